@@ -1,0 +1,123 @@
+//! Sentence boundaries for news text.
+//!
+//! Segmentation is sentencex's (Wikimedia's rule-based segmenter: abbreviations, initials and
+//! decimals in many languages). Two repairs follow, for shapes that are common in news and that
+//! sentencex splits: a time of day followed by its zone ("3 p.m. Eastern") and a sentence that is
+//! only closing punctuation left over after a quotation.
+
+use parallax_model::{Article, Sentence};
+
+/// Words that continue a sentence after "a.m."/"p.m." rather than start a new one.
+const TIME_ZONE_WORDS: &[&str] = &[
+    "Eastern", "Central", "Mountain", "Pacific", "GMT", "UTC", "CET", "CEST", "EST", "EDT", "PST",
+    "PDT", "BST", "MSK", "local", "ET", "PT", "CT",
+];
+
+/// Splits each paragraph of `article` into sentences, using the rules of `language` (ISO 639-1;
+/// unknown languages fall back to sentencex's defaults).
+pub fn sentences(article: &Article, language: &str) -> Vec<Sentence> {
+    let mut result = Vec::new();
+    for (paragraph_idx, paragraph) in article.paragraphs().enumerate() {
+        let text = &article.text[paragraph.clone()];
+        let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
+        for boundary in sentencex::get_sentence_boundaries(language, text) {
+            let Some(range) = trimmed(text, boundary.start_byte, boundary.end_byte) else {
+                continue;
+            };
+            match pieces.last_mut() {
+                Some(previous) if continues(text, previous, &range) => previous.end = range.end,
+                _ => pieces.push(range),
+            }
+        }
+        result.extend(pieces.into_iter().map(|range| Sentence {
+            range: paragraph.start + range.start..paragraph.start + range.end,
+            paragraph: paragraph_idx,
+        }));
+    }
+    result
+}
+
+/// The range without surrounding whitespace, or `None` if nothing is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    let piece = text.get(start..end)?;
+    let leading = piece.len() - piece.trim_start().len();
+    let trailing = piece.len() - piece.trim_end().len();
+    let range = start + leading..end - trailing;
+    (!range.is_empty()).then_some(range)
+}
+
+/// Whether `next` should be glued to `previous` instead of standing alone.
+fn continues(text: &str, previous: &std::ops::Range<usize>, next: &std::ops::Range<usize>) -> bool {
+    let previous_text = &text[previous.clone()];
+    let next_text = &text[next.clone()];
+    let first_word = next_text
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let after_clock = previous_text.ends_with("a.m.") || previous_text.ends_with("p.m.");
+    let punctuation_only = next_text.chars().all(|c| !c.is_alphanumeric());
+    let continues_clock = TIME_ZONE_WORDS.contains(&first_word)
+        || first_word.chars().next().is_some_and(char::is_lowercase);
+    (after_clock && continues_clock) || punctuation_only
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::Origin;
+
+    fn check(text: &str, expected: &[&str]) {
+        let article = Article::new(Origin::Stdin, text.to_string());
+        let found: Vec<&str> = sentences(&article, "en")
+            .iter()
+            .map(|sentence| &article.text[sentence.range.clone()])
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        check(
+            "The U.S. envoy met Gen. Ortiz on Dec. 3. Dr. J. R. Velez Jr. was there.",
+            &[
+                "The U.S. envoy met Gen. Ortiz on Dec. 3.",
+                "Dr. J. R. Velez Jr. was there.",
+            ],
+        );
+    }
+
+    #[test]
+    fn time_zone_after_clock_time_stays_in_sentence() {
+        check(
+            "The call began at 3:35 p.m. Eastern on Tuesday. It ended at 4 p.m. local time.",
+            &[
+                "The call began at 3:35 p.m. Eastern on Tuesday.",
+                "It ended at 4 p.m. local time.",
+            ],
+        );
+    }
+
+    #[test]
+    fn sentences_never_cross_paragraphs() {
+        let article = Article::new(
+            Origin::Stdin,
+            "First paragraph ends here\n\nSecond one. Third.".to_string(),
+        );
+        let found = sentences(&article, "en");
+        let paragraphs: Vec<usize> = found.iter().map(|sentence| sentence.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 1]);
+    }
+
+    #[test]
+    fn text_without_punctuation_is_one_sentence() {
+        let long = "word ".repeat(20_000);
+        let article = Article::new(Origin::Stdin, long.trim().to_string());
+        assert_eq!(sentences(&article, "en").len(), 1);
+    }
+
+    #[test]
+    fn unknown_language_falls_back() {
+        let article = Article::new(Origin::Stdin, "Uno. Dos.".to_string());
+        assert_eq!(sentences(&article, "xx").len(), 2);
+    }
+}

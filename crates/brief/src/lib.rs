@@ -1,0 +1,72 @@
+//! Brief: [`Story`] → [`Brief`], the sections the user reads.
+//!
+//! # Overview
+//!
+//! - [`brief`]: builds every section that exists so far from one story.
+//! - [`sources`]: the sources table, one row per article, numbered for citations.
+//! - [`consensus`]: statements that two or more articles make in their own words, found by
+//!   matching sentences across articles. This first matching works on sentences; the story
+//!   stage's claim alignment replaces it.
+//!
+//! ```
+//! use parallax_brief::{brief, Config};
+//! use parallax_model::{Annotated, Article, Origin, Sentence, Story};
+//!
+//! let annotated = |name: &str, text: &str| {
+//!     let article = Article::new(Origin::File(name.into()), text.into());
+//!     let mut annotated = Annotated::new(article);
+//!     annotated.sentences = vec![Sentence { range: 0..text.len(), paragraph: 0 }];
+//!     annotated
+//! };
+//! let story = Story::new(vec![
+//!     annotated("a.txt", "Dock workers in Porto Vell walked out on Monday over pay."),
+//!     annotated("b.txt", "On Monday dock workers in Porto Vell walked out, demanding better pay."),
+//! ]);
+//! let brief = brief(&story, &Config::new());
+//! assert_eq!(brief.sources.len(), 2);
+//! assert_eq!(brief.consensus[0].n_articles, 2);
+//! ```
+//!
+//! This crate does no I/O. Its output depends only on the story, so the same story always gives
+//! the same brief.
+#![deny(missing_docs)]
+
+mod consensus;
+mod sources;
+mod terms;
+
+pub use consensus::consensus;
+pub use sources::sources;
+
+use parallax_model::{Brief, Story};
+
+/// Settings for building a brief.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// How alike two sentences must be, from 0 to 1 (IDF-weighted overlap of their content
+    /// words), to count as saying the same thing.
+    pub min_similarity: f64,
+    /// How many content words two sentences must share at least.
+    pub min_shared_terms: usize,
+}
+
+impl Config {
+    /// The settings `parallax brief` uses.
+    pub fn new() -> Config {
+        Config {
+            min_similarity: 0.3,
+            min_shared_terms: 3,
+        }
+    }
+}
+
+/// Builds the brief of `story`. Diagnostics are left empty for the caller, which knows about
+/// inputs.
+pub fn brief(story: &Story, config: &Config) -> Brief {
+    Brief {
+        story: story.id.clone(),
+        sources: sources(story),
+        consensus: consensus(story, config),
+        diagnostics: Vec::new(),
+    }
+}

@@ -1,0 +1,32 @@
+//! The sources table.
+
+use parallax_model::{SourceEntry, Story};
+use std::collections::BTreeMap;
+
+/// One row per article of `story`, numbered from 1 in story order.
+pub fn sources(story: &Story) -> Vec<SourceEntry> {
+    story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(idx, annotated)| {
+            let article = &annotated.article;
+            let mut removed = BTreeMap::new();
+            for block in &article.removed {
+                *removed.entry(block.reason).or_insert(0) += 1;
+            }
+            SourceEntry {
+                number: idx + 1,
+                article: article.id.clone(),
+                input: article.origin.label(),
+                outlet: article.outlet.clone(),
+                title: article.title.clone(),
+                authors: article.authors.clone(),
+                published: article.published,
+                language: article.language.clone(),
+                n_words: article.n_words(),
+                removed,
+            }
+        })
+        .collect()
+}

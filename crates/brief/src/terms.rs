@@ -1,0 +1,241 @@
+//! Content terms of a sentence: lowercased, stemmed words without stopwords, and numbers
+//! without their thousands separators.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// English function words. They carry no content of their own, so two sentences sharing them
+/// say nothing about whether the sentences agree. A general list, not tuned to any story.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "its",
+    "it's",
+    "mr",
+    "ms",
+    "mrs",
+];
+
+/// Turns sentences into content terms with the stemmer of one language.
+pub(crate) struct Terms {
+    stemmer: Stemmer,
+}
+
+impl Terms {
+    /// A term extractor for `language` (ISO 639-1); languages without a stemmer use English.
+    pub(crate) fn new(language: Option<&str>) -> Terms {
+        let algorithm = match language.unwrap_or("en") {
+            "ar" => Algorithm::Arabic,
+            "da" => Algorithm::Danish,
+            "nl" => Algorithm::Dutch,
+            "fi" => Algorithm::Finnish,
+            "fr" => Algorithm::French,
+            "de" => Algorithm::German,
+            "el" => Algorithm::Greek,
+            "hu" => Algorithm::Hungarian,
+            "it" => Algorithm::Italian,
+            "no" | "nb" | "nn" => Algorithm::Norwegian,
+            "pt" => Algorithm::Portuguese,
+            "ro" => Algorithm::Romanian,
+            "ru" => Algorithm::Russian,
+            "es" => Algorithm::Spanish,
+            "sv" => Algorithm::Swedish,
+            "ta" => Algorithm::Tamil,
+            "tr" => Algorithm::Turkish,
+            _ => Algorithm::English,
+        };
+        Terms {
+            stemmer: Stemmer::create(algorithm),
+        }
+    }
+
+    /// The sorted, deduplicated content terms of `sentence`.
+    pub(crate) fn of(&self, sentence: &str) -> Vec<String> {
+        let mut terms: Vec<String> = sentence
+            .unicode_words()
+            .filter_map(|word| {
+                if word.chars().any(|c| c.is_ascii_digit()) {
+                    let number: String = word.chars().filter(|c| *c != ',').collect();
+                    return Some(number);
+                }
+                let lower = word.to_lowercase();
+                let lower = lower
+                    .strip_suffix("'s")
+                    .or_else(|| lower.strip_suffix("\u{2019}s"))
+                    .unwrap_or(&lower);
+                if lower.chars().count() < 2 || STOPWORDS.contains(&lower) {
+                    return None;
+                }
+                Some(self.stemmer.stem(lower).into_owned())
+            })
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, expected: &[&str]) {
+        assert_eq!(Terms::new(Some("en")).of(sentence), expected);
+    }
+
+    #[test]
+    fn stems_and_drops_stopwords() {
+        check(
+            "The workers were striking at the docks",
+            &["dock", "strike", "worker"],
+        );
+    }
+
+    #[test]
+    fn numbers_lose_separators_and_possessives_go() {
+        check(
+            "About 4,000 of the union's members",
+            &["4000", "member", "union"],
+        );
+    }
+}

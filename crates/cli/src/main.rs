@@ -1,0 +1,196 @@
+//! `parallax`: briefs of news stories told by many sources.
+//!
+//! Flag definitions and glue between the engine and the terminal; nothing else. The analysis
+//! lives in the library crates (see ARCHITECTURE.md).
+
+mod exit;
+mod sanitize;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use exit::Exit;
+use parallax_engine::model::{Diagnostic, Severity};
+use parallax_engine::{Config, Format, Input};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Turns many news articles about one story into a brief: who agrees, who disputes what, who
+/// said what, with every item traced back to its source.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the brief of the story told by the given articles.
+    Brief(BriefArgs),
+    /// Measure quality and speed on a labelled data set; prints a table and, last, one JSON line.
+    Eval {
+        #[command(subcommand)]
+        task: EvalTask,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct BriefArgs {
+    /// Articles: .html/.htm/.txt files, RSS/Atom feeds, any of them gzipped, or folders of them
+    /// (read recursively). `-` or nothing reads standard input.
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Md)]
+    format: OutputFormat,
+    /// Write the brief to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// Markdown.
+    Md,
+    /// JSON (schema in crates/render/src/json.rs).
+    Json,
+    /// A self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalTask {
+    /// The example corpus against its gold files: metadata, boilerplate, agreements.
+    Gold {
+        /// The examples folder, holding one folder per story and gold/<story>.json.
+        #[arg(long, default_value = "examples")]
+        examples: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                Exit::Failure.into()
+            } else {
+                Exit::Success.into()
+            };
+        }
+    };
+    match run(cli) {
+        Ok(exit) => exit.into(),
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return Exit::Success.into();
+            }
+            report(&format!("error: {error:#}"));
+            Exit::Failure.into()
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Brief(args) => brief(&args),
+        Command::Eval { task } => eval(&task),
+    }
+}
+
+fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
+    let inputs: Vec<Input> = if args.inputs.is_empty() {
+        vec![Input::Stdin]
+    } else {
+        args.inputs
+            .iter()
+            .map(|path| {
+                if path == Path::new("-") {
+                    Input::Stdin
+                } else {
+                    Input::Path(path.clone())
+                }
+            })
+            .collect()
+    };
+    let outcome = match parallax_engine::brief(&inputs, &Config::new()) {
+        Ok(outcome) => outcome,
+        Err(parallax_engine::Error::NoArticles { diagnostics }) => {
+            report_diagnostics(&diagnostics);
+            anyhow::bail!("no brief: none of the inputs holds a readable article");
+        }
+        Err(error) => return Err(error.into()),
+    };
+    report_diagnostics(&outcome.brief.diagnostics);
+    let format = match args.format {
+        OutputFormat::Md => Format::Markdown,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Html => Format::Html,
+    };
+    let rendered = parallax_engine::render(&outcome.brief, format)?;
+    write_output(args.out.as_deref(), &rendered)?;
+    Ok(if outcome.n_skipped > 0 {
+        Exit::PartialSuccess
+    } else {
+        Exit::Success
+    })
+}
+
+fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
+    let report = match task {
+        EvalTask::Gold { examples } => parallax_eval::gold::evaluate(examples)
+            .with_context(|| format!("evaluating the gold files in {}", examples.display()))?,
+    };
+    let mut out = String::new();
+    out.push_str(&report.table());
+    out.push_str(&report.json_line());
+    out.push('\n');
+    write_output(None, &out)?;
+    Ok(Exit::Success)
+}
+
+fn write_output(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn report_diagnostics(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        let level = match diagnostic.severity {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "skipped",
+        };
+        report(&format!(
+            "{level}: {}: {}",
+            diagnostic.input, diagnostic.message
+        ));
+    }
+}
+
+/// Writes one line to standard error, with control characters from inputs (file names, article
+/// text in messages) made harmless.
+fn report(line: &str) {
+    #[expect(clippy::print_stderr, reason = "the binary owns the terminal")]
+    {
+        eprintln!("parallax: {}", sanitize::for_terminal(line));
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,178 @@
+//! Engine: runs the Parallax stages in order, inputs → [`Brief`].
+//!
+//! This is the only crate that knows the order of the stages; the command line, the server and
+//! the evaluation harness call it and hold no analysis code of their own. It re-exports the
+//! stage crates for library users.
+//!
+//! # Overview
+//!
+//! - [`brief`]: inputs (files, folders, stdin) → one [`Brief`] of the story they tell.
+//! - [`articles`]: inputs → clean [`Article`]s, the ingest stage alone.
+//! - [`render`] and [`Format`]: a brief as Markdown, JSON or HTML.
+//!
+//! ```no_run
+//! use parallax_engine::{brief, render, Config, Format, Input};
+//!
+//! let outcome = brief(&[Input::Path("examples/harbor-strike".into())], &Config::new())?;
+//! print!("{}", render(&outcome.brief, Format::Markdown)?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Articles are extracted and annotated in parallel (rayon); the result does not depend on the
+//! number of threads.
+#![deny(missing_docs)]
+
+pub use parallax_annotate as annotate;
+pub use parallax_brief as brief_stage;
+pub use parallax_ingest as ingest;
+pub use parallax_ingest::Input;
+pub use parallax_model as model;
+pub use parallax_render::{Format, render};
+
+use parallax_model::{Annotated, Article, Brief, Diagnostic, Severity, Story};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Settings of every stage, built by the caller (the CLI turns flags into it).
+#[derive(Debug)]
+pub struct Config {
+    /// Reading inputs.
+    pub read: parallax_ingest::ReadConfig,
+    /// Extracting articles.
+    pub extract: parallax_ingest::ExtractConfig,
+    /// Annotating articles.
+    pub annotate: parallax_annotate::Config,
+    /// Building the brief.
+    pub brief: parallax_brief::Config,
+}
+
+impl Config {
+    /// The settings `parallax brief` uses.
+    pub fn new() -> Config {
+        Config {
+            read: parallax_ingest::ReadConfig::new(),
+            extract: parallax_ingest::ExtractConfig::new(),
+            annotate: parallax_annotate::Config::new(),
+            brief: parallax_brief::Config::new(),
+        }
+    }
+}
+
+/// Why no brief could be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// None of the inputs held a readable article.
+    #[error("no readable article in the inputs")]
+    NoArticles {
+        /// What went wrong with each input.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// The result of the engine.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Articles read from the inputs, and what went wrong on the way.
+#[derive(Debug)]
+pub struct Articles {
+    /// Articles in input order; exact duplicates are dropped.
+    pub articles: Vec<Article>,
+    /// One diagnostic per input problem, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Articles {
+    /// How many inputs were skipped entirely.
+    pub fn n_skipped(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// A brief and what it was made from.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The brief; its diagnostics list every input problem.
+    pub brief: Brief,
+    /// The annotated story the brief was made from.
+    pub story: Story,
+    /// How many inputs were skipped entirely.
+    pub n_skipped: usize,
+}
+
+/// Reads `inputs` and extracts their articles. Bad inputs become diagnostics; the others go on.
+pub fn articles(inputs: &[Input], config: &Config) -> Articles {
+    let (documents, mut diagnostics) = parallax_ingest::read(inputs, &config.read);
+    let extracted: Vec<_> = documents
+        .par_iter()
+        .map(|document| parallax_ingest::extract(document, &config.extract))
+        .collect();
+
+    let mut articles: Vec<Article> = Vec::new();
+    let mut first_input_of: HashMap<parallax_model::ArticleId, String> = HashMap::new();
+    for (document, result) in documents.iter().zip(extracted) {
+        match result {
+            Ok(extracted) => {
+                diagnostics.extend(extracted.diagnostics);
+                for article in extracted.articles {
+                    let input = article.origin.label();
+                    if let Some(first) = first_input_of.get(&article.id) {
+                        diagnostics.push(Diagnostic::new(
+                            Severity::Note,
+                            input,
+                            format!("same text as {first}; counted once"),
+                        ));
+                        continue;
+                    }
+                    first_input_of.insert(article.id.clone(), input);
+                    articles.push(article);
+                }
+            }
+            Err(error) => diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                document.origin.label(),
+                error.to_string(),
+            )),
+        }
+    }
+    Articles {
+        articles,
+        diagnostics,
+    }
+}
+
+/// Annotates `articles` in parallel, keeping their order.
+pub fn annotate_all(articles: Vec<Article>, config: &Config) -> Vec<Annotated> {
+    articles
+        .into_par_iter()
+        .map(|article| parallax_annotate::annotate(article, &config.annotate))
+        .collect()
+}
+
+/// Reads `inputs` as one story and builds its brief.
+///
+/// # Errors
+///
+/// [`Error::NoArticles`] when no input holds a readable article.
+pub fn brief(inputs: &[Input], config: &Config) -> Result<Outcome> {
+    let read = articles(inputs, config);
+    let n_skipped = read.n_skipped();
+    let Articles {
+        articles,
+        diagnostics,
+    } = read;
+    if articles.is_empty() {
+        return Err(Error::NoArticles { diagnostics });
+    }
+    let story = Story::new(annotate_all(articles, config));
+    let mut brief = parallax_brief::brief(&story, &config.brief);
+    brief.diagnostics = diagnostics;
+    Ok(Outcome {
+        brief,
+        story,
+        n_skipped,
+    })
+}

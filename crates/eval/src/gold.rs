@@ -1,0 +1,464 @@
+//! The example corpus against its gold files.
+//!
+//! `examples/gold/<story>.json` describes what a brief of `examples/<story>/` must show: each
+//! article's metadata, the boilerplate lines a cleaner must remove, the facts several sources
+//! agree on (with each source's exact wording), disputes, quotes and dates. This task scores the
+//! parts the pipeline builds so far:
+//!
+//! - `metadata_accuracy`: outlet, title, date and author of each source as in the gold.
+//! - `boilerplate_removed`: gold boilerplate lines absent from the clean text.
+//! - `text_kept`: gold wordings (agreements, disputes, quotes, dates) present in the clean text.
+//! - `agreement_recall`: gold agreements for which one consensus item cites two or more of the
+//!   supporting sources at the gold wording.
+//! - `agreement_pair_recall`: pairs of supporting sources that one consensus item puts together.
+
+use crate::{Error, Report, Result};
+use parallax_engine::model::{Article, Brief};
+use parallax_engine::{Config, Input};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A gold file. Fields this task does not score yet are still parsed, so a malformed gold file
+/// is caught here.
+#[derive(Debug, Deserialize)]
+pub struct Gold {
+    /// The story's folder name under the examples folder.
+    pub story: String,
+    /// The articles.
+    pub articles: Vec<GoldArticle>,
+    /// Facts two or more sources state.
+    pub agreements: Vec<GoldAgreement>,
+    /// Slots filled differently by different sources.
+    pub disputes: Vec<GoldDispute>,
+    /// Quotes and reported speech.
+    pub quotes: Vec<GoldQuote>,
+    /// Time expressions with their resolved values.
+    pub dates: Vec<GoldDate>,
+    /// Lines a cleaner must remove.
+    pub boilerplate: Vec<Wording>,
+}
+
+/// Expected metadata of one article.
+#[derive(Debug, Deserialize)]
+pub struct GoldArticle {
+    /// File name inside the story folder.
+    pub file: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Headline.
+    pub title: String,
+    /// `YYYY-MM-DD`, or null when the article carries no date.
+    pub published: Option<String>,
+    /// Author, or null when the article names none.
+    pub author: Option<String>,
+    /// `news`, `opinion` or `analysis`.
+    pub genre: String,
+    /// The file this one re-publishes, if any.
+    pub near_duplicate_of: Option<String>,
+}
+
+/// Exact words of one file.
+#[derive(Debug, Deserialize)]
+pub struct Wording {
+    /// File name inside the story folder.
+    pub file: String,
+    /// The words, verbatim.
+    pub text: String,
+}
+
+/// A fact stated by several sources.
+#[derive(Debug, Deserialize)]
+pub struct GoldAgreement {
+    /// The fact, paraphrased neutrally.
+    pub fact: String,
+    /// Where each source states it.
+    pub support: Vec<Wording>,
+}
+
+/// A slot filled differently across sources.
+#[derive(Debug, Deserialize)]
+pub struct GoldDispute {
+    /// What is disputed.
+    pub slot: String,
+    /// `quantity`, `date`, `agent` or `assertion`.
+    pub kind: String,
+    /// Each value with its sources.
+    pub sides: Vec<GoldSide>,
+}
+
+/// One side of a dispute.
+#[derive(Debug, Deserialize)]
+pub struct GoldSide {
+    /// The value, normalized.
+    pub value: String,
+    /// Where each source states it.
+    pub support: Vec<Wording>,
+}
+
+/// A quote.
+#[derive(Debug, Deserialize)]
+pub struct GoldQuote {
+    /// File name.
+    pub file: String,
+    /// Who speaks.
+    pub speaker: String,
+    /// `direct` or `indirect`.
+    pub kind: String,
+    /// What is said, verbatim.
+    pub text: String,
+}
+
+/// A time expression.
+#[derive(Debug, Deserialize)]
+pub struct GoldDate {
+    /// File name.
+    pub file: String,
+    /// The expression, verbatim.
+    pub expression: String,
+    /// TIMEX3 value, or null for an undated article.
+    pub value: Option<String>,
+}
+
+/// Reads one gold file.
+pub fn load(path: &Path) -> Result<Gold> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_slice(&bytes).map_err(|source| Error::Gold {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Counts behind the metrics of one story, so stories can be pooled.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Gold articles found among the sources.
+    pub sources_found: usize,
+    /// Gold articles.
+    pub sources: usize,
+    /// Metadata fields as in the gold.
+    pub metadata_correct: usize,
+    /// Metadata fields checked.
+    pub metadata: usize,
+    /// Gold boilerplate lines absent from the clean text.
+    pub boilerplate_removed: usize,
+    /// Gold boilerplate lines.
+    pub boilerplate: usize,
+    /// Gold wordings present in the clean text.
+    pub text_kept: usize,
+    /// Gold wordings.
+    pub text: usize,
+    /// Agreements found.
+    pub agreements_found: usize,
+    /// Agreements.
+    pub agreements: usize,
+    /// Supporting pairs found together.
+    pub pairs_found: usize,
+    /// Supporting pairs.
+    pub pairs: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.sources_found += other.sources_found;
+        self.sources += other.sources;
+        self.metadata_correct += other.metadata_correct;
+        self.metadata += other.metadata;
+        self.boilerplate_removed += other.boilerplate_removed;
+        self.boilerplate += other.boilerplate;
+        self.text_kept += other.text_kept;
+        self.text += other.text;
+        self.agreements_found += other.agreements_found;
+        self.agreements += other.agreements;
+        self.pairs_found += other.pairs_found;
+        self.pairs += other.pairs;
+    }
+
+    fn metrics(&self) -> BTreeMap<String, f64> {
+        BTreeMap::from([
+            (
+                "metadata_accuracy".to_string(),
+                ratio(self.metadata_correct, self.metadata),
+            ),
+            (
+                "boilerplate_removed".to_string(),
+                ratio(self.boilerplate_removed, self.boilerplate),
+            ),
+            ("text_kept".to_string(), ratio(self.text_kept, self.text)),
+            (
+                "agreement_recall".to_string(),
+                ratio(self.agreements_found, self.agreements),
+            ),
+            (
+                "agreement_pair_recall".to_string(),
+                ratio(self.pairs_found, self.pairs),
+            ),
+        ])
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Scores every story that has a gold file in `examples/gold/`.
+pub fn evaluate(examples: &Path) -> Result<Report> {
+    let gold_dir = examples.join("gold");
+    let entries = std::fs::read_dir(&gold_dir).map_err(|source| Error::Read {
+        path: gold_dir.clone(),
+        source,
+    })?;
+    let mut gold_paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    gold_paths.sort();
+    if gold_paths.is_empty() {
+        return Err(Error::Empty {
+            what: "gold files",
+            path: gold_dir,
+        });
+    }
+
+    let mut rows = Vec::new();
+    let mut total = Tally::default();
+    for path in &gold_paths {
+        let gold = load(path)?;
+        let tally = score_story(&examples.join(&gold.story), &gold);
+        rows.push(row(&gold.story, &tally));
+        total.add(&tally);
+    }
+    rows.push(row("all", &total));
+    Ok(Report {
+        task: "gold",
+        columns: [
+            "story",
+            "sources",
+            "metadata",
+            "boilerplate removed",
+            "text kept",
+            "agreements",
+            "agreement pairs",
+        ]
+        .map(str::to_string)
+        .to_vec(),
+        rows,
+        metrics: total.metrics(),
+    })
+}
+
+fn row(name: &str, tally: &Tally) -> Vec<String> {
+    let cell = |part: usize, whole: usize| format!("{part}/{whole} ({:.2})", ratio(part, whole));
+    vec![
+        name.to_string(),
+        format!("{}/{}", tally.sources_found, tally.sources),
+        cell(tally.metadata_correct, tally.metadata),
+        cell(tally.boilerplate_removed, tally.boilerplate),
+        cell(tally.text_kept, tally.text),
+        cell(tally.agreements_found, tally.agreements),
+        cell(tally.pairs_found, tally.pairs),
+    ]
+}
+
+/// Runs the brief on `story_dir` and scores it against `gold`. A story whose brief fails scores
+/// zero on everything but boilerplate.
+pub fn score_story(story_dir: &Path, gold: &Gold) -> Tally {
+    let outcome = parallax_engine::brief(&[Input::Path(story_dir.to_path_buf())], &Config::new());
+    let (brief, articles): (Option<Brief>, Vec<Article>) = match outcome {
+        Ok(outcome) => {
+            let articles = outcome
+                .story
+                .articles
+                .into_iter()
+                .map(|annotated| annotated.article)
+                .collect();
+            (Some(outcome.brief), articles)
+        }
+        Err(_) => (None, Vec::new()),
+    };
+    score(gold, brief.as_ref(), &articles)
+}
+
+fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> Tally {
+    let by_file = |file: &str| -> Option<(usize, &Article)> {
+        articles.iter().enumerate().find_map(|(idx, article)| {
+            let label = article.origin.label();
+            let path = label.split('#').next().unwrap_or_default();
+            (Path::new(path).file_name().and_then(|name| name.to_str()) == Some(file))
+                .then_some((idx + 1, article))
+        })
+    };
+    let locate_in = |wording: &Wording| -> Option<(usize, Range<usize>)> {
+        let (number, article) = by_file(&wording.file)?;
+        locate(&article.text, &wording.text).map(|range| (number, range))
+    };
+
+    let mut tally = Tally::default();
+    for expected in &gold.articles {
+        tally.sources += 1;
+        tally.metadata += 4;
+        let Some((_, article)) = by_file(&expected.file) else {
+            continue;
+        };
+        tally.sources_found += 1;
+        let same = |found: Option<&str>, wanted: Option<&str>| {
+            found.map(normalize) == wanted.map(normalize)
+        };
+        tally.metadata_correct +=
+            usize::from(same(article.outlet.as_deref(), Some(&expected.outlet)))
+                + usize::from(same(article.title.as_deref(), Some(&expected.title)))
+                + usize::from(article.published.map(|date| date.to_string()) == expected.published)
+                + usize::from(match &expected.author {
+                    Some(author) => article
+                        .authors
+                        .iter()
+                        .any(|found| same(Some(found), Some(author))),
+                    None => article.authors.is_empty(),
+                });
+    }
+
+    for line in &gold.boilerplate {
+        tally.boilerplate += 1;
+        let present = by_file(&line.file)
+            .is_some_and(|(_, article)| locate(&article.text, &line.text).is_some());
+        tally.boilerplate_removed += usize::from(!present);
+    }
+
+    let wordings = gold
+        .agreements
+        .iter()
+        .flat_map(|agreement| agreement.support.iter())
+        .chain(
+            gold.disputes
+                .iter()
+                .flat_map(|dispute| dispute.sides.iter().flat_map(|side| side.support.iter())),
+        );
+    for wording in wordings {
+        tally.text += 1;
+        tally.text_kept += usize::from(locate_in(wording).is_some());
+    }
+    for quote in &gold.quotes {
+        tally.text += 1;
+        tally.text_kept += usize::from(
+            by_file(&quote.file)
+                .is_some_and(|(_, article)| locate(&article.text, &quote.text).is_some()),
+        );
+    }
+    for date in &gold.dates {
+        tally.text += 1;
+        tally.text_kept += usize::from(
+            by_file(&date.file)
+                .is_some_and(|(_, article)| locate(&article.text, &date.expression).is_some()),
+        );
+    }
+
+    for agreement in &gold.agreements {
+        let mut support: Vec<(usize, Range<usize>)> =
+            agreement.support.iter().filter_map(locate_in).collect();
+        support.sort_by_key(|(number, range)| (*number, range.start));
+        support.dedup_by_key(|(number, _)| *number);
+        let n_support = agreement
+            .support
+            .iter()
+            .map(|wording| wording.file.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        tally.agreements += 1;
+        tally.pairs += n_support * n_support.saturating_sub(1) / 2;
+        let best = brief.map_or(0, |brief| {
+            brief
+                .consensus
+                .iter()
+                .map(|item| {
+                    support
+                        .iter()
+                        .filter(|(number, range)| {
+                            item.citations.iter().any(|citation| {
+                                citation.source == *number
+                                    && citation.span.start < range.end
+                                    && range.start < citation.span.end
+                            })
+                        })
+                        .count()
+                })
+                .max()
+                .unwrap_or(0)
+        });
+        tally.agreements_found += usize::from(best >= 2);
+        tally.pairs_found += best * best.saturating_sub(1) / 2;
+    }
+    tally
+}
+
+/// Text compared loosely: whitespace runs as one space, typographic quotes and dashes as ASCII,
+/// lowercase.
+fn normalize(text: &str) -> String {
+    normalized_chars(text).map(|(_, c)| c).collect()
+}
+
+fn normalized_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut previous_space = true;
+    text.char_indices().filter_map(move |(idx, c)| {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if previous_space {
+                return None;
+            }
+            previous_space = true;
+        } else {
+            previous_space = false;
+        }
+        Some((idx, c.to_lowercase().next().unwrap_or(c)))
+    })
+}
+
+/// Where `needle` is in `haystack`, compared loosely (see [`normalize`]), as a byte range of
+/// `haystack`.
+pub fn locate(haystack: &str, needle: &str) -> Option<Range<usize>> {
+    let needle = normalize(needle.trim());
+    if needle.is_empty() {
+        return None;
+    }
+    let mapped: Vec<(usize, char)> = normalized_chars(haystack).collect();
+    let flat: String = mapped.iter().map(|(_, c)| *c).collect();
+    let found = flat.find(&needle)?;
+    let start_char = flat[..found].chars().count();
+    let n_chars = needle.chars().count();
+    let start = mapped.get(start_char)?.0;
+    let (last_idx, _) = *mapped.get(start_char + n_chars - 1)?;
+    let end = haystack[last_idx..]
+        .chars()
+        .next()
+        .map_or(last_idx, |c| last_idx + c.len_utf8());
+    Some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_ignores_typography_and_spacing() {
+        let text = "He said \u{201c}no\u{201d}  to the\nplan \u{2014} twice.";
+        let range = locate(text, "said \"no\" to the plan - twice").expect("found");
+        assert_eq!(
+            &text[range],
+            "said \u{201c}no\u{201d}  to the\nplan \u{2014} twice"
+        );
+        assert_eq!(locate(text, "absent words"), None);
+    }
+}

@@ -1,0 +1,99 @@
+//! Eval: the benchmark harness behind `parallax eval`.
+//!
+//! Each task runs the engine on a labelled data set and returns a [`Report`]: a table for people
+//! and named metrics for scripts. Scores are fractions in 0–1. The figures in BENCHMARKS.md come
+//! from here, each with the command that reproduces it.
+//!
+//! # Overview
+//!
+//! - [`gold`]: the example corpus against its gold files (sources, boilerplate, agreements).
+//!
+//! This crate reads data sets from disk but writes nothing; the binary prints the report.
+#![deny(missing_docs)]
+
+pub mod gold;
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::PathBuf;
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A data set file could not be read.
+    #[error("reading {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The reason.
+        source: std::io::Error,
+    },
+    /// A gold file is not valid.
+    #[error("parsing {path}: {source}")]
+    Gold {
+        /// The file.
+        path: PathBuf,
+        /// The reason.
+        source: serde_json::Error,
+    },
+    /// The data set holds nothing to evaluate.
+    #[error("no {what} found in {path}")]
+    Empty {
+        /// What was looked for.
+        what: &'static str,
+        /// Where.
+        path: PathBuf,
+    },
+}
+
+/// The result of an evaluation.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// What one evaluation task measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The task's name, as on the command line.
+    pub task: &'static str,
+    /// Column names of the table.
+    pub columns: Vec<String>,
+    /// Rows of the table: one per data item, and a last one for the whole set.
+    pub rows: Vec<Vec<String>>,
+    /// The headline figures, by name; scores are fractions in 0–1.
+    pub metrics: BTreeMap<String, f64>,
+}
+
+impl Report {
+    /// The table, aligned for a terminal.
+    pub fn table(&self) -> String {
+        let mut widths: Vec<usize> = self.columns.iter().map(|c| c.chars().count()).collect();
+        for row in &self.rows {
+            for (idx, cell) in row.iter().enumerate() {
+                if let Some(width) = widths.get_mut(idx) {
+                    *width = (*width).max(cell.chars().count());
+                }
+            }
+        }
+        let mut out = String::new();
+        let line = |out: &mut String, cells: &[String]| {
+            let padded: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(cell, width)| format!("{cell:<width$}"))
+                .collect();
+            let _ = writeln!(out, "{}", padded.join("  ").trim_end());
+        };
+        line(&mut out, &self.columns);
+        let rule: Vec<String> = widths.iter().map(|width| "-".repeat(*width)).collect();
+        line(&mut out, &rule);
+        for row in &self.rows {
+            line(&mut out, row);
+        }
+        out
+    }
+
+    /// The machine-readable line: `{"task": NAME, "metrics": {NAME: number, ...}}`.
+    pub fn json_line(&self) -> String {
+        serde_json::json!({ "task": self.task, "metrics": self.metrics }).to_string()
+    }
+}

@@ -1,0 +1,212 @@
+//! [`Annotated`]: an article with what the annotate stage found in it.
+//!
+//! Ranges are byte ranges into the article's text. The annotate stage fills these collections as
+//! its annotators land; an empty collection means "not annotated", which the brief shows by
+//! leaving the matching section out.
+
+use crate::Article;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// An article and its annotations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotated {
+    /// The article, unchanged.
+    pub article: Article,
+    /// Sentences in text order; they do not overlap and never cross a paragraph break.
+    pub sentences: Vec<Sentence>,
+    /// Entities, each with its mentions.
+    pub entities: Vec<Entity>,
+    /// Time expressions in text order.
+    pub times: Vec<TimeExpression>,
+    /// Quantities in text order.
+    pub quantities: Vec<Quantity>,
+    /// Direct quotes and reported speech in text order.
+    pub quotes: Vec<Quote>,
+    /// Claims in text order.
+    pub claims: Vec<Claim>,
+}
+
+impl Annotated {
+    /// An article with no annotations yet.
+    pub fn new(article: Article) -> Annotated {
+        Annotated {
+            article,
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            times: Vec::new(),
+            quantities: Vec::new(),
+            quotes: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    /// The text of a sentence.
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        self.article
+            .text
+            .get(sentence.range.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Where it is in the article text, without surrounding whitespace.
+    pub range: Range<usize>,
+    /// Index of its paragraph, from 0.
+    pub paragraph: usize,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, including governments and ministries ("the Kremlin", "the ministry").
+    Organization,
+    /// A place: country, city, region.
+    Place,
+    /// A nationality or group ("Russians", "separatists").
+    Group,
+}
+
+/// One thing in the world the article talks about, with every mention of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its fullest name in the article ("Jane Doe" rather than "Doe").
+    pub name: String,
+    /// Its mentions, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// Whether it names the entity ("Doe") or describes its role ("the minister").
+    pub by_role: bool,
+}
+
+/// The TIMEX3 type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeKind {
+    /// A calendar date or period ("December 30", "mid-January", "next month").
+    Date,
+    /// A time of day ("3:35 p.m.").
+    Time,
+    /// A length of time ("50-minute").
+    Duration,
+    /// A recurrence ("every week").
+    Set,
+}
+
+/// A time expression with its normalized value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeExpression {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// TIMEX3 type.
+    pub kind: TimeKind,
+    /// TIMEX3 value (`2021-12-30`, `2022-01-MID`, `PT50M`); relative to an unknown anchor when the
+    /// article has no date (`XXXX-XX-XX`).
+    pub value: String,
+}
+
+/// A number with what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// Where it is, hedge and counted noun included.
+    pub range: Range<usize>,
+    /// The value, or the low end of a range.
+    pub value: f64,
+    /// The high end of a range.
+    pub upper: Option<f64>,
+    /// A hedge as written: "about", "up to", "more than".
+    pub hedge: Option<String>,
+    /// A unit or currency.
+    pub unit: Option<String>,
+    /// The noun counted ("troops").
+    pub counted: Option<String>,
+}
+
+/// Whether a quote is verbatim or reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Within quotation marks.
+    Direct,
+    /// Reported speech: "X said that …", "according to X".
+    Indirect,
+}
+
+/// Something a source is reported to have said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Verbatim or reported.
+    pub kind: QuoteKind,
+    /// What was said.
+    pub content: Range<usize>,
+    /// The cue ("said", "warned", "according to").
+    pub cue: Option<Range<usize>>,
+    /// The speaker as written in the article.
+    pub speaker: Option<Range<usize>>,
+    /// Index into [`Annotated::entities`] of the speaker, when resolved.
+    pub speaker_entity: Option<usize>,
+    /// Whether the speaker is unnamed ("a senior official").
+    pub anonymous: bool,
+}
+
+/// Whose voice a claim is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Attribution {
+    /// The article's own voice.
+    Own,
+    /// Attributed to a source: index into [`Annotated::quotes`].
+    Quoted {
+        /// The quote the claim comes from.
+        quote: usize,
+    },
+    /// Hearsay without a named source ("reportedly", "it is said").
+    Reported,
+}
+
+/// Whether a claim is asserted, denied or hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// Stated as fact.
+    Asserted,
+    /// Stated as untrue ("denies", "did not").
+    Negated,
+    /// Stated with doubt ("may", "little evidence").
+    Hedged,
+}
+
+/// A small structured statement from one sentence: who did what to whom, when, how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Index into [`Annotated::sentences`].
+    pub sentence: usize,
+    /// The actor: index into [`Annotated::entities`].
+    pub subject: Option<usize>,
+    /// The verb phrase.
+    pub predicate: Range<usize>,
+    /// What is acted upon.
+    pub object: Option<Range<usize>>,
+    /// Index into [`Annotated::times`].
+    pub time: Option<usize>,
+    /// Index into [`Annotated::quantities`].
+    pub quantity: Option<usize>,
+    /// Whose voice.
+    pub attribution: Attribution,
+    /// Asserted, negated or hedged.
+    pub polarity: Polarity,
+}

@@ -1,0 +1,85 @@
+//! The brief as one self-contained HTML page.
+//!
+//! The page is rendered from the JSON wire types so that HTML and JSON show the same fields.
+//! Text passes through [`crate::text::display`] first and is then escaped by minijinja, whose
+//! auto-escaping is on for templates named `*.html`.
+
+use crate::Result;
+use crate::json::BriefJson;
+use crate::text::display;
+use minijinja::value::Serde;
+use minijinja::{Environment, context};
+use parallax_model::Brief;
+
+const TEMPLATE: &str = include_str!("templates/brief.html");
+
+pub(crate) fn render(brief: &Brief) -> Result<String> {
+    let mut environment = Environment::new();
+    environment.add_template("brief.html", TEMPLATE)?;
+    let mut wire = BriefJson::from(brief);
+    for source in &mut wire.sources {
+        source.title = source.title.as_deref().map(display);
+        source.outlet = source.outlet.as_deref().map(display);
+        source.authors = source
+            .authors
+            .iter()
+            .map(|author| display(author))
+            .collect();
+    }
+    for item in &mut wire.consensus {
+        for citation in &mut item.citations {
+            citation.text = display(&citation.text);
+        }
+    }
+    let template = environment.get_template("brief.html")?;
+    Ok(template.render(context! {
+        version => env!("CARGO_PKG_VERSION"),
+        story => wire.story,
+        sources => Serde(&wire.sources),
+        consensus => Serde(&wire.consensus),
+        diagnostics => Serde(&wire.diagnostics),
+    })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{
+        Article, ArticleId, Citation, ConsensusItem, Origin, SourceEntry, Span, StoryId,
+    };
+
+    #[test]
+    fn article_text_is_escaped_everywhere() {
+        let payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        let article = Article::new(Origin::Stdin, payload.to_string());
+        let brief = Brief {
+            story: StoryId("s".into()),
+            sources: vec![SourceEntry {
+                number: 1,
+                article: article.id.clone(),
+                input: payload.into(),
+                outlet: Some(payload.into()),
+                title: Some(payload.into()),
+                authors: vec![payload.into()],
+                published: None,
+                language: None,
+                n_words: 2,
+                removed: Default::default(),
+            }],
+            consensus: vec![ConsensusItem {
+                n_articles: 2,
+                citations: vec![Citation {
+                    source: 1,
+                    span: Span::new(ArticleId("a".into()), 0, 1),
+                    text: payload.into(),
+                }],
+            }],
+            diagnostics: vec![],
+        };
+        let page = render(&brief).expect("template renders");
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("<img"), "{page}");
+        assert!(page.contains("&lt;script&gt;"));
+        assert!(page.contains("default-src 'none'"));
+    }
+}

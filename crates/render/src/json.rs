@@ -1,0 +1,167 @@
+//! The JSON brief: a public, versioned schema.
+//!
+//! `parallax brief --format json` prints one [`BriefJson`] object. Fields are only ever added
+//! within a `schema_version`; a removal or change of meaning bumps it. Absent values are `null`,
+//! never omitted, so scripts can rely on every key being there. Sections the pipeline does not
+//! build yet are not keys at all.
+
+use parallax_model::{Brief, Citation, ConsensusItem, Diagnostic, SourceEntry};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The version of this schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole brief.
+#[derive(Debug, Serialize)]
+pub struct BriefJson {
+    /// Version of the schema, [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Id of the story: a hash of its articles' ids.
+    pub story: String,
+    /// The articles, in citation order.
+    pub sources: Vec<SourceJson>,
+    /// Statements made by two or more articles, most widely stated first.
+    pub consensus: Vec<ConsensusJson>,
+    /// Inputs that were skipped or read with trouble.
+    pub diagnostics: Vec<DiagnosticJson>,
+}
+
+/// One article.
+#[derive(Debug, Serialize)]
+pub struct SourceJson {
+    /// Citation number, from 1: `[3]` in the brief means the source whose number is 3.
+    pub number: usize,
+    /// Article id: 16 hex digits, stable for the same clean text.
+    pub article: String,
+    /// The input as the user named it (a path, `-` for stdin, `feed#itemN` for a feed item).
+    pub input: String,
+    /// The outlet.
+    pub outlet: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// ISO 639-1 language code.
+    pub language: Option<String>,
+    /// Words in the clean text.
+    pub n_words: usize,
+    /// Boilerplate blocks removed, counted by reason (`caption`, `widget`, `related`, …).
+    pub removed: BTreeMap<String, usize>,
+}
+
+/// A statement several articles make.
+#[derive(Debug, Serialize)]
+pub struct ConsensusJson {
+    /// How many distinct articles make it.
+    pub n_articles: usize,
+    /// Where each article makes it.
+    pub citations: Vec<CitationJson>,
+}
+
+/// A pointer into one article's clean text.
+#[derive(Debug, Serialize)]
+pub struct CitationJson {
+    /// Citation number of the source.
+    pub source: usize,
+    /// Article id of the source.
+    pub article: String,
+    /// First byte of the cited text in the article's clean text.
+    pub start: usize,
+    /// Byte after the last of the cited text.
+    pub end: usize,
+    /// The cited text.
+    pub text: String,
+}
+
+/// Trouble with one input.
+#[derive(Debug, Serialize)]
+pub struct DiagnosticJson {
+    /// `note`, `warning` (part of the input unused) or `error` (input skipped).
+    pub severity: String,
+    /// The input as the user named it.
+    pub input: String,
+    /// What happened.
+    pub message: String,
+}
+
+impl From<&Brief> for BriefJson {
+    fn from(brief: &Brief) -> BriefJson {
+        BriefJson {
+            schema_version: SCHEMA_VERSION,
+            story: brief.story.to_string(),
+            sources: brief.sources.iter().map(SourceJson::from).collect(),
+            consensus: brief.consensus.iter().map(ConsensusJson::from).collect(),
+            diagnostics: brief.diagnostics.iter().map(DiagnosticJson::from).collect(),
+        }
+    }
+}
+
+impl From<&SourceEntry> for SourceJson {
+    fn from(source: &SourceEntry) -> SourceJson {
+        SourceJson {
+            number: source.number,
+            article: source.article.to_string(),
+            input: source.input.clone(),
+            outlet: source.outlet.clone(),
+            title: source.title.clone(),
+            authors: source.authors.clone(),
+            published: source
+                .published
+                .map(|date| date.format("%Y-%m-%d").to_string()),
+            language: source.language.clone(),
+            n_words: source.n_words,
+            removed: source
+                .removed
+                .iter()
+                .map(|(reason, count)| (reason_name(*reason), *count))
+                .collect(),
+        }
+    }
+}
+
+/// The snake_case name of a removal reason, as the model serializes it.
+pub(crate) fn reason_name(reason: parallax_model::RemovalReason) -> String {
+    serde_json::to_value(reason)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_string))
+        .unwrap_or_else(|| format!("{reason:?}").to_lowercase())
+}
+
+impl From<&ConsensusItem> for ConsensusJson {
+    fn from(item: &ConsensusItem) -> ConsensusJson {
+        ConsensusJson {
+            n_articles: item.n_articles,
+            citations: item.citations.iter().map(CitationJson::from).collect(),
+        }
+    }
+}
+
+impl From<&Citation> for CitationJson {
+    fn from(citation: &Citation) -> CitationJson {
+        CitationJson {
+            source: citation.source,
+            article: citation.span.article.to_string(),
+            start: citation.span.start,
+            end: citation.span.end,
+            text: citation.text.clone(),
+        }
+    }
+}
+
+impl From<&Diagnostic> for DiagnosticJson {
+    fn from(diagnostic: &Diagnostic) -> DiagnosticJson {
+        let severity = match diagnostic.severity {
+            parallax_model::Severity::Note => "note",
+            parallax_model::Severity::Warning => "warning",
+            parallax_model::Severity::Error => "error",
+        };
+        DiagnosticJson {
+            severity: severity.to_string(),
+            input: diagnostic.input.clone(),
+            message: diagnostic.message.clone(),
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The brief as Markdown.
+
+use crate::json::reason_name;
+use crate::text::markdown as escape;
+use parallax_model::{Brief, Severity, SourceEntry};
+use std::fmt::Write;
+
+pub(crate) fn render(brief: &Brief) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail; the results are ignored for that reason.
+    let _ = writeln!(out, "# Brief\n");
+    let _ = writeln!(
+        out,
+        "{} sources · story `{}`\n",
+        brief.sources.len(),
+        brief.story
+    );
+    sources(&mut out, &brief.sources);
+    consensus(&mut out, brief);
+    diagnostics(&mut out, brief);
+    out
+}
+
+fn sources(out: &mut String, sources: &[SourceEntry]) {
+    let _ = writeln!(out, "## Sources\n");
+    let _ = writeln!(
+        out,
+        "| # | Outlet | Title | Author | Date | Words | Language | Removed as boilerplate |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    for source in sources {
+        let outlet = source.outlet.as_deref().unwrap_or(&source.input);
+        let removed: Vec<String> = source
+            .removed
+            .iter()
+            .map(|(reason, count)| format!("{} {count}", reason_name(*reason)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            source.number,
+            escape(outlet),
+            escape(source.title.as_deref().unwrap_or("—")),
+            escape(&or_dash(&source.authors.join(", "))),
+            source
+                .published
+                .map_or("—".to_string(), |date| date.to_string()),
+            source.n_words,
+            escape(source.language.as_deref().unwrap_or("—")),
+            escape(&or_dash(&removed.join(", "))),
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn or_dash(text: &str) -> String {
+    if text.is_empty() {
+        "—".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn consensus(out: &mut String, brief: &Brief) {
+    let _ = writeln!(out, "## Consensus\n");
+    if brief.consensus.is_empty() {
+        let _ = writeln!(out, "No statement is made by more than one source.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Statements that two or more sources make, each in its own words.\n"
+    );
+    let mut current = 0;
+    for item in &brief.consensus {
+        if item.n_articles != current {
+            current = item.n_articles;
+            let _ = writeln!(out, "### Stated by {current} sources\n");
+        }
+        for (idx, citation) in item.citations.iter().enumerate() {
+            let bullet = if idx == 0 { "-" } else { "  -" };
+            let _ = writeln!(
+                out,
+                "{bullet} [{}] {}",
+                citation.source,
+                escape(&citation.text)
+            );
+        }
+    }
+    let _ = writeln!(out);
+}
+
+fn diagnostics(out: &mut String, brief: &Brief) {
+    if brief.diagnostics.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Inputs with problems\n");
+    for diagnostic in &brief.diagnostics {
+        let severity = match diagnostic.severity {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "skipped",
+        };
+        let _ = writeln!(
+            out,
+            "- {severity}: `{}`: {}",
+            escape(&diagnostic.input).replace('`', "'"),
+            escape(&diagnostic.message)
+        );
+    }
+    let _ = writeln!(out);
+}

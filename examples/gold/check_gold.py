@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Validate the Parallax example corpus gold files.
+
+For every examples/gold/<story>.json this script checks that:
+  * the JSON parses and has the expected shape (keys, enum values, minimum counts);
+  * every article file exists in examples/<story>/ and every file there is listed;
+  * every "text" (agreements, disputes, quotes, boilerplate) and every date
+    "expression" is a single-line, exact substring of its file's text, where the
+    text is read as: gunzip for *.gz, html.unescape for *.html / *.xml
+    (HTML-escaped RSS <content:encoded> is therefore unescaped once);
+  * RSS files parse as RSS 2.0 with one <item> and a content:encoded element;
+  * HTML files carry the expected <meta> tags and a NewsArticle JSON-LD block
+    without articleBody.
+
+Usage:  python3 examples/gold/check_gold.py [gold.json ...]
+Exit status is 0 when everything is found, 1 otherwise.  Standard library only.
+"""
+import glob
+import gzip
+import html
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLES = os.path.dirname(HERE)
+
+GENRES = {"news", "opinion", "analysis"}
+DISPUTE_KINDS = {"quantity", "date", "agent", "assertion"}
+QUOTE_KINDS = {"direct", "indirect"}
+MINIMUM = {"agreements": 6, "disputes": 4, "quotes": 8, "dates": 8}
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+
+
+def read_raw(path):
+    if path.endswith(".gz"):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return f.read()
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def searchable(path):
+    raw = read_raw(path)
+    base = path[:-3] if path.endswith(".gz") else path
+    if base.endswith((".html", ".htm", ".xml")):
+        return html.unescape(raw)
+    return raw
+
+
+def check_rss(path, errors):
+    try:
+        root = ET.fromstring(read_raw(path).encode("utf-8"))
+    except ET.ParseError as e:
+        errors.append(f"{path}: XML does not parse: {e}")
+        return
+    if root.tag != "rss" or root.get("version") != "2.0":
+        errors.append(f"{path}: root is not <rss version=\"2.0\">")
+    channel = root.find("channel")
+    if channel is None or channel.find("title") is None or channel.find("link") is None:
+        errors.append(f"{path}: channel with title and link missing")
+        return
+    items = channel.findall("item")
+    if len(items) != 1:
+        errors.append(f"{path}: expected exactly one <item>, found {len(items)}")
+        return
+    item = items[0]
+    for tag in ("title", "link", "pubDate"):
+        if item.find(tag) is None:
+            errors.append(f"{path}: item lacks <{tag}>")
+    if item.find("author") is None and item.find("{http://purl.org/dc/elements/1.1/}creator") is None:
+        errors.append(f"{path}: item lacks <author> or <dc:creator>")
+    if item.find(f"{{{CONTENT_NS}}}encoded") is None:
+        errors.append(f"{path}: item lacks <content:encoded>")
+
+
+def check_html(path, errors):
+    raw = read_raw(path)
+    needed = [
+        r"<title>",
+        r'property="og:site_name"',
+        r'name="author"',
+        r'property="article:published_time"',
+        r'name="description"',
+        r'application/ld\+json',
+    ]
+    for pat in needed:
+        if not re.search(pat, raw):
+            errors.append(f"{path}: missing {pat}")
+    for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S):
+        try:
+            data = json.loads(block)
+        except ValueError as e:
+            errors.append(f"{path}: JSON-LD does not parse: {e}")
+            continue
+        if data.get("@type") != "NewsArticle":
+            errors.append(f"{path}: JSON-LD is not a NewsArticle")
+        if "articleBody" in data:
+            errors.append(f"{path}: JSON-LD must not contain articleBody")
+
+
+def check_gold(gold_path):
+    errors = []
+    with open(gold_path, encoding="utf-8") as f:
+        try:
+            gold = json.load(f)
+        except ValueError as e:
+            return [f"{gold_path}: JSON does not parse: {e}"], {}
+    story = gold.get("story")
+    folder = os.path.join(EXAMPLES, story or "")
+    if not story or not os.path.isdir(folder):
+        return [f"{gold_path}: story folder {folder!r} not found"], {}
+    for key in ("summary", "articles", "agreements", "disputes", "quotes", "dates", "boilerplate"):
+        if key not in gold:
+            errors.append(f"{gold_path}: missing key {key!r}")
+
+    texts = {}
+    listed = set()
+    for art in gold.get("articles", []):
+        name = art.get("file")
+        listed.add(name)
+        path = os.path.join(folder, name)
+        if not os.path.isfile(path):
+            errors.append(f"{story}: article file {name} not found")
+            continue
+        texts[name] = searchable(path)
+        base = name[:-3] if name.endswith(".gz") else name
+        if base.endswith(".xml"):
+            check_rss(path, errors)
+        if base.endswith(".html"):
+            check_html(path, errors)
+        for key in ("outlet", "title", "published", "author", "language", "genre", "leaning", "near_duplicate_of"):
+            if key not in art:
+                errors.append(f"{story}/{name}: article entry lacks {key!r}")
+        if art.get("genre") not in GENRES:
+            errors.append(f"{story}/{name}: bad genre {art.get('genre')!r}")
+        pub = art.get("published")
+        if pub is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", pub):
+            errors.append(f"{story}/{name}: bad published {pub!r}")
+        title = art.get("title")
+        if name in texts and title and title not in texts[name]:
+            errors.append(f"{story}/{name}: title not found in file")
+    for name in os.listdir(folder):
+        if name not in listed:
+            errors.append(f"{story}: file {name} is not listed in articles")
+    for art in gold.get("articles", []):
+        dup = art.get("near_duplicate_of")
+        if dup is not None and dup not in listed:
+            errors.append(f"{story}: near_duplicate_of {dup!r} is not an article")
+
+    def find(where, name, text):
+        if name not in texts:
+            errors.append(f"{story} {where}: unknown file {name!r}")
+            return
+        if not isinstance(text, str) or not text:
+            errors.append(f"{story} {where}: empty text in {name}")
+            return
+        if "\n" in text:
+            errors.append(f"{story} {where}: text spans lines in {name}: {text!r}")
+        if text not in texts[name]:
+            errors.append(f"{story} {where}: NOT FOUND in {name}: {text!r}")
+
+    for i, agr in enumerate(gold.get("agreements", [])):
+        files = set()
+        for s in agr.get("support", []):
+            find(f"agreement[{i}]", s["file"], s["text"])
+            files.add(s["file"])
+        if len(files) < 3:
+            errors.append(f"{story} agreement[{i}]: fewer than 3 outlets support it")
+    for i, d in enumerate(gold.get("disputes", [])):
+        if d.get("kind") not in DISPUTE_KINDS:
+            errors.append(f"{story} dispute[{i}]: bad kind {d.get('kind')!r}")
+        values = [side["value"] for side in d.get("sides", [])]
+        if len(values) < 2:
+            errors.append(f"{story} dispute[{i}]: needs at least two sides")
+        for side in d.get("sides", []):
+            for s in side.get("support", []):
+                find(f"dispute[{i}] {side['value']}", s["file"], s["text"])
+        for pair in d.get("compatible_pairs", []):
+            for v in pair:
+                if v not in values:
+                    errors.append(f"{story} dispute[{i}]: compatible value {v!r} is not a side")
+    for i, q in enumerate(gold.get("quotes", [])):
+        if q.get("kind") not in QUOTE_KINDS:
+            errors.append(f"{story} quote[{i}]: bad kind {q.get('kind')!r}")
+        find(f"quote[{i}]", q["file"], q["text"])
+        if q["file"] in texts and q.get("cue") not in texts[q["file"]]:
+            errors.append(f"{story} quote[{i}]: cue {q.get('cue')!r} not in {q['file']}")
+    for i, d in enumerate(gold.get("dates", [])):
+        find(f"date[{i}]", d["file"], d["expression"])
+    for i, b in enumerate(gold.get("boilerplate", [])):
+        find(f"boilerplate[{i}]", b["file"], b["text"])
+
+    counts = {k: len(gold.get(k, [])) for k in ("agreements", "disputes", "quotes", "dates", "boilerplate")}
+    for key, low in MINIMUM.items():
+        if counts[key] < low:
+            errors.append(f"{story}: only {counts[key]} {key}, need at least {low}")
+    return errors, counts
+
+
+def main(argv):
+    paths = argv[1:] or sorted(glob.glob(os.path.join(HERE, "*.json")))
+    failed = False
+    for path in paths:
+        errors, counts = check_gold(path)
+        status = "FAIL" if errors else "ok"
+        print(f"{status} {os.path.basename(path)} {counts}")
+        for e in errors:
+            print("  " + e)
+        failed = failed or bool(errors)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
