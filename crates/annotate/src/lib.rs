@@ -9,6 +9,9 @@
 //! - [`annotate`]: all annotators, in order, on one article.
 //! - [`sentences`]: sentence boundaries that survive news text (abbreviations, initials, times of
 //!   day, quotes).
+//! - [`quotes`]: direct quotes and reported speech with their cue verbs and speakers.
+//! - [`times`]: time expressions with TIMEX3 values resolved against the publication date
+//!   ("on Thursday", "mid-January", "three weeks later").
 //!
 //! ```
 //! use parallax_annotate::{annotate, Config};
@@ -23,9 +26,13 @@
 //! This crate does no I/O and never reads the clock: "now" is the article's own publication date.
 #![deny(missing_docs)]
 
+pub mod quotes;
 mod sentences;
+mod times;
 
+pub use quotes::quotes;
 pub use sentences::sentences;
+pub use times::{times, times_in};
 
 use parallax_model::{Annotated, Article};
 
@@ -34,6 +41,8 @@ use parallax_model::{Annotated, Article};
 pub struct Config {
     /// Language used when the article does not declare one (ISO 639-1).
     pub fallback_language: String,
+    /// Settings for [`quotes`].
+    pub quotes: quotes::Config,
 }
 
 impl Config {
@@ -41,6 +50,7 @@ impl Config {
     pub fn new() -> Config {
         Config {
             fallback_language: "en".to_string(),
+            quotes: quotes::Config::new(),
         }
     }
 }
@@ -54,5 +64,7 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
     let sentences = sentences(&article, &language);
     let mut annotated = Annotated::new(article);
     annotated.sentences = sentences;
+    annotated.times = times(&annotated.article, &language);
+    annotated.quotes = quotes(&annotated.article, &annotated.sentences, &config.quotes);
     annotated
 }

@@ -1,4 +1,6 @@
 //! Exit codes, in one place.
+//!
+//! Ctrl-C is left to the default signal handling, which shells report as 130.
 
 use std::process::ExitCode;
 
@@ -11,8 +13,6 @@ pub(crate) enum Exit {
     PartialSuccess,
     /// No output: bad usage, nothing readable, or the output could not be written.
     Failure,
-    /// Interrupted by the user.
-    Interrupted,
 }
 
 impl From<Exit> for ExitCode {
@@ -21,7 +21,6 @@ impl From<Exit> for ExitCode {
             Exit::Success => 0,
             Exit::PartialSuccess => 1,
             Exit::Failure => 2,
-            Exit::Interrupted => 130,
         })
     }
 }

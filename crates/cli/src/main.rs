@@ -60,11 +60,41 @@ enum OutputFormat {
 
 #[derive(Debug, Subcommand)]
 enum EvalTask {
+    /// Main-text extraction on the Zyte article-extraction benchmark (4-gram shingle F1).
+    Extraction {
+        /// The benchmark folder, holding ground-truth.json, html/ and reference-outputs/.
+        #[arg(long, default_value = "../shared/data/article-extraction-benchmark")]
+        data: PathBuf,
+        /// Score a file of reference-outputs/ (e.g. `trafilatura`) instead of Parallax.
+        #[arg(long, value_name = "NAME")]
+        reference: Option<String>,
+    },
     /// The example corpus against its gold files: metadata, boilerplate, agreements.
     Gold {
         /// The examples folder, holding one folder per story and gold/<story>.json.
         #[arg(long, default_value = "examples")]
         examples: PathBuf,
+    },
+    /// Time expressions on TempEval-3: extents (strict and relaxed F1), types and values.
+    Timex {
+        /// The TempEval-3 folder, holding te3-platinum/ and TBAQ-cleaned/.
+        #[arg(long, default_value = "../shared/data/tempeval3")]
+        data: PathBuf,
+        /// The split to score: platinum (the test set) or tbaq (the training set, to tune on).
+        #[arg(long, default_value = "platinum", value_parser = ["platinum", "tbaq"])]
+        split: String,
+        /// Also print every difference from the gold to standard error.
+        #[arg(long)]
+        errors: bool,
+    },
+    /// Quote attribution on PolNeAR: sources, cues and contents of quotes and reported speech.
+    Quotes {
+        /// The PolNeAR folder, holding train/, dev/ and test/.
+        #[arg(long, default_value = "../shared/data/polnear")]
+        data: PathBuf,
+        /// The split to score: train, dev or test.
+        #[arg(long, default_value = "test")]
+        split: String,
     },
 }
 
@@ -139,8 +169,35 @@ fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
 
 fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
     let report = match task {
+        EvalTask::Extraction { data, reference } => {
+            let extractor = match reference {
+                Some(name) => parallax_eval::extraction::Extractor::Reference(name.clone()),
+                None => parallax_eval::extraction::Extractor::Parallax,
+            };
+            parallax_eval::extraction::evaluate(data, &extractor)
+                .with_context(|| format!("evaluating extraction on {}", data.display()))?
+        }
         EvalTask::Gold { examples } => parallax_eval::gold::evaluate(examples)
             .with_context(|| format!("evaluating the gold files in {}", examples.display()))?,
+        EvalTask::Timex {
+            data,
+            split,
+            errors,
+        } => {
+            let split = parallax_eval::timex::Split::from_name(split)
+                .with_context(|| format!("unknown split {split}"))?;
+            let context = || format!("evaluating time expressions on {}", data.display());
+            if *errors {
+                let scored =
+                    parallax_eval::timex::score_split(data, split).with_context(context)?;
+                for line in parallax_eval::timex::mismatch_lines(&scored) {
+                    report(&line);
+                }
+            }
+            parallax_eval::timex::evaluate(data, split).with_context(context)?
+        }
+        EvalTask::Quotes { data, split } => parallax_eval::quotes::evaluate(data, split)
+            .with_context(|| format!("evaluating quotes on {} ({split})", data.display()))?,
     };
     let mut out = String::new();
     out.push_str(&report.table());

@@ -113,7 +113,7 @@ pub fn articles(inputs: &[Input], config: &Config) -> Articles {
 
     let mut articles: Vec<Article> = Vec::new();
     let mut first_input_of: HashMap<parallax_model::ArticleId, String> = HashMap::new();
-    for (document, result) in documents.iter().zip(extracted) {
+    for result in extracted {
         match result {
             Ok(extracted) => {
                 diagnostics.extend(extracted.diagnostics);
@@ -131,11 +131,7 @@ pub fn articles(inputs: &[Input], config: &Config) -> Articles {
                     articles.push(article);
                 }
             }
-            Err(error) => diagnostics.push(Diagnostic::new(
-                Severity::Error,
-                document.origin.label(),
-                error.to_string(),
-            )),
+            Err(error) => diagnostics.push(error.to_diagnostic()),
         }
     }
     Articles {

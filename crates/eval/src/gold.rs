@@ -5,7 +5,8 @@
 //! agree on (with each source's exact wording), disputes, quotes and dates. This task scores the
 //! parts the pipeline builds so far:
 //!
-//! - `metadata_accuracy`: outlet, title, date and author of each source as in the gold.
+//! - `metadata_accuracy`: outlet, title, date and author of each source as in the gold (an
+//!   outlet the input does not name must be left empty).
 //! - `boilerplate_removed`: gold boilerplate lines absent from the clean text.
 //! - `text_kept`: gold wordings (agreements, disputes, quotes, dates) present in the clean text.
 //! - `agreement_recall`: gold agreements for which one consensus item cites two or more of the
@@ -47,6 +48,9 @@ pub struct GoldArticle {
     pub file: String,
     /// Outlet.
     pub outlet: String,
+    /// Whether the input names its outlet (a page's site name, a feed's title). Scraped text
+    /// often does not; the extractor must then leave the outlet empty rather than guess.
+    pub outlet_in_input: bool,
     /// Headline.
     pub title: String,
     /// `YYYY-MM-DD`, or null when the article carries no date.
@@ -229,10 +233,16 @@ pub fn evaluate(examples: &Path) -> Result<Report> {
     }
 
     let mut rows = Vec::new();
+    let mut misses = Vec::new();
     let mut total = Tally::default();
     for path in &gold_paths {
         let gold = load(path)?;
-        let tally = score_story(&examples.join(&gold.story), &gold);
+        let (tally, story_misses) = score_story(&examples.join(&gold.story), &gold);
+        misses.extend(
+            story_misses
+                .into_iter()
+                .map(|miss| format!("{}: {miss}", gold.story)),
+        );
         rows.push(row(&gold.story, &tally));
         total.add(&tally);
     }
@@ -252,6 +262,7 @@ pub fn evaluate(examples: &Path) -> Result<Report> {
         .to_vec(),
         rows,
         metrics: total.metrics(),
+        misses,
     })
 }
 
@@ -268,9 +279,9 @@ fn row(name: &str, tally: &Tally) -> Vec<String> {
     ]
 }
 
-/// Runs the brief on `story_dir` and scores it against `gold`. A story whose brief fails scores
-/// zero on everything but boilerplate.
-pub fn score_story(story_dir: &Path, gold: &Gold) -> Tally {
+/// Runs the brief on `story_dir` and scores it against `gold`, with one line per miss. A story
+/// whose brief fails scores zero on everything but boilerplate.
+pub fn score_story(story_dir: &Path, gold: &Gold) -> (Tally, Vec<String>) {
     let outcome = parallax_engine::brief(&[Input::Path(story_dir.to_path_buf())], &Config::new());
     let (brief, articles): (Option<Brief>, Vec<Article>) = match outcome {
         Ok(outcome) => {
@@ -287,7 +298,8 @@ pub fn score_story(story_dir: &Path, gold: &Gold) -> Tally {
     score(gold, brief.as_ref(), &articles)
 }
 
-fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> Tally {
+fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> (Tally, Vec<String>) {
+    let mut misses = Vec::new();
     let by_file = |file: &str| -> Option<(usize, &Article)> {
         articles.iter().enumerate().find_map(|(idx, article)| {
             let label = article.origin.label();
@@ -312,17 +324,41 @@ fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> Tally {
         let same = |found: Option<&str>, wanted: Option<&str>| {
             found.map(normalize) == wanted.map(normalize)
         };
-        tally.metadata_correct +=
-            usize::from(same(article.outlet.as_deref(), Some(&expected.outlet)))
-                + usize::from(same(article.title.as_deref(), Some(&expected.title)))
-                + usize::from(article.published.map(|date| date.to_string()) == expected.published)
-                + usize::from(match &expected.author {
-                    Some(author) => article
-                        .authors
-                        .iter()
-                        .any(|found| same(Some(found), Some(author))),
-                    None => article.authors.is_empty(),
-                });
+        let published = article.published.map(|date| date.to_string());
+        let author_correct = match &expected.author {
+            Some(author) => article
+                .authors
+                .iter()
+                .any(|found| same(Some(found), Some(author))),
+            None => article.authors.is_empty(),
+        };
+        let checks = [
+            (
+                "outlet",
+                same(
+                    article.outlet.as_deref(),
+                    expected.outlet_in_input.then_some(expected.outlet.as_str()),
+                ),
+                format!("{:?}", article.outlet),
+            ),
+            (
+                "title",
+                same(article.title.as_deref(), Some(&expected.title)),
+                format!("{:?}", article.title),
+            ),
+            (
+                "date",
+                published == expected.published,
+                format!("{published:?}"),
+            ),
+            ("author", author_correct, format!("{:?}", article.authors)),
+        ];
+        for (field, correct, found) in checks {
+            tally.metadata_correct += usize::from(correct);
+            if !correct {
+                misses.push(format!("{}: {field} is {found}", expected.file));
+            }
+        }
     }
 
     for line in &gold.boilerplate {
@@ -330,6 +366,9 @@ fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> Tally {
         let present = by_file(&line.file)
             .is_some_and(|(_, article)| locate(&article.text, &line.text).is_some());
         tally.boilerplate_removed += usize::from(!present);
+        if present {
+            misses.push(format!("{}: boilerplate kept: {:?}", line.file, line.text));
+        }
     }
 
     let wordings = gold
@@ -341,23 +380,19 @@ fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> Tally {
                 .iter()
                 .flat_map(|dispute| dispute.sides.iter().flat_map(|side| side.support.iter())),
         );
-    for wording in wordings {
+    let quotes = gold.quotes.iter().map(|quote| (&quote.file, &quote.text));
+    let dates = gold.dates.iter().map(|date| (&date.file, &date.expression));
+    let all_wordings = wordings
+        .map(|wording| (&wording.file, &wording.text))
+        .chain(quotes)
+        .chain(dates);
+    for (file, text) in all_wordings {
         tally.text += 1;
-        tally.text_kept += usize::from(locate_in(wording).is_some());
-    }
-    for quote in &gold.quotes {
-        tally.text += 1;
-        tally.text_kept += usize::from(
-            by_file(&quote.file)
-                .is_some_and(|(_, article)| locate(&article.text, &quote.text).is_some()),
-        );
-    }
-    for date in &gold.dates {
-        tally.text += 1;
-        tally.text_kept += usize::from(
-            by_file(&date.file)
-                .is_some_and(|(_, article)| locate(&article.text, &date.expression).is_some()),
-        );
+        let kept = by_file(file).is_some_and(|(_, article)| locate(&article.text, text).is_some());
+        tally.text_kept += usize::from(kept);
+        if !kept {
+            misses.push(format!("{file}: text lost: {text:?}"));
+        }
     }
 
     for agreement in &gold.agreements {
@@ -394,8 +429,14 @@ fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> Tally {
         });
         tally.agreements_found += usize::from(best >= 2);
         tally.pairs_found += best * best.saturating_sub(1) / 2;
+        if best < n_support {
+            misses.push(format!(
+                "agreement with {best} of {n_support} sources together: {:?}",
+                agreement.fact
+            ));
+        }
     }
-    tally
+    (tally, misses)
 }
 
 /// Text compared loosely: whitespace runs as one space, typographic quotes and dashes as ASCII,

@@ -6,12 +6,18 @@
 //!
 //! # Overview
 //!
+//! - [`extraction`]: main-text extraction on the Zyte article-extraction benchmark.
 //! - [`gold`]: the example corpus against its gold files (sources, boilerplate, agreements).
+//! - [`quotes`]: quote and reported-speech attribution on PolNeAR (source, cue, content).
+//! - [`timex`]: time-expression extents, types and values on TempEval-3 (TimeML).
 //!
 //! This crate reads data sets from disk but writes nothing; the binary prints the report.
 #![deny(missing_docs)]
 
+pub mod extraction;
 pub mod gold;
+pub mod quotes;
+pub mod timex;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -61,6 +67,8 @@ pub struct Report {
     pub rows: Vec<Vec<String>>,
     /// The headline figures, by name; scores are fractions in 0–1.
     pub metrics: BTreeMap<String, f64>,
+    /// What was missed, one line each, for whoever improves the figures.
+    pub misses: Vec<String>,
 }
 
 impl Report {
@@ -88,6 +96,12 @@ impl Report {
         line(&mut out, &rule);
         for row in &self.rows {
             line(&mut out, row);
+        }
+        if !self.misses.is_empty() {
+            let _ = writeln!(out, "\nmissed:");
+            for miss in &self.misses {
+                let _ = writeln!(out, "  {miss}");
+            }
         }
         out
     }

@@ -18,8 +18,8 @@ const SNIFF_BYTES: usize = 8 * 1024;
 ///
 /// UTF-8 is taken as is (a byte order mark is dropped); UTF-16 with a byte order mark is decoded.
 /// Otherwise `declared` (a page's `<meta charset>`) is used if there is one, else the charset
-/// chardetng guesses, and the result carries a note naming it. Mostly-valid UTF-8 with a few bad
-/// bytes is read as UTF-8 with the bad bytes replaced, because a charset guess would garble every
+/// chardetng guesses, and the result carries a note naming it. Mostly-valid UTF-8 (at least four
+/// good non-ASCII characters per bad sequence) is read as UTF-8 with the bad bytes replaced, because a charset guess would garble every
 /// other non-ASCII character.
 ///
 /// Errors with [`Error::Binary`] when the bytes hold NUL bytes or many control characters.
@@ -60,7 +60,7 @@ fn decode_unmarked(
         });
     }
     let (n_valid_multibyte, n_invalid) = utf8_census(bytes);
-    if n_valid_multibyte > 0 && n_invalid * 10 <= n_valid_multibyte {
+    if n_valid_multibyte > 0 && n_invalid * 4 <= n_valid_multibyte {
         return Ok(Decoded {
             text: String::from_utf8_lossy(bytes).into_owned(),
             note: Some(format!(
@@ -246,7 +246,9 @@ mod tests {
 
     #[test]
     fn mostly_utf8_keeps_utf8() {
-        let mut bytes = "Zürich, Genève, Kraków, Łódź and Malmö ".as_bytes().to_vec();
+        let mut bytes = "Zürich, Genève, Kraków, Łódź and Malmö "
+            .as_bytes()
+            .to_vec();
         bytes.push(0xff);
         check_decode(
             &bytes,
@@ -266,10 +268,12 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        let error = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.txt", None)
-            .expect_err("binary");
+        let error =
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.txt", None).expect_err("binary");
         assert_eq!(error.to_string(), "photo.txt: binary data, not an article");
-        let controls: Vec<u8> = (0..400).map(|idx| if idx % 4 == 0 { 0x01 } else { b'a' }).collect();
+        let controls: Vec<u8> = (0..400)
+            .map(|idx| if idx % 4 == 0 { 0x01 } else { b'a' })
+            .collect();
         assert!(decode(&controls, "x", None).is_err());
     }
 

@@ -203,7 +203,9 @@ fn read_stream(
     config: &ReadConfig,
 ) -> Result<(Vec<u8>, DocumentFormat), Error> {
     let mut reader = BufReader::new(stream);
-    let head = reader.fill_buf().map_err(|error| Error::io(label, &error))?;
+    let head = reader
+        .fill_buf()
+        .map_err(|error| Error::io(label, &error))?;
     let is_gzip = head.starts_with(&[0x1f, 0x8b]);
     let limit = config.max_input_bytes;
     let mut bytes = Vec::new();
@@ -256,7 +258,11 @@ pub(crate) fn sniff(bytes: &[u8]) -> DocumentFormat {
         // see ASCII markup.
         let (text, _, _) = encoding_rs::UTF_16LE.decode(head);
         let (text_be, _, _) = encoding_rs::UTF_16BE.decode(head);
-        let text = if head.starts_with(b"\xff\xfe") { text } else { text_be };
+        let text = if head.starts_with(b"\xff\xfe") {
+            text
+        } else {
+            text_be
+        };
         text.to_ascii_lowercase().into_bytes()
     } else {
         head.to_ascii_lowercase()
@@ -308,10 +314,16 @@ mod tests {
         check_sniff("<html lang=en>", DocumentFormat::Html);
         check_sniff("\u{feff}<HTML>", DocumentFormat::Html);
         check_sniff("<rss version=\"2.0\">", DocumentFormat::Feed);
-        check_sniff("<feed xmlns=\"http://www.w3.org/2005/Atom\">", DocumentFormat::Feed);
+        check_sniff(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            DocumentFormat::Feed,
+        );
         check_sniff("<?xml version=\"1.0\"?>\n<rss>", DocumentFormat::Feed);
         check_sniff("<?xml version=\"1.0\"?>\n<html>", DocumentFormat::Html);
-        check_sniff("<?xml version=\"1.0\"?>\n<inventory/>", DocumentFormat::Text);
+        check_sniff(
+            "<?xml version=\"1.0\"?>\n<inventory/>",
+            DocumentFormat::Text,
+        );
         check_sniff("<div><p>Hello</p></div>", DocumentFormat::Html);
         check_sniff("Talks resume in Vell\n\nThe text.", DocumentFormat::Text);
         check_sniff("", DocumentFormat::Text);
@@ -348,7 +360,11 @@ mod tests {
             .map(|(label, format)| (label.to_string(), *format))
             .collect();
         assert_eq!(documents, expected);
-        assert_eq!(diagnostics.len(), expected_diagnostics.len(), "{diagnostics:?}");
+        assert_eq!(
+            diagnostics.len(),
+            expected_diagnostics.len(),
+            "{diagnostics:?}"
+        );
         for (diagnostic, (input, message_part)) in diagnostics.iter().zip(expected_diagnostics) {
             assert_eq!(diagnostic.severity, Severity::Error);
             assert_eq!(&diagnostic.input, input);
@@ -373,7 +389,11 @@ mod tests {
         write(&root, "notes.md", b"# skipped");
         write(&root, "image.png", b"\x89PNG");
         write(&root, "sub/c.rss.gz", &gzip(b"<rss version=\"2.0\"></rss>"));
-        write(&root, "sub/d.xml", b"<?xml version=\"1.0\"?><html><body>x</body></html>");
+        write(
+            &root,
+            "sub/d.xml",
+            b"<?xml version=\"1.0\"?><html><body>x</body></html>",
+        );
         let a = label(&root.join("a.html"));
         let b = label(&root.join("b.txt"));
         let c = label(&root.join("sub/c.rss.gz"));
@@ -443,13 +463,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("temporary folder");
         // 200 MB of zeros compress to about 200 KB; reading must stop after the 1 MB cap instead
         // of allocating the whole output.
-        let mut encoder =
-            flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         let chunk = vec![0_u8; 1024 * 1024];
         for _ in 0..200 {
             encoder.write_all(&chunk).expect("compress in memory");
         }
-        let bomb = write(dir.path(), "bomb.txt.gz", &encoder.finish().expect("compress"));
+        let bomb = write(
+            dir.path(),
+            "bomb.txt.gz",
+            &encoder.finish().expect("compress"),
+        );
         let config = ReadConfig {
             max_input_bytes: 1024 * 1024,
         };

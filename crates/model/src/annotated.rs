@@ -114,9 +114,40 @@ pub struct TimeExpression {
     pub range: Range<usize>,
     /// TIMEX3 type.
     pub kind: TimeKind,
-    /// TIMEX3 value (`2021-12-30`, `2022-01-MID`, `PT50M`); relative to an unknown anchor when the
-    /// article has no date (`XXXX-XX-XX`).
+    /// TIMEX3 value (`2021-12-30`, `2022-01`, `PT50M`, `PRESENT_REF`); relative to an unknown
+    /// anchor when the article has no date (`XXXX-XX-XX`, `XXXX-03-05`).
     pub value: String,
+    /// TIMEX3 `mod`: where in the period or how exactly ("mid-January" is `2022-01` with
+    /// [`TimeModifier::Mid`]), as TimeML keeps it apart from the value.
+    pub modifier: Option<TimeModifier>,
+}
+
+/// The TIMEX3 `mod` attribute of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimeModifier {
+    /// The beginning of the period ("early March").
+    Start,
+    /// The middle of the period ("mid-January").
+    Mid,
+    /// The end of the period ("late 2021", "the end of the year").
+    End,
+    /// Approximately ("around noon", "a week or so ago").
+    Approx,
+    /// Less than ("less than an hour", "nearly three years").
+    LessThan,
+    /// More than ("more than four hours", "over a week").
+    MoreThan,
+    /// At most ("up to 180 days", "no more than sixty days").
+    EqualOrLess,
+    /// At least ("at least 72 hours").
+    EqualOrMore,
+    /// Before the point ("before 1990").
+    Before,
+    /// After the point ("post-1959").
+    After,
+    /// At or after the point ("1994 or later").
+    OnOrAfter,
 }
 
 /// A number with what it counts.
@@ -151,12 +182,23 @@ pub enum QuoteKind {
 pub struct Quote {
     /// Verbatim or reported.
     pub kind: QuoteKind,
-    /// What was said.
+    /// What was said; for a direct quote, the quotation marks included.
     pub content: Range<usize>,
+    /// Further pieces of the same content, in text order, when the attribution interrupts it
+    /// ("“We lost,” she said, “and we know why.”") or the quote goes on in the next sentence;
+    /// empty when the content is one piece.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub continuation: Vec<Range<usize>>,
     /// The cue ("said", "warned", "according to").
     pub cue: Option<Range<usize>>,
-    /// The speaker as written in the article.
+    /// The speaker: as written at the quote, or, when the quote names its speaker by a pronoun
+    /// that was resolved, the earlier mention of the name the pronoun stands for.
     pub speaker: Option<Range<usize>>,
+    /// The pronoun written at the quote ("he added"; "who" in "Ortiz, who said …") when
+    /// `speaker` holds the name it was resolved to; `None` when `speaker` is written at the
+    /// quote. A pronoun that could not be resolved stays in `speaker`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_pronoun: Option<Range<usize>>,
     /// Index into [`Annotated::entities`] of the speaker, when resolved.
     pub speaker_entity: Option<usize>,
     /// Whether the speaker is unnamed ("a senior official").

@@ -33,6 +33,16 @@ pub struct Article {
     pub notes: Vec<String>,
     /// Blocks removed from the input as boilerplate, in input order, each with its reason.
     pub removed: Vec<RemovedBlock>,
+    /// The outlet a syndication credit line names ("Source: …", "Originally published by …",
+    /// "This article first appeared on …"): the article is a copy of that outlet's story.
+    #[serde(default)]
+    pub syndicated_from: Option<String>,
+    /// The earlier article of the same run that this one re-publishes with small edits (a wire
+    /// story on an aggregator), when ingest's near-duplicate detection found one. Later stages
+    /// count the two as one source of evidence. Set by the engine, never by extraction, and
+    /// always names an article that is not itself a duplicate.
+    #[serde(default)]
+    pub duplicate_of: Option<ArticleId>,
 }
 
 impl Article {
@@ -50,6 +60,8 @@ impl Article {
             text,
             notes: Vec::new(),
             removed: Vec::new(),
+            syndicated_from: None,
+            duplicate_of: None,
         }
     }
 
@@ -112,6 +124,9 @@ pub enum RemovalReason {
     Contact,
     /// The headline repeated in the body.
     Title,
+    /// A syndication credit line ("Source: …", "Originally published by …"); the outlet it
+    /// names is kept in [`Article::syndicated_from`].
+    Syndication,
 }
 
 /// A block removed as boilerplate.

@@ -33,7 +33,7 @@ fn sources(out: &mut String, sources: &[SourceEntry]) {
         let removed: Vec<String> = source
             .removed
             .iter()
-            .map(|(reason, count)| format!("{} {count}", reason_name(*reason)))
+            .map(|(reason, count)| format!("{} {count}", reason_name(*reason).replace('_', " ")))
             .collect();
         let _ = writeln!(
             out,
@@ -74,6 +74,9 @@ fn consensus(out: &mut String, brief: &Brief) {
     let mut current = 0;
     for item in &brief.consensus {
         if item.n_articles != current {
+            if current != 0 {
+                let _ = writeln!(out);
+            }
             current = item.n_articles;
             let _ = writeln!(out, "### Stated by {current} sources\n");
         }

@@ -1,0 +1,1129 @@
+//! The cue lexicon: reporting verbs with their inflections, and the other words that mark
+//! speech ("according to", "reportedly").
+//!
+//! The list is general English, never words of a particular story. Each verb is listed with all
+//! five forms written out, rather than inflected by rule, so the table can be read and corrected
+//! by someone who does not read Rust.
+
+use super::tokens::Doc;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a reporting verb takes what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Verbs of saying that take a clause directly: "said (that) …", "warned …".
+    Speech,
+    /// Verbs of telling that name the addressee first: "told reporters (that) …".
+    Tell,
+    /// Verbs of asking: the content is a question.
+    Ask,
+    /// Verbs of commitment that take a to-infinitive: "vowed to …".
+    Commit,
+    /// Verbs of thinking and finding: "believes that …", "the poll shows …". They stand for
+    /// speech less often, so they need a that-clause or a clause with its own subject.
+    Thought,
+    /// Speech acts reported with an object rather than a clause: "criticized the plan",
+    /// "called for talks", "cited the report".
+    Act,
+}
+
+/// Which inflection of a verb a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// "say".
+    Base,
+    /// "says".
+    Present,
+    /// "said" (simple past).
+    Past,
+    /// "written" (only where it differs from the past).
+    Participle,
+    /// "saying".
+    Gerund,
+}
+
+/// A reporting verb.
+#[derive(Debug)]
+pub(crate) struct Verb {
+    /// Base, third person present, past, past participle, gerund.
+    forms: [&'static str; 5],
+    /// How it takes its content.
+    pub(crate) class: Class,
+    /// Particles that belong to the cue when they follow the verb ("called for").
+    particles: &'static [&'static str],
+    /// Whether the verb is a cue only with one of its particles ("pointed out", not "pointed").
+    needs_particle: bool,
+}
+
+const fn verb(forms: [&'static str; 5], class: Class) -> Verb {
+    Verb {
+        forms,
+        class,
+        particles: &[],
+        needs_particle: false,
+    }
+}
+
+const fn phrasal(
+    forms: [&'static str; 5],
+    class: Class,
+    particles: &'static [&'static str],
+    needs_particle: bool,
+) -> Verb {
+    Verb {
+        forms,
+        class,
+        particles,
+        needs_particle,
+    }
+}
+
+use Class::{Act, Ask, Commit, Speech, Tell, Thought};
+
+/// Reporting verbs. Forms that are more often nouns ("claims", "reports", "notes") are kept:
+/// the speaker rule rejects them when no subject stands before them.
+const VERBS: &[Verb] = &[
+    verb(["say", "says", "said", "said", "saying"], Speech),
+    verb(["add", "adds", "added", "added", "adding"], Speech),
+    verb(
+        ["stress", "stresses", "stressed", "stressed", "stressing"],
+        Speech,
+    ),
+    verb(["warn", "warns", "warned", "warned", "warning"], Speech),
+    verb(["note", "notes", "noted", "noted", "noting"], Speech),
+    verb(["argue", "argues", "argued", "argued", "arguing"], Speech),
+    verb(
+        ["claim", "claims", "claimed", "claimed", "claiming"],
+        Speech,
+    ),
+    verb(
+        ["insist", "insists", "insisted", "insisted", "insisting"],
+        Speech,
+    ),
+    verb(["deny", "denies", "denied", "denied", "denying"], Speech),
+    verb(
+        ["admit", "admits", "admitted", "admitted", "admitting"],
+        Speech,
+    ),
+    verb(
+        [
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledged",
+            "acknowledging",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "announce",
+            "announces",
+            "announced",
+            "announced",
+            "announcing",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "explain",
+            "explains",
+            "explained",
+            "explained",
+            "explaining",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "suggest",
+            "suggests",
+            "suggested",
+            "suggested",
+            "suggesting",
+        ],
+        Speech,
+    ),
+    verb(
+        ["assert", "asserts", "asserted", "asserted", "asserting"],
+        Speech,
+    ),
+    verb(
+        [
+            "contend",
+            "contends",
+            "contended",
+            "contended",
+            "contending",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "maintain",
+            "maintains",
+            "maintained",
+            "maintained",
+            "maintaining",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "reiterate",
+            "reiterates",
+            "reiterated",
+            "reiterated",
+            "reiterating",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "emphasize",
+            "emphasizes",
+            "emphasized",
+            "emphasized",
+            "emphasizing",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "emphasise",
+            "emphasises",
+            "emphasised",
+            "emphasised",
+            "emphasising",
+        ],
+        Speech,
+    ),
+    verb(
+        ["declare", "declares", "declared", "declared", "declaring"],
+        Speech,
+    ),
+    verb(["write", "writes", "wrote", "written", "writing"], Speech),
+    verb(
+        ["tweet", "tweets", "tweeted", "tweeted", "tweeting"],
+        Speech,
+    ),
+    verb(
+        ["report", "reports", "reported", "reported", "reporting"],
+        Speech,
+    ),
+    verb(
+        ["reply", "replies", "replied", "replied", "replying"],
+        Speech,
+    ),
+    verb(
+        [
+            "respond",
+            "responds",
+            "responded",
+            "responded",
+            "responding",
+        ],
+        Speech,
+    ),
+    verb(
+        ["answer", "answers", "answered", "answered", "answering"],
+        Speech,
+    ),
+    verb(
+        [
+            "continue",
+            "continues",
+            "continued",
+            "continued",
+            "continuing",
+        ],
+        Speech,
+    ),
+    verb(
+        ["recall", "recalls", "recalled", "recalled", "recalling"],
+        Speech,
+    ),
+    verb(
+        [
+            "conclude",
+            "concludes",
+            "concluded",
+            "concluded",
+            "concluding",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "confirm",
+            "confirms",
+            "confirmed",
+            "confirmed",
+            "confirming",
+        ],
+        Speech,
+    ),
+    verb(
+        ["reveal", "reveals", "revealed", "revealed", "revealing"],
+        Speech,
+    ),
+    verb(
+        [
+            "disclose",
+            "discloses",
+            "disclosed",
+            "disclosed",
+            "disclosing",
+        ],
+        Speech,
+    ),
+    verb(
+        ["observe", "observes", "observed", "observed", "observing"],
+        Speech,
+    ),
+    verb(
+        ["remark", "remarks", "remarked", "remarked", "remarking"],
+        Speech,
+    ),
+    verb(
+        [
+            "comment",
+            "comments",
+            "commented",
+            "commented",
+            "commenting",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "mention",
+            "mentions",
+            "mentioned",
+            "mentioned",
+            "mentioning",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "complain",
+            "complains",
+            "complained",
+            "complained",
+            "complaining",
+        ],
+        Speech,
+    ),
+    verb(
+        ["boast", "boasts", "boasted", "boasted", "boasting"],
+        Speech,
+    ),
+    verb(["brag", "brags", "bragged", "bragged", "bragging"], Speech),
+    verb(
+        ["concede", "concedes", "conceded", "conceded", "conceding"],
+        Speech,
+    ),
+    verb(
+        [
+            "counter",
+            "counters",
+            "countered",
+            "countered",
+            "countering",
+        ],
+        Speech,
+    ),
+    verb(["quip", "quips", "quipped", "quipped", "quipping"], Speech),
+    verb(["joke", "jokes", "joked", "joked", "joking"], Speech),
+    verb(
+        ["lament", "laments", "lamented", "lamented", "lamenting"],
+        Speech,
+    ),
+    verb(
+        ["allege", "alleges", "alleged", "alleged", "alleging"],
+        Speech,
+    ),
+    verb(
+        ["charge", "charges", "charged", "charged", "charging"],
+        Speech,
+    ),
+    verb(["hint", "hints", "hinted", "hinted", "hinting"], Speech),
+    verb(
+        [
+            "caution",
+            "cautions",
+            "cautioned",
+            "cautioned",
+            "cautioning",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "testify",
+            "testifies",
+            "testified",
+            "testified",
+            "testifying",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "proclaim",
+            "proclaims",
+            "proclaimed",
+            "proclaimed",
+            "proclaiming",
+        ],
+        Speech,
+    ),
+    verb(
+        ["affirm", "affirms", "affirmed", "affirmed", "affirming"],
+        Speech,
+    ),
+    verb(
+        ["repeat", "repeats", "repeated", "repeated", "repeating"],
+        Speech,
+    ),
+    verb(
+        ["shout", "shouts", "shouted", "shouted", "shouting"],
+        Speech,
+    ),
+    verb(["yell", "yells", "yelled", "yelled", "yelling"], Speech),
+    verb(
+        [
+            "exclaim",
+            "exclaims",
+            "exclaimed",
+            "exclaimed",
+            "exclaiming",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "whisper",
+            "whispers",
+            "whispered",
+            "whispered",
+            "whispering",
+        ],
+        Speech,
+    ),
+    verb(
+        ["mutter", "mutters", "muttered", "muttered", "muttering"],
+        Speech,
+    ),
+    phrasal(
+        ["agree", "agrees", "agreed", "agreed", "agreeing"],
+        Speech,
+        &["with"],
+        false,
+    ),
+    verb(
+        ["propose", "proposes", "proposed", "proposed", "proposing"],
+        Speech,
+    ),
+    verb(
+        ["demand", "demands", "demanded", "demanded", "demanding"],
+        Speech,
+    ),
+    verb(
+        [
+            "predict",
+            "predicts",
+            "predicted",
+            "predicted",
+            "predicting",
+        ],
+        Speech,
+    ),
+    verb(
+        ["retort", "retorts", "retorted", "retorted", "retorting"],
+        Speech,
+    ),
+    verb(
+        ["scoff", "scoffs", "scoffed", "scoffed", "scoffing"],
+        Speech,
+    ),
+    verb(
+        [
+            "protest",
+            "protests",
+            "protested",
+            "protested",
+            "protesting",
+        ],
+        Speech,
+    ),
+    verb(["muse", "muses", "mused", "mused", "musing"], Speech),
+    verb(["state", "states", "stated", "stated", "stating"], Speech),
+    verb(
+        ["signal", "signals", "signaled", "signaled", "signaling"],
+        Speech,
+    ),
+    verb(
+        ["signal", "signals", "signalled", "signalled", "signalling"],
+        Speech,
+    ),
+    verb(
+        [
+            "indicate",
+            "indicates",
+            "indicated",
+            "indicated",
+            "indicating",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "speculate",
+            "speculates",
+            "speculated",
+            "speculated",
+            "speculating",
+        ],
+        Speech,
+    ),
+    phrasal(
+        ["point", "points", "pointed", "pointed", "pointing"],
+        Speech,
+        &["out"],
+        true,
+    ),
+    verb(["tell", "tells", "told", "told", "telling"], Tell),
+    verb(
+        ["assure", "assures", "assured", "assured", "assuring"],
+        Tell,
+    ),
+    verb(
+        ["remind", "reminds", "reminded", "reminded", "reminding"],
+        Tell,
+    ),
+    verb(
+        ["inform", "informs", "informed", "informed", "informing"],
+        Tell,
+    ),
+    verb(["urge", "urges", "urged", "urged", "urging"], Tell),
+    verb(
+        ["advise", "advises", "advised", "advised", "advising"],
+        Tell,
+    ),
+    verb(["ask", "asks", "asked", "asked", "asking"], Ask),
+    verb(
+        ["wonder", "wonders", "wondered", "wondered", "wondering"],
+        Ask,
+    ),
+    verb(["vow", "vows", "vowed", "vowed", "vowing"], Commit),
+    verb(
+        ["pledge", "pledges", "pledged", "pledged", "pledging"],
+        Commit,
+    ),
+    verb(
+        ["promise", "promises", "promised", "promised", "promising"],
+        Commit,
+    ),
+    verb(
+        [
+            "threaten",
+            "threatens",
+            "threatened",
+            "threatened",
+            "threatening",
+        ],
+        Commit,
+    ),
+    verb(["swear", "swears", "swore", "sworn", "swearing"], Commit),
+    verb(
+        ["think", "thinks", "thought", "thought", "thinking"],
+        Thought,
+    ),
+    verb(
+        ["believe", "believes", "believed", "believed", "believing"],
+        Thought,
+    ),
+    verb(
+        ["expect", "expects", "expected", "expected", "expecting"],
+        Thought,
+    ),
+    verb(["hope", "hopes", "hoped", "hoped", "hoping"], Thought),
+    verb(["fear", "fears", "feared", "feared", "fearing"], Thought),
+    verb(["feel", "feels", "felt", "felt", "feeling"], Thought),
+    verb(
+        ["worry", "worries", "worried", "worried", "worrying"],
+        Thought,
+    ),
+    verb(
+        ["doubt", "doubts", "doubted", "doubted", "doubting"],
+        Thought,
+    ),
+    verb(
+        [
+            "suspect",
+            "suspects",
+            "suspected",
+            "suspected",
+            "suspecting",
+        ],
+        Thought,
+    ),
+    verb(
+        ["assume", "assumes", "assumed", "assumed", "assuming"],
+        Thought,
+    ),
+    verb(
+        ["realize", "realizes", "realized", "realized", "realizing"],
+        Thought,
+    ),
+    verb(
+        ["realise", "realises", "realised", "realised", "realising"],
+        Thought,
+    ),
+    verb(["know", "knows", "knew", "known", "knowing"], Thought),
+    verb(
+        ["reckon", "reckons", "reckoned", "reckoned", "reckoning"],
+        Thought,
+    ),
+    verb(
+        [
+            "estimate",
+            "estimates",
+            "estimated",
+            "estimated",
+            "estimating",
+        ],
+        Thought,
+    ),
+    verb(["show", "shows", "showed", "shown", "showing"], Thought),
+    verb(["find", "finds", "found", "found", "finding"], Thought),
+    verb(["want", "wants", "wanted", "wanted", "wanting"], Commit),
+    verb(
+        ["intend", "intends", "intended", "intended", "intending"],
+        Commit,
+    ),
+    verb(["seek", "seeks", "sought", "sought", "seeking"], Commit),
+    verb(["plan", "plans", "planned", "planned", "planning"], Commit),
+    verb(
+        ["refuse", "refuses", "refused", "refused", "refusing"],
+        Commit,
+    ),
+    verb(
+        ["decline", "declines", "declined", "declined", "declining"],
+        Commit,
+    ),
+    verb(
+        ["offer", "offers", "offered", "offered", "offering"],
+        Commit,
+    ),
+    phrasal(
+        ["call", "calls", "called", "called", "calling"],
+        Act,
+        &["for", "on"],
+        false,
+    ),
+    verb(["accuse", "accuses", "accused", "accused", "accusing"], Act),
+    verb(["blame", "blames", "blamed", "blamed", "blaming"], Act),
+    verb(["praise", "praises", "praised", "praised", "praising"], Act),
+    verb(
+        [
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticized",
+            "criticizing",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "criticise",
+            "criticises",
+            "criticised",
+            "criticised",
+            "criticising",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "condemn",
+            "condemns",
+            "condemned",
+            "condemned",
+            "condemning",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "denounce",
+            "denounces",
+            "denounced",
+            "denounced",
+            "denouncing",
+        ],
+        Act,
+    ),
+    verb(
+        ["attack", "attacks", "attacked", "attacked", "attacking"],
+        Act,
+    ),
+    verb(["slam", "slams", "slammed", "slammed", "slamming"], Act),
+    verb(["blast", "blasts", "blasted", "blasted", "blasting"], Act),
+    verb(
+        ["reject", "rejects", "rejected", "rejected", "rejecting"],
+        Act,
+    ),
+    verb(
+        [
+            "dismiss",
+            "dismisses",
+            "dismissed",
+            "dismissed",
+            "dismissing",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "question",
+            "questions",
+            "questioned",
+            "questioned",
+            "questioning",
+        ],
+        Act,
+    ),
+    verb(
+        ["welcome", "welcomes", "welcomed", "welcomed", "welcoming"],
+        Act,
+    ),
+    verb(
+        ["endorse", "endorses", "endorsed", "endorsed", "endorsing"],
+        Act,
+    ),
+    verb(
+        ["defend", "defends", "defended", "defended", "defending"],
+        Act,
+    ),
+    verb(["cite", "cites", "cited", "cited", "citing"], Act),
+    verb(
+        [
+            "describe",
+            "describes",
+            "described",
+            "described",
+            "describing",
+        ],
+        Act,
+    ),
+    verb(["echo", "echoes", "echoed", "echoed", "echoing"], Act),
+    verb(["decry", "decries", "decried", "decried", "decrying"], Act),
+    verb(
+        [
+            "applaud",
+            "applauds",
+            "applauded",
+            "applauded",
+            "applauding",
+        ],
+        Act,
+    ),
+    verb(["hail", "hails", "hailed", "hailed", "hailing"], Act),
+    verb(["mock", "mocks", "mocked", "mocked", "mocking"], Act),
+    verb(
+        [
+            "ridicule",
+            "ridicules",
+            "ridiculed",
+            "ridiculed",
+            "ridiculing",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "lambaste",
+            "lambastes",
+            "lambasted",
+            "lambasted",
+            "lambasting",
+        ],
+        Act,
+    ),
+    verb(["chide", "chides", "chided", "chided", "chiding"], Act),
+    verb(["rebuke", "rebukes", "rebuked", "rebuked", "rebuking"], Act),
+    verb(
+        [
+            "challenge",
+            "challenges",
+            "challenged",
+            "challenged",
+            "challenging",
+        ],
+        Act,
+    ),
+    verb(
+        ["dispute", "disputes", "disputed", "disputed", "disputing"],
+        Act,
+    ),
+    verb(["deride", "derides", "derided", "derided", "deriding"], Act),
+    verb(["tout", "touts", "touted", "touted", "touting"], Act),
+    verb(
+        [
+            "highlight",
+            "highlights",
+            "highlighted",
+            "highlighted",
+            "highlighting",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "discuss",
+            "discusses",
+            "discussed",
+            "discussed",
+            "discussing",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "recommend",
+            "recommends",
+            "recommended",
+            "recommended",
+            "recommending",
+        ],
+        Act,
+    ),
+    verb(["oppose", "opposes", "opposed", "opposed", "opposing"], Act),
+    verb(
+        [
+            "support",
+            "supports",
+            "supported",
+            "supported",
+            "supporting",
+        ],
+        Act,
+    ),
+    verb(["thank", "thanks", "thanked", "thanked", "thanking"], Act),
+    verb(
+        [
+            "address",
+            "addresses",
+            "addressed",
+            "addressed",
+            "addressing",
+        ],
+        Act,
+    ),
+];
+
+/// Forms that are more often nouns than verbs ("the states", "a report", "his remarks"): as
+/// cues they need "that", a colon or a subject pronoun right after them.
+const NOUN_LIKE: &[&str] = &[
+    "state",
+    "states",
+    "demand",
+    "demands",
+    "show",
+    "shows",
+    "report",
+    "reports",
+    "charge",
+    "charges",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "claim",
+    "claims",
+    "note",
+    "notes",
+    "promise",
+    "promises",
+    "vow",
+    "vows",
+    "pledge",
+    "pledges",
+    "answer",
+    "answers",
+    "reply",
+    "replies",
+    "protest",
+    "protests",
+    "counter",
+    "counters",
+    "estimate",
+    "estimates",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "doubt",
+    "doubts",
+    "signal",
+    "signals",
+    "hint",
+    "hints",
+    "repeat",
+    "repeats",
+    "plan",
+    "plans",
+    "offer",
+    "offers",
+    "call",
+    "calls",
+    "attack",
+    "attacks",
+    "question",
+    "questions",
+    "support",
+    "supports",
+    "address",
+    "addresses",
+    "challenge",
+    "challenges",
+    "dispute",
+    "disputes",
+    "highlight",
+    "highlights",
+    "welcome",
+    "echo",
+    "echoes",
+    "blast",
+    "blasts",
+    "slam",
+    "slams",
+    "praise",
+    "blame",
+    "tout",
+    "mock",
+    "thanks",
+    "cite",
+    "joke",
+    "jokes",
+    "quip",
+    "quips",
+    "tweet",
+    "tweets",
+    "find",
+    "finding",
+    "findings",
+    "warning",
+    "ruling",
+    "reporting",
+    "writing",
+    "feeling",
+    "thinking",
+    "meeting",
+    "briefing",
+    "hearing",
+    "saying",
+    "seeking",
+    "offering",
+    "doubt",
+    "mention",
+    "mentions",
+    "decline",
+    "declines",
+    "refuse",
+    "comment",
+    "demanding",
+    "shouting",
+    "boast",
+    "boasts",
+];
+
+/// A word found in the lexicon.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    /// The verb.
+    pub(crate) verb: &'static Verb,
+    /// Which form the word is.
+    pub(crate) form: Form,
+}
+
+impl Entry {
+    /// How the verb takes its content.
+    pub(crate) fn class(&self) -> Class {
+        self.verb.class
+    }
+
+    /// The particles that belong to the cue when they follow the verb ("called for").
+    pub(crate) fn particles(&self) -> &'static [&'static str] {
+        self.verb.particles
+    }
+
+    /// The base form ("say").
+    pub(crate) fn base(&self) -> &'static str {
+        self.verb.forms[0]
+    }
+
+    /// Whether the form is more often a noun ("reports", "remarks").
+    pub(crate) fn noun_like(&self) -> bool {
+        NOUN_LIKE.contains(&self.verb.forms[self.form as usize])
+    }
+
+    /// Whether the verb can stand before its subject after a quotation: "“…,” said Ortiz".
+    pub(crate) fn inverts(&self) -> bool {
+        matches!(self.verb.class, Class::Speech | Class::Ask)
+            && matches!(self.form, Form::Past | Form::Present)
+    }
+}
+
+static LOOKUP: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut lookup = HashMap::new();
+    let forms = [
+        Form::Base,
+        Form::Present,
+        Form::Past,
+        Form::Participle,
+        Form::Gerund,
+    ];
+    for verb in VERBS {
+        for (word, form) in verb.forms.iter().zip(forms) {
+            lookup.entry(*word).or_insert(Entry { verb, form });
+        }
+    }
+    lookup
+});
+
+/// The reporting verb `word` (lowercase) is a form of, if any.
+pub(crate) fn reporting_verb(word: &str) -> Option<Entry> {
+    LOOKUP.get(word).copied()
+}
+
+/// Adverbs that report hearsay with no source: "the talks reportedly stalled".
+pub(crate) const HEARSAY_ADVERBS: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "supposedly",
+    "reputedly",
+];
+
+/// Past participles of impersonal passives: "it was reported that …", "it is believed that …".
+pub(crate) const IMPERSONAL_PARTICIPLES: &[&str] = &[
+    "reported",
+    "said",
+    "believed",
+    "alleged",
+    "claimed",
+    "understood",
+    "thought",
+    "rumored",
+    "rumoured",
+    "expected",
+    "feared",
+    "announced",
+    "known",
+    "estimated",
+    "argued",
+    "suggested",
+];
+
+/// Words between a subject and its reporting verb that belong to the cue: auxiliaries,
+/// negation and common adverbs ("has also said", "did not deny").
+const CUE_PREFIXES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "wouldn't",
+    "won't",
+    "can't",
+    "couldn't",
+    "been",
+    "also",
+    "later",
+    "then",
+    "now",
+    "again",
+    "once",
+    "even",
+    "still",
+    "further",
+    "already",
+    "earlier",
+    "first",
+    "never",
+    "often",
+    "soon",
+    "recently",
+    "previously",
+    "repeatedly",
+    "reportedly",
+    "allegedly",
+    "long",
+    "always",
+];
+
+/// Words ending in "-ly" that are not adverbs.
+const NOT_ADVERBS: &[&str] = &[
+    "family", "ally", "rally", "supply", "assembly", "reply", "anomaly", "july", "monopoly",
+    "bully", "jelly", "belly", "fly", "italy", "only", "early", "holy", "lily", "daily", "weekly",
+    "monthly", "nightly", "silly", "ugly", "friendly", "likely", "elderly", "lonely",
+];
+
+/// Whether the word at `idx` may stand between a subject and its verb as part of the cue.
+fn cue_prefix(doc: &Doc, idx: usize) -> bool {
+    let token = doc.token(idx);
+    let word = token.lower.as_str();
+    token.is_word()
+        && !token.capitalized
+        && (CUE_PREFIXES.contains(&word)
+            || (word.len() > 4 && word.ends_with("ly") && !NOT_ADVERBS.contains(&word)))
+}
+
+/// The reporting verb at token `idx`, if it is one: a lowercase form from the lexicon, followed
+/// by its particle when it needs one ("pointed out").
+pub(crate) fn verb_at(doc: &Doc, idx: usize) -> Option<Entry> {
+    let token = doc.tokens.get(idx)?;
+    if !token.is_word() || token.capitalized {
+        return None;
+    }
+    let entry = reporting_verb(&token.lower)?;
+    if entry.verb.needs_particle && !entry.particles().contains(&doc.lower(idx + 1)) {
+        return None;
+    }
+    Some(entry)
+}
+
+/// The first and last token of the cue around the verb at `verb`: up to four auxiliaries and
+/// adverbs before it (not reaching before `floor`) and its particle after it.
+pub(crate) fn extent(doc: &Doc, verb: usize, floor: usize) -> (usize, usize) {
+    let mut first = verb;
+    while first > floor && verb - first < 4 && cue_prefix(doc, first - 1) {
+        first -= 1;
+    }
+    let particle = reporting_verb(doc.lower(verb))
+        .is_some_and(|entry| entry.particles().contains(&doc.lower(verb + 1)));
+    (first, if particle { verb + 1 } else { verb })
+}

@@ -1,0 +1,550 @@
+//! Direct quotes: pairing quotation marks into spans, then finding each span's cue and speaker
+//! before it, after it or in the sentence before.
+
+use super::cues::{self, Class, Form};
+use super::speaker::{self, Speaker};
+use super::tokens::{Doc, Kind, Mark};
+use super::{Config, Found, State};
+use parallax_model::QuoteKind;
+use std::ops::Range;
+
+/// Text between a pair of quotation marks.
+#[derive(Debug, Clone)]
+pub(crate) struct Span {
+    /// Index of the opening mark.
+    pub(crate) open: usize,
+    /// Index of the closing mark, or of the last token of the paragraph for a quote left open.
+    pub(crate) last: usize,
+}
+
+impl Span {
+    /// Its byte range, marks included.
+    pub(crate) fn range(&self, doc: &Doc) -> Range<usize> {
+        doc.span(self.open, self.last)
+    }
+
+    /// How many words it holds.
+    fn n_words(&self, doc: &Doc) -> usize {
+        (self.open..=self.last)
+            .filter(|&idx| doc.token(idx).is_word())
+            .count()
+    }
+}
+
+/// Whether the mark at `idx` can open a quotation.
+fn opens(doc: &Doc, idx: usize, mark: Mark) -> bool {
+    let token = doc.token(idx);
+    match mark {
+        Mark::Open => true,
+        Mark::Close => false,
+        // A straight mark opens unless it is glued to the word before and free after ("no" ).
+        Mark::Either => !(token.space_after && !token.space_before) && idx + 1 < doc.tokens.len(),
+    }
+}
+
+/// Whether the mark at `idx` can close the open quotation.
+fn closes(doc: &Doc, idx: usize, mark: Mark) -> bool {
+    let token = doc.token(idx);
+    match mark {
+        Mark::Close => true,
+        // An opening mark closes only when it is clearly glued to the end of a word, as in
+        // careless typing ("no“ ).
+        Mark::Open => token.space_after && !token.space_before,
+        Mark::Either => !(token.space_before && !token.space_after),
+    }
+}
+
+/// Pairs the quotation marks of `doc` into spans, in text order. A quote still open at the end of
+/// its paragraph goes on when the next paragraph opens with a quotation mark (news style for long
+/// quotes); otherwise it ends with its paragraph. An opening mark inside an open quote ends the
+/// open one just before it, so one missing mark never swallows the rest of the text.
+pub(crate) fn spans(doc: &Doc) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut paragraph = 0;
+    for (idx, token) in doc.tokens.iter().enumerate() {
+        let mark = match token.kind {
+            Kind::Quote(mark) => Some(mark),
+            _ => None,
+        };
+        if let Some(start) = open {
+            if token.paragraph != paragraph {
+                let continues = token.paragraph == paragraph + 1
+                    && mark.is_some_and(|mark| mark != Mark::Close);
+                if continues {
+                    paragraph = token.paragraph;
+                    continue;
+                }
+                spans.push(Span {
+                    open: start,
+                    last: idx - 1,
+                });
+                open = None;
+            } else {
+                if let Some(mark) = mark {
+                    if closes(doc, idx, mark) {
+                        spans.push(Span {
+                            open: start,
+                            last: idx,
+                        });
+                        open = None;
+                    } else {
+                        spans.push(Span {
+                            open: start,
+                            last: idx - 1,
+                        });
+                        open = Some(idx);
+                    }
+                }
+                continue;
+            }
+        }
+        if let Some(mark) = mark {
+            if opens(doc, idx, mark) {
+                open = Some(idx);
+                paragraph = token.paragraph;
+            }
+        }
+    }
+    if let Some(start) = open {
+        spans.push(Span {
+            open: start,
+            last: doc.tokens.len() - 1,
+        });
+    }
+    spans
+}
+
+/// A cue and speaker found next to a span.
+#[derive(Debug)]
+struct Attribution {
+    /// First and last token of the cue.
+    cue: (usize, usize),
+    /// The speaker, if one is written.
+    speaker: Option<Speaker>,
+    /// The last token of the attribution.
+    last: usize,
+    /// Whether it follows the span, so another span right after it continues the quote.
+    after: bool,
+}
+
+/// Finds the cue and speaker of each span that has them next to it, and records those quotes.
+/// "“…,” she said, “…”" becomes one quote of two pieces.
+pub(crate) fn attribute(doc: &Doc, spans: &[Span], state: &mut State) {
+    for idx in 0..spans.len() {
+        if state.span_used[idx] {
+            continue;
+        }
+        let span = &spans[idx];
+        let after_colon = span.open > 0 && doc.token(span.open - 1).is_punct(':');
+        let attribution = if after_colon {
+            before(doc, span, state).or_else(|| after(doc, span, state))
+        } else {
+            after(doc, span, state).or_else(|| before(doc, span, state))
+        };
+        let Some(attribution) = attribution else {
+            continue;
+        };
+        state.span_used[idx] = true;
+        let mut pieces = vec![span.range(doc)];
+        let mut last = span.last.max(attribution.last);
+        if attribution.after {
+            if let Some(next) = spans.get(idx + 1) {
+                let gap = attribution.last + 1;
+                let joined = next.open == gap
+                    || (next.open == gap + 1
+                        && [',', ':', '—', '-']
+                            .iter()
+                            .any(|&c| doc.token(gap).is_punct(c)));
+                if joined && doc.token(next.open).paragraph == doc.token(span.last).paragraph {
+                    pieces.push(next.range(doc));
+                    state.span_used[idx + 1] = true;
+                    last = last.max(next.last);
+                }
+            }
+        }
+        let anonymous = attribution
+            .speaker
+            .as_ref()
+            .is_some_and(|speaker| speaker.anonymous);
+        state.push(
+            doc,
+            Found {
+                kind: QuoteKind::Direct,
+                pieces,
+                cue: Some(attribution.cue),
+                speaker: attribution.speaker,
+                resolved: None,
+                anonymous,
+                last_sentence: doc.token(last).sentence,
+            },
+        );
+    }
+}
+
+/// Words that may follow an attribution after a quote without starting a new clause.
+const TRAILING_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "to",
+    "after",
+    "before",
+    "while",
+    "of",
+    "as",
+    "about",
+    "via",
+    "from",
+    "when",
+    "last",
+    "this",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "with",
+    "through",
+    "according",
+    "before",
+    "outside",
+    "inside",
+    "adding",
+    "noting",
+    "saying",
+    "explaining",
+    "insisting",
+    "arguing",
+    "warning",
+    "again",
+    "then",
+    "but",
+    "and",
+    "because",
+    "since",
+    "though",
+    "although",
+    "referring",
+    "speaking",
+    "told",
+    "for",
+    "shortly",
+    "afterward",
+    "afterwards",
+    "over",
+    "amid",
+    "without",
+    "following",
+    "here",
+    "there",
+    "once",
+    "too",
+    "also",
+];
+
+/// Whether the attribution ending at token `last` ends the clause, so it is not the subject and
+/// verb of a new one ("a “deal” Ruiz said was dead").
+fn clause_ends(doc: &Doc, last: usize, ceiling: usize) -> bool {
+    let next = last + 1;
+    if next >= ceiling {
+        return true;
+    }
+    let token = doc.token(next);
+    if token.is_word() {
+        token.capitalized && !token.lower.starts_with("i'")
+            || TRAILING_WORDS.contains(&token.lower.as_str())
+            || (token.lower.ends_with("ly") && token.lower.len() > 4)
+    } else {
+        !token.is_quote() || next + 1 >= doc.tokens.len() || doc.token(next).space_before
+    }
+}
+
+/// The last token of what a verb of telling takes before its content ("told the paper"), or
+/// `last` itself for other verbs.
+fn addressee_end(doc: &Doc, class: Class, last: usize, ceiling: usize) -> usize {
+    if class != Class::Tell {
+        return last;
+    }
+    let mut end = last;
+    while end + 1 < ceiling && end - last < 8 {
+        let token = doc.token(end + 1);
+        if !(speaker::fits(token)
+            || matches!(token.lower.as_str(), "him" | "her" | "them" | "me" | "us"))
+        {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// "“…,” Ruiz said." or "“…,” said Ruiz, the mayor.": the attribution right after the span.
+fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
+    let mut start = span.last + 1;
+    if doc.tokens.get(start)?.is_punct(',') {
+        start += 1;
+    }
+    let paragraph = doc.token(span.last).paragraph;
+    let mut ceiling = start;
+    while ceiling < doc.tokens.len() && ceiling - start < 24 {
+        let token = doc.token(ceiling);
+        if token.paragraph != paragraph
+            || token.is_quote()
+            || token.is_terminal()
+            || token.is_punct(';')
+        {
+            break;
+        }
+        ceiling += 1;
+    }
+    // "“…” ― Ana Ruiz, a nurse": a dash before a name at the end of the paragraph or sentence.
+    let dash = doc.token(start);
+    if start == span.last + 1 && ["―", "—", "–"].iter().any(|d| dash.lower == *d) {
+        let speaker = speaker::after(doc, start + 1, ceiling)?;
+        return (speaker.last + 1 >= ceiling).then_some(Attribution {
+            cue: (start, start),
+            last: speaker.last,
+            speaker: Some(speaker),
+            after: true,
+        });
+    }
+    for verb in start..(start + 12).min(ceiling) {
+        if state.used[verb] {
+            return None;
+        }
+        let Some(entry) = cues::verb_at(doc, verb) else {
+            continue;
+        };
+        let (first, last) = cues::extent(doc, verb, start);
+        if first > start {
+            let mut speaker = speaker::before(doc, first - 1, start)?;
+            // Up to two words the phrase rule left out still belong to the speaker ("retired
+            // general Ana Ruiz").
+            if speaker.first > start + 2
+                || (start..speaker.first).any(|idx| !doc.token(idx).is_word())
+            {
+                return None;
+            }
+            speaker.first = start;
+            let end = addressee_end(doc, entry.class(), last, ceiling);
+            return clause_ends(doc, end, ceiling).then_some(Attribution {
+                cue: (first, last),
+                speaker: Some(speaker),
+                last: end,
+                after: true,
+            });
+        }
+        if !entry.inverts() {
+            return None;
+        }
+        let speaker = speaker::after(doc, last + 1, ceiling)?;
+        return clause_ends(doc, speaker.last, ceiling).then_some(Attribution {
+            cue: (first, last),
+            last: speaker.last,
+            speaker: Some(speaker),
+            after: true,
+        });
+    }
+    None
+}
+
+/// Whether the word at `idx` can stand between a cue and the quote it introduces: part of an
+/// addressee or a prepositional phrase ("told reporters in Lyon: “…”").
+fn complement_word(doc: &Doc, idx: usize) -> bool {
+    let token = doc.token(idx);
+    let word = token.lower.as_str();
+    token.is_word()
+        && word != "that"
+        && (speaker::fits(token)
+            || matches!(
+                word,
+                "in" | "on"
+                    | "at"
+                    | "to"
+                    | "during"
+                    | "via"
+                    | "with"
+                    | "from"
+                    | "out"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "over"
+                    | "after"
+                    | "before"
+                    | "again"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "earlier"
+                    | "later"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "also"
+                    | "then"
+                    | "once"
+                    | "about"
+            ))
+}
+
+/// "Ruiz said: “…”", "Ruiz told reporters, “…”", "according to Ruiz, “…”", "…, adding: “…”":
+/// the attribution right before the span, or at the end of the sentence before it when that
+/// sentence ends with a colon.
+fn before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
+    let open = span.open;
+    let previous = doc.token(open.checked_sub(1)?);
+    let colon = previous.is_punct(':');
+    let mut end = open - 1;
+    if colon || previous.is_punct(',') || previous.is_punct('—') {
+        end = end.checked_sub(1)?;
+    } else if !previous.is_word() {
+        return None;
+    }
+    let same_paragraph = doc.token(end).paragraph == doc.token(open).paragraph;
+    if !colon && (!same_paragraph || doc.token(end).sentence != doc.token(open).sentence) {
+        return None;
+    }
+    let floor = doc.sentence_of(end).start;
+    let low = end.saturating_sub(8).max(floor);
+    for idx in (low..=end).rev() {
+        let token = doc.token(idx);
+        if state.used[idx] || token.is_quote() {
+            return None;
+        }
+        if token.lower == "according" && doc.lower(idx + 1) == "to" && idx + 2 <= end {
+            return Some(Attribution {
+                cue: (idx, idx + 1),
+                speaker: Some(speaker::described(doc, idx + 2, end)),
+                last: end,
+                after: false,
+            });
+        }
+        if let Some(entry) = cues::verb_at(doc, idx) {
+            if !(idx + 1..=end).all(|complement| complement_word(doc, complement)) {
+                return None;
+            }
+            // A form that is usually a noun introduces a quote only with a colon or comma:
+            // "a report “Arrogant”" is a title, "he reports: “…”" is speech.
+            if entry.class() == Class::Thought || (entry.noun_like() && end == open - 1) {
+                return None;
+            }
+            let (first, last) = cues::extent(doc, idx, floor);
+            let mut speaker = (first > floor)
+                .then(|| speaker::before(doc, first - 1, floor))
+                .flatten();
+            if speaker.is_none() && entry.form == Form::Gerund {
+                speaker = participle_subject(doc, state, first);
+            } else if speaker.is_none() {
+                return None;
+            }
+            return Some(Attribution {
+                cue: (first, last),
+                speaker,
+                last: end,
+                after: false,
+            });
+        }
+        if !complement_word(doc, idx) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The speaker of a participle cue ("…, adding …"): the speaker of the last quote found in the
+/// same sentence, else the subject of the sentence.
+pub(crate) fn participle_subject(doc: &Doc, state: &State, cue: usize) -> Option<Speaker> {
+    let sentence = doc.token(cue).sentence;
+    state
+        .found
+        .iter()
+        .rev()
+        .find(|found| {
+            found
+                .cue
+                .is_some_and(|(first, _)| first < cue && doc.token(first).sentence == sentence)
+        })
+        .and_then(|found| found.speaker.clone())
+        .or_else(|| speaker::sentence_subject(doc, cue, &state.quoted))
+}
+
+/// Whether a span stands as a sentence of its own (or several), rather than inside one: a title,
+/// a scare quote or a quoted phrase.
+fn standalone(doc: &Doc, span: &Span) -> bool {
+    let starts = span.open == 0 || {
+        let previous = doc.token(span.open - 1);
+        previous.paragraph != doc.token(span.open).paragraph
+            || previous.is_terminal()
+            || previous.is_punct(':')
+            || previous.is_quote()
+            || doc.sentence_of(span.open).start == span.open
+    };
+    let ends = doc.tokens.get(span.last + 1).is_none_or(|next| {
+        next.paragraph != doc.token(span.last).paragraph || next.is_terminal() || next.is_quote()
+    });
+    starts && ends
+}
+
+/// Deals with the spans no cue claimed: a lone quote right after an attributed one (in the next
+/// sentence or paragraph) continues it; other standalone quotes longer than a scare quote are
+/// kept with no speaker; the rest (scare quotes, titles, quoted phrases) are left out.
+pub(crate) fn continue_or_drop(doc: &Doc, spans: &[Span], state: &mut State, config: &Config) {
+    state
+        .found
+        .sort_by_key(|found| found.pieces.last().map_or(0, |piece| piece.end));
+    let mut previous: Option<usize> = None;
+    let mut orphans = Vec::new();
+    for (idx, span) in spans.iter().enumerate() {
+        if state.span_used[idx] || state.used[span.open] || !standalone(doc, span) {
+            continue;
+        }
+        let range = span.range(doc);
+        let mut next = previous.map_or(0, |found_idx| found_idx + 1);
+        while next < state.found.len()
+            && state.found[next]
+                .pieces
+                .last()
+                .is_some_and(|piece| piece.end <= range.start)
+        {
+            previous = Some(next);
+            next += 1;
+        }
+        let sentence = doc.token(span.open).sentence;
+        if let Some(found) = previous.map(|found_idx| &mut state.found[found_idx]) {
+            if found.last_sentence + 1 == sentence || found.last_sentence == sentence {
+                found.pieces.push(range);
+                found.last_sentence = doc.token(span.last).sentence;
+                state.span_used[idx] = true;
+                state.claim(span.open, span.last);
+                continue;
+            }
+        }
+        if span.n_words(doc) > config.max_scare_quote_words {
+            orphans.push(idx);
+        }
+    }
+    for idx in orphans {
+        let span = &spans[idx];
+        state.span_used[idx] = true;
+        state.push(
+            doc,
+            Found {
+                kind: QuoteKind::Direct,
+                pieces: vec![span.range(doc)],
+                cue: None,
+                speaker: None,
+                resolved: None,
+                anonymous: false,
+                last_sentence: doc.token(span.last).sentence,
+            },
+        );
+    }
+}

@@ -1,0 +1,278 @@
+//! Quotes: direct quotes and reported speech, each with its cue and speaker.
+//!
+//! [`quotes`] reads an article's clean text and sentences and returns every [`Quote`] it finds,
+//! in text order:
+//!
+//! - Direct quotes between double quotation marks (straight, curly, « », „ “, or a doubled
+//!   apostrophe), with the speaker before them ("Ruiz said: “…”"), after them ("“…,” Ruiz
+//!   said", "“…,” said Ruiz, the mayor"), around them ("“…,” she said, “…”"), or in the sentence
+//!   before, when a quote stands alone after an attributed one ("“…,” Ruiz said. “…”"). A quote
+//!   that runs on past the end of a paragraph continues when the next paragraph opens with a
+//!   quotation mark, as news style writes long quotes. A quote of one to three words with no cue
+//!   is a scare quote (a "moment of truth") and is left out.
+//! - Reported speech: "Ruiz said (that) …", "Ruiz told reporters …", "…, Ruiz said",
+//!   "…, officials said, …", "according to Ruiz, …", "…, adding …", the impersonal "it was
+//!   reported that …" and hearsay adverbs ("the talks reportedly stalled"). Speech inside
+//!   quotation marks is the quoted person's, so cues inside a direct quote are not attributions.
+//!
+//! Cues come from a general lexicon of reporting verbs with their inflections (see `cues.rs`),
+//! never from words of a particular story. A speaker is a name ("Gen. Ana Ruiz"), a role ("the
+//! ministry", "a spokesperson for the council") or a pronoun. Personal pronouns ("he said") are
+//! resolved to the most recent compatible name: an earlier speaker or the named subject of an
+//! earlier sentence, skipping organizations for "he" and "she" and people for "it", and keeping
+//! each name's pronoun once it has one. The quote then carries the name as
+//! [`Quote::speaker`] and the pronoun as [`Quote::speaker_pronoun`].
+//!
+//! Odd input is never an error: unbalanced quotation marks end at the end of their paragraph,
+//! and a quote with no speaker has `speaker: None`. The work is linear in the length of the
+//! text: every rule looks at a bounded window of tokens around a cue or a quotation mark.
+
+mod cues;
+mod direct;
+mod indirect;
+mod speaker;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use parallax_model::{Article, Quote, QuoteKind, Sentence};
+use speaker::Speaker;
+use std::collections::HashMap;
+use std::ops::Range;
+use tokens::Doc;
+
+/// Settings for [`quotes`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// A direct quote with no cue and at most this many words is a scare quote and is left out.
+    pub max_scare_quote_words: usize,
+    /// How many sentences back a pronoun speaker looks for its name.
+    pub pronoun_window: usize,
+}
+
+impl Config {
+    /// The settings `parallax brief` uses.
+    pub fn new() -> Config {
+        Config {
+            max_scare_quote_words: 3,
+            pronoun_window: 8,
+        }
+    }
+}
+
+/// Finds the direct quotes and reported speech in `article`, whose sentences are `sentences`
+/// (as [`crate::sentences`] returns them: in text order, with paragraph indexes). Quotes come in
+/// text order of their content; their ranges are byte ranges into the article text.
+pub fn quotes(article: &Article, sentences: &[Sentence], config: &Config) -> Vec<Quote> {
+    let doc = Doc::new(&article.text, sentences);
+    let spans = direct::spans(&doc);
+    let mut state = State::new(&doc, &spans);
+    direct::attribute(&doc, &spans, &mut state);
+    indirect::find(&doc, &mut state);
+    direct::continue_or_drop(&doc, &spans, &mut state, config);
+    let mut found = state.found;
+    found.sort_by_key(|found| {
+        (
+            found.pieces.first().map(|piece| piece.start),
+            found.cue_start(),
+        )
+    });
+    resolve_pronouns(&doc, &mut found, config);
+    found
+        .into_iter()
+        .map(|found| found.into_quote(&doc))
+        .collect()
+}
+
+/// A quote being built: content pieces, cue and speaker as tokens.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Verbatim or reported.
+    kind: QuoteKind,
+    /// Byte ranges of the content, in text order; never empty.
+    pieces: Vec<Range<usize>>,
+    /// First and last token of the cue.
+    cue: Option<(usize, usize)>,
+    /// The speaker phrase as written next to the cue.
+    speaker: Option<Speaker>,
+    /// The name a pronoun speaker stands for: first and last token.
+    resolved: Option<(usize, usize)>,
+    /// Whether the source is unnamed on purpose.
+    anonymous: bool,
+    /// Index of the last sentence the quote reaches into, so a lone quote in the next sentence
+    /// can continue it.
+    last_sentence: usize,
+}
+
+impl Found {
+    fn cue_start(&self) -> usize {
+        self.cue.map_or(usize::MAX, |(first, _)| first)
+    }
+
+    fn into_quote(self, doc: &Doc) -> Quote {
+        let mut pieces = self.pieces.into_iter();
+        let content = pieces.next().unwrap_or_default();
+        let written = self.speaker.as_ref().map(|speaker| speaker.range(doc));
+        let (speaker, speaker_pronoun) = match (self.resolved, written) {
+            (Some((first, last)), Some(pronoun)) => (Some(doc.span(first, last)), Some(pronoun)),
+            (_, written) => (written, None),
+        };
+        Quote {
+            kind: self.kind,
+            content,
+            continuation: pieces.collect(),
+            cue: self.cue.map(|(first, last)| doc.span(first, last)),
+            speaker,
+            speaker_pronoun,
+            speaker_entity: None,
+            anonymous: self.anonymous,
+        }
+    }
+}
+
+/// What the passes have found so far, and which tokens they have used.
+#[derive(Debug)]
+struct State {
+    /// Quotes found.
+    found: Vec<Found>,
+    /// Per token: part of a quote already found (content, cue or speaker).
+    used: Vec<bool>,
+    /// Per token: inside a pair of quotation marks.
+    quoted: Vec<bool>,
+    /// Per direct span: whether a quote holds it.
+    span_used: Vec<bool>,
+}
+
+impl State {
+    fn new(doc: &Doc, spans: &[direct::Span]) -> State {
+        let mut quoted = vec![false; doc.tokens.len()];
+        for span in spans {
+            for flag in &mut quoted[span.open..=span.last] {
+                *flag = true;
+            }
+        }
+        State {
+            found: Vec::new(),
+            used: vec![false; doc.tokens.len()],
+            quoted,
+            span_used: vec![false; spans.len()],
+        }
+    }
+
+    /// Marks tokens `first..=last` as used.
+    fn claim(&mut self, first: usize, last: usize) {
+        for flag in &mut self.used[first..=last] {
+            *flag = true;
+        }
+    }
+
+    /// Records `found`, claiming its tokens.
+    fn push(&mut self, doc: &Doc, found: Found) {
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        if let Some(cue) = found.cue {
+            ranges.push(cue);
+        }
+        if let Some(speaker) = &found.speaker {
+            ranges.push((speaker.first, speaker.last));
+        }
+        for piece in &found.pieces {
+            let first = doc
+                .tokens
+                .partition_point(|token| token.range.start < piece.start);
+            let end = doc
+                .tokens
+                .partition_point(|token| token.range.end <= piece.end);
+            if first < end {
+                ranges.push((first, end - 1));
+            }
+        }
+        for (first, last) in ranges {
+            self.claim(first, last);
+        }
+        self.found.push(found);
+    }
+}
+
+/// A name a later pronoun may stand for.
+#[derive(Debug, Clone, Copy)]
+struct Antecedent {
+    first: usize,
+    last: usize,
+    sentence: usize,
+}
+
+/// Replaces each personal-pronoun speaker with the most recent compatible name before it.
+fn resolve_pronouns(doc: &Doc, found: &mut [Found], config: &Config) {
+    let mut antecedents: Vec<Antecedent> = Vec::new();
+    for sentence in &doc.sentence_tokens {
+        if let Some((first, last)) = speaker::subject_name(doc, sentence.clone()) {
+            antecedents.push(Antecedent {
+                first,
+                last,
+                sentence: doc.token(first).sentence,
+            });
+        }
+    }
+    for quote in found.iter() {
+        if let Some(speaker) = &quote.speaker {
+            let named = speaker
+                .antecedent
+                .as_deref()
+                .or((speaker.kind != speaker::Kind::Pronoun).then_some(speaker));
+            if let Some(named) = named.filter(|named| !named.anonymous) {
+                antecedents.push(Antecedent {
+                    first: named.first,
+                    last: named.last,
+                    sentence: doc.token(named.first).sentence,
+                });
+            }
+        }
+    }
+    antecedents.sort_by_key(|antecedent| (antecedent.first, antecedent.last));
+    antecedents.dedup_by_key(|antecedent| antecedent.first);
+
+    // A name keeps the pronoun it was first resolved from, so "she" after "he" skips him.
+    let mut pronoun_of: HashMap<String, speaker::Pronoun> = HashMap::new();
+    for quote in found.iter_mut() {
+        let Some(written) = &quote.speaker else {
+            continue;
+        };
+        if let Some(antecedent) = &written.antecedent {
+            quote.resolved = Some((antecedent.first, antecedent.last));
+            continue;
+        }
+        if written.kind != speaker::Kind::Pronoun {
+            continue;
+        }
+        let Some(class) = speaker::pronoun_class(doc.lower(written.first)) else {
+            continue;
+        };
+        let sentence = doc.token(written.first).sentence;
+        let before = antecedents.partition_point(|antecedent| antecedent.last < written.first);
+        // The window bounds the work on hostile input: a few dozen candidates at most.
+        for antecedent in antecedents[..before].iter().rev().take(50) {
+            if sentence - antecedent.sentence > config.pronoun_window {
+                break;
+            }
+            let referent = speaker::referent(doc, antecedent.first, antecedent.last);
+            if !speaker::compatible(class, referent) {
+                continue;
+            }
+            let key = doc.lower(antecedent.last).to_string();
+            if matches!(
+                class,
+                speaker::Pronoun::Masculine | speaker::Pronoun::Feminine
+            ) {
+                match pronoun_of.get(&key) {
+                    Some(known) if *known != class => continue,
+                    Some(_) => {}
+                    None => {
+                        pronoun_of.insert(key, class);
+                    }
+                }
+            }
+            quote.resolved = Some((antecedent.first, antecedent.last));
+            break;
+        }
+    }
+}

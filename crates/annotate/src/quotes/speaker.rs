@@ -1,0 +1,987 @@
+//! Speakers: the noun phrase next to a cue, whether it names someone, describes a role or is a
+//! pronoun, whether it is anonymous, and which earlier name a pronoun stands for.
+//!
+//! There is no parser underneath: a speaker is the run of name-like words that ends at the cue
+//! (or starts after it, in "said Ortiz"), stopped by punctuation, conjunctions and verbs. That is
+//! right for the short subjects news attributions use, and costs a few tokens per cue.
+
+use super::cues;
+use super::tokens::{Doc, Token};
+use std::ops::Range;
+
+/// What kind of phrase a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A name: "Ana Ruiz", "Gen. Ortiz", "the Kremlin".
+    Name,
+    /// A description without a name: "the minister", "officials".
+    Role,
+    /// A personal pronoun that needs an antecedent: "he", "she", "they", "it".
+    Pronoun,
+}
+
+/// A speaker phrase in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Speaker {
+    /// Index of its first token.
+    pub(crate) first: usize,
+    /// Index of its last token.
+    pub(crate) last: usize,
+    /// What it is.
+    pub(crate) kind: Kind,
+    /// Whether it names no one on purpose ("a senior official", "sources").
+    pub(crate) anonymous: bool,
+    /// For a relative pronoun ("Ana Ruiz, who said …"), the phrase it refers to.
+    pub(crate) antecedent: Option<Box<Speaker>>,
+}
+
+impl Speaker {
+    /// Its byte range.
+    pub(crate) fn range(&self, doc: &Doc) -> Range<usize> {
+        doc.span(self.first, self.last)
+    }
+}
+
+/// Determiners and possessives that can open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "some",
+    "many",
+    "several",
+    "most",
+    "both",
+    "all",
+    "each",
+    "every",
+    "another",
+    "other",
+    "few",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "any",
+    "no",
+    "senior",
+    "top",
+    "unnamed",
+    "anonymous",
+];
+
+/// Personal pronouns that can be speakers, and how they resolve.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Relative pronouns that stand for the phrase before them.
+const RELATIVES: &[&str] = &["who", "which"];
+
+/// Lowercase words that end a speaker phrase: conjunctions, auxiliaries, adverbs and
+/// prepositions that do not occur inside short subjects.
+const STOP_WORDS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "because",
+    "while",
+    "when",
+    "whenever",
+    "if",
+    "unless",
+    "as",
+    "after",
+    "before",
+    "since",
+    "though",
+    "although",
+    "so",
+    "than",
+    "where",
+    "whether",
+    "then",
+    "once",
+    "until",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "never",
+    "to",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "already",
+    "now",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "recently",
+    "previously",
+    "repeatedly",
+    "again",
+    "even",
+    "just",
+    "only",
+    "too",
+    "into",
+    "onto",
+    "about",
+    "over",
+    "under",
+    "during",
+    "through",
+    "against",
+    "between",
+    "without",
+    "within",
+    "across",
+    "toward",
+    "towards",
+    "upon",
+    "by",
+    "like",
+    "there",
+    "here",
+    "him",
+    "them",
+    "me",
+    "us",
+    "what",
+    "how",
+    "why",
+    "instead",
+    "indeed",
+    "thus",
+    "yet",
+    "on",
+    "says",
+    "said",
+    "told",
+    "reportedly",
+    "allegedly",
+    "n't",
+    "not",
+    "ever",
+    "always",
+    "often",
+    "sometimes",
+    "first",
+    "last",
+    "finally",
+    "in",
+    "up",
+    "out",
+    "off",
+    "down",
+    "back",
+    "it's",
+    "he's",
+    "she's",
+    "they're",
+    "we're",
+    "i'm",
+    "there's",
+    "let",
+    "let's",
+    "with",
+    "from",
+];
+
+/// Prepositions allowed inside a speaker phrase ("a spokesperson for the ministry", "officials
+/// at the embassy", "a source familiar with the talks", "the head of the party").
+const INNER_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in"];
+
+/// Words ending in "-ed" that are adjectives in subjects, not verbs.
+const ED_ADJECTIVES: &[&str] = &[
+    "unnamed",
+    "retired",
+    "unidentified",
+    "elected",
+    "armed",
+    "united",
+    "concerned",
+    "alleged",
+    "indicted",
+    "related",
+    "based",
+    "detained",
+    "accused",
+    "embattled",
+    "disgraced",
+    "embedded",
+    "advanced",
+    "experienced",
+    "appointed",
+    "self-described",
+    "so-called",
+    "unelected",
+    "renowned",
+    "celebrated",
+    "respected",
+    "acclaimed",
+];
+
+/// Head nouns that name no one: a speaker built on them is anonymous unless a name follows.
+const ANONYMOUS_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "insider",
+    "insiders",
+    "someone",
+    "somebody",
+    "staffer",
+    "staffers",
+    "witness",
+    "witnesses",
+    "observer",
+    "observers",
+    "resident",
+    "residents",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "critics",
+    "member",
+    "members",
+    "officer",
+    "officers",
+    "employee",
+    "employees",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "operative",
+    "operatives",
+    "strategist",
+    "strategists",
+    "lawmakers",
+    "lawmaker",
+    "others",
+    "some",
+    "many",
+    "spokesperson",
+];
+
+/// Phrases that make a speaker anonymous wherever they occur in it.
+const ANONYMOUS_MARKERS: &[&str] = &[
+    "anonymity",
+    "anonymously",
+    "anonymous",
+    "unnamed",
+    "unidentified",
+    "familiar",
+    "named",
+    "authorized",
+    "authorised",
+];
+
+/// Plural or collective heads that can open a speaker without a determiner ("officials said").
+const BARE_PLURALS: &[&str] = &[
+    "officials",
+    "sources",
+    "aides",
+    "analysts",
+    "experts",
+    "critics",
+    "supporters",
+    "opponents",
+    "diplomats",
+    "lawmakers",
+    "economists",
+    "investigators",
+    "prosecutors",
+    "police",
+    "authorities",
+    "witnesses",
+    "residents",
+    "voters",
+    "observers",
+    "insiders",
+    "advisers",
+    "advisors",
+    "people",
+    "scientists",
+    "researchers",
+    "polls",
+    "reports",
+    "studies",
+    "surveys",
+    "documents",
+    "records",
+    "data",
+    "figures",
+    "organizers",
+    "organisers",
+    "activists",
+    "protesters",
+    "doctors",
+    "officers",
+    "leaders",
+    "members",
+    "spokesmen",
+    "spokeswomen",
+    "staffers",
+    "allies",
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "polling",
+    "others",
+    "some",
+    "many",
+    "both",
+    "most",
+    "few",
+];
+
+/// Words in names of organizations, so "it" and "they" can find them and "he" skips them.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "house",
+    "kremlin",
+    "pentagon",
+    "government",
+    "administration",
+    "campaign",
+    "committee",
+    "party",
+    "council",
+    "commission",
+    "agency",
+    "court",
+    "company",
+    "corporation",
+    "group",
+    "bank",
+    "association",
+    "union",
+    "institute",
+    "university",
+    "foundation",
+    "organization",
+    "organisation",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "network",
+    "newspaper",
+    "daily",
+    "magazine",
+    "paper",
+    "report",
+    "poll",
+    "survey",
+    "study",
+    "statement",
+    "service",
+    "board",
+    "fund",
+    "bureau",
+    "police",
+    "army",
+    "military",
+    "embassy",
+    "parliament",
+    "congress",
+    "senate",
+    "inc.",
+    "corp.",
+    "ltd",
+    "press",
+    "tv",
+    "radio",
+    "channel",
+    "team",
+    "club",
+    "coalition",
+    "alliance",
+    "federation",
+    "movement",
+    "cabinet",
+    "center",
+    "centre",
+    "council",
+    "authority",
+    "authorities",
+    "firm",
+    "editorial",
+    "website",
+    "site",
+    "blog",
+    "outlet",
+    "federal",
+    "state",
+    "city",
+    "county",
+    "nation",
+    "country",
+    "watchdog",
+    "regulator",
+    "tribunal",
+    "prosecutor's",
+    "review",
+    "data",
+    "document",
+    "memo",
+    "letter",
+    "filing",
+    "filings",
+    "analysis",
+    "index",
+];
+
+/// Titles that open a name: "President Ortiz", "Gen. Ruiz".
+const TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "gen.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "capt.",
+    "prof.",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "general",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "judge",
+    "justice",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "chief",
+    "sheriff",
+    "pope",
+    "rabbi",
+    "imam",
+    "father",
+    "sister",
+    "professor",
+    "representative",
+    "congressman",
+    "congresswoman",
+];
+
+/// Whether `token` may be part of a speaker phrase.
+pub(crate) fn fits(token: &Token) -> bool {
+    if !token.is_word() {
+        return false;
+    }
+    if token.capitalized {
+        return true;
+    }
+    let word = token.lower.as_str();
+    if STOP_WORDS.contains(&word) && !INNER_PREPOSITIONS.contains(&word) {
+        return false;
+    }
+    if cues::reporting_verb(word).is_some() && !BARE_PLURALS.contains(&word) {
+        return false;
+    }
+    if word.ends_with("ed") && !ED_ADJECTIVES.contains(&word) {
+        return false;
+    }
+    true
+}
+
+/// Whether `token` can open a speaker phrase.
+fn opens(token: &Token) -> bool {
+    token.is_word()
+        && (token.capitalized
+            || DETERMINERS.contains(&token.lower.as_str())
+            || BARE_PLURALS.contains(&token.lower.as_str())
+            || (token.lower.len() > 3
+                && token.lower.ends_with('s')
+                && !token.lower.ends_with("ss"))
+            || token.lower.chars().next().is_some_and(char::is_numeric))
+}
+
+/// Whether `token` can end a speaker phrase: not a determiner, preposition or possessive.
+fn closes(token: &Token) -> bool {
+    let word = token.lower.as_str();
+    token.is_word()
+        && !INNER_PREPOSITIONS.contains(&word)
+        && !matches!(
+            word,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my"
+        )
+        && !word.ends_with("'s")
+        && !word.ends_with('\'')
+}
+
+/// The speaker phrase that ends at token `last`, not reaching before token `floor`. Handles a
+/// pronoun ("he said"), a relative pronoun with its antecedent ("Ruiz, who said"), an appositive
+/// or relative clause between commas ("Ana Ruiz, the mayor, said") and a plain phrase.
+pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
+    let token = doc.tokens.get(last)?;
+    if last < floor {
+        return None;
+    }
+    let word = token.lower.as_str();
+    if PRONOUNS.contains(&word) {
+        return Some(pronoun(last));
+    }
+    if RELATIVES.contains(&word) {
+        let mut end = last.checked_sub(1)?;
+        if doc.token(end).is_punct(',') {
+            end = end.checked_sub(1)?;
+        }
+        let antecedent = phrase_before(doc, end, floor)?;
+        return Some(Speaker {
+            first: last,
+            last,
+            kind: Kind::Pronoun,
+            anonymous: antecedent.anonymous,
+            antecedent: Some(Box::new(antecedent)),
+        });
+    }
+    if token.is_punct(',') {
+        return appositive_before(doc, last, floor);
+    }
+    phrase_before(doc, last, floor)
+}
+
+/// Words that can open an appositive or a parenthetical phrase between commas: "Ruiz, the
+/// mayor,", "Ruiz, who leads the council,", "Ruiz, 59, of Lyon,", "Ruiz, at a rally,".
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "who", "which", "whose", "the", "a", "an", "his", "her", "its", "their", "one", "of", "at",
+    "in", "on", "during", "speaking", "writing", "himself", "herself", "also", "now", "then",
+    "once", "former", "newly",
+];
+
+/// "Ana Ruiz, the mayor," or "Ana Ruiz, 59, of Lyon," ending at the comma `comma`: walks back
+/// over up to four phrases between commas, each opening like an appositive, to the name that
+/// starts the chain.
+fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
+    let mut right = comma;
+    let mut anonymous = false;
+    for _ in 0..4 {
+        let limit = right.saturating_sub(20).max(floor);
+        let mut idx = right.checked_sub(1)?;
+        while idx > limit && !doc.token(idx).is_punct(',') {
+            let token = doc.token(idx);
+            let inner = token.is_word()
+                || token.is_punct('-')
+                || token.is_punct('(')
+                || token.is_punct(')');
+            if !inner {
+                break;
+            }
+            idx -= 1;
+        }
+        let token = doc.token(idx);
+        if !token.is_punct(',') || idx < floor {
+            // The chain starts here: the phrase before `right` is the name it is about.
+            let head = phrase_before(doc, right.checked_sub(1)?, floor)?;
+            if head.kind == Kind::Pronoun || right == comma {
+                return None;
+            }
+            return Some(Speaker {
+                first: head.first,
+                last: comma,
+                kind: head.kind,
+                anonymous: head.anonymous || anonymous,
+                antecedent: None,
+            });
+        }
+        if idx + 1 >= right {
+            return None;
+        }
+        let opener = doc.token(idx + 1);
+        let word = opener.lower.as_str();
+        let appositive = opener.capitalized
+            || APPOSITIVE_OPENERS.contains(&word)
+            || TITLES.contains(&word)
+            || word.chars().next().is_some_and(char::is_numeric);
+        if !appositive {
+            return None;
+        }
+        anonymous |= (idx + 1..right).any(|inner_idx| is_anonymous_marker(doc, inner_idx));
+        right = idx;
+    }
+    None
+}
+
+/// A plain phrase ending at `last`: the longest run of fitting words that starts with a word
+/// that can open a phrase.
+fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
+    let token = doc.tokens.get(last)?;
+    // A parenthesis after a name belongs to it: "Ana Ruiz (D-Lyon)".
+    if token.is_punct(')') {
+        let open = (last.saturating_sub(10).max(floor)..last)
+            .rev()
+            .find(|&idx| doc.token(idx).is_punct('('))?;
+        let mut speaker = phrase_before(doc, open.checked_sub(1)?, floor)?;
+        if speaker.kind == Kind::Pronoun {
+            return None;
+        }
+        speaker.last = last;
+        return Some(speaker);
+    }
+    if PRONOUNS.contains(&token.lower.as_str()) {
+        return Some(pronoun(last));
+    }
+    if !fits(token) || !closes(token) {
+        return None;
+    }
+    let limit = last.saturating_sub(11).max(floor);
+    let mut first = last;
+    while first > limit && fits(doc.token(first - 1)) {
+        first -= 1;
+    }
+    // A capitalized conjunction or adverb opening the sentence is not part of the subject
+    // ("But officials said").
+    while first < last && STOP_WORDS.contains(&doc.lower(first)) {
+        first += 1;
+    }
+    // The run may begin with words that belong to the clause before the subject ("In Paris
+    // officials said"): drop words until one opens a phrase.
+    while first < last && !opens(doc.token(first)) {
+        first += 1;
+    }
+    // A lowercase preposition right after the start means the start was a fronted phrase
+    // ("Monday in Paris"), not the subject; and a subject never starts with a preposition.
+    while first < last && INNER_PREPOSITIONS.contains(&doc.lower(first)) {
+        first += 1;
+    }
+    if !opens(doc.token(first)) {
+        return None;
+    }
+    Some(described(doc, first, last))
+}
+
+/// The speaker phrase that starts at token `first` (after an inverted cue: "said Ana Ruiz, the
+/// mayor"), not reaching past token `ceiling` (exclusive).
+pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> {
+    let token = doc.tokens.get(first)?;
+    if first >= ceiling {
+        return None;
+    }
+    if PRONOUNS.contains(&token.lower.as_str()) {
+        return Some(pronoun(first));
+    }
+    if !opens(token) {
+        return None;
+    }
+    let limit = (first + 12).min(ceiling);
+    let mut last = first;
+    while last + 1 < limit {
+        let next = doc.token(last + 1);
+        let word = next.lower.as_str();
+        let inner_ok = match word {
+            "of" | "for" | "at" | "from" => true,
+            "with" => doc.lower(last) == "familiar",
+            _ => !INNER_PREPOSITIONS.contains(&word),
+        };
+        if !fits(next) || !inner_ok {
+            break;
+        }
+        last += 1;
+    }
+    while last > first && !closes(doc.token(last)) {
+        last -= 1;
+    }
+    if !closes(doc.token(last)) {
+        return None;
+    }
+    let mut speaker = described(doc, first, last);
+    if last + 1 < ceiling && doc.token(last + 1).is_punct('(') {
+        if let Some(close) =
+            (last + 2..(last + 10).min(ceiling)).find(|&idx| doc.token(idx).is_punct(')'))
+        {
+            speaker.last = close;
+            last = close;
+        }
+    }
+    // An appositive after a comma belongs to the speaker: "said Ana Ruiz, the mayor."
+    let comma = last + 1;
+    if comma + 1 < ceiling && doc.token(comma).is_punct(',') {
+        let inner = doc.token(comma + 1);
+        let inner_word = inner.lower.as_str();
+        let is_appositive = matches!(
+            inner_word,
+            "who" | "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) || TITLES.contains(&inner_word);
+        if is_appositive {
+            let mut end = comma + 1;
+            while end + 1 < ceiling
+                && doc.token(end + 1).is_word()
+                && !matches!(doc.lower(end + 1), "and" | "but" | "adding" | "saying")
+            {
+                end += 1;
+            }
+            if end > comma + 1 && closes(doc.token(end)) {
+                speaker.last = end;
+                speaker.anonymous |= (comma + 1..=end).any(|idx| is_anonymous_marker(doc, idx));
+            }
+        }
+    }
+    Some(speaker)
+}
+
+/// A speaker made of the pronoun at `idx`.
+fn pronoun(idx: usize) -> Speaker {
+    Speaker {
+        first: idx,
+        last: idx,
+        kind: Kind::Pronoun,
+        anonymous: false,
+        antecedent: None,
+    }
+}
+
+/// Classifies the phrase from `first` to `last` as a name or a role, and decides whether it is
+/// anonymous.
+pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
+    // The head is the last word before any post-modifier ("officials at the embassy").
+    let mut head = last;
+    for idx in first..=last {
+        if idx > first && INNER_PREPOSITIONS.contains(&doc.lower(idx)) {
+            head = idx - 1;
+            break;
+        }
+    }
+    let named = (first..=head).any(|idx| {
+        let token = doc.token(idx);
+        token.capitalized && !(idx == first && DETERMINERS.contains(&token.lower.as_str()))
+    });
+    let head_word = doc.token(head).stem();
+    let anonymous = (!named && ANONYMOUS_HEADS.contains(&head_word))
+        || (first..=last).any(|idx| is_anonymous_marker(doc, idx))
+        || (named
+            && ANONYMOUS_HEADS.contains(&head_word)
+            && !doc.token(head).capitalized
+            && head_word.ends_with('s'));
+    Speaker {
+        first,
+        last,
+        kind: if named { Kind::Name } else { Kind::Role },
+        anonymous,
+        antecedent: None,
+    }
+}
+
+/// Whether token `idx` makes a speaker anonymous: "unnamed", "familiar (with)", "(not to be)
+/// named", "(not) authorized (to speak)".
+fn is_anonymous_marker(doc: &Doc, idx: usize) -> bool {
+    let word = doc.lower(idx);
+    if !ANONYMOUS_MARKERS.contains(&word) {
+        return false;
+    }
+    match word {
+        "named" => doc.lower(idx.saturating_sub(1)) == "be",
+        "authorized" | "authorised" => doc.lower(idx.saturating_sub(1)) == "not",
+        _ => true,
+    }
+}
+
+/// The speaker phrase at the start of the sentence holding `idx`, for cues whose subject is the
+/// subject of the whole sentence ("Ruiz met the mayor, saying …").
+pub(crate) fn sentence_subject(doc: &Doc, idx: usize, quoted: &[bool]) -> Option<Speaker> {
+    let sentence = doc.sentence_of(idx);
+    let mut first = sentence.start;
+    while first < idx && (!doc.token(first).is_word() || quoted[first]) {
+        first += 1;
+    }
+    if first >= idx {
+        return None;
+    }
+    let token = doc.token(first);
+    if PRONOUNS.contains(&token.lower.as_str()) {
+        return Some(pronoun(first));
+    }
+    if !opens(token) {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < idx && fits(doc.token(last + 1)) {
+        if INNER_PREPOSITIONS.contains(&doc.lower(last + 1)) {
+            break;
+        }
+        last += 1;
+    }
+    (closes(doc.token(last)) && last - first < 8).then(|| described(doc, first, last))
+}
+
+/// How a personal pronoun constrains what it can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// "he".
+    Masculine,
+    /// "she".
+    Feminine,
+    /// "they": a group or an organization.
+    Plural,
+    /// "it": an organization or a document.
+    Neuter,
+}
+
+/// The pronoun class of `word`, or `None` for pronouns that are not resolved ("I", "we", "you"
+/// speak for themselves).
+pub(crate) fn pronoun_class(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" => Some(Pronoun::Masculine),
+        "she" => Some(Pronoun::Feminine),
+        "they" => Some(Pronoun::Plural),
+        "it" => Some(Pronoun::Neuter),
+        _ => None,
+    }
+}
+
+/// What sort of antecedent a phrase can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Referent {
+    /// One person.
+    Person,
+    /// Several people.
+    Group,
+    /// An organization, outlet or document.
+    Organization,
+}
+
+/// Classifies the phrase from `first` to `last` for pronoun resolution.
+pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
+    let mut head = last;
+    for idx in first..=last {
+        if idx > first
+            && (INNER_PREPOSITIONS.contains(&doc.lower(idx)) || doc.token(idx).is_punct(','))
+        {
+            head = idx - 1;
+            break;
+        }
+    }
+    let organization = (first..=head).any(|idx| {
+        let token = doc.token(idx);
+        ORGANIZATION_WORDS.contains(&token.stem())
+            || (token.lower.len() >= 2
+                && doc.text[token.range.clone()]
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '&'))
+    });
+    let head_token = doc.token(head);
+    let head_word = head_token.stem();
+    let plural = !head_token.capitalized
+        && (BARE_PLURALS.contains(&head_word)
+            || (head_word.ends_with('s')
+                && !head_word.ends_with("ss")
+                && !head_word.ends_with("us")
+                && !head_word.ends_with("is")));
+    if plural {
+        Referent::Group
+    } else if organization {
+        Referent::Organization
+    } else {
+        Referent::Person
+    }
+}
+
+/// Whether a phrase of kind `referent` can be what `pronoun` stands for.
+pub(crate) fn compatible(pronoun: Pronoun, referent: Referent) -> bool {
+    match pronoun {
+        Pronoun::Masculine | Pronoun::Feminine => referent == Referent::Person,
+        Pronoun::Plural => referent != Referent::Person,
+        Pronoun::Neuter => referent == Referent::Organization,
+    }
+}
+
+/// Whether token `idx` opens a name that can be a later pronoun's antecedent even though it was
+/// never a speaker: a capitalized run at the start of a sentence ("Ana Ruiz arrived late.").
+pub(crate) fn subject_name(doc: &Doc, sentence: Range<usize>) -> Option<(usize, usize)> {
+    let mut first = sentence.start;
+    while first < sentence.end && !doc.token(first).is_word() {
+        first += 1;
+    }
+    let mut last = first;
+    while last + 1 < sentence.end
+        && doc.token(last + 1).capitalized
+        && doc.token(last + 1).is_word()
+    {
+        last += 1;
+    }
+    let token = doc.tokens.get(first)?;
+    let n_words = last - first + 1;
+    let titled = TITLES.contains(&token.lower.as_str());
+    (token.capitalized && token.is_word() && (n_words >= 2 || titled) && last < sentence.end)
+        .then_some((first, last))
+}

@@ -1,0 +1,1 @@
+//! Tests of the quote annotator on invented sentences.

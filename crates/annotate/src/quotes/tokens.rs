@@ -1,0 +1,240 @@
+//! Tokens for the quote annotator: words, punctuation and quotation marks, each with its byte
+//! range, sentence and paragraph.
+//!
+//! The quote rules look at a few tokens around a cue, so they need a token stream rather than
+//! the raw text; a full tokenizer would be wasted on them, so this one knows only what they ask:
+//! whether a word is capitalized, which way a quotation mark faces, and where sentences end.
+
+use parallax_model::Sentence;
+use std::ops::Range;
+
+/// Which way a quotation mark faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// Only ever opens a quotation: “ „ « ‟.
+    Open,
+    /// Only ever closes one: ” ».
+    Close,
+    /// Opens or closes depending on its neighbors: " and a doubled apostrophe.
+    Either,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits, with inner apostrophes, hyphens and periods ("U.S.", "Trump’s").
+    Word,
+    /// One punctuation character.
+    Punct,
+    /// A double quotation mark.
+    Quote(Mark),
+}
+
+/// One token of the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Where it is in the text.
+    pub(crate) range: Range<usize>,
+    /// What it is.
+    pub(crate) kind: Kind,
+    /// The token lowercased, with a typographic apostrophe written as ASCII.
+    pub(crate) lower: String,
+    /// Whether its first character is uppercase.
+    pub(crate) capitalized: bool,
+    /// Whether whitespace (or the start of the text) comes right before it.
+    pub(crate) space_before: bool,
+    /// Whether whitespace (or the end of the text) comes right after it.
+    pub(crate) space_after: bool,
+    /// Index of its sentence.
+    pub(crate) sentence: usize,
+    /// Index of its paragraph.
+    pub(crate) paragraph: usize,
+}
+
+impl Token {
+    /// Whether this is a word.
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// Whether this is the punctuation character `c`.
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.lower.starts_with(c) && self.lower.len() == c.len_utf8()
+    }
+
+    /// Whether this is a quotation mark.
+    pub(crate) fn is_quote(&self) -> bool {
+        matches!(self.kind, Kind::Quote(_))
+    }
+
+    /// Whether this ends a sentence: a period, question mark or exclamation mark.
+    pub(crate) fn is_terminal(&self) -> bool {
+        self.kind == Kind::Punct && matches!(self.lower.as_str(), "." | "?" | "!" | "…")
+    }
+
+    /// The word without a possessive ending ("Trump’s" → "trump").
+    pub(crate) fn stem(&self) -> &str {
+        self.lower
+            .strip_suffix("'s")
+            .or_else(|| self.lower.strip_suffix('\''))
+            .unwrap_or(&self.lower)
+    }
+}
+
+/// The text of one article as tokens, with each sentence's token range.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    /// The article text.
+    pub(crate) text: &'a str,
+    /// Tokens in text order.
+    pub(crate) tokens: Vec<Token>,
+    /// For each sentence, the range of indexes of its tokens.
+    pub(crate) sentence_tokens: Vec<Range<usize>>,
+}
+
+/// Titles and other abbreviations whose period belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
+    "prof", "st", "jr", "sr", "maj", "pres", "supt", "insp", "rev", "hon", "amb", "atty", "co",
+    "corp", "inc", "ltd", "dept", "u.s", "u.k", "u.n", "e.u",
+];
+
+impl<'a> Doc<'a> {
+    /// Tokenizes `text`, whose sentences are `sentences` (in text order, as the sentence
+    /// annotator returns them). Text outside every sentence joins the sentence before it.
+    pub(crate) fn new(text: &'a str, sentences: &[Sentence]) -> Doc<'a> {
+        let mut tokens = tokenize(text);
+        let mut sentence_tokens = vec![0..0; sentences.len().max(1)];
+        let mut sentence_idx = 0;
+        for (token_idx, token) in tokens.iter_mut().enumerate() {
+            while sentence_idx + 1 < sentences.len()
+                && sentences[sentence_idx + 1].range.start <= token.range.start
+            {
+                sentence_idx += 1;
+            }
+            token.sentence = sentence_idx;
+            token.paragraph = sentences
+                .get(sentence_idx)
+                .map_or(0, |sentence| sentence.paragraph);
+            let range = &mut sentence_tokens[sentence_idx];
+            if range.start == range.end {
+                *range = token_idx..token_idx + 1;
+            } else {
+                range.end = token_idx + 1;
+            }
+        }
+        Doc {
+            text,
+            tokens,
+            sentence_tokens,
+        }
+    }
+
+    /// The token at `idx`; callers index only within the token list.
+    pub(crate) fn token(&self, idx: usize) -> &Token {
+        &self.tokens[idx]
+    }
+
+    /// The lowercased token at `idx`, or "" past either end.
+    pub(crate) fn lower(&self, idx: usize) -> &str {
+        self.tokens
+            .get(idx)
+            .map_or("", |token| token.lower.as_str())
+    }
+
+    /// The byte range from the start of token `first` to the end of token `last`.
+    pub(crate) fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.tokens[first].range.start..self.tokens[last].range.end
+    }
+
+    /// The token range of the sentence holding token `idx`.
+    pub(crate) fn sentence_of(&self, idx: usize) -> Range<usize> {
+        self.sentence_tokens[self.tokens[idx].sentence].clone()
+    }
+}
+
+/// Splits `text` into tokens; sentence and paragraph are left at 0 for [`Doc::new`] to fill.
+fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut idx = 0;
+    while idx < text.len() {
+        let Some(c) = text[idx..].chars().next() else {
+            break;
+        };
+        let width = c.len_utf8();
+        if c.is_whitespace() || c.is_control() {
+            idx += width;
+            continue;
+        }
+        let start = idx;
+        let kind;
+        if c.is_alphanumeric() {
+            idx += width;
+            loop {
+                let mut rest = text[idx..].chars();
+                match (rest.next(), rest.next()) {
+                    (Some(next), _) if next.is_alphanumeric() => idx += next.len_utf8(),
+                    (Some(joiner), Some(after))
+                        if matches!(joiner, '\'' | '’' | '-' | '‑' | '.' | '&')
+                            && after.is_alphanumeric() =>
+                    {
+                        idx += joiner.len_utf8() + after.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            // A period after an abbreviation or an initial belongs to the word, so "Gen. Ortiz"
+            // and "J. Smith" stay names rather than sentence ends.
+            if bytes.get(idx) == Some(&b'.') {
+                let word = text[start..idx].to_lowercase();
+                let initial = word.chars().count() == 1 && c.is_uppercase();
+                if initial || word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
+                    idx += 1;
+                }
+            }
+            kind = Kind::Word;
+        } else {
+            let next = text[idx + width..].chars().next();
+            kind = match (c, next) {
+                ('"', _) => Kind::Quote(Mark::Either),
+                ('“' | '„' | '«' | '‟', _) => Kind::Quote(Mark::Open),
+                ('”' | '»', _) => Kind::Quote(Mark::Close),
+                ('\'', Some('\'')) => {
+                    idx += 1;
+                    Kind::Quote(Mark::Either)
+                }
+                ('‘', Some('‘')) => {
+                    idx += '‘'.len_utf8();
+                    Kind::Quote(Mark::Open)
+                }
+                ('’', Some('’')) => {
+                    idx += '’'.len_utf8();
+                    Kind::Quote(Mark::Close)
+                }
+                _ => Kind::Punct,
+            };
+            idx += width;
+        }
+        let piece = &text[start..idx];
+        let space_before = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|before| before.is_whitespace() || before.is_control());
+        let space_after = text[idx..]
+            .chars()
+            .next()
+            .is_none_or(|after| after.is_whitespace() || after.is_control());
+        tokens.push(Token {
+            range: start..idx,
+            kind,
+            lower: piece.to_lowercase().replace('’', "'"),
+            capitalized: c.is_uppercase(),
+            space_before,
+            space_after,
+            sentence: 0,
+            paragraph: 0,
+        });
+    }
+    tokens
+}

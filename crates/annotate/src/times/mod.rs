@@ -1,0 +1,209 @@
+//! Time expressions: every date, time, duration and recurrence in an article, with its TIMEX3
+//! type and value resolved against the article's own publication date.
+//!
+//! The work is in three steps, each in its own module:
+//!
+//! 1. `lexicon`: the words (month names, units, "yesterday", "ago", tense cues), one lexicon per
+//!    language.
+//! 2. `patterns`: regular expressions over those word classes propose candidates with what they
+//!    mean; the longest candidates that do not overlap are kept.
+//! 3. `resolve`: each kept expression, in text order, gets its value: deictic ones ("yesterday",
+//!    "last week") from the publication date, anaphoric ones ("the next day", "a year earlier")
+//!    from the last date the text mentioned, and bare weekdays and year-less dates from the tense
+//!    of their clause ("met on Thursday" is the Thursday before publication, "will meet on
+//!    Thursday" the one after).
+//!
+//! Extents and values follow TimeML as the TempEval-3 data annotates it: prepositions stay
+//! outside ("on [Thursday]"), a position word is inside with the value of its period ("[mid-
+//! January]" is `2022-01` with the `MID` modifier), and a range is two expressions ("[9]-[10
+//! January]"). `parallax eval timex` measures the result.
+
+mod lexicon;
+mod patterns;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use lexicon::Lexicon;
+use parallax_model::{Article, TimeExpression};
+use patterns::{Candidate, Grammar};
+use resolve::{Anchors, Meaning, Tense};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The English grammar, compiled on first use and shared by every thread after that.
+static ENGLISH: LazyLock<Grammar> = LazyLock::new(|| Grammar::new(&lexicon::ENGLISH));
+
+/// The grammar for `language` (ISO 639-1).
+fn grammar(language: &str) -> &'static Grammar {
+    // Only English has a lexicon so far. Other languages get the English grammar too: it still
+    // finds their numeric dates and years, and finds nothing in their words rather than
+    // something wrong.
+    let _ = language;
+    &ENGLISH
+}
+
+/// The time expressions of `article`, in text order, with values resolved against
+/// [`Article::published`]; `language` (ISO 639-1) selects the lexicon.
+///
+/// Without a publication date, relative expressions keep what they state and leave the rest
+/// unknown: "March 5" is `XXXX-03-05`, "last week" `XXXX-WXX`.
+pub fn times(article: &Article, language: &str) -> Vec<TimeExpression> {
+    times_in(&article.text, article.published, language)
+}
+
+/// The time expressions of `text`, as [`times`] finds them in an article's text; ranges are
+/// byte ranges into `text`. For text that is not an [`Article`]'s, such as a benchmark document
+/// whose offsets must stay as they are.
+pub fn times_in(text: &str, published: Option<NaiveDate>, language: &str) -> Vec<TimeExpression> {
+    let grammar = grammar(language);
+    let mut anchors = Anchors {
+        published,
+        narrative: None,
+    };
+    let mut expressions = Vec::new();
+    for candidate in select(grammar.candidates(text)) {
+        for piece in candidate.pieces {
+            let tense = tense(text, &piece.range, grammar.lexicon);
+            let resolved = resolve::resolve(&piece.meaning, &anchors, tense);
+            if let Some(point) = resolved.point {
+                // A date counted from another ("a year earlier") does not become the story's
+                // time: in "up from $5 a year earlier" the story is still in this year.
+                if !matches!(piece.meaning, Meaning::Offset { .. }) {
+                    anchors.narrative = Some(point);
+                }
+            }
+            expressions.push(TimeExpression {
+                range: piece.range,
+                kind: resolved.kind,
+                value: resolved.value,
+                modifier: piece.modifier,
+            });
+        }
+    }
+    expressions
+}
+
+/// The longest candidates that do not overlap, in text order; among candidates of the same
+/// length the earlier one wins, then the one of the earlier rule.
+fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        b.range
+            .len()
+            .cmp(&a.range.len())
+            .then(a.range.start.cmp(&b.range.start))
+            .then(a.rule.cmp(&b.rule))
+    });
+    // Kept ranges by start. They never overlap, so only the last one starting before a
+    // candidate's end can overlap it; this keeps selection O(n log n) on texts with many numbers.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for candidate in candidates {
+        let overlaps = taken
+            .range(..candidate.range.end)
+            .next_back()
+            .is_some_and(|(_, end)| *end > candidate.range.start);
+        if !overlaps {
+            taken.insert(candidate.range.start, candidate.range.end);
+            kept.push(candidate);
+        }
+    }
+    kept.sort_by_key(|candidate| candidate.range.start);
+    kept
+}
+
+/// How far to look for the clause around an expression, in bytes.
+const CLAUSE_REACH: usize = 240;
+
+/// The tense of the clause around `range`: the nearest tense cue before the expression, else the
+/// nearest after it.
+fn tense(text: &str, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
+    let (left, right) = clause(text, range);
+    let left_words: Vec<&str> = words(left).collect();
+    for (idx, word) in left_words.iter().enumerate().rev().take(12) {
+        let previous = idx
+            .checked_sub(1)
+            .and_then(|idx| left_words.get(idx))
+            .copied();
+        if let Some(tense) = cue(word, previous, lexicon) {
+            return tense;
+        }
+    }
+    let right_words: Vec<&str> = words(right).take(10).collect();
+    for (idx, word) in right_words.iter().enumerate() {
+        let previous = idx
+            .checked_sub(1)
+            .and_then(|idx| right_words.get(idx))
+            .copied();
+        if let Some(tense) = cue(word, previous, lexicon) {
+            return tense;
+        }
+    }
+    Tense::Unknown
+}
+
+/// What `word` (after `previous`) says about tense, if anything.
+fn cue(word: &str, previous: Option<&str>, lexicon: &Lexicon) -> Option<Tense> {
+    let word = word.to_lowercase();
+    let previous = previous.map(str::to_lowercase);
+    let previous = previous.as_deref();
+    if lexicon.future_cues.contains(&word.as_str()) || word.ends_with("'ll") {
+        // "had been scheduled to expire" looks back; "is scheduled to" and "was scheduled to"
+        // (reported before publication, but for after it) look ahead.
+        if previous.is_some_and(|previous| matches!(previous, "been" | "had")) {
+            return Some(Tense::Past);
+        }
+        return Some(Tense::Future);
+    }
+    if word == "to" && previous.is_some_and(|previous| lexicon.future_before_to.contains(&previous))
+    {
+        return Some(Tense::Future);
+    }
+    if matches!(word.as_str(), "is" | "are" | "am" | "says" | "say") {
+        return Some(Tense::Unknown);
+    }
+    let participle_after_be = previous
+        .is_some_and(|previous| matches!(previous, "be" | "been" | "being" | "is" | "are" | "get"));
+    let past = lexicon.past_cues.contains(&word.as_str())
+        || (word.len() > 4 && word.ends_with("ed") && !lexicon.not_past.contains(&word.as_str()));
+    // "will be held" is no past: a participle after "be" leaves the tense to the words before.
+    (past && !participle_after_be).then_some(Tense::Past)
+}
+
+/// The text of the clause before and after `range`, bounded by sentence ends and by
+/// [`CLAUSE_REACH`].
+fn clause<'t>(text: &'t str, range: &Range<usize>) -> (&'t str, &'t str) {
+    let mut start = range.start.saturating_sub(CLAUSE_REACH);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (range.end + CLAUSE_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let left = text.get(start..range.start).unwrap_or_default();
+    let right = text.get(range.end..end).unwrap_or_default();
+    let left = match left.rfind(is_sentence_end) {
+        Some(idx) => left.get(idx + 1..).unwrap_or_default(),
+        None => left,
+    };
+    let right = match right.find(is_sentence_end) {
+        Some(idx) => right.get(..idx).unwrap_or_default(),
+        None => right,
+    };
+    (left, right)
+}
+
+/// Characters that end a clause for tense purposes. A period is left out: abbreviations ("Dec.",
+/// "U.S.") are too common in news to split on it without a sentence splitter.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '!' | '?' | ';' | '\n' | '"' | '\u{201c}' | '\u{201d}')
+}
+
+/// The words of `text`, apostrophes kept ("'ll").
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|word| !word.is_empty())
+}

@@ -1,0 +1,417 @@
+//! Tests of time expressions: one `check` per family of expressions, on invented sentences.
+
+use super::*;
+use parallax_model::{Origin, TimeKind, TimeModifier};
+
+/// Finds the time expressions of `text` published on `published` (`YYYY-MM-DD`) and compares
+/// each one's words and value with `expected`.
+fn check(text: &str, published: Option<&str>, expected: &[(&str, &str)]) {
+    let published = published.map(|date| date.parse::<NaiveDate>().expect("valid test date"));
+    let expressions = times_in(text, published, "en");
+    let found: Vec<(&str, &str)> = expressions
+        .iter()
+        .map(|expression| (&text[expression.range.clone()], expression.value.as_str()))
+        .collect();
+    assert_eq!(found, expected, "in {text:?}");
+}
+
+/// Like [`check`], for the type and modifier of each expression.
+fn check_kinds(text: &str, published: &str, expected: &[(&str, TimeKind, Option<TimeModifier>)]) {
+    let published = published.parse::<NaiveDate>().expect("valid test date");
+    let expressions = times_in(text, Some(published), "en");
+    let found: Vec<(&str, TimeKind, Option<TimeModifier>)> = expressions
+        .iter()
+        .map(|expression| {
+            (
+                &text[expression.range.clone()],
+                expression.kind,
+                expression.modifier,
+            )
+        })
+        .collect();
+    assert_eq!(found, expected, "in {text:?}");
+}
+
+// 2022-01-14 is a Friday.
+const FRIDAY: &str = "2022-01-14";
+
+#[test]
+fn absolute_dates_in_every_order() {
+    check(
+        "The harbor board met on December 30 and again on 30 December 2021, then on Dec. 3, \
+         2021 and on the 4th of January.",
+        Some(FRIDAY),
+        &[
+            ("December 30", "2021-12-30"),
+            ("30 December 2021", "2021-12-30"),
+            ("Dec. 3, 2021", "2021-12-03"),
+            ("the 4th of January", "2022-01-04"),
+        ],
+    );
+    check(
+        "Filings dated 12/30/2021, 2021-12-30 and 30.12.2021 were read.",
+        Some(FRIDAY),
+        &[
+            ("12/30/2021", "2021-12-30"),
+            ("2021-12-30", "2021-12-30"),
+            ("30.12.2021", "2021-12-30"),
+        ],
+    );
+}
+
+#[test]
+fn months_years_and_decades() {
+    check(
+        "The mill closed in 2014, reopened in March 2019 and hired in January; its founders \
+         grew up in the 1990s and the '80s.",
+        Some(FRIDAY),
+        &[
+            ("2014", "2014"),
+            ("March 2019", "2019-03"),
+            ("January", "2022-01"),
+            ("the 1990s", "199"),
+            ("the '80s", "198"),
+        ],
+    );
+    check(
+        "The dock dates from the 19th century and was rebuilt in fiscal 1989.",
+        Some(FRIDAY),
+        &[("the 19th century", "18"), ("fiscal 1989", "1989")],
+    );
+}
+
+#[test]
+fn numbers_that_are_not_years() {
+    check(
+        "About 2000 people marched, paying $1990 in fees for 1500 tickets; 2,014 stayed home.",
+        Some(FRIDAY),
+        &[],
+    );
+    check("The verb may march on; May sees rain.", Some(FRIDAY), &[]);
+}
+
+#[test]
+fn weekdays_follow_the_tense_of_their_clause() {
+    // Published on a Friday: "met on Thursday" is the day before, "will meet on Thursday" the
+    // coming one.
+    check(
+        "The council met on Thursday. The mayor will meet the union on Thursday.",
+        Some(FRIDAY),
+        &[("Thursday", "2022-01-13"), ("Thursday", "2022-01-20")],
+    );
+    check(
+        "Officials said Monday that talks set to resume on Tuesday would be short.",
+        Some(FRIDAY),
+        &[("Monday", "2022-01-10"), ("Tuesday", "2022-01-18")],
+    );
+    check(
+        "The strike began last Friday and ends next Monday.",
+        Some(FRIDAY),
+        &[("last Friday", "2022-01-07"), ("next Monday", "2022-01-17")],
+    );
+    check(
+        "The vote is on Friday, January 21.",
+        Some(FRIDAY),
+        &[("Friday, January 21", "2022-01-21")],
+    );
+}
+
+#[test]
+fn days_weeks_months_and_years_relative_to_publication() {
+    check(
+        "Yesterday the port reopened; today it is busy and tomorrow it closes again.",
+        Some(FRIDAY),
+        &[
+            ("Yesterday", "2022-01-13"),
+            ("today", "2022-01-14"),
+            ("tomorrow", "2022-01-15"),
+        ],
+    );
+    check(
+        "Prices rose last week, will fall next month and were flat this year.",
+        Some(FRIDAY),
+        &[
+            ("last week", "2022-W01"),
+            ("next month", "2022-02"),
+            ("this year", "2022"),
+        ],
+    );
+    check(
+        "The ferry sank two days ago; it had been repaired three weeks earlier.",
+        Some(FRIDAY),
+        &[
+            ("two days ago", "2022-01-12"),
+            ("three weeks earlier", "2021-W51"),
+        ],
+    );
+}
+
+#[test]
+fn anaphoric_expressions_follow_the_story() {
+    // Amounts of weeks resolve to a week, as TIMEX3 writes them at the unit's granularity.
+    check(
+        "The envoy arrived on March 3, 2021. Three weeks later she left, and the next day the \
+         talks ended.",
+        Some(FRIDAY),
+        &[
+            ("March 3, 2021", "2021-03-03"),
+            ("Three weeks later", "2021-W12"),
+            ("the next day", "2021-03-04"),
+        ],
+    );
+}
+
+#[test]
+fn position_words_keep_the_period_and_set_a_modifier() {
+    check(
+        "Talks resume in mid-January, after a pause in early December and a vote in late \
+         2021; results come at the end of the year and earlier this year.",
+        Some(FRIDAY),
+        &[
+            ("mid-January", "2022-01"),
+            ("early December", "2021-12"),
+            ("late 2021", "2021"),
+            ("the end of the year", "2022"),
+            ("earlier this year", "2022"),
+        ],
+    );
+    check_kinds(
+        "Talks resume in mid-January.",
+        FRIDAY,
+        &[("mid-January", TimeKind::Date, Some(TimeModifier::Mid))],
+    );
+}
+
+#[test]
+fn ranges_are_two_expressions() {
+    check(
+        "The summit runs 9-10 January; the fair runs January 20 to 23.",
+        Some(FRIDAY),
+        &[
+            ("9", "2022-01-09"),
+            ("10 January", "2022-01-10"),
+            ("January 20", "2022-01-20"),
+            ("23", "2022-01-23"),
+        ],
+    );
+    check(
+        "The famine of 1921-22 lasted until 2009-2010.",
+        Some(FRIDAY),
+        &[
+            ("1921", "1921"),
+            ("22", "1922"),
+            ("2009", "2009"),
+            ("2010", "2010"),
+        ],
+    );
+}
+
+#[test]
+fn durations() {
+    check(
+        "After a 50-minute call, they talked for two hours, a strike of three years ended, \
+         and the past two weeks were calm for nearly a decade of rivals.",
+        Some(FRIDAY),
+        &[
+            ("50-minute", "PT50M"),
+            ("two hours", "PT2H"),
+            ("three years", "P3Y"),
+            ("the past two weeks", "P2W"),
+            ("nearly a decade", "P10Y"),
+        ],
+    );
+    check(
+        "It took 2 1/2 years, several months and half an hour, for years.",
+        Some(FRIDAY),
+        &[
+            ("2 1/2 years", "P2Y6M"),
+            ("several months", "PXM"),
+            ("half an hour", "PT30M"),
+            ("years", "PXY"),
+        ],
+    );
+    check_kinds(
+        "a two-year term",
+        FRIDAY,
+        &[("two-year", TimeKind::Duration, None)],
+    );
+    // Ages describe people, not times.
+    check(
+        "A 6-year-old and a man, 52 years old, waited.",
+        Some(FRIDAY),
+        &[],
+    );
+}
+
+#[test]
+fn times_of_day_with_zones_and_parts_of_day() {
+    check(
+        "The vote closed at 3:35 p.m. Eastern on Thursday; the count began at noon Friday and \
+         ended at 21:40 GMT.",
+        Some(FRIDAY),
+        &[
+            ("3:35 p.m. Eastern", "2022-01-14T15:35"),
+            ("Thursday", "2022-01-13"),
+            ("noon Friday", "2022-01-14T12:00"),
+            ("21:40 GMT", "2022-01-14T21:40"),
+        ],
+    );
+    check(
+        "Crowds gathered Thursday evening, left this morning and return tomorrow night.",
+        Some(FRIDAY),
+        &[
+            ("Thursday evening", "2022-01-13TEV"),
+            ("this morning", "2022-01-14TMO"),
+            ("tomorrow night", "2022-01-15TNI"),
+        ],
+    );
+    check_kinds(
+        "Crowds gathered Thursday evening.",
+        FRIDAY,
+        &[("Thursday evening", TimeKind::Time, None)],
+    );
+}
+
+#[test]
+fn seasons_quarters_and_halves() {
+    check(
+        "Sales fell last summer, in the third quarter and in the first half of 2021; Q4 2021 \
+         was worse than the winter of 2019.",
+        Some(FRIDAY),
+        &[
+            ("last summer", "2021-SU"),
+            ("the third quarter", "2021-Q3"),
+            ("the first half of 2021", "2021-H1"),
+            ("Q4 2021", "2021-Q4"),
+            ("the winter of 2019", "2019-WI"),
+        ],
+    );
+    check("The fall of the fort was not a season.", Some(FRIDAY), &[]);
+}
+
+#[test]
+fn present_past_and_future_references() {
+    check(
+        "Now the plant, currently idle, recently lost the past and fears the future.",
+        Some(FRIDAY),
+        &[
+            ("Now", "PRESENT_REF"),
+            ("currently", "PRESENT_REF"),
+            ("recently", "PAST_REF"),
+            ("the past", "PAST_REF"),
+            ("the future", "FUTURE_REF"),
+        ],
+    );
+    check(
+        "Prices rose over the past year and in recent years.",
+        Some(FRIDAY),
+        &[("the past year", "2021"), ("recent years", "PXY")],
+    );
+}
+
+#[test]
+fn recurrences() {
+    check(
+        "Inspectors come every week, meet each Thursday, report daily and are paid $5,000 a \
+         year; the ferry sails twice a day and annually there is a fair.",
+        Some(FRIDAY),
+        &[
+            ("every week", "P1W"),
+            ("each Thursday", "XXXX-WXX-4"),
+            ("daily", "P1D"),
+            ("a year", "P1Y"),
+            ("twice a day", "P1D"),
+        ],
+    );
+    check_kinds(
+        "Inspectors come every week.",
+        FRIDAY,
+        &[("every week", TimeKind::Set, None)],
+    );
+}
+
+#[test]
+fn holidays() {
+    check(
+        "Shops closed on Christmas Day and will reopen after Easter.",
+        Some(FRIDAY),
+        &[("Christmas Day", "2021-12-25"), ("Easter", "2022-04-17")],
+    );
+}
+
+#[test]
+fn unknown_publication_date_keeps_what_is_stated() {
+    check(
+        "On March 5 the board met; last week it voted, on Thursday it adjourned and in 2019 it \
+         formed.",
+        None,
+        &[
+            ("March 5", "XXXX-03-05"),
+            ("last week", "XXXX-WXX"),
+            ("Thursday", "XXXX-WXX-4"),
+            ("2019", "2019"),
+        ],
+    );
+}
+
+#[test]
+fn article_offsets_are_byte_ranges_into_its_text() {
+    let mut article = Article::new(
+        Origin::Stdin,
+        "Ümit arrived on Thursday.\n\nShe left two days later.".to_string(),
+    );
+    article.published = NaiveDate::from_ymd_opt(2022, 1, 14);
+    let found: Vec<(&str, String)> = times(&article, "en")
+        .into_iter()
+        .map(|expression| (&article.text[expression.range], expression.value))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Thursday", "2022-01-13".to_string()),
+            ("two days later", "2022-01-15".to_string())
+        ]
+    );
+}
+
+#[test]
+fn hostile_input_takes_bounded_time() {
+    // A long run of words without punctuation, numbers that look like years, control
+    // characters and mixed scripts must neither panic nor take long.
+    let mut text = String::new();
+    for idx in 0..16_000 {
+        text.push_str(match idx % 6 {
+            0 => "and ",
+            1 => "1990 ",
+            2 => "Friday \u{0007}",
+            3 => "Дек 30 ",
+            4 => "两天 ",
+            _ => "two days ago ",
+        });
+    }
+    assert!(text.len() > 100_000);
+    let started = std::time::Instant::now();
+    let found = times_in(&text, NaiveDate::from_ymd_opt(2022, 1, 14), "en");
+    assert!(!found.is_empty());
+    eprintln!("TIMING {:?} for {} bytes", started.elapsed(), text.len());
+    let hyphens = "1990-".repeat(20_000);
+    let started2 = std::time::Instant::now();
+    let _ = times_in(&hyphens, NaiveDate::from_ymd_opt(2022, 1, 14), "en");
+    eprintln!(
+        "TIMING hyphens {:?} for {} bytes",
+        started2.elapsed(),
+        hyphens.len()
+    );
+    let words = "word ".repeat(20_000);
+    let started3 = std::time::Instant::now();
+    let _ = times_in(&words, NaiveDate::from_ymd_opt(2022, 1, 14), "en");
+    eprintln!("TIMING words {:?}", started3.elapsed());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+    for expression in &found {
+        assert!(text.get(expression.range.clone()).is_some());
+    }
+}

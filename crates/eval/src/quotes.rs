@@ -1,0 +1,606 @@
+//! Quote attribution on PolNeAR, the Political News Attribution Relations corpus.
+//!
+//! PolNeAR (Newell, Margolin and Ruths, LREC 2018) marks every attribution in 1,008 articles of
+//! US political news from seven outlets: its source, its cue and its content, as brat standoff
+//! files (`<split>/attributions/*.ann`) over plain texts (`<split>/text/*.txt`). Its notion of
+//! attribution is broad: besides speech it counts beliefs, findings and stances ("the poll
+//! shows", "Ruiz wants"), so no speech annotator reaches full recall on it. Articles annotated
+//! twice keep the annotation of the alphabetically first annotator, so every run scores the same
+//! gold.
+//!
+//! Each text is cut into paragraphs at its newlines and handed to the annotator as an article
+//! whose paragraphs are joined by blank lines, the shape ingest produces; every predicted range is
+//! mapped back to the offsets of the original file. A predicted quote becomes an attribution:
+//! content (all its pieces), cue, and source — the pronoun as written when the speaker was
+//! resolved from one, since PolNeAR marks the mention next to the cue.
+//!
+//! Metrics, pooled over all articles of the split (counts, not averages of per-article scores):
+//!
+//! - `overlap_precision`, `overlap_recall`, `overlap_f1`: whole attributions, a prediction
+//!   matching a gold attribution when their contents share a letter or digit. Matching is one to
+//!   one, largest overlap first, so one long prediction cannot match several gold attributions.
+//! - `exact_precision`, `exact_recall`, `exact_f1`: the same with contents that cover exactly the
+//!   same letters and digits (so surrounding punctuation, quotation marks and whitespace are
+//!   ignored, as is how the content is cut into pieces).
+//! - `source_*`, `cue_*`, `content_*` (precision, recall, f1): each part on its own, by overlap:
+//!   a predicted span counts when it shares a letter or digit with a gold span of the same part,
+//!   and a gold span when a predicted one shares a letter or digit with it. Spans shared by
+//!   several attributions count once.
+//! - `source_exact_f1`, `cue_exact_f1`, `content_exact_f1`: each part by exact match of letters
+//!   and digits.
+//! - `direct_recall`: overlap recall on the gold attributions whose content holds a quotation
+//!   mark, the direct and mixed quotes.
+//!
+//! For reference, Citron reports whole-quote F1 0.832 by token overlap and 0.567 exact on PARC 3
+//! (a different corpus with the same scheme, and a differently defined overlap score).
+
+use crate::{Error, Report, Result};
+use parallax_engine::annotate;
+use parallax_engine::model::{Article, Origin};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+use std::path::Path;
+
+/// One article of the corpus with its gold attributions.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file name without extension.
+    pub name: String,
+    /// The outlet, from the file name (`breitbart`, `nyt`, …).
+    pub publisher: String,
+    /// The text, as in the file.
+    pub text: String,
+    /// The gold attributions.
+    pub gold: Vec<Attribution>,
+}
+
+/// An attribution: each part as byte ranges into the document text (several when the part is
+/// discontinuous), sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// Who.
+    pub source: Vec<Range<usize>>,
+    /// The cue.
+    pub cue: Vec<Range<usize>>,
+    /// What.
+    pub content: Vec<Range<usize>>,
+}
+
+/// Reads the articles of `split` (`train`, `dev` or `test`) from the PolNeAR folder `data`.
+pub fn load(data: &Path, split: &str) -> Result<Vec<Document>> {
+    let ann_dir = data.join(split).join("attributions");
+    let entries = std::fs::read_dir(&ann_dir).map_err(|source| Error::Read {
+        path: ann_dir.clone(),
+        source,
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".ann"))
+        .collect();
+    names.sort();
+    // A double-annotated article has one file per annotator; the first in name order is kept.
+    let mut chosen: BTreeMap<String, String> = BTreeMap::new();
+    for name in names {
+        let base = name.trim_end_matches(".ann");
+        let stem = base.rsplit_once('_').map_or(base, |(stem, _)| stem);
+        chosen.entry(stem.to_string()).or_insert(name);
+    }
+    if chosen.is_empty() {
+        return Err(Error::Empty {
+            what: "PolNeAR .ann files",
+            path: ann_dir,
+        });
+    }
+    let text_dir = data.join(split).join("text");
+    let mut documents = Vec::new();
+    for (stem, ann_name) in chosen {
+        let text_path = text_dir.join(format!("{stem}.txt"));
+        let text = read(&text_path)?;
+        let ann = read(&ann_dir.join(&ann_name))?;
+        let gold = parse_brat(&text, &ann);
+        let publisher = stem.split('_').next().unwrap_or_default().to_string();
+        documents.push(Document {
+            name: stem,
+            publisher,
+            text,
+            gold,
+        });
+    }
+    Ok(documents)
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The attributions of a brat standoff file over `text`. Offsets count characters, as brat's
+/// do; they become byte ranges. Lines that are not text-bound annotations or events (notes, and
+/// the continuation lines of annotations whose text spans a newline) are skipped, as are spans
+/// outside the text and events without content.
+pub fn parse_brat(text: &str, ann: &str) -> Vec<Attribution> {
+    let mut char_to_byte: Vec<usize> = text.char_indices().map(|(idx, _)| idx).collect();
+    char_to_byte.push(text.len());
+    let mut spans: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
+    let mut events: Vec<Vec<(&str, &str)>> = Vec::new();
+    for line in ann.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(spec)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let numbered = |prefix: char| {
+            id.strip_prefix(prefix)
+                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+        };
+        if numbered('T') {
+            let Some((_, offsets)) = spec.split_once(' ') else {
+                continue;
+            };
+            let ranges: Option<Vec<Range<usize>>> = offsets
+                .split(';')
+                .map(|pair| {
+                    let (start, end) = pair.trim().split_once(' ')?;
+                    let start = *char_to_byte.get(start.parse::<usize>().ok()?)?;
+                    let end = *char_to_byte.get(end.parse::<usize>().ok()?)?;
+                    (start < end).then_some(start..end)
+                })
+                .collect();
+            if let Some(ranges) = ranges {
+                spans.insert(id, ranges);
+            }
+        } else if numbered('E') {
+            events.push(
+                spec.split_whitespace()
+                    .filter_map(|argument| argument.split_once(':'))
+                    .collect(),
+            );
+        }
+    }
+    let mut attributions = Vec::new();
+    for arguments in events {
+        let mut attribution = Attribution::default();
+        for (role, id) in arguments {
+            let Some(ranges) = spans.get(id) else {
+                continue;
+            };
+            let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
+            let part = match role {
+                "Source" => &mut attribution.source,
+                "Cue" => &mut attribution.cue,
+                "Content" => &mut attribution.content,
+                _ => continue,
+            };
+            part.extend(ranges.iter().cloned());
+        }
+        if attribution.content.is_empty() {
+            continue;
+        }
+        for part in [
+            &mut attribution.source,
+            &mut attribution.cue,
+            &mut attribution.content,
+        ] {
+            part.sort_by_key(|range| (range.start, range.end));
+        }
+        attributions.push(attribution);
+    }
+    attributions
+}
+
+/// Runs the annotator on `text` and returns its quotes as attributions over `text`.
+pub fn predict(text: &str) -> Vec<Attribution> {
+    // Paragraphs: the non-blank lines, each kept byte for byte, so offsets map back by a shift.
+    let mut clean = String::new();
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            if !clean.is_empty() {
+                clean.push_str("\n\n");
+            }
+            shifts.push((clean.len(), offset));
+            clean.push_str(line);
+        }
+        offset += line.len() + 1;
+    }
+    let map = |position: usize, is_end: bool| -> usize {
+        let probe = if is_end {
+            position.saturating_sub(1)
+        } else {
+            position
+        };
+        let idx = shifts
+            .partition_point(|(clean_start, _)| *clean_start <= probe)
+            .saturating_sub(1);
+        shifts.get(idx).map_or(position, |(clean_start, start)| {
+            start + position - clean_start
+        })
+    };
+    let map_range = |range: &Range<usize>| map(range.start, false)..map(range.end, true);
+    let article = Article::new(Origin::Stdin, clean);
+    let config = annotate::Config::new();
+    let sentences = annotate::sentences(&article, &config.fallback_language);
+    annotate::quotes(&article, &sentences, &config.quotes)
+        .iter()
+        .map(|quote| Attribution {
+            source: quote
+                .speaker_pronoun
+                .as_ref()
+                .or(quote.speaker.as_ref())
+                .map(map_range)
+                .into_iter()
+                .collect(),
+            cue: quote.cue.as_ref().map(map_range).into_iter().collect(),
+            content: std::iter::once(&quote.content)
+                .chain(&quote.continuation)
+                .map(map_range)
+                .collect(),
+        })
+        .collect()
+}
+
+/// Counts behind precision and recall.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Predictions that match.
+    pub predicted_matched: usize,
+    /// Predictions.
+    pub predicted: usize,
+    /// Gold items that are matched.
+    pub gold_matched: usize,
+    /// Gold items.
+    pub gold: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.predicted_matched += other.predicted_matched;
+        self.predicted += other.predicted;
+        self.gold_matched += other.gold_matched;
+        self.gold += other.gold;
+    }
+
+    /// Matched predictions over predictions (1 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        ratio(self.predicted_matched, self.predicted)
+    }
+
+    /// Matched gold over gold (1 when there is no gold).
+    pub fn recall(&self) -> f64 {
+        ratio(self.gold_matched, self.gold)
+    }
+
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (precision, recall) = (self.precision(), self.recall());
+        if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// The counts of one article or of a pool of them.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Whole attributions by content overlap.
+    pub overlap: Counts,
+    /// Whole attributions by exact content.
+    pub exact: Counts,
+    /// Sources by overlap.
+    pub source: Counts,
+    /// Cues by overlap.
+    pub cue: Counts,
+    /// Contents by overlap.
+    pub content: Counts,
+    /// Sources by exact match.
+    pub source_exact: Counts,
+    /// Cues by exact match.
+    pub cue_exact: Counts,
+    /// Contents by exact match.
+    pub content_exact: Counts,
+    /// Direct and mixed gold quotes, by content overlap (recall only).
+    pub direct: Counts,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.overlap.add(&other.overlap);
+        self.exact.add(&other.exact);
+        self.source.add(&other.source);
+        self.cue.add(&other.cue);
+        self.content.add(&other.content);
+        self.source_exact.add(&other.source_exact);
+        self.cue_exact.add(&other.cue_exact);
+        self.content_exact.add(&other.content_exact);
+        self.direct.add(&other.direct);
+    }
+
+    fn metrics(&self) -> BTreeMap<String, f64> {
+        let mut metrics = BTreeMap::new();
+        for (name, counts) in [
+            ("overlap", self.overlap),
+            ("exact", self.exact),
+            ("source", self.source),
+            ("cue", self.cue),
+            ("content", self.content),
+        ] {
+            metrics.insert(format!("{name}_precision"), counts.precision());
+            metrics.insert(format!("{name}_recall"), counts.recall());
+            metrics.insert(format!("{name}_f1"), counts.f1());
+        }
+        metrics.insert("source_exact_f1".to_string(), self.source_exact.f1());
+        metrics.insert("cue_exact_f1".to_string(), self.cue_exact.f1());
+        metrics.insert("content_exact_f1".to_string(), self.content_exact.f1());
+        metrics.insert("direct_recall".to_string(), self.direct.recall());
+        metrics
+    }
+}
+
+/// Letters and digits counted up to each byte, so overlaps count words, not punctuation.
+struct Letters {
+    before: Vec<u32>,
+}
+
+impl Letters {
+    fn new(text: &str) -> Letters {
+        let mut before = vec![0u32; text.len() + 1];
+        let mut count = 0;
+        let mut chars = text.char_indices().peekable();
+        for (idx, slot) in before.iter_mut().enumerate() {
+            *slot = count;
+            if let Some(&(start, c)) = chars.peek() {
+                if start == idx {
+                    count += u32::from(c.is_alphanumeric());
+                    chars.next();
+                }
+            }
+        }
+        Letters { before }
+    }
+
+    /// Letters and digits in `range`.
+    fn count(&self, range: Range<usize>) -> u32 {
+        let end = range.end.min(self.before.len() - 1);
+        let start = range.start.min(end);
+        self.before[end] - self.before[start]
+    }
+
+    /// Letters and digits shared by two sets of ranges.
+    fn shared(&self, left: &[Range<usize>], right: &[Range<usize>]) -> u32 {
+        let mut total = 0;
+        for a in left {
+            for b in right {
+                let start = a.start.max(b.start);
+                let end = a.end.min(b.end);
+                if start < end {
+                    total += self.count(start..end);
+                }
+            }
+        }
+        total
+    }
+
+    /// The letters and digits a set of ranges covers, as byte positions: equal keys mean the
+    /// same words, however punctuation and pieces differ.
+    fn key(&self, text: &str, ranges: &[Range<usize>]) -> Vec<usize> {
+        let mut positions: BTreeSet<usize> = BTreeSet::new();
+        for range in ranges {
+            let Some(piece) = text.get(range.clone()) else {
+                continue;
+            };
+            positions.extend(
+                piece
+                    .char_indices()
+                    .filter(|(_, c)| c.is_alphanumeric())
+                    .map(|(idx, _)| range.start + idx),
+            );
+        }
+        positions.into_iter().collect()
+    }
+}
+
+/// Scores `predicted` against `gold` over `text`.
+pub fn compare(text: &str, gold: &[Attribution], predicted: &[Attribution]) -> Tally {
+    let letters = Letters::new(text);
+    let mut tally = Tally::default();
+
+    // Whole attributions by overlap: one to one, largest overlap first.
+    let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
+    for (predicted_idx, prediction) in predicted.iter().enumerate() {
+        for (gold_idx, expected) in gold.iter().enumerate() {
+            let shared = letters.shared(&prediction.content, &expected.content);
+            if shared > 0 {
+                pairs.push((shared, predicted_idx, gold_idx));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut predicted_taken = vec![false; predicted.len()];
+    let mut gold_taken = vec![false; gold.len()];
+    for (_, predicted_idx, gold_idx) in pairs {
+        if !predicted_taken[predicted_idx] && !gold_taken[gold_idx] {
+            predicted_taken[predicted_idx] = true;
+            gold_taken[gold_idx] = true;
+        }
+    }
+    let n_matched = gold_taken.iter().filter(|taken| **taken).count();
+    tally.overlap = Counts {
+        predicted_matched: n_matched,
+        predicted: predicted.len(),
+        gold_matched: n_matched,
+        gold: gold.len(),
+    };
+    for (expected, taken) in gold.iter().zip(&gold_taken) {
+        let direct = expected.content.iter().any(|range| {
+            text.get(range.clone()).is_some_and(|piece| {
+                piece.contains(['"', '“', '”', '«', '»']) || piece.contains("''")
+            })
+        });
+        if direct {
+            tally.direct.gold += 1;
+            tally.direct.gold_matched += usize::from(*taken);
+        }
+    }
+
+    // Whole attributions by exact content: one to one.
+    let keys = |attributions: &[Attribution]| -> Vec<Vec<usize>> {
+        attributions
+            .iter()
+            .map(|attribution| letters.key(text, &attribution.content))
+            .collect()
+    };
+    let mut remaining: HashMap<Vec<usize>, usize> = HashMap::new();
+    for key in keys(gold) {
+        *remaining.entry(key).or_default() += 1;
+    }
+    let mut n_exact = 0;
+    for key in keys(predicted) {
+        if let Some(count) = remaining.get_mut(&key).filter(|count| **count > 0) {
+            *count -= 1;
+            n_exact += 1;
+        }
+    }
+    tally.exact = Counts {
+        predicted_matched: n_exact,
+        predicted: predicted.len(),
+        gold_matched: n_exact,
+        gold: gold.len(),
+    };
+
+    // Parts, each on its own.
+    type Part = fn(&Attribution) -> &Vec<Range<usize>>;
+    let parts: [(Part, &mut Counts, &mut Counts); 3] = [
+        (
+            |attribution| &attribution.source,
+            &mut tally.source,
+            &mut tally.source_exact,
+        ),
+        (
+            |attribution| &attribution.cue,
+            &mut tally.cue,
+            &mut tally.cue_exact,
+        ),
+        (
+            |attribution| &attribution.content,
+            &mut tally.content,
+            &mut tally.content_exact,
+        ),
+    ];
+    for (part, overlap, exact) in parts {
+        let distinct = |attributions: &[Attribution]| -> Vec<Vec<Range<usize>>> {
+            let mut spans: Vec<Vec<Range<usize>>> = attributions
+                .iter()
+                .map(|attribution| part(attribution).clone())
+                .filter(|ranges| !ranges.is_empty())
+                .collect();
+            spans.sort_by_key(|ranges| ranges.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>());
+            spans.dedup();
+            spans
+        };
+        let gold_spans = distinct(gold);
+        let predicted_spans = distinct(predicted);
+        *overlap = Counts {
+            predicted_matched: predicted_spans
+                .iter()
+                .filter(|p| gold_spans.iter().any(|g| letters.shared(p, g) > 0))
+                .count(),
+            predicted: predicted_spans.len(),
+            gold_matched: gold_spans
+                .iter()
+                .filter(|g| predicted_spans.iter().any(|p| letters.shared(p, g) > 0))
+                .count(),
+            gold: gold_spans.len(),
+        };
+        let gold_keys: BTreeSet<Vec<usize>> = gold_spans
+            .iter()
+            .map(|ranges| letters.key(text, ranges))
+            .collect();
+        let predicted_keys: BTreeSet<Vec<usize>> = predicted_spans
+            .iter()
+            .map(|ranges| letters.key(text, ranges))
+            .collect();
+        let n_shared = gold_keys.intersection(&predicted_keys).count();
+        *exact = Counts {
+            predicted_matched: n_shared,
+            predicted: predicted_keys.len(),
+            gold_matched: n_shared,
+            gold: gold_keys.len(),
+        };
+    }
+    tally
+}
+
+/// Runs the annotator on every document and scores it.
+pub fn score(documents: &[Document]) -> Report {
+    let mut by_publisher: BTreeMap<&str, (usize, Tally)> = BTreeMap::new();
+    let mut total = Tally::default();
+    for document in documents {
+        let predicted = predict(&document.text);
+        let tally = compare(&document.text, &document.gold, &predicted);
+        let entry = by_publisher.entry(&document.publisher).or_default();
+        entry.0 += 1;
+        entry.1.add(&tally);
+        total.add(&tally);
+    }
+    let mut rows: Vec<Vec<String>> = by_publisher
+        .iter()
+        .map(|(publisher, (n_articles, tally))| row(publisher, *n_articles, tally))
+        .collect();
+    rows.push(row("all", documents.len(), &total));
+    Report {
+        task: "quotes",
+        columns: [
+            "publisher",
+            "articles",
+            "gold",
+            "predicted",
+            "overlap P",
+            "overlap R",
+            "overlap F1",
+            "exact F1",
+            "source F1",
+            "cue F1",
+            "content F1",
+        ]
+        .map(str::to_string)
+        .to_vec(),
+        rows,
+        metrics: total.metrics(),
+        misses: Vec::new(),
+    }
+}
+
+fn row(name: &str, n_articles: usize, tally: &Tally) -> Vec<String> {
+    let cell = |value: f64| format!("{value:.3}");
+    vec![
+        name.to_string(),
+        n_articles.to_string(),
+        tally.overlap.gold.to_string(),
+        tally.overlap.predicted.to_string(),
+        cell(tally.overlap.precision()),
+        cell(tally.overlap.recall()),
+        cell(tally.overlap.f1()),
+        cell(tally.exact.f1()),
+        cell(tally.source.f1()),
+        cell(tally.cue.f1()),
+        cell(tally.content.f1()),
+    ]
+}
+
+/// Scores the annotator on the `split` of the PolNeAR folder `data`.
+pub fn evaluate(data: &Path, split: &str) -> Result<Report> {
+    Ok(score(&load(data, split)?))
+}

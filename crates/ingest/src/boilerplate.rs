@@ -1,0 +1,1480 @@
+//! The boilerplate classifier shared by plain text, HTML and feeds: one paragraph or line in, its
+//! shape out (caption, widget, related links, cookie notice, comment footer, contact line,
+//! editor's note, byline, date line), from a small lexicon of general phrases in English, French,
+//! German, Spanish and Russian.
+//!
+//! Every rule looks at one unit alone; rules that depend on position (the title, repeated lines,
+//! the headlines after a "Related" marker, a signature at the end) live in [`crate::text`].
+//! Units longer than [`MAX_SHAPE_WORDS`] words (or [`MAX_SHAPE_BYTES`] bytes) are article text by
+//! definition, apart from an editor's note, so no rule ever removes a long paragraph for a phrase inside it, and the cost
+//! per unit stays bounded whatever the input.
+
+use crate::date::find_date;
+use chrono::NaiveDate;
+use parallax_model::RemovalReason;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Units with more words than this are never boilerplate, except an editor's note.
+pub(crate) const MAX_SHAPE_WORDS: usize = 120;
+/// Units longer than this many bytes are never boilerplate either, except an editor's note; it
+/// keeps a huge unit with few spaces from going through every pattern.
+const MAX_SHAPE_BYTES: usize = 4000;
+
+/// What a unit of text is, when it is not article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Caption,
+    Widget,
+    /// A marker that starts a block of links to other articles: "Related", "Previous Article".
+    RelatedMarker,
+    /// A link to another article with its marker on the same line: "Read also: ...".
+    Related,
+    Cookie,
+    Comments,
+    Contact,
+    EditorNote,
+    Byline {
+        authors: Vec<String>,
+        published: Option<NaiveDate>,
+    },
+    Dateline {
+        published: Option<NaiveDate>,
+    },
+    /// A syndication credit: "Source: Vell Wire", "This article first appeared on …", with the
+    /// outlet it names when that reads as a name.
+    Syndication {
+        outlet: Option<String>,
+    },
+}
+
+impl Shape {
+    pub(crate) fn reason(&self) -> RemovalReason {
+        match self {
+            Shape::Caption => RemovalReason::Caption,
+            Shape::Widget => RemovalReason::Widget,
+            Shape::RelatedMarker | Shape::Related => RemovalReason::Related,
+            Shape::Cookie => RemovalReason::Cookie,
+            Shape::Comments => RemovalReason::Comments,
+            Shape::Contact => RemovalReason::Contact,
+            Shape::EditorNote => RemovalReason::EditorNote,
+            Shape::Byline { .. } | Shape::Dateline { .. } => RemovalReason::Byline,
+            Shape::Syndication { .. } => RemovalReason::Syndication,
+        }
+    }
+}
+
+// The lexicon. Keys are compared after `lexicon_key`: lowercase, curly apostrophes made
+// straight, leading bullets and trailing punctuation dropped. Phrases are general: none names an
+// outlet, a person or an event.
+
+/// Calls to action that make up a whole unit.
+const WIDGET_EXACT: &[&str] = &[
+    // English.
+    "no time to read",
+    "get a summary",
+    "summary",
+    "read more",
+    "read next",
+    "read the full story",
+    "read the full article",
+    "read article",
+    "continue reading",
+    "keep reading",
+    "show more",
+    "load more",
+    "see more",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign in",
+    "log in",
+    "register",
+    "sign up for our newsletter",
+    "sign up to our newsletter",
+    "subscribe to our newsletter",
+    "newsletter",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this page",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "print",
+    "print this article",
+    "email",
+    "e-mail",
+    "copy link",
+    "copy url",
+    "click here",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "article continues after advertisement",
+    "continue reading below",
+    "listen to this article",
+    "listen",
+    "skip to main content",
+    "skip to content",
+    "back to top",
+    "download the app",
+    "get the app",
+    "follow us",
+    "follow us on social media",
+    "watch video",
+    "play video",
+    "watch",
+    "loading",
+    "menu",
+    "search",
+    "close",
+    "accept",
+    "got it",
+    "add to favorites",
+    "bookmark",
+    "save",
+    "save article",
+    "gift this article",
+    "comment",
+    // French.
+    "lire la suite",
+    "abonnez-vous",
+    "s'abonner",
+    "partager",
+    "partager cet article",
+    "inscrivez-vous à notre newsletter",
+    "publicité",
+    "cliquez ici",
+    "voir plus",
+    "écouter cet article",
+    "suivez-nous",
+    "imprimer",
+    // German.
+    "weiterlesen",
+    "mehr lesen",
+    "teilen",
+    "artikel teilen",
+    "jetzt abonnieren",
+    "abonnieren",
+    "newsletter abonnieren",
+    "anzeige",
+    "werbung",
+    "hier klicken",
+    "mehr anzeigen",
+    "artikel vorlesen",
+    "folgen sie uns",
+    "drucken",
+    // Spanish.
+    "leer más",
+    "seguir leyendo",
+    "suscríbete",
+    "suscribirse",
+    "compartir",
+    "comparte este artículo",
+    "publicidad",
+    "haz clic aquí",
+    "haga clic aquí",
+    "ver más",
+    "síguenos",
+    "escuchar",
+    "imprimir",
+    // Russian.
+    "читать далее",
+    "читать полностью",
+    "подписаться",
+    "подпишитесь",
+    "поделиться",
+    "реклама",
+    "нажмите здесь",
+    "показать ещё",
+    "показать еще",
+    "слушать",
+    "распечатать",
+];
+
+/// Calls to action that begin a short unit.
+const WIDGET_PREFIX: &[&str] = &[
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "subscribe for",
+    "click here",
+    "follow us on",
+    "share this",
+    "share on",
+    "download our app",
+    "download the app",
+    "get our newsletter",
+    "get the latest",
+    "listen to this",
+    "advertisement",
+    "no time to read",
+    "get a summary",
+    "join our",
+    "support our journalism",
+    "support independent journalism",
+    "become a member",
+    "already a subscriber",
+    "already have an account",
+    "to continue reading",
+    "you have reached your",
+    "you've reached your",
+    "log in to",
+    "sign in to",
+    "inscrivez-vous",
+    "abonnez-vous",
+    "téléchargez notre application",
+    "melden sie sich",
+    "abonnieren sie",
+    "jetzt abonnieren",
+    "suscríbete",
+    "suscríbase",
+    "descarga nuestra",
+    "подпишитесь на",
+    "подписывайтесь на",
+    "скачайте наше",
+];
+
+/// Words for a short version of the article that a summary widget offers ("Get this story in
+/// three bullet points", "Tap here for the 20-second version").
+const SUMMARY_OFFERS: &[&str] = &[
+    "summary",
+    "summaries",
+    "version",
+    "briefing",
+    "recap",
+    "key points",
+    "bullet points",
+    "bullets",
+    "gist",
+    "highlights",
+    "takeaways",
+    "tl;dr",
+    "tldr",
+    "digest",
+    "at a glance",
+    "in brief",
+    "résumé",
+    "l'essentiel",
+    "zusammenfassung",
+    "das wichtigste",
+    "resumen",
+    "lo esencial",
+    "кратко",
+    "краткое содержание",
+    "главное",
+];
+
+/// Words that, near the start of a unit, name the machine-made short version it speaks about
+/// ("Quick recaps are generated automatically").
+const SUMMARY_SUBJECTS: &[&str] = &[
+    "summary",
+    "summaries",
+    "briefing",
+    "briefings",
+    "recap",
+    "recaps",
+    "key points",
+    "bullet points",
+    "bullets",
+    "highlights",
+    "takeaways",
+    "gist",
+    "digest",
+    "résumé",
+    "résumés",
+    "zusammenfassung",
+    "zusammenfassungen",
+    "resumen",
+    "resúmenes",
+    "краткое содержание",
+];
+
+/// Words saying that something was made by a program rather than a person.
+const GENERATED_BY_MACHINE: &[&str] = &[
+    "generated",
+    "automatic",
+    "automatically",
+    "automated",
+    "software",
+    "tool",
+    "machine",
+    "algorithm",
+    "artificial intelligence",
+    "ai",
+    "bot",
+    "générés automatiquement",
+    "généré automatiquement",
+    "automatisch",
+    "automáticamente",
+    "автоматически",
+];
+
+/// Words that, all together and nothing else, make a row of share buttons.
+const SHARE_BUTTONS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "copy",
+    "link",
+    "url",
+    "reddit",
+    "pinterest",
+    "vk",
+    "vkontakte",
+    "odnoklassniki",
+    "viber",
+    "messenger",
+    "share",
+    "tweet",
+    "flipboard",
+    "pocket",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "sms",
+];
+
+/// Markers that make up a whole unit and start a block of links to other articles.
+const RELATED_MARKERS: &[&str] = &[
+    // English.
+    "previous article",
+    "next article",
+    "previous",
+    "next",
+    "previous post",
+    "next post",
+    "previous story",
+    "next story",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "related posts",
+    "related coverage",
+    "related topics",
+    "more stories",
+    "more news",
+    "more on this story",
+    "more on this topic",
+    "more like this",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "you might be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "read also",
+    "also read",
+    "see also",
+    "also on",
+    "further reading",
+    "don't miss",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "most read",
+    "most popular",
+    "popular",
+    "trending",
+    "trending now",
+    "editor's picks",
+    "tags",
+    "topics",
+    // French.
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "sur le même sujet",
+    "voir aussi",
+    "dans la même rubrique",
+    "les plus lus",
+    "article précédent",
+    "article suivant",
+    // German.
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "auch interessant",
+    "lesen sie auch",
+    "weitere artikel",
+    "meistgelesen",
+    "vorheriger artikel",
+    "nächster artikel",
+    // Spanish.
+    "lee también",
+    "te puede interesar",
+    "también te puede interesar",
+    "noticias relacionadas",
+    "más noticias",
+    "lo más leído",
+    "artículo anterior",
+    "artículo siguiente",
+    // Russian.
+    "читайте также",
+    "смотрите также",
+    "по теме",
+    "похожие новости",
+    "другие новости",
+    "новости по теме",
+    "самое читаемое",
+    "предыдущая статья",
+    "следующая статья",
+];
+
+/// Markers that begin a short unit holding one related link ("Read also: Headline").
+const RELATED_PREFIX: &[&str] = &[
+    "read also",
+    "read more",
+    "also read",
+    "see also",
+    "related",
+    "more from",
+    "more on",
+    "tags",
+    "topics",
+    "filed under",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "lee también",
+    "leer más",
+    "ver también",
+    "читайте также",
+    "смотрите также",
+    "читать также",
+];
+
+/// Comment-system lines that make up a whole unit or begin a short one.
+const COMMENTS_PREFIX: &[&str] = &[
+    "comments are closed",
+    "comments have been closed",
+    "comments closed",
+    "commenting is closed",
+    "commenting has been disabled",
+    "you must be logged in to post a comment",
+    "log in to comment",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "post a comment",
+    "show comments",
+    "view comments",
+    "load comments",
+    "join the discussion",
+    "join the conversation",
+    "les commentaires sont fermés",
+    "laisser un commentaire",
+    "ajouter un commentaire",
+    "kommentar schreiben",
+    "kommentare sind geschlossen",
+    "die kommentarfunktion",
+    "deja un comentario",
+    "deja tu comentario",
+    "los comentarios están cerrados",
+    "оставить комментарий",
+    "комментарии закрыты",
+    "добавить комментарий",
+];
+
+/// Openings of an editor's note about the author or the article.
+const EDITOR_NOTE_PREFIX: &[&str] = &[
+    "editor's note",
+    "editors' note",
+    "editors note",
+    "editor note",
+    "note from the editor",
+    "note to readers",
+    "note de la rédaction",
+    "n.d.l.r",
+    "ndlr",
+    "anmerkung der redaktion",
+    "hinweis der redaktion",
+    "nota del editor",
+    "nota de la redacción",
+    "nota de los editores",
+    "примечание редакции",
+    "от редакции",
+];
+
+/// Phrases inviting readers to get in touch.
+const CONTACT_PHRASES: &[&str] = &[
+    "contact us",
+    "contact the author",
+    "contact the writer",
+    "write to us",
+    "email us",
+    "e-mail us",
+    "send us your",
+    "contactez-nous",
+    "écrivez-nous",
+    "kontaktieren sie uns",
+    "schreiben sie uns",
+    "contáctenos",
+    "contacta con nosotros",
+    "escríbenos",
+    "свяжитесь с нами",
+    "пишите нам",
+    "напишите нам",
+];
+
+/// Copyright phrases in the five languages.
+const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "все права защищены",
+];
+
+/// Words that mark a cookie notice together with "cookie": consent and its buttons.
+const COOKIE_CONSENT: &[&str] = &[
+    "accept",
+    "agree",
+    "consent",
+    "opt-out",
+    "opt out",
+    "privacy policy",
+    "cookie policy",
+    "cookie settings",
+    "preferences",
+    "accepter",
+    "acceptez",
+    "consentement",
+    "politique de confidentialité",
+    "akzeptieren",
+    "zustimmen",
+    "einwilligung",
+    "datenschutz",
+    "aceptar",
+    "acepta",
+    "consentimiento",
+    "política de privacidad",
+    "принять",
+    "согласие",
+    "соглашаетесь",
+    "конфиденциальности",
+];
+
+/// Words by which a site speaks of itself in a cookie notice; a news sentence about cookies does
+/// not say "this website".
+const COOKIE_SELF: &[&str] = &[
+    "this site",
+    "this website",
+    "our site",
+    "our website",
+    "we use",
+    "our partners",
+    "ce site",
+    "notre site",
+    "nous utilisons",
+    "diese website",
+    "unsere website",
+    "wir verwenden",
+    "wir nutzen",
+    "este sitio",
+    "nuestro sitio",
+    "utilizamos",
+    "этот сайт",
+    "наш сайт",
+    "мы используем",
+];
+
+/// Words a date line may hold besides the date: labels, weekdays, time zones.
+const DATELINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "last",
+    "posted",
+    "modified",
+    "date",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cet",
+    "cest",
+    "bst",
+    "pst",
+    "pdt",
+    "msk",
+    "et",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "le",
+    "publié",
+    "mis",
+    "à",
+    "jour",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "um",
+    "uhr",
+    "veröffentlicht",
+    "aktualisiert",
+    "stand",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "el",
+    "publicado",
+    "actualizado",
+    "las",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "опубликовано",
+    "обновлено",
+    "в",
+    "г",
+    "года",
+    "мск",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+/// Weekday and month words that cannot be a person's name in a byline.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "our",
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "editor",
+    "editors",
+    "contributor",
+    "columnist",
+    "bureau",
+    "news",
+    "desk",
+    "team",
+];
+
+struct Patterns {
+    byline: Regex,
+    credits: Regex,
+    signature: Regex,
+    caption_slash: Regex,
+    caption_pipe: Regex,
+    caption_paren: Regex,
+    caption_lead: Regex,
+    caption_credit: Regex,
+    email: Regex,
+    email_in_parentheses: Regex,
+    copyright: Regex,
+    comment_count: Regex,
+    comments_powered: Regex,
+    disclaimer: Regex,
+    reading_time: Regex,
+    relative_time: Regex,
+    clock_time: Regex,
+    summary_offer: Regex,
+    syndication: Regex,
+    outlet_end: Regex,
+    note_author: Regex,
+    note_author_apposition: Regex,
+}
+
+/// One capitalized name word: "Mara", "O'Neill", "J.", "Jean-Luc".
+const NAME_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’.\-]*";
+/// Lowercase particles inside names: "van", "de la".
+const NAME_PARTICLE: &str = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|bin|ibn|al|el)";
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let name = format!(r"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_WORD}){{1,3}}");
+    let compile = |pattern: &str| Regex::new(pattern).expect("the boilerplate patterns are valid");
+    Patterns {
+        byline: compile(&format!(
+            r"^(?i:by|written by|words by|text by|story by|par|von|por|автор|текст)\s*:?\s+(?P<names>{name}(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*{name})*)(?:\s*(?:[,|•·;—–]|\s-\s|\bin\b)\s*(?P<rest>.*))?$"
+        )),
+        credits: compile(
+            r"^(?i:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation)\s+by\b",
+        ),
+        signature: compile(&format!(
+            r"^(?:[—–-]\s*)?(?P<name>{name})\s*(?:,\s*(?P<outlet>[\p{{Lu}}\p{{N}}][^,]{{1,60}}|[\p{{L}}\p{{N}}-]+\.[\p{{L}}]{{2,}}))?$"
+        )),
+        caption_slash: compile(
+            r"(?:^|[\s.,;:)\]])/\s*\p{Lu}[\p{L}.&'’-]*(?:\s+(?:via\s+)?\p{Lu}[\p{L}.&'’-]*){0,4}\s*$",
+        ),
+        caption_pipe: compile(
+            r"\|\s*(?:\p{Lu}[\p{Lu}.&'’ /-]{1,40}|(?i:photo|foto|фото|image|credit)[^|]{0,60})$",
+        ),
+        caption_paren: compile(
+            r"(?i)\((?:photo|photograph|picture|image|video|foto|фото|imagen|bild|credit|crédit)s?\b[^()]{0,100}\)\s*\.?$",
+        ),
+        caption_lead: compile(
+            r"(?i)^(?:photo|photograph|picture|image|video|foto|фото|imagen|bild|illustration|credit|crédit photo|photo credit|image credit)s?\s*(?:credit\s*)?[:|]",
+        ),
+        caption_credit: compile(
+            r"(?:^|[|/(—–:]\s*|\s-\s*)(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy|credit)\b|\bfile photo\b|\(pictured\)|\bcrédit photo\b",
+        ),
+        email: compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        email_in_parentheses: compile(r"\([^()]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^()]*\)"),
+        copyright: compile(r"(?i)^(?:©|℗|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))"),
+        comment_count: compile(
+            r"^(?:\d+\s+)?(?:comments?|replies|commentaires?|kommentare?|comentarios?|комментари\w*)(?:\s*\(\d+\))?$",
+        ),
+        comments_powered: compile(r"^(?:comments?\s+)?powered\s+by\b|^comments?\s+(?:by|via)\b"),
+        disclaimer: compile(
+            r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b)",
+        ),
+        reading_time: compile(
+            r"^(?:\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|de lecture|lesezeit|de lectura|чтения)|(?:reading time|temps de lecture|lesezeit|tiempo de lectura|время чтения)\s*:?\s*(?:\d|~).*)$",
+        ),
+        relative_time: compile(
+            r"^(?:(?:updated|posted|published)\s+)?(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|il y a \d+\s+\w+|vor \d+\s+\w+|hace \d+\s+\w+|\d+\s+\w+\s+назад)$",
+        ),
+        clock_time: compile(r"(?i)\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"),
+        // A short question, then the offer: "Busy morning? Get this story in three bullet points".
+        summary_offer: compile(r"^(?P<question>[^?.!]{1,40}\?)\s+(?P<offer>[^?]+)$"),
+        // The credit opens the unit; the outlet follows it. Matched on the unit as written, so
+        // that the outlet keeps its capitals.
+        syndication: compile(
+            r"(?i)^(?:(?:source|via|courtesy of|syndicated from|distributed by|republished from|reprinted from)\s*:\s*|(?:this|the)\s+(?:article|story|piece|report|post|column)\s+(?:was\s+|is\s+)?(?:originally\s+|first\s+)(?:published|appeared|ran)\s+(?:on|in|by|at)\s+|originally\s+(?:published|appeared)\s+(?:on|in|by|at)\s+|(?:republished|reprinted)\s+(?:with\s+permission\s+)?(?:from|courtesy\s+of)\s+)(?P<outlet>.+)$",
+        ),
+        outlet_end: compile(
+            r"(?:\s+(?:and|under|with|on|as|where)\s|\s+in\s+\d|[,;(|]|\.\s|\.$|\s[—–-]\s)",
+        ),
+        note_author: compile(&format!(
+            r"^[^:]{{1,40}}:\s*(?P<name>{name})\s+(?:is|was|has been)\s+(?:a|an|the|now)\b"
+        )),
+        note_author_apposition: compile(&format!(
+            r"^[^:]{{1,40}}:\s*(?P<name>{name}),\s+(?:a|an|the)\s[^,]{{1,160}},\s*(?:is|was|has|writes|wrote)\b"
+        )),
+    }
+});
+
+/// The unit lowercased for lexicon lookups, with curly apostrophes made straight, leading bullets
+/// and trailing punctuation dropped.
+pub(crate) fn lexicon_key(unit: &str) -> String {
+    let lower = unit.to_lowercase().replace(['’', '‘', '`'], "'");
+    let trimmed = lower
+        .trim_start_matches(|ch: char| {
+            ch.is_whitespace()
+                || matches!(
+                    ch,
+                    '•' | '·' | '-' | '–' | '—' | '»' | '›' | '>' | '|' | '*' | '#' | '▶' | '►'
+                )
+        })
+        .trim_end_matches(|ch: char| {
+            ch.is_whitespace()
+                || matches!(
+                    ch,
+                    '.' | '!'
+                        | '?'
+                        | ':'
+                        | ';'
+                        | ','
+                        | '…'
+                        | '|'
+                        | '»'
+                        | '›'
+                        | '>'
+                        | '→'
+                        | '▶'
+                        | '►'
+                )
+        });
+    trimmed.to_string()
+}
+
+fn starts_with_phrase(key: &str, phrase: &str) -> bool {
+    key.strip_prefix(phrase).is_some_and(|rest| {
+        rest.chars()
+            .next()
+            .is_none_or(|next| !next.is_alphanumeric())
+    })
+}
+
+fn contains_any(key: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|phrase| key.contains(phrase))
+}
+
+/// Counts whitespace-separated words, stopping early past `limit`.
+pub(crate) fn count_words_up_to(text: &str, limit: usize) -> usize {
+    text.split_whitespace().take(limit + 1).count()
+}
+
+/// Whether a unit ends like a sentence: with a period (not an ellipsis), a comma, a semicolon or
+/// a colon.
+pub(crate) fn ends_like_sentence(unit: &str) -> bool {
+    let trimmed = unit.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']']);
+    if trimmed.ends_with("...") || trimmed.ends_with('…') {
+        return false;
+    }
+    trimmed.ends_with(['.', ',', ';', ':'])
+}
+
+/// Whether a unit is shaped like a headline: 1 to 20 words and no sentence ending.
+pub(crate) fn is_headline_like(unit: &str) -> bool {
+    let n_words = count_words_up_to(unit, 20);
+    (1..=20).contains(&n_words) && !ends_like_sentence(unit)
+}
+
+/// What `unit` is, when it is boilerplate; `None` for article text.
+pub(crate) fn classify(unit: &str) -> Option<Shape> {
+    let n_words = count_words_up_to(unit, MAX_SHAPE_WORDS);
+    if n_words == 0 {
+        return None;
+    }
+    // An editor's note can be long; everything else past the limit is article text. Only the
+    // opening is lowercased so that a huge single-line input costs nothing here.
+    let opening: String = unit.chars().take(40).collect();
+    let opening_key = lexicon_key(&opening);
+    if EDITOR_NOTE_PREFIX
+        .iter()
+        .any(|prefix| starts_with_phrase(&opening_key, prefix))
+    {
+        return Some(Shape::EditorNote);
+    }
+    if n_words > MAX_SHAPE_WORDS || unit.len() > MAX_SHAPE_BYTES {
+        return None;
+    }
+    let key = lexicon_key(unit);
+    let patterns = &*PATTERNS;
+
+    if n_words <= 30
+        && let Some(shape) = syndication(unit)
+    {
+        return Some(shape);
+    }
+    if n_words <= 80 && patterns.disclaimer.is_match(&key) {
+        return Some(Shape::EditorNote);
+    }
+    if WIDGET_EXACT.contains(&key.as_str()) {
+        return Some(Shape::Widget);
+    }
+    if RELATED_MARKERS.contains(&key.as_str()) {
+        return Some(Shape::RelatedMarker);
+    }
+    if n_words <= 14
+        && (COMMENTS_PREFIX
+            .iter()
+            .any(|prefix| starts_with_phrase(&key, prefix))
+            || patterns.comment_count.is_match(&key)
+            || (n_words <= 8 && patterns.comments_powered.is_match(&key)))
+    {
+        return Some(Shape::Comments);
+    }
+    if n_words <= 100
+        && key.contains("cookie")
+        && contains_any(&key, COOKIE_CONSENT)
+        && contains_any(&key, COOKIE_SELF)
+    {
+        return Some(Shape::Cookie);
+    }
+    if is_contact(unit, &key, n_words) {
+        return Some(Shape::Contact);
+    }
+    if n_words <= 80 && is_caption(unit, &key, n_words) {
+        return Some(Shape::Caption);
+    }
+    if n_words <= 14 {
+        if let Some(byline) = byline(unit) {
+            return Some(byline);
+        }
+        if patterns.credits.is_match(unit) {
+            return Some(Shape::Byline {
+                authors: Vec::new(),
+                published: None,
+            });
+        }
+        if let Some(published) = dateline(&key) {
+            return Some(Shape::Dateline { published });
+        }
+        if WIDGET_PREFIX
+            .iter()
+            .any(|prefix| starts_with_phrase(&key, prefix))
+            || patterns.reading_time.is_match(&key)
+            || is_share_buttons(&key)
+            || is_summary_offer(&key)
+        {
+            return Some(Shape::Widget);
+        }
+    }
+    if n_words <= 25 && is_inline_related(&key) {
+        return Some(Shape::Related);
+    }
+    None
+}
+
+fn is_contact(unit: &str, key: &str, n_words: usize) -> bool {
+    let patterns = &*PATTERNS;
+    if n_words <= 80 && key.contains("[email protected]") {
+        return true;
+    }
+    if n_words <= 40 {
+        if patterns.copyright.is_match(key) || contains_any(key, RIGHTS_RESERVED) {
+            return true;
+        }
+        let has_address = patterns.email.is_match(unit);
+        if CONTACT_PHRASES.iter().any(|phrase| key.contains(phrase)) {
+            // "Contact us" inside a quoted sentence is article text; with an address, or as the
+            // opening of a plea to readers, it is a contact line.
+            let is_plea = ["(", "if you", "please", "for more", "to contact", "contact"]
+                .iter()
+                .any(|opening| key.starts_with(opening));
+            if has_address || is_plea {
+                return true;
+            }
+        }
+        if n_words <= 25 && has_address {
+            return true;
+        }
+    }
+    n_words <= 60 && patterns.email_in_parentheses.is_match(unit)
+}
+
+fn is_caption(unit: &str, key: &str, n_words: usize) -> bool {
+    let patterns = &*PATTERNS;
+    if patterns.caption_slash.is_match(unit)
+        || patterns.caption_pipe.is_match(unit)
+        || patterns.caption_paren.is_match(key)
+        || patterns.caption_lead.is_match(key)
+    {
+        return true;
+    }
+    if patterns.caption_credit.is_match(key) {
+        return true;
+    }
+    // "pic" or "photo" in a two- or three-word line: an image's leftover alt text or label.
+    n_words <= 3
+        && !ends_like_sentence(unit)
+        && key.split(|ch: char| !ch.is_alphanumeric()).any(|word| {
+            matches!(
+                word,
+                "pic" | "pics" | "photo" | "photos" | "gallery" | "фото"
+            )
+        })
+}
+
+/// A summary widget's call to action: a question of at most four words, then an offer of a
+/// short version that does not read as a sentence ("In a hurry? Tap here for the 20-second
+/// version"). A question followed by a sentence ("Why now? The river is low.") is article text.
+fn is_summary_offer(key: &str) -> bool {
+    let Some(captures) = PATTERNS.summary_offer.captures(key) else {
+        return false;
+    };
+    let (Some(question), Some(offer)) = (captures.name("question"), captures.name("offer")) else {
+        return false;
+    };
+    count_words_up_to(question.as_str(), 4) <= 4
+        && count_words_up_to(offer.as_str(), 10) <= 10
+        && !ends_like_sentence(offer.as_str())
+        && SUMMARY_OFFERS
+            .iter()
+            .any(|word| contains_phrase(offer.as_str(), word))
+}
+
+/// Whether `phrase` occurs in `key` as whole words.
+fn contains_phrase(key: &str, phrase: &str) -> bool {
+    key.match_indices(phrase).any(|(start, _)| {
+        let before = key[..start].chars().next_back();
+        let after = key[start + phrase.len()..].chars().next();
+        before.is_none_or(|ch| !ch.is_alphanumeric())
+            && after.is_none_or(|ch| !ch.is_alphanumeric())
+    })
+}
+
+/// Whether a unit speaks about a machine-made short version of the article ("Summaries are
+/// machine-made", "The briefing is generated by software …"): a summary word among its first
+/// five words and a word for a program anywhere in at most 40 words.
+///
+/// Ordinary sentences can say the same, so this is only a candidate: [`crate::text`] removes it
+/// next to a widget or at the edges of the article, where summary widgets sit.
+pub(crate) fn is_summary_disclaimer(unit: &str) -> bool {
+    if count_words_up_to(unit, 40) > 40 {
+        return false;
+    }
+    let key = lexicon_key(unit);
+    let opening: String = key.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+    SUMMARY_SUBJECTS
+        .iter()
+        .any(|word| contains_phrase(&opening, word))
+        && GENERATED_BY_MACHINE
+            .iter()
+            .any(|word| contains_phrase(&key, word))
+}
+
+/// A syndication credit line and the outlet it names. The outlet is kept when it reads as a name
+/// (1 to 8 words, starting with a capital letter or a digit); "Source: company filings" is left
+/// alone, since a chart's source line is not a credit for the article.
+fn syndication(unit: &str) -> Option<Shape> {
+    let captures = PATTERNS.syndication.captures(unit)?;
+    let rest = captures.name("outlet")?.as_str();
+    let end = PATTERNS
+        .outlet_end
+        .find(rest)
+        .map_or(rest.len(), |found| found.start());
+    let outlet = rest[..end].trim().trim_end_matches(['.', ':', '!']).trim();
+    let n_words = count_words_up_to(outlet, 8);
+    let reads_as_name = (1..=8).contains(&n_words)
+        && outlet
+            .chars()
+            .next()
+            .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit());
+    if !reads_as_name {
+        return None;
+    }
+    Some(Shape::Syndication {
+        outlet: Some(outlet.to_string()),
+    })
+}
+
+/// The author an editor's note introduces: "Editor's note: Ilse Marr is a freelance writer …",
+/// "About the author: Ilse Marr, a former diplomat, teaches …".
+pub(crate) fn note_author(note: &str) -> Option<String> {
+    let patterns = &*PATTERNS;
+    let captures = patterns
+        .note_author
+        .captures(note)
+        .or_else(|| patterns.note_author_apposition.captures(note))?;
+    let name = captures.name("name")?.as_str().trim();
+    is_person_name(name).then(|| name.to_string())
+}
+
+/// An author as a feed or a page gives it, made a name: the e-mail address of
+/// "desk@vell.example (Mara Quill)" or "Mara Quill <desk@vell.example>" dropped. A bare address
+/// gives no name: its local part is a mailbox ("desk", "news"), not a person.
+pub(crate) fn author_name(author: &str) -> Option<String> {
+    let without_address = PATTERNS.email.replace_all(author, " ");
+    let without_address = without_address.replace("mailto:", " ").replace("<>", " ");
+    let mut name = without_address.trim();
+    // "(Mara Quill)" once the address is gone, or as a feed parser left it.
+    while let Some(inner) = name
+        .strip_prefix('(')
+        .and_then(|rest| rest.strip_suffix(')'))
+        .or_else(|| {
+            name.strip_prefix('<')
+                .and_then(|rest| rest.strip_suffix('>'))
+        })
+    {
+        name = inner.trim();
+    }
+    let name = name.trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | '-'));
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+fn is_share_buttons(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '|' | '/' | '·' | '•'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.len() >= 2 && words.iter().all(|word| SHARE_BUTTONS.contains(word))
+}
+
+fn is_inline_related(key: &str) -> bool {
+    RELATED_PREFIX.iter().any(|prefix| {
+        key.strip_prefix(prefix).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            // The marker must be set off from the headline: "Read also: ...", "Lire aussi | ...".
+            rest.starts_with([':', '|', '—', '–', '-', '>', '»', '›'])
+                || (*prefix == "more from" && !rest.is_empty())
+        })
+    })
+}
+
+/// A byline: "By Mara Quill", "By Mara Quill and Ode Fenn, The Lantern | 10 May 2023".
+fn byline(unit: &str) -> Option<Shape> {
+    let captures = PATTERNS.byline.captures(unit)?;
+    let names = captures.name("names")?.as_str();
+    let authors: Vec<String> = split_names(names)
+        .into_iter()
+        .filter(|name| is_person_name(name))
+        .collect();
+    if authors.is_empty() {
+        return None;
+    }
+    let published = captures
+        .name("rest")
+        .and_then(|rest| find_date(rest.as_str()))
+        .map(|(date, _)| date);
+    Some(Shape::Byline { authors, published })
+}
+
+fn split_names(names: &str) -> Vec<String> {
+    static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*")
+            .expect("the name separator pattern is valid")
+    });
+    SEPARATOR
+        .split(names)
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_person_name(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() >= 2 && !words.iter().any(|word| NOT_NAMES.contains(&word.as_str()))
+}
+
+/// A line that is only a date, perhaps with a label, a weekday and a time: `Some(date)` when it
+/// gives a full date, `Some(None)` for "3 hours ago", `None` when the line says anything else.
+fn dateline(key: &str) -> Option<Option<NaiveDate>> {
+    let patterns = &*PATTERNS;
+    if patterns.relative_time.is_match(key) {
+        return Some(None);
+    }
+    let (date, range) = find_date(key)?;
+    let mut rest = String::with_capacity(key.len());
+    rest.push_str(&key[..range.start]);
+    rest.push(' ');
+    rest.push_str(&key[range.end..]);
+    let rest = patterns.clock_time.replace_all(&rest, " ");
+    let only_labels = rest
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| DATELINE_WORDS.contains(&word));
+    only_labels.then_some(Some(date))
+}
+
+/// A signature closing an article, "Firstname Lastname, Outlet" or "— Firstname Lastname":
+/// the name and the outlet, if any.
+pub(crate) fn signature(unit: &str) -> Option<(String, Option<String>)> {
+    if count_words_up_to(unit, 8) > 8 || ends_like_sentence(unit) {
+        return None;
+    }
+    let captures = PATTERNS.signature.captures(unit)?;
+    let name = captures.name("name")?.as_str().trim();
+    if !is_person_name(name) {
+        return None;
+    }
+    let outlet = captures
+        .name("outlet")
+        .map(|outlet| outlet.as_str().trim().to_string());
+    if outlet
+        .as_deref()
+        .is_some_and(|outlet| find_date(outlet).is_some())
+    {
+        return None;
+    }
+    // A bare name with no comma is only a signature when set off by a dash.
+    if outlet.is_none() && !unit.starts_with(['—', '–', '-']) {
+        return None;
+    }
+    Some((name.to_string(), outlet))
+}
+
+/// "By Mara Quill" → "Mara Quill"; other author strings are returned trimmed.
+pub(crate) fn strip_by(author: &str) -> &str {
+    let author = author.trim();
+    for prefix in [
+        "by ", "By ", "BY ", "par ", "Par ", "von ", "Von ", "por ", "Por ",
+    ] {
+        if let Some(rest) = author.strip_prefix(prefix) {
+            return rest.trim();
+        }
+    }
+    author
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(unit: &str, expected: Option<RemovalReason>) {
+        assert_eq!(
+            classify(unit).map(|shape| shape.reason()),
+            expected,
+            "{unit:?}"
+        );
+    }
+
+    /// Ordinary sentences that mention the lexicon's words must stay article text.
+    #[test]
+    fn article_sentences_are_not_boilerplate() {
+        for sentence in [
+            "Readers who subscribe to the paper's print edition will see the change next week.",
+            "The regulator said websites must obtain consent before placing cookies on a device.",
+            "\"Nobody would contact us about the flooding,\" said Ines Varga, a resident.",
+            "Copyright lawyers argue the ruling will reshape the music business.",
+            "The minister said the report does not necessarily reflect the cabinet's view.",
+            "Related talks between the two ports are due to start in March.",
+            "More than 300 comments were submitted during the consultation.",
+            "By Tuesday evening, the harbour was closed to all traffic.",
+            "The photo, taken in 1998, shows the old bridge before it collapsed.",
+            "Next year the council will vote on the budget again.",
+            "The photo by the agency's new hire won a national award last year.",
+            "Reading time has dropped among teenagers, the survey found.",
+            "Comments from the minister drew criticism from both parties.",
+            "Share prices fell by 4% on Monday after the announcement.",
+            "Talks resumed in Vell on 10 January 2022 after a week of delays.",
+        ] {
+            check(sentence, None);
+        }
+    }
+
+    #[test]
+    fn widgets() {
+        check("No time to read?", Some(RemovalReason::Widget));
+        check("Get a summary", Some(RemovalReason::Widget));
+        check("Read more", Some(RemovalReason::Widget));
+        check("Sign up for our newsletter", Some(RemovalReason::Widget));
+        check("Share this article", Some(RemovalReason::Widget));
+        check(
+            "Click here to get the morning briefing.",
+            Some(RemovalReason::Widget),
+        );
+        check("Subscribe", Some(RemovalReason::Widget));
+        check(
+            "Facebook Twitter WhatsApp Email",
+            Some(RemovalReason::Widget),
+        );
+        check("4 min read", Some(RemovalReason::Widget));
+        check("ADVERTISEMENT", Some(RemovalReason::Widget));
+        check("Abonnez-vous", Some(RemovalReason::Widget));
+        check("Weiterlesen", Some(RemovalReason::Widget));
+        check("Поделиться", Some(RemovalReason::Widget));
+    }
+
+    #[test]
+    fn related() {
+        check("Previous Article", Some(RemovalReason::Related));
+        check("You may also like", Some(RemovalReason::Related));
+        check(
+            "Read also: Harbour strike enters third week",
+            Some(RemovalReason::Related),
+        );
+        check(
+            "Lire aussi | La grève du port continue",
+            Some(RemovalReason::Related),
+        );
+        check("Mehr zum Thema", Some(RemovalReason::Related));
+        check(
+            "Leer más: La huelga del puerto",
+            Some(RemovalReason::Related),
+        );
+        check("Читайте также", Some(RemovalReason::Related));
+        check("More from The Vell Courier", Some(RemovalReason::Related));
+    }
+
+    #[test]
+    fn captions() {
+        check(
+            "Harbour workers gather at the gate in Vell, May 3, 2023. / LPA",
+            Some(RemovalReason::Caption),
+        );
+        check(
+            "Fishing boats idle in the bay, April 2, 2023./Getty Images",
+            Some(RemovalReason::Caption),
+        );
+        check(
+            "The mayor speaks to reporters. FILE PHOTO | VNA",
+            Some(RemovalReason::Caption),
+        );
+        check(
+            "The mayor of Vell at the town hall (Photo: Ilse Marr)",
+            Some(RemovalReason::Caption),
+        );
+        check("Photo credit: Ilse Marr", Some(RemovalReason::Caption));
+        check("MayorHarbour pic", Some(RemovalReason::Caption));
+        check("Фото: Иван Петров", Some(RemovalReason::Caption));
+    }
+
+    #[test]
+    fn cookies_comments_contact() {
+        check(
+            "This website uses cookies to improve your experience. You can opt-out if you wish. Accept",
+            Some(RemovalReason::Cookie),
+        );
+        check(
+            "Nous utilisons des cookies. En poursuivant, vous acceptez leur utilisation.",
+            Some(RemovalReason::Cookie),
+        );
+        check("Comments are closed.", Some(RemovalReason::Comments));
+        check(
+            "comments powered by SomeWidget",
+            Some(RemovalReason::Comments),
+        );
+        check("12 comments", Some(RemovalReason::Comments));
+        check("Leave a comment", Some(RemovalReason::Comments));
+        check(
+            "(If you want to write for us, please contact us at [email protected])",
+            Some(RemovalReason::Contact),
+        );
+        check(
+            "Tips? Write to newsdesk@vell-courier.example",
+            Some(RemovalReason::Contact),
+        );
+        check(
+            "© 2024 The Vell Courier. All rights reserved.",
+            Some(RemovalReason::Contact),
+        );
+        check("Copyright 2023 Harbour Media", Some(RemovalReason::Contact));
+    }
+
+    #[test]
+    fn editor_notes() {
+        check(
+            "Editor's note: Ilse Marr is a freelance writer based in Vell.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
+            "Editor’s Note: The author covers shipping for several magazines.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
+            "The views expressed in this article are those of the author alone.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
+            "Note de la rédaction : ce texte a été mis à jour.",
+            Some(RemovalReason::EditorNote),
+        );
+    }
+
+    #[test]
+    fn bylines_and_datelines() {
+        assert_eq!(
+            classify("By Mara Quill and Ode Fenn"),
+            Some(Shape::Byline {
+                authors: vec!["Mara Quill".to_string(), "Ode Fenn".to_string()],
+                published: None,
+            })
+        );
+        assert_eq!(
+            classify("By Mara Quill, Staff Writer | 10 May 2023"),
+            Some(Shape::Byline {
+                authors: vec!["Mara Quill".to_string()],
+                published: NaiveDate::from_ymd_opt(2023, 5, 10),
+            })
+        );
+        assert_eq!(
+            classify("Monday January 10 2022"),
+            Some(Shape::Dateline {
+                published: NaiveDate::from_ymd_opt(2022, 1, 10)
+            })
+        );
+        assert_eq!(
+            classify("Published: 10 January 2022, 14:05 GMT"),
+            Some(Shape::Dateline {
+                published: NaiveDate::from_ymd_opt(2022, 1, 10)
+            })
+        );
+        assert_eq!(
+            classify("Updated 3 hours ago"),
+            Some(Shape::Dateline { published: None })
+        );
+        check(
+            "Reporting by Ode Fenn; Editing by Ilse Marr",
+            Some(RemovalReason::Byline),
+        );
+    }
+
+    #[test]
+    fn signatures() {
+        assert_eq!(
+            signature("Mara Quill, Vell Courier"),
+            Some(("Mara Quill".to_string(), Some("Vell Courier".to_string())))
+        );
+        assert_eq!(
+            signature("Ode Fenn, vellnews.example"),
+            Some(("Ode Fenn".to_string(), Some("vellnews.example".to_string())))
+        );
+        assert_eq!(
+            signature("— Ilse Marr"),
+            Some(("Ilse Marr".to_string(), None))
+        );
+        assert_eq!(signature("Mara Quill, 10 May 2023"), None);
+        assert_eq!(signature("The talks will resume, officials said."), None);
+        assert_eq!(signature("Mara Quill"), None);
+    }
+
+    #[test]
+    fn long_units_are_article_text() {
+        let long = format!("Read more {}", "words ".repeat(200));
+        check(&long, None);
+        let note = format!("Editor's note: {}", "words ".repeat(200));
+        check(&note, Some(RemovalReason::EditorNote));
+    }
+}

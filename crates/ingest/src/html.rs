@@ -1,0 +1,942 @@
+//! HTML pages: metadata from the head and JSON-LD, the main text from dom_smoothie's Readability,
+//! everything else recorded as removed, then the shared boilerplate rules.
+
+use crate::boilerplate::{self, Shape, strip_by};
+use crate::date::parse_date;
+use crate::decode::{declared_charset, decode, normalize_line};
+use crate::text::{self, Cleaned, Options, add_authors};
+use crate::{Error, ExtractConfig, Extracted, Metadata, finish};
+use dom_query::Document as Dom;
+use parallax_model::{
+    Article, Diagnostic, Document, Origin, RemovalReason, RemovedBlock, Severity,
+};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// Pages nested deeper than this are read as plain text: the HTML tree builder and Readability
+/// both slow down with depth (10,000 nested `div`s took half a minute), and real articles stay
+/// far below it.
+const MAX_NESTING_DEPTH: usize = 256;
+
+/// At most this many of the page's lines are compared with the kept text to find what was outside
+/// the main content; it bounds the cost on huge pages.
+const MAX_PAGE_LINES: usize = 5000;
+
+/// Extracts the one article of an HTML document.
+pub(crate) fn extract(document: &Document, config: &ExtractConfig) -> Result<Extracted, Error> {
+    let label = document.origin.label();
+    let decoded = decode(&document.bytes, &label, declared_charset(&document.bytes))?;
+    let mut diagnostics = Vec::new();
+    if let Some(note) = decoded.note {
+        diagnostics.push(Diagnostic::new(Severity::Note, &label, note));
+    }
+    let article = page(
+        document.origin.clone(),
+        &decoded.text,
+        config,
+        &mut diagnostics,
+    )?;
+    Ok(Extracted {
+        articles: vec![article],
+        diagnostics,
+    })
+}
+
+/// Extracts the article of a whole page, given as text.
+pub(crate) fn page(
+    origin: Origin,
+    html: &str,
+    config: &ExtractConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Article, Error> {
+    let label = origin.label();
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING_DEPTH {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            &label,
+            format!(
+                "HTML nested more than {MAX_NESTING_DEPTH} levels deep; read as plain text without its markup"
+            ),
+        ));
+        let cleaned = text::clean(
+            &strip_tags(html),
+            &Options {
+                detect_title: true,
+                known_title: None,
+                unwrap_lines: false,
+            },
+        );
+        return finish(origin, cleaned, Metadata::default(), config, diagnostics);
+    }
+
+    let dom = Dom::from(html);
+    let mut metadata = PageMetadata::read(&dom);
+    dom.select("script, style, noscript, template, svg, iframe")
+        .remove();
+    let page_lines = page_lines(&dom);
+
+    let readability_config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        max_elements_to_parse: config.max_html_elements,
+        ..dom_smoothie::Config::default()
+    };
+    let main_text =
+        match dom_smoothie::Readability::with_document(dom, None, Some(readability_config))
+            .and_then(|mut readability| readability.parse())
+        {
+            Ok(found) => {
+                if let Some(byline) = found.byline.as_deref().map(normalize_line)
+                    && boilerplate::count_words_up_to(&byline, 8) <= 6
+                    && !byline.contains("http")
+                {
+                    add_authors(&mut metadata.authors, vec![byline]);
+                }
+                metadata.site_name = metadata.site_name.or(found.site_name);
+                metadata.published = metadata
+                    .published
+                    .or_else(|| found.published_time.as_deref().and_then(parse_date));
+                metadata.language = metadata
+                    .language
+                    .or_else(|| found.lang.as_deref().and_then(crate::language::from_tag));
+                if metadata.title.is_none() && !found.title.trim().is_empty() {
+                    metadata.title = Some(clean_title(&found.title, metadata.site_name.as_deref()));
+                }
+                found.text_content.to_string()
+            }
+            Err(error) => {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    &label,
+                    format!(
+                        "main content not found ({}); using the whole page text",
+                        crate::error::lowercase_reason(&error.to_string())
+                    ),
+                ));
+                page_lines.join("\n")
+            }
+        };
+
+    let main_text = match metadata.article_body.as_deref() {
+        Some(article_body) if prefer_article_body(&main_text, article_body) => {
+            diagnostics.push(Diagnostic::new(
+                Severity::Note,
+                &label,
+                "used the page's JSON-LD articleBody, which holds more of the article than the main-content extractor found",
+            ));
+            article_body.to_string()
+        }
+        _ => main_text,
+    };
+
+    let mut cleaned = text::clean(
+        &main_text,
+        &Options {
+            detect_title: false,
+            known_title: metadata.title.as_deref(),
+            unwrap_lines: false,
+        },
+    );
+    record_outside_blocks(
+        &page_lines,
+        &mut cleaned,
+        &metadata,
+        config,
+        diagnostics,
+        &label,
+    );
+
+    let outlet = metadata
+        .site_name
+        .clone()
+        .or(cleaned.outlet.take())
+        .or_else(|| metadata.url.as_deref().and_then(domain));
+    let mut authors = Vec::new();
+    add_authors(&mut authors, std::mem::take(&mut metadata.authors));
+    let found = Metadata {
+        title: metadata.title,
+        authors,
+        published: metadata.published,
+        outlet,
+        url: metadata.url,
+        language: metadata.language,
+    };
+    finish(origin, cleaned, found, config, diagnostics)
+}
+
+/// What a page says about itself in its head, its JSON-LD and a few well-known elements.
+#[derive(Debug, Default)]
+struct PageMetadata {
+    title: Option<String>,
+    authors: Vec<String>,
+    published: Option<chrono::NaiveDate>,
+    site_name: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+    article_body: Option<String>,
+}
+
+impl PageMetadata {
+    fn read(dom: &Dom) -> PageMetadata {
+        let json_ld = JsonLd::read(dom);
+        let meta = |selector: &str| -> Option<String> {
+            dom.select(selector)
+                .iter()
+                .filter_map(|found| found.attr("content"))
+                .map(|content| normalize_line(&decode_entities(&content)))
+                .find(|content| !content.is_empty())
+        };
+        let site_name = meta(r#"meta[property="og:site_name"]"#)
+            .or_else(|| json_ld.publisher.clone())
+            .or_else(|| meta(r#"meta[name="application-name"]"#));
+
+        let raw_title = meta(r#"meta[property="og:title"]"#)
+            .or_else(|| meta(r#"meta[name="twitter:title"]"#))
+            .or_else(|| json_ld.headline.clone())
+            .or_else(|| {
+                let title = normalize_line(&dom.select("head title").text());
+                (!title.is_empty()).then_some(title)
+            })
+            .or_else(|| {
+                let heading = normalize_line(&dom.select("h1").first().text());
+                (!heading.is_empty()).then_some(heading)
+            });
+        let title = raw_title.map(|title| clean_title(&title, site_name.as_deref()));
+
+        let mut authors = Vec::new();
+        add_authors(&mut authors, json_ld.authors.clone());
+        for selector in [
+            r#"meta[name="author"]"#,
+            r#"meta[property="article:author"]"#,
+            r#"meta[name="dc.creator"]"#,
+            r#"meta[name="DC.creator"]"#,
+            r#"meta[name="byl"]"#,
+        ] {
+            for found in dom.select(selector).iter() {
+                if let Some(content) = found.attr("content") {
+                    let content = normalize_line(&decode_entities(&content));
+                    if !content.contains("://") && !content.is_empty() {
+                        add_authors(&mut authors, vec![strip_by(&content).to_string()]);
+                    }
+                }
+            }
+        }
+        for found in dom
+            .select(r#"[rel~="author"], [itemprop="author"], .byline__name, .author-name"#)
+            .iter()
+            .take(5)
+        {
+            let name = normalize_line(&found.text());
+            let name = strip_by(&name);
+            if (1..=6).contains(&boilerplate::count_words_up_to(name, 6)) {
+                add_authors(&mut authors, vec![name.to_string()]);
+            }
+        }
+
+        let published = meta(r#"meta[property="article:published_time"]"#)
+            .and_then(|value| parse_date(&value))
+            .or_else(|| json_ld.date_published.as_deref().and_then(parse_date))
+            .or_else(|| {
+                meta(r#"meta[itemprop="datePublished"]"#).and_then(|value| parse_date(&value))
+            })
+            .or_else(|| {
+                dom.select("time[datetime]")
+                    .iter()
+                    .filter_map(|found| found.attr("datetime"))
+                    .find_map(|value| parse_date(&value))
+            })
+            .or_else(|| {
+                [
+                    "date",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "publication_date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "dcterms.created",
+                    "dcterms.date",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                    "article.published",
+                    "originalpublicationdate",
+                ]
+                .iter()
+                .find_map(|name| {
+                    dom.select("meta[name]")
+                        .iter()
+                        .filter(|found| {
+                            found
+                                .attr("name")
+                                .is_some_and(|found_name| found_name.eq_ignore_ascii_case(name))
+                        })
+                        .filter_map(|found| found.attr("content"))
+                        .find_map(|value| parse_date(&value))
+                })
+            });
+
+        let url = dom
+            .select(r#"link[rel="canonical"]"#)
+            .attr("href")
+            .map(|href| href.trim().to_string())
+            .or_else(|| meta(r#"meta[property="og:url"]"#))
+            .or_else(|| json_ld.url.clone())
+            .filter(|url| url.starts_with("http://") || url.starts_with("https://"));
+
+        let language = dom
+            .select("html")
+            .attr("lang")
+            .and_then(|lang| crate::language::from_tag(&lang))
+            .or_else(|| {
+                meta(r#"meta[http-equiv="content-language"]"#)
+                    .and_then(|lang| crate::language::from_tag(&lang))
+            })
+            .or_else(|| {
+                json_ld
+                    .language
+                    .as_deref()
+                    .and_then(crate::language::from_tag)
+            })
+            .or_else(|| {
+                meta(r#"meta[property="og:locale"]"#)
+                    .and_then(|lang| crate::language::from_tag(&lang))
+            });
+
+        PageMetadata {
+            title,
+            authors,
+            published,
+            site_name,
+            url,
+            language,
+            article_body: json_ld.article_body,
+        }
+    }
+}
+
+/// The fields of the page's first schema.org article object.
+#[derive(Debug, Default)]
+struct JsonLd {
+    headline: Option<String>,
+    authors: Vec<String>,
+    date_published: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+    article_body: Option<String>,
+}
+
+impl JsonLd {
+    fn read(dom: &Dom) -> JsonLd {
+        for script in dom.select("script[type]").iter() {
+            let is_json_ld = script
+                .attr("type")
+                .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"));
+            if !is_json_ld {
+                continue;
+            }
+            let source = script.text();
+            let source = source
+                .trim()
+                .trim_start_matches("<![CDATA[")
+                .trim_end_matches("]]>")
+                .trim();
+            // serde_json stops at 128 levels of nesting, so a hostile script cannot exhaust the
+            // stack here.
+            let Ok(value) = serde_json::from_str::<Value>(source) else {
+                continue;
+            };
+            if let Some(object) = find_article_object(&value, 0) {
+                return JsonLd::from_object(object);
+            }
+        }
+        JsonLd::default()
+    }
+
+    fn from_object(object: &Value) -> JsonLd {
+        let string = |key: &str| -> Option<String> {
+            object
+                .get(key)
+                .and_then(Value::as_str)
+                .map(|text| normalize_line(&decode_entities(text)))
+                .filter(|text| !text.is_empty())
+        };
+        let mut authors = Vec::new();
+        collect_names(object.get("author"), &mut authors, 0);
+        let publisher = match object.get("publisher") {
+            Some(Value::String(name)) => Some(normalize_line(name)),
+            Some(Value::Object(publisher)) => publisher
+                .get("name")
+                .and_then(Value::as_str)
+                .map(normalize_line),
+            _ => None,
+        }
+        .filter(|name| !name.is_empty());
+        let url = string("url").or_else(|| match object.get("mainEntityOfPage") {
+            Some(Value::String(url)) => Some(url.clone()),
+            Some(Value::Object(page)) => {
+                page.get("@id").and_then(Value::as_str).map(str::to_string)
+            }
+            _ => None,
+        });
+        let article_body = object
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(|body| {
+                if body.contains('<') && body.contains('>') {
+                    strip_tags(body)
+                } else {
+                    decode_entities(body)
+                }
+            });
+        JsonLd {
+            headline: string("headline").or_else(|| string("name")),
+            authors,
+            date_published: string("datePublished").or_else(|| string("dateCreated")),
+            publisher,
+            url,
+            language: string("inLanguage"),
+            article_body,
+        }
+    }
+}
+
+/// The first object whose `@type` is an article kind, looking into arrays and `@graph`.
+fn find_article_object(value: &Value, depth: usize) -> Option<&Value> {
+    if depth > 4 {
+        return None;
+    }
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .find_map(|item| find_article_object(item, depth + 1)),
+        Value::Object(object) => {
+            if is_article_type(object.get("@type")) {
+                return Some(value);
+            }
+            object
+                .get("@graph")
+                .and_then(|graph| find_article_object(graph, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+fn is_article_type(kind: Option<&Value>) -> bool {
+    let matches = |name: &str| {
+        name.ends_with("Article")
+            || matches!(
+                name,
+                "BlogPosting" | "Report" | "LiveBlogPosting" | "SocialMediaPosting"
+            )
+    };
+    match kind {
+        Some(Value::String(name)) => matches(name),
+        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).any(matches),
+        _ => false,
+    }
+}
+
+fn collect_names(value: Option<&Value>, names: &mut Vec<String>, depth: usize) {
+    if depth > 3 {
+        return;
+    }
+    match value {
+        Some(Value::String(name)) if !name.contains("://") => names.push(name.clone()),
+        Some(Value::Object(person)) => {
+            if let Some(name) = person.get("name").and_then(Value::as_str) {
+                names.push(name.to_string());
+            }
+        }
+        Some(Value::Array(items)) => {
+            for item in items.iter().take(20) {
+                collect_names(Some(item), names, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A title without the site's name around it: "Talks stall | The Lantern" → "Talks stall".
+pub(crate) fn clean_title(raw: &str, site_name: Option<&str>) -> String {
+    let title = normalize_line(raw);
+    const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
+    if let Some(site_name) = site_name
+        .map(str::to_lowercase)
+        .filter(|name| !name.is_empty())
+    {
+        let lower = title.to_lowercase();
+        for separator in SEPARATORS {
+            if let Some(head) = lower.strip_suffix(&format!("{separator}{site_name}"))
+                && let Some(kept) = title.get(..head.len())
+            {
+                return kept.trim().to_string();
+            }
+            if lower.starts_with(&format!("{site_name}{separator}"))
+                && let Some(kept) = title.get(site_name.len() + separator.len()..)
+            {
+                return kept.trim().to_string();
+            }
+        }
+    }
+    // Without a known site name, drop a short last segment after a strong separator.
+    for separator in [" | ", " :: ", " · ", " — ", " – ", " - "] {
+        if let Some((head, tail)) = title.rsplit_once(separator)
+            && boilerplate::count_words_up_to(tail, 4) <= 4
+            && boilerplate::count_words_up_to(head, 3) >= 3
+        {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+/// The domain of an absolute URL, without `www.`.
+pub(crate) fn domain(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// The page's visible text as normalized lines, before Readability takes its part.
+fn page_lines(dom: &Dom) -> Vec<String> {
+    let body = dom.select("body");
+    let text = if body.exists() {
+        body.formatted_text()
+    } else {
+        dom.formatted_text()
+    };
+    text.split('\n')
+        .map(normalize_line)
+        .filter(|line| !line.is_empty())
+        .take(MAX_PAGE_LINES)
+        .collect()
+}
+
+/// Whether the JSON-LD `articleBody` should replace what Readability found: when it is long and
+/// Readability found much less of it.
+fn prefer_article_body(main_text: &str, article_body: &str) -> bool {
+    let n_body_words = article_body.split_whitespace().count();
+    if n_body_words < 50 {
+        return false;
+    }
+    let n_main_words = main_text.split_whitespace().count();
+    if n_main_words * 2 < n_body_words {
+        return true;
+    }
+    let main_flat = main_text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentences: Vec<String> = article_body
+        .split_inclusive(['.', '!', '?', '\n'])
+        .map(|sentence| sentence.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|sentence| sentence.split(' ').count() >= 6)
+        .take(40)
+        .collect();
+    if sentences.is_empty() {
+        return false;
+    }
+    let n_found = sentences
+        .iter()
+        .filter(|sentence| main_flat.contains(sentence.as_str()))
+        .count();
+    n_found * 2 < sentences.len()
+}
+
+/// Records the page's lines that are in neither the kept nor the removed text, in page order,
+/// at most `config.max_outside_blocks` of them. Lines that have a boilerplate shape get that
+/// shape's reason (and an editor's note outside the main content still lands in the notes).
+fn record_outside_blocks(
+    page_lines: &[String],
+    cleaned: &mut Cleaned,
+    metadata: &PageMetadata,
+    config: &ExtractConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+    label: &str,
+) {
+    let kept: HashSet<&str> = cleaned.paragraphs.iter().map(String::as_str).collect();
+    let kept_shingles = shingles(&cleaned.paragraphs);
+    let removed: HashSet<&str> = cleaned
+        .removed
+        .iter()
+        .map(|block| block.text.as_str())
+        .collect();
+    let title_key = metadata.title.as_deref().map(boilerplate::lexicon_key);
+
+    let mut outside: Vec<(usize, RemovedBlock)> = Vec::new();
+    let mut n_unrecorded = 0;
+    let mut notes = Vec::new();
+    let mut authors = Vec::new();
+    for (line_idx, line) in page_lines.iter().enumerate() {
+        if kept.contains(line.as_str()) || removed.contains(line.as_str()) {
+            continue;
+        }
+        // A piece of a kept paragraph (inline markup can split a paragraph across lines), or a
+        // line that opens with kept text.
+        if opening_shingle(line).is_some_and(|shingle| kept_shingles.contains(&shingle)) {
+            continue;
+        }
+        let reason = if title_key
+            .as_deref()
+            .is_some_and(|title_key| boilerplate::lexicon_key(line) == title_key)
+        {
+            RemovalReason::Title
+        } else {
+            match boilerplate::classify(line) {
+                Some(Shape::EditorNote) => {
+                    notes.push(line.clone());
+                    RemovalReason::EditorNote
+                }
+                Some(Shape::Byline { authors: found, .. }) => {
+                    authors.extend(found);
+                    RemovalReason::Byline
+                }
+                Some(shape) => shape.reason(),
+                None => RemovalReason::OutsideMainContent,
+            }
+        };
+        if outside.len() < config.max_outside_blocks {
+            outside.push((
+                line_idx,
+                RemovedBlock {
+                    text: line.clone(),
+                    reason,
+                },
+            ));
+        } else {
+            n_unrecorded += 1;
+        }
+    }
+    if n_unrecorded > 0 {
+        diagnostics.push(Diagnostic::new(
+            Severity::Note,
+            label,
+            format!(
+                "{n_unrecorded} more blocks outside the main content were removed but not recorded"
+            ),
+        ));
+    }
+    for note in notes {
+        if !cleaned.notes.contains(&note) {
+            cleaned.notes.push(note);
+        }
+    }
+    if cleaned.authors.is_empty() && metadata.authors.is_empty() {
+        add_authors(&mut cleaned.authors, authors);
+    }
+
+    // Merge in page order: a block removed from the main text takes the position of the page
+    // line it came from, or stays right after the block before it.
+    let positions: HashMap<&str, usize> = page_lines
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(line_idx, line)| (line.as_str(), line_idx))
+        .collect();
+    let mut merged: Vec<(usize, RemovedBlock)> =
+        Vec::with_capacity(cleaned.removed.len() + outside.len());
+    let mut position = 0;
+    for block in std::mem::take(&mut cleaned.removed) {
+        if let Some(&found) = positions.get(block.text.as_str()) {
+            position = found;
+        }
+        merged.push((position, block));
+    }
+    merged.extend(outside);
+    merged.sort_by_key(|(position, _)| *position);
+    cleaned.removed = merged.into_iter().map(|(_, block)| block).collect();
+}
+
+/// Words per shingle when matching page lines against the kept text.
+const SHINGLE_WORDS: usize = 5;
+/// Most words of kept text indexed; it bounds memory on huge pages.
+const MAX_SHINGLED_WORDS: usize = 500_000;
+
+/// Hashes of every run of [`SHINGLE_WORDS`] consecutive words in the paragraphs: a page line
+/// whose first words are among them is part of the kept text. A hash set keeps this linear where
+/// a substring search of every line in the whole text would be quadratic.
+fn shingles(paragraphs: &[String]) -> HashSet<u64> {
+    let mut hashes = HashSet::new();
+    let mut n_words = 0;
+    for paragraph in paragraphs {
+        let words: Vec<&str> = paragraph.split(' ').collect();
+        for window in words.windows(SHINGLE_WORDS) {
+            hashes.insert(hash_words(window));
+        }
+        n_words += words.len();
+        if n_words > MAX_SHINGLED_WORDS {
+            break;
+        }
+    }
+    hashes
+}
+
+fn opening_shingle(line: &str) -> Option<u64> {
+    let words: Vec<&str> = line.split(' ').take(SHINGLE_WORDS).collect();
+    (words.len() == SHINGLE_WORDS).then(|| hash_words(&words))
+}
+
+fn hash_words(words: &[&str]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The text of an HTML fragment (a feed item's content) as lines, one per block.
+pub(crate) fn fragment_text(html: &str) -> String {
+    if nesting_depth(html) > MAX_NESTING_DEPTH {
+        return strip_tags(html);
+    }
+    let dom = Dom::fragment(html);
+    dom.select("script, style, noscript, template, svg, iframe")
+        .remove();
+    dom.formatted_text().to_string()
+}
+
+/// Elements with no end tag, and elements whose end tag may be left out: neither deepens the
+/// tree when counted by tags alone.
+const FLAT_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "rt", "rp", "colgroup", "caption",
+];
+
+/// The deepest nesting of elements, estimated from tags alone in one linear pass.
+pub(crate) fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut max_depth: usize = 0;
+    let mut idx = 0;
+    while let Some(offset) = bytes
+        .get(idx..)
+        .and_then(|rest| rest.iter().position(|&byte| byte == b'<'))
+    {
+        let start = idx + offset + 1;
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = if closing { start + 1 } else { start };
+        let name_len = bytes.get(name_start..).map_or(0, |rest| {
+            rest.iter()
+                .take_while(|byte| byte.is_ascii_alphanumeric())
+                .count()
+        });
+        idx = name_start + name_len;
+        if name_len == 0 {
+            continue;
+        }
+        let name = html
+            .get(name_start..name_start + name_len)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if FLAT_ELEMENTS.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        // A self-closing tag ("<div/>") opens nothing.
+        let tag_end = bytes
+            .get(idx..)
+            .and_then(|rest| rest.iter().take(2000).position(|&byte| byte == b'>'))
+            .map(|offset| idx + offset);
+        if tag_end.is_some_and(|end| end > 0 && bytes.get(end - 1) == Some(&b'/')) {
+            continue;
+        }
+        depth += 1;
+        max_depth = max_depth.max(depth);
+    }
+    max_depth
+}
+
+/// Elements whose content is not text.
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "iframe",
+];
+/// Elements that end a line of text.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "title",
+    "figure",
+    "figcaption",
+    "aside",
+    "nav",
+    "main",
+    "dd",
+    "dt",
+    "hr",
+    "pre",
+    "address",
+    "form",
+];
+
+/// Text from HTML without building a tree, in one linear pass: tags dropped, block tags turned
+/// into line breaks, scripts and styles skipped, entities decoded. Used where a tree would be too
+/// costly (very deep nesting) or too much (JSON-LD bodies).
+pub(crate) fn strip_tags(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut idx = 0;
+    while idx < bytes.len() {
+        let Some(offset) = bytes[idx..].iter().position(|&byte| byte == b'<') else {
+            out.push_str(&html[idx..]);
+            break;
+        };
+        out.push_str(&html[idx..idx + offset]);
+        let tag_start = idx + offset;
+        if bytes[tag_start..].starts_with(b"<!--") {
+            idx = find_from(bytes, tag_start + 4, b"-->").map_or(bytes.len(), |end| end + 3);
+            continue;
+        }
+        let Some(tag_end) = bytes[tag_start..].iter().position(|&byte| byte == b'>') else {
+            // A lone "<" in text.
+            out.push('<');
+            idx = tag_start + 1;
+            continue;
+        };
+        let tag_end = tag_start + tag_end;
+        let inner = &html[tag_start + 1..tag_end];
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        idx = tag_end + 1;
+        if name.is_empty() && !closing && !inner.starts_with('!') && !inner.starts_with('?') {
+            // Not a tag at all, such as "a < b > c".
+            out.push_str(&html[tag_start..=tag_end]);
+            continue;
+        }
+        if !closing && SKIPPED_ELEMENTS.contains(&name.as_str()) && !inner.ends_with('/') {
+            let closing_tag = format!("</{name}");
+            idx = find_ascii_case_insensitive(bytes, idx, closing_tag.as_bytes())
+                .and_then(|found| {
+                    bytes[found..]
+                        .iter()
+                        .position(|&byte| byte == b'>')
+                        .map(|end| found + end + 1)
+                })
+                .unwrap_or(bytes.len());
+            continue;
+        }
+        if BLOCK_ELEMENTS.contains(&name.as_str()) {
+            out.push_str(if name == "br" { "\n" } else { "\n\n" });
+        }
+    }
+    decode_entities(&out)
+}
+
+fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|window| window == needle)
+        .map(|found| from + found)
+}
+
+fn find_ascii_case_insensitive(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+        .map(|found| from + found)
+}
+
+/// Decodes character references: numeric ones and the named ones common in news text.
+pub(crate) fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after
+            .char_indices()
+            .take(12)
+            .find(|(_, ch)| *ch == ';')
+            .map(|(end, _)| end);
+        let decoded = end.and_then(|end| entity(&after[..end]).map(|ch| (ch, end)));
+        match decoded {
+            Some((ch, end)) => {
+                out.push(ch);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|ch| *ch != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "copy" => '©',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "agrave" => 'à',
+        "ccedil" => 'ç',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "szlig" => 'ß',
+        "ntilde" => 'ñ',
+        "aacute" => 'á',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "uacute" => 'ú',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

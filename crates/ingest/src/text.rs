@@ -1,0 +1,548 @@
+//! Cleaning text into article paragraphs: splitting into units, finding the title, and removing
+//! boilerplate with the rules that depend on position (repeats, related-link blocks, the closing
+//! signature). Plain text comes here directly; HTML and feeds come here with their main text.
+
+use crate::boilerplate::{
+    self, Shape, count_words_up_to, ends_like_sentence, is_headline_like, lexicon_key,
+};
+use crate::decode::{normalize_line, unify_newlines};
+use chrono::NaiveDate;
+use parallax_model::{RemovalReason, RemovedBlock};
+use std::collections::HashMap;
+
+/// How [`clean`] treats its input.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Options<'a> {
+    /// Take the first unit as the title when it looks like a headline (plain text).
+    pub(crate) detect_title: bool,
+    /// The title already known from metadata; units repeating it are removed.
+    pub(crate) known_title: Option<&'a str>,
+    /// Join lines that look hard-wrapped into one paragraph (plain text; an HTML extractor's
+    /// lines are never wrapped).
+    pub(crate) unwrap_lines: bool,
+}
+
+/// Paragraphs of article text, what was removed, and the metadata found on the way.
+#[derive(Debug, Default)]
+pub(crate) struct Cleaned {
+    /// Normalized paragraphs, none empty and none with a newline.
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) removed: Vec<RemovedBlock>,
+    pub(crate) notes: Vec<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) outlet: Option<String>,
+    /// The outlet a syndication credit line named.
+    pub(crate) syndicated_from: Option<String>,
+}
+
+/// A date line within this many units of the top gives the publication date; lower down it is
+/// more likely an update stamp or a comment's date, so it is only removed.
+const DATELINE_TOP_UNITS: usize = 8;
+
+/// Cleans `text` into paragraphs.
+///
+/// Units are the text's lines, except that lines of a hard-wrapped paragraph are joined when
+/// `options.unwrap_lines` is set; blank lines only separate. Each unit is either kept whole or
+/// removed whole, and every removal is recorded with its reason.
+pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
+    let units = units(text, options.unwrap_lines);
+    let mut cleaned = Cleaned::default();
+    let mut decisions: Vec<Option<RemovalReason>> = vec![None; units.len()];
+
+    if options.detect_title
+        && let Some(first) = units.first()
+        && looks_like_title(first)
+    {
+        cleaned.title = Some(first.clone());
+        decisions[0] = Some(RemovalReason::Title);
+    }
+    let title_key = cleaned
+        .title
+        .as_deref()
+        .or(options.known_title)
+        .map(lexicon_key)
+        .filter(|key| !key.is_empty());
+
+    let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (unit_idx, unit) in units.iter().enumerate() {
+        occurrences.entry(unit.as_str()).or_default().push(unit_idx);
+    }
+
+    let mut in_related_block = false;
+    let mut summary_disclaimers = Vec::new();
+    for (unit_idx, unit) in units.iter().enumerate() {
+        if decisions[unit_idx].is_some() {
+            continue;
+        }
+        if let Some(title_key) = &title_key
+            && unit.len() <= 4 * title_key.len() + 16
+            && lexicon_key(unit) == *title_key
+        {
+            decisions[unit_idx] = Some(RemovalReason::Title);
+            continue;
+        }
+        if let Some(shape) = boilerplate::classify(unit) {
+            decisions[unit_idx] = Some(shape.reason());
+            match shape {
+                Shape::EditorNote if !cleaned.notes.contains(unit) => {
+                    cleaned.notes.push(unit.clone());
+                }
+                Shape::Byline { authors, published } => {
+                    add_authors(&mut cleaned.authors, authors);
+                    cleaned.published = cleaned.published.or(published);
+                }
+                Shape::Dateline { published } if unit_idx < DATELINE_TOP_UNITS => {
+                    cleaned.published = cleaned.published.or(published);
+                }
+                Shape::RelatedMarker => in_related_block = true,
+                Shape::Syndication { outlet } => {
+                    cleaned.syndicated_from = cleaned.syndicated_from.take().or(outlet);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if boilerplate::is_summary_disclaimer(unit) {
+            summary_disclaimers.push(unit_idx);
+            continue;
+        }
+        // The headlines listed after a "Related" or "Previous Article" marker, up to the first
+        // unit that reads like a sentence.
+        if in_related_block && is_headline_like(unit) {
+            decisions[unit_idx] = Some(RemovalReason::Related);
+            continue;
+        }
+        in_related_block = false;
+
+        let copies = occurrences
+            .get(unit.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        if copies.len() > 1 {
+            if repeat_is_boilerplate(unit, copies) {
+                for &copy_idx in copies {
+                    decisions[copy_idx] = Some(RemovalReason::Repeated);
+                }
+            } else if copies.first() != Some(&unit_idx) {
+                decisions[unit_idx] = Some(RemovalReason::Repeated);
+            }
+        }
+    }
+
+    resolve_summary_disclaimers(&summary_disclaimers, &units, &mut decisions);
+
+    // A signature closing the article: "Firstname Lastname, Outlet".
+    if let Some(last_kept) = decisions.iter().rposition(Option::is_none)
+        && decisions
+            .iter()
+            .filter(|decision| decision.is_none())
+            .count()
+            > 1
+        && let Some((name, outlet)) = boilerplate::signature(&units[last_kept])
+    {
+        decisions[last_kept] = Some(RemovalReason::Byline);
+        add_authors(&mut cleaned.authors, vec![name]);
+        cleaned.outlet = outlet;
+    }
+
+    for (unit, decision) in units.into_iter().zip(decisions) {
+        match decision {
+            None => cleaned.paragraphs.push(unit),
+            Some(reason) => cleaned.removed.push(RemovedBlock { text: unit, reason }),
+        }
+    }
+    cleaned
+}
+
+/// Removes the lines that speak about a machine-made summary where summary widgets sit: next to
+/// a widget, or with no article text on one side of them. Elsewhere such a line is a sentence of
+/// the article and stays; a later copy of a kept one is removed as repeated.
+fn resolve_summary_disclaimers(
+    candidates: &[usize],
+    units: &[String],
+    decisions: &mut [Option<RemovalReason>],
+) {
+    let is_widget = |decision: Option<&Option<RemovalReason>>| {
+        matches!(decision, Some(Some(RemovalReason::Widget)))
+    };
+    // Decided before any candidate is resolved, so the order of candidates does not matter.
+    let n_kept_before: Vec<usize> = decisions
+        .iter()
+        .enumerate()
+        .scan(0, |n_kept, (unit_idx, decision)| {
+            let before = *n_kept;
+            if decision.is_none() && !candidates.contains(&unit_idx) {
+                *n_kept += 1;
+            }
+            Some(before)
+        })
+        .collect();
+    let n_kept_total = n_kept_before.last().copied().unwrap_or(0)
+        + usize::from(decisions.last().is_some_and(Option::is_none));
+    let mut kept: Vec<&str> = Vec::new();
+    let mut removals = Vec::new();
+    for &unit_idx in candidates {
+        let next_to_widget = unit_idx
+            .checked_sub(1)
+            .is_some_and(|previous| is_widget(decisions.get(previous)))
+            || is_widget(decisions.get(unit_idx + 1));
+        let n_before = n_kept_before.get(unit_idx).copied().unwrap_or(0);
+        let at_edge = n_before == 0 || n_before == n_kept_total;
+        let unit = units.get(unit_idx).map_or("", String::as_str);
+        if next_to_widget || at_edge {
+            removals.push((unit_idx, RemovalReason::Widget));
+        } else if kept.contains(&unit) {
+            removals.push((unit_idx, RemovalReason::Repeated));
+        } else {
+            kept.push(unit);
+        }
+    }
+    for (unit_idx, reason) in removals {
+        if let Some(decision) = decisions.get_mut(unit_idx) {
+            *decision = Some(reason);
+        }
+    }
+}
+
+/// Adds authors not already present (compared without case).
+pub(crate) fn add_authors(authors: &mut Vec<String>, new_authors: Vec<String>) {
+    for author in new_authors {
+        let Some(author) = boilerplate::author_name(&author) else {
+            continue;
+        };
+        let author = normalize_line(boilerplate::strip_by(&author));
+        if author.is_empty() || author.chars().count() > 100 {
+            continue;
+        }
+        if !authors
+            .iter()
+            .any(|known| known.to_lowercase() == author.to_lowercase())
+        {
+            authors.push(author);
+        }
+    }
+}
+
+/// Splits text into normalized units: lines, or whole hard-wrapped paragraphs.
+fn units(text: &str, unwrap_lines: bool) -> Vec<String> {
+    let text = unify_newlines(text);
+    let mut units = Vec::new();
+    let mut block: Vec<String> = Vec::new();
+    let flush = |block: &mut Vec<String>, units: &mut Vec<String>| {
+        if unwrap_lines && is_hard_wrapped(block) {
+            units.push(block.join(" "));
+            block.clear();
+        } else {
+            units.append(block);
+        }
+    };
+    for raw_line in text.split('\n') {
+        let line = normalize_line(raw_line);
+        if line.is_empty() {
+            flush(&mut block, &mut units);
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block, &mut units);
+    units
+}
+
+/// Whether the lines of a block are one paragraph wrapped at a fixed width: every line at most
+/// 100 characters, the lines before the last of similar length (50 or more, within 25 of each
+/// other), and most of them ending mid-sentence.
+fn is_hard_wrapped(block: &[String]) -> bool {
+    let Some((last, body)) = block.split_last() else {
+        return false;
+    };
+    if body.is_empty() || last.chars().count() > 100 {
+        return false;
+    }
+    let lengths: Vec<usize> = body.iter().map(|line| line.chars().count()).collect();
+    let (Some(&shortest), Some(&longest)) = (lengths.iter().min(), lengths.iter().max()) else {
+        return false;
+    };
+    let n_open = body
+        .iter()
+        .filter(|line| !line.ends_with(['.', '!', '?', ':', '"', '”', '»', ')']))
+        .count();
+    shortest >= 50 && longest <= 100 && longest - shortest <= 25 && n_open * 2 >= body.len()
+}
+
+/// Whether the first unit of a plain text reads as its headline: 2 to 30 words, no sentence
+/// ending, not starting in lowercase, and no boilerplate shape.
+fn looks_like_title(unit: &str) -> bool {
+    let n_words = count_words_up_to(unit, 30);
+    (2..=30).contains(&n_words)
+        && unit.len() <= 400
+        && !ends_like_sentence(unit)
+        && !unit.chars().next().is_some_and(char::is_lowercase)
+        && boilerplate::classify(unit).is_none()
+}
+
+/// Whether a line that occurs more than once is boilerplate in all its copies (a short label, or
+/// a caption shown twice next to its photo) rather than a sentence quoted again, whose first copy
+/// is kept.
+fn repeat_is_boilerplate(unit: &str, copies: &[usize]) -> bool {
+    let n_words = count_words_up_to(unit, 60);
+    if n_words <= 8 && !ends_like_sentence(unit) {
+        return true;
+    }
+    if n_words > 60 {
+        return false;
+    }
+    let adjacent = copies.windows(2).any(|pair| pair[1] == pair[0] + 1);
+    let key = lexicon_key(unit);
+    let names_positions = [
+        "(left)",
+        "(right)",
+        "(center)",
+        "(centre)",
+        "(l)",
+        "(r)",
+        "(l-r)",
+        "from left",
+        "(file)",
+    ]
+    .iter()
+    .any(|marker| key.contains(marker));
+    let ends_with_year = key
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .is_some_and(|word| word.len() == 4 && word.chars().all(|ch| ch.is_ascii_digit()));
+    names_positions || (adjacent && ends_with_year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAIN: Options<'static> = Options {
+        detect_title: true,
+        known_title: None,
+        unwrap_lines: true,
+    };
+
+    /// Cleans `input` and compares the kept paragraphs and the removed blocks (as
+    /// `"Reason: text"`) with the expected ones.
+    fn check(input: &str, expected_paragraphs: &[&str], expected_removed: &[&str]) -> Cleaned {
+        let cleaned = clean(input, &PLAIN);
+        assert_eq!(cleaned.paragraphs, expected_paragraphs);
+        let removed: Vec<String> = cleaned
+            .removed
+            .iter()
+            .map(|block| format!("{:?}: {}", block.reason, block.text))
+            .collect();
+        assert_eq!(removed, expected_removed);
+        cleaned
+    }
+
+    const BODY_ONE: &str = "Negotiators from the two harbour towns met again on Tuesday and agreed to extend the fishing truce for another month.";
+    const BODY_TWO: &str = "The mayor of Vell said the agreement was fragile, but that both sides wanted to avoid a return to the blockade.";
+
+    #[test]
+    fn title_and_widgets() {
+        let input = format!(
+            "Harbour truce extended in Vell\n\nNo time to read?\nGet a summary\n\n{BODY_ONE}\n\n{BODY_TWO}\n\nNo time to read?\nGet a summary\n"
+        );
+        let cleaned = check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "Title: Harbour truce extended in Vell",
+                "Widget: No time to read?",
+                "Widget: Get a summary",
+                "Widget: No time to read?",
+                "Widget: Get a summary",
+            ],
+        );
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Harbour truce extended in Vell")
+        );
+    }
+
+    #[test]
+    fn first_line_ending_like_a_sentence_is_not_a_title() {
+        let input = format!("{BODY_ONE}\n\n{BODY_TWO}");
+        let cleaned = check(&input, &[BODY_ONE, BODY_TWO], &[]);
+        assert_eq!(cleaned.title, None);
+    }
+
+    #[test]
+    fn related_block_at_the_end() {
+        let input = format!(
+            "Harbour truce extended\n\n{BODY_ONE}\n\n{BODY_TWO}\nPrevious Article\n\nStorm Damages Lighthouse on the Northern Cape\n\nNext Article\n\nA Gallery of Old Fishing Nets Opens Downtown"
+        );
+        check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "Title: Harbour truce extended",
+                "Related: Previous Article",
+                "Related: Storm Damages Lighthouse on the Northern Cape",
+                "Related: Next Article",
+                "Related: A Gallery of Old Fishing Nets Opens Downtown",
+            ],
+        );
+    }
+
+    #[test]
+    fn related_block_stops_at_a_sentence() {
+        let input = format!("Related\n\nStorm damages lighthouse\n\n{BODY_ONE}");
+        check(
+            &input,
+            &[BODY_ONE],
+            &["Related: Related", "Related: Storm damages lighthouse"],
+        );
+    }
+
+    #[test]
+    fn repeated_captions_are_removed_in_every_copy() {
+        let caption = "The mayor of Vell (left) and the harbour master meet at the quay in Vell, March 3, 2023.";
+        let input = format!("Truce holds\n\n{caption}\n\n{caption}\n\n{BODY_ONE}\n\n{BODY_TWO}");
+        check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "Title: Truce holds",
+                &format!("Repeated: {caption}"),
+                &format!("Repeated: {caption}"),
+            ],
+        );
+    }
+
+    #[test]
+    fn repeated_sentence_keeps_its_first_copy() {
+        let quote = "\"We will not go back to the blockade,\" the mayor said.";
+        let input = format!("{BODY_ONE}\n\n{quote}\n\n{BODY_TWO}\n\n{quote}");
+        check(
+            &input,
+            &[BODY_ONE, quote, BODY_TWO],
+            &[&format!("Repeated: {quote}")],
+        );
+    }
+
+    #[test]
+    fn byline_dateline_caption_and_note() {
+        let input = format!(
+            "Truce extended: talks will be hard\n\nMonday January 10 2022\nMayorHarbour pic\n\nThe mayor speaks at the quay. FILE PHOTO | VNA\n\nBy Mara Quill\n\nEditor’s Note: Mara Quill covers the harbour towns for several weeklies.\n\n{BODY_ONE}\n\n{BODY_TWO}\n\n(If you would like to write for us, please contact us at [email protected])\n\n\nComments are closed."
+        );
+        let cleaned = check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "Title: Truce extended: talks will be hard",
+                "Byline: Monday January 10 2022",
+                "Caption: MayorHarbour pic",
+                "Caption: The mayor speaks at the quay. FILE PHOTO | VNA",
+                "Byline: By Mara Quill",
+                "EditorNote: Editor’s Note: Mara Quill covers the harbour towns for several weeklies.",
+                "Contact: (If you would like to write for us, please contact us at [email protected])",
+                "Comments: Comments are closed.",
+            ],
+        );
+        assert_eq!(cleaned.authors, ["Mara Quill"]);
+        assert_eq!(cleaned.published, NaiveDate::from_ymd_opt(2022, 1, 10));
+        assert_eq!(
+            cleaned.notes,
+            ["Editor’s Note: Mara Quill covers the harbour towns for several weeklies."]
+        );
+    }
+
+    #[test]
+    fn cookie_notice_and_signature_at_the_end() {
+        let input = format!(
+            "{BODY_ONE}\n\n{BODY_TWO}\n\nOde Fenn, Vell Courier\n\n\ncomments powered by SomeWidget\n\nThis website uses cookies to improve your experience. You can opt-out if you wish. Accept Read More"
+        );
+        let cleaned = check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "Byline: Ode Fenn, Vell Courier",
+                "Comments: comments powered by SomeWidget",
+                "Cookie: This website uses cookies to improve your experience. You can opt-out if you wish. Accept Read More",
+            ],
+        );
+        assert_eq!(cleaned.authors, ["Ode Fenn"]);
+        assert_eq!(cleaned.outlet.as_deref(), Some("Vell Courier"));
+    }
+
+    #[test]
+    fn headline_repeated_in_the_body() {
+        let input =
+            format!("Why Vell wants a truce\n\n{BODY_ONE}\n\nWhy Vell wants a truce\n{BODY_TWO}");
+        check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "Title: Why Vell wants a truce",
+                "Title: Why Vell wants a truce",
+            ],
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let input = "The harbour council met on Tuesday evening to discuss the\nproposal for a new breakwater, which engineers say would\nprotect the old town from winter storms for decades.\n\nA second paragraph.";
+        let cleaned = clean(input, &PLAIN);
+        assert_eq!(
+            cleaned.paragraphs,
+            [
+                "The harbour council met on Tuesday evening to discuss the proposal for a new breakwater, which engineers say would protect the old town from winter storms for decades.",
+                "A second paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_of_a_list_stay_apart() {
+        let input = format!(
+            "{BODY_ONE}\n– spring – the first round of talks;\n– summer – the second round."
+        );
+        let cleaned = clean(&input, &PLAIN);
+        assert_eq!(
+            cleaned.paragraphs,
+            [
+                BODY_ONE,
+                "– spring – the first round of talks;",
+                "– summer – the second round."
+            ]
+        );
+    }
+
+    #[test]
+    fn normalizes_whitespace() {
+        let input = "  First\u{a0}\u{a0}line\r\nof text.\r\n\r\n\u{200b}Second   one.";
+        let cleaned = clean(
+            input,
+            &Options {
+                detect_title: false,
+                known_title: None,
+                unwrap_lines: true,
+            },
+        );
+        assert_eq!(
+            cleaned.paragraphs,
+            ["First line", "of text.", "Second one."]
+        );
+    }
+
+    #[test]
+    fn multilingual_leftovers() {
+        let input = format!(
+            "{BODY_ONE}\n\nLire aussi : La grève du port continue\n\nMehr zum Thema\n\nLeer más\n\nЧитайте также: Забастовка в порту\n\n{BODY_TWO}"
+        );
+        check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "Related: Lire aussi : La grève du port continue",
+                "Related: Mehr zum Thema",
+                "Widget: Leer más",
+                "Related: Читайте также: Забастовка в порту",
+            ],
+        );
+    }
+}
