@@ -9,6 +9,8 @@
 //! - [`annotate`]: all annotators, in order, on one article.
 //! - [`sentences`]: sentence boundaries that survive news text (abbreviations, initials, times of
 //!   day, quotes).
+//! - [`entities`]: people, organisations, places and groups, each with its mentions, grouped
+//!   within the article ("Jane Doe", "Doe", "the minister").
 //! - [`quotes`]: direct quotes and reported speech with their cue verbs and speakers.
 //! - [`times`]: time expressions with TIMEX3 values resolved against the publication date
 //!   ("on Thursday", "mid-January", "three weeks later").
@@ -26,10 +28,16 @@
 //! This crate does no I/O and never reads the clock: "now" is the article's own publication date.
 #![deny(missing_docs)]
 
+mod claims;
+mod entities;
+mod quantities;
 pub mod quotes;
 mod sentences;
 mod times;
 
+pub use claims::claims;
+pub use entities::{entities, entities_in};
+pub use quantities::{quantities, quantities_in};
 pub use quotes::quotes;
 pub use sentences::sentences;
 pub use times::{times, times_in};
@@ -64,7 +72,39 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
     let sentences = sentences(&article, &language);
     let mut annotated = Annotated::new(article);
     annotated.sentences = sentences;
+    annotated.entities = entities(&annotated.article, &annotated.sentences);
     annotated.times = times(&annotated.article, &language);
+    annotated.quantities = quantities(&annotated.article);
     annotated.quotes = quotes(&annotated.article, &annotated.sentences, &config.quotes);
+    link_speakers(&mut annotated);
+    // Claims read every other annotation, so they come last.
+    annotated.claims = claims(&annotated);
     annotated
+}
+
+/// Points each quote's speaker at the entity one of whose mentions covers it, so that "Doe",
+/// "the minister" and "Transport Minister Jane Doe" are one speaker. The head of a speaker
+/// phrase is its last name ("union leader Jane Doe" is Doe, not the union), so the mention
+/// that ends last wins.
+fn link_speakers(annotated: &mut Annotated) {
+    for quote in &mut annotated.quotes {
+        let Some(speaker) = quote.speaker.clone() else {
+            continue;
+        };
+        quote.speaker_entity = annotated
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(entity_idx, entity)| {
+                entity
+                    .mentions
+                    .iter()
+                    .filter(|mention| {
+                        mention.range.start < speaker.end && speaker.start < mention.range.end
+                    })
+                    .map(move |mention| (mention.range.end, entity_idx))
+            })
+            .max()
+            .map(|(_, entity_idx)| entity_idx);
+    }
 }

@@ -13,6 +13,12 @@ const TIME_ZONE_WORDS: &[&str] = &[
     "PDT", "BST", "MSK", "local", "ET", "PT", "CT",
 ];
 
+/// Titles written with a period that never end a sentence before a name.
+const TITLES: &[&str] = &[
+    "Ms.", "Mr.", "Mrs.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Sgt.",
+    "Prof.", "Rev.", "Adm.", "Maj.", "Cmdr.", "Supt.", "Insp.", "Amb.", "Pres.", "Sr.", "Mme.",
+];
+
 /// Splits each paragraph of `article` into sentences, using the rules of `language` (ISO 639-1;
 /// unknown languages fall back to sentencex's defaults).
 pub fn sentences(article: &Article, language: &str) -> Vec<Sentence> {
@@ -54,6 +60,16 @@ fn continues(text: &str, previous: &std::ops::Range<usize>, next: &std::ops::Ran
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
+    let after_title = TITLES.iter().any(|title| {
+        previous_text.ends_with(title)
+            && previous_text[..previous_text.len() - title.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if after_title {
+        return true;
+    }
     let after_clock = previous_text.ends_with("a.m.") || previous_text.ends_with("p.m.");
     let punctuation_only = next_text.chars().all(|c| !c.is_alphanumeric());
     let continues_clock = TIME_ZONE_WORDS.contains(&first_word)
@@ -83,6 +99,14 @@ mod tests {
                 "The U.S. envoy met Gen. Ortiz on Dec. 3.",
                 "Dr. J. R. Velez Jr. was there.",
             ],
+        );
+    }
+
+    #[test]
+    fn titles_before_names_do_not_split() {
+        check(
+            "We met Ms. Varro there. Then Prof. Lind spoke.",
+            &["We met Ms. Varro there.", "Then Prof. Lind spoke."],
         );
     }
 

@@ -7,6 +7,8 @@
 //! - [`consensus`]: statements that two or more articles make in their own words, found by
 //!   matching sentences across articles. This first matching works on sentences; the story
 //!   stage's claim alignment replaces it.
+//! - [`voices`]: who is quoted or paraphrased, by which sources, with which cue verbs.
+//! - [`timeline`]: dated events merged across sources, with disputed dates marked.
 //!
 //! ```
 //! use parallax_brief::{brief, Config};
@@ -32,11 +34,16 @@
 #![deny(missing_docs)]
 
 mod consensus;
+mod matching;
 mod sources;
 mod terms;
+mod timeline;
+mod voices;
 
 pub use consensus::consensus;
 pub use sources::sources;
+pub use timeline::timeline;
+pub use voices::voices;
 
 use parallax_model::{Brief, Story};
 
@@ -67,6 +74,8 @@ pub fn brief(story: &Story, config: &Config) -> Brief {
         story: story.id.clone(),
         sources: sources(story),
         consensus: consensus(story, config),
+        voices: voices(story),
+        timeline: timeline(story, config),
         diagnostics: Vec::new(),
     }
 }

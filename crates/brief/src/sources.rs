@@ -1,10 +1,17 @@
 //! The sources table.
 
-use parallax_model::{SourceEntry, Story};
-use std::collections::BTreeMap;
+use parallax_model::{ArticleId, SourceEntry, Story};
+use std::collections::{BTreeMap, HashMap};
 
-/// One row per article of `story`, numbered from 1 in story order.
+/// One row per article of `story`, numbered from 1 in story order. A near-duplicate's row
+/// names the number of the source it re-publishes.
 pub fn sources(story: &Story) -> Vec<SourceEntry> {
+    let numbers: HashMap<&ArticleId, usize> = story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(idx, annotated)| (&annotated.article.id, idx + 1))
+        .collect();
     story
         .articles
         .iter()
@@ -26,6 +33,10 @@ pub fn sources(story: &Story) -> Vec<SourceEntry> {
                 language: article.language.clone(),
                 n_words: article.n_words(),
                 removed,
+                duplicate_of: article
+                    .duplicate_of
+                    .as_ref()
+                    .and_then(|original| numbers.get(original).copied()),
             }
         })
         .collect()

@@ -28,6 +28,9 @@ struct Cli {
 enum Command {
     /// Print the brief of the story told by the given articles.
     Brief(BriefArgs),
+    /// Print the clean text (and metadata) of each article, the extraction alone: one article
+    /// per page or text file, one per item of a feed.
+    Extract(ExtractArgs),
     /// Measure quality and speed on a labelled data set; prints a table and, last, one JSON line.
     Eval {
         #[command(subcommand)]
@@ -48,6 +51,28 @@ struct BriefArgs {
     out: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Args)]
+struct ExtractArgs {
+    /// Articles, as for `brief`. `-` or nothing reads standard input.
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ExtractFormat::Text)]
+    format: ExtractFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// The clean text of each article, articles separated by a blank line.
+    Text,
+    /// One JSON array with an object per article: its input, metadata and text.
+    Json,
+    /// One JSON object per line and article, with at least `file` and `text`.
+    Jsonl,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum OutputFormat {
     /// Markdown.
@@ -60,6 +85,12 @@ enum OutputFormat {
 
 #[derive(Debug, Subcommand)]
 enum EvalTask {
+    /// Articles and words per second of the annotate stage, on one core.
+    Throughput {
+        /// Folders or files of articles to annotate.
+        #[arg(default_values = ["examples", "../shared/data/polnear/test/text"])]
+        inputs: Vec<PathBuf>,
+    },
     /// Main-text extraction on the Zyte article-extraction benchmark (4-gram shingle F1).
     Extraction {
         /// The benchmark folder, holding ground-truth.json, html/ and reference-outputs/.
@@ -86,6 +117,12 @@ enum EvalTask {
         /// Also print every difference from the gold to standard error.
         #[arg(long)]
         errors: bool,
+    },
+    /// Named entity mentions on MEANTIME: person, organisation and place F1 (overlap and exact).
+    Entities {
+        /// The MEANTIME English folder, holding intra-doc_annotation/.
+        #[arg(long, default_value = "../shared/data/meantime-newsreader-en")]
+        data: PathBuf,
     },
     /// Quote attribution on PolNeAR: sources, cues and contents of quotes and reported speech.
     Quotes {
@@ -125,25 +162,30 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Brief(args) => brief(&args),
+        Command::Extract(args) => extract(&args),
         Command::Eval { task } => eval(&task),
     }
 }
 
+/// The inputs as named: `-` is standard input, and no input at all means standard input.
+fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    if paths.is_empty() {
+        return vec![Input::Stdin];
+    }
+    paths
+        .iter()
+        .map(|path| {
+            if path == Path::new("-") {
+                Input::Stdin
+            } else {
+                Input::Path(path.clone())
+            }
+        })
+        .collect()
+}
+
 fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
-    let inputs: Vec<Input> = if args.inputs.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        args.inputs
-            .iter()
-            .map(|path| {
-                if path == Path::new("-") {
-                    Input::Stdin
-                } else {
-                    Input::Path(path.clone())
-                }
-            })
-            .collect()
-    };
+    let inputs = inputs(&args.inputs);
     let outcome = match parallax_engine::brief(&inputs, &Config::new()) {
         Ok(outcome) => outcome,
         Err(parallax_engine::Error::NoArticles { diagnostics }) => {
@@ -167,8 +209,81 @@ fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
     })
 }
 
+fn extract(args: &ExtractArgs) -> anyhow::Result<Exit> {
+    let config = Config::new();
+    let (documents, mut diagnostics) =
+        parallax_engine::ingest::read(&inputs(&args.inputs), &config.read);
+    let mut articles = Vec::new();
+    for document in &documents {
+        match parallax_engine::ingest::extract(document, &config.extract) {
+            Ok(extracted) => {
+                diagnostics.extend(extracted.diagnostics);
+                articles.extend(extracted.articles);
+            }
+            Err(error) => diagnostics.push(error.to_diagnostic()),
+        }
+    }
+    report_diagnostics(&diagnostics);
+    if articles.is_empty() {
+        anyhow::bail!("nothing extracted: none of the inputs holds a readable article");
+    }
+    let mut out = String::new();
+    match args.format {
+        ExtractFormat::Text => {
+            let texts: Vec<&str> = articles
+                .iter()
+                .map(|article| article.text.as_str())
+                .collect();
+            out.push_str(&texts.join("\n\n"));
+            out.push('\n');
+        }
+        ExtractFormat::Json => {
+            let objects: Vec<serde_json::Value> = articles.iter().map(article_json).collect();
+            out.push_str(&serde_json::to_string_pretty(&objects)?);
+            out.push('\n');
+        }
+        ExtractFormat::Jsonl => {
+            for article in &articles {
+                out.push_str(&serde_json::to_string(&article_json(article))?);
+                out.push('\n');
+            }
+        }
+    }
+    write_output(args.out.as_deref(), &out)?;
+    let n_skipped = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Error)
+        .count();
+    Ok(if n_skipped > 0 {
+        Exit::PartialSuccess
+    } else {
+        Exit::Success
+    })
+}
+
+/// One article as `parallax extract` prints it in JSON: absent values are `null`, never
+/// omitted, as in the brief's JSON.
+fn article_json(article: &parallax_engine::model::Article) -> serde_json::Value {
+    serde_json::json!({
+        "file": article.origin.label(),
+        "article": article.id.to_string(),
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "authors": article.authors,
+        "published": article.published.map(|date| date.format("%Y-%m-%d").to_string()),
+        "language": article.language,
+        "syndicated_from": article.syndicated_from,
+        "notes": article.notes,
+        "text": article.text,
+    })
+}
+
 fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
     let report = match task {
+        EvalTask::Throughput { inputs } => {
+            parallax_eval::throughput::evaluate(inputs).context("measuring annotate throughput")?
+        }
         EvalTask::Extraction { data, reference } => {
             let extractor = match reference {
                 Some(name) => parallax_eval::extraction::Extractor::Reference(name.clone()),
@@ -196,6 +311,8 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             }
             parallax_eval::timex::evaluate(data, split).with_context(context)?
         }
+        EvalTask::Entities { data } => parallax_eval::entities::evaluate(data)
+            .with_context(|| format!("evaluating entities on {}", data.display()))?,
         EvalTask::Quotes { data, split } => parallax_eval::quotes::evaluate(data, split)
             .with_context(|| format!("evaluating quotes on {} ({split})", data.display()))?,
     };

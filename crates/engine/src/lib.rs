@@ -76,7 +76,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// Articles read from the inputs, and what went wrong on the way.
 #[derive(Debug)]
 pub struct Articles {
-    /// Articles in input order; exact duplicates are dropped.
+    /// Articles in input order; exact duplicates are dropped, near-duplicates kept and marked
+    /// with [`Article::duplicate_of`].
     pub articles: Vec<Article>,
     /// One diagnostic per input problem, in input order.
     pub diagnostics: Vec<Diagnostic>,
@@ -134,9 +135,33 @@ pub fn articles(inputs: &[Input], config: &Config) -> Articles {
             Err(error) => diagnostics.push(error.to_diagnostic()),
         }
     }
+    mark_near_duplicates(&mut articles, &mut diagnostics);
     Articles {
         articles,
         diagnostics,
+    }
+}
+
+/// Sets [`Article::duplicate_of`] on every article that re-publishes another one of the run
+/// with small edits, with a note saying so; the copy stays, so its edits remain visible, but it
+/// counts as one source of evidence with its original.
+fn mark_near_duplicates(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>) {
+    let originals = parallax_ingest::near_duplicates(articles);
+    for (article_idx, original_idx) in originals.into_iter().enumerate() {
+        let Some(original_idx) = original_idx else {
+            continue;
+        };
+        let original = &articles[original_idx];
+        let (original_id, original_input) = (original.id.clone(), original.origin.label());
+        let article = &mut articles[article_idx];
+        article.duplicate_of = Some(original_id);
+        diagnostics.push(Diagnostic::new(
+            Severity::Note,
+            article.origin.label(),
+            format!(
+                "re-publishes {original_input} with small edits; counted as one source of evidence"
+            ),
+        ));
     }
 }
 

@@ -12,9 +12,14 @@
 //! - `agreement_recall`: gold agreements for which one consensus item cites two or more of the
 //!   supporting sources at the gold wording.
 //! - `agreement_pair_recall`: pairs of supporting sources that one consensus item puts together.
+//! - `quote_recall`: gold quotes whose content a found quote overlaps; `quote_speaker_accuracy`:
+//!   of those, the share whose speaker is right (the gold speaker's last name in the found
+//!   speaker or its entity; anonymous gold speakers must be found anonymous).
+//! - `date_recall`: gold time expressions that a found one overlaps; `date_value_accuracy`: of
+//!   those with a gold value, the share whose TIMEX3 value is exactly the gold one.
 
 use crate::{Error, Report, Result};
-use parallax_engine::model::{Article, Brief};
+use parallax_engine::model::{Annotated, Article, Brief, TimeExpression, TimeModifier};
 use parallax_engine::{Config, Input};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -164,6 +169,20 @@ pub struct Tally {
     pub pairs_found: usize,
     /// Supporting pairs.
     pub pairs: usize,
+    /// Gold quotes found.
+    pub quotes_found: usize,
+    /// Found gold quotes with the right speaker.
+    pub quote_speakers_correct: usize,
+    /// Gold quotes.
+    pub quotes: usize,
+    /// Gold time expressions found.
+    pub dates_found: usize,
+    /// Found gold time expressions that have a gold value.
+    pub dates_with_value: usize,
+    /// Of those, the ones with the gold value.
+    pub date_values_correct: usize,
+    /// Gold time expressions.
+    pub dates: usize,
 }
 
 impl Tally {
@@ -180,6 +199,13 @@ impl Tally {
         self.agreements += other.agreements;
         self.pairs_found += other.pairs_found;
         self.pairs += other.pairs;
+        self.quotes_found += other.quotes_found;
+        self.quote_speakers_correct += other.quote_speakers_correct;
+        self.quotes += other.quotes;
+        self.dates_found += other.dates_found;
+        self.dates_with_value += other.dates_with_value;
+        self.date_values_correct += other.date_values_correct;
+        self.dates += other.dates;
     }
 
     fn metrics(&self) -> BTreeMap<String, f64> {
@@ -200,6 +226,22 @@ impl Tally {
             (
                 "agreement_pair_recall".to_string(),
                 ratio(self.pairs_found, self.pairs),
+            ),
+            (
+                "quote_recall".to_string(),
+                ratio(self.quotes_found, self.quotes),
+            ),
+            (
+                "quote_speaker_accuracy".to_string(),
+                ratio(self.quote_speakers_correct, self.quotes_found),
+            ),
+            (
+                "date_recall".to_string(),
+                ratio(self.dates_found, self.dates),
+            ),
+            (
+                "date_value_accuracy".to_string(),
+                ratio(self.date_values_correct, self.dates_with_value),
             ),
         ])
     }
@@ -257,6 +299,10 @@ pub fn evaluate(examples: &Path) -> Result<Report> {
             "text kept",
             "agreements",
             "agreement pairs",
+            "quotes",
+            "speakers",
+            "dates",
+            "date values",
         ]
         .map(str::to_string)
         .to_vec(),
@@ -276,6 +322,10 @@ fn row(name: &str, tally: &Tally) -> Vec<String> {
         cell(tally.text_kept, tally.text),
         cell(tally.agreements_found, tally.agreements),
         cell(tally.pairs_found, tally.pairs),
+        cell(tally.quotes_found, tally.quotes),
+        cell(tally.quote_speakers_correct, tally.quotes_found),
+        cell(tally.dates_found, tally.dates),
+        cell(tally.date_values_correct, tally.dates_with_value),
     ]
 }
 
@@ -283,30 +333,32 @@ fn row(name: &str, tally: &Tally) -> Vec<String> {
 /// whose brief fails scores zero on everything but boilerplate.
 pub fn score_story(story_dir: &Path, gold: &Gold) -> (Tally, Vec<String>) {
     let outcome = parallax_engine::brief(&[Input::Path(story_dir.to_path_buf())], &Config::new());
-    let (brief, articles): (Option<Brief>, Vec<Article>) = match outcome {
-        Ok(outcome) => {
-            let articles = outcome
-                .story
-                .articles
-                .into_iter()
-                .map(|annotated| annotated.article)
-                .collect();
-            (Some(outcome.brief), articles)
-        }
-        Err(_) => (None, Vec::new()),
-    };
-    score(gold, brief.as_ref(), &articles)
+    match outcome {
+        Ok(outcome) => score(gold, Some(&outcome.brief), &outcome.story.articles),
+        Err(_) => score(gold, None, &[]),
+    }
 }
 
-fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> (Tally, Vec<String>) {
+fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally, Vec<String>) {
     let mut misses = Vec::new();
-    let by_file = |file: &str| -> Option<(usize, &Article)> {
-        articles.iter().enumerate().find_map(|(idx, article)| {
-            let label = article.origin.label();
+    let annotated_by_file = |file: &str| -> Option<&Annotated> {
+        annotated.iter().find(|annotated| {
+            let label = annotated.article.origin.label();
             let path = label.split('#').next().unwrap_or_default();
-            (Path::new(path).file_name().and_then(|name| name.to_str()) == Some(file))
-                .then_some((idx + 1, article))
+            Path::new(path).file_name().and_then(|name| name.to_str()) == Some(file)
         })
+    };
+    let by_file = |file: &str| -> Option<(usize, &Article)> {
+        annotated
+            .iter()
+            .map(|annotated| &annotated.article)
+            .enumerate()
+            .find_map(|(idx, article)| {
+                let label = article.origin.label();
+                let path = label.split('#').next().unwrap_or_default();
+                (Path::new(path).file_name().and_then(|name| name.to_str()) == Some(file))
+                    .then_some((idx + 1, article))
+            })
     };
     let locate_in = |wording: &Wording| -> Option<(usize, Range<usize>)> {
         let (number, article) = by_file(&wording.file)?;
@@ -436,7 +488,128 @@ fn score(gold: &Gold, brief: Option<&Brief>, articles: &[Article]) -> (Tally, Ve
             ));
         }
     }
+    score_quotes(gold, &annotated_by_file, &mut tally, &mut misses);
+    score_dates(gold, &annotated_by_file, &mut tally, &mut misses);
     (tally, misses)
+}
+
+fn score_quotes<'a>(
+    gold: &Gold,
+    annotated_by_file: &dyn Fn(&str) -> Option<&'a Annotated>,
+    tally: &mut Tally,
+    misses: &mut Vec<String>,
+) {
+    for expected in &gold.quotes {
+        tally.quotes += 1;
+        let Some(annotated) = annotated_by_file(&expected.file) else {
+            continue;
+        };
+        let text = &annotated.article.text;
+        let Some(range) = locate(text, &expected.text) else {
+            continue;
+        };
+        let found = annotated.quotes.iter().find(|quote| {
+            std::iter::once(&quote.content)
+                .chain(&quote.continuation)
+                .any(|content| content.start < range.end && range.start < content.end)
+        });
+        let Some(quote) = found else {
+            misses.push(format!(
+                "{}: quote not found: {:?}",
+                expected.file, expected.text
+            ));
+            continue;
+        };
+        tally.quotes_found += 1;
+        let speaker_text = quote
+            .speaker
+            .clone()
+            .and_then(|speaker| text.get(speaker))
+            .unwrap_or_default();
+        let entity_name = quote
+            .speaker_entity
+            .and_then(|entity| annotated.entities.get(entity))
+            .map_or("", |entity| entity.name.as_str());
+        let correct = if expected.speaker.starts_with("anonymous") {
+            quote.anonymous
+        } else {
+            let surname = expected
+                .speaker
+                .split_whitespace()
+                .last()
+                .unwrap_or_default();
+            let surname = normalize(surname);
+            normalize(speaker_text).contains(&surname) || normalize(entity_name).contains(&surname)
+        };
+        tally.quote_speakers_correct += usize::from(correct);
+        if !correct {
+            misses.push(format!(
+                "{}: speaker of {:?} is {:?} (entity {:?}), not {:?}",
+                expected.file, expected.text, speaker_text, entity_name, expected.speaker
+            ));
+        }
+    }
+}
+
+fn score_dates<'a>(
+    gold: &Gold,
+    annotated_by_file: &dyn Fn(&str) -> Option<&'a Annotated>,
+    tally: &mut Tally,
+    misses: &mut Vec<String>,
+) {
+    for expected in &gold.dates {
+        tally.dates += 1;
+        let Some(annotated) = annotated_by_file(&expected.file) else {
+            continue;
+        };
+        let Some(range) = locate(&annotated.article.text, &expected.expression) else {
+            continue;
+        };
+        let overlapping: Vec<&TimeExpression> = annotated
+            .times
+            .iter()
+            .filter(|time| time.range.start < range.end && range.start < time.range.end)
+            .collect();
+        let Some(time) = overlapping.first() else {
+            misses.push(format!(
+                "{}: date not found: {:?}",
+                expected.file, expected.expression
+            ));
+            continue;
+        };
+        tally.dates_found += 1;
+        if let Some(value) = &expected.value {
+            tally.dates_with_value += 1;
+            let correct = same_time_value(value, &overlapping);
+            tally.date_values_correct += usize::from(correct);
+            if !correct {
+                misses.push(format!(
+                    "{}: {:?} resolved to {}, not {value}",
+                    expected.file, expected.expression, time.value
+                ));
+            }
+        }
+    }
+}
+
+/// Whether the found expressions carry the gold value. The gold writes a range as `A/B` and a
+/// part of a period as `2026-04-MID`; TimeML, which the annotator follows, writes a range as two
+/// expressions ("[17]-[18 March]") and keeps the part in the `mod` attribute.
+fn same_time_value(gold: &str, found: &[&TimeExpression]) -> bool {
+    if let Some((first, last)) = gold.split_once('/') {
+        return found.first().is_some_and(|time| time.value == first)
+            && found.last().is_some_and(|time| time.value == last);
+    }
+    let Some(time) = found.first() else {
+        return false;
+    };
+    let modifier = match time.modifier {
+        Some(TimeModifier::Start) => "-START",
+        Some(TimeModifier::Mid) => "-MID",
+        Some(TimeModifier::End) => "-END",
+        _ => "",
+    };
+    time.value == gold || format!("{}{modifier}", time.value) == gold
 }
 
 /// Text compared loosely: whitespace runs as one space, typographic quotes and dashes as ASCII,

@@ -6,17 +6,22 @@
 //!
 //! # Overview
 //!
+//! - [`entities`]: named person, organisation and place mentions on MEANTIME (overlap and exact
+//!   F1 per type).
 //! - [`extraction`]: main-text extraction on the Zyte article-extraction benchmark.
 //! - [`gold`]: the example corpus against its gold files (sources, boilerplate, agreements).
+//! - [`throughput`]: articles and words per second of the annotate stage on one core.
 //! - [`quotes`]: quote and reported-speech attribution on PolNeAR (source, cue, content).
 //! - [`timex`]: time-expression extents, types and values on TempEval-3 (TimeML).
 //!
 //! This crate reads data sets from disk but writes nothing; the binary prints the report.
 #![deny(missing_docs)]
 
+pub mod entities;
 pub mod extraction;
 pub mod gold;
 pub mod quotes;
+pub mod throughput;
 pub mod timex;
 
 use std::collections::BTreeMap;

@@ -361,11 +361,11 @@ impl Letters {
         let mut chars = text.char_indices().peekable();
         for (idx, slot) in before.iter_mut().enumerate() {
             *slot = count;
-            if let Some(&(start, c)) = chars.peek() {
-                if start == idx {
-                    count += u32::from(c.is_alphanumeric());
-                    chars.next();
-                }
+            if let Some(&(start, c)) = chars.peek()
+                && start == idx
+            {
+                count += u32::from(c.is_alphanumeric());
+                chars.next();
             }
         }
         Letters { before }
@@ -603,4 +603,193 @@ fn row(name: &str, n_articles: usize, tally: &Tally) -> Vec<String> {
 /// Scores the annotator on the `split` of the PolNeAR folder `data`.
 pub fn evaluate(data: &Path, split: &str) -> Result<Report> {
     Ok(score(&load(data, split)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write;
+
+    /// An invented article: an attribution with a discontinuous content, one with a pronoun
+    /// source, and a word with a two-byte character before the spans so character offsets and
+    /// byte offsets differ.
+    const TEXT: &str = "Café owners were angry. “The rent doubled,” Ana Ruiz said, “in one year.”\n\
+                        She said the council ignored them.";
+
+    /// Brat standoff over `TEXT`, with a note line, a line continuing a text field, and an event
+    /// without content that is skipped.
+    const ANN: &str = "T1\tContent 24 43;59 73\t“The rent doubled,” “in one year.”\n\
+                       T2\tSource 44 52\tAna Ruiz\n\
+                       T3\tCue 53 57\tsaid\n\
+                       E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n\
+                       T4\tSource 74 77\tShe\n\
+                       T5\tCue 78 82\tsaid\n\
+                       T6\tContent 83 107\tthe council ignored\n\
+                       them\n\
+                       E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n\
+                       #1\tAnnotatorNotes T6\tcheck the line break\n\
+                       E3\tAttribution:T5 Cue:T5\n";
+
+    fn spans(text: &str, attribution: &Attribution) -> String {
+        let part = |ranges: &[Range<usize>]| {
+            ranges
+                .iter()
+                .map(|range| text.get(range.clone()).unwrap_or("<bad>"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        format!(
+            "source=[{}] cue=[{}] content=[{}]",
+            part(&attribution.source),
+            part(&attribution.cue),
+            part(&attribution.content)
+        )
+    }
+
+    fn counts(name: &str, counts: &Counts) -> String {
+        format!(
+            "{name} {}/{} {}/{}",
+            counts.predicted_matched, counts.predicted, counts.gold_matched, counts.gold
+        )
+    }
+
+    /// Scores `predicted` against the gold of `TEXT` and compares the counts, one part a line.
+    fn check(predicted: &[Attribution], expected: &str) {
+        let gold = parse_brat(TEXT, ANN);
+        let tally = compare(TEXT, &gold, predicted);
+        let mut found = String::new();
+        for (name, part) in [
+            ("overlap", &tally.overlap),
+            ("exact", &tally.exact),
+            ("source", &tally.source),
+            ("cue", &tally.cue),
+            ("content", &tally.content),
+            ("direct", &tally.direct),
+        ] {
+            let _ = writeln!(found, "{}", counts(name, part));
+        }
+        assert_eq!(found.trim(), expected.trim());
+    }
+
+    fn find(needle: &str) -> Range<usize> {
+        let start = TEXT.find(needle).expect("needle in the text");
+        start..start + needle.len()
+    }
+
+    #[test]
+    fn brat_offsets_are_characters() {
+        let gold = parse_brat(TEXT, ANN);
+        let found: Vec<String> = gold
+            .iter()
+            .map(|attribution| spans(TEXT, attribution))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "source=[Ana Ruiz] cue=[said] content=[“The rent doubled,” | “in one year.”]",
+                "source=[She] cue=[said] content=[the council ignored them]",
+            ]
+        );
+    }
+
+    #[test]
+    fn perfect_prediction_scores_everything() {
+        check(
+            &parse_brat(TEXT, ANN),
+            "overlap 2/2 2/2\nexact 2/2 2/2\nsource 2/2 2/2\ncue 2/2 2/2\ncontent 2/2 2/2\n\
+             direct 0/0 1/1",
+        );
+    }
+
+    #[test]
+    fn overlap_is_one_to_one_and_exact_ignores_punctuation() {
+        // One prediction covers both gold contents: it matches one of them only. Its source is
+        // wrong and its cue is the first one.
+        let wide = Attribution {
+            source: vec![find("Café owners")],
+            cue: vec![find("said")],
+            content: vec![find(
+                "“The rent doubled,” Ana Ruiz said, “in one year.”\nShe said the",
+            )],
+        };
+        check(
+            &[wide],
+            "overlap 1/1 1/2\nexact 0/1 0/2\nsource 0/1 0/2\ncue 1/1 1/2\ncontent 1/1 2/2\n\
+             direct 0/0 1/1",
+        );
+        // The same words without the quotation marks and cut in one piece less: exact still.
+        let second_said = find("She said").start + "She ".len()..find("She said").end;
+        let trimmed = Attribution {
+            source: vec![find("She")],
+            cue: vec![second_said],
+            content: vec![find("the council ignored them.")],
+        };
+        check(
+            &[trimmed],
+            "overlap 1/1 1/2\nexact 1/1 1/2\nsource 1/1 1/2\ncue 1/1 1/2\ncontent 1/1 1/2\n\
+             direct 0/0 0/1",
+        );
+    }
+
+    #[test]
+    fn no_prediction_scores_zero_recall() {
+        check(
+            &[],
+            "overlap 0/0 0/2\nexact 0/0 0/2\nsource 0/0 0/2\ncue 0/0 0/2\ncontent 0/0 0/2\n\
+             direct 0/0 0/1",
+        );
+    }
+
+    #[test]
+    fn prediction_maps_back_to_file_offsets() {
+        // Single newlines become paragraph breaks for the annotator; ranges come back in the
+        // offsets of the file.
+        let text = "Intro line.\n“We stay,” Ruiz said.\n\n\nThe end.";
+        let predicted = predict(text);
+        let found: Vec<String> = predicted
+            .iter()
+            .map(|attribution| spans(text, attribution))
+            .collect();
+        assert_eq!(found, ["source=[Ruiz] cue=[said] content=[“We stay,”]"]);
+    }
+
+    #[test]
+    fn missing_folder_is_an_error_naming_it() {
+        let missing = Path::new("/nonexistent/polnear");
+        let error = evaluate(missing, "test").expect_err("no such folder");
+        assert!(
+            error
+                .to_string()
+                .contains("/nonexistent/polnear/test/attributions")
+        );
+    }
+
+    /// A few articles of the real corpus, when it is there: the harness runs end to end.
+    #[test]
+    fn smoke_on_polnear() {
+        let data = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/polnear"
+        ));
+        if !data.exists() {
+            #[expect(clippy::print_stderr, reason = "a skipped test says why")]
+            {
+                eprintln!("skipping: {} not found", data.display());
+            }
+            return;
+        }
+        let documents = load(data, "dev").expect("the dev split loads");
+        let report = score(&documents[..3.min(documents.len())]);
+        assert_eq!(report.rows.last().map(|row| row[0].as_str()), Some("all"));
+        for name in [
+            "overlap_f1",
+            "exact_f1",
+            "source_f1",
+            "cue_f1",
+            "content_f1",
+        ] {
+            let value = report.metrics.get(name).copied().unwrap_or(-1.0);
+            assert!((0.0..=1.0).contains(&value), "{name} = {value}");
+        }
+    }
 }

@@ -317,6 +317,40 @@ const GENERATED_BY_MACHINE: &[&str] = &[
     "автоматически",
 ];
 
+/// Phrases by which a site promotes itself to the reader: newsletters, apps, forums, social
+/// accounts, feedback. A paragraph holding one is boilerplate only at the end of an article
+/// ([`is_promotion`]); in the body it may be reported speech.
+const PROMOTION_PHRASES: &[&str] = &[
+    "click here",
+    "sign up",
+    "subscribe to",
+    "subscribe now",
+    "join our",
+    "follow us",
+    "follow him on",
+    "follow her on",
+    "follow me on",
+    "let us know",
+    "tell us what you think",
+    "send us",
+    "our newsletter",
+    "delivered to your inbox",
+    "to your inbox",
+    "download our",
+    "get the app",
+    "share your thoughts",
+    "leave your thoughts",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "suivez-nous",
+    "abonnieren sie",
+    "folgen sie uns",
+    "suscríbete",
+    "síguenos",
+    "подписывайтесь",
+    "подпишитесь",
+];
+
 /// Words that, all together and nothing else, make a row of share buttons.
 const SHARE_BUTTONS: &[&str] = &[
     "facebook",
@@ -798,7 +832,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         comments_powered: compile(r"^(?:comments?\s+)?powered\s+by\b|^comments?\s+(?:by|via)\b"),
         disclaimer: compile(
-            r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b)",
+            r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b|^(?:this|the)\s+(?:post|article|page|story)\s+(?:may\s+)?contains?\s+(?:affiliate|sponsored|referral)\b)",
         ),
         reading_time: compile(
             r"^(?:\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|de lecture|lesezeit|de lectura|чтения)|(?:reading time|temps de lecture|lesezeit|tiempo de lectura|время чтения)\s*:?\s*(?:\d|~).*)$",
@@ -969,7 +1003,7 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
             .any(|prefix| starts_with_phrase(&key, prefix))
             || patterns.reading_time.is_match(&key)
             || is_share_buttons(&key)
-            || is_summary_offer(&key)
+            || (!ends_like_sentence(unit) && is_summary_offer(&key))
         {
             return Some(Shape::Widget);
         }
@@ -1032,7 +1066,8 @@ fn is_caption(unit: &str, key: &str, n_words: usize) -> bool {
 
 /// A summary widget's call to action: a question of at most four words, then an offer of a
 /// short version that does not read as a sentence ("In a hurry? Tap here for the 20-second
-/// version"). A question followed by a sentence ("Why now? The river is low.") is article text.
+/// version"). A question followed by a sentence ("Why now? The river is low.") is article text;
+/// the caller checks the sentence ending, which `key` has lost.
 fn is_summary_offer(key: &str) -> bool {
     let Some(captures) = PATTERNS.summary_offer.captures(key) else {
         return false;
@@ -1046,6 +1081,20 @@ fn is_summary_offer(key: &str) -> bool {
         && SUMMARY_OFFERS
             .iter()
             .any(|word| contains_phrase(offer.as_str(), word))
+}
+
+/// Whether a paragraph promotes the site rather than telling the story: at most 60 words, not a
+/// quotation, holding a promotion phrase ("Sign up for our newsletter to get …", "Follow him on
+/// Twitter"). Only a candidate: [`crate::text`] removes such paragraphs at the end of an article.
+pub(crate) fn is_promotion(unit: &str) -> bool {
+    if count_words_up_to(unit, 60) > 60 || unit.starts_with(['"', '“', '«', '„', '\'', '‘'])
+    {
+        return false;
+    }
+    let key = lexicon_key(unit);
+    PROMOTION_PHRASES
+        .iter()
+        .any(|phrase| contains_phrase(&key, phrase))
 }
 
 /// Whether `phrase` occurs in `key` as whole words.
@@ -1079,7 +1128,7 @@ pub(crate) fn is_summary_disclaimer(unit: &str) -> bool {
 }
 
 /// A syndication credit line and the outlet it names. The outlet is kept when it reads as a name
-/// (1 to 8 words, starting with a capital letter or a digit); "Source: company filings" is left
+/// (1 to 8 words starting with a capital letter or a digit, or a domain); "Source: company filings" is left
 /// alone, since a chart's source line is not a credit for the article.
 fn syndication(unit: &str) -> Option<Shape> {
     let captures = PATTERNS.syndication.captures(unit)?;
@@ -1090,11 +1139,17 @@ fn syndication(unit: &str) -> Option<Shape> {
         .map_or(rest.len(), |found| found.start());
     let outlet = rest[..end].trim().trim_end_matches(['.', ':', '!']).trim();
     let n_words = count_words_up_to(outlet, 8);
-    let reads_as_name = (1..=8).contains(&n_words)
+    let is_domain = n_words == 1
+        && outlet.contains('.')
         && outlet
             .chars()
-            .next()
-            .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit());
+            .all(|ch| ch.is_alphanumeric() || matches!(ch, '.' | '-'));
+    let reads_as_name = (1..=8).contains(&n_words)
+        && (is_domain
+            || outlet
+                .chars()
+                .next()
+                .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit()));
     if !reads_as_name {
         return None;
     }
@@ -1119,7 +1174,7 @@ pub(crate) fn note_author(note: &str) -> Option<String> {
 /// "desk@vell.example (Mara Quill)" or "Mara Quill <desk@vell.example>" dropped. A bare address
 /// gives no name: its local part is a mailbox ("desk", "news"), not a person.
 pub(crate) fn author_name(author: &str) -> Option<String> {
-    let without_address = PATTERNS.email.replace_all(author, " ");
+    let without_address = PATTERNS.email.replace_all(author, "");
     let without_address = without_address.replace("mailto:", " ").replace("<>", " ");
     let mut name = without_address.trim();
     // "(Mara Quill)" once the address is gone, or as a feed parser left it.
@@ -1468,6 +1523,136 @@ mod tests {
         assert_eq!(signature("Mara Quill, 10 May 2023"), None);
         assert_eq!(signature("The talks will resume, officials said."), None);
         assert_eq!(signature("Mara Quill"), None);
+    }
+
+    #[test]
+    fn summary_offers_are_widgets() {
+        for offer in [
+            "Busy morning? Get this story in three bullet points",
+            "In a hurry? Tap here for the 20-second version",
+            "Pressed for time? Read our 60-second briefing",
+            "Too long? See the summary",
+            "No time? The gist in five lines",
+            "Pas le temps ? Lisez l'essentiel",
+        ] {
+            check(offer, Some(RemovalReason::Widget));
+        }
+        for sentence in [
+            "Why now? The river is at its lowest level in a decade.",
+            "What is in the summary?",
+            "Who wrote it? The ministry's own summary does not say.",
+            "Is this the final version? Officials would not say",
+        ] {
+            check(sentence, None);
+        }
+    }
+
+    fn check_summary_disclaimer(unit: &str, expected: bool) {
+        assert_eq!(is_summary_disclaimer(unit), expected, "{unit:?}");
+    }
+
+    #[test]
+    fn summary_disclaimers() {
+        for unit in [
+            "Summaries are machine-made. Tap again to hide.",
+            "The briefing is generated by software from the article text and may contain mistakes.",
+            "Quick recaps are generated automatically and may leave out details.",
+            "Key points are selected by our newsroom's assistant software.",
+            "This summary was written by an automated tool and checked by no one.",
+            "Bullet summaries are produced automatically. Always check the full article.",
+        ] {
+            check_summary_disclaimer(unit, true);
+        }
+        for unit in [
+            "The software company said its tools would be ready by March.",
+            "Engineers at the port say the automated cranes need fewer crews.",
+            "A summary of the ruling was published on Tuesday.",
+            "The ministry has not published the report on which the summary was based, and critics say the figures in it were produced by a tool that nobody has audited, which raises questions about the whole process and about who checked the numbers before they were released to the press on Monday morning.",
+        ] {
+            check_summary_disclaimer(unit, false);
+        }
+    }
+
+    fn check_syndication(unit: &str, expected_outlet: Option<&str>) {
+        let outlet = match classify(unit) {
+            Some(Shape::Syndication { outlet }) => outlet,
+            _ => None,
+        };
+        assert_eq!(outlet.as_deref(), expected_outlet, "{unit:?}");
+    }
+
+    #[test]
+    fn syndication_credits() {
+        check_syndication("Source: Vell Wire Service", Some("Vell Wire Service"));
+        check_syndication("Via: Harbour Notes", Some("Harbour Notes"));
+        check_syndication(
+            "Originally published by The Vell Courier.",
+            Some("The Vell Courier"),
+        );
+        check_syndication(
+            "This article first appeared on Harbour Notes and is republished with permission.",
+            Some("Harbour Notes"),
+        );
+        check_syndication(
+            "This story was originally published in The Lantern on 3 May 2023.",
+            Some("The Lantern"),
+        );
+        check_syndication(
+            "Republished from vellnews.example",
+            Some("vellnews.example"),
+        );
+        check(
+            "Source: Vell Wire Service",
+            Some(RemovalReason::Syndication),
+        );
+        // A chart's source line and sentences about sources are not credits.
+        check_syndication("Source: company filings", None);
+        check("Sources said the talks would resume in March.", None);
+        check(
+            "The source of the leak was a ministry official, the paper reported.",
+            None,
+        );
+        // Without a named outlet, the old reading stands: a note about the article.
+        check(
+            "This article was originally published in print.",
+            Some(RemovalReason::EditorNote),
+        );
+    }
+
+    #[test]
+    fn authors_from_editor_notes() {
+        let check_note = |note: &str, expected: Option<&str>| {
+            assert_eq!(note_author(note).as_deref(), expected, "{note:?}");
+        };
+        check_note(
+            "Editor's note: Ilse Marr is a maritime economist. The views expressed are her own.",
+            Some("Ilse Marr"),
+        );
+        check_note(
+            "Editor's note: Ode Fenn, a former diplomat in Vell, is a columnist for this paper.",
+            Some("Ode Fenn"),
+        );
+        check_note(
+            "Editor's note: This article was updated to correct the date of the vote.",
+            None,
+        );
+        check_note("Editor's note: The Harbour Board is a public body.", None);
+    }
+
+    #[test]
+    fn author_names_without_addresses() {
+        let check_author = |author: &str, expected: Option<&str>| {
+            assert_eq!(author_name(author).as_deref(), expected, "{author:?}");
+        };
+        check_author("desk@courier.example (Mara Quill)", Some("Mara Quill"));
+        check_author("(Mara Quill)", Some("Mara Quill"));
+        check_author("Mara Quill <mara@courier.example>", Some("Mara Quill"));
+        check_author("desk@courier.example", None);
+        check_author("Mara Quill", Some("Mara Quill"));
+        check_author(
+            "Mara Quill (Vell Courier)",
+            Some("Mara Quill (Vell Courier)"),
+        );
     }
 
     #[test]

@@ -48,6 +48,24 @@ pub enum Error {
         /// What was found instead, such as "3 words, fewer than 20".
         reason: String,
     },
+    /// The input is a WARC file with a broken record: a length past the end of the data, a
+    /// header that cannot be read. Pages from the records before it are still read.
+    #[error("{input}: broken WARC data: {reason}")]
+    Warc {
+        /// The input as named.
+        input: String,
+        /// Which record, and what is wrong with it.
+        reason: String,
+    },
+    /// A web address could not be fetched: refused (a private address, too many redirects),
+    /// unreachable, timed out, or answered with an error status.
+    #[error("{input}: cannot fetch: {reason}")]
+    Fetch {
+        /// The address as given.
+        input: String,
+        /// Why.
+        reason: String,
+    },
     /// The input looks like a feed but could not be parsed as one.
     #[error("{input}: not a readable feed: {reason}")]
     Feed {
@@ -67,7 +85,9 @@ impl Error {
             | Error::Gzip { input, .. }
             | Error::Binary { input }
             | Error::NoText { input, .. }
-            | Error::Feed { input, .. } => input,
+            | Error::Feed { input, .. }
+            | Error::Warc { input, .. }
+            | Error::Fetch { input, .. } => input,
         }
     }
 

@@ -263,6 +263,25 @@ mod tests {
         );
     }
 
+    /// Extracts the one item of an RSS feed whose `<author>` element is `author`, and checks
+    /// the authors found.
+    fn check_rss_author(author: &str, expected: &[&str]) {
+        let xml = format!(
+            r#"<rss version="2.0"><channel><title>Vell Wire</title>
+<item><title>Quotas agreed</title><author>{author}</author><description>{STORY}</description></item>
+</channel></rss>"#
+        );
+        let extracted = extract(&document(&xml), &ExtractConfig::new()).expect("a feed");
+        assert_eq!(extracted.articles[0].authors, expected, "{author:?}");
+    }
+
+    #[test]
+    fn rss_author_addresses_give_names() {
+        check_rss_author("desk@wire.example (Ilse Marr)", &["Ilse Marr"]);
+        check_rss_author("Ilse Marr &lt;desk@wire.example&gt;", &["Ilse Marr"]);
+        check_rss_author("desk@wire.example", &[]);
+    }
+
     #[test]
     fn broken_feed_is_an_error() {
         let error = extract(

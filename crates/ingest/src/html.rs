@@ -75,6 +75,7 @@ pub(crate) fn page(
     dom.select("script, style, noscript, template, svg, iframe")
         .remove();
     let page_lines = page_lines(&dom);
+    prune::prune(&dom);
 
     let readability_config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -592,6 +593,10 @@ fn record_outside_blocks(
                     authors.extend(found);
                     RemovalReason::Byline
                 }
+                Some(Shape::Syndication { outlet }) => {
+                    cleaned.syndicated_from = cleaned.syndicated_from.take().or(outlet);
+                    RemovalReason::Syndication
+                }
                 Some(shape) => shape.reason(),
                 None => RemovalReason::OutsideMainContent,
             }
@@ -937,6 +942,8 @@ fn entity(name: &str) -> Option<char> {
         _ => return None,
     })
 }
+
+mod prune;
 
 #[cfg(test)]
 mod tests;

@@ -53,13 +53,17 @@
 mod boilerplate;
 mod date;
 mod decode;
+mod dedup;
 mod error;
 mod feed;
 mod html;
 mod language;
 mod read;
 mod text;
+mod url;
+mod warc;
 
+pub use dedup::{NEAR_DUPLICATE_THRESHOLD, near_duplicates};
 pub use error::Error;
 pub use read::{Input, ReadConfig, read};
 
@@ -205,6 +209,14 @@ fn finish(
     article.title = metadata.title.or(cleaned.title);
     let mut authors = metadata.authors;
     text::add_authors(&mut authors, cleaned.authors);
+    if authors.is_empty() {
+        // An opinion piece often names its author only in the editor's note about them.
+        let from_notes = cleaned
+            .notes
+            .iter()
+            .filter_map(|note| boilerplate::note_author(note));
+        text::add_authors(&mut authors, from_notes.take(1).collect());
+    }
     article.authors = authors;
     article.published = metadata.published.or(cleaned.published);
     article.outlet = metadata.outlet.or(cleaned.outlet);
@@ -212,6 +224,7 @@ fn finish(
     article.language = language;
     article.notes = cleaned.notes;
     article.removed = cleaned.removed;
+    article.syndicated_from = cleaned.syndicated_from;
     Ok(article)
 }
 

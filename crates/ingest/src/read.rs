@@ -13,21 +13,51 @@ pub enum Input {
     Path(PathBuf),
     /// Standard input, read to its end.
     Stdin,
+    /// A web address (`http://` or `https://`), fetched within the limits of [`ReadConfig`].
+    /// Without the `url` cargo feature it gives an error diagnostic.
+    Url(String),
+}
+
+impl Input {
+    /// The input a user named on the command line: `-` is standard input, an `http://` or
+    /// `https://` address is a URL, anything else a path.
+    pub fn from_arg(arg: &std::ffi::OsStr) -> Input {
+        let text = arg.to_string_lossy();
+        if text == "-" {
+            Input::Stdin
+        } else if crate::url::is_url(&text) {
+            Input::Url(text.into_owned())
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
 }
 
 /// Limits for [`read`].
 #[derive(Debug, Clone)]
 pub struct ReadConfig {
     /// Largest input accepted, in bytes, counted after decompression. Reading stops as soon as
-    /// an input passes it, so a gzip bomb never takes more memory than this.
+    /// an input passes it, so a gzip bomb never takes more memory than this. A fetched page is
+    /// held to it too.
     pub max_input_bytes: u64,
+    /// Whether a URL may be fetched from a private, loopback, link-local or metadata address
+    /// (checked after DNS resolution and on every redirect).
+    pub allow_private_urls: bool,
+    /// Longest a URL's fetch may take, connection and body together.
+    pub fetch_timeout: std::time::Duration,
+    /// Most redirects followed when fetching a URL.
+    pub max_redirects: usize,
 }
 
 impl ReadConfig {
-    /// The defaults: inputs up to 64 MiB.
+    /// The defaults: inputs up to 64 MiB; URLs fetched in at most 30 seconds with at most 5
+    /// redirects, and never from private addresses.
     pub fn new() -> ReadConfig {
         ReadConfig {
             max_input_bytes: 64 * 1024 * 1024,
+            allow_private_urls: false,
+            fetch_timeout: std::time::Duration::from_secs(30),
+            max_redirects: 5,
         }
     }
 }
@@ -51,11 +81,16 @@ const MAX_FOLDER_DEPTH: usize = 64;
 /// Reads every input into [`Document`]s, in the order given; a folder's files come in path order.
 ///
 /// A folder is read recursively. Files in it are kept when their extension is one of `.html`,
-/// `.htm`, `.xhtml`, `.txt`, `.text`, `.xml`, `.rss`, `.atom`, each optionally followed by `.gz`;
+/// `.htm`, `.xhtml`, `.txt`, `.text`, `.xml`, `.rss`, `.atom`, `.warc`, each optionally followed
+/// by `.gz`;
 /// other files are skipped without a word, and links to folders are not followed. A file named
 /// explicitly is read whatever its extension, and its format is sniffed from its bytes when the
 /// extension says nothing. Gzip data is recognised by its `.gz` extension or its magic bytes and
 /// decompressed. Standard input is sniffed the same way.
+///
+/// A WARC file (recognised by its first line, whatever its name) gives one HTML document per
+/// successful HTML response or resource record, labelled `<file>#record<N>`; a broken record
+/// ends its reading with a diagnostic, keeping the pages before it.
 ///
 /// Every input that could not be used gives one [`Severity::Error`] diagnostic naming it: a
 /// missing file, a permission error, broken gzip data, an input over
@@ -68,15 +103,24 @@ pub fn read(inputs: &[Input], config: &ReadConfig) -> (Vec<Document>, Vec<Diagno
             Input::Stdin => {
                 let stdin = io::stdin();
                 match read_stream("-", stdin.lock(), None, config) {
-                    Ok((bytes, format)) => documents.push(Document {
-                        origin: Origin::Stdin,
-                        format,
-                        bytes,
-                    }),
+                    Ok((bytes, format)) => add_document(
+                        Document {
+                            origin: Origin::Stdin,
+                            format,
+                            bytes,
+                        },
+                        config,
+                        &mut documents,
+                        &mut diagnostics,
+                    ),
                     Err(error) => diagnostics.push(error.to_diagnostic()),
                 }
             }
             Input::Path(path) => read_path(path, config, &mut documents, &mut diagnostics),
+            Input::Url(url) => match read_url(url, config) {
+                Ok(document) => add_document(document, config, &mut documents, &mut diagnostics),
+                Err(error) => diagnostics.push(error.to_diagnostic()),
+            },
         }
     }
     (documents, diagnostics)
@@ -99,13 +143,13 @@ fn read_path(
             files.sort();
             for file in &files {
                 match read_file(file, config) {
-                    Ok(document) => documents.push(document),
+                    Ok(document) => add_document(document, config, documents, diagnostics),
                     Err(error) => diagnostics.push(error.to_diagnostic()),
                 }
             }
             if documents.len() == n_before {
                 let message = if files.is_empty() && diagnostics.len() == n_errors_before {
-                    "no article files in folder (looked for .html, .htm, .xhtml, .txt, .text, .xml, .rss, .atom, optionally .gz)"
+                    "no article files in folder (looked for .html, .htm, .xhtml, .txt, .text, .xml, .rss, .atom, .warc, optionally .gz)"
                 } else {
                     "no readable article files in folder"
                 };
@@ -113,9 +157,67 @@ fn read_path(
             }
         }
         Ok(_) => match read_file(path, config) {
-            Ok(document) => documents.push(document),
+            Ok(document) => add_document(document, config, documents, diagnostics),
             Err(error) => diagnostics.push(error.to_diagnostic()),
         },
+    }
+}
+
+/// Fetches a URL and reads its body like a file's, gzip and sniffing included.
+#[cfg(feature = "url")]
+fn read_url(url: &str, config: &ReadConfig) -> Result<Document, Error> {
+    let bytes = crate::url::fetch(url, config)?;
+    let (bytes, format) = read_stream(url, io::Cursor::new(bytes), None, config)?;
+    Ok(Document {
+        origin: Origin::File(url.to_string()),
+        format,
+        bytes,
+    })
+}
+
+#[cfg(not(feature = "url"))]
+fn read_url(url: &str, _config: &ReadConfig) -> Result<Document, Error> {
+    Err(Error::Fetch {
+        input: url.to_string(),
+        reason:
+            "this build of parallax cannot fetch web addresses (built without the `url` feature)"
+                .to_string(),
+    })
+}
+
+/// Adds a document that was read, or, for a WARC file, the HTML pages of its records: a broken
+/// record after some pages is a warning, a WARC file that gave no page an error.
+fn add_document(
+    document: Document,
+    config: &ReadConfig,
+    documents: &mut Vec<Document>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if !crate::warc::is_warc(&document.bytes) {
+        documents.push(document);
+        return;
+    }
+    let label = document.origin.label();
+    let pages = crate::warc::pages(&label, &document.bytes, config.max_input_bytes);
+    let n_pages = pages.documents.len();
+    documents.extend(pages.documents);
+    match pages.error {
+        Some(error) => {
+            let mut diagnostic = error.to_diagnostic();
+            if n_pages > 0 {
+                diagnostic.severity = Severity::Warning;
+            }
+            diagnostics.push(diagnostic);
+        }
+        None if n_pages == 0 => diagnostics.push(Diagnostic::new(
+            Severity::Error,
+            label,
+            format!(
+                "no HTML pages among the {} records of the WARC file",
+                pages.n_records
+            ),
+        )),
+        None => {}
     }
 }
 
@@ -147,7 +249,7 @@ fn walk_folder(
             if depth < MAX_FOLDER_DEPTH {
                 walk_folder(&path, depth + 1, files, diagnostics);
             }
-        } else if extension_format(&path).is_some() {
+        } else if extension_format(&path).is_some() || is_warc_name(&path) {
             files.push(path);
         }
     }
@@ -163,6 +265,15 @@ fn extension_format(path: &Path) -> Option<DocumentFormat> {
         .iter()
         .find(|(known, _)| *known == extension)
         .map(|(_, format)| *format)
+}
+
+/// Whether a file is named as a WARC file: `.warc`, optionally followed by `.gz`.
+fn is_warc_name(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let name = name.to_string_lossy().to_ascii_lowercase();
+    name.strip_suffix(".gz").unwrap_or(&name).ends_with(".warc")
 }
 
 fn is_gzip_name(path: &Path) -> bool {
@@ -475,6 +586,7 @@ mod tests {
         );
         let config = ReadConfig {
             max_input_bytes: 1024 * 1024,
+            ..ReadConfig::new()
         };
         check_read(
             &[Input::Path(bomb.clone())],
@@ -491,6 +603,7 @@ mod tests {
         let exact = write(dir.path(), "exact.txt", &[b'a'; 1000]);
         let config = ReadConfig {
             max_input_bytes: 1000,
+            ..ReadConfig::new()
         };
         check_read(
             &[Input::Path(big.clone()), Input::Path(exact.clone())],
@@ -520,6 +633,74 @@ mod tests {
                 (&label(&fake), "gzip magic bytes"),
             ],
         );
+    }
+
+    fn warc_resource(page: &str) -> String {
+        format!(
+            "WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}\r\n\r\n",
+            page.len()
+        )
+    }
+
+    #[test]
+    fn warc_records_become_pages() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let page = "<!doctype html><html><body><p>Truce extended.</p></body></html>";
+        let warc = format!("{}{}", warc_resource(page), warc_resource(page));
+        let archive = write(dir.path(), "crawl.warc.gz", &gzip(warc.as_bytes()));
+        let empty = write(
+            dir.path(),
+            "empty.warc",
+            b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n",
+        );
+        let cut = write(
+            dir.path(),
+            "cut.warc",
+            format!(
+                "{}WARC/1.1\r\nContent-Length: 500\r\n\r\n<p>",
+                warc_resource(page)
+            )
+            .as_bytes(),
+        );
+        let archive = label(&archive);
+        let cut = label(&cut);
+        let (documents, diagnostics) =
+            read(&[Input::Path(dir.path().to_path_buf())], &ReadConfig::new());
+        let labels: Vec<String> = documents
+            .iter()
+            .map(|document| document.origin.label())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                format!("{archive}#record0"),
+                format!("{archive}#record1"),
+                format!("{cut}#record0"),
+            ]
+        );
+        assert!(
+            documents
+                .iter()
+                .all(|document| document.format == DocumentFormat::Html)
+        );
+        let messages: Vec<(Severity, String)> = diagnostics
+            .iter()
+            .map(|diagnostic| (diagnostic.severity, diagnostic.message.clone()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    Severity::Warning,
+                    "broken WARC data: record 1: Content-Length 500 runs past the end of the data (3 bytes left)".to_string()
+                ),
+                (
+                    Severity::Error,
+                    "no HTML pages among the 1 records of the WARC file".to_string()
+                ),
+            ]
+        );
+        assert_eq!(diagnostics[1].input, label(&empty));
     }
 
     #[test]

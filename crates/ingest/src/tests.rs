@@ -545,3 +545,27 @@ fn nesting_just_under_the_limit_is_safe_on_a_small_stack() {
     // One article and no diagnostic: the page went through the tree, not the plain-text path.
     assert_eq!(result.map_err(|error| error.to_string()), Ok((1, 0)));
 }
+
+/// Extracts plain `text` and checks the authors found.
+fn check_authors(text: &str, expected: &[&str]) {
+    let extracted = extract(
+        &text_document("column.txt", text.as_bytes()),
+        &ExtractConfig::new(),
+    )
+    .expect("an article");
+    assert_eq!(extracted.articles[0].authors, expected);
+}
+
+#[test]
+fn editor_note_names_the_author_when_no_byline_does() {
+    let body = "Negotiators from the two harbour towns met again on Tuesday and agreed to extend the fishing truce for another month, which few had expected.";
+    let note = "Editor's note: Ilse Marr is a former harbour master in Vell. The views expressed are her own.";
+    check_authors(
+        &format!("Why the truce matters\n\n{body}\n\n{note}"),
+        &["Ilse Marr"],
+    );
+    check_authors(
+        &format!("Why the truce matters\n\nBy Ode Fenn\n\n{body}\n\n{note}"),
+        &["Ode Fenn"],
+    );
+}

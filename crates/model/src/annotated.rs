@@ -82,6 +82,15 @@ pub struct Entity {
     pub name: String,
     /// Its mentions, in text order.
     pub mentions: Vec<Mention>,
+    /// The country it is, belongs to or speaks for, as an ISO 3166-1 alpha-3 code ("RUS" for
+    /// Russia, "the Kremlin", "Russians" and a person titled "Russian President"), when the
+    /// gazetteer knows it; `None` for countries the gazetteer does not know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// A person's role title as the article gives it, lowercased ("prime minister"), when it
+    /// gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// One mention of an entity.

@@ -37,10 +37,10 @@ pub struct Article {
     /// "This article first appeared on …"): the article is a copy of that outlet's story.
     #[serde(default)]
     pub syndicated_from: Option<String>,
-    /// The earlier article of the same run that this one re-publishes with small edits (a wire
-    /// story on an aggregator), when ingest's near-duplicate detection found one. Later stages
-    /// count the two as one source of evidence. Set by the engine, never by extraction, and
-    /// always names an article that is not itself a duplicate.
+    /// The article of the same run that this one re-publishes with small edits (a wire story on
+    /// an aggregator), when ingest's near-duplicate detection found one. Later stages count the
+    /// two as one source of evidence. Set by the engine, never by extraction, and always names
+    /// an article that is not itself a duplicate.
     #[serde(default)]
     pub duplicate_of: Option<ArticleId>,
 }

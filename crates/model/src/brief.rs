@@ -17,6 +17,11 @@ pub struct Brief {
     pub sources: Vec<SourceEntry>,
     /// What several articles say, most widely stated first.
     pub consensus: Vec<ConsensusItem>,
+    /// Who is quoted or paraphrased, most often quoted first; empty when no article quotes
+    /// anyone.
+    pub voices: Vec<Voice>,
+    /// Dated events, earliest first.
+    pub timeline: Vec<TimelineEvent>,
     /// Inputs that were skipped or read with trouble.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -44,6 +49,10 @@ pub struct SourceEntry {
     pub n_words: usize,
     /// Blocks removed as boilerplate, counted by reason.
     pub removed: BTreeMap<RemovalReason, usize>,
+    /// Citation number of the source this article re-publishes with small edits, when it is a
+    /// near-duplicate ([`Article::duplicate_of`](crate::Article::duplicate_of)).
+    #[serde(default)]
+    pub duplicate_of: Option<usize>,
 }
 
 /// A statement made by several articles, each in its own words.
@@ -64,4 +73,56 @@ pub struct Citation {
     pub span: Span,
     /// The words, copied for display.
     pub text: String,
+}
+
+/// One person or body quoted or paraphrased in the story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Voice {
+    /// The fullest name the articles give ("Transport Minister Jane Doe"), or the description of
+    /// an unnamed source ("a senior ministry official").
+    pub speaker: String,
+    /// Whether the source is unnamed.
+    pub anonymous: bool,
+    /// Quotes in quotation marks.
+    pub n_direct: usize,
+    /// Reported speech.
+    pub n_indirect: usize,
+    /// Cue verbs as written, most frequent first ("said", "warned").
+    pub cues: Vec<String>,
+    /// The sources that quote this speaker, with how often each does.
+    pub by_source: Vec<VoiceSource>,
+    /// Where each quote is: the content of each quote, in source order.
+    pub citations: Vec<Citation>,
+}
+
+/// How often one source quotes a speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoiceSource {
+    /// Citation number of the source.
+    pub source: usize,
+    /// Quotes of the speaker in that source.
+    pub n_quotes: usize,
+}
+
+/// One event on the timeline: what happened, when, according to which sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// The date most sources give: a TIMEX3 value (`2026-03-11`, `2026-03`, `2026-W11`) or a
+    /// range (`2026-03-17/2026-03-18`).
+    pub date: String,
+    /// Whether some source gives a date that cannot be the same as `date`.
+    pub disputed: bool,
+    /// Each source's words for the event, with the date it gives.
+    pub mentions: Vec<TimelineMention>,
+}
+
+/// One source dating an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineMention {
+    /// The date this source gives, as a TIMEX3 value or range.
+    pub date: String,
+    /// The time expression as written ("on Thursday", "17-18 March").
+    pub expression: String,
+    /// The sentence that dates the event.
+    pub citation: Citation,
 }

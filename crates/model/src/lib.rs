@@ -40,7 +40,9 @@ pub use annotated::{
     QuoteKind, Sentence, TimeExpression, TimeKind, TimeModifier,
 };
 pub use article::{Article, RemovalReason, RemovedBlock};
-pub use brief::{Brief, Citation, ConsensusItem, SourceEntry};
+pub use brief::{
+    Brief, Citation, ConsensusItem, SourceEntry, TimelineEvent, TimelineMention, Voice, VoiceSource,
+};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentFormat, Origin};
 pub use id::{ArticleId, Span, StoryId};

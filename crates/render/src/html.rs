@@ -26,6 +26,19 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             .map(|author| display(author))
             .collect();
     }
+    for voice in &mut wire.voices {
+        voice.speaker = display(&voice.speaker);
+        voice.cues = voice.cues.iter().map(|cue| display(cue)).collect();
+        for citation in &mut voice.citations {
+            citation.text = display(&citation.text);
+        }
+    }
+    for event in &mut wire.timeline {
+        for mention in &mut event.mentions {
+            mention.expression = display(&mention.expression);
+            mention.citation.text = display(&mention.citation.text);
+        }
+    }
     for item in &mut wire.consensus {
         for citation in &mut item.citations {
             citation.text = display(&citation.text);
@@ -37,6 +50,8 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
         story => wire.story,
         sources => Serde(&wire.sources),
         consensus => Serde(&wire.consensus),
+        voices => Serde(&wire.voices),
+        timeline => Serde(&wire.timeline),
         diagnostics => Serde(&wire.diagnostics),
     })?)
 }
@@ -65,6 +80,7 @@ mod tests {
                 language: None,
                 n_words: 2,
                 removed: Default::default(),
+                duplicate_of: None,
             }],
             consensus: vec![ConsensusItem {
                 n_articles: 2,
@@ -74,6 +90,8 @@ mod tests {
                     text: payload.into(),
                 }],
             }],
+            voices: vec![],
+            timeline: vec![],
             diagnostics: vec![],
         };
         let page = render(&brief).expect("template renders");

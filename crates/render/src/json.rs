@@ -5,7 +5,9 @@
 //! never omitted, so scripts can rely on every key being there. Sections the pipeline does not
 //! build yet are not keys at all.
 
-use parallax_model::{Brief, Citation, ConsensusItem, Diagnostic, SourceEntry};
+use parallax_model::{
+    Brief, Citation, ConsensusItem, Diagnostic, SourceEntry, TimelineEvent, Voice,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -23,6 +25,10 @@ pub struct BriefJson {
     pub sources: Vec<SourceJson>,
     /// Statements made by two or more articles, most widely stated first.
     pub consensus: Vec<ConsensusJson>,
+    /// Who is quoted or paraphrased, most quoted first.
+    pub voices: Vec<VoiceJson>,
+    /// Dated events, earliest first.
+    pub timeline: Vec<TimelineEventJson>,
     /// Inputs that were skipped or read with trouble.
     pub diagnostics: Vec<DiagnosticJson>,
 }
@@ -50,6 +56,9 @@ pub struct SourceJson {
     pub n_words: usize,
     /// Boilerplate blocks removed, counted by reason (`caption`, `widget`, `related`, …).
     pub removed: BTreeMap<String, usize>,
+    /// Number of the source this one re-publishes with small edits (a wire story on an
+    /// aggregator); the two count as one source of evidence.
+    pub duplicate_of: Option<usize>,
 }
 
 /// A statement several articles make.
@@ -76,6 +85,96 @@ pub struct CitationJson {
     pub text: String,
 }
 
+/// A person or body quoted or paraphrased.
+#[derive(Debug, Serialize)]
+pub struct VoiceJson {
+    /// The fullest name given, or the description of an unnamed source.
+    pub speaker: String,
+    /// Whether the source is unnamed ("a senior official").
+    pub anonymous: bool,
+    /// Quotes in quotation marks.
+    pub n_direct: usize,
+    /// Reported speech.
+    pub n_indirect: usize,
+    /// Cue verbs as written, most frequent first.
+    pub cues: Vec<String>,
+    /// Citation number of each source that quotes the speaker, with its count.
+    pub by_source: Vec<VoiceSourceJson>,
+    /// The content of every quote.
+    pub citations: Vec<CitationJson>,
+}
+
+/// How often one source quotes a speaker.
+#[derive(Debug, Serialize)]
+pub struct VoiceSourceJson {
+    /// Citation number of the source.
+    pub source: usize,
+    /// Quotes of the speaker in it.
+    pub n_quotes: usize,
+}
+
+impl From<&Voice> for VoiceJson {
+    fn from(voice: &Voice) -> VoiceJson {
+        VoiceJson {
+            speaker: voice.speaker.clone(),
+            anonymous: voice.anonymous,
+            n_direct: voice.n_direct,
+            n_indirect: voice.n_indirect,
+            cues: voice.cues.clone(),
+            by_source: voice
+                .by_source
+                .iter()
+                .map(|source| VoiceSourceJson {
+                    source: source.source,
+                    n_quotes: source.n_quotes,
+                })
+                .collect(),
+            citations: voice.citations.iter().map(CitationJson::from).collect(),
+        }
+    }
+}
+
+/// An event on the timeline.
+#[derive(Debug, Serialize)]
+pub struct TimelineEventJson {
+    /// The date most sources give: a TIMEX3 value (`2026-03-11`, `2026-03`, `2026-W11`) or a
+    /// range `start/end`.
+    pub date: String,
+    /// Whether some source gives a date that cannot be the same.
+    pub disputed: bool,
+    /// Each source's sentence and the date it gives.
+    pub mentions: Vec<TimelineMentionJson>,
+}
+
+/// One source dating an event.
+#[derive(Debug, Serialize)]
+pub struct TimelineMentionJson {
+    /// The date this source gives.
+    pub date: String,
+    /// The time expression as written.
+    pub expression: String,
+    /// The sentence.
+    pub citation: CitationJson,
+}
+
+impl From<&TimelineEvent> for TimelineEventJson {
+    fn from(event: &TimelineEvent) -> TimelineEventJson {
+        TimelineEventJson {
+            date: event.date.clone(),
+            disputed: event.disputed,
+            mentions: event
+                .mentions
+                .iter()
+                .map(|mention| TimelineMentionJson {
+                    date: mention.date.clone(),
+                    expression: mention.expression.clone(),
+                    citation: CitationJson::from(&mention.citation),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Trouble with one input.
 #[derive(Debug, Serialize)]
 pub struct DiagnosticJson {
@@ -94,6 +193,8 @@ impl From<&Brief> for BriefJson {
             story: brief.story.to_string(),
             sources: brief.sources.iter().map(SourceJson::from).collect(),
             consensus: brief.consensus.iter().map(ConsensusJson::from).collect(),
+            voices: brief.voices.iter().map(VoiceJson::from).collect(),
+            timeline: brief.timeline.iter().map(TimelineEventJson::from).collect(),
             diagnostics: brief.diagnostics.iter().map(DiagnosticJson::from).collect(),
         }
     }
@@ -118,6 +219,7 @@ impl From<&SourceEntry> for SourceJson {
                 .iter()
                 .map(|(reason, count)| (reason_name(*reason), *count))
                 .collect(),
+            duplicate_of: source.duplicate_of,
         }
     }
 }

@@ -17,6 +17,8 @@ pub(crate) fn render(brief: &Brief) -> String {
     );
     sources(&mut out, &brief.sources);
     consensus(&mut out, brief);
+    voices(&mut out, brief);
+    timeline(&mut out, brief);
     diagnostics(&mut out, brief);
     out
 }
@@ -29,7 +31,10 @@ fn sources(out: &mut String, sources: &[SourceEntry]) {
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
     for source in sources {
-        let outlet = source.outlet.as_deref().unwrap_or(&source.input);
+        let mut outlet = escape(source.outlet.as_deref().unwrap_or(&source.input));
+        if let Some(original) = source.duplicate_of {
+            let _ = write!(outlet, " (copy of [{original}])");
+        }
         let removed: Vec<String> = source
             .removed
             .iter()
@@ -39,7 +44,7 @@ fn sources(out: &mut String, sources: &[SourceEntry]) {
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
             source.number,
-            escape(outlet),
+            outlet,
             escape(source.title.as_deref().unwrap_or("—")),
             escape(&or_dash(&source.authors.join(", "))),
             source
@@ -88,6 +93,83 @@ fn consensus(out: &mut String, brief: &Brief) {
                 citation.source,
                 escape(&citation.text)
             );
+        }
+    }
+    let _ = writeln!(out);
+}
+
+fn voices(out: &mut String, brief: &Brief) {
+    if brief.voices.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Voices\n");
+    let _ = writeln!(
+        out,
+        "Who is quoted (in quotation marks) or paraphrased, and by which sources.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| Speaker | Quoted | Paraphrased | Sources | Cue verbs |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for voice in &brief.voices {
+        let speaker = if voice.anonymous {
+            format!("{} (unnamed)", escape(&voice.speaker))
+        } else {
+            escape(&voice.speaker)
+        };
+        let sources: Vec<String> = voice
+            .by_source
+            .iter()
+            .map(|source| format!("[{}]×{}", source.source, source.n_quotes))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {speaker} | {} | {} | {} | {} |",
+            voice.n_direct,
+            voice.n_indirect,
+            sources.join(" "),
+            escape(&or_dash(&voice.cues.join(", ")))
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn timeline(out: &mut String, brief: &Brief) {
+    if brief.timeline.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Timeline\n");
+    let _ = writeln!(
+        out,
+        "Dated events, with each source's date resolved from its own publication date.\n"
+    );
+    for event in &brief.timeline {
+        let sources: String = event
+            .mentions
+            .iter()
+            .map(|mention| format!("[{}]", mention.citation.source))
+            .collect();
+        let flag = if event.disputed {
+            " — dates disputed"
+        } else {
+            ""
+        };
+        let what = event
+            .mentions
+            .first()
+            .map_or(String::new(), |mention| escape(&mention.citation.text));
+        let _ = writeln!(out, "- **{}**{flag} {sources}: {what}", escape(&event.date));
+        if event.disputed {
+            for mention in &event.mentions {
+                let _ = writeln!(
+                    out,
+                    "  - [{}] {} (\"{}\")",
+                    mention.citation.source,
+                    escape(&mention.date),
+                    escape(&mention.expression)
+                );
+            }
         }
     }
     let _ = writeln!(out);

@@ -36,9 +36,10 @@ fn opens(doc: &Doc, idx: usize, mark: Mark) -> bool {
     let token = doc.token(idx);
     match mark {
         Mark::Open => true,
-        Mark::Close => false,
+        // A closing mark typed where an opening one belongs: free before, glued after.
+        Mark::Close => token.space_before && !token.space_after,
         // A straight mark opens unless it is glued to the word before and free after ("no" ).
-        Mark::Either => !(token.space_after && !token.space_before) && idx + 1 < doc.tokens.len(),
+        Mark::Either => (token.space_before || !token.space_after) && idx + 1 < doc.tokens.len(),
     }
 }
 
@@ -50,7 +51,7 @@ fn closes(doc: &Doc, idx: usize, mark: Mark) -> bool {
         // An opening mark closes only when it is clearly glued to the end of a word, as in
         // careless typing ("no“ ).
         Mark::Open => token.space_after && !token.space_before,
-        Mark::Either => !(token.space_before && !token.space_after),
+        Mark::Either => !token.space_before || token.space_after,
     }
 }
 
@@ -99,11 +100,11 @@ pub(crate) fn spans(doc: &Doc) -> Vec<Span> {
                 continue;
             }
         }
-        if let Some(mark) = mark {
-            if opens(doc, idx, mark) {
-                open = Some(idx);
-                paragraph = token.paragraph;
-            }
+        if let Some(mark) = mark
+            && opens(doc, idx, mark)
+        {
+            open = Some(idx);
+            paragraph = token.paragraph;
         }
     }
     if let Some(start) = open {
@@ -148,19 +149,19 @@ pub(crate) fn attribute(doc: &Doc, spans: &[Span], state: &mut State) {
         state.span_used[idx] = true;
         let mut pieces = vec![span.range(doc)];
         let mut last = span.last.max(attribution.last);
-        if attribution.after {
-            if let Some(next) = spans.get(idx + 1) {
-                let gap = attribution.last + 1;
-                let joined = next.open == gap
-                    || (next.open == gap + 1
-                        && [',', ':', '—', '-']
-                            .iter()
-                            .any(|&c| doc.token(gap).is_punct(c)));
-                if joined && doc.token(next.open).paragraph == doc.token(span.last).paragraph {
-                    pieces.push(next.range(doc));
-                    state.span_used[idx + 1] = true;
-                    last = last.max(next.last);
-                }
+        if attribution.after
+            && let Some(next) = spans.get(idx + 1)
+        {
+            let gap = attribution.last + 1;
+            let joined = next.open == gap
+                || (next.open == gap + 1
+                    && [',', ':', '—', '-']
+                        .iter()
+                        .any(|&c| doc.token(gap).is_punct(c)));
+            if joined && doc.token(next.open).paragraph == doc.token(span.last).paragraph {
+                pieces.push(next.range(doc));
+                state.span_used[idx + 1] = true;
+                last = last.max(next.last);
             }
         }
         let anonymous = attribution
@@ -291,7 +292,7 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     }
     let paragraph = doc.token(span.last).paragraph;
     let mut ceiling = start;
-    while ceiling < doc.tokens.len() && ceiling - start < 24 {
+    while ceiling < doc.tokens.len() && ceiling - start < 40 {
         let token = doc.token(ceiling);
         if token.paragraph != paragraph
             || token.is_quote()
@@ -313,7 +314,7 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             after: true,
         });
     }
-    for verb in start..(start + 12).min(ceiling) {
+    for verb in start..(start + 30).min(ceiling) {
         if state.used[verb] {
             return None;
         }
@@ -402,8 +403,9 @@ fn before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     let open = span.open;
     let previous = doc.token(open.checked_sub(1)?);
     let colon = previous.is_punct(':');
+    let punctuated = colon || previous.is_punct(',') || previous.is_punct('—');
     let mut end = open - 1;
-    if colon || previous.is_punct(',') || previous.is_punct('—') {
+    if punctuated {
         end = end.checked_sub(1)?;
     } else if !previous.is_word() {
         return None;
@@ -431,6 +433,11 @@ fn before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             if !(idx + 1..=end).all(|complement| complement_word(doc, complement)) {
                 return None;
             }
+            // Words between the cue and a quote with no punctuation make the quote their
+            // object, a title more often than speech: "said on “The Evening Show” that …".
+            if idx < end && !punctuated {
+                return None;
+            }
             // A form that is usually a noun introduces a quote only with a colon or comma:
             // "a report “Arrogant”" is a title, "he reports: “…”" is speech.
             if entry.class() == Class::Thought || (entry.noun_like() && end == open - 1) {
@@ -440,7 +447,8 @@ fn before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             let mut speaker = (first > floor)
                 .then(|| speaker::before(doc, first - 1, floor))
                 .flatten();
-            if speaker.is_none() && entry.form == Form::Gerund {
+            let coordinated = first > floor && matches!(doc.lower(first - 1), "and" | "but");
+            if speaker.is_none() && (entry.form == Form::Gerund || coordinated) {
                 speaker = participle_subject(doc, state, first);
             } else if speaker.is_none() {
                 return None;
@@ -473,6 +481,11 @@ pub(crate) fn participle_subject(doc: &Doc, state: &State, cue: usize) -> Option
                 .is_some_and(|(first, _)| first < cue && doc.token(first).sentence == sentence)
         })
         .and_then(|found| found.speaker.clone())
+        .or_else(|| {
+            let sentence = doc.sentence_of(cue);
+            speaker::subject_name(doc, sentence.start..cue, &state.quoted)
+                .map(|(first, last)| speaker::described(doc, first, last))
+        })
         .or_else(|| speaker::sentence_subject(doc, cue, &state.quoted))
 }
 
@@ -518,14 +531,14 @@ pub(crate) fn continue_or_drop(doc: &Doc, spans: &[Span], state: &mut State, con
             next += 1;
         }
         let sentence = doc.token(span.open).sentence;
-        if let Some(found) = previous.map(|found_idx| &mut state.found[found_idx]) {
-            if found.last_sentence + 1 == sentence || found.last_sentence == sentence {
-                found.pieces.push(range);
-                found.last_sentence = doc.token(span.last).sentence;
-                state.span_used[idx] = true;
-                state.claim(span.open, span.last);
-                continue;
-            }
+        if let Some(found) = previous.map(|found_idx| &mut state.found[found_idx])
+            && (found.last_sentence + 1 == sentence || found.last_sentence == sentence)
+        {
+            found.pieces.push(range);
+            found.last_sentence = doc.token(span.last).sentence;
+            state.span_used[idx] = true;
+            state.claim(span.open, span.last);
+            continue;
         }
         if span.n_words(doc) > config.max_scare_quote_words {
             orphans.push(idx);

@@ -25,6 +25,7 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
             let found = according_to(doc, state, idx, &sentence)
                 .or_else(|| impersonal(doc, state, idx, &sentence))
                 .or_else(|| hearsay(doc, state, idx, &sentence))
+                .or_else(|| asked(doc, state, idx, &sentence))
                 .or_else(|| reported(doc, state, idx, &sentence));
             match found {
                 Some(found) => {
@@ -76,8 +77,9 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
 ];
 
 /// Whether a new attribution starts at token `idx` inside a content that began at `first`: a
-/// reporting verb with its own subject after a conjunction or comma ("…, but she denied"), or
-/// right after "and"/"but" ("… and said …"). Returns where the content must end (exclusive).
+/// reporting verb with its own subject after a conjunction, comma or dash ("…, but she denied"),
+/// right after "and"/"but" ("… and said …"), or right after a comma ("…, said Ruiz", "Ruiz, who
+/// …, said"). Returns where the content must end (exclusive).
 fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usize> {
     if state.quoted[idx] {
         return None;
@@ -88,19 +90,23 @@ fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usiz
     }
     let (cue_first, _) = cues::extent(doc, idx, first + 1);
     let before = cue_first.checked_sub(1).filter(|&before| before > first)?;
-    let boundary = if matches!(doc.lower(before), "and" | "but") {
+    let is_boundary = |idx: usize| {
+        let token = doc.token(idx);
+        token.is_punct(',')
+            || token.is_punct(';')
+            || ["-", "—", "–"].iter().any(|dash| token.lower == *dash)
+            || CLAUSE_CONJUNCTIONS.contains(&token.lower.as_str())
+    };
+    let boundary = if matches!(doc.lower(before), "and" | "but") || doc.token(before).is_punct(',')
+    {
         before
     } else {
         let subject = speaker::before(doc, before, first + 1)?;
-        let boundary = subject
-            .first
-            .checked_sub(1)
-            .filter(|&boundary| boundary > first)?;
-        let token = doc.token(boundary);
-        if !(token.is_punct(',') || CLAUSE_CONJUNCTIONS.contains(&token.lower.as_str())) {
-            return None;
-        }
-        boundary
+        // The conjunction may stand a few words before the subject the phrase rule found:
+        // "…, and more than half said …".
+        (subject.first.saturating_sub(3).max(first + 1)..subject.first)
+            .rev()
+            .find(|&boundary| is_boundary(boundary))?
     };
     // A comma right before the conjunction goes with it.
     Some(
@@ -138,11 +144,11 @@ fn content_end(
         {
             break;
         }
-        if end > first + 1 {
-            if let Some(boundary) = new_clause(doc, state, first, end) {
-                end = boundary;
-                break;
-            }
+        if end > first + 1
+            && let Some(boundary) = new_clause(doc, state, first, end)
+        {
+            end = boundary;
+            break;
         }
         end += 1;
     }
@@ -206,6 +212,30 @@ const CLAUSE_OPENERS: &[&str] = &[
     "one",
     "only",
     "not",
+    "he's",
+    "she's",
+    "it's",
+    "they're",
+    "we're",
+    "i'm",
+    "there's",
+    "i've",
+    "we've",
+    "they've",
+    "he'd",
+    "she'd",
+    "i'd",
+    "we'd",
+    "they'd",
+    "he'll",
+    "she'll",
+    "it'll",
+    "we'll",
+    "they'll",
+    "i'll",
+    "that's",
+    "nobody's",
+    "everyone's",
 ];
 
 /// Words that ask: the content of "asked whether …".
@@ -218,6 +248,9 @@ const QUESTION_WORDS: &[&str] = &[
 fn detour_word(doc: &Doc, idx: usize) -> bool {
     let token = doc.token(idx);
     token.is_punct(',')
+        || token.is_quote()
+        || token.is_punct('‘')
+        || token.is_punct('\'')
         || token.is_word()
             && (speaker::fits(token)
                 || matches!(
@@ -254,84 +287,12 @@ fn detour_word(doc: &Doc, idx: usize) -> bool {
 /// ("said as he left"), prepositions ("reported from Lyon") and a few objects of "say" that are
 /// not speech ("said goodbye").
 const NOT_CONTENT: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "has",
-    "have",
-    "had",
-    "does",
-    "did",
-    "do",
-    "as",
-    "when",
-    "while",
-    "after",
-    "before",
-    "because",
-    "since",
-    "until",
-    "unless",
-    "though",
-    "although",
-    "where",
-    "in",
-    "on",
-    "at",
-    "during",
-    "to",
-    "via",
-    "of",
-    "about",
-    "for",
-    "with",
-    "from",
-    "by",
-    "into",
-    "over",
-    "against",
-    "up",
-    "out",
-    "down",
-    "off",
-    "back",
-    "so",
-    "nothing",
-    "goodbye",
-    "yes",
-    "no",
-    "hello",
-    "sorry",
-    "more",
-    "less",
-    "little",
-    "much",
-    "something",
-    "anything",
-    "too",
-    "also",
-    "only",
-    "and",
-    "or",
-    "but",
-    "than",
-    "like",
-    "amid",
-    "through",
-    "without",
-    "again",
-    "instead",
+    "is", "was", "are", "were", "be", "been", "will", "would", "can", "could", "should", "may",
+    "might", "must", "has", "have", "had", "does", "did", "do", "as", "when", "while", "after",
+    "before", "since", "until", "unless", "where", "in", "on", "at", "during", "to", "via", "of",
+    "about", "for", "with", "from", "by", "into", "over", "against", "up", "out", "down", "off",
+    "back", "so", "goodbye", "yes", "hello", "sorry", "also", "and", "or", "but", "than", "like",
+    "amid", "through", "without", "again", "instead",
 ];
 
 /// Words of time that may stand between a cue and its content ("said Friday the talks …").
@@ -383,15 +344,20 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     let token = doc.tokens.get(next).filter(|_| next < sentence.end)?;
     let class = entry.class();
     let word = token.lower.as_str();
+    // After a form that is usually a noun, "that" followed by a verb is a relative pronoun ("the
+    // reports that were leaked"); after a verb it opens the content, even as a demonstrative
+    // ("said that is a distortion").
     let that_clause = word == "that"
-        && !RELATIVE_FOLLOWERS.contains(&doc.lower(next + 1))
-        && !(doc.lower(next + 1).ends_with("ed") && entry.noun_like());
+        && !(entry.noun_like()
+            && (RELATIVE_FOLLOWERS.contains(&doc.lower(next + 1))
+                || doc.lower(next + 1).ends_with("ed")));
     if entry.noun_like() {
         // A form that is usually a noun ("reports", "remarks") is a cue only when what follows
         // cannot continue a noun phrase.
         let clear = that_clause
             || token.is_punct(':')
-            || matches!(word, "he" | "she" | "they" | "it" | "we" | "i" | "you");
+            || matches!(word, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+            || (word == "to" && matches!(class, Class::Commit | Class::Thought));
         if !clear {
             return None;
         }
@@ -402,7 +368,7 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     if token.is_punct(':') {
         return (next + 1 < sentence.end).then_some(next + 1);
     }
-    if !token.is_word() {
+    if !token.is_word() && !token.is_punct(',') {
         return None;
     }
     let opens_clause = |idx: usize| {
@@ -443,9 +409,41 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
             }
         }
     }
+    if !token.is_word() {
+        return None;
+    }
     let mut start = next;
     while start < sentence.end && start - next < 3 && TIME_WORDS.contains(&doc.lower(start)) {
         start += 1;
+    }
+    // A short prepositional phrase before a subject pronoun: "said for weeks he is …".
+    if matches!(
+        doc.lower(start),
+        "in" | "on" | "at" | "for" | "during" | "after" | "over" | "since" | "via"
+    ) {
+        let subject = (start + 1..(start + 6).min(sentence.end)).find(|&idx| {
+            matches!(
+                doc.lower(idx),
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "he's"
+                    | "she's"
+                    | "they're"
+                    | "it's"
+                    | "we're"
+                    | "i'm"
+                    | "there's"
+            )
+        });
+        if let Some(subject) = subject
+            && (start..subject).all(|idx| doc.token(idx).is_word())
+        {
+            return Some(subject);
+        }
     }
     if start >= sentence.end || !doc.token(start).is_word() {
         return None;
@@ -489,6 +487,7 @@ const SUBORDINATORS: &[&str] = &[
 /// The fewest words a reported content may have.
 fn min_words(class: Class) -> usize {
     match class {
+        Class::Act => 1,
         Class::Commit => 2,
         _ => 3,
     }
@@ -553,6 +552,22 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         return None;
     }
 
+    // The main verb after a relative clause that is itself an attribution: "Ruiz, who has
+    // argued …, said …" takes the antecedent of "who".
+    if first > floor
+        && doc.token(first - 1).is_punct(',')
+        && let Some(antecedent) = relative_subject(doc, state, first - 1)
+    {
+        let start = content_start(doc, entry, last, sentence)?;
+        let end = content_end(doc, state, start, sentence, min_words(class), false)?;
+        return Some(found(
+            doc,
+            vec![(start, end)],
+            (first, last),
+            Some(antecedent),
+        ));
+    }
+
     // A second verb of the same subject: "Ruiz met the council and said …".
     if first > floor && matches!(doc.lower(first - 1), "and" | "but") {
         let start = content_start(doc, entry, last, sentence)?;
@@ -580,6 +595,22 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
     None
 }
 
+/// The antecedent of the relative pronoun speaker of the quote that ends right before the comma
+/// `comma`, in the same sentence.
+fn relative_subject(doc: &Doc, state: &State, comma: usize) -> Option<Speaker> {
+    let sentence = doc.token(comma).sentence;
+    let previous = state.found.last()?;
+    let speaker = previous.speaker.as_ref()?;
+    let ends_here = previous
+        .pieces
+        .last()
+        .is_some_and(|piece| piece.end <= doc.token(comma).range.start);
+    if doc.token(speaker.first).sentence != sentence || !ends_here {
+        return None;
+    }
+    speaker.antecedent.as_deref().cloned()
+}
+
 /// The last word-like token before `end` (exclusive), not before `first`.
 fn trim_back(doc: &Doc, first: usize, end: usize) -> Option<usize> {
     let mut last = end.checked_sub(1)?;
@@ -594,7 +625,10 @@ fn trim_back(doc: &Doc, first: usize, end: usize) -> Option<usize> {
 }
 
 /// "…, Ruiz said." (content before) or "…, Ruiz said on Monday, …" (content on both sides);
-/// `comma` is the comma before the subject (or before "as" in "…, as Ruiz noted, …").
+/// `comma` is the comma before the subject (or before "as" in "…, as Ruiz noted, …"). Content
+/// before the cue alone needs three words, so a fronted phrase ("In May, Ruiz said.") is not
+/// taken for speech; with content on both sides one word will do ("The deal, officials said,
+/// …").
 fn before_and_around(
     doc: &Doc,
     state: &State,
@@ -608,7 +642,7 @@ fn before_and_around(
     let n_head = (floor..=head_end)
         .filter(|&i| doc.token(i).is_word())
         .count();
-    if n_head < 3 {
+    if n_head == 0 || SUBORDINATORS.contains(&doc.lower(floor)) {
         return None;
     }
     // Words after the cue that do not start a clause: a time, a place, an addressee ("said on
@@ -621,32 +655,31 @@ fn before_and_around(
     {
         tail += 1;
     }
-    let head_only = Some(found(
-        doc,
-        vec![(floor, head_end)],
-        cue,
-        Some(subject.clone()),
-    ));
     let token = doc.tokens.get(tail).filter(|_| tail < sentence.end);
-    match token {
-        None => head_only,
-        Some(token) if token.is_terminal() => head_only,
-        Some(token) if token.is_punct(',') => {
+    let ends = token.is_none_or(|token| token.is_terminal());
+    let rest = match token {
+        Some(token) if token.is_punct(',') && tail + 1 < sentence.end => {
             let rest = tail + 1;
-            if rest >= sentence.end || splits_content(doc, rest) {
-                return head_only;
-            }
-            match content_end(doc, state, rest, sentence, 2, false) {
-                Some(end) => Some(found(
-                    doc,
-                    vec![(floor, head_end), (rest, end)],
-                    cue,
-                    Some(subject),
-                )),
-                None => head_only,
+            if splits_content(doc, rest) {
+                None
+            } else {
+                content_end(doc, state, rest, sentence, 2, false).map(|end| (rest, end))
             }
         }
         _ => None,
+    };
+    let comma_after = token.is_some_and(|token| token.is_punct(','));
+    match rest {
+        Some(rest) => Some(found(
+            doc,
+            vec![(floor, head_end), rest],
+            cue,
+            Some(subject),
+        )),
+        None if (ends || comma_after) && n_head >= 3 => {
+            Some(found(doc, vec![(floor, head_end)], cue, Some(subject)))
+        }
+        None => None,
     }
 }
 
@@ -685,15 +718,37 @@ fn according_to(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -
     }
     let head_end = trim_back(doc, floor, idx)?;
     let mut pieces = vec![(floor, head_end)];
-    if has_rest {
-        if let Some(end) = content_end(doc, state, rest_start, sentence, 2, false) {
-            pieces.push((rest_start, end));
-        }
+    if has_rest && let Some(end) = content_end(doc, state, rest_start, sentence, 2, false) {
+        pieces.push((rest_start, end));
     }
     let n_words = (floor..=head_end)
         .filter(|&i| doc.token(i).is_word())
         .count();
     (n_words >= 2).then(|| found(doc, pieces, cue, Some(source)))
+}
+
+/// A question put to someone, with no speaker written: "Asked whether …, Ruiz said …" and "she
+/// was asked whether …". The content is the question.
+fn asked(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Option<Found> {
+    if doc.lower(idx) != "asked" {
+        return None;
+    }
+    let opens_sentence = (sentence.start..idx).all(|before| !doc.token(before).is_word());
+    let passive = idx > sentence.start
+        && matches!(
+            doc.lower(idx - 1),
+            "was" | "were" | "been" | "being" | "is" | "are"
+        );
+    if !(passive || opens_sentence && doc.token(idx).capitalized) {
+        return None;
+    }
+    let start = idx + 1;
+    if !QUESTION_WORDS.contains(&doc.lower(start)) {
+        return None;
+    }
+    let end = content_end(doc, state, start, sentence, 2, opens_sentence)?;
+    let cue_first = if passive { idx - 1 } else { idx };
+    Some(found(doc, vec![(start, end)], (cue_first, idx), None))
 }
 
 /// Forms of "to be" in impersonal passives.

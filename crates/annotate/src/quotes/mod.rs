@@ -5,27 +5,47 @@
 //!
 //! - Direct quotes between double quotation marks (straight, curly, « », „ “, or a doubled
 //!   apostrophe), with the speaker before them ("Ruiz said: “…”"), after them ("“…,” Ruiz
-//!   said", "“…,” said Ruiz, the mayor"), around them ("“…,” she said, “…”"), or in the sentence
-//!   before, when a quote stands alone after an attributed one ("“…,” Ruiz said. “…”"). A quote
-//!   that runs on past the end of a paragraph continues when the next paragraph opens with a
-//!   quotation mark, as news style writes long quotes. A quote of one to three words with no cue
-//!   is a scare quote (a "moment of truth") and is left out.
-//! - Reported speech: "Ruiz said (that) …", "Ruiz told reporters …", "…, Ruiz said",
-//!   "…, officials said, …", "according to Ruiz, …", "…, adding …", the impersonal "it was
-//!   reported that …" and hearsay adverbs ("the talks reportedly stalled"). Speech inside
-//!   quotation marks is the quoted person's, so cues inside a direct quote are not attributions.
+//!   said", "“…,” said Ruiz, the mayor", "“…” ― Ruiz"), around them ("“…,” she said, “…”"), or
+//!   in the sentence before, when a quote stands alone after an attributed one ("“…,” Ruiz
+//!   said. “…”"). A quote that runs on past the end of a paragraph continues when the next
+//!   paragraph opens with a quotation mark, as news style writes long quotes. A quote of one to
+//!   three words with no cue is a scare quote (a "moment of truth") and is left out, as are
+//!   quoted titles and phrases inside a sentence; a longer quote standing alone with no cue
+//!   near it is kept with no speaker.
+//! - Reported speech: "Ruiz said (that) …", "Ruiz told reporters …", "…, Ruiz said", "…,
+//!   officials said, …", "…, as Ruiz noted, …", "according to Ruiz, …", "…, adding …", "Ruiz
+//!   met them and said …", "asked whether …", the impersonal "it was reported that …" and
+//!   hearsay adverbs ("the talks reportedly stalled"). Speech inside quotation marks is the
+//!   quoted person's, so cues inside a direct quote are not attributions.
 //!
-//! Cues come from a general lexicon of reporting verbs with their inflections (see `cues.rs`),
-//! never from words of a particular story. A speaker is a name ("Gen. Ana Ruiz"), a role ("the
-//! ministry", "a spokesperson for the council") or a pronoun. Personal pronouns ("he said") are
-//! resolved to the most recent compatible name: an earlier speaker or the named subject of an
-//! earlier sentence, skipping organizations for "he" and "she" and people for "it", and keeping
-//! each name's pronoun once it has one. The quote then carries the name as
-//! [`Quote::speaker`] and the pronoun as [`Quote::speaker_pronoun`].
+//! Cues come from a general lexicon of reporting verbs with their inflections (`cues.rs`):
+//! verbs of saying, telling and asking, promises and wishes ("vowed to"), thoughts and findings
+//! with a clause ("believes that", "the poll shows"), and speech acts with an object
+//! ("criticized the plan", "called for talks"). Nothing in it belongs to a particular story. A
+//! speaker is a name ("Gen. Ana Ruiz"), a role ("the ministry", "a spokesperson for the
+//! council") or a pronoun. Personal pronouns ("he said") are resolved to the most recent
+//! compatible name: an earlier speaker or the subject of an earlier sentence, skipping
+//! organizations for "he" and "she" and people for "it", and keeping each name's pronoun once
+//! it has one (or once a title or role word such as "Mrs." or "spokesman" tells). The quote then
+//! carries the name as [`Quote::speaker`] and the pronoun as [`Quote::speaker_pronoun`].
+//!
+//! ```
+//! use parallax_annotate::{quotes, sentences};
+//! use parallax_model::{Article, Origin};
+//!
+//! let text = "“We stay,” said Ana Ruiz. She added that the port would reopen.";
+//! let article = Article::new(Origin::Stdin, text.to_string());
+//! let found = quotes(&article, &sentences(&article, "en"), &quotes::Config::new());
+//! let slice = |range: &std::ops::Range<usize>| &article.text[range.clone()];
+//! assert_eq!(slice(&found[0].content), "“We stay,”");
+//! assert_eq!(found[1].speaker.as_ref().map(slice), Some("Ana Ruiz"));
+//! assert_eq!(found[1].speaker_pronoun.as_ref().map(slice), Some("She"));
+//! ```
 //!
 //! Odd input is never an error: unbalanced quotation marks end at the end of their paragraph,
 //! and a quote with no speaker has `speaker: None`. The work is linear in the length of the
 //! text: every rule looks at a bounded window of tokens around a cue or a quotation mark.
+//! Entities are not linked yet, so [`Quote::speaker_entity`] stays `None`.
 
 mod cues;
 mod direct;
@@ -70,14 +90,14 @@ pub fn quotes(article: &Article, sentences: &[Sentence], config: &Config) -> Vec
     direct::attribute(&doc, &spans, &mut state);
     indirect::find(&doc, &mut state);
     direct::continue_or_drop(&doc, &spans, &mut state, config);
-    let mut found = state.found;
+    let mut found = std::mem::take(&mut state.found);
     found.sort_by_key(|found| {
         (
             found.pieces.first().map(|piece| piece.start),
             found.cue_start(),
         )
     });
-    resolve_pronouns(&doc, &mut found, config);
+    resolve_pronouns(&doc, &mut found, &state.quoted, config);
     found
         .into_iter()
         .map(|found| found.into_quote(&doc))
@@ -202,10 +222,11 @@ struct Antecedent {
 }
 
 /// Replaces each personal-pronoun speaker with the most recent compatible name before it.
-fn resolve_pronouns(doc: &Doc, found: &mut [Found], config: &Config) {
+fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Config) {
+    // Candidates are earlier speakers and the subjects of earlier sentences, outside quotes.
     let mut antecedents: Vec<Antecedent> = Vec::new();
     for sentence in &doc.sentence_tokens {
-        if let Some((first, last)) = speaker::subject_name(doc, sentence.clone()) {
+        if let Some((first, last)) = speaker::subject_name(doc, sentence.clone(), quoted) {
             antecedents.push(Antecedent {
                 first,
                 last,
@@ -231,7 +252,8 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found], config: &Config) {
     antecedents.sort_by_key(|antecedent| (antecedent.first, antecedent.last));
     antecedents.dedup_by_key(|antecedent| antecedent.first);
 
-    // A name keeps the pronoun it was first resolved from, so "she" after "he" skips him.
+    // A name keeps the pronoun it was first resolved from, so "she" after "he" skips him; before
+    // that, a title or a gendered role word ("Mrs.", "spokesman") tells.
     let mut pronoun_of: HashMap<String, speaker::Pronoun> = HashMap::new();
     for quote in found.iter_mut() {
         let Some(written) = &quote.speaker else {
@@ -251,22 +273,31 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found], config: &Config) {
         let before = antecedents.partition_point(|antecedent| antecedent.last < written.first);
         // The window bounds the work on hostile input: a few dozen candidates at most.
         for antecedent in antecedents[..before].iter().rev().take(50) {
-            if sentence - antecedent.sentence > config.pronoun_window {
+            if sentence.saturating_sub(antecedent.sentence) > config.pronoun_window {
                 break;
             }
             let referent = speaker::referent(doc, antecedent.first, antecedent.last);
             if !speaker::compatible(class, referent) {
                 continue;
             }
-            let key = doc.lower(antecedent.last).to_string();
+            // The name's last capitalized word keys it, so "Ana Ruiz, the mayor," and "Ruiz"
+            // share what is known of them.
+            let key_idx = (antecedent.first..=antecedent.last)
+                .rev()
+                .find(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
+                .unwrap_or(antecedent.last);
+            let key = doc.token(key_idx).stem().to_string();
             if matches!(
                 class,
                 speaker::Pronoun::Masculine | speaker::Pronoun::Feminine
             ) {
-                match pronoun_of.get(&key) {
-                    Some(known) if *known != class => continue,
-                    Some(_) => {}
-                    None => {
+                let known = pronoun_of
+                    .get(&key)
+                    .copied()
+                    .or_else(|| speaker::gender(doc, antecedent.first, antecedent.last));
+                match known {
+                    Some(known) if known != class => continue,
+                    _ => {
                         pronoun_of.insert(key, class);
                     }
                 }

@@ -42,7 +42,8 @@ impl Speaker {
     }
 }
 
-/// Determiners and possessives that can open a noun phrase.
+/// Words that can open a noun phrase: determiners, possessives, numbers and a few words of rank
+/// that open anonymous subjects ("senior officials", "unnamed sources").
 const DETERMINERS: &[&str] = &[
     "the",
     "a",
@@ -239,7 +240,8 @@ const STOP_WORDS: &[&str] = &[
 /// at the embassy", "a source familiar with the talks", "the head of the party").
 const INNER_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in"];
 
-/// Words ending in "-ed" that are adjectives in subjects, not verbs.
+/// Words ending in "-ed" that are adjectives in subjects, or participles after them ("those
+/// surveyed"), not verbs.
 const ED_ADJECTIVES: &[&str] = &[
     "unnamed",
     "retired",
@@ -267,6 +269,10 @@ const ED_ADJECTIVES: &[&str] = &[
     "celebrated",
     "respected",
     "acclaimed",
+    "surveyed",
+    "polled",
+    "interviewed",
+    "sampled",
 ];
 
 /// Head nouns that name no one: a speaker built on them is anonymous unless a name follows.
@@ -317,7 +323,6 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "others",
     "some",
     "many",
-    "spokesperson",
 ];
 
 /// Phrases that make a speaker anonymous wherever they occur in it.
@@ -556,7 +561,10 @@ pub(crate) fn fits(token: &Token) -> bool {
     if STOP_WORDS.contains(&word) && !INNER_PREPOSITIONS.contains(&word) {
         return false;
     }
-    if cues::reporting_verb(word).is_some() && !BARE_PLURALS.contains(&word) {
+    // A gerund inside a phrase is a noun ("a source familiar with her thinking").
+    if cues::reporting_verb(word).is_some_and(|entry| {
+        entry.form != cues::Form::Gerund && !entry.needs_particle() && !BARE_PLURALS.contains(&word)
+    }) {
         return false;
     }
     if word.ends_with("ed") && !ED_ADJECTIVES.contains(&word) {
@@ -584,7 +592,19 @@ fn closes(token: &Token) -> bool {
         && !INNER_PREPOSITIONS.contains(&word)
         && !matches!(
             word,
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "no"
+                | "any"
+                | "every"
+                | "each"
         )
         && !word.ends_with("'s")
         && !word.ends_with('\'')
@@ -619,7 +639,29 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if token.is_punct(',') {
         return appositive_before(doc, last, floor);
     }
-    phrase_before(doc, last, floor)
+    phrase_before(doc, last, floor).or_else(|| relative_clause_before(doc, last, floor))
+}
+
+/// "Diplomats who asked not to be named" ending at `last`: a phrase followed by a short relative
+/// clause without commas.
+fn relative_clause_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
+    let limit = last.saturating_sub(10).max(floor + 1);
+    let who = (limit..last)
+        .rev()
+        .take_while(|&idx| doc.token(idx).is_word())
+        .find(|&idx| matches!(doc.lower(idx), "who" | "whose"))?;
+    let head = phrase_before(doc, who - 1, floor)?;
+    if head.kind == Kind::Pronoun {
+        return None;
+    }
+    let anonymous = head.anonymous || (who..=last).any(|idx| is_anonymous_marker(doc, idx));
+    Some(Speaker {
+        first: head.first,
+        last,
+        kind: head.kind,
+        anonymous,
+        antecedent: None,
+    })
 }
 
 /// Words that can open an appositive or a parenthetical phrase between commas: "Ruiz, the
@@ -636,13 +678,17 @@ const APPOSITIVE_OPENERS: &[&str] = &[
 fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
     let mut right = comma;
     let mut anonymous = false;
+    // Whether every phrase of the chain opens like an appositive; a chain with other phrases
+    // ("Ruiz, national director of …,") must lead back to a name.
+    let mut all_appositive = true;
     for _ in 0..4 {
-        let limit = right.saturating_sub(20).max(floor);
+        let limit = right.saturating_sub(40).max(floor);
         let mut idx = right.checked_sub(1)?;
         while idx > limit && !doc.token(idx).is_punct(',') {
             let token = doc.token(idx);
             let inner = token.is_word()
                 || token.is_punct('-')
+                || token.is_punct('.')
                 || token.is_punct('(')
                 || token.is_punct(')');
             if !inner {
@@ -654,7 +700,10 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
         if !token.is_punct(',') || idx < floor {
             // The chain starts here: the phrase before `right` is the name it is about.
             let head = phrase_before(doc, right.checked_sub(1)?, floor)?;
-            if head.kind == Kind::Pronoun || right == comma {
+            if head.kind == Kind::Pronoun
+                || right == comma
+                || (!all_appositive && head.kind != Kind::Name)
+            {
                 return None;
             }
             return Some(Speaker {
@@ -672,10 +721,14 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
         let word = opener.lower.as_str();
         let appositive = opener.capitalized
             || APPOSITIVE_OPENERS.contains(&word)
+            || (word.ends_with("ing") && word.len() > 5)
             || TITLES.contains(&word)
             || word.chars().next().is_some_and(char::is_numeric);
         if !appositive {
-            return None;
+            if !opener.is_word() || STOP_WORDS.contains(&word) {
+                return None;
+            }
+            all_appositive = false;
         }
         anonymous |= (idx + 1..right).any(|inner_idx| is_anonymous_marker(doc, inner_idx));
         right = idx;
@@ -766,12 +819,25 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
         return None;
     }
     let mut speaker = described(doc, first, last);
-    if last + 1 < ceiling && doc.token(last + 1).is_punct('(') {
-        if let Some(close) =
+    if last + 1 < ceiling
+        && doc.token(last + 1).is_punct('(')
+        && let Some(close) =
             (last + 2..(last + 10).min(ceiling)).find(|&idx| doc.token(idx).is_punct(')'))
-        {
-            speaker.last = close;
-            last = close;
+    {
+        speaker.last = close;
+        last = close;
+    }
+    // A relative clause right after the name belongs to the speaker too: "said one official who
+    // spoke on condition of anonymity."
+    if last + 1 < ceiling && matches!(doc.lower(last + 1), "who" | "whose") {
+        let end = (last + 1..ceiling)
+            .take_while(|&idx| doc.token(idx).is_word() || doc.token(idx).is_punct(','))
+            .last()
+            .unwrap_or(last);
+        if let Some(end) = (last + 2..=end).rev().find(|&idx| doc.token(idx).is_word()) {
+            speaker.last = end;
+            speaker.anonymous |= (last + 1..=end).any(|idx| is_anonymous_marker(doc, idx));
+            return Some(speaker);
         }
     }
     // An appositive after a comma belongs to the speaker: "said Ana Ruiz, the mayor."
@@ -779,10 +845,12 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     if comma + 1 < ceiling && doc.token(comma).is_punct(',') {
         let inner = doc.token(comma + 1);
         let inner_word = inner.lower.as_str();
-        let is_appositive = matches!(
-            inner_word,
-            "who" | "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        ) || TITLES.contains(&inner_word);
+        let is_appositive = inner.capitalized
+            || matches!(
+                inner_word,
+                "who" | "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+            || TITLES.contains(&inner_word);
         if is_appositive {
             let mut end = comma + 1;
             while end + 1 < ceiling
@@ -861,7 +929,9 @@ fn is_anonymous_marker(doc: &Doc, idx: usize) -> bool {
 pub(crate) fn sentence_subject(doc: &Doc, idx: usize, quoted: &[bool]) -> Option<Speaker> {
     let sentence = doc.sentence_of(idx);
     let mut first = sentence.start;
-    while first < idx && (!doc.token(first).is_word() || quoted[first]) {
+    while first < idx
+        && (!doc.token(first).is_word() || quoted[first] || STOP_WORDS.contains(&doc.lower(first)))
+    {
         first += 1;
     }
     if first >= idx {
@@ -909,6 +979,71 @@ pub(crate) fn pronoun_class(word: &str) -> Option<Pronoun> {
     }
 }
 
+/// Titles and role words that tell which pronoun a person takes.
+const FEMININE_WORDS: &[&str] = &[
+    "mrs.",
+    "ms.",
+    "miss",
+    "madam",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "queen",
+    "princess",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "actress",
+    "grandmother",
+    "woman",
+    "girl",
+    "lady",
+    "duchess",
+    "countess",
+    "baroness",
+    "dame",
+];
+
+/// Titles and role words of men.
+const MASCULINE_WORDS: &[&str] = &[
+    "mr.",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "king",
+    "prince",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "actor",
+    "grandfather",
+    "man",
+    "boy",
+    "lord",
+    "duke",
+    "count",
+    "baron",
+    "sir",
+];
+
+/// The pronoun the phrase from `first` to `last` takes, when a title or role word in it tells.
+pub(crate) fn gender(doc: &Doc, first: usize, last: usize) -> Option<Pronoun> {
+    (first..=last).find_map(|idx| {
+        let word = doc.token(idx).stem();
+        if FEMININE_WORDS.contains(&word) {
+            Some(Pronoun::Feminine)
+        } else if MASCULINE_WORDS.contains(&word) {
+            Some(Pronoun::Masculine)
+        } else {
+            None
+        }
+    })
+}
+
 /// What sort of antecedent a phrase can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Referent {
@@ -931,14 +1066,17 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
             break;
         }
     }
-    let organization = (first..=head).any(|idx| {
-        let token = doc.token(idx);
-        ORGANIZATION_WORDS.contains(&token.stem())
-            || (token.lower.len() >= 2
-                && doc.text[token.range.clone()]
-                    .chars()
-                    .all(|c| c.is_uppercase() || c == '.' || c == '&'))
-    });
+    // "The Post", "the White House": a capitalized name after "the" is not a person.
+    let the_name = doc.lower(first) == "the" && first < head && doc.token(first + 1).capitalized;
+    let organization = the_name
+        || (first..=head).any(|idx| {
+            let token = doc.token(idx);
+            ORGANIZATION_WORDS.contains(&token.stem())
+                || (token.lower.len() >= 2
+                    && doc.text[token.range.clone()]
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == '.' || c == '&'))
+        });
     let head_token = doc.token(head);
     let head_word = head_token.stem();
     let plural = !head_token.capitalized
@@ -965,23 +1103,43 @@ pub(crate) fn compatible(pronoun: Pronoun, referent: Referent) -> bool {
     }
 }
 
-/// Whether token `idx` opens a name that can be a later pronoun's antecedent even though it was
-/// never a speaker: a capitalized run at the start of a sentence ("Ana Ruiz arrived late.").
-pub(crate) fn subject_name(doc: &Doc, sentence: Range<usize>) -> Option<(usize, usize)> {
+/// The name or description that opens the sentence `sentence`, outside quotes, as a candidate
+/// for later pronouns: a capitalized run ("Mayor Ana Ruiz opened …") or a determiner with a
+/// capitalized run or up to three lowercase words ("The harbor authority published …").
+pub(crate) fn subject_name(
+    doc: &Doc,
+    sentence: Range<usize>,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
     let mut first = sentence.start;
-    while first < sentence.end && !doc.token(first).is_word() {
+    while first < sentence.end
+        && (!doc.token(first).is_word() || quoted[first] || STOP_WORDS.contains(&doc.lower(first)))
+    {
         first += 1;
     }
-    let mut last = first;
-    while last + 1 < sentence.end
-        && doc.token(last + 1).capitalized
-        && doc.token(last + 1).is_word()
-    {
-        last += 1;
+    let token = doc.tokens.get(first).filter(|_| first < sentence.end)?;
+    let word = token.lower.as_str();
+    let determiner = matches!(word, "the" | "a" | "an" | "this");
+    if !token.capitalized || PRONOUNS.contains(&word) {
+        return None;
     }
-    let token = doc.tokens.get(first)?;
-    let n_words = last - first + 1;
-    let titled = TITLES.contains(&token.lower.as_str());
-    (token.capitalized && token.is_word() && (n_words >= 2 || titled) && last < sentence.end)
-        .then_some((first, last))
+    let capitalized =
+        |idx: usize| idx < sentence.end && doc.token(idx).is_word() && doc.token(idx).capitalized;
+    let mut last = first;
+    if determiner && !capitalized(first + 1) {
+        while last + 1 < sentence.end && last - first < 3 {
+            let next = doc.token(last + 1);
+            let next_word = next.lower.as_str();
+            let verb_like = next_word.ends_with("ed") || (last > first && next_word.ends_with('s'));
+            if !fits(next) || verb_like || INNER_PREPOSITIONS.contains(&next_word) {
+                break;
+            }
+            last += 1;
+        }
+    } else {
+        while capitalized(last + 1) {
+            last += 1;
+        }
+    }
+    (last > first || !determiner).then_some((first, last))
 }

@@ -96,15 +96,35 @@ pub(crate) struct Doc<'a> {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
     "prof", "st", "jr", "sr", "maj", "pres", "supt", "insp", "rev", "hon", "amb", "atty", "co",
-    "corp", "inc", "ltd", "dept", "u.s", "u.k", "u.n", "e.u",
+    "corp", "inc", "ltd", "dept", "u.s", "u.k", "u.n", "e.u", "jan", "feb", "aug", "sept", "sep",
+    "oct", "nov", "dec", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+    "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
 impl<'a> Doc<'a> {
     /// Tokenizes `text`, whose sentences are `sentences` (in text order, as the sentence
-    /// annotator returns them). Text outside every sentence joins the sentence before it.
+    /// annotator returns them). Text outside every sentence joins the sentence before it, and a
+    /// sentence that ends with "Ms." joins the next one, as the segmenter splits there.
     pub(crate) fn new(text: &'a str, sentences: &[Sentence]) -> Doc<'a> {
         let mut tokens = tokenize(text);
-        let mut sentence_tokens = vec![0..0; sentences.len().max(1)];
+        let mut merged = Vec::with_capacity(sentences.len());
+        for (idx, sentence) in sentences.iter().enumerate() {
+            let joins = idx > 0 && {
+                let previous = &sentences[idx - 1];
+                let previous_text = text.get(previous.range.clone()).unwrap_or_default();
+                previous.paragraph == sentence.paragraph
+                    && (previous_text == "Ms." || previous_text.ends_with(" Ms."))
+            };
+            let number = match merged.last() {
+                Some(&last) if joins => last,
+                Some(&last) => last + 1,
+                None => 0,
+            };
+            merged.push(number);
+        }
+        let n_sentences = merged.last().map_or(1, |last| last + 1);
+        let mut sentence_tokens = vec![0..0; n_sentences];
         let mut sentence_idx = 0;
         for (token_idx, token) in tokens.iter_mut().enumerate() {
             while sentence_idx + 1 < sentences.len()
@@ -112,11 +132,11 @@ impl<'a> Doc<'a> {
             {
                 sentence_idx += 1;
             }
-            token.sentence = sentence_idx;
+            token.sentence = merged.get(sentence_idx).copied().unwrap_or(0);
             token.paragraph = sentences
                 .get(sentence_idx)
                 .map_or(0, |sentence| sentence.paragraph);
-            let range = &mut sentence_tokens[sentence_idx];
+            let range = &mut sentence_tokens[token.sentence];
             if range.start == range.end {
                 *range = token_idx..token_idx + 1;
             } else {
@@ -153,6 +173,12 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Whether `c` is an invisible formatting character (zero-width spaces and joiners, direction
+/// marks, the byte-order mark), which scraped text carries and which separate nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 /// Splits `text` into tokens; sentence and paragraph are left at 0 for [`Doc::new`] to fill.
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -163,7 +189,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             break;
         };
         let width = c.len_utf8();
-        if c.is_whitespace() || c.is_control() {
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
             idx += width;
             continue;
         }
@@ -175,8 +201,23 @@ fn tokenize(text: &str) -> Vec<Token> {
                 let mut rest = text[idx..].chars();
                 match (rest.next(), rest.next()) {
                     (Some(next), _) if next.is_alphanumeric() => idx += next.len_utf8(),
+                    // A period joins only initials and lowercase or numeric continuations
+                    // ("U.S.", "3.5", "e.g."), so "said.Trump" with a missing space splits.
+                    (Some('.'), Some(after))
+                        if after.is_alphanumeric()
+                            && (after.is_lowercase()
+                                || after.is_numeric()
+                                || text[start..idx]
+                                    .chars()
+                                    .rev()
+                                    .take_while(|c| c.is_alphanumeric())
+                                    .count()
+                                    == 1) =>
+                    {
+                        idx += 1 + after.len_utf8();
+                    }
                     (Some(joiner), Some(after))
-                        if matches!(joiner, '\'' | '’' | '-' | '‑' | '.' | '&')
+                        if matches!(joiner, '\'' | '’' | '-' | '‑' | '&')
                             && after.is_alphanumeric() =>
                     {
                         idx += joiner.len_utf8() + after.len_utf8();
@@ -200,6 +241,9 @@ fn tokenize(text: &str) -> Vec<Token> {
                 ('"', _) => Kind::Quote(Mark::Either),
                 ('“' | '„' | '«' | '‟', _) => Kind::Quote(Mark::Open),
                 ('”' | '»', _) => Kind::Quote(Mark::Close),
+                // Three apostrophes close a single quote inside a double one: the first is
+                // the single mark.
+                ('\'', Some('\'')) if text[idx + 2..].starts_with('\'') => Kind::Punct,
                 ('\'', Some('\'')) => {
                     idx += 1;
                     Kind::Quote(Mark::Either)
@@ -217,14 +261,13 @@ fn tokenize(text: &str) -> Vec<Token> {
             idx += width;
         }
         let piece = &text[start..idx];
-        let space_before = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|before| before.is_whitespace() || before.is_control());
+        let space_before = text[..start].chars().next_back().is_none_or(|before| {
+            before.is_whitespace() || before.is_control() || is_invisible(before)
+        });
         let space_after = text[idx..]
             .chars()
             .next()
-            .is_none_or(|after| after.is_whitespace() || after.is_control());
+            .is_none_or(|after| after.is_whitespace() || after.is_control() || is_invisible(after));
         tokens.push(Token {
             range: start..idx,
             kind,

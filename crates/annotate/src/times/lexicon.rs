@@ -587,6 +587,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "planned",
         "plans",
         "plan",
+        "planning",
         "expected",
         "expects",
         "due",

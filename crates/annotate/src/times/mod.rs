@@ -118,54 +118,63 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 const CLAUSE_REACH: usize = 240;
 
 /// The tense of the clause around `range`: the nearest tense cue before the expression, else the
-/// nearest after it.
+/// nearest after it. A possessive weekday ("Wednesday's ruling") names an event already
+/// reported.
 fn tense(text: &str, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
     let (left, right) = clause(text, range);
-    let left_words: Vec<&str> = words(left).collect();
-    for (idx, word) in left_words.iter().enumerate().rev().take(12) {
-        let previous = idx
-            .checked_sub(1)
-            .and_then(|idx| left_words.get(idx))
-            .copied();
-        if let Some(tense) = cue(word, previous, lexicon) {
+    if right.starts_with("'s") || right.starts_with("\u{2019}s") {
+        return Tense::Past;
+    }
+    let left_words: Vec<String> = words(left).map(str::to_lowercase).collect();
+    for idx in (0..left_words.len()).rev().take(12) {
+        if let Some(tense) = cue(&left_words[..=idx], lexicon) {
             return tense;
         }
     }
-    let right_words: Vec<&str> = words(right).take(10).collect();
-    for (idx, word) in right_words.iter().enumerate() {
-        let previous = idx
-            .checked_sub(1)
-            .and_then(|idx| right_words.get(idx))
-            .copied();
-        if let Some(tense) = cue(word, previous, lexicon) {
+    let right_words: Vec<String> = words(right).take(10).map(str::to_lowercase).collect();
+    for idx in 0..right_words.len() {
+        if let Some(tense) = cue(&right_words[..=idx], lexicon) {
             return tense;
         }
     }
     Tense::Unknown
 }
 
-/// What `word` (after `previous`) says about tense, if anything.
-fn cue(word: &str, previous: Option<&str>, lexicon: &Lexicon) -> Option<Tense> {
-    let word = word.to_lowercase();
-    let previous = previous.map(str::to_lowercase);
-    let previous = previous.as_deref();
+/// What the last of `words` (lower case, in text order) says about tense, given the words before
+/// it, if anything.
+fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
+    let (word, before) = words.split_last()?;
+    let previous = before.last().map(String::as_str);
+    let second = before
+        .len()
+        .checked_sub(2)
+        .and_then(|idx| before.get(idx))
+        .map(String::as_str);
+    let perfect = |word: Option<&str>| matches!(word, Some("been" | "had"));
     if lexicon.future_cues.contains(&word.as_str()) || word.ends_with("'ll") {
         // "had been scheduled to expire" looks back; "is scheduled to" and "was scheduled to"
         // (reported before publication, but for after it) look ahead.
-        if previous.is_some_and(|previous| matches!(previous, "been" | "had")) {
-            return Some(Tense::Past);
-        }
-        return Some(Tense::Future);
+        return Some(if perfect(previous) {
+            Tense::Past
+        } else {
+            Tense::Future
+        });
     }
     if word == "to" && previous.is_some_and(|previous| lexicon.future_before_to.contains(&previous))
     {
-        return Some(Tense::Future);
+        return Some(if perfect(second) {
+            Tense::Past
+        } else {
+            Tense::Future
+        });
     }
     if matches!(word.as_str(), "is" | "are" | "am" | "says" | "say") {
         return Some(Tense::Unknown);
     }
-    let participle_after_be = previous
-        .is_some_and(|previous| matches!(previous, "be" | "been" | "being" | "is" | "are" | "get"));
+    let participle_after_be = matches!(
+        previous,
+        Some("be" | "been" | "being" | "is" | "are" | "get")
+    );
     let past = lexicon.past_cues.contains(&word.as_str())
         || (word.len() > 4 && word.ends_with("ed") && !lexicon.not_past.contains(&word.as_str()));
     // "will be held" is no past: a participle after "be" leaves the tense to the words before.

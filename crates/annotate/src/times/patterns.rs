@@ -153,6 +153,17 @@ fn anycase<'a>(phrases: impl IntoIterator<Item = &'a str>) -> String {
     format!("(?i:{})", alternation(phrases))
 }
 
+/// Compiles a rule's pattern.
+///
+/// Word boundaries are ASCII ones: every word the rules match is ASCII, and a Unicode `\b` would
+/// make the regex crate fall back from its DFA to a much slower engine on any text with a
+/// non-ASCII letter, which is most text in most languages.
+fn compile(pattern: &str) -> Regex {
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+    Regex::new(&pattern)
+        .unwrap_or_else(|error| panic!("time-expression pattern does not compile: {error}"))
+}
+
 /// The text a match and the rules share.
 pub(crate) struct Scan<'a> {
     pub(crate) text: &'a str,
@@ -162,10 +173,7 @@ pub(crate) struct Scan<'a> {
 impl Scan<'_> {
     /// The word right before byte `pos`, skipping spaces only, in lower case.
     fn word_before(&self, pos: usize) -> Option<String> {
-        let before = self
-            .text
-            .get(..pos)?
-            .trim_end_matches([' ', '\t', '\u{a0}']);
+        let before = self.before(pos).trim_end_matches([' ', '\t', '\u{a0}']);
         let start = before
             .char_indices()
             .rev()
@@ -173,6 +181,16 @@ impl Scan<'_> {
             .last()
             .map(|(idx, _)| idx)?;
         before.get(start..).map(str::to_lowercase)
+    }
+
+    /// The text right before byte `pos`, up to 64 bytes: what the rules look at before a match
+    /// stays bounded however long the text's words are.
+    fn before(&self, pos: usize) -> &str {
+        let mut start = pos.saturating_sub(64);
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        self.text.get(start..pos).unwrap_or_default()
     }
 
     /// The character right before byte `pos`.
@@ -487,6 +505,18 @@ impl Grammar {
                 ),
                 parse_period,
             ),
+            // "the day before", "the night after".
+            (
+                format!(
+                    r"\b(?i:the){s}(?P<part>(?i:day|night|morning|evening)){s}(?P<direction>(?i:before|after))\b"
+                ),
+                parse_day_before,
+            ),
+            // "that night", "that morning".
+            (
+                format!(r"\b(?i:that|the{s}same){s}(?P<part>{day_parts})\b"),
+                parse_that_day_part,
+            ),
             // "that day", "the same week".
             (
                 format!(
@@ -613,18 +643,15 @@ impl Grammar {
         let rules = rules
             .into_iter()
             .map(|(pattern, parse)| Rule {
-                regex: Regex::new(&pattern).unwrap_or_else(|error| {
-                    panic!("time-expression pattern does not compile: {error}")
-                }),
+                regex: compile(&pattern),
                 parse,
             })
             .collect();
         let positions = anycase(lexicon.positions.iter().map(|(word, _)| *word));
         let position_nouns = anycase(lexicon.position_nouns.iter().map(|(word, _)| *word));
-        let prefix = Regex::new(&format!(
+        let prefix = compile(&format!(
             r"(?:\b(?P<position>{positions})(?:{s}(?i:in){s})?(?:\s{{1,3}}|{HYPHEN})|\b(?P<noun>{position_nouns}){s})$"
-        ))
-        .unwrap_or_else(|error| panic!("position pattern does not compile: {error}"));
+        ));
         Grammar {
             lexicon,
             words,
@@ -664,16 +691,15 @@ impl Grammar {
                     .map(|piece| piece.range.end)
                     .max()
                     .unwrap_or(range.end);
-                if let [piece] = pieces.as_mut_slice() {
-                    if piece.modifier.is_none() && positionable(&piece.meaning) {
-                        if let Some((start, position)) =
-                            self.position_before(text, range.start, &piece.meaning)
-                        {
-                            piece.range.start = start;
-                            piece.modifier = Some(position_modifier(position));
-                            range.start = start;
-                        }
-                    }
+                if let [piece] = pieces.as_mut_slice()
+                    && piece.modifier.is_none()
+                    && positionable(&piece.meaning)
+                    && let Some((start, position)) =
+                        self.position_before(text, range.start, &piece.meaning)
+                {
+                    piece.range.start = start;
+                    piece.modifier = Some(position_modifier(position));
+                    range.start = start;
                 }
                 candidates.push(Candidate {
                     range,
@@ -804,12 +830,11 @@ fn parse_month_day(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     let year = group(captures, "year").and_then(year_number);
     // "5 May" is a date, "May 5 people" is not; a bare day number after a month is a date only
     // when no count noun follows it.
-    if year.is_none() {
-        if let Some(next) = span(captures, "day").and_then(|range| scan.word_after(range.end)) {
-            if scan.words().count_nouns.contains(&next) {
-                return Vec::new();
-            }
-        }
+    if year.is_none()
+        && let Some(next) = span(captures, "day").and_then(|range| scan.word_after(range.end))
+        && scan.words().count_nouns.contains(&next)
+    {
+        return Vec::new();
     }
     let weekday = group(captures, "weekday").and_then(|text| scan.weekday(text));
     whole(
@@ -1069,8 +1094,8 @@ fn parse_year(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     let end = captures.get(0).map_or(year_span.end, |m| m.end());
     // Currency, numbering and thousands separators around the number make it a quantity; a
     // hyphen does too after a number ("555-1989"), not after a word ("mid-1996", "post-1959").
-    let before = scan.text.get(..start).unwrap_or_default();
-    let after_word_hyphen = before
+    let after_word_hyphen = scan
+        .before(start)
         .strip_suffix('-')
         .and_then(|rest| rest.chars().next_back())
         .is_some_and(char::is_alphabetic);
@@ -1091,16 +1116,16 @@ fn parse_year(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     {
         return Vec::new();
     }
-    if let Some(next) = scan.word_after(year_span.end) {
-        if scan.words().count_nouns.contains(&next) {
-            return Vec::new();
-        }
+    if let Some(next) = scan.word_after(year_span.end)
+        && scan.words().count_nouns.contains(&next)
+    {
+        return Vec::new();
     }
     if group(captures, "fiscal").is_none() {
-        if let Some(before) = scan.word_before(start) {
-            if QUANTITY_BEFORE.contains(&before.as_str()) {
-                return Vec::new();
-            }
+        if let Some(before) = scan.word_before(start)
+            && QUANTITY_BEFORE.contains(&before.as_str())
+        {
+            return Vec::new();
         }
         // A four-digit number far from the present is more likely a count than a year.
         if !(1600..=2099).contains(&year) {
@@ -1182,10 +1207,10 @@ fn parse_spoken_year(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         }
         2000 + rest.unwrap_or(0)
     };
-    if let Some(next) = captures.get(0).and_then(|m| scan.word_after(m.end())) {
-        if scan.words().count_nouns.contains(&next) {
-            return Vec::new();
-        }
+    if let Some(next) = captures.get(0).and_then(|m| scan.word_after(m.end()))
+        && scan.words().count_nouns.contains(&next)
+    {
+        return Vec::new();
     }
     whole(captures, Meaning::Year(year as i32))
 }
@@ -1342,6 +1367,54 @@ fn parse_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     whole(captures, Meaning::Period { unit, shift })
 }
 
+fn parse_day_before(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    // In "the day before the vote" or "the day after he left", "before" and "after" open a
+    // phrase that says which day; only a bare "the day before" counts from the story's time.
+    let end = captures.get(0).map_or(0, |m| m.end());
+    if scan.word_after(end).is_some() {
+        return Vec::new();
+    }
+    let shift = match group(captures, "direction").map(key).as_deref() {
+        Some("before") => -1,
+        Some("after") => 1,
+        _ => return Vec::new(),
+    };
+    let day = Meaning::Narrative {
+        unit: Unit::Day,
+        shift,
+    };
+    let part = group(captures, "part").map(key).unwrap_or_default();
+    if part == "day" {
+        return whole(captures, day);
+    }
+    match scan.words().day_parts.get(&part).copied() {
+        Some(part) => whole(
+            captures,
+            Meaning::Time {
+                clock: Clock::Part(part),
+                day: Some(Box::new(day)),
+            },
+        ),
+        None => Vec::new(),
+    }
+}
+
+fn parse_that_day_part(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    match group(captures, "part").and_then(|text| scan.words().day_parts.get(&key(text)).copied()) {
+        Some(part) => whole(
+            captures,
+            Meaning::Time {
+                clock: Clock::Part(part),
+                day: Some(Box::new(Meaning::Narrative {
+                    unit: Unit::Day,
+                    shift: 0,
+                })),
+            },
+        ),
+        None => Vec::new(),
+    }
+}
+
 fn parse_same_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     match group(captures, "unit").and_then(|text| scan.unit(text)) {
         Some(unit) => whole(captures, Meaning::Narrative { unit, shift: 0 }),
@@ -1399,6 +1472,11 @@ fn parse_offset(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     };
     let direction = key(direction);
     let words = scan.words();
+    // "a month earlier than usual" compares lengths; it names no date.
+    let end = captures.get(0).map_or(0, |m| m.end());
+    if scan.word_after(end).as_deref() == Some("than") {
+        return Vec::new();
+    }
     let (sign, narrative) = if words.ago.contains(&direction) {
         (-1, false)
     } else if words.from_now.contains(&direction) {
@@ -1435,13 +1513,15 @@ fn parse_offset(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
 }
 
 fn parse_year_earlier(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece> {
+    // "year-earlier results" compare with the year before the report's, not the year before the
+    // last one mentioned; a quarter mentioned is still honored (see `resolve::offset`).
     whole(
         captures,
         Meaning::Offset {
             amount: Amount::Exact(1.0),
             unit: Unit::Year,
             sign: -1,
-            narrative: true,
+            narrative: false,
         },
     )
 }
@@ -1512,13 +1592,7 @@ fn parse_per(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     if group(captures, "times").is_none() {
         let start = captures.get(0).map_or(0, |m| m.start());
         let before = scan.word_before(start).unwrap_or_default();
-        let last = scan
-            .text
-            .get(..start)
-            .unwrap_or_default()
-            .trim_end()
-            .chars()
-            .next_back();
+        let last = scan.before(start).trim_end().chars().next_back();
         let numeric = last.is_some_and(|c| c.is_ascii_digit() || c == '%');
         if !numeric && !RATE_BEFORE.contains(&before.as_str()) {
             return Vec::new();
@@ -1690,15 +1764,15 @@ fn parse_quarter(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece> {
     let mut pieces = whole(captures, meaning);
     // In "the third-quarter loss" the article belongs to "loss"; TimeBank leaves it out.
     let hyphenated = group(captures, "sep").is_some_and(|sep| !sep.trim().is_empty());
-    if hyphenated && det.as_deref() == Some("the") {
-        if let Some(start) = span(captures, "year1")
+    if hyphenated
+        && det.as_deref() == Some("the")
+        && let Some(start) = span(captures, "year1")
             .or_else(|| span(captures, "fiscal"))
             .or_else(|| span(captures, "ordinal"))
             .map(|range| range.start)
-        {
-            for piece in &mut pieces {
-                piece.range.start = start;
-            }
+    {
+        for piece in &mut pieces {
+            piece.range.start = start;
         }
     }
     pieces
@@ -1832,10 +1906,10 @@ fn parse_duration(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     if amount_key == "recent" {
         amount = Amount::Vague;
     }
-    if group(captures, "half").is_some() {
-        if let Amount::Exact(count) = amount {
-            amount = Amount::Exact(count + 0.5);
-        }
+    if group(captures, "half").is_some()
+        && let Amount::Exact(count) = amount
+    {
+        amount = Amount::Exact(count + 0.5);
     }
     // Four-digit "amounts" are years ("the 1990 season"), which the year rule reads.
     if amount_key.len() == 4 && amount_key.chars().all(|c| c.is_ascii_digit()) {
@@ -1853,16 +1927,44 @@ fn parse_duration(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         .and_then(|text| scan.words().hedges.get(&key(text)).copied())
         .or_else(|| group(captures, "orso").map(|_| TimeModifier::Approx));
     let mut pieces = whole(captures, Meaning::Duration { amount, unit });
+    // In "is expected to last several weeks", "last" is the verb.
+    let start = captures.get(0).map_or(0, |m| m.start());
+    let verb_last = group(captures, "span").map(key).as_deref() == Some("last")
+        && group(captures, "det").is_none()
+        && scan.word_before(start).is_some_and(|before| {
+            matches!(
+                before.as_str(),
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "can"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "didn't"
+                    | "won't"
+            )
+        });
+    if verb_last && let Some(amount_start) = span(captures, "amount").map(|range| range.start) {
+        for piece in &mut pieces {
+            piece.range.start = amount_start;
+        }
+    }
     // In "a two-year term" and "a five year low" the length is an adjective and the article
     // belongs to the noun after it; TimeBank leaves the article out.
     let hyphenated = group(captures, "sep").is_some_and(|sep| sep.trim().len() == sep.len());
     let singular = group(captures, "unit").is_some_and(|unit| !key(unit).ends_with('s'));
     let adjective = hyphenated || (singular && amount != Amount::Exact(1.0));
-    if adjective && group(captures, "det").is_some() && group(captures, "span").is_none() {
-        if let Some(start) = span(captures, "amount").map(|range| range.start) {
-            for piece in &mut pieces {
-                piece.range.start = start;
-            }
+    if adjective
+        && group(captures, "det").is_some()
+        && group(captures, "span").is_none()
+        && let Some(start) = span(captures, "amount").map(|range| range.start)
+    {
+        for piece in &mut pieces {
+            piece.range.start = start;
         }
     }
     for piece in &mut pieces {

@@ -339,9 +339,15 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
             day,
         } => date(*weekday, *year, *month, *day, anchors, tense),
         Meaning::Weekend { shift } => match anchors.published {
-            Some(published) => weekday_date(published, Weekday::Sat, *shift, tense)
-                .map(|date| Resolved::date(Point::Weekend(date)))
-                .unwrap_or_else(|| Resolved::unknown(TimeKind::Date, "XXXX-WXX-WE")),
+            // "next weekend" is the one of next week, even on a Friday; "this weekend" the one
+            // of this week.
+            Some(published) => match shift {
+                Some(shift) => weekday_date(published, Weekday::Sat, Some(0), tense)
+                    .and_then(|date| shift_date(date, Unit::Week, i64::from(*shift))),
+                None => weekday_date(published, Weekday::Sat, None, tense),
+            }
+            .map(|date| Resolved::date(Point::Weekend(date)))
+            .unwrap_or_else(|| Resolved::unknown(TimeKind::Date, "XXXX-WXX-WE")),
             None => Resolved::unknown(TimeKind::Date, "XXXX-WXX-WE"),
         },
         Meaning::ShiftedMonth { month, shift } => match anchors.published {
@@ -735,10 +741,10 @@ fn offset(amount: Amount, unit: Unit, sign: i32, narrative: bool, anchors: &Anch
     let steps = (count as i64).saturating_mul(i64::from(sign));
     // Financial reports compare a quarter with the same quarter a year before: "a year ago"
     // and "a year earlier" then name that quarter, as TimeBank annotates them.
-    if let (Some(Point::Quarter(year, quarter)), Unit::Year) = (anchors.narrative, unit) {
-        if let Ok(steps) = i32::try_from(steps) {
-            return Resolved::date(Point::Quarter(year + steps, quarter));
-        }
+    if let (Some(Point::Quarter(year, quarter)), Unit::Year) = (anchors.narrative, unit)
+        && let Ok(steps) = i32::try_from(steps)
+    {
+        return Resolved::date(Point::Quarter(year + steps, quarter));
     }
     let base = if narrative {
         match anchors.narrative {

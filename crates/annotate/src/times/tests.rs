@@ -393,19 +393,6 @@ fn hostile_input_takes_bounded_time() {
     let started = std::time::Instant::now();
     let found = times_in(&text, NaiveDate::from_ymd_opt(2022, 1, 14), "en");
     assert!(!found.is_empty());
-    eprintln!("TIMING {:?} for {} bytes", started.elapsed(), text.len());
-    let hyphens = "1990-".repeat(20_000);
-    let started2 = std::time::Instant::now();
-    let _ = times_in(&hyphens, NaiveDate::from_ymd_opt(2022, 1, 14), "en");
-    eprintln!(
-        "TIMING hyphens {:?} for {} bytes",
-        started2.elapsed(),
-        hyphens.len()
-    );
-    let words = "word ".repeat(20_000);
-    let started3 = std::time::Instant::now();
-    let _ = times_in(&words, NaiveDate::from_ymd_opt(2022, 1, 14), "en");
-    eprintln!("TIMING words {:?}", started3.elapsed());
     assert!(
         started.elapsed() < std::time::Duration::from_secs(10),
         "took {:?}",

@@ -1,0 +1,708 @@
+//! Claims: one small structured statement per sentence — who did what to whom, when, how many —
+//! with whose voice it is in and whether it is asserted, denied or hedged.
+//!
+//! Without a parser, the predicate is found with a lexicon of news verbs and their inflections
+//! (auxiliaries and negation included: "did not withdraw"), the subject is the entity mentioned
+//! before it, and the object is the rest of the clause. A sentence that carries a quote is
+//! analysed inside the quote's content, so "The ministry said it had withdrawn the police" gives
+//! the claim "it had withdrawn the police", attributed to the ministry, with "it" read as the
+//! speaker. The story stage aligns these claims across articles.
+
+use parallax_model::{Annotated, Attribution, Claim, Polarity, Quote};
+use std::ops::Range;
+
+/// Auxiliaries and modals that belong to the predicate when they stand before its verb.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "never",
+    "n't", "no", "longer", "also", "already", "still", "yet", "just", "now", "even", "ever",
+    "again", "only",
+];
+
+/// Particles that complete a verb ("walked out", "broke off", "stepped down").
+const PARTICLES: &[&str] = &["out", "up", "down", "off", "back", "away", "over", "in"];
+
+/// Base forms of verbs common in news; inflections are derived by [`verb_forms`].
+const VERBS: &[&str] = &[
+    "accept",
+    "accuse",
+    "achieve",
+    "add",
+    "admit",
+    "agree",
+    "aim",
+    "allow",
+    "announce",
+    "appear",
+    "approve",
+    "argue",
+    "arrest",
+    "arrive",
+    "ask",
+    "attack",
+    "attend",
+    "ban",
+    "begin",
+    "believe",
+    "block",
+    "blame",
+    "break",
+    "bring",
+    "build",
+    "call",
+    "cancel",
+    "capture",
+    "cause",
+    "claim",
+    "clear",
+    "close",
+    "collapse",
+    "come",
+    "comment",
+    "condemn",
+    "confirm",
+    "consider",
+    "continue",
+    "control",
+    "cost",
+    "criticize",
+    "criticise",
+    "cut",
+    "decide",
+    "declare",
+    "decline",
+    "delay",
+    "demand",
+    "deny",
+    "deploy",
+    "describe",
+    "detain",
+    "die",
+    "discuss",
+    "dismiss",
+    "dispute",
+    "drop",
+    "end",
+    "ensure",
+    "escalate",
+    "expand",
+    "expect",
+    "explain",
+    "face",
+    "fail",
+    "fall",
+    "file",
+    "fire",
+    "follow",
+    "force",
+    "give",
+    "go",
+    "grow",
+    "halt",
+    "hand",
+    "hold",
+    "host",
+    "impose",
+    "include",
+    "increase",
+    "initiate",
+    "insist",
+    "intend",
+    "invade",
+    "issue",
+    "join",
+    "keep",
+    "kill",
+    "launch",
+    "lead",
+    "leave",
+    "lift",
+    "lose",
+    "make",
+    "mass",
+    "meet",
+    "move",
+    "need",
+    "negotiate",
+    "note",
+    "offer",
+    "open",
+    "order",
+    "oppose",
+    "pass",
+    "pay",
+    "plan",
+    "pledge",
+    "post",
+    "prepare",
+    "promise",
+    "propose",
+    "protest",
+    "provide",
+    "pull",
+    "push",
+    "raise",
+    "reach",
+    "receive",
+    "reduce",
+    "refuse",
+    "reject",
+    "release",
+    "remain",
+    "remove",
+    "report",
+    "request",
+    "require",
+    "resign",
+    "respond",
+    "resume",
+    "return",
+    "reveal",
+    "rise",
+    "rule",
+    "run",
+    "say",
+    "see",
+    "seek",
+    "seize",
+    "sell",
+    "send",
+    "set",
+    "show",
+    "sign",
+    "speak",
+    "start",
+    "state",
+    "stay",
+    "stop",
+    "strike",
+    "suggest",
+    "support",
+    "suspend",
+    "take",
+    "talk",
+    "tell",
+    "threaten",
+    "urge",
+    "use",
+    "visit",
+    "vote",
+    "walk",
+    "want",
+    "warn",
+    "win",
+    "withdraw",
+    "work",
+    "accept",
+    "hit",
+    "put",
+    "fight",
+    "let",
+    "think",
+    "feel",
+    "find",
+    "become",
+    "buy",
+];
+
+/// Irregular past forms and participles of the verbs above.
+const IRREGULAR: &[&str] = &[
+    "began",
+    "begun",
+    "broke",
+    "broken",
+    "brought",
+    "built",
+    "came",
+    "cost",
+    "cut",
+    "fell",
+    "fallen",
+    "gave",
+    "given",
+    "went",
+    "gone",
+    "grew",
+    "grown",
+    "held",
+    "kept",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "met",
+    "paid",
+    "ran",
+    "rose",
+    "risen",
+    "said",
+    "saw",
+    "seen",
+    "sought",
+    "sold",
+    "sent",
+    "set",
+    "showed",
+    "shown",
+    "spoke",
+    "spoken",
+    "struck",
+    "took",
+    "taken",
+    "told",
+    "won",
+    "withdrew",
+    "withdrawn",
+    "hit",
+    "put",
+    "fought",
+    "let",
+    "thought",
+    "felt",
+    "found",
+    "became",
+    "bought",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+];
+
+/// Words that deny a statement.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "no",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "dismissed",
+    "dismisses",
+    "false",
+    "untrue",
+    "nothing",
+    "none",
+];
+
+/// Words that put a statement in doubt.
+const HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "likely",
+    "unlikely",
+    "probably",
+    "appears",
+    "appeared",
+    "seems",
+    "seemed",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "suggests",
+    "suggested",
+    "believed",
+    "unconfirmed",
+    "unclear",
+    "little",
+    "doubt",
+    "doubts",
+    "doubted",
+    "questioned",
+    "expected",
+    "would",
+];
+
+/// Phrases that make a sentence hearsay without a named source.
+const HEARSAY: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "it is said",
+    "is said to",
+    "are said to",
+    "is believed to",
+    "are believed to",
+    "it is understood",
+    "rumoured",
+    "rumored",
+    "purportedly",
+];
+
+/// One claim per sentence of `annotated` that has a predicate, in text order.
+pub fn claims(annotated: &Annotated) -> Vec<Claim> {
+    annotated
+        .sentences
+        .iter()
+        .enumerate()
+        .filter_map(|(sentence_idx, sentence)| {
+            claim(annotated, sentence_idx, sentence.range.clone())
+        })
+        .collect()
+}
+
+fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> Option<Claim> {
+    let text = &annotated.article.text;
+    let quote_idx = annotated.quotes.iter().position(|quote| {
+        overlaps(&quote.content, &sentence)
+            && !is_scare_quote(quote)
+            && !is_hearsay_cue(text, quote)
+    });
+    let (span, attribution) = match quote_idx {
+        Some(quote) => {
+            let content = &annotated.quotes[quote].content;
+            let span = content.start.max(sentence.start)..content.end.min(sentence.end);
+            (span, Attribution::Quoted { quote })
+        }
+        None => {
+            let lower = text[sentence.clone()].to_lowercase();
+            let attribution = if HEARSAY.iter().any(|phrase| contains_words(&lower, phrase)) {
+                Attribution::Reported
+            } else {
+                Attribution::Own
+            };
+            (sentence.clone(), attribution)
+        }
+    };
+    // A quote whose content holds no verb (a fragment) is read through its whole sentence.
+    let mut words = words(text, span.clone());
+    let mut span = span;
+    if !words.iter().any(|(_, word)| is_verb(word)) {
+        span = sentence.clone();
+        words = self::words(text, span.clone());
+    }
+    let verb_idx = (0..words.len()).find(|&idx| is_verb_at(&words, idx))?;
+    let mut predicate_start_idx = verb_idx;
+    while predicate_start_idx > 0
+        && AUXILIARIES.contains(&words[predicate_start_idx - 1].1.as_str())
+    {
+        predicate_start_idx -= 1;
+    }
+    // "has withdrawn", "did not withdraw", "were reportedly moved": the predicate runs over
+    // auxiliaries and adverbs to the last verb of the chain.
+    let mut predicate_end_idx = verb_idx;
+    let mut probe = verb_idx + 1;
+    while let Some((_, next)) = words.get(probe) {
+        if is_verb(next) || AUXILIARIES.contains(&next.as_str()) {
+            predicate_end_idx = probe;
+        } else if !next.ends_with("ly") {
+            break;
+        }
+        probe += 1;
+    }
+    if words
+        .get(predicate_end_idx + 1)
+        .is_some_and(|(_, next)| PARTICLES.contains(&next.as_str()))
+    {
+        predicate_end_idx += 1;
+    }
+    let predicate = words[predicate_start_idx].0.start..words[predicate_end_idx].0.end;
+
+    let subject = annotated
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(entity_idx, entity)| {
+            entity
+                .mentions
+                .iter()
+                .filter(|mention| {
+                    mention.range.start >= span.start && mention.range.end <= predicate.start
+                })
+                .map(|mention| (mention.range.start, entity_idx))
+                .next_back()
+        })
+        .max_by_key(|(start, _)| *start)
+        .map(|(_, entity_idx)| entity_idx)
+        .or_else(|| {
+            let first = words.first().map(|(_, word)| word.as_str());
+            let pronoun = matches!(first, Some("he" | "she" | "it" | "they" | "we" | "i"));
+            quote_idx
+                .filter(|_| pronoun && predicate_start_idx == 1)
+                .and_then(|quote| annotated.quotes[quote].speaker_entity)
+        });
+
+    let clause_end = text[predicate.end..span.end]
+        .find([',', ';', ':', '.', '?', '!', '\u{2014}'])
+        .map_or(span.end, |offset| predicate.end + offset);
+    let object = trimmed(text, predicate.end..clause_end);
+
+    let time = annotated
+        .times
+        .iter()
+        .position(|time| time.range.start >= sentence.start && time.range.end <= sentence.end);
+    let quantity = annotated
+        .quantities
+        .iter()
+        .position(|quantity| quantity.range.start >= span.start && quantity.range.end <= span.end);
+    let span_words: Vec<&str> = words.iter().map(|(_, word)| word.as_str()).collect();
+    let sentence_lower = text[sentence.clone()].to_lowercase();
+    let polarity = if span_words.iter().any(|word| NEGATIONS.contains(word))
+        || contains_words(&sentence_lower, "no evidence")
+    {
+        Polarity::Negated
+    } else if span_words.iter().any(|word| HEDGES.contains(word))
+        || matches!(attribution, Attribution::Reported)
+    {
+        Polarity::Hedged
+    } else {
+        Polarity::Asserted
+    };
+
+    Some(Claim {
+        sentence: sentence_idx,
+        subject,
+        predicate,
+        object,
+        time,
+        quantity,
+        attribution,
+        polarity,
+    })
+}
+
+/// A "quote" cued only by a hearsay adverb ("reportedly") with no speaker is hearsay.
+fn is_hearsay_cue(text: &str, quote: &Quote) -> bool {
+    quote.speaker.is_none()
+        && quote.cue.as_ref().is_some_and(|cue| {
+            let cue = text.get(cue.clone()).unwrap_or_default().to_lowercase();
+            HEARSAY.contains(&cue.as_str())
+        })
+}
+
+/// A quote of one to three words with no cue is emphasis, not speech.
+fn is_scare_quote(quote: &Quote) -> bool {
+    quote.cue.is_none() && quote.speaker.is_none() && quote.content.len() < 30
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Lowercase words of `text[span]` with their byte ranges; "didn't" gives "did" and "n't".
+fn words(text: &str, span: Range<usize>) -> Vec<(Range<usize>, String)> {
+    let mut words = Vec::new();
+    let Some(slice) = text.get(span.clone()) else {
+        return words;
+    };
+    let mut start = None;
+    for (offset, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+        match (start, in_word) {
+            (None, true) => start = Some(offset),
+            (Some(word_start), false) => {
+                let word = slice[word_start..offset]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .replace('\u{2019}', "'");
+                let absolute = span.start + word_start..span.start + offset;
+                match word.strip_suffix("n't") {
+                    Some(stem) if !stem.is_empty() => {
+                        let stem = if stem == "ca" {
+                            "can"
+                        } else if stem == "wo" {
+                            "will"
+                        } else {
+                            stem
+                        };
+                        words.push((absolute.clone(), stem.to_string()));
+                        words.push((absolute, "n't".to_string()));
+                    }
+                    _ if !word.is_empty() => words.push((absolute, word)),
+                    _ => {}
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// Words after which a verb form is a noun ("the talks", "a strike").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "any", "some", "every", "each", "no", "new", "further", "more",
+];
+
+/// Whether `words[idx]` is a verb in its place: not after a determiner, and not a plural that
+/// opens the text ("Talks between the two sides …").
+fn is_verb_at(words: &[(Range<usize>, String)], idx: usize) -> bool {
+    let word = words[idx].1.as_str();
+    if !is_verb(word) {
+        return false;
+    }
+    match idx.checked_sub(1) {
+        Some(previous) => !DETERMINERS.contains(&words[previous].1.as_str()),
+        None => !word.ends_with('s') || IRREGULAR.contains(&word),
+    }
+}
+
+fn is_verb(word: &str) -> bool {
+    IRREGULAR.contains(&word)
+        || VERBS
+            .iter()
+            .any(|base| verb_forms(base).any(|form| form == word))
+}
+
+/// Regular inflections of a base verb: walk, walks, walked, walking.
+fn verb_forms(base: &str) -> impl Iterator<Item = String> + '_ {
+    let stem_e = base.strip_suffix('e');
+    let stem_y = base
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']));
+    let third = match stem_y {
+        Some(stem) => format!("{stem}ies"),
+        None if base.ends_with(['s', 'x', 'z', 'h']) || base.ends_with('o') => format!("{base}es"),
+        None => format!("{base}s"),
+    };
+    let past = match (stem_e, stem_y) {
+        (Some(_), _) => format!("{base}d"),
+        (_, Some(stem)) => format!("{stem}ied"),
+        _ => format!("{base}ed"),
+    };
+    let gerund = match stem_e {
+        Some(stem) if !base.ends_with("ee") => format!("{stem}ing"),
+        _ => format!("{base}ing"),
+    };
+    [base.to_string(), third, past, gerund].into_iter()
+}
+
+fn contains_words(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(idx, _)| {
+        let before = haystack[..idx].chars().next_back();
+        let after = haystack[idx + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let slice = text.get(range.clone())?;
+    let leading = slice.len() - slice.trim_start().len();
+    let trailing = slice.len() - slice.trim_end().len();
+    let range = range.start + leading..range.end - trailing;
+    (!range.is_empty()).then_some(range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, annotate};
+    use parallax_model::{Article, Origin};
+
+    /// (predicate, object, attribution kind, polarity) per claim.
+    fn check(text: &str, expected: &[(&str, Option<&str>, &str, Polarity)]) {
+        let annotated = annotate(
+            Article::new(Origin::Stdin, text.to_string()),
+            &Config::new(),
+        );
+        let found: Vec<(&str, Option<&str>, &str, Polarity)> = annotated
+            .claims
+            .iter()
+            .map(|claim| {
+                let attribution = match claim.attribution {
+                    Attribution::Own => "own",
+                    Attribution::Quoted { .. } => "quoted",
+                    Attribution::Reported => "reported",
+                };
+                (
+                    &text[claim.predicate.clone()],
+                    claim.object.clone().map(|object| &text[object]),
+                    attribution,
+                    claim.polarity,
+                )
+            })
+            .collect();
+        assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn own_voice_assertion() {
+        check(
+            "The ministry withdrew the riot police from Gate 4 on Wednesday.",
+            &[(
+                "withdrew",
+                Some("the riot police from Gate 4 on Wednesday"),
+                "own",
+                Polarity::Asserted,
+            )],
+        );
+    }
+
+    #[test]
+    fn negation_and_hedges() {
+        check(
+            "The union did not accept the offer.",
+            &[(
+                "did not accept",
+                Some("the offer"),
+                "own",
+                Polarity::Negated,
+            )],
+        );
+        check(
+            "About 300 troops were reportedly moved to the border.",
+            &[(
+                "were reportedly moved",
+                Some("to the border"),
+                "reported",
+                Polarity::Hedged,
+            )],
+        );
+        check(
+            "Officials reportedly moved 300 troops to the border.",
+            &[(
+                "moved",
+                Some("300 troops to the border"),
+                "reported",
+                Polarity::Hedged,
+            )],
+        );
+    }
+
+    #[test]
+    fn nouns_that_look_like_verbs_are_skipped() {
+        check(
+            "Talks between the two sides ended without a deal.",
+            &[("ended", Some("without a deal"), "own", Polarity::Asserted)],
+        );
+        check(
+            "The strikers have now been out for ten days.",
+            &[(
+                "have now been out",
+                Some("for ten days"),
+                "own",
+                Polarity::Asserted,
+            )],
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_a_verb_has_no_claim() {
+        check("Rain, wind and more rain.", &[]);
+    }
+
+    #[test]
+    fn contractions_split() {
+        let text = "They didn't leave";
+        let found: Vec<String> = words(text, 0..text.len())
+            .into_iter()
+            .map(|(_, word)| word)
+            .collect();
+        assert_eq!(found, ["they", "did", "n't", "leave"]);
+    }
+}

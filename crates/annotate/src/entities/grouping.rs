@@ -1,0 +1,539 @@
+//! Grouping named mentions into entities within one article, deciding each entity's kind from
+//! all its mentions, and resolving role descriptions ("the Veskland prime minister") to the
+//! person the article names with that role.
+
+use super::gazetteer::{Class, GAZETTEER};
+use super::mentions::{
+    Affiliation, Candidate, Context, ORG_SUFFIXES, PLACE_PREFIXES, PLACE_SUFFIXES,
+    after_place_preposition, before_speech_verb,
+};
+use parallax_model::{Entity, EntityKind, Mention};
+use std::collections::HashMap;
+
+/// How many earlier people a role description is compared with, most recent first. An article
+/// names a handful; the bound keeps hostile input (thousands of names, thousands of "the
+/// minister") linear.
+const MAX_ROLE_CANDIDATES: usize = 64;
+
+/// Role titles that stand for any title of their group ("the minister" for a foreign minister).
+const GENERIC_ROLES: &[&str] = &[
+    "leader",
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "chief",
+    "secretary",
+    "envoy",
+    "diplomat",
+    "lawmaker",
+    "executive",
+    "director",
+];
+
+/// Role groups whose holders speak for a country; an unknown name a title of these belongs to
+/// is a place ("Veskland's Prime Minister").
+const STATE_ROLE_GROUPS: &[&str] = &[
+    "head",
+    "deputy",
+    "minister",
+    "diplomat",
+    "legislator",
+    "military",
+    "royal",
+    "judiciary",
+    "official",
+];
+
+/// How sure a piece of evidence about an entity's kind is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Weak,
+    Medium,
+    Strong,
+}
+
+/// One entity being built.
+#[derive(Debug)]
+struct Group {
+    kind: Option<(EntityKind, Strength)>,
+    /// Candidate indexes, in text order.
+    members: Vec<usize>,
+    /// Role mentions as token ranges.
+    roles: Vec<(usize, usize)>,
+    country: Option<String>,
+    title: Option<usize>,
+    affiliation: Option<Affiliation>,
+}
+
+impl Group {
+    fn consider(&mut self, evidence: Option<(EntityKind, Strength)>) {
+        if let Some((kind, strength)) = evidence
+            && self.kind.is_none_or(|(_, old)| strength > old)
+        {
+            self.kind = Some((kind, strength));
+        }
+    }
+}
+
+/// What a candidate's own words and neighbors say of its kind.
+fn evidence(ctx: &Context, candidate: &Candidate) -> Option<(EntityKind, Strength)> {
+    use EntityKind::{Group as People, Organization, Person, Place};
+    use Strength::{Medium, Strong, Weak};
+    if let Some(entry) = candidate.entry.and_then(|idx| GAZETTEER.entries.get(idx)) {
+        let kind = match entry.class {
+            // A nationality adjective is a mention of its country ("Russian troops").
+            Class::Country | Class::Place | Class::Demonym => Place,
+            Class::Org | Class::Metonym => Organization,
+            Class::People => People,
+            Class::Given => Person,
+            Class::Title | Class::Honorific => return None,
+        };
+        return Some((kind, Strong));
+    }
+    if candidate.title.is_some() || candidate.honorific {
+        return Some((Person, Strong));
+    }
+    let first = ctx.tokens.get(candidate.first)?;
+    let last = ctx.tokens.get(candidate.last)?;
+    if ORG_SUFFIXES.contains(&last.lower.as_str()) && candidate.last > candidate.first {
+        return Some((Organization, Strong));
+    }
+    if PLACE_SUFFIXES.contains(&last.lower.as_str()) && candidate.last > candidate.first {
+        return Some((Place, Strong));
+    }
+    let words = ctx.span_key(candidate.first, candidate.last);
+    if words.contains(" of ") && PLACE_PREFIXES.contains(&first.lower.as_str()) {
+        return Some((Place, Medium));
+    }
+    if words.contains(" of ") || words.contains(" for ") {
+        return Some((Organization, Medium));
+    }
+    if let Some(group) = &candidate.affiliates {
+        let kind = if STATE_ROLE_GROUPS.contains(&group.as_str()) {
+            Place
+        } else {
+            Organization
+        };
+        return Some((kind, Strong));
+    }
+    if candidate.first == candidate.last && first.all_caps {
+        return Some((Organization, Medium));
+    }
+    let is_initial = first.lower.len() == 2 && first.lower.ends_with('.');
+    let has_particle = ctx
+        .tokens
+        .get(candidate.first..=candidate.last)
+        .unwrap_or_default()
+        .iter()
+        .any(|token| {
+            token.word && !token.capitalized && token.lower != "of" && token.lower != "for"
+        });
+    if has_particle && !words.contains(" and ") {
+        return Some((Person, Medium));
+    }
+    if candidate.last > candidate.first && (GAZETTEER.is_given_name(&first.lower) || is_initial) {
+        return Some((Person, Medium));
+    }
+    if after_place_preposition(ctx, candidate.first) {
+        return Some((Place, Weak));
+    }
+    let n_words = candidate.last + 1 - candidate.first;
+    if before_speech_verb(ctx, candidate.last) && (2..=3).contains(&n_words) {
+        return Some((Person, Weak));
+    }
+    None
+}
+
+/// Initials of a name's capitalized words ("Harbour Workers' Federation" → "hwf").
+fn initials(ctx: &Context, candidate: &Candidate) -> String {
+    ctx.tokens
+        .get(candidate.first..=candidate.last)
+        .unwrap_or_default()
+        .iter()
+        .filter(|token| token.capitalized)
+        .filter_map(|token| token.lower.chars().next())
+        .collect()
+}
+
+/// Groups candidates into entities and adds role mentions.
+pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: Vec<usize> = Vec::with_capacity(candidates.len());
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_country: HashMap<String, usize> = HashMap::new();
+    let mut by_last_word: HashMap<String, usize> = HashMap::new();
+    let mut by_first_word: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for candidate in candidates {
+        let key = ctx.span_key(candidate.first, candidate.last);
+        let own = evidence(ctx, candidate);
+        let entry = candidate.entry.and_then(|idx| GAZETTEER.entries.get(idx));
+        let country_key = entry
+            .filter(|entry| matches!(entry.class, Class::Country | Class::Demonym))
+            .and_then(|entry| entry.country())
+            .map(str::to_string);
+        let single = candidate.first == candidate.last;
+        let mut linked_by: Option<(EntityKind, Strength)> = None;
+        let existing = candidate
+            .expands
+            .and_then(|idx| group_of.get(idx).copied())
+            .or_else(|| by_key.get(&key).copied())
+            .or_else(|| {
+                country_key
+                    .as_ref()
+                    .and_then(|code| by_country.get(code).copied())
+            })
+            .or_else(|| {
+                if !single || entry.is_some() {
+                    return None;
+                }
+                let person_like = own.is_none_or(|(kind, _)| kind == EntityKind::Person);
+                if person_like && let Some(&found) = by_last_word.get(&key) {
+                    linked_by = Some((EntityKind::Person, Strength::Medium));
+                    return Some(found);
+                }
+                if let Some(&found) = by_first_word.get(&key) {
+                    linked_by = Some((EntityKind::Organization, Strength::Weak));
+                    return Some(found);
+                }
+                let all_caps = ctx
+                    .tokens
+                    .get(candidate.first)
+                    .is_some_and(|token| token.all_caps);
+                if all_caps {
+                    return by_initials.get(&key).copied();
+                }
+                None
+            });
+        let group_idx = match existing {
+            Some(idx) => idx,
+            None => {
+                groups.push(Group {
+                    kind: None,
+                    members: Vec::new(),
+                    roles: Vec::new(),
+                    country: None,
+                    title: None,
+                    affiliation: None,
+                });
+                groups.len() - 1
+            }
+        };
+        group_of.push(group_idx);
+        let Some(group) = groups.get_mut(group_idx) else {
+            continue;
+        };
+        group.members.push(group_of.len() - 1);
+        group.consider(own);
+        group.consider(linked_by);
+        if group.country.is_none() {
+            group.country = entry.and_then(|entry| entry.country()).map(str::to_string);
+        }
+        if candidate.title.is_some() {
+            group.title = candidate.title;
+        }
+        if candidate.affiliation.is_some() {
+            group.affiliation = candidate.affiliation.clone();
+        }
+        by_key.entry(key.clone()).or_insert(group_idx);
+        if let Some(code) = country_key {
+            by_country.entry(code).or_insert(group_idx);
+        }
+        if !single {
+            let words: Vec<&str> = key.split(' ').collect();
+            let person_like = group
+                .kind
+                .is_none_or(|(kind, _)| kind == EntityKind::Person);
+            if person_like && let Some(last) = words.last() {
+                by_last_word.insert((*last).to_string(), group_idx);
+            }
+            let org_like = group
+                .kind
+                .is_none_or(|(kind, _)| kind == EntityKind::Organization);
+            if org_like {
+                if let Some(first) = words.first() {
+                    by_first_word
+                        .entry((*first).to_string())
+                        .or_insert(group_idx);
+                }
+                let initials = initials(ctx, candidate);
+                if initials.len() >= 2 {
+                    by_initials.entry(initials).or_insert(group_idx);
+                }
+            }
+        }
+    }
+    resolve_roles(ctx, candidates, &group_of, &mut groups);
+    finish(ctx, candidates, &group_of, groups)
+}
+
+/// The key two affiliations are compared by: a country code, or the lowercased name of an
+/// entity the gazetteer does not know.
+fn affiliation_key(
+    ctx: &Context,
+    candidates: &[Candidate],
+    group_of: &[usize],
+    groups: &[Group],
+    affiliation: &Affiliation,
+) -> Option<String> {
+    match affiliation {
+        Affiliation::Country(code) => Some(code.clone()),
+        Affiliation::Candidate(idx) => {
+            let group = groups.get(*group_of.get(*idx)?)?;
+            if let Some(code) = &group.country {
+                return Some(code.clone());
+            }
+            let first_member = candidates.get(*group.members.first()?)?;
+            Some(format!(
+                "name:{}",
+                ctx.span_key(first_member.first, first_member.last)
+            ))
+        }
+    }
+}
+
+/// Finds role descriptions ("the Veskland prime minister", "the Russian leader", "the
+/// spokeswoman") and adds each as a mention of the most recently mentioned person with a
+/// matching title and, when the description names one, a matching country.
+fn resolve_roles(
+    ctx: &Context,
+    candidates: &[Candidate],
+    group_of: &[usize],
+    groups: &mut [Group],
+) {
+    let tokens = &ctx.tokens;
+    let mut candidate_at: HashMap<usize, usize> = HashMap::new();
+    for (idx, candidate) in candidates.iter().enumerate() {
+        candidate_at.insert(candidate.first, idx);
+    }
+    // People with titles, as (group, last mention token) in text order, filled as we go so a
+    // description resolves only to someone named before it.
+    let mut next_candidate = 0;
+    let mut titled: Vec<(usize, usize)> = Vec::new();
+    let mut idx = 0;
+    while idx < tokens.len() {
+        while let Some(candidate) = candidates.get(next_candidate) {
+            if candidate.first >= idx {
+                break;
+            }
+            if let Some(&group_idx) = group_of.get(next_candidate) {
+                let is_person = groups.get(group_idx).is_some_and(|group| {
+                    group.title.is_some()
+                        && group
+                            .kind
+                            .is_some_and(|(kind, _)| kind == EntityKind::Person)
+                });
+                if is_person {
+                    titled.retain(|&(other, _)| other != group_idx);
+                    titled.push((group_idx, candidate.last));
+                }
+            }
+            next_candidate += 1;
+        }
+        let is_the = tokens.get(idx).is_some_and(|token| token.lower == "the");
+        if !is_the {
+            idx += 1;
+            continue;
+        }
+        let mut at = idx + 1;
+        let mut affiliation: Option<Affiliation> = None;
+        if let Some(found) = ctx.gazetteer_match(at, &[Class::Demonym, Class::Country]) {
+            affiliation = GAZETTEER
+                .entries
+                .get(found.entry)
+                .and_then(|entry| entry.country())
+                .map(|code| Affiliation::Country(code.to_string()));
+            at = found.last + 1;
+        } else if let Some(&candidate_idx) = candidate_at.get(&at) {
+            let is_person = group_of
+                .get(candidate_idx)
+                .and_then(|&group_idx| groups.get(group_idx))
+                .is_some_and(|group| {
+                    group
+                        .kind
+                        .is_some_and(|(kind, _)| kind == EntityKind::Person)
+                });
+            if is_person {
+                idx += 1;
+                continue;
+            }
+            affiliation = Some(Affiliation::Candidate(candidate_idx));
+            at = candidates
+                .get(candidate_idx)
+                .map_or(at, |candidate| candidate.last + 1);
+        }
+        let Some(title) = ctx.gazetteer_match(at, &[Class::Title]) else {
+            idx += 1;
+            continue;
+        };
+        let mut role_last = title.last;
+        let followed_by_name = tokens
+            .get(title.last + 1)
+            .is_some_and(|token| token.capitalized && token.word);
+        if followed_by_name {
+            idx = title.last + 1;
+            continue;
+        }
+        if affiliation.is_none()
+            && tokens
+                .get(title.last + 1)
+                .is_some_and(|token| token.lower == "of")
+        {
+            let mut of_at = title.last + 2;
+            if tokens.get(of_at).is_some_and(|token| token.lower == "the") {
+                of_at += 1;
+            }
+            if let Some(found) = ctx.gazetteer_match(of_at, &[Class::Country]) {
+                affiliation = GAZETTEER
+                    .entries
+                    .get(found.entry)
+                    .and_then(|entry| entry.country())
+                    .map(|code| Affiliation::Country(code.to_string()));
+                role_last = found.last;
+            } else if let Some(&candidate_idx) = candidate_at.get(&of_at) {
+                affiliation = Some(Affiliation::Candidate(candidate_idx));
+                role_last = candidates
+                    .get(candidate_idx)
+                    .map_or(role_last, |candidate| candidate.last);
+            }
+        }
+        let wanted_key = affiliation.as_ref().and_then(|affiliation| {
+            affiliation_key(ctx, candidates, group_of, groups, affiliation)
+        });
+        let role_title = GAZETTEER.entries.get(title.entry);
+        let found = titled
+            .iter()
+            .rev()
+            .take(MAX_ROLE_CANDIDATES)
+            .find(|&&(group_idx, _)| {
+                let Some(group) = groups.get(group_idx) else {
+                    return false;
+                };
+                let Some(person_title) = group.title.and_then(|idx| GAZETTEER.entries.get(idx))
+                else {
+                    return false;
+                };
+                let Some(role_title) = role_title else {
+                    return false;
+                };
+                let same_title = person_title.key == role_title.key
+                    || (GENERIC_ROLES.contains(&role_title.key.as_str())
+                        && (person_title.code == role_title.code
+                            || person_title.key.ends_with(role_title.key.as_str())))
+                    || (role_title.key == "leader" && person_title.code == "head");
+                if !same_title {
+                    return false;
+                }
+                match &wanted_key {
+                    None => true,
+                    Some(wanted) => group.affiliation.as_ref().is_some_and(|affiliation| {
+                        affiliation_key(ctx, candidates, group_of, groups, affiliation).as_ref()
+                            == Some(wanted)
+                    }),
+                }
+            });
+        if let Some(&(group_idx, _)) = found
+            && let Some(group) = groups.get_mut(group_idx)
+        {
+            group.roles.push((idx, role_last));
+        }
+        idx = role_last + 1;
+    }
+}
+
+/// Turns groups into entities: kinds decided, weak ones dropped, names chosen, mentions sorted.
+fn finish(
+    ctx: &Context,
+    candidates: &[Candidate],
+    group_of: &[usize],
+    groups: Vec<Group>,
+) -> Vec<Entity> {
+    // Countries for people, through their affiliation.
+    let countries: Vec<Option<String>> = groups
+        .iter()
+        .map(|group| {
+            group.country.clone().or_else(|| match &group.affiliation {
+                Some(Affiliation::Country(code)) => Some(code.clone()),
+                Some(Affiliation::Candidate(idx)) => group_of
+                    .get(*idx)
+                    .and_then(|&owner| groups.get(owner))
+                    .and_then(|owner| owner.country.clone()),
+                None => None,
+            })
+        })
+        .collect();
+    let mut entities = Vec::new();
+    for (group, country) in groups.into_iter().zip(countries) {
+        let members: Vec<&Candidate> = group
+            .members
+            .iter()
+            .filter_map(|&idx| candidates.get(idx))
+            .collect();
+        let kind = match group.kind {
+            Some((kind, _)) => kind,
+            None => {
+                // A capitalized word seen only at sentence starts is as likely a common word
+                // as a name.
+                let only_sentence_initial = members.iter().all(|member| member.sentence_initial);
+                if only_sentence_initial {
+                    continue;
+                }
+                EntityKind::Organization
+            }
+        };
+        // The fullest name, a country's name before its adjective ("Russia", not "Russian").
+        let is_demonym = |member: &Candidate| {
+            member
+                .entry
+                .and_then(|idx| GAZETTEER.entries.get(idx))
+                .is_some_and(|entry| entry.class == Class::Demonym)
+        };
+        let Some(longest) = members.iter().max_by_key(|member| {
+            (
+                !is_demonym(member),
+                member.last - member.first,
+                std::cmp::Reverse(member.first),
+            )
+        }) else {
+            continue;
+        };
+        let name = ctx.span_text(longest.first, longest.last).to_string();
+        let mut mentions: Vec<Mention> = members
+            .iter()
+            .filter_map(|member| {
+                let first = ctx.tokens.get(member.first)?;
+                let last = ctx.tokens.get(member.last)?;
+                Some(Mention {
+                    range: first.range.start..last.range.end,
+                    by_role: false,
+                })
+            })
+            .collect();
+        for &(first, last) in &group.roles {
+            if let (Some(first), Some(last)) = (ctx.tokens.get(first), ctx.tokens.get(last)) {
+                mentions.push(Mention {
+                    range: first.range.start..last.range.end,
+                    by_role: true,
+                });
+            }
+        }
+        mentions.sort_by_key(|mention| (mention.range.start, mention.range.end));
+        mentions.dedup();
+        let role = group
+            .title
+            .filter(|_| kind == EntityKind::Person)
+            .and_then(|idx| GAZETTEER.entries.get(idx))
+            .map(|entry| entry.key.clone());
+        entities.push(Entity {
+            kind,
+            name,
+            mentions,
+            country,
+            role,
+        });
+    }
+    entities.sort_by_key(|entity| entity.mentions.first().map(|mention| mention.range.start));
+    entities
+}

@@ -1,0 +1,1010 @@
+//! Finding named mentions: capitalized runs of words, cut into names, titles and the
+//! organisation or country a title belongs to, with what the words around them say of their kind.
+
+use super::gazetteer::{Class, GAZETTEER};
+use super::tokens::Token;
+
+/// The longest name the rules build, in words. Names are rarely longer ("European Aeronautic
+/// Defence and Space Company" is six); the cap keeps a run of capitalized words (a shouted
+/// headline, hostile input) from becoming one mention that every later step has to walk.
+const MAX_RUN: usize = 10;
+
+/// Capitalized words that start sentences but are not names, months and weekdays included
+/// ("In", "The", "Monday"): they never start a name.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "already",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "even",
+    "every",
+    "few",
+    "first",
+    "following",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "indeed",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "last",
+    "later",
+    "like",
+    "many",
+    "meanwhile",
+    "might",
+    "more",
+    "moreover",
+    "most",
+    "much",
+    "must",
+    "my",
+    "neither",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "perhaps",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "thus",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "two",
+    "under",
+    "unlike",
+    "until",
+    "upon",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "ok",
+    "no.",
+    "yes",
+    "oh",
+    "well",
+    "dear",
+    "please",
+    "thanks",
+    "hello",
+    "let",
+    "let's",
+    "it's",
+    "i'm",
+    "we're",
+    "they're",
+    "he's",
+    "she's",
+    "that's",
+    "there's",
+    "don't",
+    "can't",
+    "won't",
+];
+
+/// Lowercase particles inside personal names ("Ludwig van Beethoven", "Ana de Souza").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "bin", "ibn",
+    "al", "el", "ben", "ter", "dos", "das", "y",
+];
+
+/// Last words that make a name an organisation.
+pub(crate) const ORG_SUFFIXES: &[&str] = &[
+    "ministry",
+    "department",
+    "party",
+    "council",
+    "agency",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co.",
+    "company",
+    "bank",
+    "university",
+    "federation",
+    "union",
+    "authority",
+    "commission",
+    "committee",
+    "association",
+    "institute",
+    "group",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "gmbh",
+    "ag",
+    "nv",
+    "n.v.",
+    "s.a.",
+    "foundation",
+    "organization",
+    "organisation",
+    "office",
+    "bureau",
+    "board",
+    "court",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "service",
+    "services",
+    "airlines",
+    "airline",
+    "airways",
+    "motors",
+    "systems",
+    "industries",
+    "holdings",
+    "technologies",
+    "laboratories",
+    "securities",
+    "exchange",
+    "fund",
+    "trust",
+    "league",
+    "network",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "television",
+    "tv",
+    "radio",
+    "club",
+    "school",
+    "college",
+    "academy",
+    "hospital",
+    "church",
+    "coalition",
+    "alliance",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "government",
+    "administration",
+    "cabinet",
+    "reserve",
+    "partners",
+    "guard",
+    "commission",
+    "tribunal",
+    "research",
+    "team",
+    "consortium",
+    "aerospace",
+    "airbus",
+    "electronics",
+    "communications",
+    "pharmaceuticals",
+    "energy",
+    "petroleum",
+    "oil",
+    "insurance",
+    "capital",
+    "bancorp",
+    "aircraft",
+    "airplanes",
+    "aviation",
+];
+
+/// Last words that make a name a place.
+pub(crate) const PLACE_SUFFIXES: &[&str] = &[
+    "city",
+    "county",
+    "province",
+    "river",
+    "island",
+    "islands",
+    "mountains",
+    "mountain",
+    "valley",
+    "bay",
+    "sea",
+    "ocean",
+    "street",
+    "avenue",
+    "square",
+    "airport",
+    "region",
+    "district",
+    "strait",
+    "gulf",
+    "lake",
+    "peninsula",
+    "coast",
+    "center",
+    "centre",
+    "park",
+    "plaza",
+    "bridge",
+    "port",
+    "harbour",
+    "harbor",
+    "village",
+    "town",
+];
+
+/// First words that make a name an organisation ("Ministry of …", "University of …").
+const ORG_PREFIXES: &[&str] = &[
+    "ministry",
+    "department",
+    "university",
+    "bank",
+    "office",
+    "council",
+    "court",
+    "house",
+    "church",
+    "institute",
+    "commission",
+    "committee",
+    "federation",
+    "union",
+    "league",
+    "board",
+    "bureau",
+    "agency",
+    "academy",
+    "college",
+    "school",
+    "party",
+    "association",
+];
+
+/// First words that make a "… of …" name a place ("Republic of …", "Gulf of …").
+pub(crate) const PLACE_PREFIXES: &[&str] = &[
+    "republic", "kingdom", "state", "states", "gulf", "bay", "sea", "isle", "island", "islands",
+    "city", "province", "county", "strait", "lake", "cape", "mount", "port",
+];
+
+/// Words after which a capitalized word is likely a place ("in Veskland").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "outside", "inside", "throughout"];
+
+/// Verbs whose subject is likely a person ("Villmark said").
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "argued",
+    "insisted",
+    "warned",
+    "claimed",
+    "noted",
+    "recalled",
+    "wrote",
+    "asked",
+    "replied",
+    "announced",
+    "acknowledged",
+    "admitted",
+    "denied",
+    "confirmed",
+];
+
+/// One gazetteer phrase found on token boundaries.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GazMatch {
+    /// Its last token.
+    pub(crate) last: usize,
+    /// Index into the gazetteer's entries.
+    pub(crate) entry: usize,
+}
+
+/// The tokens of one text and the gazetteer phrases that start at each.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    /// The text.
+    pub(crate) text: &'a str,
+    /// Its tokens.
+    pub(crate) tokens: Vec<Token>,
+    /// The longest usable gazetteer phrase starting at each token.
+    pub(crate) gazetteer_at: Vec<Option<GazMatch>>,
+}
+
+impl Context<'_> {
+    /// The text of tokens `first..=last`.
+    pub(crate) fn span_text(&self, first: usize, last: usize) -> &str {
+        match (self.tokens.get(first), self.tokens.get(last)) {
+            (Some(first), Some(last)) => self
+                .text
+                .get(first.range.start..last.range.end)
+                .unwrap_or_default(),
+            _ => "",
+        }
+    }
+
+    /// The lowercased words of tokens `first..=last`, separated by one space.
+    pub(crate) fn span_key(&self, first: usize, last: usize) -> String {
+        let words: Vec<&str> = self
+            .tokens
+            .get(first..=last)
+            .unwrap_or_default()
+            .iter()
+            .map(|token| token.lower.as_str())
+            .collect();
+        words.join(" ")
+    }
+
+    /// The gazetteer phrase starting at `idx` when it is of one of `classes`.
+    pub(crate) fn gazetteer_match(&self, idx: usize, classes: &[Class]) -> Option<GazMatch> {
+        let found = (*self.gazetteer_at.get(idx)?)?;
+        let entry = GAZETTEER.entries.get(found.entry)?;
+        classes.contains(&entry.class).then_some(found)
+    }
+
+    fn lower(&self, idx: usize) -> &str {
+        self.tokens
+            .get(idx)
+            .map_or("", |token| token.lower.as_str())
+    }
+}
+
+/// Builds the context: tokens plus the gazetteer phrases that sit on token boundaries. Titles
+/// and honorifics match in any case ("prime minister", "Prime Minister"); names must be
+/// capitalized, so "turkey" and "chad" stay words.
+pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
+    let mut token_at_start = std::collections::HashMap::new();
+    let mut token_at_end = std::collections::HashMap::new();
+    for (idx, token) in tokens.iter().enumerate() {
+        if token.word {
+            token_at_start.insert(token.range.start, idx);
+            token_at_end.insert(token.range.end, idx);
+        }
+    }
+    let mut gazetteer_at: Vec<Option<GazMatch>> = vec![None; tokens.len()];
+    for (start, end, entry_idx) in GAZETTEER.find_all(text) {
+        let (Some(&first), Some(&last)) = (token_at_start.get(&start), token_at_end.get(&end))
+        else {
+            continue;
+        };
+        let Some(entry) = GAZETTEER.entries.get(entry_idx) else {
+            continue;
+        };
+        let any_case = matches!(entry.class, Class::Title | Class::Honorific);
+        let words = tokens.get(first..=last).unwrap_or_default();
+        let capitalized = words.iter().all(|token| {
+            !token.word
+                || token.capitalized
+                || matches!(
+                    token.lower.as_str(),
+                    "of" | "the" | "and" | "for" | "de" | "d'"
+                )
+        }) && words.first().is_some_and(|token| token.capitalized);
+        if !any_case && !capitalized {
+            continue;
+        }
+        // Possessive words end a phrase: "Russia's" is a match, "Russia's Federation" is not.
+        if words
+            .iter()
+            .take(words.len().saturating_sub(1))
+            .any(|token| token.possessive)
+        {
+            continue;
+        }
+        let Some(slot) = gazetteer_at.get_mut(first) else {
+            continue;
+        };
+        let longer = slot.is_none_or(|old| last > old.last);
+        if longer {
+            *slot = Some(GazMatch {
+                last,
+                entry: entry_idx,
+            });
+        }
+    }
+    Context {
+        text,
+        tokens,
+        gazetteer_at,
+    }
+}
+
+/// What a named mention is linked to besides its entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Affiliation {
+    /// A country the gazetteer knows, by code.
+    Country(String),
+    /// Another candidate (an organisation or a country the gazetteer does not know).
+    Candidate(usize),
+}
+
+/// A named mention before grouping.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// First token of the name.
+    pub(crate) first: usize,
+    /// Last token of the name.
+    pub(crate) last: usize,
+    /// The gazetteer phrase that is exactly this name.
+    pub(crate) entry: Option<usize>,
+    /// A role title written before the name ("Prime Minister", "spokeswoman"), as a gazetteer
+    /// entry.
+    pub(crate) title: Option<usize>,
+    /// Whether an honorific ("Ms", "Dr.") comes before the name.
+    pub(crate) honorific: bool,
+    /// The country or organisation the title belongs to ("Russian President X").
+    pub(crate) affiliation: Option<Affiliation>,
+    /// Whether this candidate is itself an affiliation of a title ("Veskland" in "Veskland's
+    /// Prime Minister X"), and the role group of that title.
+    pub(crate) affiliates: Option<String>,
+    /// For an acronym in parentheses after a name, the candidate it abbreviates.
+    pub(crate) expands: Option<usize>,
+    /// Whether it is the first word of a sentence, where capitals say nothing.
+    pub(crate) sentence_initial: bool,
+}
+
+impl Candidate {
+    fn new(first: usize, last: usize) -> Candidate {
+        Candidate {
+            first,
+            last,
+            entry: None,
+            title: None,
+            honorific: false,
+            affiliation: None,
+            affiliates: None,
+            expands: None,
+            sentence_initial: false,
+        }
+    }
+}
+
+/// Whether the word can be part of a name: capitalized, or a particle-prefixed family name
+/// ("al-Assad").
+fn is_name_word(token: &Token) -> bool {
+    if !token.word || token.currency {
+        return false;
+    }
+    if token.capitalized {
+        return !NOT_NAMES.contains(&token.lower.as_str()) || token.all_caps;
+    }
+    ["al-", "el-", "bin-", "ad-", "as-", "ash-"]
+        .iter()
+        .any(|prefix| token.lower.starts_with(prefix) && token.lower.len() > prefix.len() + 1)
+}
+
+/// Finds the named mentions of the text, in text order.
+pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let tokens = &ctx.tokens;
+    let mut idx = 0;
+    while idx < tokens.len() {
+        let title = ctx.gazetteer_match(idx, &[Class::Title, Class::Honorific]);
+        let starts_run = match title {
+            // A lowercase title starts a run only when a name follows ("prime minister Edda
+            // Villmark"); a capitalized one is a capitalized word like any other.
+            Some(found) => {
+                tokens.get(idx).is_some_and(|token| token.capitalized)
+                    || tokens.get(found.last + 1).is_some_and(is_name_word)
+            }
+            None => tokens.get(idx).is_some_and(is_name_word),
+        };
+        if !starts_run {
+            idx += 1;
+            continue;
+        }
+        let last = extend_run(ctx, idx);
+        split_run(ctx, idx, last, &mut candidates);
+        idx = last + 1;
+    }
+    link_acronyms(ctx, &mut candidates);
+    link_appositives(ctx, &mut candidates);
+    candidates
+}
+
+/// The last token of the run of name words starting at `first`.
+fn extend_run(ctx: &Context, first: usize) -> usize {
+    let tokens = &ctx.tokens;
+    let mut last = first;
+    loop {
+        if let Some(found) = ctx.gazetteer_at.get(last).copied().flatten() {
+            last = last.max(found.last);
+        }
+        let Some(current) = tokens.get(last) else {
+            return last;
+        };
+        if current.possessive || last + 1 - first >= MAX_RUN {
+            return last;
+        }
+        let Some(next) = tokens.get(last + 1) else {
+            return last;
+        };
+        if next.sentence != current.sentence {
+            return last;
+        }
+        if is_name_word(next)
+            || ctx
+                .gazetteer_match(last + 1, &[Class::Title])
+                .is_some_and(|_| next.capitalized)
+        {
+            last += 1;
+            continue;
+        }
+        // Connectors inside names: particles before a family name, "of" and "for" after an
+        // organisation's head word, "and" and "&" inside a company's name.
+        let after = tokens.get(last + 2);
+        let after_is_name = after.is_some_and(is_name_word);
+        if next.word && PARTICLES.contains(&next.lower.as_str()) {
+            // "van der Berg": one to three particles, then the family name.
+            let n_particles = (1..=3)
+                .take_while(|offset| {
+                    tokens.get(last + offset).is_some_and(|token| {
+                        token.word && PARTICLES.contains(&token.lower.as_str())
+                    })
+                })
+                .count();
+            if tokens.get(last + n_particles + 1).is_some_and(is_name_word) {
+                last += n_particles + 1;
+                continue;
+            }
+            return last;
+        }
+        let connects = match next.lower.as_str() {
+            "of" | "for" => {
+                let head = ctx.lower(first);
+                let is_head = ORG_PREFIXES.contains(&head)
+                    || PLACE_PREFIXES.contains(&head)
+                    || ORG_SUFFIXES.contains(&current.lower.as_str());
+                if is_head && after.is_some_and(|token| token.lower == "the") {
+                    if tokens.get(last + 3).is_some_and(is_name_word) {
+                        last += 1;
+                        true
+                    } else {
+                        false
+                    }
+                } else {
+                    is_head && after_is_name
+                }
+            }
+            "&" => after_is_name,
+            "and" => after_is_name && org_name_ahead(ctx, last + 2),
+            _ => false,
+        };
+        if !connects {
+            return last;
+        }
+        last += 2;
+    }
+}
+
+/// Whether the capitalized words from `idx` end in an organisation's last word within three
+/// words ("… Defence and Space Company").
+fn org_name_ahead(ctx: &Context, idx: usize) -> bool {
+    for offset in 0..3 {
+        let Some(token) = ctx.tokens.get(idx + offset) else {
+            return false;
+        };
+        if !is_name_word(token) {
+            return false;
+        }
+        if ORG_SUFFIXES.contains(&token.lower.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Cuts a run into its parts: leading non-names, an affiliation before a title ("Russian",
+/// "Apple Computer", "Veskland's"), the title or honorific, and the name.
+fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Candidate>) {
+    let tokens = &ctx.tokens;
+    let mut start = first;
+    // "The" and its kind start many runs at a sentence start; "The Hague" is in the gazetteer.
+    while start <= last
+        && ctx.gazetteer_at.get(start).copied().flatten().is_none()
+        && tokens
+            .get(start)
+            .is_some_and(|token| NOT_NAMES.contains(&token.lower.as_str()) && !token.all_caps)
+    {
+        start += 1;
+    }
+    let mut segment_start = start;
+    let mut title: Option<usize> = None;
+    let mut honorific = false;
+    let mut affiliation: Option<Affiliation> = None;
+    let mut idx = start;
+    while idx <= last {
+        let Some(found) = ctx.gazetteer_match(idx, &[Class::Title, Class::Honorific]) else {
+            idx += 1;
+            continue;
+        };
+        if found.last >= last {
+            // A title with no name after it ("the Prime Minister") is a role, found later.
+            break;
+        }
+        let is_honorific = GAZETTEER
+            .entries
+            .get(found.entry)
+            .is_some_and(|entry| entry.class == Class::Honorific);
+        if segment_start < idx {
+            // What comes before the title is whom the title belongs to.
+            affiliation = affiliation_of(ctx, segment_start, idx - 1, found.entry, candidates);
+        }
+        if is_honorific {
+            honorific = true;
+        } else {
+            title = Some(found.entry);
+        }
+        idx = found.last + 1;
+        segment_start = idx;
+    }
+    // A model number makes a product name ("Airbus A380", "Boeing 787 Dreamliner"), and a
+    // product is not an entity; its maker named inside it is not a mention either, as MEANTIME
+    // annotates it (`parallax eval entities`: MEANTIME F1 0.713 → 0.720). Gazetteer names with digits ("G20") stay.
+    let known = ctx
+        .gazetteer_at
+        .get(segment_start)
+        .copied()
+        .flatten()
+        .is_some_and(|found| found.last >= last);
+    let has_model_number = tokens
+        .get(segment_start..=last)
+        .unwrap_or_default()
+        .iter()
+        .any(|token| token.lower.chars().any(|c| c.is_ascii_digit()));
+    if segment_start > last || (has_model_number && !known) {
+        return;
+    }
+    // A name right before the title is whom it belongs to: "Veskland's Prime Minister Edda
+    // Villmark", "Brightwater Ferries spokeswoman Lena Moor".
+    if title.is_some()
+        && affiliation.is_none()
+        && segment_start > first
+        && let Some(previous) = candidates.last_mut()
+        && previous.last + 1 == first
+    {
+        previous.affiliates = title.and_then(role_group);
+        affiliation = Some(Affiliation::Candidate(candidates.len() - 1));
+    }
+    push_name(ctx, segment_start, last, candidates, |candidate| {
+        candidate.title = title;
+        candidate.honorific = honorific;
+        candidate.affiliation = affiliation;
+    });
+}
+
+/// The role group of a title entry ("head", "minister").
+pub(crate) fn role_group(entry_idx: usize) -> Option<String> {
+    GAZETTEER
+        .entries
+        .get(entry_idx)
+        .map(|entry| entry.code.clone())
+}
+
+/// Turns the words before a title into an affiliation: a demonym or country the gazetteer
+/// knows becomes its code; anything else becomes a candidate of its own.
+fn affiliation_of(
+    ctx: &Context,
+    first: usize,
+    last: usize,
+    title_entry: usize,
+    candidates: &mut Vec<Candidate>,
+) -> Option<Affiliation> {
+    let n_before = candidates.len();
+    push_name(ctx, first, last, candidates, |candidate| {
+        candidate.affiliates = role_group(title_entry);
+    });
+    let code = ctx
+        .gazetteer_match(first, &[Class::Demonym, Class::Country])
+        .filter(|found| found.last == last)
+        .and_then(|found| GAZETTEER.entries.get(found.entry))
+        .and_then(|entry| entry.country());
+    match code {
+        Some(code) => Some(Affiliation::Country(code.to_string())),
+        None if candidates.len() > n_before => Some(Affiliation::Candidate(n_before)),
+        // Only a title or an honorific was there: nothing to point to.
+        None => None,
+    }
+}
+
+/// Adds the name `first..=last` unless it is only a title or an honorific.
+fn push_name(
+    ctx: &Context,
+    first: usize,
+    last: usize,
+    candidates: &mut Vec<Candidate>,
+    configure: impl FnOnce(&mut Candidate),
+) {
+    let mut candidate = Candidate::new(first, last);
+    if let Some(found) = ctx.gazetteer_at.get(first).copied().flatten()
+        && found.last == last
+    {
+        let class = GAZETTEER.entries.get(found.entry).map(|entry| entry.class);
+        if matches!(class, Some(Class::Title | Class::Honorific)) {
+            return;
+        }
+        candidate.entry = Some(found.entry);
+    }
+    candidate.sentence_initial = ctx
+        .tokens
+        .get(first)
+        .is_some_and(|token| token.starts_sentence);
+    configure(&mut candidate);
+    candidates.push(candidate);
+}
+
+/// Links "Harbour Workers' Federation (HWF)": the acronym in parentheses abbreviates the name
+/// before it.
+fn link_acronyms(ctx: &Context, candidates: &mut [Candidate]) {
+    for idx in 1..candidates.len() {
+        let (before, after) = candidates.split_at_mut(idx);
+        let (Some(name), Some(acronym)) = (before.last(), after.first_mut()) else {
+            continue;
+        };
+        let is_acronym = acronym.first == acronym.last
+            && ctx
+                .tokens
+                .get(acronym.first)
+                .is_some_and(|token| token.all_caps);
+        let in_parentheses = acronym.first == name.last + 2
+            && ctx
+                .tokens
+                .get(name.last + 1)
+                .is_some_and(|token| token.is_punct('('))
+            && ctx
+                .tokens
+                .get(acronym.last + 1)
+                .is_some_and(|token| token.is_punct(')'));
+        if is_acronym && in_parentheses && name.last > name.first {
+            acronym.expands = Some(idx - 1);
+        }
+    }
+}
+
+/// Reads titles given after a name: "Edda Villmark, the prime minister of Veskland" and
+/// "Edda Villmark, Veskland's prime minister".
+fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
+    let tokens = &ctx.tokens;
+    let mut by_first_token = std::collections::HashMap::new();
+    for (idx, candidate) in candidates.iter().enumerate() {
+        by_first_token.insert(candidate.first, idx);
+    }
+    for idx in 0..candidates.len() {
+        let Some(candidate) = candidates.get(idx) else {
+            continue;
+        };
+        if candidate.title.is_some() {
+            // "Prime Minister Dana Holt of Veskland".
+            let of_at = candidate.last + 1;
+            if candidate.affiliation.is_none()
+                && tokens.get(of_at).is_some_and(|token| token.lower == "of")
+                && let Some(&owner) = by_first_token.get(&(of_at + 1))
+            {
+                {
+                    let group = candidate.title.and_then(role_group);
+                    if let Some(owner) = candidates.get_mut(owner) {
+                        owner.affiliates = group;
+                    }
+                    if let Some(candidate) = candidates.get_mut(idx) {
+                        candidate.affiliation = Some(Affiliation::Candidate(owner));
+                    }
+                }
+            }
+            continue;
+        }
+        let mut at = candidate.last + 1;
+        if !tokens.get(at).is_some_and(|token| token.is_punct(',')) {
+            continue;
+        }
+        at += 1;
+        let mut affiliation = None;
+        let mut affiliate_idx = None;
+        if tokens
+            .get(at)
+            .is_some_and(|token| matches!(token.lower.as_str(), "the" | "a"))
+        {
+            at += 1;
+        } else if let Some(&owner) = by_first_token.get(&at) {
+            // "X, Veskland's prime minister".
+            let owner_last = candidates.get(owner).map_or(at, |owner| owner.last);
+            if !tokens.get(owner_last).is_some_and(|token| token.possessive) {
+                continue;
+            }
+            affiliation = Some(Affiliation::Candidate(owner));
+            affiliate_idx = Some(owner);
+            at = owner_last + 1;
+        }
+        if let Some(found) = ctx.gazetteer_match(at, &[Class::Demonym]) {
+            affiliation = GAZETTEER
+                .entries
+                .get(found.entry)
+                .and_then(|entry| entry.country())
+                .map(|code| Affiliation::Country(code.to_string()));
+            at = found.last + 1;
+        }
+        let Some(title) = ctx.gazetteer_match(at, &[Class::Title]) else {
+            continue;
+        };
+        at = title.last + 1;
+        if affiliation.is_none() && tokens.get(at).is_some_and(|token| token.lower == "of") {
+            at += 1;
+            if tokens.get(at).is_some_and(|token| token.lower == "the") {
+                at += 1;
+            }
+            if let Some(found) = ctx.gazetteer_match(at, &[Class::Country]) {
+                affiliation = GAZETTEER
+                    .entries
+                    .get(found.entry)
+                    .and_then(|entry| entry.country())
+                    .map(|code| Affiliation::Country(code.to_string()));
+            }
+            if let Some(&owner) = by_first_token.get(&at) {
+                affiliate_idx = Some(owner);
+                if affiliation.is_none() {
+                    affiliation = Some(Affiliation::Candidate(owner));
+                }
+            }
+        }
+        let group = role_group(title.entry);
+        if let Some(owner) = affiliate_idx.and_then(|owner| candidates.get_mut(owner)) {
+            owner.affiliates = group;
+        }
+        if let Some(candidate) = candidates.get_mut(idx) {
+            candidate.title = Some(title.entry);
+            if candidate.affiliation.is_none() {
+                candidate.affiliation = affiliation;
+            }
+        }
+    }
+}
+
+/// Whether the word before `idx` puts a place after it ("in Veskland").
+pub(crate) fn after_place_preposition(ctx: &Context, idx: usize) -> bool {
+    idx > 0 && PLACE_PREPOSITIONS.contains(&ctx.lower(idx - 1))
+}
+
+/// Whether a speech verb follows token `idx` ("Villmark said").
+pub(crate) fn before_speech_verb(ctx: &Context, idx: usize) -> bool {
+    SPEECH_VERBS.contains(&ctx.lower(idx + 1))
+}

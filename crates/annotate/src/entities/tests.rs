@@ -1,0 +1,250 @@
+//! Tests of the entity annotator on invented sentences and people.
+
+use super::gazetteer::{Gazetteer, SOURCE};
+use super::*;
+use parallax_model::{EntityKind, Origin};
+
+/// Runs the annotator on `text` and renders each entity as
+/// `kind name [country] <role>: mention | mention (role)`, sorted by first mention.
+fn render(text: &str) -> Vec<String> {
+    let article = Article::new(Origin::Stdin, text.to_string());
+    let sentences = crate::sentences(&article, "en");
+    entities(&article, &sentences)
+        .iter()
+        .map(|entity| {
+            let kind = match entity.kind {
+                EntityKind::Person => "person",
+                EntityKind::Organization => "org",
+                EntityKind::Place => "place",
+                EntityKind::Group => "group",
+            };
+            let mut line = format!("{kind} {}", entity.name);
+            if let Some(country) = &entity.country {
+                line.push_str(&format!(" [{country}]"));
+            }
+            if let Some(role) = &entity.role {
+                line.push_str(&format!(" <{role}>"));
+            }
+            let mentions: Vec<String> = entity
+                .mentions
+                .iter()
+                .map(|mention| {
+                    let words = text.get(mention.range.clone()).unwrap_or_default();
+                    if mention.by_role {
+                        format!("{words} (role)")
+                    } else {
+                        words.to_string()
+                    }
+                })
+                .collect();
+            line.push_str(": ");
+            line.push_str(&mentions.join(" | "));
+            line
+        })
+        .collect()
+}
+
+fn check(text: &str, expected: &[&str]) {
+    let found = render(text);
+    assert_eq!(
+        found,
+        expected,
+        "\ntext: {text}\nfound:\n{}\n",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn gazetteer_file_is_consistent() {
+    let gazetteer = Gazetteer::parse(SOURCE).expect("gazetteer.tsv parses");
+    assert!(gazetteer.entries.len() > 5_000);
+    assert!(SOURCE.len() < 400_000, "the gazetteer should stay modest");
+    let keys: Vec<&str> = gazetteer
+        .entries
+        .iter()
+        .map(|entry| entry.key.as_str())
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    assert_eq!(keys, sorted, "generate.py writes keys sorted");
+}
+
+#[test]
+fn gazetteer_rejects_duplicates() {
+    let error = Gazetteer::parse("foo\torg\t-\nfoo\tplace\t-\n").expect_err("duplicate");
+    assert!(error.contains("duplicate key"), "{error}");
+}
+
+#[test]
+fn full_name_then_surname_and_honorific() {
+    check(
+        "Officials met Jane Doe on the pier. Later Doe said the talks went well. Ms Doe left at noon.",
+        &["person Jane Doe: Jane Doe | Doe | Doe"],
+    );
+}
+
+#[test]
+fn possessive_is_cut_off() {
+    check(
+        "The plan is Mira Castellan's idea, and Castellan's aides back it.",
+        &["person Mira Castellan: Mira Castellan | Castellan"],
+    );
+}
+
+#[test]
+fn title_prefixes_make_people() {
+    check(
+        "Talks were led by Gen. Orrin Blackwood and Dr. Tamsin Reyk.",
+        &[
+            "person Orrin Blackwood <gen.>: Orrin Blackwood",
+            "person Tamsin Reyk: Tamsin Reyk",
+        ],
+    );
+}
+
+#[test]
+fn particles_and_hyphens_stay_in_names() {
+    check(
+        "The report was written by Lotte van der Berg and Karim al-Haddad-Sayeed.",
+        &[
+            "person Lotte van der Berg: Lotte van der Berg",
+            "person Karim al-Haddad-Sayeed: Karim al-Haddad-Sayeed",
+        ],
+    );
+}
+
+#[test]
+fn apostrophe_names_and_initials() {
+    check(
+        "The ruling came from Judge Fiona O'Hallan and J. R. Tessmer.",
+        &[
+            "person Fiona O'Hallan <judge>: Fiona O'Hallan",
+            "person J. R. Tessmer: J. R. Tessmer",
+        ],
+    );
+}
+
+#[test]
+fn sentence_initial_words_are_not_names() {
+    check(
+        "Yesterday the river rose. Monday brought rain in Velmora. However nobody left.",
+        &["place Velmora: Velmora"],
+    );
+}
+
+#[test]
+fn sentence_initial_name_known_from_elsewhere() {
+    check(
+        "Residents blamed Torvane for the delay. Torvane denied it.",
+        &["org Torvane: Torvane | Torvane"],
+    );
+}
+
+#[test]
+fn organisation_suffixes_and_acronyms() {
+    check(
+        "The Harbour Workers' Federation (HWF) called a strike. The HWF wants higher pay from Quellstone Shipping Corp.",
+        &[
+            "org Harbour Workers' Federation: Harbour Workers' Federation | HWF | HWF",
+            "org Quellstone Shipping Corp.: Quellstone Shipping Corp.",
+        ],
+    );
+}
+
+#[test]
+fn ministry_of_something() {
+    check(
+        "A statement from the Ministry of Coastal Affairs followed.",
+        &["org Ministry of Coastal Affairs: Ministry of Coastal Affairs"],
+    );
+}
+
+#[test]
+fn countries_capitals_and_demonyms() {
+    check(
+        "Troops left Moscow for the border with Ukraine. Russians gathered in the United States and in the U.S. capital.",
+        &[
+            "place Moscow [RUS]: Moscow",
+            "place Ukraine [UKR]: Ukraine",
+            "group Russians [RUS]: Russians",
+            "place United States [USA]: United States | U.S.",
+        ],
+    );
+}
+
+#[test]
+fn metonyms_are_organisations_with_their_country() {
+    check(
+        "The Kremlin rejected the offer, and the White House said it would wait.",
+        &[
+            "org Kremlin [RUS]: Kremlin",
+            "org White House [USA]: White House",
+        ],
+    );
+}
+
+#[test]
+fn role_resolution_from_the_article_itself() {
+    check(
+        "Veskland's Prime Minister Edda Villmark arrived on Sunday. The Veskland prime minister said little. Villmark left early.",
+        &[
+            "place Veskland: Veskland | Veskland",
+            "person Edda Villmark <prime minister>: Edda Villmark | The Veskland prime minister (role) | Villmark",
+        ],
+    );
+}
+
+#[test]
+fn role_resolution_through_the_gazetteer() {
+    check(
+        "Russian President Aleksei Morvin met Prime Minister Dana Holt of Veskland. The Russian leader spoke first.",
+        &[
+            "place Russian [RUS]: Russian | Russian",
+            "person Aleksei Morvin [RUS] <president>: Aleksei Morvin | The Russian leader (role)",
+            "person Dana Holt <prime minister>: Dana Holt",
+            "place Veskland: Veskland",
+        ],
+    );
+}
+
+#[test]
+fn appositive_title_and_generic_role() {
+    check(
+        "Oskar Linde, the foreign minister of Veskland, spoke. The minister was brief.",
+        &[
+            "person Oskar Linde <foreign minister>: Oskar Linde | the foreign minister of Veskland (role) | The minister (role)",
+            "place Veskland: Veskland",
+        ],
+    );
+}
+
+#[test]
+fn title_after_organisation_names_the_affiliation() {
+    check(
+        "Brightwater Ferries spokeswoman Lena Moor said sailings resume. The spokeswoman declined to say when.",
+        &[
+            "org Brightwater Ferries: Brightwater Ferries",
+            "person Lena Moor <spokeswoman>: Lena Moor | The spokeswoman (role)",
+        ],
+    );
+}
+
+#[test]
+fn hostile_input_is_bounded() {
+    let mut text = String::new();
+    for idx in 0..100_000 {
+        text.push_str(if idx % 2 == 0 { "Alpha " } else { "Bravo " });
+    }
+    let sentences = vec![Sentence {
+        range: 0..text.len(),
+        paragraph: 0,
+    }];
+    let started = std::time::Instant::now();
+    let found = entities_in(&text, &sentences);
+    assert!(!found.is_empty());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -1,0 +1,205 @@
+//! Matching sentences across articles: which sentences of different articles say the same
+//! thing.
+//!
+//! Sentences are compared by the IDF-weighted overlap of their content terms (weighted
+//! Jaccard). Pairs above [`Config::min_similarity`] are merged greedily, most similar first,
+//! into groups that never hold two sentences of the same article. Greedy merging under that
+//! constraint avoids the chaining of plain connected components, where one vague sentence glues
+//! unrelated groups.
+
+use crate::Config;
+use crate::terms::Terms;
+use parallax_model::Story;
+use std::collections::{BTreeSet, HashMap};
+
+/// One sentence and its content terms, as ids into the story's vocabulary.
+pub(crate) struct SentenceTerms {
+    pub(crate) article_idx: usize,
+    pub(crate) sentence_idx: usize,
+    pub(crate) terms: Vec<u32>,
+}
+
+/// Every sentence of `story` with its terms, the IDF of each term, and the groups of matching
+/// sentences among those `include` accepts (indexes into the first vector; singletons included).
+pub(crate) fn group(
+    story: &Story,
+    config: &Config,
+    include: impl Fn(usize, usize) -> bool,
+) -> (Vec<SentenceTerms>, Vec<f64>, Vec<Vec<usize>>) {
+    let (sentences, idf) = index(story);
+    let included: Vec<bool> = sentences
+        .iter()
+        .map(|sentence| include(sentence.article_idx, sentence.sentence_idx))
+        .collect();
+    let mut groups = Groups::new(&sentences);
+    for (_, left, right) in similar_pairs(&sentences, &idf, config) {
+        if included[left] && included[right] {
+            groups.merge(left, right);
+        }
+    }
+    let members = groups
+        .members()
+        .into_iter()
+        .filter(|members| members.iter().all(|&member| included[member]))
+        .collect();
+    (sentences, idf, members)
+}
+
+/// Every sentence's terms as ids, and the inverse article frequency of each term id.
+fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<f64>) {
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut article_frequency: Vec<usize> = Vec::new();
+    let mut sentences = Vec::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        let terms_of = Terms::new(annotated.article.language.as_deref());
+        let mut seen_in_article = BTreeSet::new();
+        for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
+            let text = annotated.sentence_text(sentence);
+            let terms: Vec<u32> = terms_of
+                .of(text)
+                .into_iter()
+                .map(|term| {
+                    let next_id = vocabulary.len() as u32;
+                    let id = *vocabulary.entry(term).or_insert(next_id);
+                    if id as usize == article_frequency.len() {
+                        article_frequency.push(0);
+                    }
+                    if seen_in_article.insert(id) {
+                        article_frequency[id as usize] += 1;
+                    }
+                    id
+                })
+                .collect();
+            let mut terms = terms;
+            terms.sort_unstable();
+            sentences.push(SentenceTerms {
+                article_idx,
+                sentence_idx,
+                terms,
+            });
+        }
+    }
+    let n_articles = story.articles.len() as f64;
+    let idf = article_frequency
+        .iter()
+        .map(|&frequency| (1.0 + n_articles / frequency as f64).ln())
+        .collect();
+    (sentences, idf)
+}
+
+/// Pairs of sentences from different articles that are similar enough, most similar first, ties
+/// broken by position so the result is deterministic.
+fn similar_pairs(
+    sentences: &[SentenceTerms],
+    idf: &[f64],
+    config: &Config,
+) -> Vec<(f64, usize, usize)> {
+    // Candidates come from an inverted index, so sentences sharing no term are never compared.
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.len()];
+    for (sentence_idx, sentence) in sentences.iter().enumerate() {
+        for &term in &sentence.terms {
+            postings[term as usize].push(sentence_idx);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for (left, sentence) in sentences.iter().enumerate() {
+        shared.clear();
+        for &term in &sentence.terms {
+            for &right in &postings[term as usize] {
+                if right > left && sentences[right].article_idx != sentence.article_idx {
+                    *shared.entry(right).or_insert(0) += 1;
+                }
+            }
+        }
+        for (&right, &n_shared) in &shared {
+            if n_shared < config.min_shared_terms {
+                continue;
+            }
+            let similarity = weighted_jaccard(&sentence.terms, &sentences[right].terms, idf);
+            if similarity >= config.min_similarity {
+                pairs.push((similarity, left, right));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    pairs
+}
+
+fn weighted_jaccard(left: &[u32], right: &[u32], idf: &[f64]) -> f64 {
+    let (mut both, mut either) = (0.0, 0.0);
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() || j < right.len() {
+        match (left.get(i), right.get(j)) {
+            (Some(a), Some(b)) if a == b => {
+                both += idf[*a as usize];
+                either += idf[*a as usize];
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) if a < b => {
+                either += idf[*a as usize];
+                i += 1;
+            }
+            (Some(_), Some(b)) => {
+                either += idf[*b as usize];
+                j += 1;
+            }
+            (Some(a), None) => {
+                either += idf[*a as usize];
+                i += 1;
+            }
+            (None, Some(b)) => {
+                either += idf[*b as usize];
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    if either == 0.0 { 0.0 } else { both / either }
+}
+
+/// Disjoint groups of sentences in which no article appears twice.
+struct Groups {
+    parent: Vec<usize>,
+    articles: Vec<BTreeSet<usize>>,
+}
+
+impl Groups {
+    fn new(sentences: &[SentenceTerms]) -> Groups {
+        Groups {
+            parent: (0..sentences.len()).collect(),
+            articles: sentences
+                .iter()
+                .map(|sentence| BTreeSet::from([sentence.article_idx]))
+                .collect(),
+        }
+    }
+
+    fn root(&mut self, mut node: usize) -> usize {
+        while self.parent[node] != node {
+            self.parent[node] = self.parent[self.parent[node]];
+            node = self.parent[node];
+        }
+        node
+    }
+
+    fn merge(&mut self, left: usize, right: usize) {
+        let (left, right) = (self.root(left), self.root(right));
+        if left == right || !self.articles[left].is_disjoint(&self.articles[right]) {
+            return;
+        }
+        let moved = std::mem::take(&mut self.articles[right]);
+        self.articles[left].extend(moved);
+        self.parent[right] = left;
+    }
+
+    fn members(&mut self) -> Vec<Vec<usize>> {
+        let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for node in 0..self.parent.len() {
+            let root = self.root(node);
+            by_root.entry(root).or_default().push(node);
+        }
+        by_root.into_values().collect()
+    }
+}

@@ -1,0 +1,378 @@
+//! Timeline: the dated events the articles mention, merged across sources.
+//!
+//! Every date or time the annotate stage resolved to the calendar is an entry, together with
+//! the sentence that carries it; two expressions joined by a dash or "to" are one range ("17-18
+//! March"). Sentences of different sources that say the same thing (the matching behind
+//! consensus) are one event. When the sources' dates for an event cannot be the same — not
+//! equal, and neither inside the other — the event is marked disputed; a day inside a month or
+//! range is compatible.
+
+use crate::Config;
+use crate::matching::group;
+use chrono::{NaiveDate, Weekday};
+use parallax_model::{Annotated, Citation, Span, Story, TimeKind, TimelineEvent, TimelineMention};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+struct Entry {
+    source: usize,
+    value: String,
+    expression: Range<usize>,
+}
+
+/// The timeline of `story`, earliest first.
+pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
+    let mut entries: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        for (sentence_idx, sentence_entries) in dated_sentences(annotated) {
+            entries.insert(
+                (article_idx, sentence_idx),
+                sentence_entries
+                    .into_iter()
+                    .map(|(value, expression)| Entry {
+                        source: article_idx + 1,
+                        value,
+                        expression,
+                    })
+                    .collect(),
+            );
+        }
+    }
+    let (sentences, _, groups) = group(story, config, |article_idx, sentence_idx| {
+        entries.contains_key(&(article_idx, sentence_idx))
+    });
+
+    let mut events = Vec::new();
+    for members in groups {
+        let keys: Vec<(usize, usize)> = members
+            .iter()
+            .map(|&member| {
+                (
+                    sentences[member].article_idx,
+                    sentences[member].sentence_idx,
+                )
+            })
+            .collect();
+        let one_date_each = keys
+            .iter()
+            .all(|key| entries.get(key).is_some_and(|found| found.len() == 1));
+        if one_date_each && keys.len() > 1 {
+            let mentions: Vec<TimelineMention> = keys
+                .iter()
+                .filter_map(|key| Some(mention(story, *key, entries.get(key)?.first()?)))
+                .collect();
+            events.push(event(mentions));
+            continue;
+        }
+        // Sentences with several dates: merge compatible dates across sources, one event each.
+        let mut pending: Vec<Vec<TimelineMention>> = Vec::new();
+        for key in &keys {
+            for entry in entries.get(key).into_iter().flatten() {
+                let mention = mention(story, *key, entry);
+                let same_event = pending.iter_mut().find(|event| {
+                    event
+                        .iter()
+                        .all(|other| other.citation.source != mention.citation.source)
+                        && event
+                            .iter()
+                            .any(|other| compatible(&other.date, &mention.date))
+                });
+                match same_event {
+                    Some(event) => event.push(mention),
+                    None => pending.push(vec![mention]),
+                }
+            }
+        }
+        events.extend(pending.into_iter().map(event));
+    }
+    events.sort_by(|a, b| {
+        sort_key(&a.date)
+            .cmp(&sort_key(&b.date))
+            .then(a.date.cmp(&b.date))
+            .then_with(|| first(a).cmp(&first(b)))
+    });
+    events
+}
+
+fn first(event: &TimelineEvent) -> (usize, usize) {
+    event.mentions.first().map_or((usize::MAX, 0), |mention| {
+        (mention.citation.source, mention.citation.span.start)
+    })
+}
+
+fn mention(
+    story: &Story,
+    (article_idx, sentence_idx): (usize, usize),
+    entry: &Entry,
+) -> TimelineMention {
+    let annotated = &story.articles[article_idx];
+    let range = annotated.sentences[sentence_idx].range.clone();
+    TimelineMention {
+        date: entry.value.clone(),
+        expression: annotated
+            .article
+            .text
+            .get(entry.expression.clone())
+            .unwrap_or_default()
+            .to_string(),
+        citation: Citation {
+            source: entry.source,
+            span: Span::new(annotated.article.id.clone(), range.start, range.end),
+            text: annotated.article.text[range].to_string(),
+        },
+    }
+}
+
+/// The event of `mentions`: the date most of them give (the earliest on a tie), disputed when
+/// another is incompatible with it.
+fn event(mut mentions: Vec<TimelineMention>) -> TimelineEvent {
+    mentions.sort_by_key(|mention| (mention.citation.source, mention.citation.span.start));
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for mention in &mentions {
+        *counts.entry(mention.date.as_str()).or_insert(0) += 1;
+    }
+    let date = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(sort_key(b.0).cmp(&sort_key(a.0))))
+        .map(|(date, _)| (*date).to_string())
+        .unwrap_or_default();
+    let disputed = mentions
+        .iter()
+        .any(|mention| !compatible(&mention.date, &date));
+    TimelineEvent {
+        date,
+        disputed,
+        mentions,
+    }
+}
+
+/// Calendar-anchored dates of each sentence of `annotated`, as (value, expression range), with
+/// ranges joined.
+fn dated_sentences(annotated: &Annotated) -> Vec<(usize, Vec<(String, Range<usize>)>)> {
+    let text = &annotated.article.text;
+    let anchored: Vec<(String, Range<usize>)> = annotated
+        .times
+        .iter()
+        .filter(|time| matches!(time.kind, TimeKind::Date | TimeKind::Time))
+        .filter_map(|time| {
+            let date = time.value.split('T').next().unwrap_or_default();
+            sort_key(date)?;
+            Some((date.to_string(), time.range.clone()))
+        })
+        .collect();
+    let mut joined: Vec<(String, Range<usize>)> = Vec::new();
+    for (value, range) in anchored {
+        if let Some((previous_value, previous_range)) = joined.last_mut() {
+            let between = text
+                .get(previous_range.end..range.start)
+                .unwrap_or("x")
+                .trim();
+            let is_range = matches!(
+                between,
+                "-" | "\u{2013}" | "\u{2014}" | "to" | "through" | "until"
+            ) && !previous_value.contains('/');
+            if is_range && previous_value != &value {
+                *previous_value = format!("{previous_value}/{value}");
+                previous_range.end = range.end;
+                continue;
+            }
+        }
+        joined.push((value, range));
+    }
+
+    let mut by_sentence: BTreeMap<usize, Vec<(String, Range<usize>)>> = BTreeMap::new();
+    for (value, range) in joined {
+        let sentence_idx = annotated.sentences.iter().position(|sentence| {
+            sentence.range.start <= range.start && range.end <= sentence.range.end
+        });
+        if let Some(sentence_idx) = sentence_idx {
+            let dates = by_sentence.entry(sentence_idx).or_default();
+            if !dates.iter().any(|(existing, _)| *existing == value) {
+                dates.push((value, range));
+            }
+        }
+    }
+    by_sentence.into_iter().collect()
+}
+
+/// The first and last day a TIMEX3 date value or `A/B` range covers, or `None` when the value
+/// is not on the calendar (`XXXX-03-05`, `PRESENT_REF`).
+fn days(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some((start, end)) = value.split_once('/') {
+        return Some((days(start)?.0, days(end)?.1));
+    }
+    let parts: Vec<&str> = value.split('-').collect();
+    let year: i32 = parts
+        .first()?
+        .parse()
+        .ok()
+        .filter(|_| parts[0].len() == 4)?;
+    match parts.get(1) {
+        None => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+        Some(part) if part.starts_with('W') => {
+            let week: u32 = part[1..].parse().ok()?;
+            let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
+            Some((
+                monday,
+                NaiveDate::from_isoywd_opt(year, week, Weekday::Sun)?,
+            ))
+        }
+        Some(part) if part.starts_with('Q') => {
+            let quarter: u32 = part[1..].parse().ok()?;
+            let start = NaiveDate::from_ymd_opt(year, 3 * quarter.checked_sub(1)? + 1, 1)?;
+            Some((start, last_of_month(year, 3 * quarter)?))
+        }
+        Some(part) => {
+            let month: u32 = part.parse().ok()?;
+            match parts.get(2) {
+                Some(day) => {
+                    let date = NaiveDate::from_ymd_opt(year, month, day.parse().ok()?)?;
+                    Some((date, date))
+                }
+                None => Some((
+                    NaiveDate::from_ymd_opt(year, month, 1)?,
+                    last_of_month(year, month)?,
+                )),
+            }
+        }
+    }
+}
+
+fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+}
+
+fn sort_key(value: &str) -> Option<(NaiveDate, i64)> {
+    let (start, end) = days(value)?;
+    // Wider periods sort after the days they contain.
+    Some((start, (end - start).num_days()))
+}
+
+/// Whether two dates can describe the same event: equal, or one inside the other.
+fn compatible(a: &str, b: &str) -> bool {
+    match (days(a), days(b)) {
+        (Some((a_start, a_end)), Some((b_start, b_end))) => {
+            (a_start <= b_start && b_end <= a_end) || (b_start <= a_start && a_end <= b_end)
+        }
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Article, Origin, Sentence, TimeExpression};
+
+    /// An article of one sentence per entry of `sentences`, each with its dates: (sentence,
+    /// [(expression, value)]).
+    fn article(name: &str, sentences: &[(&str, &[(&str, &str)])]) -> Annotated {
+        let text = sentences
+            .iter()
+            .map(|(sentence, _)| *sentence)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut annotated = Annotated::new(Article::new(Origin::File(name.into()), text.clone()));
+        let mut start = 0;
+        for (sentence, dates) in sentences {
+            annotated.sentences.push(Sentence {
+                range: start..start + sentence.len(),
+                paragraph: 0,
+            });
+            for (expression, value) in *dates {
+                let at = start + sentence.find(expression).expect("expression in sentence");
+                annotated.times.push(TimeExpression {
+                    range: at..at + expression.len(),
+                    kind: TimeKind::Date,
+                    value: value.to_string(),
+                    modifier: None,
+                });
+            }
+            start += sentence.len() + 1;
+        }
+        annotated
+    }
+
+    fn check(articles: Vec<Annotated>, expected: &[(&str, bool, &[usize])]) {
+        let events = timeline(&Story::new(articles), &Config::new());
+        let found: Vec<(String, bool, Vec<usize>)> = events
+            .iter()
+            .map(|event| {
+                let sources = event
+                    .mentions
+                    .iter()
+                    .map(|mention| mention.citation.source)
+                    .collect();
+                (event.date.clone(), event.disputed, sources)
+            })
+            .collect();
+        let expected: Vec<(String, bool, Vec<usize>)> = expected
+            .iter()
+            .map(|(date, disputed, sources)| (date.to_string(), *disputed, sources.to_vec()))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn events_merge_across_sources_and_disputed_dates_are_marked() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    &[
+                        (
+                            "Dock workers in Halden walked out on March 3 over automation plans.",
+                            &[("March 3", "2026-03-03")],
+                        ),
+                        (
+                            "Negotiators will resume talks on 17-18 March in Veldhaven.",
+                            &[("17", "2026-03-17"), ("18 March", "2026-03-18")],
+                        ),
+                    ],
+                ),
+                article(
+                    "b.txt",
+                    &[
+                        (
+                            "Halden dock workers walked out on March 3 over the automation plans.",
+                            &[("March 3", "2026-03-03")],
+                        ),
+                        (
+                            "Talks will resume in Veldhaven in April, negotiators said.",
+                            &[("April", "2026-04")],
+                        ),
+                    ],
+                ),
+                article(
+                    "c.txt",
+                    &[(
+                        "Negotiators will resume talks in Veldhaven on 17 March.",
+                        &[("17 March", "2026-03-17")],
+                    )],
+                ),
+            ],
+            &[
+                ("2026-03-03", false, &[1, 2]),
+                ("2026-03-17", true, &[1, 2, 3]),
+            ],
+        );
+    }
+
+    #[test]
+    fn compatible_dates() {
+        assert!(compatible("2026-03-17", "2026-03-17/2026-03-18"));
+        assert!(compatible("2026-03", "2026-03-17"));
+        assert!(compatible("2026-W11", "2026-03-12"));
+        assert!(!compatible("2026-03-17", "2026-04"));
+        assert!(!compatible("2026-03-17", "2026-03-18"));
+        assert_eq!(days("XXXX-03-05"), None);
+        assert_eq!(days("PRESENT_REF"), None);
+    }
+}

@@ -1,0 +1,279 @@
+//! Pruning a page before main-content extraction: elements that are never article text by what
+//! they are (figures and their captions, asides, navigation) or by the names a site gives them
+//! (`class="related-stories"`, `id="share-bar"`), removed from the tree.
+//!
+//! Readability scores whole containers and keeps everything inside the best one, so a caption,
+//! a gallery or a "more stories" box set inside the article body comes out as article text. This
+//! step removes them first. Every removed element's text is still among the page's lines, so it
+//! is recorded as removed like the rest of the page outside the main content.
+
+use dom_query::{Document as Dom, NodeRef};
+
+/// Elements that never hold article text.
+const PRUNED_ELEMENTS: &[&str] = &[
+    "figure",
+    "figcaption",
+    "aside",
+    "nav",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "dialog",
+];
+
+/// Words that, as a whole part of an element's class or id (parts are split at `-`, `_` and
+/// spaces), mark an element holding no article text. Parts are compared whole so that
+/// `commentary` or `shared-content` do not match `comment` or `share`. A news dateline
+/// (`<span class="dateline">VELL, May 3 -</span>`) opens the first paragraph and stays.
+const PRUNED_NAME_PARTS: &[&str] = &[
+    "caption",
+    "captions",
+    "credit",
+    "credits",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "related",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "newsletter",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "sidebar",
+    "comments",
+    "byline",
+    "timestamp",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "subscribe",
+    "subscription",
+    "signup",
+    "popup",
+    "modal",
+    "tooltip",
+    "hovercard",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "recommended",
+    "trending",
+    "popular",
+    "readmore",
+    "toolbar",
+    "paywall",
+    "cookie",
+    "consent",
+    "hidden",
+    "visually",
+    "sr",
+];
+
+/// An element holding more than this share of the page's paragraph text (the text inside `<p>`
+/// elements) is never pruned, whatever its name: it is a wrapper (`<div class="page
+/// and-w-sidebar">`) around the article, not a box beside it. Paragraph text rather than all
+/// text, because menus and link lists can outweigh a short article.
+const MAX_PRUNED_SHARE: f64 = 0.3;
+
+/// Most elements looked at; past it, the rest of the page is left as it is, which keeps the cost
+/// linear on huge pages.
+const MAX_ELEMENTS: usize = 50_000;
+
+/// Removes the elements of `dom` that are never article text; returns how many were removed.
+pub(crate) fn prune(dom: &Dom) -> usize {
+    let body = dom.select("body");
+    let Some(body_node) = body.nodes().first().cloned() else {
+        return 0;
+    };
+    let n_page_chars = paragraph_chars(&body_node).max(1);
+    let mut pruned: Vec<NodeRef<'_>> = Vec::new();
+    for node in body_node.descendants_it().take(MAX_ELEMENTS) {
+        if !node.is_element() || !is_prunable(&node) {
+            continue;
+        }
+        // An element inside one already chosen goes with it.
+        if pruned.last().is_some_and(|last| {
+            node.ancestors_it(None)
+                .any(|ancestor| ancestor.id == last.id)
+        }) {
+            continue;
+        }
+        let share = paragraph_chars(&node) as f64 / n_page_chars as f64;
+        if share <= MAX_PRUNED_SHARE {
+            pruned.push(node);
+        }
+    }
+    for node in &pruned {
+        node.remove_from_parent();
+    }
+    pruned.len()
+}
+
+/// Characters, not counting whitespace, of the text inside `<p>` elements under `node` (or of
+/// `node` itself when it is one).
+fn paragraph_chars(node: &NodeRef<'_>) -> usize {
+    let count = |paragraph: &NodeRef<'_>| {
+        paragraph
+            .text()
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .count()
+    };
+    if node
+        .node_name()
+        .is_some_and(|name| name.eq_ignore_ascii_case("p"))
+    {
+        return count(node);
+    }
+    node.descendants_it()
+        .filter(|descendant| {
+            descendant.is_element()
+                && descendant
+                    .node_name()
+                    .is_some_and(|name| name.eq_ignore_ascii_case("p"))
+        })
+        .map(|paragraph| count(&paragraph))
+        .sum()
+}
+
+fn is_prunable(node: &NodeRef<'_>) -> bool {
+    let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
+    if PRUNED_ELEMENTS.contains(&name.as_str()) {
+        return true;
+    }
+    if matches!(name.as_str(), "body" | "html" | "main" | "article") {
+        return false;
+    }
+    if node.has_attr("hidden")
+        || node
+            .attr("aria-hidden")
+            .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if name == "p" && is_link_paragraph(node) {
+        return true;
+    }
+    let class = node.class().unwrap_or_default();
+    let id = node.id_attr().unwrap_or_default();
+    has_pruned_part(&class) || has_pruned_part(&id)
+}
+
+/// Most words of a paragraph that is only a link to another article; a longer linked paragraph
+/// is more likely article text that happens to be linked.
+const MAX_LINK_PARAGRAPH_WORDS: usize = 20;
+
+/// Whether a paragraph is only a link to another article, set in the body between paragraphs:
+/// "SEE MORE: Harbour strike enters third week", a headline in capitals. All of its text is link
+/// text, and it is short.
+fn is_link_paragraph(paragraph: &NodeRef<'_>) -> bool {
+    let text = paragraph.text();
+    let n_words = text.split_whitespace().count();
+    // A bare address is a reference the article gives, not a teaser for another article.
+    let is_address = text.contains("://") || text.contains("www.");
+    if n_words == 0 || n_words > MAX_LINK_PARAGRAPH_WORDS || is_address {
+        return false;
+    }
+    let n_chars = text.chars().filter(|ch| !ch.is_whitespace()).count();
+    let n_link_chars: usize = paragraph
+        .descendants_it()
+        .filter(|descendant| {
+            descendant
+                .node_name()
+                .is_some_and(|name| name.eq_ignore_ascii_case("a"))
+        })
+        .map(|link| link.text().chars().filter(|ch| !ch.is_whitespace()).count())
+        .sum();
+    n_link_chars * 10 >= n_chars * 9
+}
+
+/// Whether a class or id names a box that holds no article text. Names are split into parts at
+/// spaces, `-`, `_` and lowercase-to-uppercase steps (`newsCaption` is `news` and `caption`).
+fn has_pruned_part(names: &str) -> bool {
+    let mut part = String::new();
+    let mut previous_lowercase = false;
+    for ch in names.chars().chain([' ']) {
+        let boundary = ch.is_whitespace() || ch == '-' || ch == '_';
+        if boundary || (previous_lowercase && ch.is_uppercase()) {
+            if PRUNED_NAME_PARTS.contains(&part.as_str()) {
+                return true;
+            }
+            part.clear();
+        }
+        if !boundary {
+            part.extend(ch.to_lowercase());
+        }
+        previous_lowercase = ch.is_lowercase();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Prunes `body` and compares the text left with `expected`, whitespace normalized.
+    fn check(body: &str, expected: &str) {
+        let dom = Dom::from(format!("<html><body>{body}</body></html>"));
+        prune(&dom);
+        let text = dom.select("body").formatted_text();
+        let text: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(text.join(" "), expected);
+    }
+
+    const ARTICLE: &str = "<p>Negotiators met again on Tuesday and agreed to extend the truce for another month, and both towns welcomed the news.</p><p>The agreement covers the northern bay and its three islands, officials said after the talks.</p>";
+
+    #[test]
+    fn figures_and_named_boxes_go() {
+        check(
+            &format!(
+                "<article><figure><img src=x><figcaption>The quay at dawn. Credit: Ilse Marr</figcaption></figure>{ARTICLE}<div class=\"related-stories\"><a>Storm hits cape</a></div><span class=\"image-credit\">Photo: Ode Fenn</span></article>"
+            ),
+            "Negotiators met again on Tuesday and agreed to extend the truce for another month, and both towns welcomed the news. The agreement covers the northern bay and its three islands, officials said after the talks.",
+        );
+    }
+
+    #[test]
+    fn names_are_matched_by_whole_parts() {
+        check(
+            &format!("<div class=\"commentary-body shared-content\">{ARTICLE}</div>"),
+            "Negotiators met again on Tuesday and agreed to extend the truce for another month, and both towns welcomed the news. The agreement covers the northern bay and its three islands, officials said after the talks.",
+        );
+    }
+
+    #[test]
+    fn paragraphs_that_are_only_a_short_link_go() {
+        check(
+            &format!(
+                "{ARTICLE}<p><strong><a href=\"/storm\">SEE MORE: Storm hits the cape</a></strong></p><p>Sources: <a href=\"https://vell.example/report\">https://vell.example/report</a></p><p>The <a href=\"/mayor\">mayor</a> spoke last.</p>"
+            ),
+            "Negotiators met again on Tuesday and agreed to extend the truce for another month, and both towns welcomed the news. The agreement covers the northern bay and its three islands, officials said after the talks. Sources: https://vell.example/report The mayor spoke last.",
+        );
+    }
+
+    #[test]
+    fn camel_case_names_are_split() {
+        check(
+            &format!("{ARTICLE}<span class=\"newsCaption\">The quay at dawn</span>"),
+            "Negotiators met again on Tuesday and agreed to extend the truce for another month, and both towns welcomed the news. The agreement covers the northern bay and its three islands, officials said after the talks.",
+        );
+        assert!(!has_pruned_part("Adventure"));
+        assert!(has_pruned_part("storyAd"));
+    }
+
+    #[test]
+    fn a_wrapper_with_most_of_the_text_stays() {
+        check(
+            &format!("<div class=\"layout has-sidebar\">{ARTICLE}</div><nav>Home</nav>"),
+            "Negotiators met again on Tuesday and agreed to extend the truce for another month, and both towns welcomed the news. The agreement covers the northern bay and its three islands, officials said after the talks.",
+        );
+    }
+}
