@@ -9,7 +9,9 @@
 //! speaker. The story stage aligns these claims across articles.
 
 use parallax_model::{Annotated, Attribution, Claim, Polarity, Quote};
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Auxiliaries and modals that belong to the predicate when they stand before its verb.
 const AUXILIARIES: &[&str] = &[
@@ -552,11 +554,17 @@ fn is_verb_at(words: &[(Range<usize>, String)], idx: usize) -> bool {
     }
 }
 
+/// Every form of every verb in [`VERBS`] and [`IRREGULAR`], built once.
+static VERB_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    VERBS
+        .iter()
+        .flat_map(|base| verb_forms(base))
+        .chain(IRREGULAR.iter().map(|form| form.to_string()))
+        .collect()
+});
+
 fn is_verb(word: &str) -> bool {
-    IRREGULAR.contains(&word)
-        || VERBS
-            .iter()
-            .any(|base| verb_forms(base).any(|form| form == word))
+    VERB_FORMS.contains(word)
 }
 
 /// Regular inflections of a base verb: walk, walks, walked, walking.

@@ -259,11 +259,11 @@ fn quantity(text: &str, captures: &regex::Captures<'_>) -> Option<Quantity> {
         .map(|currency| currency_code(currency.as_str().trim()).to_string());
     let rest = &text[end..];
     let mut counted = None;
-    if unit.is_none() {
-        if let Some((name, length)) = unit_after(rest) {
-            unit = Some(name.to_string());
-            end += length;
-        }
+    if unit.is_none()
+        && let Some((name, length)) = unit_after(rest)
+    {
+        unit = Some(name.to_string());
+        end += length;
     }
     if let Some((noun, noun_end)) = counted_noun(&text[end..]) {
         if is_time_unit(&noun) {

@@ -7,6 +7,7 @@
 //! - [`consensus`]: statements that two or more articles make in their own words, found by
 //!   matching sentences across articles. This first matching works on sentences; the story
 //!   stage's claim alignment replaces it.
+//! - [`disputes`]: numbers the sources give differently, with compatible values marked.
 //! - [`voices`]: who is quoted or paraphrased, by which sources, with which cue verbs.
 //! - [`timeline`]: dated events merged across sources, with disputed dates marked.
 //!
@@ -34,6 +35,7 @@
 #![deny(missing_docs)]
 
 mod consensus;
+mod disputes;
 mod matching;
 mod sources;
 mod terms;
@@ -41,6 +43,7 @@ mod timeline;
 mod voices;
 
 pub use consensus::consensus;
+pub use disputes::disputes;
 pub use sources::sources;
 pub use timeline::timeline;
 pub use voices::voices;
@@ -75,6 +78,7 @@ pub fn brief(story: &Story, config: &Config) -> Brief {
         sources: sources(story),
         consensus: consensus(story, config),
         voices: voices(story),
+        disputes: disputes(story),
         timeline: timeline(story, config),
         diagnostics: Vec::new(),
     }

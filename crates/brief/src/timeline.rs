@@ -146,9 +146,12 @@ fn event(mut mentions: Vec<TimelineMention>) -> TimelineEvent {
     }
 }
 
-/// Calendar-anchored dates of each sentence of `annotated`, as (value, expression range), with
-/// ranges joined.
-fn dated_sentences(annotated: &Annotated) -> Vec<(usize, Vec<(String, Range<usize>)>)> {
+/// A TIMEX3 date value or range and the expression that gives it.
+type Dated = (String, Range<usize>);
+
+/// Calendar-anchored dates of each sentence of `annotated`, by sentence index, with ranges
+/// joined.
+fn dated_sentences(annotated: &Annotated) -> Vec<(usize, Vec<Dated>)> {
     let text = &annotated.article.text;
     let anchored: Vec<(String, Range<usize>)> = annotated
         .times

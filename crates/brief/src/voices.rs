@@ -205,7 +205,8 @@ mod tests {
             ),
         ]);
         let voices = voices(&story);
-        let summary: Vec<(String, bool, usize, usize, Vec<String>, Vec<usize>)> = voices
+        type Summary = (String, bool, usize, usize, Vec<String>, Vec<usize>);
+        let summary: Vec<Summary> = voices
             .iter()
             .map(|voice| {
                 (

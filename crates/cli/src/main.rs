@@ -40,12 +40,15 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct BriefArgs {
-    /// Articles: .html/.htm/.txt files, RSS/Atom feeds, any of them gzipped, or folders of them
-    /// (read recursively). `-` or nothing reads standard input.
+    /// Articles: .html/.htm/.txt files, RSS/Atom feeds, WARC files, any of them gzipped, folders
+    /// of them (read recursively), or http(s):// addresses. `-` or nothing reads standard input.
     inputs: Vec<PathBuf>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Md)]
     format: OutputFormat,
+    /// Allow fetching URLs from private, loopback and link-local addresses.
+    #[arg(long)]
+    allow_private_urls: bool,
     /// Write the brief to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -58,6 +61,9 @@ struct ExtractArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = ExtractFormat::Text)]
     format: ExtractFormat,
+    /// Allow fetching URLs from private, loopback and link-local addresses.
+    #[arg(long)]
+    allow_private_urls: bool,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -167,26 +173,28 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
-/// The inputs as named: `-` is standard input, and no input at all means standard input.
+/// The inputs as named: `-` is standard input, `http(s)://` a URL, and no input at all means
+/// standard input.
 fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     if paths.is_empty() {
         return vec![Input::Stdin];
     }
     paths
         .iter()
-        .map(|path| {
-            if path == Path::new("-") {
-                Input::Stdin
-            } else {
-                Input::Path(path.clone())
-            }
-        })
+        .map(|path| Input::from_arg(path.as_os_str()))
         .collect()
+}
+
+/// The settings `brief` and `extract` use, with the flags they share applied.
+fn config(allow_private_urls: bool) -> Config {
+    let mut config = Config::new();
+    config.read.allow_private_urls = allow_private_urls;
+    config
 }
 
 fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
     let inputs = inputs(&args.inputs);
-    let outcome = match parallax_engine::brief(&inputs, &Config::new()) {
+    let outcome = match parallax_engine::brief(&inputs, &config(args.allow_private_urls)) {
         Ok(outcome) => outcome,
         Err(parallax_engine::Error::NoArticles { diagnostics }) => {
             report_diagnostics(&diagnostics);
@@ -210,7 +218,7 @@ fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<Exit> {
-    let config = Config::new();
+    let config = config(args.allow_private_urls);
     let (documents, mut diagnostics) =
         parallax_engine::ingest::read(&inputs(&args.inputs), &config.read);
     let mut articles = Vec::new();

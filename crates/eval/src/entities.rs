@@ -683,7 +683,10 @@ mod tests {
         let data = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../../shared/data/meantime-newsreader-en");
         if !data.exists() {
-            println!("skipping: {} not found", data.display());
+            #[expect(clippy::print_stderr, reason = "a skipped test says why")]
+            {
+                eprintln!("skipping: {} not found", data.display());
+            }
             return;
         }
         let documents = read_corpus(&data, "airbus").expect("the airbus corpus reads");

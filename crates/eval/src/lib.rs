@@ -33,7 +33,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// A data set file could not be read.
-    #[error("reading {path}: {source}")]
+    #[error("reading {path}")]
     Read {
         /// The file.
         path: PathBuf,
@@ -41,7 +41,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A gold file is not valid.
-    #[error("parsing {path}: {source}")]
+    #[error("parsing {path}")]
     Gold {
         /// The file.
         path: PathBuf,

@@ -98,14 +98,14 @@ pub fn parse(timeml: &str) -> Option<Document> {
         let tag = &rest[lt + 1..lt + gt];
         if let Some(attributes) = tag.strip_prefix("TIMEX3") {
             open = Some((text.len(), attributes_of(attributes)));
-        } else if tag == "/TIMEX3" {
-            if let Some((start, attributes)) = open.take() {
-                timexes.push(Timex {
-                    range: start..text.len(),
-                    kind: attributes.get("type").cloned().unwrap_or_default(),
-                    value: attributes.get("value").cloned().unwrap_or_default(),
-                });
-            }
+        } else if tag == "/TIMEX3"
+            && let Some((start, attributes)) = open.take()
+        {
+            timexes.push(Timex {
+                range: start..text.len(),
+                kind: attributes.get("type").cloned().unwrap_or_default(),
+                value: attributes.get("value").cloned().unwrap_or_default(),
+            });
         }
         rest = &rest[lt + gt + 1..];
     }

@@ -1,9 +1,11 @@
 //! Ingest: the first stage of Parallax. It reads the user's inputs (files, folders, standard input,
-//! gzip) into [`Document`]s, and extracts from each document the clean text and metadata of its
-//! news articles as [`Article`]s, the input of the annotate stage. HTML pages go through
-//! dom_smoothie's Readability, feeds through feed-rs, and all text, including already-scraped plain
-//! text, through one boilerplate classifier that removes captions, widgets, related links, cookie
-//! notices, comment footers and contact lines and keeps bylines, dates and editor's notes as
+//! gzip, WARC archives, web addresses) into [`Document`]s, and extracts from each document the
+//! clean text and metadata of its news articles as [`Article`]s, the input of the annotate stage.
+//! HTML pages are pruned of figures, captions and named side boxes and go through dom_smoothie's
+//! Readability, feeds through feed-rs, and all text, including already-scraped plain text,
+//! through one boilerplate classifier that removes captions, widgets (summary widgets and their
+//! disclaimers included), related links, cookie notices, comment footers, contact lines and the
+//! site's closing promotions, and keeps bylines, dates, editor's notes and syndication credits as
 //! metadata. Every removal is recorded in [`Article::removed`] with its reason.
 //!
 //! # Overview
@@ -13,6 +15,8 @@
 //! - [`extract`] turns one [`Document`] into [`Extracted`]: its articles (one for a page or a text,
 //!   one per item for a feed) plus diagnostics, or an [`Error`] naming the input, following an
 //!   [`ExtractConfig`].
+//! - [`near_duplicates`] finds, among extracted articles, the ones that re-publish another with
+//!   small edits (MinHash over word 5-gram shingles), so that they count as one source.
 //!
 //! ```
 //! use parallax_ingest::{ExtractConfig, extract};
@@ -42,12 +46,17 @@
 //!
 //! # What it does not do
 //!
-//! It fetches nothing from the network and follows no links; it reads only the paths it is given
-//! and standard input. It does not split sentences or find entities (that is the annotate stage),
-//! nor detect duplicate articles across inputs. Its rules are general: no lexicon entry names an
-//! outlet, a person or an event. Nothing in it panics on any input, and time and memory stay
-//! linear in the input's size, bounded by [`ReadConfig::max_input_bytes`]. It has no cargo
-//! features.
+//! It follows no links: it reads the paths and addresses it is given and standard input, and
+//! fetches an address only within [`ReadConfig`]'s limits (timeout, size cap, redirects, no
+//! private addresses unless allowed). It does not split sentences or find entities (that is the
+//! annotate stage). Its rules are general: no lexicon entry names an outlet, a person or an
+//! event. Nothing in it panics on any input, and time and memory stay linear in the input's
+//! size, bounded by [`ReadConfig::max_input_bytes`].
+//!
+//! # Cargo features
+//!
+//! - `url` (on by default): fetching `http(s)://` inputs, with reqwest, hyper, tokio and rustls
+//!   on ring. Without it, a URL input gives an error diagnostic saying so.
 #![deny(missing_docs)]
 
 mod boilerplate;

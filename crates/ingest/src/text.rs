@@ -167,24 +167,23 @@ fn resolve_summary_disclaimers(
     let is_widget = |decision: Option<&Option<RemovalReason>>| {
         matches!(decision, Some(Some(RemovalReason::Widget)))
     };
-    // Decided before any candidate is resolved, so the order of candidates does not matter.
-    let n_kept_before: Vec<usize> = decisions
-        .iter()
-        .enumerate()
-        .scan(0, |n_kept, (unit_idx, decision)| {
-            let before = *n_kept;
-            if decision.is_none() && !candidates.contains(&unit_idx) {
-                *n_kept += 1;
-            }
-            Some(before)
-        })
-        .collect();
-    let n_kept_total = decisions
-        .iter()
-        .enumerate()
-        .filter(|(unit_idx, decision)| decision.is_none() && !candidates.contains(unit_idx))
-        .count();
-    let mut kept: Vec<&str> = Vec::new();
+    let mut is_candidate = vec![false; decisions.len()];
+    for &unit_idx in candidates {
+        if let Some(flag) = is_candidate.get_mut(unit_idx) {
+            *flag = true;
+        }
+    }
+    // Article paragraphs before each unit, counted before any candidate is resolved, so the
+    // order of candidates does not matter.
+    let mut n_kept_before = Vec::with_capacity(decisions.len());
+    let mut n_kept_total = 0;
+    for (decision, candidate) in decisions.iter().zip(&is_candidate) {
+        n_kept_before.push(n_kept_total);
+        if decision.is_none() && !candidate {
+            n_kept_total += 1;
+        }
+    }
+    let mut kept: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut removals = Vec::new();
     for &unit_idx in candidates {
         let next_to_widget = unit_idx
@@ -196,10 +195,8 @@ fn resolve_summary_disclaimers(
         let unit = units.get(unit_idx).map_or("", String::as_str);
         if next_to_widget || at_edge {
             removals.push((unit_idx, RemovalReason::Widget));
-        } else if kept.contains(&unit) {
+        } else if !kept.insert(unit) {
             removals.push((unit_idx, RemovalReason::Repeated));
-        } else {
-            kept.push(unit);
         }
     }
     for (unit_idx, reason) in removals {

@@ -444,6 +444,47 @@ mod tests {
     }
 
     #[test]
+    fn random_records_never_panic() {
+        const PIECES: &[&str] = &[
+            "WARC/1.1\r\n",
+            "WARC-Type: response\r\n",
+            "WARC-Type: resource\r\n",
+            "Content-Type: application/http\r\n",
+            "Content-Type: text/html\r\n",
+            "Content-Length: 0\r\n",
+            "Content-Length: 40\r\n",
+            "Content-Length: 18446744073709551616\r\n",
+            "Transfer-Encoding: chunked\r\n",
+            "Content-Encoding: gzip\r\n",
+            "HTTP/1.1 200 OK\r\n",
+            "\r\n",
+            "\n",
+            " folded\r\n",
+            "ff\r\n",
+            "0\r\n",
+            "<p>Truce</p>",
+            "\x1f\u{8b}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2000 {
+            let n_pieces = next() % 30;
+            let warc: String = (0..n_pieces)
+                .map(|_| PIECES[(next() >> 8) as usize % PIECES.len()])
+                .collect();
+            let pages = pages("fuzz.warc", warc.as_bytes(), 10_000);
+            if let Some(error) = pages.error {
+                assert_eq!(error.input(), "fuzz.warc");
+            }
+        }
+    }
+
+    #[test]
     fn gzip_bombs_in_a_page_stop_at_the_cap() {
         use std::io::Write;
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

@@ -151,12 +151,6 @@ pub enum TimeModifier {
     EqualOrLess,
     /// At least ("at least 72 hours").
     EqualOrMore,
-    /// Before the point ("before 1990").
-    Before,
-    /// After the point ("post-1959").
-    After,
-    /// At or after the point ("1994 or later").
-    OnOrAfter,
 }
 
 /// A number with what it counts.

@@ -20,6 +20,8 @@ pub struct Brief {
     /// Who is quoted or paraphrased, most often quoted first; empty when no article quotes
     /// anyone.
     pub voices: Vec<Voice>,
+    /// Slots the sources fill differently, most widely reported first.
+    pub disputes: Vec<Dispute>,
     /// Dated events, earliest first.
     pub timeline: Vec<TimelineEvent>,
     /// Inputs that were skipped or read with trouble.
@@ -125,4 +127,34 @@ pub struct TimelineMention {
     pub expression: String,
     /// The sentence that dates the event.
     pub citation: Citation,
+}
+
+/// The same slot filled differently by different sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dispute {
+    /// What is disputed, in the sources' words ("troops", "workers").
+    pub slot: String,
+    /// What kind of slot.
+    pub kind: DisputeKind,
+    /// Each value given, with its sources; at least two sides cannot both be true.
+    pub sides: Vec<DisputeSide>,
+}
+
+/// What kind of slot a dispute is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisputeKind {
+    /// A number: how many, how much.
+    Quantity,
+}
+
+/// One value of a disputed slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DisputeSide {
+    /// The value as the sources write it ("about 4,000", "60,000 to 90,000").
+    pub value: String,
+    /// Indexes of the other sides this one can be reconciled with (a range containing a number).
+    pub compatible_with: Vec<usize>,
+    /// Where each source gives this value: the sentence.
+    pub citations: Vec<Citation>,
 }

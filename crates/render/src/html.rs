@@ -33,6 +33,15 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             citation.text = display(&citation.text);
         }
     }
+    for dispute in &mut wire.disputes {
+        dispute.slot = display(&dispute.slot);
+        for side in &mut dispute.sides {
+            side.value = display(&side.value);
+            for citation in &mut side.citations {
+                citation.text = display(&citation.text);
+            }
+        }
+    }
     for event in &mut wire.timeline {
         for mention in &mut event.mentions {
             mention.expression = display(&mention.expression);
@@ -50,6 +59,7 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
         story => wire.story,
         sources => Serde(&wire.sources),
         consensus => Serde(&wire.consensus),
+        disputes => Serde(&wire.disputes),
         voices => Serde(&wire.voices),
         timeline => Serde(&wire.timeline),
         diagnostics => Serde(&wire.diagnostics),
@@ -90,6 +100,7 @@ mod tests {
                     text: payload.into(),
                 }],
             }],
+            disputes: vec![],
             voices: vec![],
             timeline: vec![],
             diagnostics: vec![],

@@ -6,7 +6,8 @@
 //! build yet are not keys at all.
 
 use parallax_model::{
-    Brief, Citation, ConsensusItem, Diagnostic, SourceEntry, TimelineEvent, Voice,
+    Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind, SourceEntry, TimelineEvent,
+    Voice,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -25,6 +26,8 @@ pub struct BriefJson {
     pub sources: Vec<SourceJson>,
     /// Statements made by two or more articles, most widely stated first.
     pub consensus: Vec<ConsensusJson>,
+    /// Slots the sources fill differently, most widely reported first.
+    pub disputes: Vec<DisputeJson>,
     /// Who is quoted or paraphrased, most quoted first.
     pub voices: Vec<VoiceJson>,
     /// Dated events, earliest first.
@@ -134,6 +137,49 @@ impl From<&Voice> for VoiceJson {
     }
 }
 
+/// A slot the sources fill differently.
+#[derive(Debug, Serialize)]
+pub struct DisputeJson {
+    /// What is disputed, in the sources' words ("troops").
+    pub slot: String,
+    /// `quantity` (further kinds will be added within this schema version).
+    pub kind: String,
+    /// Each value with its sources; at least two sides cannot both be true.
+    pub sides: Vec<DisputeSideJson>,
+}
+
+/// One value of a disputed slot.
+#[derive(Debug, Serialize)]
+pub struct DisputeSideJson {
+    /// The value as written ("about 4,000 workers").
+    pub value: String,
+    /// Indexes into `sides` of the sides this one can be reconciled with.
+    pub compatible_with: Vec<usize>,
+    /// The sentence of each source that gives this value.
+    pub citations: Vec<CitationJson>,
+}
+
+impl From<&Dispute> for DisputeJson {
+    fn from(dispute: &Dispute) -> DisputeJson {
+        let kind = match dispute.kind {
+            DisputeKind::Quantity => "quantity",
+        };
+        DisputeJson {
+            slot: dispute.slot.clone(),
+            kind: kind.to_string(),
+            sides: dispute
+                .sides
+                .iter()
+                .map(|side| DisputeSideJson {
+                    value: side.value.clone(),
+                    compatible_with: side.compatible_with.clone(),
+                    citations: side.citations.iter().map(CitationJson::from).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// An event on the timeline.
 #[derive(Debug, Serialize)]
 pub struct TimelineEventJson {
@@ -193,6 +239,7 @@ impl From<&Brief> for BriefJson {
             story: brief.story.to_string(),
             sources: brief.sources.iter().map(SourceJson::from).collect(),
             consensus: brief.consensus.iter().map(ConsensusJson::from).collect(),
+            disputes: brief.disputes.iter().map(DisputeJson::from).collect(),
             voices: brief.voices.iter().map(VoiceJson::from).collect(),
             timeline: brief.timeline.iter().map(TimelineEventJson::from).collect(),
             diagnostics: brief.diagnostics.iter().map(DiagnosticJson::from).collect(),

@@ -17,6 +17,7 @@ pub(crate) fn render(brief: &Brief) -> String {
     );
     sources(&mut out, &brief.sources);
     consensus(&mut out, brief);
+    disputes(&mut out, brief);
     voices(&mut out, brief);
     timeline(&mut out, brief);
     diagnostics(&mut out, brief);
@@ -96,6 +97,43 @@ fn consensus(out: &mut String, brief: &Brief) {
         }
     }
     let _ = writeln!(out);
+}
+
+fn disputes(out: &mut String, brief: &Brief) {
+    if brief.disputes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Disputes\n");
+    let _ = writeln!(
+        out,
+        "The same thing reported differently; values marked compatible can both be true.\n"
+    );
+    for dispute in &brief.disputes {
+        let _ = writeln!(out, "### {}\n", escape(&dispute.slot));
+        for side in &dispute.sides {
+            let sources: String = side
+                .citations
+                .iter()
+                .map(|citation| format!("[{}]", citation.source))
+                .collect();
+            let compatible: Vec<String> = side
+                .compatible_with
+                .iter()
+                .filter_map(|other| dispute.sides.get(*other))
+                .map(|other| format!("\"{}\"", escape(&other.value)))
+                .collect();
+            let note = if compatible.is_empty() {
+                String::new()
+            } else {
+                format!(" (compatible with {})", compatible.join(", "))
+            };
+            let _ = writeln!(out, "- **{}** {sources}{note}", escape(&side.value));
+            for citation in &side.citations {
+                let _ = writeln!(out, "  - [{}] {}", citation.source, escape(&citation.text));
+            }
+        }
+        let _ = writeln!(out);
+    }
 }
 
 fn voices(out: &mut String, brief: &Brief) {

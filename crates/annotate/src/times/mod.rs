@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use lexicon::Lexicon;
 use parallax_model::{Article, TimeExpression};
 use patterns::{Candidate, Grammar};
-use resolve::{Anchors, Meaning, Tense};
+use resolve::{Anchors, Tense};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -57,6 +57,22 @@ pub fn times(article: &Article, language: &str) -> Vec<TimeExpression> {
 /// The time expressions of `text`, as [`times`] finds them in an article's text; ranges are
 /// byte ranges into `text`. For text that is not an [`Article`]'s, such as a benchmark document
 /// whose offsets must stay as they are.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use parallax_annotate::times_in;
+///
+/// let text = "The board met on Thursday and will vote in mid-January.";
+/// let friday = NaiveDate::from_ymd_opt(2021, 12, 31);
+/// let found: Vec<(&str, String)> = times_in(text, friday, "en")
+///     .into_iter()
+///     .map(|expression| (&text[expression.range], expression.value))
+///     .collect();
+/// assert_eq!(
+///     found,
+///     [("Thursday", "2021-12-30".to_string()), ("mid-January", "2022-01".to_string())]
+/// );
+/// ```
 pub fn times_in(text: &str, published: Option<NaiveDate>, language: &str) -> Vec<TimeExpression> {
     let grammar = grammar(language);
     let mut anchors = Anchors {
@@ -71,7 +87,7 @@ pub fn times_in(text: &str, published: Option<NaiveDate>, language: &str) -> Vec
             if let Some(point) = resolved.point {
                 // A date counted from another ("a year earlier") does not become the story's
                 // time: in "up from $5 a year earlier" the story is still in this year.
-                if !matches!(piece.meaning, Meaning::Offset { .. }) {
+                if !piece.meaning.is_comparison() {
                     anchors.narrative = Some(point);
                 }
             }

@@ -520,7 +520,7 @@ impl Grammar {
             // "that day", "the same week".
             (
                 format!(
-                    r"\b(?i:that|the{s}same|that{s}same){s}(?P<unit>(?i:day|week|month|year|weekend))\b"
+                    r"\b(?i:that|the{s}same|that{s}same){s}(?P<unit>(?i:day|week|month|quarter|year|weekend))\b"
                 ),
                 parse_same_period,
             ),
@@ -623,9 +623,9 @@ impl Grammar {
                 ),
                 parse_duration,
             ),
-            // "half an hour".
+            // "half an hour", "a half-hour".
             (
-                format!(r"\b(?i:half){s}(?i:an?){s}(?P<unit>{singular_units})\b"),
+                format!(r"\b(?i:half)(?:{s}(?i:an?){s}|{HYPHEN})(?P<unit>{singular_units})\b"),
                 parse_half_unit,
             ),
             // "for years", "in decades".
@@ -730,17 +730,17 @@ impl Grammar {
             .or_else(|| captures.name("noun"))?
             .as_str();
         let word = key(word);
-        // TimeBank keeps "earlier" and "later" inside "earlier this year" but outside "earlier
-        // this week" and "later Thursday".
+        // TimeBank keeps "earlier" and "later" inside "earlier this month", "later that year"
+        // and "earlier yesterday", but mostly outside "earlier this week" and "later Thursday".
         let comparative = word.starts_with("earlier") || word.starts_with("later");
-        let this_year = matches!(
+        let week_or_weekday = matches!(
             meaning,
             Meaning::Period {
-                unit: Unit::Year,
-                shift: 0
-            }
+                unit: Unit::Week,
+                ..
+            } | Meaning::Weekday { .. }
         );
-        if comparative && !this_year {
+        if comparative && week_or_weekday {
             return None;
         }
         let position = self.words.positions.get(&word).copied()?;
@@ -757,7 +757,7 @@ fn positionable(meaning: &Meaning) -> bool {
             | Meaning::Set(_)
             | Meaning::Reference(_)
             | Meaning::Offset { .. }
-            | Meaning::LatestQuarter
+            | Meaning::LatestQuarter { .. }
     )
 }
 
@@ -1513,6 +1513,11 @@ fn parse_offset(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
 }
 
 fn parse_year_earlier(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece> {
+    // "the year-ago quarter" is a quarter even when the story has named none.
+    let text = captures.get(0).map(|m| key(m.as_str())).unwrap_or_default();
+    if text.ends_with("quarter") || text.ends_with("period") {
+        return whole(captures, Meaning::LatestQuarter { year_shift: -1 });
+    }
     // "year-earlier results" compare with the year before the report's, not the year before the
     // last one mentioned; a quarter mentioned is still honored (see `resolve::offset`).
     whole(
@@ -1543,7 +1548,11 @@ fn parse_every(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         },
     };
     let value = if let Some(unit) = scan.unit(what) {
-        super::resolve::duration_value(count, unit)
+        if unit == Unit::Weekend {
+            "XXXX-WXX-WE".to_string()
+        } else {
+            super::resolve::duration_value(count, unit)
+        }
     } else if let Some(weekday) = scan.weekday(what) {
         format!("XXXX-WXX-{}", weekday.number_from_monday())
     } else if let Some(month) = scan.month(what) {
@@ -1791,7 +1800,34 @@ fn parse_short_quarter(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece> 
     }
 }
 
-fn parse_latest_quarter(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece> {
+fn parse_latest_quarter(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    // "its quarter-century low" is no quarter of a year.
+    let end = captures.get(0).map_or(0, |m| m.end());
+    if scan.after(end).starts_with('-') && !scan.after(end).starts_with("-to-") {
+        return Vec::new();
+    }
+    // "the quarter ended Sept. 30" says which quarter it is by its last month.
+    let end = captures.get(0).map_or(0, |m| m.end());
+    let after = scan.after(end).trim_start();
+    if let Some(rest) = after
+        .strip_prefix("ended ")
+        .or_else(|| after.strip_prefix("ending "))
+    {
+        let month_word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if let Some(month) = scan.month(&month_word) {
+            return whole(
+                captures,
+                Meaning::Quarter {
+                    quarter: month.div_ceil(3),
+                    year: None,
+                },
+            );
+        }
+    }
     if group(captures, "which").map(key).as_deref() == Some("current") {
         return whole(
             captures,
@@ -1801,7 +1837,7 @@ fn parse_latest_quarter(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece>
             },
         );
     }
-    whole(captures, Meaning::LatestQuarter)
+    whole(captures, Meaning::LatestQuarter { year_shift: 0 })
 }
 
 fn parse_half(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
@@ -1916,8 +1952,24 @@ fn parse_duration(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         return Vec::new();
     }
     // Ages ("a 6-year-old", "52 years old") describe people, not times; TimeBank leaves them
-    // untagged.
+    // untagged. "A second" before a noun is an ordinal ("a second term"), and "three-quarters
+    // of" or "a quarter-century" a fraction.
     let end = captures.get(0).map_or(0, |m| m.end());
+    if unit == Unit::Quarter
+        && amount != Amount::Vague
+        && (scan.word_after(end).as_deref() == Some("of")
+            || scan.after(end).starts_with('-')
+            || group(captures, "sep").is_some_and(|sep| sep.trim().len() == sep.len())
+                && key(group(captures, "unit").unwrap_or_default()).ends_with('s'))
+    {
+        return Vec::new();
+    }
+    if scan.words().one.contains(&amount_key)
+        && scan.unit(group(captures, "unit").unwrap_or_default()) == Some(Unit::Second)
+        && scan.word_after(end).is_some()
+    {
+        return Vec::new();
+    }
     if group(captures, "suffix").map(key).as_deref() == Some("old")
         || scan.word_after(end).as_deref() == Some("old")
     {

@@ -88,7 +88,7 @@ pub(crate) enum Meaning {
     PeriodOfYear(i32),
     /// A quarter referred to without its number ("the latest quarter"): the last quarter the
     /// text mentioned, or the one before the publication date.
-    LatestQuarter,
+    LatestQuarter { year_shift: i32 },
     /// A half of a year.
     Half { half: u32, year: Option<i32> },
     /// A quarter of the publication year, shifted by whole years: "last year's third quarter".
@@ -112,6 +112,19 @@ pub(crate) enum Meaning {
         clock: Clock,
         day: Option<Box<Meaning>>,
     },
+}
+
+impl Meaning {
+    /// Whether the expression names a period only to compare with the story's own ("a year
+    /// earlier", "the year-ago quarter", "the 1988 period"), so that the story does not move
+    /// there.
+    pub(crate) fn is_comparison(&self) -> bool {
+        match self {
+            Meaning::Offset { .. } | Meaning::PeriodOfYear(_) => true,
+            Meaning::LatestQuarter { year_shift } => *year_shift != 0,
+            _ => false,
+        }
+    }
 }
 
 /// A calendar period with a known year.
@@ -432,10 +445,17 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
             Some(Point::Quarter(_, quarter)) => Resolved::date(Point::Quarter(*year, quarter)),
             _ => Resolved::date(Point::Year(*year)),
         },
-        Meaning::LatestQuarter => match (anchors.narrative, anchors.published) {
-            (Some(point @ Point::Quarter(..)), _) => Resolved::date(point),
+        Meaning::LatestQuarter { year_shift } => match (anchors.narrative, anchors.published) {
+            (Some(Point::Quarter(year, quarter)), _) => {
+                Resolved::date(Point::Quarter(year + year_shift, quarter))
+            }
             (_, Some(published)) => match shift_date(published, Unit::Quarter, -1) {
-                Some(date) => Resolved::date(period(date, Unit::Quarter)),
+                Some(date) => match period(date, Unit::Quarter) {
+                    Point::Quarter(year, quarter) => {
+                        Resolved::date(Point::Quarter(year + year_shift, quarter))
+                    }
+                    point => Resolved::date(point),
+                },
                 None => Resolved::unknown(TimeKind::Date, "XXXX-QX"),
             },
             (_, None) => Resolved::unknown(TimeKind::Date, "XXXX-QX"),

@@ -402,3 +402,26 @@ fn hostile_input_takes_bounded_time() {
         assert!(text.get(expression.range.clone()).is_some());
     }
 }
+
+#[test]
+fn earnings_reports_compare_quarters() {
+    // Published in November: the quarter just reported is the third, and "a year earlier" is the
+    // same quarter of the year before, which does not move the story's time.
+    check(
+        "Net income rose in the third quarter from a year earlier. In the quarter ended Sept. \
+         30, sales fell; the year-ago quarter was weak.",
+        Some("2021-11-02"),
+        &[
+            ("the third quarter", "2021-Q3"),
+            ("a year earlier", "2020-Q3"),
+            ("the quarter", "2021-Q3"),
+            ("Sept. 30", "2021-09-30"),
+            ("the year-ago quarter", "2020-Q3"),
+        ],
+    );
+    check(
+        "About three-quarters of the fleet hit a quarter-century low.",
+        Some("2021-11-02"),
+        &[],
+    );
+}

@@ -1,4 +1,8 @@
 //! Integration tests of the `parallax` binary: one test binary, one module per area.
+#![expect(
+    clippy::print_stdout,
+    reason = "tests print why they skip and what the gold check missed"
+)]
 
 /// Shared harness: a fresh folder per test and the built binary.
 mod util;
@@ -8,6 +12,9 @@ mod examples;
 
 /// Bad input: missing files, junk, empty articles, stdin.
 mod errors;
+
+/// `parallax extract`: the extraction alone, WARC and URL inputs.
+mod extract;
 
 /// The output formats and `--out`.
 mod formats;

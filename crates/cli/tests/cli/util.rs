@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The workspace root, where `examples/` lives.
-pub fn workspace_root() -> PathBuf {
+pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .ancestors()
         .nth(2)
@@ -11,7 +11,7 @@ pub fn workspace_root() -> PathBuf {
 }
 
 /// `../shared/<name>` beside the workspace, or `None` after printing why the test is skipped.
-pub fn shared(name: &str) -> Option<PathBuf> {
+pub(crate) fn shared(name: &str) -> Option<PathBuf> {
     let path = workspace_root().join("..").join("shared").join(name);
     if path.is_dir() {
         Some(path)
@@ -25,22 +25,22 @@ pub fn shared(name: &str) -> Option<PathBuf> {
 }
 
 /// A fresh folder for one test, with the binary ready to run in it.
-pub struct TestEnv {
-    pub dir: tempfile::TempDir,
+pub(crate) struct TestEnv {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl TestEnv {
-    pub fn new() -> TestEnv {
+    pub(crate) fn new() -> TestEnv {
         TestEnv {
             dir: tempfile::tempdir().expect("a temporary folder"),
         }
     }
 
-    pub fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.path(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("create folder");
@@ -49,11 +49,11 @@ impl TestEnv {
         path
     }
 
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         self.run_with_stdin(args, None)
     }
 
-    pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    pub(crate) fn run_with_stdin(&self, args: &[&str], stdin: Option<&[u8]>) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
         command
             .args(args)
@@ -80,26 +80,26 @@ impl TestEnv {
 }
 
 /// One finished run, with everything needed to explain a failure.
-pub struct Run {
-    pub args: Vec<String>,
-    pub output: Output,
+pub(crate) struct Run {
+    pub(crate) args: Vec<String>,
+    pub(crate) output: Output,
 }
 
 impl Run {
-    pub fn code(&self) -> i32 {
+    pub(crate) fn code(&self) -> i32 {
         self.output.status.code().unwrap_or(-1)
     }
 
-    pub fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }
 
-    pub fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.output.stderr).into_owned()
     }
 
     /// Panics with the command, its code, stdout and stderr unless it exited with `code`.
-    pub fn expect_code(&self, code: i32) -> &Run {
+    pub(crate) fn expect_code(&self, code: i32) -> &Run {
         assert_eq!(
             self.code(),
             code,
@@ -111,14 +111,14 @@ impl Run {
         self
     }
 
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout())
             .unwrap_or_else(|error| panic!("stdout is not JSON ({error}):\n{}", self.stdout()))
     }
 }
 
 /// A short invented article, distinct per `name`.
-pub fn article(name: &str) -> String {
+pub(crate) fn article(name: &str) -> String {
     format!(
         "Ferry crews in Lund Bay stop work over {name}\n\n\
          Ferry crews in Lund Bay stopped work on Monday in a dispute over {name}, \

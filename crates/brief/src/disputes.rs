@@ -1,0 +1,432 @@
+//! Disputes: the same slot filled differently across sources. So far, numbers.
+//!
+//! Every quantity that counts something ("4,000 workers", "60,000 to 90,000 troops") becomes an
+//! interval: a range as given, a hedged number widened by its hedge ("about" ±7%, "more than"
+//! open above, "fewer than" open below), a bare number as itself. Two quantities of different
+//! sources fill the same slot when their sentences share context, measured as the IDF-weighted
+//! overlap of their content words without numbers: words most articles of the story use ("port",
+//! "strike") weigh almost nothing, so the context that counts is what sets one event apart from
+//! another ("detained", "picket"). Quantities counting the same noun need only some shared
+//! context; quantities counting different nouns need much more ("11 people" and "30 dockers"
+//! detained at the same picket). A slot is disputed
+//! when two of its values cannot both be true, that is when their intervals do not overlap;
+//! values whose intervals overlap are shown as compatible, not as conflicting.
+
+use crate::terms::Terms;
+use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Quantity, Span, Story};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+struct Mention<'a> {
+    source: usize,
+    article_idx: usize,
+    quantity: &'a Quantity,
+    sentence: std::ops::Range<usize>,
+    /// The counted noun's stem, or the unit.
+    slot: String,
+    /// Content terms of the sentence, without numbers.
+    context: BTreeSet<String>,
+    interval: (f64, f64),
+}
+
+/// The disputes of `story`, the ones most sources take part in first.
+pub fn disputes(story: &Story) -> Vec<Dispute> {
+    let mentions = mentions(story);
+    let idf = inverse_article_frequency(story);
+    let mut groups = UnionFind::new(mentions.len());
+    for (left_idx, left) in mentions.iter().enumerate() {
+        for (right_idx, right) in mentions.iter().enumerate().skip(left_idx + 1) {
+            if left.source != right.source && same_slot(left, right, &idf) {
+                groups.union(left_idx, right_idx);
+            }
+        }
+    }
+    let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for idx in 0..mentions.len() {
+        by_group.entry(groups.find(idx)).or_default().push(idx);
+    }
+
+    let mut disputes: Vec<Dispute> = by_group
+        .into_values()
+        .filter_map(|members| dispute(story, &mentions, &members))
+        .collect();
+    disputes.sort_by(|a, b| {
+        n_sources(b)
+            .cmp(&n_sources(a))
+            .then_with(|| first_position(a).cmp(&first_position(b)))
+    });
+    disputes
+}
+
+fn n_sources(dispute: &Dispute) -> usize {
+    dispute
+        .sides
+        .iter()
+        .flat_map(|side| side.citations.iter().map(|citation| citation.source))
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+fn first_position(dispute: &Dispute) -> (usize, usize) {
+    dispute
+        .sides
+        .iter()
+        .flat_map(|side| &side.citations)
+        .map(|citation| (citation.source, citation.span.start))
+        .min()
+        .unwrap_or((usize::MAX, 0))
+}
+
+fn mentions(story: &Story) -> Vec<Mention<'_>> {
+    let mut mentions = Vec::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        let terms = Terms::new(annotated.article.language.as_deref());
+        for quantity in &annotated.quantities {
+            let slot = match (&quantity.counted, &quantity.unit) {
+                (Some(counted), _) => terms.of(counted).into_iter().next(),
+                (None, Some(unit)) => Some(unit.clone()),
+                (None, None) => None,
+            };
+            let Some(slot) = slot else { continue };
+            let Some(sentence) = annotated.sentences.iter().find(|sentence| {
+                sentence.range.start <= quantity.range.start
+                    && quantity.range.end <= sentence.range.end
+            }) else {
+                continue;
+            };
+            let context = terms
+                .of(annotated.sentence_text(sentence))
+                .into_iter()
+                .filter(|term| !term.chars().any(|c| c.is_ascii_digit()) && *term != slot)
+                .collect();
+            mentions.push(Mention {
+                source: article_idx + 1,
+                article_idx,
+                quantity,
+                sentence: sentence.range.clone(),
+                slot,
+                context,
+                interval: interval(quantity),
+            });
+        }
+    }
+    mentions
+}
+
+/// Context similarity needed for quantities counting the same noun, and different nouns. Outlets
+/// word the same count differently ("fewer than 1,500 workers have joined the so-called strike",
+/// "about 4,000 workers have been on strike"), so within one story the counted noun is the strong
+/// signal and any shared context word will do; across nouns the context must carry it.
+const SAME_NOUN_SIMILARITY: f64 = 0.02;
+const OTHER_NOUN_SIMILARITY: f64 = 0.3;
+
+fn same_slot(left: &Mention<'_>, right: &Mention<'_>, idf: &HashMap<String, f64>) -> bool {
+    if left.quantity.unit != right.quantity.unit {
+        return false;
+    }
+    let weight = |term: &String| idf.get(term).copied().unwrap_or(0.0);
+    let shared: f64 = left.context.intersection(&right.context).map(weight).sum();
+    let either: f64 = left.context.union(&right.context).map(weight).sum();
+    let similarity = if either == 0.0 { 0.0 } else { shared / either };
+    // A unit alone ("percent") says little about what is measured, so the context must.
+    let counted = left.quantity.counted.is_some() && right.quantity.counted.is_some();
+    let needed = if counted && left.slot == right.slot {
+        SAME_NOUN_SIMILARITY
+    } else {
+        OTHER_NOUN_SIMILARITY
+    };
+    similarity >= needed
+}
+
+/// `ln(1 + n_articles / n_articles_using_term)`: a word every article uses weighs about half as
+/// much as one only a single article of a five-article story uses.
+fn inverse_article_frequency(story: &Story) -> HashMap<String, f64> {
+    let mut frequency: HashMap<String, usize> = HashMap::new();
+    for annotated in &story.articles {
+        let terms = Terms::new(annotated.article.language.as_deref());
+        let used: BTreeSet<String> = annotated
+            .sentences
+            .iter()
+            .flat_map(|sentence| terms.of(annotated.sentence_text(sentence)))
+            .collect();
+        for term in used {
+            *frequency.entry(term).or_insert(0) += 1;
+        }
+    }
+    let n_articles = story.articles.len() as f64;
+    frequency
+        .into_iter()
+        .map(|(term, count)| (term, (1.0 + n_articles / count as f64).ln()))
+        .collect()
+}
+
+/// The values a quantity allows, as a closed interval.
+fn interval(quantity: &Quantity) -> (f64, f64) {
+    let value = quantity.value;
+    if let Some(upper) = quantity.upper {
+        return (value.min(upper), value.max(upper));
+    }
+    match quantity.hedge.as_deref() {
+        Some("more than" | "over" | "at least" | "upwards of" | "well over" | "just over") => {
+            (value, f64::INFINITY)
+        }
+        Some(
+            "fewer than" | "less than" | "under" | "up to" | "at most" | "as many as"
+            | "as much as" | "just under" | "as few as",
+        ) => (0.0, value),
+        // "About 100,000" and "60,000 to 90,000" are different claims; "about 4,000" and "3,000
+        // to 5,000" are not. A narrow band keeps both true.
+        Some(_) => (value * 0.93, value * 1.07),
+        None => (value, value),
+    }
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// The dispute of one slot, or `None` when all its values can be true together.
+fn dispute(story: &Story, mentions: &[Mention<'_>], members: &[usize]) -> Option<Dispute> {
+    // One side per distinct interval; the same value from several sources is one side.
+    let mut sides: Vec<((f64, f64), Vec<usize>)> = Vec::new();
+    for &member in members {
+        let interval = mentions[member].interval;
+        match sides.iter_mut().find(|(existing, _)| *existing == interval) {
+            Some((_, side_members)) => side_members.push(member),
+            None => sides.push((interval, vec![member])),
+        }
+    }
+    let conflict = sides
+        .iter()
+        .enumerate()
+        .any(|(idx, (a, _))| sides[idx + 1..].iter().any(|(b, _)| !overlap(*a, *b)));
+    let n_sources: BTreeSet<usize> = members
+        .iter()
+        .map(|&member| mentions[member].source)
+        .collect();
+    if !conflict || n_sources.len() < 2 {
+        return None;
+    }
+    sides.sort_by(|a, b| a.0.0.total_cmp(&b.0.0).then(a.0.1.total_cmp(&b.0.1)));
+    let intervals: Vec<(f64, f64)> = sides.iter().map(|(interval, _)| *interval).collect();
+    let slot = members
+        .iter()
+        .find_map(|&member| {
+            let quantity = mentions[member].quantity;
+            quantity.counted.clone().or_else(|| quantity.unit.clone())
+        })
+        .unwrap_or_default();
+    Some(Dispute {
+        slot,
+        kind: DisputeKind::Quantity,
+        sides: sides
+            .into_iter()
+            .enumerate()
+            .map(|(idx, (interval, side_members))| {
+                let first = &mentions[side_members[0]];
+                let text = &story.articles[first.article_idx].article.text;
+                DisputeSide {
+                    value: text
+                        .get(first.quantity.range.clone())
+                        .unwrap_or_default()
+                        .to_string(),
+                    compatible_with: intervals
+                        .iter()
+                        .enumerate()
+                        .filter(|(other, other_interval)| {
+                            *other != idx && overlap(interval, **other_interval)
+                        })
+                        .map(|(other, _)| other)
+                        .collect(),
+                    citations: side_members
+                        .iter()
+                        .map(|&member| citation(story, &mentions[member]))
+                        .collect(),
+                }
+            })
+            .collect(),
+    })
+}
+
+fn citation(story: &Story, mention: &Mention<'_>) -> Citation {
+    let article = &story.articles[mention.article_idx].article;
+    Citation {
+        source: mention.source,
+        span: Span::new(
+            article.id.clone(),
+            mention.sentence.start,
+            mention.sentence.end,
+        ),
+        text: article.text[mention.sentence.clone()].to_string(),
+    }
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut node: usize) -> usize {
+        while self.parent[node] != node {
+            self.parent[node] = self.parent[self.parent[node]];
+            node = self.parent[node];
+        }
+        node
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Annotated, Article, Origin, Sentence};
+
+    /// A quantity by its surface form: (surface, value, upper, hedge, counted).
+    type QuantitySpec<'a> = (&'a str, f64, Option<f64>, Option<&'a str>, &'a str);
+    /// A side as the test expects it: (value, sources, compatible sides).
+    type ExpectedSide<'a> = (&'a str, &'a [usize], &'a [usize]);
+    /// A side as found.
+    type FoundSide = (String, Vec<usize>, Vec<usize>);
+
+    /// One article per text, annotated with one sentence and the given quantities.
+    fn article(name: &str, text: &str, quantities: &[QuantitySpec<'_>]) -> Annotated {
+        let mut annotated = Annotated::new(Article::new(Origin::File(name.into()), text.into()));
+        annotated.sentences = vec![Sentence {
+            range: 0..text.len(),
+            paragraph: 0,
+        }];
+        for (surface, value, upper, hedge, counted) in quantities {
+            let start = text.find(surface).expect("surface in text");
+            annotated.quantities.push(Quantity {
+                range: start..start + surface.len(),
+                value: *value,
+                upper: *upper,
+                hedge: hedge.map(str::to_string),
+                unit: None,
+                counted: Some(counted.to_string()),
+            });
+        }
+        annotated
+    }
+
+    fn check(articles: Vec<Annotated>, expected: &[&[ExpectedSide<'_>]]) {
+        let found = disputes(&Story::new(articles));
+        let found: Vec<Vec<FoundSide>> = found
+            .iter()
+            .map(|dispute| {
+                dispute
+                    .sides
+                    .iter()
+                    .map(|side| {
+                        (
+                            side.value.clone(),
+                            side.citations
+                                .iter()
+                                .map(|citation| citation.source)
+                                .collect(),
+                            side.compatible_with.clone(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let expected: Vec<Vec<FoundSide>> = expected
+            .iter()
+            .map(|sides| {
+                sides
+                    .iter()
+                    .map(|(value, sources, compatible)| {
+                        (value.to_string(), sources.to_vec(), compatible.to_vec())
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn conflicting_counts_are_disputed_and_compatible_ones_marked() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "About 4,000 dock workers are on strike at the port.",
+                    &[(
+                        "About 4,000 dock workers",
+                        4000.0,
+                        None,
+                        Some("about"),
+                        "workers",
+                    )],
+                ),
+                article(
+                    "b.txt",
+                    "Fewer than 1,500 workers have joined the strike at the port.",
+                    &[(
+                        "Fewer than 1,500 workers",
+                        1500.0,
+                        None,
+                        Some("fewer than"),
+                        "workers",
+                    )],
+                ),
+                article(
+                    "c.txt",
+                    "Between 3,000 and 5,000 workers are on strike at the port.",
+                    &[(
+                        "Between 3,000 and 5,000 workers",
+                        3000.0,
+                        Some(5000.0),
+                        Some("between"),
+                        "workers",
+                    )],
+                ),
+            ],
+            &[&[
+                ("Fewer than 1,500 workers", &[2], &[]),
+                ("Between 3,000 and 5,000 workers", &[3], &[2]),
+                ("About 4,000 dock workers", &[1], &[1]),
+            ]],
+        );
+    }
+
+    #[test]
+    fn agreeing_sources_and_unrelated_counts_are_no_dispute() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "More than 60 ships wait off the port.",
+                    &[("More than 60 ships", 60.0, None, Some("more than"), "ships")],
+                ),
+                article(
+                    "b.txt",
+                    "Some 62 ships wait off the port.",
+                    &[("Some 62 ships", 62.0, None, Some("some"), "ships")],
+                ),
+                article(
+                    "c.txt",
+                    "Police detained 30 dockers at the gate on Tuesday.",
+                    &[("30 dockers", 30.0, None, None, "dockers")],
+                ),
+                article(
+                    "d.txt",
+                    "Some 4,000 dockers have been out since March.",
+                    &[("Some 4,000 dockers", 4000.0, None, Some("some"), "dockers")],
+                ),
+            ],
+            &[],
+        );
+    }
+}
