@@ -3,7 +3,8 @@
 //! Sentences of different articles are compared by the IDF-weighted overlap of their content
 //! terms (weighted Jaccard). Pairs above [`Config::min_similarity`] are merged greedily, most
 //! similar first, into groups that never hold two sentences of the same article; a group that
-//! spans two or more articles is a consensus item. Greedy merging under that constraint avoids
+//! spans two or more independent articles is a consensus item: a near-duplicate and the article
+//! it re-publishes count as one source of evidence. Greedy merging under that constraint avoids
 //! the chaining of plain connected components, where one vague sentence glues unrelated groups.
 
 use crate::Config;
@@ -13,6 +14,7 @@ use parallax_model::{Citation, ConsensusItem, Span, Story};
 /// The consensus items of `story`, most widely stated first.
 pub fn consensus(story: &Story, config: &Config) -> Vec<ConsensusItem> {
     let (sentences, idf, groups) = group(story, config, |_, _| true);
+    let independent = independent_sources(story);
     let mut items: Vec<(f64, ConsensusItem)> = groups
         .into_iter()
         .filter(|members| members.len() >= 2)
@@ -28,20 +30,51 @@ pub fn consensus(story: &Story, config: &Config) -> Vec<ConsensusItem> {
                 .map(|&member| citation(story, &sentences[member]))
                 .collect();
             citations.sort_by_key(|citation| (citation.source, citation.span.start));
+            let n_independent = citations
+                .iter()
+                .map(|citation| independent[citation.source - 1])
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
             let item = ConsensusItem {
                 n_articles: citations.len(),
+                n_independent,
                 citations,
             };
             (weight, item)
         })
+        .filter(|(_, item)| item.n_independent >= 2)
         .collect();
     items.sort_by(|(weight_a, a), (weight_b, b)| {
-        b.n_articles
-            .cmp(&a.n_articles)
+        b.n_independent
+            .cmp(&a.n_independent)
+            .then(b.n_articles.cmp(&a.n_articles))
             .then(weight_b.total_cmp(weight_a))
             .then_with(|| first_position(a).cmp(&first_position(b)))
     });
     items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// For each article, the index of the article it re-publishes, or its own index: articles with
+/// the same value are one source of evidence.
+fn independent_sources(story: &Story) -> Vec<usize> {
+    story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(idx, annotated)| {
+            annotated
+                .article
+                .duplicate_of
+                .as_ref()
+                .and_then(|original| {
+                    story
+                        .articles
+                        .iter()
+                        .position(|other| other.article.id == *original)
+                })
+                .unwrap_or(idx)
+        })
+        .collect()
 }
 
 fn first_position(item: &ConsensusItem) -> (usize, usize) {

@@ -9,9 +9,12 @@
 //!   outlet the input does not name must be left empty).
 //! - `boilerplate_removed`: gold boilerplate lines absent from the clean text.
 //! - `text_kept`: gold wordings (agreements, disputes, quotes, dates) present in the clean text.
-//! - `agreement_recall`: gold agreements for which one consensus item cites two or more of the
-//!   supporting sources at the gold wording.
+//! - `agreement_recall`: gold agreements for which one consensus item cites two or more
+//!   independent supporting sources at the gold wording (a near-duplicate and its original count
+//!   once).
 //! - `agreement_pair_recall`: pairs of supporting sources that one consensus item puts together.
+//! - `quantity_dispute_recall`: gold disputes over a number for which one dispute of the brief
+//!   cites two different gold sides at their wording.
 //! - `quote_recall`: gold quotes whose content a found quote overlaps; `quote_speaker_accuracy`:
 //!   of those, the share whose speaker is right (the gold speaker's last name in the found
 //!   speaker or its entity; anonymous gold speakers must be found anonymous).
@@ -169,6 +172,10 @@ pub struct Tally {
     pub pairs_found: usize,
     /// Supporting pairs.
     pub pairs: usize,
+    /// Gold quantity disputes found.
+    pub quantity_disputes_found: usize,
+    /// Gold quantity disputes.
+    pub quantity_disputes: usize,
     /// Gold quotes found.
     pub quotes_found: usize,
     /// Found gold quotes with the right speaker.
@@ -199,6 +206,8 @@ impl Tally {
         self.agreements += other.agreements;
         self.pairs_found += other.pairs_found;
         self.pairs += other.pairs;
+        self.quantity_disputes_found += other.quantity_disputes_found;
+        self.quantity_disputes += other.quantity_disputes;
         self.quotes_found += other.quotes_found;
         self.quote_speakers_correct += other.quote_speakers_correct;
         self.quotes += other.quotes;
@@ -299,6 +308,7 @@ pub fn evaluate(examples: &Path) -> Result<Report> {
             "text kept",
             "agreements",
             "agreement pairs",
+            "quantity disputes",
             "quotes",
             "speakers",
             "dates",
@@ -322,6 +332,7 @@ fn row(name: &str, tally: &Tally) -> Vec<String> {
         cell(tally.text_kept, tally.text),
         cell(tally.agreements_found, tally.agreements),
         cell(tally.pairs_found, tally.pairs),
+        cell(tally.quantity_disputes_found, tally.quantity_disputes),
         cell(tally.quotes_found, tally.quotes),
         cell(tally.quote_speakers_correct, tally.quotes_found),
         cell(tally.dates_found, tally.dates),
@@ -460,12 +471,12 @@ fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally,
             .len();
         tally.agreements += 1;
         tally.pairs += n_support * n_support.saturating_sub(1) / 2;
-        let best = brief.map_or(0, |brief| {
+        let (best, best_independent) = brief.map_or((0, 0), |brief| {
             brief
                 .consensus
                 .iter()
                 .map(|item| {
-                    support
+                    let covered: Vec<usize> = support
                         .iter()
                         .filter(|(number, range)| {
                             item.citations.iter().any(|citation| {
@@ -474,18 +485,58 @@ fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally,
                                     && range.start < citation.span.end
                             })
                         })
-                        .count()
+                        .map(|(number, _)| *number)
+                        .collect();
+                    // A near-duplicate and its original are one source of evidence.
+                    let independent: std::collections::BTreeSet<usize> = covered
+                        .iter()
+                        .map(|number| {
+                            brief
+                                .sources
+                                .get(number - 1)
+                                .and_then(|source| source.duplicate_of)
+                                .unwrap_or(*number)
+                        })
+                        .collect();
+                    (covered.len(), independent.len())
                 })
-                .max()
-                .unwrap_or(0)
+                .max_by_key(|(covered, independent)| (*independent, *covered))
+                .unwrap_or((0, 0))
         });
-        tally.agreements_found += usize::from(best >= 2);
+        tally.agreements_found += usize::from(best_independent >= 2);
         tally.pairs_found += best * best.saturating_sub(1) / 2;
         if best < n_support {
             misses.push(format!(
                 "agreement with {best} of {n_support} sources together: {:?}",
                 agreement.fact
             ));
+        }
+    }
+    for dispute in gold.disputes.iter().filter(|dispute| dispute.kind == "quantity") {
+        tally.quantity_disputes += 1;
+        // Each gold side as the places its sources give it.
+        let sides: Vec<Vec<(usize, Range<usize>)>> = dispute
+            .sides
+            .iter()
+            .map(|side| side.support.iter().filter_map(locate_in).collect())
+            .collect();
+        let found = brief.is_some_and(|brief| {
+            brief.disputes.iter().any(|found| {
+                let cites = |side: &Vec<(usize, Range<usize>)>| {
+                    found.sides.iter().flat_map(|found_side| &found_side.citations).any(|citation| {
+                        side.iter().any(|(number, range)| {
+                            citation.source == *number
+                                && citation.span.start < range.end
+                                && range.start < citation.span.end
+                        })
+                    })
+                };
+                sides.iter().filter(|side| cites(side)).count() >= 2
+            })
+        });
+        tally.quantity_disputes_found += usize::from(found);
+        if !found {
+            misses.push(format!("quantity dispute not found: {:?}", dispute.slot));
         }
     }
     score_quotes(gold, &annotated_by_file, &mut tally, &mut misses);

@@ -62,6 +62,9 @@ pub struct SourceEntry {
 pub struct ConsensusItem {
     /// How many distinct articles state it.
     pub n_articles: usize,
+    /// How many independent sources state it: a near-duplicate counts with the article it
+    /// re-publishes, as one.
+    pub n_independent: usize,
     /// Where each article states it, by citation number.
     pub citations: Vec<Citation>,
 }

@@ -94,6 +94,7 @@ mod tests {
             }],
             consensus: vec![ConsensusItem {
                 n_articles: 2,
+                n_independent: 2,
                 citations: vec![Citation {
                     source: 1,
                     span: Span::new(ArticleId("a".into()), 0, 1),

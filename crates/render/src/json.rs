@@ -69,6 +69,8 @@ pub struct SourceJson {
 pub struct ConsensusJson {
     /// How many distinct articles make it.
     pub n_articles: usize,
+    /// How many independent sources make it: a near-duplicate and its original count once.
+    pub n_independent: usize,
     /// Where each article makes it.
     pub citations: Vec<CitationJson>,
 }
@@ -283,6 +285,7 @@ impl From<&ConsensusItem> for ConsensusJson {
     fn from(item: &ConsensusItem) -> ConsensusJson {
         ConsensusJson {
             n_articles: item.n_articles,
+            n_independent: item.n_independent,
             citations: item.citations.iter().map(CitationJson::from).collect(),
         }
     }

@@ -75,16 +75,16 @@ fn consensus(out: &mut String, brief: &Brief) {
     }
     let _ = writeln!(
         out,
-        "Statements that two or more sources make, each in its own words.\n"
+        "Statements that two or more independent sources make, each in its own words (a re-published copy counts with its original).\n"
     );
     let mut current = 0;
     for item in &brief.consensus {
-        if item.n_articles != current {
+        if item.n_independent != current {
             if current != 0 {
                 let _ = writeln!(out);
             }
-            current = item.n_articles;
-            let _ = writeln!(out, "### Stated by {current} sources\n");
+            current = item.n_independent;
+            let _ = writeln!(out, "### Stated by {current} independent sources\n");
         }
         for (idx, citation) in item.citations.iter().enumerate() {
             let bullet = if idx == 0 { "-" } else { "  -" };

@@ -1,17 +1,20 @@
-use crate::util::{TestEnv, article};
+use crate::util::{TestEnv, article, article_retold};
 
 #[test]
 fn markdown_is_the_default_and_has_the_sections() {
     let env = TestEnv::new();
     env.write("a.txt", article("pay"));
-    env.write("b.txt", article("rosters"));
+    env.write("b.txt", article_retold("pay"));
     let run = env.run(&["brief", "a.txt", "b.txt"]);
     run.expect_code(0);
     let markdown = run.stdout();
     assert!(markdown.starts_with("# Brief"), "{markdown}");
     assert!(markdown.contains("## Sources"));
     assert!(markdown.contains("## Consensus"));
-    assert!(markdown.contains("Stated by 2 sources"), "{markdown}");
+    assert!(
+        markdown.contains("Stated by 2 independent sources"),
+        "{markdown}"
+    );
 }
 
 #[test]

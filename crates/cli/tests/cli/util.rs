@@ -128,3 +128,16 @@ pub(crate) fn article(name: &str) -> String {
          \"We are not asking for anything new,\" she told reporters outside the terminal."
     )
 }
+
+/// The story of [`article`] as another outlet tells it: the same facts in other words, so the
+/// two are independent sources rather than near-duplicates.
+pub(crate) fn article_retold(name: &str) -> String {
+    format!(
+        "Lund Bay ferries idle as crews protest {name}\n\n\
+         The regional transport board confirmed that ferry crews in Lund Bay stopped work on \
+         Monday in a dispute over {name}. Crews had waited eight months for an answer, their \
+         union's spokesperson Ilse Varro said on the quay.\n\n\
+         According to the board, talks with the union would resume on Thursday at its offices \
+         in the harbor district, while commuters queued for replacement buses."
+    )
+}
