@@ -9,6 +9,7 @@
 //!   stage's claim alignment replaces it.
 //! - [`disputes`]: numbers the sources give differently, with compatible values marked.
 //! - [`voices`]: who is quoted or paraphrased, by which sources, with which cue verbs.
+//! - [`framing`]: per source: genre, attribution, hedges, loaded words, whose officials speak.
 //! - [`timeline`]: dated events merged across sources, with disputed dates marked.
 //!
 //! ```
@@ -36,6 +37,7 @@
 
 mod consensus;
 mod disputes;
+mod framing;
 mod matching;
 mod sources;
 mod terms;
@@ -44,6 +46,7 @@ mod voices;
 
 pub use consensus::consensus;
 pub use disputes::disputes;
+pub use framing::framing;
 pub use sources::sources;
 pub use timeline::timeline;
 pub use voices::voices;
@@ -80,6 +83,7 @@ pub fn brief(story: &Story, config: &Config) -> Brief {
         voices: voices(story),
         disputes: disputes(story),
         timeline: timeline(story, config),
+        framing: framing(story),
         diagnostics: Vec::new(),
     }
 }

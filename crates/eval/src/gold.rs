@@ -512,7 +512,11 @@ fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally,
             ));
         }
     }
-    for dispute in gold.disputes.iter().filter(|dispute| dispute.kind == "quantity") {
+    for dispute in gold
+        .disputes
+        .iter()
+        .filter(|dispute| dispute.kind == "quantity")
+    {
         tally.quantity_disputes += 1;
         // Each gold side as the places its sources give it.
         let sides: Vec<Vec<(usize, Range<usize>)>> = dispute
@@ -523,13 +527,17 @@ fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally,
         let found = brief.is_some_and(|brief| {
             brief.disputes.iter().any(|found| {
                 let cites = |side: &Vec<(usize, Range<usize>)>| {
-                    found.sides.iter().flat_map(|found_side| &found_side.citations).any(|citation| {
-                        side.iter().any(|(number, range)| {
-                            citation.source == *number
-                                && citation.span.start < range.end
-                                && range.start < citation.span.end
+                    found
+                        .sides
+                        .iter()
+                        .flat_map(|found_side| &found_side.citations)
+                        .any(|citation| {
+                            side.iter().any(|(number, range)| {
+                                citation.source == *number
+                                    && citation.span.start < range.end
+                                    && range.start < citation.span.end
+                            })
                         })
-                    })
                 };
                 sides.iter().filter(|side| cites(side)).count() >= 2
             })

@@ -380,6 +380,150 @@ fn seeds_come_out_clean() {
     }
 }
 
+/// Hand-made labels for the seed articles: for each seed file, the 1-based numbers of the lines
+/// that are boilerplate and of those that are metadata. Line numbers only, so that no text of
+/// the seeds is copied into the repository; its `_about` field says more.
+const SEED_GOLD: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/seeds-boilerplate.json"
+));
+
+/// The line numbers listed under `key` in one seed's gold entry.
+fn gold_line_numbers(entry: &serde_json::Value, name: &str, key: &str) -> Vec<usize> {
+    let numbers = entry
+        .get(key)
+        .and_then(serde_json::Value::as_array)
+        .unwrap_or_else(|| panic!("{name}: the gold has no {key:?} list"));
+    numbers
+        .iter()
+        .map(|number| {
+            number
+                .as_u64()
+                .and_then(|number| usize::try_from(number).ok())
+                .filter(|&number| number > 0)
+                .unwrap_or_else(|| panic!("{name}: {key:?} holds {number}, not a line number"))
+        })
+        .collect()
+}
+
+#[test]
+#[expect(
+    clippy::print_stderr,
+    reason = "the seed test says when it is skipped and what it found"
+)]
+fn seeds_match_the_gold() {
+    let gold: serde_json::Value =
+        serde_json::from_str(SEED_GOLD).expect("the gold file is valid JSON");
+    let gold = gold.as_object().expect("the gold file is a JSON object");
+    let folder = seeds_folder();
+    if !folder.is_dir() {
+        eprintln!("skipping: ../shared/seeds not found");
+        return;
+    }
+    let (documents, diagnostics) = read(&[Input::Path(folder)], &ReadConfig::new());
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let names: Vec<String> = documents
+        .iter()
+        .map(|document| {
+            let label = document.origin.label();
+            Path::new(&label)
+                .file_name()
+                .map_or(label.clone(), |name| name.to_string_lossy().into_owned())
+        })
+        .collect();
+    // Keys starting with an underscore document the file; every other key names a seed, and
+    // every seed has a key, so a seed added or renamed cannot go unchecked.
+    let mut gold_names: Vec<&String> = gold.keys().filter(|key| !key.starts_with('_')).collect();
+    let mut seed_names: Vec<&String> = names.iter().collect();
+    gold_names.sort();
+    seed_names.sort();
+    assert_eq!(
+        gold_names, seed_names,
+        "the gold and the seeds name different files"
+    );
+
+    for (document, name) in documents.iter().zip(&names) {
+        let entry = &gold[name.as_str()];
+        let seed = String::from_utf8_lossy(&document.bytes);
+        // The seed's lines normalized the way the cleaner normalizes its units, so that a
+        // no-break space or a stray tab is no difference.
+        let lines: Vec<String> = seed.lines().map(crate::decode::normalize_line).collect();
+        let boilerplate = gold_line_numbers(entry, name, "boilerplate");
+        let metadata = gold_line_numbers(entry, name, "metadata");
+        let mut is_gold_removed = vec![false; lines.len()];
+        for &line_number in boilerplate.iter().chain(&metadata) {
+            let line_idx = line_number - 1;
+            assert!(
+                lines.get(line_idx).is_some_and(|line| !line.is_empty()),
+                "{name}:{line_number}: the gold names a blank or missing line"
+            );
+            assert!(
+                !is_gold_removed[line_idx],
+                "{name}:{line_number}: the gold lists the line twice"
+            );
+            is_gold_removed[line_idx] = true;
+        }
+
+        let extracted = extract(document, &ExtractConfig::new())
+            .unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(extracted.articles.len(), 1);
+        let article = &extracted.articles[0];
+        let flat_text = flatten(&article.text);
+        let removal_of = |line: &str| {
+            article
+                .removed
+                .iter()
+                .find(|block| flatten(&block.text).contains(line))
+                .map(|block| block.reason)
+        };
+
+        let mut failures = Vec::new();
+        for (line_idx, line) in lines.iter().enumerate() {
+            let line_number = line_idx + 1;
+            if line.is_empty() {
+                continue;
+            }
+            let in_text = flat_text.contains(line.as_str());
+            if is_gold_removed[line_idx] && in_text {
+                failures.push(format!(
+                    "{name}:{line_number}: gold boilerplate or metadata is still in the text"
+                ));
+            } else if !is_gold_removed[line_idx] && !in_text {
+                failures.push(format!(
+                    "{name}:{line_number}: article line lost (removed as {:?})",
+                    removal_of(line)
+                ));
+            }
+        }
+        // Metadata leaves the body but must be recognized as such, not thrown away as clutter.
+        for &line_number in &metadata {
+            let reason = removal_of(&lines[line_number - 1]);
+            if !matches!(
+                reason,
+                Some(
+                    RemovalReason::Title
+                        | RemovalReason::Byline
+                        | RemovalReason::EditorNote
+                        | RemovalReason::Syndication
+                )
+            ) {
+                failures.push(format!(
+                    "{name}:{line_number}: metadata removed as {reason:?}, not kept as metadata"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        eprintln!(
+            "{name}: gold {} boilerplate and {} metadata lines removed, {} article lines kept",
+            boilerplate.len(),
+            metadata.len(),
+            lines.iter().filter(|line| !line.is_empty()).count()
+                - boilerplate.len()
+                - metadata.len(),
+        );
+    }
+}
+
 /// A small deterministic fuzz: random splices of markup, text and bytes through every format.
 #[test]
 fn random_inputs_never_panic() {

@@ -24,6 +24,8 @@ pub struct Brief {
     pub disputes: Vec<Dispute>,
     /// Dated events, earliest first.
     pub timeline: Vec<TimelineEvent>,
+    /// How each source frames the story, in source order.
+    pub framing: Vec<Framing>,
     /// Inputs that were skipped or read with trouble.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -160,4 +162,51 @@ pub struct DisputeSide {
     pub compatible_with: Vec<usize>,
     /// Where each source gives this value: the sentence.
     pub citations: Vec<Citation>,
+}
+
+/// How one source frames the story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Framing {
+    /// Citation number of the source.
+    pub source: usize,
+    /// News report, opinion or analysis.
+    pub genre: Genre,
+    /// What decided the genre, in words ("editor's note", "first person 6.1 per 1,000 words").
+    pub genre_signals: Vec<String>,
+    /// Claims in the article.
+    pub n_claims: usize,
+    /// Share of claims attributed to someone (quoted, or hearsay), from 0 to 1.
+    pub attributed_share: f64,
+    /// First-person singular words (I, me, my) in the article's own voice, per 1,000 words.
+    pub first_person_per_1000: f64,
+    /// Hedged claims ("may", "reportedly", "little evidence").
+    pub n_hedged: usize,
+    /// Loaded and emotive words in the article's own voice, most frequent first.
+    pub loaded_words: Vec<LoadedWord>,
+    /// Loaded words per 1,000 words.
+    pub loaded_per_1000: f64,
+    /// Quotes by the country of the speaker, where the speaker's country is known (ISO 3166
+    /// alpha-3), most quoted first: whose officials this source lets speak.
+    pub voices_by_country: Vec<(String, usize)>,
+}
+
+/// The kind of article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Genre {
+    /// Reports events, attributes what it does not witness.
+    News,
+    /// Argues a view in the writer's own voice.
+    Opinion,
+    /// Explains and weighs, in the writer's voice but without an editor's disclaimer.
+    Analysis,
+}
+
+/// A loaded word and where the source uses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadedWord {
+    /// The word as the lexicon lists it.
+    pub word: String,
+    /// Each use, as a span of the word.
+    pub spans: Vec<Span>,
 }

@@ -62,6 +62,7 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
         disputes => Serde(&wire.disputes),
         voices => Serde(&wire.voices),
         timeline => Serde(&wire.timeline),
+        framing => Serde(&wire.framing),
         diagnostics => Serde(&wire.diagnostics),
     })?)
 }
@@ -104,6 +105,7 @@ mod tests {
             disputes: vec![],
             voices: vec![],
             timeline: vec![],
+            framing: vec![],
             diagnostics: vec![],
         };
         let page = render(&brief).expect("template renders");

@@ -6,8 +6,8 @@
 //! build yet are not keys at all.
 
 use parallax_model::{
-    Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind, SourceEntry, TimelineEvent,
-    Voice,
+    Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind, Framing, Genre, SourceEntry,
+    TimelineEvent, Voice,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -32,6 +32,8 @@ pub struct BriefJson {
     pub voices: Vec<VoiceJson>,
     /// Dated events, earliest first.
     pub timeline: Vec<TimelineEventJson>,
+    /// How each source frames the story, in source order.
+    pub framing: Vec<FramingJson>,
     /// Inputs that were skipped or read with trouble.
     pub diagnostics: Vec<DiagnosticJson>,
 }
@@ -182,6 +184,89 @@ impl From<&Dispute> for DisputeJson {
     }
 }
 
+/// How one source frames the story.
+#[derive(Debug, Serialize)]
+pub struct FramingJson {
+    /// Citation number of the source.
+    pub source: usize,
+    /// `news`, `opinion` or `analysis`.
+    pub genre: String,
+    /// What decided the genre.
+    pub genre_signals: Vec<String>,
+    /// Claims in the article.
+    pub n_claims: usize,
+    /// Share of claims attributed to someone, 0 to 1.
+    pub attributed_share: f64,
+    /// First-person singular words in the article's own voice per 1,000 words.
+    pub first_person_per_1000: f64,
+    /// Hedged claims.
+    pub n_hedged: usize,
+    /// Loaded words per 1,000 words.
+    pub loaded_per_1000: f64,
+    /// Loaded and emotive words in the article's own voice, most frequent first.
+    pub loaded_words: Vec<LoadedWordJson>,
+    /// Quotes by the speaker's country (ISO 3166 alpha-3), most quoted first.
+    pub voices_by_country: Vec<CountryCountJson>,
+}
+
+/// A loaded word and its uses.
+#[derive(Debug, Serialize)]
+pub struct LoadedWordJson {
+    /// The word as the lexicon lists it.
+    pub word: String,
+    /// Byte ranges `[start, end]` of each use in the article's clean text.
+    pub spans: Vec<[usize; 2]>,
+}
+
+/// Quotes of speakers from one country.
+#[derive(Debug, Serialize)]
+pub struct CountryCountJson {
+    /// ISO 3166 alpha-3 code.
+    pub country: String,
+    /// Quotes.
+    pub n_quotes: usize,
+}
+
+impl From<&Framing> for FramingJson {
+    fn from(framing: &Framing) -> FramingJson {
+        let genre = match framing.genre {
+            Genre::News => "news",
+            Genre::Opinion => "opinion",
+            Genre::Analysis => "analysis",
+        };
+        FramingJson {
+            source: framing.source,
+            genre: genre.to_string(),
+            genre_signals: framing.genre_signals.clone(),
+            n_claims: framing.n_claims,
+            attributed_share: framing.attributed_share,
+            first_person_per_1000: framing.first_person_per_1000,
+            n_hedged: framing.n_hedged,
+            loaded_per_1000: framing.loaded_per_1000,
+            loaded_words: framing
+                .loaded_words
+                .iter()
+                .map(|word| LoadedWordJson {
+                    word: word.word.clone(),
+                    spans: word
+                        .spans
+                        .iter()
+                        .map(|span| [span.start, span.end])
+                        .collect(),
+                })
+                .collect(),
+            voices_by_country: framing
+                .voices_by_country
+                .iter()
+                .map(|(country, n_quotes)| CountryCountJson {
+                    country: country.clone(),
+                    n_quotes: *n_quotes,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// An event on the timeline.
 #[derive(Debug, Serialize)]
 pub struct TimelineEventJson {
@@ -244,6 +329,7 @@ impl From<&Brief> for BriefJson {
             disputes: brief.disputes.iter().map(DisputeJson::from).collect(),
             voices: brief.voices.iter().map(VoiceJson::from).collect(),
             timeline: brief.timeline.iter().map(TimelineEventJson::from).collect(),
+            framing: brief.framing.iter().map(FramingJson::from).collect(),
             diagnostics: brief.diagnostics.iter().map(DiagnosticJson::from).collect(),
         }
     }

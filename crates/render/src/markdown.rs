@@ -20,6 +20,7 @@ pub(crate) fn render(brief: &Brief) -> String {
     disputes(&mut out, brief);
     voices(&mut out, brief);
     timeline(&mut out, brief);
+    framing(&mut out, brief);
     diagnostics(&mut out, brief);
     out
 }
@@ -209,6 +210,58 @@ fn timeline(out: &mut String, brief: &Brief) {
                 );
             }
         }
+    }
+    let _ = writeln!(out);
+}
+
+fn framing(out: &mut String, brief: &Brief) {
+    if brief.framing.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Framing\n");
+    let _ = writeln!(
+        out,
+        "How each source tells it: genre, how much it attributes, hedges, loaded words in its own voice (not in quotes), and whose officials it quotes.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| # | Genre | Attributed | Hedged claims | Loaded words per 1,000 | Loaded words | Quotes by country |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+    for framing in &brief.framing {
+        let genre = match framing.genre {
+            parallax_model::Genre::News => "news",
+            parallax_model::Genre::Opinion => "opinion",
+            parallax_model::Genre::Analysis => "analysis",
+        };
+        let genre = if framing.genre_signals.is_empty() {
+            genre.to_string()
+        } else {
+            format!("{genre} ({})", framing.genre_signals.join("; "))
+        };
+        let words: Vec<String> = framing
+            .loaded_words
+            .iter()
+            .take(8)
+            .map(|word| format!("{} ×{}", word.word, word.spans.len()))
+            .collect();
+        let countries: Vec<String> = framing
+            .voices_by_country
+            .iter()
+            .map(|(country, count)| format!("{country} {count}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| [{}] | {} | {:.0}% of {} | {} | {:.1} | {} | {} |",
+            framing.source,
+            escape(&genre),
+            framing.attributed_share * 100.0,
+            framing.n_claims,
+            framing.n_hedged,
+            framing.loaded_per_1000,
+            escape(&or_dash(&words.join(", "))),
+            escape(&or_dash(&countries.join(", "))),
+        );
     }
     let _ = writeln!(out);
 }

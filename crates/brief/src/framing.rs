@@ -1,0 +1,265 @@
+//! Framing: how each source tells the story, in numbers a reader can check.
+//!
+//! Per source: its genre (an editor's note about the author's views or a first-person voice makes
+//! opinion; a headline that announces analysis, or weighing without a disclaimer, makes analysis;
+//! otherwise news), how much of what it says it attributes to someone, how often it hedges, the
+//! loaded and emotive words it uses in its own voice (quotes are the speakers' words, not the
+//! outlet's), and whose officials it lets speak, by the speakers' countries. The loaded-word
+//! lexicon (`data/loaded-words.txt`) is general and written by the team.
+
+use parallax_model::{Annotated, Attribution, Framing, Genre, LoadedWord, Polarity, Span, Story};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The loaded-word lexicon, by the first word of each entry, so each word of a text is looked
+/// up once.
+static LOADED_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first_word: HashMap<&str, Vec<&str>> = HashMap::new();
+    for entry in include_str!("../data/loaded-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    {
+        let first = entry.split([' ', '-']).next().unwrap_or(entry);
+        let entries = by_first_word.entry(first).or_default();
+        if !entries.contains(&entry) {
+            entries.push(entry);
+        }
+    }
+    by_first_word
+});
+
+/// First-person singular words per 1,000 above which an article speaks in the writer's voice.
+const FIRST_PERSON_OPINION: f64 = 3.0;
+
+/// The framing of each source of `story`.
+pub fn framing(story: &Story) -> Vec<Framing> {
+    story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(idx, annotated)| framing_of(idx + 1, annotated))
+        .collect()
+}
+
+fn framing_of(source: usize, annotated: &Annotated) -> Framing {
+    let article = &annotated.article;
+    let text = &article.text;
+    let quoted: Vec<Range<usize>> = annotated
+        .quotes
+        .iter()
+        .filter(|quote| quote.kind == parallax_model::QuoteKind::Direct)
+        .flat_map(|quote| std::iter::once(quote.content.clone()).chain(quote.continuation.clone()))
+        .collect();
+    let in_quote = |range: &Range<usize>| {
+        quoted
+            .iter()
+            .any(|quote| quote.start <= range.start && range.end <= quote.end)
+    };
+
+    let n_words = article.n_words().max(1) as f64;
+    let words = words(text);
+    let first_person = words
+        .iter()
+        .filter(|(range, word)| {
+            matches!(word.as_str(), "i" | "me" | "my" | "mine" | "myself") && !in_quote(range)
+        })
+        .count();
+    let first_person_per_1000 = first_person as f64 * 1000.0 / n_words;
+
+    let mut loaded: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+    for (start_idx, (range, word)) in words.iter().enumerate() {
+        if in_quote(range) {
+            continue;
+        }
+        let Some(phrases) = LOADED_WORDS.get(word.as_str()) else {
+            continue;
+        };
+        for phrase in phrases {
+            let n_phrase_words = phrase.split([' ', '-']).count();
+            let Some(end) = words.get(start_idx + n_phrase_words - 1) else {
+                continue;
+            };
+            let candidate = text[range.start..end.0.end]
+                .to_lowercase()
+                .replace('\u{2019}', "'");
+            if candidate == *phrase {
+                loaded.entry(phrase).or_default().push(Span::new(
+                    article.id.clone(),
+                    range.start,
+                    end.0.end,
+                ));
+            }
+        }
+    }
+    let mut loaded_words: Vec<LoadedWord> = loaded
+        .into_iter()
+        .map(|(word, spans)| LoadedWord {
+            word: word.to_string(),
+            spans,
+        })
+        .collect();
+    loaded_words.sort_by(|a, b| b.spans.len().cmp(&a.spans.len()).then(a.word.cmp(&b.word)));
+    let n_loaded: usize = loaded_words.iter().map(|word| word.spans.len()).sum();
+
+    let n_claims = annotated.claims.len();
+    let attributed = annotated
+        .claims
+        .iter()
+        .filter(|claim| !matches!(claim.attribution, Attribution::Own))
+        .count();
+    let n_hedged = annotated
+        .claims
+        .iter()
+        .filter(|claim| claim.polarity == Polarity::Hedged)
+        .count();
+
+    let mut by_country: HashMap<&str, usize> = HashMap::new();
+    for quote in &annotated.quotes {
+        let country = quote
+            .speaker_entity
+            .and_then(|entity| annotated.entities.get(entity))
+            .and_then(|entity| entity.country.as_deref());
+        if let Some(country) = country {
+            *by_country.entry(country).or_insert(0) += 1;
+        }
+    }
+    let mut voices_by_country: Vec<(String, usize)> = by_country
+        .into_iter()
+        .map(|(country, count)| (country.to_string(), count))
+        .collect();
+    voices_by_country.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let (genre, genre_signals) = genre(annotated, first_person_per_1000);
+    Framing {
+        source,
+        genre,
+        genre_signals,
+        n_claims,
+        attributed_share: if n_claims == 0 {
+            0.0
+        } else {
+            attributed as f64 / n_claims as f64
+        },
+        first_person_per_1000,
+        n_hedged,
+        loaded_per_1000: n_loaded as f64 * 1000.0 / n_words,
+        loaded_words,
+        voices_by_country,
+    }
+}
+
+fn genre(annotated: &Annotated, first_person_per_1000: f64) -> (Genre, Vec<String>) {
+    let article = &annotated.article;
+    let views_note = article.notes.iter().any(|note| {
+        let note = note.to_lowercase();
+        ["views", "opinion", "commentary", "column"]
+            .iter()
+            .any(|word| note.contains(word))
+    });
+    let title = article.title.as_deref().unwrap_or_default().to_lowercase();
+    let announces_analysis = ["analysis", "explainer", "explained", "insight"]
+        .iter()
+        .any(|word| title.starts_with(word));
+    let announces_opinion = ["opinion", "comment", "editorial", "op-ed", "column"]
+        .iter()
+        .any(|word| title.starts_with(word));
+    let first_person = first_person_per_1000 >= FIRST_PERSON_OPINION;
+    let mut signals = Vec::new();
+    if views_note {
+        signals.push("editor's note about the author's views".to_string());
+    }
+    if announces_analysis {
+        signals.push("headline announces analysis".to_string());
+    }
+    if announces_opinion {
+        signals.push("headline announces opinion".to_string());
+    }
+    if first_person {
+        signals.push(format!(
+            "first person {first_person_per_1000:.1} per 1,000 words"
+        ));
+    }
+    let genre = if announces_analysis {
+        Genre::Analysis
+    } else if views_note || announces_opinion || first_person {
+        Genre::Opinion
+    } else {
+        Genre::News
+    };
+    (genre, signals)
+}
+
+/// Lowercase words of `text` with their byte ranges; hyphenated words are split so a phrase
+/// such as "so-called" is two words.
+fn words(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (offset, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+        match (start, in_word) {
+            (None, true) => start = Some(offset),
+            (Some(word_start), false) => {
+                let word = text[word_start..offset].trim_end_matches(['\'', '\u{2019}']);
+                if !word.is_empty() {
+                    let end = word_start + word.len();
+                    words.push((word_start..end, word.to_lowercase()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Article, Origin};
+
+    fn framed(title: &str, text: &str, notes: &[&str]) -> Framing {
+        let mut article = Article::new(Origin::File("a.txt".into()), text.to_string());
+        article.title = Some(title.to_string());
+        article.notes = notes.iter().map(|note| note.to_string()).collect();
+        framing_of(1, &Annotated::new(article))
+    }
+
+    #[test]
+    fn loaded_words_are_found_outside_quotes_with_their_spans() {
+        let framing = framed(
+            "Port talks collapse",
+            "The so-called reforms of the regime were reckless, and the regime knew it.",
+            &[],
+        );
+        let found: Vec<(&str, usize)> = framing
+            .loaded_words
+            .iter()
+            .map(|word| (word.word.as_str(), word.spans.len()))
+            .collect();
+        assert_eq!(found, [("regime", 2), ("reckless", 1), ("so-called", 1)]);
+        assert_eq!(framing.genre, Genre::News);
+    }
+
+    #[test]
+    fn genre_from_notes_headline_and_voice() {
+        let note = "Editor's note: the views expressed are the author's own.";
+        assert_eq!(
+            framed("Why the port matters", "The port reopened.", &[note]).genre,
+            Genre::Opinion
+        );
+        assert_eq!(
+            framed("Analysis: who blinks first", "The port reopened.", &[]).genre,
+            Genre::Analysis
+        );
+        let voice = "I have watched this port for years and I think my readers deserve better.";
+        assert_eq!(
+            framed("A port in trouble", voice, &[]).genre,
+            Genre::Opinion
+        );
+    }
+}
