@@ -18,21 +18,24 @@ struct Entry {
     source: usize,
     value: String,
     expression: Range<usize>,
+    year_inferred: bool,
 }
 
 /// The timeline of `story`, earliest first.
 pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
+    let anchor = story_anchor(story);
     let mut entries: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
-        for (sentence_idx, sentence_entries) in dated_sentences(annotated) {
+        for (sentence_idx, sentence_entries) in dated_sentences(annotated, anchor) {
             entries.insert(
                 (article_idx, sentence_idx),
                 sentence_entries
                     .into_iter()
-                    .map(|(value, expression)| Entry {
+                    .map(|(value, expression, year_inferred)| Entry {
                         source: article_idx + 1,
                         value,
                         expression,
+                        year_inferred,
                     })
                     .collect(),
             );
@@ -85,6 +88,7 @@ pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
         }
         events.extend(pending.into_iter().map(event));
     }
+    let mut events = merge_same_day(events);
     events.sort_by(|a, b| {
         sort_key(&a.date)
             .cmp(&sort_key(&b.date))
@@ -92,6 +96,36 @@ pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
             .then_with(|| first(a).cmp(&first(b)))
     });
     events
+}
+
+/// Events dated to the same day (or the same range of days) by different sentences are shown as
+/// one: within one story, sources that put something on the same day are most often telling the
+/// same event in other words. Coarser dates ("2026-03") are too vague to merge on.
+fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
+    let mut merged: Vec<TimelineEvent> = Vec::new();
+    let mut by_day: BTreeMap<String, usize> = BTreeMap::new();
+    for event in events {
+        let day_precise = days(&event.date)
+            .is_some_and(|(start, end)| (end - start).num_days() < 7)
+            && !event.date.contains('W');
+        match by_day.get(&event.date).filter(|_| day_precise) {
+            Some(&idx) => {
+                let target = &mut merged[idx];
+                target.disputed |= event.disputed;
+                target.mentions.extend(event.mentions);
+                target
+                    .mentions
+                    .sort_by_key(|mention| (mention.citation.source, mention.citation.span.start));
+            }
+            None => {
+                if day_precise {
+                    by_day.insert(event.date.clone(), merged.len());
+                }
+                merged.push(event);
+            }
+        }
+    }
+    merged
 }
 
 fn first(event: &TimelineEvent) -> (usize, usize) {
@@ -109,6 +143,7 @@ fn mention(
     let range = annotated.sentences[sentence_idx].range.clone();
     TimelineMention {
         date: entry.value.clone(),
+        year_inferred: entry.year_inferred,
         expression: annotated
             .article
             .text
@@ -146,26 +181,65 @@ fn event(mut mentions: Vec<TimelineMention>) -> TimelineEvent {
     }
 }
 
-/// A TIMEX3 date value or range and the expression that gives it.
-type Dated = (String, Range<usize>);
+/// A TIMEX3 date value or range, the expression that gives it, and whether its year was
+/// inferred.
+type Dated = (String, Range<usize>, bool);
+
+/// The middle publication date of the story's dated articles: the anchor for year-less dates
+/// in articles that carry no date of their own.
+fn story_anchor(story: &Story) -> Option<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = story
+        .articles
+        .iter()
+        .filter_map(|annotated| annotated.article.published)
+        .collect();
+    dates.sort_unstable();
+    dates.get(dates.len() / 2).copied()
+}
+
+/// `XXXX-MM-DD` or `XXXX-MM` placed in the year that brings it nearest `anchor`.
+fn infer_year(value: &str, anchor: NaiveDate) -> Option<String> {
+    let rest = value.strip_prefix("XXXX-")?;
+    let year = anchor.format("%Y").to_string().parse::<i32>().ok()?;
+    (year - 1..=year + 1)
+        .filter_map(|candidate| {
+            let dated = format!("{candidate}-{rest}");
+            let (start, _) = days(&dated)?;
+            Some(((start - anchor).num_days().abs(), dated))
+        })
+        .min()
+        .map(|(_, dated)| dated)
+}
 
 /// Calendar-anchored dates of each sentence of `annotated`, by sentence index, with ranges
-/// joined.
-fn dated_sentences(annotated: &Annotated) -> Vec<(usize, Vec<Dated>)> {
+/// joined. An undated article's year-less dates are placed near `anchor`.
+fn dated_sentences(annotated: &Annotated, anchor: Option<NaiveDate>) -> Vec<(usize, Vec<Dated>)> {
     let text = &annotated.article.text;
-    let anchored: Vec<(String, Range<usize>)> = annotated
+    let undated = annotated.article.published.is_none();
+    let anchored: Vec<(String, Range<usize>, bool)> = annotated
         .times
         .iter()
         .filter(|time| matches!(time.kind, TimeKind::Date | TimeKind::Time))
         .filter_map(|time| {
-            let date = time.value.split('T').next().unwrap_or_default();
-            sort_key(date)?;
-            Some((date.to_string(), time.range.clone()))
+            let value = time.value.split('T').next().unwrap_or_default();
+            let (date, year_inferred) = match (sort_key(value), anchor) {
+                (Some(_), _) => (value.to_string(), false),
+                (None, Some(anchor)) if undated => (infer_year(value, anchor)?, true),
+                (None, _) => return None,
+            };
+            let date = date.as_str();
+            // "By the end of the year" in an article of that year dates nothing a reader can
+            // place; another year ("construction began in 2021") does.
+            let own_year = annotated
+                .article
+                .published
+                .is_some_and(|published| date == published.format("%Y").to_string());
+            (!own_year).then(|| (date.to_string(), time.range.clone(), year_inferred))
         })
         .collect();
-    let mut joined: Vec<(String, Range<usize>)> = Vec::new();
-    for (value, range) in anchored {
-        if let Some((previous_value, previous_range)) = joined.last_mut() {
+    let mut joined: Vec<Dated> = Vec::new();
+    for (value, range, year_inferred) in anchored {
+        if let Some((previous_value, previous_range, _)) = joined.last_mut() {
             let between = text
                 .get(previous_range.end..range.start)
                 .unwrap_or("x")
@@ -180,18 +254,18 @@ fn dated_sentences(annotated: &Annotated) -> Vec<(usize, Vec<Dated>)> {
                 continue;
             }
         }
-        joined.push((value, range));
+        joined.push((value, range, year_inferred));
     }
 
-    let mut by_sentence: BTreeMap<usize, Vec<(String, Range<usize>)>> = BTreeMap::new();
-    for (value, range) in joined {
+    let mut by_sentence: BTreeMap<usize, Vec<Dated>> = BTreeMap::new();
+    for (value, range, year_inferred) in joined {
         let sentence_idx = annotated.sentences.iter().position(|sentence| {
             sentence.range.start <= range.start && range.end <= sentence.range.end
         });
         if let Some(sentence_idx) = sentence_idx {
             let dates = by_sentence.entry(sentence_idx).or_default();
-            if !dates.iter().any(|(existing, _)| *existing == value) {
-                dates.push((value, range));
+            if !dates.iter().any(|(existing, _, _)| *existing == value) {
+                dates.push((value, range, year_inferred));
             }
         }
     }
@@ -377,5 +451,15 @@ mod tests {
         assert!(!compatible("2026-03-17", "2026-03-18"));
         assert_eq!(days("XXXX-03-05"), None);
         assert_eq!(days("PRESENT_REF"), None);
+        let anchor = NaiveDate::from_ymd_opt(2022, 1, 10).expect("valid date");
+        assert_eq!(
+            infer_year("XXXX-12-30", anchor).as_deref(),
+            Some("2021-12-30")
+        );
+        assert_eq!(
+            infer_year("XXXX-01-13", anchor).as_deref(),
+            Some("2022-01-13")
+        );
+        assert_eq!(infer_year("2022-01-13", anchor), None);
     }
 }

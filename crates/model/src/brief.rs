@@ -130,6 +130,9 @@ pub struct TimelineMention {
     pub date: String,
     /// The time expression as written ("on Thursday", "17-18 March").
     pub expression: String,
+    /// Whether the year was inferred from the story's dated articles because this article has
+    /// no publication date and the expression gives no year.
+    pub year_inferred: bool,
     /// The sentence that dates the event.
     pub citation: Citation,
 }

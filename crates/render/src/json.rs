@@ -286,6 +286,9 @@ pub struct TimelineMentionJson {
     pub date: String,
     /// The time expression as written.
     pub expression: String,
+    /// Whether the year was inferred from the story's dated articles (the article has no date
+    /// and the expression gives no year).
+    pub year_inferred: bool,
     /// The sentence.
     pub citation: CitationJson,
 }
@@ -301,6 +304,7 @@ impl From<&TimelineEvent> for TimelineEventJson {
                 .map(|mention| TimelineMentionJson {
                     date: mention.date.clone(),
                     expression: mention.expression.clone(),
+                    year_inferred: mention.year_inferred,
                     citation: CitationJson::from(&mention.citation),
                 })
                 .collect(),

@@ -181,7 +181,7 @@ fn timeline(out: &mut String, brief: &Brief) {
     let _ = writeln!(out, "## Timeline\n");
     let _ = writeln!(
         out,
-        "Dated events, with each source's date resolved from its own publication date.\n"
+        "Dated events, with each source's date resolved from its own publication date; for an undated article the year is inferred from the story's dated articles and marked so.\n"
     );
     for event in &brief.timeline {
         let sources: String = event
@@ -194,11 +194,20 @@ fn timeline(out: &mut String, brief: &Brief) {
         } else {
             ""
         };
+        let inferred = if event.mentions.iter().all(|mention| mention.year_inferred) {
+            " (year inferred)"
+        } else {
+            ""
+        };
         let what = event
             .mentions
             .first()
             .map_or(String::new(), |mention| escape(&mention.citation.text));
-        let _ = writeln!(out, "- **{}**{flag} {sources}: {what}", escape(&event.date));
+        let _ = writeln!(
+            out,
+            "- **{}**{inferred}{flag} {sources}: {what}",
+            escape(&event.date)
+        );
         if event.disputed {
             for mention in &event.mentions {
                 let _ = writeln!(
