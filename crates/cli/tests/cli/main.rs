@@ -24,3 +24,7 @@ mod seeds;
 
 /// `parallax eval`.
 mod eval;
+
+/// Whole briefs of the example stories as insta file snapshots; review a change with the
+/// `.snap.new` files, accept it with `INSTA_UPDATE=always` (or `cargo insta accept`).
+mod snapshots;
