@@ -25,6 +25,10 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             .iter()
             .map(|author| display(author))
             .collect();
+        source.removed = std::mem::take(&mut source.removed)
+            .into_iter()
+            .map(|(reason, count)| (reason.replace('_', " "), count))
+            .collect();
     }
     for voice in &mut wire.voices {
         voice.speaker = display(&voice.speaker);
