@@ -67,8 +67,8 @@ impl Config {
     /// The settings `parallax brief` uses.
     pub fn new() -> Config {
         Config {
-            min_similarity: 0.3,
-            min_shared_terms: 3,
+            min_similarity: 0.2,
+            min_shared_terms: 2,
         }
     }
 }

@@ -17,6 +17,8 @@ pub(crate) struct SentenceTerms {
     pub(crate) article_idx: usize,
     pub(crate) sentence_idx: usize,
     pub(crate) terms: Vec<u32>,
+    /// The terms that are numbers ("30", "4000"), sorted.
+    pub(crate) numbers: Vec<u32>,
 }
 
 /// Every sentence of `story` with its terms, the IDF of each term, and the groups of matching
@@ -55,10 +57,12 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<f64>) {
         let mut seen_in_article = BTreeSet::new();
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
             let text = annotated.sentence_text(sentence);
+            let mut numbers = Vec::new();
             let terms: Vec<u32> = terms_of
                 .of(text)
                 .into_iter()
                 .map(|term| {
+                    let is_number = term.chars().any(|c| c.is_ascii_digit());
                     let next_id = vocabulary.len() as u32;
                     let id = *vocabulary.entry(term).or_insert(next_id);
                     if id as usize == article_frequency.len() {
@@ -67,15 +71,20 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<f64>) {
                     if seen_in_article.insert(id) {
                         article_frequency[id as usize] += 1;
                     }
+                    if is_number {
+                        numbers.push(id);
+                    }
                     id
                 })
                 .collect();
+            numbers.sort_unstable();
             let mut terms = terms;
             terms.sort_unstable();
             sentences.push(SentenceTerms {
                 article_idx,
                 sentence_idx,
                 terms,
+                numbers,
             });
         }
     }
@@ -113,7 +122,9 @@ fn similar_pairs(
             }
         }
         for (&right, &n_shared) in &shared {
-            if n_shared < config.min_shared_terms {
+            if n_shared < config.min_shared_terms
+                || !numbers_agree(&sentence.numbers, &sentences[right].numbers)
+            {
                 continue;
             }
             let similarity = weighted_jaccard(&sentence.terms, &sentences[right].terms, idf);
@@ -124,6 +135,17 @@ fn similar_pairs(
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     pairs
+}
+
+/// Two sentences that both state numbers say the same thing only if they share one: "talks on
+/// December 7" and "talks on December 30" are two events, and "11 people" against "30 dockers"
+/// is a dispute, not a consensus.
+fn numbers_agree(left: &[u32], right: &[u32]) -> bool {
+    left.is_empty()
+        || right.is_empty()
+        || left
+            .iter()
+            .any(|number| right.binary_search(number).is_ok())
 }
 
 fn weighted_jaccard(left: &[u32], right: &[u32], idf: &[f64]) -> f64 {

@@ -237,6 +237,10 @@ impl Tally {
                 ratio(self.pairs_found, self.pairs),
             ),
             (
+                "quantity_dispute_recall".to_string(),
+                ratio(self.quantity_disputes_found, self.quantity_disputes),
+            ),
+            (
                 "quote_recall".to_string(),
                 ratio(self.quotes_found, self.quotes),
             ),

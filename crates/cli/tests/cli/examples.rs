@@ -127,7 +127,7 @@ fn each_story_meets_its_gold() {
             "agreements",
             tally.agreements_found,
             tally.agreements,
-            0.4,
+            0.55,
         );
         n_quantity_disputes.0 += tally.quantity_disputes_found;
         n_quantity_disputes.1 += tally.quantity_disputes;
