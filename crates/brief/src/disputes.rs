@@ -81,6 +81,11 @@ fn mentions(story: &Story) -> Vec<Mention<'_>> {
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let terms = Terms::new(annotated.article.language.as_deref());
         for quantity in &annotated.quantities {
+            // "Two sides", "two people in the room": counts this small are rarely what sources
+            // dispute, and words like these are everywhere.
+            if quantity.value < 3.0 && quantity.upper.is_none() {
+                continue;
+            }
             let slot = match (&quantity.counted, &quantity.unit) {
                 (Some(counted), _) => terms.of(counted).into_iter().next(),
                 (None, Some(unit)) => Some(unit.clone()),

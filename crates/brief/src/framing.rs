@@ -30,6 +30,30 @@ static LOADED_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLo
     by_first_word
 });
 
+/// How many loaded words of the lexicon `text` uses.
+pub(crate) fn n_loaded_words(text: &str) -> usize {
+    let words = words(text);
+    words
+        .iter()
+        .enumerate()
+        .filter(|(start_idx, (range, word))| {
+            LOADED_WORDS.get(word.as_str()).is_some_and(|phrases| {
+                phrases.iter().any(|phrase| {
+                    let n_phrase_words = phrase.split([' ', '-']).count();
+                    words
+                        .get(start_idx + n_phrase_words - 1)
+                        .is_some_and(|end| {
+                            text[range.start..end.0.end]
+                                .to_lowercase()
+                                .replace('\u{2019}', "'")
+                                == *phrase
+                        })
+                })
+            })
+        })
+        .count()
+}
+
 /// First-person singular words per 1,000 above which an article speaks in the writer's voice.
 const FIRST_PERSON_OPINION: f64 = 3.0;
 

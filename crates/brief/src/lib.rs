@@ -3,6 +3,8 @@
 //! # Overview
 //!
 //! - [`brief`]: builds every section that exists so far from one story.
+//! - [`summary`]: corroborated statements in their most neutral wording, then disputes stated
+//!   as disputed; every sentence cites its sources.
 //! - [`sources`]: the sources table, one row per article, numbered for citations.
 //! - [`consensus`]: statements that two or more articles make in their own words, found by
 //!   matching sentences across articles. This first matching works on sentences; the story
@@ -40,6 +42,7 @@ mod disputes;
 mod framing;
 mod matching;
 mod sources;
+mod summary;
 mod terms;
 mod timeline;
 mod voices;
@@ -48,6 +51,7 @@ pub use consensus::consensus;
 pub use disputes::disputes;
 pub use framing::framing;
 pub use sources::sources;
+pub use summary::summary;
 pub use timeline::timeline;
 pub use voices::voices;
 
@@ -61,6 +65,8 @@ pub struct Config {
     pub min_similarity: f64,
     /// How many content words two sentences must share at least.
     pub min_shared_terms: usize,
+    /// Sentences in the summary.
+    pub summary_sentences: usize,
 }
 
 impl Config {
@@ -69,6 +75,7 @@ impl Config {
         Config {
             min_similarity: 0.2,
             min_shared_terms: 2,
+            summary_sentences: 6,
         }
     }
 }
@@ -76,12 +83,15 @@ impl Config {
 /// Builds the brief of `story`. Diagnostics are left empty for the caller, which knows about
 /// inputs.
 pub fn brief(story: &Story, config: &Config) -> Brief {
+    let consensus = consensus(story, config);
+    let disputes = disputes(story);
     Brief {
         story: story.id.clone(),
         sources: sources(story),
-        consensus: consensus(story, config),
+        summary: summary(&consensus, &disputes, config.summary_sentences),
+        consensus,
         voices: voices(story),
-        disputes: disputes(story),
+        disputes,
         timeline: timeline(story, config),
         framing: framing(story),
         diagnostics: Vec::new(),

@@ -52,6 +52,9 @@ struct BriefArgs {
     /// Write the brief to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Sentences in the summary.
+    #[arg(long, value_name = "N", default_value_t = 6)]
+    sentences: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -194,7 +197,9 @@ fn config(allow_private_urls: bool) -> Config {
 
 fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
     let inputs = inputs(&args.inputs);
-    let outcome = match parallax_engine::brief(&inputs, &config(args.allow_private_urls)) {
+    let mut config = config(args.allow_private_urls);
+    config.brief.summary_sentences = args.sentences;
+    let outcome = match parallax_engine::brief(&inputs, &config) {
         Ok(outcome) => outcome,
         Err(parallax_engine::Error::NoArticles { diagnostics }) => {
             report_diagnostics(&diagnostics);

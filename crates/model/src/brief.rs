@@ -15,6 +15,9 @@ pub struct Brief {
     pub story: StoryId,
     /// The articles, numbered from 1 in the order citations use.
     pub sources: Vec<SourceEntry>,
+    /// A neutral summary: corroborated statements first, then what the sources dispute; every
+    /// sentence cites its sources.
+    pub summary: Vec<SummarySentence>,
     /// What several articles say, most widely stated first.
     pub consensus: Vec<ConsensusItem>,
     /// Who is quoted or paraphrased, most often quoted first; empty when no article quotes
@@ -212,4 +215,28 @@ pub struct LoadedWord {
     pub word: String,
     /// Each use, as a span of the word.
     pub spans: Vec<Span>,
+}
+
+/// One sentence of the summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// The sentence: a source's own words for a corroborated statement, or a sentence that
+    /// states a dispute with each side's words quoted.
+    pub text: String,
+    /// Whether it states something corroborated or something disputed.
+    pub kind: SummaryKind,
+    /// Citation numbers of the sources behind it.
+    pub sources: Vec<usize>,
+    /// The words of the sources it stands on.
+    pub spans: Vec<Span>,
+}
+
+/// What a summary sentence states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SummaryKind {
+    /// Stated by two or more independent sources.
+    Corroborated,
+    /// Given differently by different sources; every side is attributed.
+    Disputed,
 }

@@ -52,6 +52,9 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             mention.citation.text = display(&mention.citation.text);
         }
     }
+    for sentence in &mut wire.summary {
+        sentence.text = display(&sentence.text);
+    }
     for item in &mut wire.consensus {
         for citation in &mut item.citations {
             citation.text = display(&citation.text);
@@ -62,6 +65,7 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
         version => env!("CARGO_PKG_VERSION"),
         story => wire.story,
         sources => Serde(&wire.sources),
+        summary => Serde(&wire.summary),
         consensus => Serde(&wire.consensus),
         disputes => Serde(&wire.disputes),
         voices => Serde(&wire.voices),
@@ -84,6 +88,7 @@ mod tests {
         let article = Article::new(Origin::Stdin, payload.to_string());
         let brief = Brief {
             story: StoryId("s".into()),
+            summary: vec![],
             sources: vec![SourceEntry {
                 number: 1,
                 article: article.id.clone(),

@@ -7,7 +7,7 @@
 
 use parallax_model::{
     Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind, Framing, Genre, SourceEntry,
-    TimelineEvent, Voice,
+    SummaryKind, SummarySentence, TimelineEvent, Voice,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,6 +24,8 @@ pub struct BriefJson {
     pub story: String,
     /// The articles, in citation order.
     pub sources: Vec<SourceJson>,
+    /// A neutral summary: corroborated statements first, then disputes stated as disputed.
+    pub summary: Vec<SummarySentenceJson>,
     /// Statements made by two or more articles, most widely stated first.
     pub consensus: Vec<ConsensusJson>,
     /// Slots the sources fill differently, most widely reported first.
@@ -137,6 +139,53 @@ impl From<&Voice> for VoiceJson {
                 })
                 .collect(),
             citations: voice.citations.iter().map(CitationJson::from).collect(),
+        }
+    }
+}
+
+/// One sentence of the summary.
+#[derive(Debug, Serialize)]
+pub struct SummarySentenceJson {
+    /// The sentence.
+    pub text: String,
+    /// `corroborated` (two or more independent sources) or `disputed` (every side attributed).
+    pub kind: String,
+    /// Citation numbers of its sources.
+    pub sources: Vec<usize>,
+    /// The sources' words it stands on: article id and byte range.
+    pub spans: Vec<SpanJson>,
+}
+
+/// A byte range of one article's clean text.
+#[derive(Debug, Serialize)]
+pub struct SpanJson {
+    /// Article id.
+    pub article: String,
+    /// First byte.
+    pub start: usize,
+    /// Byte after the last.
+    pub end: usize,
+}
+
+impl From<&SummarySentence> for SummarySentenceJson {
+    fn from(sentence: &SummarySentence) -> SummarySentenceJson {
+        let kind = match sentence.kind {
+            SummaryKind::Corroborated => "corroborated",
+            SummaryKind::Disputed => "disputed",
+        };
+        SummarySentenceJson {
+            text: sentence.text.clone(),
+            kind: kind.to_string(),
+            sources: sentence.sources.clone(),
+            spans: sentence
+                .spans
+                .iter()
+                .map(|span| SpanJson {
+                    article: span.article.to_string(),
+                    start: span.start,
+                    end: span.end,
+                })
+                .collect(),
         }
     }
 }
@@ -329,6 +378,11 @@ impl From<&Brief> for BriefJson {
             schema_version: SCHEMA_VERSION,
             story: brief.story.to_string(),
             sources: brief.sources.iter().map(SourceJson::from).collect(),
+            summary: brief
+                .summary
+                .iter()
+                .map(SummarySentenceJson::from)
+                .collect(),
             consensus: brief.consensus.iter().map(ConsensusJson::from).collect(),
             disputes: brief.disputes.iter().map(DisputeJson::from).collect(),
             voices: brief.voices.iter().map(VoiceJson::from).collect(),

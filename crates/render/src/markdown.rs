@@ -16,6 +16,7 @@ pub(crate) fn render(brief: &Brief) -> String {
         brief.story
     );
     sources(&mut out, &brief.sources);
+    summary(&mut out, brief);
     consensus(&mut out, brief);
     disputes(&mut out, brief);
     voices(&mut out, brief);
@@ -58,6 +59,26 @@ fn sources(out: &mut String, sources: &[SourceEntry]) {
         );
     }
     let _ = writeln!(out);
+}
+
+fn summary(out: &mut String, brief: &Brief) {
+    if brief.summary.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Summary\n");
+    let sentences: Vec<String> = brief
+        .summary
+        .iter()
+        .map(|sentence| {
+            let sources: String = sentence
+                .sources
+                .iter()
+                .map(|source| format!("[{source}]"))
+                .collect();
+            format!("{} {sources}", escape(&sentence.text))
+        })
+        .collect();
+    let _ = writeln!(out, "{}\n", sentences.join(" "));
 }
 
 fn or_dash(text: &str) -> String {
