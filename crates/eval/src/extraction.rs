@@ -7,7 +7,7 @@
 //! taken from the averages. Scoring a file of `reference-outputs/` reproduces the published
 //! figure of that extractor, which is how the port is checked.
 
-use crate::{Error, Report, Result};
+use crate::{Error, Report, Result, read_json};
 use parallax_engine::{Config, Input};
 use regex::Regex;
 use serde_json::Value;
@@ -87,17 +87,6 @@ pub fn evaluate(data: &Path, extractor: &Extractor) -> Result<Report> {
     })
 }
 
-fn read_json(path: &Path) -> Result<Value> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    serde_json::from_slice(&bytes).map_err(|source| Error::Gold {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
 /// `{id: articleBody}` from an object of `{id: {"articleBody": text}}`.
 fn bodies(value: &Value) -> HashMap<String, String> {
     value
@@ -116,7 +105,7 @@ fn bodies(value: &Value) -> HashMap<String, String> {
 
 fn ground_truth(data: &Path) -> Result<BTreeMap<String, String>> {
     let path = data.join("ground-truth.json");
-    let truth: BTreeMap<String, String> = bodies(&read_json(&path)?).into_iter().collect();
+    let truth: BTreeMap<String, String> = bodies(&read_json::<Value>(&path)?).into_iter().collect();
     if truth.is_empty() {
         return Err(Error::Empty {
             what: "pages",
@@ -127,7 +116,7 @@ fn ground_truth(data: &Path) -> Result<BTreeMap<String, String>> {
 }
 
 fn reference(data: &Path, name: &str) -> Result<HashMap<String, String>> {
-    let value = read_json(&data.join("reference-outputs").join(format!("{name}.json")))?;
+    let value: Value = read_json(&data.join("reference-outputs").join(format!("{name}.json")))?;
     // Most reference files wrap their pages as {"version", "output": {...}}; some do not.
     Ok(match value.get("output") {
         Some(output) => bodies(output),

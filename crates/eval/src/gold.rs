@@ -135,14 +135,7 @@ pub struct GoldDate {
 
 /// Reads one gold file.
 pub fn load(path: &Path) -> Result<Gold> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    serde_json::from_slice(&bytes).map_err(|source| Error::Gold {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::read_json(path)
 }
 
 /// Counts behind the metrics of one story, so stories can be pooled.

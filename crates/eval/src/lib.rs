@@ -40,9 +40,9 @@ pub enum Error {
         /// The reason.
         source: std::io::Error,
     },
-    /// A gold file is not valid.
+    /// A JSON file of a data set (a gold file, a ground truth) is not valid.
     #[error("parsing {path}")]
-    Gold {
+    Json {
         /// The file.
         path: PathBuf,
         /// The reason.
@@ -60,6 +60,18 @@ pub enum Error {
 
 /// The result of an evaluation.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Reads and parses one JSON file of a data set.
+fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_slice(&bytes).map_err(|source| Error::Json {
+        path: path.to_path_buf(),
+        source,
+    })
+}
 
 /// What one evaluation task measured.
 #[derive(Debug, Clone, PartialEq)]
