@@ -56,7 +56,7 @@ pub fn consensus(story: &Story, config: &Config) -> Vec<ConsensusItem> {
 
 /// For each article, the index of the article it re-publishes, or its own index: articles with
 /// the same value are one source of evidence.
-fn independent_sources(story: &Story) -> Vec<usize> {
+pub(crate) fn independent_sources(story: &Story) -> Vec<usize> {
     story
         .articles
         .iter()

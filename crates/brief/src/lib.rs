@@ -10,6 +10,7 @@
 //!   matching sentences across articles. This first matching works on sentences; the story
 //!   stage's claim alignment replaces it.
 //! - [`disputes`]: numbers the sources give differently, with compatible values marked.
+//! - [`single_source`]: what only one independent source says, most central first.
 //! - [`voices`]: who is quoted or paraphrased, by which sources, with which cue verbs.
 //! - [`framing`]: per source: genre, attribution, hedges, loaded words, whose officials speak.
 //! - [`timeline`]: dated events merged across sources, with disputed dates marked.
@@ -41,6 +42,7 @@ mod consensus;
 mod disputes;
 mod framing;
 mod matching;
+mod single_source;
 mod sources;
 mod summary;
 mod terms;
@@ -50,6 +52,7 @@ mod voices;
 pub use consensus::consensus;
 pub use disputes::disputes;
 pub use framing::framing;
+pub use single_source::single_source;
 pub use sources::sources;
 pub use summary::summary;
 pub use timeline::timeline;
@@ -92,6 +95,7 @@ pub fn brief(story: &Story, config: &Config) -> Brief {
         consensus,
         voices: voices(story),
         disputes,
+        single_source: single_source(story, config),
         timeline: timeline(story, config),
         framing: framing(story),
         diagnostics: Vec::new(),

@@ -25,6 +25,9 @@ pub struct Brief {
     pub voices: Vec<Voice>,
     /// Slots the sources fill differently, most widely reported first.
     pub disputes: Vec<Dispute>,
+    /// Statements only one independent source makes, most central to the story first: the
+    /// place a reader should look twice.
+    pub single_source: Vec<SingleSourceItem>,
     /// Dated events, earliest first.
     pub timeline: Vec<TimelineEvent>,
     /// How each source frames the story, in source order.
@@ -239,4 +242,14 @@ pub enum SummaryKind {
     Corroborated,
     /// Given differently by different sources; every side is attributed.
     Disputed,
+}
+
+/// A statement only one independent source makes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SingleSourceItem {
+    /// The sentence.
+    pub citation: Citation,
+    /// How central it is to the story, from 0 to 1: the share of its content words that other
+    /// articles of the story use too.
+    pub centrality: f64,
 }

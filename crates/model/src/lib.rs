@@ -42,7 +42,8 @@ pub use annotated::{
 pub use article::{Article, RemovalReason, RemovedBlock};
 pub use brief::{
     Brief, Citation, ConsensusItem, Dispute, DisputeKind, DisputeSide, Framing, Genre, LoadedWord,
-    SourceEntry, SummaryKind, SummarySentence, TimelineEvent, TimelineMention, Voice, VoiceSource,
+    SingleSourceItem, SourceEntry, SummaryKind, SummarySentence, TimelineEvent, TimelineMention,
+    Voice, VoiceSource,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentFormat, Origin};

@@ -52,6 +52,9 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             mention.citation.text = display(&mention.citation.text);
         }
     }
+    for item in &mut wire.single_source {
+        item.citation.text = display(&item.citation.text);
+    }
     for sentence in &mut wire.summary {
         sentence.text = display(&sentence.text);
     }
@@ -68,6 +71,7 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
         summary => Serde(&wire.summary),
         consensus => Serde(&wire.consensus),
         disputes => Serde(&wire.disputes),
+        single_source => Serde(&wire.single_source),
         voices => Serde(&wire.voices),
         timeline => Serde(&wire.timeline),
         framing => Serde(&wire.framing),
@@ -112,6 +116,7 @@ mod tests {
                 }],
             }],
             disputes: vec![],
+            single_source: vec![],
             voices: vec![],
             timeline: vec![],
             framing: vec![],

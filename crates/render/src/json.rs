@@ -30,6 +30,8 @@ pub struct BriefJson {
     pub consensus: Vec<ConsensusJson>,
     /// Slots the sources fill differently, most widely reported first.
     pub disputes: Vec<DisputeJson>,
+    /// Statements only one independent source makes, most central first.
+    pub single_source: Vec<SingleSourceJson>,
     /// Who is quoted or paraphrased, most quoted first.
     pub voices: Vec<VoiceJson>,
     /// Dated events, earliest first.
@@ -188,6 +190,15 @@ impl From<&SummarySentence> for SummarySentenceJson {
                 .collect(),
         }
     }
+}
+
+/// A statement only one independent source makes.
+#[derive(Debug, Serialize)]
+pub struct SingleSourceJson {
+    /// Share of its content words other articles of the story use too, 0 to 1.
+    pub centrality: f64,
+    /// The sentence.
+    pub citation: CitationJson,
 }
 
 /// A slot the sources fill differently.
@@ -385,6 +396,14 @@ impl From<&Brief> for BriefJson {
                 .collect(),
             consensus: brief.consensus.iter().map(ConsensusJson::from).collect(),
             disputes: brief.disputes.iter().map(DisputeJson::from).collect(),
+            single_source: brief
+                .single_source
+                .iter()
+                .map(|item| SingleSourceJson {
+                    centrality: item.centrality,
+                    citation: CitationJson::from(&item.citation),
+                })
+                .collect(),
             voices: brief.voices.iter().map(VoiceJson::from).collect(),
             timeline: brief.timeline.iter().map(TimelineEventJson::from).collect(),
             framing: brief.framing.iter().map(FramingJson::from).collect(),

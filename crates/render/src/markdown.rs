@@ -19,6 +19,7 @@ pub(crate) fn render(brief: &Brief) -> String {
     summary(&mut out, brief);
     consensus(&mut out, brief);
     disputes(&mut out, brief);
+    single_source(&mut out, brief);
     voices(&mut out, brief);
     timeline(&mut out, brief);
     framing(&mut out, brief);
@@ -156,6 +157,26 @@ fn disputes(out: &mut String, brief: &Brief) {
         }
         let _ = writeln!(out);
     }
+}
+
+fn single_source(out: &mut String, brief: &Brief) {
+    if brief.single_source.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Single-source claims\n");
+    let _ = writeln!(
+        out,
+        "What only one independent source says, most central to the story first: worth a second look.\n"
+    );
+    for item in &brief.single_source {
+        let _ = writeln!(
+            out,
+            "- [{}] {}",
+            item.citation.source,
+            escape(&item.citation.text)
+        );
+    }
+    let _ = writeln!(out);
 }
 
 fn voices(out: &mut String, brief: &Brief) {

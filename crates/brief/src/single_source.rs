@@ -1,0 +1,157 @@
+//! Single-source claims: what only one independent source says, the place a reader should look
+//! twice.
+//!
+//! A sentence qualifies when no sentence of another independent article matches it (the
+//! matching behind consensus), when the annotate stage found a claim in it, and when it is long
+//! enough to state something. They are ranked by centrality: the share of their content words
+//! that other articles of the story use too, so a new detail about the story's core outranks an
+//! aside.
+
+use crate::Config;
+use crate::consensus::{citation, independent_sources};
+use crate::matching::group;
+use parallax_model::{SingleSourceItem, Story};
+use std::collections::{BTreeSet, HashMap};
+
+/// Sentences shorter than this state too little to stand alone.
+const MIN_WORDS: usize = 8;
+/// At most this many items: the brief points to them, it does not list every sentence.
+const MAX_ITEMS: usize = 10;
+
+/// The single-source claims of `story`, most central first.
+pub fn single_source(story: &Story, config: &Config) -> Vec<SingleSourceItem> {
+    if story.articles.len() < 2 {
+        return Vec::new();
+    }
+    let (sentences, _, groups) = group(story, config, |_, _| true);
+    let independent = independent_sources(story);
+
+    let mut articles_using: HashMap<u32, BTreeSet<usize>> = HashMap::new();
+    for sentence in &sentences {
+        for &term in &sentence.terms {
+            articles_using
+                .entry(term)
+                .or_default()
+                .insert(independent[sentence.article_idx]);
+        }
+    }
+
+    let mut items: Vec<SingleSourceItem> = groups
+        .into_iter()
+        .filter(|members| {
+            let sources: BTreeSet<usize> = members
+                .iter()
+                .map(|&member| independent[sentences[member].article_idx])
+                .collect();
+            sources.len() == 1
+        })
+        .filter_map(|members| {
+            // A re-published copy matches its original; show the original's words.
+            let member = *members.iter().min_by_key(|&&member| {
+                (
+                    sentences[member].article_idx,
+                    sentences[member].sentence_idx,
+                )
+            })?;
+            let sentence = &sentences[member];
+            let annotated = &story.articles[sentence.article_idx];
+            let text = annotated.sentence_text(&annotated.sentences[sentence.sentence_idx]);
+            let has_claim = annotated
+                .claims
+                .iter()
+                .any(|claim| claim.sentence == sentence.sentence_idx);
+            if !has_claim
+                || text.split_whitespace().count() < MIN_WORDS
+                || sentence.terms.is_empty()
+            {
+                return None;
+            }
+            let own = independent[sentence.article_idx];
+            let shared = sentence
+                .terms
+                .iter()
+                .filter(|term| {
+                    articles_using
+                        .get(term)
+                        .is_some_and(|articles| articles.iter().any(|&article| article != own))
+                })
+                .count();
+            Some(SingleSourceItem {
+                citation: citation(story, sentence),
+                centrality: shared as f64 / sentence.terms.len() as f64,
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        b.centrality.total_cmp(&a.centrality).then(
+            (a.citation.source, a.citation.span.start)
+                .cmp(&(b.citation.source, b.citation.span.start)),
+        )
+    });
+    items.truncate(MAX_ITEMS);
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Annotated, Article, Attribution, Claim, Origin, Polarity, Sentence};
+
+    fn article(name: &str, sentences: &[&str]) -> Annotated {
+        let text = sentences.join(" ");
+        let mut annotated = Annotated::new(Article::new(Origin::File(name.into()), text));
+        let mut start = 0;
+        for (idx, sentence) in sentences.iter().enumerate() {
+            annotated.sentences.push(Sentence {
+                range: start..start + sentence.len(),
+                paragraph: 0,
+            });
+            annotated.claims.push(Claim {
+                sentence: idx,
+                subject: None,
+                predicate: start..start + 1,
+                object: None,
+                time: None,
+                quantity: None,
+                attribution: Attribution::Own,
+                polarity: Polarity::Asserted,
+            });
+            start += sentence.len() + 1;
+        }
+        annotated
+    }
+
+    #[test]
+    fn only_unmatched_statements_and_the_central_one_first() {
+        let story = Story::new(vec![
+            article(
+                "a.txt",
+                &[
+                    "Dock workers in Porto Vell walked out on Monday over pay and pensions.",
+                    "The union says the port authority secretly hired replacement crews for the docks.",
+                    "A local bakery reported record sales of pastries to travelling fans this spring.",
+                ],
+            ),
+            article(
+                "b.txt",
+                &[
+                    "On Monday dock workers in Porto Vell walked out over pay and pensions.",
+                    "Ferry services from the port will run on a reduced timetable this week.",
+                ],
+            ),
+        ]);
+        let items = single_source(&story, &Config::new());
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|item| item.citation.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "The union says the port authority secretly hired replacement crews for the docks.",
+                "Ferry services from the port will run on a reduced timetable this week.",
+                "A local bakery reported record sales of pastries to travelling fans this spring.",
+            ]
+        );
+    }
+}
