@@ -8,12 +8,18 @@
 //! the chaining of plain connected components, where one vague sentence glues unrelated groups.
 
 use crate::Config;
-use crate::matching::{SentenceTerms, group};
+use crate::matching::{Matches, SentenceTerms};
 use parallax_model::{Citation, ConsensusItem, Span, Story};
 
 /// The consensus items of `story`, most widely stated first.
 pub fn consensus(story: &Story, config: &Config) -> Vec<ConsensusItem> {
-    let (sentences, idf, groups) = group(story, config, |_, _| true);
+    consensus_from(story, &Matches::new(story, config))
+}
+
+/// [`consensus`] from matches already made.
+pub(crate) fn consensus_from(story: &Story, matches: &Matches) -> Vec<ConsensusItem> {
+    let (sentences, idf) = (&matches.sentences, &matches.idf);
+    let groups = matches.group(|_, _| true);
     let independent = independent_sources(story);
     let mut items: Vec<(f64, ConsensusItem)> = groups
         .into_iter()

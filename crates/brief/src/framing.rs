@@ -30,28 +30,33 @@ static LOADED_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLo
     by_first_word
 });
 
-/// How many loaded words of the lexicon `text` uses.
-pub(crate) fn n_loaded_words(text: &str) -> usize {
-    let words = words(text);
+/// The loaded words of the lexicon in `text`, each with its byte range; `words` are the words of
+/// `text` as [`words`] gives them.
+fn loaded_matches<'a>(
+    text: &'a str,
+    words: &'a [(Range<usize>, String)],
+) -> impl Iterator<Item = (&'static str, Range<usize>)> + 'a {
     words
         .iter()
         .enumerate()
-        .filter(|(start_idx, (range, word))| {
-            LOADED_WORDS.get(word.as_str()).is_some_and(|phrases| {
-                phrases.iter().any(|phrase| {
-                    let n_phrase_words = phrase.split([' ', '-']).count();
-                    words
-                        .get(start_idx + n_phrase_words - 1)
-                        .is_some_and(|end| {
-                            text[range.start..end.0.end]
-                                .to_lowercase()
-                                .replace('\u{2019}', "'")
-                                == *phrase
-                        })
-                })
+        .flat_map(move |(start_idx, (range, word))| {
+            let phrases = LOADED_WORDS
+                .get(word.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            phrases.iter().filter_map(move |phrase| {
+                let n_phrase_words = phrase.split([' ', '-']).count();
+                let end = words.get(start_idx + n_phrase_words - 1)?.0.end;
+                let candidate = text[range.start..end]
+                    .to_lowercase()
+                    .replace('\u{2019}', "'");
+                (candidate == *phrase).then_some((*phrase, range.start..end))
             })
         })
-        .count()
+}
+
+/// How many loaded words of the lexicon `text` uses.
+pub(crate) fn n_loaded_words(text: &str) -> usize {
+    loaded_matches(text, &words(text)).count()
 }
 
 /// First-person singular words per 1,000 above which an article speaks in the writer's voice.
@@ -93,28 +98,13 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
     let first_person_per_1000 = first_person as f64 * 1000.0 / n_words;
 
     let mut loaded: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-    for (start_idx, (range, word)) in words.iter().enumerate() {
-        if in_quote(range) {
-            continue;
-        }
-        let Some(phrases) = LOADED_WORDS.get(word.as_str()) else {
-            continue;
-        };
-        for phrase in phrases {
-            let n_phrase_words = phrase.split([' ', '-']).count();
-            let Some(end) = words.get(start_idx + n_phrase_words - 1) else {
-                continue;
-            };
-            let candidate = text[range.start..end.0.end]
-                .to_lowercase()
-                .replace('\u{2019}', "'");
-            if candidate == *phrase {
-                loaded.entry(phrase).or_default().push(Span::new(
-                    article.id.clone(),
-                    range.start,
-                    end.0.end,
-                ));
-            }
+    for (phrase, range) in loaded_matches(text, &words) {
+        if !in_quote(&range) {
+            loaded.entry(phrase).or_default().push(Span::new(
+                article.id.clone(),
+                range.start,
+                range.end,
+            ));
         }
     }
     let mut loaded_words: Vec<LoadedWord> = loaded

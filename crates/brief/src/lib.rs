@@ -86,7 +86,10 @@ impl Config {
 /// Builds the brief of `story`. Diagnostics are left empty for the caller, which knows about
 /// inputs.
 pub fn brief(story: &Story, config: &Config) -> Brief {
-    let consensus = consensus(story, config);
+    // The sentence matching behind consensus, the timeline and single-source claims is the
+    // costliest step; it is done once here and shared.
+    let matches = matching::Matches::new(story, config);
+    let consensus = consensus::consensus_from(story, &matches);
     let disputes = disputes(story);
     Brief {
         story: story.id.clone(),
@@ -95,8 +98,8 @@ pub fn brief(story: &Story, config: &Config) -> Brief {
         consensus,
         voices: voices(story),
         disputes,
-        single_source: single_source(story, config),
-        timeline: timeline(story, config),
+        single_source: single_source::single_source_from(story, &matches),
+        timeline: timeline::timeline_from(story, &matches),
         framing: framing(story),
         diagnostics: Vec::new(),
     }

@@ -21,30 +21,49 @@ pub(crate) struct SentenceTerms {
     pub(crate) numbers: Vec<u32>,
 }
 
-/// Every sentence of `story` with its terms, the IDF of each term, and the groups of matching
-/// sentences among those `include` accepts (indexes into the first vector; singletons included).
-pub(crate) fn group(
-    story: &Story,
-    config: &Config,
-    include: impl Fn(usize, usize) -> bool,
-) -> (Vec<SentenceTerms>, Vec<f64>, Vec<Vec<usize>>) {
-    let (sentences, idf) = index(story);
-    let included: Vec<bool> = sentences
-        .iter()
-        .map(|sentence| include(sentence.article_idx, sentence.sentence_idx))
-        .collect();
-    let mut groups = Groups::new(&sentences);
-    for (_, left, right) in similar_pairs(&sentences, &idf, config) {
-        if included[left] && included[right] {
-            groups.merge(left, right);
+/// The sentences of one story with their terms and every pair of sentences of different articles
+/// that say the same thing. Built once per brief; consensus, the timeline and single-source
+/// claims group from it.
+pub(crate) struct Matches {
+    /// Every sentence of the story, in article order.
+    pub(crate) sentences: Vec<SentenceTerms>,
+    /// Inverse article frequency of each term id.
+    pub(crate) idf: Vec<f64>,
+    /// Similar pairs, most similar first.
+    pairs: Vec<(f64, usize, usize)>,
+}
+
+impl Matches {
+    pub(crate) fn new(story: &Story, config: &Config) -> Matches {
+        let (sentences, idf) = index(story);
+        let pairs = similar_pairs(&sentences, &idf, config);
+        Matches {
+            sentences,
+            idf,
+            pairs,
         }
     }
-    let members = groups
-        .members()
-        .into_iter()
-        .filter(|members| members.iter().all(|&member| included[member]))
-        .collect();
-    (sentences, idf, members)
+
+    /// The groups of matching sentences among those `include` accepts, as indexes into
+    /// [`Matches::sentences`]; unmatched sentences are groups of one.
+    pub(crate) fn group(&self, include: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
+        let included: Vec<bool> = self
+            .sentences
+            .iter()
+            .map(|sentence| include(sentence.article_idx, sentence.sentence_idx))
+            .collect();
+        let mut groups = Groups::new(&self.sentences);
+        for &(_, left, right) in &self.pairs {
+            if included[left] && included[right] {
+                groups.merge(left, right);
+            }
+        }
+        groups
+            .members()
+            .into_iter()
+            .filter(|members| members.iter().all(|&member| included[member]))
+            .collect()
+    }
 }
 
 /// Every sentence's terms as ids, and the inverse article frequency of each term id.

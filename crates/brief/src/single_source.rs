@@ -9,7 +9,7 @@
 
 use crate::Config;
 use crate::consensus::{citation, independent_sources};
-use crate::matching::group;
+use crate::matching::Matches;
 use parallax_model::{SingleSourceItem, Story};
 use std::collections::{BTreeSet, HashMap};
 
@@ -20,14 +20,20 @@ const MAX_ITEMS: usize = 10;
 
 /// The single-source claims of `story`, most central first.
 pub fn single_source(story: &Story, config: &Config) -> Vec<SingleSourceItem> {
+    single_source_from(story, &Matches::new(story, config))
+}
+
+/// [`single_source`] from matches already made.
+pub(crate) fn single_source_from(story: &Story, matches: &Matches) -> Vec<SingleSourceItem> {
     if story.articles.len() < 2 {
         return Vec::new();
     }
-    let (sentences, _, groups) = group(story, config, |_, _| true);
+    let sentences = &matches.sentences;
+    let groups = matches.group(|_, _| true);
     let independent = independent_sources(story);
 
     let mut articles_using: HashMap<u32, BTreeSet<usize>> = HashMap::new();
-    for sentence in &sentences {
+    for sentence in sentences {
         for &term in &sentence.terms {
             articles_using
                 .entry(term)

@@ -8,7 +8,7 @@
 //! range is compatible.
 
 use crate::Config;
-use crate::matching::group;
+use crate::matching::Matches;
 use chrono::{NaiveDate, Weekday};
 use parallax_model::{Annotated, Citation, Span, Story, TimeKind, TimelineEvent, TimelineMention};
 use std::collections::BTreeMap;
@@ -23,6 +23,11 @@ struct Entry {
 
 /// The timeline of `story`, earliest first.
 pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
+    timeline_from(story, &Matches::new(story, config))
+}
+
+/// [`timeline`] from matches already made.
+pub(crate) fn timeline_from(story: &Story, matches: &Matches) -> Vec<TimelineEvent> {
     let anchor = story_anchor(story);
     let mut entries: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
@@ -41,9 +46,9 @@ pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
             );
         }
     }
-    let (sentences, _, groups) = group(story, config, |article_idx, sentence_idx| {
-        entries.contains_key(&(article_idx, sentence_idx))
-    });
+    let sentences = &matches.sentences;
+    let groups = matches
+        .group(|article_idx, sentence_idx| entries.contains_key(&(article_idx, sentence_idx)));
 
     let mut events = Vec::new();
     for members in groups {
