@@ -1,4 +1,6 @@
-//! Disputes: the same slot filled differently across sources. So far, numbers.
+//! Disputes: the same slot filled differently across sources: numbers (here), dates
+//! ([`dates`]), agents ([`agents`]) and statements some sources make and others deny or doubt
+//! ([`assertions`]).
 //!
 //! Every quantity that counts something ("4,000 workers", "60,000 to 90,000 troops") becomes an
 //! interval: a range as given, a hedged number widened by its hedge ("about" ±7%, "more than"
@@ -12,9 +14,18 @@
 //! when two of its values cannot both be true, that is when their intervals do not overlap;
 //! values whose intervals overlap are shown as compatible, not as conflicting.
 
-use crate::terms::Terms;
-use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Quantity, Span, Story};
+mod agents;
+mod assertions;
+mod dates;
+
+use crate::Config;
+use crate::matching::Matches;
+use parallax_model::{
+    Annotated, Citation, Dispute, DisputeKind, DisputeSide, Quantity, Span, Story, TimelineEvent,
+};
+use parallax_text::Terms;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 struct Mention<'a> {
     source: usize,
@@ -28,14 +39,113 @@ struct Mention<'a> {
     interval: (f64, f64),
 }
 
-/// The disputes of `story`, the ones most sources take part in first.
-pub fn disputes(story: &Story) -> Vec<Dispute> {
-    let mentions = mentions(story);
+/// The disputes of `story` of every kind, the ones most sources take part in first.
+pub fn disputes(story: &Story, config: &Config) -> Vec<Dispute> {
+    let matches = Matches::new(story, config);
+    disputes_from(story, &crate::timeline::timeline_from(story, &matches))
+}
+
+/// [`disputes`] from the story's timeline, already built.
+pub(crate) fn disputes_from(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
     let idf = inverse_article_frequency(story);
+    let mut disputes = quantity_disputes(story, &idf);
+    disputes.extend(dates::date_disputes(story, timeline));
+    disputes.extend(agents::agent_disputes(story));
+    disputes.extend(assertions::assertion_disputes(story, &idf));
+    disputes.sort_by(|a, b| {
+        n_sources(b)
+            .cmp(&n_sources(a))
+            .then_with(|| first_position(a).cmp(&first_position(b)))
+    });
+    disputes
+}
+
+/// Words that name a meeting or a round of talks: the events whose date and whose initiator
+/// sources most often give differently. A general list, not tuned to any story.
+const MEETING_WORDS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "meet",
+    "talks",
+    "session",
+    "call",
+    "conversation",
+    "negotiations",
+    "negotiation",
+    "round",
+    "summit",
+    "dialogue",
+    "consultations",
+    "conference",
+];
+
+/// Words that announce a meeting without naming it ("the delegations return next week", "back
+/// to the table"): enough to date the next meeting, not to name what an actor ended.
+const SCHEDULING_WORDS: &[&str] = &[
+    "table",
+    "delegation",
+    "delegations",
+    "envoys",
+    "resume",
+    "reconvene",
+];
+
+/// Whether `word` (lowercase) names a meeting.
+fn is_meeting_word(word: &str) -> bool {
+    MEETING_WORDS.contains(&word)
+}
+
+/// Whether `word` (lowercase) names or announces a meeting.
+fn is_scheduling_word(word: &str) -> bool {
+    is_meeting_word(word) || SCHEDULING_WORDS.contains(&word)
+}
+
+/// The citation of the sentence at `range` of article `article_idx`.
+fn sentence_citation(story: &Story, article_idx: usize, range: &Range<usize>) -> Citation {
+    let article = &story.articles[article_idx].article;
+    Citation {
+        source: article_idx + 1,
+        span: Span::new(article.id.clone(), range.start, range.end),
+        text: article
+            .text
+            .get(range.clone())
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+/// A short name for what a sentence states: its claim's predicate and object, at most
+/// [`GIST_WORDS`] words, or the sentence's first words when it has no claim.
+fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
+    let text = &annotated.article.text;
+    let claim = annotated.claims.iter().find(|claim| {
+        sentence.start <= claim.predicate.start && claim.predicate.end <= sentence.end
+    });
+    let words = match claim {
+        Some(claim) => {
+            let end = claim.object.as_ref().map_or(claim.predicate.end, |object| {
+                object.end.max(claim.predicate.end)
+            });
+            text.get(claim.predicate.start..end).unwrap_or_default()
+        }
+        None => text.get(sentence.clone()).unwrap_or_default(),
+    };
+    let words: Vec<&str> = words.split_whitespace().take(GIST_WORDS).collect();
+    words
+        .join(" ")
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_string()
+}
+
+/// Words in a slot named after a sentence.
+const GIST_WORDS: usize = 10;
+
+fn quantity_disputes(story: &Story, idf: &HashMap<String, f64>) -> Vec<Dispute> {
+    let mentions = mentions(story);
     let mut groups = UnionFind::new(mentions.len());
     for (left_idx, left) in mentions.iter().enumerate() {
         for (right_idx, right) in mentions.iter().enumerate().skip(left_idx + 1) {
-            if left.source != right.source && same_slot(left, right, &idf) {
+            if left.source != right.source && same_slot(left, right, idf) {
                 groups.union(left_idx, right_idx);
             }
         }
@@ -45,16 +155,10 @@ pub fn disputes(story: &Story) -> Vec<Dispute> {
         by_group.entry(groups.find(idx)).or_default().push(idx);
     }
 
-    let mut disputes: Vec<Dispute> = by_group
+    by_group
         .into_values()
         .filter_map(|members| dispute(story, &mentions, &members))
-        .collect();
-    disputes.sort_by(|a, b| {
-        n_sources(b)
-            .cmp(&n_sources(a))
-            .then_with(|| first_position(a).cmp(&first_position(b)))
-    });
-    disputes
+        .collect()
 }
 
 fn n_sources(dispute: &Dispute) -> usize {
@@ -253,30 +357,21 @@ fn dispute(story: &Story, mentions: &[Mention<'_>], members: &[usize]) -> Option
 }
 
 fn citation(story: &Story, mention: &Mention<'_>) -> Citation {
-    let article = &story.articles[mention.article_idx].article;
-    Citation {
-        source: mention.source,
-        span: Span::new(
-            article.id.clone(),
-            mention.sentence.start,
-            mention.sentence.end,
-        ),
-        text: article.text[mention.sentence.clone()].to_string(),
-    }
+    sentence_citation(story, mention.article_idx, &mention.sentence)
 }
 
-struct UnionFind {
+pub(super) struct UnionFind {
     parent: Vec<usize>,
 }
 
 impl UnionFind {
-    fn new(n: usize) -> UnionFind {
+    pub(super) fn new(n: usize) -> UnionFind {
         UnionFind {
             parent: (0..n).collect(),
         }
     }
 
-    fn find(&mut self, mut node: usize) -> usize {
+    pub(super) fn find(&mut self, mut node: usize) -> usize {
         while self.parent[node] != node {
             self.parent[node] = self.parent[self.parent[node]];
             node = self.parent[node];
@@ -284,7 +379,7 @@ impl UnionFind {
         node
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(super) fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             self.parent[a.max(b)] = a.min(b);
@@ -326,7 +421,8 @@ mod tests {
     }
 
     fn check(articles: Vec<Annotated>, expected: &[&[ExpectedSide<'_>]]) {
-        let found = disputes(&Story::new(articles));
+        let story = Story::new(articles);
+        let found = quantity_disputes(&story, &inverse_article_frequency(&story));
         let found: Vec<Vec<FoundSide>> = found
             .iter()
             .map(|dispute| {

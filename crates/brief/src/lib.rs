@@ -9,11 +9,16 @@
 //! - [`consensus`]: statements that two or more articles make in their own words, found by
 //!   matching sentences across articles. This first matching works on sentences; the story
 //!   stage's claim alignment replaces it.
-//! - [`disputes`]: numbers the sources give differently, with compatible values marked.
+//! - [`disputes`]: numbers, dates and agents the sources give differently (compatible values
+//!   marked), and statements some sources make and others deny or doubt.
 //! - [`single_source`]: what only one independent source says, most central first.
 //! - [`voices`]: who is quoted or paraphrased, by which sources, with which cue verbs.
 //! - [`framing`]: per source: genre, attribution, hedges, loaded words, whose officials speak.
 //! - [`timeline`]: dated events merged across sources, with disputed dates marked.
+//! - [`tone`]: per source, the tone of its own words near the story's main entities.
+//! - [`blind_spots`]: per source, what most other independent sources state and it does not.
+//! - readings: the sources grouped into sides ([`Outlets`] metadata, or inferred from framing),
+//!   each side with a short summary of its own.
 //!
 //! ```
 //! use parallax_brief::{brief, Config};
@@ -38,24 +43,29 @@
 //! the same brief.
 #![deny(missing_docs)]
 
+mod blind_spots;
 mod consensus;
 mod disputes;
 mod framing;
 mod matching;
+mod sides;
 mod single_source;
 mod sources;
 mod summary;
-mod terms;
 mod timeline;
+mod tone;
 mod voices;
 
+pub use blind_spots::blind_spots;
 pub use consensus::consensus;
 pub use disputes::disputes;
 pub use framing::framing;
+pub use sides::{Outlet, Outlets, OutletsError, SideKey};
 pub use single_source::single_source;
 pub use sources::sources;
-pub use summary::summary;
+pub use summary::{SummaryLength, summary, summary_of_sources};
 pub use timeline::timeline;
+pub use tone::tone;
 pub use voices::voices;
 
 use parallax_model::{Brief, Story};
@@ -70,6 +80,12 @@ pub struct Config {
     pub min_shared_terms: usize,
     /// Sentences in the summary.
     pub summary_sentences: usize,
+    /// Words in the summary, in whole sentences; when set, it replaces `summary_sentences`.
+    pub summary_words: Option<usize>,
+    /// Outlet metadata the user supplied; sides are inferred from framing without it.
+    pub outlets: Option<Outlets>,
+    /// The field of [`Config::outlets`] that groups sources into sides.
+    pub side_key: SideKey,
 }
 
 impl Config {
@@ -79,9 +95,26 @@ impl Config {
             min_similarity: 0.2,
             min_shared_terms: 2,
             summary_sentences: 6,
+            summary_words: None,
+            outlets: None,
+            side_key: SideKey::Leaning,
         }
     }
 }
+
+impl Config {
+    /// The summary's length: `summary_words` when set, else `summary_sentences`.
+    pub fn summary_length(&self) -> SummaryLength {
+        match self.summary_words {
+            Some(words) => SummaryLength::Words(words),
+            None => SummaryLength::Sentences(self.summary_sentences),
+        }
+    }
+}
+
+/// The loaded-word lexicon that framing counts with, as its file: one lowercase word or phrase
+/// per line, `#` starts a comment.
+pub const LOADED_WORDS: &str = include_str!("../data/loaded-words.txt");
 
 /// Builds the brief of `story`. Diagnostics are left empty for the caller, which knows about
 /// inputs.
@@ -90,17 +123,35 @@ pub fn brief(story: &Story, config: &Config) -> Brief {
     // costliest step; it is done once here and shared.
     let matches = matching::Matches::new(story, config);
     let consensus = consensus::consensus_from(story, &matches);
-    let disputes = disputes(story);
+    let timeline = timeline::timeline_from(story, &matches);
+    let disputes = disputes::disputes_from(story, &timeline);
+    let framing = framing(story);
+    let tone = tone(story);
+    let blind_spots = blind_spots(story, &consensus);
+    let readings = sides::readings(
+        &sides::ReadingInputs {
+            story,
+            consensus: &consensus,
+            disputes: &disputes,
+            framing: &framing,
+            tone: &tone,
+        },
+        config.outlets.as_ref(),
+        config.side_key,
+    );
     Brief {
         story: story.id.clone(),
         sources: sources(story),
-        summary: summary(&consensus, &disputes, config.summary_sentences),
+        summary: summary(story, &consensus, &disputes, config.summary_length()),
         consensus,
         voices: voices(story),
         disputes,
         single_source: single_source::single_source_from(story, &matches),
-        timeline: timeline::timeline_from(story, &matches),
-        framing: framing(story),
+        timeline,
+        blind_spots,
+        framing,
+        tone,
+        readings,
         diagnostics: Vec::new(),
     }
 }

@@ -8,8 +8,8 @@
 //! unrelated groups.
 
 use crate::Config;
-use crate::terms::Terms;
 use parallax_model::Story;
+use parallax_text::Terms;
 use std::collections::{BTreeSet, HashMap};
 
 /// One sentence and its content terms, as ids into the story's vocabulary.
@@ -123,6 +123,7 @@ fn similar_pairs(
     config: &Config,
 ) -> Vec<(f64, usize, usize)> {
     // Candidates come from an inverted index, so sentences sharing no term are never compared.
+    // Postings are in sentence order, so each sentence only walks the part after itself.
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.len()];
     for (sentence_idx, sentence) in sentences.iter().enumerate() {
         for &term in &sentence.terms {
@@ -130,18 +131,26 @@ fn similar_pairs(
         }
     }
     let mut pairs = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    // Shared-term counts per candidate, in a dense array reset through the list of candidates
+    // touched: hashing every posting was the costliest part of a brief.
+    let mut n_shared: Vec<u32> = vec![0; sentences.len()];
+    let mut candidates: Vec<usize> = Vec::new();
     for (left, sentence) in sentences.iter().enumerate() {
-        shared.clear();
         for &term in &sentence.terms {
-            for &right in &postings[term as usize] {
-                if right > left && sentences[right].article_idx != sentence.article_idx {
-                    *shared.entry(right).or_insert(0) += 1;
+            let posting = &postings[term as usize];
+            let after_left = posting.partition_point(|&right| right <= left);
+            for &right in &posting[after_left..] {
+                if sentences[right].article_idx != sentence.article_idx {
+                    if n_shared[right] == 0 {
+                        candidates.push(right);
+                    }
+                    n_shared[right] += 1;
                 }
             }
         }
-        for (&right, &n_shared) in &shared {
-            if n_shared < config.min_shared_terms
+        for right in candidates.drain(..) {
+            let shared = std::mem::take(&mut n_shared[right]) as usize;
+            if shared < config.min_shared_terms
                 || !numbers_agree(&sentence.numbers, &sentences[right].numbers)
             {
                 continue;

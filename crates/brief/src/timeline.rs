@@ -188,11 +188,11 @@ fn event(mut mentions: Vec<TimelineMention>) -> TimelineEvent {
 
 /// A TIMEX3 date value or range, the expression that gives it, and whether its year was
 /// inferred.
-type Dated = (String, Range<usize>, bool);
+pub(crate) type Dated = (String, Range<usize>, bool);
 
 /// The middle publication date of the story's dated articles: the anchor for year-less dates
 /// in articles that carry no date of their own.
-fn story_anchor(story: &Story) -> Option<NaiveDate> {
+pub(crate) fn story_anchor(story: &Story) -> Option<NaiveDate> {
     let mut dates: Vec<NaiveDate> = story
         .articles
         .iter()
@@ -218,7 +218,10 @@ fn infer_year(value: &str, anchor: NaiveDate) -> Option<String> {
 
 /// Calendar-anchored dates of each sentence of `annotated`, by sentence index, with ranges
 /// joined. An undated article's year-less dates are placed near `anchor`.
-fn dated_sentences(annotated: &Annotated, anchor: Option<NaiveDate>) -> Vec<(usize, Vec<Dated>)> {
+pub(crate) fn dated_sentences(
+    annotated: &Annotated,
+    anchor: Option<NaiveDate>,
+) -> Vec<(usize, Vec<Dated>)> {
     let text = &annotated.article.text;
     let undated = annotated.article.published.is_none();
     let anchored: Vec<(String, Range<usize>, bool)> = annotated
@@ -279,7 +282,7 @@ fn dated_sentences(annotated: &Annotated, anchor: Option<NaiveDate>) -> Vec<(usi
 
 /// The first and last day a TIMEX3 date value or `A/B` range covers, or `None` when the value
 /// is not on the calendar (`XXXX-03-05`, `PRESENT_REF`).
-fn days(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn days(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     if let Some((start, end)) = value.split_once('/') {
         return Some((days(start)?.0, days(end)?.1));
     }
@@ -339,7 +342,7 @@ fn sort_key(value: &str) -> Option<(NaiveDate, i64)> {
 }
 
 /// Whether two dates can describe the same event: equal, or one inside the other.
-fn compatible(a: &str, b: &str) -> bool {
+pub(crate) fn compatible(a: &str, b: &str) -> bool {
     match (days(a), days(b)) {
         (Some((a_start, a_end)), Some((b_start, b_end))) => {
             (a_start <= b_start && b_end <= a_end) || (b_start <= a_start && a_end <= b_end)

@@ -5,6 +5,10 @@
 
 mod exit;
 mod sanitize;
+mod serve;
+mod store;
+#[cfg(feature = "queue")]
+mod worker;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -28,9 +32,26 @@ struct Cli {
 enum Command {
     /// Print the brief of the story told by the given articles.
     Brief(BriefArgs),
+    /// List the stories the given articles tell: id, number of articles, first title; an id
+    /// picks one story for `brief --story`.
+    Stories(StoriesArgs),
     /// Print the clean text (and metadata) of each article, the extraction alone: one article
     /// per page or text file, one per item of a feed.
     Extract(ExtractArgs),
+    /// Keep articles in the store (a data folder): read, annotate, place each in a story, index
+    /// for search. Incremental: what is already stored is skipped.
+    Ingest(store::IngestArgs),
+    /// Search the stored articles; prints each hit with a snippet, matched words marked.
+    Search(store::SearchArgs),
+    /// Write every stored article with its annotations, one JSON object per line.
+    Export(store::ExportArgs),
+    /// Serve the stored stories (or the stories of the given articles) in a browser, with a
+    /// JSON API under /api/v1/; loopback only unless --token is given.
+    Serve(serve::ServeArgs),
+    /// Take documents from a work queue (`ingest --queue`), extract, annotate and store each,
+    /// place them in stories; run any number of them, on any number of machines.
+    #[cfg(feature = "queue")]
+    Worker(worker::WorkerArgs),
     /// Measure quality and speed on a labelled data set; prints a table and, last, one JSON line.
     Eval {
         #[command(subcommand)]
@@ -53,8 +74,49 @@ struct BriefArgs {
     #[arg(short, long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// Sentences in the summary.
-    #[arg(long, value_name = "N", default_value_t = 6)]
+    #[arg(long, value_name = "N", default_value_t = 6, conflicts_with = "words")]
     sentences: usize,
+    /// Cap the summary at N words instead (words as separated by spaces): whole sentences in
+    /// the summary's order of choice; a sentence that would pass N words is left out and a
+    /// later, shorter one may take its place, so the summary can be shorter than N.
+    #[arg(long, value_name = "N")]
+    words: Option<usize>,
+    /// Brief only the story with this id (as `parallax stories` lists them); without it, every
+    /// story the inputs tell is briefed, one after the other. With no inputs, the story is read
+    /// from the store (`parallax ingest`).
+    #[arg(long, value_name = "ID")]
+    story: Option<String>,
+    /// Outlet metadata (a TOML file of `[[outlet]]` tables: name or domain, country, leaning,
+    /// ownership, state_affiliation; see GUIDE.md) that groups the sources into sides for the
+    /// readings. Without it, sides are inferred from framing and labelled "inferred".
+    #[arg(long, value_name = "FILE.toml")]
+    outlets: Option<PathBuf>,
+    /// The outlet field that groups sources into sides.
+    #[arg(long, value_enum, default_value_t = SidesBy::Leaning, requires = "outlets")]
+    sides_by: SidesBy,
+    #[command(flatten)]
+    data: store::DataDir,
+}
+
+/// The outlet field that groups sources into sides.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SidesBy {
+    Leaning,
+    Country,
+    Ownership,
+    StateAffiliation,
+}
+
+#[derive(Debug, clap::Args)]
+struct StoriesArgs {
+    /// Articles, as for `brief`; `-` reads standard input. Nothing lists the stories of the
+    /// store (`parallax ingest`), with the filters below.
+    inputs: Vec<PathBuf>,
+    /// Allow fetching URLs from private, loopback and link-local addresses.
+    #[arg(long)]
+    allow_private_urls: bool,
+    #[command(flatten)]
+    stored: store::StoryFilterArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -86,8 +148,11 @@ enum ExtractFormat {
 enum OutputFormat {
     /// Markdown.
     Md,
-    /// JSON (schema in crates/render/src/json.rs).
+    /// JSON (schema in crates/render/src/json.rs): one brief, so the inputs must tell one story
+    /// (or pick one with --story).
     Json,
+    /// JSON Lines: one brief per line, in the JSON schema, one line per story.
+    Jsonl,
     /// A self-contained HTML page.
     Html,
 }
@@ -127,11 +192,56 @@ enum EvalTask {
         #[arg(long)]
         errors: bool,
     },
+    /// Story clustering on ECB+ train and dev topics: B-cubed and pairwise F1 beside a tf-idf
+    /// baseline.
+    Clustering {
+        /// The ECB+ folder, holding ECB+/<topic>/.
+        #[arg(long, default_value = "../shared/data/ecbplus")]
+        data: PathBuf,
+        /// Print the tuning grid (thresholds and entity weights on the train topics) instead.
+        #[arg(long)]
+        sweep: bool,
+    },
     /// Named entity mentions on MEANTIME: person, organisation and place F1 (overlap and exact).
     Entities {
         /// The MEANTIME English folder, holding intra-doc_annotation/.
         #[arg(long, default_value = "../shared/data/meantime-newsreader-en")]
         data: PathBuf,
+    },
+    /// Cross-document timelines on SemEval-2015 Task 4, Track A: temporal-awareness F1, P, R.
+    Timeline {
+        /// The data set folder, holding trial/ and eval/.
+        #[arg(long, default_value = "../shared/data/semeval2015-task4-timeline")]
+        data: PathBuf,
+        /// The split to score: eval (the task's test corpora) or trial (the set to tune on).
+        #[arg(long, default_value = "eval", value_parser = ["eval", "trial"])]
+        split: String,
+        /// Also write each system timeline, in the task's format, to DIR/<corpus>_timelines/<name>.txt.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Milliseconds for the brief stage alone on one story of N annotated articles, one core.
+    Latency {
+        /// Folders or files of articles; variants of them fill the story up to N articles.
+        #[arg(default_values = ["examples"])]
+        inputs: Vec<PathBuf>,
+        /// How many articles the story holds.
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        articles: usize,
+    },
+    /// Summaries on NeuS/AllSides against the roundups: ROUGE-1/2/L F1 (rouge-score's, stemmed)
+    /// of Parallax, Lead, LexRank, TextRank, Centroid and a greedy oracle, and bias-word rates.
+    Summary {
+        /// The NeuS/AllSides folder, holding naacl2022_lrc_roundup_random_order_probe/.
+        #[arg(long, default_value = "../shared/data/neus-allsides")]
+        data: PathBuf,
+        /// The split to score: val (the set to tune on) or train.
+        #[arg(long, default_value = "val", value_parser = ["val", "train"])]
+        split: String,
+        /// Also write every method's summary of every example, with its scores, to
+        /// DIR/summaries.jsonl (bench/rouge-check.sh scores them with rouge-score).
+        #[arg(long, value_name = "DIR")]
+        dump: Option<PathBuf>,
     },
     /// Quote attribution on PolNeAR: sources, cues and contents of quotes and reported speech.
     Quotes {
@@ -172,6 +282,13 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Brief(args) => brief(&args),
         Command::Extract(args) => extract(&args),
+        Command::Stories(args) => stories(&args),
+        Command::Ingest(args) => store::ingest(&args),
+        Command::Search(args) => store::search(&args),
+        Command::Export(args) => store::export(&args),
+        Command::Serve(args) => serve::serve(&args),
+        #[cfg(feature = "queue")]
+        Command::Worker(args) => worker::work(&args),
         Command::Eval { task } => eval(&task),
     }
 }
@@ -199,23 +316,133 @@ fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
     let inputs = inputs(&args.inputs);
     let mut config = config(args.allow_private_urls);
     config.brief.summary_sentences = args.sentences;
-    let outcome = match parallax_engine::brief(&inputs, &config) {
-        Ok(outcome) => outcome,
+    config.brief.summary_words = args.words;
+    if let Some(path) = &args.outlets {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the outlets file {}", path.display()))?;
+        config.brief.outlets = Some(parallax_engine::brief_stage::Outlets::parse(
+            &text,
+            &path.display().to_string(),
+        )?);
+    }
+    config.brief.side_key = match args.sides_by {
+        SidesBy::Leaning => parallax_engine::brief_stage::SideKey::Leaning,
+        SidesBy::Country => parallax_engine::brief_stage::SideKey::Country,
+        SidesBy::Ownership => parallax_engine::brief_stage::SideKey::Ownership,
+        SidesBy::StateAffiliation => parallax_engine::brief_stage::SideKey::StateAffiliation,
+    };
+    let split = match &args.story {
+        Some(wanted) if args.inputs.is_empty() => store::story(&args.data, wanted)?,
+        _ => split_stories(&inputs, &config)?,
+    };
+    report_diagnostics(&split.diagnostics);
+    let n_skipped = split.n_skipped;
+    let story_ids: Vec<String> = split
+        .stories
+        .iter()
+        .map(|story| story.id.to_string())
+        .collect();
+    let mut outcomes = parallax_engine::brief_stories(split, &config);
+    if let Some(wanted) = &args.story {
+        outcomes.retain(|outcome| outcome.brief.story.0 == *wanted);
+        if outcomes.is_empty() {
+            anyhow::bail!(
+                "no story {wanted} in the inputs; their stories are {}",
+                story_ids.join(", ")
+            );
+        }
+    }
+    let rendered = match args.format {
+        OutputFormat::Md => render_each(&outcomes, Format::Markdown, "\n---\n\n")?,
+        OutputFormat::Html => render_each(&outcomes, Format::Html, "\n")?,
+        OutputFormat::Json => {
+            let [outcome] = outcomes.as_slice() else {
+                anyhow::bail!(
+                    "the inputs tell {} stories ({}); pick one with --story ID or print them all \
+                     with --format jsonl",
+                    outcomes.len(),
+                    story_ids.join(", ")
+                );
+            };
+            parallax_engine::render(&outcome.brief, Format::Json)?
+        }
+        OutputFormat::Jsonl => {
+            let mut lines = String::new();
+            for outcome in &outcomes {
+                let pretty = parallax_engine::render(&outcome.brief, Format::Json)?;
+                // The schema's renderer pretty-prints; a line per brief needs it compact.
+                let value: serde_json::Value = serde_json::from_str(&pretty)?;
+                lines.push_str(&serde_json::to_string(&value)?);
+                lines.push('\n');
+            }
+            lines
+        }
+    };
+    write_output(args.out.as_deref(), &rendered)?;
+    Ok(if n_skipped > 0 {
+        Exit::PartialSuccess
+    } else {
+        Exit::Success
+    })
+}
+
+/// The stories of `inputs`, or the error that says no input held an article.
+fn split_stories(inputs: &[Input], config: &Config) -> anyhow::Result<parallax_engine::Split> {
+    match parallax_engine::stories(inputs, config) {
+        Ok(split) => Ok(split),
         Err(parallax_engine::Error::NoArticles { diagnostics }) => {
             report_diagnostics(&diagnostics);
             anyhow::bail!("no brief: none of the inputs holds a readable article");
         }
-        Err(error) => return Err(error.into()),
-    };
-    report_diagnostics(&outcome.brief.diagnostics);
-    let format = match args.format {
-        OutputFormat::Md => Format::Markdown,
-        OutputFormat::Json => Format::Json,
-        OutputFormat::Html => Format::Html,
-    };
-    let rendered = parallax_engine::render(&outcome.brief, format)?;
-    write_output(args.out.as_deref(), &rendered)?;
-    Ok(if outcome.n_skipped > 0 {
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Each brief rendered, joined by `separator`; one brief is rendered alone, as it always was.
+fn render_each(
+    outcomes: &[parallax_engine::Outcome],
+    format: Format,
+    separator: &str,
+) -> anyhow::Result<String> {
+    let rendered: Vec<String> = outcomes
+        .iter()
+        .map(|outcome| parallax_engine::render(&outcome.brief, format))
+        .collect::<Result<_, _>>()?;
+    Ok(rendered.join(separator))
+}
+
+fn stories(args: &StoriesArgs) -> anyhow::Result<Exit> {
+    if args.inputs.is_empty() {
+        return store::stories(&args.stored);
+    }
+    let config = config(args.allow_private_urls);
+    let split = split_stories(&inputs(&args.inputs), &config)?;
+    report_diagnostics(&split.diagnostics);
+    let mut out = String::new();
+    for story in &split.stories {
+        let title = story
+            .articles
+            .iter()
+            .find_map(|annotated| annotated.article.title.as_deref())
+            .map_or_else(
+                || {
+                    story
+                        .articles
+                        .first()
+                        .map(|annotated| annotated.article.origin.label())
+                        .unwrap_or_default()
+                },
+                str::to_string,
+            );
+        out.push_str(&format!(
+            "{}\t{}\t{}\n",
+            story.id,
+            story.articles.len(),
+            sanitize::for_terminal(&title.replace('\t', " "))
+        ));
+    }
+    write_output(None, &out)?;
+    Ok(if split.n_skipped > 0 {
         Exit::PartialSuccess
     } else {
         Exit::Success
@@ -324,8 +551,39 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             }
             parallax_eval::timex::evaluate(data, split).with_context(context)?
         }
+        EvalTask::Clustering { data, sweep } => {
+            let context = || format!("evaluating story clustering on {}", data.display());
+            if *sweep {
+                parallax_eval::clustering::sweep(data).with_context(context)?
+            } else {
+                parallax_eval::clustering::evaluate(data).with_context(context)?
+            }
+        }
         EvalTask::Entities { data } => parallax_eval::entities::evaluate(data)
             .with_context(|| format!("evaluating entities on {}", data.display()))?,
+        EvalTask::Timeline { data, split, out } => {
+            let split = parallax_eval::timeline::Split::from_name(split)
+                .with_context(|| format!("unknown split {split}"))?;
+            let context = || format!("evaluating timelines on {}", data.display());
+            if let Some(out) = out {
+                let scored =
+                    parallax_eval::timeline::score_split(data, split).with_context(context)?;
+                write_timelines(out, &scored)?;
+            }
+            parallax_eval::timeline::evaluate(data, split).with_context(context)?
+        }
+        EvalTask::Latency { inputs, articles } => {
+            parallax_eval::latency::evaluate(inputs, *articles)
+                .context("measuring brief latency")?
+        }
+        EvalTask::Summary { data, split, dump } => {
+            let evaluation = parallax_eval::summary::evaluate(data, split)
+                .with_context(|| format!("evaluating summaries on {} ({split})", data.display()))?;
+            if let Some(dump) = dump {
+                write_summaries(dump, &evaluation.outputs)?;
+            }
+            evaluation.report
+        }
         EvalTask::Quotes { data, split } => parallax_eval::quotes::evaluate(data, split)
             .with_context(|| format!("evaluating quotes on {} ({split})", data.display()))?,
     };
@@ -335,6 +593,34 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
     out.push('\n');
     write_output(None, &out)?;
     Ok(Exit::Success)
+}
+
+/// Writes each system timeline to `out/<corpus>_timelines/<name>.txt`, the layout the task's scorer reads.
+fn write_timelines(out: &Path, scored: &[parallax_eval::timeline::Scored]) -> anyhow::Result<()> {
+    for timeline in scored {
+        let folder = out.join(format!("{}_timelines", timeline.corpus));
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
+        let path = folder.join(format!("{}.txt", timeline.name));
+        std::fs::write(&path, timeline.system.to_file())
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes one JSON line per example to `dump/summaries.jsonl`.
+fn write_summaries(
+    dump: &Path,
+    outputs: &[parallax_eval::summary::ExampleOutput],
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dump).with_context(|| format!("creating {}", dump.display()))?;
+    let mut lines = String::new();
+    for output in outputs {
+        lines.push_str(&serde_json::to_string(output)?);
+        lines.push('\n');
+    }
+    let path = dump.join("summaries.jsonl");
+    std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))
 }
 
 fn write_output(out: Option<&Path>, text: &str) -> anyhow::Result<()> {

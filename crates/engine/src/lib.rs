@@ -7,8 +7,15 @@
 //! # Overview
 //!
 //! - [`brief`]: inputs (files, folders, stdin) → one [`Brief`] of the story they tell.
+//! - [`stories`] and [`briefs`]: inputs → the stories they tell (the story stage's split) →
+//!   one brief per story.
 //! - [`articles`]: inputs → clean [`Article`]s, the ingest stage alone.
+//! - [`brief_articles`]: articles made in memory → their brief, the stages after ingest.
 //! - [`render`] and [`Format`]: a brief as Markdown, JSON or HTML.
+//! - [`archive`]: inputs → a [`store::Store`], stories formed as articles arrive, and briefs
+//!   of stored stories.
+//! - [`work`]: what `parallax worker` does with one queued document, and placing what workers
+//!   stored in stories.
 //!
 //! ```no_run
 //! use parallax_engine::{brief, render, Config, Format, Input};
@@ -28,6 +35,11 @@ pub use parallax_ingest as ingest;
 pub use parallax_ingest::Input;
 pub use parallax_model as model;
 pub use parallax_render::{Format, render};
+pub use parallax_store as store;
+pub use parallax_story as story;
+
+pub mod archive;
+pub mod work;
 
 use parallax_model::{Annotated, Article, Brief, Diagnostic, Severity, Story};
 use rayon::prelude::*;
@@ -42,6 +54,8 @@ pub struct Config {
     pub extract: parallax_ingest::ExtractConfig,
     /// Annotating articles.
     pub annotate: parallax_annotate::Config,
+    /// Splitting articles into stories.
+    pub story: parallax_story::Config,
     /// Building the brief.
     pub brief: parallax_brief::Config,
 }
@@ -53,6 +67,7 @@ impl Config {
             read: parallax_ingest::ReadConfig::new(),
             extract: parallax_ingest::ExtractConfig::new(),
             annotate: parallax_annotate::Config::new(),
+            story: parallax_story::Config::new(),
             brief: parallax_brief::Config::new(),
         }
     }
@@ -196,4 +211,135 @@ pub fn brief(inputs: &[Input], config: &Config) -> Result<Outcome> {
         story,
         n_skipped,
     })
+}
+
+/// Builds the brief of `articles`, already made in memory (the evaluation harness makes them
+/// from data set text), as one story: near-duplicates are marked and the articles annotated as
+/// [`brief`] does after reading.
+///
+/// # Errors
+///
+/// [`Error::NoArticles`] when `articles` is empty.
+pub fn brief_articles(mut articles: Vec<Article>, config: &Config) -> Result<Outcome> {
+    let mut diagnostics = Vec::new();
+    if articles.is_empty() {
+        return Err(Error::NoArticles { diagnostics });
+    }
+    mark_near_duplicates(&mut articles, &mut diagnostics);
+    let story = Story::new(annotate_all(articles, config));
+    let mut brief = parallax_brief::brief(&story, &config.brief);
+    brief.diagnostics = diagnostics;
+    Ok(Outcome {
+        brief,
+        story,
+        n_skipped: 0,
+    })
+}
+
+/// The stories the inputs tell, and what went wrong on the way.
+#[derive(Debug)]
+pub struct Split {
+    /// The stories, ordered by their first article's input order; inside a story, articles
+    /// keep input order.
+    pub stories: Vec<Story>,
+    /// One diagnostic per input problem, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many inputs were skipped entirely.
+    pub n_skipped: usize,
+}
+
+impl Split {
+    /// The diagnostics a brief of `story` carries: those about its own articles, and those
+    /// about inputs that gave no article to any story (a skipped file), so that the brief of a
+    /// run with one story carries them all.
+    pub fn diagnostics_of(&self, story: &Story) -> Vec<Diagnostic> {
+        let labels_of = |story: &Story| -> Vec<String> {
+            story
+                .articles
+                .iter()
+                .map(|annotated| annotated.article.origin.label())
+                .collect()
+        };
+        let own = labels_of(story);
+        let all: Vec<String> = self.stories.iter().flat_map(labels_of).collect();
+        self.diagnostics
+            .iter()
+            .filter(|diagnostic| {
+                own.contains(&diagnostic.input) || !all.contains(&diagnostic.input)
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+/// Reads `inputs`, annotates their articles and splits them into stories
+/// ([`parallax_story::cluster`]).
+///
+/// # Errors
+///
+/// [`Error::NoArticles`] when no input holds a readable article.
+pub fn stories(inputs: &[Input], config: &Config) -> Result<Split> {
+    let read = articles(inputs, config);
+    let n_skipped = read.n_skipped();
+    let Articles {
+        articles,
+        diagnostics,
+    } = read;
+    if articles.is_empty() {
+        return Err(Error::NoArticles { diagnostics });
+    }
+    let annotated = annotate_all(articles, config);
+    let profiles: Vec<_> = annotated.iter().map(parallax_story::profile).collect();
+    let clusters = parallax_story::cluster(&profiles, &config.story);
+    let mut slots: Vec<Option<Annotated>> = annotated.into_iter().map(Some).collect();
+    let stories = clusters
+        .into_iter()
+        .map(|members| {
+            Story::new(
+                members
+                    .into_iter()
+                    .filter_map(|idx| slots.get_mut(idx).and_then(Option::take))
+                    .collect(),
+            )
+        })
+        .collect();
+    Ok(Split {
+        stories,
+        diagnostics,
+        n_skipped,
+    })
+}
+
+/// Reads `inputs`, splits them into stories and builds the brief of each, in the order of
+/// [`Split::stories`]. When every article tells one story, the one brief is the one [`brief`]
+/// makes.
+///
+/// # Errors
+///
+/// [`Error::NoArticles`] when no input holds a readable article.
+pub fn briefs(inputs: &[Input], config: &Config) -> Result<Vec<Outcome>> {
+    Ok(brief_stories(stories(inputs, config)?, config))
+}
+
+/// The brief of each story of `split`, in order, each carrying [`Split::diagnostics_of`] it.
+pub fn brief_stories(split: Split, config: &Config) -> Vec<Outcome> {
+    let diagnostics: Vec<Vec<Diagnostic>> = split
+        .stories
+        .iter()
+        .map(|story| split.diagnostics_of(story))
+        .collect();
+    split
+        .stories
+        .into_iter()
+        .zip(diagnostics)
+        .map(|(story, diagnostics)| {
+            let mut brief = parallax_brief::brief(&story, &config.brief);
+            brief.diagnostics = diagnostics;
+            Outcome {
+                brief,
+                story,
+                n_skipped: split.n_skipped,
+            }
+        })
+        .collect()
 }

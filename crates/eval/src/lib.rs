@@ -6,22 +6,32 @@
 //!
 //! # Overview
 //!
+//! - [`clustering`]: story clustering on ECB+ (B-cubed and pairwise F1), beside a tf-idf
+//!   baseline.
 //! - [`entities`]: named person, organisation and place mentions on MEANTIME (overlap and exact
 //!   F1 per type).
 //! - [`extraction`]: main-text extraction on the Zyte article-extraction benchmark.
 //! - [`gold`]: the example corpus against its gold files (sources, boilerplate, agreements).
+//! - [`latency`]: milliseconds for one brief of 100 annotated articles on one core.
 //! - [`throughput`]: articles and words per second of the annotate stage on one core.
+//! - [`summary`]: summaries on NeuS/AllSides against the roundups (ROUGE), side by side with
+//!   Lead, LexRank, TextRank, Centroid and a greedy oracle; bias-lexicon word rates.
 //! - [`quotes`]: quote and reported-speech attribution on PolNeAR (source, cue, content).
+//! - [`timeline`]: cross-document event timelines on SemEval-2015 Task 4 (temporal awareness F1).
 //! - [`timex`]: time-expression extents, types and values on TempEval-3 (TimeML).
 //!
 //! This crate reads data sets from disk but writes nothing; the binary prints the report.
 #![deny(missing_docs)]
 
+pub mod clustering;
 pub mod entities;
 pub mod extraction;
 pub mod gold;
+pub mod latency;
 pub mod quotes;
+pub mod summary;
 pub mod throughput;
+pub mod timeline;
 pub mod timex;
 
 use std::collections::BTreeMap;

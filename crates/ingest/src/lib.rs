@@ -74,7 +74,7 @@ mod warc;
 
 pub use dedup::{NEAR_DUPLICATE_THRESHOLD, near_duplicates};
 pub use error::Error;
-pub use read::{Input, ReadConfig, read};
+pub use read::{Input, ReadConfig, expand_folders, read};
 
 use chrono::NaiveDate;
 use parallax_model::{Article, Diagnostic, Document, DocumentFormat, Origin, Severity};

@@ -16,6 +16,14 @@ pub enum Input {
     /// A web address (`http://` or `https://`), fetched within the limits of [`ReadConfig`].
     /// Without the `url` cargo feature it gives an error diagnostic.
     Url(String),
+    /// Bytes already in memory (an uploaded file, a pasted text), read like a file: gzip and
+    /// WARC are recognised and the format is sniffed.
+    Bytes {
+        /// How messages name it, such as the uploaded file's name.
+        name: String,
+        /// The bytes as received.
+        bytes: Vec<u8>,
+    },
 }
 
 impl Input {
@@ -121,9 +129,52 @@ pub fn read(inputs: &[Input], config: &ReadConfig) -> (Vec<Document>, Vec<Diagno
                 Ok(document) => add_document(document, config, &mut documents, &mut diagnostics),
                 Err(error) => diagnostics.push(error.to_diagnostic()),
             },
+            Input::Bytes { name, bytes } => {
+                match read_stream(name, io::Cursor::new(bytes), None, config) {
+                    Ok((bytes, format)) => add_document(
+                        Document {
+                            origin: Origin::File(name.clone()),
+                            format,
+                            bytes,
+                        },
+                        config,
+                        &mut documents,
+                        &mut diagnostics,
+                    ),
+                    Err(error) => diagnostics.push(error.to_diagnostic()),
+                }
+            }
         }
     }
     (documents, diagnostics)
+}
+
+/// The inputs with every folder replaced by the article files under it, in the order [`read`]
+/// reads them, so that a caller can read a large folder a few files at a time. Other inputs are
+/// kept as they are; a folder that cannot be walked or holds no article files gives a
+/// [`Severity::Error`] diagnostic, as in [`read`].
+pub fn expand_folders(inputs: &[Input]) -> (Vec<Input>, Vec<Diagnostic>) {
+    let mut expanded = Vec::new();
+    let mut diagnostics = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Path(path) if path.is_dir() => {
+                let mut files = Vec::new();
+                walk_folder(path, 0, &mut files, &mut diagnostics);
+                files.sort();
+                if files.is_empty() {
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Error,
+                        path_label(path),
+                        "no article files in folder",
+                    ));
+                }
+                expanded.extend(files.into_iter().map(Input::Path));
+            }
+            other => expanded.push(other.clone()),
+        }
+    }
+    (expanded, diagnostics)
 }
 
 fn read_path(
@@ -519,6 +570,34 @@ mod tests {
                 (&d, DocumentFormat::Html),
             ],
             &[],
+        );
+    }
+
+    #[test]
+    fn bytes_in_memory_are_read_like_a_file() {
+        let mut small = ReadConfig::new();
+        small.max_input_bytes = 64;
+        check_read(
+            &[
+                Input::Bytes {
+                    name: "upload.gz".to_string(),
+                    bytes: gzip(b"<rss version=\"2.0\"></rss>"),
+                },
+                Input::Bytes {
+                    name: "pasted".to_string(),
+                    bytes: b"Plain words here.".to_vec(),
+                },
+                Input::Bytes {
+                    name: "huge".to_string(),
+                    bytes: vec![b'a'; 65],
+                },
+            ],
+            &small,
+            &[
+                ("upload.gz", DocumentFormat::Feed),
+                ("pasted", DocumentFormat::Text),
+            ],
+            &[("huge", "")],
         );
     }
 

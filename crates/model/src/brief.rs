@@ -32,6 +32,18 @@ pub struct Brief {
     pub timeline: Vec<TimelineEvent>,
     /// How each source frames the story, in source order.
     pub framing: Vec<Framing>,
+    /// Per source, the tone of its own words near the story's main entities, in source order;
+    /// sources that say nothing toned near them are left out.
+    #[serde(default)]
+    pub tone: Vec<SourceTone>,
+    /// Per source, what most other independent sources state and it does not, in source order;
+    /// sources without blind spots are left out.
+    #[serde(default)]
+    pub blind_spots: Vec<BlindSpots>,
+    /// The sources grouped into sides, each with a short summary of its own: the polarized
+    /// readings. `None` when the story has too few sources to form two sides.
+    #[serde(default)]
+    pub readings: Option<Readings>,
     /// Inputs that were skipped or read with trouble.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -160,6 +172,13 @@ pub struct Dispute {
 pub enum DisputeKind {
     /// A number: how many, how much.
     Quantity,
+    /// A date: when something happened or will happen.
+    Date,
+    /// An agent: who did something (asked for the meeting, ended the talks).
+    Agent,
+    /// A statement some sources make and others deny or doubt; the sides' values are
+    /// `asserted`, `denied` and `doubted`.
+    Assertion,
 }
 
 /// One value of a disputed slot.
@@ -242,6 +261,8 @@ pub enum SummaryKind {
     Corroborated,
     /// Given differently by different sources; every side is attributed.
     Disputed,
+    /// Stated by one independent source only; it cites that source.
+    SingleSource,
 }
 
 /// A statement only one independent source makes.
@@ -252,4 +273,94 @@ pub struct SingleSourceItem {
     /// How central it is to the story, from 0 to 1: the share of its content words that other
     /// articles of the story use too.
     pub centrality: f64,
+}
+
+/// How one source's own words sound near the story's main entities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceTone {
+    /// Citation number of the source.
+    pub source: usize,
+    /// One row per main entity the source mentions with toned words nearby, most toned first.
+    pub entities: Vec<EntityTone>,
+}
+
+/// The tone of one source toward one entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityTone {
+    /// The entity, by the fullest name the sources give.
+    pub entity: String,
+    /// From -1 (only negative words) to 1 (only positive words): (positive - negative) /
+    /// (positive + negative).
+    pub score: f64,
+    /// Positive words near its mentions.
+    pub n_positive: usize,
+    /// Negative words near its mentions.
+    pub n_negative: usize,
+    /// The toned words, as written, each with a span of the word.
+    pub words: Vec<TonedWord>,
+}
+
+/// A word of the sentiment lexicon near a mention of an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TonedWord {
+    /// The word as written.
+    pub word: String,
+    /// Whether the lexicon lists it as positive.
+    pub positive: bool,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// What one source leaves out that most other independent sources state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlindSpots {
+    /// Citation number of the source.
+    pub source: usize,
+    /// The statements it leaves out, most widely stated first.
+    pub missing: Vec<BlindSpot>,
+}
+
+/// One statement a source leaves out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlindSpot {
+    /// How many independent sources state it.
+    pub n_independent: usize,
+    /// Of how many independent sources other than this one (and its copies).
+    pub n_others: usize,
+    /// One of the sources' wordings: the shortest that is not a direct quote.
+    pub citation: Citation,
+}
+
+/// The sources grouped into sides, each side with a short summary of its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Readings {
+    /// How the sides were formed.
+    pub grouping: SideGrouping,
+    /// The sides, the one with most sources first.
+    pub sides: Vec<Side>,
+}
+
+/// How sources were grouped into sides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum SideGrouping {
+    /// By a field of the outlet metadata the user supplied.
+    Outlets {
+        /// The field: `leaning`, `country`, `ownership` or `state_affiliation`.
+        key: String,
+    },
+    /// Inferred from how alike the sources' framing is; no outlet metadata was given.
+    Inferred,
+}
+
+/// One group of sources and what they say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    /// The value of the grouping field ("left", "RUS"), or for an inferred side what sets it
+    /// apart ("quotes mostly OLT voices").
+    pub label: String,
+    /// Citation numbers of its sources.
+    pub sources: Vec<usize>,
+    /// A short summary of what its sources say, citing only them.
+    pub summary: Vec<SummarySentence>,
 }

@@ -41,9 +41,10 @@ pub use annotated::{
 };
 pub use article::{Article, RemovalReason, RemovedBlock};
 pub use brief::{
-    Brief, Citation, ConsensusItem, Dispute, DisputeKind, DisputeSide, Framing, Genre, LoadedWord,
-    SingleSourceItem, SourceEntry, SummaryKind, SummarySentence, TimelineEvent, TimelineMention,
-    Voice, VoiceSource,
+    BlindSpot, BlindSpots, Brief, Citation, ConsensusItem, Dispute, DisputeKind, DisputeSide,
+    EntityTone, Framing, Genre, LoadedWord, Readings, Side, SideGrouping, SingleSourceItem,
+    SourceEntry, SourceTone, SummaryKind, SummarySentence, TimelineEvent, TimelineMention,
+    TonedWord, Voice, VoiceSource,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentFormat, Origin};

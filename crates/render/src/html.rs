@@ -63,6 +63,27 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             citation.text = display(&citation.text);
         }
     }
+    for source in &mut wire.tone {
+        for entity in &mut source.entities {
+            entity.entity = display(&entity.entity);
+            for word in &mut entity.words {
+                word.word = display(&word.word);
+            }
+        }
+    }
+    for spots in &mut wire.blind_spots {
+        for spot in &mut spots.missing {
+            spot.citation.text = display(&spot.citation.text);
+        }
+    }
+    if let Some(readings) = &mut wire.readings {
+        for side in &mut readings.sides {
+            side.label = display(&side.label);
+            for sentence in &mut side.summary {
+                sentence.text = display(&sentence.text);
+            }
+        }
+    }
     let template = environment.get_template("brief.html")?;
     Ok(template.render(context! {
         version => env!("CARGO_PKG_VERSION"),
@@ -75,6 +96,9 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
         voices => Serde(&wire.voices),
         timeline => Serde(&wire.timeline),
         framing => Serde(&wire.framing),
+        tone => Serde(&wire.tone),
+        blind_spots => Serde(&wire.blind_spots),
+        readings => Serde(&wire.readings),
         diagnostics => Serde(&wire.diagnostics),
     })?)
 }
@@ -120,6 +144,18 @@ mod tests {
             voices: vec![],
             timeline: vec![],
             framing: vec![],
+            tone: vec![],
+            blind_spots: vec![],
+            readings: Some(parallax_model::Readings {
+                grouping: parallax_model::SideGrouping::Outlets {
+                    key: "leaning".into(),
+                },
+                sides: vec![parallax_model::Side {
+                    label: payload.into(),
+                    sources: vec![1],
+                    summary: vec![],
+                }],
+            }),
             diagnostics: vec![],
         };
         let page = render(&brief).expect("template renders");

@@ -6,8 +6,9 @@
 //! build yet are not keys at all.
 
 use parallax_model::{
-    Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind, Framing, Genre, SourceEntry,
-    SummaryKind, SummarySentence, TimelineEvent, Voice,
+    BlindSpots, Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind, Framing, Genre,
+    Readings, SideGrouping, SourceEntry, SourceTone, SummaryKind, SummarySentence, TimelineEvent,
+    Voice,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole brief.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BriefJson {
     /// Version of the schema, [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -38,12 +40,22 @@ pub struct BriefJson {
     pub timeline: Vec<TimelineEventJson>,
     /// How each source frames the story, in source order.
     pub framing: Vec<FramingJson>,
+    /// Per source, the tone of its own words near the story's main entities (quotes excluded),
+    /// in source order; sources with no toned words near them are left out. Added in schema 1.
+    pub tone: Vec<SourceToneJson>,
+    /// Per source, what more than half of the other independent sources state and it does
+    /// not, in source order; sources without blind spots are left out. Added in schema 1.
+    pub blind_spots: Vec<BlindSpotsJson>,
+    /// The sources grouped into sides, each with a short summary citing only its sources (the
+    /// polarized readings); `null` when fewer than two sides form. Added in schema 1.
+    pub readings: Option<ReadingsJson>,
     /// Inputs that were skipped or read with trouble.
     pub diagnostics: Vec<DiagnosticJson>,
 }
 
 /// One article.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceJson {
     /// Citation number, from 1: `[3]` in the brief means the source whose number is 3.
     pub number: usize,
@@ -72,6 +84,7 @@ pub struct SourceJson {
 
 /// A statement several articles make.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConsensusJson {
     /// How many distinct articles make it.
     pub n_articles: usize,
@@ -83,6 +96,7 @@ pub struct ConsensusJson {
 
 /// A pointer into one article's clean text.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CitationJson {
     /// Citation number of the source.
     pub source: usize,
@@ -98,6 +112,7 @@ pub struct CitationJson {
 
 /// A person or body quoted or paraphrased.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VoiceJson {
     /// The fullest name given, or the description of an unnamed source.
     pub speaker: String,
@@ -117,6 +132,7 @@ pub struct VoiceJson {
 
 /// How often one source quotes a speaker.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VoiceSourceJson {
     /// Citation number of the source.
     pub source: usize,
@@ -147,10 +163,12 @@ impl From<&Voice> for VoiceJson {
 
 /// One sentence of the summary.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SummarySentenceJson {
     /// The sentence.
     pub text: String,
-    /// `corroborated` (two or more independent sources) or `disputed` (every side attributed).
+    /// `corroborated` (two or more independent sources), `disputed` (every side attributed) or
+    /// `single_source` (one independent source, cited).
     pub kind: String,
     /// Citation numbers of its sources.
     pub sources: Vec<usize>,
@@ -160,6 +178,7 @@ pub struct SummarySentenceJson {
 
 /// A byte range of one article's clean text.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpanJson {
     /// Article id.
     pub article: String,
@@ -174,6 +193,7 @@ impl From<&SummarySentence> for SummarySentenceJson {
         let kind = match sentence.kind {
             SummaryKind::Corroborated => "corroborated",
             SummaryKind::Disputed => "disputed",
+            SummaryKind::SingleSource => "single_source",
         };
         SummarySentenceJson {
             text: sentence.text.clone(),
@@ -194,6 +214,7 @@ impl From<&SummarySentence> for SummarySentenceJson {
 
 /// A statement only one independent source makes.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SingleSourceJson {
     /// Share of its content words other articles of the story use too, 0 to 1.
     pub centrality: f64,
@@ -203,10 +224,13 @@ pub struct SingleSourceJson {
 
 /// A slot the sources fill differently.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisputeJson {
     /// What is disputed, in the sources' words ("troops").
     pub slot: String,
-    /// `quantity` (further kinds will be added within this schema version).
+    /// `quantity` (a number), `date` (when), `agent` (who did it) or `assertion` (a statement
+    /// some sources make and others deny or doubt; its sides' values are `asserted`, `denied`
+    /// and `doubted`). Further kinds may be added within this schema version.
     pub kind: String,
     /// Each value with its sources; at least two sides cannot both be true.
     pub sides: Vec<DisputeSideJson>,
@@ -214,6 +238,7 @@ pub struct DisputeJson {
 
 /// One value of a disputed slot.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisputeSideJson {
     /// The value as written ("about 4,000 workers").
     pub value: String,
@@ -227,6 +252,9 @@ impl From<&Dispute> for DisputeJson {
     fn from(dispute: &Dispute) -> DisputeJson {
         let kind = match dispute.kind {
             DisputeKind::Quantity => "quantity",
+            DisputeKind::Date => "date",
+            DisputeKind::Agent => "agent",
+            DisputeKind::Assertion => "assertion",
         };
         DisputeJson {
             slot: dispute.slot.clone(),
@@ -246,6 +274,7 @@ impl From<&Dispute> for DisputeJson {
 
 /// How one source frames the story.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FramingJson {
     /// Citation number of the source.
     pub source: usize,
@@ -271,6 +300,7 @@ pub struct FramingJson {
 
 /// A loaded word and its uses.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoadedWordJson {
     /// The word as the lexicon lists it.
     pub word: String,
@@ -280,6 +310,7 @@ pub struct LoadedWordJson {
 
 /// Quotes of speakers from one country.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountryCountJson {
     /// ISO 3166 alpha-3 code.
     pub country: String,
@@ -329,6 +360,7 @@ impl From<&Framing> for FramingJson {
 
 /// An event on the timeline.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineEventJson {
     /// The date most sources give: a TIMEX3 value (`2026-03-11`, `2026-03`, `2026-W11`) or a
     /// range `start/end`.
@@ -341,6 +373,7 @@ pub struct TimelineEventJson {
 
 /// One source dating an event.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineMentionJson {
     /// The date this source gives.
     pub date: String,
@@ -374,6 +407,7 @@ impl From<&TimelineEvent> for TimelineEventJson {
 
 /// Trouble with one input.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiagnosticJson {
     /// `note`, `warning` (part of the input unused) or `error` (input skipped).
     pub severity: String,
@@ -407,6 +441,9 @@ impl From<&Brief> for BriefJson {
             voices: brief.voices.iter().map(VoiceJson::from).collect(),
             timeline: brief.timeline.iter().map(TimelineEventJson::from).collect(),
             framing: brief.framing.iter().map(FramingJson::from).collect(),
+            tone: brief.tone.iter().map(SourceToneJson::from).collect(),
+            blind_spots: brief.blind_spots.iter().map(BlindSpotsJson::from).collect(),
+            readings: brief.readings.as_ref().map(ReadingsJson::from),
             diagnostics: brief.diagnostics.iter().map(DiagnosticJson::from).collect(),
         }
     }
@@ -477,6 +514,163 @@ impl From<&Diagnostic> for DiagnosticJson {
             severity: severity.to_string(),
             input: diagnostic.input.clone(),
             message: diagnostic.message.clone(),
+        }
+    }
+}
+
+/// How one source's own words sound near the story's main entities.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SourceToneJson {
+    /// Citation number of the source.
+    pub source: usize,
+    /// One row per main entity with toned words near it, most toned first.
+    pub entities: Vec<EntityToneJson>,
+}
+
+/// The tone of one source toward one entity.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EntityToneJson {
+    /// The entity, by its fullest name in the story.
+    pub entity: String,
+    /// From -1 (only negative words) to 1 (only positive): (positive - negative) / all.
+    pub score: f64,
+    /// Positive words near its mentions.
+    pub n_positive: usize,
+    /// Negative words near its mentions.
+    pub n_negative: usize,
+    /// The words of the sentiment lexicon near its mentions, in text order.
+    pub words: Vec<TonedWordJson>,
+}
+
+/// A toned word near a mention.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TonedWordJson {
+    /// The word as written.
+    pub word: String,
+    /// Whether it counts as positive (a negated negative word does).
+    pub positive: bool,
+    /// Where it is.
+    pub span: SpanJson,
+}
+
+impl From<&SourceTone> for SourceToneJson {
+    fn from(tone: &SourceTone) -> SourceToneJson {
+        SourceToneJson {
+            source: tone.source,
+            entities: tone
+                .entities
+                .iter()
+                .map(|entity| EntityToneJson {
+                    entity: entity.entity.clone(),
+                    score: entity.score,
+                    n_positive: entity.n_positive,
+                    n_negative: entity.n_negative,
+                    words: entity
+                        .words
+                        .iter()
+                        .map(|word| TonedWordJson {
+                            word: word.word.clone(),
+                            positive: word.positive,
+                            span: SpanJson {
+                                article: word.span.article.to_string(),
+                                start: word.span.start,
+                                end: word.span.end,
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What one source leaves out.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BlindSpotsJson {
+    /// Citation number of the source.
+    pub source: usize,
+    /// The statements it leaves out, most widely stated first.
+    pub missing: Vec<BlindSpotJson>,
+}
+
+/// One statement a source leaves out.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BlindSpotJson {
+    /// Independent sources that state it.
+    pub n_independent: usize,
+    /// Independent sources other than this one (its copies count with it).
+    pub n_others: usize,
+    /// One source's wording of it.
+    pub citation: CitationJson,
+}
+
+impl From<&BlindSpots> for BlindSpotsJson {
+    fn from(spots: &BlindSpots) -> BlindSpotsJson {
+        BlindSpotsJson {
+            source: spots.source,
+            missing: spots
+                .missing
+                .iter()
+                .map(|spot| BlindSpotJson {
+                    n_independent: spot.n_independent,
+                    n_others: spot.n_others,
+                    citation: CitationJson::from(&spot.citation),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The sources grouped into sides, each with its own summary.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadingsJson {
+    /// `outlets` (grouped by a field of the outlet metadata the user gave) or `inferred`
+    /// (clustered by framing: loaded words, attribution, quotes by country, tone).
+    pub grouping: String,
+    /// For `outlets`, the field: `leaning`, `country`, `ownership` or `state_affiliation`;
+    /// `null` when inferred.
+    pub key: Option<String>,
+    /// The sides, the one with most sources first.
+    pub sides: Vec<SideJson>,
+}
+
+/// One side.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SideJson {
+    /// The field's value ("left"; "unlisted" for sources no outlet matched), or for an
+    /// inferred side what sets it apart, starting with "inferred".
+    pub label: String,
+    /// Citation numbers of its sources.
+    pub sources: Vec<usize>,
+    /// A short summary citing only its sources.
+    pub summary: Vec<SummarySentenceJson>,
+}
+
+impl From<&Readings> for ReadingsJson {
+    fn from(readings: &Readings) -> ReadingsJson {
+        let (grouping, key) = match &readings.grouping {
+            SideGrouping::Outlets { key } => ("outlets", Some(key.clone())),
+            SideGrouping::Inferred => ("inferred", None),
+        };
+        ReadingsJson {
+            grouping: grouping.to_string(),
+            key,
+            sides: readings
+                .sides
+                .iter()
+                .map(|side| SideJson {
+                    label: side.label.clone(),
+                    sources: side.sources.clone(),
+                    summary: side.summary.iter().map(SummarySentenceJson::from).collect(),
+                })
+                .collect(),
         }
     }
 }

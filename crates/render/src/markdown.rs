@@ -2,7 +2,7 @@
 
 use crate::json::reason_name;
 use crate::text::markdown as escape;
-use parallax_model::{Brief, Severity, SourceEntry};
+use parallax_model::{Brief, DisputeKind, Severity, SideGrouping, SourceEntry};
 use std::fmt::Write;
 
 pub(crate) fn render(brief: &Brief) -> String {
@@ -17,12 +17,15 @@ pub(crate) fn render(brief: &Brief) -> String {
     );
     sources(&mut out, &brief.sources);
     summary(&mut out, brief);
+    readings(&mut out, brief);
     consensus(&mut out, brief);
     disputes(&mut out, brief);
     single_source(&mut out, brief);
     voices(&mut out, brief);
     timeline(&mut out, brief);
     framing(&mut out, brief);
+    tone(&mut out, brief);
+    blind_spots(&mut out, brief);
     diagnostics(&mut out, brief);
     out
 }
@@ -132,7 +135,12 @@ fn disputes(out: &mut String, brief: &Brief) {
         "The same thing reported differently; values marked compatible can both be true.\n"
     );
     for dispute in &brief.disputes {
-        let _ = writeln!(out, "### {}\n", escape(&dispute.slot));
+        let _ = writeln!(
+            out,
+            "### {} ({})\n",
+            escape(&dispute.slot),
+            dispute_kind_name(dispute.kind)
+        );
         for side in &dispute.sides {
             let sources: String = side
                 .citations
@@ -157,6 +165,108 @@ fn disputes(out: &mut String, brief: &Brief) {
         }
         let _ = writeln!(out);
     }
+}
+
+fn dispute_kind_name(kind: DisputeKind) -> &'static str {
+    match kind {
+        DisputeKind::Quantity => "number",
+        DisputeKind::Date => "date",
+        DisputeKind::Agent => "who",
+        DisputeKind::Assertion => "asserted and contested",
+    }
+}
+
+fn readings(out: &mut String, brief: &Brief) {
+    let Some(readings) = &brief.readings else {
+        return;
+    };
+    let _ = writeln!(out, "## Readings\n");
+    let basis = match &readings.grouping {
+        SideGrouping::Outlets { key } => {
+            format!("Sources grouped by the outlets' {}", key.replace('_', " "))
+        }
+        SideGrouping::Inferred => {
+            "Sides inferred from how alike the sources' framing is (no outlet metadata given)"
+                .to_string()
+        }
+    };
+    let _ = writeln!(out, "{basis}; each side in its own sources' words.\n");
+    for side in &readings.sides {
+        let sources: String = side
+            .sources
+            .iter()
+            .map(|source| format!("[{source}]"))
+            .collect();
+        let _ = writeln!(out, "### {} {sources}\n", escape(&side.label));
+        if side.summary.is_empty() {
+            let _ = writeln!(out, "- —");
+        }
+        for sentence in &side.summary {
+            let cited: String = sentence
+                .sources
+                .iter()
+                .map(|source| format!("[{source}]"))
+                .collect();
+            let _ = writeln!(out, "- {} {cited}", escape(&sentence.text));
+        }
+        let _ = writeln!(out);
+    }
+}
+
+fn tone(out: &mut String, brief: &Brief) {
+    if brief.tone.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Tone toward the main actors\n");
+    let _ = writeln!(
+        out,
+        "Positive and negative words of each source's own voice near each actor (quotes excluded); score from -1 to 1.\n"
+    );
+    let _ = writeln!(out, "| # | Actor | Score | Words |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for source in &brief.tone {
+        for entity in &source.entities {
+            let words: Vec<String> = entity
+                .words
+                .iter()
+                .map(|word| format!("{}{}", if word.positive { "+" } else { "−" }, word.word))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| [{}] | {} | {:+.2} | {} |",
+                source.source,
+                escape(&entity.entity),
+                entity.score,
+                escape(&words.join(", ")),
+            );
+        }
+    }
+    let _ = writeln!(out);
+}
+
+fn blind_spots(out: &mut String, brief: &Brief) {
+    if brief.blind_spots.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Blind spots\n");
+    let _ = writeln!(
+        out,
+        "What most other independent sources state and this source does not.\n"
+    );
+    for spots in &brief.blind_spots {
+        let _ = writeln!(out, "- [{}] leaves out:", spots.source);
+        for spot in &spots.missing {
+            let _ = writeln!(
+                out,
+                "  - {} of {} others: [{}] {}",
+                spot.n_independent,
+                spot.n_others,
+                spot.citation.source,
+                escape(&spot.citation.text)
+            );
+        }
+    }
+    let _ = writeln!(out);
 }
 
 fn single_source(out: &mut String, brief: &Brief) {

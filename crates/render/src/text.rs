@@ -3,7 +3,7 @@
 /// `text` without control characters (other than tab) and without the bidirectional
 /// formatting characters that can make text display in a different order than it reads, with
 /// every run of whitespace turned into one space.
-pub(crate) fn display(text: &str) -> String {
+pub fn display(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {

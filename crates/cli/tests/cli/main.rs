@@ -25,6 +25,17 @@ mod seeds;
 /// `parallax eval`.
 mod eval;
 
+/// The store: `ingest`, `stories`, `search`, `export`, `brief --story` over a data folder.
+mod store;
+
+/// Many machines: `ingest --queue` and `parallax worker` against the local NATS and
+/// PostgreSQL servers (skipped where none listens), a worker killed mid-run.
+#[cfg(feature = "queue")]
+mod workers;
+
+/// Mixed inputs: `parallax stories`, the split into stories and `--story`.
+mod stories;
+
 /// Whole briefs of the example stories as insta file snapshots; review a change with the
 /// `.snap.new` files, accept it with `INSTA_UPDATE=always` (or `cargo insta accept`).
 mod snapshots;

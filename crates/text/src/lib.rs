@@ -1,5 +1,20 @@
-//! Content terms of a sentence: lowercased, stemmed words without stopwords, and numbers
-//! without their thousands separators.
+//! Text utilities several Parallax stages share (the brief's sentence matching, the story
+//! stage's clustering), kept below the stages so that they never depend on each other.
+//!
+//! # Overview
+//!
+//! - [`Terms`]: the content terms of a text: lowercased, stemmed words without stopwords, and
+//!   numbers without their thousands separators.
+//!
+//! ```
+//! use parallax_text::Terms;
+//!
+//! let terms = Terms::new(Some("en"));
+//! assert_eq!(terms.of("The workers were striking"), ["strike", "worker"]);
+//! ```
+//!
+//! No I/O; the stopword list is compiled in.
+#![deny(missing_docs)]
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -157,13 +172,13 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Turns sentences into content terms with the stemmer of one language.
-pub(crate) struct Terms {
+pub struct Terms {
     stemmer: Stemmer,
 }
 
 impl Terms {
     /// A term extractor for `language` (ISO 639-1); languages without a stemmer use English.
-    pub(crate) fn new(language: Option<&str>) -> Terms {
+    pub fn new(language: Option<&str>) -> Terms {
         let algorithm = match language.unwrap_or("en") {
             "ar" => Algorithm::Arabic,
             "da" => Algorithm::Danish,
@@ -190,28 +205,42 @@ impl Terms {
     }
 
     /// The sorted, deduplicated content terms of `sentence`.
-    pub(crate) fn of(&self, sentence: &str) -> Vec<String> {
-        let mut terms: Vec<String> = sentence
-            .unicode_words()
-            .filter_map(|word| {
-                if word.chars().any(|c| c.is_ascii_digit()) {
-                    let number: String = word.chars().filter(|c| *c != ',').collect();
-                    return Some(number);
-                }
-                let lower = word.to_lowercase();
-                let lower = lower
-                    .strip_suffix("'s")
-                    .or_else(|| lower.strip_suffix("\u{2019}s"))
-                    .unwrap_or(&lower);
-                if lower.chars().count() < 2 || STOPWORDS.contains(&lower) {
-                    return None;
-                }
-                Some(self.stemmer.stem(lower).into_owned())
-            })
-            .collect();
+    pub fn of(&self, sentence: &str) -> Vec<String> {
+        let mut terms: Vec<String> = self.each(sentence).collect();
         terms.sort_unstable();
         terms.dedup();
         terms
+    }
+
+    /// Every content term of `text` in text order, repeats included (for term frequencies).
+    pub fn each<'text>(&'text self, text: &'text str) -> impl Iterator<Item = String> + 'text {
+        text.unicode_words().filter_map(|word| {
+            if word.chars().any(|c| c.is_ascii_digit()) {
+                let number: String = word.chars().filter(|c| *c != ',').collect();
+                return Some(number);
+            }
+            let lower = word.to_lowercase();
+            let lower = lower
+                .strip_suffix("'s")
+                .or_else(|| lower.strip_suffix("\u{2019}s"))
+                .unwrap_or(&lower);
+            if lower.chars().count() < 2 || is_stopword(lower) {
+                return None;
+            }
+            Some(self.stemmer.stem(lower).into_owned())
+        })
+    }
+}
+
+/// Whether `word` (lowercased) is an English function word from the compiled-in list.
+fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+// `rust_stemmers::Stemmer` is not `Debug`, so the derive is not available.
+impl std::fmt::Debug for Terms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Terms").finish_non_exhaustive()
     }
 }
 

@@ -1,0 +1,150 @@
+//! Blind spots: what a source leaves out that most other independent sources state.
+//!
+//! A consensus statement is a blind spot of a source when the source (with its near-duplicate
+//! copies, which count as the same source) does not state it and more than half of the other
+//! independent sources do. A source's blind spots are ranked by how many independent sources
+//! state them, and the first [`MAX_PER_SOURCE`] are kept.
+
+use crate::consensus::independent_sources;
+use parallax_model::{BlindSpot, BlindSpots, Citation, ConsensusItem, Story};
+use std::collections::BTreeSet;
+
+/// Blind spots listed per source at most.
+const MAX_PER_SOURCE: usize = 5;
+/// Other independent sources needed for "most others" to mean something.
+const MIN_OTHERS: usize = 2;
+
+/// The blind spots of each source of `story`, in source order; `consensus` is the brief's.
+pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots> {
+    let independent = independent_sources(story);
+    let groups: BTreeSet<usize> = independent.iter().copied().collect();
+    let stated_by: Vec<BTreeSet<usize>> = consensus
+        .iter()
+        .map(|item| {
+            item.citations
+                .iter()
+                .filter_map(|citation| independent.get(citation.source - 1).copied())
+                .collect()
+        })
+        .collect();
+    independent
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, own_group)| {
+            let n_others = groups.len() - 1;
+            if n_others < MIN_OTHERS {
+                return None;
+            }
+            let mut missing: Vec<BlindSpot> = consensus
+                .iter()
+                .zip(&stated_by)
+                .filter(|(_, groups)| !groups.contains(own_group) && groups.len() * 2 > n_others)
+                .filter_map(|(item, groups)| {
+                    Some(BlindSpot {
+                        n_independent: groups.len(),
+                        n_others,
+                        citation: wording(item)?.clone(),
+                    })
+                })
+                .collect();
+            // Stable: equally wide statements keep the consensus order.
+            missing.sort_by_key(|spot| std::cmp::Reverse(spot.n_independent));
+            missing.truncate(MAX_PER_SOURCE);
+            (!missing.is_empty()).then_some(BlindSpots {
+                source: idx + 1,
+                missing,
+            })
+        })
+        .collect()
+}
+
+/// The shortest wording of a statement that is not a direct quote, or the shortest of all.
+fn wording(item: &ConsensusItem) -> Option<&Citation> {
+    let starts_with_quote = |citation: &&Citation| {
+        citation
+            .text
+            .starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}'])
+    };
+    item.citations
+        .iter()
+        .filter(|citation| !starts_with_quote(citation))
+        .min_by_key(|citation| citation.text.chars().count())
+        .or_else(|| {
+            item.citations
+                .iter()
+                .min_by_key(|citation| citation.text.len())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Annotated, Article, ArticleId, Origin, Span};
+
+    fn citation(source: usize, text: &str) -> Citation {
+        Citation {
+            source,
+            span: Span::new(ArticleId(source.to_string()), 0, text.len()),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn statements_most_others_make_are_blind_spots() {
+        let story = Story::new(
+            (0..4)
+                .map(|idx| {
+                    Annotated::new(Article::new(
+                        Origin::File(format!("{idx}.txt")),
+                        format!("Article {idx}."),
+                    ))
+                })
+                .collect(),
+        );
+        let consensus = vec![
+            ConsensusItem {
+                n_articles: 3,
+                n_independent: 3,
+                citations: vec![
+                    citation(1, "The ferry sank at noon."),
+                    citation(2, "At noon the ferry went down."),
+                    citation(3, "The ferry sank at about noon."),
+                ],
+            },
+            ConsensusItem {
+                n_articles: 2,
+                n_independent: 2,
+                citations: vec![
+                    citation(1, "Nine were rescued."),
+                    citation(2, "Nine survived."),
+                ],
+            },
+        ];
+        let found: Vec<(usize, Vec<(usize, String)>)> = blind_spots(&story, &consensus)
+            .into_iter()
+            .map(|spots| {
+                (
+                    spots.source,
+                    spots
+                        .missing
+                        .into_iter()
+                        .map(|spot| (spot.n_independent, spot.citation.text))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, vec![(2, "Nine survived.".to_string())]),
+                (
+                    4,
+                    vec![
+                        (3, "The ferry sank at noon.".to_string()),
+                        (2, "Nine survived.".to_string())
+                    ]
+                ),
+            ]
+        );
+    }
+}

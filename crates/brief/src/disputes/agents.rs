@@ -1,0 +1,428 @@
+//! Agent disputes: who did something, when sources name different actors for one act.
+//!
+//! The acts are the ones whose actor news about talks most often gives differently: who asked
+//! for or initiated a meeting, and who ended it. Each is a class of general verbs ("requested",
+//! "proposed", "called"; "walked out", "adjourned", "broke off") that counts only next to a word
+//! naming a meeting, so "called for calm" is no initiative. The actor is, in this order: the
+//! words after "by" in a passive ("the call was requested by …"), the clefted phrase of "It was
+//! X … that called", or the noun phrase just before the verb ("the union delegation walked
+//! out"). Actors sharing a content word ("union delegation", "militant union bosses") are one
+//! side; a slot with two or more sides from two or more sources is a dispute.
+
+use super::{UnionFind, is_meeting_word, sentence_citation};
+use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
+use parallax_text::Terms;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// The classes of acts: what the slot asks, and the verbs (with a particle where the verb
+/// needs one) that perform the act.
+const ACTS: &[(&str, &[&str])] = &[
+    (
+        "who ended the",
+        &[
+            "walk out",
+            "storm out",
+            "break off",
+            "call off",
+            "cut short",
+            "adjourn",
+            "end",
+            "abandon",
+            "quit",
+            "leave",
+            "halt",
+            "suspend",
+            "terminate",
+        ],
+    ),
+    (
+        "who asked for the",
+        &[
+            "ask for", "push for", "call for", "request", "demand", "propose", "initiate",
+            "invite", "seek", "suggest", "convene", "call", "arrange", "organise", "organize",
+        ],
+    ),
+];
+
+/// Irregular past forms of the verbs above, with their base form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("left", "leave"),
+    ("sought", "seek"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("cut", "cut"),
+];
+
+/// How many words from the verb a meeting word may stand.
+const MEETING_WINDOW: usize = 8;
+
+/// Words that end an actor's noun phrase when reading back from the verb.
+const PHRASE_STOPS: &[&str] = &[
+    "the", "a", "an", "that", "which", "who", "and", "or", "but", "to", "for", "of", "said",
+    "says", "after", "before", "when", "while", "as", "it", "he", "she", "they", "we", "i", "this",
+    "then", "had", "has", "have", "would", "will", "did", "was", "were", "is", "are", "by", "in",
+    "on", "at", "with", "not", "never",
+];
+
+/// Words between an actor and its verb that belong to neither ("the union had walked out").
+const SKIPPED: &[&str] = &[
+    "to",
+    "had",
+    "has",
+    "have",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "also",
+    "then",
+    "reportedly",
+    "allegedly",
+    "abruptly",
+    "eventually",
+    "finally",
+    "first",
+];
+
+/// Role words that do not tell actors apart: "the ministry's negotiators" and "the ministry" are
+/// one actor.
+const GENERIC: &[&str] = &[
+    "negotiators",
+    "delegation",
+    "delegations",
+    "officials",
+    "official",
+    "bosses",
+    "leaders",
+    "leader",
+    "representatives",
+    "side",
+    "team",
+    "envoys",
+    "militant",
+];
+
+struct Act {
+    class: usize,
+    meeting_word: String,
+    actor: String,
+    key: BTreeSet<String>,
+    citation: Citation,
+}
+
+/// The agent disputes of `story`.
+pub(super) fn agent_disputes(story: &Story) -> Vec<Dispute> {
+    let terms = Terms::new(Some("en"));
+    let mut acts: Vec<Act> = Vec::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        for sentence in &annotated.sentences {
+            let text = annotated.sentence_text(sentence);
+            for (class, meeting_word, actor) in acts_in(text) {
+                let key: BTreeSet<String> = actor
+                    .split_whitespace()
+                    .filter(|word| !GENERIC.contains(&word.to_lowercase().as_str()))
+                    .flat_map(|word| terms.of(word))
+                    .collect();
+                if key.is_empty() {
+                    continue;
+                }
+                acts.push(Act {
+                    class,
+                    meeting_word,
+                    actor,
+                    key,
+                    citation: sentence_citation(story, article_idx, &sentence.range),
+                });
+            }
+        }
+    }
+    (0..ACTS.len())
+        .filter_map(|class| {
+            let members: Vec<&Act> = acts.iter().filter(|act| act.class == class).collect();
+            dispute(&members)
+        })
+        .collect()
+}
+
+fn dispute(acts: &[&Act]) -> Option<Dispute> {
+    let first = acts.first()?;
+    let mut groups = UnionFind::new(acts.len());
+    for (left_idx, left) in acts.iter().enumerate() {
+        for (right_idx, right) in acts.iter().enumerate().skip(left_idx + 1) {
+            if !left.key.is_disjoint(&right.key) {
+                groups.union(left_idx, right_idx);
+            }
+        }
+    }
+    let mut sides: BTreeMap<usize, Vec<&Act>> = BTreeMap::new();
+    for (idx, act) in acts.iter().enumerate() {
+        sides.entry(groups.find(idx)).or_default().push(act);
+    }
+    let sources: BTreeSet<usize> = acts.iter().map(|act| act.citation.source).collect();
+    if sides.len() < 2 || sources.len() < 2 {
+        return None;
+    }
+    let mut sides: Vec<Vec<&Act>> = sides.into_values().collect();
+    sides.sort_by_key(|side| std::cmp::Reverse(side.len()));
+    Some(Dispute {
+        slot: format!("{} {}", ACTS[first.class].0, first.meeting_word),
+        kind: DisputeKind::Agent,
+        sides: sides
+            .into_iter()
+            .map(|side| DisputeSide {
+                value: side[0].actor.clone(),
+                compatible_with: Vec::new(),
+                citations: side.iter().map(|act| act.citation.clone()).collect(),
+            })
+            .collect(),
+    })
+}
+
+/// The acts of `text`: (class, the meeting word as written, the actor).
+fn acts_in(text: &str) -> Vec<(usize, String, String)> {
+    let words = words(text);
+    let lower: Vec<String> = words
+        .iter()
+        .map(|range| text[range.clone()].to_lowercase())
+        .collect();
+    let mut found = Vec::new();
+    let mut idx = 0;
+    while idx < words.len() {
+        let Some((class, verb_end)) = act_at(&lower, idx) else {
+            idx += 1;
+            continue;
+        };
+        let window =
+            idx.saturating_sub(MEETING_WINDOW)..(verb_end + MEETING_WINDOW).min(words.len());
+        let meeting_word = window
+            .filter(|&other| other < idx || other > verb_end)
+            .find(|&other| is_meeting_word(&lower[other]));
+        let actor = meeting_word.and_then(|_| actor(text, &words, &lower, idx, verb_end));
+        if let (Some(meeting_word), Some(actor)) = (meeting_word, actor) {
+            found.push((class, lower[meeting_word].clone(), actor));
+        }
+        idx = verb_end + 1;
+    }
+    found
+}
+
+/// The act whose verb starts at word `idx`, and the index of its last word.
+fn act_at(lower: &[String], idx: usize) -> Option<(usize, usize)> {
+    let base = base_form(&lower[idx]);
+    ACTS.iter().enumerate().find_map(|(class, (_, verbs))| {
+        verbs.iter().find_map(|verb| match verb.split_once(' ') {
+            Some((head, particle)) => (base.as_deref() == Some(head)
+                && lower.get(idx + 1).map(String::as_str) == Some(particle))
+            .then_some((class, idx + 1)),
+            None => (base.as_deref() == Some(*verb)
+                && !matches!(
+                    lower.get(idx + 1).map(String::as_str),
+                    Some("off" | "out" | "for")
+                ))
+            .then_some((class, idx)),
+        })
+    })
+}
+
+/// The base form of a verb form ("requested" → "request", "left" → "leave"), or `None` for a
+/// word that is no form of a verb of [`ACTS`].
+fn base_form(word: &str) -> Option<String> {
+    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+        return Some((*base).to_string());
+    }
+    let verbs = ACTS
+        .iter()
+        .flat_map(|(_, verbs)| verbs.iter())
+        .map(|verb| verb.split(' ').next().unwrap_or(verb));
+    for verb in verbs {
+        let forms = [
+            verb.to_string(),
+            format!("{verb}s"),
+            format!("{verb}ed"),
+            format!("{verb}d"),
+            format!("{verb}ing"),
+            format!("{}ing", verb.trim_end_matches('e')),
+        ];
+        if forms.iter().any(|form| form == word) {
+            return Some(verb.to_string());
+        }
+    }
+    None
+}
+
+/// Who performs the act whose verb spans words `verb_start..=verb_end`.
+fn actor(
+    text: &str,
+    words: &[Range<usize>],
+    lower: &[String],
+    verb_start: usize,
+    verb_end: usize,
+) -> Option<String> {
+    let passive = verb_start.checked_sub(1).is_some_and(|before| {
+        matches!(
+            lower[before].as_str(),
+            "was" | "were" | "been" | "is" | "are" | "being"
+        )
+    });
+    if passive && lower.get(verb_end + 1).map(String::as_str) == Some("by") {
+        return phrase_after(text, words, lower, verb_end + 2);
+    }
+    let mut end = verb_start;
+    while end > 0 && SKIPPED.contains(&lower[end - 1].as_str()) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0
+        && end - start < 4
+        && !PHRASE_STOPS.contains(&lower[start - 1].as_str())
+        && !punctuation_between(text, &words[start - 1], &words[start])
+    {
+        start -= 1;
+    }
+    if start < end {
+        return Some(text[words[start].start..words[end - 1].end].to_string());
+    }
+    // "It was X, not Y, that called the meeting."
+    let cleft = (1..verb_start)
+        .rev()
+        .find(|&idx| lower[idx - 1] == "it" && matches!(lower[idx].as_str(), "was" | "is"))?;
+    phrase_after(text, words, lower, cleft + 1)
+}
+
+/// The noun phrase that starts at word `start`: up to four words, to the first punctuation or
+/// stop word, a leading article skipped.
+fn phrase_after(
+    text: &str,
+    words: &[Range<usize>],
+    lower: &[String],
+    start: usize,
+) -> Option<String> {
+    let start = if matches!(
+        lower.get(start).map(String::as_str),
+        Some("the" | "a" | "an")
+    ) {
+        start + 1
+    } else {
+        start
+    };
+    let mut end = start;
+    while end < words.len()
+        && end - start < 4
+        && !PHRASE_STOPS.contains(&lower[end].as_str())
+        && (end == start || !punctuation_between(text, &words[end - 1], &words[end]))
+    {
+        end += 1;
+    }
+    (start < end).then(|| text[words[start].start..words[end - 1].end].to_string())
+}
+
+fn punctuation_between(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
+    text.get(left.end..right.start)
+        .is_some_and(|between| between.chars().any(|c| !c.is_whitespace()))
+}
+
+/// Word ranges of `text`; a possessive stays with its word ("ministry's").
+fn words(text: &str) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (idx, c) in text.char_indices() {
+        let in_word =
+            c.is_alphanumeric() || ((c == '\'' || c == '\u{2019}' || c == '-') && start.is_some());
+        match (in_word, start) {
+            (true, None) => start = Some(idx),
+            (false, Some(begin)) => {
+                words.push(begin..idx);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(begin) = start {
+        words.push(begin..text.len());
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Annotated, Article, Origin, Sentence};
+
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        let found: Vec<(String, String)> = acts_in(text)
+            .into_iter()
+            .map(|(class, meeting, actor)| (format!("{} {meeting}", ACTS[class].0), actor))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(slot, actor)| (slot.to_string(), actor.to_string()))
+            .collect();
+        assert_eq!(found, expected, "{text}");
+    }
+
+    #[test]
+    fn actors_in_active_passive_and_cleft_sentences() {
+        check(
+            "The farmers' union delegation walked out of the talks.",
+            &[("who ended the talks", "farmers' union delegation")],
+        );
+        check(
+            "The summit, which Norland proposed last spring, opens today.",
+            &[("who asked for the summit", "Norland")],
+        );
+        check(
+            "The call was requested by the Velmar government, aides said.",
+            &[("who asked for the call", "Velmar government")],
+        );
+        check(
+            "It was Osmia, not its rivals, that called the meeting.",
+            &[("who asked for the meeting", "Osmia")],
+        );
+        check("Protest leaders called for calm in the capital.", &[]);
+    }
+
+    #[test]
+    fn different_actors_of_one_act_are_disputed() {
+        let annotated = |name: &str, text: &str| {
+            let mut annotated =
+                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
+            annotated.sentences = vec![Sentence {
+                range: 0..text.len(),
+                paragraph: 0,
+            }];
+            annotated
+        };
+        let story = Story::new(vec![
+            annotated("a.txt", "The union delegation walked out of the talks."),
+            annotated("b.txt", "Militant union bosses walked out of the talks."),
+            annotated(
+                "c.txt",
+                "The ministry's negotiators walked out of the talks.",
+            ),
+        ]);
+        let found = agent_disputes(&story);
+        let sides: Vec<(String, Vec<usize>)> = found[0]
+            .sides
+            .iter()
+            .map(|side| {
+                (
+                    side.value.clone(),
+                    side.citations
+                        .iter()
+                        .map(|citation| citation.source)
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(found[0].slot, "who ended the talks");
+        assert_eq!(
+            sides,
+            [
+                ("union delegation".to_string(), vec![1, 2]),
+                ("ministry's negotiators".to_string(), vec![3]),
+            ]
+        );
+    }
+}

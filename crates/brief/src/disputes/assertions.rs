@@ -1,0 +1,373 @@
+//! Assertion disputes: a statement some sources make and others deny or doubt.
+//!
+//! A sentence contests a statement when it carries a word of denial ("denied", "untrue", "no
+//! evidence") or of doubt ("little evidence", "not persuaded", "unverified"). A plain negation
+//! ("would not abandon it") is not enough: most are statements of their own, not answers to
+//! another source. It contests the statements of other sentences that say the
+//! same thing without such words: their content terms (stemmed, irregular verb forms reduced to
+//! their base, the words of denial and doubt left out) overlap in at least two terms and in a
+//! good share of the shorter sentence's IDF weight, and when both give numbers they share one
+//! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). Every statement and the
+//! sentences contesting it form one dispute with up to three sides: asserted, denied, doubted.
+
+use super::{UnionFind, gist, sentence_citation};
+use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
+use parallax_text::Terms;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+/// Phrases that deny a statement.
+const DENIAL: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "untrue",
+    "not true",
+    "false",
+    "no evidence",
+    "never happened",
+    "did not happen",
+    "rejected claims",
+    "rejects claims",
+    "dismissed claims",
+    "dismissed reports",
+    "fabricated",
+];
+
+/// Phrases that doubt a statement.
+const DOUBT: &[&str] = &[
+    "little evidence",
+    "scant evidence",
+    "little sign",
+    "no sign",
+    "no signs",
+    "not persuaded",
+    "not convinced",
+    "unconvinced",
+    "skeptical",
+    "sceptical",
+    "doubt",
+    "doubts",
+    "doubted",
+    "questioned",
+    "unverified",
+    "could not be verified",
+    "could not be independently verified",
+    "cannot be verified",
+    "could not confirm",
+    "disputed",
+];
+
+/// Irregular verb forms reduced to their base, so "withdrew" and "withdraw" are one term.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("sent", "send"),
+    ("held", "hold"),
+    ("made", "make"),
+    ("shot", "shoot"),
+    ("fought", "fight"),
+    ("brought", "bring"),
+    ("struck", "strike"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("met", "meet"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("won", "win"),
+    ("lost", "lose"),
+    ("paid", "pay"),
+    ("built", "build"),
+    ("kept", "keep"),
+    ("led", "lead"),
+    ("ran", "run"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("bought", "buy"),
+    ("caught", "catch"),
+    ("told", "tell"),
+    ("left", "leave"),
+    ("sought", "seek"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+];
+
+/// Share of the shorter sentence's term weight the two must share.
+const MIN_SHARED_WEIGHT: f64 = 0.3;
+/// Terms two sentences must share at least.
+const MIN_SHARED_TERMS: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stance {
+    Asserted,
+    Denied,
+    Doubted,
+}
+
+impl Stance {
+    fn value(self) -> &'static str {
+        match self {
+            Stance::Asserted => "asserted",
+            Stance::Denied => "denied",
+            Stance::Doubted => "doubted",
+        }
+    }
+}
+
+struct Statement {
+    article_idx: usize,
+    sentence: Range<usize>,
+    stance: Stance,
+    terms: BTreeSet<String>,
+    numbers: BTreeSet<String>,
+}
+
+/// The assertion disputes of `story`; `idf` weighs each term by how few articles use it.
+pub(super) fn assertion_disputes(story: &Story, idf: &HashMap<String, f64>) -> Vec<Dispute> {
+    let statements = statements(story);
+    let weight = |terms: &BTreeSet<String>| -> f64 {
+        terms
+            .iter()
+            .map(|term| idf.get(term).copied().unwrap_or(0.0))
+            .sum()
+    };
+    let mut groups = UnionFind::new(statements.len());
+    // How many sentences each statement was matched with.
+    let mut matched = vec![0_usize; statements.len()];
+    for (left_idx, left) in statements.iter().enumerate() {
+        if left.stance == Stance::Asserted {
+            continue;
+        }
+        for (right_idx, right) in statements.iter().enumerate() {
+            if right.stance != Stance::Asserted || !numbers_agree(left, right) {
+                continue;
+            }
+            let shared: BTreeSet<String> = left.terms.intersection(&right.terms).cloned().collect();
+            let shorter = weight(&left.terms).min(weight(&right.terms));
+            if shared.len() >= MIN_SHARED_TERMS
+                && shorter > 0.0
+                && weight(&shared) / shorter >= MIN_SHARED_WEIGHT
+            {
+                groups.union(left_idx, right_idx);
+                matched[left_idx] += 1;
+                matched[right_idx] += 1;
+            }
+        }
+    }
+    let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for idx in (0..statements.len()).filter(|&idx| matched[idx] > 0) {
+        by_group.entry(groups.find(idx)).or_default().push(idx);
+    }
+    by_group
+        .into_values()
+        .filter_map(|members| dispute(story, &statements, &matched, &members))
+        .collect()
+}
+
+fn numbers_agree(left: &Statement, right: &Statement) -> bool {
+    left.numbers.is_empty() || right.numbers.is_empty() || !left.numbers.is_disjoint(&right.numbers)
+}
+
+fn dispute(
+    story: &Story,
+    statements: &[Statement],
+    matched: &[usize],
+    members: &[usize],
+) -> Option<Dispute> {
+    let sources: BTreeSet<usize> = members
+        .iter()
+        .map(|&member| statements[member].article_idx)
+        .collect();
+    if sources.len() < 2 {
+        return None;
+    }
+    let mut sides: BTreeMap<Stance, Vec<Citation>> = BTreeMap::new();
+    for &member in members {
+        let statement = &statements[member];
+        sides
+            .entry(statement.stance)
+            .or_default()
+            .push(sentence_citation(
+                story,
+                statement.article_idx,
+                &statement.sentence,
+            ));
+    }
+    // The slot is named after the asserted wording most contested sentences matched.
+    let asserted = members
+        .iter()
+        .filter(|&&member| statements[member].stance == Stance::Asserted)
+        .max_by_key(|&&member| (matched[member], std::cmp::Reverse(member)))
+        .map(|&member| &statements[member])?;
+    Some(Dispute {
+        slot: gist(&story.articles[asserted.article_idx], &asserted.sentence),
+        kind: DisputeKind::Assertion,
+        sides: sides
+            .into_iter()
+            .map(|(stance, citations)| DisputeSide {
+                value: stance.value().to_string(),
+                compatible_with: Vec::new(),
+                citations,
+            })
+            .collect(),
+    })
+}
+
+/// Every sentence of the story as a statement with its stance and terms.
+fn statements(story: &Story) -> Vec<Statement> {
+    let terms_of = Terms::new(Some("en"));
+    let cue_terms: BTreeSet<String> = DENIAL
+        .iter()
+        .chain(DOUBT)
+        .flat_map(|phrase| terms_of.of(phrase))
+        .collect();
+    let mut statements = Vec::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        for sentence in &annotated.sentences {
+            let text = annotated.sentence_text(sentence);
+            let stance = stance(text);
+            let lower = text.to_lowercase();
+            let normalized: String = lower
+                .split_inclusive(|c: char| !c.is_alphanumeric())
+                .map(|piece| {
+                    let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    match IRREGULAR.iter().find(|(form, _)| *form == word) {
+                        Some((_, base)) => piece.replacen(word, base, 1),
+                        None => piece.to_string(),
+                    }
+                })
+                .collect();
+            let all_terms = terms_of.of(&normalized);
+            let (numbers, terms): (BTreeSet<String>, BTreeSet<String>) = all_terms
+                .into_iter()
+                .filter(|term| !cue_terms.contains(term))
+                .partition(|term| term.chars().any(|c| c.is_ascii_digit()));
+            let mut terms = terms;
+            terms.extend(numbers.iter().cloned());
+            statements.push(Statement {
+                article_idx,
+                sentence: sentence.range.clone(),
+                stance,
+                terms,
+                numbers,
+            });
+        }
+    }
+    statements
+}
+
+/// Whether `text` denies, doubts or asserts what it says.
+fn stance(text: &str) -> Stance {
+    let lower = format!(" {} ", text.to_lowercase().replace(['\u{2019}'], "'"));
+    let has = |phrases: &[&str]| {
+        phrases.iter().any(|phrase| {
+            lower.match_indices(phrase).any(|(idx, _)| {
+                let before = lower[..idx].chars().next_back().unwrap_or(' ');
+                let after = lower[idx + phrase.len()..].chars().next().unwrap_or(' ');
+                !before.is_alphanumeric() && !after.is_alphanumeric()
+            })
+        })
+    };
+    if has(DOUBT) {
+        Stance::Doubted
+    } else if has(DENIAL) {
+        Stance::Denied
+    } else {
+        Stance::Asserted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Annotated, Article, Origin, Sentence};
+
+    fn story(texts: &[&str]) -> Story {
+        Story::new(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(idx, text)| {
+                    let article = Article::new(Origin::File(format!("{idx}.txt")), (*text).into());
+                    let mut annotated = Annotated::new(article);
+                    annotated.sentences = vec![Sentence {
+                        range: 0..text.len(),
+                        paragraph: 0,
+                    }];
+                    annotated
+                })
+                .collect(),
+        )
+    }
+
+    fn check(texts: &[&str], expected: &[(&str, &[usize])]) {
+        let story = story(texts);
+        let found = assertion_disputes(&story, &super::super::inverse_article_frequency(&story));
+        let found: Vec<(String, Vec<usize>)> = found
+            .iter()
+            .flat_map(|dispute| &dispute.sides)
+            .map(|side| {
+                (
+                    side.value.clone(),
+                    side.citations
+                        .iter()
+                        .map(|citation| citation.source)
+                        .collect(),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, Vec<usize>)> = expected
+            .iter()
+            .map(|(value, sources)| (value.to_string(), sources.to_vec()))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn asserted_denied_and_doubted_sides() {
+        check(
+            &[
+                "The army withdrew 2,000 soldiers from the river crossing on Friday.",
+                "The claim that the army has withdrawn soldiers from the crossing is untrue.",
+                "Observers say there is little evidence that 2,000 soldiers were withdrawn.",
+                "Farmers at the crossing expect rain this week.",
+            ],
+            &[("asserted", &[1]), ("denied", &[2]), ("doubted", &[3])],
+        );
+    }
+
+    #[test]
+    fn other_numbers_and_unrelated_denials_are_no_dispute() {
+        check(
+            &[
+                "The army withdrew 2,000 soldiers from the river crossing.",
+                "There is little evidence that 9,000 soldiers were withdrawn.",
+                "The mayor denied any plan to close the market.",
+            ],
+            &[],
+        );
+    }
+}

@@ -1,0 +1,251 @@
+//! Keeping what is read: inputs → articles → annotated → stored in a [`Store`], each new article
+//! placed in a story as it arrives (the story stage's incremental [`Stories`]).
+
+use crate::{Config, Input, annotate_all};
+use parallax_model::{Annotated, Article, ArticleId, Diagnostic, Severity, StoryId};
+use parallax_store::{Batch, InputStamp, Store};
+use parallax_story::{Profile, Stories};
+use rayon::prelude::*;
+use std::collections::HashSet;
+
+/// Inputs read, annotated and committed together. One transaction per batch bounds what an
+/// interruption can lose to one batch (re-done by the next run) and keeps memory flat however
+/// many inputs there are.
+const BATCH_INPUTS: usize = 128;
+
+/// How far an [`ingest`] has got, reported after every batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Inputs handled so far (files, feeds, addresses, after folders were expanded).
+    pub n_inputs_done: usize,
+    /// Inputs in all.
+    pub n_inputs: usize,
+    /// Articles new to the store so far.
+    pub n_articles_added: usize,
+}
+
+/// What an [`ingest`] did.
+#[derive(Debug)]
+pub struct Ingested {
+    /// Inputs after folders were expanded.
+    pub n_inputs: usize,
+    /// Inputs skipped because they were ingested before and have not changed.
+    pub n_inputs_unchanged: usize,
+    /// Articles new to the store.
+    pub n_articles_added: usize,
+    /// Articles read that the store already held (same text).
+    pub n_articles_known: usize,
+    /// Inputs that could not be used at all.
+    pub n_skipped: usize,
+    /// Problems with inputs, and repairs made to the store, in order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `inputs`, annotates the articles the store does not hold yet, places each in a story,
+/// and writes them to `store` a batch at a time; `progress` hears after every batch.
+///
+/// Idempotent: an article already stored (same clean text) is not annotated or written again,
+/// and a file ingested before is skipped when its size and modification time are unchanged.
+/// An interrupted run loses at most its last batch, which the next run does again.
+///
+/// # Errors
+///
+/// A [`parallax_store::Error`] when the store cannot be written (locked, read-only, disk
+/// full); the batches before the failing one stay stored.
+pub fn ingest(
+    store: &mut Store,
+    inputs: &[Input],
+    config: &Config,
+    progress: &mut dyn FnMut(Progress),
+) -> parallax_store::Result<Ingested> {
+    let (inputs, mut diagnostics) = parallax_ingest::expand_folders(inputs);
+    diagnostics.extend(store.notes().iter().cloned());
+    let mut stories = load_stories(store, config, &mut diagnostics)?;
+    let mut ingested = Ingested {
+        n_inputs: inputs.len(),
+        n_inputs_unchanged: 0,
+        n_articles_added: 0,
+        n_articles_known: 0,
+        n_skipped: 0,
+        diagnostics: Vec::new(),
+    };
+    let n_batches = inputs.len().div_ceil(BATCH_INPUTS);
+    for (batch_idx, chunk) in inputs.chunks(BATCH_INPUTS).enumerate() {
+        let mut to_read = Vec::with_capacity(chunk.len());
+        let mut stamps = Vec::new();
+        for input in chunk {
+            let stamp = stamp(input);
+            if let Some(stamp) = &stamp
+                && store.input_unchanged(stamp)?
+            {
+                ingested.n_inputs_unchanged += 1;
+                continue;
+            }
+            to_read.push(input.clone());
+            stamps.extend(stamp);
+        }
+        let (articles, batch_diagnostics) = read_new(store, &to_read, config)?;
+        ingested.n_articles_known += articles.n_known;
+        // An input with an error is not stamped, so that the next run tries it again.
+        let failed: HashSet<&str> = batch_diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == Severity::Error)
+            .map(|diagnostic| diagnostic.input.as_str())
+            .collect();
+        ingested.n_skipped += failed.len();
+        stamps.retain(|stamp| !failed.contains(stamp.label.as_str()));
+        diagnostics.extend(batch_diagnostics);
+
+        let annotated = annotate_all(articles.new, config);
+        let mut batch = place(&mut stories, annotated);
+        batch.inputs = stamps;
+        if batch_idx + 1 == n_batches && !batch.articles.is_empty() {
+            batch.clusterer = serde_json::to_string(&stories).ok();
+        }
+        ingested.n_articles_added += store.write(&batch)?;
+        progress(Progress {
+            n_inputs_done: (batch_idx * BATCH_INPUTS + chunk.len()).min(inputs.len()),
+            n_inputs: inputs.len(),
+            n_articles_added: ingested.n_articles_added,
+        });
+    }
+    store.finish()?;
+    ingested.diagnostics = diagnostics;
+    Ok(ingested)
+}
+
+/// The size and modification time of a file input; other inputs are always read.
+fn stamp(input: &Input) -> Option<InputStamp> {
+    let Input::Path(path) = input else {
+        return None;
+    };
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified = metadata
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(InputStamp {
+        label: path.to_string_lossy().into_owned(),
+        size: metadata.len(),
+        modified: i64::try_from(modified.as_nanos()).unwrap_or(i64::MAX),
+    })
+}
+
+struct NewArticles {
+    new: Vec<Article>,
+    n_known: usize,
+}
+
+/// Reads and extracts `inputs` in parallel and keeps the articles the store does not hold,
+/// each once.
+fn read_new(
+    store: &Store,
+    inputs: &[Input],
+    config: &Config,
+) -> parallax_store::Result<(NewArticles, Vec<Diagnostic>)> {
+    let (documents, mut diagnostics) = parallax_ingest::read(inputs, &config.read);
+    let extracted: Vec<_> = documents
+        .par_iter()
+        .map(|document| parallax_ingest::extract(document, &config.extract))
+        .collect();
+    let mut seen: HashSet<ArticleId> = HashSet::new();
+    let mut new = Vec::new();
+    let mut n_known = 0;
+    for result in extracted {
+        match result {
+            Ok(extracted) => {
+                diagnostics.extend(extracted.diagnostics);
+                for article in extracted.articles {
+                    if !seen.insert(article.id.clone()) || store.contains(&article.id)? {
+                        n_known += 1;
+                        continue;
+                    }
+                    new.push(article);
+                }
+            }
+            Err(error) => diagnostics.push(error.to_diagnostic()),
+        }
+    }
+    Ok((NewArticles { new, n_known }, diagnostics))
+}
+
+/// The story state of the store: the saved one when it covers every stored article, else
+/// rebuilt from the stored profiles (after an interrupted run), with a note.
+fn load_stories(
+    store: &Store,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> parallax_store::Result<Stories> {
+    let n_articles = store.counts()?.articles;
+    if n_articles == 0 {
+        return Ok(Stories::new(config.story.clone()));
+    }
+    if let Some(saved) = store
+        .clusterer()?
+        .and_then(|json| serde_json::from_str::<Stories>(&json).ok())
+    {
+        let n_placed: usize = saved
+            .stories()
+            .iter()
+            .map(|(_, members)| members.len())
+            .sum();
+        if n_placed as u64 == n_articles {
+            return Ok(saved);
+        }
+    }
+    let profiles: Vec<Profile> = store
+        .profiles()?
+        .into_iter()
+        .filter_map(|(_, json)| serde_json::from_str(&json).ok())
+        .collect();
+    diagnostics.push(Diagnostic::new(
+        Severity::Note,
+        "stories",
+        format!(
+            "story state rebuilt from {} stored profiles",
+            profiles.len()
+        ),
+    ));
+    Ok(Stories::rebuild(profiles, config.story.clone()))
+}
+
+/// Places each new article in a story and returns the batch that stores them: the articles,
+/// their profiles, and the story of every article whose story is new or changed by a merge.
+fn place(stories: &mut Stories, annotated: Vec<Annotated>) -> Batch {
+    let mut batch = Batch::default();
+    for article in &annotated {
+        let profile = parallax_story::profile(article);
+        batch.profiles.push((
+            article.article.id.clone(),
+            serde_json::to_string(&profile).expect("a profile serializes to JSON"),
+        ));
+        place_profile(stories, profile, &mut batch.memberships);
+    }
+    batch.articles = annotated;
+    batch
+}
+
+/// Places one article, by its profile, in a story, and adds the story of every article whose
+/// story is new or changed by a merge to `memberships`.
+pub(crate) fn place_profile(
+    stories: &mut Stories,
+    profile: Profile,
+    memberships: &mut Vec<(ArticleId, StoryId)>,
+) {
+    let article = profile.article.clone();
+    let placement = stories.add(profile);
+    let story = StoryId(placement.story.0.clone());
+    if placement.merged.is_empty() {
+        memberships.push((article, story));
+    } else {
+        // A merge moves every article of the merged stories: rewrite the whole story.
+        let members = stories
+            .stories()
+            .into_iter()
+            .find(|(key, _)| *key == placement.story)
+            .map(|(_, members)| members)
+            .unwrap_or_default();
+        memberships.extend(members.into_iter().map(|member| (member, story.clone())));
+    }
+}

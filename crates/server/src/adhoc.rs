@@ -1,0 +1,196 @@
+//! Ad hoc briefs: pasted texts, uploaded files and URLs → a brief, kept nowhere.
+//!
+//! Texts and files are written to a fresh temporary folder and read by ingest like any named
+//! file, so they get exactly the command line's sniffing, decompression and size cap; ingest
+//! reads only files, standard input and URLs. The folder is deleted when the brief is made, and
+//! its path is taken out of every label the user sees. URLs go to ingest as they are, which
+//! fetches them with its SSRF checks (no private, loopback or link-local address, on every
+//! redirect too) unless [`crate::Config::allow_private_urls`] is set.
+
+use crate::library::StoryRecord;
+use parallax_engine::model::{Diagnostic, Origin};
+use parallax_engine::{Config as EngineConfig, Input};
+
+/// What the user handed in.
+#[derive(Debug, Default)]
+pub(crate) struct AdhocInputs {
+    /// Pasted articles, one per entry.
+    pub(crate) texts: Vec<String>,
+    /// Uploaded files: the name the browser gave and the bytes.
+    pub(crate) files: Vec<(String, Vec<u8>)>,
+    /// Web addresses.
+    pub(crate) urls: Vec<String>,
+}
+
+impl AdhocInputs {
+    fn len(&self) -> usize {
+        self.texts.len() + self.files.len() + self.urls.len()
+    }
+}
+
+/// Why no ad hoc brief was made.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum AdhocError {
+    /// Nothing was handed in.
+    #[error("no article given: paste a text, upload a file or give a URL")]
+    Empty,
+    /// More articles than the server takes at once.
+    #[error("{given} articles given; at most {max} are briefed at once")]
+    TooMany { given: usize, max: usize },
+    /// A URL that is not `http://` or `https://`.
+    #[error("not an http(s) address: {url}")]
+    NotHttp { url: String },
+    /// None of the inputs held a readable article.
+    #[error("no readable article in the inputs")]
+    NoArticles { diagnostics: Vec<Diagnostic> },
+    /// The temporary folder could not be made or written.
+    #[error("writing the inputs to a temporary folder: {0}")]
+    TempFolder(#[from] std::io::Error),
+}
+
+impl AdhocError {
+    /// Whether the user can fix it (as opposed to the server failing).
+    pub(crate) fn is_user_error(&self) -> bool {
+        !matches!(self, AdhocError::TempFolder(_))
+    }
+}
+
+/// The brief of the story `inputs` tell.
+///
+/// # Errors
+///
+/// See [`AdhocError`]: every variant but `TempFolder` is the user's to fix.
+pub(crate) fn brief(
+    inputs: &AdhocInputs,
+    max_inputs: usize,
+    allow_private_urls: bool,
+) -> Result<StoryRecord, AdhocError> {
+    let n_inputs = inputs.len();
+    if n_inputs == 0 {
+        return Err(AdhocError::Empty);
+    }
+    if n_inputs > max_inputs {
+        return Err(AdhocError::TooMany {
+            given: n_inputs,
+            max: max_inputs,
+        });
+    }
+    for url in &inputs.urls {
+        let lowered = url.to_ascii_lowercase();
+        if !lowered.starts_with("http://") && !lowered.starts_with("https://") {
+            return Err(AdhocError::NotHttp { url: url.clone() });
+        }
+    }
+    let folder = tempfile::Builder::new()
+        .prefix("parallax-adhoc-")
+        .tempdir()?;
+    let mut engine_inputs = Vec::with_capacity(n_inputs);
+    for (text_idx, text) in inputs.texts.iter().enumerate() {
+        // No extension, so ingest sniffs whether the paste is HTML, a feed or plain text.
+        let path = folder.path().join(format!("pasted-{}", text_idx + 1));
+        std::fs::write(&path, text)?;
+        engine_inputs.push(Input::Path(path));
+    }
+    for (file_idx, (name, bytes)) in inputs.files.iter().enumerate() {
+        let path = folder
+            .path()
+            .join(format!("upload-{}-{}", file_idx + 1, safe_file_name(name)));
+        std::fs::write(&path, bytes)?;
+        engine_inputs.push(Input::Path(path));
+    }
+    engine_inputs.extend(
+        inputs
+            .urls
+            .iter()
+            .map(|url| Input::Url(url.trim().to_string())),
+    );
+
+    let mut config = EngineConfig::new();
+    config.read.allow_private_urls = allow_private_urls;
+    let prefix = format!("{}{}", folder.path().display(), std::path::MAIN_SEPARATOR);
+    let unlabel = |label: &str| label.replace(&prefix, "");
+    match parallax_engine::brief(&engine_inputs, &config) {
+        Ok(mut outcome) => {
+            for source in &mut outcome.brief.sources {
+                source.input = unlabel(&source.input);
+            }
+            for diagnostic in &mut outcome.brief.diagnostics {
+                diagnostic.input = unlabel(&diagnostic.input);
+                diagnostic.message = unlabel(&diagnostic.message);
+            }
+            for annotated in &mut outcome.story.articles {
+                relabel(&mut annotated.article.origin, &unlabel);
+            }
+            Ok(StoryRecord {
+                brief: outcome.brief,
+                story: outcome.story,
+            })
+        }
+        Err(parallax_engine::Error::NoArticles { mut diagnostics }) => {
+            for diagnostic in &mut diagnostics {
+                diagnostic.input = unlabel(&diagnostic.input);
+                diagnostic.message = unlabel(&diagnostic.message);
+            }
+            Err(AdhocError::NoArticles { diagnostics })
+        }
+        Err(error) => Err(AdhocError::NoArticles {
+            diagnostics: vec![Diagnostic::new(
+                parallax_engine::model::Severity::Error,
+                "ad hoc",
+                error.to_string(),
+            )],
+        }),
+    }
+}
+
+fn relabel(origin: &mut Origin, unlabel: &impl Fn(&str) -> String) {
+    match origin {
+        Origin::File(path) => *path = unlabel(path),
+        Origin::FeedItem { feed, .. } => *feed = unlabel(feed),
+        Origin::Stdin => {}
+    }
+}
+
+/// `name` reduced to letters, digits, `.`, `-` and `_`, at most 64 bytes, never starting with
+/// a dot: it can name no other folder and hide no file, and it keeps its extension (`.html`,
+/// `.gz`) for ingest.
+fn safe_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    let cleaned = cleaned.trim_start_matches('.');
+    let start = cleaned.len().saturating_sub(64);
+    let cleaned = &cleaned[start..];
+    if cleaned.is_empty() {
+        "file".to_string()
+    } else {
+        cleaned.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_cannot_leave_the_folder() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_file_name("..\\x\\.bashrc"), "bashrc");
+        assert_eq!(safe_file_name("story one.html.gz"), "storyone.html.gz");
+        assert_eq!(safe_file_name("..."), "file");
+    }
+
+    #[test]
+    fn non_http_urls_are_refused() {
+        let inputs = AdhocInputs {
+            urls: vec!["file:///etc/passwd".into()],
+            ..AdhocInputs::default()
+        };
+        assert!(matches!(
+            brief(&inputs, 10, false),
+            Err(AdhocError::NotHttp { .. })
+        ));
+    }
+}

@@ -1,0 +1,507 @@
+//! What the templates show, computed from a brief and its articles: text cut into marked
+//! pieces, the timeline chart's geometry, the voices matrix. Templates only lay these out and
+//! escape them.
+
+use crate::api::{attribution_name, polarity_name, speaker_name, variant_name};
+use chrono::{Datelike, NaiveDate};
+use parallax_engine::model::{Annotated, Brief, QuoteKind, TimelineEvent};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// A run of text with the same marks. `id` makes it a link target.
+#[derive(Debug, Serialize, PartialEq)]
+pub(crate) struct Piece {
+    text: String,
+    id: Option<String>,
+    classes: String,
+    title: Option<String>,
+}
+
+/// One paragraph of pieces.
+#[derive(Debug, Serialize)]
+pub(crate) struct Paragraph {
+    pieces: Vec<Piece>,
+}
+
+/// A range of text to show marked: a class for styling and a title shown on hover.
+#[derive(Debug)]
+pub(crate) struct Mark {
+    range: Range<usize>,
+    class: &'static str,
+    title: Option<String>,
+}
+
+/// The id of the link target at byte `start` of source `source`'s text.
+pub(crate) fn anchor(source: usize, start: usize) -> String {
+    format!("s{source}-{start}")
+}
+
+/// `text` cut at every mark's ends and every anchor, paragraph by paragraph. A piece covered by
+/// several marks carries all their classes and titles; a piece starting at an anchor gets its
+/// id from `anchor_id`.
+pub(crate) fn paragraphs(
+    text: &str,
+    paragraph_ranges: impl Iterator<Item = Range<usize>>,
+    marks: &[Mark],
+    anchors: &BTreeSet<usize>,
+    anchor_id: &dyn Fn(usize) -> String,
+) -> Vec<Paragraph> {
+    paragraph_ranges
+        .map(|paragraph| {
+            let mut cuts: BTreeSet<usize> = BTreeSet::from([paragraph.start, paragraph.end]);
+            for mark in marks {
+                cuts.insert(mark.range.start);
+                cuts.insert(mark.range.end);
+            }
+            cuts.extend(anchors.iter().copied());
+            let cuts: Vec<usize> = cuts
+                .into_iter()
+                .filter(|&cut| {
+                    paragraph.start <= cut && cut <= paragraph.end && text.is_char_boundary(cut)
+                })
+                .collect();
+            let mut pieces: Vec<Piece> = Vec::new();
+            for window in cuts.windows(2) {
+                let (start, end) = (window[0], window[1]);
+                let covering: Vec<&Mark> = marks
+                    .iter()
+                    .filter(|mark| mark.range.start <= start && end <= mark.range.end)
+                    .collect();
+                let mut classes: Vec<&str> = covering.iter().map(|mark| mark.class).collect();
+                classes.dedup();
+                let titles: Vec<&str> = covering
+                    .iter()
+                    .filter_map(|mark| mark.title.as_deref())
+                    .collect();
+                let piece = Piece {
+                    text: text[start..end].to_string(),
+                    id: anchors.contains(&start).then(|| anchor_id(start)),
+                    classes: classes.join(" "),
+                    title: (!titles.is_empty()).then(|| titles.join(" · ")),
+                };
+                match pieces.last_mut() {
+                    Some(last)
+                        if piece.id.is_none()
+                            && last.classes == piece.classes
+                            && last.title == piece.title =>
+                    {
+                        last.text.push_str(&piece.text);
+                    }
+                    _ => pieces.push(piece),
+                }
+            }
+            Paragraph { pieces }
+        })
+        .collect()
+}
+
+/// One source's text in the side-by-side columns of the story page.
+#[derive(Debug, Serialize)]
+pub(crate) struct SourceColumn {
+    number: usize,
+    article: String,
+    paragraphs: Vec<Paragraph>,
+}
+
+/// Every source's text, loaded words marked, with a link target at each sentence and at every
+/// place the brief cites.
+pub(crate) fn source_columns(brief: &Brief, articles: &[Annotated]) -> Vec<SourceColumn> {
+    let mut cited: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut cite = |source: usize, start: usize| {
+        cited.entry(source).or_default().insert(start);
+    };
+    let number_of: BTreeMap<String, usize> = brief
+        .sources
+        .iter()
+        .map(|source| (source.article.to_string(), source.number))
+        .collect();
+    for sentence in &brief.summary {
+        for span in &sentence.spans {
+            if let Some(&number) = number_of.get(&span.article.to_string()) {
+                cite(number, span.start);
+            }
+        }
+    }
+    let citations = brief
+        .consensus
+        .iter()
+        .flat_map(|item| &item.citations)
+        .chain(
+            brief
+                .disputes
+                .iter()
+                .flat_map(|dispute| &dispute.sides)
+                .flat_map(|side| &side.citations),
+        )
+        .chain(brief.single_source.iter().map(|item| &item.citation))
+        .chain(brief.voices.iter().flat_map(|voice| &voice.citations))
+        .chain(
+            brief
+                .timeline
+                .iter()
+                .flat_map(|event| &event.mentions)
+                .map(|mention| &mention.citation),
+        );
+    for citation in citations {
+        cite(citation.source, citation.span.start);
+    }
+
+    brief
+        .sources
+        .iter()
+        .filter_map(|source| {
+            let annotated = articles
+                .iter()
+                .find(|annotated| annotated.article.id == source.article)?;
+            let mut anchors: BTreeSet<usize> = annotated
+                .sentences
+                .iter()
+                .map(|sentence| sentence.range.start)
+                .collect();
+            anchors.extend(cited.get(&source.number).into_iter().flatten().copied());
+            let marks: Vec<Mark> = brief
+                .framing
+                .iter()
+                .filter(|framing| framing.source == source.number)
+                .flat_map(|framing| &framing.loaded_words)
+                .flat_map(|word| {
+                    word.spans.iter().map(|span| Mark {
+                        range: span.start..span.end,
+                        class: "loaded",
+                        title: Some(format!("loaded word: {}", word.word)),
+                    })
+                })
+                .collect();
+            let number = source.number;
+            Some(SourceColumn {
+                number,
+                article: source.article.to_string(),
+                paragraphs: paragraphs(
+                    &annotated.article.text,
+                    annotated.article.paragraphs(),
+                    &marks,
+                    &anchors,
+                    &|start| anchor(number, start),
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The annotations of one article as marks, for the article page: quotes with their speakers,
+/// entities, time expressions with their resolved values, claims.
+pub(crate) fn article_marks(annotated: &Annotated) -> Vec<Mark> {
+    let text = &annotated.article.text;
+    let mut marks = Vec::new();
+    for (quote_idx, quote) in annotated.quotes.iter().enumerate() {
+        let kind = match quote.kind {
+            QuoteKind::Direct => "quote",
+            QuoteKind::Indirect => "reported speech",
+        };
+        let speaker = match speaker_name(annotated, quote_idx) {
+            Some(name) if quote.anonymous => format!("{name} (unnamed)"),
+            Some(name) => name,
+            None => "speaker not found".to_string(),
+        };
+        for range in std::iter::once(&quote.content).chain(&quote.continuation) {
+            marks.push(Mark {
+                range: range.clone(),
+                class: "quote",
+                title: Some(format!("{kind} — {speaker}")),
+            });
+        }
+        if let Some(cue) = &quote.cue {
+            marks.push(Mark {
+                range: cue.clone(),
+                class: "cue",
+                title: Some(format!(
+                    "cue: {}",
+                    text.get(cue.clone()).unwrap_or_default()
+                )),
+            });
+        }
+    }
+    for entity in &annotated.entities {
+        let kind = variant_name(entity.kind);
+        for mention in &entity.mentions {
+            marks.push(Mark {
+                range: mention.range.clone(),
+                class: "entity",
+                title: Some(format!("{kind}: {}", entity.name)),
+            });
+        }
+    }
+    for time in &annotated.times {
+        marks.push(Mark {
+            range: time.range.clone(),
+            class: "time",
+            title: Some(format!("{} {}", variant_name(time.kind), time.value)),
+        });
+    }
+    // Claims last: a sentence's claim is the widest mark, so its title reads after the
+    // narrower ones it contains.
+    for claim in &annotated.claims {
+        let Some(sentence) = annotated.sentences.get(claim.sentence) else {
+            continue;
+        };
+        marks.push(Mark {
+            range: sentence.range.clone(),
+            class: "claim",
+            title: Some(format!(
+                "claim: {}, {} voice",
+                polarity_name(claim.polarity),
+                attribution_name(&claim.attribution)
+            )),
+        });
+    }
+    marks
+}
+
+/// The timeline as an SVG chart: dates on an axis, the sources of each event stacked as dots
+/// above its date, disputed events marked.
+#[derive(Debug, Serialize)]
+pub(crate) struct TimelineChart {
+    width: u32,
+    height: u32,
+    axis_y: u32,
+    axis_start: u32,
+    axis_end: u32,
+    ticks: Vec<Tick>,
+    events: Vec<ChartEvent>,
+}
+
+#[derive(Debug, Serialize)]
+struct Tick {
+    x: u32,
+    label: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ChartEvent {
+    /// Index into the brief's timeline, for the link to the event's entry.
+    idx: usize,
+    x: u32,
+    date: String,
+    disputed: bool,
+    dots: Vec<Dot>,
+    n_sources: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Dot {
+    y: u32,
+    source: usize,
+}
+
+const CHART_WIDTH: u32 = 760;
+const CHART_MARGIN: u32 = 48;
+const DOT_STEP: u32 = 16;
+
+/// The first day a TIMEX3 date value stands for (`2026-03-11`, `2026-03`, `2026`, `2026-W11`,
+/// the start of a range `a/b`); `None` for values without a known year.
+fn first_day(value: &str) -> Option<NaiveDate> {
+    let value = value.split('/').next()?;
+    let mut parts = value.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    match parts.next() {
+        None => NaiveDate::from_ymd_opt(year, 1, 1),
+        Some(week) if week.starts_with('W') => {
+            let week: u32 = week[1..].parse().ok()?;
+            NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+        }
+        Some(month) => {
+            let month: u32 = month.parse().ok()?;
+            let day: u32 = parts.next().and_then(|day| day.parse().ok()).unwrap_or(1);
+            NaiveDate::from_ymd_opt(year, month, day)
+        }
+    }
+}
+
+/// The chart of `timeline`, or `None` when no event has a date with a known year.
+pub(crate) fn timeline_chart(timeline: &[TimelineEvent]) -> Option<TimelineChart> {
+    let dated: Vec<(usize, NaiveDate, &TimelineEvent)> = timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, event)| Some((idx, first_day(&event.date)?, event)))
+        .collect();
+    let first = dated.iter().map(|(_, day, _)| *day).min()?;
+    let last = dated.iter().map(|(_, day, _)| *day).max()?;
+    let span_days = (last - first).num_days().max(1) as f64;
+    let axis_length = CHART_WIDTH - 2 * CHART_MARGIN;
+    let x_of = |day: NaiveDate| -> u32 {
+        if first == last {
+            return CHART_WIDTH / 2;
+        }
+        let share = (day - first).num_days() as f64 / span_days;
+        CHART_MARGIN + (share * f64::from(axis_length)).round() as u32
+    };
+    // Events at the same spot stack on one another rather than hide each other.
+    let mut height_at: BTreeMap<u32, u32> = BTreeMap::new();
+    let max_stack = dated
+        .iter()
+        .map(|(_, _, event)| event.mentions.len() as u32)
+        .sum::<u32>()
+        .clamp(1, 12);
+    let axis_y = 24 + max_stack * DOT_STEP;
+    let mut events = Vec::new();
+    for (idx, day, event) in &dated {
+        let x = x_of(*day);
+        let bucket = x / 8;
+        let stacked = height_at.entry(bucket).or_insert(0);
+        let mut sources: Vec<usize> = event
+            .mentions
+            .iter()
+            .map(|mention| mention.citation.source)
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let dots = sources
+            .iter()
+            .map(|&source| {
+                *stacked += 1;
+                Dot {
+                    y: axis_y.saturating_sub(*stacked * DOT_STEP).max(8),
+                    source,
+                }
+            })
+            .collect();
+        events.push(ChartEvent {
+            idx: *idx,
+            x,
+            date: event.date.clone(),
+            disputed: event.disputed,
+            n_sources: sources.len(),
+            dots,
+        });
+    }
+    let mut ticks = vec![Tick {
+        x: x_of(first),
+        label: first.to_string(),
+    }];
+    if last != first {
+        // A tick at the first of each month in between, when there are few enough to read.
+        let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1)
+            .and_then(|day| day.checked_add_months(chrono::Months::new(1)));
+        let mut inner = Vec::new();
+        while let Some(day) = month.filter(|day| *day < last) {
+            inner.push(Tick {
+                x: x_of(day),
+                label: day.format("%Y-%m").to_string(),
+            });
+            month = day.checked_add_months(chrono::Months::new(1));
+        }
+        if inner.len() <= 6 {
+            ticks.extend(inner);
+        }
+        ticks.push(Tick {
+            x: x_of(last),
+            label: last.to_string(),
+        });
+    }
+    Some(TimelineChart {
+        width: CHART_WIDTH,
+        height: axis_y + 40,
+        axis_y,
+        axis_start: CHART_MARGIN,
+        axis_end: CHART_WIDTH - CHART_MARGIN,
+        ticks,
+        events,
+    })
+}
+
+/// Who is quoted by which source: a row per speaker, a column per source.
+#[derive(Debug, Serialize)]
+pub(crate) struct VoicesMatrix {
+    rows: Vec<VoiceRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct VoiceRow {
+    speaker: String,
+    anonymous: bool,
+    /// Quotes of the speaker in each source, in source order.
+    cells: Vec<usize>,
+}
+
+pub(crate) fn voices_matrix(brief: &Brief) -> VoicesMatrix {
+    let rows = brief
+        .voices
+        .iter()
+        .map(|voice| VoiceRow {
+            speaker: parallax_render::display_text(&voice.speaker),
+            anonymous: voice.anonymous,
+            cells: brief
+                .sources
+                .iter()
+                .map(|source| {
+                    voice
+                        .by_source
+                        .iter()
+                        .filter(|by_source| by_source.source == source.number)
+                        .map(|by_source| by_source.n_quotes)
+                        .sum()
+                })
+                .collect(),
+        })
+        .collect();
+    VoicesMatrix { rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, marks: &[(Range<usize>, &'static str)], expected: &[(&str, &str)]) {
+        let marks: Vec<Mark> = marks
+            .iter()
+            .map(|(range, class)| Mark {
+                range: range.clone(),
+                class,
+                title: None,
+            })
+            .collect();
+        let paragraphs = paragraphs(
+            text,
+            std::iter::once(0..text.len()),
+            &marks,
+            &BTreeSet::new(),
+            &|start| start.to_string(),
+        );
+        let pieces: Vec<(&str, &str)> = paragraphs[0]
+            .pieces
+            .iter()
+            .map(|piece| (piece.text.as_str(), piece.classes.as_str()))
+            .collect();
+        assert_eq!(pieces, expected);
+    }
+
+    #[test]
+    fn overlapping_marks_split_into_pieces() {
+        check(
+            "Ana Vell said talks end Friday.",
+            &[(0..31, "claim"), (0..8, "entity"), (24..30, "time")],
+            &[
+                ("Ana Vell", "claim entity"),
+                (" said talks end ", "claim"),
+                ("Friday", "claim time"),
+                (".", "claim"),
+            ],
+        );
+    }
+
+    #[test]
+    fn timex_values_give_their_first_day() {
+        assert_eq!(
+            first_day("2026-03-11"),
+            NaiveDate::from_ymd_opt(2026, 3, 11)
+        );
+        assert_eq!(first_day("2026-03"), NaiveDate::from_ymd_opt(2026, 3, 1));
+        assert_eq!(first_day("2026-W02"), NaiveDate::from_ymd_opt(2026, 1, 5));
+        assert_eq!(
+            first_day("2026-03-01/2026-03-05"),
+            NaiveDate::from_ymd_opt(2026, 3, 1)
+        );
+        assert_eq!(first_day("XXXX-03-05"), None);
+    }
+}
