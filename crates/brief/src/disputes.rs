@@ -74,7 +74,6 @@ const MEETING_WORDS: &[&str] = &[
     "negotiation",
     "round",
     "summit",
-    "dialogue",
     "consultations",
     "conference",
 ];

@@ -10,8 +10,10 @@
 //! Selection is greedy coverage of the story's shared content: a term weighs as many independent
 //! sources as use it (in text or headline) less one, plus a little, so what several outlets
 //! report outweighs what one adds; a candidate gains the weight of the terms not yet covered, per
-//! word raised to [`LENGTH_EXPONENT`], with a bonus for an article's first sentence (news puts
-//! the event first) and for corroboration. Disputes come first in the budget (at most
+//! word raised to [`LENGTH_EXPONENT`], plus its TextRank centrality among all the sources'
+//! sentences ([`CENTRALITY_WEIGHT`]: a roundup is mostly what many sentences say), with a bonus
+//! for an article's first sentence and a prior that decays with position (news puts the event
+//! first) and a bonus for corroboration. Disputes come first in the budget (at most
 //! [`MAX_DISPUTED`]), stated as disputed with every side's sources. The output lists
 //! corroborated statements first, then disputes, then single-source statements, each in the
 //! order chosen.
@@ -19,7 +21,8 @@
 use crate::consensus::independent_sources;
 use crate::framing::n_loaded_words;
 use parallax_model::{
-    Citation, ConsensusItem, Dispute, DisputeKind, Span, Story, SummaryKind, SummarySentence,
+    ArticleId, Citation, ConsensusItem, Dispute, DisputeKind, Span, Story, SummaryKind,
+    SummarySentence,
 };
 use parallax_text::Terms;
 use std::collections::{HashMap, HashSet};
@@ -32,7 +35,15 @@ pub enum SummaryLength {
     /// At most this many words (separated by whitespace), in whole sentences: a sentence that
     /// would pass the cap is skipped and a later, shorter one may take its place.
     Words(usize),
+    /// Sentences until they hold this many words, the last one allowed past the cap: for a
+    /// caller that cuts the text at the cap, as ROUGE evaluations at a reference's length do.
+    FillWords(usize),
 }
+
+/// Candidates sharing this share of their terms with a chosen sentence say the same again.
+const REDUNDANT_OVERLAP: f64 = 0.6;
+/// A sentence opening with a pronoun leans on a sentence the summary may not hold.
+const PRONOUN_START_PENALTY: f64 = 0.7;
 
 /// At most this many sentences of a summary state disputes.
 const MAX_DISPUTED: usize = 2;
@@ -46,7 +57,15 @@ const FIRST_SENTENCE_BONUS: f64 = 1.5;
 /// Gain multiplier of a statement two or more independent sources make.
 const CORROBORATED_BONUS: f64 = 1.2;
 /// Gain divisor per loaded, verdict or first-person word of the wording.
-const JUDGED_PENALTY: f64 = 0.5;
+const JUDGED_PENALTY: f64 = 0.2;
+/// Weight of a candidate's graph centrality (from 0 to 1) beside its content gain.
+const CENTRALITY_WEIGHT: f64 = 3.0;
+/// Gain divisor per sentence before it in its article.
+const POSITION_DECAY: f64 = 0.1;
+/// PageRank's damping factor, as TextRank and LexRank use it.
+const DAMPING: f64 = 0.85;
+/// PageRank iterations: enough to settle on graphs of a story's size.
+const PAGE_RANK_ITERATIONS: usize = 30;
 
 /// The summary of the whole story; see [`summary_of_sources`].
 pub fn summary(
@@ -74,17 +93,22 @@ pub fn summary_of_sources(
     let independent = independent_sources(story);
     let terms = Terms::new(Some("en"));
     let weights = term_weights(story, &selected, &independent, &terms);
-    let disputed_spans: Vec<&Span> = disputes
+    let mut disputed_ranges: HashMap<&ArticleId, Vec<(usize, usize)>> = HashMap::new();
+    for citation in disputes
         .iter()
         .flat_map(|dispute| &dispute.sides)
         .flat_map(|side| &side.citations)
-        .map(|citation| &citation.span)
-        .collect();
+    {
+        disputed_ranges
+            .entry(&citation.span.article)
+            .or_default()
+            .push((citation.span.start, citation.span.end));
+    }
     let is_disputed = |span: &Span| {
-        disputed_spans.iter().any(|disputed| {
-            disputed.article == span.article
-                && disputed.start < span.end
-                && span.start < disputed.end
+        disputed_ranges.get(&span.article).is_some_and(|ranges| {
+            ranges
+                .iter()
+                .any(|&(start, end)| start < span.end && span.start < end)
         })
     };
 
@@ -92,7 +116,7 @@ pub fn summary_of_sources(
     let mut chosen_disputes = Vec::new();
     let n_disputed_max = match length {
         SummaryLength::Sentences(n) => MAX_DISPUTED.min(n / 2),
-        SummaryLength::Words(_) => MAX_DISPUTED,
+        SummaryLength::Words(_) | SummaryLength::FillWords(_) => MAX_DISPUTED,
     };
     for dispute in disputes {
         if chosen_disputes.len() == n_disputed_max {
@@ -128,24 +152,23 @@ pub fn summary_of_sources(
                 .iter()
                 .map(|citation| (citation.source, citation.span.start)),
         );
-        candidates.extend(corroborated(
-            story,
-            &citations,
-            candidates.len(),
-            &terms,
-            &is_disputed,
-        ));
+        candidates.extend(corroborated(story, &citations, &terms, &is_disputed));
     }
     for (idx, annotated) in story.articles.iter().enumerate() {
         let source = idx + 1;
-        if !selected.contains(&source) {
+        // A near-duplicate's sentences are its original's: the original speaks for both.
+        let copy_of_selected =
+            independent[idx] != idx && selected.contains(&(independent[idx] + 1));
+        if !selected.contains(&source) || copy_of_selected {
             continue;
         }
         for (position, sentence) in annotated.sentences.iter().enumerate() {
-            let text = annotated.sentence_text(sentence);
+            let full_text = annotated.sentence_text(sentence);
+            let dateline = dateline_len(full_text);
+            let text = &full_text[dateline..];
             let span = Span::new(
                 annotated.article.id.clone(),
-                sentence.range.start,
+                sentence.range.start + dateline,
                 sentence.range.end,
             );
             if in_groups.contains(&(source, span.start))
@@ -156,17 +179,28 @@ pub fn summary_of_sources(
             }
             candidates.push(Candidate {
                 kind: SummaryKind::SingleSource,
-                group: candidates.len(),
                 text: text.to_string(),
                 terms: terms.of(text),
                 position,
                 judged: n_judged_words(text),
+                centrality: 0.0,
                 sources: vec![source],
                 spans: vec![span],
+                sentence_starts: vec![sentence.range.start],
             });
         }
     }
 
+    let centrality = centrality(story, &selected, &terms);
+    for candidate in &mut candidates {
+        candidate.centrality = candidate
+            .spans
+            .iter()
+            .zip(&candidate.sentence_starts)
+            .filter_map(|(span, start)| centrality.get(&(span.article.clone(), *start)))
+            .copied()
+            .fold(0.0, f64::max);
+    }
     let mut covered: HashSet<String> = HashSet::new();
     let mut chosen: Vec<Candidate> = Vec::new();
     loop {
@@ -174,6 +208,11 @@ pub fn summary_of_sources(
             .iter()
             .enumerate()
             .filter(|(_, candidate)| budget.allows(&candidate.text))
+            .filter(|(_, candidate)| {
+                !chosen
+                    .iter()
+                    .any(|other| term_overlap(&candidate.terms, &other.terms) >= REDUNDANT_OVERLAP)
+            })
             .map(|(idx, candidate)| (candidate.gain(&weights, &covered), idx))
             .filter(|(gain, _)| *gain > 0.0)
             .max_by(|(gain_a, idx_a), (gain_b, idx_b)| {
@@ -183,7 +222,6 @@ pub fn summary_of_sources(
             break;
         };
         let candidate = candidates.swap_remove(idx);
-        candidates.retain(|other| other.group != candidate.group);
         budget.take(&candidate.text);
         covered.extend(candidate.terms.iter().cloned());
         chosen.push(candidate);
@@ -226,18 +264,25 @@ impl Budget {
     fn cost(&self, text: &str) -> usize {
         match self.length {
             SummaryLength::Sentences(_) => 1,
-            SummaryLength::Words(_) => text.split_whitespace().count(),
+            SummaryLength::Words(_) | SummaryLength::FillWords(_) => {
+                text.split_whitespace().count()
+            }
         }
     }
 
     fn limit(&self) -> usize {
         match self.length {
-            SummaryLength::Sentences(n) | SummaryLength::Words(n) => n,
+            SummaryLength::Sentences(n) | SummaryLength::Words(n) | SummaryLength::FillWords(n) => {
+                n
+            }
         }
     }
 
     fn allows(&self, text: &str) -> bool {
-        self.used + self.cost(text) <= self.limit()
+        match self.length {
+            SummaryLength::FillWords(n) => self.used < n,
+            _ => self.used + self.cost(text) <= self.limit(),
+        }
     }
 
     /// Whether `text` fits in half the summary: disputes take no more, so that the common
@@ -245,7 +290,9 @@ impl Budget {
     fn half_allows(&self, text: &str) -> bool {
         match self.length {
             SummaryLength::Sentences(_) => self.allows(text),
-            SummaryLength::Words(n) => self.used + self.cost(text) <= n / 2,
+            SummaryLength::Words(n) | SummaryLength::FillWords(n) => {
+                self.used + self.cost(text) <= n / 2
+            }
         }
     }
 
@@ -257,9 +304,6 @@ impl Budget {
 /// A statement the summary may state.
 struct Candidate {
     kind: SummaryKind,
-    /// The statement it words: the wordings of one consensus group share it, and once one is
-    /// chosen the others leave.
-    group: usize,
     text: String,
     /// Content terms of the wording, deduplicated.
     terms: Vec<String>,
@@ -267,8 +311,12 @@ struct Candidate {
     position: usize,
     /// Loaded, verdict and first-person words of the wording.
     judged: usize,
+    /// The graph centrality of its sentences among the story's ([`centrality`]), the highest.
+    centrality: f64,
     sources: Vec<usize>,
     spans: Vec<Span>,
+    /// Where the sentence behind each span starts (a span may leave out a dateline).
+    sentence_starts: Vec<usize>,
 }
 
 impl Candidate {
@@ -280,15 +328,169 @@ impl Candidate {
             .map(|term| weights.get(term).copied().unwrap_or(UNSHARED_WEIGHT))
             .sum();
         let n_words = self.text.split_whitespace().count().max(1) as f64;
-        let mut gain = content / n_words.powf(LENGTH_EXPONENT);
+        let mut gain =
+            content / n_words.powf(LENGTH_EXPONENT) + CENTRALITY_WEIGHT * self.centrality;
         if self.position == 0 {
             gain *= FIRST_SENTENCE_BONUS;
         }
+        gain /= 1.0 + POSITION_DECAY * self.position as f64;
         if self.kind == SummaryKind::Corroborated {
             gain *= CORROBORATED_BONUS;
         }
+        if starts_with_pronoun(&self.text) {
+            gain *= PRONOUN_START_PENALTY;
+        }
         gain / (1.0 + JUDGED_PENALTY * self.judged as f64)
     }
+}
+
+/// Shared terms over the terms of the shorter of the two.
+fn term_overlap(a: &[String], b: &[String]) -> f64 {
+    let a: HashSet<&String> = a.iter().collect();
+    let b: HashSet<&String> = b.iter().collect();
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / smaller as f64
+}
+
+/// Words that point back to something said before.
+const ANAPHORIC_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "his", "her", "its", "their", "this", "these", "those", "that",
+    "such", "both", "there",
+];
+
+fn starts_with_pronoun(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|word| {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        ANAPHORIC_OPENERS.contains(&word.as_str())
+    })
+}
+
+/// Length in bytes of a wire-style dateline opening `text` ("CITY, Region, March 9 (Agency) -
+/// "), 0 when there is none: a place in capitals, then a date or an agency in parentheses,
+/// then a dash, within the first 100 bytes. It locates the story, which the summary does not need.
+fn dateline_len(text: &str) -> usize {
+    let Some((dash_at, dash)) = [" - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|at| (at, *dash)))
+        .min()
+    else {
+        return 0;
+    };
+    if dash_at > 100 {
+        return 0;
+    }
+    let head = &text[..dash_at];
+    let place = head.split([',', '(']).next().unwrap_or_default().trim();
+    let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let dated_or_credited =
+        head.contains('(') && head.ends_with(')') || head.chars().any(|c| c.is_ascii_digit());
+    if place_in_capitals && dated_or_credited {
+        dash_at + dash.len()
+    } else {
+        0
+    }
+}
+
+/// TextRank centrality (Mihalcea & Tarau 2004) of every sentence of the sources in `selected`,
+/// by (article id, start), scaled so the most central is 1: a roundup of several sources is
+/// mostly what many of their sentences say.
+fn centrality(
+    story: &Story,
+    selected: &HashSet<usize>,
+    terms: &Terms,
+) -> HashMap<(ArticleId, usize), f64> {
+    let mut keys = Vec::new();
+    let mut sentence_terms: Vec<Vec<String>> = Vec::new();
+    for (idx, annotated) in story.articles.iter().enumerate() {
+        if !selected.contains(&(idx + 1)) {
+            continue;
+        }
+        for sentence in &annotated.sentences {
+            keys.push((annotated.article.id.clone(), sentence.range.start));
+            sentence_terms.push(terms.of(annotated.sentence_text(sentence)));
+        }
+    }
+    let n = keys.len();
+    // The graph is sparse (most sentence pairs share no term): edges come from an index of
+    // the sentences each term appears in, and neighbours are kept in ascending order so every
+    // sum adds the same terms in the same order as over a dense matrix.
+    let mut term_ids: HashMap<&str, usize> = HashMap::new();
+    let mut postings: Vec<Vec<usize>> = Vec::new();
+    let sentence_ids: Vec<Vec<usize>> = sentence_terms
+        .iter()
+        .enumerate()
+        .map(|(sentence_idx, sentence)| {
+            sentence
+                .iter()
+                .map(|term| {
+                    let next_id = term_ids.len();
+                    let id = *term_ids.entry(term.as_str()).or_insert(next_id);
+                    if id == postings.len() {
+                        postings.push(Vec::new());
+                    }
+                    postings[id].push(sentence_idx);
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let mut shared = vec![0usize; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for a in 0..n {
+        if sentence_ids[a].len() < 2 {
+            continue;
+        }
+        for &term in &sentence_ids[a] {
+            for &b in postings[term].iter().filter(|&&b| b > a) {
+                if shared[b] == 0 {
+                    touched.push(b);
+                }
+                shared[b] += 1;
+            }
+        }
+        touched.sort_unstable();
+        for &b in &touched {
+            let n_b = sentence_ids[b].len();
+            if n_b >= 2 {
+                let similarity =
+                    shared[b] as f64 / ((sentence_ids[a].len() as f64).ln() + (n_b as f64).ln());
+                neighbours[a].push((b, similarity));
+                neighbours[b].push((a, similarity));
+            }
+            shared[b] = 0;
+        }
+        touched.clear();
+    }
+    let out_weights: Vec<f64> = neighbours
+        .iter()
+        .map(|edges| edges.iter().map(|(_, weight)| weight).sum())
+        .collect();
+    let mut rank = vec![1.0; n];
+    for _ in 0..PAGE_RANK_ITERATIONS {
+        rank = (0..n)
+            .map(|b| {
+                let inflow: f64 = neighbours[b]
+                    .iter()
+                    .filter(|&&(a, _)| out_weights[a] > 0.0)
+                    .map(|&(a, weight)| weight / out_weights[a] * rank[a])
+                    .sum();
+                1.0 - DAMPING + DAMPING * inflow
+            })
+            .collect();
+    }
+    let highest = rank.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
+    keys.into_iter()
+        .zip(rank.into_iter().map(|score| score / highest))
+        .collect()
 }
 
 /// Weight of each content term: the independent sources among `selected` that use it, in text
@@ -316,13 +518,12 @@ fn term_weights(
         .collect()
 }
 
-/// The candidates of one consensus group, numbered `group`: its most neutral wordings (fewest
+/// The candidate of one consensus group: its most neutral wording (fewest
 /// judged words) that state no disputed value and are no direct quote; selection takes the one
 /// that gains most and fits.
 fn corroborated(
     story: &Story,
     citations: &[&Citation],
-    group: usize,
     terms: &Terms,
     is_disputed: &impl Fn(&Span) -> bool,
 ) -> Vec<Candidate> {
@@ -344,18 +545,25 @@ fn corroborated(
     let wordings: Vec<Candidate> = citations
         .iter()
         .filter(|citation| !starts_with_quote(&citation.text) && !is_disputed(&citation.span))
-        .map(|citation| Candidate {
-            kind: SummaryKind::Corroborated,
-            group,
-            text: citation.text.clone(),
-            terms: terms.of(&citation.text),
-            position,
-            judged: n_judged_words(&citation.text),
-            sources: sources.clone(),
-            spans: citations
-                .iter()
-                .map(|citation| citation.span.clone())
-                .collect(),
+        .map(|citation| {
+            let text = &citation.text[dateline_len(&citation.text)..];
+            Candidate {
+                kind: SummaryKind::Corroborated,
+                text: text.to_string(),
+                terms: terms.of(text),
+                position,
+                judged: n_judged_words(text),
+                centrality: 0.0,
+                sources: sources.clone(),
+                spans: citations
+                    .iter()
+                    .map(|citation| citation.span.clone())
+                    .collect(),
+                sentence_starts: citations
+                    .iter()
+                    .map(|citation| citation.span.start)
+                    .collect(),
+            }
         })
         .collect();
     // The shortest of the least judged: words past the shared statement are where an outlet's
@@ -467,7 +675,10 @@ fn disputed(dispute: &Dispute, selected: &HashSet<usize>) -> Option<SummarySente
 fn dispute_opening(dispute: &Dispute) -> String {
     match dispute.kind {
         DisputeKind::Quantity => format!("Sources give different figures for {}", dispute.slot),
-        DisputeKind::Date => format!("Sources give different dates for {}", dispute.slot),
+        DisputeKind::Date => match dispute.slot.strip_prefix("when: ") {
+            Some(event) => format!("Sources give different dates for \u{201c}{event}\u{201d}"),
+            None => format!("Sources differ on the {}", dispute.slot),
+        },
         _ => format!("Sources differ on \u{201c}{}\u{201d}", dispute.slot),
     }
 }
@@ -598,6 +809,29 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn datelines_are_left_out_and_only_datelines() {
+        let check = |text: &str, rest: &str| {
+            assert_eq!(&text[dateline_len(text)..], rest, "{text:?}");
+        };
+        check(
+            "PORTVALE, Brask, May 3 (Wire) - Ferries stopped.",
+            "Ferries stopped.",
+        );
+        check(
+            "PORTVALE (Wire) \u{2014} Ferries stopped.",
+            "Ferries stopped.",
+        );
+        check(
+            "Portvale, May 3 - Ferries stopped.",
+            "Portvale, May 3 - Ferries stopped.",
+        );
+        check("NATO said 40 - 50 ships.", "NATO said 40 - 50 ships.");
+        check("Ferries stopped - again.", "Ferries stopped - again.");
+        assert!(starts_with_pronoun("They were withdrawn."));
+        assert!(!starts_with_pronoun("Theirs is a harbour town."));
     }
 
     #[test]

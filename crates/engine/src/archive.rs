@@ -240,12 +240,7 @@ pub(crate) fn place_profile(
         memberships.push((article, story));
     } else {
         // A merge moves every article of the merged stories: rewrite the whole story.
-        let members = stories
-            .stories()
-            .into_iter()
-            .find(|(key, _)| *key == placement.story)
-            .map(|(_, members)| members)
-            .unwrap_or_default();
+        let members = stories.members(&placement.story);
         memberships.extend(members.into_iter().map(|member| (member, story.clone())));
     }
 }

@@ -13,9 +13,10 @@
 //! - `mixed`: all documents of the dev topics clustered together (gold: 2 stories per topic),
 //!   the harder case of a folder holding many stories.
 //!
-//! Systems: `parallax` (the story stage with [`Config::new`]) and `tf-idf` (a plain baseline:
-//! lowercased words, no stemming, no stopwords, no entities, tf-idf cosine and the same
-//! average-link clustering, its threshold tuned on the train topics like ours).
+//! Systems: `parallax` (the story stage with [`Config::new`]: topics first, then stories within
+//! each topic) and `tf-idf` (a plain baseline: lowercased words, no stemming, no stopwords, no
+//! entities, tf-idf cosine and one stage of average-link clustering, its threshold tuned on the
+//! train topics like ours).
 //!
 //! Metrics (dev topics, `topic` setting, micro-averaged over documents or pairs): `b3_precision`,
 //! `b3_recall`, `b3_f1` (B-cubed), `pairwise_f1` (pairs of documents put together); the same
@@ -86,6 +87,8 @@ impl System {
             baseline: true,
             config: Config {
                 threshold: BASELINE_THRESHOLD,
+                topic_threshold: None,
+                attach_threshold: None,
                 entity_weight: 0.0,
                 window_days: Config::new().window_days,
             },
@@ -385,12 +388,15 @@ pub fn sweep(data: &Path) -> Result<Report> {
     let fine: Vec<f64> = (10..=30).map(|step| f64::from(step) * 0.005).collect();
     let thresholds: Vec<f64> = (1..=20).map(|step| f64::from(step) * 0.025).collect();
     let mut systems = Vec::new();
-    for entity_weight in [0.0, 0.2, 0.3, 0.4, 0.5] {
-        for &threshold in &fine {
-            let mut system = System::parallax();
-            system.config.threshold = threshold;
-            system.config.entity_weight = entity_weight;
-            systems.push(system);
+    for entity_weight in [0.2, 0.3, 0.4] {
+        for topic_threshold in [None, Some(0.03), Some(0.04), Some(0.05)] {
+            for &threshold in &fine {
+                let mut system = System::parallax();
+                system.config.threshold = threshold;
+                system.config.topic_threshold = topic_threshold;
+                system.config.entity_weight = entity_weight;
+                systems.push(system);
+            }
         }
     }
     for &threshold in &thresholds {
@@ -403,8 +409,12 @@ pub fn sweep(data: &Path) -> Result<Report> {
         let mixed_tally = run(system, &train, &mut ignored);
         let (_, _, topic_f1) = topic_tally.b3();
         let (_, _, mixed_f1) = mixed_tally.b3();
+        let topic_threshold = system
+            .config
+            .topic_threshold
+            .map_or_else(|| "-".to_string(), |threshold| format!("{threshold:.2}"));
         let name = format!(
-            "{} t={:.3} e={:.1}",
+            "{} topic={topic_threshold} t={:.3} e={:.1}",
             system.name, system.config.threshold, system.config.entity_weight
         );
         rows.push(vec![
@@ -530,25 +540,5 @@ mod tests {
             .expect("a document of topic 1 reads");
         let text = crate::entities::parse(&xml, "1_1ecb").text;
         assert!(text.split_whitespace().count() > 50, "{text}");
-    }
-}
-
-#[cfg(test)]
-mod dump_tmp {
-    #[test]
-    #[ignore]
-    fn dump_profiles() {
-        let data =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus");
-        let docs = super::read(&data).unwrap();
-        let rows: Vec<serde_json::Value> = docs.iter().map(|d| serde_json::json!({
-            "name": d.name, "topic": d.topic, "plus": d.plus,
-            "terms": d.profile.terms, "entities": d.profile.entities, "words": d.baseline.terms,
-        })).collect();
-        std::fs::write(
-            "/tmp/ecb_profiles.json",
-            serde_json::to_string(&rows).unwrap(),
-        )
-        .unwrap();
     }
 }

@@ -13,7 +13,9 @@
 //!   independent supporting sources at the gold wording (a near-duplicate and its original count
 //!   once).
 //! - `agreement_pair_recall`: pairs of supporting sources that one consensus item puts together.
-//! - `quantity_dispute_recall`: gold disputes over a number for which one dispute of the brief
+//! - `quantity_dispute_recall`, `date_dispute_recall`, `agent_dispute_recall`,
+//!   `assertion_dispute_recall`: gold disputes of that kind for which one dispute of the brief,
+//!   of the same kind,
 //!   cites two different gold sides at their wording.
 //! - `quote_recall`: gold quotes whose content a found quote overlaps; `quote_speaker_accuracy`:
 //!   of those, the share whose speaker is right (the gold speaker's last name in the found
@@ -22,7 +24,9 @@
 //!   those with a gold value, the share whose TIMEX3 value is exactly the gold one.
 
 use crate::{Error, Report, Result};
-use parallax_engine::model::{Annotated, Article, Brief, TimeExpression, TimeModifier};
+use parallax_engine::model::{
+    Annotated, Article, Brief, DisputeKind, TimeExpression, TimeModifier,
+};
 use parallax_engine::{Config, Input};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -169,6 +173,18 @@ pub struct Tally {
     pub quantity_disputes_found: usize,
     /// Gold quantity disputes.
     pub quantity_disputes: usize,
+    /// Gold date disputes found.
+    pub date_disputes_found: usize,
+    /// Gold date disputes.
+    pub date_disputes: usize,
+    /// Gold agent disputes found.
+    pub agent_disputes_found: usize,
+    /// Gold agent disputes.
+    pub agent_disputes: usize,
+    /// Gold assertion disputes found.
+    pub assertion_disputes_found: usize,
+    /// Gold assertion disputes.
+    pub assertion_disputes: usize,
     /// Gold quotes found.
     pub quotes_found: usize,
     /// Found gold quotes with the right speaker.
@@ -201,6 +217,12 @@ impl Tally {
         self.pairs += other.pairs;
         self.quantity_disputes_found += other.quantity_disputes_found;
         self.quantity_disputes += other.quantity_disputes;
+        self.date_disputes_found += other.date_disputes_found;
+        self.date_disputes += other.date_disputes;
+        self.agent_disputes_found += other.agent_disputes_found;
+        self.agent_disputes += other.agent_disputes;
+        self.assertion_disputes_found += other.assertion_disputes_found;
+        self.assertion_disputes += other.assertion_disputes;
         self.quotes_found += other.quotes_found;
         self.quote_speakers_correct += other.quote_speakers_correct;
         self.quotes += other.quotes;
@@ -232,6 +254,18 @@ impl Tally {
             (
                 "quantity_dispute_recall".to_string(),
                 ratio(self.quantity_disputes_found, self.quantity_disputes),
+            ),
+            (
+                "date_dispute_recall".to_string(),
+                ratio(self.date_disputes_found, self.date_disputes),
+            ),
+            (
+                "agent_dispute_recall".to_string(),
+                ratio(self.agent_disputes_found, self.agent_disputes),
+            ),
+            (
+                "assertion_dispute_recall".to_string(),
+                ratio(self.assertion_disputes_found, self.assertion_disputes),
             ),
             (
                 "quote_recall".to_string(),
@@ -306,6 +340,9 @@ pub fn evaluate(examples: &Path) -> Result<Report> {
             "agreements",
             "agreement pairs",
             "quantity disputes",
+            "date disputes",
+            "agent disputes",
+            "assertion disputes",
             "quotes",
             "speakers",
             "dates",
@@ -330,6 +367,9 @@ fn row(name: &str, tally: &Tally) -> Vec<String> {
         cell(tally.agreements_found, tally.agreements),
         cell(tally.pairs_found, tally.pairs),
         cell(tally.quantity_disputes_found, tally.quantity_disputes),
+        cell(tally.date_disputes_found, tally.date_disputes),
+        cell(tally.agent_disputes_found, tally.agent_disputes),
+        cell(tally.assertion_disputes_found, tally.assertion_disputes),
         cell(tally.quotes_found, tally.quotes),
         cell(tally.quote_speakers_correct, tally.quotes_found),
         cell(tally.dates_found, tally.dates),
@@ -509,12 +549,31 @@ fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally,
             ));
         }
     }
-    for dispute in gold
-        .disputes
-        .iter()
-        .filter(|dispute| dispute.kind == "quantity")
-    {
-        tally.quantity_disputes += 1;
+    for dispute in &gold.disputes {
+        let (kind, found_count, count) = match dispute.kind.as_str() {
+            "quantity" => (
+                DisputeKind::Quantity,
+                &mut tally.quantity_disputes_found,
+                &mut tally.quantity_disputes,
+            ),
+            "date" => (
+                DisputeKind::Date,
+                &mut tally.date_disputes_found,
+                &mut tally.date_disputes,
+            ),
+            "agent" => (
+                DisputeKind::Agent,
+                &mut tally.agent_disputes_found,
+                &mut tally.agent_disputes,
+            ),
+            "assertion" => (
+                DisputeKind::Assertion,
+                &mut tally.assertion_disputes_found,
+                &mut tally.assertion_disputes,
+            ),
+            _ => continue,
+        };
+        *count += 1;
         // Each gold side as the places its sources give it.
         let sides: Vec<Vec<(usize, Range<usize>)>> = dispute
             .sides
@@ -522,26 +581,33 @@ fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally,
             .map(|side| side.support.iter().filter_map(locate_in).collect())
             .collect();
         let found = brief.is_some_and(|brief| {
-            brief.disputes.iter().any(|found| {
-                let cites = |side: &Vec<(usize, Range<usize>)>| {
-                    found
-                        .sides
-                        .iter()
-                        .flat_map(|found_side| &found_side.citations)
-                        .any(|citation| {
-                            side.iter().any(|(number, range)| {
-                                citation.source == *number
-                                    && citation.span.start < range.end
-                                    && range.start < citation.span.end
+            brief
+                .disputes
+                .iter()
+                .filter(|found| found.kind == kind)
+                .any(|found| {
+                    let cites = |side: &Vec<(usize, Range<usize>)>| {
+                        found
+                            .sides
+                            .iter()
+                            .flat_map(|found_side| &found_side.citations)
+                            .any(|citation| {
+                                side.iter().any(|(number, range)| {
+                                    citation.source == *number
+                                        && citation.span.start < range.end
+                                        && range.start < citation.span.end
+                                })
                             })
-                        })
-                };
-                sides.iter().filter(|side| cites(side)).count() >= 2
-            })
+                    };
+                    sides.iter().filter(|side| cites(side)).count() >= 2
+                })
         });
-        tally.quantity_disputes_found += usize::from(found);
+        *found_count += usize::from(found);
         if !found {
-            misses.push(format!("quantity dispute not found: {:?}", dispute.slot));
+            misses.push(format!(
+                "{} dispute not found: {:?}",
+                dispute.kind, dispute.slot
+            ));
         }
     }
     score_quotes(gold, &annotated_by_file, &mut tally, &mut misses);

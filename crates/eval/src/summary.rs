@@ -3,11 +3,12 @@
 //! with ROUGE side by side with unsupervised baselines and a greedy oracle, and the rate of
 //! bias-lexicon words in each summary against the rate in the source articles.
 //!
-//! Every method gets the same length cap: the reference body's length in words (whitespace
-//! separated), filled with whole sentences in the method's order, a sentence that would pass the
-//! cap skipped. Parallax's summary is built with `--words` set to that cap; citations are not
-//! part of the scored text (a dispute sentence's "(sources 1, 3)" is removed). The headline of
-//! each article is its title, not a sentence any method can pick.
+//! Every method gets the same length rule, the one of the task's calibration: its summary is cut
+//! at the reference body's length in words (whitespace separated), the last sentence truncated
+//! at the cap; the oracle too. Parallax's summary is built with [`SummaryLength::FillWords`] at
+//! that cap (sentences until it is reached, the last one cut); citations are not part of the
+//! scored text (a dispute sentence's "(sources 1, 3)" is removed). The headline of each article
+//! is its title, not a sentence any method can pick.
 //!
 //! ROUGE is a port of Google's `rouge-score` with `use_stemmer=True` ([`rouge`]); rougeL is its
 //! sentence-level variant. `bench/rouge-check.sh` scores the dumped summaries with the Python
@@ -18,7 +19,8 @@ mod porter;
 pub mod rouge;
 
 use crate::{Error, Report, Result};
-use baselines::{Baseline, Unit};
+use baselines::{Baseline, Unit, cut};
+use parallax_engine::brief_stage::SummaryLength;
 use parallax_engine::model::{Article, Origin};
 use parallax_text::Terms;
 use std::collections::{BTreeMap, HashSet};
@@ -94,8 +96,7 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
             .enumerate()
             .map(|(side, text)| article(split, idx + 1, side, text))
             .collect();
-        let mut config = parallax_engine::Config::new();
-        config.brief.summary_words = Some(max_words);
+        let config = parallax_engine::Config::new();
         let Ok(outcome) = parallax_engine::brief_articles(articles, &config) else {
             continue;
         };
@@ -130,20 +131,23 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
             texts.join(" ")
         };
         let mut summaries: BTreeMap<String, String> = BTreeMap::new();
-        let parallax: Vec<String> = outcome
-            .brief
-            .summary
-            .iter()
-            .map(|sentence| without_citations(&sentence.text))
-            .collect();
-        summaries.insert("parallax".into(), parallax.join(" "));
+        let parallax: Vec<String> = parallax_engine::brief_stage::summary(
+            &outcome.story,
+            &outcome.brief.consensus,
+            &outcome.brief.disputes,
+            SummaryLength::FillWords(max_words),
+        )
+        .iter()
+        .map(|sentence| without_citations(&sentence.text))
+        .collect();
+        summaries.insert("parallax".into(), cut(&parallax.join(" "), max_words));
         for baseline in Baseline::ALL {
             let chosen = baselines::fill(&baseline.rank(&units), &n_words, max_words);
-            summaries.insert(baseline.name().into(), joined(&chosen));
+            summaries.insert(baseline.name().into(), cut(&joined(&chosen), max_words));
         }
         let reference_tokens = rouge::tokens(reference);
-        let oracle = baselines::oracle(&units, &n_words, &reference_tokens, max_words);
-        summaries.insert("oracle".into(), joined(&oracle));
+        let oracle = baselines::oracle(&units, &reference_tokens, max_words);
+        summaries.insert("oracle".into(), cut(&joined(&oracle), max_words));
 
         let mut scores = BTreeMap::new();
         for &name in &names {

@@ -1,14 +1,13 @@
 //! Ad hoc briefs: pasted texts, uploaded files and URLs → a brief, kept nowhere.
 //!
-//! Texts and files are written to a fresh temporary folder and read by ingest like any named
-//! file, so they get exactly the command line's sniffing, decompression and size cap; ingest
-//! reads only files, standard input and URLs. The folder is deleted when the brief is made, and
-//! its path is taken out of every label the user sees. URLs go to ingest as they are, which
+//! Texts and files go to ingest as in-memory inputs ([`Input::Bytes`]), so they get exactly the
+//! command line's sniffing, decompression and size cap, labelled `pasted-N` and
+//! `upload-N-NAME` (the name cleaned). URLs go to ingest as they are, which
 //! fetches them with its SSRF checks (no private, loopback or link-local address, on every
 //! redirect too) unless [`crate::Config::allow_private_urls`] is set.
 
 use crate::library::StoryRecord;
-use parallax_engine::model::{Diagnostic, Origin};
+use parallax_engine::model::Diagnostic;
 use parallax_engine::{Config as EngineConfig, Input};
 
 /// What the user handed in.
@@ -43,23 +42,13 @@ pub(crate) enum AdhocError {
     /// None of the inputs held a readable article.
     #[error("no readable article in the inputs")]
     NoArticles { diagnostics: Vec<Diagnostic> },
-    /// The temporary folder could not be made or written.
-    #[error("writing the inputs to a temporary folder: {0}")]
-    TempFolder(#[from] std::io::Error),
-}
-
-impl AdhocError {
-    /// Whether the user can fix it (as opposed to the server failing).
-    pub(crate) fn is_user_error(&self) -> bool {
-        !matches!(self, AdhocError::TempFolder(_))
-    }
 }
 
 /// The brief of the story `inputs` tell.
 ///
 /// # Errors
 ///
-/// See [`AdhocError`]: every variant but `TempFolder` is the user's to fix.
+/// See [`AdhocError`]: every variant is the user's to fix.
 pub(crate) fn brief(
     inputs: &AdhocInputs,
     max_inputs: usize,
@@ -81,23 +70,27 @@ pub(crate) fn brief(
             return Err(AdhocError::NotHttp { url: url.clone() });
         }
     }
-    let folder = tempfile::Builder::new()
-        .prefix("parallax-adhoc-")
-        .tempdir()?;
     let mut engine_inputs = Vec::with_capacity(n_inputs);
-    for (text_idx, text) in inputs.texts.iter().enumerate() {
-        // No extension, so ingest sniffs whether the paste is HTML, a feed or plain text.
-        let path = folder.path().join(format!("pasted-{}", text_idx + 1));
-        std::fs::write(&path, text)?;
-        engine_inputs.push(Input::Path(path));
-    }
-    for (file_idx, (name, bytes)) in inputs.files.iter().enumerate() {
-        let path = folder
-            .path()
-            .join(format!("upload-{}-{}", file_idx + 1, safe_file_name(name)));
-        std::fs::write(&path, bytes)?;
-        engine_inputs.push(Input::Path(path));
-    }
+    engine_inputs.extend(
+        inputs
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(text_idx, text)| Input::Bytes {
+                name: format!("pasted-{}", text_idx + 1),
+                bytes: text.clone().into_bytes(),
+            }),
+    );
+    engine_inputs.extend(
+        inputs
+            .files
+            .iter()
+            .enumerate()
+            .map(|(file_idx, (name, bytes))| Input::Bytes {
+                name: format!("upload-{}-{}", file_idx + 1, safe_file_name(name)),
+                bytes: bytes.clone(),
+            }),
+    );
     engine_inputs.extend(
         inputs
             .urls
@@ -107,30 +100,12 @@ pub(crate) fn brief(
 
     let mut config = EngineConfig::new();
     config.read.allow_private_urls = allow_private_urls;
-    let prefix = format!("{}{}", folder.path().display(), std::path::MAIN_SEPARATOR);
-    let unlabel = |label: &str| label.replace(&prefix, "");
     match parallax_engine::brief(&engine_inputs, &config) {
-        Ok(mut outcome) => {
-            for source in &mut outcome.brief.sources {
-                source.input = unlabel(&source.input);
-            }
-            for diagnostic in &mut outcome.brief.diagnostics {
-                diagnostic.input = unlabel(&diagnostic.input);
-                diagnostic.message = unlabel(&diagnostic.message);
-            }
-            for annotated in &mut outcome.story.articles {
-                relabel(&mut annotated.article.origin, &unlabel);
-            }
-            Ok(StoryRecord {
-                brief: outcome.brief,
-                story: outcome.story,
-            })
-        }
-        Err(parallax_engine::Error::NoArticles { mut diagnostics }) => {
-            for diagnostic in &mut diagnostics {
-                diagnostic.input = unlabel(&diagnostic.input);
-                diagnostic.message = unlabel(&diagnostic.message);
-            }
+        Ok(outcome) => Ok(StoryRecord {
+            brief: outcome.brief,
+            story: outcome.story,
+        }),
+        Err(parallax_engine::Error::NoArticles { diagnostics }) => {
             Err(AdhocError::NoArticles { diagnostics })
         }
         Err(error) => Err(AdhocError::NoArticles {
@@ -143,17 +118,9 @@ pub(crate) fn brief(
     }
 }
 
-fn relabel(origin: &mut Origin, unlabel: &impl Fn(&str) -> String) {
-    match origin {
-        Origin::File(path) => *path = unlabel(path),
-        Origin::FeedItem { feed, .. } => *feed = unlabel(feed),
-        Origin::Stdin => {}
-    }
-}
-
 /// `name` reduced to letters, digits, `.`, `-` and `_`, at most 64 bytes, never starting with
-/// a dot: it can name no other folder and hide no file, and it keeps its extension (`.html`,
-/// `.gz`) for ingest.
+/// a dot: a label that reads plainly in messages, keeping the extension (`.html`, `.gz`) the
+/// user will recognise.
 fn safe_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = base

@@ -122,9 +122,7 @@ impl From<crate::Error> for ApiError {
 
 impl From<AdhocError> for ApiError {
     fn from(error: AdhocError) -> ApiError {
-        let status = if !error.is_user_error() {
-            StatusCode::INTERNAL_SERVER_ERROR
-        } else if matches!(error, AdhocError::NoArticles { .. }) {
+        let status = if matches!(error, AdhocError::NoArticles { .. }) {
             StatusCode::UNPROCESSABLE_ENTITY
         } else {
             StatusCode::BAD_REQUEST

@@ -3,7 +3,7 @@
 //! escape them.
 
 use crate::api::{attribution_name, polarity_name, speaker_name, variant_name};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use parallax_engine::model::{Annotated, Brief, QuoteKind, TimelineEvent};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -268,6 +268,8 @@ pub(crate) struct TimelineChart {
     axis_start: u32,
     axis_end: u32,
     ticks: Vec<Tick>,
+    /// Where the axis is broken: a gap between event days drawn shorter than it is.
+    breaks: Vec<u32>,
     events: Vec<ChartEvent>,
 }
 
@@ -325,17 +327,8 @@ pub(crate) fn timeline_chart(timeline: &[TimelineEvent]) -> Option<TimelineChart
         .enumerate()
         .filter_map(|(idx, event)| Some((idx, first_day(&event.date)?, event)))
         .collect();
-    let first = dated.iter().map(|(_, day, _)| *day).min()?;
-    let last = dated.iter().map(|(_, day, _)| *day).max()?;
-    let span_days = (last - first).num_days().max(1) as f64;
-    let axis_length = CHART_WIDTH - 2 * CHART_MARGIN;
-    let x_of = |day: NaiveDate| -> u32 {
-        if first == last {
-            return CHART_WIDTH / 2;
-        }
-        let share = (day - first).num_days() as f64 / span_days;
-        CHART_MARGIN + (share * f64::from(axis_length)).round() as u32
-    };
+    let axis = Axis::new(dated.iter().map(|(_, day, _)| *day))?;
+    let x_of = |day: NaiveDate| axis.x_of(day);
     // Events at the same spot stack on one another rather than hide each other.
     let mut height_at: BTreeMap<u32, u32> = BTreeMap::new();
     let max_stack = dated
@@ -375,30 +368,7 @@ pub(crate) fn timeline_chart(timeline: &[TimelineEvent]) -> Option<TimelineChart
             dots,
         });
     }
-    let mut ticks = vec![Tick {
-        x: x_of(first),
-        label: first.to_string(),
-    }];
-    if last != first {
-        // A tick at the first of each month in between, when there are few enough to read.
-        let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1)
-            .and_then(|day| day.checked_add_months(chrono::Months::new(1)));
-        let mut inner = Vec::new();
-        while let Some(day) = month.filter(|day| *day < last) {
-            inner.push(Tick {
-                x: x_of(day),
-                label: day.format("%Y-%m").to_string(),
-            });
-            month = day.checked_add_months(chrono::Months::new(1));
-        }
-        if inner.len() <= 6 {
-            ticks.extend(inner);
-        }
-        ticks.push(Tick {
-            x: x_of(last),
-            label: last.to_string(),
-        });
-    }
+    let ticks = axis.ticks();
     Some(TimelineChart {
         width: CHART_WIDTH,
         height: axis_y + 40,
@@ -406,8 +376,110 @@ pub(crate) fn timeline_chart(timeline: &[TimelineEvent]) -> Option<TimelineChart
         axis_start: CHART_MARGIN,
         axis_end: CHART_WIDTH - CHART_MARGIN,
         ticks,
+        breaks: axis.breaks(),
         events,
     })
+}
+
+/// Where days go on the chart's axis. Days far apart from the rest (an anniversary years
+/// before a week of events) would squeeze everything else into one spot on a linear axis, so
+/// a gap longer than four times the median gap between event days (and longer than a week) is
+/// drawn as long as the median gap and marked as a break.
+struct Axis {
+    /// The distinct event days in order, with their position from 0 to 1.
+    days: Vec<(NaiveDate, f64)>,
+    /// The positions (0 to 1) of the middles of the shortened gaps.
+    breaks: Vec<f64>,
+}
+
+impl Axis {
+    fn new(days: impl Iterator<Item = NaiveDate>) -> Option<Axis> {
+        let days: Vec<NaiveDate> = days.collect::<BTreeSet<_>>().into_iter().collect();
+        let first = *days.first()?;
+        let gaps: Vec<i64> = days
+            .windows(2)
+            .map(|pair| (pair[1] - pair[0]).num_days())
+            .collect();
+        let mut sorted_gaps = gaps.clone();
+        sorted_gaps.sort_unstable();
+        let median_gap = sorted_gaps.get(sorted_gaps.len() / 2).copied().unwrap_or(1);
+        let longest_drawn = (4 * median_gap).max(7);
+        let mut positions = vec![(first, 0.0)];
+        let mut breaks = Vec::new();
+        let mut position = 0.0;
+        for (gap, day) in gaps.iter().zip(&days[1..]) {
+            let broken = *gap > longest_drawn;
+            let drawn = if broken { median_gap.max(1) } else { *gap } as f64;
+            if broken {
+                breaks.push(position + drawn / 2.0);
+            }
+            position += drawn;
+            positions.push((*day, position));
+        }
+        let length = position.max(1.0);
+        for (_, position) in &mut positions {
+            *position /= length;
+        }
+        for position in &mut breaks {
+            *position /= length;
+        }
+        Some(Axis {
+            days: positions,
+            breaks,
+        })
+    }
+
+    fn to_x(&self, share: f64) -> u32 {
+        if self.days.len() == 1 {
+            return CHART_WIDTH / 2;
+        }
+        let axis_length = CHART_WIDTH - 2 * CHART_MARGIN;
+        CHART_MARGIN + (share * f64::from(axis_length)).round() as u32
+    }
+
+    fn x_of(&self, day: NaiveDate) -> u32 {
+        let share = self
+            .days
+            .iter()
+            .find(|(known, _)| *known == day)
+            .map_or(0.0, |(_, share)| *share);
+        self.to_x(share)
+    }
+
+    /// A label under the first and last day and the days on each side of a break, plus every
+    /// day when there are few; labels closer than 70 pixels to the previous one are left out.
+    fn ticks(&self) -> Vec<Tick> {
+        let n_days = self.days.len();
+        let mut ticks: Vec<Tick> = Vec::new();
+        for (day_idx, (day, share)) in self.days.iter().enumerate() {
+            let next_share = self.days.get(day_idx + 1).map(|(_, share)| *share);
+            let before_break = next_share
+                .is_some_and(|next| self.breaks.iter().any(|brk| *brk > *share && *brk < next));
+            let after_break = self
+                .breaks
+                .iter()
+                .any(|brk| *brk < *share && day_idx > 0 && *brk > self.days[day_idx - 1].1);
+            let wanted =
+                n_days <= 8 || day_idx == 0 || day_idx + 1 == n_days || before_break || after_break;
+            let x = self.to_x(*share);
+            let crowded = ticks.last().is_some_and(|last| x < last.x + 70);
+            if wanted && crowded && day_idx + 1 == n_days {
+                // The last day is always labelled; the label crowding it goes.
+                ticks.pop();
+            }
+            if wanted && (!crowded || day_idx + 1 == n_days) {
+                ticks.push(Tick {
+                    x,
+                    label: day.to_string(),
+                });
+            }
+        }
+        ticks
+    }
+
+    fn breaks(&self) -> Vec<u32> {
+        self.breaks.iter().map(|share| self.to_x(*share)).collect()
+    }
 }
 
 /// Who is quoted by which source: a row per speaker, a column per source.
@@ -488,6 +560,30 @@ mod tests {
                 (".", "claim"),
             ],
         );
+    }
+
+    #[test]
+    fn a_distant_day_breaks_the_axis_instead_of_squeezing_the_rest() {
+        let day = |year, month, day| NaiveDate::from_ymd_opt(year, month, day).expect("a date");
+        let days = [
+            day(2011, 5, 2),
+            day(2026, 3, 9),
+            day(2026, 3, 10),
+            day(2026, 3, 12),
+            day(2026, 3, 16),
+        ];
+        let axis = Axis::new(days.into_iter()).expect("days");
+        assert_eq!(axis.breaks().len(), 1);
+        let xs: Vec<u32> = days.iter().map(|day| axis.x_of(*day)).collect();
+        // The four March days spread over most of the axis.
+        assert!(
+            xs[4] - xs[1] > (CHART_WIDTH - 2 * CHART_MARGIN) / 2,
+            "{xs:?}"
+        );
+        assert!(xs.windows(2).all(|pair| pair[0] < pair[1]), "{xs:?}");
+        let labels: Vec<String> = axis.ticks().into_iter().map(|tick| tick.label).collect();
+        assert_eq!(labels.first().map(String::as_str), Some("2011-05-02"));
+        assert_eq!(labels.last().map(String::as_str), Some("2026-03-16"));
     }
 
     #[test]

@@ -3,54 +3,159 @@
 use crate::similarity::{Corpus, similarity};
 use crate::{Config, Profile};
 
-/// Splits `profiles` into stories: average-link agglomerative clustering over
-/// [`similarity`](crate) (idf from `profiles` themselves), merging groups while their average
-/// pairwise similarity is at least [`Config::threshold`].
+/// Splits `profiles` into stories.
+///
+/// With [`Config::topic_threshold`], in two stages. First average-link agglomerative clustering
+/// over [`similarity`](crate), with idf from all of `profiles`, cut at the topic threshold,
+/// groups articles by topic. Then each topic is clustered again with idf from its own
+/// articles, cut at [`Config::threshold`]: in a collection of many topics the words of a kind
+/// of event ("quake", "magnitude") are rare and weigh a lot, so two earthquakes look alike;
+/// within the topic every article has them and the names, places and numbers that tell the
+/// two apart decide. The same cut then serves one topic and a folder of many alike. Last, an
+/// article the second stage leaves alone joins the topic's story it is on average most similar
+/// to when that reaches [`Config::attach_threshold`]: a story of one article is rare, an
+/// article that reports the event in few words is not. Without a topic threshold, one stage
+/// over the whole collection cut at [`Config::threshold`].
 ///
 /// Returns each story as the indices of its profiles, ascending; stories are ordered by their
 /// first index, so the same profiles in the same order always give the same answer. Every
 /// index appears exactly once; an empty slice gives no story.
 pub fn cluster(profiles: &[Profile], config: &Config) -> Vec<Vec<usize>> {
-    let n_profiles = profiles.len();
-    if n_profiles < 2 {
-        return (0..n_profiles).map(|idx| vec![idx]).collect();
-    }
-    let corpus = Corpus::of(profiles);
-    let profile_refs: Vec<&Profile> = profiles.iter().collect();
-    let vectors = corpus.vectors(&profile_refs);
-    // The condensed upper triangle kodama expects: (0,1), (0,2), …, (1,2), ….
-    let mut dissimilarities = Vec::with_capacity(n_profiles * (n_profiles - 1) / 2);
-    for (left_idx, left) in vectors.iter().enumerate() {
-        for right in &vectors[left_idx + 1..] {
-            dissimilarities.push(1.0 - similarity(left, right, config));
+    let everything: Vec<usize> = (0..profiles.len()).collect();
+    let mut stories = match config.topic_threshold {
+        None => Weighted::of(profiles, &everything, config).cut(config.threshold),
+        Some(topic_threshold) => {
+            let topics = Weighted::of(profiles, &everything, config).cut(topic_threshold);
+            let mut stories = Vec::new();
+            for topic in topics {
+                let weighted = Weighted::of(profiles, &topic, config);
+                let mut topic_stories = weighted.cut(config.threshold);
+                if let Some(attach_threshold) = config.attach_threshold {
+                    weighted.attach_loners(&mut topic_stories, attach_threshold);
+                }
+                stories.extend(topic_stories);
+            }
+            stories
         }
+    };
+    for story in &mut stories {
+        story.sort_unstable();
     }
-    let dendrogram = kodama::linkage(&mut dissimilarities, n_profiles, kodama::Method::Average);
-
-    // Cluster labels as kodama numbers them: profiles are 0..n, the cluster made by step i is
-    // n + i. Average linkage is monotone, so the steps under the cut form whole subtrees.
-    let cut = 1.0 - config.threshold;
-    let mut members: Vec<Vec<usize>> = (0..n_profiles).map(|idx| vec![idx]).collect();
-    for step in dendrogram.steps() {
-        let merged = if step.dissimilarity <= cut {
-            let mut merged = std::mem::take(&mut members[step.cluster1]);
-            merged.append(&mut members[step.cluster2]);
-            merged
-        } else {
-            Vec::new()
-        };
-        members.push(merged);
-    }
-    let mut stories: Vec<Vec<usize>> = members
-        .into_iter()
-        .filter(|story| !story.is_empty())
-        .map(|mut story| {
-            story.sort_unstable();
-            story
-        })
-        .collect();
     stories.sort_unstable_by_key(|story| story[0]);
     stories
+}
+
+/// Some of the profiles with the similarity of every pair of them, idf computed over just
+/// these.
+struct Weighted<'members> {
+    /// Indices into the caller's profiles.
+    members: &'members [usize],
+    /// The condensed upper triangle of similarities kodama expects: (0,1), (0,2), …, (1,2), ….
+    similarities: Vec<f64>,
+}
+
+impl<'members> Weighted<'members> {
+    fn of(profiles: &[Profile], members: &'members [usize], config: &Config) -> Weighted<'members> {
+        let member_profiles: Vec<&Profile> = members.iter().map(|&idx| &profiles[idx]).collect();
+        let corpus = Corpus::of(member_profiles.iter().copied());
+        let vectors = corpus.vectors(&member_profiles);
+        let n_members = members.len();
+        let mut similarities = Vec::with_capacity(n_members * n_members.saturating_sub(1) / 2);
+        for (left_idx, left) in vectors.iter().enumerate() {
+            for right in &vectors[left_idx + 1..] {
+                similarities.push(similarity(left, right, config));
+            }
+        }
+        Weighted {
+            members,
+            similarities,
+        }
+    }
+
+    /// The similarity of the members at positions `left` and `right` (not equal).
+    fn between(&self, left: usize, right: usize) -> f64 {
+        let (low, high) = (left.min(right), left.max(right));
+        let n_members = self.members.len();
+        // Rows before `low` hold n-1, n-2, … pairs; then the offset within row `low`.
+        let row_start = low * n_members - low * (low + 1) / 2;
+        self.similarities[row_start + high - low - 1]
+    }
+
+    /// Average-link agglomerative clustering cut where groups are on average less similar
+    /// than `threshold`; groups hold member positions.
+    fn cut(&self, threshold: f64) -> Vec<Vec<usize>> {
+        let n_members = self.members.len();
+        if n_members < 2 {
+            return self.members.iter().map(|&idx| vec![idx]).collect();
+        }
+        let mut dissimilarities: Vec<f64> = self.similarities.iter().map(|s| 1.0 - s).collect();
+        let dendrogram = kodama::linkage(&mut dissimilarities, n_members, kodama::Method::Average);
+
+        // Cluster labels as kodama numbers them: members are 0..n, the cluster made by step i
+        // is n + i. Average linkage is monotone, so the steps under the cut form whole
+        // subtrees.
+        let cut = 1.0 - threshold;
+        let mut groups: Vec<Vec<usize>> = (0..n_members).map(|position| vec![position]).collect();
+        for step in dendrogram.steps() {
+            let merged = if step.dissimilarity <= cut {
+                let mut merged = std::mem::take(&mut groups[step.cluster1]);
+                merged.append(&mut groups[step.cluster2]);
+                merged
+            } else {
+                Vec::new()
+            };
+            groups.push(merged);
+        }
+        groups
+            .into_iter()
+            .filter(|group| !group.is_empty())
+            .map(|group| {
+                group
+                    .into_iter()
+                    .map(|position| self.members[position])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Moves each story of one article (in order) into the other story it is on average most
+    /// similar to, when that reaches `threshold`. Stories hold the caller's indices.
+    fn attach_loners(&self, stories: &mut Vec<Vec<usize>>, threshold: f64) {
+        let position_of = |idx: usize| self.members.iter().position(|&member| member == idx);
+        let mut story_idx = 0;
+        while story_idx < stories.len() {
+            let [loner] = stories[story_idx][..] else {
+                story_idx += 1;
+                continue;
+            };
+            let Some(loner_position) = position_of(loner) else {
+                story_idx += 1;
+                continue;
+            };
+            let mut best: Option<(usize, f64)> = None;
+            for (other_idx, other) in stories.iter().enumerate() {
+                if other_idx == story_idx {
+                    continue;
+                }
+                let total: f64 = other
+                    .iter()
+                    .filter_map(|&idx| position_of(idx))
+                    .map(|position| self.between(loner_position, position))
+                    .sum();
+                let average = total / other.len() as f64;
+                if average >= threshold && best.is_none_or(|(_, best)| average > best) {
+                    best = Some((other_idx, average));
+                }
+            }
+            match best {
+                Some((other_idx, _)) => {
+                    stories[other_idx].push(loner);
+                    stories.remove(story_idx);
+                }
+                None => story_idx += 1,
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -93,6 +198,51 @@ mod tests {
             ],
             &[&[0], &[1]],
         );
+    }
+
+    #[test]
+    fn pair_lookup_matches_the_condensed_order() {
+        let profiles: Vec<Profile> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| profile(id, &[id], None))
+            .collect();
+        let members = [0, 1, 2, 3];
+        let mut weighted = Weighted::of(&profiles, &members, &Config::new());
+        weighted.similarities = (0..6).map(f64::from).collect();
+        let pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
+        for (expected, (left, right)) in pairs.into_iter().enumerate() {
+            assert_eq!(weighted.between(right, left), expected as f64);
+        }
+    }
+
+    #[test]
+    fn loners_join_the_closest_story_above_the_threshold() {
+        let profiles = [
+            profile("a", &["harbor", "strike", "docker", "pay"], None),
+            profile("b", &["harbor", "strike", "docker", "union"], None),
+            profile("c", &["harbor", "strike", "crane"], None),
+            profile("d", &["dam", "river", "spillway"], None),
+        ];
+        let members = [0, 1, 2, 3];
+        let weighted = Weighted::of(&profiles, &members, &Config::new());
+        let mut stories = vec![vec![0, 1], vec![2], vec![3]];
+        weighted.attach_loners(&mut stories, 0.01);
+        assert_eq!(stories, [vec![0, 1, 2], vec![3]]);
+    }
+
+    #[test]
+    fn one_stage_without_a_topic_threshold() {
+        let config = Config {
+            topic_threshold: None,
+            attach_threshold: None,
+            ..Config::new()
+        };
+        let profiles = [
+            profile("a", &["harbor", "strike", "docker", "pay"], None),
+            profile("b", &["dam", "river", "spillway", "rain"], None),
+            profile("c", &["harbor", "strike", "docker", "union"], None),
+        ];
+        assert_eq!(cluster(&profiles, &config), [vec![0, 2], vec![1]]);
     }
 
     #[test]

@@ -39,7 +39,7 @@ impl Corpus {
     }
 
     /// The collection of `profiles`.
-    pub(crate) fn of(profiles: &[Profile]) -> Corpus {
+    pub(crate) fn of<'profile>(profiles: impl IntoIterator<Item = &'profile Profile>) -> Corpus {
         let mut corpus = Corpus::new();
         for profile in profiles {
             corpus.add(profile);
@@ -56,6 +56,14 @@ impl Corpus {
         for key in profile.entities.keys() {
             *self.entity_frequency.entry(key.clone()).or_default() += 1;
         }
+    }
+
+    /// The idf of `term` in this collection: the higher, the rarer.
+    pub(crate) fn term_idf(&self, term: &str) -> f64 {
+        idf(
+            self.n_profiles,
+            self.term_frequency.get(term).copied().unwrap_or(0),
+        )
     }
 
     /// The weighted vectors of `profiles` against this collection, comparable with each other.
@@ -79,12 +87,13 @@ impl Corpus {
         document_frequency: &BTreeMap<String, u32>,
         vocabulary: &mut HashMap<&'profile str, u32>,
     ) -> Vec<(u32, f64)> {
-        let n_profiles = f64::from(self.n_profiles);
         let mut weights: Vec<(u32, f64)> = counts
             .iter()
             .map(|(key, count)| {
-                let frequency = f64::from(document_frequency.get(key).copied().unwrap_or(0));
-                let idf = ((1.0 + n_profiles + PSEUDO_PROFILES) / (1.0 + frequency)).ln();
+                let idf = idf(
+                    self.n_profiles,
+                    document_frequency.get(key).copied().unwrap_or(0),
+                );
                 let n_known = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
                 let id = *vocabulary.entry(key.as_str()).or_insert(n_known);
                 (id, (1.0 + f64::from(*count).ln()) * idf)
@@ -103,6 +112,11 @@ impl Corpus {
         weights.sort_unstable_by_key(|(id, _)| *id);
         weights
     }
+}
+
+/// The idf (with [`PSEUDO_PROFILES`]) of a key held by `frequency` of `n_profiles` profiles.
+fn idf(n_profiles: u32, frequency: u32) -> f64 {
+    ((1.0 + f64::from(n_profiles) + PSEUDO_PROFILES) / (1.0 + f64::from(frequency))).ln()
 }
 
 /// The similarity (0–1) of two articles.

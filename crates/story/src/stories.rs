@@ -4,7 +4,16 @@ use crate::similarity::{Corpus, Vector, similarity};
 use crate::{Config, Profile};
 use parallax_model::ArticleId;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// How many of a new article's terms, rarest first, find the earlier articles it is compared
+/// with: its rarest terms are what a story's articles share and other stories' do not.
+const QUERY_TERMS: usize = 20;
+
+/// At most this many earlier articles (those sharing the most idf weight of the query terms)
+/// are compared with a new one in full, so that adding stays as fast however big the archive
+/// and its time window grow.
+const MAX_CANDIDATES: usize = 256;
 
 /// The stories of the articles seen so far, grown one [`Profile`] at a time.
 ///
@@ -21,6 +30,7 @@ use std::collections::BTreeMap;
 /// articles added in another order can split differently, and the split can differ from the
 /// batch [`cluster`](crate::cluster) of the same articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SavedStories")]
 pub struct Stories {
     config: Config,
     corpus: Corpus,
@@ -30,6 +40,48 @@ pub struct Stories {
     founder_of: Vec<usize>,
     /// Where each article's profile is.
     index_of: BTreeMap<ArticleId, usize>,
+    /// For each term, the profiles that hold it, ascending: finds the candidates of an add
+    /// without looking at every profile. Derived from `profiles`, so not saved.
+    #[serde(skip_serializing)]
+    holders_of_term: HashMap<String, Vec<usize>>,
+    /// For each story's founder, its profiles ascending: a merge touches only the merged
+    /// stories. Derived from `founder_of`, so not saved.
+    #[serde(skip_serializing)]
+    members_of: BTreeMap<usize, Vec<usize>>,
+}
+
+/// What [`Stories`] saves: the indexes are rebuilt on load, so the saved JSON stays as it was.
+#[derive(Deserialize)]
+struct SavedStories {
+    config: Config,
+    corpus: Corpus,
+    profiles: Vec<Profile>,
+    founder_of: Vec<usize>,
+    index_of: BTreeMap<ArticleId, usize>,
+}
+
+impl From<SavedStories> for Stories {
+    fn from(saved: SavedStories) -> Stories {
+        let mut holders_of_term: HashMap<String, Vec<usize>> = HashMap::new();
+        for (idx, profile) in saved.profiles.iter().enumerate() {
+            for term in profile.terms.keys() {
+                holders_of_term.entry(term.clone()).or_default().push(idx);
+            }
+        }
+        let mut members_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (idx, &founder) in saved.founder_of.iter().enumerate() {
+            members_of.entry(founder).or_default().push(idx);
+        }
+        Stories {
+            config: saved.config,
+            corpus: saved.corpus,
+            profiles: saved.profiles,
+            founder_of: saved.founder_of,
+            index_of: saved.index_of,
+            holders_of_term,
+            members_of,
+        }
+    }
 }
 
 /// Where an added article went.
@@ -53,6 +105,8 @@ impl Stories {
             profiles: Vec::new(),
             founder_of: Vec::new(),
             index_of: BTreeMap::new(),
+            holders_of_term: HashMap::new(),
+            members_of: BTreeMap::new(),
         }
     }
 
@@ -81,34 +135,55 @@ impl Stories {
         self.index_of.insert(profile.article.clone(), new_idx);
         self.profiles.push(profile);
         self.founder_of.push(new_idx);
+        self.members_of.insert(new_idx, vec![new_idx]);
 
-        // Only articles within the window are evidence for or against joining a story.
+        // Only the candidates are compared in full; every other article of a story in the
+        // window counts as not similar (it shares none of the new article's rarest terms, or
+        // fewer than the candidates do), so it still weighs on the story's average.
+        let candidates = self.candidates(new_idx);
+        for term in self.profiles[new_idx].terms.keys() {
+            self.holders_of_term
+                .entry(term.clone())
+                .or_default()
+                .push(new_idx);
+        }
         let new_profile = &self.profiles[new_idx];
-        let in_window: Vec<usize> = (0..new_idx)
-            .filter(|&idx| within_window(&self.profiles[idx], new_profile, &self.config))
-            .chain(std::iter::once(new_idx))
+        let compared: Vec<&Profile> = candidates
+            .iter()
+            .chain(std::iter::once(&new_idx))
+            .map(|&idx| &self.profiles[idx])
             .collect();
-        let window_profiles: Vec<&Profile> =
-            in_window.iter().map(|&idx| &self.profiles[idx]).collect();
-        let vectors = self.corpus.vectors(&window_profiles);
+        let vectors = self.corpus.vectors(&compared);
         let new_vector = vectors
             .last()
-            .expect("the new profile is the window's last");
+            .expect("the new profile is the compared profiles' last");
 
-        // Members in the window of each earlier story, keyed by founder (ascending, so ties
-        // go to the older story).
-        let mut groups: BTreeMap<usize, Vec<&Vector>> = BTreeMap::new();
-        for (window_idx, &idx) in in_window.iter().enumerate() {
-            if idx != new_idx {
-                groups
-                    .entry(self.founder_of[idx])
-                    .or_default()
-                    .push(&vectors[window_idx]);
-            }
+        // Each candidate story, keyed by founder (ascending, so ties go to the older story):
+        // its candidates' vectors and how many of its articles are in the window.
+        let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
+        for (vector, &idx) in vectors.iter().zip(&candidates) {
+            let founder = self.founder_of[idx];
+            groups
+                .entry(founder)
+                .or_insert_with(|| Group {
+                    vectors: Vec::new(),
+                    n_in_window: self.members_of[&founder]
+                        .iter()
+                        .filter(|&&member| {
+                            within_window(&self.profiles[member], new_profile, &self.config)
+                        })
+                        .count(),
+                })
+                .vectors
+                .push(vector);
         }
+        let new_group = Group {
+            vectors: vec![new_vector],
+            n_in_window: 1,
+        };
         let mut best: Option<(usize, f64)> = None;
-        for (&founder, members) in &groups {
-            let score = average_link(&[new_vector], members, &self.config);
+        for (&founder, group) in &groups {
+            let score = average_link(&new_group, group, &self.config);
             if score >= self.config.threshold && best.is_none_or(|(_, best)| score > best) {
                 best = Some((founder, score));
             }
@@ -124,28 +199,43 @@ impl Stories {
         // The new article may bridge its story and others: merge while some story's average
         // similarity to the grown story reaches the threshold, most similar first.
         let mut story_founder = founder;
-        let mut story_members: Vec<&Vector> = groups.remove(&founder).unwrap_or_default();
-        story_members.push(new_vector);
+        let mut story = groups.remove(&founder).unwrap_or(Group {
+            vectors: Vec::new(),
+            n_in_window: 0,
+        });
+        story.vectors.push(new_vector);
+        story.n_in_window += 1;
         let mut merged_founders = Vec::new();
         loop {
             let mut best: Option<(usize, f64)> = None;
-            for (&other, members) in &groups {
-                let score = average_link(&story_members, members, &self.config);
+            for (&other, group) in &groups {
+                let score = average_link(&story, group, &self.config);
                 if score >= self.config.threshold && best.is_none_or(|(_, best)| score > best) {
                     best = Some((other, score));
                 }
             }
             let Some((other, _)) = best else { break };
-            story_members.extend(groups.remove(&other).unwrap_or_default());
+            if let Some(group) = groups.remove(&other) {
+                story.vectors.extend(group.vectors);
+                story.n_in_window += group.n_in_window;
+            }
             merged_founders.push(story_founder.max(other));
             story_founder = story_founder.min(other);
         }
-        for owner in &mut self.founder_of {
-            if *owner == founder || merged_founders.contains(owner) {
-                *owner = story_founder;
-            }
+        let mut story_members = Vec::new();
+        // Every story involved: the joined one, the new article's own, and each merged one
+        // (the oldest of them keeps its key, so it is `story_founder`, possibly not `founder`).
+        for old_founder in [founder, new_idx, story_founder]
+            .into_iter()
+            .chain(merged_founders.iter().copied())
+        {
+            story_members.extend(self.members_of.remove(&old_founder).unwrap_or_default());
         }
-        self.founder_of[new_idx] = story_founder;
+        story_members.sort_unstable();
+        for &member in &story_members {
+            self.founder_of[member] = story_founder;
+        }
+        self.members_of.insert(story_founder, story_members);
         merged_founders.sort_unstable();
         Placement {
             story: self.key(story_founder),
@@ -155,6 +245,48 @@ impl Stories {
                 .map(|founder| self.key(founder))
                 .collect(),
         }
+    }
+
+    /// The earlier profiles in the window of profile `new_idx` that hold at least one of its
+    /// [`QUERY_TERMS`] rarest terms, at most [`MAX_CANDIDATES`] of them (those sharing the most
+    /// idf weight, then the latest), ascending.
+    fn candidates(&self, new_idx: usize) -> Vec<usize> {
+        let new_profile = &self.profiles[new_idx];
+        let mut query: Vec<(f64, &str)> = new_profile
+            .terms
+            .keys()
+            .map(|term| (self.corpus.term_idf(term), term.as_str()))
+            .collect();
+        query.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(right.1)));
+        let mut shared: HashMap<usize, f64> = HashMap::new();
+        for (idf, term) in query.into_iter().take(QUERY_TERMS) {
+            for &idx in self.holders_of_term.get(term).into_iter().flatten() {
+                if within_window(&self.profiles[idx], new_profile, &self.config) {
+                    *shared.entry(idx).or_default() += idf;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, f64)> = shared.into_iter().collect();
+        ranked.sort_by(|left, right| right.1.total_cmp(&left.1).then(right.0.cmp(&left.0)));
+        let mut candidates: Vec<usize> = ranked
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(idx, _)| idx)
+            .collect();
+        candidates.sort_unstable();
+        candidates
+    }
+
+    /// The ids of the articles of the story keyed `story`, in arrival order; empty when there
+    /// is no such story.
+    pub fn members(&self, story: &ArticleId) -> Vec<ArticleId> {
+        self.index_of
+            .get(story)
+            .and_then(|founder| self.members_of.get(founder))
+            .into_iter()
+            .flatten()
+            .map(|&idx| self.profiles[idx].article.clone())
+            .collect()
     }
 
     /// Every story as its key and its articles' ids in arrival order; stories in the order
@@ -192,15 +324,29 @@ fn within_window(left: &Profile, right: &Profile, config: &Config) -> bool {
     }
 }
 
-/// The average similarity over every pair of one article of `left` and one of `right`.
-fn average_link(left: &[&Vector], right: &[&Vector], config: &Config) -> f64 {
-    let n_pairs = left.len() * right.len();
+/// A story as one add sees it: the vectors of its candidates, and how many of its articles
+/// are in the window (the others among them count as not similar).
+struct Group<'vector> {
+    vectors: Vec<&'vector Vector>,
+    n_in_window: usize,
+}
+
+/// The average similarity over every pair of one article of `left` and one of `right` in
+/// the window; pairs without a vector count as zero.
+fn average_link(left: &Group, right: &Group, config: &Config) -> f64 {
+    let n_pairs = left.n_in_window * right.n_in_window;
     if n_pairs == 0 {
         return 0.0;
     }
     let total: f64 = left
+        .vectors
         .iter()
-        .flat_map(|left| right.iter().map(|right| similarity(left, right, config)))
+        .flat_map(|left| {
+            right
+                .vectors
+                .iter()
+                .map(|right| similarity(left, right, config))
+        })
         .sum();
     total / n_pairs as f64
 }
@@ -246,6 +392,13 @@ mod tests {
         assert_eq!(actual, expected);
         let rebuilt = Stories::rebuild(profiles.to_vec(), Config::new());
         assert_eq!(rebuilt, stories);
+        // The indexes are not saved; loading rebuilds them.
+        let json = serde_json::to_string(&stories).expect("stories serialize");
+        let loaded: Stories = serde_json::from_str(&json).expect("saved stories load");
+        assert_eq!(loaded, stories);
+        for (key, members) in stories.stories() {
+            assert_eq!(stories.members(&key), members);
+        }
     }
 
     #[test]

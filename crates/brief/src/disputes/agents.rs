@@ -104,6 +104,65 @@ const GENERIC: &[&str] = &[
     "militant",
 ];
 
+/// Nouns that name an actor without a capital letter ("the union delegation", "the ministry's
+/// negotiators"); any other lowercase phrase before the verb ("a strategic choice") is no actor.
+const ACTOR_NOUNS: &[&str] = &[
+    "union",
+    "unions",
+    "ministry",
+    "government",
+    "delegation",
+    "delegations",
+    "negotiators",
+    "officials",
+    "mediator",
+    "mediators",
+    "side",
+    "sides",
+    "police",
+    "army",
+    "military",
+    "president",
+    "minister",
+    "leader",
+    "leaders",
+    "bosses",
+    "company",
+    "management",
+    "employers",
+    "workers",
+    "strikers",
+    "protesters",
+    "rebels",
+    "opposition",
+    "authorities",
+    "party",
+    "council",
+    "committee",
+    "envoy",
+    "envoys",
+    "chairman",
+    "chair",
+    "host",
+    "hosts",
+];
+
+/// Whether `actor` names someone: a capitalised word that does not open the sentence, or an
+/// actor noun at its head.
+fn names_actor(text: &str, actor: &str) -> bool {
+    let opens_sentence = text.trim_start().starts_with(actor);
+    let capitalised = actor
+        .split_whitespace()
+        .enumerate()
+        .any(|(idx, word)| word.starts_with(char::is_uppercase) && !(idx == 0 && opens_sentence));
+    let head = actor
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .to_lowercase();
+    capitalised || ACTOR_NOUNS.contains(&head.trim_end_matches(['\'', '\u{2019}']))
+}
+
 struct Act {
     class: usize,
     meeting_word: String,
@@ -120,7 +179,23 @@ pub(super) fn agent_disputes(story: &Story) -> Vec<Dispute> {
         for sentence in &annotated.sentences {
             let text = annotated.sentence_text(sentence);
             for (class, meeting_word, actor) in acts_in(text) {
-                let key: BTreeSet<String> = actor
+                // An actor that is a mention of an entity ("the Russian leader" for a named
+                // president) goes by the entity's name, so it meets the other mentions of it.
+                let at = text
+                    .find(&actor)
+                    .map(|offset| sentence.range.start + offset);
+                let entity_name = at.and_then(|start| {
+                    let end = start + actor.len();
+                    annotated.entities.iter().find_map(|entity| {
+                        entity
+                            .mentions
+                            .iter()
+                            .any(|mention| mention.range.start < end && start < mention.range.end)
+                            .then_some(entity.name.as_str())
+                    })
+                });
+                let key: BTreeSet<String> = entity_name
+                    .unwrap_or(&actor)
                     .split_whitespace()
                     .filter(|word| !GENERIC.contains(&word.to_lowercase().as_str()))
                     .flat_map(|word| terms.of(word))
@@ -199,7 +274,9 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
         let meeting_word = window
             .filter(|&other| other < idx || other > verb_end)
             .find(|&other| is_meeting_word(&lower[other]));
-        let actor = meeting_word.and_then(|_| actor(text, &words, &lower, idx, verb_end));
+        let actor = meeting_word
+            .and_then(|_| actor(text, &words, &lower, idx, verb_end))
+            .filter(|actor| names_actor(text, actor));
         if let (Some(meeting_word), Some(actor)) = (meeting_word, actor) {
             found.push((class, lower[meeting_word].clone(), actor));
         }

@@ -38,11 +38,13 @@ const DENIAL: &[&str] = &[
 /// Phrases that doubt a statement.
 const DOUBT: &[&str] = &[
     "little evidence",
+    "no independent evidence",
     "scant evidence",
     "little sign",
     "no sign",
     "no signs",
     "not persuaded",
+    "not been persuaded",
     "not convinced",
     "unconvinced",
     "skeptical",
@@ -117,6 +119,8 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Share of the shorter sentence's term weight the two must share.
 const MIN_SHARED_WEIGHT: f64 = 0.3;
+/// Asserted sentences one contesting sentence may match at most.
+const MAX_MATCHES: usize = 6;
 /// Terms two sentences must share at least.
 const MIN_SHARED_TERMS: usize = 2;
 
@@ -161,6 +165,7 @@ pub(super) fn assertion_disputes(story: &Story, idf: &HashMap<String, f64>) -> V
         if left.stance == Stance::Asserted {
             continue;
         }
+        let mut matches = Vec::new();
         for (right_idx, right) in statements.iter().enumerate() {
             if right.stance != Stance::Asserted || !numbers_agree(left, right) {
                 continue;
@@ -171,10 +176,18 @@ pub(super) fn assertion_disputes(story: &Story, idf: &HashMap<String, f64>) -> V
                 && shorter > 0.0
                 && weight(&shared) / shorter >= MIN_SHARED_WEIGHT
             {
-                groups.union(left_idx, right_idx);
-                matched[left_idx] += 1;
-                matched[right_idx] += 1;
+                matches.push(right_idx);
             }
+        }
+        // A denial that matches much of the story ("Russia denies any plan to attack") says
+        // too little to tell which statement it answers.
+        if matches.len() > MAX_MATCHES {
+            continue;
+        }
+        for right_idx in matches {
+            groups.union(left_idx, right_idx);
+            matched[left_idx] += 1;
+            matched[right_idx] += 1;
         }
     }
     let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -248,8 +261,7 @@ fn statements(story: &Story) -> Vec<Statement> {
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         for sentence in &annotated.sentences {
             let text = annotated.sentence_text(sentence);
-            let stance = stance(text);
-            let lower = text.to_lowercase();
+            let (stance, lower) = stance(text);
             let normalized: String = lower
                 .split_inclusive(|c: char| !c.is_alphanumeric())
                 .map(|piece| {
@@ -279,25 +291,60 @@ fn statements(story: &Story) -> Vec<Statement> {
     statements
 }
 
-/// Whether `text` denies, doubts or asserts what it says.
-fn stance(text: &str) -> Stance {
+/// Whether `text` denies, doubts or asserts what it says, and the lowercase words it says it
+/// in: for a denial or doubt, only the clauses that carry one (between punctuation marks), so
+/// "no evidence that a gate was opened, and levels fell again" contests the gate alone.
+fn stance(text: &str) -> (Stance, String) {
     let lower = format!(" {} ", text.to_lowercase().replace(['\u{2019}'], "'"));
-    let has = |phrases: &[&str]| {
-        phrases.iter().any(|phrase| {
-            lower.match_indices(phrase).any(|(idx, _)| {
-                let before = lower[..idx].chars().next_back().unwrap_or(' ');
-                let after = lower[idx + phrase.len()..].chars().next().unwrap_or(' ');
-                !before.is_alphanumeric() && !after.is_alphanumeric()
+    let found = |phrases: &[&str]| -> Vec<usize> {
+        phrases
+            .iter()
+            .flat_map(|phrase| {
+                lower.match_indices(phrase).filter_map(|(idx, _)| {
+                    let before = lower[..idx].chars().next_back().unwrap_or(' ');
+                    let after = lower[idx + phrase.len()..].chars().next().unwrap_or(' ');
+                    (!before.is_alphanumeric() && !after.is_alphanumeric()).then_some(idx)
+                })
             })
-        })
+            .collect()
     };
-    if has(DOUBT) {
+    let (doubts, denials) = (found(DOUBT), found(DENIAL));
+    let stance = if !doubts.is_empty() {
         Stance::Doubted
-    } else if has(DENIAL) {
+    } else if !denials.is_empty() {
         Stance::Denied
     } else {
-        Stance::Asserted
-    }
+        return (Stance::Asserted, lower);
+    };
+    // A clause ends at a comma, semicolon or colon before a space ("2,000" is one word), a
+    // dash or a bracket.
+    let boundaries: Vec<usize> = lower
+        .char_indices()
+        .filter(|&(idx, c)| match c {
+            ',' | ';' | ':' => lower[idx + 1..].starts_with(char::is_whitespace),
+            '\u{2014}' | '(' | ')' => true,
+            _ => false,
+        })
+        .map(|(idx, _)| idx)
+        .collect();
+    let clauses: Vec<&str> = doubts
+        .iter()
+        .chain(&denials)
+        .map(|&at| {
+            let start = boundaries
+                .iter()
+                .rev()
+                .find(|&&idx| idx < at)
+                .map_or(0, |idx| idx + 1);
+            let end = boundaries
+                .iter()
+                .find(|&&idx| idx >= at)
+                .copied()
+                .unwrap_or(lower.len());
+            &lower[start..end]
+        })
+        .collect();
+    (stance, clauses.join(" "))
 }
 
 #[cfg(test)]

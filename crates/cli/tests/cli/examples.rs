@@ -99,6 +99,7 @@ fn near_duplicates_match_the_gold() {
 #[test]
 fn each_story_meets_its_gold() {
     let mut n_quantity_disputes = (0, 0);
+    let mut n_agent_disputes = (0, 0);
     for story in stories() {
         let root = workspace_root().join("examples");
         let gold =
@@ -131,6 +132,16 @@ fn each_story_meets_its_gold() {
         );
         n_quantity_disputes.0 += tally.quantity_disputes_found;
         n_quantity_disputes.1 += tally.quantity_disputes;
+        assert_eq!(
+            tally.date_disputes_found, tally.date_disputes,
+            "{story}: date disputes"
+        );
+        assert_eq!(
+            tally.assertion_disputes_found, tally.assertion_disputes,
+            "{story}: assertion disputes"
+        );
+        n_agent_disputes.0 += tally.agent_disputes_found;
+        n_agent_disputes.1 += tally.agent_disputes;
         at_least(&story, "quotes", tally.quotes_found, tally.quotes, 0.9);
         at_least(
             &story,
@@ -155,6 +166,15 @@ fn each_story_meets_its_gold() {
         "quantity disputes",
         n_quantity_disputes.0,
         n_quantity_disputes.1,
+        0.6,
+    );
+    // FIXME(#5): "the Carvanian delegation walked out" names the actor as a demonym and a role;
+    // two of the three gold agent disputes are found.
+    at_least(
+        "all",
+        "agent disputes",
+        n_agent_disputes.0,
+        n_agent_disputes.1,
         0.6,
     );
 }

@@ -202,55 +202,58 @@ fn page_rank(graph: &[Vec<f64>]) -> Vec<f64> {
     rank
 }
 
-/// Whole sentences in `ranked` order while they fit in `max_words` words; a sentence that would
-/// pass the cap is skipped and a later, shorter one may still fit. Parallax's `--words` applies
-/// the same rule.
+/// Sentences in `ranked` order until they hold `max_words` words; the caller cuts the last one
+/// at the cap ([`cut`]).
 pub(crate) fn fill(ranked: &[usize], n_words: &[usize], max_words: usize) -> Vec<usize> {
     let mut chosen = Vec::new();
     let mut total = 0;
     for &idx in ranked {
-        if total + n_words[idx] <= max_words {
-            total += n_words[idx];
-            chosen.push(idx);
+        if total >= max_words {
+            break;
         }
+        total += n_words[idx];
+        chosen.push(idx);
     }
     chosen
 }
 
-/// The greedy oracle: adds, one at a time, the sentence that fits in `max_words` and raises
-/// ROUGE-1 + ROUGE-2 F1 against `reference` the most, until none raises it.
-pub(crate) fn oracle(
-    units: &[Unit],
-    n_words: &[usize],
-    reference: &[String],
-    max_words: usize,
-) -> Vec<usize> {
-    let tokens: Vec<Vec<String>> = units.iter().map(|unit| rouge::tokens(&unit.text)).collect();
+/// The first `max_words` words of `text` (separated by whitespace), the rest dropped: the length
+/// rule every method's summary is scored under.
+pub(crate) fn cut(text: &str, max_words: usize) -> String {
+    text.split_whitespace()
+        .take(max_words)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The greedy oracle: adds, one at a time, the sentence that raises ROUGE-1 + ROUGE-2 F1 of the
+/// summary cut at `max_words` words against `reference` the most, until none raises it or the
+/// summary is full.
+pub(crate) fn oracle(units: &[Unit], reference: &[String], max_words: usize) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
-    let mut summary: Vec<String> = Vec::new();
-    let (mut best, mut total) = (0.0, 0);
-    loop {
-        let mut best_next: Option<(f64, usize)> = None;
-        for idx in 0..units.len() {
-            if chosen.contains(&idx) || total + n_words[idx] > max_words {
+    let mut summary = String::new();
+    let mut best = 0.0;
+    while summary.split_whitespace().count() < max_words {
+        let mut best_next: Option<(f64, usize, String)> = None;
+        for (idx, unit) in units.iter().enumerate() {
+            if chosen.contains(&idx) {
                 continue;
             }
-            let mut candidate = summary.clone();
-            candidate.extend(tokens[idx].iter().cloned());
-            let scored = rouge::score_tokens(reference, &candidate);
+            let candidate = cut(&format!("{summary} {}", unit.text), max_words);
+            let scored = rouge::score_tokens(reference, &rouge::tokens(&candidate));
             let gain = scored.rouge1.f1 + scored.rouge2.f1;
-            if gain > best && best_next.is_none_or(|(score, _)| gain > score) {
-                best_next = Some((gain, idx));
+            if gain > best && best_next.as_ref().is_none_or(|(score, ..)| gain > *score) {
+                best_next = Some((gain, idx, candidate));
             }
         }
-        let Some((score, idx)) = best_next else {
-            return chosen;
+        let Some((score, idx, candidate)) = best_next else {
+            break;
         };
         best = score;
-        total += n_words[idx];
-        summary.extend(tokens[idx].iter().cloned());
+        summary = candidate;
         chosen.push(idx);
     }
+    chosen
 }
 
 #[cfg(test)]
@@ -302,7 +305,8 @@ mod tests {
     }
 
     #[test]
-    fn fill_skips_sentences_that_pass_the_cap() {
-        assert_eq!(fill(&[0, 1, 2], &[5, 10, 4], 10), [0, 2]);
+    fn fill_stops_once_the_cap_is_reached() {
+        assert_eq!(fill(&[0, 1, 2], &[5, 10, 4], 10), [0, 1]);
+        assert_eq!(cut("one two three four", 3), "one two three");
     }
 }
