@@ -39,7 +39,9 @@ while IFS= read -r -d '' input; do
             >/dev/null 2>"$scratch/stderr"
         status=$?
         set -e
-        read -r kb seconds <"$scratch/time" || { kb=0; seconds=0; }
+        # GNU time writes "Command exited with non-zero status N" first when the command fails.
+        read -r kb seconds < <(tail -n 1 "$scratch/time") || { kb=0; seconds=0; }
+        [[ "$kb" =~ ^[0-9]+$ ]] || kb=0
         tried=$((tried + 1))
         if (( kb > peak_kb )); then peak_kb=$kb; fi
         if awk -v a="$seconds" -v b="$worst_s" 'BEGIN { exit !(a > b) }'; then
