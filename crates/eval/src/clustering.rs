@@ -23,7 +23,7 @@
 //! with prefixes `baseline_`, `mixed_`, `baseline_mixed_` and `train_`. The test topics
 //! (36–45) are not in the shared copy and are never read.
 
-use crate::{Error, Report, Result};
+use crate::{Error, Report, Result, f1};
 use parallax_engine::model::{Annotated, Article, Origin};
 use parallax_engine::story::{Config, Profile, cluster, profile};
 use std::collections::BTreeMap;
@@ -240,14 +240,6 @@ impl Tally {
         .into_iter()
         .map(|(name, value)| (format!("{prefix}{name}"), value))
         .collect()
-    }
-}
-
-fn f1(precision: f64, recall: f64) -> f64 {
-    if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
     }
 }
 

@@ -378,11 +378,7 @@ impl Tally {
         let matched = Tally::sum(if exact { &self.exact } else { &self.overlap }, kind);
         let precision = ratio(matched, Tally::sum(&self.found, kind));
         let recall = ratio(matched, Tally::sum(&self.gold, kind));
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
+        let f1 = crate::f1(precision, recall);
         (precision, recall, f1)
     }
 

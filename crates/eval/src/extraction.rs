@@ -214,11 +214,7 @@ pub fn score(truth: &BTreeMap<String, String>, predictions: &HashMap<String, Str
     }
     let n_pages = truth.len().max(1) as f64;
     let (precision, recall) = (precision / n_pages, recall / n_pages);
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
+    let f1 = crate::f1(precision, recall);
     Scores {
         precision,
         recall,

@@ -71,6 +71,15 @@ pub enum Error {
 /// The result of an evaluation.
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// F1: the harmonic mean of `precision` and `recall`, 0 when both are 0.
+pub(crate) fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    }
+}
+
 /// Reads and parses one JSON file of a data set.
 fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {

@@ -18,7 +18,7 @@
 //! Splits: `platinum` (`te3-platinum`, the TempEval-3 test set) and `tbaq` (TimeBank and
 //! AQUAINT of `TBAQ-cleaned`, the training set, the only one to tune on).
 
-use crate::{Error, Report, Result};
+use crate::{Error, Report, Result, f1};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -245,14 +245,6 @@ fn ratio(part: usize, whole: usize) -> f64 {
         0.0
     } else {
         part as f64 / whole as f64
-    }
-}
-
-fn f1(precision: f64, recall: f64) -> f64 {
-    if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
     }
 }
 

@@ -22,11 +22,7 @@ pub struct Score {
 
 impl Score {
     fn new(precision: f64, recall: f64) -> Score {
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
+        let f1 = crate::f1(precision, recall);
         Score {
             precision,
             recall,
