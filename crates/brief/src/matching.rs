@@ -139,13 +139,16 @@ fn similar_pairs(
         for &term in &sentence.terms {
             let posting = &postings[term as usize];
             let after_left = posting.partition_point(|&right| right <= left);
-            for &right in &posting[after_left..] {
-                if sentences[right].article_idx != sentence.article_idx {
-                    if n_shared[right] == 0 {
-                        candidates.push(right);
-                    }
-                    n_shared[right] += 1;
+            // Sentences are in article order, so the rest of left's own article comes first in
+            // the posting and is skipped in one step: one long article costs no pairs.
+            let later = &posting[after_left..];
+            let other_articles = later
+                .partition_point(|&right| sentences[right].article_idx == sentence.article_idx);
+            for &right in &later[other_articles..] {
+                if n_shared[right] == 0 {
+                    candidates.push(right);
                 }
+                n_shared[right] += 1;
             }
         }
         for right in candidates.drain(..) {

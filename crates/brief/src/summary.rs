@@ -40,6 +40,12 @@ pub enum SummaryLength {
     FillWords(usize),
 }
 
+/// Sentences of one article that enter the centrality graph. The graph costs the square of its
+/// size (a page of thousands of near-identical paragraphs made it run for minutes), news puts
+/// what matters first, and the position prior already discounts later sentences; the rest get
+/// no centrality.
+const MAX_GRAPH_SENTENCES_PER_ARTICLE: usize = 80;
+
 /// Candidates sharing this share of their terms with a chosen sentence say the same again.
 const REDUNDANT_OVERLAP: f64 = 0.6;
 /// A sentence opening with a pronoun leans on a sentence the summary may not hold.
@@ -413,7 +419,11 @@ fn centrality(
         if !selected.contains(&(idx + 1)) {
             continue;
         }
-        for sentence in &annotated.sentences {
+        for sentence in annotated
+            .sentences
+            .iter()
+            .take(MAX_GRAPH_SENTENCES_PER_ARTICLE)
+        {
             keys.push((annotated.article.id.clone(), sentence.range.start));
             sentence_terms.push(terms.of(annotated.sentence_text(sentence)));
         }
