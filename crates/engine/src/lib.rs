@@ -188,12 +188,12 @@ pub fn annotate_all(articles: Vec<Article>, config: &Config) -> Vec<Annotated> {
         .collect()
 }
 
-/// Reads `inputs` as one story and builds its brief.
-///
-/// # Errors
-///
-/// [`Error::NoArticles`] when no input holds a readable article.
-pub fn brief(inputs: &[Input], config: &Config) -> Result<Outcome> {
+/// Reads `inputs` and annotates their articles; returns them with the diagnostics and the
+/// number of inputs skipped, or [`Error::NoArticles`] when none holds a readable article.
+fn read_and_annotate(
+    inputs: &[Input],
+    config: &Config,
+) -> Result<(Vec<Annotated>, Vec<Diagnostic>, usize)> {
     let read = articles(inputs, config);
     let n_skipped = read.n_skipped();
     let Articles {
@@ -203,7 +203,17 @@ pub fn brief(inputs: &[Input], config: &Config) -> Result<Outcome> {
     if articles.is_empty() {
         return Err(Error::NoArticles { diagnostics });
     }
-    let story = Story::new(annotate_all(articles, config));
+    Ok((annotate_all(articles, config), diagnostics, n_skipped))
+}
+
+/// Reads `inputs` as one story and builds its brief.
+///
+/// # Errors
+///
+/// [`Error::NoArticles`] when no input holds a readable article.
+pub fn brief(inputs: &[Input], config: &Config) -> Result<Outcome> {
+    let (annotated, diagnostics, n_skipped) = read_and_annotate(inputs, config)?;
+    let story = Story::new(annotated);
     let mut brief = parallax_brief::brief(&story, &config.brief);
     brief.diagnostics = diagnostics;
     Ok(Outcome {
@@ -279,16 +289,7 @@ impl Split {
 ///
 /// [`Error::NoArticles`] when no input holds a readable article.
 pub fn stories(inputs: &[Input], config: &Config) -> Result<Split> {
-    let read = articles(inputs, config);
-    let n_skipped = read.n_skipped();
-    let Articles {
-        articles,
-        diagnostics,
-    } = read;
-    if articles.is_empty() {
-        return Err(Error::NoArticles { diagnostics });
-    }
-    let annotated = annotate_all(articles, config);
+    let (annotated, diagnostics, n_skipped) = read_and_annotate(inputs, config)?;
     let profiles: Vec<_> = annotated.iter().map(parallax_story::profile).collect();
     let clusters = parallax_story::cluster(&profiles, &config.story);
     let mut slots: Vec<Option<Annotated>> = annotated.into_iter().map(Some).collect();
