@@ -7,15 +7,17 @@
 #
 #   bench/adversarial.sh [CORPUS_DIR]
 #
-# CORPUS_DIR defaults to target/adversarial and is generated when missing.
+# CORPUS_DIR defaults to target/adversarial and is generated when missing. PARALLAX=BINARY runs
+# that binary instead of building target/release/parallax (a copy stays the same while other
+# builds replace the one in target/).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${1:-$root/target/adversarial}"
 limit_s="${ADVERSARIAL_TIME_LIMIT:-60}"
-parallax="$root/target/release/parallax"
+parallax="${PARALLAX:-$root/target/release/parallax}"
 
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+[ -n "${PARALLAX:-}" ] || cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 if [[ ! -d "$corpus" ]]; then
     python3 "$root/bench/adversarial.py" "$corpus" >&2
 fi
@@ -62,6 +64,11 @@ while IFS= read -r -d '' input; do
             failures=$((failures + 1))
             printf 'FAIL %s %q: %s\n' "$command" "$(basename "$input")" "$reason"
             head -c 300 "$scratch/stderr" | sed 's/^/    /'
+        fi
+        # A full run takes hours on two shared cores; a line now and then shows how far it got.
+        if (( tried % 100 == 0 )); then
+            printf 'progress: %d runs, %d failures, peak %d MiB, worst %s s (%s)\n' \
+                "$tried" "$failures" "$((peak_kb / 1024))" "$worst_s" "$worst_input"
         fi
     done
 done < <(find "$corpus" -type f -print0 | sort -z)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Load on the web app over loopback: requests/s and p50/p99 latency of the story page and the
-# brief API with wrk (a bounded run per endpoint), then the server's memory (VmRSS, VmHWM).
-# Serves the example corpus, ingested into a temporary data folder.
+# Load on the web app over loopback: requests/s, p50/p99 latency and errors (non-2xx answers
+# plus socket errors) of the story page and the brief API with wrk (a bounded run per
+# endpoint), and the server's memory (VmRSS, VmHWM) before and after the runs. Serves the
+# example corpus, ingested into a temporary data folder. Exits 1 when any request failed.
 #
 #   bench/web-load.sh [SECONDS=10] [THREADS=2] [CONNECTIONS=16]
 set -euo pipefail
@@ -41,15 +42,25 @@ done
 story=$(curl -sf "$base/api/v1/stories" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(max(s, key=lambda x: x["n_articles"])["id"])')
 n_articles=$(curl -sf "$base/api/v1/stories" | python3 -c "import json,sys; print([x['n_articles'] for x in json.load(sys.stdin) if x['id']=='$story'][0])")
 echo "story $story ($n_articles articles); wrk -t$threads -c$connections -d${seconds}s --latency"
+memory() { awk '/VmRSS|VmHWM/ {printf "%s %s %s  ", $1, $2, $3} END {print ""}' "/proc/$server_pid/status"; }
+echo "memory at start: $(memory)"
 # The first request makes the brief and caches it; the runs measure the cached path.
 curl -sf "$base/stories/$story" >/dev/null
-printf '%s\t%s\t%s\t%s\n' endpoint requests/s p50 p99
+echo "memory before the runs (brief cached): $(memory)"
+printf '%s\t%s\t%s\t%s\t%s\t%s\n' endpoint requests requests/s p50 p99 errors
+total_errors=0
 for path in "/stories/$story" "/api/v1/stories/$story"; do
     out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$base$path")
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-    errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
-    printf '%s\t%s\t%s\t%s\t%s\n' "$path" "$rps" "$p50" "$p99" "$errors"
+    # "Non-2xx or 3xx responses: N" and "Socket errors: connect N, read N, write N, timeout N"
+    # appear only when non-zero.
+    errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
+    total_errors=$((total_errors + errors))
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$path" "$requests" "$rps" "$p50" "$p99" "$errors"
 done
-grep -E 'VmRSS|VmHWM' "/proc/$server_pid/status"
+echo "memory after the runs: $(memory)"
+echo "errors: $total_errors"
+[ "$total_errors" = 0 ]

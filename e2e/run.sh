@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end tests of the web app in headless Chromium, driven by playwright-core.
-# Builds the release binary, ingests the example corpus and an invented XSS article into a
-# temporary data folder, serves it on a free loopback port, and drives the pages as a person
-# would (see e2e/test.mjs). Screenshots go to target/e2e/. Not part of `cargo test`.
+# Builds the release binary, ingests the example corpus and invented hostile articles
+# (e2e/payloads.mjs) into a temporary data folder, serves it on a free loopback port, and
+# drives the pages as a person would (see e2e/test.mjs). Screenshots go to target/e2e/.
+# Not part of `cargo test`.
 #
 #   e2e/run.sh
 #
@@ -40,25 +41,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# An invented article whose title, byline and body carry markup that must never run.
-mkdir -p "$work/xss"
-cat > "$work/xss/payload.html" <<'HTML'
-<!DOCTYPE html>
-<html><head><meta charset="utf-8">
-<title>Quillmoor lantern fair &lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;</title>
-<meta property="og:title" content="Quillmoor lantern fair <script>window.__pwned=1;alert(1)</script><img src=x onerror=&quot;window.__pwned=2;alert(2)&quot;>">
-<meta property="og:site_name" content="Lantern Gazette <b onmouseover=alert(3)>bold</b>">
-<meta name="author" content="Ivo Threnn <svg onload=alert(4)>">
-<meta property="article:published_time" content="2031-05-02">
-</head><body><article>
-<h1>Quillmoor lantern fair &lt;img src=x onerror=alert(5)&gt;</h1>
-<p>The Quillmoor lantern fair opened on Friday with more than two hundred stalls along the river, organisers said, and crowds stayed until late in the evening.</p>
-<p>Visitors wrote &lt;script&gt;window.__pwned=3;alert(6)&lt;/script&gt; on paper lanterns and &lt;img src=x onerror="window.__pwned=4"&gt; on the signs, which the fair's volunteers found funny.</p>
-<p>The fair runs until Sunday, when the lanterns are released over the water at dusk, the organisers added.</p>
-</article></body></html>
-HTML
+# Invented hostile articles (HTML, JSON-LD, RSS, scraped text with a hostile file name) with
+# markup in every field; written here, never committed.
+node "$root/e2e/payloads.mjs" "$work/xss"
 
-"$parallax" ingest --data-dir "$work/data" "$root/examples" "$work/xss" >/dev/null
+# Exit code 1 says some input was skipped; the pages are checked all the same.
+"$parallax" ingest --data-dir "$work/data" "$root/examples" "$work/xss" >/dev/null || [ $? = 1 ]
 "$parallax" serve --data-dir "$work/data" --address 127.0.0.1:0 2>"$work/serve.log" &
 server_pid=$!
 base=""

@@ -12,7 +12,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(extract_html extract_text extract_feed read_bytes times quantities annotate brief)
+    targets=(extract_html extract_text extract_feed read_bytes times quantities quotes annotate brief api)
 fi
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
     echo "skipped: the nightly toolchain is not installed (rustup toolchain install nightly)" >&2

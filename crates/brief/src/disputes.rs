@@ -34,24 +34,43 @@ struct Mention<'a> {
     sentence: std::ops::Range<usize>,
     /// The counted noun's stem, or the unit.
     slot: String,
-    /// Content terms of the sentence, without numbers.
-    context: BTreeSet<String>,
+    /// Content terms of the sentence, without numbers and the slot, as ids of [`Contexts`],
+    /// sorted.
+    context: Vec<u32>,
     interval: (f64, f64),
+}
+
+/// The IDF of the terms of the mentions' contexts, by id. Ids follow the terms' spelling, so
+/// that weights add up in the same order as over sorted strings.
+struct Contexts {
+    idf: Vec<f64>,
 }
 
 /// The disputes of `story` of every kind, the ones most sources take part in first.
 pub fn disputes(story: &Story, config: &Config) -> Vec<Dispute> {
     let matches = Matches::new(story, config);
-    disputes_from(story, &crate::timeline::timeline_from(story, &matches))
+    let timeline = crate::timeline::timeline_from(story, &matches);
+    disputes_from(story, &matches, &timeline, &mut |_| {})
 }
 
-/// [`disputes`] from the story's timeline, already built.
-pub(crate) fn disputes_from(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
-    let idf = inverse_article_frequency(story);
-    let mut disputes = quantity_disputes(story, &idf);
+/// [`disputes`] from the story's timeline, already built; `lap` is called after each kind (see
+/// [`crate::brief_with_laps`]).
+pub(crate) fn disputes_from(
+    story: &Story,
+    matches: &Matches,
+    timeline: &[TimelineEvent],
+    lap: &mut dyn FnMut(&'static str),
+) -> Vec<Dispute> {
+    let mut disputes = quantity_disputes(story, matches);
+    lap("disputes: quantities");
     disputes.extend(dates::date_disputes(story, timeline));
+    lap("disputes: dates");
     disputes.extend(agents::agent_disputes(story));
-    disputes.extend(assertions::assertion_disputes(story, &idf));
+    lap("disputes: agents");
+    disputes.extend(assertions::assertion_disputes(story, &|term| {
+        matches.idf_of(term)
+    }));
+    lap("disputes: assertions");
     disputes.sort_by(|a, b| {
         n_sources(b)
             .cmp(&n_sources(a))
@@ -139,12 +158,16 @@ fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
 /// Words in a slot named after a sentence.
 const GIST_WORDS: usize = 10;
 
-fn quantity_disputes(story: &Story, idf: &HashMap<String, f64>) -> Vec<Dispute> {
-    let mentions = mentions(story);
+fn quantity_disputes(story: &Story, matches: &Matches) -> Vec<Dispute> {
+    let (mentions, contexts) = mentions(story, matches);
     let mut groups = UnionFind::new(mentions.len());
     for (left_idx, left) in mentions.iter().enumerate() {
         for (right_idx, right) in mentions.iter().enumerate().skip(left_idx + 1) {
-            if left.source != right.source && same_slot(left, right, idf) {
+            // Mentions already in one slot need no comparing: the slots are the same either way.
+            if left.source != right.source
+                && groups.find(left_idx) != groups.find(right_idx)
+                && same_slot(left, right, &contexts)
+            {
                 groups.union(left_idx, right_idx);
             }
         }
@@ -179,8 +202,12 @@ fn first_position(dispute: &Dispute) -> (usize, usize) {
         .unwrap_or((usize::MAX, 0))
 }
 
-fn mentions(story: &Story) -> Vec<Mention<'_>> {
+/// The quantities of `story` that may be disputed, with their contexts from the terms of
+/// `matches`.
+fn mentions<'a>(story: &'a Story, matches: &Matches) -> (Vec<Mention<'a>>, Contexts) {
     let mut mentions = Vec::new();
+    // Contexts as ids of `matches` first; they are renumbered by spelling below.
+    let mut context_terms: Vec<Vec<u32>> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let terms = Terms::new(annotated.article.language.as_deref());
         for quantity in &annotated.quantities {
@@ -195,29 +222,51 @@ fn mentions(story: &Story) -> Vec<Mention<'_>> {
                 (None, None) => None,
             };
             let Some(slot) = slot else { continue };
-            let Some(sentence) = annotated.sentences.iter().find(|sentence| {
+            let Some(sentence_idx) = annotated.sentences.iter().position(|sentence| {
                 sentence.range.start <= quantity.range.start
                     && quantity.range.end <= sentence.range.end
             }) else {
                 continue;
             };
-            let context = terms
-                .of(annotated.sentence_text(sentence))
-                .into_iter()
-                .filter(|term| !term.chars().any(|c| c.is_ascii_digit()) && *term != slot)
-                .collect();
+            let sentence = &annotated.sentences[sentence_idx];
+            let position = matches.sentence_position(article_idx, sentence_idx);
+            context_terms.push(
+                matches.sentences[position]
+                    .terms
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        let term = matches.term(id);
+                        !term.chars().any(|c| c.is_ascii_digit()) && term != slot
+                    })
+                    .collect(),
+            );
             mentions.push(Mention {
                 source: article_idx + 1,
                 article_idx,
                 quantity,
                 sentence: sentence.range.clone(),
                 slot,
-                context,
+                context: Vec::new(),
                 interval: interval(quantity),
             });
         }
     }
-    mentions
+    let mut used: Vec<u32> = context_terms.iter().flatten().copied().collect();
+    used.sort_unstable_by(|a, b| matches.term(*a).cmp(matches.term(*b)));
+    used.dedup();
+    let mut renumbered: HashMap<u32, u32> = HashMap::new();
+    for (new_id, &id) in used.iter().enumerate() {
+        renumbered.insert(id, new_id as u32);
+    }
+    for (mention, terms) in mentions.iter_mut().zip(context_terms) {
+        mention.context = terms.iter().map(|id| renumbered[id]).collect();
+        mention.context.sort_unstable();
+    }
+    let contexts = Contexts {
+        idf: used.iter().map(|&id| matches.idf[id as usize]).collect(),
+    };
+    (mentions, contexts)
 }
 
 /// Context similarity needed for quantities counting the same noun, and different nouns. Outlets
@@ -227,13 +276,37 @@ fn mentions(story: &Story) -> Vec<Mention<'_>> {
 const SAME_NOUN_SIMILARITY: f64 = 0.02;
 const OTHER_NOUN_SIMILARITY: f64 = 0.3;
 
-fn same_slot(left: &Mention<'_>, right: &Mention<'_>, idf: &HashMap<String, f64>) -> bool {
+fn same_slot(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts) -> bool {
     if left.quantity.unit != right.quantity.unit {
         return false;
     }
-    let weight = |term: &String| idf.get(term).copied().unwrap_or(0.0);
-    let shared: f64 = left.context.intersection(&right.context).map(weight).sum();
-    let either: f64 = left.context.union(&right.context).map(weight).sum();
+    // The IDF weight of the shared terms and of all terms, each added in the terms' order.
+    let (mut shared, mut either) = (0.0, 0.0);
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let term = match (left.context.get(i), right.context.get(j)) {
+            (Some(&a), Some(&b)) if a == b => {
+                shared += contexts.idf[a as usize];
+                i += 1;
+                j += 1;
+                a
+            }
+            (Some(&a), Some(&b)) if a < b => {
+                i += 1;
+                a
+            }
+            (Some(&a), None) => {
+                i += 1;
+                a
+            }
+            (_, Some(&b)) => {
+                j += 1;
+                b
+            }
+            (None, None) => break,
+        };
+        either += contexts.idf[term as usize];
+    }
     let similarity = if either == 0.0 { 0.0 } else { shared / either };
     // A unit alone ("percent") says little about what is measured, so the context must.
     let counted = left.quantity.counted.is_some() && right.quantity.counted.is_some();
@@ -243,28 +316,6 @@ fn same_slot(left: &Mention<'_>, right: &Mention<'_>, idf: &HashMap<String, f64>
         OTHER_NOUN_SIMILARITY
     };
     similarity >= needed
-}
-
-/// `ln(1 + n_articles / n_articles_using_term)`: a word every article uses weighs about half as
-/// much as one only a single article of a five-article story uses.
-fn inverse_article_frequency(story: &Story) -> HashMap<String, f64> {
-    let mut frequency: HashMap<String, usize> = HashMap::new();
-    for annotated in &story.articles {
-        let terms = Terms::new(annotated.article.language.as_deref());
-        let used: BTreeSet<String> = annotated
-            .sentences
-            .iter()
-            .flat_map(|sentence| terms.of(annotated.sentence_text(sentence)))
-            .collect();
-        for term in used {
-            *frequency.entry(term).or_insert(0) += 1;
-        }
-    }
-    let n_articles = story.articles.len() as f64;
-    frequency
-        .into_iter()
-        .map(|(term, count)| (term, (1.0 + n_articles / count as f64).ln()))
-        .collect()
 }
 
 /// The values a quantity allows, as a closed interval.
@@ -421,7 +472,7 @@ mod tests {
 
     fn check(articles: Vec<Annotated>, expected: &[&[ExpectedSide<'_>]]) {
         let story = Story::new(articles);
-        let found = quantity_disputes(&story, &inverse_article_frequency(&story));
+        let found = quantity_disputes(&story, &Matches::new(&story, &Config::new()));
         let found: Vec<Vec<FoundSide>> = found
             .iter()
             .map(|dispute| {

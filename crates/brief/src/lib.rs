@@ -44,13 +44,16 @@
 #![deny(missing_docs)]
 
 mod blind_spots;
+mod centrality;
 mod consensus;
+mod corpus;
 mod disputes;
 mod framing;
 mod matching;
 mod sides;
 mod single_source;
 mod sources;
+mod stems;
 mod summary;
 mod timeline;
 mod tone;
@@ -119,18 +122,43 @@ pub const LOADED_WORDS: &str = include_str!("../data/loaded-words.txt");
 /// Builds the brief of `story`. Diagnostics are left empty for the caller, which knows about
 /// inputs.
 pub fn brief(story: &Story, config: &Config) -> Brief {
+    brief_with_laps(story, config, &mut |_| {})
+}
+
+/// [`brief`], calling `lap` with the name of each step as soon as the step is done, in the order
+/// they run, so that a caller can time them (`parallax eval latency --sections`). The brief
+/// reads no clock itself.
+pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'static str)) -> Brief {
     // The sentence matching behind consensus, the timeline and single-source claims is the
     // costliest step; it is done once here and shared.
     let matches = matching::Matches::new(story, config);
+    lap("matching");
     let consensus = consensus::consensus_from(story, &matches);
+    lap("consensus");
     let timeline = timeline::timeline_from(story, &matches);
-    let disputes = disputes::disputes_from(story, &timeline);
+    lap("timeline");
+    let disputes = disputes::disputes_from(story, &matches, &timeline, lap);
     let framing = framing(story);
+    lap("framing");
     let tone = tone(story);
+    lap("tone");
     let blind_spots = blind_spots(story, &consensus);
+    lap("blind spots");
+    // The summary and the readings' summaries read the same English terms.
+    let corpus = corpus::Corpus::new(story);
+    lap("summary terms");
+    let summary = summary::summary_from(
+        &corpus,
+        story,
+        &consensus,
+        &disputes,
+        config.summary_length(),
+    );
+    lap("summary");
     let readings = sides::readings(
         &sides::ReadingInputs {
             story,
+            corpus: &corpus,
             consensus: &consensus,
             disputes: &disputes,
             framing: &framing,
@@ -139,14 +167,19 @@ pub fn brief(story: &Story, config: &Config) -> Brief {
         config.outlets.as_ref(),
         config.side_key,
     );
+    lap("readings");
+    let voices = voices(story);
+    lap("voices");
+    let single_source = single_source::single_source_from(story, &matches);
+    lap("single source");
     Brief {
         story: story.id.clone(),
         sources: sources(story),
-        summary: summary(story, &consensus, &disputes, config.summary_length()),
+        summary,
         consensus,
-        voices: voices(story),
+        voices,
         disputes,
-        single_source: single_source::single_source_from(story, &matches),
+        single_source,
         timeline,
         blind_spots,
         framing,

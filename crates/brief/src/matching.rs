@@ -8,8 +8,8 @@
 //! unrelated groups.
 
 use crate::Config;
+use crate::stems::Stems;
 use parallax_model::Story;
-use parallax_text::Terms;
 use std::collections::{BTreeSet, HashMap};
 
 /// One sentence and its content terms, as ids into the story's vocabulary.
@@ -22,26 +22,55 @@ pub(crate) struct SentenceTerms {
 }
 
 /// The sentences of one story with their terms and every pair of sentences of different articles
-/// that say the same thing. Built once per brief; consensus, the timeline and single-source
-/// claims group from it.
+/// that say the same thing. Built once per brief; consensus, the timeline, single-source claims
+/// and the disputes group from it or read its terms, so no sentence is stemmed twice.
 pub(crate) struct Matches {
     /// Every sentence of the story, in article order.
     pub(crate) sentences: Vec<SentenceTerms>,
     /// Inverse article frequency of each term id.
     pub(crate) idf: Vec<f64>,
+    /// Each term by its id.
+    terms: Vec<String>,
+    /// Each term's id.
+    ids: HashMap<String, u32>,
     /// Similar pairs, most similar first.
     pairs: Vec<(f64, usize, usize)>,
 }
 
 impl Matches {
     pub(crate) fn new(story: &Story, config: &Config) -> Matches {
-        let (sentences, idf) = index(story);
+        let (sentences, terms, idf) = index(story);
         let pairs = similar_pairs(&sentences, &idf, config);
+        let ids = terms
+            .iter()
+            .enumerate()
+            .map(|(id, term)| (term.clone(), id as u32))
+            .collect();
         Matches {
             sentences,
             idf,
+            terms,
+            ids,
             pairs,
         }
+    }
+
+    /// The term with id `id`.
+    pub(crate) fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// The inverse article frequency of `term`: `ln(1 + n_articles / n_articles_using_term)`,
+    /// 0 for a term no sentence of the story uses.
+    pub(crate) fn idf_of(&self, term: &str) -> f64 {
+        self.ids.get(term).map_or(0.0, |&id| self.idf[id as usize])
+    }
+
+    /// The index in [`Matches::sentences`] of sentence `sentence_idx` of article `article_idx`.
+    pub(crate) fn sentence_position(&self, article_idx: usize, sentence_idx: usize) -> usize {
+        self.sentences.partition_point(|sentence| {
+            (sentence.article_idx, sentence.sentence_idx) < (article_idx, sentence_idx)
+        })
     }
 
     /// The groups of matching sentences among those `include` accepts, as indexes into
@@ -66,27 +95,44 @@ impl Matches {
     }
 }
 
-/// Every sentence's terms as ids, and the inverse article frequency of each term id.
-fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<f64>) {
+/// Every sentence's terms as ids, each term by its id, and the inverse article frequency of each
+/// term id.
+fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<String>, Vec<f64>) {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut terms_by_id: Vec<String> = Vec::new();
     let mut article_frequency: Vec<usize> = Vec::new();
     let mut sentences = Vec::new();
+    // The stems of each language, and the id here of each of their terms.
+    let mut by_language: HashMap<Option<&str>, (Stems, Vec<Option<u32>>)> = HashMap::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
-        let terms_of = Terms::new(annotated.article.language.as_deref());
+        let language = annotated.article.language.as_deref();
+        let (stems, ids) = by_language
+            .entry(language)
+            .or_insert_with(|| (Stems::new(language), Vec::new()));
         let mut seen_in_article = BTreeSet::new();
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
             let text = annotated.sentence_text(sentence);
             let mut numbers = Vec::new();
-            let terms: Vec<u32> = terms_of
+            let terms: Vec<u32> = stems
                 .of(text)
                 .into_iter()
-                .map(|term| {
+                .map(|stem| {
+                    let term = stems.spelling(stem);
                     let is_number = term.chars().any(|c| c.is_ascii_digit());
-                    let next_id = vocabulary.len() as u32;
-                    let id = *vocabulary.entry(term).or_insert(next_id);
-                    if id as usize == article_frequency.len() {
-                        article_frequency.push(0);
+                    if ids.len() <= stem as usize {
+                        ids.resize(stem as usize + 1, None);
                     }
+                    let id = match ids[stem as usize].or_else(|| vocabulary.get(term).copied()) {
+                        Some(id) => id,
+                        None => {
+                            let id = terms_by_id.len() as u32;
+                            vocabulary.insert(term.to_string(), id);
+                            terms_by_id.push(term.to_string());
+                            article_frequency.push(0);
+                            id
+                        }
+                    };
+                    ids[stem as usize] = Some(id);
                     if seen_in_article.insert(id) {
                         article_frequency[id as usize] += 1;
                     }
@@ -112,7 +158,7 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<f64>) {
         .iter()
         .map(|&frequency| (1.0 + n_articles / frequency as f64).ln())
         .collect();
-    (sentences, idf)
+    (sentences, terms_by_id, idf)
 }
 
 /// Pairs of sentences from different articles that are similar enough, most similar first, ties

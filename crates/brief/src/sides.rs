@@ -13,7 +13,8 @@
 //! are labelled as such, with what sets each apart.
 
 use crate::consensus::independent_sources;
-use crate::summary::{SummaryLength, summary_of_sources};
+use crate::corpus::Corpus;
+use crate::summary::{Statements, SummaryLength, summary_of_sources_from};
 use parallax_model::{
     ConsensusItem, Dispute, Framing, Genre, Readings, Side, SideGrouping, SourceTone, Story,
 };
@@ -92,6 +93,15 @@ impl Outlets {
         Ok(outlets)
     }
 
+    /// The side `article` falls on when sources are grouped by `key`: that field of its
+    /// outlet, or "unlisted" when no outlet matches or the outlet leaves the field empty.
+    pub fn side(&self, article: &parallax_model::Article, key: SideKey) -> String {
+        self.of(article)
+            .and_then(|outlet| key.of(outlet))
+            .cloned()
+            .unwrap_or_else(|| "unlisted".to_string())
+    }
+
     /// The outlet of an article, when one matches.
     fn of(&self, article: &parallax_model::Article) -> Option<&Outlet> {
         let outlet_name = article.outlet.as_deref().map(str::to_lowercase);
@@ -152,6 +162,7 @@ impl SideKey {
 /// What the readings are built from.
 pub(crate) struct ReadingInputs<'a> {
     pub(crate) story: &'a Story,
+    pub(crate) corpus: &'a Corpus,
     pub(crate) consensus: &'a [ConsensusItem],
     pub(crate) disputes: &'a [Dispute],
     pub(crate) framing: &'a [Framing],
@@ -179,10 +190,13 @@ pub(crate) fn readings(
     let mut sides: Vec<Side> = groups
         .into_iter()
         .map(|(label, sources)| Side {
-            summary: summary_of_sources(
-                inputs.story,
-                inputs.consensus,
-                inputs.disputes,
+            summary: summary_of_sources_from(
+                inputs.corpus,
+                &Statements {
+                    story: inputs.story,
+                    consensus: inputs.consensus,
+                    disputes: inputs.disputes,
+                },
                 &sources,
                 SummaryLength::Sentences(READING_SENTENCES),
             ),
@@ -202,12 +216,10 @@ pub(crate) fn readings(
 fn by_outlet(story: &Story, outlets: &Outlets, key: SideKey) -> Vec<(String, Vec<usize>)> {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (idx, annotated) in story.articles.iter().enumerate() {
-        let label = outlets
-            .of(&annotated.article)
-            .and_then(|outlet| key.of(outlet))
-            .cloned()
-            .unwrap_or_else(|| "unlisted".to_string());
-        groups.entry(label).or_default().push(idx + 1);
+        groups
+            .entry(outlets.side(&annotated.article, key))
+            .or_default()
+            .push(idx + 1);
     }
     groups.into_iter().collect()
 }

@@ -19,6 +19,7 @@
 //! order chosen.
 
 use crate::consensus::independent_sources;
+use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
 use parallax_model::{
     ArticleId, Citation, ConsensusItem, Dispute, DisputeKind, Span, Story, SummaryKind,
@@ -39,12 +40,6 @@ pub enum SummaryLength {
     /// caller that cuts the text at the cap, as ROUGE evaluations at a reference's length do.
     FillWords(usize),
 }
-
-/// Sentences of one article that enter the centrality graph. The graph costs the square of its
-/// size (a page of thousands of near-identical paragraphs made it run for minutes), news puts
-/// what matters first, and the position prior already discounts later sentences; the rest get
-/// no centrality.
-const MAX_GRAPH_SENTENCES_PER_ARTICLE: usize = 80;
 
 /// Candidates sharing this share of their terms with a chosen sentence say the same again.
 const REDUNDANT_OVERLAP: f64 = 0.6;
@@ -68,10 +63,6 @@ const JUDGED_PENALTY: f64 = 0.2;
 const CENTRALITY_WEIGHT: f64 = 3.0;
 /// Gain divisor per sentence before it in its article.
 const POSITION_DECAY: f64 = 0.1;
-/// PageRank's damping factor, as TextRank and LexRank use it.
-const DAMPING: f64 = 0.85;
-/// PageRank iterations: enough to settle on graphs of a story's size.
-const PAGE_RANK_ITERATIONS: usize = 30;
 
 /// The summary of the whole story; see [`summary_of_sources`].
 pub fn summary(
@@ -80,8 +71,31 @@ pub fn summary(
     disputes: &[Dispute],
     length: SummaryLength,
 ) -> Vec<SummarySentence> {
+    summary_from(&Corpus::new(story), story, consensus, disputes, length)
+}
+
+/// [`summary`] with the story's terms already stemmed.
+pub(crate) fn summary_from(
+    corpus: &Corpus,
+    story: &Story,
+    consensus: &[ConsensusItem],
+    disputes: &[Dispute],
+    length: SummaryLength,
+) -> Vec<SummarySentence> {
     let every_source: Vec<usize> = (1..=story.articles.len()).collect();
-    summary_of_sources(story, consensus, disputes, &every_source, length)
+    let statements = Statements {
+        story,
+        consensus,
+        disputes,
+    };
+    summary_of_sources_from(corpus, &statements, &every_source, length)
+}
+
+/// What a summary is made from: the story with its consensus and disputes.
+pub(crate) struct Statements<'a> {
+    pub(crate) story: &'a Story,
+    pub(crate) consensus: &'a [ConsensusItem],
+    pub(crate) disputes: &'a [Dispute],
 }
 
 /// The summary of what the sources numbered `sources` (citation numbers, from 1) say, from the
@@ -95,10 +109,34 @@ pub fn summary_of_sources(
     sources: &[usize],
     length: SummaryLength,
 ) -> Vec<SummarySentence> {
+    let statements = Statements {
+        story,
+        consensus,
+        disputes,
+    };
+    summary_of_sources_from(&Corpus::new(story), &statements, sources, length)
+}
+
+/// [`summary_of_sources`] with the story's terms already stemmed.
+pub(crate) fn summary_of_sources_from(
+    corpus: &Corpus,
+    statements: &Statements<'_>,
+    sources: &[usize],
+    length: SummaryLength,
+) -> Vec<SummarySentence> {
+    let Statements {
+        story,
+        consensus,
+        disputes,
+    } = *statements;
     let selected: HashSet<usize> = sources.iter().copied().collect();
     let independent = independent_sources(story);
-    let terms = Terms::new(Some("en"));
-    let weights = term_weights(story, &selected, &independent, &terms);
+    let weights = term_weights(corpus, &selected, &independent);
+    let mut vocabulary = Vocabulary {
+        corpus,
+        terms: Terms::new(Some("en")),
+        extra: HashMap::new(),
+    };
     let mut disputed_ranges: HashMap<&ArticleId, Vec<(usize, usize)>> = HashMap::new();
     for citation in disputes
         .iter()
@@ -131,8 +169,9 @@ pub fn summary_of_sources(
         let Some(sentence) = disputed(dispute, &selected) else {
             continue;
         };
-        if budget.half_allows(&sentence.text) {
-            budget.take(&sentence.text);
+        let n_words = sentence.text.split_whitespace().count();
+        if budget.half_allows(n_words) {
+            budget.take(n_words);
             chosen_disputes.push(sentence);
         }
     }
@@ -158,7 +197,13 @@ pub fn summary_of_sources(
                 .iter()
                 .map(|citation| (citation.source, citation.span.start)),
         );
-        candidates.extend(corroborated(story, &citations, &terms, &is_disputed));
+        candidates.extend(corroborated(
+            story,
+            corpus,
+            &citations,
+            &mut vocabulary,
+            &is_disputed,
+        ));
     }
     for (idx, annotated) in story.articles.iter().enumerate() {
         let source = idx + 1;
@@ -168,9 +213,14 @@ pub fn summary_of_sources(
         if !selected.contains(&source) || copy_of_selected {
             continue;
         }
-        for (position, sentence) in annotated.sentences.iter().enumerate() {
+        for (position, (sentence, wording)) in annotated
+            .sentences
+            .iter()
+            .zip(&corpus.sentences[idx])
+            .enumerate()
+        {
             let full_text = annotated.sentence_text(sentence);
-            let dateline = dateline_len(full_text);
+            let dateline = wording.dateline;
             let text = &full_text[dateline..];
             let span = Span::new(
                 annotated.article.id.clone(),
@@ -185,10 +235,12 @@ pub fn summary_of_sources(
             }
             candidates.push(Candidate {
                 kind: SummaryKind::SingleSource,
-                text: text.to_string(),
-                terms: terms.of(text),
+                text,
+                terms: wording.body_terms.clone(),
+                n_words: wording.n_body_words,
                 position,
-                judged: n_judged_words(text),
+                judged: wording.n_judged,
+                opens_with_pronoun: starts_with_pronoun(text),
                 centrality: 0.0,
                 sources: vec![source],
                 spans: vec![span],
@@ -197,7 +249,7 @@ pub fn summary_of_sources(
         }
     }
 
-    let centrality = centrality(story, &selected, &terms);
+    let centrality = corpus.graph.centrality(&selected);
     for candidate in &mut candidates {
         candidate.centrality = candidate
             .spans
@@ -207,18 +259,18 @@ pub fn summary_of_sources(
             .copied()
             .fold(0.0, f64::max);
     }
-    let mut covered: HashSet<String> = HashSet::new();
+    let n_terms = vocabulary.n_terms();
+    let mut covered = vec![false; n_terms];
+    // Whether a candidate says again what a chosen one says; once so, always so, so each is
+    // checked against each chosen candidate once, when that one is chosen.
+    let mut redundant = vec![false; candidates.len()];
+    let mut in_chosen = vec![false; n_terms];
     let mut chosen: Vec<Candidate> = Vec::new();
     loop {
         let best = candidates
             .iter()
             .enumerate()
-            .filter(|(_, candidate)| budget.allows(&candidate.text))
-            .filter(|(_, candidate)| {
-                !chosen
-                    .iter()
-                    .any(|other| term_overlap(&candidate.terms, &other.terms) >= REDUNDANT_OVERLAP)
-            })
+            .filter(|(idx, candidate)| !redundant[*idx] && budget.allows(candidate.n_words))
             .map(|(idx, candidate)| (candidate.gain(&weights, &covered), idx))
             .filter(|(gain, _)| *gain > 0.0)
             .max_by(|(gain_a, idx_a), (gain_b, idx_b)| {
@@ -228,14 +280,25 @@ pub fn summary_of_sources(
             break;
         };
         let candidate = candidates.swap_remove(idx);
-        budget.take(&candidate.text);
-        covered.extend(candidate.terms.iter().cloned());
+        redundant.swap_remove(idx);
+        budget.take(candidate.n_words);
+        for &term in &candidate.terms {
+            covered[term as usize] = true;
+            in_chosen[term as usize] = true;
+        }
+        for (other, is_redundant) in candidates.iter().zip(redundant.iter_mut()) {
+            *is_redundant |=
+                term_overlap(&other.terms, &candidate.terms, &in_chosen) >= REDUNDANT_OVERLAP;
+        }
+        for &term in &candidate.terms {
+            in_chosen[term as usize] = false;
+        }
         chosen.push(candidate);
     }
 
     let mut sentences: Vec<SummarySentence> = Vec::new();
     let into_sentence = |candidate: &Candidate| SummarySentence {
-        text: candidate.text.clone(),
+        text: candidate.text.to_string(),
         kind: candidate.kind,
         sources: candidate.sources.clone(),
         spans: candidate.spans.clone(),
@@ -267,12 +330,11 @@ impl Budget {
         Budget { length, used: 0 }
     }
 
-    fn cost(&self, text: &str) -> usize {
+    /// What a sentence of `n_words` words (as separated by whitespace) costs.
+    fn cost(&self, n_words: usize) -> usize {
         match self.length {
             SummaryLength::Sentences(_) => 1,
-            SummaryLength::Words(_) | SummaryLength::FillWords(_) => {
-                text.split_whitespace().count()
-            }
+            SummaryLength::Words(_) | SummaryLength::FillWords(_) => n_words,
         }
     }
 
@@ -284,39 +346,43 @@ impl Budget {
         }
     }
 
-    fn allows(&self, text: &str) -> bool {
+    fn allows(&self, n_words: usize) -> bool {
         match self.length {
             SummaryLength::FillWords(n) => self.used < n,
-            _ => self.used + self.cost(text) <= self.limit(),
+            _ => self.used + self.cost(n_words) <= self.limit(),
         }
     }
 
-    /// Whether `text` fits in half the summary: disputes take no more, so that the common
-    /// ground is told too.
-    fn half_allows(&self, text: &str) -> bool {
+    /// Whether a sentence of `n_words` fits in half the summary: disputes take no more, so
+    /// that the common ground is told too.
+    fn half_allows(&self, n_words: usize) -> bool {
         match self.length {
-            SummaryLength::Sentences(_) => self.allows(text),
+            SummaryLength::Sentences(_) => self.allows(n_words),
             SummaryLength::Words(n) | SummaryLength::FillWords(n) => {
-                self.used + self.cost(text) <= n / 2
+                self.used + self.cost(n_words) <= n / 2
             }
         }
     }
 
-    fn take(&mut self, text: &str) {
-        self.used += self.cost(text);
+    fn take(&mut self, n_words: usize) {
+        self.used += self.cost(n_words);
     }
 }
 
 /// A statement the summary may state.
-struct Candidate {
+struct Candidate<'a> {
     kind: SummaryKind,
-    text: String,
-    /// Content terms of the wording, deduplicated.
-    terms: Vec<String>,
+    text: &'a str,
+    /// Content terms of the wording, deduplicated, in the order of their spelling.
+    terms: Vec<u32>,
+    /// Words of the wording, as separated by whitespace.
+    n_words: usize,
     /// Position of the sentence in its article (the earliest of a group), from 0.
     position: usize,
     /// Loaded, verdict and first-person words of the wording.
     judged: usize,
+    /// Whether the wording opens with a pronoun ([`starts_with_pronoun`]).
+    opens_with_pronoun: bool,
     /// The graph centrality of its sentences among the story's ([`centrality`]), the highest.
     centrality: f64,
     sources: Vec<usize>,
@@ -325,15 +391,22 @@ struct Candidate {
     sentence_starts: Vec<usize>,
 }
 
-impl Candidate {
-    fn gain(&self, weights: &HashMap<String, f64>, covered: &HashSet<String>) -> f64 {
+impl Candidate<'_> {
+    /// `weights` and `covered` are by term id; a term past `weights` weighs
+    /// [`UNSHARED_WEIGHT`].
+    fn gain(&self, weights: &[f64], covered: &[bool]) -> f64 {
         let content: f64 = self
             .terms
             .iter()
-            .filter(|term| !covered.contains(*term))
-            .map(|term| weights.get(term).copied().unwrap_or(UNSHARED_WEIGHT))
+            .filter(|&&term| !covered[term as usize])
+            .map(|&term| {
+                weights
+                    .get(term as usize)
+                    .copied()
+                    .unwrap_or(UNSHARED_WEIGHT)
+            })
             .sum();
-        let n_words = self.text.split_whitespace().count().max(1) as f64;
+        let n_words = self.n_words.max(1) as f64;
         let mut gain =
             content / n_words.powf(LENGTH_EXPONENT) + CENTRALITY_WEIGHT * self.centrality;
         if self.position == 0 {
@@ -343,22 +416,51 @@ impl Candidate {
         if self.kind == SummaryKind::Corroborated {
             gain *= CORROBORATED_BONUS;
         }
-        if starts_with_pronoun(&self.text) {
+        if self.opens_with_pronoun {
             gain *= PRONOUN_START_PENALTY;
         }
         gain / (1.0 + JUDGED_PENALTY * self.judged as f64)
     }
 }
 
-/// Shared terms over the terms of the shorter of the two.
-fn term_overlap(a: &[String], b: &[String]) -> f64 {
-    let a: HashSet<&String> = a.iter().collect();
-    let b: HashSet<&String> = b.iter().collect();
+/// Shared terms over the terms of the shorter of the two; `in_b` marks the terms of `b` by id.
+/// Both are deduplicated.
+fn term_overlap(a: &[u32], b: &[u32], in_b: &[bool]) -> f64 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
     }
-    a.intersection(&b).count() as f64 / smaller as f64
+    let n_shared = a.iter().filter(|&&term| in_b[term as usize]).count();
+    n_shared as f64 / smaller as f64
+}
+
+/// Term ids of the story's corpus, and of terms it lacks (a consensus item a caller made up
+/// may quote text that is no sentence of the story).
+struct Vocabulary<'a> {
+    corpus: &'a Corpus,
+    terms: Terms,
+    extra: HashMap<String, u32>,
+}
+
+impl Vocabulary<'_> {
+    /// The content terms of `text`, as [`Terms::of`] gives them, as ids.
+    fn of(&mut self, text: &str) -> Vec<u32> {
+        self.terms
+            .of(text)
+            .into_iter()
+            .map(|term| match self.corpus.id(&term) {
+                Some(id) => id,
+                None => {
+                    let next_id = (self.corpus.n_terms() + self.extra.len()) as u32;
+                    *self.extra.entry(term).or_insert(next_id)
+                }
+            })
+            .collect()
+    }
+
+    fn n_terms(&self) -> usize {
+        self.corpus.n_terms() + self.extra.len()
+    }
 }
 
 /// Words that point back to something said before.
@@ -379,7 +481,7 @@ fn starts_with_pronoun(text: &str) -> bool {
 /// Length in bytes of a wire-style dateline opening `text` ("CITY, Region, March 9 (Agency) -
 /// "), 0 when there is none: a place in capitals, then a date or an agency in parentheses,
 /// then a dash, within the first 100 bytes. It locates the story, which the summary does not need.
-fn dateline_len(text: &str) -> usize {
+pub(crate) fn dateline_len(text: &str) -> usize {
     let Some((dash_at, dash)) = [" - ", " \u{2013} ", " \u{2014} "]
         .iter()
         .filter_map(|dash| text.find(dash).map(|at| (at, *dash)))
@@ -405,164 +507,88 @@ fn dateline_len(text: &str) -> usize {
     }
 }
 
-/// TextRank centrality (Mihalcea & Tarau 2004) of every sentence of the sources in `selected`,
-/// by (article id, start), scaled so the most central is 1: a roundup of several sources is
-/// mostly what many of their sentences say.
-fn centrality(
-    story: &Story,
-    selected: &HashSet<usize>,
-    terms: &Terms,
-) -> HashMap<(ArticleId, usize), f64> {
-    let mut keys = Vec::new();
-    let mut sentence_terms: Vec<Vec<String>> = Vec::new();
-    for (idx, annotated) in story.articles.iter().enumerate() {
-        if !selected.contains(&(idx + 1)) {
-            continue;
-        }
-        for sentence in annotated
-            .sentences
-            .iter()
-            .take(MAX_GRAPH_SENTENCES_PER_ARTICLE)
-        {
-            keys.push((annotated.article.id.clone(), sentence.range.start));
-            sentence_terms.push(terms.of(annotated.sentence_text(sentence)));
+/// Weight of each content term, by id: the independent sources among `selected` that use it, in
+/// text or headline, less one, plus [`UNSHARED_WEIGHT`].
+fn term_weights(corpus: &Corpus, selected: &HashSet<usize>, independent: &[usize]) -> Vec<f64> {
+    let mut users: Vec<(u32, usize)> = Vec::new();
+    for (idx, terms) in corpus.article_terms.iter().enumerate() {
+        if selected.contains(&(idx + 1)) {
+            users.extend(terms.iter().map(|&term| (term, independent[idx])));
         }
     }
-    let n = keys.len();
-    // The graph is sparse (most sentence pairs share no term): edges come from an index of
-    // the sentences each term appears in, and neighbours are kept in ascending order so every
-    // sum adds the same terms in the same order as over a dense matrix.
-    let mut term_ids: HashMap<&str, usize> = HashMap::new();
-    let mut postings: Vec<Vec<usize>> = Vec::new();
-    let sentence_ids: Vec<Vec<usize>> = sentence_terms
-        .iter()
-        .enumerate()
-        .map(|(sentence_idx, sentence)| {
-            sentence
-                .iter()
-                .map(|term| {
-                    let next_id = term_ids.len();
-                    let id = *term_ids.entry(term.as_str()).or_insert(next_id);
-                    if id == postings.len() {
-                        postings.push(Vec::new());
-                    }
-                    postings[id].push(sentence_idx);
-                    id
-                })
-                .collect()
-        })
-        .collect();
-    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let mut shared = vec![0usize; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for a in 0..n {
-        if sentence_ids[a].len() < 2 {
-            continue;
-        }
-        for &term in &sentence_ids[a] {
-            for &b in postings[term].iter().filter(|&&b| b > a) {
-                if shared[b] == 0 {
-                    touched.push(b);
-                }
-                shared[b] += 1;
-            }
-        }
-        touched.sort_unstable();
-        for &b in &touched {
-            let n_b = sentence_ids[b].len();
-            if n_b >= 2 {
-                let similarity =
-                    shared[b] as f64 / ((sentence_ids[a].len() as f64).ln() + (n_b as f64).ln());
-                neighbours[a].push((b, similarity));
-                neighbours[b].push((a, similarity));
-            }
-            shared[b] = 0;
-        }
-        touched.clear();
+    users.sort_unstable();
+    users.dedup();
+    let mut n_users = vec![0_usize; corpus.n_terms()];
+    for (term, _) in users {
+        n_users[term as usize] += 1;
     }
-    let out_weights: Vec<f64> = neighbours
-        .iter()
-        .map(|edges| edges.iter().map(|(_, weight)| weight).sum())
-        .collect();
-    let mut rank = vec![1.0; n];
-    for _ in 0..PAGE_RANK_ITERATIONS {
-        rank = (0..n)
-            .map(|b| {
-                let inflow: f64 = neighbours[b]
-                    .iter()
-                    .filter(|&&(a, _)| out_weights[a] > 0.0)
-                    .map(|&(a, weight)| weight / out_weights[a] * rank[a])
-                    .sum();
-                1.0 - DAMPING + DAMPING * inflow
-            })
-            .collect();
-    }
-    let highest = rank.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
-    keys.into_iter()
-        .zip(rank.into_iter().map(|score| score / highest))
-        .collect()
-}
-
-/// Weight of each content term: the independent sources among `selected` that use it, in text
-/// or headline, less one, plus [`UNSHARED_WEIGHT`].
-fn term_weights(
-    story: &Story,
-    selected: &HashSet<usize>,
-    independent: &[usize],
-    terms: &Terms,
-) -> HashMap<String, f64> {
-    let mut users: HashMap<String, HashSet<usize>> = HashMap::new();
-    for (idx, annotated) in story.articles.iter().enumerate() {
-        if !selected.contains(&(idx + 1)) {
-            continue;
-        }
-        let article = &annotated.article;
-        let headline = article.title.as_deref().unwrap_or_default();
-        for term in terms.each(&article.text).chain(terms.each(headline)) {
-            users.entry(term).or_default().insert(independent[idx]);
-        }
-    }
-    users
+    n_users
         .into_iter()
-        .map(|(term, sources)| (term, (sources.len() - 1) as f64 + UNSHARED_WEIGHT))
+        .map(|n| match n {
+            0 => UNSHARED_WEIGHT,
+            n => (n - 1) as f64 + UNSHARED_WEIGHT,
+        })
         .collect()
 }
 
 /// The candidate of one consensus group: its most neutral wording (fewest
 /// judged words) that state no disputed value and are no direct quote; selection takes the one
 /// that gains most and fits.
-fn corroborated(
+fn corroborated<'a>(
     story: &Story,
-    citations: &[&Citation],
-    terms: &Terms,
+    corpus: &Corpus,
+    citations: &[&'a Citation],
+    vocabulary: &mut Vocabulary<'_>,
     is_disputed: &impl Fn(&Span) -> bool,
-) -> Vec<Candidate> {
-    let position_of = |citation: &Citation| {
+) -> Vec<Candidate<'a>> {
+    let sentence_of = |citation: &Citation| {
         story.articles[citation.source - 1]
             .sentences
             .iter()
             .position(|sentence| sentence.range.start == citation.span.start)
-            .unwrap_or(usize::MAX)
     };
     let mut sources: Vec<usize> = citations.iter().map(|citation| citation.source).collect();
     sources.sort_unstable();
     sources.dedup();
     let position = citations
         .iter()
-        .map(|citation| position_of(citation))
+        .map(|citation| sentence_of(citation).unwrap_or(usize::MAX))
         .min()
         .unwrap_or(usize::MAX);
-    let wordings: Vec<Candidate> = citations
+    let wordings: Vec<Candidate<'a>> = citations
         .iter()
         .filter(|citation| !starts_with_quote(&citation.text) && !is_disputed(&citation.span))
         .map(|citation| {
-            let text = &citation.text[dateline_len(&citation.text)..];
+            // The wording is that of a sentence of the story, stemmed once per brief, unless
+            // the citation quotes something else.
+            let wording = sentence_of(citation)
+                .filter(|&sentence_idx| {
+                    let annotated = &story.articles[citation.source - 1];
+                    annotated.sentence_text(&annotated.sentences[sentence_idx]) == citation.text
+                })
+                .map(|sentence_idx| &corpus.sentences[citation.source - 1][sentence_idx]);
+            let text = &citation.text[wording
+                .map_or_else(|| dateline_len(&citation.text), |wording| wording.dateline)..];
+            let (terms, n_words, judged) = match wording {
+                Some(wording) => (
+                    wording.body_terms.clone(),
+                    wording.n_body_words,
+                    wording.n_judged,
+                ),
+                None => (
+                    vocabulary.of(text),
+                    text.split_whitespace().count(),
+                    n_judged_words(text),
+                ),
+            };
             Candidate {
                 kind: SummaryKind::Corroborated,
-                text: text.to_string(),
-                terms: terms.of(text),
+                text,
+                terms,
+                n_words,
                 position,
-                judged: n_judged_words(text),
+                judged,
+                opens_with_pronoun: starts_with_pronoun(text),
                 centrality: 0.0,
                 sources: sources.clone(),
                 spans: citations
@@ -580,7 +606,7 @@ fn corroborated(
     // own framing goes.
     wordings
         .into_iter()
-        .min_by_key(|wording| (wording.judged, wording.text.split_whitespace().count()))
+        .min_by_key(|wording| (wording.judged, wording.n_words))
         .into_iter()
         .collect()
 }
@@ -610,7 +636,7 @@ const VERDICT_WORDS: &[&str] = &[
 const FIRST_PERSON: &[&str] = &["i", "me", "my", "we", "our"];
 
 /// Loaded words of the framing lexicon, verdict words, and first-person words (twice).
-fn n_judged_words(text: &str) -> usize {
+pub(crate) fn n_judged_words(text: &str) -> usize {
     n_loaded_words(text) + n_verdict_words(text)
 }
 

@@ -86,6 +86,15 @@ struct BriefArgs {
     /// from the store (`parallax ingest`).
     #[arg(long, value_name = "ID")]
     story: Option<String>,
+    #[command(flatten)]
+    sides: SidesArgs,
+    #[command(flatten)]
+    data: store::DataDir,
+}
+
+/// How sources are grouped into sides: the flags `brief` and `serve` share.
+#[derive(Debug, clap::Args)]
+struct SidesArgs {
     /// Outlet metadata (a TOML file of `[[outlet]]` tables: name or domain, country, leaning,
     /// ownership, state_affiliation; see GUIDE.md) that groups the sources into sides for the
     /// readings. Without it, sides are inferred from framing and labelled "inferred".
@@ -94,8 +103,27 @@ struct BriefArgs {
     /// The outlet field that groups sources into sides.
     #[arg(long, value_enum, default_value_t = SidesBy::Leaning, requires = "outlets")]
     sides_by: SidesBy,
-    #[command(flatten)]
-    data: store::DataDir,
+}
+
+impl SidesArgs {
+    /// Reads the outlets file into `config`, with the field that groups sides.
+    fn apply(&self, config: &mut parallax_engine::brief_stage::Config) -> anyhow::Result<()> {
+        if let Some(path) = &self.outlets {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the outlets file {}", path.display()))?;
+            config.outlets = Some(parallax_engine::brief_stage::Outlets::parse(
+                &text,
+                &path.display().to_string(),
+            )?);
+        }
+        config.side_key = match self.sides_by {
+            SidesBy::Leaning => parallax_engine::brief_stage::SideKey::Leaning,
+            SidesBy::Country => parallax_engine::brief_stage::SideKey::Country,
+            SidesBy::Ownership => parallax_engine::brief_stage::SideKey::Ownership,
+            SidesBy::StateAffiliation => parallax_engine::brief_stage::SideKey::StateAffiliation,
+        };
+        Ok(())
+    }
 }
 
 /// The outlet field that groups sources into sides.
@@ -228,6 +256,10 @@ enum EvalTask {
         /// How many articles the story holds.
         #[arg(long, value_name = "N", default_value_t = 100)]
         articles: usize,
+        /// One row per step of the brief (matching, consensus, each kind of dispute, summary…)
+        /// with its median time, instead of the whole brief's.
+        #[arg(long)]
+        sections: bool,
     },
     /// Summaries on NeuS/AllSides against the roundups: ROUGE-1/2/L F1 (rouge-score's, stemmed)
     /// of Parallax, Lead, LexRank, TextRank, Centroid and a greedy oracle, and bias-word rates.
@@ -317,20 +349,7 @@ fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
     let mut config = config(args.allow_private_urls);
     config.brief.summary_sentences = args.sentences;
     config.brief.summary_words = args.words;
-    if let Some(path) = &args.outlets {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the outlets file {}", path.display()))?;
-        config.brief.outlets = Some(parallax_engine::brief_stage::Outlets::parse(
-            &text,
-            &path.display().to_string(),
-        )?);
-    }
-    config.brief.side_key = match args.sides_by {
-        SidesBy::Leaning => parallax_engine::brief_stage::SideKey::Leaning,
-        SidesBy::Country => parallax_engine::brief_stage::SideKey::Country,
-        SidesBy::Ownership => parallax_engine::brief_stage::SideKey::Ownership,
-        SidesBy::StateAffiliation => parallax_engine::brief_stage::SideKey::StateAffiliation,
-    };
+    args.sides.apply(&mut config.brief)?;
     let split = match &args.story {
         Some(wanted) if args.inputs.is_empty() => store::story(&args.data, wanted)?,
         _ => split_stories(&inputs, &config)?,
@@ -572,10 +591,12 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             }
             parallax_eval::timeline::evaluate(data, split).with_context(context)?
         }
-        EvalTask::Latency { inputs, articles } => {
-            parallax_eval::latency::evaluate(inputs, *articles)
-                .context("measuring brief latency")?
-        }
+        EvalTask::Latency {
+            inputs,
+            articles,
+            sections,
+        } => parallax_eval::latency::evaluate(inputs, *articles, *sections)
+            .context("measuring brief latency")?,
         EvalTask::Summary { data, split, dump } => {
             let evaluation = parallax_eval::summary::evaluate(data, split)
                 .with_context(|| format!("evaluating summaries on {} ({split})", data.display()))?;

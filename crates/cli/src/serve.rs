@@ -24,14 +24,18 @@ pub(crate) struct ServeArgs {
     #[arg(long)]
     allow_private_urls: bool,
     #[command(flatten)]
+    sides: crate::SidesArgs,
+    #[command(flatten)]
     data: DataDir,
 }
 
 pub(crate) fn serve(args: &ServeArgs) -> anyhow::Result<Exit> {
+    let mut config = crate::config(args.allow_private_urls);
+    args.sides.apply(&mut config.brief)?;
+    let brief_config = config.brief.clone();
     let library: Arc<dyn Library> = if args.inputs.is_empty() {
-        Arc::new(Stored::new(args.data.open()?))
+        Arc::new(Stored::new(args.data.open()?, config))
     } else {
-        let config = crate::config(args.allow_private_urls);
         let split = crate::split_stories(&crate::inputs(&args.inputs), &config)?;
         crate::report_diagnostics(&split.diagnostics);
         let records = parallax_engine::brief_stories(split, &config)
@@ -41,9 +45,10 @@ pub(crate) fn serve(args: &ServeArgs) -> anyhow::Result<Exit> {
                 story: outcome.story,
             })
             .collect();
-        Arc::new(Memory::new(records))
+        Arc::new(Memory::new(records, &brief_config))
     };
     let mut config = parallax_server::Config::loopback(0);
+    config.brief = brief_config;
     config.address = args.address;
     config.token = args
         .token

@@ -4,7 +4,7 @@
 use crate::{Config, Input, annotate_all};
 use parallax_model::{Annotated, Article, ArticleId, Diagnostic, Severity, StoryId};
 use parallax_store::{Batch, InputStamp, Store};
-use parallax_story::{Profile, Stories};
+use parallax_story::{Profile, SavedStories, Stories};
 use rayon::prelude::*;
 use std::collections::HashSet;
 
@@ -12,6 +12,11 @@ use std::collections::HashSet;
 /// interruption can lose to one batch (re-done by the next run) and keeps memory flat however
 /// many inputs there are.
 const BATCH_INPUTS: usize = 128;
+
+/// The story state is saved with every this many batches (and with the last): small as it is
+/// (article order and stories, no profiles), an interrupted run then re-adds at most this many
+/// batches' articles to the saved state rather than placing every stored article again.
+const SAVE_EVERY_BATCHES: usize = 16;
 
 /// How far an [`ingest`] has got, reported after every batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +65,8 @@ pub fn ingest(
 ) -> parallax_store::Result<Ingested> {
     let (inputs, mut diagnostics) = parallax_ingest::expand_folders(inputs);
     diagnostics.extend(store.notes().iter().cloned());
-    let mut stories = load_stories(store, config, &mut diagnostics)?;
+    let mut stories = load_stories(store, config, &HashSet::new(), &mut diagnostics)?;
+    let mut n_saved = stories.len();
     let mut ingested = Ingested {
         n_inputs: inputs.len(),
         n_inputs_unchanged: 0,
@@ -99,8 +105,11 @@ pub fn ingest(
         let annotated = annotate_all(articles.new, config);
         let mut batch = place(&mut stories, annotated);
         batch.inputs = stamps;
-        if batch_idx + 1 == n_batches && !batch.articles.is_empty() {
-            batch.clusterer = serde_json::to_string(&stories).ok();
+        if stories.len() != n_saved
+            && (batch_idx + 1 == n_batches || (batch_idx + 1) % SAVE_EVERY_BATCHES == 0)
+        {
+            batch.clusterer = serde_json::to_string(&stories.saved()).ok();
+            n_saved = stories.len();
         }
         ingested.n_articles_added += store.write(&batch)?;
         progress(Progress {
@@ -170,44 +179,56 @@ fn read_new(
     Ok((NewArticles { new, n_known }, diagnostics))
 }
 
-/// The story state of the store: the saved one when it covers every stored article, else
-/// rebuilt from the stored profiles (after an interrupted run), with a note.
-fn load_stories(
+/// The story state of the store's articles but `excluded`: the saved state restored from the
+/// stored profiles, with the articles stored after it was saved (an interrupted run) added
+/// again; rebuilt from every profile, with a note, when there is no usable saved state. The
+/// profiles are read a chunk at a time.
+pub(crate) fn load_stories(
     store: &Store,
     config: &Config,
+    excluded: &HashSet<&ArticleId>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> parallax_store::Result<Stories> {
-    let n_articles = store.counts()?.articles;
-    if n_articles == 0 {
+    if store.counts()?.articles == 0 {
         return Ok(Stories::new(config.story.clone()));
     }
-    if let Some(saved) = store
+    // A profile this build cannot read is left out rather than guessed at.
+    let profiles = || {
+        store.profiles().filter_map(|row| match row {
+            Ok((article, json)) if !excluded.contains(&article) => {
+                serde_json::from_str::<Profile>(&json).ok().map(Ok)
+            }
+            Ok(_) => None,
+            Err(error) => Some(Err(error)),
+        })
+    };
+    let mut failed = None;
+    let saved = store
         .clusterer()?
-        .and_then(|json| serde_json::from_str::<Stories>(&json).ok())
-    {
-        let n_placed: usize = saved
-            .stories()
-            .iter()
-            .map(|(_, members)| members.len())
-            .sum();
-        if n_placed as u64 == n_articles {
-            return Ok(saved);
+        .and_then(|json| serde_json::from_str::<SavedStories>(&json).ok());
+    if let Some(saved) = saved {
+        let readable = profiles().map_while(|row| row.map_err(|error| failed = Some(error)).ok());
+        let restored = Stories::restore(saved, config.story.clone(), readable);
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        if let Some((mut stories, unsaved)) = restored {
+            for profile in unsaved {
+                stories.add(profile);
+            }
+            return Ok(stories);
         }
     }
-    let profiles: Vec<Profile> = store
-        .profiles()?
-        .into_iter()
-        .filter_map(|(_, json)| serde_json::from_str(&json).ok())
-        .collect();
+    let mut stories = Stories::new(config.story.clone());
+    for profile in profiles() {
+        stories.add(profile?);
+    }
     diagnostics.push(Diagnostic::new(
         Severity::Note,
         "stories",
-        format!(
-            "story state rebuilt from {} stored profiles",
-            profiles.len()
-        ),
+        format!("story state rebuilt from {} stored profiles", stories.len()),
     ));
-    Ok(Stories::rebuild(profiles, config.story.clone()))
+    Ok(stories)
 }
 
 /// Places each new article in a story and returns the batch that stores them: the articles,
@@ -235,12 +256,13 @@ pub(crate) fn place_profile(
 ) {
     let article = profile.article.clone();
     let placement = stories.add(profile);
-    let story = StoryId(placement.story.0.clone());
-    if placement.merged.is_empty() {
-        memberships.push((article, story));
-    } else {
-        // A merge moves every article of the merged stories: rewrite the whole story.
-        let members = stories.members(&placement.story);
-        memberships.extend(members.into_iter().map(|member| (member, story.clone())));
-    }
+    let story = StoryId(placement.story.0);
+    // A merge moves the articles of the merged stories; the story that kept its key stays.
+    memberships.extend(
+        placement
+            .moved
+            .into_iter()
+            .map(|member| (member, story.clone())),
+    );
+    memberships.push((article, story));
 }

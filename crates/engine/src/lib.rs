@@ -43,7 +43,15 @@ pub mod work;
 
 use parallax_model::{Annotated, Article, Brief, Diagnostic, Severity, Story};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// Most sentences of one article that the brief reads: its sections compare sentences with
+/// each other, so their cost grows faster than the text, and a hostile page of 20,000
+/// near-identical paragraphs took about 30 s. A long read has a few hundred sentences; an
+/// article over the cap is kept whole (stored, shown, searched) and its brief notes that only
+/// the first sentences were read.
+pub const MAX_BRIEF_SENTENCES: usize = 2_000;
 
 /// Settings of every stage, built by the caller (the CLI turns flags into it).
 #[derive(Debug)]
@@ -214,8 +222,7 @@ fn read_and_annotate(
 pub fn brief(inputs: &[Input], config: &Config) -> Result<Outcome> {
     let (annotated, diagnostics, n_skipped) = read_and_annotate(inputs, config)?;
     let story = Story::new(annotated);
-    let mut brief = parallax_brief::brief(&story, &config.brief);
-    brief.diagnostics = diagnostics;
+    let brief = brief_of(&story, config, diagnostics);
     Ok(Outcome {
         brief,
         story,
@@ -237,12 +244,84 @@ pub fn brief_articles(mut articles: Vec<Article>, config: &Config) -> Result<Out
     }
     mark_near_duplicates(&mut articles, &mut diagnostics);
     let story = Story::new(annotate_all(articles, config));
-    let mut brief = parallax_brief::brief(&story, &config.brief);
-    brief.diagnostics = diagnostics;
+    let brief = brief_of(&story, config, diagnostics);
     Ok(Outcome {
         brief,
         story,
         n_skipped: 0,
+    })
+}
+
+/// The brief of `story`, carrying `diagnostics` and a note for each article over
+/// [`MAX_BRIEF_SENTENCES`].
+fn brief_of(story: &Story, config: &Config, mut diagnostics: Vec<Diagnostic>) -> Brief {
+    let read = first_sentences(story, MAX_BRIEF_SENTENCES);
+    let mut brief = parallax_brief::brief(&read, &config.brief);
+    for annotated in &story.articles {
+        let n_sentences = annotated.sentences.len();
+        if n_sentences > MAX_BRIEF_SENTENCES {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                annotated.article.origin.label(),
+                format!(
+                    "{n_sentences} sentences; the brief reads the first {MAX_BRIEF_SENTENCES} \
+                     (the article is kept whole)"
+                ),
+            ));
+        }
+    }
+    brief.diagnostics = diagnostics;
+    brief
+}
+
+/// `story` with every article's annotations cut after its first `max` sentences; the texts stay
+/// whole, so every range the brief cites is still a range of the article's text.
+fn first_sentences(story: &Story, max: usize) -> Cow<'_, Story> {
+    if story
+        .articles
+        .iter()
+        .all(|annotated| annotated.sentences.len() <= max)
+    {
+        return Cow::Borrowed(story);
+    }
+    let articles = story
+        .articles
+        .iter()
+        .map(|annotated| {
+            let Some(cut) = annotated.sentences.get(max) else {
+                return annotated.clone();
+            };
+            let end = cut.range.start;
+            let mut read = annotated.clone();
+            read.sentences.truncate(max);
+            read.claims.retain(|claim| claim.sentence < max);
+            read.quotes.retain(|quote| quote.content.end <= end);
+            // Times and quantities are in text order and claims point at them by position, so
+            // only a tail is dropped; entities keep their positions (claims and quotes point at
+            // them) and lose the mentions past the cut.
+            let n_times = read.times.partition_point(|time| time.range.end <= end);
+            read.times.truncate(n_times);
+            let n_quantities = read
+                .quantities
+                .partition_point(|quantity| quantity.range.end <= end);
+            read.quantities.truncate(n_quantities);
+            // A kept claim's time and quantity lie inside its sentence, before the cut; an
+            // index past the kept ones (expressions overlapping the cut) is dropped, never read.
+            for claim in &mut read.claims {
+                claim.time = claim.time.filter(|&time_idx| time_idx < n_times);
+                claim.quantity = claim
+                    .quantity
+                    .filter(|&quantity_idx| quantity_idx < n_quantities);
+            }
+            for entity in &mut read.entities {
+                entity.mentions.retain(|mention| mention.range.end <= end);
+            }
+            read
+        })
+        .collect();
+    Cow::Owned(Story {
+        id: story.id.clone(),
+        articles,
     })
 }
 
@@ -334,8 +413,7 @@ pub fn brief_stories(split: Split, config: &Config) -> Vec<Outcome> {
         .into_iter()
         .zip(diagnostics)
         .map(|(story, diagnostics)| {
-            let mut brief = parallax_brief::brief(&story, &config.brief);
-            brief.diagnostics = diagnostics;
+            let brief = brief_of(&story, config, diagnostics);
             Outcome {
                 brief,
                 story,
@@ -343,4 +421,59 @@ pub fn brief_stories(split: Split, config: &Config) -> Vec<Outcome> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::Origin;
+
+    #[test]
+    fn long_articles_are_briefed_from_their_first_sentences() {
+        let long: String = (0..MAX_BRIEF_SENTENCES + 3)
+            .map(|sentence_idx| format!("Crews met on day {sentence_idx}.\n\n"))
+            .collect();
+        let articles = vec![
+            Article::new(Origin::File("long.txt".into()), long),
+            Article::new(
+                Origin::File("short.txt".into()),
+                "Crews met on day 1 and talked.".into(),
+            ),
+        ];
+        let outcome = brief_articles(articles, &Config::new()).expect("a brief");
+        // The story keeps every sentence; only the brief reads fewer.
+        assert_eq!(
+            outcome.story.articles[0].sentences.len(),
+            MAX_BRIEF_SENTENCES + 3
+        );
+        let notes: Vec<_> = outcome
+            .brief
+            .diagnostics
+            .iter()
+            .map(|diagnostic| (diagnostic.input.as_str(), diagnostic.message.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [(
+                "long.txt",
+                "2003 sentences; the brief reads the first 2000 (the article is kept whole)"
+            )]
+        );
+        let read = first_sentences(&outcome.story, MAX_BRIEF_SENTENCES);
+        let cut = &read.articles[0];
+        assert_eq!(cut.sentences.len(), MAX_BRIEF_SENTENCES);
+        let end = outcome.story.articles[0].sentences[MAX_BRIEF_SENTENCES]
+            .range
+            .start;
+        assert!(cut.times.iter().all(|time| time.range.end <= end));
+        assert!(
+            cut.quantities
+                .iter()
+                .all(|quantity| quantity.range.end <= end)
+        );
+        assert!(matches!(
+            first_sentences(&read, MAX_BRIEF_SENTENCES),
+            Cow::Borrowed(_)
+        ));
+    }
 }

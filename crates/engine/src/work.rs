@@ -9,7 +9,8 @@
 //! ([`Store::try_lock_stories`]) places everything stored so far; an article a worker stored
 //! just before dying is placed by the next pass of any worker.
 
-use crate::{Config, annotate_all, archive::place_profile};
+use crate::archive::{load_stories, place_profile};
+use crate::{Config, annotate_all};
 use parallax_model::{ArticleId, Diagnostic, Document};
 use parallax_store::{Batch, Store};
 use parallax_story::{Profile, Stories};
@@ -131,8 +132,12 @@ fn place_locked(
     }
     let n_placed = store.counts()?.articles as usize - unplaced.len();
     let mut stories = match placer.stories.take() {
-        Some(kept) if n_members(&kept) == n_placed => kept,
-        _ => load_stories(store, config, n_placed, &unplaced)?,
+        Some(kept) if kept.len() == n_placed => kept,
+        _ => {
+            let unplaced: HashSet<&ArticleId> =
+                unplaced.iter().map(|(article, _)| article).collect();
+            load_stories(store, config, &unplaced, &mut Vec::new())?
+        }
     };
     let mut batch = Batch::default();
     for (_, json) in &unplaced {
@@ -141,43 +146,9 @@ fn place_locked(
             place_profile(&mut stories, profile, &mut batch.memberships);
         }
     }
-    batch.clusterer = serde_json::to_string(&stories).ok();
+    batch.clusterer = serde_json::to_string(&stories.saved()).ok();
     store.write(&batch)?;
-    let n_new = n_members(&stories) - n_placed;
+    let n_new = stories.len() - n_placed;
     placer.stories = Some(stories);
     Ok(n_new)
-}
-
-/// How many articles a story state has placed.
-fn n_members(stories: &Stories) -> usize {
-    stories
-        .stories()
-        .iter()
-        .map(|(_, members)| members.len())
-        .sum()
-}
-
-/// The story state of the placed articles: the saved one when it covers exactly them (another
-/// worker's last pass), else rebuilt from their profiles.
-fn load_stories(
-    store: &Store,
-    config: &Config,
-    n_placed: usize,
-    unplaced: &[(ArticleId, String)],
-) -> parallax_store::Result<Stories> {
-    if let Some(saved) = store
-        .clusterer()?
-        .and_then(|json| serde_json::from_str::<Stories>(&json).ok())
-        && n_members(&saved) == n_placed
-    {
-        return Ok(saved);
-    }
-    let unplaced: HashSet<&ArticleId> = unplaced.iter().map(|(article, _)| article).collect();
-    let profiles: Vec<Profile> = store
-        .profiles()?
-        .into_iter()
-        .filter(|(article, _)| !unplaced.contains(article))
-        .filter_map(|(_, json)| serde_json::from_str(&json).ok())
-        .collect();
-    Ok(Stories::rebuild(profiles, config.story.clone()))
 }

@@ -46,6 +46,7 @@ pub fn evaluate(data: &Path, extractor: &Extractor) -> Result<Report> {
         Extractor::Reference(name) => (reference(data, name)?, None),
     };
     let scores = score(&truth, &predictions);
+    let misses = worst_pages(&truth, &predictions);
     let name = match extractor {
         Extractor::Parallax => "parallax".to_string(),
         Extractor::Reference(name) => name.clone(),
@@ -83,8 +84,41 @@ pub fn evaluate(data: &Path, extractor: &Extractor) -> Result<Report> {
             speed.map_or("—".to_string(), |speed| format!("{speed:.1}")),
         ]],
         metrics,
-        misses: Vec::new(),
+        misses,
     })
+}
+
+/// Most pages listed as missed.
+const MAX_MISSES: usize = 20;
+/// A page scoring below this F1 is listed as missed.
+const MISS_F1: f64 = 0.9;
+
+/// The pages with the lowest F1 under [`MISS_F1`], worst first, at most [`MAX_MISSES`]: `id: F1
+/// (P, R)`, where a low precision means extra text and a low recall lost text.
+fn worst_pages(
+    truth: &BTreeMap<String, String>,
+    predictions: &HashMap<String, String>,
+) -> Vec<String> {
+    let mut pages: Vec<(f64, String)> = truth
+        .iter()
+        .filter_map(|(id, expected)| {
+            let found = predictions.get(id).map(String::as_str).unwrap_or_default();
+            let (precision, recall) = page_scores(expected, found);
+            let f1 = crate::f1(precision, recall);
+            (f1 < MISS_F1).then(|| {
+                (
+                    f1,
+                    format!("{id}: F1 {f1:.3} (P {precision:.3}, R {recall:.3})"),
+                )
+            })
+        })
+        .collect();
+    pages.sort_by(|left, right| left.0.total_cmp(&right.0));
+    pages
+        .into_iter()
+        .take(MAX_MISSES)
+        .map(|(_, line)| line)
+        .collect()
 }
 
 /// `{id: articleBody}` from an object of `{id: {"articleBody": text}}`.

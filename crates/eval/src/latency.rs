@@ -18,7 +18,9 @@ use std::time::Instant;
 const N_RUNS: usize = 15;
 
 /// Times the brief stage on a story of `n_articles` articles made from those under `inputs`.
-pub fn evaluate(inputs: &[PathBuf], n_articles: usize) -> Result<Report> {
+/// With `sections`, the table has one row per step of the brief instead (each step's median
+/// over the runs, and its share of the whole).
+pub fn evaluate(inputs: &[PathBuf], n_articles: usize, sections: bool) -> Result<Report> {
     let config = Config::new();
     let story = story_of(inputs, n_articles, &config)?;
     let n_words: usize = story
@@ -34,22 +36,61 @@ pub fn evaluate(inputs: &[PathBuf], n_articles: usize) -> Result<Report> {
 
     // One untimed run first, so the figure is not the cost of first touching the memory.
     std::hint::black_box(parallax_engine::brief_stage::brief(&story, &config.brief));
-    let mut milliseconds: Vec<f64> = (0..N_RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            std::hint::black_box(parallax_engine::brief_stage::brief(&story, &config.brief));
-            started.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    milliseconds.sort_by(f64::total_cmp);
-    let median = milliseconds[N_RUNS / 2];
+    let mut milliseconds: Vec<f64> = Vec::with_capacity(N_RUNS);
+    // Milliseconds of each step, by step, in the order the steps run.
+    let mut steps: Vec<(&'static str, Vec<f64>)> = Vec::new();
+    for _ in 0..N_RUNS {
+        let started = Instant::now();
+        let mut lap_started = started;
+        let mut on_lap = |step: &'static str| {
+            let now = Instant::now();
+            let elapsed = (now - lap_started).as_secs_f64() * 1000.0;
+            lap_started = now;
+            match steps.iter_mut().find(|(name, _)| *name == step) {
+                Some((_, times)) => times.push(elapsed),
+                None => steps.push((step, vec![elapsed])),
+            }
+        };
+        std::hint::black_box(parallax_engine::brief_stage::brief_with_laps(
+            &story,
+            &config.brief,
+            &mut on_lap,
+        ));
+        milliseconds.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let median = |times: &mut Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    };
+    let whole = median(&mut milliseconds);
     let fastest = milliseconds[0];
     let slowest = milliseconds[N_RUNS - 1];
-    let metric = format!("ms_per_brief_{}", story.articles.len());
+    let n_articles = story.articles.len();
+    let mut metrics = BTreeMap::from([(format!("ms_per_brief_{n_articles}"), whole)]);
 
-    Ok(Report {
-        task: "latency",
-        columns: [
+    let (columns, rows) = if sections {
+        let mut rows = Vec::new();
+        for (step, times) in &mut steps {
+            let step_median = median(times);
+            metrics.insert(
+                format!("ms_step_{}", step.replace(": ", "_").replace(' ', "_")),
+                step_median,
+            );
+            rows.push(vec![
+                (*step).to_string(),
+                format!("{step_median:.1}"),
+                format!("{:.0}%", 100.0 * step_median / whole),
+            ]);
+        }
+        rows.push(vec![
+            format!("whole brief ({n_articles} articles, {n_sentences} sentences)"),
+            format!("{whole:.1}"),
+            "100%".to_string(),
+        ]);
+        let columns = ["step", "median ms (1 core)", "share"];
+        (columns.map(str::to_string).to_vec(), rows)
+    } else {
+        let columns = [
             "articles",
             "sentences",
             "words",
@@ -57,19 +98,23 @@ pub fn evaluate(inputs: &[PathBuf], n_articles: usize) -> Result<Report> {
             "median ms (1 core)",
             "fastest ms",
             "slowest ms",
-        ]
-        .map(str::to_string)
-        .to_vec(),
-        rows: vec![vec![
-            story.articles.len().to_string(),
+        ];
+        let rows = vec![vec![
+            n_articles.to_string(),
             n_sentences.to_string(),
             n_words.to_string(),
             N_RUNS.to_string(),
-            format!("{median:.1}"),
+            format!("{whole:.1}"),
             format!("{fastest:.1}"),
             format!("{slowest:.1}"),
-        ]],
-        metrics: BTreeMap::from([(metric, median)]),
+        ]];
+        (columns.map(str::to_string).to_vec(), rows)
+    };
+    Ok(Report {
+        task: "latency",
+        columns,
+        rows,
+        metrics,
         misses: Vec::new(),
     })
 }
@@ -150,7 +195,7 @@ mod tests {
 
     #[test]
     fn missing_inputs_are_an_error() {
-        let result = evaluate(&[PathBuf::from("no/such/folder")], 10);
+        let result = evaluate(&[PathBuf::from("no/such/folder")], 10, false);
         assert!(matches!(result, Err(Error::Empty { .. })));
     }
 }

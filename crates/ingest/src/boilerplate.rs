@@ -954,7 +954,19 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     {
         return Some(shape);
     }
-    if n_words <= 80 && patterns.disclaimer.is_match(&key) {
+    if n_words <= 80
+        && [
+            "expressed",
+            "reflect",
+            "published",
+            "appeared",
+            "version",
+            "contain",
+        ]
+        .iter()
+        .any(|word| key.contains(word))
+        && patterns.disclaimer.is_match(&key)
+    {
         return Some(Shape::EditorNote);
     }
     if WIDGET_EXACT.contains(&key.as_str()) {
@@ -1023,7 +1035,7 @@ fn is_contact(unit: &str, key: &str, n_words: usize) -> bool {
         if patterns.copyright.is_match(key) || contains_any(key, RIGHTS_RESERVED) {
             return true;
         }
-        let has_address = patterns.email.is_match(unit);
+        let has_address = unit.contains('@') && patterns.email.is_match(unit);
         if CONTACT_PHRASES.iter().any(|phrase| key.contains(phrase)) {
             // "Contact us" inside a quoted sentence is article text; with an address, or as the
             // opening of a plea to readers, it is a contact line.
@@ -1038,19 +1050,25 @@ fn is_contact(unit: &str, key: &str, n_words: usize) -> bool {
             return true;
         }
     }
-    n_words <= 60 && patterns.email_in_parentheses.is_match(unit)
+    n_words <= 60 && unit.contains('@') && patterns.email_in_parentheses.is_match(unit)
 }
 
 fn is_caption(unit: &str, key: &str, n_words: usize) -> bool {
     let patterns = &*PATTERNS;
-    if patterns.caption_slash.is_match(unit)
-        || patterns.caption_pipe.is_match(unit)
-        || patterns.caption_paren.is_match(key)
-        || patterns.caption_lead.is_match(key)
+    // Each pattern needs a character or a word that most lines lack; checking for it first
+    // skips the patterns, which were the costliest part of extracting a page.
+    if (unit.contains('/') && patterns.caption_slash.is_match(unit))
+        || (unit.contains('|') && patterns.caption_pipe.is_match(unit))
+        || (key.ends_with(')') && patterns.caption_paren.is_match(key))
+        || (key.contains([':', '|']) && patterns.caption_lead.is_match(key))
     {
         return true;
     }
-    if patterns.caption_credit.is_match(key) {
+    if ["photo", "image", "picture", "video"]
+        .iter()
+        .any(|word| key.contains(word))
+        && patterns.caption_credit.is_match(key)
+    {
         return true;
     }
     // "pic" or "photo" in a two- or three-word line: an image's leftover alt text or label.

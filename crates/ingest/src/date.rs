@@ -157,6 +157,11 @@ fn ymd(year: &str, month: Option<u32>, day: &str) -> Option<NaiveDate> {
 
 /// The first full date (day, month and year) in `text`, with the byte range it covers.
 pub(crate) fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
+    // Every pattern needs a year of four digits, and only ASCII digits parse as one; most lines
+    // have none, and this check is much cheaper than the patterns.
+    if !has_four_ascii_digits(text) {
+        return None;
+    }
     let patterns = &*PATTERNS;
     let mut candidates: Vec<(Option<NaiveDate>, Range<usize>)> = Vec::new();
     if let Some(found) = patterns.iso.captures(text) {
@@ -183,6 +188,17 @@ pub(crate) fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
         .into_iter()
         .filter_map(|(date, range)| Some((date?, range)))
         .min_by_key(|(_, range)| range.start)
+}
+
+fn has_four_ascii_digits(text: &str) -> bool {
+    let mut run = 0;
+    for byte in text.bytes() {
+        run = if byte.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The first full date in `text`.

@@ -6,7 +6,7 @@ use crate::date::parse_date;
 use crate::decode::{declared_charset, decode, normalize_line};
 use crate::text::{self, Cleaned, Options, add_authors};
 use crate::{Error, ExtractConfig, Extracted, Metadata, finish};
-use dom_query::Document as Dom;
+use dom_query::{Document as Dom, Selection};
 use parallax_model::{
     Article, Diagnostic, Document, Origin, RemovalReason, RemovedBlock, Severity,
 };
@@ -151,7 +151,7 @@ pub(crate) fn page(
         .site_name
         .clone()
         .or(cleaned.outlet.take())
-        .or_else(|| metadata.url.as_deref().and_then(domain));
+        .or_else(|| origin.url().or(metadata.url.as_deref()).and_then(domain));
     let mut authors = Vec::new();
     add_authors(&mut authors, std::mem::take(&mut metadata.authors));
     let found = Metadata {
@@ -177,11 +177,17 @@ struct PageMetadata {
     article_body: Option<String>,
 }
 
+/// Every element the metadata is read from. The page is walked once for them, and each lookup
+/// filters this small set, rather than walking the whole page again for every selector.
+const METADATA_ELEMENTS: &str = r#"html, title, meta, link, script[type], time[datetime], h1, [rel~="author"], [itemprop="author"], .byline__name, .author-name"#;
+
 impl PageMetadata {
     fn read(dom: &Dom) -> PageMetadata {
-        let json_ld = JsonLd::read(dom);
+        let elements = dom.select(METADATA_ELEMENTS);
+        let json_ld = JsonLd::read(&elements);
         let meta = |selector: &str| -> Option<String> {
-            dom.select(selector)
+            elements
+                .filter(selector)
                 .iter()
                 .filter_map(|found| found.attr("content"))
                 .map(|content| normalize_line(&decode_entities(&content)))
@@ -195,11 +201,11 @@ impl PageMetadata {
             .or_else(|| meta(r#"meta[name="twitter:title"]"#))
             .or_else(|| json_ld.headline.clone())
             .or_else(|| {
-                let title = normalize_line(&dom.select("head title").text());
+                let title = normalize_line(&elements.filter("head title").text());
                 (!title.is_empty()).then_some(title)
             })
             .or_else(|| {
-                let heading = normalize_line(&dom.select("h1").first().text());
+                let heading = normalize_line(&elements.filter("h1").first().text());
                 (!heading.is_empty()).then_some(heading)
             });
         let title = raw_title.map(|title| clean_title(&title, site_name.as_deref()));
@@ -213,7 +219,7 @@ impl PageMetadata {
             r#"meta[name="DC.creator"]"#,
             r#"meta[name="byl"]"#,
         ] {
-            for found in dom.select(selector).iter() {
+            for found in elements.filter(selector).iter() {
                 if let Some(content) = found.attr("content") {
                     let content = normalize_line(&decode_entities(&content));
                     if !content.contains("://") && !content.is_empty() {
@@ -222,8 +228,8 @@ impl PageMetadata {
                 }
             }
         }
-        for found in dom
-            .select(r#"[rel~="author"], [itemprop="author"], .byline__name, .author-name"#)
+        for found in elements
+            .filter(r#"[rel~="author"], [itemprop="author"], .byline__name, .author-name"#)
             .iter()
             .take(5)
         {
@@ -241,12 +247,14 @@ impl PageMetadata {
                 meta(r#"meta[itemprop="datePublished"]"#).and_then(|value| parse_date(&value))
             })
             .or_else(|| {
-                dom.select("time[datetime]")
+                elements
+                    .filter("time[datetime]")
                     .iter()
                     .filter_map(|found| found.attr("datetime"))
                     .find_map(|value| parse_date(&value))
             })
             .or_else(|| {
+                let named = elements.filter("meta[name]");
                 [
                     "date",
                     "pubdate",
@@ -264,7 +272,7 @@ impl PageMetadata {
                 ]
                 .iter()
                 .find_map(|name| {
-                    dom.select("meta[name]")
+                    named
                         .iter()
                         .filter(|found| {
                             found
@@ -276,16 +284,16 @@ impl PageMetadata {
                 })
             });
 
-        let url = dom
-            .select(r#"link[rel="canonical"]"#)
+        let url = elements
+            .filter(r#"link[rel="canonical"]"#)
             .attr("href")
             .map(|href| href.trim().to_string())
             .or_else(|| meta(r#"meta[property="og:url"]"#))
             .or_else(|| json_ld.url.clone())
             .filter(|url| url.starts_with("http://") || url.starts_with("https://"));
 
-        let language = dom
-            .select("html")
+        let language = elements
+            .filter("html")
             .attr("lang")
             .and_then(|lang| crate::language::from_tag(&lang))
             .or_else(|| {
@@ -328,8 +336,9 @@ struct JsonLd {
 }
 
 impl JsonLd {
-    fn read(dom: &Dom) -> JsonLd {
-        for script in dom.select("script[type]").iter() {
+    /// Reads the first article object of the page's JSON-LD scripts, among `elements`.
+    fn read(elements: &Selection<'_>) -> JsonLd {
+        for script in elements.filter("script[type]").iter() {
             let is_json_ld = script
                 .attr("type")
                 .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"));
@@ -575,13 +584,14 @@ fn record_outside_blocks(
         }
         // A piece of a kept paragraph (inline markup can split a paragraph across lines), or a
         // line that opens with kept text.
-        if opening_shingle(line).is_some_and(|shingle| kept_shingles.contains(&shingle)) {
+        if opening_shingle(line)
+            .is_some_and(|shingle| kept_shingles.binary_search(&shingle).is_ok())
+        {
             continue;
         }
-        let reason = if title_key
-            .as_deref()
-            .is_some_and(|title_key| boilerplate::lexicon_key(line) == title_key)
-        {
+        let reason = if title_key.as_deref().is_some_and(|title_key| {
+            line.len() <= 4 * title_key.len() + 16 && boilerplate::lexicon_key(line) == title_key
+        }) {
             RemovalReason::Title
         } else {
             match boilerplate::classify(line) {
@@ -658,35 +668,46 @@ const SHINGLE_WORDS: usize = 5;
 /// Most words of kept text indexed; it bounds memory on huge pages.
 const MAX_SHINGLED_WORDS: usize = 500_000;
 
-/// Hashes of every run of [`SHINGLE_WORDS`] consecutive words in the paragraphs: a page line
-/// whose first words are among them is part of the kept text. A hash set keeps this linear where
-/// a substring search of every line in the whole text would be quadratic.
-fn shingles(paragraphs: &[String]) -> HashSet<u64> {
-    let mut hashes = HashSet::new();
+/// Hashes of every run of [`SHINGLE_WORDS`] consecutive words in the paragraphs, sorted: a page
+/// line whose first words are among them is part of the kept text. A lookup keeps this linear
+/// where a substring search of every line in the whole text would be quadratic. Each word is
+/// hashed once and a window's hash combines its words' hashes.
+fn shingles(paragraphs: &[String]) -> Vec<u64> {
+    let mut hashes = Vec::new();
     let mut n_words = 0;
     for paragraph in paragraphs {
-        let words: Vec<&str> = paragraph.split(' ').collect();
-        for window in words.windows(SHINGLE_WORDS) {
-            hashes.insert(hash_words(window));
-        }
+        let words: Vec<u64> = paragraph.split(' ').map(fnv1a).collect();
+        hashes.extend(words.windows(SHINGLE_WORDS).map(combine));
         n_words += words.len();
         if n_words > MAX_SHINGLED_WORDS {
             break;
         }
     }
+    hashes.sort_unstable();
+    hashes.dedup();
     hashes
 }
 
 fn opening_shingle(line: &str) -> Option<u64> {
-    let words: Vec<&str> = line.split(' ').take(SHINGLE_WORDS).collect();
-    (words.len() == SHINGLE_WORDS).then(|| hash_words(&words))
+    let words: Vec<u64> = line.split(' ').take(SHINGLE_WORDS).map(fnv1a).collect();
+    (words.len() == SHINGLE_WORDS).then(|| combine(&words))
 }
 
-fn hash_words(words: &[&str]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    words.hash(&mut hasher);
-    hasher.finish()
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a: fast on short keys such as words, which is all it hashes here.
+fn fnv1a(word: &str) -> u64 {
+    word.bytes().fold(FNV_OFFSET, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// One hash for a run of words, from their hashes; the order of the words counts.
+fn combine(word_hashes: &[u64]) -> u64 {
+    word_hashes.iter().fold(FNV_OFFSET, |hash, word| {
+        (hash.rotate_left(5) ^ word).wrapping_mul(FNV_PRIME)
+    })
 }
 
 /// The text of an HTML fragment (a feed item's content) as lines, one per block.
@@ -730,15 +751,25 @@ pub(crate) fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = html
+        let name = bytes
             .get(name_start..name_start + name_len)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if FLAT_ELEMENTS.contains(&name.as_str()) {
+            .unwrap_or_default();
+        if FLAT_ELEMENTS
+            .iter()
+            .any(|flat| flat.as_bytes().eq_ignore_ascii_case(name))
+        {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
+            continue;
+        }
+        // Script and style text is not markup: the tags a script writes ("<div>" in a string)
+        // would otherwise count, and a page full of them would be taken for a deep one.
+        if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
+            let mut end_tag = b"</".to_vec();
+            end_tag.extend_from_slice(name);
+            idx = find_ascii_case_insensitive(bytes, idx, &end_tag).unwrap_or(bytes.len());
             continue;
         }
         // A self-closing tag ("<div/>") opens nothing.

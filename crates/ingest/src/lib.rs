@@ -214,6 +214,7 @@ fn finish(
         });
     }
     let language = language::choose(metadata.language, &text, &label, diagnostics);
+    let origin_url = origin.url().map(str::to_string);
     let mut article = Article::new(origin, text);
     article.title = metadata.title.or(cleaned.title);
     let mut authors = metadata.authors;
@@ -229,7 +230,9 @@ fn finish(
     article.authors = authors;
     article.published = metadata.published.or(cleaned.published);
     article.outlet = metadata.outlet.or(cleaned.outlet);
-    article.url = metadata.url;
+    // The address a page was fetched or archived from is where it really was; a canonical link
+    // in the page only fills in for inputs that carry no address.
+    article.url = origin_url.or(metadata.url);
     article.language = language;
     article.notes = cleaned.notes;
     article.removed = cleaned.removed;

@@ -217,10 +217,13 @@ fn read_path(
 /// Fetches a URL and reads its body like a file's, gzip and sniffing included.
 #[cfg(feature = "url")]
 fn read_url(url: &str, config: &ReadConfig) -> Result<Document, Error> {
-    let bytes = crate::url::fetch(url, config)?;
-    let (bytes, format) = read_stream(url, io::Cursor::new(bytes), None, config)?;
+    let fetched = crate::url::fetch(url, config)?;
+    let (bytes, format) = read_stream(url, io::Cursor::new(fetched.bytes), None, config)?;
     Ok(Document {
-        origin: Origin::File(url.to_string()),
+        origin: Origin::Url {
+            requested: url.to_string(),
+            url: fetched.url,
+        },
         format,
         bytes,
     })

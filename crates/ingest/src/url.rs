@@ -69,8 +69,9 @@ fn is_private_v4(ip: Ipv4Addr) -> bool {
 
 #[cfg(feature = "url")]
 /// Why a URL may not be fetched before any connection is made: not http(s), or an IP literal
-/// host that is private.
-fn refusal(url: &reqwest::Url, allow_private: bool) -> Option<String> {
+/// host that `guard` refuses. The URL parser has already turned the other ways of writing an
+/// IPv4 address (`2130706433`, `0177.0.0.1`, `0x7f.1`, `127.1`) into dotted form.
+fn refusal(url: &reqwest::Url, guard: Option<Guard>) -> Option<String> {
     if !matches!(url.scheme(), "http" | "https") {
         return Some(format!("{} addresses are not fetched", url.scheme()));
     }
@@ -83,7 +84,8 @@ fn refusal(url: &reqwest::Url, allow_private: bool) -> Option<String> {
     let Ok(ip) = host.parse::<IpAddr>() else {
         return None;
     };
-    (!allow_private && is_private(ip)).then(|| private_reason(ip))
+    let guard = guard?;
+    (guard.refuses)(ip).then(|| private_reason(ip))
 }
 
 #[cfg(feature = "url")]
@@ -94,26 +96,54 @@ fn private_reason(ip: IpAddr) -> String {
 }
 
 #[cfg(feature = "url")]
-/// A resolver that drops private addresses from every answer, and fails when none is left. The
-/// client uses it for the first request and every redirect.
-#[derive(Debug)]
-struct PublicOnly;
+/// What keeps a fetch away from private addresses: how names are resolved and which addresses
+/// are refused. Outside tests it is [`Guard::PUBLIC_ONLY`]; tests swap in a table of names and
+/// a rule that lets one loopback address stand for a public server.
+#[derive(Debug, Clone, Copy)]
+struct Guard {
+    /// Resolves a host name to its addresses (the port is set from the URL afterwards).
+    lookup: fn(&str) -> std::io::Result<Vec<SocketAddr>>,
+    /// Whether a request to the address is refused.
+    refuses: fn(IpAddr) -> bool,
+}
 
 #[cfg(feature = "url")]
-impl reqwest::dns::Resolve for PublicOnly {
+impl Guard {
+    /// The system resolver, and [`is_private`] addresses refused.
+    const PUBLIC_ONLY: Guard = Guard {
+        lookup: system_lookup,
+        refuses: is_private,
+    };
+}
+
+#[cfg(feature = "url")]
+fn system_lookup(host: &str) -> std::io::Result<Vec<SocketAddr>> {
+    Ok((host, 0).to_socket_addrs()?.collect())
+}
+
+#[cfg(feature = "url")]
+/// The resolver the HTTP client uses for the first request and every redirect: the guard's
+/// lookup with refused addresses dropped from the answer, failing when none is left. The client
+/// connects to the addresses this returns and resolves nothing itself, so the address checked
+/// is the address connected to: a name cannot answer a public address to the check and a
+/// private one to the connection (DNS rebinding).
+#[derive(Debug)]
+struct Checked(Guard);
+
+#[cfg(feature = "url")]
+impl reqwest::dns::Resolve for Checked {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         let host = name.as_str().to_string();
+        let guard = self.0;
         Box::pin(async move {
             // The standard resolver blocks; the client runs resolution off its event loop,
             // and a fetch is one input at a time, so a blocking call here is acceptable.
-            let found: Vec<SocketAddr> = (host.as_str(), 0)
-                .to_socket_addrs()
-                .map_err(|error| -> Box<dyn std::error::Error + Send + Sync> { Box::new(error) })?
-                .collect();
+            let found = (guard.lookup)(&host)
+                .map_err(|error| -> Box<dyn std::error::Error + Send + Sync> { Box::new(error) })?;
             let public: Vec<SocketAddr> = found
                 .iter()
                 .copied()
-                .filter(|address| !is_private(address.ip()))
+                .filter(|address| !(guard.refuses)(address.ip()))
                 .collect();
             match (public.is_empty(), found.first()) {
                 (false, _) => Ok(Box::new(public.into_iter()) as reqwest::dns::Addrs),
@@ -125,12 +155,27 @@ impl reqwest::dns::Resolve for PublicOnly {
 }
 
 #[cfg(feature = "url")]
+/// A fetched page: its body and the address that answered, after redirects.
+#[derive(Debug)]
+pub(crate) struct Fetched {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) url: String,
+}
+
+#[cfg(feature = "url")]
 /// Fetches `url` within the limits of `config`: the body as bytes, at most
-/// [`ReadConfig::max_input_bytes`] of them.
+/// [`ReadConfig::max_input_bytes`] of them, and the final address.
 ///
 /// Errors with [`Error::Fetch`] naming the URL: a refused address, a timeout, too many
 /// redirects, an HTTP status other than success, a body over the cap.
-pub(crate) fn fetch(url: &str, config: &ReadConfig) -> Result<Vec<u8>, Error> {
+pub(crate) fn fetch(url: &str, config: &ReadConfig) -> Result<Fetched, Error> {
+    let guard = (!config.allow_private_urls).then_some(Guard::PUBLIC_ONLY);
+    fetch_guarded(url, config, guard)
+}
+
+#[cfg(feature = "url")]
+/// [`fetch`] with `guard` checking every address, or nothing checked when it is `None`.
+fn fetch_guarded(url: &str, config: &ReadConfig, guard: Option<Guard>) -> Result<Fetched, Error> {
     use std::io::Read;
     let fail = |reason: String| Error::Fetch {
         input: url.to_string(),
@@ -138,16 +183,15 @@ pub(crate) fn fetch(url: &str, config: &ReadConfig) -> Result<Vec<u8>, Error> {
     };
     let parsed =
         reqwest::Url::parse(url).map_err(|error| fail(format!("not a valid address: {error}")))?;
-    if let Some(reason) = refusal(&parsed, config.allow_private_urls) {
+    if let Some(reason) = refusal(&parsed, guard) {
         return Err(fail(reason));
     }
-    let allow_private = config.allow_private_urls;
     let max_redirects = config.max_redirects;
     let policy = reqwest::redirect::Policy::custom(move |attempt| {
         if attempt.previous().len() > max_redirects {
             return attempt.error(format!("more than {max_redirects} redirects"));
         }
-        match refusal(attempt.url(), allow_private) {
+        match refusal(attempt.url(), guard) {
             Some(reason) => attempt.error(reason),
             None => attempt.follow(),
         }
@@ -163,8 +207,8 @@ pub(crate) fn fetch(url: &str, config: &ReadConfig) -> Result<Vec<u8>, Error> {
         // A proxy would resolve names itself, out of reach of the address check.
         .no_proxy()
         .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")));
-    if !allow_private {
-        builder = builder.dns_resolver(std::sync::Arc::new(PublicOnly));
+    if let Some(guard) = guard {
+        builder = builder.dns_resolver(std::sync::Arc::new(Checked(guard)));
     }
     let client = builder
         .build()
@@ -177,6 +221,7 @@ pub(crate) fn fetch(url: &str, config: &ReadConfig) -> Result<Vec<u8>, Error> {
     if !status.is_success() {
         return Err(fail(format!("the server answered {status}")));
     }
+    let final_url = response.url().to_string();
     let limit = config.max_input_bytes;
     if response
         .content_length()
@@ -198,7 +243,10 @@ pub(crate) fn fetch(url: &str, config: &ReadConfig) -> Result<Vec<u8>, Error> {
             limit,
         });
     }
-    Ok(bytes)
+    Ok(Fetched {
+        bytes,
+        url: final_url,
+    })
 }
 
 #[cfg(feature = "url")]
@@ -274,7 +322,14 @@ mod tests {
 
     /// Serves each of `responses` to one connection on a loopback port; returns the base URL.
     fn serve(responses: Vec<String>) -> String {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+        serve_on(
+            TcpListener::bind("127.0.0.1:0").expect("a loopback port"),
+            responses,
+        )
+    }
+
+    /// Serves each of `responses` to one connection on `listener`; returns the base URL.
+    fn serve_on(listener: TcpListener, responses: Vec<String>) -> String {
         let address = listener.local_addr().expect("a bound address");
         std::thread::spawn(move || {
             for response in responses {
@@ -314,8 +369,8 @@ mod tests {
             &config(false),
             "refused to fetch from the private address 127.0.0.1",
         );
-        let bytes = fetch(&base, &config(true)).expect("allowed");
-        assert_eq!(bytes, b"<p>Truce extended.</p>");
+        let fetched = fetch(&base, &config(true)).expect("allowed");
+        assert_eq!(fetched.bytes, b"<p>Truce extended.</p>");
     }
 
     #[test]
@@ -336,10 +391,9 @@ mod tests {
             )
         };
         let base = serve(vec![redirect(&target)]);
-        assert_eq!(
-            fetch(&base, &config(true)).expect("one redirect"),
-            b"<p>Truce extended.</p>"
-        );
+        let fetched = fetch(&base, &config(true)).expect("one redirect");
+        assert_eq!(fetched.bytes, b"<p>Truce extended.</p>");
+        assert_eq!(fetched.url, format!("{target}/"));
         let looping = serve(vec![redirect("/a"), redirect("/b"), redirect("/c")]);
         let few_redirects = ReadConfig {
             max_redirects: 1,
@@ -352,7 +406,8 @@ mod tests {
     fn redirect_targets_are_checked_like_the_first_address() {
         let check_refusal = |url: &str, allow_private: bool, expected: Option<&str>| {
             let url = reqwest::Url::parse(url).expect("a test address");
-            assert_eq!(refusal(&url, allow_private).as_deref(), expected, "{url}");
+            let guard = (!allow_private).then_some(Guard::PUBLIC_ONLY);
+            assert_eq!(refusal(&url, guard).as_deref(), expected, "{url}");
         };
         check_refusal(
             "http://169.254.169.254/latest/meta-data/",
@@ -395,5 +450,154 @@ mod tests {
         check_error(&big, &small, "larger than the limit of 1000 bytes");
         check_error("https://", &config(false), "not a valid address");
         check_error("http://[::1]/", &config(false), "private address ::1");
+    }
+
+    /// The loopback address that stands for a public server in the tests below: their guard
+    /// refuses every private address but this one, so the first hop can reach a local server
+    /// while every other private address stays refused, as in a real fetch.
+    const STAND_IN: Ipv4Addr = Ipv4Addr::new(127, 0, 0, 2);
+
+    /// Test names and what they resolve to; the port comes from the URL.
+    fn table_lookup(host: &str) -> std::io::Result<Vec<SocketAddr>> {
+        let ips: Vec<IpAddr> = match host {
+            "news.test" => vec![STAND_IN.into()],
+            "intranet.test" => vec![Ipv4Addr::LOCALHOST.into()],
+            "metadata.test" => vec![Ipv4Addr::new(169, 254, 169, 254).into()],
+            "v6-loopback.test" => vec![std::net::Ipv6Addr::LOCALHOST.into()],
+            // A name answering a private and a public address: the client may connect only to
+            // the public one.
+            "rebind.test" => vec![Ipv4Addr::LOCALHOST.into(), STAND_IN.into()],
+            _ => return Err(std::io::Error::other(format!("{host} is not in the table"))),
+        };
+        Ok(ips.into_iter().map(|ip| SocketAddr::new(ip, 0)).collect())
+    }
+
+    const TEST_GUARD: Guard = Guard {
+        lookup: table_lookup,
+        refuses: |ip| ip != IpAddr::V4(STAND_IN) && is_private(ip),
+    };
+
+    /// A listener on `ip` and `port` (0: any), or `None` when the port is taken there.
+    fn listen(ip: Ipv4Addr, port: u16) -> Option<TcpListener> {
+        TcpListener::bind(SocketAddr::new(ip.into(), port)).ok()
+    }
+
+    /// A loopback listener that answers nothing: any connection it receives is a failure.
+    fn trap_on(port: u16) -> Option<TcpListener> {
+        let trap = listen(Ipv4Addr::LOCALHOST, port)?;
+        trap.set_nonblocking(true).expect("a non-blocking listener");
+        Some(trap)
+    }
+
+    fn assert_untouched(trap: &TcpListener) {
+        // The kernel completes a connection before it is accepted, so one that was made waits
+        // in the backlog.
+        let accepted = trap.accept();
+        assert!(
+            matches!(&accepted, Err(error) if error.kind() == std::io::ErrorKind::WouldBlock),
+            "the private server was connected to: {accepted:?}"
+        );
+    }
+
+    #[test]
+    fn redirects_to_private_addresses_are_refused() {
+        let trap = trap_on(0).expect("a loopback port");
+        let port = trap.local_addr().expect("a bound address").port();
+        let stand_in = |responses: Vec<String>| {
+            let listener = listen(STAND_IN, 0).expect("a port on 127.0.0.2");
+            let port = listener.local_addr().expect("a bound address").port();
+            serve_on(listener, responses);
+            format!("http://news.test:{port}/")
+        };
+        // The stand-in itself is fetched, through the test resolver and the guard.
+        let fetched = fetch_guarded(
+            &stand_in(vec![ok("<p>Truce extended.</p>")]),
+            &config(false),
+            Some(TEST_GUARD),
+        )
+        .expect("the stand-in is public for the test guard");
+        assert_eq!(fetched.bytes, b"<p>Truce extended.</p>");
+
+        for (location, refused) in [
+            (format!("http://127.0.0.1:{port}/"), "127.0.0.1"),
+            ("http://10.0.0.1/".to_string(), "10.0.0.1"),
+            (
+                "http://169.254.169.254/latest/meta-data/".to_string(),
+                "169.254.169.254",
+            ),
+            (format!("http://[::1]:{port}/"), "::1"),
+            (
+                format!("http://[::ffff:127.0.0.1]:{port}/"),
+                "::ffff:127.0.0.1",
+            ),
+            (
+                format!("http://[::ffff:a9fe:a9fe]:{port}/"),
+                "::ffff:169.254.169.254",
+            ),
+            // Decimal, octal, hexadecimal and short forms of 127.0.0.1.
+            (format!("http://2130706433:{port}/"), "127.0.0.1"),
+            (format!("http://0177.0.0.1:{port}/"), "127.0.0.1"),
+            (format!("http://0x7f.0.0.1:{port}/"), "127.0.0.1"),
+            (format!("http://127.1:{port}/"), "127.0.0.1"),
+            // Names that resolve to private addresses, refused after resolution.
+            (format!("http://intranet.test:{port}/"), "127.0.0.1"),
+            (
+                "http://metadata.test/latest/".to_string(),
+                "169.254.169.254",
+            ),
+            (format!("http://v6-loopback.test:{port}/"), "::1"),
+        ] {
+            let redirect = format!(
+                "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            let url = stand_in(vec![redirect]);
+            let error = fetch_guarded(&url, &config(false), Some(TEST_GUARD))
+                .expect_err("a redirect to a private address is refused");
+            let message = error.to_string();
+            assert!(
+                message.contains(&format!(
+                    "refused to fetch from the private address {refused}"
+                )),
+                "{location}: {message}"
+            );
+        }
+        assert_untouched(&trap);
+    }
+
+    #[test]
+    fn names_connect_only_to_the_addresses_checked() {
+        // The stand-in and the trap share a port on two loopback addresses, so a client that
+        // checked the answer but connected to its first address would reach the trap.
+        let Some((listener, trap)) = (0..20).find_map(|_| {
+            let listener = listen(STAND_IN, 0)?;
+            let port = listener.local_addr().ok()?.port();
+            Some((listener, trap_on(port)?))
+        }) else {
+            panic!("no port free on both 127.0.0.1 and 127.0.0.2");
+        };
+        let port = trap.local_addr().expect("a bound address").port();
+        serve_on(listener, vec![ok("<p>Public page.</p>")]);
+        let fetched = fetch_guarded(
+            &format!("http://rebind.test:{port}/"),
+            &config(false),
+            Some(TEST_GUARD),
+        )
+        .expect("the public address is fetched");
+        assert_eq!(fetched.bytes, b"<p>Public page.</p>");
+        assert_untouched(&trap);
+    }
+
+    #[test]
+    fn bodies_without_a_length_are_cut_at_the_cap() {
+        // No Content-Length: the cap is applied while reading, not from the header.
+        let unbounded = serve(vec![format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n{}",
+            "a".repeat(5000)
+        )]);
+        let small = ReadConfig {
+            max_input_bytes: 1000,
+            ..config(true)
+        };
+        check_error(&unbounded, &small, "larger than the limit of 1000 bytes");
     }
 }

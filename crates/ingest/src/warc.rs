@@ -31,8 +31,9 @@ pub(crate) struct Pages {
 const MAX_HEADER_LINES: usize = 200;
 
 /// Reads every record of `bytes` (a whole, decompressed WARC file) and keeps the HTML pages of
-/// successful responses. Each page's origin is `<label>#record<N>`, `N` counting every record
-/// from 0. `max_page_bytes` caps a page after its own content encoding is undone.
+/// successful responses. Each page's origin is an [`Origin::WarcRecord`] (labelled
+/// `<label>#record<N>`, `N` counting every record from 0) with the record's target address.
+/// `max_page_bytes` caps a page after its own content encoding is undone.
 pub(crate) fn pages(label: &str, bytes: &[u8], max_page_bytes: u64) -> Pages {
     let mut documents = Vec::new();
     let mut position = 0;
@@ -54,7 +55,11 @@ pub(crate) fn pages(label: &str, bytes: &[u8], max_page_bytes: u64) -> Pages {
         position = record.end;
         match page(&record, max_page_bytes) {
             Ok(Some(page)) => documents.push(Document {
-                origin: Origin::File(format!("{label}#record{record_idx}")),
+                origin: Origin::WarcRecord {
+                    archive: label.to_string(),
+                    record: record_idx,
+                    url: record.header("WARC-Target-URI").and_then(web_address),
+                },
                 format: match sniff(&page) {
                     DocumentFormat::Feed => DocumentFormat::Feed,
                     _ => DocumentFormat::Html,
@@ -225,6 +230,19 @@ fn page(record: &Record<'_>, max_page_bytes: u64) -> Result<Option<Vec<u8>>, Str
     Ok(Some(body))
 }
 
+/// A `WARC-Target-URI` as an `http(s)` address; WARC 1.0 writers may wrap it in angle brackets.
+fn web_address(target: &str) -> Option<String> {
+    let target = target.trim();
+    let target = target
+        .strip_prefix('<')
+        .and_then(|inner| inner.strip_suffix('>'))
+        .unwrap_or(target)
+        .trim();
+    let scheme = target.get(..8).unwrap_or(target).to_ascii_lowercase();
+    let is_web = scheme.starts_with("http://") || scheme.starts_with("https://");
+    (is_web && !target.contains(char::is_whitespace)).then(|| target.to_string())
+}
+
 fn is_html_type(content_type: &str) -> bool {
     let content_type = content_type.to_ascii_lowercase();
     content_type.contains("text/html") || content_type.contains("application/xhtml")
@@ -350,6 +368,38 @@ mod tests {
             warc.as_bytes(),
             &[("crawl.warc#record2", PAGE), ("crawl.warc#record5", PAGE)],
             None,
+        );
+    }
+
+    #[test]
+    fn pages_carry_their_target_address() {
+        let bracketed = format!(
+            "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: <HTTPS://courier.example/a>\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{PAGE}\r\n\r\n",
+            PAGE.len()
+        );
+        let not_web = format!(
+            "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: dns:courier.example\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{PAGE}\r\n\r\n",
+            PAGE.len()
+        );
+        let warc = [record("resource", "text/html", PAGE), bracketed, not_web].concat();
+        let pages = pages("crawl.warc", warc.as_bytes(), 1_000_000);
+        let origins: Vec<Origin> = pages
+            .documents
+            .into_iter()
+            .map(|document| document.origin)
+            .collect();
+        let warc_record = |record: usize, url: Option<&str>| Origin::WarcRecord {
+            archive: "crawl.warc".to_string(),
+            record,
+            url: url.map(str::to_string),
+        };
+        assert_eq!(
+            origins,
+            [
+                warc_record(0, Some("https://courier.example/truce")),
+                warc_record(1, Some("HTTPS://courier.example/a")),
+                warc_record(2, None),
+            ]
         );
     }
 

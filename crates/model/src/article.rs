@@ -15,7 +15,8 @@ pub struct Article {
     pub id: ArticleId,
     /// Where the article came from.
     pub origin: Origin,
-    /// The page's own address, when the input gave one.
+    /// The page's own address, when the input gave one: the address it was fetched or archived
+    /// from, else the canonical link the page declares.
     pub url: Option<String>,
     /// The publisher: a site name, or the domain of `url`.
     pub outlet: Option<String>,

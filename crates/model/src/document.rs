@@ -17,6 +17,22 @@ pub enum Origin {
         /// Index of the item in the feed, from 0.
         item: usize,
     },
+    /// One record of a web archive (WARC file).
+    WarcRecord {
+        /// The archive's path.
+        archive: String,
+        /// Index of the record in the archive, from 0, counting every record.
+        record: usize,
+        /// The record's `WARC-Target-URI`: the address the page was archived from.
+        url: Option<String>,
+    },
+    /// A page fetched from the web.
+    Url {
+        /// The address the user gave.
+        requested: String,
+        /// The address that answered, after redirects.
+        url: String,
+    },
 }
 
 impl Origin {
@@ -26,6 +42,19 @@ impl Origin {
             Origin::File(path) => path.clone(),
             Origin::Stdin => "-".to_string(),
             Origin::FeedItem { feed, item } => format!("{feed}#item{item}"),
+            Origin::WarcRecord {
+                archive, record, ..
+            } => format!("{archive}#record{record}"),
+            Origin::Url { requested, .. } => requested.clone(),
+        }
+    }
+
+    /// The web address the bytes were fetched or archived from, when the origin records one.
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            Origin::WarcRecord { url, .. } => url.as_deref(),
+            Origin::Url { url, .. } => Some(url),
+            Origin::File(_) | Origin::Stdin | Origin::FeedItem { .. } => None,
         }
     }
 }

@@ -51,9 +51,9 @@ pub(crate) enum AdhocError {
 /// See [`AdhocError`]: every variant is the user's to fix.
 pub(crate) fn brief(
     inputs: &AdhocInputs,
-    max_inputs: usize,
-    allow_private_urls: bool,
+    config: &crate::Config,
 ) -> Result<StoryRecord, AdhocError> {
+    let max_inputs = config.max_adhoc_inputs;
     let n_inputs = inputs.len();
     if n_inputs == 0 {
         return Err(AdhocError::Empty);
@@ -98,9 +98,10 @@ pub(crate) fn brief(
             .map(|url| Input::Url(url.trim().to_string())),
     );
 
-    let mut config = EngineConfig::new();
-    config.read.allow_private_urls = allow_private_urls;
-    match parallax_engine::brief(&engine_inputs, &config) {
+    let mut engine_config = EngineConfig::new();
+    engine_config.read.allow_private_urls = config.allow_private_urls;
+    engine_config.brief = config.brief.clone();
+    match parallax_engine::brief(&engine_inputs, &engine_config) {
         Ok(outcome) => Ok(StoryRecord {
             brief: outcome.brief,
             story: outcome.story,
@@ -156,7 +157,7 @@ mod tests {
             ..AdhocInputs::default()
         };
         assert!(matches!(
-            brief(&inputs, 10, false),
+            brief(&inputs, &crate::Config::loopback(0)),
             Err(AdhocError::NotHttp { .. })
         ));
     }

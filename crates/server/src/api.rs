@@ -5,7 +5,7 @@
 //! model, and converted by hand. Errors are JSON too: `{"error": {"status": 404, "message": …}}`.
 
 use crate::adhoc::{self, AdhocError, AdhocInputs};
-use crate::library::{SearchHit, StoryRecord, StorySummary};
+use crate::library::{Coverage, SearchHit, StoryRecord, StorySummary};
 use crate::{AppState, Library};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use parallax_engine::model::{Annotated, Attribution, Polarity, QuoteKind};
-use parallax_render::json::{BriefJson, DiagnosticJson};
+use parallax_render::json::{BriefJson, DiagnosticJson, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use utoipa::{OpenApi, ToSchema};
@@ -162,6 +162,54 @@ pub(crate) struct StorySummaryJson {
     first_published: Option<String>,
     /// Latest publication date, `YYYY-MM-DD`.
     last_published: Option<String>,
+    /// How its articles divide among sides.
+    coverage: CoverageJson,
+}
+
+/// How a story's articles divide among sides.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct CoverageJson {
+    /// `sides` (worked out, see `by` and `sides`), `no_sides` (inferring sides takes three
+    /// independent sources) or `pending` (a stored story not worked out yet; the stories list
+    /// works out a few per request).
+    status: String,
+    /// What groups the articles: an outlet field (`leaning`, `country`, `ownership`,
+    /// `state_affiliation`) from the outlet metadata the server was given, or `inferred` (from
+    /// framing, as the brief's readings); `null` unless `status` is `sides`.
+    by: Option<String>,
+    /// Each side, most articles first; empty unless `status` is `sides`.
+    sides: Vec<SideCountJson>,
+}
+
+/// One side of a story.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct SideCountJson {
+    /// The outlet field's value (`unlisted` for articles no outlet matches), or for an
+    /// inferred side what sets it apart.
+    label: String,
+    /// Articles on this side.
+    n_articles: usize,
+}
+
+impl From<Coverage> for CoverageJson {
+    fn from(coverage: Coverage) -> CoverageJson {
+        let (status, by, sides) = match coverage {
+            Coverage::Sides { by, sides } => ("sides", Some(by), sides),
+            Coverage::NoSides => ("no_sides", None, Vec::new()),
+            Coverage::Pending => ("pending", None, Vec::new()),
+        };
+        CoverageJson {
+            status: status.to_string(),
+            by,
+            sides: sides
+                .into_iter()
+                .map(|side| SideCountJson {
+                    label: side.label,
+                    n_articles: side.n_articles,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl From<StorySummary> for StorySummaryJson {
@@ -173,6 +221,7 @@ impl From<StorySummary> for StorySummaryJson {
             outlets: summary.outlets,
             first_published: summary.first_published,
             last_published: summary.last_published,
+            coverage: CoverageJson::from(summary.coverage),
         }
     }
 }
@@ -219,6 +268,9 @@ async fn story(
 /// An article: its clean text, metadata, annotations and removed boilerplate.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct ArticleJson {
+    /// Version of the schema: the brief's `schema_version`, which versions every JSON
+    /// document Parallax publishes. Fields are only added within a version.
+    schema_version: u32,
     /// Article id.
     article: String,
     /// The story it belongs to.
@@ -356,6 +408,7 @@ impl ArticleJson {
     fn new(annotated: &Annotated, story: Option<String>) -> ArticleJson {
         let article = &annotated.article;
         ArticleJson {
+            schema_version: SCHEMA_VERSION,
             article: article.id.to_string(),
             story,
             input: article.origin.label(),
@@ -465,6 +518,8 @@ pub(crate) struct SearchParams {
 /// Search results.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct SearchJson {
+    /// Version of the schema: the brief's `schema_version`.
+    schema_version: u32,
     /// The query as given.
     query: String,
     /// Matching articles, best first.
@@ -537,6 +592,7 @@ async fn search(
     }
     let hits = run_search(&state.library, params.q.clone(), params.limit).await?;
     Ok(Json(SearchJson {
+        schema_version: SCHEMA_VERSION,
         query: params.q,
         hits: hits.into_iter().map(SearchHitJson::from).collect(),
     }))
@@ -580,9 +636,8 @@ pub(crate) async fn run_adhoc(
     state: &AppState,
     inputs: AdhocInputs,
 ) -> Result<StoryRecord, AdhocErrorOrFailure> {
-    let max_inputs = state.config.max_adhoc_inputs;
-    let allow_private_urls = state.config.allow_private_urls;
-    tokio::task::spawn_blocking(move || adhoc::brief(&inputs, max_inputs, allow_private_urls))
+    let config = Arc::clone(&state.config);
+    tokio::task::spawn_blocking(move || adhoc::brief(&inputs, &config))
         .await
         .map_err(|error| {
             AdhocErrorOrFailure::Failure(ApiError::new(

@@ -19,7 +19,8 @@
 //! use parallax_server::{Config, Memory, router};
 //! use std::sync::Arc;
 //!
-//! let app = router(Arc::new(Memory::new(Vec::new())), Config::loopback(0));
+//! let config = Config::loopback(0);
+//! let app = router(Arc::new(Memory::new(Vec::new(), &config.brief)), config);
 //! # drop(app);
 //! ```
 //!
@@ -43,7 +44,9 @@ mod view;
 
 pub use api::openapi;
 pub use error::{Error, Result};
-pub use library::{ArticleRecord, Library, Memory, SearchHit, StoryRecord, StorySummary};
+pub use library::{
+    ArticleRecord, Coverage, Library, Memory, SearchHit, SideCount, StoryRecord, StorySummary,
+};
 pub use stored::Stored;
 
 use axum::Router;
@@ -65,11 +68,14 @@ pub struct Config {
     pub max_adhoc_inputs: usize,
     /// Whether ad hoc URLs may point at private, loopback and link-local addresses.
     pub allow_private_urls: bool,
+    /// How ad hoc briefs are made: summary length, and the outlet metadata that groups sources
+    /// into sides. Give the [`Library`] the same, so stored and ad hoc briefs agree.
+    pub brief: parallax_engine::brief_stage::Config,
 }
 
 impl Config {
     /// Loopback on `port` (0: any free port), no token, bodies up to 16 MiB, 50 articles per ad
-    /// hoc brief, no private URLs.
+    /// hoc brief, no private URLs, briefs as `parallax brief` makes them.
     pub fn loopback(port: u16) -> Config {
         Config {
             address: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port),
@@ -77,6 +83,7 @@ impl Config {
             max_body_bytes: 16 * 1024 * 1024,
             max_adhoc_inputs: 50,
             allow_private_urls: false,
+            brief: parallax_engine::brief_stage::Config::new(),
         }
     }
 }

@@ -2,8 +2,9 @@
 //! of stories briefed in memory.
 
 use crate::Result;
-use parallax_engine::model::{Annotated, Brief, Story};
-use std::collections::HashMap;
+use parallax_engine::brief_stage::Config as BriefConfig;
+use parallax_engine::model::{Annotated, Brief, Readings, Story};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// One line of the stories list.
@@ -21,6 +22,82 @@ pub struct StorySummary {
     pub first_published: Option<String>,
     /// Latest publication date, `YYYY-MM-DD`.
     pub last_published: Option<String>,
+    /// How its articles divide among sides.
+    pub coverage: Coverage,
+}
+
+/// How a story's articles divide among sides, for the coverage bar of the stories list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Coverage {
+    /// The sides and their articles.
+    Sides {
+        /// What groups the articles: a field of the outlet metadata (`leaning`, `country`,
+        /// `ownership`, `state_affiliation`) or `inferred` (from framing, as the brief's
+        /// readings infer them).
+        by: String,
+        /// Each side, most articles first, ties by label.
+        sides: Vec<SideCount>,
+    },
+    /// No sides formed: inferring them takes three independent sources.
+    NoSides,
+    /// Not worked out yet: a stored story's sides are worked out when it is first listed or
+    /// opened, a few stories per view of the list so that a large store lists quickly.
+    Pending,
+}
+
+/// One side of a story and how many of its articles fall on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideCount {
+    /// The side: the outlet field's value ("unlisted" for articles no outlet matches), or for
+    /// an inferred side what sets it apart.
+    pub label: String,
+    /// Articles on this side.
+    pub n_articles: usize,
+}
+
+/// The coverage of `story`: with outlet metadata, each article's side from its outlet (one
+/// side is a side too); without, the sides the brief's `readings` inferred.
+pub(crate) fn coverage(
+    story: &Story,
+    readings: Option<&Readings>,
+    config: &BriefConfig,
+) -> Coverage {
+    let (by, mut sides): (&str, Vec<SideCount>) = match (&config.outlets, readings) {
+        (Some(outlets), _) => {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for annotated in &story.articles {
+                *counts
+                    .entry(outlets.side(&annotated.article, config.side_key))
+                    .or_default() += 1;
+            }
+            let sides = counts
+                .into_iter()
+                .map(|(label, n_articles)| SideCount { label, n_articles })
+                .collect();
+            (config.side_key.name(), sides)
+        }
+        (None, Some(readings)) => {
+            let sides = readings
+                .sides
+                .iter()
+                .map(|side| SideCount {
+                    label: side.label.clone(),
+                    n_articles: side.sources.len(),
+                })
+                .collect();
+            ("inferred", sides)
+        }
+        (None, None) => return Coverage::NoSides,
+    };
+    sides.sort_by(|a, b| {
+        b.n_articles
+            .cmp(&a.n_articles)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    Coverage::Sides {
+        by: by.to_string(),
+        sides,
+    }
 }
 
 /// A story with its brief.
@@ -97,6 +174,8 @@ pub trait Library: Send + Sync + 'static {
 #[derive(Debug)]
 pub struct Memory {
     stories: Vec<Arc<StoryRecord>>,
+    /// Each story's coverage by side, in the order of `stories`.
+    coverage: Vec<Coverage>,
     story_by_id: HashMap<String, usize>,
     /// Article id → (story index, article index in the story).
     article_by_id: HashMap<String, (usize, usize)>,
@@ -106,9 +185,14 @@ pub struct Memory {
 const SNIPPET_CONTEXT_BYTES: usize = 80;
 
 impl Memory {
-    /// A library of `stories`, in the order given.
-    pub fn new(stories: Vec<StoryRecord>) -> Memory {
+    /// A library of `stories`, in the order given, briefed with `config` (whose outlet
+    /// metadata, when given, also draws the stories list's coverage bars).
+    pub fn new(stories: Vec<StoryRecord>, config: &BriefConfig) -> Memory {
         let stories: Vec<Arc<StoryRecord>> = stories.into_iter().map(Arc::new).collect();
+        let coverage = stories
+            .iter()
+            .map(|record| coverage(&record.story, record.brief.readings.as_ref(), config))
+            .collect();
         let mut story_by_id = HashMap::new();
         let mut article_by_id = HashMap::new();
         for (story_idx, record) in stories.iter().enumerate() {
@@ -121,6 +205,7 @@ impl Memory {
         }
         Memory {
             stories,
+            coverage,
             story_by_id,
             article_by_id,
         }
@@ -132,7 +217,8 @@ impl Library for Memory {
         Ok(self
             .stories
             .iter()
-            .map(|record| summarize(&record.brief))
+            .zip(&self.coverage)
+            .map(|(record, coverage)| summarize(&record.brief, coverage.clone()))
             .collect())
     }
 
@@ -188,7 +274,7 @@ impl Library for Memory {
 }
 
 /// The stories-list line of a brief.
-pub(crate) fn summarize(brief: &Brief) -> StorySummary {
+fn summarize(brief: &Brief, coverage: Coverage) -> StorySummary {
     let mut outlets: Vec<String> = Vec::new();
     for source in &brief.sources {
         if let Some(outlet) = &source.outlet
@@ -205,6 +291,7 @@ pub(crate) fn summarize(brief: &Brief) -> StorySummary {
         outlets,
         first_published: dates.clone().min().map(|date| date.to_string()),
         last_published: dates.max().map(|date| date.to_string()),
+        coverage,
     }
 }
 

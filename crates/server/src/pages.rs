@@ -6,7 +6,7 @@
 use crate::AppState;
 use crate::adhoc::{AdhocError, AdhocInputs};
 use crate::api::{AdhocErrorOrFailure, ApiError, blocking, load_story, run_adhoc, run_search};
-use crate::library::StoryRecord;
+use crate::library::{Coverage, StoryRecord};
 use crate::view::{self, Paragraph};
 use axum::Router;
 use axum::extract::{Multipart, Path, Query, State};
@@ -128,9 +128,23 @@ async fn stories(State(state): State<AppState>) -> Result<Html<String>, PageErro
     let stories = blocking(move || Ok(library.stories()?))
         .await
         .map_err(|error| page_error(&state, error))?;
+    let bars = view::coverage_bars(
+        &stories
+            .iter()
+            .map(|story| &story.coverage)
+            .collect::<Vec<_>>(),
+    );
+    // One grouping serves the whole list: the server's outlet metadata, or inferred sides.
+    let sides_by = bars.iter().flatten().next().map(|bar| bar.by().to_string());
     let stories: Vec<minijinja::Value> = stories
         .into_iter()
-        .map(|story| {
+        .zip(bars)
+        .map(|(story, bar)| {
+            let coverage_note = match story.coverage {
+                Coverage::Sides { .. } => "",
+                Coverage::NoSides => "no sides: too few independent sources",
+                Coverage::Pending => "not worked out yet: open the story, or reload",
+            };
             context! {
                 id => story.id,
                 title => story.title.as_deref().map(display_text),
@@ -138,13 +152,15 @@ async fn stories(State(state): State<AppState>) -> Result<Html<String>, PageErro
                 outlets => story.outlets.iter().map(|outlet| display_text(outlet)).collect::<Vec<_>>(),
                 first_published => story.first_published,
                 last_published => story.last_published,
+                bar => Serde(bar),
+                coverage_note,
             }
         })
         .collect();
     render(
         &state.templates,
         "stories.html",
-        context! { title => "Stories", stories },
+        context! { title => "Stories", stories, sides_by },
     )
 }
 
@@ -196,6 +212,11 @@ fn displayed_brief(record: &StoryRecord) -> BriefJson {
             side.value = display_text(&side.value);
         }
     }
+    if let Some(readings) = &mut wire.readings {
+        for side in &mut readings.sides {
+            side.label = display_text(&side.label);
+        }
+    }
     wire
 }
 
@@ -237,6 +258,7 @@ fn story_page(
             voices => Serde(&wire.voices),
             timeline => Serde(&wire.timeline),
             framing => Serde(&wire.framing),
+            readings => Serde(&wire.readings),
             diagnostics => Serde(&wire.diagnostics),
             source_of,
             columns => Serde(&columns),
@@ -287,6 +309,45 @@ async fn article(
             }
         })
         .collect();
+    // The hover titles of the marks, also as tables: for keyboards and screen readers, which
+    // do not show titles.
+    let entities: Vec<minijinja::Value> = annotated
+        .entities
+        .iter()
+        .map(|entity| {
+            context! {
+                name => display_text(&entity.name),
+                kind => crate::api::variant_name(entity.kind),
+                n_mentions => entity.mentions.len(),
+                first => entity.mentions.first().and_then(|mention| sentence_start(annotated, mention.range.start)),
+            }
+        })
+        .collect();
+    let times: Vec<minijinja::Value> = annotated
+        .times
+        .iter()
+        .map(|time| {
+            context! {
+                text => article.text.get(time.range.clone()).unwrap_or_default(),
+                kind => crate::api::variant_name(time.kind),
+                value => time.value.clone(),
+                at => sentence_start(annotated, time.range.start),
+            }
+        })
+        .collect();
+    let claims: Vec<minijinja::Value> = annotated
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let sentence = annotated.sentences.get(claim.sentence)?;
+            Some(context! {
+                text => article.text.get(sentence.range.clone()).unwrap_or_default(),
+                polarity => crate::api::polarity_name(claim.polarity),
+                attribution => crate::api::attribution_name(&claim.attribution),
+                at => sentence.range.start,
+            })
+        })
+        .collect();
     let removed: Vec<minijinja::Value> = article
         .removed
         .iter()
@@ -318,13 +379,23 @@ async fn article(
             link,
             input => display_text(&article.origin.label()),
             paragraphs => Serde(&paragraphs),
-            n_entities => annotated.entities.len(),
-            n_times => annotated.times.len(),
-            n_claims => annotated.claims.len(),
+            entities,
+            times,
+            claims,
             quotes,
             removed,
         },
     )
+}
+
+/// The start of the sentence holding byte `at`: the link target on the article page nearest
+/// before it.
+fn sentence_start(annotated: &parallax_engine::model::Annotated, at: usize) -> Option<usize> {
+    annotated
+        .sentences
+        .iter()
+        .find(|sentence| sentence.range.start <= at && at < sentence.range.end)
+        .map(|sentence| sentence.range.start)
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,6 +3,7 @@
 //! escape them.
 
 use crate::api::{attribution_name, polarity_name, speaker_name, variant_name};
+use crate::library::Coverage;
 use chrono::NaiveDate;
 use parallax_engine::model::{Annotated, Brief, QuoteKind, TimelineEvent};
 use serde::Serialize;
@@ -116,7 +117,12 @@ pub(crate) fn source_columns(brief: &Brief, articles: &[Annotated]) -> Vec<Sourc
         .iter()
         .map(|source| (source.article.to_string(), source.number))
         .collect();
-    for sentence in &brief.summary {
+    let readings = brief.readings.iter().flat_map(|readings| &readings.sides);
+    for sentence in brief
+        .summary
+        .iter()
+        .chain(readings.flat_map(|side| &side.summary))
+    {
         for span in &sentence.spans {
             if let Some(&number) = number_of.get(&span.article.to_string()) {
                 cite(number, span.start);
@@ -480,6 +486,101 @@ impl Axis {
     fn breaks(&self) -> Vec<u32> {
         self.breaks.iter().map(|share| self.to_x(*share)).collect()
     }
+}
+
+/// A story's coverage by side as a bar: one segment per side, as wide as its share of the
+/// articles. The bar is an SVG whose geometry is in attributes, because the
+/// Content-Security-Policy allows no inline style; the template prints the counts beside it
+/// as text.
+#[derive(Debug, Serialize)]
+pub(crate) struct CoverageBar {
+    /// What groups the articles (`leaning`, `inferred`, …).
+    by: String,
+    segments: Vec<Segment>,
+}
+
+impl CoverageBar {
+    /// What groups the articles.
+    pub(crate) fn by(&self) -> &str {
+        &self.by
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Segment {
+    label: String,
+    n_articles: usize,
+    /// Start and width on a bar 100 units long, two decimals.
+    x: String,
+    width: String,
+    /// `side-N` for the Nth color, `side-unlisted` for articles no outlet matched.
+    class: String,
+}
+
+/// Colors the style sheet defines for sides (`.side-0` …).
+const N_SIDE_COLORS: usize = 6;
+
+/// The bar of each coverage, `None` where there are no sides. A label keeps its color across
+/// the whole list (labels sorted, then colored in turn), so "left" is the same color in every
+/// row; inferred sides, whose labels are particular to their story, are colored by position.
+pub(crate) fn coverage_bars(coverages: &[&Coverage]) -> Vec<Option<CoverageBar>> {
+    let labels: BTreeSet<&str> = coverages
+        .iter()
+        .filter_map(|coverage| match coverage {
+            Coverage::Sides { by, sides } if by != "inferred" => Some(sides),
+            _ => None,
+        })
+        .flatten()
+        .map(|side| side.label.as_str())
+        .filter(|label| *label != "unlisted")
+        .collect();
+    let color_of: BTreeMap<&str, usize> = labels
+        .into_iter()
+        .enumerate()
+        .map(|(idx, label)| (label, idx % N_SIDE_COLORS))
+        .collect();
+    coverages
+        .iter()
+        .map(|coverage| {
+            let Coverage::Sides { by, sides } = coverage else {
+                return None;
+            };
+            let total: usize = sides.iter().map(|side| side.n_articles).sum();
+            if total == 0 {
+                return None;
+            }
+            let mut at = 0usize;
+            let segments = sides
+                .iter()
+                .enumerate()
+                .map(|(side_idx, side)| {
+                    let start = at as f64 * 100.0 / total as f64;
+                    at += side.n_articles;
+                    let end = at as f64 * 100.0 / total as f64;
+                    let class = if side.label == "unlisted" && by != "inferred" {
+                        "side-unlisted".to_string()
+                    } else {
+                        let color = color_of
+                            .get(side.label.as_str())
+                            .copied()
+                            .unwrap_or(side_idx % N_SIDE_COLORS);
+                        format!("side-{color}")
+                    };
+                    Segment {
+                        label: parallax_render::display_text(&side.label),
+                        n_articles: side.n_articles,
+                        x: format!("{start:.2}"),
+                        width: format!("{:.2}", end - start),
+                        class,
+                    }
+                })
+                .collect();
+            Some(CoverageBar {
+                by: by.clone(),
+                segments,
+            })
+        })
+        .collect()
 }
 
 /// Who is quoted by which source: a row per speaker, a column per source.

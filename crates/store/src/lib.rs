@@ -326,9 +326,15 @@ impl Store {
         }))
     }
 
-    /// Every stored story profile (the story stage's JSON), in arrival order.
-    pub fn profiles(&self) -> Result<Vec<(ArticleId, String)>> {
-        self.records.profiles()
+    /// Every stored story profile (the story stage's JSON) with its article, in arrival order,
+    /// read a chunk at a time so that an archive's profiles are never all in memory at once.
+    pub fn profiles(&self) -> Profiles<'_> {
+        Profiles {
+            records: self.records.as_ref(),
+            after: 0,
+            buffered: VecDeque::new(),
+            done: false,
+        }
     }
 
     /// Profiles (the story stage's JSON) of the stored articles that are in no story yet, in
@@ -429,6 +435,40 @@ pub struct Articles<'a> {
 
 /// Articles read from the database per step of [`Articles`].
 const EXPORT_CHUNK: usize = 500;
+
+/// Story profiles in arrival order; see [`Store::profiles`].
+#[derive(Debug)]
+pub struct Profiles<'a> {
+    records: &'a dyn Records,
+    after: u64,
+    buffered: VecDeque<(u64, ArticleId, String)>,
+    done: bool,
+}
+
+/// Profiles read from the database per step of [`Profiles`].
+const PROFILES_CHUNK: usize = 2_000;
+
+impl Iterator for Profiles<'_> {
+    type Item = Result<(ArticleId, String)>;
+
+    fn next(&mut self) -> Option<Result<(ArticleId, String)>> {
+        if self.buffered.is_empty() && !self.done {
+            match self.records.profiles_after(self.after, PROFILES_CHUNK) {
+                Ok(rows) => {
+                    self.done = rows.len() < PROFILES_CHUNK;
+                    self.buffered.extend(rows);
+                }
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(error));
+                }
+            }
+        }
+        let (seq, article, json) = self.buffered.pop_front()?;
+        self.after = seq;
+        Some(Ok((article, json)))
+    }
+}
 
 impl Iterator for Articles<'_> {
     type Item = Result<Annotated>;

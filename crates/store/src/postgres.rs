@@ -549,19 +549,25 @@ impl Records for Postgres {
             .collect())
     }
 
-    fn profiles(&self) -> Result<Vec<(ArticleId, String)>> {
+    fn profiles_after(&self, seq: u64, limit: usize) -> Result<Vec<(u64, ArticleId, String)>> {
         let rows = self
             .client
             .borrow_mut()
             .query(
-                "SELECT p.article_id, p.json FROM profiles p JOIN articles a ON a.id = p.article_id
-                 ORDER BY a.seq",
-                &[],
+                "SELECT a.seq, p.article_id, p.json FROM profiles p JOIN articles a ON a.id = p.article_id
+                 WHERE a.seq > $1 ORDER BY a.seq LIMIT $2",
+                &[&(seq as i64), &(limit as i64)],
             )
             .map_err(|error| self.error(&error))?;
         Ok(rows
             .iter()
-            .map(|row| (ArticleId(row.get(0)), row.get(1)))
+            .map(|row| {
+                (
+                    row.get::<_, i64>(0) as u64,
+                    ArticleId(row.get(1)),
+                    row.get(2),
+                )
+            })
             .collect())
     }
 

@@ -276,8 +276,9 @@ pub(crate) trait Records: std::fmt::Debug + Send {
     fn story_members(&self, story: &StoryId) -> Result<Vec<ArticleId>>;
     /// The stories that pass the filter, latest first.
     fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>>;
-    /// Every stored story profile, in arrival order.
-    fn profiles(&self) -> Result<Vec<(ArticleId, String)>>;
+    /// Up to `limit` stored story profiles of articles with a sequence number above `seq`, in
+    /// order, each with its article's sequence number.
+    fn profiles_after(&self, seq: u64, limit: usize) -> Result<Vec<(u64, ArticleId, String)>>;
     /// The story clusterer's saved state.
     fn clusterer(&self) -> Result<Option<String>>;
     /// Profiles of the stored articles that are in no story yet, in arrival order: what

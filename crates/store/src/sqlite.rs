@@ -467,19 +467,20 @@ impl Records for Sqlite {
         Ok(summaries)
     }
 
-    fn profiles(&self) -> Result<Vec<(ArticleId, String)>> {
+    fn profiles_after(&self, seq: u64, limit: usize) -> Result<Vec<(u64, ArticleId, String)>> {
         let mut statement = self
             .connection
             .prepare_cached(
-                "SELECT p.article_id, p.json FROM profiles p JOIN articles a ON a.id = p.article_id
-                 ORDER BY a.seq",
+                "SELECT a.seq, p.article_id, p.json FROM profiles p JOIN articles a ON a.id = p.article_id
+                 WHERE a.seq > ?1 ORDER BY a.seq LIMIT ?2",
             )
             .map_err(|error| self.error(&error))?;
         let rows = statement
-            .query_map([], |row| {
+            .query_map(params![seq as i64, limit as i64], |row| {
                 Ok((
-                    ArticleId(row.get::<_, String>(0)?),
-                    row.get::<_, String>(1)?,
+                    row.get::<_, i64>(0)? as u64,
+                    ArticleId(row.get::<_, String>(1)?),
+                    row.get::<_, String>(2)?,
                 ))
             })
             .map_err(|error| self.error(&error))?;

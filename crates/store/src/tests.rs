@@ -242,4 +242,93 @@ fn read_only_database_is_a_clear_error() {
         .expect_err("a read-only database refuses writes");
     assert!(matches!(error, Error::ReadOnly { .. }), "{error}");
     assert!(error.to_string().contains(DATABASE_FILE), "{error}");
+    drop(read_only);
+    check_holds(folder.path(), 1);
+}
+
+/// The store at `folder` holds exactly the articles of `corpus()[..n]`, readable and searchable.
+fn check_holds(folder: &Path, n: usize) {
+    let store = open(folder);
+    let read: Vec<Annotated> = store
+        .articles()
+        .collect::<Result<_>>()
+        .expect("read the articles back");
+    assert_eq!(read, corpus()[..n].to_vec());
+    assert_eq!(store.n_indexed(), n as u64);
+}
+
+/// A database over its own connection, with `setup` run on that connection first.
+fn database_with(folder: &Path, setup: &str) -> sqlite::Sqlite {
+    let database = folder.join(DATABASE_FILE);
+    let connection = rusqlite::Connection::open(&database).expect("open with SQLite");
+    connection
+        .busy_timeout(std::time::Duration::from_millis(50))
+        .expect("busy timeout");
+    connection
+        .execute_batch(setup)
+        .expect("set up the connection");
+    sqlite::Sqlite::from_connection(connection, &database)
+}
+
+#[test]
+fn full_disk_is_a_clear_error_and_loses_nothing() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let mut store = open(folder.path());
+    store.write(&batch(corpus()[..1].to_vec())).expect("write");
+    store.finish().expect("finish");
+    drop(store);
+    // SQLite's page limit stands in for a full disk: the file may not grow by one page.
+    let page_count: i64 = rusqlite::Connection::open(folder.path().join(DATABASE_FILE))
+        .and_then(|connection| connection.query_row("PRAGMA page_count", [], |row| row.get(0)))
+        .expect("page count");
+    let mut full = database_with(
+        folder.path(),
+        &format!("PRAGMA journal_mode = WAL; PRAGMA max_page_count = {page_count};"),
+    );
+    let mut large = corpus()[1..].to_vec();
+    for annotated in &mut large {
+        annotated.article.text = annotated.article.text.repeat(400);
+    }
+    let error = full
+        .write(&batch(large))
+        .expect_err("a database that cannot grow refuses the batch");
+    assert!(matches!(error, Error::DiskFull { .. }), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains(DATABASE_FILE) && message.contains("disk is full"),
+        "{message}"
+    );
+    drop(full);
+    check_holds(folder.path(), 1);
+}
+
+#[test]
+fn locked_database_is_a_clear_error_and_loses_nothing() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let mut store = open(folder.path());
+    store.write(&batch(corpus()[..1].to_vec())).expect("write");
+    store.finish().expect("finish");
+    drop(store);
+    // Another process in the middle of a write holds the lock.
+    let holder = rusqlite::Connection::open(folder.path().join(DATABASE_FILE)).expect("open");
+    holder
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
+    let mut waiting = database_with(folder.path(), "");
+    let error = waiting
+        .write(&batch(corpus()[1..].to_vec()))
+        .expect_err("a locked database refuses the batch");
+    assert!(matches!(error, Error::Locked { .. }), "{error}");
+    assert!(error.to_string().contains("locked"), "{error}");
+    holder.execute_batch("ROLLBACK").expect("release the lock");
+    drop(holder);
+    // The failed batch left nothing behind, and writing it again once the lock is gone works.
+    assert_eq!(
+        waiting
+            .write(&batch(corpus()[1..].to_vec()))
+            .expect("write"),
+        2
+    );
+    drop(waiting);
+    check_holds(folder.path(), 3);
 }

@@ -51,7 +51,7 @@ mod stories;
 
 pub use cluster::cluster;
 pub use profile::{Profile, profile};
-pub use stories::{Placement, Stories};
+pub use stories::{Placement, SavedStories, Stories};
 
 use serde::{Deserialize, Serialize};
 

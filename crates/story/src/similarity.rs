@@ -2,7 +2,6 @@
 //! idf-weighted named-entity keys, zero outside the time window.
 
 use crate::{Config, Profile};
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// Profiles counted in every collection that hold no term: a prior that keeps idf nearly flat
@@ -11,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 const PSEUDO_PROFILES: f64 = 10.0;
 
 /// How many profiles of a collection hold each term and each entity key: the idf side of
-/// tf-idf. Kept as counts so the incremental clusterer can grow it one profile at a time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// tf-idf, for the batch split.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Corpus {
     n_profiles: u32,
     term_frequency: BTreeMap<String, u32>,
@@ -58,14 +57,6 @@ impl Corpus {
         }
     }
 
-    /// The idf of `term` in this collection: the higher, the rarer.
-    pub(crate) fn term_idf(&self, term: &str) -> f64 {
-        idf(
-            self.n_profiles,
-            self.term_frequency.get(term).copied().unwrap_or(0),
-        )
-    }
-
     /// The weighted vectors of `profiles` against this collection, comparable with each other.
     pub(crate) fn vectors(&self, profiles: &[&Profile]) -> Vec<Vector> {
         let mut vocabulary: HashMap<&str, u32> = HashMap::new();
@@ -79,43 +70,66 @@ impl Corpus {
             .collect()
     }
 
-    /// Sublinear tf times idf (with [`PSEUDO_PROFILES`]), scaled to unit length. Sublinear
-    /// because a word an article repeats ten times is not ten times the evidence.
+    /// [`weight`] of each key, scaled to unit length.
     fn weigh<'profile>(
         &self,
         counts: &'profile BTreeMap<String, u32>,
         document_frequency: &BTreeMap<String, u32>,
         vocabulary: &mut HashMap<&'profile str, u32>,
     ) -> Vec<(u32, f64)> {
-        let mut weights: Vec<(u32, f64)> = counts
+        let weights: Vec<(u32, f64)> = counts
             .iter()
             .map(|(key, count)| {
-                let idf = idf(
-                    self.n_profiles,
-                    document_frequency.get(key).copied().unwrap_or(0),
-                );
+                let frequency = document_frequency.get(key).copied().unwrap_or(0);
                 let n_known = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
                 let id = *vocabulary.entry(key.as_str()).or_insert(n_known);
-                (id, (1.0 + f64::from(*count).ln()) * idf)
+                (id, weight(*count, self.n_profiles, frequency))
             })
             .collect();
-        let norm = weights
-            .iter()
-            .map(|(_, weight)| weight * weight)
-            .sum::<f64>()
-            .sqrt();
-        if norm > 0.0 {
-            for (_, weight) in &mut weights {
-                *weight /= norm;
-            }
-        }
-        weights.sort_unstable_by_key(|(id, _)| *id);
-        weights
+        unit_length(weights)
     }
 }
 
+impl Vector {
+    /// A vector of weights already scaled to unit length and sorted by id (see [`unit_length`]).
+    pub(crate) fn new(
+        terms: Vec<(u32, f64)>,
+        entities: Vec<(u32, f64)>,
+        published: Option<chrono::NaiveDate>,
+    ) -> Vector {
+        Vector {
+            terms,
+            entities,
+            published,
+        }
+    }
+}
+
+/// The weight of a key an article holds `count` times and `frequency` of `n_profiles` profiles
+/// hold: sublinear tf times idf (with [`PSEUDO_PROFILES`]). Sublinear because a word an article
+/// repeats ten times is not ten times the evidence.
+pub(crate) fn weight(count: u32, n_profiles: u32, frequency: u32) -> f64 {
+    (1.0 + f64::from(count).ln()) * idf(n_profiles, frequency)
+}
+
+/// `weights` scaled to unit length and sorted by id, ready for [`similarity`].
+pub(crate) fn unit_length(mut weights: Vec<(u32, f64)>) -> Vec<(u32, f64)> {
+    let norm = weights
+        .iter()
+        .map(|(_, weight)| weight * weight)
+        .sum::<f64>()
+        .sqrt();
+    if norm > 0.0 {
+        for (_, weight) in &mut weights {
+            *weight /= norm;
+        }
+    }
+    weights.sort_unstable_by_key(|(id, _)| *id);
+    weights
+}
+
 /// The idf (with [`PSEUDO_PROFILES`]) of a key held by `frequency` of `n_profiles` profiles.
-fn idf(n_profiles: u32, frequency: u32) -> f64 {
+pub(crate) fn idf(n_profiles: u32, frequency: u32) -> f64 {
     ((1.0 + f64::from(n_profiles) + PSEUDO_PROFILES) / (1.0 + f64::from(frequency))).ln()
 }
 

@@ -1,7 +1,8 @@
 //! [`Stories`]: the incremental split, for articles that arrive one at a time (a store, a feed).
 
-use crate::similarity::{Corpus, Vector, similarity};
+use crate::similarity::{Vector, idf, similarity, unit_length, weight};
 use crate::{Config, Profile};
+use chrono::{NaiveDate, TimeDelta};
 use parallax_model::ArticleId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -15,13 +16,17 @@ const QUERY_TERMS: usize = 20;
 /// and its time window grow.
 const MAX_CANDIDATES: usize = 256;
 
+/// At most this many holders of one query term, latest first, are looked at. When even an
+/// article's rarest terms are common (a short article of everyday words), walking every holder
+/// would cost as much as the archive is big; the latest holders are the ones a stream's time
+/// window keeps, and a term held by more articles than this is not what tells a story apart.
+const MAX_HOLDERS_WALKED: usize = 1_000;
+
 /// The stories of the articles seen so far, grown one [`Profile`] at a time.
 ///
 /// A story is known by its *key*: the id of the first article that was added to it. The key
 /// never changes while the story grows; when two stories merge, the one whose first article
-/// came earlier keeps its key and the other key is reported as merged into it. Serde saves and
-/// restores the whole state; [`Stories::rebuild`] makes the same state again from the profiles
-/// in their arrival order.
+/// came earlier keeps its key and the other key is reported as merged into it.
 ///
 /// An article is compared only with articles published within [`Config::window_days`] of it
 /// (articles without a date are compared with all), and joins the story whose members in that
@@ -29,58 +34,182 @@ const MAX_CANDIDATES: usize = 256;
 /// [`Config::threshold`]. Weights (idf) are those of all articles seen so far, so the same
 /// articles added in another order can split differently, and the split can differ from the
 /// batch [`cluster`](crate::cluster) of the same articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "SavedStories")]
+///
+/// So that an add costs the same at 100 articles and at 100,000, a new article is scored in full
+/// only against earlier articles in its window that hold one of its [`QUERY_TERMS`] rarest
+/// terms (at most [`MAX_HOLDERS_WALKED`] holders of each, latest first), at most
+/// [`MAX_CANDIDATES`] of them; the other members of a story in the window count as not similar.
+/// A story keeps its members' dates sorted, so counting its members in a window is a binary
+/// search. Terms and entity keys are interned: the state holds each profile as sorted
+/// `(id, count)` pairs.
+///
+/// The state is not serde: [`Stories::saved`] gives what to keep (the articles in arrival order
+/// and their stories), and [`Stories::restore`] makes the state again from it and the profiles,
+/// which a store keeps anyway; [`Stories::rebuild`] makes it from the profiles alone by adding
+/// them again.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stories {
     config: Config,
-    corpus: Corpus,
+    terms: Vocabulary,
+    entities: Vocabulary,
     /// Every profile, in arrival order.
-    profiles: Vec<Profile>,
+    profiles: Vec<Compact>,
     /// For each profile, the index of its story's first profile.
-    founder_of: Vec<usize>,
+    founder_of: Vec<u32>,
     /// Where each article's profile is.
-    index_of: BTreeMap<ArticleId, usize>,
-    /// For each term, the profiles that hold it, ascending: finds the candidates of an add
-    /// without looking at every profile. Derived from `profiles`, so not saved.
-    #[serde(skip_serializing)]
-    holders_of_term: HashMap<String, Vec<usize>>,
-    /// For each story's founder, its profiles ascending: a merge touches only the merged
-    /// stories. Derived from `founder_of`, so not saved.
-    #[serde(skip_serializing)]
-    members_of: BTreeMap<usize, Vec<usize>>,
+    index_of: HashMap<ArticleId, u32>,
+    /// For each term id, the profiles that hold it, ascending.
+    holders_of_term: Vec<Vec<u32>>,
+    /// Each story by its founder.
+    members_of: HashMap<u32, Members>,
 }
 
-/// What [`Stories`] saves: the indexes are rebuilt on load, so the saved JSON stays as it was.
-#[derive(Deserialize)]
-struct SavedStories {
-    config: Config,
-    corpus: Corpus,
-    profiles: Vec<Profile>,
-    founder_of: Vec<usize>,
-    index_of: BTreeMap<ArticleId, usize>,
+/// Interned keys (terms or entity keys) and how many profiles hold each.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Vocabulary {
+    id_of: HashMap<Box<str>, u32>,
+    /// By id.
+    frequency: Vec<u32>,
 }
 
-impl From<SavedStories> for Stories {
-    fn from(saved: SavedStories) -> Stories {
-        let mut holders_of_term: HashMap<String, Vec<usize>> = HashMap::new();
-        for (idx, profile) in saved.profiles.iter().enumerate() {
-            for term in profile.terms.keys() {
-                holders_of_term.entry(term.clone()).or_default().push(idx);
+impl Vocabulary {
+    /// The counts of one profile as sorted `(id, count)` pairs, counting the profile in.
+    fn add(&mut self, counts: &BTreeMap<String, u32>) -> Box<[(u32, u32)]> {
+        let mut pairs: Vec<(u32, u32)> = counts
+            .iter()
+            .map(|(key, &count)| {
+                let id = match self.id_of.get(key.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(self.frequency.len())
+                            .expect("fewer than 2^32 distinct terms");
+                        self.id_of.insert(key.as_str().into(), id);
+                        self.frequency.push(0);
+                        id
+                    }
+                };
+                self.frequency[id as usize] += 1;
+                (id, count)
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.into_boxed_slice()
+    }
+
+    /// Unit-length tf-idf weights of `pairs` among `n_profiles` profiles.
+    fn weights(&self, pairs: &[(u32, u32)], n_profiles: u32) -> Vec<(u32, f64)> {
+        unit_length(
+            pairs
+                .iter()
+                .map(|&(id, count)| (id, weight(count, n_profiles, self.frequency[id as usize])))
+                .collect(),
+        )
+    }
+}
+
+/// A profile as the state keeps it.
+#[derive(Debug, Clone, PartialEq)]
+struct Compact {
+    article: ArticleId,
+    published: Option<NaiveDate>,
+    terms: Box<[(u32, u32)]>,
+    entities: Box<[(u32, u32)]>,
+}
+
+/// The members of one story.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Members {
+    /// Ascending.
+    idxs: Vec<u32>,
+    /// The dated members' dates, ascending.
+    dates: Vec<NaiveDate>,
+    n_undated: usize,
+}
+
+impl Members {
+    fn push(&mut self, idx: u32, published: Option<NaiveDate>) {
+        self.idxs.push(idx);
+        match published {
+            Some(date) => {
+                let at = self.dates.partition_point(|&member| member <= date);
+                self.dates.insert(at, date);
             }
+            None => self.n_undated += 1,
         }
-        let mut members_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (idx, &founder) in saved.founder_of.iter().enumerate() {
-            members_of.entry(founder).or_default().push(idx);
-        }
-        Stories {
-            config: saved.config,
-            corpus: saved.corpus,
-            profiles: saved.profiles,
-            founder_of: saved.founder_of,
-            index_of: saved.index_of,
-            holders_of_term,
-            members_of,
-        }
+    }
+
+    fn absorb(&mut self, other: Members) {
+        self.idxs.extend(other.idxs);
+        self.idxs.sort_unstable();
+        self.dates.extend(other.dates);
+        self.dates.sort_unstable();
+        self.n_undated += other.n_undated;
+    }
+
+    /// How many members are within `window_days` of `published` (all of them for an undated
+    /// article, and the undated ones always).
+    fn n_within(&self, published: Option<NaiveDate>, window_days: i64) -> usize {
+        let Some(date) = published else {
+            return self.idxs.len();
+        };
+        let window = TimeDelta::try_days(window_days).unwrap_or(TimeDelta::MAX);
+        let first = date.checked_sub_signed(window).unwrap_or(NaiveDate::MIN);
+        let last = date.checked_add_signed(window).unwrap_or(NaiveDate::MAX);
+        let n_dated = self.dates.partition_point(|&member| member <= last)
+            - self.dates.partition_point(|&member| member < first);
+        self.n_undated + n_dated
+    }
+}
+
+/// What to keep of a [`Stories`] to [`Stories::restore`] it: the articles in arrival order and
+/// the story of each. Small (no profiles: a store keeps those beside it), and it also reads the
+/// larger state that earlier versions saved (which held every profile), taking only its order
+/// and stories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedStories {
+    /// The articles, in arrival order.
+    #[serde(default)]
+    articles: Vec<ArticleId>,
+    /// For each article, the position of its story's first article.
+    founder_of: Vec<u32>,
+    /// Where each article is, in the state earlier versions saved instead of `articles`.
+    #[serde(default, skip_serializing)]
+    index_of: Option<BTreeMap<ArticleId, u32>>,
+}
+
+impl SavedStories {
+    /// How many articles the saved state has placed.
+    pub fn len(&self) -> usize {
+        self.founder_of.len()
+    }
+
+    /// Whether it has placed none.
+    pub fn is_empty(&self) -> bool {
+        self.founder_of.is_empty()
+    }
+
+    /// The articles in arrival order, `None` when the saved state does not hold together.
+    fn into_arrival_order(self) -> Option<(Vec<ArticleId>, Vec<u32>)> {
+        let n_articles = self.founder_of.len();
+        let articles = match self.index_of {
+            Some(index_of) => {
+                let mut slots: Vec<Option<ArticleId>> = vec![None; n_articles];
+                for (article, idx) in index_of {
+                    let slot = slots.get_mut(idx as usize)?;
+                    if slot.replace(article).is_some() {
+                        return None;
+                    }
+                }
+                slots.into_iter().collect::<Option<Vec<_>>>()?
+            }
+            None => self.articles,
+        };
+        // A founder is its own story's first article.
+        let holds_together = articles.len() == n_articles
+            && self.founder_of.iter().enumerate().all(|(idx, &founder)| {
+                founder as usize <= idx && self.founder_of[founder as usize] == founder
+            });
+        holds_together.then_some((articles, self.founder_of))
     }
 }
 
@@ -94,6 +223,9 @@ pub struct Placement {
     /// Keys of earlier stories the article showed to be part of `story`, merged into it, in
     /// arrival order; their articles now belong to `story`.
     pub merged: Vec<ArticleId>,
+    /// The earlier articles whose story changed to `story` because of the merges, in arrival
+    /// order: what a store rewrites (the members of the story that kept its key stay).
+    pub moved: Vec<ArticleId>,
 }
 
 impl Stories {
@@ -101,18 +233,19 @@ impl Stories {
     pub fn new(config: Config) -> Stories {
         Stories {
             config,
-            corpus: Corpus::new(),
+            terms: Vocabulary::default(),
+            entities: Vocabulary::default(),
             profiles: Vec::new(),
             founder_of: Vec::new(),
-            index_of: BTreeMap::new(),
-            holders_of_term: HashMap::new(),
-            members_of: BTreeMap::new(),
+            index_of: HashMap::new(),
+            holders_of_term: Vec::new(),
+            members_of: HashMap::new(),
         }
     }
 
     /// The stories of `profiles` added one by one in the given order: the same state as the
     /// run that added them, for a store that keeps the profiles rather than this state.
-    pub fn rebuild(profiles: Vec<Profile>, config: Config) -> Stories {
+    pub fn rebuild(profiles: impl IntoIterator<Item = Profile>, config: Config) -> Stories {
         let mut stories = Stories::new(config);
         for profile in profiles {
             stories.add(profile);
@@ -120,59 +253,123 @@ impl Stories {
         stories
     }
 
+    /// What to keep to [`Stories::restore`] this state.
+    pub fn saved(&self) -> SavedStories {
+        SavedStories {
+            articles: self
+                .profiles
+                .iter()
+                .map(|profile| profile.article.clone())
+                .collect(),
+            founder_of: self.founder_of.clone(),
+            index_of: None,
+        }
+    }
+
+    /// The state `saved` describes, made again from the profiles of its articles, which may
+    /// come in any order (a store's), with the profiles of other articles among them; those
+    /// are returned, in the order given, for the caller to [`Stories::add`]. Much cheaper than
+    /// [`Stories::rebuild`]: nothing is compared. Given the profiles in arrival order, the
+    /// state is the one that was saved.
+    ///
+    /// `None` when `saved` does not hold together or a profile of one of its articles is
+    /// missing; [`Stories::rebuild`] is then the way back.
+    pub fn restore(
+        saved: SavedStories,
+        config: Config,
+        profiles: impl IntoIterator<Item = Profile>,
+    ) -> Option<(Stories, Vec<Profile>)> {
+        let (articles, founder_of) = saved.into_arrival_order()?;
+        let mut stories = Stories::new(config);
+        stories.index_of = articles
+            .into_iter()
+            .enumerate()
+            .map(|(idx, article)| (article, idx as u32))
+            .collect();
+        if stories.index_of.len() != founder_of.len() {
+            return None;
+        }
+        let mut slots: Vec<Option<Compact>> = vec![None; founder_of.len()];
+        let mut unsaved = Vec::new();
+        for profile in profiles {
+            match stories.index_of.get(&profile.article) {
+                Some(&idx) if slots[idx as usize].is_none() => {
+                    slots[idx as usize] = Some(stories.compact(&profile));
+                }
+                Some(_) => {}
+                None => unsaved.push(profile),
+            }
+        }
+        stories.profiles = slots.into_iter().collect::<Option<Vec<_>>>()?;
+        for (idx, &founder) in founder_of.iter().enumerate() {
+            let idx = idx as u32;
+            stories.hold(idx);
+            stories
+                .members_of
+                .entry(founder)
+                .or_default()
+                .push(idx, stories.profiles[idx as usize].published);
+        }
+        stories.founder_of = founder_of;
+        Some((stories, unsaved))
+    }
+
+    /// How many articles have been added.
+    pub fn len(&self) -> usize {
+        self.profiles.len()
+    }
+
+    /// Whether no article has been added.
+    pub fn is_empty(&self) -> bool {
+        self.profiles.is_empty()
+    }
+
     /// Adds one article and says which story it joined or started, and which stories it
     /// merged. An article already added (same id) is left where it is.
     pub fn add(&mut self, profile: Profile) -> Placement {
         if let Some(&idx) = self.index_of.get(&profile.article) {
             return Placement {
-                story: self.key(self.founder_of[idx]),
+                story: self.key(self.founder_of[idx as usize]),
                 started: false,
                 merged: Vec::new(),
+                moved: Vec::new(),
             };
         }
-        let new_idx = self.profiles.len();
-        self.corpus.add(&profile);
-        self.index_of.insert(profile.article.clone(), new_idx);
-        self.profiles.push(profile);
+        let new_idx = u32::try_from(self.profiles.len()).expect("fewer than 2^32 articles");
+        let compact = self.compact(&profile);
+        self.index_of.insert(profile.article, new_idx);
+        let published = compact.published;
+        self.profiles.push(compact);
         self.founder_of.push(new_idx);
-        self.members_of.insert(new_idx, vec![new_idx]);
+        let mut own = Members::default();
+        own.push(new_idx, published);
+        self.members_of.insert(new_idx, own);
 
         // Only the candidates are compared in full; every other article of a story in the
         // window counts as not similar (it shares none of the new article's rarest terms, or
         // fewer than the candidates do), so it still weighs on the story's average.
         let candidates = self.candidates(new_idx);
-        for term in self.profiles[new_idx].terms.keys() {
-            self.holders_of_term
-                .entry(term.clone())
-                .or_default()
-                .push(new_idx);
-        }
-        let new_profile = &self.profiles[new_idx];
-        let compared: Vec<&Profile> = candidates
+        self.hold(new_idx);
+        let vectors: Vec<Vector> = candidates
             .iter()
             .chain(std::iter::once(&new_idx))
-            .map(|&idx| &self.profiles[idx])
+            .map(|&idx| self.vector(idx))
             .collect();
-        let vectors = self.corpus.vectors(&compared);
         let new_vector = vectors
             .last()
             .expect("the new profile is the compared profiles' last");
 
         // Each candidate story, keyed by founder (ascending, so ties go to the older story):
         // its candidates' vectors and how many of its articles are in the window.
-        let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
+        let mut groups: BTreeMap<u32, Group> = BTreeMap::new();
         for (vector, &idx) in vectors.iter().zip(&candidates) {
-            let founder = self.founder_of[idx];
+            let founder = self.founder_of[idx as usize];
             groups
                 .entry(founder)
                 .or_insert_with(|| Group {
                     vectors: Vec::new(),
                     n_in_window: self.members_of[&founder]
-                        .iter()
-                        .filter(|&&member| {
-                            within_window(&self.profiles[member], new_profile, &self.config)
-                        })
-                        .count(),
+                        .n_within(published, self.config.window_days),
                 })
                 .vectors
                 .push(vector);
@@ -181,7 +378,7 @@ impl Stories {
             vectors: vec![new_vector],
             n_in_window: 1,
         };
-        let mut best: Option<(usize, f64)> = None;
+        let mut best: Option<(u32, f64)> = None;
         for (&founder, group) in &groups {
             let score = average_link(&new_group, group, &self.config);
             if score >= self.config.threshold && best.is_none_or(|(_, best)| score > best) {
@@ -193,6 +390,7 @@ impl Stories {
                 story: self.key(new_idx),
                 started: true,
                 merged: Vec::new(),
+                moved: Vec::new(),
             };
         };
 
@@ -207,7 +405,7 @@ impl Stories {
         story.n_in_window += 1;
         let mut merged_founders = Vec::new();
         loop {
-            let mut best: Option<(usize, f64)> = None;
+            let mut best: Option<(u32, f64)> = None;
             for (&other, group) in &groups {
                 let score = average_link(&story, group, &self.config);
                 if score >= self.config.threshold && best.is_none_or(|(_, best)| score > best) {
@@ -222,21 +420,28 @@ impl Stories {
             merged_founders.push(story_founder.max(other));
             story_founder = story_founder.min(other);
         }
-        let mut story_members = Vec::new();
         // Every story involved: the joined one, the new article's own, and each merged one
         // (the oldest of them keeps its key, so it is `story_founder`, possibly not `founder`).
-        for old_founder in [founder, new_idx, story_founder]
+        let mut story_members = self.members_of.remove(&story_founder).unwrap_or_default();
+        let mut moved = Vec::new();
+        for old_founder in [founder, new_idx]
             .into_iter()
             .chain(merged_founders.iter().copied())
         {
-            story_members.extend(self.members_of.remove(&old_founder).unwrap_or_default());
-        }
-        story_members.sort_unstable();
-        for &member in &story_members {
-            self.founder_of[member] = story_founder;
+            let Some(members) = self.members_of.remove(&old_founder) else {
+                continue;
+            };
+            for &member in &members.idxs {
+                self.founder_of[member as usize] = story_founder;
+                if member != new_idx {
+                    moved.push(member);
+                }
+            }
+            story_members.absorb(members);
         }
         self.members_of.insert(story_founder, story_members);
         merged_founders.sort_unstable();
+        moved.sort_unstable();
         Placement {
             story: self.key(story_founder),
             started: false,
@@ -244,35 +449,79 @@ impl Stories {
                 .into_iter()
                 .map(|founder| self.key(founder))
                 .collect(),
+            moved: moved.into_iter().map(|idx| self.key(idx)).collect(),
         }
     }
 
-    /// The earlier profiles in the window of profile `new_idx` that hold at least one of its
-    /// [`QUERY_TERMS`] rarest terms, at most [`MAX_CANDIDATES`] of them (those sharing the most
-    /// idf weight, then the latest), ascending.
-    fn candidates(&self, new_idx: usize) -> Vec<usize> {
-        let new_profile = &self.profiles[new_idx];
-        let mut query: Vec<(f64, &str)> = new_profile
+    /// `profile` interned and counted in (the state's idf includes it from now on).
+    fn compact(&mut self, profile: &Profile) -> Compact {
+        Compact {
+            article: profile.article.clone(),
+            published: profile.published,
+            terms: self.terms.add(&profile.terms),
+            entities: self.entities.add(&profile.entities),
+        }
+    }
+
+    /// Lists profile `idx` among the holders of its terms.
+    fn hold(&mut self, idx: u32) {
+        self.holders_of_term
+            .resize_with(self.terms.frequency.len(), Vec::new);
+        for &(term, _) in &self.profiles[idx as usize].terms {
+            self.holders_of_term[term as usize].push(idx);
+        }
+    }
+
+    /// The weighted vector of profile `idx` against every profile so far.
+    fn vector(&self, idx: u32) -> Vector {
+        let profile = &self.profiles[idx as usize];
+        let n_profiles = u32::try_from(self.profiles.len()).unwrap_or(u32::MAX);
+        Vector::new(
+            self.terms.weights(&profile.terms, n_profiles),
+            self.entities.weights(&profile.entities, n_profiles),
+            profile.published,
+        )
+    }
+
+    /// The earlier profiles in the window of profile `new_idx` that are among the latest
+    /// [`MAX_HOLDERS_WALKED`] holders of one of its [`QUERY_TERMS`] rarest shared terms, at most
+    /// [`MAX_CANDIDATES`] of them (those sharing the most idf weight, then the latest),
+    /// ascending.
+    fn candidates(&self, new_idx: u32) -> Vec<u32> {
+        let new_profile = &self.profiles[new_idx as usize];
+        let n_profiles = u32::try_from(self.profiles.len()).unwrap_or(u32::MAX);
+        // Terms no earlier article holds find nothing, and in a young archive they would be
+        // all of an article's rarest terms: only terms shared with earlier articles query.
+        let mut query: Vec<(f64, u32)> = new_profile
             .terms
-            .keys()
-            .map(|term| (self.corpus.term_idf(term), term.as_str()))
+            .iter()
+            .filter(|&&(term, _)| {
+                self.holders_of_term
+                    .get(term as usize)
+                    .is_some_and(|holders| !holders.is_empty())
+            })
+            .map(|&(term, _)| (idf(n_profiles, self.terms.frequency[term as usize]), term))
             .collect();
-        query.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(right.1)));
-        let mut shared: HashMap<usize, f64> = HashMap::new();
+        query.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(&right.1)));
+        let mut shared: HashMap<u32, f64> = HashMap::new();
         for (idf, term) in query.into_iter().take(QUERY_TERMS) {
-            for &idx in self.holders_of_term.get(term).into_iter().flatten() {
-                if within_window(&self.profiles[idx], new_profile, &self.config) {
+            let holders = self.holders_of_term.get(term as usize);
+            for &idx in holders.into_iter().flatten().rev().take(MAX_HOLDERS_WALKED) {
+                let published = self.profiles[idx as usize].published;
+                if within_window(published, new_profile.published, &self.config) {
                     *shared.entry(idx).or_default() += idf;
                 }
             }
         }
-        let mut ranked: Vec<(usize, f64)> = shared.into_iter().collect();
-        ranked.sort_by(|left, right| right.1.total_cmp(&left.1).then(right.0.cmp(&left.0)));
-        let mut candidates: Vec<usize> = ranked
-            .into_iter()
-            .take(MAX_CANDIDATES)
-            .map(|(idx, _)| idx)
-            .collect();
+        let mut ranked: Vec<(u32, f64)> = shared.into_iter().collect();
+        if ranked.len() > MAX_CANDIDATES {
+            // A total order (indexes are distinct), so the kept set is that of a full sort.
+            ranked.select_nth_unstable_by(MAX_CANDIDATES, |left, right| {
+                right.1.total_cmp(&left.1).then(right.0.cmp(&left.0))
+            });
+            ranked.truncate(MAX_CANDIDATES);
+        }
+        let mut candidates: Vec<u32> = ranked.into_iter().map(|(idx, _)| idx).collect();
         candidates.sort_unstable();
         candidates
     }
@@ -284,41 +533,40 @@ impl Stories {
             .get(story)
             .and_then(|founder| self.members_of.get(founder))
             .into_iter()
-            .flatten()
-            .map(|&idx| self.profiles[idx].article.clone())
+            .flat_map(|members| &members.idxs)
+            .map(|&idx| self.key(idx))
             .collect()
     }
 
     /// Every story as its key and its articles' ids in arrival order; stories in the order
     /// they were started.
     pub fn stories(&self) -> Vec<(ArticleId, Vec<ArticleId>)> {
-        let mut members: BTreeMap<usize, Vec<ArticleId>> = BTreeMap::new();
-        for (profile, &founder) in self.profiles.iter().zip(&self.founder_of) {
-            members
-                .entry(founder)
-                .or_default()
-                .push(profile.article.clone());
-        }
-        members
+        let mut founders: Vec<u32> = self.members_of.keys().copied().collect();
+        founders.sort_unstable();
+        founders
             .into_iter()
-            .map(|(founder, articles)| (self.key(founder), articles))
+            .map(|founder| {
+                let key = self.key(founder);
+                let members = self.members(&key);
+                (key, members)
+            })
             .collect()
     }
 
     /// The key of the story `article` is in, `None` when it was never added.
     pub fn story_of(&self, article: &ArticleId) -> Option<ArticleId> {
         let idx = *self.index_of.get(article)?;
-        Some(self.key(self.founder_of[idx]))
+        Some(self.key(self.founder_of[idx as usize]))
     }
 
-    fn key(&self, founder: usize) -> ArticleId {
-        self.profiles[founder].article.clone()
+    fn key(&self, idx: u32) -> ArticleId {
+        self.profiles[idx as usize].article.clone()
     }
 }
 
 /// Whether two articles are close enough in time to be evidence about each other.
-fn within_window(left: &Profile, right: &Profile, config: &Config) -> bool {
-    match (left.published, right.published) {
+fn within_window(left: Option<NaiveDate>, right: Option<NaiveDate>, config: &Config) -> bool {
+    match (left, right) {
         (Some(left), Some(right)) => (left - right).num_days().abs() <= config.window_days,
         _ => true,
     }
@@ -392,13 +640,129 @@ mod tests {
         assert_eq!(actual, expected);
         let rebuilt = Stories::rebuild(profiles.to_vec(), Config::new());
         assert_eq!(rebuilt, stories);
-        // The indexes are not saved; loading rebuilds them.
-        let json = serde_json::to_string(&stories).expect("stories serialize");
-        let loaded: Stories = serde_json::from_str(&json).expect("saved stories load");
-        assert_eq!(loaded, stories);
+        // Only the order and the stories are saved; the profiles come from the caller.
+        let json = serde_json::to_string(&stories.saved()).expect("saved stories serialize");
+        let saved: SavedStories = serde_json::from_str(&json).expect("saved stories load");
+        let (restored, unsaved) =
+            Stories::restore(saved, Config::new(), profiles.to_vec()).expect("restored");
+        assert_eq!(restored, stories);
+        assert!(unsaved.is_empty());
         for (key, members) in stories.stories() {
             assert_eq!(stories.members(&key), members);
         }
+    }
+
+    #[test]
+    fn terms_only_the_new_article_holds_do_not_hide_its_story() {
+        // Each article has more words of its own than there are query terms; those are the
+        // rarest, yet they find nothing, so the shared ones must do the finding.
+        let with_own_words = |id: &str| {
+            let mut terms: Vec<String> = ["harbor", "strike", "docker", "pay", "union", "crane"]
+                .iter()
+                .map(|term| term.to_string())
+                .collect();
+            terms.extend((0..QUERY_TERMS + 5).map(|n| format!("{id}own{n}")));
+            let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+            profile(id, &terms)
+        };
+        let mut stories = Stories::new(Config::new());
+        stories.add(with_own_words("a"));
+        let placement = stories.add(with_own_words("b"));
+        assert!(!placement.started, "b should join a's story");
+        assert_eq!(placement.story.as_str(), "a");
+    }
+
+    fn dated(id: &str, date: &str, terms: &[&str]) -> Profile {
+        Profile {
+            published: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            ..profile(id, terms)
+        }
+    }
+
+    #[test]
+    fn window_counts_dated_and_undated_members() {
+        let mut members = Members::default();
+        for (idx, date) in ["2030-01-01", "2030-01-20", "2030-03-01"]
+            .iter()
+            .enumerate()
+        {
+            members.push(idx as u32, NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
+        }
+        members.push(3, None);
+        let on = |date: &str| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        assert_eq!(members.n_within(on("2030-01-31"), 30), 4);
+        assert_eq!(members.n_within(on("2030-02-01"), 30), 3);
+        assert_eq!(members.n_within(on("2030-03-31"), 30), 2);
+        assert_eq!(members.n_within(on("2031-01-01"), 30), 1);
+        assert_eq!(members.n_within(None, 30), 4);
+    }
+
+    #[test]
+    fn articles_out_of_the_window_start_their_own_story() {
+        check(
+            &[
+                dated("a", "2030-01-01", &["harbor", "strike", "docker", "pay"]),
+                dated("b", "2030-06-01", &["harbor", "strike", "docker", "pay"]),
+                dated("c", "2030-01-05", &["harbor", "strike", "docker", "union"]),
+            ],
+            &[
+                "a started []",
+                "b started []",
+                "a joined []",
+                "a: a,c",
+                "b: b",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_merge_reports_the_articles_it_moved() {
+        let mut stories = Stories::new(Config::new());
+        stories.add(profile("a", &["harbor", "strike", "docker", "pay"]));
+        stories.add(profile("b", &["crane", "port", "wage", "walkout"]));
+        stories.add(profile("d", &["crane", "port", "wage", "picket"]));
+        let placement = stories.add(profile(
+            "c",
+            &[
+                "harbor", "strike", "docker", "pay", "crane", "port", "wage", "walkout",
+            ],
+        ));
+        let moved: Vec<&str> = placement.moved.iter().map(ArticleId::as_str).collect();
+        assert_eq!((placement.story.as_str(), moved), ("a", vec!["b", "d"]));
+    }
+
+    #[test]
+    fn restores_the_state_earlier_versions_saved() {
+        let profiles = [
+            profile("a", &["harbor", "strike", "docker", "pay"]),
+            profile("b", &["dam", "river", "spillway", "rain"]),
+            profile("c", &["harbor", "strike", "docker", "union"]),
+        ];
+        let stories = Stories::rebuild(profiles.to_vec(), Config::new());
+        // The shape of the whole state as it was saved before, profiles and idf included.
+        let old = r#"{"config":{"threshold":0.085,"entity_weight":0.3,"window_days":30},
+            "corpus":{"n_profiles":3,"term_frequency":{"harbor":2},"entity_frequency":{}},
+            "profiles":[{"article":"a","published":null,"terms":{"harbor":1},"entities":{}}],
+            "founder_of":[0,1,0],"index_of":{"a":0,"b":1,"c":2}}"#;
+        let saved: SavedStories = serde_json::from_str(old).expect("the old state reads");
+        assert_eq!(saved.len(), 3);
+        // A store's order, and an article the saved state has not placed yet.
+        let mut given = vec![
+            profiles[2].clone(),
+            profiles[0].clone(),
+            profiles[1].clone(),
+        ];
+        given.push(profile("e", &["dam", "river", "spillway", "flood"]));
+        let (restored, unsaved) = Stories::restore(saved, Config::new(), given).expect("restored");
+        assert_eq!(restored.stories(), stories.stories());
+        assert_eq!(unsaved.len(), 1);
+
+        let broken: SavedStories =
+            serde_json::from_str(r#"{"articles":["a","b"],"founder_of":[1,1]}"#).expect("reads");
+        assert!(Stories::restore(broken, Config::new(), profiles.to_vec()).is_none());
+        let missing: SavedStories =
+            serde_json::from_str(r#"{"articles":["a","x"],"founder_of":[0,1]}"#).expect("reads");
+        assert!(Stories::restore(missing, Config::new(), profiles.to_vec()).is_none());
     }
 
     #[test]

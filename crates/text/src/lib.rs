@@ -214,21 +214,32 @@ impl Terms {
 
     /// Every content term of `text` in text order, repeats included (for term frequencies).
     pub fn each<'text>(&'text self, text: &'text str) -> impl Iterator<Item = String> + 'text {
-        text.unicode_words().filter_map(|word| {
-            if word.chars().any(|c| c.is_ascii_digit()) {
-                let number: String = word.chars().filter(|c| *c != ',').collect();
-                return Some(number);
-            }
-            let lower = word.to_lowercase();
-            let lower = lower
-                .strip_suffix("'s")
-                .or_else(|| lower.strip_suffix("\u{2019}s"))
-                .unwrap_or(&lower);
-            if lower.chars().count() < 2 || is_stopword(lower) {
-                return None;
-            }
-            Some(self.stemmer.stem(lower).into_owned())
-        })
+        Terms::words(text).filter_map(|word| self.term(word))
+    }
+
+    /// The words of `text` that [`Terms::each`] reads, in text order; [`Terms::term`] of each
+    /// is what `each` yields. Apart so that a caller stemming much text can keep the term of
+    /// each distinct word.
+    pub fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.unicode_words()
+    }
+
+    /// The content term of one word of [`Terms::words`], or `None` for a stopword or a word
+    /// of one letter.
+    pub fn term(&self, word: &str) -> Option<String> {
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            let number: String = word.chars().filter(|c| *c != ',').collect();
+            return Some(number);
+        }
+        let lower = word.to_lowercase();
+        let lower = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("\u{2019}s"))
+            .unwrap_or(&lower);
+        if lower.chars().count() < 2 || is_stopword(lower) {
+            return None;
+        }
+        Some(self.stemmer.stem(lower).into_owned())
     }
 }
 

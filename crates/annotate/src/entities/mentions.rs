@@ -494,18 +494,26 @@ impl Context<'_> {
 /// and honorifics match in any case ("prime minister", "Prime Minister"); names must be
 /// capitalized, so "turkey" and "chad" stay words.
 pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
-    let mut token_at_start = std::collections::HashMap::new();
-    let mut token_at_end = std::collections::HashMap::new();
-    for (idx, token) in tokens.iter().enumerate() {
-        if token.word {
-            token_at_start.insert(token.range.start, idx);
-            token_at_end.insert(token.range.end, idx);
-        }
-    }
+    // Tokens come in text order and do not overlap, so the word tokens' starts and ends are
+    // both sorted: a binary search finds the token at a byte offset without hashing every one.
+    let word_tokens: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| token.word)
+        .map(|(idx, _)| idx)
+        .collect();
+    let token_at = |offset: usize, edge: fn(&Token) -> usize| {
+        word_tokens
+            .binary_search_by_key(&offset, |&idx| tokens.get(idx).map_or(0, edge))
+            .ok()
+            .and_then(|found| word_tokens.get(found).copied())
+    };
     let mut gazetteer_at: Vec<Option<GazMatch>> = vec![None; tokens.len()];
     for (start, end, entry_idx) in GAZETTEER.find_all(text) {
-        let (Some(&first), Some(&last)) = (token_at_start.get(&start), token_at_end.get(&end))
-        else {
+        let (Some(first), Some(last)) = (
+            token_at(start, |token| token.range.start),
+            token_at(end, |token| token.range.end),
+        ) else {
             continue;
         };
         let Some(entry) = GAZETTEER.entries.get(entry_idx) else {

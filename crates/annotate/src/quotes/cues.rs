@@ -855,6 +855,78 @@ const VERBS: &[Verb] = &[
         Act,
     ),
     verb(["post", "posts", "posted", "posted", "posting"], Speech),
+    verb(
+        [
+            "recount",
+            "recounts",
+            "recounted",
+            "recounted",
+            "recounting",
+        ],
+        Speech,
+    ),
+    verb(
+        ["email", "emails", "emailed", "emailed", "emailing"],
+        Speech,
+    ),
+    verb(
+        ["rebut", "rebuts", "rebutted", "rebutted", "rebutting"],
+        Speech,
+    ),
+    verb(["quote", "quotes", "quoted", "quoted", "quoting"], Act),
+    verb(["invoke", "invokes", "invoked", "invoked", "invoking"], Act),
+    verb(
+        [
+            "reference",
+            "references",
+            "referenced",
+            "referenced",
+            "referencing",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "eviscerate",
+            "eviscerates",
+            "eviscerated",
+            "eviscerated",
+            "eviscerating",
+        ],
+        Act,
+    ),
+    phrasal(
+        ["rail", "rails", "railed", "railed", "railing"],
+        Act,
+        &["against", "at"],
+        true,
+    ),
+    verb(["knock", "knocks", "knocked", "knocked", "knocking"], Act),
+    verb(
+        ["assail", "assails", "assailed", "assailed", "assailing"],
+        Act,
+    ),
+    verb(
+        [
+            "portray",
+            "portrays",
+            "portrayed",
+            "portrayed",
+            "portraying",
+        ],
+        Act,
+    ),
+    verb(
+        ["outline", "outlines", "outlined", "outlined", "outlining"],
+        Act,
+    ),
+    verb(
+        ["unveil", "unveils", "unveiled", "unveiled", "unveiling"],
+        Act,
+    ),
+    verb(["recite", "recites", "recited", "recited", "reciting"], Act),
+    verb(["chant", "chants", "chanted", "chanted", "chanting"], Act),
+    verb(["order", "orders", "ordered", "ordered", "ordering"], Act),
 ];
 
 /// Forms that are more often nouns than verbs ("the states", "a report", "his remarks"): as
@@ -954,6 +1026,18 @@ const NOUN_LIKE: &[&str] = &[
     "posts",
     "talks",
     "talk",
+    "email",
+    "emails",
+    "quote",
+    "quotes",
+    "reference",
+    "references",
+    "outline",
+    "outlines",
+    "chant",
+    "chants",
+    "order",
+    "orders",
 ];
 
 /// A word found in the lexicon.

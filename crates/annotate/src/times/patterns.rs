@@ -1334,6 +1334,21 @@ fn parse_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         return Vec::new();
     };
     let shift_key = key(shift_text);
+    let end = captures.get(0).map_or(0, |m| m.end());
+    if shift_key == "the"
+        && unit == Unit::Year
+        && matches!(scan.word_after(end).as_deref(), Some("ended" | "ending"))
+    {
+        // "the year ended March 31", "the fiscal year ending June 30": a company's reporting
+        // year, which its closing date places; as written it is a length of one year.
+        return whole(
+            captures,
+            Meaning::Duration {
+                amount: Amount::Exact(1.0),
+                unit,
+            },
+        );
+    }
     if shift_key == "the" {
         // "the weekend" is the nearest one the tense points to, "the week" and "the fiscal
         // year" the current ones; "the year" and "the month" alone are too often generic to be
@@ -1922,6 +1937,8 @@ fn parse_reference(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         "future" | "current" if before == "the" && scan.word_after(end).is_none() => {
             return Vec::new();
         }
+        // "the future of the talks" is a topic, not a time.
+        "the future" if scan.word_after(end).as_deref() == Some("of") => return Vec::new(),
         _ => {}
     }
     whole(captures, Meaning::Reference(reference))
@@ -2048,8 +2065,16 @@ fn parse_bare_units(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         return Vec::new();
     };
     let start = captures.get(0).map_or(0, |m| m.start());
+    let end = captures.get(0).map_or(0, |m| m.end());
     let before = scan.word_before(start).unwrap_or_default();
-    if !DURATION_BEFORE.contains(&before.as_str()) {
+    // "in the weeks before the vote", "the years that followed": the article is outside, as
+    // TimeML marks these.
+    let bounded_by_event = before == "the"
+        && matches!(
+            scan.word_after(end).as_deref(),
+            Some("before" | "after" | "that" | "following" | "since" | "leading")
+        );
+    if !DURATION_BEFORE.contains(&before.as_str()) && !bounded_by_event {
         return Vec::new();
     }
     whole(

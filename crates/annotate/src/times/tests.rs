@@ -425,3 +425,24 @@ fn earnings_reports_compare_quarters() {
         &[],
     );
 }
+
+#[test]
+fn reporting_years_and_periods_bounded_by_an_event() {
+    check(
+        "The cooperative earned $4 million in the year ended March 31 and expects less for the \
+         fiscal year ending June 30.",
+        Some(FRIDAY),
+        &[
+            ("the year", "P1Y"),
+            ("March 31", "2021-03-31"),
+            ("the fiscal year", "P1Y"),
+            ("June 30", "2022-06-30"),
+        ],
+    );
+    check(
+        "A van was seen near the depot in the weeks before the fire, and in the years that \
+         followed the town talked about the future of the depot.",
+        Some(FRIDAY),
+        &[("weeks", "PXW"), ("years", "PXY")],
+    );
+}

@@ -226,7 +226,9 @@ fn dispute(acts: &[&Act]) -> Option<Dispute> {
     let mut groups = UnionFind::new(acts.len());
     for (left_idx, left) in acts.iter().enumerate() {
         for (right_idx, right) in acts.iter().enumerate().skip(left_idx + 1) {
-            if !left.key.is_disjoint(&right.key) {
+            // Acts already on one side need no comparing: the sides are the same either way.
+            if groups.find(left_idx) != groups.find(right_idx) && !left.key.is_disjoint(&right.key)
+            {
                 groups.union(left_idx, right_idx);
             }
         }
@@ -263,6 +265,10 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
         .map(|range| text[range.clone()].to_lowercase())
         .collect();
     let mut found = Vec::new();
+    // Every act needs a meeting word near it; most sentences have none.
+    if !lower.iter().any(|word| is_meeting_word(word)) {
+        return found;
+    }
     let mut idx = 0;
     while idx < words.len() {
         let Some((class, verb_end)) = act_at(&lower, idx) else {
@@ -290,10 +296,10 @@ fn act_at(lower: &[String], idx: usize) -> Option<(usize, usize)> {
     let base = base_form(&lower[idx]);
     ACTS.iter().enumerate().find_map(|(class, (_, verbs))| {
         verbs.iter().find_map(|verb| match verb.split_once(' ') {
-            Some((head, particle)) => (base.as_deref() == Some(head)
+            Some((head, particle)) => (base == Some(head)
                 && lower.get(idx + 1).map(String::as_str) == Some(particle))
             .then_some((class, idx + 1)),
-            None => (base.as_deref() == Some(*verb)
+            None => (base == Some(*verb)
                 && !matches!(
                     lower.get(idx + 1).map(String::as_str),
                     Some("off" | "out" | "for")
@@ -304,29 +310,25 @@ fn act_at(lower: &[String], idx: usize) -> Option<(usize, usize)> {
 }
 
 /// The base form of a verb form ("requested" → "request", "left" → "leave"), or `None` for a
-/// word that is no form of a verb of [`ACTS`].
-fn base_form(word: &str) -> Option<String> {
+/// word that is no form of a verb of [`ACTS`]: the verb itself, or with "s", "ed", "d" or "ing",
+/// or with "ing" for a final "e".
+fn base_form(word: &str) -> Option<&'static str> {
     if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
-        return Some((*base).to_string());
+        return Some(base);
     }
-    let verbs = ACTS
-        .iter()
+    // Every word of every sentence comes here, so the forms are matched in place rather than
+    // spelled out.
+    let is_form_of = |verb: &str| {
+        word.strip_prefix(verb)
+            .is_some_and(|suffix| matches!(suffix, "" | "s" | "ed" | "d" | "ing"))
+            || word
+                .strip_suffix("ing")
+                .is_some_and(|stem| stem == verb.trim_end_matches('e'))
+    };
+    ACTS.iter()
         .flat_map(|(_, verbs)| verbs.iter())
-        .map(|verb| verb.split(' ').next().unwrap_or(verb));
-    for verb in verbs {
-        let forms = [
-            verb.to_string(),
-            format!("{verb}s"),
-            format!("{verb}ed"),
-            format!("{verb}d"),
-            format!("{verb}ing"),
-            format!("{}ing", verb.trim_end_matches('e')),
-        ];
-        if forms.iter().any(|form| form == word) {
-            return Some(verb.to_string());
-        }
-    }
-    None
+        .map(|verb| verb.split(' ').next().unwrap_or(verb))
+        .find(|verb| is_form_of(verb))
 }
 
 /// Who performs the act whose verb spans words `verb_start..=verb_end`.

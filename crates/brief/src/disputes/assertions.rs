@@ -11,9 +11,9 @@
 //! sentences contesting it form one dispute with up to three sides: asserted, denied, doubted.
 
 use super::{UnionFind, gist, sentence_citation};
+use crate::stems::Stems;
 use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
-use parallax_text::Terms;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// Phrases that deny a statement.
@@ -145,19 +145,30 @@ struct Statement {
     article_idx: usize,
     sentence: Range<usize>,
     stance: Stance,
-    terms: BTreeSet<String>,
-    numbers: BTreeSet<String>,
+    /// Content terms, numbers included, as ids in the order of the terms' spelling.
+    terms: Vec<u32>,
+    /// The terms that are numbers, as ids, sorted.
+    numbers: Vec<u32>,
+    /// The IDF weight of `terms`.
+    weight: f64,
 }
 
 /// The assertion disputes of `story`; `idf` weighs each term by how few articles use it.
-pub(super) fn assertion_disputes(story: &Story, idf: &HashMap<String, f64>) -> Vec<Dispute> {
-    let statements = statements(story);
-    let weight = |terms: &BTreeSet<String>| -> f64 {
-        terms
-            .iter()
-            .map(|term| idf.get(term).copied().unwrap_or(0.0))
-            .sum()
-    };
+pub(super) fn assertion_disputes(story: &Story, idf: &impl Fn(&str) -> f64) -> Vec<Dispute> {
+    let (statements, term_idf) = statements(story, idf);
+    // Asserted statements by term, so that a contesting sentence is compared only with those
+    // sharing a term (every contesting sentence against every sentence of the story took a
+    // large part of a brief).
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); term_idf.len()];
+    for (idx, statement) in statements.iter().enumerate() {
+        if statement.stance == Stance::Asserted {
+            for &term in &statement.terms {
+                postings[term as usize].push(idx);
+            }
+        }
+    }
+    let mut n_shared = vec![0_usize; statements.len()];
+    let mut candidates: Vec<usize> = Vec::new();
     let mut groups = UnionFind::new(statements.len());
     // How many sentences each statement was matched with.
     let mut matched = vec![0_usize; statements.len()];
@@ -165,16 +176,24 @@ pub(super) fn assertion_disputes(story: &Story, idf: &HashMap<String, f64>) -> V
         if left.stance == Stance::Asserted {
             continue;
         }
+        for &term in &left.terms {
+            for &right_idx in &postings[term as usize] {
+                if n_shared[right_idx] == 0 {
+                    candidates.push(right_idx);
+                }
+                n_shared[right_idx] += 1;
+            }
+        }
+        candidates.sort_unstable();
         let mut matches = Vec::new();
-        for (right_idx, right) in statements.iter().enumerate() {
-            if right.stance != Stance::Asserted || !numbers_agree(left, right) {
+        for right_idx in candidates.drain(..) {
+            let n_shared_terms = std::mem::take(&mut n_shared[right_idx]);
+            let right = &statements[right_idx];
+            if n_shared_terms < MIN_SHARED_TERMS || !numbers_agree(left, right) {
                 continue;
             }
-            let shared: BTreeSet<String> = left.terms.intersection(&right.terms).cloned().collect();
-            let shorter = weight(&left.terms).min(weight(&right.terms));
-            if shared.len() >= MIN_SHARED_TERMS
-                && shorter > 0.0
-                && weight(&shared) / shorter >= MIN_SHARED_WEIGHT
+            let shorter = left.weight.min(right.weight);
+            if shorter > 0.0 && shared_weight(left, right, &term_idf) / shorter >= MIN_SHARED_WEIGHT
             {
                 matches.push(right_idx);
             }
@@ -200,8 +219,30 @@ pub(super) fn assertion_disputes(story: &Story, idf: &HashMap<String, f64>) -> V
         .collect()
 }
 
+/// The IDF weight of the terms two statements share, added in the order of their spelling.
+fn shared_weight(left: &Statement, right: &Statement, term_idf: &[f64]) -> f64 {
+    let (mut shared, mut i, mut j) = (0.0, 0, 0);
+    while let (Some(&a), Some(&b)) = (left.terms.get(i), right.terms.get(j)) {
+        match a.cmp(&b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += term_idf[a as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
 fn numbers_agree(left: &Statement, right: &Statement) -> bool {
-    left.numbers.is_empty() || right.numbers.is_empty() || !left.numbers.is_disjoint(&right.numbers)
+    left.numbers.is_empty()
+        || right.numbers.is_empty()
+        || left
+            .numbers
+            .iter()
+            .any(|number| right.numbers.binary_search(number).is_ok())
 }
 
 fn dispute(
@@ -249,46 +290,74 @@ fn dispute(
     })
 }
 
-/// Every sentence of the story as a statement with its stance and terms.
-fn statements(story: &Story) -> Vec<Statement> {
-    let terms_of = Terms::new(Some("en"));
-    let cue_terms: BTreeSet<String> = DENIAL
+/// Every sentence of the story as a statement with its stance and terms, and the IDF of each
+/// term id. Term ids follow the terms' spelling, so that weights add up in the same order as
+/// over sorted strings.
+fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec<f64>) {
+    let mut stems = Stems::new(Some("en"));
+    let cue_terms: BTreeSet<u32> = DENIAL
         .iter()
         .chain(DOUBT)
-        .flat_map(|phrase| terms_of.of(phrase))
+        .flat_map(|phrase| stems.of(phrase))
         .collect();
-    let mut statements = Vec::new();
+    let mut sentence_terms: Vec<(usize, Range<usize>, Stance, Vec<u32>)> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         for sentence in &annotated.sentences {
             let text = annotated.sentence_text(sentence);
             let (stance, lower) = stance(text);
-            let normalized: String = lower
-                .split_inclusive(|c: char| !c.is_alphanumeric())
-                .map(|piece| {
-                    let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-                    match IRREGULAR.iter().find(|(form, _)| *form == word) {
-                        Some((_, base)) => piece.replacen(word, base, 1),
-                        None => piece.to_string(),
-                    }
-                })
-                .collect();
-            let all_terms = terms_of.of(&normalized);
-            let (numbers, terms): (BTreeSet<String>, BTreeSet<String>) = all_terms
-                .into_iter()
-                .filter(|term| !cue_terms.contains(term))
-                .partition(|term| term.chars().any(|c| c.is_ascii_digit()));
-            let mut terms = terms;
-            terms.extend(numbers.iter().cloned());
-            statements.push(Statement {
-                article_idx,
-                sentence: sentence.range.clone(),
-                stance,
-                terms,
-                numbers,
-            });
+            let mut normalized = String::with_capacity(lower.len());
+            for piece in lower.split_inclusive(|c: char| !c.is_alphanumeric()) {
+                let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+                match IRREGULAR.iter().find(|(form, _)| *form == word) {
+                    Some((_, base)) => normalized.push_str(&piece.replacen(word, base, 1)),
+                    None => normalized.push_str(piece),
+                }
+            }
+            let mut terms = stems.of(&normalized);
+            terms.retain(|term| !cue_terms.contains(term));
+            sentence_terms.push((article_idx, sentence.range.clone(), stance, terms));
         }
     }
-    statements
+    let mut vocabulary: Vec<u32> = sentence_terms
+        .iter()
+        .flat_map(|(_, _, _, terms)| terms.iter().copied())
+        .collect();
+    vocabulary.sort_unstable_by(|&a, &b| stems.spelling(a).cmp(stems.spelling(b)));
+    vocabulary.dedup();
+    let mut id_of = vec![0_u32; stems.n_terms()];
+    for (id, &stem) in vocabulary.iter().enumerate() {
+        id_of[stem as usize] = id as u32;
+    }
+    let term_idf: Vec<f64> = vocabulary
+        .iter()
+        .map(|&stem| idf(stems.spelling(stem)))
+        .collect();
+    let statements = sentence_terms
+        .iter()
+        .map(|(article_idx, sentence, stance, terms)| {
+            // `terms` is in the order of their spelling, so its ids are sorted.
+            let terms: Vec<u32> = terms.iter().map(|&stem| id_of[stem as usize]).collect();
+            let numbers: Vec<u32> = terms
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    stems
+                        .spelling(vocabulary[id as usize])
+                        .chars()
+                        .any(|c| c.is_ascii_digit())
+                })
+                .collect();
+            Statement {
+                article_idx: *article_idx,
+                sentence: sentence.clone(),
+                stance: *stance,
+                weight: terms.iter().map(|&id| term_idf[id as usize]).sum(),
+                terms,
+                numbers,
+            }
+        })
+        .collect();
+    (statements, term_idf)
 }
 
 /// Whether `text` denies, doubts or asserts what it says, and the lowercase words it says it
@@ -372,7 +441,8 @@ mod tests {
 
     fn check(texts: &[&str], expected: &[(&str, &[usize])]) {
         let story = story(texts);
-        let found = assertion_disputes(&story, &super::super::inverse_article_frequency(&story));
+        let matches = crate::matching::Matches::new(&story, &crate::Config::new());
+        let found = assertion_disputes(&story, &|term| matches.idf_of(term));
         let found: Vec<(String, Vec<usize>)> = found
             .iter()
             .flat_map(|dispute| &dispute.sides)

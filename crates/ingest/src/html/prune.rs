@@ -145,11 +145,12 @@ fn paragraph_chars(node: &NodeRef<'_>) -> usize {
 }
 
 fn is_prunable(node: &NodeRef<'_>) -> bool {
-    let name = node.node_name().unwrap_or_default().to_ascii_lowercase();
-    if PRUNED_ELEMENTS.contains(&name.as_str()) {
+    let name = node.node_name().unwrap_or_default();
+    let is = |names: &[&str]| names.iter().any(|known| name.eq_ignore_ascii_case(known));
+    if is(PRUNED_ELEMENTS) {
         return true;
     }
-    if matches!(name.as_str(), "body" | "html" | "main" | "article") {
+    if is(&["body", "html", "main", "article"]) {
         return false;
     }
     if node.has_attr("hidden")
@@ -159,7 +160,7 @@ fn is_prunable(node: &NodeRef<'_>) -> bool {
     {
         return true;
     }
-    if name == "p" && is_link_paragraph(node) {
+    if name.eq_ignore_ascii_case("p") && is_link_paragraph(node) {
         return true;
     }
     let class = node.class().unwrap_or_default();
@@ -198,22 +199,26 @@ fn is_link_paragraph(paragraph: &NodeRef<'_>) -> bool {
 /// Whether a class or id names a box that holds no article text. Names are split into parts at
 /// spaces, `-`, `_` and lowercase-to-uppercase steps (`newsCaption` is `news` and `caption`).
 fn has_pruned_part(names: &str) -> bool {
-    let mut part = String::new();
+    // Parts are slices of `names`, compared without regard to ASCII case: every listed word is
+    // ASCII, and a page has thousands of class names, so nothing is allocated per part.
+    let is_pruned = |part: &str| {
+        PRUNED_NAME_PARTS
+            .iter()
+            .any(|word| part.eq_ignore_ascii_case(word))
+    };
+    let mut start = 0;
     let mut previous_lowercase = false;
-    for ch in names.chars().chain([' ']) {
+    for (idx, ch) in names.char_indices() {
         let boundary = ch.is_whitespace() || ch == '-' || ch == '_';
         if boundary || (previous_lowercase && ch.is_uppercase()) {
-            if PRUNED_NAME_PARTS.contains(&part.as_str()) {
+            if is_pruned(&names[start..idx]) {
                 return true;
             }
-            part.clear();
-        }
-        if !boundary {
-            part.extend(ch.to_lowercase());
+            start = if boundary { idx + ch.len_utf8() } else { idx };
         }
         previous_lowercase = ch.is_lowercase();
     }
-    false
+    is_pruned(&names[start..])
 }
 
 #[cfg(test)]

@@ -111,6 +111,54 @@ fn metadata_from_json_ld() {
 }
 
 #[test]
+fn the_fetched_or_archived_address_is_the_url() {
+    let head = r#"<link rel="canonical" href="https://notes.example/quotas">"#;
+    let article = format!("<p>{PARAGRAPH_ONE}</p><p>{PARAGRAPH_TWO}</p><p>{PARAGRAPH_THREE}</p>");
+    let html = page_with(head, &article, "");
+    let extract_from = |origin: Origin| {
+        let document = Document {
+            origin,
+            format: DocumentFormat::Html,
+            bytes: html.as_bytes().to_vec(),
+        };
+        let mut extracted = extract(&document, &ExtractConfig::new()).expect("an article");
+        extracted.articles.remove(0)
+    };
+    let archived = extract_from(Origin::WarcRecord {
+        archive: "crawl.warc".to_string(),
+        record: 3,
+        url: Some("https://www.courier.example/truce".to_string()),
+    });
+    assert_eq!(
+        archived.url.as_deref(),
+        Some("https://www.courier.example/truce")
+    );
+    assert_eq!(archived.outlet.as_deref(), Some("courier.example"));
+    assert_eq!(archived.origin.label(), "crawl.warc#record3");
+
+    let fetched = extract_from(Origin::Url {
+        requested: "https://short.example/t".to_string(),
+        url: "https://www.courier.example/truce?ref=short".to_string(),
+    });
+    assert_eq!(
+        fetched.url.as_deref(),
+        Some("https://www.courier.example/truce?ref=short")
+    );
+    assert_eq!(fetched.origin.label(), "https://short.example/t");
+
+    // A record without a target address falls back to the page's canonical link.
+    let unaddressed = extract_from(Origin::WarcRecord {
+        archive: "crawl.warc".to_string(),
+        record: 0,
+        url: None,
+    });
+    assert_eq!(
+        unaddressed.url.as_deref(),
+        Some("https://notes.example/quotas")
+    );
+}
+
+#[test]
 fn byline_caption_and_widgets_inside_the_article() {
     let article = format!(
         r#"<h1>Truce extended</h1><p class="byline">By Mara Quill</p>
@@ -234,6 +282,13 @@ fn estimates_nesting_depth() {
     assert_eq!(nesting_depth("<div/><div/>"), 0);
     assert_eq!(nesting_depth(&"<div>".repeat(300)), 300);
     assert_eq!(nesting_depth(&"<p>".repeat(300)), 0);
+    // Tags a script writes, or a style sheet names, are not markup.
+    let script = format!(
+        "<div><script>document.write('{}')</script><STYLE>{}</STYLE></div>",
+        "<div>".repeat(300),
+        "<span>".repeat(300)
+    );
+    assert_eq!(nesting_depth(&script), 1);
     assert_eq!(nesting_depth("a < b and c <"), 0);
 }
 

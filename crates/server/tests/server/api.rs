@@ -1,7 +1,8 @@
 //! The JSON API and its OpenAPI document.
 
-use crate::util::{PAYLOAD, app, app_with, get, post_json};
-use axum::http::StatusCode;
+use crate::util::{PAYLOAD, app, app_with, get, post_json, send};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 use parallax_server::Config;
 
 #[tokio::test]
@@ -41,6 +42,10 @@ async fn articles_carry_their_annotations() {
     let id = record.brief.sources[0].article.to_string();
     let article = get(&app, &format!("/api/v1/articles/{id}")).await.json();
     assert_eq!(article["article"], id);
+    assert_eq!(
+        article["schema_version"],
+        parallax_render::json::SCHEMA_VERSION
+    );
     assert_eq!(article["story"], record.brief.story.to_string());
     assert!(
         article["sentences"]
@@ -154,6 +159,15 @@ async fn openapi_document_describes_every_endpoint() {
             .as_str()
             .is_some_and(|version| version.starts_with("3."))
     );
+    for schema in ["ArticleJson", "SearchJson"] {
+        assert!(
+            document["components"]["schemas"][schema]["required"]
+                .as_array()
+                .is_some_and(|required| required.contains(&"schema_version".into())),
+            "{schema} has no schema_version"
+        );
+    }
+    assert!(document["components"]["schemas"]["CoverageJson"].is_object());
     for path in [
         "/api/v1/stories",
         "/api/v1/stories/{id}",
@@ -172,4 +186,33 @@ async fn openapi_document_describes_every_endpoint() {
             "{name} unresolved"
         );
     }
+}
+
+#[tokio::test]
+async fn form_bodies_over_the_limit_are_413() {
+    let mut config = Config::loopback(0);
+    config.max_body_bytes = 1024;
+    let (app, _) = app_with(config);
+    let boundary = "XBOUNDARYX";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n\r\n{}\r\n--{boundary}--\r\n",
+        "word ".repeat(1000)
+    );
+    let answer = send(
+        &app,
+        Request::post("/adhoc")
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .expect("valid request"),
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        answer.body
+    );
 }

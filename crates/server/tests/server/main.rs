@@ -5,3 +5,4 @@ mod util;
 mod api;
 mod pages;
 mod security;
+mod xss;

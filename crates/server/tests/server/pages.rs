@@ -182,3 +182,71 @@ async fn print_view_drops_the_navigation() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<body class=\"print\">"));
 }
+
+#[tokio::test]
+async fn stories_list_shows_coverage_by_side_from_outlet_metadata() {
+    let mut config = parallax_server::Config::loopback(0);
+    config.brief.outlets = Some(
+        parallax_engine::brief_stage::Outlets::parse(
+            "[[outlet]]\nname = \"Vell Courier\"\nleaning = \"left\"\n\n\
+             [[outlet]]\nname = \"harbour post\"\nleaning = \"left\"\n",
+            "outlets.toml",
+        )
+        .expect("valid outlets"),
+    );
+    let (app, _) = crate::util::app_with(config);
+    let page = get(&app, "/").await;
+    assert!(
+        page.body.contains("sides by the outlets' leaning"),
+        "{}",
+        page.body
+    );
+    // A bar as SVG attributes (the CSP allows no inline style), and its counts as text.
+    assert!(
+        page.body
+            .contains("<rect class=\"side-0\" x=\"0.00\" y=\"0\" width=\"66.67\" height=\"10\">"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("class=\"side-unlisted\" x=\"66.67\" y=\"0\" width=\"33.33\"")
+    );
+    assert!(page.body.contains("</svg>left: 2</li>"), "{}", page.body);
+    assert!(page.body.contains("</svg>unlisted: 1</li>"));
+    assert!(!page.body.contains("style="), "an inline style");
+    let stories = get(&app, "/api/v1/stories").await.json();
+    assert_eq!(stories[0]["coverage"]["status"], "sides");
+    assert_eq!(stories[0]["coverage"]["by"], "leaning");
+    assert_eq!(
+        stories[0]["coverage"]["sides"][0],
+        serde_json::json!({ "label": "left", "n_articles": 2 })
+    );
+}
+
+#[tokio::test]
+async fn article_page_lists_times_entities_and_claims_as_text() {
+    let (app, record) = app();
+    let page = get(
+        &app,
+        &format!("/articles/{}", record.brief.sources[0].article),
+    )
+    .await;
+    assert!(page.body.contains("id=\"times-heading\""), "{}", page.body);
+    // The resolved value is in the page's text, not only in a hover title.
+    assert!(
+        page.body.contains("<code>2031-03-31</code>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("id=\"entities-heading\""));
+    assert!(page.body.contains("id=\"claims-heading\""));
+    // Every link from the tables lands on a sentence of the text.
+    for link in page.body.split("href=\"#at-").skip(1) {
+        let target = link.split('"').next().unwrap_or_default();
+        assert!(
+            page.body.contains(&format!("id=\"at-{target}\"")),
+            "no target at-{target}"
+        );
+    }
+}

@@ -131,7 +131,7 @@ async fn cross_site_posts_are_refused() {
 fn other_addresses_need_a_token() {
     let mut config = Config::loopback(0);
     config.address = "0.0.0.0:0".parse().expect("an address");
-    let library = std::sync::Arc::new(parallax_server::Memory::new(Vec::new()));
+    let library = std::sync::Arc::new(parallax_server::Memory::new(Vec::new(), &config.brief));
     let error = parallax_server::serve(library, config, |_| {}).expect_err("refused");
     assert!(matches!(
         error,

@@ -64,7 +64,7 @@ pub(crate) fn story() -> StoryRecord {
 /// The app over [`story`] with `config`.
 pub(crate) fn app_with(config: Config) -> (axum::Router, StoryRecord) {
     let record = story();
-    let library = Memory::new(vec![record.clone()]);
+    let library = Memory::new(vec![record.clone()], &config.brief);
     (router(Arc::new(library), config), record)
 }
 

@@ -1,0 +1,70 @@
+//! Content terms with each distinct word stemmed once: a story says the same words many times,
+//! and stemming was the costliest part of reading its sentences, which several sections do.
+
+use parallax_text::Terms;
+use std::collections::HashMap;
+
+/// The content terms of texts in one language, as ids numbered in the order first seen.
+pub(crate) struct Stems {
+    terms: Terms,
+    /// The term of each word read so far, `None` for a stopword.
+    by_word: HashMap<String, Option<u32>>,
+    /// Each term by its id.
+    spellings: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Stems {
+    /// Terms as [`Terms::new`] for `language` gives them.
+    pub(crate) fn new(language: Option<&str>) -> Stems {
+        Stems {
+            terms: Terms::new(language),
+            by_word: HashMap::new(),
+            spellings: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    /// The terms of `text` in text order, repeats included (as [`Terms::each`]).
+    pub(crate) fn each(&mut self, text: &str) -> Vec<u32> {
+        let mut found = Vec::new();
+        for word in Terms::words(text) {
+            let id = match self.by_word.get(word) {
+                Some(id) => *id,
+                None => {
+                    let id = self.terms.term(word).map(|term| match self.ids.get(&term) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.spellings.len() as u32;
+                            self.ids.insert(term.clone(), id);
+                            self.spellings.push(term);
+                            id
+                        }
+                    });
+                    self.by_word.insert(word.to_string(), id);
+                    id
+                }
+            };
+            found.extend(id);
+        }
+        found
+    }
+
+    /// The distinct terms of `text` in the order of their spelling (as [`Terms::of`]).
+    pub(crate) fn of(&mut self, text: &str) -> Vec<u32> {
+        let mut found = self.each(text);
+        found.sort_unstable_by(|&a, &b| self.spelling(a).cmp(self.spelling(b)));
+        found.dedup();
+        found
+    }
+
+    /// The term with id `id`.
+    pub(crate) fn spelling(&self, id: u32) -> &str {
+        &self.spellings[id as usize]
+    }
+
+    /// How many terms have ids.
+    pub(crate) fn n_terms(&self) -> usize {
+        self.spellings.len()
+    }
+}
