@@ -1,8 +1,7 @@
 //! The JSON API and its OpenAPI document.
 
-use crate::util::{PAYLOAD, app, app_with, get, post_json, send};
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use crate::util::{PAYLOAD, app, app_with, get, post_json, post_multipart};
+use axum::http::StatusCode;
 use parallax_server::Config;
 
 #[tokio::test]
@@ -198,17 +197,7 @@ async fn form_bodies_over_the_limit_are_413() {
         "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n\r\n{}\r\n--{boundary}--\r\n",
         "word ".repeat(1000)
     );
-    let answer = send(
-        &app,
-        Request::post("/adhoc")
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .body(Body::from(body))
-            .expect("valid request"),
-    )
-    .await;
+    let answer = post_multipart(&app, "/adhoc", boundary, body).await;
     assert_eq!(
         answer.status,
         StatusCode::PAYLOAD_TOO_LARGE,

@@ -1,8 +1,7 @@
 //! The HTML pages: what they show, and that untrusted text shows only escaped.
 
-use crate::util::{PAYLOAD, app, get, send};
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use crate::util::{PAYLOAD, app, get, post_multipart};
+use axum::http::StatusCode;
 
 /// No markup from the payload survives, and the page itself carries no script.
 fn assert_escaped(body: &str) {
@@ -151,17 +150,7 @@ async fn adhoc_form_makes_a_brief_without_storing() {
          --{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n\
          --{boundary}\r\nContent-Disposition: form-data; name=\"urls\"\r\n\r\n\r\n--{boundary}--\r\n"
     );
-    let page = send(
-        &app,
-        Request::post("/adhoc")
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .body(Body::from(body))
-            .expect("valid request"),
-    )
-    .await;
+    let page = post_multipart(&app, "/adhoc", boundary, body).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_escaped(&page.body);
     assert!(page.body.contains("not stored"));

@@ -140,3 +140,23 @@ pub(crate) async fn post_json(app: &axum::Router, path: &str, body: &str) -> Ans
     )
     .await
 }
+
+/// POSTs `body`, a multipart form whose parts are separated by `boundary`, to `path`.
+pub(crate) async fn post_multipart(
+    app: &axum::Router,
+    path: &str,
+    boundary: &str,
+    body: String,
+) -> Answer {
+    send(
+        app,
+        Request::post(path)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .expect("valid request"),
+    )
+    .await
+}

@@ -2,9 +2,8 @@
 //! brief and of its articles carries markup, and every page that shows them is checked for
 //! tags and attributes the templates did not write.
 
-use crate::util::{get, send, story};
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use crate::util::{get, post_multipart, story};
+use axum::http::StatusCode;
 use parallax_engine::model::{
     Annotated, Brief, Origin, Quote, QuoteKind, Readings, Side, SideGrouping,
 };
@@ -382,8 +381,10 @@ async fn payloads_in_every_field_stay_text_on_every_page() {
 }
 
 /// A multipart form of `(name, file name, content)` parts.
-fn form(parts: &[(&str, Option<&str>, &str)]) -> (String, String) {
-    let boundary = "XSSBOUNDARYX";
+const BOUNDARY: &str = "XSSBOUNDARYX";
+
+fn form(parts: &[(&str, Option<&str>, &str)]) -> String {
+    let boundary = BOUNDARY;
     let mut body = String::new();
     for (name, file_name, content) in parts {
         body.push_str(&format!(
@@ -397,22 +398,14 @@ fn form(parts: &[(&str, Option<&str>, &str)]) -> (String, String) {
         body.push_str(&format!("\r\n\r\n{content}\r\n"));
     }
     body.push_str(&format!("--{boundary}--\r\n"));
-    (format!("multipart/form-data; boundary={boundary}"), body)
+    body
 }
 
 async fn post_form(
     app: &axum::Router,
     parts: &[(&str, Option<&str>, &str)],
 ) -> (StatusCode, String) {
-    let (content_type, body) = form(parts);
-    let answer = send(
-        app,
-        Request::post("/adhoc")
-            .header("content-type", content_type)
-            .body(Body::from(body))
-            .expect("valid request"),
-    )
-    .await;
+    let answer = post_multipart(app, "/adhoc", BOUNDARY, form(parts)).await;
     (answer.status, answer.body)
 }
 
