@@ -14,9 +14,10 @@ n_kills=${2:-5}
 nats=nats://127.0.0.1:4222
 server=postgres://postgres@127.0.0.1:5432/test
 work=target/bench-workers
-bin=target/release/parallax
+bin=${PARALLAX:-target/release/parallax}
 
-# SKIP_BUILD=1 runs target/release/parallax as it is (when another build holds the lock).
+# SKIP_BUILD=1 runs the binary as it is (when another build holds the lock); PARALLAX=BIN picks
+# another binary than target/release/parallax (a copy kept for a long run).
 [ -n "${SKIP_BUILD:-}" ] || cargo build --release -p parallax-cli >&2
 rm -rf "$work" && mkdir -p "$work/corpus"
 python3 - "$work/corpus" "$n_articles" <<'PY'

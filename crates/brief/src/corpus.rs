@@ -1,13 +1,11 @@
 //! The story's English content terms, stemmed once per brief for the summary and the readings'
-//! summaries: each article's distinct terms (text and headline) and each sentence's, whole and
-//! after a dateline, with the counts the summary weighs a wording by, and the sentences'
-//! TextRank graph ([`crate::centrality`]).
+//! summaries: each article's distinct terms (text and headline), its headline's, and each
+//! sentence's after its dateline, with the counts the summary weighs a wording by.
 //!
 //! Terms are ids numbered in the order of their spelling, so a sorted list of ids is in the
 //! order [`parallax_text::Terms::of`] gives the terms, and sums over it add in the same order as
 //! over the strings.
 
-use crate::centrality::Graph;
 use crate::stems::Stems;
 use crate::summary::{dateline_len, n_judged_words};
 use parallax_model::Story;
@@ -19,16 +17,14 @@ pub(crate) struct Corpus {
     ids: HashMap<String, u32>,
     /// Each article's distinct terms of text and headline, sorted.
     pub(crate) article_terms: Vec<Vec<u32>>,
+    /// Each article's distinct headline terms, sorted.
+    pub(crate) headline_terms: Vec<Vec<u32>>,
     /// Each article's sentences, in order.
     pub(crate) sentences: Vec<Vec<Wording>>,
-    /// The sentences' TextRank graph, by their terms.
-    pub(crate) graph: Graph,
 }
 
 /// A sentence as the summary reads it.
 pub(crate) struct Wording {
-    /// Content terms of the whole sentence, sorted and deduplicated.
-    pub(crate) terms: Vec<u32>,
     /// Bytes of the dateline opening the sentence, 0 when there is none.
     pub(crate) dateline: usize,
     /// Content terms of the sentence after its dateline, sorted and deduplicated.
@@ -43,12 +39,15 @@ impl Corpus {
     pub(crate) fn new(story: &Story) -> Corpus {
         let mut stems = Stems::new(Some("en"));
         let mut article_terms = Vec::with_capacity(story.articles.len());
+        let mut headline_terms = Vec::with_capacity(story.articles.len());
         let mut sentences: Vec<Vec<Wording>> = Vec::with_capacity(story.articles.len());
         for annotated in &story.articles {
             let article = &annotated.article;
+            let headline = stems.each(article.title.as_deref().unwrap_or_default());
             let mut terms = stems.each(&article.text);
-            terms.extend(stems.each(article.title.as_deref().unwrap_or_default()));
+            terms.extend_from_slice(&headline);
             article_terms.push(terms);
+            headline_terms.push(headline);
             sentences.push(
                 annotated
                     .sentences
@@ -57,14 +56,8 @@ impl Corpus {
                         let text = annotated.sentence_text(sentence);
                         let dateline = dateline_len(text);
                         let body = &text[dateline..];
-                        let terms = stems.each(text);
                         Wording {
-                            body_terms: if dateline == 0 {
-                                terms.clone()
-                            } else {
-                                stems.each(body)
-                            },
-                            terms,
+                            body_terms: stems.each(body),
                             dateline,
                             n_body_words: body.split_whitespace().count(),
                             n_judged: n_judged_words(body),
@@ -88,23 +81,18 @@ impl Corpus {
             terms.dedup();
         };
         article_terms.iter_mut().for_each(renumber);
+        headline_terms.iter_mut().for_each(renumber);
         for wording in sentences.iter_mut().flatten() {
-            renumber(&mut wording.terms);
             renumber(&mut wording.body_terms);
         }
         let ids = (0..stems.n_terms() as u32)
             .map(|id| (stems.spelling(id).to_string(), renumbered[id as usize]))
             .collect();
-        let sentence_terms: Vec<Vec<&[u32]>> = sentences
-            .iter()
-            .map(|wordings| wordings.iter().map(|wording| &wording.terms[..]).collect())
-            .collect();
-        let graph = Graph::new(story, &sentence_terms, by_spelling.len());
         Corpus {
             ids,
             article_terms,
+            headline_terms,
             sentences,
-            graph,
         }
     }
 

@@ -161,14 +161,33 @@ const GIST_WORDS: usize = 10;
 fn quantity_disputes(story: &Story, matches: &Matches) -> Vec<Dispute> {
     let (mentions, contexts) = mentions(story, matches);
     let mut groups = UnionFind::new(mentions.len());
+    // Each mention's unit as a number, so that the many pairs of different units are told
+    // apart before anything else is compared.
+    let mut units: Vec<Option<&str>> = Vec::new();
+    let unit_ids: Vec<usize> = mentions
+        .iter()
+        .map(|mention| {
+            let unit = mention.quantity.unit.as_deref();
+            units
+                .iter()
+                .position(|known| *known == unit)
+                .unwrap_or_else(|| {
+                    units.push(unit);
+                    units.len() - 1
+                })
+        })
+        .collect();
     for (left_idx, left) in mentions.iter().enumerate() {
+        let mut left_root = groups.find(left_idx);
         for (right_idx, right) in mentions.iter().enumerate().skip(left_idx + 1) {
             // Mentions already in one slot need no comparing: the slots are the same either way.
             if left.source != right.source
-                && groups.find(left_idx) != groups.find(right_idx)
+                && unit_ids[left_idx] == unit_ids[right_idx]
+                && left_root != groups.find(right_idx)
                 && same_slot(left, right, &contexts)
             {
                 groups.union(left_idx, right_idx);
+                left_root = groups.find(left_idx);
             }
         }
     }

@@ -8,6 +8,7 @@
 //! lexicon (`data/loaded-words.txt`) is general and written by the team.
 
 use parallax_model::{Annotated, Attribution, Framing, Genre, LoadedWord, Polarity, Span, Story};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -34,14 +35,14 @@ static LOADED_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLo
 /// `text` as [`words`] gives them.
 fn loaded_matches<'a>(
     text: &'a str,
-    words: &'a [(Range<usize>, String)],
+    words: &'a [(Range<usize>, Cow<'_, str>)],
 ) -> impl Iterator<Item = (&'static str, Range<usize>)> + 'a {
     words
         .iter()
         .enumerate()
         .flat_map(move |(start_idx, (range, word))| {
             let phrases = LOADED_WORDS
-                .get(word.as_str())
+                .get(word.as_ref())
                 .map_or(&[][..], Vec::as_slice);
             phrases.iter().filter_map(move |phrase| {
                 let n_phrase_words = phrase.split([' ', '-']).count();
@@ -92,7 +93,7 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
     let first_person = words
         .iter()
         .filter(|(range, word)| {
-            matches!(word.as_str(), "i" | "me" | "my" | "mine" | "myself") && !in_quote(range)
+            matches!(word.as_ref(), "i" | "me" | "my" | "mine" | "myself") && !in_quote(range)
         })
         .count();
     let first_person_per_1000 = first_person as f64 * 1000.0 / n_words;
@@ -206,8 +207,9 @@ fn genre(annotated: &Annotated, first_person_per_1000: f64) -> (Genre, Vec<Strin
 }
 
 /// Lowercase words of `text` with their byte ranges; hyphenated words are split so a phrase
-/// such as "so-called" is two words.
-fn words(text: &str) -> Vec<(Range<usize>, String)> {
+/// such as "so-called" is two words. A word already in lowercase is borrowed, not copied: most
+/// are, and copying every word was most of the cost of framing.
+fn words(text: &str) -> Vec<(Range<usize>, Cow<'_, str>)> {
     let mut words = Vec::new();
     let mut start = None;
     for (offset, c) in text
@@ -221,7 +223,13 @@ fn words(text: &str) -> Vec<(Range<usize>, String)> {
                 let word = text[word_start..offset].trim_end_matches(['\'', '\u{2019}']);
                 if !word.is_empty() {
                     let end = word_start + word.len();
-                    words.push((word_start..end, word.to_lowercase()));
+                    let lower = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase())
+                    {
+                        Cow::Borrowed(word)
+                    } else {
+                        Cow::Owned(word.to_lowercase())
+                    };
+                    words.push((word_start..end, lower));
                 }
                 start = None;
             }

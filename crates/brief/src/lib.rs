@@ -44,7 +44,6 @@
 #![deny(missing_docs)]
 
 mod blind_spots;
-mod centrality;
 mod consensus;
 mod corpus;
 mod disputes;

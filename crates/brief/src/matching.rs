@@ -10,7 +10,7 @@
 use crate::Config;
 use crate::stems::Stems;
 use parallax_model::Story;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// One sentence and its content terms, as ids into the story's vocabulary.
 pub(crate) struct SentenceTerms {
@@ -101,50 +101,71 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<String>, Vec<f64>) {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
     let mut terms_by_id: Vec<String> = Vec::new();
     let mut article_frequency: Vec<usize> = Vec::new();
+    // The last article each term id was counted for, so each article counts a term once.
+    let mut last_article: Vec<usize> = Vec::new();
+    let mut is_number: Vec<bool> = Vec::new();
     let mut sentences = Vec::new();
     // The stems of each language, and the id here of each of their terms.
     let mut by_language: HashMap<Option<&str>, (Stems, Vec<Option<u32>>)> = HashMap::new();
+    // The distinct stems of one sentence, and those not yet given an id here.
+    let mut distinct: Vec<u32> = Vec::new();
+    let mut unnamed: Vec<u32> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let language = annotated.article.language.as_deref();
         let (stems, ids) = by_language
             .entry(language)
             .or_insert_with(|| (Stems::new(language), Vec::new()));
-        let mut seen_in_article = BTreeSet::new();
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
-            let text = annotated.sentence_text(sentence);
-            let mut numbers = Vec::new();
-            let terms: Vec<u32> = stems
-                .of(text)
-                .into_iter()
-                .map(|stem| {
-                    let term = stems.spelling(stem);
-                    let is_number = term.chars().any(|c| c.is_ascii_digit());
-                    if ids.len() <= stem as usize {
-                        ids.resize(stem as usize + 1, None);
+            distinct.clear();
+            distinct.extend(stems.each(annotated.sentence_text(sentence)));
+            distinct.sort_unstable();
+            distinct.dedup();
+            if ids.len() < stems.n_terms() {
+                ids.resize(stems.n_terms(), None);
+            }
+            // New terms get ids in the order of their spelling, as if the sentence's terms
+            // were read sorted by spelling: ids decide the order weights are added in, so
+            // they must not depend on how the stems happen to be numbered.
+            unnamed.clear();
+            unnamed.extend(
+                distinct
+                    .iter()
+                    .copied()
+                    .filter(|&stem| ids[stem as usize].is_none()),
+            );
+            unnamed.sort_unstable_by(|&a, &b| stems.spelling(a).cmp(stems.spelling(b)));
+            for &stem in &unnamed {
+                let term = stems.spelling(stem);
+                let id = match vocabulary.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = terms_by_id.len() as u32;
+                        vocabulary.insert(term.to_string(), id);
+                        terms_by_id.push(term.to_string());
+                        article_frequency.push(0);
+                        last_article.push(usize::MAX);
+                        is_number.push(term.chars().any(|c| c.is_ascii_digit()));
+                        id
                     }
-                    let id = match ids[stem as usize].or_else(|| vocabulary.get(term).copied()) {
-                        Some(id) => id,
-                        None => {
-                            let id = terms_by_id.len() as u32;
-                            vocabulary.insert(term.to_string(), id);
-                            terms_by_id.push(term.to_string());
-                            article_frequency.push(0);
-                            id
-                        }
-                    };
-                    ids[stem as usize] = Some(id);
-                    if seen_in_article.insert(id) {
-                        article_frequency[id as usize] += 1;
-                    }
-                    if is_number {
-                        numbers.push(id);
-                    }
-                    id
-                })
+                };
+                ids[stem as usize] = Some(id);
+            }
+            let mut terms: Vec<u32> = distinct
+                .iter()
+                .filter_map(|&stem| ids[stem as usize])
                 .collect();
-            numbers.sort_unstable();
-            let mut terms = terms;
             terms.sort_unstable();
+            for &id in &terms {
+                if last_article[id as usize] != article_idx {
+                    last_article[id as usize] = article_idx;
+                    article_frequency[id as usize] += 1;
+                }
+            }
+            let numbers: Vec<u32> = terms
+                .iter()
+                .copied()
+                .filter(|&id| is_number[id as usize])
+                .collect();
             sentences.push(SentenceTerms {
                 article_idx,
                 sentence_idx,
@@ -210,7 +231,8 @@ fn similar_pairs(
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    // Every (left, right) is unique, so the unstable sort gives the one order there is.
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     pairs
 }
 
@@ -261,7 +283,8 @@ fn weighted_jaccard(left: &[u32], right: &[u32], idf: &[f64]) -> f64 {
 /// Disjoint groups of sentences in which no article appears twice.
 struct Groups {
     parent: Vec<usize>,
-    articles: Vec<BTreeSet<usize>>,
+    /// The articles of each group, sorted, kept at its root.
+    articles: Vec<Vec<usize>>,
 }
 
 impl Groups {
@@ -270,7 +293,7 @@ impl Groups {
             parent: (0..sentences.len()).collect(),
             articles: sentences
                 .iter()
-                .map(|sentence| BTreeSet::from([sentence.article_idx]))
+                .map(|sentence| vec![sentence.article_idx])
                 .collect(),
         }
     }
@@ -285,20 +308,37 @@ impl Groups {
 
     fn merge(&mut self, left: usize, right: usize) {
         let (left, right) = (self.root(left), self.root(right));
-        if left == right || !self.articles[left].is_disjoint(&self.articles[right]) {
+        if left == right || !disjoint(&self.articles[left], &self.articles[right]) {
             return;
         }
         let moved = std::mem::take(&mut self.articles[right]);
-        self.articles[left].extend(moved);
+        let kept = &mut self.articles[left];
+        kept.extend(moved);
+        kept.sort_unstable();
         self.parent[right] = left;
     }
 
+    /// The groups, each in sentence order, in the order of their roots.
     fn members(&mut self) -> Vec<Vec<usize>> {
-        let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); self.parent.len()];
         for node in 0..self.parent.len() {
             let root = self.root(node);
-            by_root.entry(root).or_default().push(node);
+            by_root[root].push(node);
         }
-        by_root.into_values().collect()
+        by_root.retain(|members| !members.is_empty());
+        by_root
     }
+}
+
+/// Whether two sorted lists have no element in common.
+fn disjoint(left: &[usize], right: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(a), Some(b)) = (left.get(i), right.get(j)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
 }

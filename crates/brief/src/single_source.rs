@@ -11,12 +11,19 @@ use crate::Config;
 use crate::consensus::{citation, independent_sources};
 use crate::matching::Matches;
 use parallax_model::{SingleSourceItem, Story};
-use std::collections::{BTreeSet, HashMap};
 
 /// Sentences shorter than this state too little to stand alone.
 const MIN_WORDS: usize = 8;
 /// At most this many items: the brief points to them, it does not list every sentence.
 const MAX_ITEMS: usize = 10;
+
+/// Which independent sources use a term.
+#[derive(Clone, Copy)]
+enum Used {
+    None,
+    One(usize),
+    Several,
+}
 
 /// The single-source claims of `story`, most central first.
 pub fn single_source(story: &Story, config: &Config) -> Vec<SingleSourceItem> {
@@ -32,24 +39,29 @@ pub(crate) fn single_source_from(story: &Story, matches: &Matches) -> Vec<Single
     let groups = matches.group(|_, _| true);
     let independent = independent_sources(story);
 
-    let mut articles_using: HashMap<u32, BTreeSet<usize>> = HashMap::new();
+    // For each term, the one independent source using it, or `Used::Several`: a term counts
+    // as shared when an article other than the sentence's own uses it.
+    let mut articles_using: Vec<Used> = vec![Used::None; matches.idf.len()];
     for sentence in sentences {
+        let article = independent[sentence.article_idx];
         for &term in &sentence.terms {
-            articles_using
-                .entry(term)
-                .or_default()
-                .insert(independent[sentence.article_idx]);
+            let used = &mut articles_using[term as usize];
+            *used = match *used {
+                Used::None => Used::One(article),
+                Used::One(other) if other == article => Used::One(other),
+                _ => Used::Several,
+            };
         }
     }
 
     let mut items: Vec<SingleSourceItem> = groups
         .into_iter()
         .filter(|members| {
-            let sources: BTreeSet<usize> = members
+            let mut sources = members
                 .iter()
-                .map(|&member| independent[sentences[member].article_idx])
-                .collect();
-            sources.len() == 1
+                .map(|&member| independent[sentences[member].article_idx]);
+            let first = sources.next();
+            sources.all(|source| Some(source) == first)
         })
         .filter_map(|members| {
             // A re-published copy matches its original; show the original's words.
@@ -76,10 +88,10 @@ pub(crate) fn single_source_from(story: &Story, matches: &Matches) -> Vec<Single
             let shared = sentence
                 .terms
                 .iter()
-                .filter(|term| {
-                    articles_using
-                        .get(term)
-                        .is_some_and(|articles| articles.iter().any(|&article| article != own))
+                .filter(|&&term| match articles_using[term as usize] {
+                    Used::None => false,
+                    Used::One(article) => article != own,
+                    Used::Several => true,
                 })
                 .count();
             Some(SingleSourceItem {

@@ -1,20 +1,22 @@
 //! Summary: a neutral account of the story in a few sentences, each citing its sources.
 //!
 //! Extractive. Candidates are the statements of the consensus (each group of matching sentences
-//! in its most neutral wording: fewest loaded words, words of denial or verdict and first-person
-//! words, then fewest words, since words past the shared statement carry an outlet's framing)
-//! and the sentences only one independent source states. Direct quotes are
-//! never candidates (they are someone's position rather than a fact), and neither is a sentence
-//! that states a disputed value, which appears only in a sentence stating the dispute.
+//! in its most neutral wordings: those with the fewest loaded words, words of denial or verdict
+//! and first-person words; selection picks among them) and the sentences only one independent
+//! source states. Direct quotes are never candidates (they are someone's position rather than a
+//! fact), and neither is a sentence that states a disputed value in its own voice: that value
+//! appears in a sentence stating the dispute, or in a sentence attributing it to who gives it
+//! (the annotate stage's claim attribution: quoted or reported).
 //!
-//! Selection is greedy coverage of the story's shared content: a term weighs as many independent
-//! sources as use it (in text or headline) less one, plus a little, so what several outlets
-//! report outweighs what one adds; a candidate gains the weight of the terms not yet covered, per
-//! word raised to [`LENGTH_EXPONENT`], plus its TextRank centrality among all the sources'
-//! sentences ([`CENTRALITY_WEIGHT`]: a roundup is mostly what many sentences say), with a bonus
-//! for an article's first sentence and a prior that decays with position (news puts the event
-//! first) and a bonus for corroboration. Disputes come first in the budget (at most
-//! [`MAX_DISPUTED`]), stated as disputed with every side's sources. The output lists
+//! Selection is greedy budgeted coverage of concepts (Gillick & Favre's ICSISumm, with words
+//! for concepts): a content term weighs a little, plus the share of the other independent sources
+//! that use it, plus the share of the sources' headlines that use it, so what several outlets
+//! report outweighs what one adds, as in a roundup of them. A candidate gains the weight of its
+//! terms not yet covered and a little per other word, per word raised to [`LENGTH_EXPONENT`],
+//! with a prior that decays with position (news puts the event first). No sentence graph: the
+//! shared-term weights carry what TextRank's centrality did, at the cost of one pass over the
+//! terms (tuned on NeuS/AllSides train, BENCHMARKS.md). Disputes come first in the budget (at
+//! most [`MAX_DISPUTED`]), stated as disputed with every side's sources. The output lists
 //! corroborated statements first, then disputes, then single-source statements, each in the
 //! order chosen.
 
@@ -22,8 +24,8 @@ use crate::consensus::independent_sources;
 use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
 use parallax_model::{
-    ArticleId, Citation, ConsensusItem, Dispute, DisputeKind, Span, Story, SummaryKind,
-    SummarySentence,
+    Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind, Span, Story,
+    SummaryKind, SummarySentence,
 };
 use parallax_text::Terms;
 use std::collections::{HashMap, HashSet};
@@ -49,20 +51,22 @@ const PRONOUN_START_PENALTY: f64 = 0.7;
 /// At most this many sentences of a summary state disputes.
 const MAX_DISPUTED: usize = 2;
 /// A term used by one source only still weighs this much: it is content, just not shared.
-const UNSHARED_WEIGHT: f64 = 0.1;
+const UNSHARED_WEIGHT: f64 = 0.05;
+/// Weight a term gains from being used by every other source, in proportion to the share of them
+/// that use it.
+const SHARED_WEIGHT: f64 = 0.6;
+/// Weight a term gains from being in every source's headline, in proportion to the share of
+/// headlines that use it.
+const HEADLINE_WEIGHT: f64 = 0.6;
+/// Weight of a word that is no content term.
+const FUNCTION_WORD_WEIGHT: f64 = 0.3;
 /// Gain is divided by the number of words raised to this power: 0 favours long sentences, 1
 /// favours dense ones.
-const LENGTH_EXPONENT: f64 = 0.5;
-/// Gain multiplier of an article's first sentence.
-const FIRST_SENTENCE_BONUS: f64 = 1.5;
-/// Gain multiplier of a statement two or more independent sources make.
-const CORROBORATED_BONUS: f64 = 1.2;
+const LENGTH_EXPONENT: f64 = 0.9;
 /// Gain divisor per loaded, verdict or first-person word of the wording.
 const JUDGED_PENALTY: f64 = 0.2;
-/// Weight of a candidate's graph centrality (from 0 to 1) beside its content gain.
-const CENTRALITY_WEIGHT: f64 = 3.0;
 /// Gain divisor per sentence before it in its article.
-const POSITION_DECAY: f64 = 0.1;
+const POSITION_DECAY: f64 = 0.2;
 
 /// The summary of the whole story; see [`summary_of_sources`].
 pub fn summary(
@@ -148,12 +152,15 @@ pub(crate) fn summary_of_sources_from(
             .or_default()
             .push((citation.span.start, citation.span.end));
     }
-    let is_disputed = |span: &Span| {
-        disputed_ranges.get(&span.article).is_some_and(|ranges| {
+    // A sentence stating a disputed value in its own voice would take one side; one that
+    // attributes it ("police said", "according to") states whose figure it is.
+    let is_disputed = |source: usize, span: &Span| {
+        let states_disputed_value = disputed_ranges.get(&span.article).is_some_and(|ranges| {
             ranges
                 .iter()
                 .any(|&(start, end)| start < span.end && span.start < end)
-        })
+        });
+        states_disputed_value && !is_attributed(&story.articles[source - 1], span.start)
     };
 
     let mut budget = Budget::new(length);
@@ -229,7 +236,7 @@ pub(crate) fn summary_of_sources_from(
             );
             if in_groups.contains(&(source, span.start))
                 || starts_with_quote(text)
-                || is_disputed(&span)
+                || is_disputed(source, &span)
             {
                 continue;
             }
@@ -241,24 +248,12 @@ pub(crate) fn summary_of_sources_from(
                 position,
                 judged: wording.n_judged,
                 opens_with_pronoun: starts_with_pronoun(text),
-                centrality: 0.0,
                 sources: vec![source],
                 spans: vec![span],
-                sentence_starts: vec![sentence.range.start],
             });
         }
     }
 
-    let centrality = corpus.graph.centrality(&selected);
-    for candidate in &mut candidates {
-        candidate.centrality = candidate
-            .spans
-            .iter()
-            .zip(&candidate.sentence_starts)
-            .filter_map(|(span, start)| centrality.get(&(span.article.clone(), *start)))
-            .copied()
-            .fold(0.0, f64::max);
-    }
     let n_terms = vocabulary.n_terms();
     let mut covered = vec![false; n_terms];
     // Whether a candidate says again what a chosen one says; once so, always so, so each is
@@ -287,6 +282,9 @@ pub(crate) fn summary_of_sources_from(
             in_chosen[term as usize] = true;
         }
         for (other, is_redundant) in candidates.iter().zip(redundant.iter_mut()) {
+            // Another wording of the same consensus statement cites the same spans.
+            *is_redundant |=
+                other.kind == SummaryKind::Corroborated && other.spans == candidate.spans;
             *is_redundant |=
                 term_overlap(&other.terms, &candidate.terms, &in_chosen) >= REDUNDANT_OVERLAP;
         }
@@ -383,12 +381,8 @@ struct Candidate<'a> {
     judged: usize,
     /// Whether the wording opens with a pronoun ([`starts_with_pronoun`]).
     opens_with_pronoun: bool,
-    /// The graph centrality of its sentences among the story's ([`centrality`]), the highest.
-    centrality: f64,
     sources: Vec<usize>,
     spans: Vec<Span>,
-    /// Where the sentence behind each span starts (a span may leave out a dateline).
-    sentence_starts: Vec<usize>,
 }
 
 impl Candidate<'_> {
@@ -406,16 +400,13 @@ impl Candidate<'_> {
                     .unwrap_or(UNSHARED_WEIGHT)
             })
             .sum();
+        // Words that are no content term (function words, repeats) still carry some of what a
+        // reader is told, less than a content word.
+        let n_other_words = self.n_words.saturating_sub(self.terms.len()) as f64;
         let n_words = self.n_words.max(1) as f64;
         let mut gain =
-            content / n_words.powf(LENGTH_EXPONENT) + CENTRALITY_WEIGHT * self.centrality;
-        if self.position == 0 {
-            gain *= FIRST_SENTENCE_BONUS;
-        }
+            (content + FUNCTION_WORD_WEIGHT * n_other_words) / n_words.powf(LENGTH_EXPONENT);
         gain /= 1.0 + POSITION_DECAY * self.position as f64;
-        if self.kind == SummaryKind::Corroborated {
-            gain *= CORROBORATED_BONUS;
-        }
         if self.opens_with_pronoun {
             gain *= PRONOUN_START_PENALTY;
         }
@@ -507,26 +498,48 @@ pub(crate) fn dateline_len(text: &str) -> usize {
     }
 }
 
-/// Weight of each content term, by id: the independent sources among `selected` that use it, in
-/// text or headline, less one, plus [`UNSHARED_WEIGHT`].
+/// Weight of each content term, by id, from the independent sources among `selected`:
+/// [`UNSHARED_WEIGHT`], plus [`SHARED_WEIGHT`] times the share of the other sources that use it
+/// (in text or headline), plus [`HEADLINE_WEIGHT`] times the share of the sources whose headline
+/// uses it. What several outlets report is what a roundup of them restates.
 fn term_weights(corpus: &Corpus, selected: &HashSet<usize>, independent: &[usize]) -> Vec<f64> {
     let mut users: Vec<(u32, usize)> = Vec::new();
-    for (idx, terms) in corpus.article_terms.iter().enumerate() {
+    let mut headline_users: Vec<(u32, usize)> = Vec::new();
+    let mut sources: Vec<usize> = Vec::new();
+    for (idx, (terms, headline)) in corpus
+        .article_terms
+        .iter()
+        .zip(&corpus.headline_terms)
+        .enumerate()
+    {
         if selected.contains(&(idx + 1)) {
             users.extend(terms.iter().map(|&term| (term, independent[idx])));
+            headline_users.extend(headline.iter().map(|&term| (term, independent[idx])));
+            sources.push(independent[idx]);
         }
     }
-    users.sort_unstable();
-    users.dedup();
-    let mut n_users = vec![0_usize; corpus.n_terms()];
-    for (term, _) in users {
-        n_users[term as usize] += 1;
-    }
+    sources.sort_unstable();
+    sources.dedup();
+    let n_sources = sources.len().max(1) as f64;
+    let n_others = (sources.len().max(2) - 1) as f64;
+    let count = |mut pairs: Vec<(u32, usize)>| {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut n_users = vec![0_usize; corpus.n_terms()];
+        for (term, _) in pairs {
+            n_users[term as usize] += 1;
+        }
+        n_users
+    };
+    let n_users = count(users);
+    let n_headline_users = count(headline_users);
     n_users
         .into_iter()
-        .map(|n| match n {
-            0 => UNSHARED_WEIGHT,
-            n => (n - 1) as f64 + UNSHARED_WEIGHT,
+        .zip(n_headline_users)
+        .map(|(n, n_headline)| {
+            UNSHARED_WEIGHT
+                + SHARED_WEIGHT * n.saturating_sub(1) as f64 / n_others
+                + HEADLINE_WEIGHT * n_headline as f64 / n_sources
         })
         .collect()
 }
@@ -539,7 +552,7 @@ fn corroborated<'a>(
     corpus: &Corpus,
     citations: &[&'a Citation],
     vocabulary: &mut Vocabulary<'_>,
-    is_disputed: &impl Fn(&Span) -> bool,
+    is_disputed: &impl Fn(usize, &Span) -> bool,
 ) -> Vec<Candidate<'a>> {
     let sentence_of = |citation: &Citation| {
         story.articles[citation.source - 1]
@@ -557,7 +570,9 @@ fn corroborated<'a>(
         .unwrap_or(usize::MAX);
     let wordings: Vec<Candidate<'a>> = citations
         .iter()
-        .filter(|citation| !starts_with_quote(&citation.text) && !is_disputed(&citation.span))
+        .filter(|citation| {
+            !starts_with_quote(&citation.text) && !is_disputed(citation.source, &citation.span)
+        })
         .map(|citation| {
             // The wording is that of a sentence of the story, stemmed once per brief, unless
             // the citation quotes something else.
@@ -589,26 +604,39 @@ fn corroborated<'a>(
                 position,
                 judged,
                 opens_with_pronoun: starts_with_pronoun(text),
-                centrality: 0.0,
                 sources: sources.clone(),
                 spans: citations
                     .iter()
                     .map(|citation| citation.span.clone())
                     .collect(),
-                sentence_starts: citations
-                    .iter()
-                    .map(|citation| citation.span.start)
-                    .collect(),
             }
         })
         .collect();
-    // The shortest of the least judged: words past the shared statement are where an outlet's
-    // own framing goes.
+    // The least judged: loaded words and verdicts are where an outlet's own framing goes.
+    // Among those, selection takes the wording that gains most.
+    let Some(least_judged) = wordings.iter().map(|wording| wording.judged).min() else {
+        return Vec::new();
+    };
     wordings
         .into_iter()
-        .min_by_key(|wording| (wording.judged, wording.n_words))
-        .into_iter()
+        .filter(|wording| wording.judged == least_judged)
         .collect()
+}
+
+/// Whether the claim of the sentence of `annotated` that holds byte `at` is attributed to
+/// someone (quoted or reported) rather than made in the article's own voice.
+fn is_attributed(annotated: &Annotated, at: usize) -> bool {
+    let Some(sentence_idx) = annotated
+        .sentences
+        .iter()
+        .position(|sentence| sentence.range.contains(&at))
+    else {
+        return false;
+    };
+    annotated
+        .claims
+        .iter()
+        .any(|claim| claim.sentence == sentence_idx && claim.attribution != Attribution::Own)
 }
 
 /// Words that deny or judge a statement, or speak in the writer's own person, rather than make
@@ -830,7 +858,7 @@ mod tests {
             [
                 (
                     SummaryKind::Corroborated,
-                    "The Velmar port closure halted shipping on Monday.",
+                    "Authorities closed the port of Velmar on Monday after the dock strike began.",
                     vec![1, 2, 3]
                 ),
                 (

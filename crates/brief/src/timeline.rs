@@ -94,12 +94,9 @@ pub(crate) fn timeline_from(story: &Story, matches: &Matches) -> Vec<TimelineEve
         events.extend(pending.into_iter().map(event));
     }
     let mut events = merge_same_day(events);
-    events.sort_by(|a, b| {
-        sort_key(&a.date)
-            .cmp(&sort_key(&b.date))
-            .then(a.date.cmp(&b.date))
-            .then_with(|| first(a).cmp(&first(b)))
-    });
+    // The keys are computed once per event: reading a date's days on every comparison was a
+    // large part of the timeline. The sort is stable, as `sort_by` is.
+    events.sort_by_cached_key(|event| (sort_key(&event.date), event.date.clone(), first(event)));
     events
 }
 

@@ -51,14 +51,18 @@ fn entity_key(entity: &parallax_model::Entity) -> String {
 /// The tone of every source toward the story's main entities, in source order.
 pub fn tone(story: &Story) -> Vec<SourceTone> {
     let main = main_entities(story);
+    if main.is_empty() {
+        return Vec::new();
+    }
     story
         .articles
         .iter()
         .enumerate()
         .filter_map(|(idx, annotated)| {
+            let read = Read::new(annotated);
             let mut entities: Vec<EntityTone> = main
                 .iter()
-                .filter_map(|(key, name)| entity_tone(annotated, key, name))
+                .filter_map(|(key, name)| entity_tone(annotated, &read, key, name))
                 .collect();
             entities.sort_by_key(|tone| std::cmp::Reverse(tone.n_positive + tone.n_negative));
             (!entities.is_empty()).then_some(SourceTone {
@@ -67,6 +71,69 @@ pub fn tone(story: &Story) -> Vec<SourceTone> {
             })
         })
         .collect()
+}
+
+/// What the tone toward every main entity reads from one article, read once for all of them.
+struct Read {
+    /// The text of quotes: someone else's voice.
+    quoted: Vec<Range<usize>>,
+    /// The words of entity names.
+    named: Vec<Range<usize>>,
+    /// Each entity's key.
+    keys: Vec<String>,
+    /// Each sentence's words and its entity mentions.
+    sentences: Vec<(Vec<Range<usize>>, Vec<MentionWords>)>,
+}
+
+/// An entity mention of a sentence: the indexes of the words it covers, and its entity's index.
+type MentionWords = (Range<usize>, usize);
+
+impl Read {
+    fn new(annotated: &Annotated) -> Read {
+        let text = &annotated.article.text;
+        let sentences = annotated
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let words = words(text, sentence.range.clone());
+                let mentions = annotated
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(entity_idx, entity)| {
+                        entity
+                            .mentions
+                            .iter()
+                            .map(move |mention| (&mention.range, entity_idx))
+                    })
+                    .filter(|(range, _)| {
+                        sentence.range.start <= range.start && range.end <= sentence.range.end
+                    })
+                    .filter_map(|(range, entity_idx)| {
+                        let first = words.iter().position(|word| word.start >= range.start)?;
+                        let last = words.iter().rposition(|word| word.end <= range.end)?;
+                        (first <= last).then_some((first..last + 1, entity_idx))
+                    })
+                    .collect();
+                (words, mentions)
+            })
+            .collect();
+        Read {
+            quoted: annotated
+                .quotes
+                .iter()
+                .flat_map(|quote| std::iter::once(&quote.content).chain(&quote.continuation))
+                .cloned()
+                .collect(),
+            named: annotated
+                .entities
+                .iter()
+                .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
+                .collect(),
+            keys: annotated.entities.iter().map(entity_key).collect(),
+            sentences,
+        }
+    }
 }
 
 /// The keys of the entities most sources mention, with the fullest name any source gives.
@@ -104,55 +171,27 @@ fn main_entities(story: &Story) -> Vec<(String, String)> {
         .collect()
 }
 
-fn entity_tone(annotated: &Annotated, key: &str, name: &str) -> Option<EntityTone> {
+fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Option<EntityTone> {
     let text = &annotated.article.text;
-    let quoted: Vec<Range<usize>> = annotated
-        .quotes
-        .iter()
-        .flat_map(|quote| std::iter::once(&quote.content).chain(&quote.continuation))
-        .cloned()
-        .collect();
-    let named: Vec<Range<usize>> = annotated
-        .entities
-        .iter()
-        .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
-        .collect();
     let inside = |ranges: &[Range<usize>], word: &Range<usize>| {
         ranges
             .iter()
             .any(|range| range.start <= word.start && word.end <= range.end)
     };
+    let is_target: Vec<bool> = read.keys.iter().map(|entity| entity == key).collect();
     let mut toned: BTreeMap<usize, TonedWord> = BTreeMap::new();
-    for sentence in &annotated.sentences {
-        let words = words(text, sentence.range.clone());
-        // Each entity mention of the sentence as the word indexes it covers, and whether it
-        // is the entity toned.
-        let mentions: Vec<(Range<usize>, bool)> = annotated
-            .entities
+    let mut lower = String::new();
+    for (words, mentions) in &read.sentences {
+        if !mentions
             .iter()
-            .flat_map(|entity| {
-                let is_target = entity_key(entity) == key;
-                entity
-                    .mentions
-                    .iter()
-                    .map(move |mention| (&mention.range, is_target))
-            })
-            .filter(|(range, _)| {
-                sentence.range.start <= range.start && range.end <= sentence.range.end
-            })
-            .filter_map(|(range, is_target)| {
-                let first = words.iter().position(|word| word.start >= range.start)?;
-                let last = words.iter().rposition(|word| word.end <= range.end)?;
-                (first <= last).then_some((first..last + 1, is_target))
-            })
-            .collect();
-        if !mentions.iter().any(|(_, is_target)| *is_target) {
+            .any(|&(_, entity_idx)| is_target[entity_idx])
+        {
             continue;
         }
         let distance = |idx: usize, target: bool| {
             mentions
                 .iter()
-                .filter(|(_, is_target)| *is_target == target)
+                .filter(|&&(_, entity_idx)| is_target[entity_idx] == target)
                 .map(|(covered, _)| {
                     if idx < covered.start {
                         covered.start - idx
@@ -164,13 +203,22 @@ fn entity_tone(annotated: &Annotated, key: &str, name: &str) -> Option<EntityTon
                 .unwrap_or(usize::MAX)
         };
         for (idx, range) in words.iter().enumerate() {
-            if inside(&quoted, range) || inside(&named, range) {
-                continue;
-            }
-            let word = text[range.clone()].to_lowercase();
-            let Some(&positive) = LEXICON.get(word.as_str()) else {
+            // The lexicon first: most words are not in it.
+            let word = &text[range.clone()];
+            let positive = if word.is_ascii() {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                LEXICON.get(lower.as_str())
+            } else {
+                LEXICON.get(word.to_lowercase().as_str())
+            };
+            let Some(&positive) = positive else {
                 continue;
             };
+            if inside(&read.quoted, range) || inside(&read.named, range) {
+                continue;
+            }
             // A word belongs to the nearest mention; a tie gives it to both.
             let to_target = distance(idx, true);
             if to_target > WINDOW || to_target > distance(idx, false) {
@@ -184,7 +232,7 @@ fn entity_tone(annotated: &Annotated, key: &str, name: &str) -> Option<EntityTon
             toned.insert(
                 range.start,
                 TonedWord {
-                    word: text[range.clone()].to_string(),
+                    word: word.to_string(),
                     positive: positive != negated,
                     span: Span::new(annotated.article.id.clone(), range.start, range.end),
                 },

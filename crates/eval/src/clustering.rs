@@ -14,19 +14,20 @@
 //!   the harder case of a folder holding many stories.
 //!
 //! Systems: `parallax` (the story stage with [`Config::new`]: topics first, then stories within
-//! each topic) and `tf-idf` (a plain baseline: lowercased words, no stemming, no stopwords, no
+//! each topic), `parallax (store)` (the same settings in the incremental split a store uses,
+//! [`Stories`], the documents added one at a time in reading order) and `tf-idf` (a plain baseline: lowercased words, no stemming, no stopwords, no
 //! entities, tf-idf cosine and one stage of average-link clustering, its threshold tuned on the
 //! train topics like ours).
 //!
 //! Metrics (dev topics, `topic` setting, micro-averaged over documents or pairs): `b3_precision`,
 //! `b3_recall`, `b3_f1` (B-cubed), `pairwise_f1` (pairs of documents put together); the same
-//! with prefixes `baseline_`, `mixed_`, `baseline_mixed_` and `train_`. The test topics
+//! with prefixes `store_`, `baseline_`, `mixed_`, `baseline_mixed_` and `train_`. The test topics
 //! (36–45) are not in the shared copy and are never read.
 
 use crate::{Error, Report, Result, f1};
-use parallax_engine::model::{Annotated, Article, Origin};
-use parallax_engine::story::{Config, Profile, cluster, profile};
-use std::collections::BTreeMap;
+use parallax_engine::model::{Annotated, Article, ArticleId, Origin};
+use parallax_engine::story::{Config, Profile, Stories, cluster, profile};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The dev topics of the standard split (Cybulska & Vossen 2015); the rest of the shared copy
@@ -66,6 +67,9 @@ pub struct System {
     pub name: &'static str,
     /// Whether it reads [`Document::baseline`] rather than [`Document::profile`].
     pub baseline: bool,
+    /// Whether it adds the documents one at a time, in reading order, as a store does
+    /// ([`Stories`]), rather than splitting them all at once.
+    pub incremental: bool,
     /// Its clustering settings.
     pub config: Config,
 }
@@ -76,7 +80,17 @@ impl System {
         System {
             name: "parallax",
             baseline: false,
+            incremental: false,
             config: Config::new(),
+        }
+    }
+
+    /// The story stage as a store runs it: articles placed one at a time as they arrive.
+    pub fn incremental() -> System {
+        System {
+            name: "parallax (store)",
+            incremental: true,
+            ..System::parallax()
         }
     }
 
@@ -85,6 +99,7 @@ impl System {
         System {
             name: "tf-idf",
             baseline: true,
+            incremental: false,
             config: Config {
                 threshold: BASELINE_THRESHOLD,
                 topic_threshold: None,
@@ -283,7 +298,11 @@ fn run(system: &System, documents: &[&Document], misses: &mut Vec<String>) -> Ta
         .iter()
         .map(|document| system.profile(document).clone())
         .collect();
-    let found = cluster(&profiles, &system.config);
+    let found = if system.incremental {
+        placed_one_at_a_time(profiles, &system.config)
+    } else {
+        cluster(&profiles, &system.config)
+    };
     for story in &found {
         let mut counts: BTreeMap<(u32, bool), usize> = BTreeMap::new();
         for &idx in story {
@@ -314,6 +333,25 @@ fn run(system: &System, documents: &[&Document], misses: &mut Vec<String>) -> Ta
     score(documents, &found)
 }
 
+/// The stories of `profiles` added one at a time in the given order, as indexes into it.
+fn placed_one_at_a_time(profiles: Vec<Profile>, config: &Config) -> Vec<Vec<usize>> {
+    let index_of: HashMap<ArticleId, usize> = profiles
+        .iter()
+        .enumerate()
+        .map(|(idx, profile)| (profile.article.clone(), idx))
+        .collect();
+    Stories::rebuild(profiles, config.clone())
+        .stories()
+        .into_iter()
+        .map(|(_, members)| {
+            members
+                .iter()
+                .filter_map(|member| index_of.get(member).copied())
+                .collect()
+        })
+        .collect()
+}
+
 /// Clusters each topic of `documents` on its own and pools the scores.
 fn per_topic(system: &System, documents: &[&Document], misses: &mut Vec<String>) -> Tally {
     let mut by_topic: BTreeMap<u32, Vec<&Document>> = BTreeMap::new();
@@ -340,10 +378,14 @@ pub fn evaluate(data: &Path) -> Result<Report> {
     let mut rows = Vec::new();
     let mut metrics = BTreeMap::new();
     let mut misses = Vec::new();
-    for (system, prefix) in [(System::parallax(), ""), (System::baseline(), "baseline_")] {
+    for (system, prefix) in [
+        (System::parallax(), ""),
+        (System::incremental(), "store_"),
+        (System::baseline(), "baseline_"),
+    ] {
         let mut ignored = Vec::new();
         let train_tally = per_topic(&system, &train, &mut ignored);
-        let dev_misses = if system.baseline {
+        let dev_misses = if system.baseline || system.incremental {
             &mut ignored
         } else {
             &mut misses
@@ -389,6 +431,15 @@ pub fn sweep(data: &Path) -> Result<Report> {
                 system.config.entity_weight = entity_weight;
                 systems.push(system);
             }
+        }
+    }
+    for entity_weight in [0.2, 0.3, 0.4, 0.5] {
+        for &threshold in &fine {
+            let mut system = System::incremental();
+            system.config.topic_threshold = None;
+            system.config.threshold = threshold;
+            system.config.entity_weight = entity_weight;
+            systems.push(system);
         }
     }
     for &threshold in &thresholds {

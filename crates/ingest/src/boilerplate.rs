@@ -13,6 +13,7 @@ use crate::date::find_date;
 use chrono::NaiveDate;
 use parallax_model::RemovalReason;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Units with more words than this are never boilerplate, except an editor's note.
@@ -863,7 +864,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 /// The unit lowercased for lexicon lookups, with curly apostrophes made straight, leading bullets
 /// and trailing punctuation dropped.
 pub(crate) fn lexicon_key(unit: &str) -> String {
-    let lower = unit.to_lowercase().replace(['’', '‘', '`'], "'");
+    let mut lower = unit.to_lowercase();
+    if lower.contains(['’', '‘', '`']) {
+        lower = lower.replace(['’', '‘', '`'], "'");
+    }
     let trimmed = lower
         .trim_start_matches(|ch: char| {
             ch.is_whitespace()
@@ -891,6 +895,10 @@ pub(crate) fn lexicon_key(unit: &str) -> String {
                         | '►'
                 )
         });
+    if trimmed.len() == lower.len() {
+        // Nothing was trimmed: the lowercased unit is the key, without a copy.
+        return lower;
+    }
     trimmed.to_string()
 }
 
@@ -927,6 +935,65 @@ pub(crate) fn is_headline_like(unit: &str) -> bool {
     (1..=20).contains(&n_words) && !ends_like_sentence(unit)
 }
 
+/// Whether [`classify`] may find `unit` to be one of the shapes that carry metadata: an
+/// editor's note, a byline or a syndication credit. `false` means it cannot (short of letters
+/// that only Unicode case folding equates, such as the long s); `true` only means that the unit
+/// opens or holds a word those shapes need. It looks for words, not patterns, so a caller that
+/// needs only the metadata can skip the full classification of most units.
+pub(crate) fn may_carry_metadata(unit: &str) -> bool {
+    const NOTE_WORDS: &[&str] = &[
+        // The editor's note openings (EDITOR_NOTE_PREFIX) and the disclaimers' words.
+        "editor",
+        "note",
+        "n.d.l.r",
+        "ndlr",
+        "redaktion",
+        "nota",
+        "редакции",
+        "expressed",
+        "reflect",
+        "published",
+        "appeared",
+        "version",
+        "contain",
+    ];
+    const OPENINGS: &[&str] = &[
+        // Bylines and credits (the `byline` and `credits` patterns).
+        "by",
+        "written",
+        "words",
+        "text",
+        "story",
+        "par",
+        "von",
+        "por",
+        "автор",
+        "текст",
+        "additional",
+        "reporting",
+        "writing",
+        "editing",
+        "compiled",
+        "translated",
+        "translation",
+        // Syndication credits (the `syndication` pattern).
+        "source",
+        "via",
+        "courtesy",
+        "syndicated",
+        "distributed",
+        "republished",
+        "reprinted",
+        "this",
+        "the",
+        "originally",
+    ];
+    let lower = unit.to_lowercase();
+    let opening = lower.trim_start();
+    OPENINGS.iter().any(|word| opening.starts_with(word))
+        || NOTE_WORDS.iter().any(|word| lower.contains(word))
+}
+
 /// What `unit` is, when it is boilerplate; `None` for article text.
 pub(crate) fn classify(unit: &str) -> Option<Shape> {
     let n_words = count_words_up_to(unit, MAX_SHAPE_WORDS);
@@ -934,9 +1001,16 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
         return None;
     }
     // An editor's note can be long; everything else past the limit is article text. Only the
-    // opening is lowercased so that a huge single-line input costs nothing here.
-    let opening: String = unit.chars().take(40).collect();
-    let opening_key = lexicon_key(&opening);
+    // opening is lowercased so that a huge single-line input costs nothing here. A unit of at
+    // most 40 bytes is its own opening, and its key serves both (most units are short lines).
+    const OPENING_CHARS: usize = 40;
+    let short_key = (unit.len() <= OPENING_CHARS).then(|| lexicon_key(unit));
+    let opening_key = match &short_key {
+        Some(key) => Cow::Borrowed(key.as_str()),
+        None => Cow::Owned(lexicon_key(
+            &unit.chars().take(OPENING_CHARS).collect::<String>(),
+        )),
+    };
     if EDITOR_NOTE_PREFIX
         .iter()
         .any(|prefix| starts_with_phrase(&opening_key, prefix))
@@ -946,7 +1020,8 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     if n_words > MAX_SHAPE_WORDS || unit.len() > MAX_SHAPE_BYTES {
         return None;
     }
-    let key = lexicon_key(unit);
+    drop(opening_key);
+    let key = short_key.unwrap_or_else(|| lexicon_key(unit));
     let patterns = &*PATTERNS;
 
     if n_words <= 30
@@ -1275,6 +1350,11 @@ fn is_person_name(name: &str) -> bool {
 /// gives a full date, `Some(None)` for "3 hours ago", `None` when the line says anything else.
 fn dateline(key: &str) -> Option<Option<NaiveDate>> {
     let patterns = &*PATTERNS;
+    // Both a relative time and a date need a digit (`\d` is any Unicode digit); most lines have
+    // none, and this check is much cheaper than the patterns.
+    if !key.chars().any(char::is_numeric) {
+        return None;
+    }
     if patterns.relative_time.is_match(key) {
         return Some(None);
     }

@@ -50,8 +50,8 @@ pub(crate) fn page(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Article, Error> {
     let label = origin.label();
-    let depth = nesting_depth(html);
-    if depth > MAX_NESTING_DEPTH {
+    let scanned = scan::scan(html);
+    if scanned.depth > MAX_NESTING_DEPTH {
         diagnostics.push(Diagnostic::new(
             Severity::Warning,
             &label,
@@ -70,53 +70,44 @@ pub(crate) fn page(
         return finish(origin, cleaned, Metadata::default(), config, diagnostics);
     }
 
-    let dom = Dom::from(html);
+    let dom = Dom::from(scanned.html.as_ref());
     let mut metadata = PageMetadata::read(&dom);
-    dom.select("script, style, noscript, template, svg, iframe")
-        .remove();
+    remove_non_text(&dom);
     let page_lines = page_lines(&dom);
     prune::prune(&dom);
 
-    let readability_config = dom_smoothie::Config {
-        text_mode: dom_smoothie::TextMode::Formatted,
-        max_elements_to_parse: config.max_html_elements,
-        ..dom_smoothie::Config::default()
+    let main_text = match main_content(dom, &scanned.html, config) {
+        Ok(found) => {
+            if let Some(byline) = found.byline.as_deref().map(normalize_line)
+                && boilerplate::count_words_up_to(&byline, 8) <= 6
+                && !byline.contains("http")
+            {
+                add_authors(&mut metadata.authors, vec![byline]);
+            }
+            metadata.site_name = metadata.site_name.or(found.site_name);
+            metadata.published = metadata
+                .published
+                .or_else(|| found.published_time.as_deref().and_then(parse_date));
+            metadata.language = metadata
+                .language
+                .or_else(|| found.lang.as_deref().and_then(crate::language::from_tag));
+            if metadata.title.is_none() && !found.title.trim().is_empty() {
+                metadata.title = Some(clean_title(&found.title, metadata.site_name.as_deref()));
+            }
+            found.text_content.to_string()
+        }
+        Err(error) => {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                &label,
+                format!(
+                    "main content not found ({}); using the whole page text",
+                    crate::error::lowercase_reason(&error.to_string())
+                ),
+            ));
+            page_lines.join("\n")
+        }
     };
-    let main_text =
-        match dom_smoothie::Readability::with_document(dom, None, Some(readability_config))
-            .and_then(|mut readability| readability.parse())
-        {
-            Ok(found) => {
-                if let Some(byline) = found.byline.as_deref().map(normalize_line)
-                    && boilerplate::count_words_up_to(&byline, 8) <= 6
-                    && !byline.contains("http")
-                {
-                    add_authors(&mut metadata.authors, vec![byline]);
-                }
-                metadata.site_name = metadata.site_name.or(found.site_name);
-                metadata.published = metadata
-                    .published
-                    .or_else(|| found.published_time.as_deref().and_then(parse_date));
-                metadata.language = metadata
-                    .language
-                    .or_else(|| found.lang.as_deref().and_then(crate::language::from_tag));
-                if metadata.title.is_none() && !found.title.trim().is_empty() {
-                    metadata.title = Some(clean_title(&found.title, metadata.site_name.as_deref()));
-                }
-                found.text_content.to_string()
-            }
-            Err(error) => {
-                diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    &label,
-                    format!(
-                        "main content not found ({}); using the whole page text",
-                        crate::error::lowercase_reason(&error.to_string())
-                    ),
-                ));
-                page_lines.join("\n")
-            }
-        };
 
     let main_text = match metadata.article_body.as_deref() {
         Some(article_body) if prefer_article_body(&main_text, article_body) => {
@@ -165,6 +156,57 @@ pub(crate) fn page(
     finish(origin, cleaned, found, config, diagnostics)
 }
 
+/// Removes the elements that hold no text. Most were cut out before parsing
+/// ([`scan::scan`]); JSON-LD scripts, read for the metadata, and templates are left.
+fn remove_non_text(dom: &Dom) {
+    dom.select("script, style, noscript, template, svg, iframe")
+        .remove();
+}
+
+/// Readability's main content of the pruned tree `dom`, which was built from `html`.
+///
+/// Readability's `parse` tries its policies from the strictest on, each on a fresh copy of the
+/// tree, until one finds at least its threshold of characters; the copy is made before the
+/// first attempt and costs about as much as the attempt. Here the strictest policy runs on the
+/// tree itself, and only when it finds less is the tree built again for `parse`. The
+/// non-whitespace characters of the text found never outnumber what Readability counts, so
+/// every page gets what `parse` alone would give.
+fn main_content(
+    dom: Dom,
+    html: &str,
+    config: &ExtractConfig,
+) -> Result<dom_smoothie::Article, dom_smoothie::ReadabilityError> {
+    let readability_config = || dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        max_elements_to_parse: config.max_html_elements,
+        // The scripts are gone before Readability runs; the page's JSON-LD is read here.
+        disable_json_ld: true,
+        ..dom_smoothie::Config::default()
+    };
+    let threshold = readability_config().char_threshold;
+    let strict = dom_smoothie::Readability::with_document(dom, None, Some(readability_config()))?
+        .parse_with_policy(dom_smoothie::ParsePolicy::Strict);
+    match strict {
+        Ok(found)
+            if found
+                .text_content
+                .chars()
+                .filter(|ch| !ch.is_whitespace())
+                .count()
+                >= threshold =>
+        {
+            Ok(found)
+        }
+        Err(error @ dom_smoothie::ReadabilityError::TooManyElements(..)) => Err(error),
+        _ => {
+            let dom = Dom::from(html);
+            remove_non_text(&dom);
+            prune::prune(&dom);
+            dom_smoothie::Readability::with_document(dom, None, Some(readability_config()))?.parse()
+        }
+    }
+}
+
 /// What a page says about itself in its head, its JSON-LD and a few well-known elements.
 #[derive(Debug, Default)]
 struct PageMetadata {
@@ -177,13 +219,42 @@ struct PageMetadata {
     article_body: Option<String>,
 }
 
-/// Every element the metadata is read from. The page is walked once for them, and each lookup
-/// filters this small set, rather than walking the whole page again for every selector.
-const METADATA_ELEMENTS: &str = r#"html, title, meta, link, script[type], time[datetime], h1, [rel~="author"], [itemprop="author"], .byline__name, .author-name"#;
+/// Whether the metadata may be read from `element`: `html`, `title`, `meta`, `link`,
+/// `script[type]`, `time[datetime]`, `h1`, and the elements whose `rel`, `itemprop` or `class`
+/// names an author. The page is walked once for them, by name rather than by a selector, and each
+/// lookup filters this small set with its own selector, rather than walking the whole page again.
+fn is_metadata_element(element: &dom_query::Element) -> bool {
+    let contains = |value: &str, word: &[u8]| {
+        value
+            .as_bytes()
+            .windows(word.len())
+            .any(|window| window.eq_ignore_ascii_case(word))
+    };
+    match &*element.name.local {
+        "html" | "title" | "meta" | "link" | "h1" => true,
+        "script" => element.has_attr("type"),
+        "time" => element.has_attr("datetime"),
+        _ => element.attrs.iter().any(|attr| match &*attr.name.local {
+            "rel" | "itemprop" => contains(&attr.value, b"author"),
+            "class" => {
+                contains(&attr.value, b"byline__name") || contains(&attr.value, b"author-name")
+            }
+            _ => false,
+        }),
+    }
+}
 
 impl PageMetadata {
     fn read(dom: &Dom) -> PageMetadata {
-        let elements = dom.select(METADATA_ELEMENTS);
+        let elements: Selection<'_> = dom
+            .root()
+            .descendants_it()
+            .filter(|node| {
+                node.element_ref()
+                    .is_some_and(|element| is_metadata_element(&element))
+            })
+            .collect::<Vec<_>>()
+            .into();
         let json_ld = JsonLd::read(&elements);
         let meta = |selector: &str| -> Option<String> {
             elements
@@ -582,11 +653,19 @@ fn record_outside_blocks(
         if kept.contains(line.as_str()) || removed.contains(line.as_str()) {
             continue;
         }
+        let is_recorded = outside.len() < config.max_outside_blocks;
+        // A line past the recording limit is classified only for the metadata its shape may
+        // carry; most lines cannot carry any, and classifying every line of a long page was the
+        // costliest step after parsing.
+        if !is_recorded && !boilerplate::may_carry_metadata(line) {
+            if !is_kept_piece(line, &kept_shingles) {
+                n_unrecorded += 1;
+            }
+            continue;
+        }
         // A piece of a kept paragraph (inline markup can split a paragraph across lines), or a
         // line that opens with kept text.
-        if opening_shingle(line)
-            .is_some_and(|shingle| kept_shingles.binary_search(&shingle).is_ok())
-        {
+        if is_kept_piece(line, &kept_shingles) {
             continue;
         }
         let reason = if title_key.as_deref().is_some_and(|title_key| {
@@ -611,7 +690,7 @@ fn record_outside_blocks(
                 None => RemovalReason::OutsideMainContent,
             }
         };
-        if outside.len() < config.max_outside_blocks {
+        if is_recorded {
             outside.push((
                 line_idx,
                 RemovedBlock {
@@ -688,6 +767,11 @@ fn shingles(paragraphs: &[String]) -> Vec<u64> {
     hashes
 }
 
+/// Whether `line` opens with words of the kept text, given its [`shingles`].
+fn is_kept_piece(line: &str, kept_shingles: &[u64]) -> bool {
+    opening_shingle(line).is_some_and(|shingle| kept_shingles.binary_search(&shingle).is_ok())
+}
+
 fn opening_shingle(line: &str) -> Option<u64> {
     let words: Vec<u64> = line.split(' ').take(SHINGLE_WORDS).map(fnv1a).collect();
     (words.len() == SHINGLE_WORDS).then(|| combine(&words))
@@ -712,78 +796,14 @@ fn combine(word_hashes: &[u64]) -> u64 {
 
 /// The text of an HTML fragment (a feed item's content) as lines, one per block.
 pub(crate) fn fragment_text(html: &str) -> String {
-    if nesting_depth(html) > MAX_NESTING_DEPTH {
+    let scanned = scan::scan(html);
+    if scanned.depth > MAX_NESTING_DEPTH {
         return strip_tags(html);
     }
-    let dom = Dom::fragment(html);
+    let dom = Dom::fragment(scanned.html.as_ref());
     dom.select("script, style, noscript, template, svg, iframe")
         .remove();
     dom.formatted_text().to_string()
-}
-
-/// Elements with no end tag, and elements whose end tag may be left out: neither deepens the
-/// tree when counted by tags alone.
-const FLAT_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-    "thead", "tbody", "tfoot", "rt", "rp", "colgroup", "caption",
-];
-
-/// The deepest nesting of elements, estimated from tags alone in one linear pass.
-pub(crate) fn nesting_depth(html: &str) -> usize {
-    let bytes = html.as_bytes();
-    let mut depth: usize = 0;
-    let mut max_depth: usize = 0;
-    let mut idx = 0;
-    while let Some(offset) = bytes
-        .get(idx..)
-        .and_then(|rest| rest.iter().position(|&byte| byte == b'<'))
-    {
-        let start = idx + offset + 1;
-        let closing = bytes.get(start) == Some(&b'/');
-        let name_start = if closing { start + 1 } else { start };
-        let name_len = bytes.get(name_start..).map_or(0, |rest| {
-            rest.iter()
-                .take_while(|byte| byte.is_ascii_alphanumeric())
-                .count()
-        });
-        idx = name_start + name_len;
-        if name_len == 0 {
-            continue;
-        }
-        let name = bytes
-            .get(name_start..name_start + name_len)
-            .unwrap_or_default();
-        if FLAT_ELEMENTS
-            .iter()
-            .any(|flat| flat.as_bytes().eq_ignore_ascii_case(name))
-        {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        // Script and style text is not markup: the tags a script writes ("<div>" in a string)
-        // would otherwise count, and a page full of them would be taken for a deep one.
-        if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
-            let mut end_tag = b"</".to_vec();
-            end_tag.extend_from_slice(name);
-            idx = find_ascii_case_insensitive(bytes, idx, &end_tag).unwrap_or(bytes.len());
-            continue;
-        }
-        // A self-closing tag ("<div/>") opens nothing.
-        let tag_end = bytes
-            .get(idx..)
-            .and_then(|rest| rest.iter().take(2000).position(|&byte| byte == b'>'))
-            .map(|offset| idx + offset);
-        if tag_end.is_some_and(|end| end > 0 && bytes.get(end - 1) == Some(&b'/')) {
-            continue;
-        }
-        depth += 1;
-        max_depth = max_depth.max(depth);
-    }
-    max_depth
 }
 
 /// Elements whose content is not text.
@@ -975,6 +995,7 @@ fn entity(name: &str) -> Option<char> {
 }
 
 mod prune;
+mod scan;
 
 #[cfg(test)]
 mod tests;

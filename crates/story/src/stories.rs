@@ -5,7 +5,7 @@ use crate::{Config, Profile};
 use chrono::{NaiveDate, TimeDelta};
 use parallax_model::ArticleId;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many of a new article's terms, rarest first, find the earlier articles it is compared
 /// with: its rarest terms are what a story's articles share and other stories' do not.
@@ -22,6 +22,27 @@ const MAX_CANDIDATES: usize = 256;
 /// window keeps, and a term held by more articles than this is not what tells a story apart.
 const MAX_HOLDERS_WALKED: usize = 1_000;
 
+/// How far before the stream's present a dated profile is still held, in time windows: a new
+/// article is compared with the articles within one window of it, and articles may arrive up
+/// to another window late. Older profiles are dropped from memory (a store keeps them).
+const HELD_WINDOWS: i64 = 2;
+
+/// The stream's present is the date of this many-th newest held article, so that a few
+/// articles with wrong dates far in the future do not move the window and drop the rest.
+const PRESENT_RANK: usize = 100;
+
+/// At most this many undated profiles (the latest) are held: undated articles are compared
+/// with every held profile, and without a date only arrival order tells old from new.
+const MAX_UNDATED_HELD: usize = 5_000;
+
+/// At most this many dated profiles (the latest published) are held, however many articles
+/// one time window brings.
+const MAX_DATED_HELD: usize = 200_000;
+
+/// Profiles past the horizon are dropped every this many adds, so that the bookkeeping is
+/// paid once per batch rather than once per article.
+const EVICT_EVERY: usize = 512;
+
 /// The stories of the articles seen so far, grown one [`Profile`] at a time.
 ///
 /// A story is known by its *key*: the id of the first article that was added to it. The key
@@ -31,9 +52,11 @@ const MAX_HOLDERS_WALKED: usize = 1_000;
 /// An article is compared only with articles published within [`Config::window_days`] of it
 /// (articles without a date are compared with all), and joins the story whose members in that
 /// window are, on average, the most similar to it, when that average reaches
-/// [`Config::threshold`]. Weights (idf) are those of all articles seen so far, so the same
-/// articles added in another order can split differently, and the split can differ from the
-/// batch [`cluster`](crate::cluster) of the same articles.
+/// [`Config::threshold`]. Idf is counted over the articles compared (the new one and its
+/// candidates, below), its neighbourhood in the archive, as the batch split counts it over a
+/// topic. The same articles added in another order can split differently, and the split can
+/// differ from the batch [`cluster`](crate::cluster) of the same articles: an early choice is
+/// never undone, only merged.
 ///
 /// So that an add costs the same at 100 articles and at 100,000, a new article is scored in full
 /// only against earlier articles in its window that hold one of its [`QUERY_TERMS`] rarest
@@ -42,6 +65,13 @@ const MAX_HOLDERS_WALKED: usize = 1_000;
 /// A story keeps its members' dates sorted, so counting its members in a window is a binary
 /// search. Terms and entity keys are interned: the state holds each profile as sorted
 /// `(id, count)` pairs.
+///
+/// So that memory stays flat as a stream goes on, only the profiles that new articles can
+/// still be compared with are held: those published within [`HELD_WINDOWS`] windows of the
+/// stream's present (at most [`MAX_DATED_HELD`]) and the latest [`MAX_UNDATED_HELD`] undated
+/// ones. Of an older article the state keeps only its id, date and story (tens of bytes). An
+/// article that arrives dated before every held profile is compared with the held ones alone,
+/// so in an archive ingested far out of date order it starts a story more often.
 ///
 /// The state is not serde: [`Stories::saved`] gives what to keep (the articles in arrival order
 /// and their stories), and [`Stories::restore`] makes the state again from it and the profiles,
@@ -62,6 +92,10 @@ pub struct Stories {
     holders_of_term: Vec<Vec<u32>>,
     /// Each story by its founder.
     members_of: HashMap<u32, Members>,
+    /// The held dated profiles by publication date.
+    held_by_date: BTreeMap<NaiveDate, Vec<u32>>,
+    /// The held undated profiles, ascending (arrival order).
+    held_undated: BTreeSet<u32>,
 }
 
 /// Interned keys (terms or entity keys) and how many profiles hold each.
@@ -95,25 +129,24 @@ impl Vocabulary {
         pairs.sort_unstable();
         pairs.into_boxed_slice()
     }
-
-    /// Unit-length tf-idf weights of `pairs` among `n_profiles` profiles.
-    fn weights(&self, pairs: &[(u32, u32)], n_profiles: u32) -> Vec<(u32, f64)> {
-        unit_length(
-            pairs
-                .iter()
-                .map(|&(id, count)| (id, weight(count, n_profiles, self.frequency[id as usize])))
-                .collect(),
-        )
-    }
 }
 
-/// A profile as the state keeps it.
+/// A profile as the state keeps it; one no longer held keeps only its article and date.
 #[derive(Debug, Clone, PartialEq)]
 struct Compact {
     article: ArticleId,
     published: Option<NaiveDate>,
+    held: bool,
     terms: Box<[(u32, u32)]>,
     entities: Box<[(u32, u32)]>,
+}
+
+impl Compact {
+    fn drop_terms(&mut self) {
+        self.held = false;
+        self.terms = Box::default();
+        self.entities = Box::default();
+    }
 }
 
 /// The members of one story.
@@ -240,6 +273,8 @@ impl Stories {
             index_of: HashMap::new(),
             holders_of_term: Vec::new(),
             members_of: HashMap::new(),
+            held_by_date: BTreeMap::new(),
+            held_undated: BTreeSet::new(),
         }
     }
 
@@ -291,16 +326,33 @@ impl Stories {
         }
         let mut slots: Vec<Option<Compact>> = vec![None; founder_of.len()];
         let mut unsaved = Vec::new();
+        let mut n_since_eviction = 0;
         for profile in profiles {
             match stories.index_of.get(&profile.article) {
                 Some(&idx) if slots[idx as usize].is_none() => {
-                    slots[idx as usize] = Some(stories.compact(&profile));
+                    let compact = stories.compact(&profile);
+                    stories.note_held(idx, compact.published);
+                    slots[idx as usize] = Some(compact);
+                    n_since_eviction += 1;
+                    // Dropped as they come, so that restoring a large archive never holds
+                    // every profile at once.
+                    if n_since_eviction == EVICT_EVERY {
+                        n_since_eviction = 0;
+                        for evicted in stories.take_evicted() {
+                            if let Some(compact) = &mut slots[evicted as usize] {
+                                compact.drop_terms();
+                            }
+                        }
+                    }
                 }
                 Some(_) => {}
                 None => unsaved.push(profile),
             }
         }
         stories.profiles = slots.into_iter().collect::<Option<Vec<_>>>()?;
+        for evicted in stories.take_evicted() {
+            stories.profiles[evicted as usize].drop_terms();
+        }
         for (idx, &founder) in founder_of.iter().enumerate() {
             let idx = idx as u32;
             stories.hold(idx);
@@ -335,10 +387,14 @@ impl Stories {
                 moved: Vec::new(),
             };
         }
+        if !self.profiles.is_empty() && self.profiles.len().is_multiple_of(EVICT_EVERY) {
+            self.evict();
+        }
         let new_idx = u32::try_from(self.profiles.len()).expect("fewer than 2^32 articles");
         let compact = self.compact(&profile);
         self.index_of.insert(profile.article, new_idx);
         let published = compact.published;
+        self.note_held(new_idx, published);
         self.profiles.push(compact);
         self.founder_of.push(new_idx);
         let mut own = Members::default();
@@ -350,11 +406,12 @@ impl Stories {
         // fewer than the candidates do), so it still weighs on the story's average.
         let candidates = self.candidates(new_idx);
         self.hold(new_idx);
-        let vectors: Vec<Vector> = candidates
+        let neighbourhood: Vec<u32> = candidates
             .iter()
-            .chain(std::iter::once(&new_idx))
-            .map(|&idx| self.vector(idx))
+            .copied()
+            .chain(std::iter::once(new_idx))
             .collect();
+        let vectors = self.neighbourhood_vectors(&neighbourhood);
         let new_vector = vectors
             .last()
             .expect("the new profile is the compared profiles' last");
@@ -458,8 +515,80 @@ impl Stories {
         Compact {
             article: profile.article.clone(),
             published: profile.published,
+            held: true,
             terms: self.terms.add(&profile.terms),
             entities: self.entities.add(&profile.entities),
+        }
+    }
+
+    /// Counts profile `idx`, published on `published`, among the held ones.
+    fn note_held(&mut self, idx: u32, published: Option<NaiveDate>) {
+        match published {
+            Some(date) => self.held_by_date.entry(date).or_default().push(idx),
+            None => {
+                self.held_undated.insert(idx);
+            }
+        }
+    }
+
+    /// The held profiles that no new article is likely to be compared with any more, taken
+    /// out of the held ones: those published more than [`HELD_WINDOWS`] windows before the
+    /// present, then the oldest beyond [`MAX_DATED_HELD`] and [`MAX_UNDATED_HELD`].
+    fn take_evicted(&mut self) -> Vec<u32> {
+        let mut evicted = Vec::new();
+        if let Some(present) = self.present() {
+            let reach = self.config.window_days.saturating_mul(HELD_WINDOWS);
+            let horizon = TimeDelta::try_days(reach)
+                .and_then(|reach| present.checked_sub_signed(reach))
+                .unwrap_or(NaiveDate::MIN);
+            let kept = self.held_by_date.split_off(&horizon);
+            let past = std::mem::replace(&mut self.held_by_date, kept);
+            evicted.extend(past.into_values().flatten());
+        }
+        let mut n_dated: usize = self.held_by_date.values().map(Vec::len).sum();
+        while n_dated > MAX_DATED_HELD {
+            let Some((_, oldest)) = self.held_by_date.pop_first() else {
+                break;
+            };
+            n_dated -= oldest.len();
+            evicted.extend(oldest);
+        }
+        while self.held_undated.len() > MAX_UNDATED_HELD {
+            evicted.extend(self.held_undated.pop_first());
+        }
+        evicted
+    }
+
+    /// The date of the [`PRESENT_RANK`]-th newest held profile, `None` while fewer are held.
+    fn present(&self) -> Option<NaiveDate> {
+        let mut n_newer = 0;
+        for (&date, idxs) in self.held_by_date.iter().rev() {
+            n_newer += idxs.len();
+            if n_newer >= PRESENT_RANK {
+                return Some(date);
+            }
+        }
+        None
+    }
+
+    /// Drops the terms of the profiles past the horizon and takes them off the holders lists.
+    fn evict(&mut self) {
+        let evicted = self.take_evicted();
+        let mut touched_terms = Vec::new();
+        for &idx in &evicted {
+            let profile = &mut self.profiles[idx as usize];
+            touched_terms.extend(profile.terms.iter().map(|&(term, _)| term));
+            profile.drop_terms();
+        }
+        touched_terms.sort_unstable();
+        touched_terms.dedup();
+        let profiles = &self.profiles;
+        for term in touched_terms {
+            let holders = &mut self.holders_of_term[term as usize];
+            holders.retain(|&idx| profiles[idx as usize].held);
+            if holders.len() < holders.capacity() / 4 {
+                holders.shrink_to_fit();
+            }
         }
     }
 
@@ -472,15 +601,43 @@ impl Stories {
         }
     }
 
-    /// The weighted vector of profile `idx` against every profile so far.
-    fn vector(&self, idx: u32) -> Vector {
-        let profile = &self.profiles[idx as usize];
-        let n_profiles = u32::try_from(self.profiles.len()).unwrap_or(u32::MAX);
-        Vector::new(
-            self.terms.weights(&profile.terms, n_profiles),
-            self.entities.weights(&profile.entities, n_profiles),
-            profile.published,
-        )
+    /// The weighted vectors of the profiles `neighbourhood` (a new article and the earlier
+    /// ones it is compared with), with idf counted over just them. The neighbourhood is the
+    /// new article's topic, as the batch split's first stage finds it: within it, words of the
+    /// kind of event are common and fade, and the names and details that tell two events of a
+    /// kind apart decide, as in the batch split's second stage.
+    fn neighbourhood_vectors(&self, neighbourhood: &[u32]) -> Vec<Vector> {
+        let n_profiles = u32::try_from(neighbourhood.len()).unwrap_or(u32::MAX);
+        let mut term_frequency: HashMap<u32, u32> = HashMap::new();
+        let mut entity_frequency: HashMap<u32, u32> = HashMap::new();
+        for &idx in neighbourhood {
+            let profile = &self.profiles[idx as usize];
+            for &(term, _) in &profile.terms {
+                *term_frequency.entry(term).or_default() += 1;
+            }
+            for &(entity, _) in &profile.entities {
+                *entity_frequency.entry(entity).or_default() += 1;
+            }
+        }
+        let weigh = |pairs: &[(u32, u32)], frequency: &HashMap<u32, u32>| {
+            unit_length(
+                pairs
+                    .iter()
+                    .map(|&(id, count)| (id, weight(count, n_profiles, frequency[&id])))
+                    .collect(),
+            )
+        };
+        neighbourhood
+            .iter()
+            .map(|&idx| {
+                let profile = &self.profiles[idx as usize];
+                Vector::new(
+                    weigh(&profile.terms, &term_frequency),
+                    weigh(&profile.entities, &entity_frequency),
+                    profile.published,
+                )
+            })
+            .collect()
     }
 
     /// The earlier profiles in the window of profile `new_idx` that are among the latest
@@ -713,6 +870,72 @@ mod tests {
                 "b: b",
             ],
         );
+    }
+
+    /// One article a day for `n_days` from 2030-01-01, every five days a new story of its own
+    /// words.
+    fn daily_stream(n_days: u32) -> Vec<Profile> {
+        let start = NaiveDate::from_ymd_opt(2030, 1, 1).expect("a valid date");
+        (0..n_days)
+            .map(|day| {
+                let story = day / 5;
+                let mut profile = profile(
+                    &format!("day{day:05}"),
+                    &[&format!("alpha{story}"), &format!("beta{story}")],
+                );
+                profile.published = Some(start + TimeDelta::days(i64::from(day)));
+                profile
+            })
+            .collect()
+    }
+
+    fn n_held(stories: &Stories) -> usize {
+        stories
+            .profiles
+            .iter()
+            .filter(|profile| profile.held)
+            .count()
+    }
+
+    #[test]
+    fn profiles_past_the_window_are_dropped_and_stories_still_form() {
+        let stream = daily_stream(1_500);
+        let stories = Stories::rebuild(stream.clone(), Config::new());
+        // The present's rank, two windows before it, and the adds since the last eviction.
+        let bound = PRESENT_RANK + 2 * 30 + EVICT_EVERY + 1;
+        assert!(n_held(&stories) <= bound, "{} held", n_held(&stories));
+        let held_postings: usize = stories.holders_of_term.iter().map(Vec::len).sum();
+        assert!(held_postings <= 3 * bound, "{held_postings} postings");
+        let found = stories.stories();
+        assert_eq!(found.len(), 300);
+        assert!(found.iter().all(|(_, members)| members.len() == 5));
+
+        // Restored from the saved state and every profile, it holds the same profiles.
+        let (restored, unsaved) =
+            Stories::restore(stories.saved(), Config::new(), stream).expect("restored");
+        assert!(unsaved.is_empty());
+        assert_eq!(restored.stories(), found);
+        assert!(n_held(&restored) <= bound);
+    }
+
+    #[test]
+    fn a_far_future_date_does_not_drop_the_window() {
+        let mut stream = daily_stream(1_000);
+        stream[10].published = NaiveDate::from_ymd_opt(2999, 1, 1);
+        let stories = Stories::rebuild(stream, Config::new());
+        assert!(n_held(&stories) > 2 * 30);
+        assert!(n_held(&stories) <= PRESENT_RANK + 2 * 30 + EVICT_EVERY + 2);
+    }
+
+    #[test]
+    fn only_the_latest_undated_profiles_are_held() {
+        let undated: Vec<Profile> = (0..MAX_UNDATED_HELD + 2 * EVICT_EVERY)
+            .map(|n| profile(&format!("u{n}"), &[&format!("alpha{n}")]))
+            .collect();
+        let stories = Stories::rebuild(undated, Config::new());
+        assert!(n_held(&stories) <= MAX_UNDATED_HELD + EVICT_EVERY);
+        assert!(stories.profiles.last().is_some_and(|profile| profile.held));
+        assert!(!stories.profiles[0].held);
     }
 
     #[test]

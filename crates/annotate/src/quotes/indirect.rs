@@ -1,5 +1,6 @@
 //! Reported speech: "Ruiz said (that) …", "…, Ruiz said", "…, officials said, …", "according
-//! to Ruiz, …", "…, adding …", "it was reported that …" and hearsay adverbs.
+//! to Ruiz, …", "…, adding …", "it was reported that …", hearsay adverbs and impressions ("the
+//! plan seems to work").
 //!
 //! Each sentence is read left to right; a cue that is already part of a quote, or that stands
 //! inside quotation marks, is skipped, because the annotation is flat: a word belongs to at most
@@ -22,9 +23,11 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
                 idx += 1;
                 continue;
             }
-            let found = according_to(doc, state, idx, &sentence)
+            let found = headline_colon(doc, state, idx, &sentence)
+                .or_else(|| according_to(doc, state, idx, &sentence))
                 .or_else(|| impersonal(doc, state, idx, &sentence))
                 .or_else(|| hearsay(doc, state, idx, &sentence))
+                .or_else(|| seeming(doc, state, idx, &sentence))
                 .or_else(|| asked(doc, state, idx, &sentence))
                 .or_else(|| reported(doc, state, idx, &sentence));
             match found {
@@ -805,6 +808,89 @@ fn hearsay(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Opt
     if n_words < 3 {
         return None;
     }
+    let mut quote = found(doc, pieces, (idx, idx), None);
+    quote.anonymous = true;
+    Some(quote)
+}
+
+/// Words that head a sentence before a colon without saying anything: rubrics and labels
+/// ("Breaking: …", "The Latest: …", "Update: …").
+const RUBRICS: &[&str] = &[
+    "analysis",
+    "breaking",
+    "byline",
+    "correction",
+    "editorial",
+    "exclusive",
+    "latest",
+    "live",
+    "note",
+    "opinion",
+    "photos",
+    "revealed",
+    "update",
+    "updated",
+    "video",
+    "watch",
+    "wow",
+];
+
+/// The headline style "Ruiz: Port will reopen in May": a name of at most four words opening the
+/// sentence, a colon, and what the name says, to the end of the sentence. A single word in
+/// capitals ("WASHINGTON: …") is more often a dateline or rubric than a speaker.
+fn headline_colon(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Option<Found> {
+    if idx != sentence.start {
+        return None;
+    }
+    let colon = (idx + 1..(idx + 5).min(sentence.end)).find(|&at| doc.token(at).is_punct(':'))?;
+    let subject = speaker::before(doc, colon - 1, idx)?;
+    if subject.first != idx
+        || subject.kind == speaker::Kind::Pronoun
+        || (idx..colon).any(|at| RUBRICS.contains(&doc.lower(at)) || state.quoted[at])
+    {
+        return None;
+    }
+    let head = doc.token(idx);
+    let word_count = (idx..colon).filter(|&at| doc.token(at).is_word()).count();
+    let text = doc.text.get(head.range.clone()).unwrap_or_default();
+    if word_count == 1 && text.chars().all(|c| !c.is_lowercase()) {
+        return None;
+    }
+    let end = content_end(doc, state, colon + 1, sentence, 3, false)?;
+    Some(found(
+        doc,
+        vec![(colon + 1, end)],
+        (colon, colon),
+        Some(subject),
+    ))
+}
+
+/// "The plan seems to work", "voters appeared unconvinced", "it appears that …": an impression
+/// the writer reports without a source. The content is the subject (from the last comma before
+/// the verb) and what it seems; an empty subject ("it", "there") is left out.
+fn seeming(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Option<Found> {
+    let is_seem = matches!(doc.lower(idx), "seem" | "seems" | "seemed");
+    let is_appear = matches!(doc.lower(idx), "appear" | "appears" | "appeared");
+    if !is_seem && !is_appear || idx + 1 >= sentence.end {
+        return None;
+    }
+    // "appeared on television" and "appeared in court" are no impressions.
+    if is_appear && !matches!(doc.lower(idx + 1), "to" | "that") {
+        return None;
+    }
+    let floor = (sentence.start..idx)
+        .rev()
+        .find(|&before| state.used[before] || doc.token(before).is_punct(','))
+        .map_or(sentence.start, |before| before + 1);
+    let mut pieces = Vec::new();
+    if let Some(head_end) = trim_back(doc, floor, idx) {
+        let expletive = head_end == floor && matches!(doc.lower(floor), "it" | "there");
+        if !expletive {
+            pieces.push((floor, head_end));
+        }
+    }
+    let end = content_end(doc, state, idx + 1, sentence, 1, false)?;
+    pieces.push((idx + 1, end));
     let mut quote = found(doc, pieces, (idx, idx), None);
     quote.anonymous = true;
     Some(quote)

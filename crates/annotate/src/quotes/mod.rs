@@ -14,8 +14,9 @@
 //!   near it is kept with no speaker.
 //! - Reported speech: "Ruiz said (that) …", "Ruiz told reporters …", "…, Ruiz said", "…,
 //!   officials said, …", "…, as Ruiz noted, …", "according to Ruiz, …", "…, adding …", "Ruiz
-//!   met them and said …", "asked whether …", the impersonal "it was reported that …" and
-//!   hearsay adverbs ("the talks reportedly stalled"). Speech inside quotation marks is the
+//!   met them and said …", "asked whether …", the impersonal "it was reported that …",
+//!   hearsay adverbs ("the talks reportedly stalled"), and impressions with no source ("the plan
+//!   seems to work"), which PolNeAR counts as attributions. Speech inside quotation marks is the
 //!   quoted person's, so cues inside a direct quote are not attributions.
 //!
 //! Cues come from a general lexicon of reporting verbs with their inflections (`cues.rs`):

@@ -206,6 +206,19 @@ fn hearsay_is_anonymous() {
         "indirect [The envoy] + [left the capital on Sunday] cue=reportedly anonymous",
     );
     check(
+        "By Friday, the harbor plan seemed to be stalling.",
+        "indirect [the harbor plan] + [to be stalling] cue=seemed anonymous",
+    );
+    check(
+        "It appears that the ferry will run late.",
+        "indirect [that the ferry will run late] cue=appears anonymous",
+    );
+    check("The mayor appeared on local radio on Monday.", "");
+    check(
+        "Mayor Ana Ruiz: Harbor will reopen in May\n\nBREAKING: Ferry service is suspended again",
+        "indirect [Harbor will reopen in May] cue=: speaker=Mayor Ana Ruiz",
+    );
+    check(
         "A senior official said the offer was final.",
         "indirect [the offer was final] cue=said speaker=A senior official anonymous",
     );

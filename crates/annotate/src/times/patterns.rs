@@ -1,16 +1,27 @@
 //! The grammar: regular expressions over the lexicon's word classes, each with the code that reads
 //! what it matched into a [`Meaning`].
 //!
-//! Every rule runs over the whole text and proposes candidates; `mod.rs` keeps the longest ones
-//! that do not overlap. The regex crate matches in time linear in the text whatever the pattern,
-//! so no pattern here can backtrack catastrophically on hostile input; the rules still keep their
-//! repetitions bounded (`\s{1,3}`) so that a match never spans more than a few words.
+//! Every rule proposes candidates; `mod.rs` keeps the longest ones that do not overlap. The regex
+//! engine matches in time linear in the text whatever the pattern, so no pattern here can
+//! backtrack catastrophically on hostile input; the rules also keep their repetitions bounded
+//! (`\s{1,3}`) so that a match never spans more than a few words.
+//!
+//! Most text holds no time expression, and running some forty regular expressions over all of it
+//! was the largest cost of annotation. So each rule names its triggers, words of which every
+//! match holds at least one ("quarter", a month name, any digit), one pass over the words of the
+//! text finds where they stand, and a rule runs only in windows around its own triggers, each as
+//! wide as the longest match the rule can make. A match holds a trigger and is no longer than
+//! that, so it lies in one window, and a window starts where no match of the rule is under way:
+//! the rule finds exactly what it would find in the whole text (the tests check this on every
+//! test text).
 
 use super::lexicon::{DayPart, Holiday, Lexicon, Position, Reference, Season, Unit};
 use super::resolve::{Amount, Clock, Meaning, position_modifier};
 use chrono::Weekday;
 use parallax_model::TimeModifier;
-use regex::{Captures, Regex};
+use regex::Regex;
+use regex_automata::util::captures::Captures as Groups;
+use regex_automata::{Input, meta};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -33,18 +44,74 @@ pub(crate) struct Candidate {
 
 type Parse = fn(&Captures<'_>, &Scan<'_>) -> Vec<Piece>;
 
-/// A pattern and the code that reads its matches.
+/// A match of a rule's pattern, with its groups, over the text it was found in.
+struct Captures<'t> {
+    text: &'t str,
+    groups: Groups,
+}
+
+/// A group of a match: where it is and what it says.
+#[derive(Debug, Clone, Copy)]
+struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    fn as_str(&self) -> &'t str {
+        self.text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+impl<'t> Captures<'t> {
+    /// Group `idx` (0: the whole match), if it took part in the match.
+    fn get(&self, idx: usize) -> Option<Group<'t>> {
+        let span = self.groups.get_group(idx)?;
+        Some(Group {
+            text: self.text,
+            start: span.start,
+            end: span.end,
+        })
+    }
+
+    /// The group named `name`, if it took part in the match.
+    fn name(&self, name: &str) -> Option<Group<'t>> {
+        let span = self.groups.get_group_by_name(name)?;
+        Some(Group {
+            text: self.text,
+            start: span.start,
+            end: span.end,
+        })
+    }
+}
+
+/// A pattern, the code that reads its matches, and where it can match.
 struct Rule {
-    regex: Regex,
+    regex: meta::Regex,
     parse: Parse,
+    /// The most bytes a match can span: how far around a trigger the rule looks.
+    reach: usize,
 }
 
 impl std::fmt::Debug for Rule {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter
             .debug_struct("Rule")
-            .field("regex", &self.regex.as_str())
-            .finish()
+            .field("reach", &self.reach)
+            .finish_non_exhaustive()
     }
 }
 
@@ -81,6 +148,8 @@ pub(crate) struct Grammar {
     pub(crate) lexicon: &'static Lexicon,
     words: Words,
     rules: Vec<Rule>,
+    /// Where in a text each rule can match.
+    triggers: TriggerIndex,
     /// A position word right before a candidate ("early", "mid-", "the end of"), anchored at the
     /// end of the text before it.
     prefix: Regex,
@@ -153,15 +222,235 @@ fn anycase<'a>(phrases: impl IntoIterator<Item = &'a str>) -> String {
     format!("(?i:{})", alternation(phrases))
 }
 
-/// Compiles a rule's pattern.
-///
-/// Word boundaries are ASCII ones: every word the rules match is ASCII, and a Unicode `\b` would
-/// make the regex crate fall back from its DFA to a much slower engine on any text with a
+/// A pattern with ASCII word boundaries: every word the rules match is ASCII, and a Unicode `\b`
+/// would make the regex engine fall back from its DFA to a much slower one on any text with a
 /// non-ASCII letter, which is most text in most languages.
-fn compile(pattern: &str) -> Regex {
-    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-    Regex::new(&pattern)
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// Compiles a rule's pattern, with how far its matches can reach.
+///
+/// The patterns are part of the program, so one that does not compile, or that could match
+/// nothing or an unbounded stretch of text, is a bug the tests catch, not an input error.
+fn compile_rule(pattern: &str, parse: Parse) -> Rule {
+    let pattern = ascii_boundaries(pattern);
+    let syntax = regex_automata::util::syntax::parse(&pattern)
+        .unwrap_or_else(|error| panic!("time-expression pattern does not parse: {error}"));
+    let properties = syntax.properties();
+    assert!(
+        properties.minimum_len().is_some_and(|len| len > 0),
+        "a time-expression pattern matches the empty string: {pattern}"
+    );
+    let reach = properties
+        .maximum_len()
+        .unwrap_or_else(|| panic!("a time-expression pattern has no longest match: {pattern}"));
+    let regex = meta::Regex::new(&pattern)
+        .unwrap_or_else(|error| panic!("time-expression pattern does not compile: {error}"));
+    Rule {
+        regex,
+        parse,
+        reach,
+    }
+}
+
+/// Compiles the position-word pattern.
+fn compile_prefix(pattern: &str) -> Regex {
+    Regex::new(&ascii_boundaries(pattern))
         .unwrap_or_else(|error| panic!("time-expression pattern does not compile: {error}"))
+}
+
+/// What a rule needs to see in a text before it runs: any of these words, or a digit. Each
+/// phrase counts by its longest word, which every match of the phrase holds.
+#[derive(Debug, Clone, Default)]
+struct Triggers {
+    digit: bool,
+    /// Phrases the rule matches only as written or in capitals ("May", "MAY", never "may").
+    cased: Vec<&'static str>,
+    /// Phrases the rule matches in any case.
+    anycase: Vec<&'static str>,
+}
+
+impl Triggers {
+    fn digits() -> Triggers {
+        Triggers {
+            digit: true,
+            ..Triggers::default()
+        }
+    }
+
+    fn cased(phrases: impl IntoIterator<Item = &'static str>) -> Triggers {
+        Triggers {
+            cased: phrases.into_iter().collect(),
+            ..Triggers::default()
+        }
+    }
+
+    fn words(phrases: impl IntoIterator<Item = &'static str>) -> Triggers {
+        Triggers {
+            anycase: phrases.into_iter().collect(),
+            ..Triggers::default()
+        }
+    }
+
+    fn or(mut self, other: Triggers) -> Triggers {
+        self.digit |= other.digit;
+        self.cased.extend(other.cased);
+        self.anycase.extend(other.anycase);
+        self
+    }
+}
+
+/// A bit per rule.
+type RuleSet = u64;
+
+/// Every rule's triggers, by word: which rules a word of a text wakes.
+#[derive(Debug, Default)]
+struct TriggerIndex {
+    /// The rules a word with a digit wakes.
+    digit: RuleSet,
+    /// Words as written, and in capitals.
+    cased: HashMap<String, RuleSet>,
+    /// Words in lower case.
+    anycase: HashMap<String, RuleSet>,
+    /// The longest word in either table, so longer words skip the lookups.
+    longest: usize,
+}
+
+/// A word of a text that wakes some rules.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    rules: RuleSet,
+}
+
+/// Whether a byte is part of a word for the patterns' ASCII `\b`.
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The longest run of ASCII letters and digits in `phrase`.
+fn longest_word(phrase: &str) -> &str {
+    phrase
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .fold("", |longest, word| {
+            if word.len() > longest.len() {
+                word
+            } else {
+                longest
+            }
+        })
+}
+
+impl TriggerIndex {
+    fn add(&mut self, rule_idx: usize, triggers: &Triggers) {
+        assert!(
+            rule_idx < RuleSet::BITS as usize,
+            "more time-expression rules than bits in a rule set"
+        );
+        let bit: RuleSet = 1 << rule_idx;
+        if triggers.digit {
+            self.digit |= bit;
+        }
+        for phrase in &triggers.cased {
+            let word = longest_word(phrase);
+            for form in [word.to_string(), word.to_uppercase()] {
+                self.longest = self.longest.max(form.len());
+                *self.cased.entry(form).or_default() |= bit;
+            }
+        }
+        for phrase in &triggers.anycase {
+            let word = longest_word(phrase).to_ascii_lowercase();
+            self.longest = self.longest.max(word.len());
+            *self.anycase.entry(word).or_default() |= bit;
+        }
+    }
+
+    /// The words of `text` that wake some rule, in text order; `None` when every rule must run
+    /// everywhere, because the text holds one of the two non-ASCII letters that a
+    /// case-insensitive pattern matches as an ASCII one (the long s and the Kelvin sign).
+    fn hits(&self, text: &str) -> Option<Vec<Hit>> {
+        if text.contains(['\u{17f}', '\u{212a}']) {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut lower = String::new();
+        let mut idx = 0;
+        while idx < bytes.len() {
+            if !is_word_byte(bytes[idx]) {
+                idx += 1;
+                continue;
+            }
+            let start = idx;
+            while idx < bytes.len() && is_word_byte(bytes[idx]) {
+                idx += 1;
+            }
+            // A run of ASCII bytes, so on character boundaries.
+            let word = text.get(start..idx).unwrap_or_default();
+            let mut rules = 0;
+            if word.bytes().any(|byte| byte.is_ascii_digit()) {
+                rules |= self.digit;
+            }
+            // One more than the longest word: a plural weekday ("Mondays") is looked up
+            // without its "s".
+            if word.len() <= self.longest + 1 {
+                let singular = word.strip_suffix('s').unwrap_or(word);
+                for form in [word, singular] {
+                    rules |= self.cased.get(form).copied().unwrap_or_default();
+                }
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                rules |= self.anycase.get(&lower).copied().unwrap_or_default();
+            }
+            if rules != 0 {
+                hits.push(Hit {
+                    start,
+                    end: idx,
+                    rules,
+                });
+            }
+        }
+        Some(hits)
+    }
+}
+
+/// The stretches of `text` where rule `rule_idx`, whose matches span at most `reach` bytes, can
+/// match: around each of its triggers in `hits`, overlapping stretches merged.
+fn windows(
+    text: &str,
+    hits: &[Hit],
+    rule_idx: usize,
+    reach: usize,
+) -> impl Iterator<Item = Range<usize>> {
+    let bit: RuleSet = 1 << rule_idx;
+    let mut pending: Option<Range<usize>> = None;
+    let mut hits = hits.iter().filter(move |hit| hit.rules & bit != 0);
+    std::iter::from_fn(move || {
+        loop {
+            let Some(hit) = hits.next() else {
+                return pending.take();
+            };
+            let mut start = hit.start.saturating_sub(reach);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = hit.end.saturating_add(reach).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            match &mut pending {
+                Some(window) if start <= window.end => window.end = end,
+                _ => {
+                    if let Some(done) = pending.replace(start..end) {
+                        return Some(done);
+                    }
+                }
+            }
+        }
+    })
 }
 
 /// The text a match and the rules share.
@@ -354,8 +643,10 @@ impl Grammar {
                 .map(|(word, _)| *word),
         );
         let tens = alternation(lexicon.tens.iter().map(|(word, _)| *word));
+        // Digit groups are bounded ("1,000,000,000,000,000" is as long as a count of time gets) so
+        // that every rule has a longest match; see the module documentation.
         let amount = format!(
-            r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,6}}(?:\.[0-9]{{1,3}})?(?:\s1/2)?|(?i:(?:{tens}(?:{HYPHEN}|\s)(?:{ones})|{number_words})(?:\s{{1,3}}hundred)?(?:\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?|{}|{}|{}))",
+            r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,5}}|[0-9]{{1,6}}(?:\.[0-9]{{1,3}})?(?:\s1/2)?|(?i:(?:{tens}(?:{HYPHEN}|\s)(?:{ones})|{number_words})(?:\s{{1,3}}hundred)?(?:\s{{1,3}}and\s{{1,3}}a\s{{1,3}}half)?|{}|{}|{}))",
             alternation(lexicon.couple.iter().copied()),
             alternation(lexicon.one.iter().copied()),
             alternation(lexicon.vague_numbers.iter().copied()),
@@ -389,13 +680,41 @@ impl Grammar {
         let day_after_clock =
             format!(r"(?:,?{s}(?P<day>{weekday}|{day_words}\b|{month}{s}{day}(?:,?{s}{year})?))?");
 
-        let rules: Vec<(String, Parse)> = vec![
+        // What each rule needs to see before it runs; see the module documentation.
+        let on_digits = Triggers::digits();
+        let on_months = Triggers::cased(
+            lexicon
+                .months
+                .iter()
+                .chain(lexicon.month_abbreviations)
+                .map(|(word, _)| *word),
+        );
+        let on_full_months = Triggers::cased(lexicon.months.iter().map(|(word, _)| *word));
+        let on_weekdays = Triggers::cased(lexicon.weekdays.iter().map(|(word, _)| *word));
+        let on_units = Triggers::words(lexicon.units.iter().map(|(word, _)| *word));
+        let on_singular_units = Triggers::words(
+            lexicon
+                .units
+                .iter()
+                .map(|(word, _)| *word)
+                .filter(|word| !word.ends_with('s') && !word.ends_with('a')),
+        );
+        let on_day_parts = Triggers::words(lexicon.day_parts.iter().map(|(word, _)| *word));
+        let on_day_words = Triggers::words(lexicon.day_words.iter().map(|(word, _)| *word));
+        let on_seasons = Triggers::words(lexicon.seasons.iter().map(|(word, _)| *word));
+        let on_frequencies = Triggers::words(lexicon.frequencies.iter().map(|(word, _)| *word));
+        let on_every = Triggers::words(lexicon.every.iter().copied());
+        let on_references = Triggers::words(lexicon.references.iter().map(|(word, _)| *word));
+        let on_holidays = Triggers::cased(lexicon.holidays.iter().map(|(word, _)| *word));
+
+        let rules: Vec<(String, Parse, Triggers)> = vec![
             // "January 9-10", "Jan. 9 to 10, 2022".
             (
                 format!(
                     r"\b(?P<month>{month}){s}(?P<day>{day})\s{{0,3}}(?:{HYPHEN}|{s}(?i:to|and|through|until|or){s})\s{{0,3}}(?P<day2>{day})(?:,?{s}(?P<year>{year}))?"
                 ),
                 parse_month_day_range,
+                on_months.clone(),
             ),
             // "9-10 January", "9 and 10 January 2022".
             (
@@ -403,6 +722,7 @@ impl Grammar {
                     r"\b(?P<day1>{day})\s{{0,3}}(?:{HYPHEN}|{s}(?i:to|and|or){s})\s{{0,3}}(?P<day>{day})(?:{s}(?i:of))?{s}(?P<month>{month})(?:,?{s}(?P<year>{year}))?"
                 ),
                 parse_day_range_month,
+                on_months.clone(),
             ),
             // "December 30", "Thursday, Dec. 30, 2021".
             (
@@ -410,6 +730,7 @@ impl Grammar {
                     r"\b(?:(?P<weekday>{weekday}),?{s})?(?P<month>{month}){s}(?:(?i:the){s})?(?P<day>{day})(?:,?{s}(?P<year>{year}))?"
                 ),
                 parse_month_day,
+                on_months.clone(),
             ),
             // "30 December 2021", "the 30th of December".
             (
@@ -417,27 +738,32 @@ impl Grammar {
                     r"\b(?:(?P<weekday>{weekday}),?{s})?(?:(?i:the){s})?(?P<day>{day})(?:{s}(?i:of))?{s}(?P<month>{month})(?:,?{s}(?P<year>{year}))?"
                 ),
                 parse_month_day,
+                on_months.clone(),
             ),
             // "2021-12-30".
             (
                 r"\b(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})\b".to_string(),
                 parse_numeric_date,
+                on_digits.clone(),
             ),
             // "12/30/2021", "12/30/21"; the day first when the first number cannot be a month.
             (
                 r"\b(?P<first>[0-9]{1,2})/(?P<second>[0-9]{1,2})/(?P<year>[0-9]{4}|[0-9]{2})\b"
                     .to_string(),
                 parse_slashed_date,
+                on_digits.clone(),
             ),
             // "30.12.2021".
             (
                 r"\b(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})\.(?P<year>[0-9]{4})\b".to_string(),
                 parse_numeric_date,
+                on_digits.clone(),
             ),
             // "December 2021", "March of 2014".
             (
                 format!(r"\b(?P<month>{month})(?:,?{s}|{s}(?i:of){s})(?P<year>{year})"),
                 parse_month_year,
+                on_months.clone(),
             ),
             // "June last year", "January this year".
             (
@@ -445,16 +771,19 @@ impl Grammar {
                     r"\b(?P<month>{month_full}){s}(?P<shift>(?i:last|this|next)){s}(?i:year)\b"
                 ),
                 parse_month_in_year,
+                on_full_months.clone(),
             ),
             // "January", "last March", "this September".
             (
                 format!(r"\b(?:(?P<shift>{the_shifts}){s})?(?P<month>{month_full})\b"),
                 parse_month,
+                on_full_months,
             ),
             // "the 1988 period", "the 1989 quarter": the period the story is about, in that year.
             (
                 format!(r"\b(?i:the){s}(?P<year>{year}){s}(?i:period|quarter)\b"),
                 parse_year_period,
+                on_digits.clone(),
             ),
             // "2014", "fiscal 1989", "the year 2000", "2009-2010".
             (
@@ -462,6 +791,7 @@ impl Grammar {
                     r"\b(?:(?P<fiscal>(?i:fiscal(?:{s}year)?|the{s}year)){s})?(?P<year>{year})(?:\s{{0,2}}{HYPHEN}\s{{0,2}}(?P<year2>[0-9]{{4}}|[0-9]{{2}})\b)?"
                 ),
                 parse_year,
+                on_digits.clone(),
             ),
             // "nineteen ninety-six", "two thousand and one".
             (
@@ -469,6 +799,7 @@ impl Grammar {
                     r"\b(?:(?P<the_year>(?i:the{s}year)){s})?(?i:(?P<century>nineteen|eighteen){s}(?P<rest>(?:{tens})(?:{HYPHEN}|\s)(?:{ones})|{number_words}|hundred)|(?P<millennium>two{s}thousand)(?:{s}(?:and{s})?(?P<rest2>(?:{tens})(?:{HYPHEN}|\s)(?:{ones})|{number_words}))?)\b"
                 ),
                 parse_spoken_year,
+                Triggers::words(["nineteen", "eighteen", "thousand"]),
             ),
             // "the 1990s", "the '90s", "the nineties".
             (
@@ -476,6 +807,16 @@ impl Grammar {
                     r"(?:\b(?i:the){s})?(?:\b(?P<decade>1[0-9]{{2}}0|20[0-9]0)['\u{{2019}}]?s|['\u{{2019}}](?P<short>[0-9]0)s)\b|\b(?i:the){s}(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
                 ),
                 parse_decade,
+                on_digits.clone().or(Triggers::words([
+                    "twenties",
+                    "thirties",
+                    "forties",
+                    "fifties",
+                    "sixties",
+                    "seventies",
+                    "eighties",
+                    "nineties",
+                ])),
             ),
             // "the 20th century", "the twenty-first century".
             (
@@ -483,11 +824,13 @@ impl Grammar {
                     r"\b(?:(?i:the){s})?(?:(?P<number>[0-9]{{1,2}})(?i:st|nd|rd|th)|(?P<ordinal>{ordinals})){sep}(?i:century)\b"
                 ),
                 parse_century,
+                Triggers::words(["century"]),
             ),
             // "Thursday", "last Friday", "next Monday".
             (
                 format!(r"\b(?:(?P<shift>{the_shifts}){s})?(?P<weekday>{weekday})"),
                 parse_weekday,
+                on_weekdays.clone(),
             ),
             // "Thursday evening", "this morning", "last night", "tomorrow afternoon".
             (
@@ -495,15 +838,23 @@ impl Grammar {
                     r"\b(?:(?P<shift>{the_shifts}){s})?(?P<day>{weekday}|(?i:yesterday|today|tomorrow)\b)?(?:{s})?(?P<part>{day_parts})\b"
                 ),
                 parse_day_part,
+                on_day_parts.clone(),
             ),
             // "yesterday", "today", "the day after tomorrow".
-            (format!(r"\b(?P<word>{day_words})\b"), parse_day_word),
+            (
+                format!(r"\b(?P<word>{day_words})\b"),
+                parse_day_word,
+                on_day_words,
+            ),
             // "last week", "this year", "the coming month", "the next day", "the previous year".
             (
                 format!(
                     r"\b(?P<shift>{the_shifts}|(?i:the)){s}(?:(?P<fiscal>(?i:fiscal|full|calendar)){s})?(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|day))\b"
                 ),
                 parse_period,
+                Triggers::words([
+                    "week", "weekend", "month", "year", "quarter", "decade", "century", "day",
+                ]),
             ),
             // "the day before", "the night after".
             (
@@ -511,11 +862,13 @@ impl Grammar {
                     r"\b(?i:the){s}(?P<part>(?i:day|night|morning|evening)){s}(?P<direction>(?i:before|after))\b"
                 ),
                 parse_day_before,
+                Triggers::words(["day", "night", "morning", "evening"]),
             ),
             // "that night", "that morning".
             (
                 format!(r"\b(?i:that|the{s}same){s}(?P<part>{day_parts})\b"),
                 parse_that_day_part,
+                on_day_parts,
             ),
             // "that day", "the same week".
             (
@@ -523,6 +876,7 @@ impl Grammar {
                     r"\b(?i:that|the{s}same|that{s}same){s}(?P<unit>(?i:day|week|month|quarter|year|weekend))\b"
                 ),
                 parse_same_period,
+                Triggers::words(["day", "week", "month", "quarter", "year", "weekend"]),
             ),
             // "the end of the year", "the beginning of the month".
             (
@@ -530,15 +884,21 @@ impl Grammar {
                     r"\b(?P<position>(?i:the{s}(?:beginning|start|middle|end|close){s}of)){s}(?i:the){s}(?P<unit>(?i:year|month|week|quarter|decade|century))\b"
                 ),
                 parse_position_of_period,
+                Triggers::words(["year", "month", "week", "quarter", "decade", "century"]),
             ),
             // "year-end".
-            (format!(r"\b(?i:year){sep}(?i:end)\b"), parse_year_end),
+            (
+                format!(r"\b(?i:year){sep}(?i:end)\b"),
+                parse_year_end,
+                Triggers::words(["year"]),
+            ),
             // "two days ago", "a year earlier", "three weeks later", "years ago".
             (
                 format!(
                     r"\b(?:(?P<hedge>{approximate_hedges}){s})?(?:(?P<amount>{amount}){sep})?(?P<unit>{units})(?:{s}(?i:or{s}so))?{s}(?P<direction>{ago}|{narrative_shifts})\b"
                 ),
                 parse_offset,
+                on_units.clone(),
             ),
             // "year-earlier", "the year-ago quarter".
             (
@@ -546,6 +906,7 @@ impl Grammar {
                     r"\b(?:(?i:the){s}(?i:year){HYPHEN}(?i:earlier|ago){s}(?i:quarter|period|(?:third|second|first|fourth){s}quarter)|(?i:year){HYPHEN}(?i:earlier|ago))\b"
                 ),
                 parse_year_earlier,
+                Triggers::words(["year"]),
             ),
             // "every week", "each Thursday", "every other month".
             (
@@ -553,6 +914,7 @@ impl Grammar {
                     r"\b(?P<every>{every}){s}(?:(?P<amount>(?i:other)|{amount}){s})?(?P<what>(?:{units}|{weekday}|{month_full}|{day_parts}|{seasons})\b)"
                 ),
                 parse_every,
+                on_every,
             ),
             // "twice a week", "$5 a year".
             (
@@ -560,15 +922,21 @@ impl Grammar {
                     r"\b(?:(?P<times>(?i:once|twice|thrice|(?:[0-9]{{1,3}}|{number_words}){s}times)){s})?(?i:a|an|per){s}(?P<unit>{singular_units})\b"
                 ),
                 parse_per,
+                on_singular_units,
             ),
             // "daily", "annually".
-            (format!(r"\b(?P<word>{frequencies})\b"), parse_frequency),
+            (
+                format!(r"\b(?P<word>{frequencies})\b"),
+                parse_frequency,
+                on_frequencies,
+            ),
             // "Mondays", "Tuesday nights".
             (
                 format!(
                     r"\b(?:(?P<plural>{weekday_plural})|(?P<weekday>{weekday}){s}(?P<part>(?i:mornings|afternoons|evenings|nights)\b))"
                 ),
                 parse_weekday_set,
+                on_weekdays,
             ),
             // "3:35 p.m. Eastern", "noon Thursday", "10 p.m. Wednesday", "around 7:15 p.m.".
             (
@@ -576,6 +944,16 @@ impl Grammar {
                     r"(?:\b(?P<hedge>{clock_hedges}){s})?\b{clock}(?:{s}\(?(?P<zone>{zones})\b\)?)?{day_after_clock}"
                 ),
                 parse_clock,
+                on_digits.clone().or(Triggers::words([
+                    "noon",
+                    "midday",
+                    "midnight",
+                    "clock",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
+                ])),
             ),
             // "the third quarter", "third-quarter", "the fourth quarter of 1990", "fiscal
             // second-quarter".
@@ -584,6 +962,7 @@ impl Grammar {
                     r"\b(?:(?P<det>(?i:the|this|next|the{s}current|the{s}same|this{s}year's|last{s}year's|next{s}year's)){s})?(?:(?P<year1>{year}){s})?(?P<fiscal>(?i:fiscal){sep})?(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))(?P<sep>{sep})(?i:quarter)\b(?:{s}(?i:of){s}(?:(?i:fiscal){s})?(?P<year2>{year}))?"
                 ),
                 parse_quarter,
+                Triggers::words(["quarter"]),
             ),
             // "Q3 2021", "2021 Q3".
             (
@@ -591,6 +970,7 @@ impl Grammar {
                     r"\b(?:Q(?P<quarter>[1-4])(?:{s}(?P<year>{year}))?|(?P<year2>{year}){s}Q(?P<quarter2>[1-4])\b)"
                 ),
                 parse_short_quarter,
+                on_digits,
             ),
             // "the latest quarter", "the quarter", "the current quarter".
             (
@@ -598,6 +978,7 @@ impl Grammar {
                     r"\b(?i:the|its){s}(?:(?P<which>(?i:latest|most{s}recent|recent|current|fiscal|just{s}ended|just{HYPHEN}ended)){s})?(?i:quarter|(?:latest|most{s}recent){s}period)\b"
                 ),
                 parse_latest_quarter,
+                Triggers::words(["quarter", "period"]),
             ),
             // "the first half of 2021".
             (
@@ -605,6 +986,7 @@ impl Grammar {
                     r"\b(?:(?i:the){s})?(?P<ordinal>(?i:first|second|last|latter)){sep}(?i:half){s}(?i:of){s}(?:(?P<year>{year})|(?P<shift>(?i:this|last|next|the)){s}(?i:year)\b)"
                 ),
                 parse_half,
+                Triggers::words(["half"]),
             ),
             // "last summer", "the winter of 2021", "spring 2022".
             (
@@ -612,9 +994,14 @@ impl Grammar {
                     r"\b(?:(?P<shift>{the_shifts}|(?i:the)){s})?(?P<season>{seasons})(?:(?:{s}(?i:of))?{s}(?P<year>{year}))?\b"
                 ),
                 parse_season,
+                on_seasons,
             ),
             // "now", "currently", "recently", "the future".
-            (format!(r"\b(?P<word>{references})\b"), parse_reference),
+            (
+                format!(r"\b(?P<word>{references})\b"),
+                parse_reference,
+                on_references,
+            ),
             // "three years", "a 50-minute", "the past two weeks", "nearly two years", "half an
             // hour".
             (
@@ -622,40 +1009,56 @@ impl Grammar {
                     r"\b(?:(?P<hedge>{hedges}){s})?(?:(?P<det>(?i:the|a|another|an{s}additional|an{s}extra)){s})?(?:(?P<span>(?i:past|last|next|first|final|previous|coming|following|remaining|initial|latest)){s})?(?P<amount>{amount})(?:{s}(?i:more|additional|full|straight|consecutive|long))?(?P<sep>{sep})(?:{unit_adjectives}{s})?(?P<unit>{units})(?P<half>{s}(?i:and{s}a{s}half))?(?:{HYPHEN}(?P<suffix>(?i:old|long)))?(?:{s}(?P<orso>(?i:or{s}so)))?\b"
                 ),
                 parse_duration,
+                on_units,
             ),
             // "half an hour", "a half-hour".
             (
                 format!(r"\b(?i:half)(?:{s}(?i:an?){s}|{HYPHEN})(?P<unit>{singular_units})\b"),
                 parse_half_unit,
+                Triggers::words(["half"]),
             ),
             // "for years", "in decades".
             (
                 r"\b(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries))\b"
                     .to_string(),
                 parse_bare_units,
+                Triggers::words([
+                    "years",
+                    "months",
+                    "weeks",
+                    "days",
+                    "hours",
+                    "minutes",
+                    "decades",
+                    "centuries",
+                ]),
             ),
             // "Christmas", "last Thanksgiving".
             (
                 format!(r"\b(?:(?P<shift>(?i:last|this|next)){s})?(?P<name>{holidays})\b"),
                 parse_holiday,
+                on_holidays,
             ),
         ];
+        let mut triggers = TriggerIndex::default();
         let rules = rules
             .into_iter()
-            .map(|(pattern, parse)| Rule {
-                regex: compile(&pattern),
-                parse,
+            .enumerate()
+            .map(|(rule_idx, (pattern, parse, rule_triggers))| {
+                triggers.add(rule_idx, &rule_triggers);
+                compile_rule(&pattern, parse)
             })
             .collect();
         let positions = anycase(lexicon.positions.iter().map(|(word, _)| *word));
         let position_nouns = anycase(lexicon.position_nouns.iter().map(|(word, _)| *word));
-        let prefix = compile(&format!(
+        let prefix = compile_prefix(&format!(
             r"(?:\b(?P<position>{positions})(?:{s}(?i:in){s})?(?:\s{{1,3}}|{HYPHEN})|\b(?P<noun>{position_nouns}){s})$"
         ));
         Grammar {
             lexicon,
             words,
             rules,
+            triggers,
             prefix,
         }
     }
@@ -668,47 +1071,86 @@ impl Grammar {
             grammar: self,
         };
         let mut candidates = Vec::new();
+        let hits = self.triggers.hits(text);
         for (rule_idx, rule) in self.rules.iter().enumerate() {
-            for captures in rule.regex.captures_iter(text) {
-                let Some(matched) = captures.get(0) else {
-                    continue;
-                };
-                if matched.is_empty() {
-                    continue;
+            match &hits {
+                Some(hits) => {
+                    for window in windows(text, hits, rule_idx, rule.reach) {
+                        self.find(&scan, rule_idx, window, &mut candidates);
+                    }
                 }
-                let mut pieces = (rule.parse)(&captures, &scan);
-                if pieces.is_empty() {
-                    continue;
-                }
-                let mut range = matched.range();
-                range.start = pieces
-                    .iter()
-                    .map(|piece| piece.range.start)
-                    .min()
-                    .unwrap_or(range.start);
-                range.end = pieces
-                    .iter()
-                    .map(|piece| piece.range.end)
-                    .max()
-                    .unwrap_or(range.end);
-                if let [piece] = pieces.as_mut_slice()
-                    && piece.modifier.is_none()
-                    && positionable(&piece.meaning)
-                    && let Some((start, position)) =
-                        self.position_before(text, range.start, &piece.meaning)
-                {
-                    piece.range.start = start;
-                    piece.modifier = Some(position_modifier(position));
-                    range.start = start;
-                }
-                candidates.push(Candidate {
-                    range,
-                    rule: rule_idx,
-                    pieces,
-                });
+                None => self.find(&scan, rule_idx, 0..text.len(), &mut candidates),
             }
         }
         candidates
+    }
+
+    /// Like [`Grammar::candidates`], with every rule run over the whole text: what the windows
+    /// around triggers must not change.
+    #[cfg(test)]
+    pub(crate) fn candidates_everywhere(&self, text: &str) -> Vec<Candidate> {
+        let scan = Scan {
+            text,
+            grammar: self,
+        };
+        let mut candidates = Vec::new();
+        for rule_idx in 0..self.rules.len() {
+            self.find(&scan, rule_idx, 0..text.len(), &mut candidates);
+        }
+        candidates
+    }
+
+    /// The candidates of rule `rule_idx` in `window` of the scanned text, added to `candidates`.
+    fn find(
+        &self,
+        scan: &Scan<'_>,
+        rule_idx: usize,
+        window: Range<usize>,
+        candidates: &mut Vec<Candidate>,
+    ) {
+        let text = scan.text;
+        let rule = &self.rules[rule_idx];
+        // The window bounds the search, but the boundaries at its edges see the whole text.
+        let input = Input::new(text).range(window);
+        for groups in rule.regex.captures_iter(input) {
+            let captures = Captures { text, groups };
+            let Some(matched) = captures.get(0) else {
+                continue;
+            };
+            if matched.start() == matched.end() {
+                continue;
+            }
+            let mut pieces = (rule.parse)(&captures, scan);
+            if pieces.is_empty() {
+                continue;
+            }
+            let mut range = matched.range();
+            range.start = pieces
+                .iter()
+                .map(|piece| piece.range.start)
+                .min()
+                .unwrap_or(range.start);
+            range.end = pieces
+                .iter()
+                .map(|piece| piece.range.end)
+                .max()
+                .unwrap_or(range.end);
+            if let [piece] = pieces.as_mut_slice()
+                && piece.modifier.is_none()
+                && positionable(&piece.meaning)
+                && let Some((start, position)) =
+                    self.position_before(text, range.start, &piece.meaning)
+            {
+                piece.range.start = start;
+                piece.modifier = Some(position_modifier(position));
+                range.start = start;
+            }
+            candidates.push(Candidate {
+                range,
+                rule: rule_idx,
+                pieces,
+            });
+        }
     }
 
     /// A position word that ends right at `start`, with where it begins.

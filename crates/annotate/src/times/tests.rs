@@ -6,6 +6,7 @@ use parallax_model::{Origin, TimeKind, TimeModifier};
 /// Finds the time expressions of `text` published on `published` (`YYYY-MM-DD`) and compares
 /// each one's words and value with `expected`.
 fn check(text: &str, published: Option<&str>, expected: &[(&str, &str)]) {
+    assert_windows_change_nothing(text);
     let published = published.map(|date| date.parse::<NaiveDate>().expect("valid test date"));
     let expressions = times_in(text, published, "en");
     let found: Vec<(&str, &str)> = expressions
@@ -17,6 +18,7 @@ fn check(text: &str, published: Option<&str>, expected: &[(&str, &str)]) {
 
 /// Like [`check`], for the type and modifier of each expression.
 fn check_kinds(text: &str, published: &str, expected: &[(&str, TimeKind, Option<TimeModifier>)]) {
+    assert_windows_change_nothing(text);
     let published = published.parse::<NaiveDate>().expect("valid test date");
     let expressions = times_in(text, Some(published), "en");
     let found: Vec<(&str, TimeKind, Option<TimeModifier>)> = expressions
@@ -30,6 +32,41 @@ fn check_kinds(text: &str, published: &str, expected: &[(&str, TimeKind, Option<
         })
         .collect();
     assert_eq!(found, expected, "in {text:?}");
+}
+
+/// Asserts that running each rule only around its triggers finds what running it over the whole
+/// text finds.
+fn assert_windows_change_nothing(text: &str) {
+    assert_eq!(
+        ENGLISH.candidates(text),
+        ENGLISH.candidates_everywhere(text),
+        "in {text:?}"
+    );
+}
+
+#[test]
+fn windows_around_triggers_change_nothing() {
+    // Expressions at the very start and end, next to non-ASCII letters (a Unicode letter is no
+    // word character for the patterns' ASCII boundaries), plurals of cased words, capitals,
+    // words in a row that make overlapping windows, and the two letters that match ASCII ones
+    // case-insensitively.
+    for text in [
+        "2021",
+        "Marché de Noël: Décembre 3, 2021 and Marché\u{a0}Mondays, twice a WEEK.",
+        "Tuesday nights, MONDAYs and Mondays; 10 p.m. Eastern, noon Thursday, o'clock.",
+        "Three years ago, two days later, the day before yesterday, the 1990s, the '90s.",
+        "The \u{17f}econd quarter and the \u{212a}ey dates were in March 2020.",
+        "In the first half of 2021 and the fourth quarter of 1990, Q3 2021, year-end.",
+        "every other month, hourly, each Thursday, late last summer, Christmas Eve.",
+        "May may go; MAY 5; 5th of May; Sept. 30, 2020; 2020-09-30 and 30.09.2020.",
+        "nineteen ninety-six, two thousand and one, the twentieth century, the nineties",
+    ] {
+        assert_windows_change_nothing(text);
+    }
+    let long: String = (0..200)
+        .map(|idx| format!("On day {idx} of the talks, held {idx} weeks after March 3, "))
+        .collect();
+    assert_windows_change_nothing(&long);
 }
 
 // 2022-01-14 is a Friday.

@@ -9,11 +9,12 @@
 //! out"). Actors sharing a content word ("union delegation", "militant union bosses") are one
 //! side; a slot with two or more sides from two or more sources is a dispute.
 
-use super::{UnionFind, is_meeting_word, sentence_citation};
+use super::{MEETING_WORDS, UnionFind, is_meeting_word, sentence_citation};
 use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
 use parallax_text::Terms;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The classes of acts: what the slot asks, and the verbs (with a particle where the verb
 /// needs one) that perform the act.
@@ -260,15 +261,26 @@ fn dispute(acts: &[&Act]) -> Option<Dispute> {
 /// The acts of `text`: (class, the meeting word as written, the actor).
 fn acts_in(text: &str) -> Vec<(usize, String, String)> {
     let words = words(text);
+    let mut found = Vec::new();
+    // Every act needs a meeting word near it; most sentences have none, so they are looked for
+    // before any word is lowercased.
+    let names_meeting = words.iter().any(|range| {
+        let word = &text[range.clone()];
+        if word.is_ascii() {
+            MEETING_WORDS
+                .iter()
+                .any(|meeting| meeting.eq_ignore_ascii_case(word))
+        } else {
+            is_meeting_word(&word.to_lowercase())
+        }
+    });
+    if !names_meeting {
+        return found;
+    }
     let lower: Vec<String> = words
         .iter()
         .map(|range| text[range.clone()].to_lowercase())
         .collect();
-    let mut found = Vec::new();
-    // Every act needs a meeting word near it; most sentences have none.
-    if !lower.iter().any(|word| is_meeting_word(word)) {
-        return found;
-    }
     let mut idx = 0;
     while idx < words.len() {
         let Some((class, verb_end)) = act_at(&lower, idx) else {
@@ -293,7 +305,7 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
 
 /// The act whose verb starts at word `idx`, and the index of its last word.
 fn act_at(lower: &[String], idx: usize) -> Option<(usize, usize)> {
-    let base = base_form(&lower[idx]);
+    let base = Some(base_form(&lower[idx])?);
     ACTS.iter().enumerate().find_map(|(class, (_, verbs))| {
         verbs.iter().find_map(|verb| match verb.split_once(' ') {
             Some((head, particle)) => (base == Some(head)
@@ -325,9 +337,22 @@ fn base_form(word: &str) -> Option<&'static str> {
                 .strip_suffix("ing")
                 .is_some_and(|stem| stem == verb.trim_end_matches('e'))
     };
-    ACTS.iter()
-        .flat_map(|(_, verbs)| verbs.iter())
-        .map(|verb| verb.split(' ').next().unwrap_or(verb))
+    // A form starts with its verb's first letter, so only the verbs of that letter are tried,
+    // in the order of [`ACTS`].
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for verb in ACTS.iter().flat_map(|(_, verbs)| verbs.iter()) {
+            let head = verb.split(' ').next().unwrap_or(verb);
+            if let Some(&first) = head.as_bytes().first() {
+                by_first_byte[usize::from(first)].push(head);
+            }
+        }
+        by_first_byte
+    });
+    let first = usize::from(*word.as_bytes().first()?);
+    BY_FIRST_BYTE[first]
+        .iter()
+        .copied()
         .find(|verb| is_form_of(verb))
 }
 

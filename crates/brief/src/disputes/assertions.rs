@@ -13,8 +13,9 @@
 use super::{UnionFind, gist, sentence_citation};
 use crate::stems::Stems;
 use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Phrases that deny a statement.
 const DENIAL: &[&str] = &[
@@ -295,26 +296,35 @@ fn dispute(
 /// over sorted strings.
 fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec<f64>) {
     let mut stems = Stems::new(Some("en"));
-    let cue_terms: BTreeSet<u32> = DENIAL
-        .iter()
-        .chain(DOUBT)
-        .flat_map(|phrase| stems.of(phrase))
-        .collect();
+    let mut is_cue: Vec<bool> = Vec::new();
+    for phrase in DENIAL.iter().chain(DOUBT) {
+        for stem in stems.of(phrase) {
+            if is_cue.len() <= stem as usize {
+                is_cue.resize(stem as usize + 1, false);
+            }
+            is_cue[stem as usize] = true;
+        }
+    }
     let mut sentence_terms: Vec<(usize, Range<usize>, Stance, Vec<u32>)> = Vec::new();
+    let mut normalized = String::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         for sentence in &annotated.sentences {
             let text = annotated.sentence_text(sentence);
             let (stance, lower) = stance(text);
-            let mut normalized = String::with_capacity(lower.len());
+            normalized.clear();
             for piece in lower.split_inclusive(|c: char| !c.is_alphanumeric()) {
                 let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-                match IRREGULAR.iter().find(|(form, _)| *form == word) {
-                    Some((_, base)) => normalized.push_str(&piece.replacen(word, base, 1)),
+                match base_form(word) {
+                    Some(base) => normalized.push_str(&piece.replacen(word, base, 1)),
                     None => normalized.push_str(piece),
                 }
             }
-            let mut terms = stems.of(&normalized);
-            terms.retain(|term| !cue_terms.contains(term));
+            // The distinct terms by stem id; they are renumbered by spelling below, so the
+            // order stems happen to be numbered in does not matter.
+            let mut terms = stems.each(&normalized);
+            terms.sort_unstable();
+            terms.dedup();
+            terms.retain(|&term| !is_cue.get(term as usize).copied().unwrap_or(false));
             sentence_terms.push((article_idx, sentence.range.clone(), stance, terms));
         }
     }
@@ -322,8 +332,9 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
         .iter()
         .flat_map(|(_, _, _, terms)| terms.iter().copied())
         .collect();
-    vocabulary.sort_unstable_by(|&a, &b| stems.spelling(a).cmp(stems.spelling(b)));
+    vocabulary.sort_unstable();
     vocabulary.dedup();
+    vocabulary.sort_unstable_by(|&a, &b| stems.spelling(a).cmp(stems.spelling(b)));
     let mut id_of = vec![0_u32; stems.n_terms()];
     for (id, &stem) in vocabulary.iter().enumerate() {
         id_of[stem as usize] = id as u32;
@@ -332,25 +343,24 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
         .iter()
         .map(|&stem| idf(stems.spelling(stem)))
         .collect();
-    let statements = sentence_terms
+    let is_number: Vec<bool> = vocabulary
         .iter()
+        .map(|&stem| stems.spelling(stem).chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let statements = sentence_terms
+        .into_iter()
         .map(|(article_idx, sentence, stance, terms)| {
-            // `terms` is in the order of their spelling, so its ids are sorted.
-            let terms: Vec<u32> = terms.iter().map(|&stem| id_of[stem as usize]).collect();
+            let mut terms: Vec<u32> = terms.iter().map(|&stem| id_of[stem as usize]).collect();
+            terms.sort_unstable();
             let numbers: Vec<u32> = terms
                 .iter()
                 .copied()
-                .filter(|&id| {
-                    stems
-                        .spelling(vocabulary[id as usize])
-                        .chars()
-                        .any(|c| c.is_ascii_digit())
-                })
+                .filter(|&id| is_number[id as usize])
                 .collect();
             Statement {
-                article_idx: *article_idx,
-                sentence: sentence.clone(),
-                stance: *stance,
+                article_idx,
+                sentence,
+                stance,
                 weight: terms.iter().map(|&id| term_idf[id as usize]).sum(),
                 terms,
                 numbers,
@@ -360,11 +370,43 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
     (statements, term_idf)
 }
 
+/// The base form of an irregular verb form of [`IRREGULAR`], looked up by binary search: every
+/// word of the story comes here.
+fn base_form(word: &str) -> Option<&'static str> {
+    static BY_FORM: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+        let mut by_form = IRREGULAR.to_vec();
+        by_form.sort_unstable();
+        by_form
+    });
+    BY_FORM
+        .binary_search_by(|(form, _)| (*form).cmp(word))
+        .ok()
+        .map(|idx| BY_FORM[idx].1)
+}
+
+/// The first words of the phrases of denial and doubt: a sentence without any of them denies
+/// and doubts nothing, which spares most sentences the search for every phrase.
+static CUE_FIRST_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    DENIAL
+        .iter()
+        .chain(DOUBT)
+        .map(|phrase| phrase.split(' ').next().unwrap_or(phrase))
+        .collect()
+});
+
 /// Whether `text` denies, doubts or asserts what it says, and the lowercase words it says it
 /// in: for a denial or doubt, only the clauses that carry one (between punctuation marks), so
 /// "no evidence that a gate was opened, and levels fell again" contests the gate alone.
 fn stance(text: &str) -> (Stance, String) {
     let lower = format!(" {} ", text.to_lowercase().replace(['\u{2019}'], "'"));
+    // A phrase matches only between non-alphanumeric characters, so its first word is a word
+    // of the text.
+    if !lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| CUE_FIRST_WORDS.contains(word))
+    {
+        return (Stance::Asserted, lower);
+    }
     let found = |phrases: &[&str]| -> Vec<usize> {
         phrases
             .iter()
@@ -387,14 +429,16 @@ fn stance(text: &str) -> (Stance, String) {
     };
     // A clause ends at a comma, semicolon or colon before a space ("2,000" is one word), a
     // dash or a bracket.
-    let boundaries: Vec<usize> = lower
+    // Each boundary as the byte range of its mark: a clause starts after the whole mark (an
+    // em dash is three bytes).
+    let boundaries: Vec<Range<usize>> = lower
         .char_indices()
         .filter(|&(idx, c)| match c {
             ',' | ';' | ':' => lower[idx + 1..].starts_with(char::is_whitespace),
             '\u{2014}' | '(' | ')' => true,
             _ => false,
         })
-        .map(|(idx, _)| idx)
+        .map(|(idx, c)| idx..idx + c.len_utf8())
         .collect();
     let clauses: Vec<&str> = doubts
         .iter()
@@ -403,13 +447,12 @@ fn stance(text: &str) -> (Stance, String) {
             let start = boundaries
                 .iter()
                 .rev()
-                .find(|&&idx| idx < at)
-                .map_or(0, |idx| idx + 1);
+                .find(|mark| mark.start < at)
+                .map_or(0, |mark| mark.end);
             let end = boundaries
                 .iter()
-                .find(|&&idx| idx >= at)
-                .copied()
-                .unwrap_or(lower.len());
+                .find(|mark| mark.start >= at)
+                .map_or(lower.len(), |mark| mark.start);
             &lower[start..end]
         })
         .collect();
@@ -474,6 +517,13 @@ mod tests {
             ],
             &[("asserted", &[1]), ("denied", &[2]), ("doubted", &[3])],
         );
+    }
+
+    #[test]
+    fn a_clause_after_an_em_dash_is_read_whole() {
+        let (stance, clauses) = stance("Troops left the valley \u{2014} officials denied it.");
+        assert_eq!(stance, Stance::Denied);
+        assert_eq!(clauses, " officials denied it. ");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! step removes them first. Every removed element's text is still among the page's lines, so it
 //! is recorded as removed like the rest of the page outside the main content.
 
-use dom_query::{Document as Dom, NodeRef};
+use dom_query::{Document as Dom, NodeRef, local_name};
 
 /// Elements that never hold article text.
 const PRUNED_ELEMENTS: &[&str] = &[
@@ -22,60 +22,67 @@ const PRUNED_ELEMENTS: &[&str] = &[
     "dialog",
 ];
 
-/// Words that, as a whole part of an element's class or id (parts are split at `-`, `_` and
-/// spaces), mark an element holding no article text. Parts are compared whole so that
-/// `commentary` or `shared-content` do not match `comment` or `share`. A news dateline
-/// (`<span class="dateline">VELL, May 3 -</span>`) opens the first paragraph and stays.
-const PRUNED_NAME_PARTS: &[&str] = &[
-    "caption",
-    "captions",
-    "credit",
-    "credits",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "related",
-    "share",
-    "sharing",
-    "sharebar",
-    "social",
-    "newsletter",
-    "promo",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "sponsor",
-    "sponsored",
-    "sidebar",
-    "comments",
-    "byline",
-    "timestamp",
-    "breadcrumb",
-    "breadcrumbs",
-    "tags",
-    "subscribe",
-    "subscription",
-    "signup",
-    "popup",
-    "modal",
-    "tooltip",
-    "hovercard",
-    "outbrain",
-    "taboola",
-    "recirc",
-    "recommended",
-    "trending",
-    "popular",
-    "readmore",
-    "toolbar",
-    "paywall",
-    "cookie",
-    "consent",
-    "hidden",
-    "visually",
-    "sr",
-];
+/// Whether `part` (lowercase ASCII) is a word that, as a whole part of an element's class or id
+/// (parts are split at `-`, `_` and spaces), marks an element holding no article text. Parts are
+/// compared whole so that `commentary` or `shared-content` do not match `comment` or `share`. A
+/// news dateline (`<span class="dateline">VELL, May 3 -</span>`) opens the first paragraph and
+/// stays.
+fn is_pruned_word(part: &[u8]) -> bool {
+    matches!(
+        part,
+        b"caption"
+            | b"captions"
+            | b"credit"
+            | b"credits"
+            | b"gallery"
+            | b"slideshow"
+            | b"carousel"
+            | b"related"
+            | b"share"
+            | b"sharing"
+            | b"sharebar"
+            | b"social"
+            | b"newsletter"
+            | b"promo"
+            | b"advert"
+            | b"advertisement"
+            | b"ad"
+            | b"ads"
+            | b"sponsor"
+            | b"sponsored"
+            | b"sidebar"
+            | b"comments"
+            | b"byline"
+            | b"timestamp"
+            | b"breadcrumb"
+            | b"breadcrumbs"
+            | b"tags"
+            | b"subscribe"
+            | b"subscription"
+            | b"signup"
+            | b"popup"
+            | b"modal"
+            | b"tooltip"
+            | b"hovercard"
+            | b"outbrain"
+            | b"taboola"
+            | b"recirc"
+            | b"recommended"
+            | b"trending"
+            | b"popular"
+            | b"readmore"
+            | b"toolbar"
+            | b"paywall"
+            | b"cookie"
+            | b"consent"
+            | b"hidden"
+            | b"visually"
+            | b"sr"
+    )
+}
+
+/// Bytes in the longest word [`is_pruned_word`] knows.
+const MAX_PRUNED_WORD_LEN: usize = 13;
 
 /// An element holding more than this share of the page's paragraph text (the text inside `<p>`
 /// elements) is never pruned, whatever its name: it is a wrapper (`<div class="page
@@ -127,25 +134,28 @@ fn paragraph_chars(node: &NodeRef<'_>) -> usize {
             .filter(|ch| !ch.is_whitespace())
             .count()
     };
-    if node
-        .node_name()
-        .is_some_and(|name| name.eq_ignore_ascii_case("p"))
-    {
+    if is_named(node, "p") {
         return count(node);
     }
     node.descendants_it()
-        .filter(|descendant| {
-            descendant.is_element()
-                && descendant
-                    .node_name()
-                    .is_some_and(|name| name.eq_ignore_ascii_case("p"))
-        })
+        .filter(|descendant| is_named(descendant, "p"))
         .map(|paragraph| count(&paragraph))
         .sum()
 }
 
+/// Whether `node` is an element named `name`; the name is compared in place, not copied.
+fn is_named(node: &NodeRef<'_>, name: &str) -> bool {
+    node.element_ref()
+        .is_some_and(|element| (*element.name.local).eq_ignore_ascii_case(name))
+}
+
 fn is_prunable(node: &NodeRef<'_>) -> bool {
-    let name = node.node_name().unwrap_or_default();
+    // The element is borrowed once, and its name and attributes read in place: this runs on
+    // every element of the page.
+    let Some(element) = node.element_ref() else {
+        return false;
+    };
+    let name: &str = &element.name.local;
     let is = |names: &[&str]| names.iter().any(|known| name.eq_ignore_ascii_case(known));
     if is(PRUNED_ELEMENTS) {
         return true;
@@ -153,9 +163,9 @@ fn is_prunable(node: &NodeRef<'_>) -> bool {
     if is(&["body", "html", "main", "article"]) {
         return false;
     }
-    if node.has_attr("hidden")
-        || node
-            .attr("aria-hidden")
+    if element.attr_ref(local_name!("hidden")).is_some()
+        || element
+            .attr_ref(local_name!("aria-hidden"))
             .is_some_and(|value| value.trim().eq_ignore_ascii_case("true"))
     {
         return true;
@@ -163,9 +173,9 @@ fn is_prunable(node: &NodeRef<'_>) -> bool {
     if name.eq_ignore_ascii_case("p") && is_link_paragraph(node) {
         return true;
     }
-    let class = node.class().unwrap_or_default();
-    let id = node.id_attr().unwrap_or_default();
-    has_pruned_part(&class) || has_pruned_part(&id)
+    let class = element.attr_ref(local_name!("class")).unwrap_or_default();
+    let id = element.attr_ref(local_name!("id")).unwrap_or_default();
+    has_pruned_part(class) || has_pruned_part(id)
 }
 
 /// Most words of a paragraph that is only a link to another article; a longer linked paragraph
@@ -186,11 +196,7 @@ fn is_link_paragraph(paragraph: &NodeRef<'_>) -> bool {
     let n_chars = text.chars().filter(|ch| !ch.is_whitespace()).count();
     let n_link_chars: usize = paragraph
         .descendants_it()
-        .filter(|descendant| {
-            descendant
-                .node_name()
-                .is_some_and(|name| name.eq_ignore_ascii_case("a"))
-        })
+        .filter(|descendant| is_named(descendant, "a"))
         .map(|link| link.text().chars().filter(|ch| !ch.is_whitespace()).count())
         .sum();
     n_link_chars * 10 >= n_chars * 9
@@ -199,12 +205,16 @@ fn is_link_paragraph(paragraph: &NodeRef<'_>) -> bool {
 /// Whether a class or id names a box that holds no article text. Names are split into parts at
 /// spaces, `-`, `_` and lowercase-to-uppercase steps (`newsCaption` is `news` and `caption`).
 fn has_pruned_part(names: &str) -> bool {
-    // Parts are slices of `names`, compared without regard to ASCII case: every listed word is
-    // ASCII, and a page has thousands of class names, so nothing is allocated per part.
+    // Parts are slices of `names`, lowercased on the stack: every listed word is ASCII, and a
+    // page has thousands of class names, so nothing is allocated per part.
     let is_pruned = |part: &str| {
-        PRUNED_NAME_PARTS
-            .iter()
-            .any(|word| part.eq_ignore_ascii_case(word))
+        let mut lowercase = [0u8; MAX_PRUNED_WORD_LEN];
+        let Some(lowercase) = lowercase.get_mut(..part.len()) else {
+            return false;
+        };
+        lowercase.copy_from_slice(part.as_bytes());
+        lowercase.make_ascii_lowercase();
+        is_pruned_word(lowercase)
     };
     let mut start = 0;
     let mut previous_lowercase = false;
