@@ -67,6 +67,10 @@ const LENGTH_EXPONENT: f64 = 0.9;
 const JUDGED_PENALTY: f64 = 0.2;
 /// Gain divisor per sentence before it in its article.
 const POSITION_DECAY: f64 = 0.2;
+/// A statement several independent sources make outweighs one only a single source makes, at
+/// equal coverage: a neutral summary leads with what is corroborated. ROUGE is indifferent to
+/// it (NeuS train 43.39 against 43.47 without, val 43.45 against 43.46), readers are not.
+const CORROBORATED_PRIORITY: f64 = 2.0;
 
 /// The summary of the whole story; see [`summary_of_sources`].
 pub fn summary(
@@ -409,6 +413,9 @@ impl Candidate<'_> {
         gain /= 1.0 + POSITION_DECAY * self.position as f64;
         if self.opens_with_pronoun {
             gain *= PRONOUN_START_PENALTY;
+        }
+        if self.kind == SummaryKind::Corroborated {
+            gain *= CORROBORATED_PRIORITY;
         }
         gain / (1.0 + JUDGED_PENALTY * self.judged as f64)
     }

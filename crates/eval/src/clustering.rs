@@ -422,24 +422,27 @@ pub fn sweep(data: &Path) -> Result<Report> {
     let fine: Vec<f64> = (10..=30).map(|step| f64::from(step) * 0.005).collect();
     let thresholds: Vec<f64> = (1..=20).map(|step| f64::from(step) * 0.025).collect();
     let mut systems = Vec::new();
-    for entity_weight in [0.2, 0.3, 0.4] {
-        for topic_threshold in [None, Some(0.03), Some(0.04), Some(0.05)] {
-            for &threshold in &fine {
-                let mut system = System::parallax();
-                system.config.threshold = threshold;
-                system.config.topic_threshold = topic_threshold;
-                system.config.entity_weight = entity_weight;
-                systems.push(system);
+    // The batch split with and without topics; the store's incremental split has no topic
+    // stage.
+    let grids = [
+        (
+            System::parallax(),
+            vec![None, Some(0.03), Some(0.04), Some(0.05)],
+            vec![0.2, 0.3, 0.4],
+        ),
+        (System::incremental(), vec![None], vec![0.2, 0.3, 0.4, 0.5]),
+    ];
+    for (base, topic_thresholds, entity_weights) in grids {
+        for &entity_weight in &entity_weights {
+            for &topic_threshold in &topic_thresholds {
+                for &threshold in &fine {
+                    let mut system = base.clone();
+                    system.config.threshold = threshold;
+                    system.config.topic_threshold = topic_threshold;
+                    system.config.entity_weight = entity_weight;
+                    systems.push(system);
+                }
             }
-        }
-    }
-    for entity_weight in [0.2, 0.3, 0.4, 0.5] {
-        for &threshold in &fine {
-            let mut system = System::incremental();
-            system.config.topic_threshold = None;
-            system.config.threshold = threshold;
-            system.config.entity_weight = entity_weight;
-            systems.push(system);
         }
     }
     for &threshold in &thresholds {

@@ -935,6 +935,17 @@ pub(crate) fn is_headline_like(unit: &str) -> bool {
     (1..=20).contains(&n_words) && !ends_like_sentence(unit)
 }
 
+/// Words one of which every disclaimer ("the views expressed…") holds: a cheap check before
+/// the disclaimer pattern.
+const DISCLAIMER_WORDS: &[&str] = &[
+    "expressed",
+    "reflect",
+    "published",
+    "appeared",
+    "version",
+    "contain",
+];
+
 /// Whether [`classify`] may find `unit` to be one of the shapes that carry metadata: an
 /// editor's note, a byline or a syndication credit. `false` means it cannot (short of letters
 /// that only Unicode case folding equates, such as the long s); `true` only means that the unit
@@ -942,7 +953,7 @@ pub(crate) fn is_headline_like(unit: &str) -> bool {
 /// needs only the metadata can skip the full classification of most units.
 pub(crate) fn may_carry_metadata(unit: &str) -> bool {
     const NOTE_WORDS: &[&str] = &[
-        // The editor's note openings (EDITOR_NOTE_PREFIX) and the disclaimers' words.
+        // The editor's note openings (EDITOR_NOTE_PREFIX); the disclaimers' words follow.
         "editor",
         "note",
         "n.d.l.r",
@@ -950,12 +961,6 @@ pub(crate) fn may_carry_metadata(unit: &str) -> bool {
         "redaktion",
         "nota",
         "редакции",
-        "expressed",
-        "reflect",
-        "published",
-        "appeared",
-        "version",
-        "contain",
     ];
     const OPENINGS: &[&str] = &[
         // Bylines and credits (the `byline` and `credits` patterns).
@@ -991,7 +996,10 @@ pub(crate) fn may_carry_metadata(unit: &str) -> bool {
     let lower = unit.to_lowercase();
     let opening = lower.trim_start();
     OPENINGS.iter().any(|word| opening.starts_with(word))
-        || NOTE_WORDS.iter().any(|word| lower.contains(word))
+        || NOTE_WORDS
+            .iter()
+            .chain(DISCLAIMER_WORDS)
+            .any(|word| lower.contains(word))
 }
 
 /// What `unit` is, when it is boilerplate; `None` for article text.
@@ -1030,16 +1038,7 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
         return Some(shape);
     }
     if n_words <= 80
-        && [
-            "expressed",
-            "reflect",
-            "published",
-            "appeared",
-            "version",
-            "contain",
-        ]
-        .iter()
-        .any(|word| key.contains(word))
+        && DISCLAIMER_WORDS.iter().any(|word| key.contains(word))
         && patterns.disclaimer.is_match(&key)
     {
         return Some(Shape::EditorNote);
