@@ -180,9 +180,9 @@ fn read_new(
 }
 
 /// The story state of the store's articles but `excluded`: the saved state restored from the
-/// stored profiles, with the articles stored after it was saved (an interrupted run) added
-/// again; rebuilt from every profile, with a note, when there is no usable saved state. The
-/// profiles are read a chunk at a time.
+/// stored profiles of the articles it holds, with the articles stored after it was saved (an
+/// interrupted run) added again; rebuilt from every profile, with a note, when there is no
+/// usable saved state. The profiles are read a chunk at a time.
 pub(crate) fn load_stories(
     store: &Store,
     config: &Config,
@@ -193,22 +193,33 @@ pub(crate) fn load_stories(
         return Ok(Stories::new(config.story.clone()));
     }
     // A profile this build cannot read is left out rather than guessed at.
-    let profiles = || {
-        store.profiles().filter_map(|row| match row {
-            Ok((article, json)) if !excluded.contains(&article) => {
-                serde_json::from_str::<Profile>(&json).ok().map(Ok)
-            }
-            Ok(_) => None,
-            Err(error) => Some(Err(error)),
-        })
+    let readable = |row: parallax_store::Result<(ArticleId, String)>| match row {
+        Ok((article, json)) if !excluded.contains(&article) => {
+            serde_json::from_str::<Profile>(&json).ok().map(Ok)
+        }
+        Ok(_) => None,
+        Err(error) => Some(Err(error)),
     };
-    let mut failed = None;
     let saved = store
         .clusterer()?
         .and_then(|json| serde_json::from_str::<SavedStories>(&json).ok());
-    if let Some(saved) = saved {
-        let readable = profiles().map_while(|row| row.map_err(|error| failed = Some(error)).ok());
-        let restored = Stories::restore(saved, config.story.clone(), readable);
+    let stored_after = match saved.as_ref().and_then(SavedStories::last_added) {
+        Some(last) => store.profiles_after(last)?,
+        None => None,
+    };
+    if let (Some(saved), Some(stored_after)) = (saved, stored_after) {
+        let held: Vec<ArticleId> = saved.held_articles().cloned().collect();
+        // A held article whose profile is not stored makes the restore fail: rebuilt below.
+        let held_profiles = held.into_iter().filter_map(|article| {
+            let json = store.profile(&article).transpose()?;
+            Some(json.map(|json| (article, json)))
+        });
+        let mut failed = None;
+        let profiles = held_profiles
+            .chain(stored_after)
+            .filter_map(readable)
+            .map_while(|row| row.map_err(|error| failed = Some(error)).ok());
+        let restored = Stories::restore(saved, config.story.clone(), profiles);
         if let Some(error) = failed {
             return Err(error);
         }
@@ -220,7 +231,7 @@ pub(crate) fn load_stories(
         }
     }
     let mut stories = Stories::new(config.story.clone());
-    for profile in profiles() {
+    for profile in store.profiles().filter_map(readable) {
         stories.add(profile?);
     }
     diagnostics.push(Diagnostic::new(
@@ -241,28 +252,25 @@ fn place(stories: &mut Stories, annotated: Vec<Annotated>) -> Batch {
             article.article.id.clone(),
             serde_json::to_string(&profile).expect("a profile serializes to JSON"),
         ));
-        place_profile(stories, profile, &mut batch.memberships);
+        place_profile(stories, profile, &mut batch);
     }
     batch.articles = annotated;
     batch
 }
 
-/// Places one article, by its profile, in a story, and adds the story of every article whose
-/// story is new or changed by a merge to `memberships`.
-pub(crate) fn place_profile(
-    stories: &mut Stories,
-    profile: Profile,
-    memberships: &mut Vec<(ArticleId, StoryId)>,
-) {
+/// Places one article, by its profile, in a story, and adds its story and the stories its
+/// placement merged to `batch`.
+pub(crate) fn place_profile(stories: &mut Stories, profile: Profile, batch: &mut Batch) {
     let article = profile.article.clone();
     let placement = stories.add(profile);
     let story = StoryId(placement.story.0);
-    // A merge moves the articles of the merged stories; the story that kept its key stays.
-    memberships.extend(
+    // The merged stories' articles, most of them no longer in the story state, move in the
+    // store; the story that kept its key stays.
+    batch.merges.extend(
         placement
-            .moved
+            .merged
             .into_iter()
-            .map(|member| (member, story.clone())),
+            .map(|merged| (StoryId(merged.0), story.clone())),
     );
-    memberships.push((article, story));
+    batch.memberships.push((article, story));
 }

@@ -143,7 +143,7 @@ fn place_locked(
     for (_, json) in &unplaced {
         // A profile this build cannot read is left unplaced rather than guessed at.
         if let Ok(profile) = serde_json::from_str::<Profile>(json) {
-            place_profile(&mut stories, profile, &mut batch.memberships);
+            place_profile(&mut stories, profile, &mut batch);
         }
     }
     batch.clusterer = serde_json::to_string(&stories.saved()).ok();

@@ -27,7 +27,7 @@
 use crate::{Error, Report, Result, f1};
 use parallax_engine::model::{Annotated, Article, ArticleId, Origin};
 use parallax_engine::story::{Config, Profile, Stories, cluster, profile};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The dev topics of the standard split (Cybulska & Vossen 2015); the rest of the shared copy
@@ -333,23 +333,28 @@ fn run(system: &System, documents: &[&Document], misses: &mut Vec<String>) -> Ta
     score(documents, &found)
 }
 
-/// The stories of `profiles` added one at a time in the given order, as indexes into it.
+/// The stories of `profiles` added one at a time in the given order, as indexes into it. The
+/// story state holds only the recent articles, so each article's story is followed as a store
+/// follows it: its placement, then every merge.
 fn placed_one_at_a_time(profiles: Vec<Profile>, config: &Config) -> Vec<Vec<usize>> {
-    let index_of: HashMap<ArticleId, usize> = profiles
-        .iter()
-        .enumerate()
-        .map(|(idx, profile)| (profile.article.clone(), idx))
-        .collect();
-    Stories::rebuild(profiles, config.clone())
-        .stories()
-        .into_iter()
-        .map(|(_, members)| {
-            members
-                .iter()
-                .filter_map(|member| index_of.get(member).copied())
-                .collect()
-        })
-        .collect()
+    let mut stories = Stories::new(config.clone());
+    let mut story_of: Vec<ArticleId> = Vec::with_capacity(profiles.len());
+    for profile in profiles {
+        let placement = stories.add(profile);
+        if !placement.merged.is_empty() {
+            for story in &mut story_of {
+                if placement.merged.contains(story) {
+                    *story = placement.story.clone();
+                }
+            }
+        }
+        story_of.push(placement.story);
+    }
+    let mut members_of: BTreeMap<&ArticleId, Vec<usize>> = BTreeMap::new();
+    for (idx, story) in story_of.iter().enumerate() {
+        members_of.entry(story).or_default().push(idx);
+    }
+    members_of.into_values().collect()
 }
 
 /// Clusters each topic of `documents` on its own and pools the scores.

@@ -337,6 +337,25 @@ impl Store {
         }
     }
 
+    /// The stored profiles (the story stage's JSON) of the articles stored after `article`, in
+    /// arrival order, read a chunk at a time; `None` when `article` is not stored.
+    pub fn profiles_after(&self, article: &ArticleId) -> Result<Option<Profiles<'_>>> {
+        let Some(row) = self.records.article_row(article)? else {
+            return Ok(None);
+        };
+        Ok(Some(Profiles {
+            records: self.records.as_ref(),
+            after: row.seq,
+            buffered: VecDeque::new(),
+            done: false,
+        }))
+    }
+
+    /// The stored profile (the story stage's JSON) of one article.
+    pub fn profile(&self, article: &ArticleId) -> Result<Option<String>> {
+        self.records.profile(article)
+    }
+
     /// Profiles (the story stage's JSON) of the stored articles that are in no story yet, in
     /// arrival order: what workers stored and story placement has not reached.
     pub fn unplaced_profiles(&self) -> Result<Vec<(ArticleId, String)>> {

@@ -411,6 +411,14 @@ impl Records for Postgres {
                 )
                 .map_err(error)?;
         }
+        for (merged, into) in &batch.merges {
+            transaction
+                .execute(
+                    "UPDATE story_members SET story_id = $2 WHERE story_id = $1",
+                    &[&merged.0, &into.0],
+                )
+                .map_err(error)?;
+        }
         if let Some(state) = &batch.clusterer {
             transaction
                 .execute(
@@ -607,6 +615,18 @@ impl Records for Postgres {
             .execute("SELECT pg_advisory_unlock($1)", &[&STORIES_LOCK])
             .map(|_| ())
             .map_err(|error| self.error(&error))
+    }
+
+    fn profile(&self, article: &ArticleId) -> Result<Option<String>> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt(
+                "SELECT json FROM profiles WHERE article_id = $1",
+                &[&article.as_str()],
+            )
+            .map_err(|error| self.error(&error))?;
+        Ok(row.map(|row| row.get(0)))
     }
 
     fn clusterer(&self) -> Result<Option<String>> {
@@ -832,6 +852,18 @@ mod tests {
             .expect("the story is stored");
         assert_eq!(read.articles.len(), 2);
         assert_eq!(store.clusterer().expect("clusterer").as_deref(), Some("{}"));
+
+        // A merge moves every member of the merged story.
+        let other = StoryId("other".to_string());
+        store
+            .write(&Batch {
+                merges: vec![(story.clone(), other.clone())],
+                ..Batch::default()
+            })
+            .expect("write");
+        let read = store.story(&other).expect("story").expect("merged into");
+        assert_eq!(read.articles.len(), 2);
+        assert_eq!(store.story(&story).expect("story"), None);
     }
 
     #[test]

@@ -21,8 +21,12 @@ pub struct Batch {
     pub articles: Vec<Annotated>,
     /// Story profiles of articles, as JSON written by the story stage.
     pub profiles: Vec<(ArticleId, String)>,
-    /// Story of each article whose story is new or changed (a merge moves articles).
+    /// Story of each new article placed.
     pub memberships: Vec<(ArticleId, StoryId)>,
+    /// Stories merged into others, in the order they merged, as `(merged, into)`: every
+    /// article of the first, whenever it was stored, now belongs to the second. Applied after
+    /// `memberships`.
+    pub merges: Vec<(StoryId, StoryId)>,
     /// The story clusterer's state after this batch, as JSON written by the story stage.
     pub clusterer: Option<String>,
     /// Inputs read completely in this batch, so that an unchanged one is skipped next time.
@@ -279,6 +283,8 @@ pub(crate) trait Records: std::fmt::Debug + Send {
     /// Up to `limit` stored story profiles of articles with a sequence number above `seq`, in
     /// order, each with its article's sequence number.
     fn profiles_after(&self, seq: u64, limit: usize) -> Result<Vec<(u64, ArticleId, String)>>;
+    /// The stored story profile of one article.
+    fn profile(&self, article: &ArticleId) -> Result<Option<String>>;
     /// The story clusterer's saved state.
     fn clusterer(&self) -> Result<Option<String>>;
     /// Profiles of the stored articles that are in no story yet, in arrival order: what

@@ -310,6 +310,14 @@ impl Records for Sqlite {
                     .execute(params![article.as_str(), story.0])
                     .map_err(error)?;
             }
+            let mut merge_story = transaction
+                .prepare_cached("UPDATE story_members SET story_id = ?2 WHERE story_id = ?1")
+                .map_err(error)?;
+            for (merged, into) in &batch.merges {
+                merge_story
+                    .execute(params![merged.0, into.0])
+                    .map_err(error)?;
+            }
             if let Some(state) = &batch.clusterer {
                 transaction
                     .execute(
@@ -506,6 +514,17 @@ impl Records for Sqlite {
             })
             .map_err(|error| self.error(&error))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|error| self.error(&error))
+    }
+
+    fn profile(&self, article: &ArticleId) -> Result<Option<String>> {
+        self.connection
+            .prepare_cached("SELECT json FROM profiles WHERE article_id = ?1")
+            .and_then(|mut statement| {
+                statement
+                    .query_row([article.as_str()], |row| row.get::<_, String>(0))
+                    .optional()
+            })
             .map_err(|error| self.error(&error))
     }
 

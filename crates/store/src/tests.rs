@@ -164,6 +164,69 @@ fn stories_group_their_members() {
     let story = store.story(&ridge).expect("story").expect("stored");
     assert_eq!(story.articles.len(), 2);
     assert_eq!(store.story(&StoryId("none".into())).expect("story"), None);
+
+    // Merges apply after the batch's memberships, in order: a member placed in the batch
+    // moves too, and so does every earlier member.
+    let more = vec![article(
+        "The council voted again on the ridge road budget.",
+        "Harbor Ledger",
+        "2031-04-12",
+        "Ilse Varga",
+    )];
+    let added = more[0].article.id.clone();
+    store
+        .write(&Batch {
+            articles: more,
+            memberships: vec![(added.clone(), council.clone())],
+            merges: vec![(council.clone(), ridge.clone())],
+            ..Batch::default()
+        })
+        .expect("write");
+    let stories = store.stories(&StoryFilter::default()).expect("stories");
+    let listed: Vec<(&str, usize)> = stories
+        .iter()
+        .map(|story| (story.id.0.as_str(), story.n_articles))
+        .collect();
+    assert_eq!(listed, [("ridge", 4)]);
+    assert_eq!(store.story_of(&added).expect("story of"), Some(ridge));
+}
+
+#[test]
+fn profiles_are_read_one_by_one_and_after_an_article() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let mut store = open(folder.path());
+    let articles = corpus();
+    let ids: Vec<ArticleId> = articles.iter().map(|a| a.article.id.clone()).collect();
+    let profiles = ids
+        .iter()
+        .map(|id| (id.clone(), format!("{{\"of\":\"{id}\"}}")))
+        .collect();
+    store
+        .write(&Batch {
+            articles,
+            profiles,
+            ..Batch::default()
+        })
+        .expect("write");
+    let json = store.profile(&ids[1]).expect("profile");
+    assert_eq!(json, Some(format!("{{\"of\":\"{}\"}}", ids[1])));
+    assert_eq!(
+        store.profile(&ArticleId("none".into())).expect("profile"),
+        None
+    );
+    let after: Vec<ArticleId> = store
+        .profiles_after(&ids[0])
+        .expect("profiles after")
+        .expect("the article is stored")
+        .map(|row| row.expect("row").0)
+        .collect();
+    assert_eq!(after, ids[1..]);
+    assert!(
+        store
+            .profiles_after(&ArticleId("none".into()))
+            .expect("read")
+            .is_none()
+    );
 }
 
 #[test]

@@ -4,8 +4,11 @@ use crate::similarity::{Vector, idf, similarity, unit_length, weight};
 use crate::{Config, Profile};
 use chrono::{NaiveDate, TimeDelta};
 use parallax_model::ArticleId;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// How many of a new article's terms, rarest first, find the earlier articles it is compared
 /// with: its rarest terms are what a story's articles share and other stories' do not.
@@ -66,44 +69,54 @@ const EVICT_EVERY: usize = 512;
 /// search. Terms and entity keys are interned: the state holds each profile as sorted
 /// `(id, count)` pairs.
 ///
-/// So that memory stays flat as a stream goes on, only the profiles that new articles can
-/// still be compared with are held: those published within [`HELD_WINDOWS`] windows of the
-/// stream's present (at most [`MAX_DATED_HELD`]) and the latest [`MAX_UNDATED_HELD`] undated
-/// ones. Of an older article the state keeps only its id, date and story (tens of bytes). An
-/// article that arrives dated before every held profile is compared with the held ones alone,
-/// so in an archive ingested far out of date order it starts a story more often.
+/// So that memory stays flat however long a stream goes on, the state holds only the articles
+/// that new ones can still be compared with: those published within [`HELD_WINDOWS`] windows
+/// of the stream's present (at most [`MAX_DATED_HELD`]) and the latest [`MAX_UNDATED_HELD`]
+/// undated ones. An older article leaves the state entirely, and so does a story none of whose
+/// articles is held, and a term no held article uses. What the state knows of stories is
+/// therefore only their held part: the caller (a store) keeps every article's story and applies
+/// each [`Placement`]'s merges to it. An article that arrives dated before every held profile is
+/// compared with the held ones alone, so in an archive ingested far out of date order it starts
+/// a story more often; the same id added again after it left is taken as new.
 ///
-/// The state is not serde: [`Stories::saved`] gives what to keep (the articles in arrival order
-/// and their stories), and [`Stories::restore`] makes the state again from it and the profiles,
-/// which a store keeps anyway; [`Stories::rebuild`] makes it from the profiles alone by adding
-/// them again.
+/// The state is not serde: [`Stories::saved`] gives what to keep (the held articles and their
+/// stories), and [`Stories::restore`] makes the state again from it and the held articles'
+/// profiles, which a store keeps anyway; [`Stories::rebuild`] makes it from the profiles alone
+/// by adding them again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stories {
     config: Config,
     terms: Vocabulary,
     entities: Vocabulary,
-    /// Every profile, in arrival order.
-    profiles: Vec<Compact>,
-    /// For each profile, the index of its story's first profile.
-    founder_of: Vec<u32>,
-    /// Where each article's profile is.
+    /// How many articles were added, the ones no longer held included: the next one's
+    /// arrival number.
+    n_added: u32,
+    /// The latest article added, held or not.
+    last_added: Option<ArticleId>,
+    /// The held profiles by arrival number.
+    profiles: FxHashMap<u32, Compact>,
+    /// The arrival number of each held article.
     index_of: HashMap<ArticleId, u32>,
-    /// For each term id, the profiles that hold it, ascending.
+    /// For each term id, the held profiles that hold it, ascending.
     holders_of_term: Vec<Vec<u32>>,
-    /// Each story by its founder.
-    members_of: HashMap<u32, Members>,
+    /// Each story with a held member, by its first article's arrival number.
+    members_of: FxHashMap<u32, Members>,
     /// The held dated profiles by publication date.
     held_by_date: BTreeMap<NaiveDate, Vec<u32>>,
     /// The held undated profiles, ascending (arrival order).
     held_undated: BTreeSet<u32>,
 }
 
-/// Interned keys (terms or entity keys) and how many profiles hold each.
+/// Interned keys (terms or entity keys) of the held profiles and how many of them hold each;
+/// the id of a key no held profile holds any more is given to the next new key.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Vocabulary {
-    id_of: HashMap<Box<str>, u32>,
+    id_of: HashMap<Arc<str>, u32>,
+    /// By id; `None` for a free id.
+    key_of: Vec<Option<Arc<str>>>,
     /// By id.
     frequency: Vec<u32>,
+    free: Vec<u32>,
 }
 
 impl Vocabulary {
@@ -114,13 +127,7 @@ impl Vocabulary {
             .map(|(key, &count)| {
                 let id = match self.id_of.get(key.as_str()) {
                     Some(&id) => id,
-                    None => {
-                        let id = u32::try_from(self.frequency.len())
-                            .expect("fewer than 2^32 distinct terms");
-                        self.id_of.insert(key.as_str().into(), id);
-                        self.frequency.push(0);
-                        id
-                    }
+                    None => self.intern(key),
                 };
                 self.frequency[id as usize] += 1;
                 (id, count)
@@ -129,29 +136,61 @@ impl Vocabulary {
         pairs.sort_unstable();
         pairs.into_boxed_slice()
     }
+
+    fn intern(&mut self, key: &str) -> u32 {
+        let key: Arc<str> = key.into();
+        let id = match self.free.pop() {
+            Some(id) => {
+                self.key_of[id as usize] = Some(key.clone());
+                id
+            }
+            None => {
+                let id = u32::try_from(self.frequency.len()).expect("fewer than 2^32 held keys");
+                self.key_of.push(Some(key.clone()));
+                self.frequency.push(0);
+                id
+            }
+        };
+        self.id_of.insert(key, id);
+        id
+    }
+
+    /// Counts one profile's `pairs` out, freeing the ids no held profile holds any more.
+    fn remove(&mut self, pairs: &[(u32, u32)]) {
+        for &(id, _) in pairs {
+            let frequency = &mut self.frequency[id as usize];
+            *frequency = frequency.saturating_sub(1);
+            if *frequency == 0
+                && let Some(key) = self.key_of[id as usize].take()
+            {
+                self.id_of.remove(&key);
+                self.free.push(id);
+            }
+        }
+    }
+
+    /// One more than the largest id given out.
+    fn n_ids(&self) -> usize {
+        self.frequency.len()
+    }
 }
 
-/// A profile as the state keeps it; one no longer held keeps only its article and date.
+/// A held profile as the state keeps it.
 #[derive(Debug, Clone, PartialEq)]
 struct Compact {
     article: ArticleId,
     published: Option<NaiveDate>,
-    held: bool,
+    /// The arrival number of its story's first article.
+    founder: u32,
     terms: Box<[(u32, u32)]>,
     entities: Box<[(u32, u32)]>,
 }
 
-impl Compact {
-    fn drop_terms(&mut self) {
-        self.held = false;
-        self.terms = Box::default();
-        self.entities = Box::default();
-    }
-}
-
-/// The members of one story.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The held members of one story.
+#[derive(Debug, Clone, PartialEq)]
 struct Members {
+    /// The story's key: its first article, held or not.
+    key: ArticleId,
     /// Ascending.
     idxs: Vec<u32>,
     /// The dated members' dates, ascending.
@@ -160,6 +199,16 @@ struct Members {
 }
 
 impl Members {
+    fn new(key: ArticleId) -> Members {
+        Members {
+            key,
+            idxs: Vec::new(),
+            dates: Vec::new(),
+            n_undated: 0,
+        }
+    }
+
+    /// Adds a member that arrived after every other.
     fn push(&mut self, idx: u32, published: Option<NaiveDate>) {
         self.idxs.push(idx);
         match published {
@@ -168,6 +217,20 @@ impl Members {
                 self.dates.insert(at, date);
             }
             None => self.n_undated += 1,
+        }
+    }
+
+    fn remove(&mut self, idx: u32, published: Option<NaiveDate>) {
+        if let Ok(at) = self.idxs.binary_search(&idx) {
+            self.idxs.remove(at);
+        }
+        match published {
+            Some(date) => {
+                if let Ok(at) = self.dates.binary_search(&date) {
+                    self.dates.remove(at);
+                }
+            }
+            None => self.n_undated = self.n_undated.saturating_sub(1),
         }
     }
 
@@ -194,55 +257,144 @@ impl Members {
     }
 }
 
-/// What to keep of a [`Stories`] to [`Stories::restore`] it: the articles in arrival order and
-/// the story of each. Small (no profiles: a store keeps those beside it), and it also reads the
-/// larger state that earlier versions saved (which held every profile), taking only its order
-/// and stories.
+/// What to keep of a [`Stories`] to [`Stories::restore`] it: the held articles in arrival order
+/// with their stories, and the latest article added, so that a store can tell which of its
+/// articles came after the state was saved. Small (no profiles: a store keeps those beside it).
+/// It also reads what earlier versions saved (every article in arrival order with its story,
+/// or the whole state with its profiles), taking the articles and their stories; a saved state
+/// that does not hold together does not read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "AnyVersion")]
 pub struct SavedStories {
-    /// The articles, in arrival order.
+    /// How many articles were added, held or not.
+    n_added: u32,
+    /// The latest article added.
+    last_added: Option<ArticleId>,
+    /// The held articles, in arrival order.
+    held: Vec<SavedArticle>,
+    /// Whether it is the state of an earlier version, which held every article.
+    #[serde(skip_serializing)]
+    from_earlier_version: bool,
+}
+
+/// One held article of a [`SavedStories`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct SavedArticle {
+    article: ArticleId,
+    /// Its arrival number.
+    idx: u32,
+    /// Its story's first article's arrival number, and that article (the story's key).
+    founder: u32,
+    key: ArticleId,
+}
+
+/// A [`SavedStories`] of this version or an earlier one, as read.
+#[derive(Deserialize)]
+struct AnyVersion {
+    #[serde(default)]
+    n_added: u32,
+    #[serde(default)]
+    last_added: Option<ArticleId>,
+    #[serde(default)]
+    held: Vec<SavedArticle>,
+    /// Earlier versions: every article, in arrival order.
     #[serde(default)]
     articles: Vec<ArticleId>,
-    /// For each article, the position of its story's first article.
+    /// Earlier versions: for each article, the position of its story's first article.
+    #[serde(default)]
     founder_of: Vec<u32>,
-    /// Where each article is, in the state earlier versions saved instead of `articles`.
-    #[serde(default, skip_serializing)]
+    /// Earlier versions still: where each article is, instead of `articles`.
+    #[serde(default)]
     index_of: Option<BTreeMap<ArticleId, u32>>,
+}
+
+impl TryFrom<AnyVersion> for SavedStories {
+    type Error = &'static str;
+
+    fn try_from(read: AnyVersion) -> Result<SavedStories, &'static str> {
+        const BROKEN: &str = "the saved story state does not hold together";
+        if read.articles.is_empty() && read.index_of.is_none() {
+            let ascending = read.held.windows(2).all(|pair| pair[0].idx < pair[1].idx);
+            let placed = read
+                .held
+                .iter()
+                .all(|held| held.founder <= held.idx && held.idx < read.n_added);
+            if !(ascending && placed) {
+                return Err(BROKEN);
+            }
+            return Ok(SavedStories {
+                n_added: read.n_added,
+                last_added: read.last_added,
+                held: read.held,
+                from_earlier_version: false,
+            });
+        }
+        let n_articles = read.founder_of.len();
+        let articles = match read.index_of {
+            Some(index_of) => {
+                let mut slots: Vec<Option<ArticleId>> = vec![None; n_articles];
+                for (article, idx) in index_of {
+                    let slot = slots.get_mut(idx as usize).ok_or(BROKEN)?;
+                    if slot.replace(article).is_some() {
+                        return Err(BROKEN);
+                    }
+                }
+                slots
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or(BROKEN)?
+            }
+            None => read.articles,
+        };
+        // A founder is its own story's first article.
+        let founder_of = &read.founder_of;
+        let holds_together = articles.len() == n_articles
+            && founder_of.iter().enumerate().all(|(idx, &founder)| {
+                founder as usize <= idx && founder_of[founder as usize] == founder
+            });
+        if !holds_together {
+            return Err(BROKEN);
+        }
+        let held = articles
+            .iter()
+            .zip(founder_of)
+            .enumerate()
+            .map(|(idx, (article, &founder))| SavedArticle {
+                article: article.clone(),
+                idx: idx as u32,
+                founder,
+                key: articles[founder as usize].clone(),
+            })
+            .collect();
+        Ok(SavedStories {
+            n_added: u32::try_from(n_articles).map_err(|_| BROKEN)?,
+            last_added: articles.last().cloned(),
+            held,
+            from_earlier_version: true,
+        })
+    }
 }
 
 impl SavedStories {
     /// How many articles the saved state has placed.
     pub fn len(&self) -> usize {
-        self.founder_of.len()
+        self.n_added as usize
     }
 
     /// Whether it has placed none.
     pub fn is_empty(&self) -> bool {
-        self.founder_of.is_empty()
+        self.n_added == 0
     }
 
-    /// The articles in arrival order, `None` when the saved state does not hold together.
-    fn into_arrival_order(self) -> Option<(Vec<ArticleId>, Vec<u32>)> {
-        let n_articles = self.founder_of.len();
-        let articles = match self.index_of {
-            Some(index_of) => {
-                let mut slots: Vec<Option<ArticleId>> = vec![None; n_articles];
-                for (article, idx) in index_of {
-                    let slot = slots.get_mut(idx as usize)?;
-                    if slot.replace(article).is_some() {
-                        return None;
-                    }
-                }
-                slots.into_iter().collect::<Option<Vec<_>>>()?
-            }
-            None => self.articles,
-        };
-        // A founder is its own story's first article.
-        let holds_together = articles.len() == n_articles
-            && self.founder_of.iter().enumerate().all(|(idx, &founder)| {
-                founder as usize <= idx && self.founder_of[founder as usize] == founder
-            });
-        holds_together.then_some((articles, self.founder_of))
+    /// The articles whose profiles [`Stories::restore`] needs, in arrival order.
+    pub fn held_articles(&self) -> impl Iterator<Item = &ArticleId> {
+        self.held.iter().map(|held| &held.article)
+    }
+
+    /// The latest article the saved state placed: a store's articles stored after it are
+    /// the ones to add again after restoring.
+    pub fn last_added(&self) -> Option<&ArticleId> {
+        self.last_added.as_ref()
     }
 }
 
@@ -254,11 +406,8 @@ pub struct Placement {
     /// Whether the article started that story (no earlier story was similar enough).
     pub started: bool,
     /// Keys of earlier stories the article showed to be part of `story`, merged into it, in
-    /// arrival order; their articles now belong to `story`.
+    /// arrival order: every article of theirs, held or not, now belongs to `story`.
     pub merged: Vec<ArticleId>,
-    /// The earlier articles whose story changed to `story` because of the merges, in arrival
-    /// order: what a store rewrites (the members of the story that kept its key stay).
-    pub moved: Vec<ArticleId>,
 }
 
 impl Stories {
@@ -268,11 +417,12 @@ impl Stories {
             config,
             terms: Vocabulary::default(),
             entities: Vocabulary::default(),
-            profiles: Vec::new(),
-            founder_of: Vec::new(),
+            n_added: 0,
+            last_added: None,
+            profiles: FxHashMap::default(),
             index_of: HashMap::new(),
             holders_of_term: Vec::new(),
-            members_of: HashMap::new(),
+            members_of: FxHashMap::default(),
             held_by_date: BTreeMap::new(),
             held_undated: BTreeSet::new(),
         }
@@ -290,116 +440,131 @@ impl Stories {
 
     /// What to keep to [`Stories::restore`] this state.
     pub fn saved(&self) -> SavedStories {
+        let mut held: Vec<SavedArticle> = self
+            .profiles
+            .iter()
+            .map(|(&idx, profile)| SavedArticle {
+                article: profile.article.clone(),
+                idx,
+                founder: profile.founder,
+                key: self.key(profile.founder),
+            })
+            .collect();
+        held.sort_unstable_by_key(|held| held.idx);
         SavedStories {
-            articles: self
-                .profiles
-                .iter()
-                .map(|profile| profile.article.clone())
-                .collect(),
-            founder_of: self.founder_of.clone(),
-            index_of: None,
+            n_added: self.n_added,
+            last_added: self.last_added.clone(),
+            held,
+            from_earlier_version: false,
         }
     }
 
-    /// The state `saved` describes, made again from the profiles of its articles, which may
-    /// come in any order (a store's), with the profiles of other articles among them; those
-    /// are returned, in the order given, for the caller to [`Stories::add`]. Much cheaper than
-    /// [`Stories::rebuild`]: nothing is compared. Given the profiles in arrival order, the
-    /// state is the one that was saved.
+    /// The state `saved` describes, made again from the profiles of its held articles
+    /// ([`SavedStories::held_articles`]), which may come in any order, with the profiles of
+    /// other articles among them; those are returned, in the order given, for the caller to
+    /// [`Stories::add`]. Much cheaper than [`Stories::rebuild`]: nothing is compared. Given the
+    /// held profiles in arrival order, the state is the one that was saved.
     ///
-    /// `None` when `saved` does not hold together or a profile of one of its articles is
-    /// missing; [`Stories::rebuild`] is then the way back.
+    /// `None` when a profile of one of its articles is missing; [`Stories::rebuild`] is then
+    /// the way back.
     pub fn restore(
         saved: SavedStories,
         config: Config,
         profiles: impl IntoIterator<Item = Profile>,
     ) -> Option<(Stories, Vec<Profile>)> {
-        let (articles, founder_of) = saved.into_arrival_order()?;
-        let mut stories = Stories::new(config);
-        stories.index_of = articles
-            .into_iter()
-            .enumerate()
-            .map(|(idx, article)| (article, idx as u32))
-            .collect();
-        if stories.index_of.len() != founder_of.len() {
-            return None;
+        struct Expected {
+            held: SavedArticle,
+            found: bool,
         }
-        let mut slots: Vec<Option<Compact>> = vec![None; founder_of.len()];
+        // The state of an earlier version held every article: they are dropped as they come,
+        // so that restoring it never holds every profile at once.
+        let drop_as_read = saved.from_earlier_version;
+        let mut stories = Stories::new(config);
+        stories.n_added = saved.n_added;
+        stories.last_added = saved.last_added;
+        let mut expected: HashMap<ArticleId, Expected> = saved
+            .held
+            .into_iter()
+            .map(|held| (held.article.clone(), Expected { held, found: false }))
+            .collect();
         let mut unsaved = Vec::new();
         let mut n_since_eviction = 0;
         for profile in profiles {
-            match stories.index_of.get(&profile.article) {
-                Some(&idx) if slots[idx as usize].is_none() => {
-                    let compact = stories.compact(&profile);
-                    stories.note_held(idx, compact.published);
-                    slots[idx as usize] = Some(compact);
-                    n_since_eviction += 1;
-                    // Dropped as they come, so that restoring a large archive never holds
-                    // every profile at once.
-                    if n_since_eviction == EVICT_EVERY {
-                        n_since_eviction = 0;
-                        for evicted in stories.take_evicted() {
-                            if let Some(compact) = &mut slots[evicted as usize] {
-                                compact.drop_terms();
-                            }
-                        }
-                    }
-                }
-                Some(_) => {}
-                None => unsaved.push(profile),
+            let Some(expected) = expected.get_mut(&profile.article) else {
+                unsaved.push(profile);
+                continue;
+            };
+            if expected.found {
+                continue;
+            }
+            expected.found = true;
+            let (idx, founder) = (expected.held.idx, expected.held.founder);
+            let compact = stories.compact(&profile, founder);
+            stories.note_held(idx, compact.published);
+            stories.index_of.insert(profile.article, idx);
+            stories.profiles.insert(idx, compact);
+            n_since_eviction += 1;
+            if drop_as_read && n_since_eviction == EVICT_EVERY {
+                n_since_eviction = 0;
+                stories.evict();
             }
         }
-        stories.profiles = slots.into_iter().collect::<Option<Vec<_>>>()?;
-        for evicted in stories.take_evicted() {
-            stories.profiles[evicted as usize].drop_terms();
+        if expected.values().any(|expected| !expected.found) {
+            return None;
         }
-        for (idx, &founder) in founder_of.iter().enumerate() {
-            let idx = idx as u32;
+        if drop_as_read {
+            stories.evict();
+        }
+        let mut held: Vec<u32> = stories.profiles.keys().copied().collect();
+        held.sort_unstable();
+        for idx in held {
             stories.hold(idx);
+            let profile = &stories.profiles[&idx];
+            let (founder, published) = (profile.founder, profile.published);
+            let key = &expected.get(&profile.article)?.held.key;
             stories
                 .members_of
                 .entry(founder)
-                .or_default()
-                .push(idx, stories.profiles[idx as usize].published);
+                .or_insert_with(|| Members::new(key.clone()))
+                .push(idx, published);
         }
-        stories.founder_of = founder_of;
         Some((stories, unsaved))
     }
 
-    /// How many articles have been added.
+    /// How many articles have been added, the ones no longer held included.
     pub fn len(&self) -> usize {
-        self.profiles.len()
+        self.n_added as usize
     }
 
     /// Whether no article has been added.
     pub fn is_empty(&self) -> bool {
-        self.profiles.is_empty()
+        self.n_added == 0
     }
 
     /// Adds one article and says which story it joined or started, and which stories it
-    /// merged. An article already added (same id) is left where it is.
+    /// merged. A held article added again (same id) is left where it is.
     pub fn add(&mut self, profile: Profile) -> Placement {
-        if let Some(&idx) = self.index_of.get(&profile.article) {
+        if let Some(idx) = self.index_of.get(&profile.article) {
             return Placement {
-                story: self.key(self.founder_of[idx as usize]),
+                story: self.key(self.profiles[idx].founder),
                 started: false,
                 merged: Vec::new(),
-                moved: Vec::new(),
             };
         }
-        if !self.profiles.is_empty() && self.profiles.len().is_multiple_of(EVICT_EVERY) {
+        if self.n_added > 0 && (self.n_added as usize).is_multiple_of(EVICT_EVERY) {
             self.evict();
         }
-        let new_idx = u32::try_from(self.profiles.len()).expect("fewer than 2^32 articles");
-        let compact = self.compact(&profile);
-        self.index_of.insert(profile.article, new_idx);
+        let new_idx = self.n_added;
+        self.n_added = new_idx.checked_add(1).expect("fewer than 2^32 articles");
+        let compact = self.compact(&profile, new_idx);
         let published = compact.published;
         self.note_held(new_idx, published);
-        self.profiles.push(compact);
-        self.founder_of.push(new_idx);
-        let mut own = Members::default();
+        self.profiles.insert(new_idx, compact);
+        let mut own = Members::new(profile.article.clone());
         own.push(new_idx, published);
         self.members_of.insert(new_idx, own);
+        self.index_of.insert(profile.article.clone(), new_idx);
+        self.last_added = Some(profile.article);
 
         // Only the candidates are compared in full; every other article of a story in the
         // window counts as not similar (it shares none of the new article's rarest terms, or
@@ -419,8 +584,8 @@ impl Stories {
         // Each candidate story, keyed by founder (ascending, so ties go to the older story):
         // its candidates' vectors and how many of its articles are in the window.
         let mut groups: BTreeMap<u32, Group> = BTreeMap::new();
-        for (vector, &idx) in vectors.iter().zip(&candidates) {
-            let founder = self.founder_of[idx as usize];
+        for (vector, idx) in vectors.iter().zip(&candidates) {
+            let founder = self.profiles[idx].founder;
             groups
                 .entry(founder)
                 .or_insert_with(|| Group {
@@ -447,7 +612,6 @@ impl Stories {
                 story: self.key(new_idx),
                 started: true,
                 merged: Vec::new(),
-                moved: Vec::new(),
             };
         };
 
@@ -477,10 +641,17 @@ impl Stories {
             merged_founders.push(story_founder.max(other));
             story_founder = story_founder.min(other);
         }
+        merged_founders.sort_unstable();
+        let merged = merged_founders
+            .iter()
+            .map(|&founder| self.key(founder))
+            .collect();
         // Every story involved: the joined one, the new article's own, and each merged one
         // (the oldest of them keeps its key, so it is `story_founder`, possibly not `founder`).
-        let mut story_members = self.members_of.remove(&story_founder).unwrap_or_default();
-        let mut moved = Vec::new();
+        let mut story_members = self
+            .members_of
+            .remove(&story_founder)
+            .expect("a candidate's story has members");
         for old_founder in [founder, new_idx]
             .into_iter()
             .chain(merged_founders.iter().copied())
@@ -488,34 +659,28 @@ impl Stories {
             let Some(members) = self.members_of.remove(&old_founder) else {
                 continue;
             };
-            for &member in &members.idxs {
-                self.founder_of[member as usize] = story_founder;
-                if member != new_idx {
-                    moved.push(member);
+            for member in &members.idxs {
+                if let Some(profile) = self.profiles.get_mut(member) {
+                    profile.founder = story_founder;
                 }
             }
             story_members.absorb(members);
         }
         self.members_of.insert(story_founder, story_members);
-        merged_founders.sort_unstable();
-        moved.sort_unstable();
         Placement {
             story: self.key(story_founder),
             started: false,
-            merged: merged_founders
-                .into_iter()
-                .map(|founder| self.key(founder))
-                .collect(),
-            moved: moved.into_iter().map(|idx| self.key(idx)).collect(),
+            merged,
         }
     }
 
-    /// `profile` interned and counted in (the state's idf includes it from now on).
-    fn compact(&mut self, profile: &Profile) -> Compact {
+    /// `profile` of a story first added as `founder`, interned and counted in (the state's
+    /// idf includes it from now on).
+    fn compact(&mut self, profile: &Profile, founder: u32) -> Compact {
         Compact {
             article: profile.article.clone(),
             published: profile.published,
-            held: true,
+            founder,
             terms: self.terms.add(&profile.terms),
             entities: self.entities.add(&profile.entities),
         }
@@ -571,21 +736,33 @@ impl Stories {
         None
     }
 
-    /// Drops the terms of the profiles past the horizon and takes them off the holders lists.
+    /// Drops the profiles past the horizon from the state: from the holders lists, their
+    /// stories' held members (a story left with none goes) and the vocabulary.
     fn evict(&mut self) {
-        let evicted = self.take_evicted();
         let mut touched_terms = Vec::new();
-        for &idx in &evicted {
-            let profile = &mut self.profiles[idx as usize];
+        for idx in self.take_evicted() {
+            let Some(profile) = self.profiles.remove(&idx) else {
+                continue;
+            };
+            self.index_of.remove(&profile.article);
+            self.terms.remove(&profile.terms);
+            self.entities.remove(&profile.entities);
             touched_terms.extend(profile.terms.iter().map(|&(term, _)| term));
-            profile.drop_terms();
+            if let Entry::Occupied(mut story) = self.members_of.entry(profile.founder) {
+                story.get_mut().remove(idx, profile.published);
+                if story.get().idxs.is_empty() {
+                    story.remove();
+                }
+            }
         }
         touched_terms.sort_unstable();
         touched_terms.dedup();
         let profiles = &self.profiles;
         for term in touched_terms {
-            let holders = &mut self.holders_of_term[term as usize];
-            holders.retain(|&idx| profiles[idx as usize].held);
+            let Some(holders) = self.holders_of_term.get_mut(term as usize) else {
+                continue;
+            };
+            holders.retain(|idx| profiles.contains_key(idx));
             if holders.len() < holders.capacity() / 4 {
                 holders.shrink_to_fit();
             }
@@ -595,8 +772,8 @@ impl Stories {
     /// Lists profile `idx` among the holders of its terms.
     fn hold(&mut self, idx: u32) {
         self.holders_of_term
-            .resize_with(self.terms.frequency.len(), Vec::new);
-        for &(term, _) in &self.profiles[idx as usize].terms {
+            .resize_with(self.terms.n_ids(), Vec::new);
+        for &(term, _) in &self.profiles[&idx].terms {
             self.holders_of_term[term as usize].push(idx);
         }
     }
@@ -608,10 +785,13 @@ impl Stories {
     /// kind apart decide, as in the batch split's second stage.
     fn neighbourhood_vectors(&self, neighbourhood: &[u32]) -> Vec<Vector> {
         let n_profiles = u32::try_from(neighbourhood.len()).unwrap_or(u32::MAX);
-        let mut term_frequency: HashMap<u32, u32> = HashMap::new();
-        let mut entity_frequency: HashMap<u32, u32> = HashMap::new();
-        for &idx in neighbourhood {
-            let profile = &self.profiles[idx as usize];
+        let profiles: Vec<&Compact> = neighbourhood
+            .iter()
+            .map(|idx| &self.profiles[idx])
+            .collect();
+        let mut term_frequency: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut entity_frequency: FxHashMap<u32, u32> = FxHashMap::default();
+        for profile in &profiles {
             for &(term, _) in &profile.terms {
                 *term_frequency.entry(term).or_default() += 1;
             }
@@ -619,7 +799,7 @@ impl Stories {
                 *entity_frequency.entry(entity).or_default() += 1;
             }
         }
-        let weigh = |pairs: &[(u32, u32)], frequency: &HashMap<u32, u32>| {
+        let weigh = |pairs: &[(u32, u32)], frequency: &FxHashMap<u32, u32>| {
             unit_length(
                 pairs
                     .iter()
@@ -627,10 +807,9 @@ impl Stories {
                     .collect(),
             )
         };
-        neighbourhood
-            .iter()
-            .map(|&idx| {
-                let profile = &self.profiles[idx as usize];
+        profiles
+            .into_iter()
+            .map(|profile| {
                 Vector::new(
                     weigh(&profile.terms, &term_frequency),
                     weigh(&profile.entities, &entity_frequency),
@@ -643,9 +822,9 @@ impl Stories {
     /// The earlier profiles in the window of profile `new_idx` that are among the latest
     /// [`MAX_HOLDERS_WALKED`] holders of one of its [`QUERY_TERMS`] rarest shared terms, at most
     /// [`MAX_CANDIDATES`] of them (those sharing the most idf weight, then the latest),
-    /// ascending.
+    /// ascending. Rarity is counted over the held profiles: the stream's recent past.
     fn candidates(&self, new_idx: u32) -> Vec<u32> {
-        let new_profile = &self.profiles[new_idx as usize];
+        let new_profile = &self.profiles[&new_idx];
         let n_profiles = u32::try_from(self.profiles.len()).unwrap_or(u32::MAX);
         // Terms no earlier article holds find nothing, and in a young archive they would be
         // all of an article's rarest terms: only terms shared with earlier articles query.
@@ -660,13 +839,13 @@ impl Stories {
             .map(|&(term, _)| (idf(n_profiles, self.terms.frequency[term as usize]), term))
             .collect();
         query.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(&right.1)));
-        let mut shared: HashMap<u32, f64> = HashMap::new();
+        let mut shared: FxHashMap<u32, f64> = FxHashMap::default();
         for (idf, term) in query.into_iter().take(QUERY_TERMS) {
             let holders = self.holders_of_term.get(term as usize);
-            for &idx in holders.into_iter().flatten().rev().take(MAX_HOLDERS_WALKED) {
-                let published = self.profiles[idx as usize].published;
+            for idx in holders.into_iter().flatten().rev().take(MAX_HOLDERS_WALKED) {
+                let published = self.profiles[idx].published;
                 if within_window(published, new_profile.published, &self.config) {
-                    *shared.entry(idx).or_default() += idf;
+                    *shared.entry(*idx).or_default() += idf;
                 }
             }
         }
@@ -683,41 +862,39 @@ impl Stories {
         candidates
     }
 
-    /// The ids of the articles of the story keyed `story`, in arrival order; empty when there
-    /// is no such story.
+    /// The held articles of the story keyed `story`, in arrival order; empty when no held
+    /// article is in such a story.
     pub fn members(&self, story: &ArticleId) -> Vec<ArticleId> {
-        self.index_of
-            .get(story)
-            .and_then(|founder| self.members_of.get(founder))
-            .into_iter()
+        self.members_of
+            .values()
+            .filter(|members| members.key == *story)
             .flat_map(|members| &members.idxs)
-            .map(|&idx| self.key(idx))
+            .map(|idx| self.profiles[idx].article.clone())
             .collect()
     }
 
-    /// Every story as its key and its articles' ids in arrival order; stories in the order
-    /// they were started.
+    /// Every story with a held article, as its key and its held articles' ids in arrival
+    /// order; stories in the order they were started.
     pub fn stories(&self) -> Vec<(ArticleId, Vec<ArticleId>)> {
         let mut founders: Vec<u32> = self.members_of.keys().copied().collect();
         founders.sort_unstable();
         founders
             .into_iter()
             .map(|founder| {
-                let key = self.key(founder);
-                let members = self.members(&key);
-                (key, members)
+                let members = &self.members_of[&founder];
+                let articles = members
+                    .idxs
+                    .iter()
+                    .map(|idx| self.profiles[idx].article.clone())
+                    .collect();
+                (members.key.clone(), articles)
             })
             .collect()
     }
 
-    /// The key of the story `article` is in, `None` when it was never added.
-    pub fn story_of(&self, article: &ArticleId) -> Option<ArticleId> {
-        let idx = *self.index_of.get(article)?;
-        Some(self.key(self.founder_of[idx as usize]))
-    }
-
-    fn key(&self, idx: u32) -> ArticleId {
-        self.profiles[idx as usize].article.clone()
+    /// The key of the story whose first article arrived as `founder`, which has a held member.
+    fn key(&self, founder: u32) -> ArticleId {
+        self.members_of[&founder].key.clone()
     }
 }
 
@@ -838,7 +1015,7 @@ mod tests {
 
     #[test]
     fn window_counts_dated_and_undated_members() {
-        let mut members = Members::default();
+        let mut members = Members::new(ArticleId("a".to_string()));
         for (idx, date) in ["2030-01-01", "2030-01-20", "2030-03-01"]
             .iter()
             .enumerate()
@@ -890,32 +1067,69 @@ mod tests {
     }
 
     fn n_held(stories: &Stories) -> usize {
-        stories
-            .profiles
-            .iter()
-            .filter(|profile| profile.held)
-            .count()
+        stories.profiles.len()
+    }
+
+    /// Every article's story as a store keeps it: each placement's article, with the merges
+    /// applied to every earlier article, held or not.
+    fn placed_like_a_store(stories: &mut Stories, profiles: &[Profile]) -> Vec<Vec<String>> {
+        let mut story_of: Vec<(String, String)> = Vec::new();
+        for profile in profiles {
+            let placement = stories.add(profile.clone());
+            for (_, story) in &mut story_of {
+                if placement
+                    .merged
+                    .iter()
+                    .any(|merged| merged.as_str() == story)
+                {
+                    *story = placement.story.0.clone();
+                }
+            }
+            story_of.push((profile.article.0.clone(), placement.story.0));
+        }
+        let mut by_story: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (article, story) in story_of {
+            by_story.entry(story).or_default().push(article);
+        }
+        by_story.into_values().collect()
     }
 
     #[test]
     fn profiles_past_the_window_are_dropped_and_stories_still_form() {
         let stream = daily_stream(1_500);
-        let stories = Stories::rebuild(stream.clone(), Config::new());
+        let mut stories = Stories::new(Config::new());
+        let found = placed_like_a_store(&mut stories, &stream);
+        assert_eq!(found.len(), 300);
+        assert!(found.iter().all(|members| members.len() == 5));
         // The present's rank, two windows before it, and the adds since the last eviction.
         let bound = PRESENT_RANK + 2 * 30 + EVICT_EVERY + 1;
         assert!(n_held(&stories) <= bound, "{} held", n_held(&stories));
         let held_postings: usize = stories.holders_of_term.iter().map(Vec::len).sum();
         assert!(held_postings <= 3 * bound, "{held_postings} postings");
-        let found = stories.stories();
-        assert_eq!(found.len(), 300);
-        assert!(found.iter().all(|(_, members)| members.len() == 5));
+        // Only the stories and terms of held articles are kept.
+        assert!(stories.members_of.len() <= bound.div_ceil(5) + 1);
+        assert!(stories.terms.id_of.len() <= 2 * (bound.div_ceil(5) + 1));
+        assert!(stories.index_of.len() == n_held(&stories));
 
-        // Restored from the saved state and every profile, it holds the same profiles.
+        // Restored from the saved state and the held articles' profiles, it is the same state
+        // but for the ids of terms.
+        let saved = stories.saved();
+        let held: BTreeSet<&ArticleId> = saved.held_articles().collect();
+        assert_eq!(held.len(), n_held(&stories));
+        let held_profiles: Vec<Profile> = stream
+            .iter()
+            .filter(|profile| held.contains(&profile.article))
+            .cloned()
+            .collect();
         let (restored, unsaved) =
-            Stories::restore(stories.saved(), Config::new(), stream).expect("restored");
+            Stories::restore(saved.clone(), Config::new(), held_profiles).expect("restored");
         assert!(unsaved.is_empty());
-        assert_eq!(restored.stories(), found);
-        assert!(n_held(&restored) <= bound);
+        assert_eq!(restored.stories(), stories.stories());
+        assert_eq!(restored.len(), stream.len());
+        assert_eq!(
+            saved.last_added(),
+            stream.last().map(|profile| &profile.article)
+        );
     }
 
     #[test]
@@ -934,12 +1148,13 @@ mod tests {
             .collect();
         let stories = Stories::rebuild(undated, Config::new());
         assert!(n_held(&stories) <= MAX_UNDATED_HELD + EVICT_EVERY);
-        assert!(stories.profiles.last().is_some_and(|profile| profile.held));
-        assert!(!stories.profiles[0].held);
+        let last = format!("u{}", MAX_UNDATED_HELD + 2 * EVICT_EVERY - 1);
+        assert!(stories.index_of.contains_key(&ArticleId(last)));
+        assert!(!stories.index_of.contains_key(&ArticleId("u0".to_string())));
     }
 
     #[test]
-    fn a_merge_reports_the_articles_it_moved() {
+    fn a_merge_reports_the_stories_it_merged() {
         let mut stories = Stories::new(Config::new());
         stories.add(profile("a", &["harbor", "strike", "docker", "pay"]));
         stories.add(profile("b", &["crane", "port", "wage", "walkout"]));
@@ -950,8 +1165,9 @@ mod tests {
                 "harbor", "strike", "docker", "pay", "crane", "port", "wage", "walkout",
             ],
         ));
-        let moved: Vec<&str> = placement.moved.iter().map(ArticleId::as_str).collect();
-        assert_eq!((placement.story.as_str(), moved), ("a", vec!["b", "d"]));
+        let merged: Vec<&str> = placement.merged.iter().map(ArticleId::as_str).collect();
+        assert_eq!((placement.story.as_str(), merged), ("a", vec!["b"]));
+        assert_eq!(stories.members(&ArticleId("a".to_string())).len(), 4);
     }
 
     #[test]
@@ -980,9 +1196,8 @@ mod tests {
         assert_eq!(restored.stories(), stories.stories());
         assert_eq!(unsaved.len(), 1);
 
-        let broken: SavedStories =
-            serde_json::from_str(r#"{"articles":["a","b"],"founder_of":[1,1]}"#).expect("reads");
-        assert!(Stories::restore(broken, Config::new(), profiles.to_vec()).is_none());
+        let broken = r#"{"articles":["a","b"],"founder_of":[1,1]}"#;
+        assert!(serde_json::from_str::<SavedStories>(broken).is_err());
         let missing: SavedStories =
             serde_json::from_str(r#"{"articles":["a","x"],"founder_of":[0,1]}"#).expect("reads");
         assert!(Stories::restore(missing, Config::new(), profiles.to_vec()).is_none());
