@@ -65,7 +65,10 @@ pub use framing::framing;
 pub use sides::{Outlet, Outlets, OutletsError, SideKey};
 pub use single_source::single_source;
 pub use sources::sources;
-pub use summary::{SummaryLength, summary, summary_of_sources};
+pub use summary::{
+    SALIENCE_FEATURES, Salience, SalienceError, SummaryCandidate, SummaryInputs, SummaryLength,
+    summary, summary_of_sources,
+};
 pub use timeline::timeline;
 pub use tone::tone;
 pub use voices::voices;

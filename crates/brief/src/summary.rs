@@ -8,17 +8,23 @@
 //! appears in a sentence stating the dispute, or in a sentence attributing it to who gives it
 //! (the annotate stage's claim attribution: quoted or reported).
 //!
-//! Selection is greedy budgeted coverage of concepts (Gillick & Favre's ICSISumm, with words
-//! for concepts): a content term weighs a little, plus the share of the other independent sources
-//! that use it, plus the share of the sources' headlines that use it, so what several outlets
-//! report outweighs what one adds, as in a roundup of them. A candidate gains the weight of its
-//! terms not yet covered and a little per other word, per word raised to [`LENGTH_EXPONENT`],
-//! with a prior that decays with position (news puts the event first). No sentence graph: the
-//! shared-term weights carry what TextRank's centrality did, at the cost of one pass over the
-//! terms (tuned on NeuS/AllSides train, BENCHMARKS.md). Disputes come first in the budget (at
-//! most [`MAX_DISPUTED`]), stated as disputed with every side's sources. The output lists
-//! corroborated statements first, then disputes, then single-source statements, each in the
-//! order chosen.
+//! Selection is greedy and budgeted: each time, the candidate of highest salience that fits
+//! and says nothing a chosen one says ([`salience`]: a linear model fitted on NeuS/AllSides
+//! train, whose strongest feature is coverage of concepts in the manner of Gillick & Favre's
+//! ICSISumm, with words for concepts). A content term weighs a little, plus the share of the
+//! other independent sources that use it, plus the share of the sources' headlines that use
+//! it, so what several outlets report outweighs what one adds, as in a roundup of them; a
+//! candidate's coverage is the weight of its terms not yet covered and a little per other word,
+//! per word raised to [`LENGTH_EXPONENT`]. The other features are the sentence's place in its
+//! article, its length, how its terms are shared and in the headlines, whether it is
+//! corroborated, quotes, attributes, judges or gives numbers.
+//! Disputes come first in the budget (at most [`MAX_DISPUTED`]), stated as disputed with every
+//! side's sources. The output lists corroborated statements first, then disputes, then
+//! single-source statements, each in the order chosen.
+
+mod salience;
+
+pub use salience::{SALIENCE_FEATURES, Salience, SalienceError};
 
 use crate::consensus::independent_sources;
 use crate::corpus::Corpus;
@@ -28,6 +34,7 @@ use parallax_model::{
     SummaryKind, SummarySentence,
 };
 use parallax_text::Terms;
+use salience::{COVERAGE, Features, N_FEATURES};
 use std::collections::{HashMap, HashSet};
 
 /// How long a summary may be.
@@ -45,8 +52,13 @@ pub enum SummaryLength {
 
 /// Candidates sharing this share of their terms with a chosen sentence say the same again.
 const REDUNDANT_OVERLAP: f64 = 0.6;
-/// A sentence opening with a pronoun leans on a sentence the summary may not hold.
-const PRONOUN_START_PENALTY: f64 = 0.7;
+/// A single-source sentence with more loaded, verdict or first-person words than this (a
+/// first-person word counts two) is one outlet's framing, with no more neutral wording to take
+/// instead: the summary leaves it to the readings and the single-source section.
+const MAX_JUDGED_SINGLE_SOURCE: usize = 1;
+/// A sentence of fewer words is a fragment the segmenter left ("Moscow time."), not a
+/// statement: dense in terms, so coverage would favour it, but it tells the reader nothing.
+const MIN_WORDS: usize = 4;
 
 /// At most this many sentences of a summary state disputes.
 const MAX_DISPUTED: usize = 2;
@@ -63,14 +75,6 @@ const FUNCTION_WORD_WEIGHT: f64 = 0.3;
 /// Gain is divided by the number of words raised to this power: 0 favours long sentences, 1
 /// favours dense ones.
 const LENGTH_EXPONENT: f64 = 0.9;
-/// Gain divisor per loaded, verdict or first-person word of the wording.
-const JUDGED_PENALTY: f64 = 0.2;
-/// Gain divisor per sentence before it in its article.
-const POSITION_DECAY: f64 = 0.2;
-/// A statement several independent sources make outweighs one only a single source makes, at
-/// equal coverage: a neutral summary leads with what is corroborated. ROUGE is indifferent to
-/// it (NeuS train 43.39 against 43.47 without, val 43.45 against 43.46), readers are not.
-const CORROBORATED_PRIORITY: f64 = 2.0;
 
 /// The summary of the whole story; see [`summary_of_sources`].
 pub fn summary(
@@ -125,6 +129,91 @@ pub fn summary_of_sources(
     summary_of_sources_from(&Corpus::new(story), &statements, sources, length)
 }
 
+/// What the summary of a story is made from, its terms stemmed once: for making many summaries
+/// of one story with different weights of the salience model, as fitting them does.
+pub struct SummaryInputs<'a> {
+    corpus: Corpus,
+    statements: Statements<'a>,
+}
+
+impl std::fmt::Debug for SummaryInputs<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("SummaryInputs")
+            .field("story", &self.statements.story.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A statement the summary of a story may choose, with what the salience model reads of it
+/// before anything is chosen: for fitting the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryCandidate {
+    /// The wording.
+    pub text: String,
+    /// Corroborated or single-source.
+    pub kind: SummaryKind,
+    /// The value of each feature of [`SALIENCE_FEATURES`], in that order.
+    pub features: Vec<f64>,
+}
+
+impl<'a> SummaryInputs<'a> {
+    /// The inputs of the summary of `story`.
+    pub fn new(
+        story: &'a Story,
+        consensus: &'a [ConsensusItem],
+        disputes: &'a [Dispute],
+    ) -> SummaryInputs<'a> {
+        SummaryInputs {
+            corpus: Corpus::new(story),
+            statements: Statements {
+                story,
+                consensus,
+                disputes,
+            },
+        }
+    }
+
+    /// [`summary`], with the weights `salience`.
+    pub fn summary(&self, length: SummaryLength, salience: &Salience) -> Vec<SummarySentence> {
+        summary_with(
+            &self.corpus,
+            &self.statements,
+            &self.every_source(),
+            length,
+            salience,
+        )
+    }
+
+    /// Every statement the summary may choose, with its features; those that state no content
+    /// term are left out, since the summary never chooses them.
+    pub fn candidates(&self) -> Vec<SummaryCandidate> {
+        let choices = choices(
+            &self.corpus,
+            &self.statements,
+            &self.every_source(),
+            SummaryLength::FillWords(usize::MAX),
+        );
+        let nothing_covered = vec![false; choices.n_terms];
+        choices
+            .candidates
+            .iter()
+            .filter_map(|candidate| {
+                let features = candidate.features_given(&choices.weights, &nothing_covered)?;
+                Some(SummaryCandidate {
+                    text: candidate.text.to_string(),
+                    kind: candidate.kind,
+                    features: features.0.to_vec(),
+                })
+            })
+            .collect()
+    }
+
+    fn every_source(&self) -> Vec<usize> {
+        (1..=self.statements.story.articles.len()).collect()
+    }
+}
+
 /// [`summary_of_sources`] with the story's terms already stemmed.
 pub(crate) fn summary_of_sources_from(
     corpus: &Corpus,
@@ -132,133 +221,23 @@ pub(crate) fn summary_of_sources_from(
     sources: &[usize],
     length: SummaryLength,
 ) -> Vec<SummarySentence> {
-    let Statements {
-        story,
-        consensus,
+    summary_with(corpus, statements, sources, length, Salience::fitted())
+}
+
+fn summary_with(
+    corpus: &Corpus,
+    statements: &Statements<'_>,
+    sources: &[usize],
+    length: SummaryLength,
+    salience: &Salience,
+) -> Vec<SummarySentence> {
+    let Choices {
         disputes,
-    } = *statements;
-    let selected: HashSet<usize> = sources.iter().copied().collect();
-    let independent = independent_sources(story);
-    let weights = term_weights(corpus, &selected, &independent);
-    let mut vocabulary = Vocabulary {
-        corpus,
-        terms: Terms::new(Some("en")),
-        extra: HashMap::new(),
-    };
-    let mut disputed_ranges: HashMap<&ArticleId, Vec<(usize, usize)>> = HashMap::new();
-    for citation in disputes
-        .iter()
-        .flat_map(|dispute| &dispute.sides)
-        .flat_map(|side| &side.citations)
-    {
-        disputed_ranges
-            .entry(&citation.span.article)
-            .or_default()
-            .push((citation.span.start, citation.span.end));
-    }
-    // A sentence stating a disputed value in its own voice would take one side; one that
-    // attributes it ("police said", "according to") states whose figure it is.
-    let is_disputed = |source: usize, span: &Span| {
-        let states_disputed_value = disputed_ranges.get(&span.article).is_some_and(|ranges| {
-            ranges
-                .iter()
-                .any(|&(start, end)| start < span.end && span.start < end)
-        });
-        states_disputed_value && !is_attributed(&story.articles[source - 1], span.start)
-    };
-
-    let mut budget = Budget::new(length);
-    let mut chosen_disputes = Vec::new();
-    let n_disputed_max = match length {
-        SummaryLength::Sentences(n) => MAX_DISPUTED.min(n / 2),
-        SummaryLength::Words(_) | SummaryLength::FillWords(_) => MAX_DISPUTED,
-    };
-    for dispute in disputes {
-        if chosen_disputes.len() == n_disputed_max {
-            break;
-        }
-        let Some(sentence) = disputed(dispute, &selected) else {
-            continue;
-        };
-        let n_words = sentence.text.split_whitespace().count();
-        if budget.half_allows(n_words) {
-            budget.take(n_words);
-            chosen_disputes.push(sentence);
-        }
-    }
-
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut in_groups: HashSet<(usize, usize)> = HashSet::new();
-    for item in consensus {
-        let citations: Vec<&Citation> = item
-            .citations
-            .iter()
-            .filter(|citation| selected.contains(&citation.source))
-            .collect();
-        let n_independent = citations
-            .iter()
-            .map(|citation| independent[citation.source - 1])
-            .collect::<HashSet<_>>()
-            .len();
-        if n_independent < 2 {
-            continue;
-        }
-        in_groups.extend(
-            citations
-                .iter()
-                .map(|citation| (citation.source, citation.span.start)),
-        );
-        candidates.extend(corroborated(
-            story,
-            corpus,
-            &citations,
-            &mut vocabulary,
-            &is_disputed,
-        ));
-    }
-    for (idx, annotated) in story.articles.iter().enumerate() {
-        let source = idx + 1;
-        // A near-duplicate's sentences are its original's: the original speaks for both.
-        let copy_of_selected =
-            independent[idx] != idx && selected.contains(&(independent[idx] + 1));
-        if !selected.contains(&source) || copy_of_selected {
-            continue;
-        }
-        for (position, (sentence, wording)) in annotated
-            .sentences
-            .iter()
-            .zip(&corpus.sentences[idx])
-            .enumerate()
-        {
-            let full_text = annotated.sentence_text(sentence);
-            let dateline = wording.dateline;
-            let text = &full_text[dateline..];
-            let span = Span::new(
-                annotated.article.id.clone(),
-                sentence.range.start + dateline,
-                sentence.range.end,
-            );
-            if in_groups.contains(&(source, span.start))
-                || starts_with_quote(text)
-                || is_disputed(source, &span)
-            {
-                continue;
-            }
-            candidates.push(Candidate {
-                kind: SummaryKind::SingleSource,
-                text,
-                terms: wording.body_terms.clone(),
-                n_words: wording.n_body_words,
-                position,
-                judged: wording.n_judged,
-                opens_with_pronoun: starts_with_pronoun(text),
-                sources: vec![source],
-                spans: vec![span],
-            });
-        }
-    }
-
-    let n_terms = vocabulary.n_terms();
+        mut candidates,
+        mut budget,
+        weights,
+        n_terms,
+    } = choices(corpus, statements, sources, length);
     let mut covered = vec![false; n_terms];
     // Whether a candidate says again what a chosen one says; once so, always so, so each is
     // checked against each chosen candidate once, when that one is chosen.
@@ -266,15 +245,32 @@ pub(crate) fn summary_of_sources_from(
     let mut in_chosen = vec![false; n_terms];
     let mut chosen: Vec<Candidate> = Vec::new();
     loop {
-        let best = candidates
+        let best_of = |only_corroborated: bool| {
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(idx, candidate)| {
+                    !redundant[*idx]
+                        && budget.allows(candidate.n_words)
+                        && (!only_corroborated || candidate.kind == SummaryKind::Corroborated)
+                })
+                .filter_map(|(idx, candidate)| {
+                    Some((candidate.score(salience, &weights, &covered)?, idx))
+                })
+                .max_by(|(score_a, idx_a), (score_b, idx_b)| {
+                    score_a.total_cmp(score_b).then(idx_b.cmp(idx_a))
+                })
+        };
+        // Corroborated facts first: the first pick is the most salient corroborated statement
+        // that fits, when there is one, however salient a single source's sentence is.
+        let leads = chosen
             .iter()
-            .enumerate()
-            .filter(|(idx, candidate)| !redundant[*idx] && budget.allows(candidate.n_words))
-            .map(|(idx, candidate)| (candidate.gain(&weights, &covered), idx))
-            .filter(|(gain, _)| *gain > 0.0)
-            .max_by(|(gain_a, idx_a), (gain_b, idx_b)| {
-                gain_a.total_cmp(gain_b).then(idx_b.cmp(idx_a))
-            });
+            .any(|candidate| candidate.kind == SummaryKind::Corroborated);
+        let best = if leads {
+            best_of(false)
+        } else {
+            best_of(true).or_else(|| best_of(false))
+        };
         let Some((_, idx)) = best else {
             break;
         };
@@ -311,7 +307,7 @@ pub(crate) fn summary_of_sources_from(
             .filter(|candidate| candidate.kind == SummaryKind::Corroborated)
             .map(into_sentence),
     );
-    sentences.extend(chosen_disputes);
+    sentences.extend(disputes);
     sentences.extend(
         chosen
             .iter()
@@ -319,6 +315,175 @@ pub(crate) fn summary_of_sources_from(
             .map(into_sentence),
     );
     sentences
+}
+
+/// What the summary chooses from: the dispute sentences it states (chosen first, within half
+/// the budget), the candidate statements with their features, the budget left, and the weight
+/// of each content term by id.
+struct Choices<'a> {
+    disputes: Vec<SummarySentence>,
+    candidates: Vec<Candidate<'a>>,
+    budget: Budget,
+    weights: Vec<f64>,
+    n_terms: usize,
+}
+
+/// The disputes and candidates of a summary of the sources numbered `sources`; see
+/// [`summary_of_sources`].
+fn choices<'a>(
+    corpus: &Corpus,
+    statements: &Statements<'a>,
+    sources: &[usize],
+    length: SummaryLength,
+) -> Choices<'a> {
+    let Statements {
+        story,
+        consensus,
+        disputes,
+    } = *statements;
+    let selected: HashSet<usize> = sources.iter().copied().collect();
+    let independent = independent_sources(story);
+    let term_stats = TermStats::new(corpus, &selected, &independent);
+    let mut vocabulary = Vocabulary {
+        corpus,
+        terms: Terms::new(Some("en")),
+        extra: HashMap::new(),
+    };
+    let mut disputed_ranges: HashMap<&ArticleId, Vec<(usize, usize)>> = HashMap::new();
+    for citation in disputes
+        .iter()
+        .flat_map(|dispute| &dispute.sides)
+        .flat_map(|side| &side.citations)
+    {
+        disputed_ranges
+            .entry(&citation.span.article)
+            .or_default()
+            .push((citation.span.start, citation.span.end));
+    }
+    // A sentence stating a disputed value in its own voice would take one side; one that
+    // attributes it ("police said", "according to") states whose figure it is.
+    let is_disputed = |source: usize, span: &Span| {
+        let states_disputed_value = disputed_ranges.get(&span.article).is_some_and(|ranges| {
+            ranges
+                .iter()
+                .any(|&(start, end)| start < span.end && span.start < end)
+        });
+        states_disputed_value && !is_attributed(&story.articles[source - 1], span.start)
+    };
+
+    let mut budget = Budget::new(length);
+    let mut chosen_disputes: Vec<SummarySentence> = Vec::new();
+    let n_disputed_max = match length {
+        SummaryLength::Sentences(n) => MAX_DISPUTED.min(n / 2),
+        SummaryLength::Words(_) | SummaryLength::FillWords(_) => MAX_DISPUTED,
+    };
+    for dispute in disputes {
+        if chosen_disputes.len() == n_disputed_max {
+            break;
+        }
+        let Some(sentence) = disputed(dispute, &selected) else {
+            continue;
+        };
+        let n_words = sentence.text.split_whitespace().count();
+        if budget.half_allows(n_words) {
+            budget.take(n_words);
+            chosen_disputes.push(sentence);
+        }
+    }
+
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut in_groups: HashSet<(usize, usize)> = HashSet::new();
+    for item in consensus {
+        let citations: Vec<&Citation> = item
+            .citations
+            .iter()
+            .filter(|citation| selected.contains(&citation.source))
+            .collect();
+        let n_independent = citations
+            .iter()
+            .map(|citation| independent[citation.source - 1])
+            .collect::<HashSet<_>>()
+            .len();
+        if n_independent < 2 {
+            continue;
+        }
+        let n_before = candidates.len();
+        in_groups.extend(
+            citations
+                .iter()
+                .map(|citation| (citation.source, citation.span.start)),
+        );
+        candidates.extend(corroborated(
+            story,
+            corpus,
+            &citations,
+            &mut vocabulary,
+            &is_disputed,
+        ));
+        for candidate in &mut candidates[n_before..] {
+            candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
+        }
+    }
+    for (idx, annotated) in story.articles.iter().enumerate() {
+        let source = idx + 1;
+        // A near-duplicate's sentences are its original's: the original speaks for both.
+        let copy_of_selected =
+            independent[idx] != idx && selected.contains(&(independent[idx] + 1));
+        if !selected.contains(&source) || copy_of_selected {
+            continue;
+        }
+        for (position, (sentence, wording)) in annotated
+            .sentences
+            .iter()
+            .zip(&corpus.sentences[idx])
+            .enumerate()
+        {
+            let full_text = annotated.sentence_text(sentence);
+            let dateline = wording.dateline;
+            let text = &full_text[dateline..];
+            let span = Span::new(
+                annotated.article.id.clone(),
+                sentence.range.start + dateline,
+                sentence.range.end,
+            );
+            if in_groups.contains(&(source, span.start))
+                || wording.n_body_words < MIN_WORDS
+                || wording.n_judged > MAX_JUDGED_SINGLE_SOURCE
+                || starts_with_quote(text)
+                || is_disputed(source, &span)
+            {
+                continue;
+            }
+            candidates.push(Candidate {
+                kind: SummaryKind::SingleSource,
+                text,
+                terms: wording.body_terms.clone(),
+                n_words: wording.n_body_words,
+                position,
+                judged: wording.n_judged,
+                opens_with_pronoun: starts_with_pronoun(text),
+                source,
+                own_span: span.clone(),
+                n_sources_share: 1.0 / term_stats.n_sources,
+                features: Features([0.0; N_FEATURES]),
+                sources: vec![source],
+                spans: vec![span],
+            });
+        }
+    }
+
+    let n_terms = vocabulary.n_terms();
+    let context = FeatureContext::new(story, corpus, &term_stats, n_terms);
+    for candidate in &mut candidates {
+        candidate.features = context.features(candidate);
+    }
+    Choices {
+        disputes: chosen_disputes,
+        candidates,
+        budget,
+        weights: term_stats.weights(),
+        n_terms,
+    }
 }
 
 /// What is left of the summary's length.
@@ -385,14 +550,32 @@ struct Candidate<'a> {
     judged: usize,
     /// Whether the wording opens with a pronoun ([`starts_with_pronoun`]).
     opens_with_pronoun: bool,
+    /// The source of the wording (citation number, from 1) and its words.
+    source: usize,
+    own_span: Span,
+    /// The share of the summarized independent sources that state it.
+    n_sources_share: f64,
+    /// Its features, but [`COVERAGE`], which depends on what is chosen before it
+    /// ([`Candidate::features_given`]).
+    features: Features,
     sources: Vec<usize>,
     spans: Vec<Span>,
 }
 
 impl Candidate<'_> {
-    /// `weights` and `covered` are by term id; a term past `weights` weighs
+    /// The salience of the candidate once the terms marked in `covered` are stated; none when
+    /// it states nothing new.
+    fn score(&self, salience: &Salience, weights: &[f64], covered: &[bool]) -> Option<f64> {
+        Some(salience.score(&self.features_given(weights, covered)?))
+    }
+
+    /// Its features once the terms marked in `covered` are stated; none when it states nothing
+    /// new. `weights` and `covered` are by term id; a term past `weights` weighs
     /// [`UNSHARED_WEIGHT`].
-    fn gain(&self, weights: &[f64], covered: &[bool]) -> f64 {
+    fn features_given(&self, weights: &[f64], covered: &[bool]) -> Option<Features> {
+        if self.terms.iter().all(|&term| covered[term as usize]) {
+            return None;
+        }
         let content: f64 = self
             .terms
             .iter()
@@ -408,16 +591,10 @@ impl Candidate<'_> {
         // reader is told, less than a content word.
         let n_other_words = self.n_words.saturating_sub(self.terms.len()) as f64;
         let n_words = self.n_words.max(1) as f64;
-        let mut gain =
+        let mut features = self.features;
+        features.0[COVERAGE] =
             (content + FUNCTION_WORD_WEIGHT * n_other_words) / n_words.powf(LENGTH_EXPONENT);
-        gain /= 1.0 + POSITION_DECAY * self.position as f64;
-        if self.opens_with_pronoun {
-            gain *= PRONOUN_START_PENALTY;
-        }
-        if self.kind == SummaryKind::Corroborated {
-            gain *= CORROBORATED_PRIORITY;
-        }
-        gain / (1.0 + JUDGED_PENALTY * self.judged as f64)
+        Some(features)
     }
 }
 
@@ -505,50 +682,205 @@ pub(crate) fn dateline_len(text: &str) -> usize {
     }
 }
 
-/// Weight of each content term, by id, from the independent sources among `selected`:
-/// [`UNSHARED_WEIGHT`], plus [`SHARED_WEIGHT`] times the share of the other sources that use it
-/// (in text or headline), plus [`HEADLINE_WEIGHT`] times the share of the sources whose headline
-/// uses it. What several outlets report is what a roundup of them restates.
-fn term_weights(corpus: &Corpus, selected: &HashSet<usize>, independent: &[usize]) -> Vec<f64> {
-    let mut users: Vec<(u32, usize)> = Vec::new();
-    let mut headline_users: Vec<(u32, usize)> = Vec::new();
-    let mut sources: Vec<usize> = Vec::new();
-    for (idx, (terms, headline)) in corpus
-        .article_terms
-        .iter()
-        .zip(&corpus.headline_terms)
-        .enumerate()
-    {
-        if selected.contains(&(idx + 1)) {
-            users.extend(terms.iter().map(|&term| (term, independent[idx])));
-            headline_users.extend(headline.iter().map(|&term| (term, independent[idx])));
-            sources.push(independent[idx]);
+/// How the independent sources among those summarized use each content term, by id.
+struct TermStats {
+    /// The share of the other sources that use it (in text or headline): 0 for a term one
+    /// source uses, 1 for one every source uses.
+    shared: Vec<f64>,
+    /// The share of the sources whose headline uses it.
+    in_headlines: Vec<f64>,
+    /// How many independent sources are summarized.
+    n_sources: f64,
+}
+
+impl TermStats {
+    fn new(corpus: &Corpus, selected: &HashSet<usize>, independent: &[usize]) -> TermStats {
+        let mut users: Vec<(u32, usize)> = Vec::new();
+        let mut headline_users: Vec<(u32, usize)> = Vec::new();
+        let mut sources: Vec<usize> = Vec::new();
+        for (idx, (terms, headline)) in corpus
+            .article_terms
+            .iter()
+            .zip(&corpus.headline_terms)
+            .enumerate()
+        {
+            if selected.contains(&(idx + 1)) {
+                users.extend(terms.iter().map(|&term| (term, independent[idx])));
+                headline_users.extend(headline.iter().map(|&term| (term, independent[idx])));
+                sources.push(independent[idx]);
+            }
+        }
+        sources.sort_unstable();
+        sources.dedup();
+        let n_sources = sources.len().max(1) as f64;
+        let n_others = (sources.len().max(2) - 1) as f64;
+        let count = |mut pairs: Vec<(u32, usize)>| {
+            pairs.sort_unstable();
+            pairs.dedup();
+            let mut n_users = vec![0_usize; corpus.n_terms()];
+            for (term, _) in pairs {
+                n_users[term as usize] += 1;
+            }
+            n_users
+        };
+        TermStats {
+            shared: count(users)
+                .into_iter()
+                .map(|n| n.saturating_sub(1) as f64 / n_others)
+                .collect(),
+            in_headlines: count(headline_users)
+                .into_iter()
+                .map(|n| n as f64 / n_sources)
+                .collect(),
+            n_sources,
         }
     }
-    sources.sort_unstable();
-    sources.dedup();
-    let n_sources = sources.len().max(1) as f64;
-    let n_others = (sources.len().max(2) - 1) as f64;
-    let count = |mut pairs: Vec<(u32, usize)>| {
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut n_users = vec![0_usize; corpus.n_terms()];
-        for (term, _) in pairs {
-            n_users[term as usize] += 1;
+
+    /// Weight of each term: [`UNSHARED_WEIGHT`], plus [`SHARED_WEIGHT`] times the share of the
+    /// other sources that use it, plus [`HEADLINE_WEIGHT`] times the share of the sources whose
+    /// headline uses it. What several outlets report is what a roundup of them restates.
+    fn weights(&self) -> Vec<f64> {
+        self.shared
+            .iter()
+            .zip(&self.in_headlines)
+            .map(|(shared, in_headlines)| {
+                UNSHARED_WEIGHT + SHARED_WEIGHT * shared + HEADLINE_WEIGHT * in_headlines
+            })
+            .collect()
+    }
+}
+
+/// What the features of candidates are computed from, once per summary.
+struct FeatureContext<'a> {
+    story: &'a Story,
+    corpus: &'a Corpus,
+    term_stats: &'a TermStats,
+    /// Whether any summarized source's headline uses the term, by id, and how many terms do.
+    in_a_headline: Vec<bool>,
+    n_headline_terms: usize,
+    /// Per article, the sorted starts of its entity mentions and of its time expressions.
+    mention_starts: Vec<Vec<usize>>,
+    time_starts: Vec<Vec<usize>>,
+}
+
+impl<'a> FeatureContext<'a> {
+    fn new(
+        story: &'a Story,
+        corpus: &'a Corpus,
+        term_stats: &'a TermStats,
+        n_terms: usize,
+    ) -> FeatureContext<'a> {
+        let mut in_a_headline = vec![false; n_terms];
+        for (term, share) in term_stats.in_headlines.iter().enumerate() {
+            in_a_headline[term] = *share > 0.0;
         }
-        n_users
-    };
-    let n_users = count(users);
-    let n_headline_users = count(headline_users);
-    n_users
-        .into_iter()
-        .zip(n_headline_users)
-        .map(|(n, n_headline)| {
-            UNSHARED_WEIGHT
-                + SHARED_WEIGHT * n.saturating_sub(1) as f64 / n_others
-                + HEADLINE_WEIGHT * n_headline as f64 / n_sources
-        })
-        .collect()
+        let n_headline_terms = in_a_headline.iter().filter(|&&used| used).count();
+        let sorted = |mut starts: Vec<usize>| {
+            starts.sort_unstable();
+            starts
+        };
+        FeatureContext {
+            story,
+            corpus,
+            term_stats,
+            in_a_headline,
+            n_headline_terms,
+            mention_starts: story
+                .articles
+                .iter()
+                .map(|annotated| {
+                    sorted(
+                        annotated
+                            .entities
+                            .iter()
+                            .flat_map(|entity| &entity.mentions)
+                            .map(|mention| mention.range.start)
+                            .collect(),
+                    )
+                })
+                .collect(),
+            time_starts: story
+                .articles
+                .iter()
+                .map(|annotated| {
+                    sorted(
+                        annotated
+                            .times
+                            .iter()
+                            .map(|time| time.range.start)
+                            .collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The features of `candidate` but those of coverage, which depend on what is chosen.
+    fn features(&self, candidate: &Candidate<'_>) -> Features {
+        let annotated = &self.story.articles[candidate.source - 1];
+        let span = &candidate.own_span;
+        let in_span = |starts: &[usize]| {
+            starts.partition_point(|&start| start < span.end)
+                - starts.partition_point(|&start| start < span.start)
+        };
+        let n_terms = candidate.terms.len().max(1) as f64;
+        let mean_of = |values: &[f64]| {
+            candidate
+                .terms
+                .iter()
+                .map(|&term| values.get(term as usize).copied().unwrap_or(0.0))
+                .sum::<f64>()
+                / n_terms
+        };
+        let n_in_a_headline = candidate
+            .terms
+            .iter()
+            .filter(|&&term| {
+                self.in_a_headline
+                    .get(term as usize)
+                    .copied()
+                    .unwrap_or(false)
+            })
+            .count();
+        let own_headline = &self.corpus.headline_terms[candidate.source - 1];
+        let n_in_own_headline = candidate
+            .terms
+            .iter()
+            .filter(|term| own_headline.binary_search(term).is_ok())
+            .count();
+        let position = candidate.position.min(annotated.sentences.len()) as f64;
+        let n_sentences = annotated.sentences.len().max(1) as f64;
+        let quoted = candidate
+            .text
+            .chars()
+            .any(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'));
+        // In the order of SALIENCE_FEATURES; coverage is set as the summary chooses.
+        Features([
+            1.0,
+            f64::from(u8::from(candidate.position == 0)),
+            (1.0 + position).ln(),
+            position / n_sentences,
+            (candidate.n_words.max(1) as f64).ln(),
+            0.0,
+            mean_of(&self.term_stats.shared),
+            mean_of(&self.term_stats.in_headlines),
+            n_in_a_headline as f64 / self.n_headline_terms.max(1) as f64,
+            f64::from(u8::from(candidate.kind == SummaryKind::Corroborated)),
+            candidate.n_sources_share,
+            f64::from(u8::from(quoted)),
+            f64::from(u8::from(is_attributed(annotated, span.start))),
+            candidate.judged as f64,
+            f64::from(u8::from(candidate.text.chars().any(|c| c.is_ascii_digit()))),
+            (1.0 + in_span(&self.mention_starts[candidate.source - 1]) as f64).ln(),
+            f64::from(u8::from(
+                in_span(&self.time_starts[candidate.source - 1]) > 0,
+            )),
+            f64::from(u8::from(candidate.opens_with_pronoun)),
+            n_sentences.ln(),
+            f64::from(u8::from(candidate.text.contains('?'))),
+            n_in_own_headline as f64 / own_headline.len().max(1) as f64,
+        ])
+    }
 }
 
 /// The candidate of one consensus group: its most neutral wording (fewest
@@ -578,7 +910,9 @@ fn corroborated<'a>(
     let wordings: Vec<Candidate<'a>> = citations
         .iter()
         .filter(|citation| {
-            !starts_with_quote(&citation.text) && !is_disputed(citation.source, &citation.span)
+            citation.text.split_whitespace().count() >= MIN_WORDS
+                && !starts_with_quote(&citation.text)
+                && !is_disputed(citation.source, &citation.span)
         })
         .map(|citation| {
             // The wording is that of a sentence of the story, stemmed once per brief, unless
@@ -611,6 +945,10 @@ fn corroborated<'a>(
                 position,
                 judged,
                 opens_with_pronoun: starts_with_pronoun(text),
+                source: citation.source,
+                own_span: citation.span.clone(),
+                n_sources_share: 0.0,
+                features: Features([0.0; N_FEATURES]),
                 sources: sources.clone(),
                 spans: citations
                     .iter()

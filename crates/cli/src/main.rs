@@ -274,6 +274,10 @@ enum EvalTask {
         /// DIR/summaries.jsonl (bench/rouge-check.sh scores them with rouge-score).
         #[arg(long, value_name = "DIR")]
         dump: Option<PathBuf>,
+        /// Fit the summary's salience weights on the split first, write them to FILE (for
+        /// train: crates/brief/data/summary-salience.tsv), and score the split with them.
+        #[arg(long, value_name = "FILE")]
+        fit: Option<PathBuf>,
     },
     /// Quote attribution on PolNeAR: sources, cues and contents of quotes and reported speech.
     Quotes {
@@ -597,9 +601,23 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             sections,
         } => parallax_eval::latency::evaluate(inputs, *articles, *sections)
             .context("measuring brief latency")?,
-        EvalTask::Summary { data, split, dump } => {
-            let evaluation = parallax_eval::summary::evaluate(data, split)
-                .with_context(|| format!("evaluating summaries on {} ({split})", data.display()))?;
+        EvalTask::Summary {
+            data,
+            split,
+            dump,
+            fit,
+        } => {
+            let context = || format!("evaluating summaries on {} ({split})", data.display());
+            let evaluation = match fit {
+                Some(out) => {
+                    let (weights, evaluation) =
+                        parallax_eval::summary::fit(data, split).with_context(context)?;
+                    std::fs::write(out, weights)
+                        .with_context(|| format!("writing {}", out.display()))?;
+                    evaluation
+                }
+                None => parallax_eval::summary::evaluate(data, split).with_context(context)?,
+            };
             if let Some(dump) = dump {
                 write_summaries(dump, &evaluation.outputs)?;
             }

@@ -15,12 +15,14 @@
 //! package and compares.
 
 mod baselines;
+mod fit;
 mod porter;
 pub mod rouge;
 
 use crate::{Error, Report, Result};
 use baselines::{Baseline, Unit, cut};
-use parallax_engine::brief_stage::SummaryLength;
+use parallax_engine::Outcome;
+use parallax_engine::brief_stage::{Salience, SummaryInputs, SummaryLength};
 use parallax_engine::model::{Article, Origin};
 use parallax_text::Terms;
 use std::collections::{BTreeMap, HashSet};
@@ -68,6 +70,42 @@ fn method_names() -> Vec<&'static str> {
 ///
 /// When the split files cannot be read, their lines do not pair up, or they hold no example.
 pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
+    let examples = examples(data, split)?;
+    Ok(evaluate_with(data, split, &examples, Salience::fitted()))
+}
+
+/// Fits the weights of the summary's salience model on `split` of the NeuS/AllSides folder
+/// `data` (a conditional logit on labelled candidates, then a search on ROUGE; `summary/fit.rs`)
+/// and scores the summaries of that split made with them: the
+/// weights file, which `crates/brief/data/summary-salience.tsv` holds for train, and the
+/// evaluation.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn fit(data: &Path, split: &str) -> Result<(String, Evaluation)> {
+    let examples = examples(data, split)?;
+    let header = format!(
+        "Weights of the summary's salience model, one per feature.\n\
+         Fitted on NeuS/AllSides {split} ({} stories) by `parallax eval summary --split {split} --fit FILE`; do not edit.",
+        examples.len()
+    );
+    let (file, salience) = fit::fit(&examples, &header);
+    let evaluation = evaluate_with(data, split, &examples, &salience);
+    Ok((file, evaluation))
+}
+
+/// One story of a split, briefed, with its roundup.
+pub(crate) struct Example {
+    /// Line number in the split files, from 1.
+    line: usize,
+    /// The roundup's body.
+    reference: String,
+    outcome: Outcome,
+}
+
+/// The stories of `split`, briefed.
+fn examples(data: &Path, split: &str) -> Result<Vec<Example>> {
     let folder = data.join(SPLIT_FOLDER);
     let source_path = folder.join(format!("{split}.source"));
     let target_path = folder.join(format!("{split}.target"));
@@ -81,6 +119,32 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
             path: folder,
         });
     }
+    let config = parallax_engine::Config::new();
+    let mut examples = Vec::new();
+    for (idx, (source, target)) in sources.iter().zip(&targets).enumerate() {
+        let articles: Vec<Article> = source
+            .split(" [SEP] ")
+            .enumerate()
+            .map(|(side, text)| article(split, idx + 1, side, text))
+            .collect();
+        if let Ok(outcome) = parallax_engine::brief_articles(articles, &config) {
+            examples.push(Example {
+                line: idx + 1,
+                reference: body(target).to_string(),
+                outcome,
+            });
+        }
+    }
+    Ok(examples)
+}
+
+/// Scores the summaries of `examples`, those of Parallax made with `salience`.
+fn evaluate_with(
+    data: &Path,
+    split: &str,
+    examples: &[Example],
+    salience: &Salience,
+) -> Evaluation {
     let lexicon = Lexicon::load(data);
     let terms = Terms::new(Some("en"));
     let names = method_names();
@@ -88,18 +152,10 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
     let mut bias_words: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut source_bias = (0, 0);
     let mut outputs = Vec::new();
-    for (idx, (source, target)) in sources.iter().zip(&targets).enumerate() {
-        let reference = body(target);
+    for example in examples {
+        let reference = example.reference.as_str();
         let max_words = reference.split_whitespace().count();
-        let articles: Vec<Article> = source
-            .split(" [SEP] ")
-            .enumerate()
-            .map(|(side, text)| article(split, idx + 1, side, text))
-            .collect();
-        let config = parallax_engine::Config::new();
-        let Ok(outcome) = parallax_engine::brief_articles(articles, &config) else {
-            continue;
-        };
+        let outcome = &example.outcome;
         let units: Vec<Unit> = outcome
             .story
             .articles
@@ -131,12 +187,12 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
             texts.join(" ")
         };
         let mut summaries: BTreeMap<String, String> = BTreeMap::new();
-        let parallax: Vec<String> = parallax_engine::brief_stage::summary(
+        let parallax: Vec<String> = SummaryInputs::new(
             &outcome.story,
             &outcome.brief.consensus,
             &outcome.brief.disputes,
-            SummaryLength::FillWords(max_words),
         )
+        .summary(SummaryLength::FillWords(max_words), salience)
         .iter()
         .map(|sentence| without_citations(&sentence.text))
         .collect();
@@ -170,7 +226,7 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
             source_bias.1 += n_all;
         }
         outputs.push(ExampleOutput {
-            line: idx + 1,
+            line: example.line,
             reference: reference.to_string(),
             summaries,
             scores,
@@ -214,7 +270,7 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
     ]);
     let mut examples = String::new();
     let _ = write!(examples, "{} examples of {split}", outputs.len());
-    Ok(Evaluation {
+    Evaluation {
         report: Report {
             task: "summary",
             columns: vec![
@@ -229,7 +285,7 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
             misses: Vec::new(),
         },
         outputs,
-    })
+    }
 }
 
 fn read_text(path: &Path) -> Result<String> {

@@ -124,6 +124,14 @@ fn articles_round_trip() {
     assert_eq!(read, corpus());
 }
 
+/// Each story as its id and number of articles.
+fn sizes(stories: &[StorySummary]) -> Vec<(&str, usize)> {
+    stories
+        .iter()
+        .map(|story| (story.id.0.as_str(), story.n_articles))
+        .collect()
+}
+
 #[test]
 fn stories_group_their_members() {
     let folder = tempfile::tempdir().expect("temporary folder");
@@ -144,10 +152,7 @@ fn stories_group_their_members() {
         })
         .expect("write");
     let stories = store.stories(&StoryFilter::default()).expect("stories");
-    let listed: Vec<(&str, usize)> = stories
-        .iter()
-        .map(|story| (story.id.0.as_str(), story.n_articles))
-        .collect();
+    let listed = sizes(&stories);
     assert_eq!(listed, [("council", 1), ("ridge", 2)]);
     assert_eq!(stories[1].outlets, ["Harbor Ledger", "Valley Post"]);
     assert_eq!(stories[1].title.as_deref(), Some("Harbor Ledger headline"));
@@ -183,10 +188,7 @@ fn stories_group_their_members() {
         })
         .expect("write");
     let stories = store.stories(&StoryFilter::default()).expect("stories");
-    let listed: Vec<(&str, usize)> = stories
-        .iter()
-        .map(|story| (story.id.0.as_str(), story.n_articles))
-        .collect();
+    let listed = sizes(&stories);
     assert_eq!(listed, [("ridge", 4)]);
     assert_eq!(store.story_of(&added).expect("story of"), Some(ridge));
 }

@@ -294,9 +294,14 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     let mut ceiling = start;
     while ceiling < doc.tokens.len() && ceiling - start < 40 {
         let token = doc.token(ceiling);
+        // A period closing an abbreviation in parentheses ("(D-Ore.)") ends no sentence.
+        let in_parentheses = doc
+            .tokens
+            .get(ceiling + 1)
+            .is_some_and(|next| next.is_punct(')'));
         if token.paragraph != paragraph
             || token.is_quote()
-            || token.is_terminal()
+            || (token.is_terminal() && !in_parentheses)
             || token.is_punct(';')
         {
             break;
@@ -531,8 +536,25 @@ pub(crate) fn continue_or_drop(doc: &Doc, spans: &[Span], state: &mut State, con
             next += 1;
         }
         let sentence = doc.token(span.open).sentence;
+        // A quote after a colon is introduced by the words before it, and one in a later
+        // paragraph continues only if it opens that paragraph: "Ruiz has apologized: “…”" is
+        // not the earlier speaker's.
+        let previous_token = span.open.checked_sub(1).map(|open| doc.token(open));
+        let after_colon = previous_token.is_some_and(|token| token.is_punct(':'));
+        let opens_paragraph =
+            previous_token.is_none_or(|token| token.paragraph != doc.token(span.open).paragraph);
         if let Some(found) = previous.map(|found_idx| &mut state.found[found_idx])
             && (found.last_sentence + 1 == sentence || found.last_sentence == sentence)
+            && !after_colon
+            && (opens_paragraph
+                || found.pieces.last().is_some_and(|piece| {
+                    let last = doc
+                        .tokens
+                        .partition_point(|token| token.range.end < piece.end);
+                    doc.tokens
+                        .get(last)
+                        .is_some_and(|token| token.paragraph == doc.token(span.open).paragraph)
+                }))
         {
             found.pieces.push(range);
             found.last_sentence = doc.token(span.last).sentence;

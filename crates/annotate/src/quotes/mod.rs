@@ -13,16 +13,24 @@
 //!   quoted titles and phrases inside a sentence; a longer quote standing alone with no cue
 //!   near it is kept with no speaker.
 //! - Reported speech: "Ruiz said (that) …", "Ruiz told reporters …", "…, Ruiz said", "…,
-//!   officials said, …", "…, as Ruiz noted, …", "according to Ruiz, …", "…, adding …", "Ruiz
-//!   met them and said …", "asked whether …", the impersonal "it was reported that …",
-//!   hearsay adverbs ("the talks reportedly stalled"), and impressions with no source ("the plan
-//!   seems to work"), which PolNeAR counts as attributions. Speech inside quotation marks is the
-//!   quoted person's, so cues inside a direct quote are not attributions.
+//!   officials said, …", "…, as Ruiz noted, …", "according to Ruiz, …", "…, adding …", "while
+//!   saying …", "went on to say …", "is saying …", "Ruiz met them and said …", "asked whether
+//!   …", the impersonal "it was reported that …", passives of belief ("the bill is expected to
+//!   pass", "was seen as a retreat") and of speech acts with their agent ("was criticized by
+//!   the council"), findings opening a sentence ("In a new poll, …"), nouns of saying with a
+//!   clause or an object ("his claim that …", "their criticism of the plan"), transcript and
+//!   headline labels ("RUIZ: …"), hearsay adverbs ("the talks reportedly stalled"), and
+//!   impressions with no source ("the plan seems to work"), which PolNeAR counts as
+//!   attributions. Speech inside quotation marks is the quoted person's, so cues inside a
+//!   direct quote are not attributions.
 //!
 //! Cues come from a general lexicon of reporting verbs with their inflections (`cues.rs`):
 //! verbs of saying, telling and asking, promises and wishes ("vowed to"), thoughts and findings
-//! with a clause ("believes that", "the poll shows"), and speech acts with an object
-//! ("criticized the plan", "called for talks"). Nothing in it belongs to a particular story. A
+//! with a clause ("believes that", "the poll shows"), speech acts and stances with an object
+//! ("criticized the plan", "called for talks", "backed the bill"), and verbs of regarding with
+//! "as" ("sees the deal as a retreat"), the classes of PARC-style attribution cues. Nothing in
+//! it belongs to a particular story. In a headline written in title case a capitalized verb
+//! still counts ("Ruiz Says Port Will Reopen"). A
 //! speaker is a name ("Gen. Ana Ruiz"), a role ("the ministry", "a spokesperson for the
 //! council") or a pronoun. Personal pronouns ("he said") are resolved to the most recent
 //! compatible name: an earlier speaker or the subject of an earlier sentence, skipping

@@ -610,6 +610,31 @@ fn closes(token: &Token) -> bool {
         && !word.ends_with('\'')
 }
 
+/// Adverbs that open a sentence in the place of a subject ("Now consider …", "Then came …"):
+/// a loose subject of nothing but these is no subject.
+pub(crate) const SENTENCE_ADVERBS: &[&str] = &[
+    "now",
+    "then",
+    "here",
+    "there",
+    "still",
+    "yet",
+    "also",
+    "just",
+    "only",
+    "even",
+    "instead",
+    "meanwhile",
+    "again",
+    "finally",
+    "first",
+    "today",
+    "perhaps",
+    "maybe",
+    "indeed",
+    "thus",
+];
+
 /// The speaker phrase that ends at token `last`, not reaching before token `floor`. Handles a
 /// pronoun ("he said"), a relative pronoun with its antecedent ("Ruiz, who said"), an appositive
 /// or relative clause between commas ("Ana Ruiz, the mayor, said") and a plain phrase.
@@ -621,6 +646,10 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     let word = token.lower.as_str();
     if PRONOUNS.contains(&word) {
         return Some(pronoun(last));
+    }
+    let opens_sentence = last == floor || !doc.token(last - 1).is_word();
+    if opens_sentence && SENTENCE_ADVERBS.contains(&word) {
+        return None;
     }
     if RELATIVES.contains(&word) {
         let mut end = last.checked_sub(1)?;
@@ -794,7 +823,15 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     if PRONOUNS.contains(&token.lower.as_str()) {
         return Some(pronoun(first));
     }
-    if !opens(token) {
+    // A role in lowercase before the name opens the phrase too: "said crane operator Ana Ruiz".
+    let role_before_name = || {
+        (first + 1..(first + 4).min(ceiling))
+            .take_while(|&idx| fits(doc.token(idx)))
+            .any(|idx| doc.token(idx).capitalized)
+            && fits(token)
+            && !INNER_PREPOSITIONS.contains(&token.lower.as_str())
+    };
+    if !opens(token) && !role_before_name() {
         return None;
     }
     let limit = (first + 12).min(ceiling);

@@ -92,6 +92,24 @@ fn lone_quote_continues_the_previous_one() {
 }
 
 #[test]
+fn quote_after_a_colon_in_the_next_paragraph_is_its_own() {
+    check(
+        "Ruiz spoke first. “We stay,” she said.\n\nThe council has apologized: “We should have \
+         warned the islands.”",
+        "direct [“We stay,”] cue=said speaker=Ruiz (from she)\n\
+         direct [“We should have warned the islands.”]",
+    );
+}
+
+#[test]
+fn abbreviation_in_parentheses_after_the_speaker() {
+    check(
+        "“We will rebuild,” Rep. Ana Ruiz (D-Lyon.) said.",
+        "direct [“We will rebuild,”] cue=said speaker=Rep. Ana Ruiz (D-Lyon.)",
+    );
+}
+
+#[test]
 fn quote_across_paragraphs() {
     check(
         "Harbor director Ivo Petrov said: “The first phase is finished.\n\n\
@@ -184,6 +202,144 @@ fn according_to() {
     check(
         "Two ships were damaged, according to the harbor authority.",
         "indirect [Two ships were damaged] cue=according to speaker=the harbor authority",
+    );
+}
+
+#[test]
+fn according_to_after_a_conjunction_and_around_one_word() {
+    check(
+        "But according to the port authority, the cranes are safe.",
+        "indirect [the cranes are safe] cue=according to speaker=the port authority",
+    );
+    check(
+        "Turnout, according to the board, doubled in the islands.",
+        "indirect [Turnout] + [doubled in the islands] cue=according to speaker=the board",
+    );
+}
+
+#[test]
+fn subject_the_phrase_rules_cannot_read() {
+    check(
+        "Most of them said they had loved the old harbor.",
+        "indirect [they had loved the old harbor] cue=said speaker=Most of them",
+    );
+    // A passive names the addressee before the verb, not the speaker.
+    check(
+        "Dockers are being told that the cranes will replace them.",
+        "indirect [that the cranes will replace them] cue=told",
+    );
+}
+
+#[test]
+fn lowercase_role_before_an_inverted_speaker() {
+    check(
+        "“We stay,” said crane operator Piet Arnesen.",
+        "direct [“We stay,”] cue=said speaker=crane operator Piet Arnesen",
+    );
+}
+
+#[test]
+fn gerunds_infinitives_and_progressives() {
+    check(
+        "The captain left the meeting, with Ruiz calling it a waste of time.",
+        "indirect [it a waste of time] cue=calling speaker=Ruiz",
+    );
+    check(
+        "Tomas Reyes went on to say the ferries would run again.",
+        "indirect [the ferries would run again] cue=say speaker=Tomas Reyes",
+    );
+    check(
+        "The council is saying that the bridge is safe.",
+        "indirect [that the bridge is safe] cue=is saying speaker=The council",
+    );
+    // After an object the infinitive is not the subject's, and a time is no speaker.
+    check(
+        "The talks ended, leaving the mediators to announce that they would resume.",
+        "indirect [that they would resume] cue=announce",
+    );
+    check(
+        "Farmers have spent the past month telling reporters that the valley is dying.",
+        "indirect [that the valley is dying] cue=telling speaker=Farmers",
+    );
+}
+
+#[test]
+fn addressee_phrase_before_the_clause() {
+    check(
+        "Ana Ruiz told a crowd in Lyon she would run again.",
+        "indirect [she would run again] cue=told speaker=Ana Ruiz",
+    );
+}
+
+#[test]
+fn base_form_after_a_plural_opens_a_new_clause() {
+    check(
+        "Voters say the levy is unfair, and officials say it will stay.",
+        "indirect [the levy is unfair] cue=say speaker=Voters\n\
+         indirect [it will stay] cue=say speaker=officials anonymous",
+    );
+    // After anything else a base form is more often a noun.
+    check(
+        "According to Ana Ruiz, a hydrologist, the real decline is smaller.",
+        "indirect [a hydrologist, the real decline is smaller] cue=According to speaker=Ana Ruiz",
+    );
+}
+
+#[test]
+fn passives_of_belief_and_of_speech_acts() {
+    check(
+        "The bridge is expected to reopen in May.",
+        "indirect [The bridge] + [to reopen in May] cue=is expected anonymous",
+    );
+    check(
+        "The new levy was widely seen as a retreat.",
+        "indirect [The new levy] + [as a retreat] cue=was widely seen anonymous",
+    );
+    check(
+        "The levy was criticized by the harbor council.",
+        "indirect [The levy] cue=was criticized speaker=the harbor council",
+    );
+}
+
+#[test]
+fn stances_and_regarding() {
+    check(
+        "The ferry captain sees the levy as a betrayal of the islands.",
+        "indirect [the levy as a betrayal of the islands] cue=sees speaker=The ferry captain",
+    );
+    // Without "as" seeing is no stance.
+    check("The ferry captain saw the levy on the news.", "");
+}
+
+#[test]
+fn noun_cues_with_a_clause_or_an_object() {
+    check(
+        "There were fears that the dam would fail.",
+        "indirect [that the dam would fail] cue=fears",
+    );
+    check(
+        "The mayor ignored their criticism of the levy.",
+        "indirect [the levy] cue=criticism of speaker=their",
+    );
+}
+
+#[test]
+fn findings_of_a_poll_opening_the_sentence() {
+    check(
+        "In a new survey, most residents want the old ferry back.",
+        "indirect [most residents want the old ferry back] cue=In speaker=a new survey",
+    );
+}
+
+#[test]
+fn headlines_in_title_case_and_transcripts() {
+    check(
+        "Mayor Ruiz Says Port Will Reopen In May",
+        "indirect [Port Will Reopen In May] cue=Says speaker=Mayor Ruiz",
+    );
+    check(
+        "RUIZ: We will rebuild the harbor before the winter.",
+        "indirect [We will rebuild the harbor before the winter] cue=: speaker=RUIZ",
     );
 }
 
@@ -383,4 +539,15 @@ fn quotes_without_sentences_do_not_panic() {
     let article = Article::new(Origin::Stdin, "“We are ready,” Ruiz said.".to_string());
     let found = quotes(&article, &[], &Config::new());
     assert_well_formed(&article.text, &found);
+}
+
+#[test]
+fn relative_clauses_imperatives_and_infinitives_are_not_speech() {
+    for text in [
+        "A panel that found a smaller drop would be awkward for the ministry.",
+        "Now consider the smaller town upstream of the dam.",
+        "The engineers finish the dam, and the farmers downstream learn to plant other crops.",
+    ] {
+        check(text, "");
+    }
 }

@@ -268,10 +268,16 @@ fn tokenize(text: &str) -> Vec<Token> {
             .chars()
             .next()
             .is_none_or(|after| after.is_whitespace() || after.is_control() || is_invisible(after));
+        // Most tokens are ASCII: lowercasing them needs no Unicode tables and one allocation.
+        let lower = if piece.is_ascii() {
+            piece.to_ascii_lowercase()
+        } else {
+            piece.to_lowercase().replace('’', "'")
+        };
         tokens.push(Token {
             range: start..idx,
             kind,
-            lower: piece.to_lowercase().replace('’', "'"),
+            lower,
             capitalized: c.is_uppercase(),
             space_before,
             space_after,

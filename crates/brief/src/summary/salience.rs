@@ -1,0 +1,150 @@
+//! Salience: how much of a roundup of the sources a candidate sentence would restate, as a
+//! linear model over features of the sentence (its place in its article, its length, how many
+//! sources and headlines share its terms, whether it quotes or attributes, …).
+//!
+//! The weights are fitted on NeuS/AllSides train, not written by hand: `parallax eval summary
+//! --split train --fit FILE` (`parallax_eval::summary::fit`) labels every candidate of every
+//! story by the ROUGE of its wording against the story's roundup, fits a conditional logit to
+//! the labels, then adjusts the weights one at a time while that raises the ROUGE-1 of the
+//! summaries; the result is `data/summary-salience.tsv`, compiled in. Since the summary ranks
+//! the candidates of one story, only differences of scores matter: the bias ranks nothing.
+
+use std::sync::OnceLock;
+
+/// The features the model reads, in the order of [`Features`] and of the weights file.
+pub const SALIENCE_FEATURES: [&str; N_FEATURES] = [
+    "bias",
+    "lead",
+    "position",
+    "relative_position",
+    "words",
+    "coverage",
+    "shared",
+    "in_headlines",
+    "headline_coverage",
+    "corroborated",
+    "sources_share",
+    "quote",
+    "attributed",
+    "judged",
+    "number",
+    "entities",
+    "time",
+    "pronoun_start",
+    "article_sentences",
+    "question",
+    "own_headline",
+];
+
+pub(crate) const N_FEATURES: usize = 21;
+
+/// Index of the feature the summary sets while it chooses, as terms become covered.
+pub(crate) const COVERAGE: usize = 5;
+
+/// The values of [`SALIENCE_FEATURES`] for one candidate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Features(pub(crate) [f64; N_FEATURES]);
+
+/// The weights of the salience model: a candidate's score is their dot product with its
+/// [`SALIENCE_FEATURES`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Salience {
+    weights: [f64; N_FEATURES],
+}
+
+/// The fitted weights, compiled in.
+const FITTED: &str = include_str!("../../data/summary-salience.tsv");
+
+/// Why a weights file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("salience weights, line {line}: {reason}")]
+pub struct SalienceError {
+    /// Line of the file, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl Salience {
+    /// The weights fitted on NeuS/AllSides train (`data/summary-salience.tsv`).
+    pub fn fitted() -> &'static Salience {
+        static FITTED_SALIENCE: OnceLock<Salience> = OnceLock::new();
+        FITTED_SALIENCE.get_or_init(|| {
+            Salience::parse(FITTED).expect("the compiled-in weights file is checked by a test")
+        })
+    }
+
+    /// Reads a weights file: one `feature<TAB>weight` line per feature of
+    /// [`SALIENCE_FEATURES`], in that order; blank lines and lines starting with `#` are
+    /// comments.
+    ///
+    /// # Errors
+    ///
+    /// When a line is not a feature and a number, a feature is out of order, or one is missing.
+    pub fn parse(text: &str) -> Result<Salience, SalienceError> {
+        let mut weights = [0.0; N_FEATURES];
+        let mut n_read = 0;
+        for (line_idx, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |reason: String| SalienceError {
+                line: line_idx + 1,
+                reason,
+            };
+            let (name, weight) = line
+                .split_once('\t')
+                .ok_or_else(|| error("no tab between feature and weight".into()))?;
+            let expected = SALIENCE_FEATURES
+                .get(n_read)
+                .ok_or_else(|| error(format!("feature {name:?} past the last one")))?;
+            if name != *expected {
+                return Err(error(format!(
+                    "feature {name:?} where {expected:?} was due"
+                )));
+            }
+            weights[n_read] = weight
+                .trim()
+                .parse()
+                .map_err(|_| error(format!("weight {weight:?} is no number")))?;
+            n_read += 1;
+        }
+        if n_read < N_FEATURES {
+            return Err(SalienceError {
+                line: text.lines().count(),
+                reason: format!("feature {:?} missing", SALIENCE_FEATURES[n_read]),
+            });
+        }
+        Ok(Salience { weights })
+    }
+
+    pub(crate) fn score(&self, features: &Features) -> f64 {
+        self.weights
+            .iter()
+            .zip(features.0)
+            .map(|(weight, value)| weight * value)
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fitted_weights_parse() {
+        assert!(Salience::parse(FITTED).is_ok());
+    }
+
+    #[test]
+    fn files_out_of_order_or_short_are_refused() {
+        let check = |text: &str, line: usize| {
+            assert_eq!(Salience::parse(text).map_err(|error| error.line), Err(line));
+        };
+        check("# weights\nlead\t1.0\n", 2);
+        check("bias 1.0\n", 1);
+        check("bias\tone\n", 1);
+        check("bias\t1.0\n", 1);
+    }
+}
