@@ -290,6 +290,14 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     if doc.tokens.get(start)?.is_punct(',') {
         start += 1;
     }
+    // "“constructive”, and the farmers learn …": a clause joined by a conjunction goes on with
+    // the sentence; it attributes nothing to the quote.
+    if matches!(
+        doc.tokens.get(start).map(|token| token.lower.as_str()),
+        Some("and" | "but" | "or" | "nor" | "yet")
+    ) {
+        return None;
+    }
     let paragraph = doc.token(span.last).paragraph;
     let mut ceiling = start;
     while ceiling < doc.tokens.len() && ceiling - start < 40 {

@@ -547,6 +547,7 @@ fn relative_clauses_imperatives_and_infinitives_are_not_speech() {
         "A panel that found a smaller drop would be awkward for the ministry.",
         "Now consider the smaller town upstream of the dam.",
         "The engineers finish the dam, and the farmers downstream learn to plant other crops.",
+        "The envoys issue a statement full of the word \u{201c}constructive\u{201d}, and the farmers downstream learn to plant other crops.",
     ] {
         check(text, "");
     }
