@@ -167,7 +167,8 @@ begin=$(date +%s.%N)
 while sleep 5; do
   pid=$(pgrep -n -f -- "ingest $corpus --data-dir $data" | head -1 || true)
   [ -n "$pid" ] || { jobs -r | grep -q . || break; continue; }
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+  # Resident memory, and its anonymous part (heap) apart from file pages (the mapped index).
+  rss=$(awk '/^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {if (r) print r, a, f}' "/proc/$pid/status" 2>/dev/null || true)
   [ -n "$rss" ] && echo "$(date +%s.%N) $rss" >> "$samples"
 done
 wait
@@ -185,7 +186,7 @@ for line in open(log):
     match = re.match(r"(\S+) parallax: ingest: \d+/\d+ inputs, (\d+) new articles", line)
     if match:
         points.append((float(match.group(1)) - begin, int(match.group(2))))
-rss = [(float(t) - begin, int(kb)) for t, kb in (line.split() for line in open(samples))]
+rss = [(float(t) - begin, int(kb), int(anon), int(file)) for t, kb, anon, file in (line.split() for line in open(samples))]
 step = max(n // 10, 1)
 def time_at(count):
     for (t0, c0), (t1, c1) in zip(points, points[1:]):
@@ -197,9 +198,11 @@ for start in range(0, n, step):
     t0, t1 = time_at(start), time_at(min(start + step, n))
     if t0 is None or t1 is None or t1 <= t0:
         continue
-    peak = max((kb for t, kb in rss if t0 <= t <= t1), default=0)
+    inside = [(kb, anon, file) for t, kb, anon, file in rss if t0 <= t <= t1]
+    peak, anon, file = max(inside, default=(0, 0, 0))
     rates.append(step / (t1 - t0))
-    print(f"articles {start:>7}-{min(start + step, n):>7}: {step / (t1 - t0):7.1f} articles/s, RSS up to {peak / 1024:6.0f} MB")
+    print(f"articles {start:>7}-{min(start + step, n):>7}: {step / (t1 - t0):7.1f} articles/s, "
+          f"RSS up to {peak / 1024:6.0f} MB (anonymous {anon / 1024:4.0f}, file {file / 1024:4.0f})")
 if len(rates) >= 2:
     print(f"last / first segment rate: {rates[-1] / rates[0]:.2f}")
 PY

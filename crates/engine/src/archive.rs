@@ -3,7 +3,7 @@
 
 use crate::{Config, Input, annotate_all};
 use parallax_model::{Annotated, Article, ArticleId, Diagnostic, Severity, StoryId};
-use parallax_store::{Batch, InputStamp, Store};
+use parallax_store::{Batch, InputStamp, Store, StoryChange};
 use parallax_story::{Profile, SavedStories, Stories};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -258,19 +258,38 @@ fn place(stories: &mut Stories, annotated: Vec<Annotated>) -> Batch {
     batch
 }
 
-/// Places one article, by its profile, in a story, and adds its story and the stories its
-/// placement merged to `batch`.
+/// Places one article, by its profile, in a story, and adds to `batch` the stories its
+/// placement merged, the articles it moved and the article's own story, in that order (the
+/// order the story state made them in).
 pub(crate) fn place_profile(stories: &mut Stories, profile: Profile, batch: &mut Batch) {
     let article = profile.article.clone();
     let placement = stories.add(profile);
-    let story = StoryId(placement.story.0);
     // The merged stories' articles, most of them no longer in the story state, move in the
     // store; the story that kept its key stays.
-    batch.merges.extend(
-        placement
-            .merged
-            .into_iter()
-            .map(|merged| (StoryId(merged.0), story.clone())),
-    );
-    batch.memberships.push((article, story));
+    batch
+        .story_changes
+        .extend(
+            placement
+                .merged
+                .into_iter()
+                .map(|(merged, into)| StoryChange::Merge {
+                    merged: StoryId(merged.0),
+                    into: StoryId(into.0),
+                }),
+        );
+    batch
+        .story_changes
+        .extend(
+            placement
+                .moved
+                .into_iter()
+                .map(|(moved, into)| StoryChange::Join {
+                    article: moved,
+                    story: StoryId(into.0),
+                }),
+        );
+    batch.story_changes.push(StoryChange::Join {
+        article,
+        story: StoryId(placement.story.0),
+    });
 }

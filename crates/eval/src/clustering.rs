@@ -339,13 +339,20 @@ fn run(system: &System, documents: &[&Document], misses: &mut Vec<String>) -> Ta
 fn placed_one_at_a_time(profiles: Vec<Profile>, config: &Config) -> Vec<Vec<usize>> {
     let mut stories = Stories::new(config.clone());
     let mut story_of: Vec<ArticleId> = Vec::with_capacity(profiles.len());
+    let mut position_of: BTreeMap<ArticleId, usize> = BTreeMap::new();
     for profile in profiles {
+        position_of.insert(profile.article.clone(), story_of.len());
         let placement = stories.add(profile);
-        if !placement.merged.is_empty() {
+        for (merged, into) in &placement.merged {
             for story in &mut story_of {
-                if placement.merged.contains(story) {
-                    *story = placement.story.clone();
+                if story == merged {
+                    *story = into.clone();
                 }
+            }
+        }
+        for (moved, into) in placement.moved {
+            if let Some(&position) = position_of.get(&moved) {
+                story_of[position] = into;
             }
         }
         story_of.push(placement.story);

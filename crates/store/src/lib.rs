@@ -50,7 +50,7 @@ mod records;
 mod sqlite;
 
 pub use error::Error;
-pub use records::{Batch, Counts, InputStamp, StoryFilter, StorySummary};
+pub use records::{Batch, Counts, InputStamp, StoryChange, StoryFilter, StorySummary};
 
 use chrono::NaiveDate;
 use index::{IndexQuery, SearchIndex};

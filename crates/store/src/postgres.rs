@@ -9,8 +9,8 @@
 //! reader. The price is ranking: `ts_rank_cd` is cover density, not BM25.
 
 use crate::records::{
-    ArticleRow, Batch, Counts, InputStamp, Records, StoryFilter, StorySummary, decode_annotated,
-    encode_annotations,
+    ArticleRow, Batch, Counts, InputStamp, Records, StoryChange, StoryFilter, StorySummary,
+    decode_annotated, encode_annotations,
 };
 use crate::{Error, Hit, Result, SearchQuery, Snippet};
 use chrono::NaiveDate;
@@ -402,22 +402,19 @@ impl Records for Postgres {
                 )
                 .map_err(error)?;
         }
-        for (article, story) in &batch.memberships {
-            transaction
-                .execute(
+        for change in &batch.story_changes {
+            match change {
+                StoryChange::Join { article, story } => transaction.execute(
                     "INSERT INTO story_members (article_id, story_id) VALUES ($1, $2)
                      ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id",
                     &[&article.as_str(), &story.0],
-                )
-                .map_err(error)?;
-        }
-        for (merged, into) in &batch.merges {
-            transaction
-                .execute(
+                ),
+                StoryChange::Merge { merged, into } => transaction.execute(
                     "UPDATE story_members SET story_id = $2 WHERE story_id = $1",
                     &[&merged.0, &into.0],
-                )
-                .map_err(error)?;
+                ),
+            }
+            .map_err(error)?;
         }
         if let Some(state) = &batch.clusterer {
             transaction
@@ -830,14 +827,17 @@ mod tests {
         let mut store = scratch.open();
         let articles = corpus();
         let story = StoryId("ridge".to_string());
-        let memberships = articles[..2]
+        let story_changes = articles[..2]
             .iter()
-            .map(|annotated| (annotated.article.id.clone(), story.clone()))
+            .map(|annotated| StoryChange::Join {
+                article: annotated.article.id.clone(),
+                story: story.clone(),
+            })
             .collect();
         store
             .write(&Batch {
                 articles,
-                memberships,
+                story_changes,
                 clusterer: Some("{}".to_string()),
                 ..Batch::default()
             })
@@ -857,7 +857,10 @@ mod tests {
         let other = StoryId("other".to_string());
         store
             .write(&Batch {
-                merges: vec![(story.clone(), other.clone())],
+                story_changes: vec![StoryChange::Merge {
+                    merged: story.clone(),
+                    into: other.clone(),
+                }],
                 ..Batch::default()
             })
             .expect("write");

@@ -21,16 +21,32 @@ pub struct Batch {
     pub articles: Vec<Annotated>,
     /// Story profiles of articles, as JSON written by the story stage.
     pub profiles: Vec<(ArticleId, String)>,
-    /// Story of each new article placed.
-    pub memberships: Vec<(ArticleId, StoryId)>,
-    /// Stories merged into others, in the order they merged, as `(merged, into)`: every
-    /// article of the first, whenever it was stored, now belongs to the second. Applied after
-    /// `memberships`.
-    pub merges: Vec<(StoryId, StoryId)>,
+    /// Which stories articles belong to: each new article placed, articles moved, stories
+    /// merged, applied in this order (a later change may undo an earlier one's effect).
+    pub story_changes: Vec<StoryChange>,
     /// The story clusterer's state after this batch, as JSON written by the story stage.
     pub clusterer: Option<String>,
     /// Inputs read completely in this batch, so that an unchanged one is skipped next time.
     pub inputs: Vec<InputStamp>,
+}
+
+/// One change to which story articles belong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoryChange {
+    /// The article belongs to the story from now on: a new article placed, or one moved.
+    Join {
+        /// The article.
+        article: ArticleId,
+        /// Its story.
+        story: StoryId,
+    },
+    /// Every article of `merged`, whenever it was stored, belongs to `into` from now on.
+    Merge {
+        /// The story that ends.
+        merged: StoryId,
+        /// The story its articles join.
+        into: StoryId,
+    },
 }
 
 /// A file's identity for skipping it when it has not changed since it was ingested.

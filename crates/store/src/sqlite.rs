@@ -2,8 +2,8 @@
 //! one SQLite file, versioned and migrated in place.
 
 use crate::records::{
-    ArticleRow, Batch, Counts, InputStamp, Records, StoryFilter, StorySummary, decode_annotated,
-    encode_annotations,
+    ArticleRow, Batch, Counts, InputStamp, Records, StoryChange, StoryFilter, StorySummary,
+    decode_annotated, encode_annotations,
 };
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -300,23 +300,24 @@ impl Records for Sqlite {
                     .execute(params![article.as_str(), json])
                     .map_err(error)?;
             }
-            let mut insert_member = transaction
+            let mut join_story = transaction
                 .prepare_cached(
                     "INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?1, ?2)",
                 )
                 .map_err(error)?;
-            for (article, story) in &batch.memberships {
-                insert_member
-                    .execute(params![article.as_str(), story.0])
-                    .map_err(error)?;
-            }
             let mut merge_story = transaction
                 .prepare_cached("UPDATE story_members SET story_id = ?2 WHERE story_id = ?1")
                 .map_err(error)?;
-            for (merged, into) in &batch.merges {
-                merge_story
-                    .execute(params![merged.0, into.0])
-                    .map_err(error)?;
+            for change in &batch.story_changes {
+                match change {
+                    StoryChange::Join { article, story } => {
+                        join_story.execute(params![article.as_str(), story.0])
+                    }
+                    StoryChange::Merge { merged, into } => {
+                        merge_story.execute(params![merged.0, into.0])
+                    }
+                }
+                .map_err(error)?;
             }
             if let Some(state) = &batch.clusterer {
                 transaction

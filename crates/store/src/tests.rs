@@ -143,10 +143,10 @@ fn stories_group_their_members() {
     store
         .write(&Batch {
             articles,
-            memberships: vec![
-                (ids[0].clone(), ridge.clone()),
-                (ids[1].clone(), ridge.clone()),
-                (ids[2].clone(), council.clone()),
+            story_changes: vec![
+                join(&ids[0], &ridge),
+                join(&ids[1], &ridge),
+                join(&ids[2], &council),
             ],
             ..Batch::default()
         })
@@ -170,8 +170,8 @@ fn stories_group_their_members() {
     assert_eq!(story.articles.len(), 2);
     assert_eq!(store.story(&StoryId("none".into())).expect("story"), None);
 
-    // Merges apply after the batch's memberships, in order: a member placed in the batch
-    // moves too, and so does every earlier member.
+    // Changes apply in order: a member placed in the batch moves with a merge that follows,
+    // and so does every earlier member; a move after the merge takes one article out again.
     let more = vec![article(
         "The council voted again on the ridge road budget.",
         "Harbor Ledger",
@@ -182,15 +182,29 @@ fn stories_group_their_members() {
     store
         .write(&Batch {
             articles: more,
-            memberships: vec![(added.clone(), council.clone())],
-            merges: vec![(council.clone(), ridge.clone())],
+            story_changes: vec![
+                join(&added, &council),
+                StoryChange::Merge {
+                    merged: council.clone(),
+                    into: ridge.clone(),
+                },
+                join(&ids[2], &council),
+            ],
             ..Batch::default()
         })
         .expect("write");
     let stories = store.stories(&StoryFilter::default()).expect("stories");
     let listed = sizes(&stories);
-    assert_eq!(listed, [("ridge", 4)]);
+    assert_eq!(listed, [("ridge", 3), ("council", 1)]);
     assert_eq!(store.story_of(&added).expect("story of"), Some(ridge));
+    assert_eq!(store.story_of(&ids[2]).expect("story of"), Some(council));
+}
+
+fn join(article: &ArticleId, story: &StoryId) -> StoryChange {
+    StoryChange::Join {
+        article: article.clone(),
+        story: story.clone(),
+    }
 }
 
 #[test]

@@ -1,7 +1,27 @@
 //! [`cluster`]: the batch split of a set of articles into stories.
 
-use crate::similarity::{Corpus, similarity};
+use crate::similarity::{Corpus, Vector, pairwise};
 use crate::{Config, Profile};
+
+/// A collection the batch split can run on: the weighted vectors of any of its members, with
+/// idf counted over just those members.
+pub(crate) trait Collection {
+    /// How many members the collection has; they are numbered from 0.
+    fn len(&self) -> usize;
+    /// The vectors of `members` (in that order), weighted over them alone.
+    fn vectors(&self, members: &[usize]) -> Vec<Vector>;
+}
+
+impl Collection for [Profile] {
+    fn len(&self) -> usize {
+        <[Profile]>::len(self)
+    }
+
+    fn vectors(&self, members: &[usize]) -> Vec<Vector> {
+        let member_profiles: Vec<&Profile> = members.iter().map(|&idx| &self[idx]).collect();
+        Corpus::of(member_profiles.iter().copied()).vectors(&member_profiles)
+    }
+}
 
 /// Splits `profiles` into stories.
 ///
@@ -21,6 +41,12 @@ use crate::{Config, Profile};
 /// first index, so the same profiles in the same order always give the same answer. Every
 /// index appears exactly once; an empty slice gives no story.
 pub fn cluster(profiles: &[Profile], config: &Config) -> Vec<Vec<usize>> {
+    split(profiles, config)
+}
+
+/// [`cluster`] of any [`Collection`]: the incremental split re-splits an article's
+/// neighbourhood with it.
+pub(crate) fn split<C: Collection + ?Sized>(profiles: &C, config: &Config) -> Vec<Vec<usize>> {
     let everything: Vec<usize> = (0..profiles.len()).collect();
     let mut stories = match config.topic_threshold {
         None => Weighted::of(profiles, &everything, config).cut(config.threshold),
@@ -55,20 +81,14 @@ struct Weighted<'members> {
 }
 
 impl<'members> Weighted<'members> {
-    fn of(profiles: &[Profile], members: &'members [usize], config: &Config) -> Weighted<'members> {
-        let member_profiles: Vec<&Profile> = members.iter().map(|&idx| &profiles[idx]).collect();
-        let corpus = Corpus::of(member_profiles.iter().copied());
-        let vectors = corpus.vectors(&member_profiles);
-        let n_members = members.len();
-        let mut similarities = Vec::with_capacity(n_members * n_members.saturating_sub(1) / 2);
-        for (left_idx, left) in vectors.iter().enumerate() {
-            for right in &vectors[left_idx + 1..] {
-                similarities.push(similarity(left, right, config));
-            }
-        }
+    fn of<C: Collection + ?Sized>(
+        profiles: &C,
+        members: &'members [usize],
+        config: &Config,
+    ) -> Weighted<'members> {
         Weighted {
             members,
-            similarities,
+            similarities: pairwise(&profiles.vectors(members), config),
         }
     }
 
@@ -207,7 +227,7 @@ mod tests {
             .map(|id| profile(id, &[id], None))
             .collect();
         let members = [0, 1, 2, 3];
-        let mut weighted = Weighted::of(&profiles, &members, &Config::new());
+        let mut weighted = Weighted::of(&profiles[..], &members, &Config::new());
         weighted.similarities = (0..6).map(f64::from).collect();
         let pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
         for (expected, (left, right)) in pairs.into_iter().enumerate() {
@@ -224,7 +244,7 @@ mod tests {
             profile("d", &["dam", "river", "spillway"], None),
         ];
         let members = [0, 1, 2, 3];
-        let weighted = Weighted::of(&profiles, &members, &Config::new());
+        let weighted = Weighted::of(&profiles[..], &members, &Config::new());
         let mut stories = vec![vec![0, 1], vec![2], vec![3]];
         weighted.attach_loners(&mut stories, 0.01);
         assert_eq!(stories, [vec![0, 1, 2], vec![3]]);

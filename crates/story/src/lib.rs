@@ -16,8 +16,9 @@
 //!   ([`Config::threshold`]); an article left alone joins its topic's closest story when near
 //!   enough ([`Config::attach_threshold`]).
 //! - [`Stories`]: the incremental split for articles that arrive one at a time: each new
-//!   article joins the most similar story or starts one, stories that turn out to be one are
-//!   merged (and the merge reported), and story keys stay stable.
+//!   article and the stories of the articles most like it are split again by the batch
+//!   algorithm; stories that turn out to be one merge and articles that turn out to be of
+//!   another story move (both reported), and story keys stay stable.
 //!
 //! Similarity of two articles is the cosine of their tf-idf vectors of stemmed content terms,
 //! blended with the cosine of their idf-weighted named-entity keys

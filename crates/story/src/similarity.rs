@@ -135,19 +135,89 @@ pub(crate) fn idf(n_profiles: u32, frequency: u32) -> f64 {
 
 /// The similarity (0–1) of two articles.
 pub(crate) fn similarity(left: &Vector, right: &Vector, config: &Config) -> f64 {
+    blend(
+        left,
+        right,
+        || cosine(&left.terms, &right.terms),
+        || cosine(&left.entities, &right.entities),
+        config,
+    )
+}
+
+/// The [`similarity`] of every pair of `vectors`, as the condensed upper triangle: (0,1),
+/// (0,2), …, (1,2), ….
+///
+/// The batch split needs every pair, quadratic in the articles, and this is where it spends
+/// its time: each left vector is spread once into a dense array indexed by id, and each right
+/// one is read against it, rather than merging two sorted lists per pair. The sums add the same
+/// products in the same order, so the values are those of [`similarity`].
+pub(crate) fn pairwise(vectors: &[Vector], config: &Config) -> Vec<f64> {
+    let n_vectors = vectors.len();
+    let mut similarities = Vec::with_capacity(n_vectors * n_vectors.saturating_sub(1) / 2);
+    let dense_length = |channel: fn(&Vector) -> &[(u32, f64)]| {
+        vectors
+            .iter()
+            .filter_map(|vector| channel(vector).last())
+            .map(|&(id, _)| id as usize + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    let mut dense_terms = vec![0.0; dense_length(|vector| &vector.terms)];
+    let mut dense_entities = vec![0.0; dense_length(|vector| &vector.entities)];
+    for (left_idx, left) in vectors.iter().enumerate() {
+        spread(&mut dense_terms, &left.terms, true);
+        spread(&mut dense_entities, &left.entities, true);
+        for right in &vectors[left_idx + 1..] {
+            similarities.push(blend(
+                left,
+                right,
+                || dot_dense(&dense_terms, &right.terms),
+                || dot_dense(&dense_entities, &right.entities),
+                config,
+            ));
+        }
+        spread(&mut dense_terms, &left.terms, false);
+        spread(&mut dense_entities, &left.entities, false);
+    }
+    similarities
+}
+
+/// Writes `weights` into `dense` (or clears them again).
+fn spread(dense: &mut [f64], weights: &[(u32, f64)], write: bool) {
+    for &(id, weight) in weights {
+        dense[id as usize] = if write { weight } else { 0.0 };
+    }
+}
+
+/// The dot product of a vector spread into `dense` with `weights`.
+fn dot_dense(dense: &[f64], weights: &[(u32, f64)]) -> f64 {
+    weights
+        .iter()
+        .map(|&(id, weight)| dense[id as usize] * weight)
+        .fold(0.0, |total, product| total + product)
+}
+
+/// The similarity of two articles from the cosines of their terms and their entities, each
+/// computed only when needed: zero outside the time window, terms alone when either has no
+/// entity.
+fn blend(
+    left: &Vector,
+    right: &Vector,
+    terms: impl FnOnce() -> f64,
+    entities: impl FnOnce() -> f64,
+    config: &Config,
+) -> f64 {
     if let (Some(left_date), Some(right_date)) = (left.published, right.published)
         && (left_date - right_date).num_days().abs() > config.window_days
     {
         return 0.0;
     }
-    let terms = cosine(&left.terms, &right.terms);
     // An article in which the annotator found no names says nothing either way about shared
     // entities; judging it on terms alone keeps it from being pushed away.
     if left.entities.is_empty() || right.entities.is_empty() {
-        return terms;
+        return terms();
     }
-    let entities = cosine(&left.entities, &right.entities);
-    (1.0 - config.entity_weight) * terms + config.entity_weight * entities
+    (1.0 - config.entity_weight) * terms() + config.entity_weight * entities()
 }
 
 /// The dot product of two unit vectors sorted by id.
@@ -167,4 +237,44 @@ fn cosine(left: &[(u32, f64)], right: &[(u32, f64)]) -> f64 {
         }
     }
     dot
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairwise_gives_each_pairs_similarity() {
+        let date = |day: u32| chrono::NaiveDate::from_ymd_opt(2030, 1, day);
+        let vector = |terms: &[(u32, f64)], entities: &[(u32, f64)], day: Option<u32>| {
+            Vector::new(
+                unit_length(terms.to_vec()),
+                unit_length(entities.to_vec()),
+                day.and_then(date),
+            )
+        };
+        let vectors = [
+            vector(&[(0, 1.0), (3, 2.0), (7, 0.5)], &[(2, 1.0)], Some(1)),
+            vector(
+                &[(3, 1.0), (7, 1.5), (9, 0.3)],
+                &[(2, 1.0), (4, 2.0)],
+                Some(3),
+            ),
+            vector(&[(1, 1.0), (3, 0.7)], &[], None),
+            vector(&[(0, 0.2), (9, 1.0)], &[(4, 1.0)], Some(31)),
+        ];
+        let config = Config {
+            window_days: 20,
+            ..Config::new()
+        };
+        let mut expected = Vec::new();
+        for (left_idx, left) in vectors.iter().enumerate() {
+            for right in &vectors[left_idx + 1..] {
+                expected.push(similarity(left, right, &config));
+            }
+        }
+        assert_eq!(pairwise(&vectors, &config), expected);
+        assert_eq!(expected[2], 0.0, "30 days apart, outside the window");
+        assert!(expected.iter().filter(|&&value| value > 0.0).count() >= 3);
+    }
 }

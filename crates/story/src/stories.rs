@@ -1,10 +1,11 @@
 //! [`Stories`]: the incremental split, for articles that arrive one at a time (a store, a feed).
 
+use crate::cluster::{Collection, split};
 use crate::similarity::{Vector, idf, similarity, unit_length, weight};
 use crate::{Config, Profile};
 use chrono::{NaiveDate, TimeDelta};
 use parallax_model::ArticleId;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -24,6 +25,11 @@ const MAX_CANDIDATES: usize = 256;
 /// would cost as much as the archive is big; the latest holders are the ones a stream's time
 /// window keeps, and a term held by more articles than this is not what tells a story apart.
 const MAX_HOLDERS_WALKED: usize = 1_000;
+
+/// At most this many held articles, the new one included, are split again with the batch
+/// algorithm on each add: the stories of its candidates, the closest first. It bounds an add's
+/// cost (quadratic in it) and covers a busy story's articles in one time window.
+const MAX_NEIGHBOURHOOD: usize = 256;
 
 /// How far before the stream's present a dated profile is still held, in time windows: a new
 /// article is compared with the articles within one window of it, and articles may arrive up
@@ -48,26 +54,27 @@ const EVICT_EVERY: usize = 512;
 
 /// The stories of the articles seen so far, grown one [`Profile`] at a time.
 ///
-/// A story is known by its *key*: the id of the first article that was added to it. The key
-/// never changes while the story grows; when two stories merge, the one whose first article
-/// came earlier keeps its key and the other key is reported as merged into it.
+/// A story is known by its *key*: the id of the first article that was added to it. That
+/// article never leaves the story, so the key never changes while the story lives; when two
+/// stories merge, the one whose first article came earlier keeps its key and the other key is
+/// reported as merged into it.
 ///
-/// An article is compared only with articles published within [`Config::window_days`] of it
-/// (articles without a date are compared with all), and joins the story whose members in that
-/// window are, on average, the most similar to it, when that average reaches
-/// [`Config::threshold`]. Idf is counted over the articles compared (the new one and its
-/// candidates, below), its neighbourhood in the archive, as the batch split counts it over a
-/// topic. The same articles added in another order can split differently, and the split can
-/// differ from the batch [`cluster`](crate::cluster) of the same articles: an early choice is
-/// never undone, only merged.
+/// Each new article is split again together with its *neighbourhood*: the stories of the held
+/// articles most like it (its candidates, below), at most [`MAX_NEIGHBOURHOOD`] articles, by
+/// the batch split ([`cluster`](crate::cluster), both stages, idf over the neighbourhood as
+/// the batch split counts it over a topic). The state then follows that split: stories whose
+/// first articles it puts together merge, and articles it puts elsewhere than their story are
+/// moved (reported in the [`Placement`]), so an early wrong choice is undone once later
+/// articles show it. When a story's articles all fit in the neighbourhood, its split is the
+/// batch split of them; articles outside it (older than the window, or beyond the bound) stay
+/// where they were. Articles are compared only with articles published within
+/// [`Config::window_days`] of them (articles without a date are compared with all).
 ///
-/// So that an add costs the same at 100 articles and at 100,000, a new article is scored in full
-/// only against earlier articles in its window that hold one of its [`QUERY_TERMS`] rarest
-/// terms (at most [`MAX_HOLDERS_WALKED`] holders of each, latest first), at most
-/// [`MAX_CANDIDATES`] of them; the other members of a story in the window count as not similar.
-/// A story keeps its members' dates sorted, so counting its members in a window is a binary
-/// search. Terms and entity keys are interned: the state holds each profile as sorted
-/// `(id, count)` pairs.
+/// So that an add costs the same at 100 articles and at 100,000, the candidates are the earlier
+/// articles in the window that hold one of the new article's [`QUERY_TERMS`] rarest terms (at
+/// most [`MAX_HOLDERS_WALKED`] holders of each, latest first), at most [`MAX_CANDIDATES`] of
+/// them, those sharing the most idf weight first. Terms and entity keys are interned: the state
+/// holds each profile as sorted `(id, count)` pairs.
 ///
 /// So that memory stays flat however long a stream goes on, the state holds only the articles
 /// that new ones can still be compared with: those published within [`HELD_WINDOWS`] windows
@@ -75,7 +82,7 @@ const EVICT_EVERY: usize = 512;
 /// undated ones. An older article leaves the state entirely, and so does a story none of whose
 /// articles is held, and a term no held article uses. What the state knows of stories is
 /// therefore only their held part: the caller (a store) keeps every article's story and applies
-/// each [`Placement`]'s merges to it. An article that arrives dated before every held profile is
+/// each [`Placement`]'s merges and moves to it, in order. An article that arrives dated before every held profile is
 /// compared with the held ones alone, so in an archive ingested far out of date order it starts
 /// a story more often; the same id added again after it left is taken as new.
 ///
@@ -193,9 +200,6 @@ struct Members {
     key: ArticleId,
     /// Ascending.
     idxs: Vec<u32>,
-    /// The dated members' dates, ascending.
-    dates: Vec<NaiveDate>,
-    n_undated: usize,
 }
 
 impl Members {
@@ -203,57 +207,24 @@ impl Members {
         Members {
             key,
             idxs: Vec::new(),
-            dates: Vec::new(),
-            n_undated: 0,
         }
     }
 
-    /// Adds a member that arrived after every other.
-    fn push(&mut self, idx: u32, published: Option<NaiveDate>) {
-        self.idxs.push(idx);
-        match published {
-            Some(date) => {
-                let at = self.dates.partition_point(|&member| member <= date);
-                self.dates.insert(at, date);
-            }
-            None => self.n_undated += 1,
+    fn insert(&mut self, idx: u32) {
+        if let Err(at) = self.idxs.binary_search(&idx) {
+            self.idxs.insert(at, idx);
         }
     }
 
-    fn remove(&mut self, idx: u32, published: Option<NaiveDate>) {
+    fn remove(&mut self, idx: u32) {
         if let Ok(at) = self.idxs.binary_search(&idx) {
             self.idxs.remove(at);
-        }
-        match published {
-            Some(date) => {
-                if let Ok(at) = self.dates.binary_search(&date) {
-                    self.dates.remove(at);
-                }
-            }
-            None => self.n_undated = self.n_undated.saturating_sub(1),
         }
     }
 
     fn absorb(&mut self, other: Members) {
         self.idxs.extend(other.idxs);
         self.idxs.sort_unstable();
-        self.dates.extend(other.dates);
-        self.dates.sort_unstable();
-        self.n_undated += other.n_undated;
-    }
-
-    /// How many members are within `window_days` of `published` (all of them for an undated
-    /// article, and the undated ones always).
-    fn n_within(&self, published: Option<NaiveDate>, window_days: i64) -> usize {
-        let Some(date) = published else {
-            return self.idxs.len();
-        };
-        let window = TimeDelta::try_days(window_days).unwrap_or(TimeDelta::MAX);
-        let first = date.checked_sub_signed(window).unwrap_or(NaiveDate::MIN);
-        let last = date.checked_add_signed(window).unwrap_or(NaiveDate::MAX);
-        let n_dated = self.dates.partition_point(|&member| member <= last)
-            - self.dates.partition_point(|&member| member < first);
-        self.n_undated + n_dated
     }
 }
 
@@ -315,10 +286,11 @@ impl TryFrom<AnyVersion> for SavedStories {
         const BROKEN: &str = "the saved story state does not hold together";
         if read.articles.is_empty() && read.index_of.is_none() {
             let ascending = read.held.windows(2).all(|pair| pair[0].idx < pair[1].idx);
+            // A moved article may be older than its story's first article.
             let placed = read
                 .held
                 .iter()
-                .all(|held| held.founder <= held.idx && held.idx < read.n_added);
+                .all(|held| held.founder < read.n_added && held.idx < read.n_added);
             if !(ascending && placed) {
                 return Err(BROKEN);
             }
@@ -405,9 +377,12 @@ pub struct Placement {
     pub story: ArticleId,
     /// Whether the article started that story (no earlier story was similar enough).
     pub started: bool,
-    /// Keys of earlier stories the article showed to be part of `story`, merged into it, in
-    /// arrival order: every article of theirs, held or not, now belongs to `story`.
-    pub merged: Vec<ArticleId>,
+    /// Stories the article showed to be one with another, as `(merged, into)` keys in the
+    /// order they merged: every article of the first, held or not, now belongs to the second.
+    pub merged: Vec<(ArticleId, ArticleId)>,
+    /// Held articles the re-split moved to another story, as `(article, story)`, after the
+    /// merges: a story's early article that the later ones show to be of another event.
+    pub moved: Vec<(ArticleId, ArticleId)>,
 }
 
 impl Stories {
@@ -520,13 +495,13 @@ impl Stories {
         for idx in held {
             stories.hold(idx);
             let profile = &stories.profiles[&idx];
-            let (founder, published) = (profile.founder, profile.published);
+            let founder = profile.founder;
             let key = &expected.get(&profile.article)?.held.key;
             stories
                 .members_of
                 .entry(founder)
                 .or_insert_with(|| Members::new(key.clone()))
-                .push(idx, published);
+                .insert(idx);
         }
         Some((stories, unsaved))
     }
@@ -549,6 +524,7 @@ impl Stories {
                 story: self.key(self.profiles[idx].founder),
                 started: false,
                 merged: Vec::new(),
+                moved: Vec::new(),
             };
         }
         if self.n_added > 0 && (self.n_added as usize).is_multiple_of(EVICT_EVERY) {
@@ -561,116 +537,205 @@ impl Stories {
         self.note_held(new_idx, published);
         self.profiles.insert(new_idx, compact);
         let mut own = Members::new(profile.article.clone());
-        own.push(new_idx, published);
+        own.insert(new_idx);
         self.members_of.insert(new_idx, own);
         self.index_of.insert(profile.article.clone(), new_idx);
         self.last_added = Some(profile.article);
 
-        // Only the candidates are compared in full; every other article of a story in the
-        // window counts as not similar (it shares none of the new article's rarest terms, or
-        // fewer than the candidates do), so it still weighs on the story's average.
         let candidates = self.candidates(new_idx);
         self.hold(new_idx);
-        let neighbourhood: Vec<u32> = candidates
+        let neighbourhood = self.neighbourhood(new_idx, &candidates);
+        let clusters = split(
+            &Neighbourhood {
+                stories: self,
+                idxs: &neighbourhood,
+            },
+            &self.config,
+        );
+        self.settle(new_idx, &neighbourhood, &clusters)
+    }
+
+    /// The held articles a new one is re-split with: the stories of its candidates that are
+    /// at least as similar to it as two articles of one topic (most similar first), each with
+    /// its members in the new article's window, latest first, until there are
+    /// [`MAX_NEIGHBOURHOOD`]; ascending, the new article last. Stories of the same kind of
+    /// event that share only common words with it stay out, which keeps the re-split small.
+    fn neighbourhood(&self, new_idx: u32, candidates: &[u32]) -> Vec<u32> {
+        let compared: Vec<u32> = candidates
             .iter()
             .copied()
             .chain(std::iter::once(new_idx))
             .collect();
-        let vectors = self.neighbourhood_vectors(&neighbourhood);
+        let vectors = self.neighbourhood_vectors(&compared);
         let new_vector = vectors
             .last()
             .expect("the new profile is the compared profiles' last");
+        let floor = self.config.topic_threshold.unwrap_or(self.config.threshold);
+        let mut related: Vec<(f64, u32)> = candidates
+            .iter()
+            .zip(&vectors)
+            .map(|(&candidate, vector)| (similarity(new_vector, vector, &self.config), candidate))
+            .filter(|&(score, _)| score >= floor)
+            .collect();
+        related
+            .sort_unstable_by(|left, right| right.0.total_cmp(&left.0).then(right.1.cmp(&left.1)));
 
-        // Each candidate story, keyed by founder (ascending, so ties go to the older story):
-        // its candidates' vectors and how many of its articles are in the window.
-        let mut groups: BTreeMap<u32, Group> = BTreeMap::new();
-        for (vector, idx) in vectors.iter().zip(&candidates) {
-            let founder = self.profiles[idx].founder;
-            groups
-                .entry(founder)
-                .or_insert_with(|| Group {
-                    vectors: Vec::new(),
-                    n_in_window: self.members_of[&founder]
-                        .n_within(published, self.config.window_days),
-                })
-                .vectors
-                .push(vector);
-        }
-        let new_group = Group {
-            vectors: vec![new_vector],
-            n_in_window: 1,
-        };
-        let mut best: Option<(u32, f64)> = None;
-        for (&founder, group) in &groups {
-            let score = average_link(&new_group, group, &self.config);
-            if score >= self.config.threshold && best.is_none_or(|(_, best)| score > best) {
-                best = Some((founder, score));
+        let published = self.profiles[&new_idx].published;
+        let mut chosen: FxHashSet<u32> = FxHashSet::default();
+        chosen.insert(new_idx);
+        let mut stories_seen: FxHashSet<u32> = FxHashSet::default();
+        'stories: for (_, candidate) in related {
+            if chosen.len() >= MAX_NEIGHBOURHOOD {
+                break;
             }
-        }
-        let Some((founder, _)) = best else {
-            return Placement {
-                story: self.key(new_idx),
-                started: true,
-                merged: Vec::new(),
-            };
-        };
-
-        // The new article may bridge its story and others: merge while some story's average
-        // similarity to the grown story reaches the threshold, most similar first.
-        let mut story_founder = founder;
-        let mut story = groups.remove(&founder).unwrap_or(Group {
-            vectors: Vec::new(),
-            n_in_window: 0,
-        });
-        story.vectors.push(new_vector);
-        story.n_in_window += 1;
-        let mut merged_founders = Vec::new();
-        loop {
-            let mut best: Option<(u32, f64)> = None;
-            for (&other, group) in &groups {
-                let score = average_link(&story, group, &self.config);
-                if score >= self.config.threshold && best.is_none_or(|(_, best)| score > best) {
-                    best = Some((other, score));
+            // The candidate first: a story too big to fit whole still brings what matched.
+            chosen.insert(candidate);
+            let founder = self.profiles[&candidate].founder;
+            if !stories_seen.insert(founder) {
+                continue;
+            }
+            for member in self.members_of[&founder].idxs.iter().rev() {
+                if chosen.len() >= MAX_NEIGHBOURHOOD {
+                    break 'stories;
+                }
+                if within_window(self.profiles[member].published, published, &self.config) {
+                    chosen.insert(*member);
                 }
             }
-            let Some((other, _)) = best else { break };
-            if let Some(group) = groups.remove(&other) {
-                story.vectors.extend(group.vectors);
-                story.n_in_window += group.n_in_window;
-            }
-            merged_founders.push(story_founder.max(other));
-            story_founder = story_founder.min(other);
         }
-        merged_founders.sort_unstable();
-        let merged = merged_founders
-            .iter()
-            .map(|&founder| self.key(founder))
-            .collect();
-        // Every story involved: the joined one, the new article's own, and each merged one
-        // (the oldest of them keeps its key, so it is `story_founder`, possibly not `founder`).
-        let mut story_members = self
-            .members_of
-            .remove(&story_founder)
-            .expect("a candidate's story has members");
-        for old_founder in [founder, new_idx]
-            .into_iter()
-            .chain(merged_founders.iter().copied())
-        {
-            let Some(members) = self.members_of.remove(&old_founder) else {
+        let mut neighbourhood: Vec<u32> = chosen.into_iter().collect();
+        neighbourhood.sort_unstable();
+        neighbourhood
+    }
+
+    /// Makes the stories of `neighbourhood` (ascending, the new article `new_idx` last) what
+    /// the batch split `clusters` (of positions in it) says, keeping keys, and says where the
+    /// new article went.
+    ///
+    /// A story's first article never leaves it, so a cluster holding the first articles of
+    /// several stories merges them into the oldest; a cluster holding none takes over the
+    /// story most of its articles are in, when no other cluster has it, or else starts a story
+    /// keyed by its earliest article (the new article alone keeps the story it started). Then
+    /// every article of the neighbourhood moves to its cluster's story. Articles outside the
+    /// neighbourhood stay where they are, but follow a merge of their story.
+    fn settle(
+        &mut self,
+        new_idx: u32,
+        neighbourhood: &[u32],
+        clusters: &[Vec<usize>],
+    ) -> Placement {
+        let mut target_of: Vec<Option<u32>> = vec![None; clusters.len()];
+        let mut claimed: FxHashSet<u32> = FxHashSet::default();
+        let mut merges: Vec<(u32, u32)> = Vec::new();
+        for (cluster, target) in clusters.iter().zip(&mut target_of) {
+            // Positions ascend and so do arrival numbers: the first founder is the oldest.
+            let mut founders = cluster
+                .iter()
+                .map(|&position| neighbourhood[position])
+                .filter(|&idx| idx != new_idx && self.profiles[&idx].founder == idx);
+            let Some(oldest) = founders.next() else {
                 continue;
             };
-            for member in &members.idxs {
-                if let Some(profile) = self.profiles.get_mut(member) {
-                    profile.founder = story_founder;
+            *target = Some(oldest);
+            claimed.insert(oldest);
+            for other in founders {
+                claimed.insert(other);
+                merges.push((other, oldest));
+            }
+        }
+        // The other clusters, the biggest first, take the unclaimed story most of them is in.
+        let mut founderless: Vec<usize> = (0..clusters.len())
+            .filter(|&cluster| target_of[cluster].is_none())
+            .collect();
+        founderless.sort_by_key(|&cluster| std::cmp::Reverse(clusters[cluster].len()));
+        let mut started = Vec::new();
+        for cluster in founderless {
+            let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+            for &position in &clusters[cluster] {
+                let story = self.profiles[&neighbourhood[position]].founder;
+                if story != new_idx && !claimed.contains(&story) {
+                    *counts.entry(story).or_default() += 1;
                 }
             }
-            story_members.absorb(members);
+            let taken = counts
+                .into_iter()
+                .max_by(|left, right| left.1.cmp(&right.1).then(right.0.cmp(&left.0)))
+                .map(|(story, _)| story);
+            let earliest = neighbourhood[clusters[cluster][0]];
+            let target = taken.unwrap_or_else(|| {
+                if earliest != new_idx {
+                    let key = self.profiles[&earliest].article.clone();
+                    self.members_of.insert(earliest, Members::new(key));
+                }
+                started.push(earliest);
+                earliest
+            });
+            claimed.insert(target);
+            target_of[cluster] = Some(target);
         }
-        self.members_of.insert(story_founder, story_members);
+
+        let mut merged = Vec::new();
+        for &(story, into) in &merges {
+            let key = self.key(story);
+            self.merge(story, into);
+            merged.push((key, self.key(into)));
+        }
+        let mut moved = Vec::new();
+        let mut new_story = new_idx;
+        for (cluster, target) in clusters.iter().zip(target_of) {
+            let Some(target) = target else { continue };
+            for &position in cluster {
+                let idx = neighbourhood[position];
+                if idx == new_idx {
+                    new_story = target;
+                }
+                if self.profiles[&idx].founder != target {
+                    self.move_member(idx, target);
+                    if idx != new_idx {
+                        moved.push((self.profiles[&idx].article.clone(), self.key(target)));
+                    }
+                }
+            }
+        }
         Placement {
-            story: self.key(story_founder),
-            started: false,
+            story: self.key(new_story),
+            started: started.contains(&new_story),
             merged,
+            moved,
+        }
+    }
+
+    /// Moves every held member of the story founded by `story` into the one founded by `into`.
+    fn merge(&mut self, story: u32, into: u32) {
+        let Some(members) = self.members_of.remove(&story) else {
+            return;
+        };
+        for member in &members.idxs {
+            if let Some(profile) = self.profiles.get_mut(member) {
+                profile.founder = into;
+            }
+        }
+        if let Some(target) = self.members_of.get_mut(&into) {
+            target.absorb(members);
+        }
+    }
+
+    /// Moves the held article `idx` into the story founded by `to`, which has members; a
+    /// story it leaves empty is gone from the state.
+    fn move_member(&mut self, idx: u32, to: u32) {
+        let Some(profile) = self.profiles.get_mut(&idx) else {
+            return;
+        };
+        let from = profile.founder;
+        profile.founder = to;
+        if let Entry::Occupied(mut story) = self.members_of.entry(from) {
+            story.get_mut().remove(idx);
+            if story.get().idxs.is_empty() {
+                story.remove();
+            }
+        }
+        if let Some(target) = self.members_of.get_mut(&to) {
+            target.insert(idx);
         }
     }
 
@@ -749,7 +814,7 @@ impl Stories {
             self.entities.remove(&profile.entities);
             touched_terms.extend(profile.terms.iter().map(|&(term, _)| term));
             if let Entry::Occupied(mut story) = self.members_of.entry(profile.founder) {
-                story.get_mut().remove(idx, profile.published);
+                story.get_mut().remove(idx);
                 if story.get().idxs.is_empty() {
                     story.remove();
                 }
@@ -821,8 +886,8 @@ impl Stories {
 
     /// The earlier profiles in the window of profile `new_idx` that are among the latest
     /// [`MAX_HOLDERS_WALKED`] holders of one of its [`QUERY_TERMS`] rarest shared terms, at most
-    /// [`MAX_CANDIDATES`] of them (those sharing the most idf weight, then the latest),
-    /// ascending. Rarity is counted over the held profiles: the stream's recent past.
+    /// [`MAX_CANDIDATES`] of them, those sharing the most idf weight (then the latest) first.
+    /// Rarity is counted over the held profiles: the stream's recent past.
     fn candidates(&self, new_idx: u32) -> Vec<u32> {
         let new_profile = &self.profiles[&new_idx];
         let n_profiles = u32::try_from(self.profiles.len()).unwrap_or(u32::MAX);
@@ -857,9 +922,9 @@ impl Stories {
             });
             ranked.truncate(MAX_CANDIDATES);
         }
-        let mut candidates: Vec<u32> = ranked.into_iter().map(|(idx, _)| idx).collect();
-        candidates.sort_unstable();
-        candidates
+        ranked
+            .sort_unstable_by(|left, right| right.1.total_cmp(&left.1).then(right.0.cmp(&left.0)));
+        ranked.into_iter().map(|(idx, _)| idx).collect()
     }
 
     /// The held articles of the story keyed `story`, in arrival order; empty when no held
@@ -906,31 +971,25 @@ fn within_window(left: Option<NaiveDate>, right: Option<NaiveDate>, config: &Con
     }
 }
 
-/// A story as one add sees it: the vectors of its candidates, and how many of its articles
-/// are in the window (the others among them count as not similar).
-struct Group<'vector> {
-    vectors: Vec<&'vector Vector>,
-    n_in_window: usize,
+/// An add's neighbourhood as the batch split sees it: position `n` is held article
+/// `idxs[n]`, weighted with idf over the members asked for.
+struct Neighbourhood<'stories> {
+    stories: &'stories Stories,
+    idxs: &'stories [u32],
 }
 
-/// The average similarity over every pair of one article of `left` and one of `right` in
-/// the window; pairs without a vector count as zero.
-fn average_link(left: &Group, right: &Group, config: &Config) -> f64 {
-    let n_pairs = left.n_in_window * right.n_in_window;
-    if n_pairs == 0 {
-        return 0.0;
+impl Collection for Neighbourhood<'_> {
+    fn len(&self) -> usize {
+        self.idxs.len()
     }
-    let total: f64 = left
-        .vectors
-        .iter()
-        .flat_map(|left| {
-            right
-                .vectors
-                .iter()
-                .map(|right| similarity(left, right, config))
-        })
-        .sum();
-    total / n_pairs as f64
+
+    fn vectors(&self, members: &[usize]) -> Vec<Vector> {
+        let idxs: Vec<u32> = members
+            .iter()
+            .map(|&position| self.idxs[position])
+            .collect();
+        self.stories.neighbourhood_vectors(&idxs)
+    }
 }
 
 #[cfg(test)]
@@ -954,7 +1013,11 @@ mod tests {
             .iter()
             .map(|profile| {
                 let placement = stories.add(profile.clone());
-                let merged: Vec<&str> = placement.merged.iter().map(ArticleId::as_str).collect();
+                let merged: Vec<&str> = placement
+                    .merged
+                    .iter()
+                    .map(|(merged, _)| merged.as_str())
+                    .collect();
                 format!(
                     "{} {} [{}]",
                     placement.story,
@@ -1014,24 +1077,6 @@ mod tests {
     }
 
     #[test]
-    fn window_counts_dated_and_undated_members() {
-        let mut members = Members::new(ArticleId("a".to_string()));
-        for (idx, date) in ["2030-01-01", "2030-01-20", "2030-03-01"]
-            .iter()
-            .enumerate()
-        {
-            members.push(idx as u32, NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
-        }
-        members.push(3, None);
-        let on = |date: &str| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
-        assert_eq!(members.n_within(on("2030-01-31"), 30), 4);
-        assert_eq!(members.n_within(on("2030-02-01"), 30), 3);
-        assert_eq!(members.n_within(on("2030-03-31"), 30), 2);
-        assert_eq!(members.n_within(on("2031-01-01"), 30), 1);
-        assert_eq!(members.n_within(None, 30), 4);
-    }
-
-    #[test]
     fn articles_out_of_the_window_start_their_own_story() {
         check(
             &[
@@ -1071,18 +1116,23 @@ mod tests {
     }
 
     /// Every article's story as a store keeps it: each placement's article, with the merges
-    /// applied to every earlier article, held or not.
+    /// applied to every earlier article, held or not, then the moves.
     fn placed_like_a_store(stories: &mut Stories, profiles: &[Profile]) -> Vec<Vec<String>> {
         let mut story_of: Vec<(String, String)> = Vec::new();
         for profile in profiles {
             let placement = stories.add(profile.clone());
-            for (_, story) in &mut story_of {
-                if placement
-                    .merged
-                    .iter()
-                    .any(|merged| merged.as_str() == story)
-                {
-                    *story = placement.story.0.clone();
+            for (merged, into) in &placement.merged {
+                for (_, story) in &mut story_of {
+                    if story == merged.as_str() {
+                        *story = into.0.clone();
+                    }
+                }
+            }
+            for (moved, into) in &placement.moved {
+                for (article, story) in &mut story_of {
+                    if article == moved.as_str() {
+                        *story = into.0.clone();
+                    }
                 }
             }
             story_of.push((profile.article.0.clone(), placement.story.0));
@@ -1165,9 +1215,75 @@ mod tests {
                 "harbor", "strike", "docker", "pay", "crane", "port", "wage", "walkout",
             ],
         ));
-        let merged: Vec<&str> = placement.merged.iter().map(ArticleId::as_str).collect();
-        assert_eq!((placement.story.as_str(), merged), ("a", vec!["b"]));
+        let merged: Vec<(&str, &str)> = placement
+            .merged
+            .iter()
+            .map(|(merged, into)| (merged.as_str(), into.as_str()))
+            .collect();
+        assert_eq!((placement.story.as_str(), merged), ("a", vec![("b", "a")]));
         assert_eq!(stories.members(&ArticleId("a".to_string())).len(), 4);
+    }
+
+    #[test]
+    fn later_articles_move_an_early_one_to_the_story_it_belongs_to() {
+        // c shares the dockers' words and joins them; the flood reports that follow show it is
+        // theirs, and once there are enough of them c and its followers leave for a story of
+        // their own, keyed by c, its first article.
+        let profiles = [
+            profile(
+                "a",
+                &["harbor", "docker", "pay", "union", "overtime", "shift"],
+            ),
+            profile(
+                "b",
+                &["harbor", "docker", "pay", "union", "overtime", "picket"],
+            ),
+            profile(
+                "c",
+                &["harbor", "docker", "crane", "barge", "river", "flood"],
+            ),
+            profile("d", &["crane", "barge", "river", "flood", "levee", "rain"]),
+            profile("e", &["crane", "barge", "river", "flood", "levee", "storm"]),
+            profile("f", &["crane", "barge", "river", "flood", "rain", "storm"]),
+            profile("g", &["barge", "river", "flood", "levee", "rain", "storm"]),
+        ];
+        let mut stories = Stories::new(Config::new());
+        let placements: Vec<Placement> = profiles[..5]
+            .iter()
+            .map(|profile| stories.add(profile.clone()))
+            .collect();
+        assert!(
+            placements
+                .iter()
+                .all(|placement| placement.story.as_str() == "a")
+        );
+        let split = stories.add(profiles[5].clone());
+        let moved: Vec<(&str, &str)> = split
+            .moved
+            .iter()
+            .map(|(article, story)| (article.as_str(), story.as_str()))
+            .collect();
+        assert_eq!(moved, [("c", "c"), ("d", "c"), ("e", "c")]);
+        assert_eq!((split.story.as_str(), split.started), ("c", true));
+        check(
+            &profiles,
+            &[
+                "a started []",
+                "a joined []",
+                "a joined []",
+                "a joined []",
+                "a joined []",
+                "c started []",
+                "c joined []",
+                "a: a,b",
+                "c: c,d,e,f,g",
+            ],
+        );
+        // A store that applies the moves has the same stories.
+        let mut stories = Stories::new(Config::new());
+        let mut found = placed_like_a_store(&mut stories, &profiles);
+        found.sort();
+        assert_eq!(found, [vec!["a", "b"], vec!["c", "d", "e", "f", "g"]]);
     }
 
     #[test]
