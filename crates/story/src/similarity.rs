@@ -106,10 +106,19 @@ impl Vector {
 }
 
 /// The weight of a key an article holds `count` times and `frequency` of `n_profiles` profiles
-/// hold: sublinear tf times idf (with [`PSEUDO_PROFILES`]). Sublinear because a word an article
-/// repeats ten times is not ten times the evidence.
+/// hold: [`term_frequency_weight`] times idf (with [`PSEUDO_PROFILES`]).
 pub(crate) fn weight(count: u32, n_profiles: u32, frequency: u32) -> f64 {
-    (1.0 + f64::from(count).ln()) * idf(n_profiles, frequency)
+    term_frequency_weight(count) * idf(n_profiles, frequency)
+}
+
+/// Sublinear tf, `1 + ln(count)`: a word an article repeats ten times is not ten times the
+/// evidence. Most keys occur once, and those need no logarithm.
+pub(crate) fn term_frequency_weight(count: u32) -> f64 {
+    if count == 1 {
+        1.0
+    } else {
+        1.0 + f64::from(count).ln()
+    }
 }
 
 /// `weights` scaled to unit length and sorted by id, ready for [`similarity`].

@@ -1,7 +1,7 @@
 //! [`Stories`]: the incremental split, for articles that arrive one at a time (a store, a feed).
 
 use crate::cluster::{Collection, split};
-use crate::similarity::{Vector, idf, similarity, unit_length, weight};
+use crate::similarity::{Vector, idf, similarity, term_frequency_weight, unit_length};
 use crate::{Config, Profile};
 use chrono::{NaiveDate, TimeDelta};
 use parallax_model::ArticleId;
@@ -864,11 +864,20 @@ impl Stories {
                 *entity_frequency.entry(entity).or_default() += 1;
             }
         }
-        let weigh = |pairs: &[(u32, u32)], frequency: &FxHashMap<u32, u32>| {
+        // Each key's idf once, rather than once per profile holding it: the logarithms were
+        // a good part of an add.
+        let idf_of = |frequency: FxHashMap<u32, u32>| -> FxHashMap<u32, f64> {
+            frequency
+                .into_iter()
+                .map(|(id, frequency)| (id, idf(n_profiles, frequency)))
+                .collect()
+        };
+        let (term_idf, entity_idf) = (idf_of(term_frequency), idf_of(entity_frequency));
+        let weigh = |pairs: &[(u32, u32)], idf: &FxHashMap<u32, f64>| {
             unit_length(
                 pairs
                     .iter()
-                    .map(|&(id, count)| (id, weight(count, n_profiles, frequency[&id])))
+                    .map(|&(id, count)| (id, term_frequency_weight(count) * idf[&id]))
                     .collect(),
             )
         };
@@ -876,8 +885,8 @@ impl Stories {
             .into_iter()
             .map(|profile| {
                 Vector::new(
-                    weigh(&profile.terms, &term_frequency),
-                    weigh(&profile.entities, &entity_frequency),
+                    weigh(&profile.terms, &term_idf),
+                    weigh(&profile.entities, &entity_idf),
                     profile.published,
                 )
             })
