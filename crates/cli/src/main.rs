@@ -287,6 +287,10 @@ enum EvalTask {
         /// The split to score: train, dev or test.
         #[arg(long, default_value = "test")]
         split: String,
+        /// Also list every miss, false positive and boundary error, one per line with its
+        /// article and line.
+        #[arg(long)]
+        list_errors: bool,
     },
 }
 
@@ -623,7 +627,11 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             }
             evaluation.report
         }
-        EvalTask::Quotes { data, split } => parallax_eval::quotes::evaluate(data, split)
+        EvalTask::Quotes {
+            data,
+            split,
+            list_errors,
+        } => parallax_eval::quotes::evaluate(data, split, *list_errors)
             .with_context(|| format!("evaluating quotes on {} ({split})", data.display()))?,
     };
     let mut out = String::new();

@@ -595,9 +595,98 @@ fn row(name: &str, n_articles: usize, tally: &Tally) -> Vec<String> {
     ]
 }
 
-/// Scores the annotator on the `split` of the PolNeAR folder `data`.
-pub fn evaluate(data: &Path, split: &str) -> Result<Report> {
-    Ok(score(&load(data, split)?))
+/// Scores the annotator on the `split` of the PolNeAR folder `data`. With `list_errors`, the
+/// report also lists every miss, false positive and boundary error (see [`listing`]), for
+/// whoever tunes the rules.
+pub fn evaluate(data: &Path, split: &str, list_errors: bool) -> Result<Report> {
+    let documents = load(data, split)?;
+    let mut report = score(&documents);
+    if list_errors {
+        report.misses = listing(&documents);
+    }
+    Ok(report)
+}
+
+/// The attribution of `others` whose content shares the most letters with that of
+/// `attribution`, if any shares one.
+fn best<'a>(
+    letters: &Letters,
+    attribution: &Attribution,
+    others: &'a [Attribution],
+) -> Option<&'a Attribution> {
+    others
+        .iter()
+        .map(|other| (letters.shared(&attribution.content, &other.content), other))
+        .filter(|(shared, _)| *shared > 0)
+        .max_by_key(|(shared, _)| *shared)
+        .map(|(_, other)| other)
+}
+
+/// One line per error on `documents`, tab-separated, for grouping with shell tools:
+/// `miss` (a gold attribution no prediction overlaps), `false` (a prediction overlapping no
+/// gold) and `bounds` (matched by overlap, not exactly), each with the article name, the cue,
+/// the source, the content (gold and predicted for `bounds`) and the sentence around the start
+/// of the content.
+pub fn listing(documents: &[Document]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for document in documents {
+        let text = document.text.as_str();
+        let letters = Letters::new(text);
+        let predicted = predict(text);
+        let part = |ranges: &[Range<usize>]| -> String {
+            ranges
+                .iter()
+                .filter_map(|range| text.get(range.clone()))
+                .collect::<Vec<_>>()
+                .join(" | ")
+                .replace(['\n', '\t'], " ")
+        };
+        // The line of the file around the content's start stands for its sentence.
+        let context = |ranges: &[Range<usize>]| -> String {
+            let start = ranges.first().map_or(0, |range| range.start);
+            let line_start = text[..start].rfind('\n').map_or(0, |idx| idx + 1);
+            let line_end = text[start..]
+                .find('\n')
+                .map_or(text.len(), |idx| start + idx);
+            text[line_start..line_end].replace('\t', " ")
+        };
+        let line = |kind: &str, attribution: &Attribution, extra: String| {
+            format!(
+                "{kind}\t{}\tcue={}\tsource={}\tcontent={}{extra}\tline={}",
+                document.name,
+                part(&attribution.cue),
+                part(&attribution.source),
+                part(&attribution.content),
+                context(&attribution.content)
+            )
+        };
+        for gold in &document.gold {
+            match best(&letters, gold, &predicted) {
+                None => lines.push(line("miss", gold, String::new())),
+                Some(found)
+                    if letters.key(text, &found.content) != letters.key(text, &gold.content) =>
+                {
+                    lines.push(line(
+                        "bounds",
+                        gold,
+                        format!(
+                            "\tpredicted={}\tpcue={}\tpsource={}",
+                            part(&found.content),
+                            part(&found.cue),
+                            part(&found.source)
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        for found in &predicted {
+            if best(&letters, found, &document.gold).is_none() {
+                lines.push(line("false", found, String::new()));
+            }
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -749,9 +838,43 @@ mod tests {
     }
 
     #[test]
+    fn listing_names_each_error_with_its_article() {
+        let documents = [Document {
+            name: "invented".to_string(),
+            publisher: "none".to_string(),
+            text: TEXT.to_string(),
+            gold: parse_brat(TEXT, ANN),
+        }];
+        // The annotator finds the direct quote exactly; a gold attribution with no prediction
+        // near it is a miss.
+        let mut gold = documents[0].gold.clone();
+        gold.push(Attribution {
+            source: Vec::new(),
+            cue: vec![find("angry")],
+            content: vec![find("Café owners were")],
+        });
+        let documents = [Document {
+            gold,
+            ..documents[0].clone()
+        }];
+        let lines = listing(&documents);
+        assert!(!lines.is_empty());
+        for line in &lines {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert!(["miss", "false", "bounds"].contains(&fields[0]), "{line}");
+            assert_eq!(fields[1], "invented");
+        }
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.starts_with("miss\tinvented\tcue=angry"))
+        );
+    }
+
+    #[test]
     fn missing_folder_is_an_error_naming_it() {
         let missing = Path::new("/nonexistent/polnear");
-        let error = evaluate(missing, "test").expect_err("no such folder");
+        let error = evaluate(missing, "test", false).expect_err("no such folder");
         assert!(
             error
                 .to_string()

@@ -1004,6 +1004,265 @@ const VERBS: &[Verb] = &[
         ["imply", "implies", "implied", "implied", "implying"],
         Speech,
     ),
+    verb(
+        [
+            "reaffirm",
+            "reaffirms",
+            "reaffirmed",
+            "reaffirmed",
+            "reaffirming",
+        ],
+        Speech,
+    ),
+    verb(
+        ["bemoan", "bemoans", "bemoaned", "bemoaned", "bemoaning"],
+        Speech,
+    ),
+    verb(
+        [
+            "confess",
+            "confesses",
+            "confessed",
+            "confessed",
+            "confessing",
+        ],
+        Speech,
+    ),
+    verb(
+        [
+            "underscore",
+            "underscores",
+            "underscored",
+            "underscored",
+            "underscoring",
+        ],
+        Speech,
+    ),
+    verb(
+        ["divulge", "divulges", "divulged", "divulged", "divulging"],
+        Speech,
+    ),
+    verb(
+        ["grumble", "grumbles", "grumbled", "grumbled", "grumbling"],
+        Speech,
+    ),
+    verb(["gripe", "gripes", "griped", "griped", "griping"], Speech),
+    verb(
+        [
+            "retweet",
+            "retweets",
+            "retweeted",
+            "retweeted",
+            "retweeting",
+        ],
+        Speech,
+    ),
+    verb(
+        ["guess", "guesses", "guessed", "guessed", "guessing"],
+        Thought,
+    ),
+    verb(
+        ["imagine", "imagines", "imagined", "imagined", "imagining"],
+        Thought,
+    ),
+    verb(
+        ["suppose", "supposes", "supposed", "supposed", "supposing"],
+        Thought,
+    ),
+    verb(
+        [
+            "understand",
+            "understands",
+            "understood",
+            "understood",
+            "understanding",
+        ],
+        Thought,
+    ),
+    verb(
+        [
+            "remember",
+            "remembers",
+            "remembered",
+            "remembered",
+            "remembering",
+        ],
+        Thought,
+    ),
+    verb(
+        [
+            "anticipate",
+            "anticipates",
+            "anticipated",
+            "anticipated",
+            "anticipating",
+        ],
+        Thought,
+    ),
+    verb(
+        [
+            "forecast",
+            "forecasts",
+            "forecast",
+            "forecast",
+            "forecasting",
+        ],
+        Thought,
+    ),
+    verb(
+        [
+            "encourage",
+            "encourages",
+            "encouraged",
+            "encouraged",
+            "encouraging",
+        ],
+        Tell,
+    ),
+    verb(
+        ["implore", "implores", "implored", "implored", "imploring"],
+        Tell,
+    ),
+    verb(
+        [
+            "reassure",
+            "reassures",
+            "reassured",
+            "reassured",
+            "reassuring",
+        ],
+        Tell,
+    ),
+    verb(
+        [
+            "instruct",
+            "instructs",
+            "instructed",
+            "instructed",
+            "instructing",
+        ],
+        Tell,
+    ),
+    verb(
+        [
+            "congratulate",
+            "congratulates",
+            "congratulated",
+            "congratulated",
+            "congratulating",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "downplay",
+            "downplays",
+            "downplayed",
+            "downplayed",
+            "downplaying",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "trumpet",
+            "trumpets",
+            "trumpeted",
+            "trumpeted",
+            "trumpeting",
+        ],
+        Act,
+    ),
+    verb(["refute", "refutes", "refuted", "refuted", "refuting"], Act),
+    verb(
+        [
+            "commend",
+            "commends",
+            "commended",
+            "commended",
+            "commending",
+        ],
+        Act,
+    ),
+    verb(["laud", "lauds", "lauded", "lauded", "lauding"], Act),
+    verb(["taunt", "taunts", "taunted", "taunted", "taunting"], Act),
+    verb(
+        ["insult", "insults", "insulted", "insulted", "insulting"],
+        Act,
+    ),
+    verb(
+        [
+            "disparage",
+            "disparages",
+            "disparaged",
+            "disparaged",
+            "disparaging",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "belittle",
+            "belittles",
+            "belittled",
+            "belittled",
+            "belittling",
+        ],
+        Act,
+    ),
+    verb(["scold", "scolds", "scolded", "scolded", "scolding"], Act),
+    verb(
+        [
+            "chastise",
+            "chastises",
+            "chastised",
+            "chastised",
+            "chastising",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "reprimand",
+            "reprimands",
+            "reprimanded",
+            "reprimanded",
+            "reprimanding",
+        ],
+        Act,
+    ),
+    verb(
+        [
+            "excoriate",
+            "excoriates",
+            "excoriated",
+            "excoriated",
+            "excoriating",
+        ],
+        Act,
+    ),
+    verb(["berate", "berates", "berated", "berated", "berating"], Act),
+    verb(
+        ["embrace", "embraces", "embraced", "embraced", "embracing"],
+        Act,
+    ),
+    verb(
+        [
+            "characterize",
+            "characterizes",
+            "characterized",
+            "characterized",
+            "characterizing",
+        ],
+        Regard,
+    ),
+    verb(["label", "labels", "labeled", "labeled", "labeling"], Act),
+    verb(["dub", "dubs", "dubbed", "dubbed", "dubbing"], Act),
+    verb(["liken", "likens", "likened", "likened", "likening"], Act),
+    verb(
+        ["credit", "credits", "credited", "credited", "crediting"],
+        Act,
+    ),
 ];
 
 /// Forms that are more often nouns than verbs ("the states", "a report", "his remarks"): as
@@ -1124,6 +1383,19 @@ const NOUN_LIKE: &[&str] = &[
     "views",
     "vote",
     "votes",
+    "insult",
+    "insults",
+    "label",
+    "labels",
+    "credit",
+    "credits",
+    "forecast",
+    "forecasts",
+    "embrace",
+    "gripe",
+    "gripes",
+    "guess",
+    "understanding",
 ];
 
 /// A word found in the lexicon.
@@ -1331,6 +1603,11 @@ const NOT_ADVERBS: &[&str] = &[
 fn cue_prefix(doc: &Doc, idx: usize) -> bool {
     let token = doc.token(idx);
     let word = token.lower.as_str();
+    // "has been saying" is the subject's own speech, "has been told" is a passive: its subject
+    // heard it.
+    if word == "been" && !doc.lower(idx + 1).ends_with("ing") {
+        return false;
+    }
     token.is_word()
         && !token.capitalized
         && (CUE_PREFIXES.contains(&word)
@@ -1361,7 +1638,15 @@ fn in_title_case(doc: &Doc, idx: usize) -> bool {
             .get(at)
             .is_some_and(|token| token.is_word() && token.capitalized)
     };
-    if idx <= sentence.start || !capitalized_word(idx - 1) || !capitalized_word(idx + 1) {
+    // The verb may also close the headline: "Port Will Reopen, Ruiz Says."
+    let closes_headline = doc
+        .tokens
+        .get(idx + 1)
+        .is_none_or(|next| idx + 1 >= sentence.end || next.is_terminal());
+    if idx <= sentence.start
+        || !capitalized_word(idx - 1)
+        || !(capitalized_word(idx + 1) || closes_headline)
+    {
         return false;
     }
     // A headline is short; the count stops there so a long sentence costs nothing more.

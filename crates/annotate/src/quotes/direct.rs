@@ -246,6 +246,7 @@ const TRAILING_WORDS: &[&str] = &[
     "once",
     "too",
     "also",
+    "aboard",
 ];
 
 /// Whether the attribution ending at token `last` ends the clause, so it is not the subject and
@@ -260,21 +261,28 @@ fn clause_ends(doc: &Doc, last: usize, ceiling: usize) -> bool {
         token.capitalized && !token.lower.starts_with("i'")
             || TRAILING_WORDS.contains(&token.lower.as_str())
             || (token.lower.ends_with("ly") && token.lower.len() > 4)
+            // A number opens a time after the cue: "“…,” Ruiz said 30 minutes into the debate".
+            || token.lower.starts_with(|c: char| c.is_ascii_digit())
     } else {
         !token.is_quote() || next + 1 >= doc.tokens.len() || doc.token(next).space_before
     }
 }
 
-/// The last token of what a verb of telling takes before its content ("told the paper"), or
-/// `last` itself for other verbs.
+/// The last token of what a verb of telling or asking takes before its content ("told the
+/// paper", "asked him"), or `last` itself for other verbs.
 fn addressee_end(doc: &Doc, class: Class, last: usize, ceiling: usize) -> usize {
-    if class != Class::Tell {
+    if !matches!(class, Class::Tell | Class::Ask) {
         return last;
     }
     let mut end = last;
     while end + 1 < ceiling && end - last < 8 {
         let token = doc.token(end + 1);
+        // A word that is more often a noun than a verb may name the addressee: "told the show".
+        let noun = token.is_word()
+            && !token.capitalized
+            && cues::reporting_verb(&token.lower).is_some_and(|entry| entry.noun_like());
         if !(speaker::fits(token)
+            || noun
             || matches!(token.lower.as_str(), "him" | "her" | "them" | "me" | "us"))
         {
             break;

@@ -27,11 +27,13 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
             let found = headline_colon(doc, state, idx, &sentence)
                 .or_else(|| according_to(doc, state, idx, &sentence))
                 .or_else(|| in_poll(doc, state, idx, &sentence))
+                .or_else(|| in_poll_after(doc, state, idx, &sentence))
                 .or_else(|| impersonal(doc, state, idx, &sentence))
                 .or_else(|| hearsay(doc, state, idx, &sentence))
                 .or_else(|| seeming(doc, state, idx, &sentence))
                 .or_else(|| raised(doc, state, idx, &sentence))
                 .or_else(|| passive_by(doc, state, idx, &sentence))
+                .or_else(|| stance(doc, state, idx, &sentence))
                 .or_else(|| asked(doc, state, idx, &sentence))
                 .or_else(|| reported(doc, state, idx, &sentence))
                 .or_else(|| noun_cue(doc, state, idx, &sentence));
@@ -405,6 +407,32 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
         _ if wants_to && word == "to" => return Some(next),
         _ => {}
     }
+    // "learn to plant …", "wants to say …": an infinitive right after the verb is what the
+    // subject does, and a "that" further on belongs to it, not to the cue.
+    if word == "to"
+        && !matches!(class, Class::Tell | Class::Ask | Class::Commit)
+        && doc.tokens.get(next + 1).is_some_and(|after| {
+            after.is_word()
+                && !after.capitalized
+                && !speaker::DETERMINERS.contains(&after.lower.as_str())
+                && !matches!(
+                    after.lower.as_str(),
+                    "him" | "them" | "me" | "us" | "reporters"
+                )
+        })
+    {
+        return None;
+    }
+    // The addressee of a verb of telling can be a long phrase before "that": "told a packed hall
+    // in the old town that …".
+    if class == Class::Tell
+        && let Some(that) = (next + 1..(next + 15).min(sentence.end))
+            .take_while(|&at| doc.token(at).is_word() && doc.lower(at) != "to")
+            .find(|&at| doc.lower(at) == "that")
+        && !RELATIVE_FOLLOWERS.contains(&doc.lower(that + 1))
+    {
+        return Some(that);
+    }
     // A detour before "that", a colon or a comma: "said in a statement on Monday that …".
     let mut probe = next;
     while probe < sentence.end && probe - next < 10 && detour_word(doc, probe) {
@@ -437,7 +465,14 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
         return None;
     }
     let mut start = next;
-    while start < sentence.end && start - next < 3 && TIME_WORDS.contains(&doc.lower(start)) {
+    // "this" and "last" are a time only before one ("said last week"); "said this is …" opens
+    // the content with them.
+    while start < sentence.end
+        && start - next < 3
+        && TIME_WORDS.contains(&doc.lower(start))
+        && (!matches!(doc.lower(start), "this" | "last")
+            || TIME_WORDS.contains(&doc.lower(start + 1)))
+    {
         start += 1;
     }
     // A short prepositional phrase before a subject pronoun: "said for weeks he is …".
@@ -501,7 +536,14 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
             (regarded && !NOT_CONTENT.contains(&start_word)).then_some(start)
         }
         Class::Speech | Class::Commit | Class::Act => {
-            if NOT_CONTENT.contains(&start_word) {
+            // "about" before a number is an approximation opening the content ("said about
+            // half of …"), not the topic of the verb.
+            let approximation = start_word == "about"
+                && (doc.lower(start + 1) == "half"
+                    || doc
+                        .lower(start + 1)
+                        .starts_with(|c: char| c.is_ascii_digit()));
+            if NOT_CONTENT.contains(&start_word) && !approximation {
                 return None;
             }
             (opens_clause(start) || class != Class::Commit).then_some(start)
@@ -619,7 +661,10 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
     // An infinitive is read the same way: "went on to say …", "led them to say …".
     let infinitive = entry.form == Form::Base && first > floor && doc.lower(first - 1) == "to";
     if entry.form == Form::Gerund || infinitive {
-        if class == Class::Thought {
+        // A thought in a gerund is a finding only right after its source: "with polls showing
+        // her ahead".
+        let after_finding = first > floor && FINDING_SOURCES.contains(&doc.lower(first - 1));
+        if class == Class::Thought && !(after_finding && shows_findings(entry)) {
             return None;
         }
         let before = (first > floor).then(|| doc.token(first - 1));
@@ -692,9 +737,45 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         } else {
             entry
         };
+        // A one-word answer or a pronoun for what was said: "most voters said yes", "I think
+        // so", "by the time he said that."
+        let answer = last + 1;
+        let closes = |at: usize, loose: bool| {
+            doc.tokens.get(at).is_none_or(|next| {
+                at >= sentence.end
+                    || next.is_terminal()
+                    || loose
+                        && (next.is_punct(',')
+                            || matches!(next.lower.as_str(), "while" | "and" | "but"))
+            })
+        };
+        let one_word = match doc.lower(answer) {
+            "yes" | "no" | "so" => closes(answer + 1, true),
+            "that" | "this" => closes(answer + 1, false),
+            _ => false,
+        };
+        if matches!(class, Class::Speech | Class::Thought) && answer < sentence.end && one_word {
+            return Some(found(
+                doc,
+                vec![(answer, answer)],
+                (first, last),
+                Some(subject),
+            ));
+        }
         // Content after the cue: "Ruiz said (that) …". Under a subordinating conjunction the
         // content ends at the comma that closes the clause: "While Ruiz said …, the council …".
-        if let Some(start) = content_start(doc, entry, last, sentence) {
+        // A source of findings shows a plain noun phrase too: "polls show voters trust her".
+        let finding = FINDING_SOURCES.contains(&head) && shows_findings(entry);
+        let start = content_start(doc, entry, last, sentence).or_else(|| {
+            let start = last + 1;
+            (finding
+                && start < sentence.end
+                && doc.token(start).is_word()
+                && !NOT_CONTENT.contains(&doc.lower(start))
+                && doc.lower(start) != "that")
+                .then_some(start)
+        });
+        if let Some(start) = start {
             let subordinate = subject.first > floor
                 && SUBORDINATORS.contains(&doc.lower(subject.first - 1))
                 && (subject.first - 1 == floor || doc.token(subject.first - 2).is_punct(','));
@@ -706,9 +787,35 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         if !matches!(
             class,
             Class::Speech | Class::Tell | Class::Ask | Class::Thought
-        ) || subject.first <= floor
-        {
+        ) {
             return None;
+        }
+        // "As Ruiz noted, …" opening the sentence: the content follows the comma.
+        if subject.first == floor + 1
+            && doc.lower(floor) == "as"
+            && last + 1 < sentence.end
+            && doc.token(last + 1).is_punct(',')
+        {
+            let start = last + 2;
+            let end = content_end(doc, state, start, sentence, 3, false)?;
+            return Some(found(doc, vec![(start, end)], (first, last), Some(subject)));
+        }
+        if subject.first <= floor {
+            return None;
+        }
+        // "…, which Ruiz said were split", "what they described as a bias": the relative pronoun
+        // stands for the content, which goes on after the cue.
+        let relative = subject.first - 1;
+        if matches!(doc.lower(relative), "which" | "what") {
+            let mut pieces = vec![(relative, relative)];
+            let rest = last + 1;
+            let closes = doc.tokens.get(rest).is_none_or(|next| {
+                rest >= sentence.end || next.is_terminal() || next.is_punct(',')
+            });
+            if !closes {
+                pieces.push((rest, content_end(doc, state, rest, sentence, 1, false)?));
+            }
+            return Some(found(doc, pieces, (first, last), Some(subject)));
         }
         let mut boundary = subject.first - 1;
         if doc.lower(boundary) == "as" && boundary > floor {
@@ -725,7 +832,23 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
                 sentence,
             );
         }
-        return None;
+        // The phrase rules stop at a lowercase modifier that cannot open a phrase ("…, election
+        // officials said"): a short run of such words back to a comma is the subject all the same.
+        if entry.noun_like() {
+            return None;
+        }
+        let comma = (subject.first.saturating_sub(3).max(floor + 1)..subject.first)
+            .rev()
+            .take_while(|&at| {
+                let token = doc.token(at);
+                token.is_punct(',')
+                    || (speaker::fits(token)
+                        && !token.capitalized
+                        && !INNER_PREPOSITIONS_AND_DETERMINERS.contains(&token.lower.as_str()))
+            })
+            .find(|&at| doc.token(at).is_punct(','))?;
+        let subject = speaker::described(doc, comma + 1, subject.last);
+        return before_and_around(doc, state, (first, last), subject, comma, floor, sentence);
     }
 
     // The main verb after a relative clause that is itself an attribution: "Ruiz, who has
@@ -754,13 +877,33 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
 
     // Inverted, after the content: "…, said Ruiz."
     if entry.inverts() && first > floor && doc.token(first - 1).is_punct(',') {
-        let speaker = speaker::after(doc, last + 1, sentence.end)?;
-        let ends = doc
-            .tokens
-            .get(speaker.last + 1)
-            .is_none_or(|next| speaker.last + 1 >= sentence.end || next.is_terminal());
-        if !ends {
-            return None;
+        let mut speaker = speaker::after(doc, last + 1, sentence.end)?;
+        let ends = |at: usize| {
+            doc.tokens
+                .get(at)
+                .is_none_or(|next| at >= sentence.end || next.is_terminal())
+        };
+        if !ends(speaker.last + 1) {
+            // A relative clause or a second appositive after the speaker's own runs to the end
+            // of the sentence and describes the speaker: "…, said Ana Ruiz, the director of the
+            // institute, which tracks shipping."
+            let comma = speaker.last + 1;
+            let describes = comma + 1 < sentence.end
+                && doc.token(comma).is_punct(',')
+                && matches!(
+                    doc.lower(comma + 1),
+                    "who" | "which" | "whose" | "a" | "an" | "the"
+                );
+            let end = (comma + 1..(comma + 30).min(sentence.end)).find(|&at| {
+                let token = doc.token(at);
+                token.is_terminal() || token.is_quote()
+            });
+            match end {
+                Some(end) if describes && ends(end) && doc.token(end - 1).is_word() => {
+                    speaker.last = end - 1;
+                }
+                _ => return None,
+            }
         }
         let comma = first - 1;
         let end = trim_back(doc, floor, comma)?;
@@ -807,6 +950,14 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         return Some(found(doc, vec![(start, end)], (first, last), Some(speaker)));
     }
     None
+}
+
+/// Whether the verb reports what a poll or a record shows: "show", "find", "suggest", ….
+fn shows_findings(entry: Entry) -> bool {
+    matches!(
+        entry.base(),
+        "show" | "find" | "suggest" | "indicate" | "reveal" | "confirm"
+    )
 }
 
 /// Words that end a loose subject, read backwards from its verb: conjunctions and relative
@@ -884,21 +1035,44 @@ fn before_and_around(
     let n_head = (floor..=head_end)
         .filter(|&i| doc.token(i).is_word())
         .count();
-    if n_head == 0 || SUBORDINATORS.contains(&doc.lower(floor)) {
+    if n_head == 0 {
         return None;
     }
     // Words after the cue that do not start a clause: a time, a place, an addressee ("said on
-    // Monday", "told reporters").
+    // Monday", "told reporters", "said on the show “Morning Call”").
     let mut tail = cue.1 + 1;
     while tail < sentence.end
         && tail - cue.1 <= 8
-        && doc.token(tail).is_word()
+        && (doc.token(tail).is_word() || doc.token(tail).is_quote())
         && doc.lower(tail) != "that"
+        && !SUBORDINATORS.contains(&doc.lower(tail))
     {
         tail += 1;
     }
+    // A preposition right after the cue takes the verb's own object ("…, shops have warned of
+    // shortages, …"): what comes before is another clause, not what was said. "to" names an
+    // addressee ("confirmed to the paper") and stays.
+    if tail > cue.1 + 1 && matches!(doc.lower(cue.1 + 1), "of" | "about" | "for" | "against") {
+        return None;
+    }
     let token = doc.tokens.get(tail).filter(|_| tail < sentence.end);
-    let ends = token.is_none_or(|token| token.is_terminal());
+    // A subordinate clause after the tail is the circumstance of the saying, not more content:
+    // "…, Ruiz told aides as she left."
+    let circumstance = token.is_some_and(|token| SUBORDINATORS.contains(&token.lower.as_str()));
+    // After a tail that is only a time or a place ("said on Monday"), a dash or a semicolon
+    // closes the attribution as a full stop does: what follows comments on it ("…, the office
+    // reported on Tuesday — a shift that …").
+    let adverbial = tail == cue.1 + 1
+        || matches!(
+            doc.lower(cue.1 + 1),
+            "on" | "in" | "at" | "during" | "late" | "early"
+        )
+        || TIME_WORDS.contains(&doc.lower(cue.1 + 1));
+    let ends = token.is_none_or(|token| {
+        token.is_terminal()
+            || (adverbial
+                && (token.is_punct(';') || ["-", "—", "–"].contains(&token.lower.as_str())))
+    });
     let rest = match token {
         Some(token) if token.is_punct(',') && tail + 1 < sentence.end => {
             let rest = tail + 1;
@@ -911,6 +1085,10 @@ fn before_and_around(
         _ => None,
     };
     let comma_after = token.is_some_and(|token| token.is_punct(','));
+    if rest.is_none() && subordinate_head(doc, floor, head_end) {
+        return None;
+    }
+    let ends = ends || circumstance;
     match rest {
         Some(rest) => Some(found(
             doc,
@@ -923,6 +1101,28 @@ fn before_and_around(
         }
         None => None,
     }
+}
+
+/// Words that never stand as a modifier in front of a subject's head ("election officials").
+const INNER_PREPOSITIONS_AND_DETERMINERS: &[&str] = &[
+    "of", "for", "at", "with", "from", "in", "the", "a", "an", "this", "that", "his", "her", "its",
+    "their", "our", "my", "your",
+];
+
+/// Whether the content before a cue, from `floor` to `head_end`, is only a subordinate clause
+/// ("When the vote ended, Ruiz said."), which reports nothing. One with a main clause after its
+/// comma is a content ("If the bill fails, the port closes, Ruiz said."), and "even" and "after"
+/// open a clause only as "even though" and without "all".
+fn subordinate_head(doc: &Doc, floor: usize, head_end: usize) -> bool {
+    let word = doc.lower(floor);
+    let next = doc.lower(floor + 1);
+    if !SUBORDINATORS.contains(&word)
+        || (word == "even" && !matches!(next, "though" | "if" | "as" | "when"))
+        || (word == "after" && next == "all")
+    {
+        return false;
+    }
+    !(floor + 1..head_end).any(|at| doc.token(at).is_punct(','))
 }
 
 /// "according to Ruiz, …", "…, according to Ruiz." and "…, according to Ruiz, …".
@@ -1034,6 +1234,47 @@ fn in_poll(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Opt
     }
     let source = speaker::described(doc, idx + 1, comma - 1);
     Some(found(doc, vec![(start, end)], (idx, idx), Some(source)))
+}
+
+/// Heads of the findings `in_poll_after` reads: polls and surveys.
+/// Only a single poll is a source: "in the polls" mostly describes a standing, not a finding.
+const POLL_HEADS: &[&str] = &["poll", "survey"];
+
+/// "The mayor leads by ten points in the latest poll.": a finding with its source after it, at
+/// the end of the sentence or before a comma. The cue is "in", the source the phrase after it,
+/// the content what comes before it.
+fn in_poll_after(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Option<Found> {
+    if doc.lower(idx) != "in" || idx == sentence.start {
+        return None;
+    }
+    let head = (idx + 1..(idx + 7).min(sentence.end))
+        .take_while(|&at| doc.token(at).is_word())
+        .find(|&at| POLL_HEADS.contains(&doc.lower(at)))?;
+    let closes = doc
+        .tokens
+        .get(head + 1)
+        .is_none_or(|next| head + 1 >= sentence.end || next.is_terminal() || next.is_punct(','));
+    if !closes {
+        return None;
+    }
+    let floor = (sentence.start..idx)
+        .rev()
+        .find(|&before| state.used[before])
+        .map_or(sentence.start, |before| before + 1);
+    let head_end = trim_back(doc, floor, idx)?;
+    let n_words = (floor..=head_end)
+        .filter(|&at| doc.token(at).is_word())
+        .count();
+    if n_words < 3 {
+        return None;
+    }
+    let source = speaker::described(doc, idx + 1, head);
+    Some(found(
+        doc,
+        vec![(floor, head_end)],
+        (idx, idx),
+        Some(source),
+    ))
 }
 
 /// A question put to someone, with no speaker written: "Asked whether …, Ruiz said …" and "she
@@ -1163,7 +1404,19 @@ fn headline_colon(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>)
     }
     let colon = (idx + 1..(idx + 5).min(sentence.end)).find(|&at| doc.token(at).is_punct(':'))?;
     let subject = speaker::before(doc, colon - 1, idx)?;
+    // A phrase with lowercase words names someone only after a determiner or a possessive
+    // ("The mayor: …", "Ruiz's warning: …"); otherwise it is a clause ("Make no mistake: …").
+    let opener = doc.lower(idx);
+    let noun_phrase = (idx + 1..colon)
+        .all(|at| !doc.token(at).is_word() || doc.token(at).capitalized)
+        || matches!(
+            opener,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+        )
+        || opener.ends_with("'s")
+        || opener.ends_with('\'');
     if subject.first != idx
+        || !noun_phrase
         || subject.kind == speaker::Kind::Pronoun
         || (idx..colon).any(|at| RUBRICS.contains(&doc.lower(at)) || state.quoted[at])
     {
@@ -1331,12 +1584,22 @@ fn passive_by(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> 
     let entry = cues::verb_at(doc, participle)?;
     let by = participle + 1;
     if !matches!(entry.form, Form::Past | Form::Participle)
-        || !matches!(entry.class(), Class::Act | Class::Speech | Class::Regard)
-        || doc.lower(by) != "by"
+        || !matches!(
+            entry.class(),
+            Class::Act | Class::Speech | Class::Regard | Class::Tell | Class::Ask
+        )
     {
         return None;
     }
+    if doc.lower(by) != "by" {
+        return passive_without_agent(doc, state, idx, participle, sentence);
+    }
     let agent = speaker::after(doc, by + 1, sentence.end)?;
+    if matches!(entry.class(), Class::Tell | Class::Ask) {
+        // "I was told by two officials that …": the subject is who heard it, the content
+        // follows the agent.
+        return passive_told(doc, state, idx, participle, agent, sentence);
+    }
     let mut cue_first = idx;
     while cue_first > sentence.start
         && idx - cue_first < 3
@@ -1361,6 +1624,184 @@ fn passive_by(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> 
         vec![(floor, head_end)],
         (cue_first, participle),
         Some(agent),
+    ))
+}
+
+/// "From what I have been told by two people on the pier, the crane stood idle": a passive
+/// of telling with its agent. The content is what follows the agent (after a comma or "that");
+/// the cue runs from the auxiliaries before the form of "to be" to the participle.
+fn passive_told(
+    doc: &Doc,
+    state: &State,
+    be: usize,
+    participle: usize,
+    mut agent: Speaker,
+    sentence: &Range<usize>,
+) -> Option<Found> {
+    // The agent's relative clause ("two people who were in the room") ends at a comma, where
+    // the content begins.
+    if let Some(comma) = (agent.first..agent.last).find(|&idx| doc.token(idx).is_punct(',')) {
+        agent.last = comma.checked_sub(1)?;
+    }
+    let mut first = agent.last + 1;
+    while first < sentence.end && (doc.token(first).is_punct(',') || doc.lower(first) == "that") {
+        first += 1;
+    }
+    if first >= sentence.end || state.used[first] {
+        return None;
+    }
+    let last = trim_back(doc, first, sentence.end)?;
+    if last < first + 2 {
+        return None;
+    }
+    let mut cue_first = be;
+    while cue_first > sentence.start
+        && be - cue_first < 3
+        && matches!(doc.lower(cue_first - 1), "has" | "have" | "had")
+        && !state.used[cue_first - 1]
+    {
+        cue_first -= 1;
+    }
+    Some(found(
+        doc,
+        vec![(first, last)],
+        (cue_first, participle),
+        Some(agent),
+    ))
+}
+
+/// "Ruiz was asked about the pier", "the plan was criticized as reckless": a passive speech act
+/// with no agent. The content is the subject (from the last comma before it, not an expletive
+/// "it" or "there") and what follows the participle; the source is unknown.
+fn passive_without_agent(
+    doc: &Doc,
+    state: &State,
+    be: usize,
+    participle: usize,
+    sentence: &Range<usize>,
+) -> Option<Found> {
+    // Impersonal passives ("it was reported that") and raised ones ("is expected to") have
+    // their own rules; a participle used as an adjective before a noun is no passive.
+    // A passive of telling or asking with a clause after it reports the clause, to an
+    // addressee: "dockers are being told that …" is the reported rule's.
+    let next = doc.lower(participle + 1);
+    if matches!(doc.lower(be.saturating_sub(1)), "it" | "there")
+        || next == "to"
+        || next == "that"
+        || QUESTION_WORDS.contains(&next)
+    {
+        return None;
+    }
+    let floor = (sentence.start..be)
+        .rev()
+        .find(|&before| state.used[before] || doc.token(before).is_punct(','))
+        .map_or(sentence.start, |before| before + 1);
+    let head_end = trim_back(doc, floor, be)?;
+    let mut pieces = vec![(floor, head_end)];
+    let rest = participle + 1;
+    let closes = doc
+        .tokens
+        .get(rest)
+        .is_none_or(|next| rest >= sentence.end || next.is_terminal());
+    if !closes && let Some(end) = content_end(doc, state, rest, sentence, 1, false) {
+        pieces.push((rest, end));
+    }
+    let mut quote = found(doc, pieces, (be, participle), None);
+    quote.anonymous = true;
+    Some(quote)
+}
+
+/// Adjectives of stance after a form of "to be", with the words that may take their content:
+/// "is confident that …", "were eager to …", "was critical of …", "is not sure she …".
+const STANCE_ADJECTIVES: &[(&str, &[&str])] = &[
+    ("confident", &["that", "about", "in", "clause"]),
+    ("sure", &["that", "about", "of", "clause"]),
+    ("certain", &["that", "about", "of", "clause"]),
+    ("convinced", &["that", "of", "clause"]),
+    ("aware", &["that", "of"]),
+    ("adamant", &["that", "about"]),
+    ("hopeful", &["that", "about"]),
+    ("optimistic", &["that", "about"]),
+    ("skeptical", &["that", "about", "of"]),
+    ("sceptical", &["that", "about", "of"]),
+    ("doubtful", &["that", "about"]),
+    ("worried", &["that", "about"]),
+    ("concerned", &["that", "about"]),
+    ("afraid", &["that", "of", "to"]),
+    ("fearful", &["that", "of"]),
+    ("eager", &["to"]),
+    ("willing", &["to"]),
+    ("unwilling", &["to"]),
+    ("reluctant", &["to"]),
+    ("determined", &["to"]),
+    ("glad", &["that", "to"]),
+    ("happy", &["that", "to"]),
+    ("pleased", &["that", "to", "with"]),
+    ("proud", &["that", "to", "of"]),
+    ("disappointed", &["that", "in", "with"]),
+    ("frustrated", &["that", "with"]),
+    ("upset", &["that", "about", "with"]),
+    ("angry", &["that", "about", "at", "with"]),
+    ("critical", &["of"]),
+    ("supportive", &["of"]),
+];
+
+/// "Ruiz is confident that …", "the aides were eager to …", "she has been critical of the
+/// plan": a stance held by the subject. The cue runs from the form of "to be" to the adjective
+/// (and its preposition); the content follows.
+fn stance(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Option<Found> {
+    if !matches!(
+        doc.lower(idx),
+        "is" | "are" | "was" | "were" | "am" | "been" | "remain" | "remains" | "remained"
+    ) {
+        return None;
+    }
+    let mut adjective = idx + 1;
+    while adjective < sentence.end
+        && adjective - idx <= 3
+        && (RAISING_ADVERBS.contains(&doc.lower(adjective))
+            || matches!(
+                doc.lower(adjective),
+                "so" | "very" | "both" | "all" | "more"
+            )
+            || (doc.lower(adjective).len() > 4 && doc.lower(adjective).ends_with("ly")))
+    {
+        adjective += 1;
+    }
+    let (_, links) = STANCE_ADJECTIVES
+        .iter()
+        .find(|(word, _)| *word == doc.lower(adjective))?;
+    let link = adjective + 1;
+    if link >= sentence.end {
+        return None;
+    }
+    let word = doc.lower(link);
+    let (cue_last, start) = if matches!(word, "that" | "to") && links.contains(&word) {
+        (adjective, link)
+    } else if links.contains(&word) {
+        (link, link + 1)
+    } else if links.contains(&"clause")
+        && matches!(word, "he" | "she" | "they" | "we" | "i" | "it" | "there")
+    {
+        (adjective, link)
+    } else {
+        return None;
+    };
+    if start >= sentence.end || !doc.token(start).is_word() {
+        return None;
+    }
+    let floor = (sentence.start..idx)
+        .rev()
+        .find(|&before| state.used[before])
+        .map_or(sentence.start, |before| before + 1);
+    let first = cues::extent(doc, idx, floor).0;
+    let subject = speaker::before(doc, first.checked_sub(1).filter(|&at| at >= floor)?, floor)?;
+    let end = content_end(doc, state, start, sentence, 1, false)?;
+    Some(found(
+        doc,
+        vec![(start, end)],
+        (first, cue_last),
+        Some(subject),
     ))
 }
 

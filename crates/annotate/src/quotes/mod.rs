@@ -17,8 +17,11 @@
 //!   saying …", "went on to say …", "is saying …", "Ruiz met them and said …", "asked whether
 //!   …", the impersonal "it was reported that …", passives of belief ("the bill is expected to
 //!   pass", "was seen as a retreat") and of speech acts with their agent ("was criticized by
-//!   the council"), findings opening a sentence ("In a new poll, …"), nouns of saying with a
-//!   clause or an object ("his claim that …", "their criticism of the plan"), transcript and
+//!   the council") or without one ("the plan was criticized as reckless"), stances held with an
+//!   adjective ("is confident that …", "was critical of …"), findings opening or closing a
+//!   sentence ("In a new poll, …", "… in the latest poll"), a relative pronoun standing for the
+//!   content ("…, which Ruiz said were split"), one-word answers ("said yes"), nouns of saying
+//!   with a clause or an object ("his claim that …", "their criticism of the plan"), transcript and
 //!   headline labels ("RUIZ: …"), hearsay adverbs ("the talks reportedly stalled"), and
 //!   impressions with no source ("the plan seems to work"), which PolNeAR counts as
 //!   attributions. Speech inside quotation marks is the quoted person's, so cues inside a

@@ -44,7 +44,7 @@ impl Speaker {
 
 /// Words that can open a noun phrase: determiners, possessives, numbers and a few words of rank
 /// that open anonymous subjects ("senior officials", "unnamed sources").
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "the",
     "a",
     "an",

@@ -299,6 +299,11 @@ fn passives_of_belief_and_of_speech_acts() {
         "The levy was criticized by the harbor council.",
         "indirect [The levy] cue=was criticized speaker=the harbor council",
     );
+    // Told by someone: the subject heard it, the content follows the agent.
+    check(
+        "From what I have been told by two people who were on the pier, the crane stood idle all week.",
+        "indirect [the crane stood idle all week] cue=have been told speaker=two people who were on the pier anonymous",
+    );
 }
 
 #[test]
@@ -551,4 +556,178 @@ fn relative_clauses_imperatives_and_infinitives_are_not_speech() {
     ] {
         check(text, "");
     }
+}
+
+#[test]
+fn infinitive_with_a_later_that_is_not_speech() {
+    check(
+        "The farmers downstream learn to plant something that needs less water.",
+        "",
+    );
+    check(
+        "Make no mistake: that would be a failure for the valley.",
+        "",
+    );
+}
+
+#[test]
+fn content_before_a_subject_with_a_modifier() {
+    check(
+        "In Lyon, turnout was the highest in a decade, election officials said.",
+        "indirect [In Lyon, turnout was the highest in a decade] cue=said \
+         speaker=election officials anonymous",
+    );
+}
+
+#[test]
+fn content_before_the_cue_may_open_with_a_subordinate_clause() {
+    check(
+        "If the bill fails, the port will close for good, Ruiz said.",
+        "indirect [If the bill fails, the port will close for good] cue=said speaker=Ruiz",
+    );
+    check(
+        "After two quiet years, the harbor board said, traffic will rise again.",
+        "indirect [After two quiet years] + [traffic will rise again] cue=said \
+         speaker=the harbor board",
+    );
+    check("When the vote ended, Ruiz said.", "");
+}
+
+#[test]
+fn circumstances_after_the_cue_end_the_attribution() {
+    check(
+        "The deficit will grow next year, the budget office reported on Tuesday \u{2014} a shift that worries lenders.",
+        "indirect [The deficit will grow next year] cue=reported speaker=the budget office",
+    );
+    check(
+        "This is not about me, Ruiz told her aides as she left the hall.",
+        "indirect [This is not about me] cue=told speaker=Ruiz",
+    );
+}
+
+#[test]
+fn inverted_speaker_with_a_relative_clause() {
+    check(
+        "The port will reopen in May, said Ana Ruiz, the director of the harbor board, which runs the docks.",
+        "indirect [The port will reopen in May] cue=said speaker=Ana Ruiz, the director of the \
+         harbor board, which runs the docks",
+    );
+}
+
+#[test]
+fn finding_of_a_poll_after_it() {
+    check(
+        "Ruiz leads the race by ten points in a new city poll.",
+        "indirect [Ruiz leads the race by ten points] cue=in speaker=a new city poll",
+    );
+    // "in the polls" describes a standing, not a finding.
+    check("Ruiz has risen steadily in the polls.", "");
+}
+
+#[test]
+fn one_word_answers_and_clauses_opening_with_this() {
+    check(
+        "Most of the dockers said yes.",
+        "indirect [yes] cue=said speaker=Most of the dockers",
+    );
+    check(
+        "Others say this is just a rough patch.",
+        "indirect [this is just a rough patch] cue=say speaker=Others",
+    );
+}
+
+#[test]
+fn stances_held_with_an_adjective() {
+    check(
+        "Ruiz is confident that the port will reopen.",
+        "indirect [that the port will reopen] cue=is confident speaker=Ruiz",
+    );
+    check(
+        "The dockers have been sharply critical of the plan.",
+        "indirect [the plan] cue=have been sharply critical of speaker=The dockers",
+    );
+}
+
+#[test]
+fn telling_a_long_addressee() {
+    check(
+        "Ruiz told a crowded hall in the old town that the port would reopen.",
+        "indirect [that the port would reopen] cue=told speaker=Ruiz",
+    );
+}
+
+#[test]
+fn wider_lexicon_of_stances() {
+    check(
+        "The mayor congratulated the rescue crews.",
+        "indirect [the rescue crews] cue=congratulated speaker=The mayor",
+    );
+}
+
+#[test]
+fn as_someone_noted_opening_the_sentence() {
+    check(
+        "As the harbor board noted, traffic fell by a third last year.",
+        "indirect [traffic fell by a third last year] cue=noted speaker=the harbor board",
+    );
+}
+
+#[test]
+fn title_case_headline_ending_with_the_verb() {
+    check(
+        "Port Will Reopen Before The Summer, Ana Ruiz Says.",
+        "indirect [Port Will Reopen Before The Summer] cue=Says speaker=Ana Ruiz",
+    );
+}
+
+#[test]
+fn relative_pronoun_standing_for_the_content() {
+    check(
+        "The board received forty bids, which Ruiz said were evenly split between the two yards.",
+        "indirect [which] + [were evenly split between the two yards] cue=said speaker=Ruiz",
+    );
+}
+
+#[test]
+fn findings_with_a_plain_noun_phrase() {
+    check(
+        "Polls show dockers trust the mayor more than the board.",
+        "indirect [dockers trust the mayor more than the board] cue=show speaker=Polls",
+    );
+    check(
+        "The mayor campaigned hard, with polls showing her well behind.",
+        "indirect [her well behind] cue=showing speaker=polls",
+    );
+}
+
+#[test]
+fn direct_quote_with_a_time_or_an_addressee_after_the_cue() {
+    check(
+        "“We are not leaving,” Ruiz said 30 minutes into the meeting.",
+        "direct [“We are not leaving,”] cue=said speaker=Ruiz",
+    );
+    check(
+        "“Why now?” reporter Ana Ruiz asked him.",
+        "direct [“Why now?”] cue=asked speaker=reporter Ana Ruiz",
+    );
+    check(
+        "“We will rebuild the pier,” she told the show.",
+        "direct [“We will rebuild the pier,”] cue=told speaker=she",
+    );
+}
+
+#[test]
+fn passive_speech_act_without_an_agent() {
+    check(
+        "The pier plan was criticized as reckless.",
+        "indirect [The pier plan] + [as reckless] cue=was criticized anonymous",
+    );
+}
+
+#[test]
+fn a_verb_with_its_own_object_after_a_comma_reports_nothing_before_it() {
+    check(
+        "Shops in the north ran short last week, car plants have warned of slower lines, and exporters are counting their losses.",
+        "",
+    );
 }
