@@ -9,15 +9,19 @@
 //! (the annotate stage's claim attribution: quoted or reported).
 //!
 //! Selection is greedy and budgeted: each time, the candidate of highest salience that fits
-//! and says nothing a chosen one says ([`salience`]: a linear model fitted on NeuS/AllSides
+//! and says nothing a chosen one says, among the corroborated ones while any is left
+//! ([`salience`]: a linear model fitted on NeuS/AllSides
 //! train, whose strongest feature is coverage of concepts in the manner of Gillick & Favre's
 //! ICSISumm, with words for concepts). A content term weighs a little, plus the share of the
 //! other independent sources that use it, plus the share of the sources' headlines that use
 //! it, so what several outlets report outweighs what one adds, as in a roundup of them; a
 //! candidate's coverage is the weight of its terms not yet covered and a little per other word,
 //! per word raised to [`LENGTH_EXPONENT`]. The other features are the sentence's place in its
-//! article, its length, how its terms are shared and in the headlines, whether it is
-//! corroborated, quotes, attributes, judges or gives numbers.
+//! article, its length, how its terms and its pairs of words are shared and in the headlines,
+//! its similarity to the centroid of the story, whether it is corroborated, quotes, attributes,
+//! judges or gives numbers, and, as the choice goes on, the share of its terms still new and of
+//! its words past a cap where the caller cuts the text. The first choice has weights of its
+//! own: it is made for what one statement says alone, a later one for what it adds.
 //! Disputes come first in the budget (at most [`MAX_DISPUTED`]), stated as disputed with every
 //! side's sources. The output lists corroborated statements first, then disputes, then
 //! single-source statements, each in the order chosen.
@@ -34,7 +38,7 @@ use parallax_model::{
     SummaryKind, SummarySentence,
 };
 use parallax_text::Terms;
-use salience::{COVERAGE, Features, N_FEATURES};
+use salience::{COVERAGE, Features, N_FEATURES, NOVELTY, OVERFLOW};
 use std::collections::{HashMap, HashSet};
 
 /// How long a summary may be.
@@ -145,8 +149,8 @@ impl std::fmt::Debug for SummaryInputs<'_> {
     }
 }
 
-/// A statement the summary of a story may choose, with what the salience model reads of it
-/// before anything is chosen: for fitting the model.
+/// A statement the summary of a story may choose next, with what the salience model reads of
+/// it given what is chosen: for fitting the model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryCandidate {
     /// The wording.
@@ -185,28 +189,31 @@ impl<'a> SummaryInputs<'a> {
         )
     }
 
-    /// Every statement the summary may choose, with its features; those that state no content
-    /// term are left out, since the summary never chooses them.
-    pub fn candidates(&self) -> Vec<SummaryCandidate> {
-        let choices = choices(
-            &self.corpus,
-            &self.statements,
-            &self.every_source(),
-            SummaryLength::FillWords(usize::MAX),
-        );
-        let nothing_covered = vec![false; choices.n_terms];
-        choices
-            .candidates
-            .iter()
-            .filter_map(|candidate| {
-                let features = candidate.features_given(&choices.weights, &nothing_covered)?;
-                Some(SummaryCandidate {
-                    text: candidate.text.to_string(),
-                    kind: candidate.kind,
+    /// [`summary`], each statement chosen by `choose` instead of by salience: given the summary
+    /// so far (the statements chosen and the disputes, in the order of [`summary`]) and the
+    /// statements eligible next with their features given what is chosen, the index of the next
+    /// choice among them, or none to stop. The summary's rules choose what is eligible (it fits,
+    /// states something new, says nothing a chosen statement says; a corroborated one leads);
+    /// fitting the salience model lets a teacher that reads the reference choose among them.
+    pub fn summary_guided(
+        &self,
+        length: SummaryLength,
+        mut choose: impl FnMut(&[SummarySentence], &[SummaryCandidate]) -> Option<usize>,
+    ) -> Vec<SummarySentence> {
+        let choices = choices(&self.corpus, &self.statements, &self.every_source(), length);
+        let disputes = choices.disputes.clone();
+        select(choices, |left, chosen, eligible| {
+            let so_far = in_order(chosen, disputes.clone());
+            let options: Vec<SummaryCandidate> = eligible
+                .iter()
+                .map(|(idx, features)| SummaryCandidate {
+                    text: left[*idx].text.to_string(),
+                    kind: left[*idx].kind,
                     features: features.0.to_vec(),
                 })
-            })
-            .collect()
+                .collect();
+            choose(&so_far, &options)
+        })
     }
 
     fn every_source(&self) -> Vec<usize> {
@@ -231,47 +238,70 @@ fn summary_with(
     length: SummaryLength,
     salience: &Salience,
 ) -> Vec<SummarySentence> {
+    select(
+        choices(corpus, statements, sources, length),
+        |_, chosen, eligible| {
+            eligible
+                .iter()
+                .enumerate()
+                .map(|(at, (_, features))| (salience.score(features, chosen.is_empty()), at))
+                .max_by(|(score_a, at_a), (score_b, at_b)| {
+                    score_a.total_cmp(score_b).then(at_b.cmp(at_a))
+                })
+                .map(|(_, at)| at)
+        },
+    )
+}
+
+/// The candidates that may be chosen next, by index among those left, with their features
+/// given what is chosen.
+type Eligible = [(usize, Features)];
+
+/// The summary of `choices`, its statements chosen one at a time by `pick`: given the
+/// candidates left, those chosen (in the order of choice) and the eligible ones, the position
+/// in the eligible ones of the next choice, or none to stop. Eligible are the candidates that
+/// fit, state something new and say nothing a chosen one says; while any corroborated
+/// statement is eligible only corroborated ones are: corroborated facts come first, however
+/// salient a single source's sentence is.
+fn select<'a>(
+    choices: Choices<'a>,
+    mut pick: impl FnMut(&[Candidate<'a>], &[Candidate<'a>], &Eligible) -> Option<usize>,
+) -> Vec<SummarySentence> {
     let Choices {
         disputes,
         mut candidates,
         mut budget,
         weights,
         n_terms,
-    } = choices(corpus, statements, sources, length);
+    } = choices;
     let mut covered = vec![false; n_terms];
     // Whether a candidate says again what a chosen one says; once so, always so, so each is
     // checked against each chosen candidate once, when that one is chosen.
     let mut redundant = vec![false; candidates.len()];
     let mut in_chosen = vec![false; n_terms];
     let mut chosen: Vec<Candidate> = Vec::new();
+    let mut eligible: Vec<(usize, Features)> = Vec::new();
     loop {
-        let best_of = |only_corroborated: bool| {
+        eligible.clear();
+        eligible.extend(
             candidates
                 .iter()
                 .enumerate()
-                .filter(|(idx, candidate)| {
-                    !redundant[*idx]
-                        && budget.allows(candidate.n_words)
-                        && (!only_corroborated || candidate.kind == SummaryKind::Corroborated)
-                })
+                .filter(|(idx, candidate)| !redundant[*idx] && budget.allows(candidate.n_words))
                 .filter_map(|(idx, candidate)| {
-                    Some((candidate.score(salience, &weights, &covered)?, idx))
-                })
-                .max_by(|(score_a, idx_a), (score_b, idx_b)| {
-                    score_a.total_cmp(score_b).then(idx_b.cmp(idx_a))
-                })
-        };
-        // Corroborated facts first: the first pick is the most salient corroborated statement
-        // that fits, when there is one, however salient a single source's sentence is.
-        let leads = chosen
-            .iter()
-            .any(|candidate| candidate.kind == SummaryKind::Corroborated);
-        let best = if leads {
-            best_of(false)
-        } else {
-            best_of(true).or_else(|| best_of(false))
-        };
-        let Some((_, idx)) = best else {
+                    Some((
+                        idx,
+                        candidate.features_given(&weights, &covered, budget.remaining())?,
+                    ))
+                }),
+        );
+        let corroborated =
+            |(idx, _): &(usize, Features)| candidates[*idx].kind == SummaryKind::Corroborated;
+        if eligible.iter().any(corroborated) {
+            eligible.retain(corroborated);
+        }
+        let Some(&(idx, _)) = pick(&candidates, &chosen, &eligible).and_then(|at| eligible.get(at))
+        else {
             break;
         };
         let candidate = candidates.swap_remove(idx);
@@ -293,26 +323,25 @@ fn summary_with(
         }
         chosen.push(candidate);
     }
+    in_order(&chosen, disputes)
+}
 
+/// The summary of the `chosen` candidates, in the order of choice, and the `disputes`: the
+/// corroborated statements first, then the disputes, then the single-source statements.
+fn in_order(chosen: &[Candidate<'_>], disputes: Vec<SummarySentence>) -> Vec<SummarySentence> {
     let mut sentences: Vec<SummarySentence> = Vec::new();
-    let into_sentence = |candidate: &Candidate| SummarySentence {
-        text: candidate.text.to_string(),
-        kind: candidate.kind,
-        sources: candidate.sources.clone(),
-        spans: candidate.spans.clone(),
-    };
     sentences.extend(
         chosen
             .iter()
             .filter(|candidate| candidate.kind == SummaryKind::Corroborated)
-            .map(into_sentence),
+            .map(Candidate::sentence),
     );
     sentences.extend(disputes);
     sentences.extend(
         chosen
             .iter()
             .filter(|candidate| candidate.kind == SummaryKind::SingleSource)
-            .map(into_sentence),
+            .map(Candidate::sentence),
     );
     sentences
 }
@@ -473,7 +502,7 @@ fn choices<'a>(
     }
 
     let n_terms = vocabulary.n_terms();
-    let context = FeatureContext::new(story, corpus, &term_stats, n_terms);
+    let context = FeatureContext::new(story, corpus, &term_stats, n_terms, &selected, &independent);
     for candidate in &mut candidates {
         candidate.features = context.features(candidate);
     }
@@ -510,6 +539,15 @@ impl Budget {
             SummaryLength::Sentences(n) | SummaryLength::Words(n) | SummaryLength::FillWords(n) => {
                 n
             }
+        }
+    }
+
+    /// The words left before a [`SummaryLength::FillWords`] cap, where a caller cuts the text:
+    /// what a sentence says past them is lost.
+    fn remaining(&self) -> Option<usize> {
+        match self.length {
+            SummaryLength::FillWords(n) => Some(n.saturating_sub(self.used)),
+            SummaryLength::Sentences(_) | SummaryLength::Words(_) => None,
         }
     }
 
@@ -563,17 +601,30 @@ struct Candidate<'a> {
 }
 
 impl Candidate<'_> {
-    /// The salience of the candidate once the terms marked in `covered` are stated; none when
-    /// it states nothing new.
-    fn score(&self, salience: &Salience, weights: &[f64], covered: &[bool]) -> Option<f64> {
-        Some(salience.score(&self.features_given(weights, covered)?))
+    fn sentence(&self) -> SummarySentence {
+        SummarySentence {
+            text: self.text.to_string(),
+            kind: self.kind,
+            sources: self.sources.clone(),
+            spans: self.spans.clone(),
+        }
     }
 
     /// Its features once the terms marked in `covered` are stated; none when it states nothing
     /// new. `weights` and `covered` are by term id; a term past `weights` weighs
     /// [`UNSHARED_WEIGHT`].
-    fn features_given(&self, weights: &[f64], covered: &[bool]) -> Option<Features> {
-        if self.terms.iter().all(|&term| covered[term as usize]) {
+    fn features_given(
+        &self,
+        weights: &[f64],
+        covered: &[bool],
+        remaining: Option<usize>,
+    ) -> Option<Features> {
+        let n_new = self
+            .terms
+            .iter()
+            .filter(|&&term| !covered[term as usize])
+            .count();
+        if n_new == 0 {
             return None;
         }
         let content: f64 = self
@@ -594,6 +645,10 @@ impl Candidate<'_> {
         let mut features = self.features;
         features.0[COVERAGE] =
             (content + FUNCTION_WORD_WEIGHT * n_other_words) / n_words.powf(LENGTH_EXPONENT);
+        features.0[NOVELTY] = n_new as f64 / self.terms.len() as f64;
+        features.0[OVERFLOW] = remaining.map_or(0.0, |remaining| {
+            self.n_words.saturating_sub(remaining) as f64 / n_words
+        });
         Some(features)
     }
 }
@@ -761,6 +816,32 @@ struct FeatureContext<'a> {
     /// Per article, the sorted starts of its entity mentions and of its time expressions.
     mention_starts: Vec<Vec<usize>>,
     time_starts: Vec<Vec<usize>>,
+    /// How many summarized independent sources use each pair of consecutive words (by hash)
+    /// in their text or headline.
+    bigram_users: HashMap<u64, usize>,
+    /// The weight of each term in the centroid of the summarized sentences (tf-idf, sentences
+    /// as the documents), and its inverse sentence frequency, by id; the centroid's norm.
+    centroid: Vec<f64>,
+    idf: Vec<f64>,
+    centroid_norm: f64,
+}
+
+/// Hashes of the pairs of consecutive lowercase words of `text`.
+fn bigram_hashes(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(2)
+        .map(|pair| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            pair.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect()
 }
 
 impl<'a> FeatureContext<'a> {
@@ -769,7 +850,55 @@ impl<'a> FeatureContext<'a> {
         corpus: &'a Corpus,
         term_stats: &'a TermStats,
         n_terms: usize,
+        selected: &HashSet<usize>,
+        independent: &[usize],
     ) -> FeatureContext<'a> {
+        let mut bigram_users: HashMap<u64, usize> = HashMap::new();
+        for (idx, annotated) in story.articles.iter().enumerate() {
+            // A near-duplicate's words are its original's: one source, counted once.
+            if !selected.contains(&(idx + 1)) || independent[idx] != idx {
+                continue;
+            }
+            let mut bigrams = bigram_hashes(&annotated.article.text);
+            bigrams.extend(bigram_hashes(
+                annotated.article.title.as_deref().unwrap_or_default(),
+            ));
+            bigrams.sort_unstable();
+            bigrams.dedup();
+            for bigram in bigrams {
+                *bigram_users.entry(bigram).or_insert(0) += 1;
+            }
+        }
+        // Sentence frequencies over the summarized sources.
+        let mut n_sentences = 0_usize;
+        let mut frequency = vec![0_usize; n_terms];
+        for (idx, wordings) in corpus.sentences.iter().enumerate() {
+            if !selected.contains(&(idx + 1)) {
+                continue;
+            }
+            for wording in wordings {
+                n_sentences += 1;
+                for &term in &wording.body_terms {
+                    frequency[term as usize] += 1;
+                }
+            }
+        }
+        let idf: Vec<f64> = frequency
+            .iter()
+            .map(|&n| {
+                if n == 0 {
+                    0.0
+                } else {
+                    (1.0 + n_sentences as f64 / n as f64).ln()
+                }
+            })
+            .collect();
+        let centroid: Vec<f64> = frequency
+            .iter()
+            .zip(&idf)
+            .map(|(&n, idf)| n as f64 * idf)
+            .collect();
+        let centroid_norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
         let mut in_a_headline = vec![false; n_terms];
         for (term, share) in term_stats.in_headlines.iter().enumerate() {
             in_a_headline[term] = *share > 0.0;
@@ -812,6 +941,51 @@ impl<'a> FeatureContext<'a> {
                     )
                 })
                 .collect(),
+            bigram_users,
+            centroid,
+            idf,
+            centroid_norm,
+        }
+    }
+
+    /// The share of the pairs of consecutive words of `candidate` that the other summarized
+    /// sources use, on average over them: a phrase several outlets share is a reported fact.
+    fn shared_bigrams(&self, candidate: &Candidate<'_>) -> f64 {
+        let n_others = self.term_stats.n_sources - 1.0;
+        let bigrams = bigram_hashes(candidate.text);
+        if n_others < 1.0 || bigrams.is_empty() {
+            return 0.0;
+        }
+        // The wording's own source uses each of its pairs: the others are the rest.
+        let n_shared: usize = bigrams
+            .iter()
+            .map(|bigram| {
+                self.bigram_users
+                    .get(bigram)
+                    .map_or(0, |n_users| n_users.saturating_sub(1))
+            })
+            .sum();
+        n_shared as f64 / (n_others * bigrams.len() as f64)
+    }
+
+    /// Cosine similarity of the candidate's terms (idf-weighted) with the centroid.
+    fn centroid_similarity(&self, candidate: &Candidate<'_>) -> f64 {
+        let weight = |values: &[f64], term: u32| values.get(term as usize).copied().unwrap_or(0.0);
+        let dot: f64 = candidate
+            .terms
+            .iter()
+            .map(|&term| weight(&self.idf, term) * weight(&self.centroid, term))
+            .sum();
+        let norm = candidate
+            .terms
+            .iter()
+            .map(|&term| weight(&self.idf, term).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        if norm > 0.0 && self.centroid_norm > 0.0 {
+            dot / (norm * self.centroid_norm)
+        } else {
+            0.0
         }
     }
 
@@ -854,7 +1028,8 @@ impl<'a> FeatureContext<'a> {
             .text
             .chars()
             .any(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'));
-        // In the order of SALIENCE_FEATURES; coverage is set as the summary chooses.
+        // In the order of SALIENCE_FEATURES; coverage, novelty and overflow are set as the
+        // summary chooses.
         Features([
             1.0,
             f64::from(u8::from(candidate.position == 0)),
@@ -879,6 +1054,10 @@ impl<'a> FeatureContext<'a> {
             n_sentences.ln(),
             f64::from(u8::from(candidate.text.contains('?'))),
             n_in_own_headline as f64 / own_headline.len().max(1) as f64,
+            self.shared_bigrams(candidate),
+            self.centroid_similarity(candidate),
+            0.0,
+            0.0,
         ])
     }
 }

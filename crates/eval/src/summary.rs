@@ -75,7 +75,7 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
 }
 
 /// Fits the weights of the summary's salience model on `split` of the NeuS/AllSides folder
-/// `data` (a conditional logit on labelled candidates, then a search on ROUGE; `summary/fit.rs`)
+/// `data` (conditional logits on the steps of a teacher's summaries; `summary/fit.rs`)
 /// and scores the summaries of that split made with them: the
 /// weights file, which `crates/brief/data/summary-salience.tsv` holds for train, and the
 /// evaluation.
@@ -86,7 +86,7 @@ pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
 pub fn fit(data: &Path, split: &str) -> Result<(String, Evaluation)> {
     let examples = examples(data, split)?;
     let header = format!(
-        "Weights of the summary's salience model, one per feature.\n\
+        "Weights of the summary's salience model, per feature: for the first choice, for the later ones.\n\
          Fitted on NeuS/AllSides {split} ({} stories) by `parallax eval summary --split {split} --fit FILE`; do not edit.",
         examples.len()
     );

@@ -3,11 +3,12 @@
 //! sources and headlines share its terms, whether it quotes or attributes, …).
 //!
 //! The weights are fitted on NeuS/AllSides train, not written by hand: `parallax eval summary
-//! --split train --fit FILE` (`parallax_eval::summary::fit`) labels every candidate of every
-//! story by the ROUGE of its wording against the story's roundup, fits a conditional logit to
-//! the labels, then adjusts the weights one at a time while that raises the ROUGE-1 of the
-//! summaries; the result is `data/summary-salience.tsv`, compiled in. Since the summary ranks
-//! the candidates of one story, only differences of scores matter: the bias ranks nothing.
+//! --split train --fit FILE` (`parallax_eval::summary::fit`) has a teacher that reads each
+//! story's roundup make its summary under the summary's rules, labels the statements eligible
+//! at every step by how much each would raise the ROUGE of the summary so far, and fits a
+//! conditional logit to the labels, one for the first choice and one for the later ones; the
+//! result is `data/summary-salience.tsv`, compiled in. Since the summary ranks the candidates
+//! of one step, only differences of scores matter: the bias ranks nothing.
 
 use std::sync::OnceLock;
 
@@ -34,22 +35,33 @@ pub const SALIENCE_FEATURES: [&str; N_FEATURES] = [
     "article_sentences",
     "question",
     "own_headline",
+    "shared_bigrams",
+    "centroid",
+    "novelty",
+    "overflow",
 ];
 
-pub(crate) const N_FEATURES: usize = 21;
+pub(crate) const N_FEATURES: usize = 25;
 
 /// Index of the feature the summary sets while it chooses, as terms become covered.
 pub(crate) const COVERAGE: usize = 5;
+/// Indices of the other features the summary sets while it chooses: the share of the
+/// candidate's terms not yet stated, and the share of its words past a cap where the text is
+/// cut.
+pub(crate) const NOVELTY: usize = 23;
+pub(crate) const OVERFLOW: usize = 24;
 
 /// The values of [`SALIENCE_FEATURES`] for one candidate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Features(pub(crate) [f64; N_FEATURES]);
 
 /// The weights of the salience model: a candidate's score is their dot product with its
-/// [`SALIENCE_FEATURES`].
+/// [`SALIENCE_FEATURES`]. The first statement chosen has weights of its own: it is chosen on
+/// what it says alone, where a later one is chosen for what it adds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Salience {
-    weights: [f64; N_FEATURES],
+    first: [f64; N_FEATURES],
+    later: [f64; N_FEATURES],
 }
 
 /// The fitted weights, compiled in.
@@ -74,15 +86,16 @@ impl Salience {
         })
     }
 
-    /// Reads a weights file: one `feature<TAB>weight` line per feature of
-    /// [`SALIENCE_FEATURES`], in that order; blank lines and lines starting with `#` are
-    /// comments.
+    /// Reads a weights file: one `feature<TAB>first<TAB>later` line per feature of
+    /// [`SALIENCE_FEATURES`], in that order, with its weight for the first choice and for the
+    /// later ones; blank lines and lines starting with `#` are comments.
     ///
     /// # Errors
     ///
     /// When a line is not a feature and a number, a feature is out of order, or one is missing.
     pub fn parse(text: &str) -> Result<Salience, SalienceError> {
-        let mut weights = [0.0; N_FEATURES];
+        let mut first = [0.0; N_FEATURES];
+        let mut later = [0.0; N_FEATURES];
         let mut n_read = 0;
         for (line_idx, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -93,9 +106,13 @@ impl Salience {
                 line: line_idx + 1,
                 reason,
             };
-            let (name, weight) = line
-                .split_once('\t')
-                .ok_or_else(|| error("no tab between feature and weight".into()))?;
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or_default();
+            let (Some(weight_first), Some(weight_later), None) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                return Err(error("not a feature and two weights, tab-separated".into()));
+            };
             let expected = SALIENCE_FEATURES
                 .get(n_read)
                 .ok_or_else(|| error(format!("feature {name:?} past the last one")))?;
@@ -104,10 +121,13 @@ impl Salience {
                     "feature {name:?} where {expected:?} was due"
                 )));
             }
-            weights[n_read] = weight
-                .trim()
-                .parse()
-                .map_err(|_| error(format!("weight {weight:?} is no number")))?;
+            let weight = |text: &str| {
+                text.trim()
+                    .parse()
+                    .map_err(|_| error(format!("weight {text:?} is no number")))
+            };
+            first[n_read] = weight(weight_first)?;
+            later[n_read] = weight(weight_later)?;
             n_read += 1;
         }
         if n_read < N_FEATURES {
@@ -116,13 +136,20 @@ impl Salience {
                 reason: format!("feature {:?} missing", SALIENCE_FEATURES[n_read]),
             });
         }
-        Ok(Salience { weights })
+        Ok(Salience { first, later })
     }
 
-    pub(crate) fn score(&self, features: &Features) -> f64 {
-        self.weights
+    pub(crate) fn score(&self, features: &Features, first: bool) -> f64 {
+        self.score_features(&features.0, first)
+    }
+
+    /// The score of a candidate whose features are `features`, in the order of
+    /// [`SALIENCE_FEATURES`], as the summary scores it for its `first` choice or a later one.
+    pub fn score_features(&self, features: &[f64], first: bool) -> f64 {
+        let weights = if first { &self.first } else { &self.later };
+        weights
             .iter()
-            .zip(features.0)
+            .zip(features)
             .map(|(weight, value)| weight * value)
             .sum()
     }
@@ -142,9 +169,10 @@ mod tests {
         let check = |text: &str, line: usize| {
             assert_eq!(Salience::parse(text).map_err(|error| error.line), Err(line));
         };
-        check("# weights\nlead\t1.0\n", 2);
-        check("bias 1.0\n", 1);
-        check("bias\tone\n", 1);
+        check("# weights\nlead\t1.0\t1.0\n", 2);
+        check("bias 1.0 1.0\n", 1);
+        check("bias\tone\t1.0\n", 1);
         check("bias\t1.0\n", 1);
+        check("bias\t1.0\t1.0\n", 1);
     }
 }

@@ -88,7 +88,9 @@ fn ngram_counts(tokens: &[String], n: usize) -> HashMap<&[String], usize> {
     counts
 }
 
-fn ngram_score(reference: &[String], candidate: &[String], n: usize) -> Score {
+/// ROUGE-`n` of tokenized texts alone: for scoring many candidates, where the cost of ROUGE-L
+/// would be wasted.
+pub(crate) fn ngram_score(reference: &[String], candidate: &[String], n: usize) -> Score {
     let reference_counts = ngram_counts(reference, n);
     let candidate_counts = ngram_counts(candidate, n);
     let overlap: usize = reference_counts
