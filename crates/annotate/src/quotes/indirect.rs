@@ -1550,17 +1550,15 @@ fn raised(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Opti
         return None;
     }
     // The cue starts at the auxiliary before "be" ("will be seen as", "has been said to").
-    let mut cue_first = idx;
-    while cue_first > sentence.start
-        && cue_first - idx < 3
-        && matches!(
-            doc.lower(cue_first - 1),
-            "will" | "would" | "could" | "may" | "might" | "has" | "have" | "had" | "to"
-        )
-        && !state.used[cue_first - 1]
-    {
-        cue_first -= 1;
-    }
+    let cue_first = auxiliaries_before(
+        doc,
+        state,
+        idx,
+        sentence,
+        &[
+            "will", "would", "could", "may", "might", "has", "have", "had", "to",
+        ],
+    );
     sourceless(doc, state, sentence, (cue_first, participle), 2)
 }
 
@@ -1600,17 +1598,15 @@ fn passive_by(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> 
         // follows the agent.
         return passive_told(doc, state, idx, participle, agent, sentence);
     }
-    let mut cue_first = idx;
-    while cue_first > sentence.start
-        && idx - cue_first < 3
-        && matches!(
-            doc.lower(cue_first - 1),
-            "will" | "would" | "could" | "may" | "might" | "has" | "have" | "had" | "also"
-        )
-        && !state.used[cue_first - 1]
-    {
-        cue_first -= 1;
-    }
+    let cue_first = auxiliaries_before(
+        doc,
+        state,
+        idx,
+        sentence,
+        &[
+            "will", "would", "could", "may", "might", "has", "have", "had", "also",
+        ],
+    );
     let floor = (sentence.start..cue_first)
         .rev()
         .find(|&before| state.used[before] || doc.token(before).is_punct(','))
@@ -1625,6 +1621,26 @@ fn passive_by(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> 
         (cue_first, participle),
         Some(agent),
     ))
+}
+
+/// Where a cue that starts at `at` starts once the (at most three) unused auxiliaries among
+/// `words` right before it are taken in: "could have been told", "will be asked".
+fn auxiliaries_before(
+    doc: &Doc,
+    state: &State,
+    at: usize,
+    sentence: &Range<usize>,
+    words: &[&str],
+) -> usize {
+    let mut first = at;
+    while first > sentence.start
+        && at - first < 3
+        && words.contains(&doc.lower(first - 1))
+        && !state.used[first - 1]
+    {
+        first -= 1;
+    }
+    first
 }
 
 /// "From what I have been told by two people on the pier, the crane stood idle": a passive
@@ -1654,14 +1670,7 @@ fn passive_told(
     if last < first + 2 {
         return None;
     }
-    let mut cue_first = be;
-    while cue_first > sentence.start
-        && be - cue_first < 3
-        && matches!(doc.lower(cue_first - 1), "has" | "have" | "had")
-        && !state.used[cue_first - 1]
-    {
-        cue_first -= 1;
-    }
+    let cue_first = auxiliaries_before(doc, state, be, sentence, &["has", "have", "had"]);
     Some(found(
         doc,
         vec![(first, last)],
