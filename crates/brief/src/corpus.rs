@@ -101,6 +101,11 @@ impl Corpus {
         self.ids.len()
     }
 
+    /// Every term of the story with its id.
+    pub(crate) fn terms(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.ids.iter().map(|(term, &id)| (term.as_str(), id))
+    }
+
     /// The id of `term`, when the story uses it.
     pub(crate) fn id(&self, term: &str) -> Option<u32> {
         self.ids.get(term).copied()

@@ -67,7 +67,7 @@ pub use single_source::single_source;
 pub use sources::sources;
 pub use summary::{
     SALIENCE_FEATURES, Salience, SalienceError, SummaryCandidate, SummaryInputs, SummaryLength,
-    summary, summary_of_sources,
+    WordPrior, summary, summary_of_sources,
 };
 pub use timeline::timeline;
 pub use tone::tone;

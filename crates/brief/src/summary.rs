@@ -28,7 +28,7 @@
 
 mod salience;
 
-pub use salience::{SALIENCE_FEATURES, Salience, SalienceError};
+pub use salience::{SALIENCE_FEATURES, Salience, SalienceError, WordPrior};
 
 use crate::consensus::independent_sources;
 use crate::corpus::Corpus;
@@ -195,12 +195,21 @@ impl<'a> SummaryInputs<'a> {
     /// choice among them, or none to stop. The summary's rules choose what is eligible (it fits,
     /// states something new, says nothing a chosen statement says; a corroborated one leads);
     /// fitting the salience model lets a teacher that reads the reference choose among them.
+    /// The feature that reads the prior over words reads `salience`'s; its weights choose
+    /// nothing.
     pub fn summary_guided(
         &self,
         length: SummaryLength,
+        salience: &Salience,
         mut choose: impl FnMut(&[SummarySentence], &[SummaryCandidate]) -> Option<usize>,
     ) -> Vec<SummarySentence> {
-        let choices = choices(&self.corpus, &self.statements, &self.every_source(), length);
+        let choices = choices(
+            &self.corpus,
+            &self.statements,
+            &self.every_source(),
+            length,
+            salience,
+        );
         let disputes = choices.disputes.clone();
         select(choices, |left, chosen, eligible| {
             let so_far = in_order(chosen, disputes.clone());
@@ -239,7 +248,7 @@ fn summary_with(
     salience: &Salience,
 ) -> Vec<SummarySentence> {
     select(
-        choices(corpus, statements, sources, length),
+        choices(corpus, statements, sources, length, salience),
         |_, chosen, eligible| {
             eligible
                 .iter()
@@ -364,6 +373,7 @@ fn choices<'a>(
     statements: &Statements<'a>,
     sources: &[usize],
     length: SummaryLength,
+    salience: &Salience,
 ) -> Choices<'a> {
     let Statements {
         story,
@@ -502,7 +512,15 @@ fn choices<'a>(
     }
 
     let n_terms = vocabulary.n_terms();
-    let context = FeatureContext::new(story, corpus, &term_stats, n_terms, &selected, &independent);
+    let context = FeatureContext::new(
+        story,
+        corpus,
+        &term_stats,
+        n_terms,
+        &selected,
+        &independent,
+        salience.word_prior(),
+    );
     for candidate in &mut candidates {
         candidate.features = context.features(candidate);
     }
@@ -824,6 +842,8 @@ struct FeatureContext<'a> {
     centroid: Vec<f64>,
     idf: Vec<f64>,
     centroid_norm: f64,
+    /// The [`WordPrior`] weight of each term, by id.
+    prior: Vec<f64>,
 }
 
 /// Hashes of the pairs of consecutive lowercase words of `text`.
@@ -852,6 +872,7 @@ impl<'a> FeatureContext<'a> {
         n_terms: usize,
         selected: &HashSet<usize>,
         independent: &[usize],
+        word_prior: &WordPrior,
     ) -> FeatureContext<'a> {
         let mut bigram_users: HashMap<u64, usize> = HashMap::new();
         for (idx, annotated) in story.articles.iter().enumerate() {
@@ -945,6 +966,13 @@ impl<'a> FeatureContext<'a> {
             centroid,
             idf,
             centroid_norm,
+            prior: {
+                let mut prior = vec![0.0; n_terms];
+                for (term, id) in corpus.terms() {
+                    prior[id as usize] = word_prior.weight(term);
+                }
+                prior
+            },
         }
     }
 
@@ -1058,6 +1086,7 @@ impl<'a> FeatureContext<'a> {
             self.centroid_similarity(candidate),
             0.0,
             0.0,
+            mean_of(&self.prior),
         ])
     }
 }
