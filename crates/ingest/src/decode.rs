@@ -17,16 +17,19 @@ const SNIFF_BYTES: usize = 8 * 1024;
 /// Bytes to text.
 ///
 /// UTF-8 is taken as is (a byte order mark is dropped); UTF-16 with a byte order mark is decoded.
-/// Otherwise `declared` (a page's `<meta charset>`) is used if there is one, else the charset
-/// chardetng guesses, and the result carries a note naming it. Mostly-valid UTF-8 (at least four
+/// Otherwise the charset `declared` finds in the bytes (a page's `<meta charset>`) is used if
+/// there is one, else the charset chardetng guesses, and the result carries a note naming it. Mostly-valid UTF-8 (at least four
 /// good non-ASCII characters per bad sequence) is read as UTF-8 with the bad bytes replaced, because a charset guess would garble every
 /// other non-ASCII character.
 ///
 /// Errors with [`Error::Binary`] when the bytes hold NUL bytes or many control characters.
+///
+/// `declared` is called only for bytes that are not UTF-8: looking for the declaration cost more
+/// than the rest of decoding, and most pages are UTF-8, which a declaration cannot override.
 pub(crate) fn decode(
     bytes: &[u8],
     label: &str,
-    declared: Option<&'static Encoding>,
+    declared: impl FnOnce(&[u8]) -> Option<&'static Encoding>,
 ) -> Result<Decoded, Error> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -48,7 +51,7 @@ pub(crate) fn decode(
 fn decode_unmarked(
     bytes: &[u8],
     label: &str,
-    declared: Option<&'static Encoding>,
+    declared: impl FnOnce(&[u8]) -> Option<&'static Encoding>,
 ) -> Result<Decoded, Error> {
     if looks_binary(bytes) {
         return Err(binary(label));
@@ -68,7 +71,7 @@ fn decode_unmarked(
             )),
         });
     }
-    let declared = declared.filter(|encoding| {
+    let declared = declared(bytes).filter(|encoding| {
         *encoding != encoding_rs::UTF_8
             && *encoding != encoding_rs::UTF_16LE
             && *encoding != encoding_rs::UTF_16BE
@@ -215,7 +218,7 @@ mod tests {
     use super::*;
 
     fn check_decode(bytes: &[u8], expected_text: &str, expected_note: Option<&str>) {
-        let decoded = decode(bytes, "in.txt", None).expect("decodes");
+        let decoded = decode(bytes, "in.txt", |_| None).expect("decodes");
         assert_eq!(decoded.text, expected_text);
         assert_eq!(decoded.note.as_deref(), expected_note);
     }
@@ -262,19 +265,19 @@ mod tests {
         let page = b"<meta charset=\"koi8-r\"><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>";
         let declared = declared_charset(page);
         assert_eq!(declared, Some(encoding_rs::KOI8_R));
-        let decoded = decode(page, "in.html", declared).expect("decodes");
+        let decoded = decode(page, "in.html", |_| declared).expect("decodes");
         assert!(decoded.text.contains("Привет"), "{}", decoded.text);
     }
 
     #[test]
     fn binary_is_refused() {
         let error =
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.txt", None).expect_err("binary");
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "photo.txt", |_| None).expect_err("binary");
         assert_eq!(error.to_string(), "photo.txt: binary data, not an article");
         let controls: Vec<u8> = (0..400)
             .map(|idx| if idx % 4 == 0 { 0x01 } else { b'a' })
             .collect();
-        assert!(decode(&controls, "x", None).is_err());
+        assert!(decode(&controls, "x", |_| None).is_err());
     }
 
     fn check_normalize(line: &str, expected: &str) {

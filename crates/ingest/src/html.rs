@@ -6,12 +6,23 @@ use crate::date::parse_date;
 use crate::decode::{declared_charset, decode, normalize_line};
 use crate::text::{self, Cleaned, Options, add_authors};
 use crate::{Error, ExtractConfig, Extracted, Metadata, finish};
-use dom_query::{Document as Dom, Selection};
+use dom_query::{Document as Dom, Matcher, Selection};
 use parallax_model::{
     Article, Diagnostic, Document, Origin, RemovalReason, RemovedBlock, Severity,
 };
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The [`Matcher`] of a CSS selector, parsed once: parsing a selector cost more than matching it
+/// against a page's few metadata elements.
+macro_rules! matcher {
+    ($selector:literal) => {{
+        static MATCHER: LazyLock<Matcher> =
+            LazyLock::new(|| Matcher::new($selector).expect("the selector is valid"));
+        &*MATCHER
+    }};
+}
 
 /// Pages nested deeper than this are read as plain text: the HTML tree builder and Readability
 /// both slow down with depth (10,000 nested `div`s took half a minute), and real articles stay
@@ -25,7 +36,7 @@ const MAX_PAGE_LINES: usize = 5000;
 /// Extracts the one article of an HTML document.
 pub(crate) fn extract(document: &Document, config: &ExtractConfig) -> Result<Extracted, Error> {
     let label = document.origin.label();
-    let decoded = decode(&document.bytes, &label, declared_charset(&document.bytes))?;
+    let decoded = decode(&document.bytes, &label, declared_charset)?;
     let mut diagnostics = Vec::new();
     if let Some(note) = decoded.note {
         diagnostics.push(Diagnostic::new(Severity::Note, &label, note));
@@ -159,7 +170,7 @@ pub(crate) fn page(
 /// Removes the elements that hold no text. Most were cut out before parsing
 /// ([`scan::scan`]); JSON-LD scripts, read for the metadata, and templates are left.
 fn remove_non_text(dom: &Dom) {
-    dom.select("script, style, noscript, template, svg, iframe")
+    dom.select_matcher(matcher!("script, style, noscript, template, svg, iframe"))
         .remove();
 }
 
@@ -224,11 +235,23 @@ struct PageMetadata {
 /// names an author. The page is walked once for them, by name rather than by a selector, and each
 /// lookup filters this small set with its own selector, rather than walking the whole page again.
 fn is_metadata_element(element: &dom_query::Element) -> bool {
+    // Every element's attributes are searched: candidates are found by the word's first letter
+    // in either case, and only they are compared.
     let contains = |value: &str, word: &[u8]| {
-        value
-            .as_bytes()
-            .windows(word.len())
-            .any(|window| window.eq_ignore_ascii_case(word))
+        let value = value.as_bytes();
+        let Some(first) = word.first() else {
+            return true;
+        };
+        memchr::memchr2_iter(
+            first.to_ascii_lowercase(),
+            first.to_ascii_uppercase(),
+            value,
+        )
+        .any(|start| {
+            value
+                .get(start..start + word.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(word))
+        })
     };
     match &*element.name.local {
         "html" | "title" | "meta" | "link" | "h1" => true,
@@ -256,41 +279,42 @@ impl PageMetadata {
             .collect::<Vec<_>>()
             .into();
         let json_ld = JsonLd::read(&elements);
-        let meta = |selector: &str| -> Option<String> {
+        let meta = |matcher: &Matcher| -> Option<String> {
             elements
-                .filter(selector)
+                .filter_matcher(matcher)
                 .iter()
                 .filter_map(|found| found.attr("content"))
                 .map(|content| normalize_line(&decode_entities(&content)))
                 .find(|content| !content.is_empty())
         };
-        let site_name = meta(r#"meta[property="og:site_name"]"#)
+        let site_name = meta(matcher!(r#"meta[property="og:site_name"]"#))
             .or_else(|| json_ld.publisher.clone())
-            .or_else(|| meta(r#"meta[name="application-name"]"#));
+            .or_else(|| meta(matcher!(r#"meta[name="application-name"]"#)));
 
-        let raw_title = meta(r#"meta[property="og:title"]"#)
-            .or_else(|| meta(r#"meta[name="twitter:title"]"#))
+        let raw_title = meta(matcher!(r#"meta[property="og:title"]"#))
+            .or_else(|| meta(matcher!(r#"meta[name="twitter:title"]"#)))
             .or_else(|| json_ld.headline.clone())
             .or_else(|| {
-                let title = normalize_line(&elements.filter("head title").text());
+                let title = normalize_line(&elements.filter_matcher(matcher!("head title")).text());
                 (!title.is_empty()).then_some(title)
             })
             .or_else(|| {
-                let heading = normalize_line(&elements.filter("h1").first().text());
+                let heading =
+                    normalize_line(&elements.filter_matcher(matcher!("h1")).first().text());
                 (!heading.is_empty()).then_some(heading)
             });
         let title = raw_title.map(|title| clean_title(&title, site_name.as_deref()));
 
         let mut authors = Vec::new();
         add_authors(&mut authors, json_ld.authors.clone());
-        for selector in [
-            r#"meta[name="author"]"#,
-            r#"meta[property="article:author"]"#,
-            r#"meta[name="dc.creator"]"#,
-            r#"meta[name="DC.creator"]"#,
-            r#"meta[name="byl"]"#,
+        for matcher in [
+            matcher!(r#"meta[name="author"]"#),
+            matcher!(r#"meta[property="article:author"]"#),
+            matcher!(r#"meta[name="dc.creator"]"#),
+            matcher!(r#"meta[name="DC.creator"]"#),
+            matcher!(r#"meta[name="byl"]"#),
         ] {
-            for found in elements.filter(selector).iter() {
+            for found in elements.filter_matcher(matcher).iter() {
                 if let Some(content) = found.attr("content") {
                     let content = normalize_line(&decode_entities(&content));
                     if !content.contains("://") && !content.is_empty() {
@@ -300,7 +324,9 @@ impl PageMetadata {
             }
         }
         for found in elements
-            .filter(r#"[rel~="author"], [itemprop="author"], .byline__name, .author-name"#)
+            .filter_matcher(matcher!(
+                r#"[rel~="author"], [itemprop="author"], .byline__name, .author-name"#
+            ))
             .iter()
             .take(5)
         {
@@ -311,21 +337,22 @@ impl PageMetadata {
             }
         }
 
-        let published = meta(r#"meta[property="article:published_time"]"#)
+        let published = meta(matcher!(r#"meta[property="article:published_time"]"#))
             .and_then(|value| parse_date(&value))
             .or_else(|| json_ld.date_published.as_deref().and_then(parse_date))
             .or_else(|| {
-                meta(r#"meta[itemprop="datePublished"]"#).and_then(|value| parse_date(&value))
+                meta(matcher!(r#"meta[itemprop="datePublished"]"#))
+                    .and_then(|value| parse_date(&value))
             })
             .or_else(|| {
                 elements
-                    .filter("time[datetime]")
+                    .filter_matcher(matcher!("time[datetime]"))
                     .iter()
                     .filter_map(|found| found.attr("datetime"))
                     .find_map(|value| parse_date(&value))
             })
             .or_else(|| {
-                let named = elements.filter("meta[name]");
+                let named = elements.filter_matcher(matcher!("meta[name]"));
                 [
                     "date",
                     "pubdate",
@@ -356,19 +383,19 @@ impl PageMetadata {
             });
 
         let url = elements
-            .filter(r#"link[rel="canonical"]"#)
+            .filter_matcher(matcher!(r#"link[rel="canonical"]"#))
             .attr("href")
             .map(|href| href.trim().to_string())
-            .or_else(|| meta(r#"meta[property="og:url"]"#))
+            .or_else(|| meta(matcher!(r#"meta[property="og:url"]"#)))
             .or_else(|| json_ld.url.clone())
             .filter(|url| url.starts_with("http://") || url.starts_with("https://"));
 
         let language = elements
-            .filter("html")
+            .filter_matcher(matcher!("html"))
             .attr("lang")
             .and_then(|lang| crate::language::from_tag(&lang))
             .or_else(|| {
-                meta(r#"meta[http-equiv="content-language"]"#)
+                meta(matcher!(r#"meta[http-equiv="content-language"]"#))
                     .and_then(|lang| crate::language::from_tag(&lang))
             })
             .or_else(|| {
@@ -378,7 +405,7 @@ impl PageMetadata {
                     .and_then(crate::language::from_tag)
             })
             .or_else(|| {
-                meta(r#"meta[property="og:locale"]"#)
+                meta(matcher!(r#"meta[property="og:locale"]"#))
                     .and_then(|lang| crate::language::from_tag(&lang))
             });
 
@@ -409,7 +436,7 @@ struct JsonLd {
 impl JsonLd {
     /// Reads the first article object of the page's JSON-LD scripts, among `elements`.
     fn read(elements: &Selection<'_>) -> JsonLd {
-        for script in elements.filter("script[type]").iter() {
+        for script in elements.filter_matcher(matcher!("script[type]")).iter() {
             let is_json_ld = script
                 .attr("type")
                 .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"));

@@ -146,7 +146,7 @@ pub fn extract(document: &Document, config: &ExtractConfig) -> Result<Extracted>
 
 fn extract_text(document: &Document, config: &ExtractConfig) -> Result<Extracted> {
     let label = document.origin.label();
-    let decoded = decode::decode(&document.bytes, &label, None)?;
+    let decoded = decode::decode(&document.bytes, &label, |_| None)?;
     let mut diagnostics = Vec::new();
     if let Some(note) = decoded.note {
         diagnostics.push(Diagnostic::new(Severity::Note, &label, note));

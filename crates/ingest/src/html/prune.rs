@@ -218,6 +218,21 @@ fn has_pruned_part(names: &str) -> bool {
     };
     let mut start = 0;
     let mut previous_lowercase = false;
+    if names.is_ascii() {
+        // Nearly every class and id is ASCII: its bytes are its characters, and the ASCII
+        // classes below are what `char`'s Unicode ones give for them, at a fraction of the cost.
+        for (idx, byte) in names.bytes().enumerate() {
+            let boundary = matches!(byte, b' ' | b'\t'..=b'\r' | b'-' | b'_');
+            if boundary || (previous_lowercase && byte.is_ascii_uppercase()) {
+                if is_pruned(&names[start..idx]) {
+                    return true;
+                }
+                start = if boundary { idx + 1 } else { idx };
+            }
+            previous_lowercase = byte.is_ascii_lowercase();
+        }
+        return is_pruned(&names[start..]);
+    }
     for (idx, ch) in names.char_indices() {
         let boundary = ch.is_whitespace() || ch == '-' || ch == '_';
         if boundary || (previous_lowercase && ch.is_uppercase()) {
