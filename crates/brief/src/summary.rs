@@ -1239,46 +1239,87 @@ fn starts_with_quote(text: &str) -> bool {
 }
 
 /// The sentence stating `dispute` with the sides that sources of `selected` take, each side
-/// quoted with its sources; none when fewer than two sides remain.
+/// quoted with its sources; none when fewer than two sides remain. Sides that can be reconciled
+/// ("about 10,000" and "10,000") are one position: stated together, marked as compatible, and
+/// two positions at least must remain.
 fn disputed(dispute: &Dispute, selected: &HashSet<usize>) -> Option<SummarySentence> {
-    let mut sides: Vec<String> = Vec::new();
-    let mut citations: Vec<&Citation> = Vec::new();
-    for side in &dispute.sides {
-        let mut side_sources: Vec<usize> = side
-            .citations
-            .iter()
-            .map(|citation| citation.source)
-            .filter(|source| selected.contains(source))
-            .collect();
-        side_sources.dedup();
-        if side_sources.is_empty() {
-            continue;
-        }
-        citations.extend(
-            side.citations
+    // Each side with the sources of `selected` that take it; sides no selected source takes
+    // drop out.
+    let sides: Vec<(usize, Vec<usize>)> = dispute
+        .sides
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, side)| {
+            let mut side_sources: Vec<usize> = side
+                .citations
                 .iter()
-                .filter(|citation| selected.contains(&citation.source)),
-        );
+                .map(|citation| citation.source)
+                .filter(|source| selected.contains(source))
+                .collect();
+            side_sources.sort_unstable();
+            side_sources.dedup();
+            (!side_sources.is_empty()).then_some((idx, side_sources))
+        })
+        .collect();
+    // Positions: the sides joined through their compatibility, in the order of their first side.
+    let mut position_of: Vec<usize> = (0..sides.len()).collect();
+    for (at, (idx, _)) in sides.iter().enumerate() {
+        for other in &dispute.sides[*idx].compatible_with {
+            if let Some(other_at) = sides.iter().position(|(side_idx, _)| side_idx == other) {
+                let (keep, merge) = (
+                    position_of[at].min(position_of[other_at]),
+                    position_of[at].max(position_of[other_at]),
+                );
+                for position in &mut position_of {
+                    if *position == merge {
+                        *position = keep;
+                    }
+                }
+            }
+        }
+    }
+    let mut positions: Vec<Vec<String>> = Vec::new();
+    let mut position_keys: Vec<usize> = Vec::new();
+    for ((idx, side_sources), position) in sides.iter().zip(&position_of) {
         let label = if side_sources.len() == 1 {
             "source"
         } else {
             "sources"
         };
         let numbers: Vec<String> = side_sources.iter().map(usize::to_string).collect();
-        sides.push(format!(
+        let stated = format!(
             "\u{201c}{}\u{201d} ({label} {})",
-            side.value,
+            dispute.sides[*idx].value,
             numbers.join(", ")
-        ));
+        );
+        match position_keys.iter().position(|key| key == position) {
+            Some(at) => positions[at].push(stated),
+            None => {
+                position_keys.push(*position);
+                positions.push(vec![stated]);
+            }
+        }
     }
-    if sides.len() < 2 {
+    if positions.len() < 2 {
         return None;
     }
+    let stated: Vec<String> = positions
+        .into_iter()
+        .map(|sides| match sides.len() {
+            1 => sides.concat(),
+            _ => format!("{}, compatible", sides.join(" and ")),
+        })
+        .collect();
+    let citations: Vec<&Citation> = sides
+        .iter()
+        .flat_map(|(idx, _)| &dispute.sides[*idx].citations)
+        .filter(|citation| selected.contains(&citation.source))
+        .collect();
     let mut sources: Vec<usize> = citations.iter().map(|citation| citation.source).collect();
     sources.sort_unstable();
     sources.dedup();
     Some(SummarySentence {
-        text: format!("{}: {}.", dispute_opening(dispute), sides.join("; ")),
+        text: format!("{}: {}.", dispute_opening(dispute), stated.join("; ")),
         kind: SummaryKind::Disputed,
         sources,
         spans: citations
@@ -1426,6 +1467,53 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn compatible_sides_of_a_dispute_are_stated_as_one_position() {
+        let story = story();
+        let side =
+            |value: &str, compatible_with: Vec<usize>, citations: Vec<Citation>| DisputeSide {
+                value: value.into(),
+                compatible_with,
+                citations,
+            };
+        let mut dispute = Dispute {
+            slot: "workers".into(),
+            kind: DisputeKind::Quantity,
+            sides: vec![
+                side(
+                    "about 4,000 dock workers",
+                    vec![1],
+                    vec![citation(&story, 1, 1)],
+                ),
+                side("4,000 workers", vec![0], vec![citation(&story, 3, 1)]),
+                side(
+                    "fewer than 1,500 workers",
+                    vec![],
+                    vec![citation(&story, 2, 2)],
+                ),
+            ],
+        };
+        let every_source: HashSet<usize> = [1, 2, 3].into();
+        let sentence = disputed(&dispute, &every_source).expect("two positions");
+        assert_eq!(
+            sentence.text,
+            "Sources give different figures for workers: \u{201c}about 4,000 dock workers\u{201d} \
+             (source 1) and \u{201c}4,000 workers\u{201d} (source 3), compatible; \
+             \u{201c}fewer than 1,500 workers\u{201d} (source 2)."
+        );
+        assert_eq!(sentence.sources, vec![1, 2, 3]);
+        // Without the third side, what is left can be reconciled: no dispute to state.
+        dispute.sides.pop();
+        assert!(disputed(&dispute, &every_source).is_none());
+        // A side no selected source takes drops out, with its compatibility.
+        dispute.sides[1].citations = vec![citation(&story, 2, 2)];
+        dispute.sides[1].value = "fewer than 1,500 workers".into();
+        dispute.sides[0].compatible_with.clear();
+        dispute.sides[1].compatible_with.clear();
+        assert!(disputed(&dispute, &[1].into()).is_none());
+        assert!(disputed(&dispute, &every_source).is_some());
     }
 
     #[test]

@@ -96,6 +96,15 @@ const NOT_SPEAKERS: &[&str] = &[
     "each", "several", "some", "many", "both", "all", "any", "other", "others", "most", "few",
 ];
 
+/// `name` without a possessive ending ("Ruiz's", "the officials'"); a plural or a name ending
+/// in "s" ("the two sides", "Reuters") keeps it.
+fn without_possessive(name: &str) -> &str {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|ending| name.strip_suffix(ending))
+        .unwrap_or(name)
+}
+
 /// The key that identifies a quote's speaker across articles, and the name to show.
 fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(String, String)> {
     let text = &annotated.article.text;
@@ -103,7 +112,7 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
         .speaker
         .clone()
         .and_then(|range| text.get(range))
-        .map(|name| name.trim().trim_end_matches(['\'', '\u{2019}', 's']).trim());
+        .map(|name| without_possessive(name.trim()).trim());
     let entity_name = quote
         .speaker_entity
         .and_then(|entity| annotated.entities.get(entity))
@@ -240,5 +249,14 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn possessives_are_cut_and_plurals_kept() {
+        assert_eq!(without_possessive("Ruiz's"), "Ruiz");
+        assert_eq!(without_possessive("the officials\u{2019}"), "the officials");
+        assert_eq!(without_possessive("the two sides"), "the two sides");
+        assert_eq!(without_possessive("Reuters"), "Reuters");
+        assert_eq!(without_possessive("Jones's"), "Jones");
     }
 }

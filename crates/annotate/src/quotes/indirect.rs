@@ -400,8 +400,10 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
         return None;
     }
     let opens_clause = |idx: usize| opens_clause(doc, idx);
+    // "agreed to step down", "proposed to cut taxes": a few verbs of saying also commit.
     let wants_to = class == Class::Commit
-        || (class == Class::Thought && matches!(entry.base(), "hope" | "expect"));
+        || (class == Class::Thought && matches!(entry.base(), "hope" | "expect"))
+        || matches!(entry.base(), "agree" | "propose");
     match class {
         Class::Ask if QUESTION_WORDS.contains(&word) => return Some(next),
         _ if wants_to && word == "to" => return Some(next),
@@ -521,13 +523,43 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
                 while after_addressee < sentence.end && doc.token(after_addressee).capitalized {
                     after_addressee += 1;
                 }
+            } else if class == Class::Tell {
+                // A short addressee with a determiner or a role ("told the Associated Press the
+                // port …", "told host Ana Ruiz it …"): the clause opens at the next determiner
+                // or subject pronoun that no preposition governs.
+                return (start + 1..(start + 8).min(sentence.end))
+                    .take_while(|&at| doc.token(at).is_word())
+                    .find(|&at| {
+                        matches!(
+                            doc.lower(at),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "there"
+                        ) && !ADDRESSEE_PREPOSITIONS.contains(&doc.lower(at - 1))
+                    });
             } else {
                 return None;
             }
             (after_addressee < sentence.end && opens_clause(after_addressee))
                 .then_some(after_addressee)
         }
-        Class::Thought => opens_clause(start).then_some(start),
+        // "worried about the plan", "knew of the talks": the topic of a thought is its content.
+        Class::Thought if matches!(start_word, "about" | "of") => topic(doc, start, sentence),
+        // A clause opening with a bare noun shows itself by an auxiliary soon after it:
+        // "realized reinforcements weren't coming".
+        Class::Thought => (opens_clause(start)
+            || (!NOT_CONTENT.contains(&start_word)
+                && (start + 1..(start + 5).min(sentence.end))
+                    .take_while(|&at| doc.token(at).is_word())
+                    .any(|at| AUXILIARIES.contains(&doc.lower(at)))))
+        .then_some(start),
         Class::Regard => {
             // The "as" must come within the clause: "sees the deal as a retreat".
             let regarded = (start..(start + 10).min(sentence.end))
@@ -543,12 +575,45 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
                     || doc
                         .lower(start + 1)
                         .starts_with(|c: char| c.is_ascii_digit()));
+            // After a phrasal cue the preposition that follows leads to its object: "lashed out
+            // at the council", "weighed in on the bill".
+            let particle =
+                last > 0 && doc.lower(last) != "it" && entry.particles().contains(&doc.lower(last));
+            if particle
+                && matches!(
+                    start_word,
+                    "at" | "on" | "against" | "about" | "with" | "for"
+                )
+                && start + 1 < sentence.end
+                && doc.token(start + 1).is_word()
+            {
+                return Some(start + 1);
+            }
             if NOT_CONTENT.contains(&start_word) && !approximation {
                 return None;
             }
             (opens_clause(start) || class != Class::Commit).then_some(start)
         }
     }
+}
+
+/// Prepositions after which a determiner opens a phrase of the addressee, not the content:
+/// "told the crowd about the plan".
+const ADDRESSEE_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "of", "about", "for", "with", "to", "from", "by", "over", "into", "during",
+    "after", "before", "than", "like", "and", "or",
+];
+
+/// Finite auxiliaries and modals, which show that a clause has begun.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "could", "can", "should", "may", "might", "must",
+    "has", "have", "had", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't",
+    "couldn't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't",
+];
+
+/// The object of the preposition at `at` ("about the plan"), when a word follows it.
+fn topic(doc: &Doc, at: usize, sentence: &Range<usize>) -> Option<usize> {
+    (at + 1 < sentence.end && doc.token(at + 1).is_word()).then_some(at + 1)
 }
 
 /// Words before a gerund cue that make it a clause of the sentence's subject: "while saying
@@ -641,6 +706,13 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         .map_or(sentence.start, |before| before + 1);
     let (mut first, last) = cues::extent(doc, idx, floor);
     let class = entry.class();
+    // "They should resist it", "she must back the plan": what someone ought to do is the
+    // writer's advice, not a stance its subject took.
+    if matches!(class, Class::Act | Class::Commit)
+        && (first..idx).any(|at| matches!(doc.lower(at), "should" | "must" | "ought"))
+    {
+        return None;
+    }
     // "is saying", "were showing": the form of "to be" and its auxiliaries join the cue.
     let progressive = entry.form == Form::Gerund
         && first > floor
@@ -648,8 +720,18 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             doc.lower(first - 1),
             "is" | "are" | "was" | "were" | "been" | "be" | "am"
         );
+    // "he's saying", "they're hoping": the contraction holds the subject and the "to be".
+    let contracted = entry.form == Form::Gerund
+        && first > floor
+        && speaker::contracted_pronoun(doc.lower(first - 1)).is_some()
+        && matches!(
+            doc.lower(first - 1).rsplit_once('\'').map(|(_, rest)| rest),
+            Some("s" | "re" | "m")
+        );
     let entry = if progressive {
         first = cues::extent(doc, first - 1, floor).0;
+        entry.progressive()
+    } else if contracted {
         entry.progressive()
     } else {
         entry
@@ -779,7 +861,22 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             let subordinate = subject.first > floor
                 && SUBORDINATORS.contains(&doc.lower(subject.first - 1))
                 && (subject.first - 1 == floor || doc.token(subject.first - 2).is_punct(','));
-            let end = content_end(doc, state, start, sentence, min_words(class), subordinate)?;
+            // A clause of two words is enough with its own subject pronoun ("said she could"),
+            // and a topic of one ("worried about Ruiz").
+            let topic = start == last + 2 && matches!(doc.lower(last + 1), "about" | "of");
+            let fewest = if topic {
+                1
+            } else if matches!(class, Class::Speech | Class::Thought)
+                && matches!(
+                    doc.lower(start),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "you"
+                )
+            {
+                2
+            } else {
+                min_words(class)
+            };
+            let end = content_end(doc, state, start, sentence, fewest, subordinate)?;
             return Some(found(doc, vec![(start, end)], (first, last), Some(subject)));
         }
         // Content before the cue: "…, Ruiz said.", "…, officials said, …" and "…, as Ruiz
@@ -1240,6 +1337,20 @@ fn in_poll(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Opt
 /// Only a single poll is a source: "in the polls" mostly describes a standing, not a finding.
 const POLL_HEADS: &[&str] = &["poll", "survey"];
 
+/// Words that open a phrase closing the name of a poll: "in a survey from Elm College", "in a
+/// poll released Monday".
+const POLL_TAILS: &[&str] = &[
+    "from",
+    "by",
+    "of",
+    "released",
+    "conducted",
+    "published",
+    "taken",
+    "last",
+    "this",
+];
+
 /// "The mayor leads by ten points in the latest poll.": a finding with its source after it, at
 /// the end of the sentence or before a comma. The cue is "in", the source the phrase after it,
 /// the content what comes before it.
@@ -1250,17 +1361,30 @@ fn in_poll_after(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) 
     let head = (idx + 1..(idx + 7).min(sentence.end))
         .take_while(|&at| doc.token(at).is_word())
         .find(|&at| POLL_HEADS.contains(&doc.lower(at)))?;
-    let closes = doc
-        .tokens
-        .get(head + 1)
-        .is_none_or(|next| head + 1 >= sentence.end || next.is_terminal() || next.is_punct(','));
-    if !closes {
-        return None;
+    let closes = |at: usize| {
+        doc.tokens
+            .get(at)
+            .is_none_or(|next| at >= sentence.end || next.is_terminal() || next.is_punct(','))
+    };
+    let mut head = head;
+    if !closes(head + 1) {
+        if !POLL_TAILS.contains(&doc.lower(head + 1)) {
+            return None;
+        }
+        head = (head + 2..(head + 10).min(sentence.end))
+            .take_while(|&at| doc.token(at).is_word())
+            .find(|&at| closes(at + 1))?;
     }
-    let floor = (sentence.start..idx)
+    let mut floor = (sentence.start..idx)
         .rev()
         .find(|&before| state.used[before])
         .map_or(sentence.start, |before| before + 1);
+    // After an earlier finding the content opens past the comma and conjunction between them:
+    // "…, although Ruiz moved up in a later poll".
+    while floor < idx && (!doc.token(floor).is_word() || SUBORDINATORS.contains(&doc.lower(floor)))
+    {
+        floor += 1;
+    }
     let head_end = trim_back(doc, floor, idx)?;
     let n_words = (floor..=head_end)
         .filter(|&at| doc.token(at).is_word())
@@ -1753,6 +1877,11 @@ const STANCE_ADJECTIVES: &[(&str, &[&str])] = &[
     ("angry", &["that", "about", "at", "with"]),
     ("critical", &["of"]),
     ("supportive", &["of"]),
+    ("wary", &["of", "about"]),
+    ("nervous", &["that", "about"]),
+    ("divided", &["on", "over"]),
+    ("split", &["on", "over"]),
+    ("enamored", &["of", "with"]),
 ];
 
 /// "Ruiz is confident that …", "the aides were eager to …", "she has been critical of the
@@ -1883,6 +2012,7 @@ const CLAUSE_NOUNS: &[&str] = &[
     "theory",
     "sense",
     "recognition",
+    "assumption",
 ];
 
 /// Nouns of speech acts and stances with the preposition that takes their object: "criticism
@@ -1928,6 +2058,27 @@ const OBJECT_NOUNS: &[(&str, &[&str])] = &[
     ("disdain", &["for"]),
     ("contempt", &["for"]),
     ("admiration", &["for"]),
+    ("critique", &["of"]),
+    ("mention", &["of"]),
+    ("reference", &["to"]),
+    ("references", &["to"]),
+    ("endorsements", &["of"]),
+    ("chants", &["of"]),
+    ("critic", &["of"]),
+    ("proponent", &["of"]),
+    ("opinion", &["on", "of"]),
+    ("thoughts", &["on", "about"]),
+    ("message", &["about"]),
+    ("words", &["about"]),
+    ("inclination", &["to"]),
+    ("reluctance", &["to"]),
+    ("passion", &["for"]),
+    ("doubts", &["about"]),
+    ("statement", &["on"]),
+    ("proposal", &["for"]),
+    ("consensus", &["on"]),
+    ("conversations", &["about"]),
+    ("apology", &["for"]),
 ];
 
 /// Possessive determiners that name the holder of a claim or stance.

@@ -14,7 +14,8 @@
 //!   near it is kept with no speaker.
 //! - Reported speech: "Ruiz said (that) …", "Ruiz told reporters …", "…, Ruiz said", "…,
 //!   officials said, …", "…, as Ruiz noted, …", "according to Ruiz, …", "…, adding …", "while
-//!   saying …", "went on to say …", "is saying …", "Ruiz met them and said …", "asked whether
+//!   saying …", "went on to say …", "is saying …", "he's hoping …", "Ruiz, however, said …",
+//!   "lashed out at …", "…, as Ruiz put it", "Ruiz met them and said …", "asked whether
 //!   …", the impersonal "it was reported that …", passives of belief ("the bill is expected to
 //!   pass", "was seen as a retreat") and of speech acts with their agent ("was criticized by
 //!   the council") or without one ("the plan was criticized as reckless"), stances held with an

@@ -635,6 +635,30 @@ pub(crate) const SENTENCE_ADVERBS: &[&str] = &[
     "thus",
 ];
 
+/// The pronoun of a pronoun contracted with an auxiliary ("he's", "they'll", "she'd"), which
+/// stands as the subject of the verb after it ("he's hoping", "she's said").
+pub(crate) fn contracted_pronoun(word: &str) -> Option<&str> {
+    let (pronoun, auxiliary) = word.split_once('\'')?;
+    (PRONOUNS.contains(&pronoun) && matches!(auxiliary, "s" | "re" | "ll" | "d" | "ve" | "m"))
+        .then_some(pronoun)
+}
+
+/// Adverbs set off by commas between a subject and its verb: "Ruiz, however, said …".
+const PARENTHETICAL_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "instead",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "therefore",
+    "likewise",
+    "similarly",
+    "meantime",
+];
+
 /// The speaker phrase that ends at token `last`, not reaching before token `floor`. Handles a
 /// pronoun ("he said"), a relative pronoun with its antecedent ("Ruiz, who said"), an appositive
 /// or relative clause between commas ("Ana Ruiz, the mayor, said") and a plain phrase.
@@ -644,7 +668,7 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         return None;
     }
     let word = token.lower.as_str();
-    if PRONOUNS.contains(&word) {
+    if PRONOUNS.contains(&word) || contracted_pronoun(word).is_some() {
         return Some(pronoun(last));
     }
     let opens_sentence = last == floor || !doc.token(last - 1).is_word();
@@ -710,6 +734,9 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
     // Whether every phrase of the chain opens like an appositive; a chain with other phrases
     // ("Ruiz, national director of …,") must lead back to a name.
     let mut all_appositive = true;
+    // Whether every phrase of the chain is an adverb ("Ruiz, however,"), which the speaker
+    // leaves out.
+    let mut adverbs_only = true;
     for _ in 0..4 {
         let limit = right.saturating_sub(40).max(floor);
         let mut idx = right.checked_sub(1)?;
@@ -737,7 +764,7 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
             }
             return Some(Speaker {
                 first: head.first,
-                last: comma,
+                last: if adverbs_only { head.last } else { comma },
                 kind: head.kind,
                 anonymous: head.anonymous || anonymous,
                 antecedent: None,
@@ -748,6 +775,11 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
         }
         let opener = doc.token(idx + 1);
         let word = opener.lower.as_str();
+        if idx + 2 == right && PARENTHETICAL_ADVERBS.contains(&word) {
+            right = idx;
+            continue;
+        }
+        adverbs_only = false;
         let appositive = opener.capitalized
             || APPOSITIVE_OPENERS.contains(&word)
             || (word.ends_with("ing") && word.len() > 5)
@@ -1007,7 +1039,7 @@ pub(crate) enum Pronoun {
 /// The pronoun class of `word`, or `None` for pronouns that are not resolved ("I", "we", "you"
 /// speak for themselves).
 pub(crate) fn pronoun_class(word: &str) -> Option<Pronoun> {
-    match word {
+    match contracted_pronoun(word).unwrap_or(word) {
         "he" => Some(Pronoun::Masculine),
         "she" => Some(Pronoun::Feminine),
         "they" => Some(Pronoun::Plural),

@@ -731,3 +731,109 @@ fn a_verb_with_its_own_object_after_a_comma_reports_nothing_before_it() {
         "",
     );
 }
+
+#[test]
+fn verbs_of_stance_and_judgement_found_in_news() {
+    check(
+        "The panel deemed the plan a failure.",
+        "indirect [the plan a failure] cue=deemed speaker=The panel",
+    );
+    check(
+        "Ruiz voiced doubts about the new harbor.",
+        "indirect [doubts about the new harbor] cue=voiced speaker=Ruiz",
+    );
+    check(
+        "Ruiz opined that the harbor would close by May.",
+        "indirect [that the harbor would close by May] cue=opined speaker=Ruiz",
+    );
+    check(
+        "The mayor brushed off the complaints of the fishermen.",
+        "indirect [the complaints of the fishermen] cue=brushed off speaker=The mayor",
+    );
+}
+
+#[test]
+fn new_verbs_leave_their_other_senses_alone() {
+    // "like" is a preposition far more often than a verb; "read" in its base and past forms is
+    // mostly a title or a record, not speech.
+    check("The harbor looks like a lake after the storm.", "");
+    check("She read the report on the train.", "");
+}
+
+#[test]
+fn phrasal_cues_take_the_object_of_their_preposition() {
+    check(
+        "The mayor lashed out at the harbor board.",
+        "indirect [the harbor board] cue=lashed out speaker=The mayor",
+    );
+    check(
+        "Ruiz told the Associated Press the harbor would close.",
+        "indirect [the harbor would close] cue=told speaker=Ruiz",
+    );
+    check(
+        "Ruiz agreed to step down in May.",
+        "indirect [to step down in May] cue=agreed speaker=Ruiz",
+    );
+}
+
+#[test]
+fn contracted_and_parenthetical_subjects() {
+    check(
+        "Tomas Reyes spoke first. He’s hoping the new pier will bring the ferries back.",
+        "indirect [the new pier will bring the ferries back] cue=hoping speaker=Tomas Reyes \
+         (from He’s)",
+    );
+    check(
+        "The fishermen, however, say the harbor is too shallow.",
+        "indirect [the harbor is too shallow] cue=say speaker=The fishermen",
+    );
+    check(
+        "Ruiz asked whether they would stay. They said they could.",
+        "indirect [whether they would stay] cue=asked speaker=Ruiz\n\
+         indirect [they could] cue=said speaker=They",
+    );
+}
+
+#[test]
+fn topics_of_speech_and_thought() {
+    check(
+        "The crew chief realized the cranes weren't coming back.",
+        "indirect [the cranes weren't coming back] cue=realized speaker=The crew chief",
+    );
+    check(
+        "The crew chief realized cranes weren't coming back.",
+        "indirect [cranes weren't coming back] cue=realized speaker=The crew chief",
+    );
+    check(
+        "The dockers worry about the winter.",
+        "indirect [the winter] cue=worry speaker=The dockers",
+    );
+    check(
+        "Cruz came in second in a January poll, although Ruiz moved up in a survey from Elm \
+         College.",
+        "indirect [Cruz came in second] cue=in speaker=a January poll\n\
+         indirect [Ruiz moved up] cue=in speaker=a survey from Elm College",
+    );
+    check(
+        "The port will stay closed, as Ruiz put it.",
+        "indirect [The port will stay closed] cue=put it speaker=Ruiz",
+    );
+}
+
+#[test]
+fn advice_and_bare_pushes_are_no_stance() {
+    // What someone should do is the writer's advice; "pushes" without "for" or "back" moves
+    // things, it does not argue.
+    check(
+        "The council should resist the temptation to sell the pier.",
+        "",
+    );
+    check(
+        "Every week of delay pushes more cargo towards rival ports.",
+        "",
+    );
+    check(
+        "The council pushed for a new pier.",
+        "indirect [a new pier] cue=pushed for speaker=The council",
+    );
+}
