@@ -69,15 +69,8 @@ pub(crate) fn scan(html: &str) -> Scanned<'_> {
             }
             Some(letter) if letter.is_ascii_alphabetic() => {
                 let name = tag_name(bytes, start + 1);
-                let mut lower = [0u8; 10];
-                let kind = if name.len() <= lower.len() {
-                    let lower = &mut lower[..name.len()];
-                    lower.copy_from_slice(name);
-                    lower.make_ascii_lowercase();
-                    Element::of(lower)
-                } else {
-                    Element::Other
-                };
+                let mut buffer = [0u8; 10];
+                let kind = lowercased(name, &mut buffer).map_or(Element::Other, Element::of);
                 let cuts_attributes =
                     matches!(kind, Element::Other | Element::Flat) && !keeps_attributes(name);
                 unread.clear();
@@ -254,15 +247,18 @@ impl Element {
     }
 }
 
-fn is_flat(name: &[u8]) -> bool {
-    let mut lower = [0u8; 10];
-    if name.len() > lower.len() {
-        return false;
-    }
-    let lower = &mut lower[..name.len()];
+/// `name` in lowercase, written into `buffer`; none when it is longer than `buffer`, and so
+/// longer than every name it is compared with.
+fn lowercased<'b>(name: &[u8], buffer: &'b mut [u8]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..name.len())?;
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    Element::of(lower) == Element::Flat
+    Some(lower)
+}
+
+fn is_flat(name: &[u8]) -> bool {
+    let mut buffer = [0u8; 10];
+    lowercased(name, &mut buffer).is_some_and(|lower| Element::of(lower) == Element::Flat)
 }
 
 /// The elements with markup inside whose end tag is missing.
@@ -559,14 +555,12 @@ fn is_read_attribute(name: &[u8]) -> bool {
     {
         return true;
     }
-    let mut lower = [0u8; 11];
-    let Some(lower) = lower.get_mut(..name.len()) else {
+    let mut buffer = [0u8; 11];
+    let Some(lower) = lowercased(name, &mut buffer) else {
         return false;
     };
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
     matches!(
-        &*lower,
+        lower,
         b"class"
             | b"id"
             | b"style"
@@ -613,14 +607,12 @@ fn is_read_attribute(name: &[u8]) -> bool {
 /// elements, of which it keeps at most three open with the same attributes; `a` is not among
 /// them, as a new `a` first closes an open one).
 fn keeps_attributes(name: &[u8]) -> bool {
-    let mut lower = [0u8; 14];
-    let Some(lower) = lower.get_mut(..name.len()) else {
+    let mut buffer = [0u8; 14];
+    let Some(lower) = lowercased(name, &mut buffer) else {
         return false;
     };
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
     matches!(
-        &*lower,
+        lower,
         // `image` is read as `img` by the tree builder.
         b"img"
             | b"image"
