@@ -135,6 +135,16 @@ impl Gazetteer {
                 patterns.push(capitalize_words(&entry.key));
                 pattern_entries.push(entry_idx);
             }
+            // "Presidents Ruiz and Holt", "foreign ministers": a title in the plural is the
+            // title of each name after it.
+            let plural = format!("{}s", entry.key);
+            if entry.class == Class::Title
+                && !entry.key.ends_with('s')
+                && !by_key.contains_key(&plural)
+            {
+                patterns.push(plural);
+                pattern_entries.push(entry_idx);
+            }
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)

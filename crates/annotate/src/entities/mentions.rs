@@ -627,6 +627,9 @@ pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
     let mut candidates: Vec<Candidate> = Vec::new();
     let tokens = &ctx.tokens;
     let mut idx = 0;
+    // The title of a plural title's first name ("Presidents Ruiz and Holt"), for the name after
+    // the "and", at that token.
+    let mut shared_title: Option<(usize, usize)> = None;
     while idx < tokens.len() {
         let title = ctx.gazetteer_match(idx, &[Class::Title, Class::Honorific]);
         let starts_run = match title {
@@ -643,7 +646,32 @@ pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
             continue;
         }
         let last = extend_run(ctx, idx);
+        let n_before = candidates.len();
         split_run(ctx, idx, last, &mut candidates);
+        if let Some((at, title_entry)) = shared_title.take()
+            && at == idx
+            && let Some(candidate) = candidates.get_mut(n_before..).and_then(<[_]>::first_mut)
+            && candidate.title.is_none()
+        {
+            candidate.title = Some(title_entry);
+        }
+        let plural_title = title.filter(|found| {
+            GAZETTEER.entries.get(found.entry).is_some_and(|entry| {
+                entry.class == Class::Title
+                    && tokens.get(found.last).is_some_and(|token| {
+                        token.lower.ends_with('s') && !entry.key.ends_with('s')
+                    })
+            })
+        });
+        if let Some(found) = plural_title
+            && found.last < last
+            && tokens
+                .get(last + 1)
+                .is_some_and(|token| token.lower == "and")
+            && tokens.get(last + 2).is_some_and(is_name_word)
+        {
+            shared_title = Some((last + 2, found.entry));
+        }
         idx = last + 1;
     }
     link_acronyms(ctx, &mut candidates);

@@ -248,3 +248,15 @@ fn hostile_input_is_bounded() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_title_in_the_plural_is_each_name_s() {
+    check(
+        "Presidents Aleksei Morvin and Dana Holt met in Velmar. The president spoke first.",
+        &[
+            "person Aleksei Morvin <president>: Aleksei Morvin",
+            "person Dana Holt <president>: Dana Holt | The president (role)",
+            "place Velmar: Velmar",
+        ],
+    );
+}
