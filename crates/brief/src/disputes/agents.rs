@@ -7,7 +7,10 @@
 //! words after "by" in a passive ("the call was requested by …"), the clefted phrase of "It was
 //! X … that called", or the noun phrase just before the verb ("the union delegation walked
 //! out"). Actors sharing a content word ("union delegation", "militant union bosses") are one
-//! side; a slot with two or more sides from two or more sources is a dispute.
+//! side; a slot with two or more sides from two or more sources is a dispute, when two of them
+//! cannot be one actor: a country's unnamed representative ("the Russian leader") and a named
+//! person of that country, or of no country the article gives, may be the same, and are marked
+//! compatible.
 
 use super::{MEETING_WORDS, UnionFind, is_meeting_word, sentence_citation};
 use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
@@ -169,7 +172,86 @@ struct Act {
     meeting_word: String,
     actor: String,
     key: BTreeSet<String>,
+    holder: Holder,
     citation: Citation,
+}
+
+/// Who an actor is, as far as the article's entities tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Holder {
+    /// A named person, with their country when the article gives it.
+    Person(Option<String>),
+    /// Someone who acts for a country, named by the country and a role word only ("the Russian
+    /// leader", "Veskland's negotiators").
+    CountryRole(String),
+    /// Anything else: an organisation, a group.
+    Other,
+}
+
+impl Holder {
+    /// Whether acts by these two holders can be the same act: a country's unnamed
+    /// representative and a named person of that country, or of no known country, may be one
+    /// person ("the Russian leader" asked, "Putin" asked).
+    fn compatible(&self, other: &Holder) -> bool {
+        match (self, other) {
+            (Holder::CountryRole(country), Holder::Person(person_country))
+            | (Holder::Person(person_country), Holder::CountryRole(country)) => {
+                person_country.as_ref().is_none_or(|code| code == country)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The holder of the actor at `range` of `annotated`'s text: a person whose mention it
+/// overlaps, a country's representative when every word of it that is no role word
+/// ([`GENERIC`]) lies in a mention of a country and a role word is there, or something else.
+fn holder(annotated: &parallax_model::Annotated, range: Range<usize>) -> Holder {
+    let overlaps = |mention: &parallax_model::Mention| {
+        mention.range.start < range.end && range.start < mention.range.end
+    };
+    let person = annotated.entities.iter().find(|entity| {
+        entity.kind == parallax_model::EntityKind::Person && entity.mentions.iter().any(overlaps)
+    });
+    if let Some(person) = person {
+        return Holder::Person(person.country.clone());
+    }
+    let Some(text) = annotated.article.text.get(range.clone()) else {
+        return Holder::Other;
+    };
+    let mut country: Option<&str> = None;
+    let mut has_role_word = false;
+    for word in text.split_whitespace() {
+        let start = range.start + (word.as_ptr() as usize - text.as_ptr() as usize);
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if lower == "the" || lower.is_empty() {
+            continue;
+        }
+        if GENERIC.contains(&lower.as_str()) {
+            has_role_word = true;
+            continue;
+        }
+        let word_range = start..start + word.len();
+        let in_country = annotated.entities.iter().find_map(|entity| {
+            (entity.kind == parallax_model::EntityKind::Place
+                && entity.mentions.iter().any(|mention| {
+                    mention.range.start < word_range.end && word_range.start < mention.range.end
+                }))
+            .then_some(entity.country.as_deref())
+            .flatten()
+        });
+        match (in_country, country) {
+            (Some(code), None) => country = Some(code),
+            (Some(code), Some(known)) if code == known => {}
+            _ => return Holder::Other,
+        }
+    }
+    match country {
+        Some(code) if has_role_word => Holder::CountryRole(code.to_string()),
+        _ => Holder::Other,
+    }
 }
 
 /// The agent disputes of `story`.
@@ -204,11 +286,15 @@ pub(super) fn agent_disputes(story: &Story) -> Vec<Dispute> {
                 if key.is_empty() {
                     continue;
                 }
+                let holder = at.map_or(Holder::Other, |start| {
+                    holder(annotated, start..start + actor.len())
+                });
                 acts.push(Act {
                     class,
                     meeting_word,
                     actor,
                     key,
+                    holder,
                     citation: sentence_citation(story, article_idx, &sentence.range),
                 });
             }
@@ -244,14 +330,34 @@ fn dispute(acts: &[&Act]) -> Option<Dispute> {
     }
     let mut sides: Vec<Vec<&Act>> = sides.into_values().collect();
     sides.sort_by_key(|side| std::cmp::Reverse(side.len()));
+    // Sides whose every act could be the other side's acts: a country's unnamed representative
+    // and a person of that country.
+    let compatible = |left: &[&Act], right: &[&Act]| {
+        left.iter()
+            .all(|a| right.iter().all(|b| a.holder.compatible(&b.holder)))
+    };
+    let conflict = sides.iter().enumerate().any(|(idx, side)| {
+        sides[idx + 1..]
+            .iter()
+            .any(|other| !compatible(side, other))
+    });
+    if !conflict {
+        return None;
+    }
     Some(Dispute {
         slot: format!("{} {}", ACTS[first.class].0, first.meeting_word),
         kind: DisputeKind::Agent,
         sides: sides
-            .into_iter()
-            .map(|side| DisputeSide {
+            .iter()
+            .enumerate()
+            .map(|(idx, side)| DisputeSide {
                 value: side[0].actor.clone(),
-                compatible_with: Vec::new(),
+                compatible_with: sides
+                    .iter()
+                    .enumerate()
+                    .filter(|(other, other_side)| *other != idx && compatible(side, other_side))
+                    .map(|(other, _)| other)
+                    .collect(),
                 citations: side.iter().map(|act| act.citation.clone()).collect(),
             })
             .collect(),
@@ -527,6 +633,65 @@ mod tests {
                 ("union delegation".to_string(), vec![1, 2]),
                 ("ministry's negotiators".to_string(), vec![3]),
             ]
+        );
+    }
+
+    #[test]
+    fn a_countrys_unnamed_leader_and_a_named_person_may_be_one_actor() {
+        use parallax_model::{Entity, EntityKind, Mention};
+        // One sentence per article, with the entities the annotate stage would give it.
+        let annotated = |name: &str, text: &str, entities: &[(&str, EntityKind, Option<&str>)]| {
+            let mut annotated =
+                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
+            annotated.sentences = vec![Sentence {
+                range: 0..text.len(),
+                paragraph: 0,
+            }];
+            annotated.entities = entities
+                .iter()
+                .map(|(words, kind, country)| {
+                    let start = text.find(words).expect("the words are in the text");
+                    Entity {
+                        kind: *kind,
+                        name: (*words).to_string(),
+                        mentions: vec![Mention {
+                            range: start..start + words.len(),
+                            by_role: false,
+                        }],
+                        country: country.map(str::to_string),
+                        role: None,
+                    }
+                })
+                .collect();
+            annotated
+        };
+        let veskland = Some("VES");
+        let leader = annotated(
+            "a.txt",
+            "The call was requested by the Veskland leader.",
+            &[("Veskland", EntityKind::Place, veskland)],
+        );
+        let named = |country| {
+            annotated(
+                "b.txt",
+                "The call was requested by Edda Villmark.",
+                &[("Edda Villmark", EntityKind::Person, country)],
+            )
+        };
+        // She may be the Veskland leader: no dispute.
+        for country in [None, veskland] {
+            let story = Story::new(vec![leader.clone(), named(country)]);
+            assert!(agent_disputes(&story).is_empty(), "{country:?}");
+        }
+        // A leader of another country is someone else.
+        let story = Story::new(vec![leader.clone(), named(Some("OLT"))]);
+        let found = agent_disputes(&story);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .sides
+                .iter()
+                .all(|side| side.compatible_with.is_empty())
         );
     }
 }
