@@ -914,9 +914,47 @@ fn contains_any(key: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|phrase| key.contains(phrase))
 }
 
-/// Counts whitespace-separated words, stopping early past `limit`.
+/// Counts the words of `text`, stopping early past `limit` (at most `limit + 1`): runs between
+/// whitespace, except that in scripts written without spaces (Chinese, Japanese, Thai, …) each
+/// character counts as a word, as Unicode's word boundaries (UAX #29) split them. Counting the
+/// runs alone made a Japanese article of many sentences a few "words", too short to keep.
 pub(crate) fn count_words_up_to(text: &str, limit: usize) -> usize {
-    text.split_whitespace().take(limit + 1).count()
+    let mut n_words = 0;
+    for run in text.split_whitespace() {
+        let n_unspaced = run.chars().filter(|&c| is_unspaced_script(c)).count();
+        // A run mixing scripts ("iPhoneを") counts its spaced part once.
+        let has_spaced_part = run
+            .chars()
+            .any(|c| c.is_alphanumeric() && !is_unspaced_script(c));
+        n_words += n_unspaced + usize::from(n_unspaced == 0 || has_spaced_part);
+        if n_words > limit {
+            return limit + 1;
+        }
+    }
+    n_words
+}
+
+/// Counts the words of `text` as [`count_words_up_to`] does, without a limit.
+pub(crate) fn count_words(text: &str) -> usize {
+    count_words_up_to(text, usize::MAX - 1)
+}
+
+/// Whether `c` is a letter of a script written without spaces between words: Han, kana, Thai,
+/// Lao, Khmer, Myanmar.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3040}'..='\u{30FF}'
+            | '\u{31F0}'..='\u{31FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FF9F}'
+            | '\u{20000}'..='\u{2FFFF}'
+            | '\u{0E00}'..='\u{0EFF}'
+            | '\u{1000}'..='\u{109F}'
+            | '\u{1780}'..='\u{17FF}'
+    ) && c.is_alphanumeric()
 }
 
 /// Whether a unit ends like a sentence: with a period (not an ellipsis), a comma, a semicolon or
@@ -1413,6 +1451,18 @@ pub(crate) fn strip_by(author: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_scripts_without_spaces_are_their_characters() {
+        assert_eq!(count_words("The harbor closed on Monday."), 5);
+        // Eleven kana and kanji, and the Latin word among them.
+        assert_eq!(count_words("港は月曜日にiPhoneを閉鎖した"), 12);
+        // Thai vowel signs are letters too: an overcount, which a minimum length can bear.
+        assert_eq!(count_words("ท่าเรือปิด"), 9);
+        assert_eq!(count_words("「」、。"), 1);
+        assert_eq!(count_words_up_to("港は月曜日に閉鎖した", 3), 4);
+        assert_eq!(count_words(""), 0);
+    }
 
     fn check(unit: &str, expected: Option<RemovalReason>) {
         assert_eq!(

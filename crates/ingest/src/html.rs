@@ -627,11 +627,11 @@ fn page_lines(dom: &Dom) -> Vec<String> {
 /// Whether the JSON-LD `articleBody` should replace what Readability found: when it is long and
 /// Readability found much less of it.
 fn prefer_article_body(main_text: &str, article_body: &str) -> bool {
-    let n_body_words = article_body.split_whitespace().count();
+    let n_body_words = boilerplate::count_words(article_body);
     if n_body_words < 50 {
         return false;
     }
-    let n_main_words = main_text.split_whitespace().count();
+    let n_main_words = boilerplate::count_words(main_text);
     if n_main_words * 2 < n_body_words {
         return true;
     }

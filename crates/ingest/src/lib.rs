@@ -194,7 +194,7 @@ fn finish(
 ) -> Result<Article> {
     let label = origin.label();
     let text = cleaned.paragraphs.join("\n\n");
-    let n_words = text.split_whitespace().count();
+    let n_words = boilerplate::count_words(&text);
     if n_words < config.min_words {
         let reason = if n_words == 0 {
             if cleaned.removed.is_empty() {

@@ -187,7 +187,7 @@ const MAX_LINK_PARAGRAPH_WORDS: usize = 20;
 /// text, and it is short.
 fn is_link_paragraph(paragraph: &NodeRef<'_>) -> bool {
     let text = paragraph.text();
-    let n_words = text.split_whitespace().count();
+    let n_words = crate::boilerplate::count_words(&text);
     // A bare address is a reference the article gives, not a teaser for another article.
     let is_address = text.contains("://") || text.contains("www.");
     if n_words == 0 || n_words > MAX_LINK_PARAGRAPH_WORDS || is_address {
