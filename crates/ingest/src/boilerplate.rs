@@ -463,6 +463,22 @@ const RELATED_MARKERS: &[&str] = &[
     "lo más leído",
     "artículo anterior",
     "artículo siguiente",
+    // Portuguese.
+    "leia também",
+    "leia mais",
+    "veja também",
+    "você pode gostar",
+    "você também pode gostar",
+    "notícias relacionadas",
+    "artigos relacionados",
+    "posts relacionados",
+    "mais lidas",
+    // Italian.
+    "leggi anche",
+    "potrebbe interessarti",
+    "articoli correlati",
+    "notizie correlate",
+    "i più letti",
     // Russian.
     "читайте также",
     "смотрите также",

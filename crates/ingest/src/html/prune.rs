@@ -90,6 +90,10 @@ const MAX_PRUNED_WORD_LEN: usize = 13;
 /// text, because menus and link lists can outweigh a short article.
 const MAX_PRUNED_SHARE: f64 = 0.3;
 
+/// Paragraph characters (not counting whitespace) that must come before a "related" heading for
+/// it to end the article: one at the top of a page heads a list, not the end of an article.
+const MIN_CHARS_BEFORE_RELATED: usize = 400;
+
 /// Most elements looked at; past it, the rest of the page is left as it is, which keeps the cost
 /// linear on huge pages.
 const MAX_ELEMENTS: usize = 50_000;
@@ -102,15 +106,42 @@ pub(crate) fn prune(dom: &Dom) -> usize {
     };
     let n_page_chars = paragraph_chars(&body_node).max(1);
     let mut pruned: Vec<NodeRef<'_>> = Vec::new();
+    // Paragraph text met so far, in document order: a "related" heading ends the article only
+    // after some of it.
+    let mut n_chars_before = 0;
+    let mut related_block = Vec::new();
     for node in body_node.descendants_it().take(MAX_ELEMENTS) {
-        if !node.is_element() || !is_prunable(&node) {
+        if is_named(&node, "p") {
+            n_chars_before += paragraph_chars(&node);
+        }
+        // An element inside one already chosen goes with it. The chosen ones are in document
+        // order, but a related block's siblings are chosen ahead of their insides.
+        let inside_chosen = || {
+            node.ancestors_it(None).any(|ancestor| {
+                pruned.last().is_some_and(|last| ancestor.id == last.id)
+                    || related_block.contains(&ancestor.id)
+            })
+        };
+        if n_chars_before >= MIN_CHARS_BEFORE_RELATED
+            && is_related_heading(&node)
+            && !inside_chosen()
+        {
+            // The heading and the teasers after it: its following siblings, up to a bare
+            // paragraph, which would be the article going on.
+            let mut block = vec![node];
+            let mut sibling = node.next_element_sibling();
+            while let Some(next) = sibling {
+                if is_named(&next, "p") {
+                    break;
+                }
+                sibling = next.next_element_sibling();
+                block.push(next);
+            }
+            related_block.extend(block.iter().map(|chosen| chosen.id));
+            pruned.extend(block);
             continue;
         }
-        // An element inside one already chosen goes with it.
-        if pruned.last().is_some_and(|last| {
-            node.ancestors_it(None)
-                .any(|ancestor| ancestor.id == last.id)
-        }) {
+        if !node.is_element() || !is_prunable(&node) || inside_chosen() {
             continue;
         }
         let share = paragraph_chars(&node) as f64 / n_page_chars as f64;
@@ -144,6 +175,22 @@ fn paragraph_chars(node: &NodeRef<'_>) -> usize {
 }
 
 /// Whether `node` is an element named `name`; the name is compared in place, not copied.
+/// Whether `node` is a heading that announces other articles ("You may also like", "Leia
+/// também"): the boilerplate lexicon's related markers.
+fn is_related_heading(node: &NodeRef<'_>) -> bool {
+    let is_heading = node.element_ref().is_some_and(|element| {
+        let name: &str = &element.name.local;
+        ["h2", "h3", "h4", "h5", "h6"]
+            .iter()
+            .any(|heading| name.eq_ignore_ascii_case(heading))
+    });
+    is_heading
+        && matches!(
+            crate::boilerplate::classify(&node.text()),
+            Some(crate::boilerplate::Shape::RelatedMarker)
+        )
+}
+
 fn is_named(node: &NodeRef<'_>, name: &str) -> bool {
     node.element_ref()
         .is_some_and(|element| (*element.name.local).eq_ignore_ascii_case(name))

@@ -316,3 +316,21 @@ fn large_page_stays_fast() {
     assert_eq!(extracted.articles[0].paragraphs().count(), 5000);
     assert!(elapsed.as_secs() < 20, "took {elapsed:?}");
 }
+
+#[test]
+fn a_related_heading_ends_the_article_in_its_container() {
+    // A blog's post followed, in the same container, by teasers of other posts under "You may
+    // also like"; and a "Read also" heading before a paragraph that carries the article on.
+    let teaser = "A different story about the harbour pilots of the southern coast, who went on strike last spring over the new rota, and what came of it";
+    let article = format!(
+        "<h1>Truce extended in Vell</h1><p>{PARAGRAPH_ONE}</p><p>{PARAGRAPH_TWO}</p>\
+         <h3>Read also</h3><p>{PARAGRAPH_THREE}</p>\
+         <h3 class=\"relatedpoststitle\">You may also like...</h3>\
+         <article><h2><a href=\"/pilots\">Pilots strike</a></h2><p>{teaser}…</p></article>\
+         <article><h2><a href=\"/pilots-2\">Pilots return</a></h2><p>{teaser} again…</p></article>"
+    );
+    let extracted = check(&page_with("", &article, ""));
+    let text = &extracted.articles[0].text;
+    assert!(text.contains(PARAGRAPH_THREE), "{text}");
+    assert!(!text.contains("harbour pilots"), "{text}");
+}
