@@ -491,6 +491,20 @@ const RELATED_MARKERS: &[&str] = &[
     "следующая статья",
 ];
 
+/// Beginnings of a heading over other articles of a section or outlet: "More News from Sci-Tech",
+/// "More from The Courier".
+const RELATED_FROM: &[&str] = &[
+    "more news from",
+    "more stories from",
+    "more articles from",
+    "more from",
+    "latest from",
+    "mehr aus",
+];
+
+/// Most words of a heading that [`RELATED_FROM`] begins.
+const MAX_RELATED_FROM_WORDS: usize = 6;
+
 /// Markers that begin a short unit holding one related link ("Read also: Headline").
 const RELATED_PREFIX: &[&str] = &[
     "read also",
@@ -1100,7 +1114,12 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     if WIDGET_EXACT.contains(&key.as_str()) {
         return Some(Shape::Widget);
     }
-    if RELATED_MARKERS.contains(&key.as_str()) {
+    if RELATED_MARKERS.contains(&key.as_str())
+        || (n_words <= MAX_RELATED_FROM_WORDS
+            && RELATED_FROM
+                .iter()
+                .any(|prefix| starts_with_phrase(&key, prefix)))
+    {
         return Some(Shape::RelatedMarker);
     }
     if n_words <= 14
@@ -1539,6 +1558,12 @@ mod tests {
     fn related() {
         check("Previous Article", Some(RemovalReason::Related));
         check("You may also like", Some(RemovalReason::Related));
+        check("More News from Sci-Tech", Some(RemovalReason::Related));
+        check("More from The Vell Courier", Some(RemovalReason::Related));
+        check(
+            "Latest from the port authority shows the queue of ships growing again this week.",
+            None,
+        );
         check(
             "Read also: Harbour strike enters third week",
             Some(RemovalReason::Related),
