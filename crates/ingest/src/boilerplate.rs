@@ -1370,8 +1370,8 @@ fn is_inline_related(key: &str) -> bool {
         key.strip_prefix(prefix).is_some_and(|rest| {
             let rest = rest.trim_start();
             // The marker must be set off from the headline: "Read also: ...", "Lire aussi | ...".
+            // ("More from The Courier" alone is a heading, [`RELATED_FROM`].)
             rest.starts_with([':', '|', '—', '–', '-', '>', '»', '›'])
-                || (*prefix == "more from" && !rest.is_empty())
         })
     })
 }
@@ -1559,9 +1559,12 @@ mod tests {
         check("Previous Article", Some(RemovalReason::Related));
         check("You may also like", Some(RemovalReason::Related));
         check("More News from Sci-Tech", Some(RemovalReason::Related));
-        check("More from The Vell Courier", Some(RemovalReason::Related));
         check(
             "Latest from the port authority shows the queue of ships growing again this week.",
+            None,
+        );
+        check(
+            "More from the harbour's three piers reached the market on Monday than in any week.",
             None,
         );
         check(
