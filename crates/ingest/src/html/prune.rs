@@ -191,6 +191,43 @@ fn is_related_heading(node: &NodeRef<'_>) -> bool {
         )
 }
 
+/// Whether the inline element `node` is a card that pops up over a name (a person's photo and
+/// links to other articles): it holds a picture and two or more links, does not open with a
+/// link (the element holding both the name it pops up over and the card opens with the name),
+/// and its text is nearly all link text. A run of the article's text holds no picture, or text of its own; an
+/// avatar beside an author's name has one link.
+fn is_hover_card(node: &NodeRef<'_>) -> bool {
+    let mut n_links = 0;
+    let mut n_link_chars = 0;
+    let mut has_picture = false;
+    for inside in node.descendants_it().take(MAX_HOVER_CARD_ELEMENTS) {
+        if is_named(&inside, "a") {
+            n_links += 1;
+            n_link_chars += non_whitespace_chars(&inside.text());
+        } else if is_named(&inside, "img") {
+            has_picture = true;
+        }
+    }
+    has_picture
+        && n_links >= 2
+        && !node
+            .children_it(false)
+            .find(NodeRef::is_element)
+            .is_some_and(|first| is_named(&first, "a"))
+        && n_link_chars as f64
+            >= MIN_HOVER_CARD_LINK_SHARE * non_whitespace_chars(&node.text()) as f64
+}
+
+fn non_whitespace_chars(text: &str) -> usize {
+    text.chars().filter(|ch| !ch.is_whitespace()).count()
+}
+
+/// The least share of a hover card's text that is link text.
+const MIN_HOVER_CARD_LINK_SHARE: f64 = 0.8;
+
+/// Elements of an inline element looked at to tell a hover card.
+const MAX_HOVER_CARD_ELEMENTS: usize = 200;
+
 fn is_named(node: &NodeRef<'_>, name: &str) -> bool {
     node.element_ref()
         .is_some_and(|element| (*element.name.local).eq_ignore_ascii_case(name))
@@ -218,6 +255,9 @@ fn is_prunable(node: &NodeRef<'_>) -> bool {
         return true;
     }
     if name.eq_ignore_ascii_case("p") && is_link_paragraph(node) {
+        return true;
+    }
+    if name.eq_ignore_ascii_case("span") && is_hover_card(node) {
         return true;
     }
     let class = element.attr_ref(local_name!("class")).unwrap_or_default();

@@ -334,3 +334,22 @@ fn a_related_heading_ends_the_article_in_its_container() {
     assert!(text.contains(PARAGRAPH_THREE), "{text}");
     assert!(!text.contains("harbour pilots"), "{text}");
 }
+
+#[test]
+fn a_card_that_pops_up_over_a_name_is_not_text() {
+    let card = "<span class=\"people-card\"><img src=\"/mara.jpg\" alt=\"\"><a href=\"/mara\">Mara Quill</a>\
+                <a href=\"/a\">Lighthouse keepers vote to strike over winter rota</a>\
+                <a href=\"/b\">Ferry fares to rise in spring</a></span>";
+    let article = format!(
+        "<h1>Truce extended in Vell</h1><p><span style=\"font-weight: 400\">The harbour master \
+         <span class=\"people\"><a href=\"/mara\">Mara Quill</a>{card}</span> welcomed the truce \
+         on Tuesday.</span> {PARAGRAPH_ONE}</p><p>{PARAGRAPH_TWO}</p><p>{PARAGRAPH_THREE}</p>"
+    );
+    let extracted = check(&page_with("", &article, ""));
+    let text = &extracted.articles[0].text;
+    assert!(
+        text.contains("The harbour master Mara Quill welcomed the truce on Tuesday."),
+        "{text}"
+    );
+    assert!(!text.contains("Lighthouse keepers"), "{text}");
+}
