@@ -111,7 +111,8 @@ pub(crate) fn prune(dom: &Dom) -> usize {
     let mut n_chars_before = 0;
     let mut related_block = Vec::new();
     for node in body_node.descendants_it().take(MAX_ELEMENTS) {
-        if is_named(&node, "p") {
+        // Counted only until there is enough: it reads the text of every paragraph.
+        if n_chars_before < MIN_CHARS_BEFORE_RELATED && is_named(&node, "p") {
             n_chars_before += paragraph_chars(&node);
         }
         // An element inside one already chosen goes with it. The chosen ones are in document
@@ -158,13 +159,7 @@ pub(crate) fn prune(dom: &Dom) -> usize {
 /// Characters, not counting whitespace, of the text inside `<p>` elements under `node` (or of
 /// `node` itself when it is one).
 fn paragraph_chars(node: &NodeRef<'_>) -> usize {
-    let count = |paragraph: &NodeRef<'_>| {
-        paragraph
-            .text()
-            .chars()
-            .filter(|ch| !ch.is_whitespace())
-            .count()
-    };
+    let count = |paragraph: &NodeRef<'_>| non_whitespace_chars(&paragraph.text());
     if is_named(node, "p") {
         return count(node);
     }
@@ -174,7 +169,6 @@ fn paragraph_chars(node: &NodeRef<'_>) -> usize {
         .sum()
 }
 
-/// Whether `node` is an element named `name`; the name is compared in place, not copied.
 /// Whether `node` is a heading that announces other articles ("You may also like", "Leia
 /// também"): the boilerplate lexicon's related markers.
 fn is_related_heading(node: &NodeRef<'_>) -> bool {
@@ -194,8 +188,8 @@ fn is_related_heading(node: &NodeRef<'_>) -> bool {
 /// Whether the inline element `node` is a card that pops up over a name (a person's photo and
 /// links to other articles): it holds a picture and two or more links, does not open with a
 /// link (the element holding both the name it pops up over and the card opens with the name),
-/// and its text is nearly all link text. A run of the article's text holds no picture, or text of its own; an
-/// avatar beside an author's name has one link.
+/// and its text is nearly all link text. A run of the article's text holds no picture, or text
+/// of its own; an avatar beside an author's name has one link.
 fn is_hover_card(node: &NodeRef<'_>) -> bool {
     let mut n_links = 0;
     let mut n_link_chars = 0;
@@ -228,6 +222,7 @@ const MIN_HOVER_CARD_LINK_SHARE: f64 = 0.8;
 /// Elements of an inline element looked at to tell a hover card.
 const MAX_HOVER_CARD_ELEMENTS: usize = 200;
 
+/// Whether `node` is an element named `name`; the name is compared in place, not copied.
 fn is_named(node: &NodeRef<'_>, name: &str) -> bool {
     node.element_ref()
         .is_some_and(|element| (*element.name.local).eq_ignore_ascii_case(name))
