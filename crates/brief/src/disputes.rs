@@ -1,6 +1,8 @@
-//! Disputes: the same slot filled differently across sources: numbers (here), dates
-//! ([`dates`]), agents ([`agents`]) and statements some sources make and others deny or doubt
-//! ([`assertions`]).
+//! Disputes: the same slot filled differently across sources: numbers (here), lengths of
+//! meetings ([`durations`]), dates ([`dates`]), agents ([`agents`]) and statements some sources
+//! make and others deny or doubt ([`assertions`]). A number or agent slot that two or more
+//! independent sources fill alike, with no value against another, is an agreed fact: the other
+//! face of the same comparison.
 //!
 //! Every quantity that counts something ("4,000 workers", "60,000 to 90,000 troops") becomes an
 //! interval: a range as given, a hedged number widened by its hedge ("about" ±7%, "more than"
@@ -17,11 +19,14 @@
 mod agents;
 mod assertions;
 mod dates;
+mod durations;
 
 use crate::Config;
+use crate::consensus::independent_sources;
 use crate::matching::Matches;
 use parallax_model::{
-    Annotated, Citation, Dispute, DisputeKind, DisputeSide, Quantity, Span, Story, TimelineEvent,
+    AgreedFact, AgreedValue, Annotated, Citation, Dispute, DisputeKind, DisputeSide, Quantity,
+    Span, Story, TimelineEvent,
 };
 use parallax_text::Terms;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -46,27 +51,61 @@ struct Contexts {
     idf: Vec<f64>,
 }
 
-/// The disputes of `story` of every kind, the ones most sources take part in first.
-pub fn disputes(story: &Story, config: &Config) -> Vec<Dispute> {
-    let matches = Matches::new(story, config);
-    let timeline = crate::timeline::timeline_from(story, &matches);
-    disputes_from(story, &matches, &timeline, &mut |_| {})
+/// What the sources give for each slot they share: the slots they fill differently and the ones
+/// they fill alike.
+pub(crate) struct Slots {
+    /// Most sources first.
+    pub(crate) disputes: Vec<Dispute>,
+    /// Most independent sources first.
+    pub(crate) agreed: Vec<AgreedFact>,
 }
 
-/// [`disputes`] from the story's timeline, already built; `lap` is called after each kind (see
-/// [`crate::brief_with_laps`]).
-pub(crate) fn disputes_from(
+/// How one slot is filled across sources.
+enum Verdict {
+    Disputed(Dispute),
+    Agreed(AgreedFact),
+}
+
+/// The disputes of `story` of every kind, the ones most sources take part in first.
+pub fn disputes(story: &Story, config: &Config) -> Vec<Dispute> {
+    slots(story, config).disputes
+}
+
+/// The facts two or more independent sources of `story` give alike, the most widely given
+/// first.
+pub fn agreed_facts(story: &Story, config: &Config) -> Vec<AgreedFact> {
+    slots(story, config).agreed
+}
+
+fn slots(story: &Story, config: &Config) -> Slots {
+    let matches = Matches::new(story, config);
+    let timeline = crate::timeline::timeline_from(story, &matches);
+    slots_from(story, &matches, &timeline, &mut |_| {})
+}
+
+/// [`disputes`] and [`agreed_facts`] from the story's timeline, already built; `lap` is called
+/// after each kind (see [`crate::brief_with_laps`]).
+pub(crate) fn slots_from(
     story: &Story,
     matches: &Matches,
     timeline: &[TimelineEvent],
     lap: &mut dyn FnMut(&'static str),
-) -> Vec<Dispute> {
-    let mut disputes = quantity_disputes(story, matches);
+) -> Slots {
+    let independent = independent_sources(story);
+    let mut verdicts = quantity_verdicts(story, matches, &independent);
     lap("disputes: quantities");
+    verdicts.extend(agents::agent_verdicts(story, &independent));
+    lap("disputes: agents");
+    let mut disputes = Vec::new();
+    let mut agreed = Vec::new();
+    for verdict in verdicts {
+        match verdict {
+            Verdict::Disputed(dispute) => disputes.push(dispute),
+            Verdict::Agreed(fact) => agreed.push(fact),
+        }
+    }
     disputes.extend(dates::date_disputes(story, timeline));
     lap("disputes: dates");
-    disputes.extend(agents::agent_disputes(story));
-    lap("disputes: agents");
     disputes.extend(assertions::assertion_disputes(story, &|term| {
         matches.idf_of(term)
     }));
@@ -76,7 +115,53 @@ pub(crate) fn disputes_from(
             .cmp(&n_sources(a))
             .then_with(|| first_position(a).cmp(&first_position(b)))
     });
-    disputes
+    agreed.sort_by(|a, b| {
+        b.n_independent
+            .cmp(&a.n_independent)
+            .then_with(|| agreed_position(a).cmp(&agreed_position(b)))
+    });
+    Slots { disputes, agreed }
+}
+
+/// How many independent sources the citations come from.
+fn n_independent<'a>(
+    independent: &[usize],
+    citations: impl IntoIterator<Item = &'a Citation>,
+) -> usize {
+    citations
+        .into_iter()
+        .map(|citation| independent[citation.source - 1])
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// The agreed fact of a slot whose `values` all hold together, when two or more independent
+/// sources give it.
+fn agreed(
+    slot: String,
+    kind: DisputeKind,
+    values: Vec<AgreedValue>,
+    independent: &[usize],
+) -> Option<Verdict> {
+    let n_independent = n_independent(
+        independent,
+        values.iter().flat_map(|value| &value.citations),
+    );
+    (n_independent >= 2).then_some(Verdict::Agreed(AgreedFact {
+        slot,
+        kind,
+        n_independent,
+        values,
+    }))
+}
+
+fn agreed_position(fact: &AgreedFact) -> (usize, usize) {
+    fact.values
+        .iter()
+        .flat_map(|value| &value.citations)
+        .map(|citation| (citation.source, citation.span.start))
+        .min()
+        .unwrap_or((usize::MAX, 0))
 }
 
 /// Words that name a meeting or a round of talks: the events whose date and whose initiator
@@ -158,8 +243,14 @@ fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
 /// Words in a slot named after a sentence.
 const GIST_WORDS: usize = 10;
 
-fn quantity_disputes(story: &Story, matches: &Matches) -> Vec<Dispute> {
-    let (mentions, contexts) = mentions(story, matches);
+fn quantity_verdicts(story: &Story, matches: &Matches, independent: &[usize]) -> Vec<Verdict> {
+    let lengths: Vec<Vec<Quantity>> = story
+        .articles
+        .iter()
+        .map(durations::meeting_lengths)
+        .collect();
+    let (mentions, contexts) = mentions(story, matches, &lengths);
+
     let mut groups = UnionFind::new(mentions.len());
     // Each mention's unit as a number, so that the many pairs of different units are told
     // apart before anything else is compared.
@@ -198,7 +289,7 @@ fn quantity_disputes(story: &Story, matches: &Matches) -> Vec<Dispute> {
 
     by_group
         .into_values()
-        .filter_map(|members| dispute(story, &mentions, &members))
+        .filter_map(|members| verdict(story, &mentions, &members, independent))
         .collect()
 }
 
@@ -221,21 +312,28 @@ fn first_position(dispute: &Dispute) -> (usize, usize) {
         .unwrap_or((usize::MAX, 0))
 }
 
-/// The quantities of `story` that may be disputed, with their contexts from the terms of
-/// `matches`.
-fn mentions<'a>(story: &'a Story, matches: &Matches) -> (Vec<Mention<'a>>, Contexts) {
+/// The quantities of `story` that may be disputed, and the lengths of its meetings by article,
+/// with their contexts from the terms of `matches`.
+fn mentions<'a>(
+    story: &'a Story,
+    matches: &Matches,
+    lengths: &'a [Vec<Quantity>],
+) -> (Vec<Mention<'a>>, Contexts) {
     let mut mentions = Vec::new();
     // Contexts as ids of `matches` first; they are renumbered by spelling below.
     let mut context_terms: Vec<Vec<u32>> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let terms = Terms::new(annotated.article.language.as_deref());
-        for quantity in &annotated.quantities {
+        let article_lengths = lengths.get(article_idx).map_or(&[][..], Vec::as_slice);
+        for quantity in annotated.quantities.iter().chain(article_lengths) {
             // "Two sides", "two people in the room": counts this small are rarely what sources
             // dispute, and words like these are everywhere.
             if quantity.value < 3.0 && quantity.upper.is_none() {
                 continue;
             }
             let slot = match (&quantity.counted, &quantity.unit) {
+                // Every meeting's length is one slot, whatever the meeting is called.
+                (_, Some(unit)) if unit == durations::UNIT => Some(unit.clone()),
                 (Some(counted), _) => terms.of(counted).into_iter().next(),
                 (None, Some(unit)) => Some(unit.clone()),
                 (None, None) => None,
@@ -362,8 +460,15 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
-/// The dispute of one slot, or `None` when all its values can be true together.
-fn dispute(story: &Story, mentions: &[Mention<'_>], members: &[usize]) -> Option<Dispute> {
+/// How the sources fill one slot: disputed when two of its values cannot both be true, agreed
+/// when two or more independent sources give values that all can; `None` for a slot of one
+/// source.
+fn verdict(
+    story: &Story,
+    mentions: &[Mention<'_>],
+    members: &[usize],
+    independent: &[usize],
+) -> Option<Verdict> {
     // One side per distinct interval; the same value from several sources is one side.
     let mut sides: Vec<((f64, f64), Vec<usize>)> = Vec::new();
     for &member in members {
@@ -381,7 +486,7 @@ fn dispute(story: &Story, mentions: &[Mention<'_>], members: &[usize]) -> Option
         .iter()
         .map(|&member| mentions[member].source)
         .collect();
-    if !conflict || n_sources.len() < 2 {
+    if n_sources.len() < 2 {
         return None;
     }
     sides.sort_by(|a, b| a.0.0.total_cmp(&b.0.0).then(a.0.1.total_cmp(&b.0.1)));
@@ -393,36 +498,49 @@ fn dispute(story: &Story, mentions: &[Mention<'_>], members: &[usize]) -> Option
             quantity.counted.clone().or_else(|| quantity.unit.clone())
         })
         .unwrap_or_default();
-    Some(Dispute {
+    let value = |side_members: &[usize]| {
+        let first = &mentions[side_members[0]];
+        let text = &story.articles[first.article_idx].article.text;
+        text.get(first.quantity.range.clone())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let citations = |side_members: &[usize]| {
+        side_members
+            .iter()
+            .map(|&member| citation(story, &mentions[member]))
+            .collect::<Vec<_>>()
+    };
+    if !conflict {
+        let values = sides
+            .iter()
+            .map(|(_, side_members)| AgreedValue {
+                value: value(side_members),
+                citations: citations(side_members),
+            })
+            .collect();
+        return agreed(slot, DisputeKind::Quantity, values, independent);
+    }
+    Some(Verdict::Disputed(Dispute {
         slot,
         kind: DisputeKind::Quantity,
         sides: sides
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(idx, (interval, side_members))| {
-                let first = &mentions[side_members[0]];
-                let text = &story.articles[first.article_idx].article.text;
-                DisputeSide {
-                    value: text
-                        .get(first.quantity.range.clone())
-                        .unwrap_or_default()
-                        .to_string(),
-                    compatible_with: intervals
-                        .iter()
-                        .enumerate()
-                        .filter(|(other, other_interval)| {
-                            *other != idx && overlap(interval, **other_interval)
-                        })
-                        .map(|(other, _)| other)
-                        .collect(),
-                    citations: side_members
-                        .iter()
-                        .map(|&member| citation(story, &mentions[member]))
-                        .collect(),
-                }
+            .map(|(idx, (interval, side_members))| DisputeSide {
+                value: value(side_members),
+                compatible_with: intervals
+                    .iter()
+                    .enumerate()
+                    .filter(|(other, other_interval)| {
+                        *other != idx && overlap(*interval, **other_interval)
+                    })
+                    .map(|(other, _)| other)
+                    .collect(),
+                citations: citations(side_members),
             })
             .collect(),
-    })
+    }))
 }
 
 fn citation(story: &Story, mention: &Mention<'_>) -> Citation {
@@ -491,9 +609,15 @@ mod tests {
 
     fn check(articles: Vec<Annotated>, expected: &[&[ExpectedSide<'_>]]) {
         let story = Story::new(articles);
-        let found = quantity_disputes(&story, &Matches::new(&story, &Config::new()));
-        let found: Vec<Vec<FoundSide>> = found
+        let independent = independent_sources(&story);
+        let verdicts =
+            quantity_verdicts(&story, &Matches::new(&story, &Config::new()), &independent);
+        let found: Vec<Vec<FoundSide>> = verdicts
             .iter()
+            .filter_map(|verdict| match verdict {
+                Verdict::Disputed(dispute) => Some(dispute),
+                Verdict::Agreed(_) => None,
+            })
             .map(|dispute| {
                 dispute
                     .sides
@@ -598,5 +722,52 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    #[test]
+    fn compatible_counts_of_independent_sources_are_an_agreed_fact() {
+        let ships = |name: &str, text: &str, surface: &str, value: f64, hedge: &str| {
+            article(name, text, &[(surface, value, None, Some(hedge), "ships")])
+        };
+        let agreed = |articles: Vec<Annotated>| {
+            let story = Story::new(articles);
+            let independent = independent_sources(&story);
+            quantity_verdicts(&story, &Matches::new(&story, &Config::new()), &independent)
+                .into_iter()
+                .filter_map(|verdict| match verdict {
+                    Verdict::Agreed(fact) => Some(fact),
+                    Verdict::Disputed(_) => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let first = ships(
+            "a.txt",
+            "More than 60 ships wait off the port.",
+            "More than 60 ships",
+            60.0,
+            "more than",
+        );
+        let second = ships(
+            "b.txt",
+            "Some 62 ships wait off the port.",
+            "Some 62 ships",
+            62.0,
+            "some",
+        );
+        let found = agreed(vec![first.clone(), second.clone()]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "ships");
+        assert_eq!(found[0].n_independent, 2);
+        let values: Vec<&str> = found[0]
+            .values
+            .iter()
+            .map(|value| value.value.as_str())
+            .collect();
+        assert_eq!(values, ["Some 62 ships", "More than 60 ships"]);
+
+        // A re-published copy is no second source.
+        let mut copy = second;
+        copy.article.duplicate_of = Some(first.article.id.clone());
+        assert!(agreed(vec![first, copy]).is_empty());
     }
 }

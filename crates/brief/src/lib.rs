@@ -60,7 +60,7 @@ mod voices;
 
 pub use blind_spots::blind_spots;
 pub use consensus::consensus;
-pub use disputes::disputes;
+pub use disputes::{agreed_facts, disputes};
 pub use framing::framing;
 pub use sides::{Outlet, Outlets, OutletsError, SideKey};
 pub use single_source::single_source;
@@ -139,7 +139,10 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
     lap("consensus");
     let timeline = timeline::timeline_from(story, &matches);
     lap("timeline");
-    let disputes = disputes::disputes_from(story, &matches, &timeline, lap);
+    let disputes::Slots {
+        disputes,
+        agreed: agreed_facts,
+    } = disputes::slots_from(story, &matches, &timeline, lap);
     let framing = framing(story);
     lap("framing");
     let tone = tone(story);
@@ -179,6 +182,7 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
         sources: sources(story),
         summary,
         consensus,
+        agreed_facts,
         voices,
         disputes,
         single_source,

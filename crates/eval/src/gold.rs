@@ -9,10 +9,11 @@
 //!   outlet the input does not name must be left empty).
 //! - `boilerplate_removed`: gold boilerplate lines absent from the clean text.
 //! - `text_kept`: gold wordings (agreements, disputes, quotes, dates) present in the clean text.
-//! - `agreement_recall`: gold agreements for which one consensus item cites two or more
-//!   independent supporting sources at the gold wording (a near-duplicate and its original count
-//!   once).
-//! - `agreement_pair_recall`: pairs of supporting sources that one consensus item puts together.
+//! - `agreement_recall`: gold agreements for which one consensus item or one agreed fact cites
+//!   two or more independent supporting sources at the gold wording (a near-duplicate and its
+//!   original count once).
+//! - `agreement_pair_recall`: pairs of supporting sources that one consensus item or agreed fact
+//!   puts together.
 //! - `quantity_dispute_recall`, `date_dispute_recall`, `agent_dispute_recall`,
 //!   `assertion_dispute_recall`: gold disputes of that kind for which one dispute of the brief,
 //!   of the same kind,
@@ -509,14 +510,23 @@ fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally,
         tally.agreements += 1;
         tally.pairs += n_support * n_support.saturating_sub(1) / 2;
         let (best, best_independent) = brief.map_or((0, 0), |brief| {
-            brief
+            // A consensus item, or an agreed fact with all its wordings.
+            let groups = brief
                 .consensus
                 .iter()
-                .map(|item| {
+                .map(|item| item.citations.iter().collect::<Vec<_>>())
+                .chain(brief.agreed_facts.iter().map(|fact| {
+                    fact.values
+                        .iter()
+                        .flat_map(|value| &value.citations)
+                        .collect()
+                }));
+            groups
+                .map(|citations| {
                     let covered: Vec<usize> = support
                         .iter()
                         .filter(|(number, range)| {
-                            item.citations.iter().any(|citation| {
+                            citations.iter().any(|citation| {
                                 citation.source == *number
                                     && citation.span.start < range.end
                                     && range.start < citation.span.end

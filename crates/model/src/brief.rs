@@ -20,6 +20,10 @@ pub struct Brief {
     pub summary: Vec<SummarySentence>,
     /// What several articles say, most widely stated first.
     pub consensus: Vec<ConsensusItem>,
+    /// Facts two or more independent sources give alike (the same number, the same actor),
+    /// each source in its own words, most widely given first: the other face of [`Self::disputes`].
+    #[serde(default)]
+    pub agreed_facts: Vec<AgreedFact>,
     /// Who is quoted or paraphrased, most often quoted first; empty when no article quotes
     /// anyone.
     pub voices: Vec<Voice>,
@@ -86,6 +90,29 @@ pub struct ConsensusItem {
     /// re-publishes, as one.
     pub n_independent: usize,
     /// Where each article states it, by citation number.
+    pub citations: Vec<Citation>,
+}
+
+/// A slot that two or more independent sources fill alike: every value given can be true with
+/// every other ("about 10,000" and "10,000"; "the Russian leader" and the named president).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgreedFact {
+    /// What is agreed on, in the sources' words ("troops", "who asked for the call").
+    pub slot: String,
+    /// What kind of slot.
+    pub kind: DisputeKind,
+    /// How many independent sources give it: a near-duplicate counts with its original.
+    pub n_independent: usize,
+    /// Each wording of the value, with the sentences that give it.
+    pub values: Vec<AgreedValue>,
+}
+
+/// One wording of an agreed value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgreedValue {
+    /// The value as the sources write it ("50-minute", "the Russian leader").
+    pub value: String,
+    /// Where each source gives it: the sentence.
     pub citations: Vec<Citation>,
 }
 
@@ -166,7 +193,7 @@ pub struct Dispute {
     pub sides: Vec<DisputeSide>,
 }
 
-/// What kind of slot a dispute is about.
+/// What kind of slot a dispute or an agreed fact is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputeKind {

@@ -41,10 +41,10 @@ pub use annotated::{
 };
 pub use article::{Article, RemovalReason, RemovedBlock};
 pub use brief::{
-    BlindSpot, BlindSpots, Brief, Citation, ConsensusItem, Dispute, DisputeKind, DisputeSide,
-    EntityTone, Framing, Genre, LoadedWord, Readings, Side, SideGrouping, SingleSourceItem,
-    SourceEntry, SourceTone, SummaryKind, SummarySentence, TimelineEvent, TimelineMention,
-    TonedWord, Voice, VoiceSource,
+    AgreedFact, AgreedValue, BlindSpot, BlindSpots, Brief, Citation, ConsensusItem, Dispute,
+    DisputeKind, DisputeSide, EntityTone, Framing, Genre, LoadedWord, Readings, Side, SideGrouping,
+    SingleSourceItem, SourceEntry, SourceTone, SummaryKind, SummarySentence, TimelineEvent,
+    TimelineMention, TonedWord, Voice, VoiceSource,
 };
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentFormat, Origin};

@@ -37,6 +37,15 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             citation.text = display(&citation.text);
         }
     }
+    for fact in &mut wire.agreed_facts {
+        fact.slot = display(&fact.slot);
+        for value in &mut fact.values {
+            value.value = display(&value.value);
+            for citation in &mut value.citations {
+                citation.text = display(&citation.text);
+            }
+        }
+    }
     for dispute in &mut wire.disputes {
         dispute.slot = display(&dispute.slot);
         for side in &mut dispute.sides {
@@ -91,6 +100,7 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
         sources => Serde(&wire.sources),
         summary => Serde(&wire.summary),
         consensus => Serde(&wire.consensus),
+        agreed_facts => Serde(&wire.agreed_facts),
         disputes => Serde(&wire.disputes),
         single_source => Serde(&wire.single_source),
         voices => Serde(&wire.voices),
@@ -139,6 +149,7 @@ mod tests {
                     text: payload.into(),
                 }],
             }],
+            agreed_facts: vec![],
             disputes: vec![],
             single_source: vec![],
             voices: vec![],

@@ -6,9 +6,9 @@
 //! build yet are not keys at all.
 
 use parallax_model::{
-    BlindSpots, Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind, Framing, Genre,
-    Readings, SideGrouping, SourceEntry, SourceTone, SummaryKind, SummarySentence, TimelineEvent,
-    Voice,
+    AgreedFact, BlindSpots, Brief, Citation, ConsensusItem, Diagnostic, Dispute, DisputeKind,
+    Framing, Genre, Readings, SideGrouping, SourceEntry, SourceTone, SummaryKind, SummarySentence,
+    TimelineEvent, Voice,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -30,6 +30,9 @@ pub struct BriefJson {
     pub summary: Vec<SummarySentenceJson>,
     /// Statements made by two or more articles, most widely stated first.
     pub consensus: Vec<ConsensusJson>,
+    /// Facts two or more independent sources give alike (the same number, the same actor),
+    /// most widely given first. Added in schema 1.
+    pub agreed_facts: Vec<AgreedFactJson>,
     /// Slots the sources fill differently, most widely reported first.
     pub disputes: Vec<DisputeJson>,
     /// Statements only one independent source makes, most central first.
@@ -248,17 +251,21 @@ pub struct DisputeSideJson {
     pub citations: Vec<CitationJson>,
 }
 
+/// The name of a slot's kind in the schema.
+fn kind_name(kind: DisputeKind) -> &'static str {
+    match kind {
+        DisputeKind::Quantity => "quantity",
+        DisputeKind::Date => "date",
+        DisputeKind::Agent => "agent",
+        DisputeKind::Assertion => "assertion",
+    }
+}
+
 impl From<&Dispute> for DisputeJson {
     fn from(dispute: &Dispute) -> DisputeJson {
-        let kind = match dispute.kind {
-            DisputeKind::Quantity => "quantity",
-            DisputeKind::Date => "date",
-            DisputeKind::Agent => "agent",
-            DisputeKind::Assertion => "assertion",
-        };
         DisputeJson {
             slot: dispute.slot.clone(),
-            kind: kind.to_string(),
+            kind: kind_name(dispute.kind).to_string(),
             sides: dispute
                 .sides
                 .iter()
@@ -266,6 +273,50 @@ impl From<&Dispute> for DisputeJson {
                     value: side.value.clone(),
                     compatible_with: side.compatible_with.clone(),
                     citations: side.citations.iter().map(CitationJson::from).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A slot two or more independent sources fill alike.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgreedFactJson {
+    /// What is agreed on, in the sources' words ("length of the call", "who asked for the
+    /// call").
+    pub slot: String,
+    /// `quantity` (a number) or `agent` (who did it); the kinds of [`DisputeJson`].
+    pub kind: String,
+    /// How many independent sources give it (a re-published copy counts with its original).
+    pub n_independent: usize,
+    /// Each wording of the value with the sentences that give it; every value can be true
+    /// with every other.
+    pub values: Vec<AgreedValueJson>,
+}
+
+/// One wording of an agreed value.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgreedValueJson {
+    /// The value as written ("50-minute").
+    pub value: String,
+    /// The sentence of each source that gives it.
+    pub citations: Vec<CitationJson>,
+}
+
+impl From<&AgreedFact> for AgreedFactJson {
+    fn from(fact: &AgreedFact) -> AgreedFactJson {
+        AgreedFactJson {
+            slot: fact.slot.clone(),
+            kind: kind_name(fact.kind).to_string(),
+            n_independent: fact.n_independent,
+            values: fact
+                .values
+                .iter()
+                .map(|value| AgreedValueJson {
+                    value: value.value.clone(),
+                    citations: value.citations.iter().map(CitationJson::from).collect(),
                 })
                 .collect(),
         }
@@ -429,6 +480,11 @@ impl From<&Brief> for BriefJson {
                 .map(SummarySentenceJson::from)
                 .collect(),
             consensus: brief.consensus.iter().map(ConsensusJson::from).collect(),
+            agreed_facts: brief
+                .agreed_facts
+                .iter()
+                .map(AgreedFactJson::from)
+                .collect(),
             disputes: brief.disputes.iter().map(DisputeJson::from).collect(),
             single_source: brief
                 .single_source

@@ -15,7 +15,7 @@
 //! use parallax_model::{Brief, StoryId};
 //! use parallax_render::{render, Format};
 //!
-//! let brief = Brief { story: StoryId("0".into()), sources: vec![], summary: vec![], consensus: vec![], disputes: vec![], single_source: vec![], voices: vec![], timeline: vec![], framing: vec![], tone: vec![], blind_spots: vec![], readings: None, diagnostics: vec![] };
+//! let brief = Brief { story: StoryId("0".into()), sources: vec![], summary: vec![], consensus: vec![], agreed_facts: vec![], disputes: vec![], single_source: vec![], voices: vec![], timeline: vec![], framing: vec![], tone: vec![], blind_spots: vec![], readings: None, diagnostics: vec![] };
 //! let json = render(&brief, Format::Json).unwrap();
 //! assert!(json.contains("\"schema_version\": 1"));
 //! ```

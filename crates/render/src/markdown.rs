@@ -95,6 +95,7 @@ fn or_dash(text: &str) -> String {
 
 fn consensus(out: &mut String, brief: &Brief) {
     let _ = writeln!(out, "## Consensus\n");
+    agreed_facts(out, brief);
     if brief.consensus.is_empty() {
         let _ = writeln!(out, "No statement is made by more than one source.\n");
         return;
@@ -120,6 +121,42 @@ fn consensus(out: &mut String, brief: &Brief) {
                 citation.source,
                 escape(&citation.text)
             );
+        }
+    }
+    let _ = writeln!(out);
+}
+
+fn agreed_facts(out: &mut String, brief: &Brief) {
+    if brief.agreed_facts.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Facts two or more independent sources give alike, each in its own words:\n"
+    );
+    for fact in &brief.agreed_facts {
+        let values: Vec<String> = fact
+            .values
+            .iter()
+            .map(|value| {
+                let sources: String = value
+                    .citations
+                    .iter()
+                    .map(|citation| format!("[{}]", citation.source))
+                    .collect();
+                format!("\"{}\" {sources}", escape(&value.value))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "- **{}** ({}, {} independent sources): {}",
+            escape(&fact.slot),
+            dispute_kind_name(fact.kind),
+            fact.n_independent,
+            values.join(", ")
+        );
+        for citation in fact.values.iter().flat_map(|value| &value.citations) {
+            let _ = writeln!(out, "  - [{}] {}", citation.source, escape(&citation.text));
         }
     }
     let _ = writeln!(out);

@@ -206,6 +206,12 @@ fn displayed_brief(record: &StoryRecord) -> BriefJson {
         voice.speaker = display_text(&voice.speaker);
         voice.cues = voice.cues.iter().map(|cue| display_text(cue)).collect();
     }
+    for fact in &mut wire.agreed_facts {
+        fact.slot = display_text(&fact.slot);
+        for value in &mut fact.values {
+            value.value = display_text(&value.value);
+        }
+    }
     for dispute in &mut wire.disputes {
         dispute.slot = display_text(&dispute.slot);
         for side in &mut dispute.sides {
@@ -253,6 +259,7 @@ fn story_page(
             sources => Serde(&wire.sources),
             summary => Serde(&wire.summary),
             consensus => Serde(&wire.consensus),
+            agreed_facts => Serde(&wire.agreed_facts),
             disputes => Serde(&wire.disputes),
             single_source => Serde(&wire.single_source),
             voices => Serde(&wire.voices),

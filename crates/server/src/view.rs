@@ -135,6 +135,13 @@ pub(crate) fn source_columns(brief: &Brief, articles: &[Annotated]) -> Vec<Sourc
         .flat_map(|item| &item.citations)
         .chain(
             brief
+                .agreed_facts
+                .iter()
+                .flat_map(|fact| &fact.values)
+                .flat_map(|value| &value.citations),
+        )
+        .chain(
+            brief
                 .disputes
                 .iter()
                 .flat_map(|dispute| &dispute.sides)

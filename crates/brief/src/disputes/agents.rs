@@ -12,8 +12,8 @@
 //! person of that country, or of no country the article gives, may be the same, and are marked
 //! compatible.
 
-use super::{MEETING_WORDS, UnionFind, is_meeting_word, sentence_citation};
-use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
+use super::{MEETING_WORDS, UnionFind, Verdict, agreed, is_meeting_word, sentence_citation};
+use parallax_model::{AgreedValue, Citation, Dispute, DisputeKind, DisputeSide, Story};
 use parallax_text::Terms;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -170,7 +170,9 @@ fn names_actor(text: &str, actor: &str) -> bool {
 struct Act {
     class: usize,
     meeting_word: String,
-    actor: String,
+    /// The actor as the brief names it: a person by their name, anything else in the
+    /// article's words.
+    label: String,
     key: BTreeSet<String>,
     holder: Holder,
     citation: Citation,
@@ -254,8 +256,8 @@ fn holder(annotated: &parallax_model::Annotated, range: Range<usize>) -> Holder 
     }
 }
 
-/// The agent disputes of `story`.
-pub(super) fn agent_disputes(story: &Story) -> Vec<Dispute> {
+/// The agent slots of `story`, disputed or agreed.
+pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdict> {
     let terms = Terms::new(Some("en"));
     let mut acts: Vec<Act> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
@@ -267,16 +269,26 @@ pub(super) fn agent_disputes(story: &Story) -> Vec<Dispute> {
                 let at = text
                     .find(&actor)
                     .map(|offset| sentence.range.start + offset);
+                // A person's mention wins over a place inside it ("the Russian leader" is a
+                // mention of the president, and "Russian" one of the country).
                 let entity_name = at.and_then(|start| {
                     let end = start + actor.len();
-                    annotated.entities.iter().find_map(|entity| {
-                        entity
-                            .mentions
-                            .iter()
-                            .any(|mention| mention.range.start < end && start < mention.range.end)
-                            .then_some(entity.name.as_str())
-                    })
+                    annotated
+                        .entities
+                        .iter()
+                        .filter(|entity| {
+                            entity.mentions.iter().any(|mention| {
+                                mention.range.start < end && start < mention.range.end
+                            })
+                        })
+                        .min_by_key(|entity| entity.kind != parallax_model::EntityKind::Person)
                 });
+                // A person goes by their name ("Vladimir Putin" for "the Russian leader");
+                // anything else by the article's words.
+                let label = entity_name
+                    .filter(|entity| entity.kind == parallax_model::EntityKind::Person)
+                    .map_or_else(|| actor.clone(), |entity| entity.name.clone());
+                let entity_name = entity_name.map(|entity| entity.name.as_str());
                 let key: BTreeSet<String> = entity_name
                     .unwrap_or(&actor)
                     .split_whitespace()
@@ -292,7 +304,7 @@ pub(super) fn agent_disputes(story: &Story) -> Vec<Dispute> {
                 acts.push(Act {
                     class,
                     meeting_word,
-                    actor,
+                    label,
                     key,
                     holder,
                     citation: sentence_citation(story, article_idx, &sentence.range),
@@ -303,12 +315,14 @@ pub(super) fn agent_disputes(story: &Story) -> Vec<Dispute> {
     (0..ACTS.len())
         .filter_map(|class| {
             let members: Vec<&Act> = acts.iter().filter(|act| act.class == class).collect();
-            dispute(&members)
+            verdict(&members, independent)
         })
         .collect()
 }
 
-fn dispute(acts: &[&Act]) -> Option<Dispute> {
+/// How the sources name the actor of one class of acts: disputed when two sides cannot be one
+/// actor, agreed when two or more independent sources name actors that can all be one.
+fn verdict(acts: &[&Act], independent: &[usize]) -> Option<Verdict> {
     let first = acts.first()?;
     let mut groups = UnionFind::new(acts.len());
     for (left_idx, left) in acts.iter().enumerate() {
@@ -325,7 +339,7 @@ fn dispute(acts: &[&Act]) -> Option<Dispute> {
         sides.entry(groups.find(idx)).or_default().push(act);
     }
     let sources: BTreeSet<usize> = acts.iter().map(|act| act.citation.source).collect();
-    if sides.len() < 2 || sources.len() < 2 {
+    if sources.len() < 2 {
         return None;
     }
     let mut sides: Vec<Vec<&Act>> = sides.into_values().collect();
@@ -341,17 +355,25 @@ fn dispute(acts: &[&Act]) -> Option<Dispute> {
             .iter()
             .any(|other| !compatible(side, other))
     });
+    let slot = format!("{} {}", ACTS[first.class].0, first.meeting_word);
     if !conflict {
-        return None;
+        let values = sides
+            .iter()
+            .map(|side| AgreedValue {
+                value: side[0].label.clone(),
+                citations: side.iter().map(|act| act.citation.clone()).collect(),
+            })
+            .collect();
+        return agreed(slot, DisputeKind::Agent, values, independent);
     }
-    Some(Dispute {
-        slot: format!("{} {}", ACTS[first.class].0, first.meeting_word),
+    Some(Verdict::Disputed(Dispute {
+        slot,
         kind: DisputeKind::Agent,
         sides: sides
             .iter()
             .enumerate()
             .map(|(idx, side)| DisputeSide {
-                value: side[0].actor.clone(),
+                value: side[0].label.clone(),
                 compatible_with: sides
                     .iter()
                     .enumerate()
@@ -361,7 +383,7 @@ fn dispute(acts: &[&Act]) -> Option<Dispute> {
                 citations: side.iter().map(|act| act.citation.clone()).collect(),
             })
             .collect(),
-    })
+    }))
 }
 
 /// The acts of `text`: (class, the meeting word as written, the actor).
@@ -470,11 +492,13 @@ fn actor(
     verb_start: usize,
     verb_end: usize,
 ) -> Option<String> {
+    // "The call was requested by …", and the reduced relative clause "their meeting, initiated
+    // by …", whose participle follows the meeting word.
     let passive = verb_start.checked_sub(1).is_some_and(|before| {
         matches!(
             lower[before].as_str(),
             "was" | "were" | "been" | "is" | "are" | "being"
-        )
+        ) || (lower[verb_end].ends_with("ed") && is_meeting_word(&lower[before]))
     });
     if passive && lower.get(verb_end + 1).map(String::as_str) == Some("by") {
         return phrase_after(text, words, lower, verb_end + 2);
@@ -558,6 +582,24 @@ fn words(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The disputes and agreed facts of the agent slots of `story`, every article independent.
+    fn agent_slots(story: &Story) -> (Vec<Dispute>, Vec<parallax_model::AgreedFact>) {
+        let independent: Vec<usize> = (0..story.articles.len()).collect();
+        let mut disputes = Vec::new();
+        let mut agreed = Vec::new();
+        for verdict in agent_verdicts(story, &independent) {
+            match verdict {
+                Verdict::Disputed(dispute) => disputes.push(dispute),
+                Verdict::Agreed(fact) => agreed.push(fact),
+            }
+        }
+        (disputes, agreed)
+    }
+
+    fn agent_disputes(story: &Story) -> Vec<Dispute> {
+        agent_slots(story).0
+    }
     use parallax_model::{Annotated, Article, Origin, Sentence};
 
     fn check(text: &str, expected: &[(&str, &str)]) {
@@ -589,6 +631,10 @@ mod tests {
         check(
             "It was Osmia, not its rivals, that called the meeting.",
             &[("who asked for the meeting", "Osmia")],
+        );
+        check(
+            "Their meeting, requested by the Osmian delegation, began at noon.",
+            &[("who asked for the meeting", "Osmian delegation")],
         );
         check("Protest leaders called for calm in the capital.", &[]);
     }
@@ -678,10 +724,20 @@ mod tests {
                 &[("Edda Villmark", EntityKind::Person, country)],
             )
         };
-        // She may be the Veskland leader: no dispute.
+        // She may be the Veskland leader: no dispute, and both sources agree on who asked.
         for country in [None, veskland] {
             let story = Story::new(vec![leader.clone(), named(country)]);
-            assert!(agent_disputes(&story).is_empty(), "{country:?}");
+            let (disputes, agreed) = agent_slots(&story);
+            assert!(disputes.is_empty(), "{country:?}");
+            assert_eq!(agreed.len(), 1, "{country:?}");
+            assert_eq!(agreed[0].slot, "who asked for the call");
+            assert_eq!(agreed[0].n_independent, 2);
+            let values: Vec<&str> = agreed[0]
+                .values
+                .iter()
+                .map(|value| value.value.as_str())
+                .collect();
+            assert_eq!(values, ["Veskland leader", "Edda Villmark"]);
         }
         // A leader of another country is someone else.
         let story = Story::new(vec![leader.clone(), named(Some("OLT"))]);
