@@ -268,19 +268,54 @@ fn quantity_verdicts(story: &Story, matches: &Matches, independent: &[usize]) ->
                 })
         })
         .collect();
+    // Every pair that may fill one slot: pairs whose values can both be true first (sources
+    // giving the same figure in like sentences most likely tell the same fact), then the
+    // rest; most similar first within each.
+    let mut pairs: Vec<(bool, f64, usize, usize)> = Vec::new();
     for (left_idx, left) in mentions.iter().enumerate() {
-        let mut left_root = groups.find(left_idx);
         for (right_idx, right) in mentions.iter().enumerate().skip(left_idx + 1) {
-            // Mentions already in one slot need no comparing: the slots are the same either way.
-            if left.source != right.source
-                && unit_ids[left_idx] == unit_ids[right_idx]
-                && left_root != groups.find(right_idx)
-                && same_slot(left, right, &contexts)
-            {
-                groups.union(left_idx, right_idx);
-                left_root = groups.find(left_idx);
+            if left.source != right.source && unit_ids[left_idx] == unit_ids[right_idx] {
+                if let Some(similarity) = slot_similarity(left, right, &contexts) {
+                    let compatible = overlap(left.interval, right.interval);
+                    pairs.push((compatible, similarity, left_idx, right_idx));
+                }
             }
         }
+    }
+    pairs.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then((a.2, a.3).cmp(&(b.2, b.3)))
+    });
+    // Slots are merged in that order, and never into one that holds two values of one source
+    // that cannot both be true: a source does not dispute itself, so its "10,000 troops
+    // withdrawn" and "60,000 to 90,000 troops massed" are two slots, and the other sources'
+    // figures go to the one they agree with or are most like. Plain single linkage chained
+    // such slots into one.
+    let mut members: Vec<Vec<usize>> = (0..mentions.len()).map(|idx| vec![idx]).collect();
+    for (_, _, left_idx, right_idx) in pairs {
+        let (left_root, right_root) = (groups.find(left_idx), groups.find(right_idx));
+        if left_root == right_root {
+            continue;
+        }
+        let conflicts_within_a_source = members[left_root].iter().any(|&a| {
+            members[right_root].iter().any(|&b| {
+                mentions[a].source == mentions[b].source
+                    && !overlap(mentions[a].interval, mentions[b].interval)
+            })
+        });
+        if conflicts_within_a_source {
+            continue;
+        }
+        groups.union(left_root, right_root);
+        let root = groups.find(left_root);
+        let other = if root == left_root {
+            right_root
+        } else {
+            left_root
+        };
+        let moved = std::mem::take(&mut members[other]);
+        members[root].extend(moved);
     }
     let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for idx in 0..mentions.len() {
@@ -389,13 +424,16 @@ fn mentions<'a>(
 /// Context similarity needed for quantities counting the same noun, and different nouns. Outlets
 /// word the same count differently ("fewer than 1,500 workers have joined the so-called strike",
 /// "about 4,000 workers have been on strike"), so within one story the counted noun is the strong
-/// signal and any shared context word will do; across nouns the context must carry it.
+/// signal and any shared context word will do; across nouns the context must carry it (less of
+/// it since a source's own conflicting values keep slots apart: 0.3 before, which missed a
+/// disputed percentage worded differently by each source).
 const SAME_NOUN_SIMILARITY: f64 = 0.02;
-const OTHER_NOUN_SIMILARITY: f64 = 0.3;
+const OTHER_NOUN_SIMILARITY: f64 = 0.2;
 
-fn same_slot(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts) -> bool {
+/// How alike the contexts of two quantities are, when they are alike enough to fill one slot.
+fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts) -> Option<f64> {
     if left.quantity.unit != right.quantity.unit {
-        return false;
+        return None;
     }
     // The IDF weight of the shared terms and of all terms, each added in the terms' order.
     let (mut shared, mut either) = (0.0, 0.0);
@@ -432,7 +470,7 @@ fn same_slot(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts) -> bo
     } else {
         OTHER_NOUN_SIMILARITY
     };
-    similarity >= needed
+    (similarity >= needed).then_some(similarity)
 }
 
 /// The values a quantity allows, as a closed interval.
@@ -721,6 +759,48 @@ mod tests {
                 ),
             ],
             &[],
+        );
+    }
+
+    #[test]
+    fn a_source_does_not_dispute_itself() {
+        // Each source gives the soldiers withdrawn and the soldiers still massed: two slots,
+        // where single linkage made one of all four figures.
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "The army withdrew 2,000 soldiers from the border, but about 30,000 soldiers remain massed there.",
+                    &[
+                        ("2,000 soldiers", 2000.0, None, None, "soldiers"),
+                        (
+                            "about 30,000 soldiers",
+                            30000.0,
+                            None,
+                            Some("about"),
+                            "soldiers",
+                        ),
+                    ],
+                ),
+                article(
+                    "b.txt",
+                    "Only 2,000 soldiers left the border area, and some 50,000 soldiers remain massed there.",
+                    &[
+                        ("2,000 soldiers", 2000.0, None, None, "soldiers"),
+                        (
+                            "some 50,000 soldiers",
+                            50000.0,
+                            None,
+                            Some("some"),
+                            "soldiers",
+                        ),
+                    ],
+                ),
+            ],
+            &[&[
+                ("about 30,000 soldiers", &[1], &[]),
+                ("some 50,000 soldiers", &[2], &[]),
+            ]],
         );
     }
 

@@ -277,8 +277,14 @@ fn dispute(
         .filter(|&&member| statements[member].stance == Stance::Asserted)
         .max_by_key(|&&member| (matched[member], std::cmp::Reverse(member)))
         .map(|&member| &statements[member])?;
+    let contesting: Vec<&Statement> = members
+        .iter()
+        .map(|&member| &statements[member])
+        .filter(|statement| statement.stance != Stance::Asserted)
+        .collect();
+    let clause = contested_clause(story, asserted, &contesting);
     Some(Dispute {
-        slot: gist(&story.articles[asserted.article_idx], &asserted.sentence),
+        slot: gist(&story.articles[asserted.article_idx], &clause),
         kind: DisputeKind::Assertion,
         sides: sides
             .into_iter()
@@ -311,14 +317,7 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
         for sentence in &annotated.sentences {
             let text = annotated.sentence_text(sentence);
             let (stance, lower) = stance(text);
-            normalized.clear();
-            for piece in lower.split_inclusive(|c: char| !c.is_alphanumeric()) {
-                let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-                match base_form(word) {
-                    Some(base) => normalized.push_str(&piece.replacen(word, base, 1)),
-                    None => normalized.push_str(piece),
-                }
-            }
+            normalize(&lower, &mut normalized);
             // The distinct terms by stem id; they are renumbered by spelling below, so the
             // order stems happen to be numbered in does not matter.
             let mut terms = stems.each(&normalized);
@@ -368,6 +367,77 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
         })
         .collect();
     (statements, term_idf)
+}
+
+/// `lower` with its irregular verb forms reduced to their base ("withdrew" → "withdraw"), into
+/// `out`.
+fn normalize(lower: &str, out: &mut String) {
+    out.clear();
+    for piece in lower.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+        match base_form(word) {
+            Some(base) => out.push_str(&piece.replacen(word, base, 1)),
+            None => out.push_str(piece),
+        }
+    }
+}
+
+/// The clause of the asserted sentence (between commas, semicolons, colons and dashes) that
+/// shares the most terms with the sentences contesting it: what the dispute is about. "Moscow
+/// has withdrawn 10,000 troops, a sign that it is ready to talk" doubted on the troops is named
+/// after the troops, not after the readiness. The whole sentence when no clause shares a term.
+fn contested_clause(
+    story: &Story,
+    asserted: &Statement,
+    contesting: &[&Statement],
+) -> Range<usize> {
+    let mut stems = Stems::new(Some("en"));
+    let mut normalized = String::new();
+    let mut terms_of = |article_idx: usize, range: &Range<usize>| -> BTreeSet<u32> {
+        let text = story.articles[article_idx]
+            .article
+            .text
+            .get(range.clone())
+            .unwrap_or_default();
+        normalize(&text.to_lowercase(), &mut normalized);
+        stems.each(&normalized).into_iter().collect()
+    };
+    let contested: BTreeSet<u32> = contesting
+        .iter()
+        .flat_map(|statement| terms_of(statement.article_idx, &statement.sentence))
+        .collect();
+    let sentence = &asserted.sentence;
+    let text = story.articles[asserted.article_idx]
+        .article
+        .text
+        .get(sentence.clone())
+        .unwrap_or_default();
+    let mut clauses: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let between_digits = |idx: usize| {
+        idx > 0
+            && bytes[idx - 1].is_ascii_digit()
+            && bytes.get(idx + 1).is_some_and(u8::is_ascii_digit)
+    };
+    for (idx, c) in text.char_indices() {
+        // "10,000" and "3:30" are numbers, not clause breaks.
+        if matches!(c, ',' | ';' | ':' | '\u{2014}' | '\u{2013}') && !between_digits(idx) {
+            clauses.push(sentence.start + start..sentence.start + idx);
+            start = idx + c.len_utf8();
+        }
+    }
+    clauses.push(sentence.start + start..sentence.end);
+    let mut best: Option<(usize, Range<usize>)> = None;
+    for clause in clauses {
+        let shared = terms_of(asserted.article_idx, &clause)
+            .intersection(&contested)
+            .count();
+        if shared > 0 && best.as_ref().is_none_or(|(most, _)| shared > *most) {
+            best = Some((shared, clause));
+        }
+    }
+    best.map_or_else(|| sentence.clone(), |(_, clause)| clause)
 }
 
 /// The base form of an irregular verb form of [`IRREGULAR`], looked up by binary search: every
@@ -516,6 +586,21 @@ mod tests {
                 "Farmers at the crossing expect rain this week.",
             ],
             &[("asserted", &[1]), ("denied", &[2]), ("doubted", &[3])],
+        );
+    }
+
+    #[test]
+    fn the_dispute_is_named_after_the_contested_clause() {
+        let story = story(&[
+            "The army has withdrawn 2,000 soldiers from the crossing, a sign that it wants talks.",
+            "Observers say there is little evidence that 2,000 soldiers were withdrawn.",
+        ]);
+        let matches = crate::matching::Matches::new(&story, &crate::Config::new());
+        let found = assertion_disputes(&story, &|term| matches.idf_of(term));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].slot,
+            "The army has withdrawn 2,000 soldiers from the crossing"
         );
     }
 
