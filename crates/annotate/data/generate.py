@@ -554,6 +554,7 @@ al el abu bin ibn sheikh general gen president prime minister king queen prince 
 de la le van von der den da di du mr mrs ms dr sir lord lady saint st new north south east west
 haji hajji mullah imam ayatollah colonel col major captain judge father mother sister brother
 united national democratic republic people peoples islamic army front party union
+federal department communist crown papa said than man odd son sun sin saw
 """.split())
 
 
@@ -656,6 +657,11 @@ def main():
     for line in ORGANIZATIONS.strip().splitlines():
         name, code = line.split("|")
         add(name, "org", code, strong=True)
+    # Our common given names win over the places and spellings derived below ("Vladimir" is
+    # also a Russian city, but far more often a first name in the news); not over our own
+    # countries, capitals and titles above.
+    for name in sorted(given):
+        add(name, "given", "-")
 
     # CAMEO countries: aliases of a country root are its cities, regions and spellings; roots
     # without a country code of their own are people, whose first words feed the given names.

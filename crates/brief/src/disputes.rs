@@ -274,11 +274,12 @@ fn quantity_verdicts(story: &Story, matches: &Matches, independent: &[usize]) ->
     let mut pairs: Vec<(bool, f64, usize, usize)> = Vec::new();
     for (left_idx, left) in mentions.iter().enumerate() {
         for (right_idx, right) in mentions.iter().enumerate().skip(left_idx + 1) {
-            if left.source != right.source && unit_ids[left_idx] == unit_ids[right_idx] {
-                if let Some(similarity) = slot_similarity(left, right, &contexts) {
-                    let compatible = overlap(left.interval, right.interval);
-                    pairs.push((compatible, similarity, left_idx, right_idx));
-                }
+            if left.source != right.source
+                && unit_ids[left_idx] == unit_ids[right_idx]
+                && let Some(similarity) = slot_similarity(left, right, &contexts)
+            {
+                let compatible = overlap(left.interval, right.interval);
+                pairs.push((compatible, similarity, left_idx, right_idx));
             }
         }
     }

@@ -94,6 +94,7 @@ pub fn voices(story: &Story) -> Vec<Voice> {
 const NOT_SPEAKERS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "every", "everyone", "none", "nobody",
     "each", "several", "some", "many", "both", "all", "any", "other", "others", "most", "few",
+    "him", "her", "them", "us", "me", "one", "this", "that", "these", "those", "which", "what",
 ];
 
 /// `name` without a possessive ending ("Ruiz's", "the officials'"); a plural or a name ending
@@ -113,6 +114,16 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
         .clone()
         .and_then(|range| text.get(range))
         .map(|name| without_possessive(name.trim()).trim());
+    // "The past two months have worried …": a length or a date is no one's voice.
+    let is_time = quote.speaker.as_ref().is_some_and(|range| {
+        annotated
+            .times
+            .iter()
+            .any(|time| time.range.start < range.end && range.start < time.range.end)
+    });
+    if is_time {
+        return None;
+    }
     let entity_name = quote
         .speaker_entity
         .and_then(|entity| annotated.entities.get(entity))
@@ -176,6 +187,41 @@ mod tests {
             });
         }
         annotated
+    }
+
+    #[test]
+    fn times_and_bare_pronouns_are_no_voices() {
+        use parallax_model::{TimeExpression, TimeKind};
+        let text =
+            "The past two months have worried the region. This suggests talks, according to him.";
+        let mut annotated = quoted(
+            "a.txt",
+            text,
+            &[
+                (
+                    "The past two months",
+                    "have worried",
+                    "the region",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+                ("This", "suggests", "talks", QuoteKind::Indirect, false),
+                (
+                    "him",
+                    "according to",
+                    "This suggests talks",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+            ],
+        );
+        annotated.times.push(TimeExpression {
+            range: 0.."The past two months".len(),
+            kind: TimeKind::Duration,
+            value: "P2M".into(),
+            modifier: None,
+        });
+        assert!(voices(&Story::new(vec![annotated])).is_empty());
     }
 
     #[test]

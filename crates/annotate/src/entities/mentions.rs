@@ -832,6 +832,20 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
     if segment_start > last || (has_model_number && !known) {
         return;
     }
+    // A country right before a given name and a surname is no part of the name: "the leaders of
+    // France and the United States Ivan Morvin and Dana Holt" lists the countries, then the
+    // people. "United States Navy" has no given name after the country and stays whole.
+    if title.is_none()
+        && !honorific
+        && let Some(country) = ctx.gazetteer_match(segment_start, &[Class::Country])
+        && country.last + 1 < last
+        && ctx
+            .gazetteer_match(country.last + 1, &[Class::Given])
+            .is_some_and(|given| given.last == country.last + 1)
+    {
+        push_name(ctx, segment_start, country.last, candidates, |_| {});
+        segment_start = country.last + 1;
+    }
     // A name right before the title is whom it belongs to: "Veskland's Prime Minister Edda
     // Villmark", "Brightwater Ferries spokeswoman Lena Moor".
     if title.is_some()

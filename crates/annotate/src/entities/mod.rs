@@ -14,7 +14,8 @@
 //!    A run is cut at a role title or honorific: "Veskland Prime Minister Edda Villmark" is the
 //!    place "Veskland" and the person "Edda Villmark", titled "prime minister" of Veskland.
 //!    A title in the plural is each name's: "Presidents Ana Ruiz and Tomas Holt" are both
-//!    titled "president".
+//!    titled "president". A country right before a given name and a surname is cut off: "the
+//!    United States Dana Holt" (after a list of countries) is the place and the person.
 //! 3. Grouping within the article: the same words; a country by its code ("U.S." and "United
 //!    States"); a family name after a full name ("Doe" after "Jane Doe"); a first word after an
 //!    organisation's full name ("Northrop" after "Northrop Grumman"); an acronym after its

@@ -260,3 +260,20 @@ fn a_title_in_the_plural_is_each_name_s() {
         ],
     );
 }
+
+#[test]
+fn a_country_before_a_given_name_and_surname_is_no_part_of_the_name() {
+    check(
+        "The leaders of France and the United States Ivan Morvin and Dana Holt spoke.",
+        &[
+            "place France [FRA]: France",
+            "place United States [USA]: United States",
+            "person Ivan Morvin: Ivan Morvin",
+            "person Dana Holt: Dana Holt",
+        ],
+    );
+    check(
+        "The United States Navy sent two ships.",
+        &["org United States Navy: United States Navy"],
+    );
+}
