@@ -1,13 +1,14 @@
 //! The story's English content terms, stemmed once per brief for the summary and the readings'
 //! summaries: each article's distinct terms (text and headline), its headline's, and each
-//! sentence's after its dateline, with the counts the summary weighs a wording by.
+//! sentence's after its dateline, compressed as the summary states it, with the counts the
+//! summary weighs a wording by.
 //!
 //! Terms are ids numbered in the order of their spelling, so a sorted list of ids is in the
 //! order [`parallax_text::Terms::of`] gives the terms, and sums over it add in the same order as
 //! over the strings.
 
 use crate::stems::Stems;
-use crate::summary::{dateline_len, n_judged_words};
+use crate::summary::{compress, dateline_len, n_judged_words};
 use parallax_model::Story;
 use std::collections::HashMap;
 
@@ -27,11 +28,16 @@ pub(crate) struct Corpus {
 pub(crate) struct Wording {
     /// Bytes of the dateline opening the sentence, 0 when there is none.
     pub(crate) dateline: usize,
-    /// Content terms of the sentence after its dateline, sorted and deduplicated.
+    /// The sentence after its dateline, compressed: what the summary states of it.
+    pub(crate) text: String,
+    /// Content terms of the compressed sentence, sorted and deduplicated.
     pub(crate) body_terms: Vec<u32>,
-    /// Words of the sentence after its dateline, as separated by whitespace.
+    /// For each of `body_terms`, in its order, the whitespace-separated word of the compressed
+    /// sentence where it is first used, from 0: what a cut after some words keeps.
+    pub(crate) first_word: Vec<usize>,
+    /// Words of the compressed sentence, as separated by whitespace.
     pub(crate) n_body_words: usize,
-    /// Loaded, verdict and first-person words of the sentence after its dateline.
+    /// Loaded, verdict and first-person words of the compressed sentence.
     pub(crate) n_judged: usize,
 }
 
@@ -55,12 +61,24 @@ impl Corpus {
                     .map(|sentence| {
                         let text = annotated.sentence_text(sentence);
                         let dateline = dateline_len(text);
-                        let body = &text[dateline..];
+                        let body = compress(&text[dateline..]);
+                        let first_word: Vec<(u32, usize)> = body
+                            .split_whitespace()
+                            .enumerate()
+                            .flat_map(|(word_idx, word)| {
+                                stems
+                                    .each(word)
+                                    .into_iter()
+                                    .map(move |term| (term, word_idx))
+                            })
+                            .collect();
                         Wording {
-                            body_terms: stems.each(body),
+                            body_terms: first_word.iter().map(|&(term, _)| term).collect(),
+                            first_word: first_word.iter().map(|&(_, word_idx)| word_idx).collect(),
                             dateline,
                             n_body_words: body.split_whitespace().count(),
-                            n_judged: n_judged_words(body),
+                            n_judged: n_judged_words(&body),
+                            text: body,
                         }
                     })
                     .collect(),
@@ -83,7 +101,16 @@ impl Corpus {
         article_terms.iter_mut().for_each(renumber);
         headline_terms.iter_mut().for_each(renumber);
         for wording in sentences.iter_mut().flatten() {
-            renumber(&mut wording.body_terms);
+            let mut first_word: Vec<(u32, usize)> = wording
+                .body_terms
+                .iter()
+                .map(|&id| renumbered[id as usize])
+                .zip(wording.first_word.iter().copied())
+                .collect();
+            // Sorted by term, then word: the first of each term's uses is its first word.
+            first_word.sort_unstable();
+            first_word.dedup_by_key(|(term, _)| *term);
+            (wording.body_terms, wording.first_word) = first_word.into_iter().unzip();
         }
         let ids = (0..stems.n_terms() as u32)
             .map(|id| (stems.spelling(id).to_string(), renumbered[id as usize]))

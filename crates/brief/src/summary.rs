@@ -22,12 +22,18 @@
 //! judges or gives numbers, and, as the choice goes on, the share of its terms still new and of
 //! its words past a cap where the caller cuts the text. The first choice has weights of its
 //! own: it is made for what one statement says alone, a later one for what it adds.
+//! A candidate is the sentence as the summary states it, [`compress`]ed (no dateline or wire
+//! credit, opening connective or party tag), and read for its features as such; its spans cite
+//! the sentence it comes from. A candidate the cap will cut is covered only by its words before
+//! the cap.
 //! Disputes come first in the budget (at most [`MAX_DISPUTED`]), stated as disputed with every
 //! side's sources. The output lists corroborated statements first, then disputes, then
 //! single-source statements, each in the order chosen.
 
+mod compress;
 mod salience;
 
+pub(crate) use compress::compress;
 pub use salience::{SALIENCE_FEATURES, Salience, SalienceError, WordPrior};
 
 use crate::consensus::independent_sources;
@@ -216,7 +222,7 @@ impl<'a> SummaryInputs<'a> {
             let options: Vec<SummaryCandidate> = eligible
                 .iter()
                 .map(|(idx, features)| SummaryCandidate {
-                    text: left[*idx].text.to_string(),
+                    text: left[*idx].text.clone(),
                     kind: left[*idx].kind,
                     features: features.0.to_vec(),
                 })
@@ -272,9 +278,9 @@ type Eligible = [(usize, Features)];
 /// fit, state something new and say nothing a chosen one says; while any corroborated
 /// statement is eligible only corroborated ones are: corroborated facts come first, however
 /// salient a single source's sentence is.
-fn select<'a>(
-    choices: Choices<'a>,
-    mut pick: impl FnMut(&[Candidate<'a>], &[Candidate<'a>], &Eligible) -> Option<usize>,
+fn select(
+    choices: Choices,
+    mut pick: impl FnMut(&[Candidate], &[Candidate], &Eligible) -> Option<usize>,
 ) -> Vec<SummarySentence> {
     let Choices {
         disputes,
@@ -337,7 +343,7 @@ fn select<'a>(
 
 /// The summary of the `chosen` candidates, in the order of choice, and the `disputes`: the
 /// corroborated statements first, then the disputes, then the single-source statements.
-fn in_order(chosen: &[Candidate<'_>], disputes: Vec<SummarySentence>) -> Vec<SummarySentence> {
+fn in_order(chosen: &[Candidate], disputes: Vec<SummarySentence>) -> Vec<SummarySentence> {
     let mut sentences: Vec<SummarySentence> = Vec::new();
     sentences.extend(
         chosen
@@ -358,9 +364,9 @@ fn in_order(chosen: &[Candidate<'_>], disputes: Vec<SummarySentence>) -> Vec<Sum
 /// What the summary chooses from: the dispute sentences it states (chosen first, within half
 /// the budget), the candidate statements with their features, the budget left, and the weight
 /// of each content term by id.
-struct Choices<'a> {
+struct Choices {
     disputes: Vec<SummarySentence>,
-    candidates: Vec<Candidate<'a>>,
+    candidates: Vec<Candidate>,
     budget: Budget,
     weights: Vec<f64>,
     n_terms: usize,
@@ -368,13 +374,13 @@ struct Choices<'a> {
 
 /// The disputes and candidates of a summary of the sources numbered `sources`; see
 /// [`summary_of_sources`].
-fn choices<'a>(
+fn choices(
     corpus: &Corpus,
-    statements: &Statements<'a>,
+    statements: &Statements<'_>,
     sources: &[usize],
     length: SummaryLength,
     salience: &Salience,
-) -> Choices<'a> {
+) -> Choices {
     let Statements {
         story,
         consensus,
@@ -477,15 +483,15 @@ fn choices<'a>(
             .zip(&corpus.sentences[idx])
             .enumerate()
         {
-            let full_text = annotated.sentence_text(sentence);
             let dateline = wording.dateline;
-            let text = &full_text[dateline..];
+            let text = wording.text.as_str();
             let span = Span::new(
                 annotated.article.id.clone(),
                 sentence.range.start + dateline,
                 sentence.range.end,
             );
-            if in_groups.contains(&(source, span.start))
+            // Consensus citations span the whole sentence, its dateline included.
+            if in_groups.contains(&(source, sentence.range.start))
                 || wording.n_body_words < MIN_WORDS
                 || wording.n_judged > MAX_JUDGED_SINGLE_SOURCE
                 || starts_with_quote(text)
@@ -495,8 +501,9 @@ fn choices<'a>(
             }
             candidates.push(Candidate {
                 kind: SummaryKind::SingleSource,
-                text,
+                text: text.to_string(),
                 terms: wording.body_terms.clone(),
+                first_word: wording.first_word.clone(),
                 n_words: wording.n_body_words,
                 position,
                 judged: wording.n_judged,
@@ -593,11 +600,15 @@ impl Budget {
 }
 
 /// A statement the summary may state.
-struct Candidate<'a> {
+struct Candidate {
     kind: SummaryKind,
-    text: &'a str,
+    /// The wording as the summary states it ([`compress`]ed).
+    text: String,
     /// Content terms of the wording, deduplicated, in the order of their spelling.
     terms: Vec<u32>,
+    /// For each of `terms`, the whitespace-separated word of the wording where it is first
+    /// used, from 0.
+    first_word: Vec<usize>,
     /// Words of the wording, as separated by whitespace.
     n_words: usize,
     /// Position of the sentence in its article (the earliest of a group), from 0.
@@ -618,10 +629,10 @@ struct Candidate<'a> {
     spans: Vec<Span>,
 }
 
-impl Candidate<'_> {
+impl Candidate {
     fn sentence(&self) -> SummarySentence {
         SummarySentence {
-            text: self.text.to_string(),
+            text: self.text.clone(),
             kind: self.kind,
             sources: self.sources.clone(),
             spans: self.spans.clone(),
@@ -645,9 +656,16 @@ impl Candidate<'_> {
         if n_new == 0 {
             return None;
         }
-        let content: f64 = self
-            .terms
-            .iter()
+        // A wording cut at the cap states only the words before it.
+        let n_kept_words = remaining.map_or(self.n_words, |remaining| self.n_words.min(remaining));
+        let kept_terms = || {
+            self.terms
+                .iter()
+                .zip(&self.first_word)
+                .filter(move |(_, first_word)| **first_word < n_kept_words)
+                .map(|(term, _)| term)
+        };
+        let content: f64 = kept_terms()
             .filter(|&&term| !covered[term as usize])
             .map(|&term| {
                 weights
@@ -658,14 +676,14 @@ impl Candidate<'_> {
             .sum();
         // Words that are no content term (function words, repeats) still carry some of what a
         // reader is told, less than a content word.
-        let n_other_words = self.n_words.saturating_sub(self.terms.len()) as f64;
-        let n_words = self.n_words.max(1) as f64;
+        let n_other_words = n_kept_words.saturating_sub(kept_terms().count()) as f64;
+        let n_words = n_kept_words.max(1) as f64;
         let mut features = self.features;
         features.0[COVERAGE] =
             (content + FUNCTION_WORD_WEIGHT * n_other_words) / n_words.powf(LENGTH_EXPONENT);
         features.0[NOVELTY] = n_new as f64 / self.terms.len() as f64;
         features.0[OVERFLOW] = remaining.map_or(0.0, |remaining| {
-            self.n_words.saturating_sub(remaining) as f64 / n_words
+            self.n_words.saturating_sub(remaining) as f64 / self.n_words.max(1) as f64
         });
         Some(features)
     }
@@ -728,8 +746,12 @@ fn starts_with_pronoun(text: &str) -> bool {
 
 /// Length in bytes of a wire-style dateline opening `text` ("CITY, Region, March 9 (Agency) -
 /// "), 0 when there is none: a place in capitals, then a date or an agency in parentheses,
-/// then a dash, within the first 100 bytes. It locates the story, which the summary does not need.
+/// then a dash, within the first 100 bytes; or a wire credit ([`credit_len`]). It locates the
+/// story, which the summary does not need.
 pub(crate) fn dateline_len(text: &str) -> usize {
+    if let Some(len) = credit_len(text) {
+        return len;
+    }
     let Some((dash_at, dash)) = [" - ", " \u{2013} ", " \u{2014} "]
         .iter()
         .filter_map(|dash| text.find(dash).map(|at| (at, *dash)))
@@ -753,6 +775,47 @@ pub(crate) fn dateline_len(text: &str) -> usize {
     } else {
         0
     }
+}
+
+/// Length in bytes of a wire credit opening `text`, with the place before it and the dash
+/// after it ("(Wire) - ", "Portvale (Wire)The"): a few capitalized words, at most, then one to
+/// three capitalized words in parentheses, then a dash or, with no space, the sentence, which
+/// goes on with a capital or a digit. The credit names the agency, which the summary's
+/// citations name already. A party tag is no credit: "Ada Morn (D) - Tuesday" names who.
+fn credit_len(text: &str) -> Option<usize> {
+    let open = text.find('(')?;
+    let close = open + text[open..].find(')')?;
+    let place = &text[..open];
+    let credit = &text[open + 1..close];
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let is_place = place_words.len() <= 4
+        && place_words
+            .iter()
+            .all(|word| word.starts_with(|c: char| c.is_uppercase()));
+    let credit_words: Vec<&str> = credit.split_whitespace().collect();
+    let is_credit = !credit_words.is_empty()
+        && credit_words.len() <= 3
+        && credit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && credit_words
+            .iter()
+            .all(|word| word.starts_with(|c: char| c.is_uppercase()));
+    if !is_place || !is_credit || compress::is_party_tag(credit) {
+        return None;
+    }
+    let after = &text[close + 1..];
+    let trimmed = after.trim_start();
+    let body = match trimmed
+        .strip_prefix("--")
+        .or_else(|| trimmed.strip_prefix(['-', '\u{2013}', '\u{2014}']))
+    {
+        Some(body) => body.trim_start(),
+        // Without a dash, the credit is glued to the sentence, as pages scraped of their
+        // markup leave it.
+        None if trimmed.len() == after.len() => after,
+        None => return None,
+    };
+    body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        .then(|| text.len() - body.len())
 }
 
 /// How the independent sources among those summarized use each content term, by id.
@@ -978,9 +1041,9 @@ impl<'a> FeatureContext<'a> {
 
     /// The share of the pairs of consecutive words of `candidate` that the other summarized
     /// sources use, on average over them: a phrase several outlets share is a reported fact.
-    fn shared_bigrams(&self, candidate: &Candidate<'_>) -> f64 {
+    fn shared_bigrams(&self, candidate: &Candidate) -> f64 {
         let n_others = self.term_stats.n_sources - 1.0;
-        let bigrams = bigram_hashes(candidate.text);
+        let bigrams = bigram_hashes(&candidate.text);
         if n_others < 1.0 || bigrams.is_empty() {
             return 0.0;
         }
@@ -997,7 +1060,7 @@ impl<'a> FeatureContext<'a> {
     }
 
     /// Cosine similarity of the candidate's terms (idf-weighted) with the centroid.
-    fn centroid_similarity(&self, candidate: &Candidate<'_>) -> f64 {
+    fn centroid_similarity(&self, candidate: &Candidate) -> f64 {
         let weight = |values: &[f64], term: u32| values.get(term as usize).copied().unwrap_or(0.0);
         let dot: f64 = candidate
             .terms
@@ -1018,7 +1081,7 @@ impl<'a> FeatureContext<'a> {
     }
 
     /// The features of `candidate` but those of coverage, which depend on what is chosen.
-    fn features(&self, candidate: &Candidate<'_>) -> Features {
+    fn features(&self, candidate: &Candidate) -> Features {
         let annotated = &self.story.articles[candidate.source - 1];
         let span = &candidate.own_span;
         let in_span = |starts: &[usize]| {
@@ -1094,13 +1157,13 @@ impl<'a> FeatureContext<'a> {
 /// The candidate of one consensus group: its most neutral wording (fewest
 /// judged words) that state no disputed value and are no direct quote; selection takes the one
 /// that gains most and fits.
-fn corroborated<'a>(
+fn corroborated(
     story: &Story,
     corpus: &Corpus,
-    citations: &[&'a Citation],
+    citations: &[&Citation],
     vocabulary: &mut Vocabulary<'_>,
     is_disputed: &impl Fn(usize, &Span) -> bool,
-) -> Vec<Candidate<'a>> {
+) -> Vec<Candidate> {
     let sentence_of = |citation: &Citation| {
         story.articles[citation.source - 1]
             .sentences
@@ -1115,7 +1178,7 @@ fn corroborated<'a>(
         .map(|citation| sentence_of(citation).unwrap_or(usize::MAX))
         .min()
         .unwrap_or(usize::MAX);
-    let wordings: Vec<Candidate<'a>> = citations
+    let wordings: Vec<Candidate> = citations
         .iter()
         .filter(|citation| {
             citation.text.split_whitespace().count() >= MIN_WORDS
@@ -1131,28 +1194,33 @@ fn corroborated<'a>(
                     annotated.sentence_text(&annotated.sentences[sentence_idx]) == citation.text
                 })
                 .map(|sentence_idx| &corpus.sentences[citation.source - 1][sentence_idx]);
-            let text = &citation.text[wording
-                .map_or_else(|| dateline_len(&citation.text), |wording| wording.dateline)..];
-            let (terms, n_words, judged) = match wording {
+            let (text, terms, first_word, n_words, judged) = match wording {
                 Some(wording) => (
+                    wording.text.clone(),
                     wording.body_terms.clone(),
+                    wording.first_word.clone(),
                     wording.n_body_words,
                     wording.n_judged,
                 ),
-                None => (
-                    vocabulary.of(text),
-                    text.split_whitespace().count(),
-                    n_judged_words(text),
-                ),
+                None => {
+                    let text = compress(&citation.text[dateline_len(&citation.text)..]);
+                    let terms = vocabulary.of(&text);
+                    let n_words = text.split_whitespace().count();
+                    let judged = n_judged_words(&text);
+                    // Without its words located, each term counts as used from the start.
+                    let first_word = vec![0; terms.len()];
+                    (text, terms, first_word, n_words, judged)
+                }
             };
             Candidate {
                 kind: SummaryKind::Corroborated,
+                opens_with_pronoun: starts_with_pronoun(&text),
                 text,
                 terms,
+                first_word,
                 n_words,
                 position,
                 judged,
-                opens_with_pronoun: starts_with_pronoun(text),
                 source: citation.source,
                 own_span: citation.span.clone(),
                 n_sources_share: 0.0,
@@ -1534,6 +1602,17 @@ mod tests {
             "Portvale, May 3 - Ferries stopped.",
         );
         check("NATO said 40 - 50 ships.", "NATO said 40 - 50 ships.");
+        check("(Wire)The ferries stopped.", "The ferries stopped.");
+        check("Portvale (Wire) -- Ferries stopped.", "Ferries stopped.");
+        check(
+            "Sen. Ada Morn (D-Ore.) - Tuesday was the vote.",
+            "Sen. Ada Morn (D-Ore.) - Tuesday was the vote.",
+        );
+        check(
+            "The Harbor Board (HB) Chair resigned.",
+            "The Harbor Board (HB) Chair resigned.",
+        );
+        check("Port Authority (PA) closed.", "Port Authority (PA) closed.");
         check("Ferries stopped - again.", "Ferries stopped - again.");
         assert!(starts_with_pronoun("They were withdrawn."));
         assert!(!starts_with_pronoun("Theirs is a harbour town."));

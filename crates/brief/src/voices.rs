@@ -114,12 +114,13 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
         .clone()
         .and_then(|range| text.get(range))
         .map(|name| without_possessive(name.trim()).trim());
-    // "The past two months have worried …": a length or a date is no one's voice.
+    // "The past two months have worried …": a speaker that opens with a length or a date is
+    // no one's voice (one that mentions a time later, in a relative clause, may be).
     let is_time = quote.speaker.as_ref().is_some_and(|range| {
         annotated
             .times
             .iter()
-            .any(|time| time.range.start < range.end && range.start < time.range.end)
+            .any(|time| time.range.contains(&range.start))
     });
     if is_time {
         return None;

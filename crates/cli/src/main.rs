@@ -291,6 +291,11 @@ enum EvalTask {
         /// article and line.
         #[arg(long)]
         list_errors: bool,
+        /// Fit the learned cue finder on train first, tune its threshold on dev, and write its
+        /// weights to FILE (crates/annotate/data/quote-cues.tsv); prints one row per threshold
+        /// tried instead of a score of the split.
+        #[arg(long, value_name = "FILE")]
+        fit: Option<PathBuf>,
     },
 }
 
@@ -631,8 +636,19 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             data,
             split,
             list_errors,
-        } => parallax_eval::quotes::evaluate(data, split, *list_errors)
-            .with_context(|| format!("evaluating quotes on {} ({split})", data.display()))?,
+            fit,
+        } => match fit {
+            Some(out) => {
+                let (weights, report) = parallax_eval::quotes::fit(data).with_context(|| {
+                    format!("fitting the quote cue finder on {}", data.display())
+                })?;
+                std::fs::write(out, weights)
+                    .with_context(|| format!("writing {}", out.display()))?;
+                report
+            }
+            None => parallax_eval::quotes::evaluate(data, split, *list_errors)
+                .with_context(|| format!("evaluating quotes on {} ({split})", data.display()))?,
+        },
     };
     let mut out = String::new();
     out.push_str(&report.table());

@@ -66,6 +66,14 @@ pub enum Error {
         /// Where.
         path: PathBuf,
     },
+    /// Fitted weights could not be read back.
+    #[error("reading back the fitted {what}: {reason}")]
+    Fit {
+        /// Which weights.
+        what: &'static str,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// The result of an evaluation.

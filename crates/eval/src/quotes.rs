@@ -31,6 +31,9 @@
 //! - `direct_recall`: overlap recall on the gold attributions whose content holds a quotation
 //!   mark, the direct and mixed quotes.
 //!
+//! [`fit`] fits the annotator's learned cue finder on train (`parallax eval quotes --fit FILE`)
+//! and tunes its threshold on dev; the test split is for reporting only.
+//!
 //! For reference, Citron reports whole-quote F1 0.832 by token overlap and 0.567 exact on PARC 3
 //! (a different corpus with the same scheme, and a differently defined overlap score).
 
@@ -190,40 +193,70 @@ pub fn parse_brat(text: &str, ann: &str) -> Vec<Attribution> {
     attributions
 }
 
-/// Runs the annotator on `text` and returns its quotes as attributions over `text`.
-pub fn predict(text: &str) -> Vec<Attribution> {
-    // Paragraphs: the non-blank lines, each kept byte for byte, so offsets map back by a shift.
-    let mut clean = String::new();
-    let mut shifts: Vec<(usize, usize)> = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        if !line.trim().is_empty() {
-            if !clean.is_empty() {
-                clean.push_str("\n\n");
+/// A text cut into paragraphs at its newlines, as the annotator's article: the non-blank lines,
+/// each kept byte for byte and joined by blank lines, so offsets map back by a shift.
+struct Paragraphs {
+    article: Article,
+    /// Per paragraph: where it starts in the article text and in the original text.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Paragraphs {
+    fn new(text: &str) -> Paragraphs {
+        let mut clean = String::new();
+        let mut shifts: Vec<(usize, usize)> = Vec::new();
+        let mut offset = 0;
+        for line in text.split('\n') {
+            if !line.trim().is_empty() {
+                if !clean.is_empty() {
+                    clean.push_str("\n\n");
+                }
+                shifts.push((clean.len(), offset));
+                clean.push_str(line);
             }
-            shifts.push((clean.len(), offset));
-            clean.push_str(line);
+            offset += line.len() + 1;
         }
-        offset += line.len() + 1;
+        Paragraphs {
+            article: Article::new(Origin::Stdin, clean),
+            shifts,
+        }
     }
-    let map = |position: usize, is_end: bool| -> usize {
+
+    fn map(&self, position: usize, is_end: bool) -> usize {
         let probe = if is_end {
             position.saturating_sub(1)
         } else {
             position
         };
-        let idx = shifts
+        let idx = self
+            .shifts
             .partition_point(|(clean_start, _)| *clean_start <= probe)
             .saturating_sub(1);
-        shifts.get(idx).map_or(position, |(clean_start, start)| {
-            start + position - clean_start
-        })
-    };
-    let map_range = |range: &Range<usize>| map(range.start, false)..map(range.end, true);
-    let article = Article::new(Origin::Stdin, clean);
-    let config = annotate::Config::new();
-    let sentences = annotate::sentences(&article, &config.fallback_language);
-    annotate::quotes(&article, &sentences, &config.quotes)
+        self.shifts
+            .get(idx)
+            .map_or(position, |(clean_start, start)| {
+                start + position - clean_start
+            })
+    }
+
+    /// A range of the article text as a range of the original text.
+    fn map_range(&self, range: &Range<usize>) -> Range<usize> {
+        self.map(range.start, false)..self.map(range.end, true)
+    }
+}
+
+/// Runs the annotator on `text` and returns its quotes as attributions over `text`.
+pub fn predict(text: &str) -> Vec<Attribution> {
+    predict_with(text, &annotate::quotes::Config::new())
+}
+
+/// [`predict`] with the quote settings `config`.
+fn predict_with(text: &str, config: &annotate::quotes::Config) -> Vec<Attribution> {
+    let paragraphs = Paragraphs::new(text);
+    let article = &paragraphs.article;
+    let sentences = annotate::sentences(article, &annotate::Config::new().fallback_language);
+    let map_range = |range: &Range<usize>| paragraphs.map_range(range);
+    annotate::quotes(article, &sentences, config)
         .iter()
         .map(|quote| Attribution {
             source: quote
@@ -407,12 +440,13 @@ impl Letters {
     }
 }
 
-/// Scores `predicted` against `gold` over `text`.
-pub fn compare(text: &str, gold: &[Attribution], predicted: &[Attribution]) -> Tally {
-    let letters = Letters::new(text);
-    let mut tally = Tally::default();
-
-    // Whole attributions by overlap: one to one, largest overlap first.
+/// Which gold attributions a prediction matches by content overlap: one to one, largest overlap
+/// first.
+fn match_by_overlap(
+    letters: &Letters,
+    gold: &[Attribution],
+    predicted: &[Attribution],
+) -> Vec<bool> {
     let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     for (predicted_idx, prediction) in predicted.iter().enumerate() {
         for (gold_idx, expected) in gold.iter().enumerate() {
@@ -431,6 +465,15 @@ pub fn compare(text: &str, gold: &[Attribution], predicted: &[Attribution]) -> T
             gold_taken[gold_idx] = true;
         }
     }
+    gold_taken
+}
+
+/// Scores `predicted` against `gold` over `text`.
+pub fn compare(text: &str, gold: &[Attribution], predicted: &[Attribution]) -> Tally {
+    let letters = Letters::new(text);
+    let mut tally = Tally::default();
+
+    let gold_taken = match_by_overlap(&letters, gold, predicted);
     let n_matched = gold_taken.iter().filter(|taken| **taken).count();
     tally.overlap = Counts {
         predicted_matched: n_matched,
@@ -540,10 +583,15 @@ pub fn compare(text: &str, gold: &[Attribution], predicted: &[Attribution]) -> T
 
 /// Runs the annotator on every document and scores it.
 pub fn score(documents: &[Document]) -> Report {
+    score_with(documents, &annotate::quotes::Config::new())
+}
+
+/// [`score`] with the quote settings `config`.
+fn score_with(documents: &[Document], config: &annotate::quotes::Config) -> Report {
     let mut by_publisher: BTreeMap<&str, (usize, Tally)> = BTreeMap::new();
     let mut total = Tally::default();
     for document in documents {
-        let predicted = predict(&document.text);
+        let predicted = predict_with(&document.text, config);
         let tally = compare(&document.text, &document.gold, &predicted);
         let entry = by_publisher.entry(&document.publisher).or_default();
         entry.0 += 1;
@@ -607,6 +655,222 @@ pub fn evaluate(data: &Path, split: &str, list_errors: bool) -> Result<Report> {
     Ok(report)
 }
 
+/// Passes of the perceptron over the training words.
+const N_EPOCHS: usize = 6;
+
+/// A feature is kept only when this many training words have it: rarer ones would learn single
+/// articles by heart.
+const MIN_FEATURE_COUNT: usize = 3;
+
+/// The most weights kept per model, the largest first: the compiled-in file stays well under a
+/// megabyte (issue #4).
+const MAX_WEIGHTS: usize = 12_000;
+
+/// Fits the learned cue finder ([`annotate::quotes::CueModel`]) on the PolNeAR `train` split:
+/// an averaged perceptron deciding for each word the rules leave free whether it is part of a
+/// gold cue, and a second one deciding for each such cue whether its content follows it. The
+/// threshold on the cue score is the one with the best overlap F1 on `dev`. Returns the weights
+/// file (for `crates/annotate/data/quote-cues.tsv`) and a report with one row per threshold
+/// tried, scored on `dev`.
+pub fn fit(data: &Path) -> Result<(String, Report)> {
+    let train = load(data, "train")?;
+    let dev = load(data, "dev")?;
+    let rules_only = annotate::quotes::Config {
+        cue_model: None,
+        ..annotate::quotes::Config::new()
+    };
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut cue_examples: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut after_examples: Vec<(Vec<usize>, bool)> = Vec::new();
+    let language = annotate::Config::new().fallback_language;
+    for document in &train {
+        // A word of a gold cue is a cue to learn only when the rules miss its attribution:
+        // where they found it already, another quote on that cue would be a false one.
+        let letters = Letters::new(&document.text);
+        let found_by_rules = match_by_overlap(
+            &letters,
+            &document.gold,
+            &predict_with(&document.text, &rules_only),
+        );
+        let paragraphs = Paragraphs::new(&document.text);
+        let sentences = annotate::sentences(&paragraphs.article, &language);
+        for candidate in annotate::quotes::candidates(&paragraphs.article, &sentences, &rules_only)
+        {
+            let range = paragraphs.map_range(&candidate.range);
+            let overlaps = |ranges: &[Range<usize>]| {
+                ranges
+                    .iter()
+                    .any(|gold| gold.start < range.end && range.start < gold.end)
+            };
+            let attribution = document
+                .gold
+                .iter()
+                .zip(&found_by_rules)
+                .find(|(attribution, _)| overlaps(&attribution.cue));
+            let missed = attribution.is_some_and(|(_, found)| !found);
+            let attribution = attribution.map(|(attribution, _)| attribution);
+            let features: Vec<usize> = candidate
+                .features
+                .into_iter()
+                .map(|feature| {
+                    *ids.entry(feature).or_insert_with_key(|feature| {
+                        names.push(feature.clone());
+                        names.len() - 1
+                    })
+                })
+                .collect();
+            if let Some(attribution) = attribution {
+                let after = attribution
+                    .content
+                    .first()
+                    .is_some_and(|content| content.start >= range.end);
+                after_examples.push((features.clone(), after));
+            }
+            cue_examples.push((features, missed));
+        }
+    }
+    let mut counts = vec![0usize; names.len()];
+    for (features, _) in &cue_examples {
+        for &feature in features {
+            counts[feature] += 1;
+        }
+    }
+    let cue_weights = perceptron(&cue_examples, names.len());
+    let after_weights = perceptron(&after_examples, names.len());
+    let weight_lines = |model: &str, weights: &[f64]| -> String {
+        let mut kept: Vec<(usize, f64)> = weights
+            .iter()
+            .enumerate()
+            .filter(|&(feature, weight)| {
+                counts[feature] >= MIN_FEATURE_COUNT && weight.abs() >= 5e-4
+            })
+            .map(|(feature, weight)| (feature, *weight))
+            .collect();
+        kept.sort_by(|a, b| {
+            b.1.abs()
+                .total_cmp(&a.1.abs())
+                .then_with(|| names[a.0].cmp(&names[b.0]))
+        });
+        kept.truncate(MAX_WEIGHTS);
+        kept.sort_by(|a, b| names[a.0].cmp(&names[b.0]));
+        kept.iter()
+            .map(|(feature, weight)| format!("{model}\t{}\t{weight:.4}\n", names[*feature]))
+            .collect()
+    };
+    let weights = format!(
+        "{}{}",
+        weight_lines("cue", &cue_weights),
+        weight_lines("after", &after_weights)
+    );
+    let header = "# The learned quote cue finder: averaged perceptron weights fitted on PolNeAR \
+                  train by `parallax eval quotes --fit`; the threshold is tuned on dev.\n";
+    let parse = |threshold: f64| {
+        annotate::quotes::CueModel::parse(&format!("{header}threshold\t{threshold:.4}\n{weights}"))
+            .map_err(|error| Error::Fit {
+                what: "quote cue weights",
+                reason: error.to_string(),
+            })
+    };
+    // Thresholds: the scores that let through a given multiple of the gold cue words of train,
+    // so the grid follows the scale of the weights.
+    let model = parse(0.0)?;
+    let mut scores: Vec<f64> = cue_examples
+        .iter()
+        .map(|(features, _)| features.iter().map(|&feature| cue_weights[feature]).sum())
+        .collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
+    let n_positive = cue_examples.iter().filter(|(_, label)| *label).count();
+    let mut rows = Vec::new();
+    let mut best: Option<(f64, f64)> = None;
+    for share in [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.2] {
+        let rank = ((n_positive as f64 * share) as usize).min(scores.len().saturating_sub(1));
+        let threshold = scores.get(rank).copied().unwrap_or(0.0);
+        let config = annotate::quotes::Config {
+            cue_model: Some(std::sync::Arc::new(model.with_threshold(threshold as f32))),
+            ..annotate::quotes::Config::new()
+        };
+        let report = score_with(&dev, &config);
+        let metric = |name: &str| report.metrics.get(name).copied().unwrap_or(0.0);
+        let f1 = metric("overlap_f1");
+        rows.push(vec![
+            format!("{share:.1}"),
+            format!("{threshold:.4}"),
+            format!("{:.3}", metric("overlap_precision")),
+            format!("{:.3}", metric("overlap_recall")),
+            format!("{f1:.3}"),
+            format!("{:.3}", metric("exact_f1")),
+        ]);
+        if best.is_none_or(|(best_f1, _)| f1 > best_f1) {
+            best = Some((f1, threshold));
+        }
+    }
+    let (best_f1, threshold) = best.unwrap_or((0.0, 0.0));
+    let mut metrics = BTreeMap::new();
+    metrics.insert("dev_overlap_f1".to_string(), best_f1);
+    metrics.insert("threshold".to_string(), threshold);
+    let file = format!("{header}threshold\t{threshold:.4}\n{weights}");
+    Ok((
+        file,
+        Report {
+            task: "quotes-fit",
+            columns: [
+                "share",
+                "threshold",
+                "dev P",
+                "dev R",
+                "dev F1",
+                "dev exact F1",
+            ]
+            .map(str::to_string)
+            .to_vec(),
+            rows,
+            metrics,
+            misses: Vec::new(),
+        },
+    ))
+}
+
+/// An averaged perceptron over `examples` (feature ids, label), in a fixed shuffled order per
+/// pass: the weights per feature id, averaged over every step.
+fn perceptron(examples: &[(Vec<usize>, bool)], n_features: usize) -> Vec<f64> {
+    let mut weights = vec![0.0f64; n_features];
+    // Averaging by stamps: each weight's running total is brought up to date only when it
+    // changes, so a step costs only the features of a misclassified example.
+    let mut totals = vec![0.0f64; n_features];
+    let mut stamps = vec![0usize; n_features];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut step = 0usize;
+    for _ in 0..N_EPOCHS {
+        for idx in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(idx, (seed % (idx as u64 + 1)) as usize);
+        }
+        for &example_idx in &order {
+            step += 1;
+            let (features, label) = &examples[example_idx];
+            let score: f64 = features.iter().map(|&feature| weights[feature]).sum();
+            if (score > 0.0) != *label {
+                let update = if *label { 1.0 } else { -1.0 };
+                for &feature in features {
+                    totals[feature] += weights[feature] * (step - stamps[feature]) as f64;
+                    stamps[feature] = step;
+                    weights[feature] += update;
+                }
+            }
+        }
+    }
+    (0..n_features)
+        .map(|feature| {
+            let total = totals[feature] + weights[feature] * (step - stamps[feature]) as f64;
+            total / step.max(1) as f64
+        })
+        .collect()
+}
+
 /// The attribution of `others` whose content shares the most letters with that of
 /// `attribution`, if any shares one.
 fn best<'a>(
@@ -622,9 +886,12 @@ fn best<'a>(
         .map(|(_, other)| other)
 }
 
-/// One line per error on `documents`, tab-separated, for grouping with shell tools:
-/// `miss` (a gold attribution no prediction overlaps), `false` (a prediction overlapping no
-/// gold) and `bounds` (matched by overlap, not exactly), each with the article name, the cue,
+/// One line per error on `documents`, tab-separated, for grouping with shell tools. A gold
+/// attribution the scoring leaves unmatched is `shadowed` when a prediction overlaps its content
+/// but matches another gold attribution better (one prediction spanning two), `misplaced` when
+/// a prediction has its cue but puts the content elsewhere, and `miss` otherwise; `false` is a
+/// prediction overlapping no gold and `bounds` a match by overlap, not exact. Each line has the
+/// article name, the cue,
 /// the source, the content (gold and predicted for `bounds`) and the sentence around the start
 /// of the content.
 pub fn listing(documents: &[Document]) -> Vec<String> {
@@ -660,9 +927,25 @@ pub fn listing(documents: &[Document]) -> Vec<String> {
                 context(&attribution.content)
             )
         };
-        for gold in &document.gold {
-            match best(&letters, gold, &predicted) {
-                None => lines.push(line("miss", gold, String::new())),
+        let gold_taken = match_by_overlap(&letters, &document.gold, &predicted);
+        for (gold, taken) in document.gold.iter().zip(gold_taken) {
+            let found = best(&letters, gold, &predicted);
+            if !taken {
+                let kind = if found.is_some() {
+                    "shadowed"
+                } else if predicted
+                    .iter()
+                    .any(|prediction| letters.shared(&prediction.cue, &gold.cue) > 0)
+                {
+                    "misplaced"
+                } else {
+                    "miss"
+                };
+                lines.push(line(kind, gold, String::new()));
+                continue;
+            }
+            match found {
+                None => {}
                 Some(found)
                     if letters.key(text, &found.content) != letters.key(text, &gold.content) =>
                 {
@@ -861,7 +1144,10 @@ mod tests {
         assert!(!lines.is_empty());
         for line in &lines {
             let fields: Vec<&str> = line.split('\t').collect();
-            assert!(["miss", "false", "bounds"].contains(&fields[0]), "{line}");
+            assert!(
+                ["miss", "misplaced", "shadowed", "false", "bounds"].contains(&fields[0]),
+                "{line}"
+            );
             assert_eq!(fields[1], "invented");
         }
         assert!(

@@ -33,7 +33,10 @@
 //! with a clause ("believes that", "the poll shows"), speech acts and stances with an object
 //! ("criticized the plan", "called for talks", "backed the bill"), and verbs of regarding with
 //! "as" ("sees the deal as a retreat"), the classes of PARC-style attribution cues. Nothing in
-//! it belongs to a particular story. In a headline written in title case a capitalized verb
+//! it belongs to a particular story. After the rules, a learned cue finder (`learned.rs`, issue
+//! #4) reads the words they leave free: PolNeAR's attributions also hang on nouns, adjectives
+//! and phrases no lexicon lists, and two linear models fitted on its train split take a word
+//! for a cue and put its content after or before it. In a headline written in title case a capitalized verb
 //! still counts ("Ruiz Says Port Will Reopen"). A
 //! speaker is a name ("Gen. Ana Ruiz"), a role ("the ministry", "a spokesperson for the
 //! council") or a pronoun. Personal pronouns ("he said") are resolved to the most recent
@@ -63,6 +66,7 @@
 mod cues;
 mod direct;
 mod indirect;
+mod learned;
 mod speaker;
 #[cfg(test)]
 mod tests;
@@ -72,7 +76,10 @@ use parallax_model::{Article, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use tokens::Doc;
+
+pub use learned::{Candidate, CueModel, CueModelError};
 
 /// Settings for [`quotes`].
 #[derive(Debug, Clone)]
@@ -81,6 +88,9 @@ pub struct Config {
     pub max_scare_quote_words: usize,
     /// How many sentences back a pronoun speaker looks for its name.
     pub pronoun_window: usize,
+    /// The learned cue finder that reads the words the rules leave free; `None` keeps to the
+    /// rules.
+    pub cue_model: Option<Arc<CueModel>>,
 }
 
 impl Config {
@@ -89,6 +99,7 @@ impl Config {
         Config {
             max_scare_quote_words: 3,
             pronoun_window: 8,
+            cue_model: Some(CueModel::fitted()),
         }
     }
 }
@@ -98,11 +109,10 @@ impl Config {
 /// text order of their content; their ranges are byte ranges into the article text.
 pub fn quotes(article: &Article, sentences: &[Sentence], config: &Config) -> Vec<Quote> {
     let doc = Doc::new(&article.text, sentences);
-    let spans = direct::spans(&doc);
-    let mut state = State::new(&doc, &spans);
-    direct::attribute(&doc, &spans, &mut state);
-    indirect::find(&doc, &mut state);
-    direct::continue_or_drop(&doc, &spans, &mut state, config);
+    let mut state = rules(&doc, config);
+    if let Some(model) = &config.cue_model {
+        learned::find(&doc, &mut state, model);
+    }
     let mut found = std::mem::take(&mut state.found);
     found.sort_by_key(|found| {
         (
@@ -115,6 +125,24 @@ pub fn quotes(article: &Article, sentences: &[Sentence], config: &Config) -> Vec
         .into_iter()
         .map(|found| found.into_quote(&doc))
         .collect()
+}
+
+/// What the rules find in `doc`, before the learned cue finder reads the words they leave free.
+fn rules(doc: &Doc, config: &Config) -> State {
+    let spans = direct::spans(doc);
+    let mut state = State::new(doc, &spans);
+    direct::attribute(doc, &spans, &mut state);
+    indirect::find(doc, &mut state);
+    direct::continue_or_drop(doc, &spans, &mut state, config);
+    state
+}
+
+/// The words of `article` that the rules leave free for the learned cue finder, with their
+/// features: what `parallax eval quotes --fit` fits [`CueModel`] on.
+pub fn candidates(article: &Article, sentences: &[Sentence], config: &Config) -> Vec<Candidate> {
+    let doc = Doc::new(&article.text, sentences);
+    let state = rules(&doc, config);
+    learned::candidates(&doc, &state)
 }
 
 /// A quote being built: content pieces, cue and speaker as tokens.

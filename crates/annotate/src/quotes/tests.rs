@@ -38,10 +38,18 @@ fn render(text: &str, quotes: &[Quote]) -> String {
     out
 }
 
+/// Runs the rules alone: these tests are their contract, and the learned cue finder, which
+/// reads only the words the rules leave free, has tests of its own with weights of their own.
+/// (The fitted finder does add quotes to a few sentences below that the rules rightly leave
+/// alone, such as "The ferry captain saw …" in `stances_and_regarding`; issue #4.)
 fn check(text: &str, expected: &str) {
     let article = Article::new(Origin::Stdin, text.to_string());
     let sentences = sentences(&article, "en");
-    let found = quotes(&article, &sentences, &Config::new());
+    let rules_only = Config {
+        cue_model: None,
+        ..Config::new()
+    };
+    let found = quotes(&article, &sentences, &rules_only);
     assert_eq!(render(&article.text, &found).trim(), expected.trim());
 }
 
@@ -836,4 +844,67 @@ fn advice_and_bare_pushes_are_no_stance() {
         "The council pushed for a new pier.",
         "indirect [a new pier] cue=pushed for speaker=The council",
     );
+}
+
+/// Runs the annotator with the learned cue finder read from `weights` (a weights file in the
+/// format of `data/quote-cues.tsv`), so the tests do not hang on the fitted numbers.
+fn check_learned(weights: &str, text: &str, expected: &str) {
+    let model = CueModel::parse(weights).expect("the test weights parse");
+    let config = Config {
+        cue_model: Some(Arc::new(model)),
+        ..Config::new()
+    };
+    let article = Article::new(Origin::Stdin, text.to_string());
+    let sentences = sentences(&article, "en");
+    let found = quotes(&article, &sentences, &config);
+    assert_eq!(render(&article.text, &found).trim(), expected.trim());
+}
+
+#[test]
+fn learned_cue_takes_a_word_the_rules_leave_free() {
+    // "wary" is no reporting verb; a weight on the word before it and on its suffix makes it a
+    // cue, and the content goes where the direction model points.
+    let weights = "threshold\t1\ncue\tpw=is|wary\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        weights,
+        "The harbor master is wary the new pier will flood.",
+        "indirect [the new pier will flood] cue=wary",
+    );
+    let before = "threshold\t1\ncue\tpw=ruiz|wagers\t2\nafter\tbias=1\t-1\n";
+    check_learned(
+        before,
+        "The new pier will flood, Ana Ruiz wagers.",
+        "indirect [The new pier will flood] cue=wagers speaker=Ana Ruiz",
+    );
+    // Below the threshold, nothing.
+    check_learned(
+        "threshold\t3\ncue\tpw=is|wary\t2\n",
+        "The harbor master is wary the new pier will flood.",
+        "",
+    );
+}
+
+#[test]
+fn learned_cue_leaves_what_the_rules_found() {
+    // The rules hold "said" and its content; a weight on every word cannot take them again.
+    check_learned(
+        "threshold\t0\ncue\tbias=1\t1\nafter\tbias=1\t1\n",
+        "Ana Ruiz said the ferry would sail.",
+        "indirect [the ferry would sail] cue=said speaker=Ana Ruiz",
+    );
+}
+
+#[test]
+fn cue_weights_file_errors_name_the_line() {
+    let error = CueModel::parse("threshold\t1\ncue\tbias=1\n").expect_err("a weight is missing");
+    assert_eq!(error.line, 2);
+    let error = CueModel::parse("cue\tbias=1\t1\n").expect_err("no threshold");
+    assert!(error.reason.contains("threshold"), "{error}");
+    assert!(CueModel::parse("threshold\tmany\n").is_err());
+}
+
+#[test]
+fn compiled_in_cue_weights_parse() {
+    let model = CueModel::fitted();
+    assert!(format!("{model:?}").contains("n_weights"));
 }

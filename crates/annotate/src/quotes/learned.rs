@@ -1,0 +1,565 @@
+//! The learned cue finder: two linear models over single-word and shape features, fitted on the
+//! PolNeAR train split (`parallax eval quotes --fit`), that find the attribution cues the rules
+//! miss among the words no rule has claimed, and tell on which side of each its content lies.
+//!
+//! The rules know a lexicon of reporting verbs; PolNeAR's attributions also hang on nouns
+//! ("his claim"), adjectives ("is skeptical"), phrases and verbs outside any lexicon, thousands of
+//! forms with a few examples each (issue #4). A weighted sum of general features (the word, its
+//! suffix, its neighbors, a following "that", colon or quotation mark, a name or pronoun before
+//! it, where it stands in its sentence) generalizes over them where a list cannot. The rules run
+//! first and keep what they find; the model only reads the words they leave free.
+//!
+//! The weights file holds one weight per feature: a single word, a pair of neighboring words or
+//! a shape, never longer text, so no article text can be read back from it.
+
+use super::cues;
+use super::speaker::{self, Speaker};
+use super::tokens::{Doc, Kind};
+use super::{Found, State};
+use parallax_model::QuoteKind;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+/// The two linear models and the score a cue must pass.
+#[derive(Clone)]
+pub struct CueModel {
+    /// Feature hash to its two weights: is this word a cue, and does the content of this cue
+    /// follow it (rather than precede it)?
+    weights: HashMap<u64, [f32; 2], BuildHasherDefault<PassThrough>>,
+    /// The most the speaker features can add to a cue score, so a word far below the threshold
+    /// is dropped before its speaker is looked for.
+    subject_bound: f32,
+    /// A word is a cue when its score is above this.
+    threshold: f32,
+}
+
+/// A hasher for keys that are hashes already: it passes them through.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+impl std::fmt::Debug for CueModel {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("CueModel")
+            .field("n_weights", &self.weights.len())
+            .field("threshold", &self.threshold)
+            .finish()
+    }
+}
+
+/// The fitted weights, compiled in.
+const FITTED: &str = include_str!("../../data/quote-cues.tsv");
+
+/// Why a weights file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueModelError {
+    /// Line of the file, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl std::fmt::Display for CueModelError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            formatter,
+            "quote cue weights, line {}: {}",
+            self.line, self.reason
+        )
+    }
+}
+
+impl std::error::Error for CueModelError {}
+
+impl CueModel {
+    /// The weights fitted on PolNeAR train (`data/quote-cues.tsv`).
+    pub fn fitted() -> Arc<CueModel> {
+        static FITTED_MODEL: OnceLock<Arc<CueModel>> = OnceLock::new();
+        FITTED_MODEL
+            .get_or_init(|| {
+                Arc::new(
+                    CueModel::parse(FITTED)
+                        .expect("the compiled-in weights file is checked by a test"),
+                )
+            })
+            .clone()
+    }
+
+    /// Reads a weights file: a `threshold<TAB>number` line, then `cue<TAB>feature<TAB>weight`
+    /// and `after<TAB>feature<TAB>weight` lines. Blank lines and lines starting with `#` are
+    /// comments.
+    ///
+    /// # Errors
+    ///
+    /// When a line is none of these, a number does not parse, or the threshold is missing.
+    pub fn parse(text: &str) -> Result<CueModel, CueModelError> {
+        let mut weights: HashMap<u64, [f32; 2], BuildHasherDefault<PassThrough>> =
+            HashMap::default();
+        let mut subject_bounds = [0.0f32; 2];
+        let mut threshold = None;
+        for (line_idx, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |reason: String| CueModelError {
+                line: line_idx + 1,
+                reason,
+            };
+            let number = |text: &str| {
+                text.trim()
+                    .parse::<f32>()
+                    .map_err(|_| error(format!("{text:?} is no number")))
+            };
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["threshold", value] => threshold = Some(number(value)?),
+                ["cue", feature, weight] => {
+                    let weight = number(weight)?;
+                    weights.entry(hash(feature)).or_default()[0] = weight;
+                    if let Some(value) = feature.strip_prefix("subject=") {
+                        let bound = &mut subject_bounds[usize::from(value.contains('|'))];
+                        *bound = bound.max(weight);
+                    }
+                }
+                ["after", feature, weight] => {
+                    weights.entry(hash(feature)).or_default()[1] = number(weight)?;
+                }
+                _ => {
+                    return Err(error(
+                        "not a threshold, cue or after line, tab-separated".into(),
+                    ));
+                }
+            }
+        }
+        let threshold = threshold.ok_or_else(|| CueModelError {
+            line: text.lines().count(),
+            reason: "no threshold line".into(),
+        })?;
+        Ok(CueModel {
+            weights,
+            subject_bound: subject_bounds[0] + subject_bounds[1],
+            threshold,
+        })
+    }
+
+    /// The same weights with another threshold, for tuning it.
+    pub fn with_threshold(&self, threshold: f32) -> CueModel {
+        CueModel {
+            threshold,
+            ..self.clone()
+        }
+    }
+}
+
+/// The hash of one piece of a feature's text (its template, or a value), eight bytes at a time.
+fn piece_hash(piece: &str) -> u64 {
+    let mut hash = 0x9e37_79b9_7f4a_7c15u64 ^ piece.len() as u64;
+    for chunk in piece.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash ^ u64::from_le_bytes(word))
+            .wrapping_mul(0xff51_afd7_ed55_8ccd)
+            .rotate_left(29);
+    }
+    hash
+}
+
+/// The hash of a feature from those of its pieces (`second` 0 when it has one value): a
+/// feature written out as text and one scored while annotating meet here, without a string
+/// being built per word.
+fn feature_hash(template: u64, first: u64, second: u64) -> u64 {
+    let mut hash = (template ^ first.rotate_left(17)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash = (hash ^ second.rotate_left(41)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    hash ^ (hash >> 32)
+}
+
+/// The hash of a feature written out as `template=first` or `template=first|second`.
+fn hash(feature: &str) -> u64 {
+    let (template, values) = feature.split_once('=').unwrap_or((feature, ""));
+    let (first, second) = values.split_once('|').unwrap_or((values, ""));
+    let second = if second.is_empty() {
+        0
+    } else {
+        piece_hash(second)
+    };
+    feature_hash(piece_hash(template), piece_hash(first), second)
+}
+
+/// Receives each feature of a word as a template name and one or two values (`second` empty
+/// when there is one); the feature's text is `template=first` or `template=first|second`.
+/// Values never hold `|`: words cannot, and other tokens stand for their class.
+trait Sink {
+    fn feature(&mut self, template: &str, first: &str, second: &str);
+}
+
+/// Sums the weights of the features it receives, under both models.
+struct Scorer<'a> {
+    model: &'a CueModel,
+    cue: f32,
+    after: f32,
+}
+
+impl Sink for Scorer<'_> {
+    fn feature(&mut self, template: &str, first: &str, second: &str) {
+        let second = if second.is_empty() {
+            0
+        } else {
+            piece_hash(second)
+        };
+        let key = feature_hash(piece_hash(template), piece_hash(first), second);
+        if let Some([cue, after]) = self.model.weights.get(&key) {
+            self.cue += cue;
+            self.after += after;
+        }
+    }
+}
+
+/// Collects the features as text, for fitting.
+struct Collector(Vec<String>);
+
+impl Sink for Collector {
+    fn feature(&mut self, template: &str, first: &str, second: &str) {
+        self.0.push(if second.is_empty() {
+            format!("{template}={first}")
+        } else {
+            format!("{template}={first}|{second}")
+        });
+    }
+}
+
+/// A coarse class of the token at `idx`, or the edge of its sentence.
+fn class(doc: &Doc, idx: Option<usize>, sentence: &Range<usize>) -> &'static str {
+    let Some(idx) = idx.filter(|idx| sentence.contains(idx)) else {
+        return "edge";
+    };
+    let token = doc.token(idx);
+    match token.kind {
+        Kind::Quote(_) => "quote",
+        Kind::Punct => match token.lower.as_str() {
+            "," => "comma",
+            ":" => "colon",
+            ";" => "semicolon",
+            "(" | ")" => "paren",
+            "-" | "—" | "–" => "dash",
+            _ if token.is_terminal() => "stop",
+            _ => "punct",
+        },
+        Kind::Word if speaker::pronoun_class(&token.lower).is_some() => "pronoun",
+        Kind::Word if token.lower.starts_with(|c: char| c.is_numeric()) => "number",
+        Kind::Word if token.capitalized && idx > sentence.start => "name",
+        Kind::Word if token.capitalized => "initial",
+        Kind::Word => "word",
+    }
+}
+
+/// The token at `idx` as a feature value: a word's lowercase stem, the class of any other
+/// token, or the edge of its sentence.
+fn word<'a>(doc: &'a Doc, idx: Option<usize>, sentence: &Range<usize>) -> &'a str {
+    match idx.filter(|idx| sentence.contains(idx)) {
+        Some(idx) if doc.token(idx).is_word() => doc.token(idx).stem(),
+        other => class(doc, other, sentence),
+    }
+}
+
+/// A distance in a few bins, so that near positions are told apart and far ones pooled.
+fn bin(distance: usize) -> &'static str {
+    match distance {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        _ => "far",
+    }
+}
+
+/// The last `n` characters of `word`.
+fn suffix(word: &str, n: usize) -> &str {
+    let start = word
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(0, |(idx, _)| idx);
+    &word[start..]
+}
+
+/// What the features of a word read of its whole sentence, worked out once per sentence.
+struct SentenceContext {
+    /// Whether a quote found holds a token of the sentence.
+    claimed: bool,
+    /// Whether a token of the sentence stands between quotation marks.
+    quoted: bool,
+}
+
+impl SentenceContext {
+    fn new(state: &State, sentence: &Range<usize>) -> SentenceContext {
+        SentenceContext {
+            claimed: state.used[sentence.clone()].contains(&true),
+            quoted: state.quoted[sentence.clone()].contains(&true),
+        }
+    }
+}
+
+/// The features of the word at `idx` in `sentence` but those of its speaker.
+fn features(
+    doc: &Doc,
+    context: &SentenceContext,
+    idx: usize,
+    sentence: &Range<usize>,
+    sink: &mut dyn Sink,
+) {
+    let at = |offset: isize| idx.checked_add_signed(offset);
+    let token = doc.token(idx);
+    let stem = token.stem();
+    sink.feature("bias", "1", "");
+    let shape = if stem.starts_with(|c: char| c.is_numeric()) {
+        "digit"
+    } else if !token.capitalized {
+        "lower"
+    } else if idx == sentence.start {
+        "initial"
+    } else if token.lower.chars().count() > 1
+        && doc.text[token.range.clone()]
+            .chars()
+            .all(|c| !c.is_lowercase())
+    {
+        "upper"
+    } else {
+        "capital"
+    };
+    sink.feature("shape", shape, "");
+    let previous = word(doc, at(-1), sentence);
+    let next = word(doc, at(1), sentence);
+    sink.feature("p1", previous, "");
+    sink.feature("n1", next, "");
+    sink.feature("pw", previous, stem);
+    sink.feature("wn", stem, next);
+    let previous_class = class(doc, at(-1), sentence);
+    let next_class = class(doc, at(1), sentence);
+    sink.feature("pc", previous_class, "");
+    sink.feature("nc", next_class, "");
+    sink.feature("pc2", class(doc, at(-2), sentence), previous_class);
+    sink.feature("nc2", next_class, class(doc, at(2), sentence));
+    sink.feature("s3nc", suffix(stem, 3), next_class);
+    sink.feature("pcs3", previous_class, suffix(stem, 3));
+    // What follows within a few words: a that-clause, a colon or a quotation.
+    let ahead = idx + 1..(idx + 4).min(sentence.end);
+    if ahead.clone().any(|at| doc.lower(at) == "that") {
+        sink.feature("that", "1", "");
+    }
+    if ahead.clone().any(|at| doc.token(at).is_punct(':')) {
+        sink.feature("colon", "1", "");
+    }
+    if ahead.clone().any(|at| doc.token(at).is_quote()) {
+        sink.feature("quote", "1", "");
+    }
+    if let Some(entry) = cues::verb_at(doc, idx) {
+        sink.feature("lexicon", entry.base(), "");
+        sink.feature("lexicon", "any", "");
+    }
+    sink.feature("start", bin(idx - sentence.start), "");
+    sink.feature("end", bin(sentence.end - 1 - idx), "");
+    sink.feature("claimed", if context.claimed { "1" } else { "0" }, "");
+    sink.feature("quoted", if context.quoted { "1" } else { "0" }, "");
+}
+
+/// The features of the speaker phrase right before the word at `idx`, as the rules read one
+/// ("the senator's aides insist", "Ruiz, a skeptic,"), not reaching before `bottom`.
+fn subject_features(doc: &Doc, idx: usize, bottom: usize, sink: &mut dyn Sink) {
+    let subject = (idx > bottom)
+        .then(|| speaker::before(doc, idx - 1, bottom))
+        .flatten();
+    let subject_kind = match subject.as_ref().map(|subject| subject.kind) {
+        Some(speaker::Kind::Name) => "name",
+        Some(speaker::Kind::Role) => "role",
+        Some(speaker::Kind::Pronoun) => "pronoun",
+        None => "none",
+    };
+    sink.feature("subject", subject_kind, "");
+    sink.feature("subject", subject_kind, suffix(doc.token(idx).stem(), 2));
+}
+
+/// A word no rule has claimed, with its features, for fitting the model.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The word's byte range in the article text.
+    pub range: Range<usize>,
+    /// Its features, as text.
+    pub features: Vec<String>,
+}
+
+/// Whether the model may read the token at `idx`: a word outside every quote found and every
+/// quotation.
+fn free(doc: &Doc, state: &State, idx: usize) -> bool {
+    !state.used[idx] && !state.quoted[idx] && doc.token(idx).is_word()
+}
+
+/// The words the rules leave free in `doc`, with their features.
+pub(crate) fn candidates(doc: &Doc, state: &State) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for sentence in &doc.sentence_tokens {
+        let context = SentenceContext::new(state, sentence);
+        let mut bottom = sentence.start;
+        for idx in sentence.clone() {
+            if state.used[idx] {
+                bottom = idx + 1;
+            }
+            if free(doc, state, idx) {
+                let mut collector = Collector(Vec::new());
+                features(doc, &context, idx, sentence, &mut collector);
+                subject_features(doc, idx, bottom, &mut collector);
+                found.push(Candidate {
+                    range: doc.token(idx).range.clone(),
+                    features: collector.0,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Adds a quote for every free word the model takes for a cue, with its content on the side
+/// the model chooses (or the other, when that side is empty) and the speaker next to it.
+pub(crate) fn find(doc: &Doc, state: &mut State, model: &CueModel) {
+    for sentence in doc.sentence_tokens.clone() {
+        let mut context = SentenceContext::new(state, &sentence);
+        let mut bottom = sentence.start;
+        for idx in sentence.clone() {
+            if state.used[idx] {
+                bottom = idx + 1;
+            }
+            if !free(doc, state, idx) {
+                continue;
+            }
+            let mut scorer = Scorer {
+                model,
+                cue: 0.0,
+                after: 0.0,
+            };
+            features(doc, &context, idx, &sentence, &mut scorer);
+            // Reading the speaker costs more than all the other features together; most words
+            // are too far below the threshold for it to matter.
+            if scorer.cue + model.subject_bound <= model.threshold {
+                continue;
+            }
+            subject_features(doc, idx, bottom, &mut scorer);
+            if scorer.cue <= model.threshold {
+                continue;
+            }
+            let found = if scorer.after > 0.0 {
+                content_after(doc, state, idx, &sentence)
+                    .or_else(|| content_before(doc, state, idx, &sentence))
+            } else {
+                content_before(doc, state, idx, &sentence)
+                    .or_else(|| content_after(doc, state, idx, &sentence))
+            };
+            if let Some(found) = found {
+                state.push(doc, found);
+                context = SentenceContext::new(state, &sentence);
+                bottom = floor(state, idx + 1, &sentence);
+            }
+        }
+    }
+}
+
+/// The first token of `sentence` after the last claimed one before `idx`.
+fn floor(state: &State, idx: usize, sentence: &Range<usize>) -> usize {
+    (sentence.start..idx)
+        .rev()
+        .find(|&at| state.used[at])
+        .map_or(sentence.start, |at| at + 1)
+}
+
+/// Whether the tokens `first..=last` hold a word.
+fn has_word(doc: &Doc, first: usize, last: usize) -> bool {
+    (first..=last).any(|at| doc.token(at).is_word())
+}
+
+/// The last token of a content ending before `end`, past trailing punctuation, not before
+/// `first`.
+fn trim_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
+    (first..end).rev().find(|&at| {
+        let token = doc.token(at);
+        token.is_word() || token.is_quote() || token.is_punct(')') || token.is_punct('%')
+    })
+}
+
+/// The content after the cue at `cue`: up to the end of the sentence or the next claimed token.
+fn content_after(doc: &Doc, state: &State, cue: usize, sentence: &Range<usize>) -> Option<Found> {
+    let start = cue + 1;
+    let end = (start..sentence.end)
+        .find(|&at| state.used[at])
+        .unwrap_or(sentence.end);
+    let last = trim_end(doc, start, end)?;
+    if !has_word(doc, start, last) {
+        return None;
+    }
+    let bottom = floor(state, cue, sentence);
+    let speaker = (cue > bottom)
+        .then(|| speaker::before(doc, cue - 1, bottom))
+        .flatten();
+    Some(found(doc, (start, last), cue, speaker))
+}
+
+/// The content before the cue at `cue`: from the last claimed token (or the start of the
+/// sentence) up to the speaker before the cue, if there is one, or the cue.
+fn content_before(doc: &Doc, state: &State, cue: usize, sentence: &Range<usize>) -> Option<Found> {
+    let bottom = floor(state, cue, sentence);
+    if cue <= bottom {
+        return None;
+    }
+    let speaker = speaker::before(doc, cue - 1, bottom);
+    let end = speaker.as_ref().map_or(cue, |speaker| speaker.first);
+    let last = trim_end(doc, bottom, end)?;
+    if !has_word(doc, bottom, last) {
+        return None;
+    }
+    let speaker = speaker.or_else(|| speaker::after(doc, cue + 1, sentence.end));
+    Some(found(doc, (bottom, last), cue, speaker))
+}
+
+fn found(doc: &Doc, content: (usize, usize), cue: usize, speaker: Option<Speaker>) -> Found {
+    // Next to a word the rules do not know as a cue, what the phrase rules read as a speaker is
+    // often none ("no hurry to", "the recent days saw"): only a name or a pronoun is kept, and
+    // not a lone capitalized word opening the sentence ("That said").
+    let speaker = speaker.filter(|speaker| match speaker.kind {
+        speaker::Kind::Pronoun => true,
+        speaker::Kind::Name => {
+            speaker.first < speaker.last || speaker.first != doc.sentence_of(speaker.first).start
+        }
+        speaker::Kind::Role => false,
+    });
+    let last = [content.1, cue]
+        .into_iter()
+        .chain(speaker.as_ref().map(|speaker| speaker.last))
+        .max()
+        .unwrap_or(cue);
+    let anonymous = speaker.as_ref().is_some_and(|speaker| speaker.anonymous);
+    Found {
+        kind: QuoteKind::Indirect,
+        pieces: vec![doc.span(content.0, content.1)],
+        cue: Some((cue, cue)),
+        speaker,
+        resolved: None,
+        anonymous,
+        last_sentence: doc.token(last).sentence,
+    }
+}
