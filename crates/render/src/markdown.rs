@@ -30,6 +30,11 @@ pub(crate) fn render(brief: &Brief) -> String {
     out
 }
 
+/// Citation marks of the sources numbered `numbers`, in their order: "[2][4]".
+fn cited(numbers: impl Iterator<Item = usize>) -> String {
+    numbers.map(|number| format!("[{number}]")).collect()
+}
+
 fn sources(out: &mut String, sources: &[SourceEntry]) {
     let _ = writeln!(out, "## Sources\n");
     let _ = writeln!(
@@ -74,11 +79,7 @@ fn summary(out: &mut String, brief: &Brief) {
         .summary
         .iter()
         .map(|sentence| {
-            let sources: String = sentence
-                .sources
-                .iter()
-                .map(|source| format!("[{source}]"))
-                .collect();
+            let sources = cited(sentence.sources.iter().copied());
             format!("{} {sources}", escape(&sentence.text))
         })
         .collect();
@@ -139,11 +140,7 @@ fn agreed_facts(out: &mut String, brief: &Brief) {
             .values
             .iter()
             .map(|value| {
-                let sources: String = value
-                    .citations
-                    .iter()
-                    .map(|citation| format!("[{}]", citation.source))
-                    .collect();
+                let sources = cited(value.citations.iter().map(|citation| citation.source));
                 format!("\"{}\" {sources}", escape(&value.value))
             })
             .collect();
@@ -179,11 +176,7 @@ fn disputes(out: &mut String, brief: &Brief) {
             dispute_kind_name(dispute.kind)
         );
         for side in &dispute.sides {
-            let sources: String = side
-                .citations
-                .iter()
-                .map(|citation| format!("[{}]", citation.source))
-                .collect();
+            let sources = cited(side.citations.iter().map(|citation| citation.source));
             let compatible: Vec<String> = side
                 .compatible_with
                 .iter()
@@ -229,22 +222,14 @@ fn readings(out: &mut String, brief: &Brief) {
     };
     let _ = writeln!(out, "{basis}; each side in its own sources' words.\n");
     for side in &readings.sides {
-        let sources: String = side
-            .sources
-            .iter()
-            .map(|source| format!("[{source}]"))
-            .collect();
+        let sources = cited(side.sources.iter().copied());
         let _ = writeln!(out, "### {} {sources}\n", escape(&side.label));
         if side.summary.is_empty() {
             let _ = writeln!(out, "- —");
         }
         for sentence in &side.summary {
-            let cited: String = sentence
-                .sources
-                .iter()
-                .map(|source| format!("[{source}]"))
-                .collect();
-            let _ = writeln!(out, "- {} {cited}", escape(&sentence.text));
+            let sources = cited(sentence.sources.iter().copied());
+            let _ = writeln!(out, "- {} {sources}", escape(&sentence.text));
         }
         let _ = writeln!(out);
     }
@@ -373,11 +358,7 @@ fn timeline(out: &mut String, brief: &Brief) {
         "Dated events, with each source's date resolved from its own publication date; for an undated article the year is inferred from the story's dated articles and marked so.\n"
     );
     for event in &brief.timeline {
-        let sources: String = event
-            .mentions
-            .iter()
-            .map(|mention| format!("[{}]", mention.citation.source))
-            .collect();
+        let sources = cited(event.mentions.iter().map(|mention| mention.citation.source));
         let flag = if event.disputed {
             " — dates disputed"
         } else {
