@@ -495,6 +495,7 @@ fn choices(
                 || wording.n_body_words < MIN_WORDS
                 || wording.n_judged > MAX_JUDGED_SINGLE_SOURCE
                 || starts_with_quote(text)
+                || is_fragment(text)
                 || is_disputed(source, &span)
             {
                 continue;
@@ -1183,6 +1184,7 @@ fn corroborated(
         .filter(|citation| {
             citation.text.split_whitespace().count() >= MIN_WORDS
                 && !starts_with_quote(&citation.text)
+                && !is_fragment(&citation.text)
                 && !is_disputed(citation.source, &citation.span)
         })
         .map(|citation| {
@@ -1304,6 +1306,15 @@ fn n_verdict_words(text: &str) -> usize {
 
 fn starts_with_quote(text: &str) -> bool {
     text.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}', '\''])
+}
+
+/// Whether `text` is a piece of a list or of a broken sentence rather than a sentence: its
+/// first letter, after any dashes, bullets or spaces, is lowercase ("– spring – a new
+/// quay …").
+fn is_fragment(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// The sentence stating `dispute` with the sides that sources of `selected` take, each side
@@ -1655,5 +1666,13 @@ mod tests {
                 .iter()
                 .all(|sentence| sentence.kind != SummaryKind::Disputed)
         );
+    }
+
+    #[test]
+    fn list_pieces_and_broken_sentences_are_fragments() {
+        assert!(is_fragment("\u{2013} spring \u{2013} a new quay opened"));
+        assert!(is_fragment("and then the talks resumed"));
+        assert!(!is_fragment("\u{2013} In autumn the talks resumed."));
+        assert!(!is_fragment("2022 will be a hard year."));
     }
 }
