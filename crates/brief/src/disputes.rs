@@ -29,7 +29,7 @@ use parallax_model::{
     Span, Story, TimelineEvent,
 };
 use parallax_text::Terms;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 struct Mention<'a> {
@@ -96,6 +96,31 @@ pub(crate) fn slots_from(
     lap("disputes: quantities");
     verdicts.extend(agents::agent_verdicts(story, &independent));
     lap("disputes: agents");
+    let (mut disputes, mut agreed) = partition(verdicts);
+    disputes.extend(dates::date_disputes(story, timeline));
+    lap("disputes: dates");
+    disputes.extend(assertions::assertion_disputes(story, &|term| {
+        matches.idf_of(term)
+    }));
+    lap("disputes: assertions");
+    disputes.sort_by(|a, b| {
+        n_sources(b).cmp(&n_sources(a)).then_with(|| {
+            earliest(a.sides.iter().flat_map(|side| &side.citations))
+                .cmp(&earliest(b.sides.iter().flat_map(|side| &side.citations)))
+        })
+    });
+    agreed.sort_by(|a, b| {
+        b.n_independent.cmp(&a.n_independent).then_with(|| {
+            earliest(a.values.iter().flat_map(|value| &value.citations)).cmp(&earliest(
+                b.values.iter().flat_map(|value| &value.citations),
+            ))
+        })
+    });
+    Slots { disputes, agreed }
+}
+
+/// The disputed slots and the agreed facts among `verdicts`, each in their order.
+fn partition(verdicts: Vec<Verdict>) -> (Vec<Dispute>, Vec<AgreedFact>) {
     let mut disputes = Vec::new();
     let mut agreed = Vec::new();
     for verdict in verdicts {
@@ -104,23 +129,7 @@ pub(crate) fn slots_from(
             Verdict::Agreed(fact) => agreed.push(fact),
         }
     }
-    disputes.extend(dates::date_disputes(story, timeline));
-    lap("disputes: dates");
-    disputes.extend(assertions::assertion_disputes(story, &|term| {
-        matches.idf_of(term)
-    }));
-    lap("disputes: assertions");
-    disputes.sort_by(|a, b| {
-        n_sources(b)
-            .cmp(&n_sources(a))
-            .then_with(|| first_position(a).cmp(&first_position(b)))
-    });
-    agreed.sort_by(|a, b| {
-        b.n_independent
-            .cmp(&a.n_independent)
-            .then_with(|| agreed_position(a).cmp(&agreed_position(b)))
-    });
-    Slots { disputes, agreed }
+    (disputes, agreed)
 }
 
 /// How many independent sources the citations come from.
@@ -155,10 +164,10 @@ fn agreed(
     }))
 }
 
-fn agreed_position(fact: &AgreedFact) -> (usize, usize) {
-    fact.values
-        .iter()
-        .flat_map(|value| &value.citations)
+/// The source and position of the earliest of `citations`, to order slots by where a reader
+/// first meets them.
+fn earliest<'a>(citations: impl Iterator<Item = &'a Citation>) -> (usize, usize) {
+    citations
         .map(|citation| (citation.source, citation.span.start))
         .min()
         .unwrap_or((usize::MAX, 0))
@@ -251,7 +260,6 @@ fn quantity_verdicts(story: &Story, matches: &Matches, independent: &[usize]) ->
         .collect();
     let (mentions, contexts) = mentions(story, matches, &lengths);
 
-    let mut groups = UnionFind::new(mentions.len());
     // Each mention's unit as a number, so that the many pairs of different units are told
     // apart before anything else is compared.
     let mut units: Vec<Option<&str>> = Vec::new();
@@ -293,14 +301,17 @@ fn quantity_verdicts(story: &Story, matches: &Matches, independent: &[usize]) ->
     // withdrawn" and "60,000 to 90,000 troops massed" are two slots, and the other sources'
     // figures go to the one they agree with or are most like. Plain single linkage chained
     // such slots into one.
+    // Each slot is numbered by its first mention and holds its mentions; `slot_of` points a
+    // mention to its slot.
     let mut members: Vec<Vec<usize>> = (0..mentions.len()).map(|idx| vec![idx]).collect();
+    let mut slot_of: Vec<usize> = (0..mentions.len()).collect();
     for (_, _, left_idx, right_idx) in pairs {
-        let (left_root, right_root) = (groups.find(left_idx), groups.find(right_idx));
-        if left_root == right_root {
+        let (left_slot, right_slot) = (slot_of[left_idx], slot_of[right_idx]);
+        if left_slot == right_slot {
             continue;
         }
-        let conflicts_within_a_source = members[left_root].iter().any(|&a| {
-            members[right_root].iter().any(|&b| {
+        let conflicts_within_a_source = members[left_slot].iter().any(|&a| {
+            members[right_slot].iter().any(|&b| {
                 mentions[a].source == mentions[b].source
                     && !overlap(mentions[a].interval, mentions[b].interval)
             })
@@ -308,24 +319,21 @@ fn quantity_verdicts(story: &Story, matches: &Matches, independent: &[usize]) ->
         if conflicts_within_a_source {
             continue;
         }
-        groups.union(left_root, right_root);
-        let root = groups.find(left_root);
-        let other = if root == left_root {
-            right_root
-        } else {
-            left_root
-        };
-        let moved = std::mem::take(&mut members[other]);
-        members[root].extend(moved);
-    }
-    let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for idx in 0..mentions.len() {
-        by_group.entry(groups.find(idx)).or_default().push(idx);
+        let (kept, merged) = (left_slot.min(right_slot), left_slot.max(right_slot));
+        let moved = std::mem::take(&mut members[merged]);
+        for &member in &moved {
+            slot_of[member] = kept;
+        }
+        members[kept].extend(moved);
     }
 
-    by_group
-        .into_values()
-        .filter_map(|members| verdict(story, &mentions, &members, independent))
+    members
+        .into_iter()
+        .filter(|slot| !slot.is_empty())
+        .filter_map(|mut slot| {
+            slot.sort_unstable();
+            verdict(story, &mentions, &slot, independent)
+        })
         .collect()
 }
 
@@ -336,16 +344,6 @@ fn n_sources(dispute: &Dispute) -> usize {
         .flat_map(|side| side.citations.iter().map(|citation| citation.source))
         .collect::<BTreeSet<_>>()
         .len()
-}
-
-fn first_position(dispute: &Dispute) -> (usize, usize) {
-    dispute
-        .sides
-        .iter()
-        .flat_map(|side| &side.citations)
-        .map(|citation| (citation.source, citation.span.start))
-        .min()
-        .unwrap_or((usize::MAX, 0))
 }
 
 /// The quantities of `story` that may be disputed, and the lengths of its meetings by article,
@@ -649,14 +647,13 @@ mod tests {
     fn check(articles: Vec<Annotated>, expected: &[&[ExpectedSide<'_>]]) {
         let story = Story::new(articles);
         let independent = independent_sources(&story);
-        let verdicts =
-            quantity_verdicts(&story, &Matches::new(&story, &Config::new()), &independent);
-        let found: Vec<Vec<FoundSide>> = verdicts
+        let (disputes, _) = partition(quantity_verdicts(
+            &story,
+            &Matches::new(&story, &Config::new()),
+            &independent,
+        ));
+        let found: Vec<Vec<FoundSide>> = disputes
             .iter()
-            .filter_map(|verdict| match verdict {
-                Verdict::Disputed(dispute) => Some(dispute),
-                Verdict::Agreed(_) => None,
-            })
             .map(|dispute| {
                 dispute
                     .sides
@@ -813,13 +810,12 @@ mod tests {
         let agreed = |articles: Vec<Annotated>| {
             let story = Story::new(articles);
             let independent = independent_sources(&story);
-            quantity_verdicts(&story, &Matches::new(&story, &Config::new()), &independent)
-                .into_iter()
-                .filter_map(|verdict| match verdict {
-                    Verdict::Agreed(fact) => Some(fact),
-                    Verdict::Disputed(_) => None,
-                })
-                .collect::<Vec<_>>()
+            partition(quantity_verdicts(
+                &story,
+                &Matches::new(&story, &Config::new()),
+                &independent,
+            ))
+            .1
         };
         let first = ships(
             "a.txt",

@@ -586,15 +586,7 @@ mod tests {
     /// The disputes and agreed facts of the agent slots of `story`, every article independent.
     fn agent_slots(story: &Story) -> (Vec<Dispute>, Vec<parallax_model::AgreedFact>) {
         let independent: Vec<usize> = (0..story.articles.len()).collect();
-        let mut disputes = Vec::new();
-        let mut agreed = Vec::new();
-        for verdict in agent_verdicts(story, &independent) {
-            match verdict {
-                Verdict::Disputed(dispute) => disputes.push(dispute),
-                Verdict::Agreed(fact) => agreed.push(fact),
-            }
-        }
-        (disputes, agreed)
+        super::super::partition(agent_verdicts(story, &independent))
     }
 
     fn agent_disputes(story: &Story) -> Vec<Dispute> {
