@@ -110,6 +110,7 @@ mod tests {
                     citation(2, "At noon the ferry went down."),
                     citation(3, "The ferry sank at about noon."),
                 ],
+                in_clauses: false,
             },
             ConsensusItem {
                 n_articles: 2,
@@ -118,6 +119,7 @@ mod tests {
                     citation(1, "Nine were rescued."),
                     citation(2, "Nine survived."),
                 ],
+                in_clauses: false,
             },
         ];
         let found: Vec<(usize, Vec<(usize, String)>)> = blind_spots(&story, &consensus)

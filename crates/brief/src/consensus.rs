@@ -18,38 +18,43 @@ pub fn consensus(story: &Story, config: &Config) -> Vec<ConsensusItem> {
 
 /// [`consensus`] from matches already made.
 pub(crate) fn consensus_from(story: &Story, matches: &Matches) -> Vec<ConsensusItem> {
-    let (sentences, idf) = (&matches.sentences, &matches.idf);
-    let groups = matches.group(|_, _| true);
     let independent = independent_sources(story);
-    let mut items: Vec<(f64, ConsensusItem)> = groups
-        .into_iter()
-        .filter(|members| members.len() >= 2)
-        .map(|members| {
-            let weight: f64 = members
-                .iter()
-                .flat_map(|&member| &sentences[member].terms)
-                .map(|&term| idf[term as usize])
-                .sum::<f64>()
-                / members.len() as f64;
-            let mut citations: Vec<Citation> = members
-                .iter()
-                .map(|&member| citation(story, &sentences[member]))
-                .collect();
-            citations.sort_by_key(|citation| (citation.source, citation.span.start));
-            let n_independent = citations
-                .iter()
-                .map(|citation| independent[citation.source - 1])
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
-            let item = ConsensusItem {
-                n_articles: citations.len(),
-                n_independent,
-                citations,
-            };
-            (weight, item)
+    let mut items: Vec<(f64, ConsensusItem)> = matches
+        .group(|_, _| true)
+        .iter()
+        .filter_map(|members| {
+            item(
+                story,
+                &matches.sentences,
+                members,
+                matches,
+                &independent,
+                false,
+            )
         })
-        .filter(|(_, item)| item.n_independent >= 2)
         .collect();
+    // A fact that one source states in a clause of a longer sentence makes a clause group,
+    // shown when no item already cites all its sentences; the larger ones are taken first.
+    let mut clause_items: Vec<(f64, ConsensusItem)> = matches
+        .group_clauses()
+        .iter()
+        .filter_map(|members| {
+            item(
+                story,
+                &matches.clauses,
+                members,
+                matches,
+                &independent,
+                true,
+            )
+        })
+        .collect();
+    clause_items.sort_by_key(|(_, item)| std::cmp::Reverse(item.citations.len()));
+    for (weight, clause_item) in clause_items {
+        if !items.iter().any(|(_, item)| cites_all(item, &clause_item)) {
+            items.push((weight, clause_item));
+        }
+    }
     items.sort_by(|(weight_a, a), (weight_b, b)| {
         b.n_independent
             .cmp(&a.n_independent)
@@ -58,6 +63,56 @@ pub(crate) fn consensus_from(story: &Story, matches: &Matches) -> Vec<ConsensusI
             .then_with(|| first_position(a).cmp(&first_position(b)))
     });
     items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// The consensus item of a group of matching `units` (sentences, or clauses when `in_clauses`)
+/// with its weight, the mean IDF its units carry, when two or more independent sources are in
+/// it. Each unit is cited by its whole sentence.
+fn item(
+    story: &Story,
+    units: &[SentenceTerms],
+    members: &[usize],
+    matches: &Matches,
+    independent: &[usize],
+    in_clauses: bool,
+) -> Option<(f64, ConsensusItem)> {
+    if members.len() < 2 {
+        return None;
+    }
+    let weight: f64 = members
+        .iter()
+        .flat_map(|&member| &units[member].terms)
+        .map(|&term| matches.idf[term as usize])
+        .sum::<f64>()
+        / members.len() as f64;
+    let mut citations: Vec<Citation> = members
+        .iter()
+        .map(|&member| citation(story, &units[member]))
+        .collect();
+    citations.sort_by_key(|citation| (citation.source, citation.span.start));
+    let n_independent = citations
+        .iter()
+        .map(|citation| independent[citation.source - 1])
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    (n_independent >= 2).then_some((
+        weight,
+        ConsensusItem {
+            n_articles: citations.len(),
+            n_independent,
+            citations,
+            in_clauses,
+        },
+    ))
+}
+
+/// Whether `item` cites every sentence `other` cites.
+fn cites_all(item: &ConsensusItem, other: &ConsensusItem) -> bool {
+    other.citations.iter().all(|wanted| {
+        item.citations
+            .iter()
+            .any(|cited| cited.source == wanted.source && cited.span == wanted.span)
+    })
 }
 
 /// For each article, the index of the article it re-publishes, or its own index: articles with
@@ -125,6 +180,74 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    /// The sources of each consensus item of `story`, and whether it agrees on clauses.
+    fn items_of(story: &Story) -> Vec<(Vec<usize>, bool)> {
+        consensus(story, &Config::new())
+            .iter()
+            .map(|item| {
+                (
+                    item.citations.iter().map(|c| c.source).collect(),
+                    item.in_clauses,
+                )
+            })
+            .collect()
+    }
+
+    /// Marks every occurrence of each of `names` in article `idx` as a person's name.
+    fn with_names(mut story: Story, idx: usize, names: &[&str]) -> Story {
+        let annotated = &mut story.articles[idx];
+        for name in names {
+            let mentions = annotated
+                .article
+                .text
+                .match_indices(name)
+                .map(|(start, _)| parallax_model::Mention {
+                    range: start..start + name.len(),
+                    by_role: false,
+                })
+                .collect();
+            annotated.entities.push(parallax_model::Entity {
+                kind: parallax_model::EntityKind::Person,
+                name: name.to_string(),
+                mentions,
+                country: None,
+                role: None,
+            });
+        }
+        story
+    }
+
+    #[test]
+    fn a_fact_one_source_states_in_a_clause_groups_with_the_same_fact_alone() {
+        let story = story(&[
+            &[
+                "Both unions agreed on Friday to resume talks over the pension fund, after a \
+               two-hour meeting at the labour ministry ended without a joint statement.",
+            ],
+            &["No joint statement was issued after the meeting."],
+            &["Ferry services to the islands were cancelled for the week."],
+        ]);
+        assert_eq!(items_of(&story), [(vec![1, 2], true)]);
+    }
+
+    #[test]
+    fn clauses_that_only_name_the_same_people_state_no_common_fact() {
+        let names = ["President Ilse Marov", "Minister Tomas Beck"];
+        let story = story(&[
+            &[
+                "President Ilse Marov and Minister Tomas Beck met at the harbour office, while \
+               the ferries kept running to the islands all week despite storms, floods and \
+               closed northern roads.",
+            ],
+            &[
+                "The cargo strike went on through the holidays in every port along the coast, \
+               and President Ilse Marov and Minister Tomas Beck spoke by phone late at night.",
+            ],
+        ]);
+        let story = with_names(with_names(story, 0, &names), 1, &names);
+        assert_eq!(items_of(&story), []);
     }
 
     fn check(articles: &[&[&str]], expected: &[&[usize]]) {

@@ -2,7 +2,7 @@
 //! meetings ([`durations`]), dates ([`dates`]), agents ([`agents`]) and statements some sources
 //! make and others deny or doubt ([`assertions`]). A number or agent slot that two or more
 //! independent sources fill alike, with no value against another, is an agreed fact: the other
-//! face of the same comparison.
+//! face of the same comparison; so is a timeline event sources date alike ([`dates`]).
 //!
 //! Every quantity that counts something ("4,000 workers", "60,000 to 90,000 troops") becomes an
 //! interval: a range as given, a hedged number widened by its hedge ("about" ±7%, "more than"
@@ -98,6 +98,11 @@ pub(crate) fn slots_from(
     lap("disputes: agents");
     let (mut disputes, mut agreed) = partition(verdicts);
     disputes.extend(dates::date_disputes(story, timeline));
+    agreed.extend(dates::date_agreements(
+        story,
+        &crate::timeline::matched_events(story, matches),
+        &independent,
+    ));
     lap("disputes: dates");
     disputes.extend(assertions::assertion_disputes(story, &|term| {
         matches.idf_of(term)

@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 
 mod blind_spots;
+mod clauses;
 mod consensus;
 mod corpus;
 mod disputes;
@@ -78,10 +79,10 @@ use parallax_model::{Brief, Story};
 /// Settings for building a brief.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// How alike two sentences must be, from 0 to 1 (IDF-weighted overlap of their content
-    /// words), to count as saying the same thing.
+    /// How alike two sentences (or clauses) must be, from 0 to 1 (IDF-weighted overlap of their
+    /// content words), to count as saying the same thing.
     pub min_similarity: f64,
-    /// How many content words two sentences must share at least.
+    /// How many content words two sentences (or clauses) must share at least.
     pub min_shared_terms: usize,
     /// Sentences in the summary.
     pub summary_sentences: usize,

@@ -1,16 +1,19 @@
 //! Matching sentences across articles: which sentences of different articles say the same
-//! thing.
+//! thing, and which of their clauses ([`crate::clauses`]) do, for facts that one source packs
+//! into a longer sentence.
 //!
-//! Sentences are compared by the IDF-weighted overlap of their content terms (weighted
+//! Sentences (and, apart, clauses) are compared by the IDF-weighted overlap of their content terms (weighted
 //! Jaccard). Pairs above [`Config::min_similarity`] are merged greedily, most similar first,
 //! into groups that never hold two sentences of the same article. Greedy merging under that
 //! constraint avoids the chaining of plain connected components, where one vague sentence glues
 //! unrelated groups.
 
 use crate::Config;
+use crate::clauses::clause_ranges;
 use crate::stems::Stems;
 use parallax_model::Story;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// One sentence and its content terms, as ids into the story's vocabulary.
 pub(crate) struct SentenceTerms {
@@ -19,6 +22,9 @@ pub(crate) struct SentenceTerms {
     pub(crate) terms: Vec<u32>,
     /// The terms that are numbers ("30", "4000"), sorted.
     pub(crate) numbers: Vec<u32>,
+    /// The terms it uses outside the names of entities and outside attributions (speakers and
+    /// cues of quotes), sorted; kept for clauses only, empty for sentences.
+    pub(crate) unnamed: Vec<u32>,
 }
 
 /// The sentences of one story with their terms and every pair of sentences of different articles
@@ -35,12 +41,23 @@ pub(crate) struct Matches {
     ids: HashMap<String, u32>,
     /// Similar pairs, most similar first.
     pairs: Vec<(f64, usize, usize)>,
+    /// The clauses of every sentence, in article and sentence order; a sentence that does not
+    /// divide is one clause.
+    pub(crate) clauses: Vec<SentenceTerms>,
+    /// Similar pairs of clauses, most similar first.
+    clause_pairs: Vec<(f64, usize, usize)>,
 }
 
 impl Matches {
     pub(crate) fn new(story: &Story, config: &Config) -> Matches {
-        let (sentences, terms, idf) = index(story);
-        let pairs = similar_pairs(&sentences, &idf, config);
+        let Index {
+            sentences,
+            clauses,
+            terms,
+            idf,
+        } = index(story);
+        let pairs = similar_pairs(&sentences, &idf, config, false);
+        let clause_pairs = similar_pairs(&clauses, &idf, config, true);
         let ids = terms
             .iter()
             .enumerate()
@@ -52,6 +69,8 @@ impl Matches {
             terms,
             ids,
             pairs,
+            clauses,
+            clause_pairs,
         }
     }
 
@@ -76,28 +95,50 @@ impl Matches {
     /// The groups of matching sentences among those `include` accepts, as indexes into
     /// [`Matches::sentences`]; unmatched sentences are groups of one.
     pub(crate) fn group(&self, include: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
-        let included: Vec<bool> = self
-            .sentences
-            .iter()
-            .map(|sentence| include(sentence.article_idx, sentence.sentence_idx))
-            .collect();
-        let mut groups = Groups::new(&self.sentences);
-        for &(_, left, right) in &self.pairs {
-            if included[left] && included[right] {
-                groups.merge(left, right);
-            }
-        }
-        groups
-            .members()
-            .into_iter()
-            .filter(|members| members.iter().all(|&member| included[member]))
-            .collect()
+        group(&self.sentences, &self.pairs, include)
+    }
+
+    /// The groups of matching clauses, as indexes into [`Matches::clauses`]; unmatched clauses
+    /// are groups of one. A group never holds two clauses of one article.
+    pub(crate) fn group_clauses(&self) -> Vec<Vec<usize>> {
+        group(&self.clauses, &self.clause_pairs, |_, _| true)
     }
 }
 
-/// Every sentence's terms as ids, each term by its id, and the inverse article frequency of each
-/// term id.
-fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<String>, Vec<f64>) {
+/// The groups `pairs` make of the `units` that `include` accepts, the most similar pairs merged
+/// first.
+fn group(
+    units: &[SentenceTerms],
+    pairs: &[(f64, usize, usize)],
+    include: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let included: Vec<bool> = units
+        .iter()
+        .map(|unit| include(unit.article_idx, unit.sentence_idx))
+        .collect();
+    let mut groups = Groups::new(units);
+    for &(_, left, right) in pairs {
+        if included[left] && included[right] {
+            groups.merge(left, right);
+        }
+    }
+    groups
+        .members()
+        .into_iter()
+        .filter(|members| members.iter().all(|&member| included[member]))
+        .collect()
+}
+
+/// A story's sentences and clauses with their terms as ids, each term by its id, and the inverse
+/// article frequency of each term id.
+struct Index {
+    sentences: Vec<SentenceTerms>,
+    clauses: Vec<SentenceTerms>,
+    terms: Vec<String>,
+    idf: Vec<f64>,
+}
+
+fn index(story: &Story) -> Index {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
     let mut terms_by_id: Vec<String> = Vec::new();
     let mut article_frequency: Vec<usize> = Vec::new();
@@ -105,6 +146,7 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<String>, Vec<f64>) {
     let mut last_article: Vec<usize> = Vec::new();
     let mut is_number: Vec<bool> = Vec::new();
     let mut sentences = Vec::new();
+    let mut clauses = Vec::new();
     // The stems of each language, and the id here of each of their terms.
     let mut by_language: HashMap<Option<&str>, (Stems, Vec<Option<u32>>)> = HashMap::new();
     // The distinct stems of one sentence, and those not yet given an id here.
@@ -115,9 +157,33 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<String>, Vec<f64>) {
         let (stems, ids) = by_language
             .entry(language)
             .or_insert_with(|| (Stems::new(language), Vec::new()));
+        // Entity names and attributions ("Minister X said", "according to the port
+        // authority"): who is named or who speaks is not what a clause states.
+        let mut names: Vec<Range<usize>> = annotated
+            .entities
+            .iter()
+            .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
+            .chain(annotated.quotes.iter().flat_map(|quote| {
+                [&quote.speaker, &quote.speaker_pronoun, &quote.cue]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+            }))
+            .collect();
+        names.sort_unstable_by_key(|range| range.start);
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
+            let text = annotated.sentence_text(sentence);
+            // Each clause is stemmed on its own; the sentence's terms are theirs together.
+            let clause_stems: Vec<(Vec<u32>, Vec<u32>)> = clause_ranges(text)
+                .into_iter()
+                .map(|range| {
+                    let start = sentence.range.start + range.start;
+                    let unnamed = without_names(&text[range.clone()], start, &names);
+                    (stems.each(&text[range]), stems.each(&unnamed))
+                })
+                .collect();
             distinct.clear();
-            distinct.extend(stems.each(annotated.sentence_text(sentence)));
+            distinct.extend(clause_stems.iter().flat_map(|(all, _)| all).copied());
             distinct.sort_unstable();
             distinct.dedup();
             if ids.len() < stems.n_terms() {
@@ -161,16 +227,38 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<String>, Vec<f64>) {
                     article_frequency[id as usize] += 1;
                 }
             }
-            let numbers: Vec<u32> = terms
-                .iter()
-                .copied()
-                .filter(|&id| is_number[id as usize])
-                .collect();
+            let numbers_of = |terms: &[u32]| -> Vec<u32> {
+                terms
+                    .iter()
+                    .copied()
+                    .filter(|&id| is_number[id as usize])
+                    .collect()
+            };
+            let as_ids = |stems: &[u32]| -> Vec<u32> {
+                let mut terms: Vec<u32> = stems
+                    .iter()
+                    .filter_map(|&stem| ids.get(stem as usize).copied().flatten())
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                terms
+            };
+            for (all, unnamed) in &clause_stems {
+                let terms = as_ids(all);
+                clauses.push(SentenceTerms {
+                    article_idx,
+                    sentence_idx,
+                    numbers: numbers_of(&terms),
+                    unnamed: as_ids(unnamed),
+                    terms,
+                });
+            }
             sentences.push(SentenceTerms {
                 article_idx,
                 sentence_idx,
+                numbers: numbers_of(&terms),
+                unnamed: Vec::new(),
                 terms,
-                numbers,
             });
         }
     }
@@ -179,15 +267,48 @@ fn index(story: &Story) -> (Vec<SentenceTerms>, Vec<String>, Vec<f64>) {
         .iter()
         .map(|&frequency| (1.0 + n_articles / frequency as f64).ln())
         .collect();
-    (sentences, terms_by_id, idf)
+    Index {
+        sentences,
+        clauses,
+        terms: terms_by_id,
+        idf,
+    }
 }
 
-/// Pairs of sentences from different articles that are similar enough, most similar first, ties
-/// broken by position so the result is deterministic.
+/// `text`, which starts at byte `start` of its article, with the ranges of `names` (sorted by
+/// start; names and attributions) blanked out.
+fn without_names(text: &str, start: usize, names: &[Range<usize>]) -> String {
+    let end = start + text.len();
+    let first = names.partition_point(|name| name.end <= start);
+    let inside: Vec<&Range<usize>> = names[first..]
+        .iter()
+        .take_while(|name| name.start < end)
+        .collect();
+    if inside.is_empty() {
+        return text.to_string();
+    }
+    text.char_indices()
+        .map(|(offset, c)| {
+            let at = start + offset;
+            if inside.iter().any(|name| name.contains(&at)) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Pairs of sentences (or clauses) from different articles that are similar enough, most similar
+/// first, ties broken by position so the result is deterministic. With `outside_names`, the
+/// shared terms must be used outside entity names and attributions in both: two clauses that only
+/// name the same people ("President X and Minister Y met", "Minister Y said") state no common
+/// fact, and a clause has few other words to outweigh them.
 fn similar_pairs(
     sentences: &[SentenceTerms],
     idf: &[f64],
     config: &Config,
+    outside_names: bool,
 ) -> Vec<(f64, usize, usize)> {
     // Candidates come from an inverted index, so sentences sharing no term are never compared.
     // Postings are in sentence order, so each sentence only walks the part after itself.
@@ -222,6 +343,9 @@ fn similar_pairs(
             let shared = std::mem::take(&mut n_shared[right]) as usize;
             if shared < config.min_shared_terms
                 || !numbers_agree(&sentence.numbers, &sentences[right].numbers)
+                || (outside_names
+                    && n_common(&sentence.unnamed, &sentences[right].unnamed)
+                        < config.min_shared_terms)
             {
                 continue;
             }
@@ -234,6 +358,23 @@ fn similar_pairs(
     // Every (left, right) is unique, so the unstable sort gives the one order there is.
     pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     pairs
+}
+
+/// How many elements two sorted lists have in common.
+fn n_common(left: &[u32], right: &[u32]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while let (Some(a), Some(b)) = (left.get(i), right.get(j)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
 }
 
 /// Two sentences that both state numbers say the same thing only if they share one: "talks on

@@ -438,7 +438,9 @@ fn choices(
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut in_groups: HashSet<(usize, usize)> = HashSet::new();
-    for item in consensus {
+    // A sentence that agrees with others on one clause only is not corroborated as a whole,
+    // and the summary states whole sentences.
+    for item in consensus.iter().filter(|item| !item.in_clauses) {
         let citations: Vec<&Citation> = item
             .citations
             .iter()
@@ -1488,6 +1490,7 @@ mod tests {
                 citation(story, 2, 0),
                 citation(story, 3, 0),
             ],
+            in_clauses: false,
         }];
         let disputes = vec![Dispute {
             slot: "workers".into(),

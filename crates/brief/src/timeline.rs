@@ -28,6 +28,16 @@ pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
 
 /// [`timeline`] from matches already made.
 pub(crate) fn timeline_from(story: &Story, matches: &Matches) -> Vec<TimelineEvent> {
+    let mut events = merge_same_day(matched_events(story, matches));
+    // The keys are computed once per event: reading a date's days on every comparison was a
+    // large part of the timeline. The sort is stable, as `sort_by` is.
+    events.sort_by_cached_key(|event| (sort_key(&event.date), event.date.clone(), first(event)));
+    events
+}
+
+/// The events of the timeline before events of the same day merge: each told by sentences that
+/// match one another, or by one sentence.
+pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEvent> {
     let anchor = story_anchor(story);
     let mut entries: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
@@ -93,10 +103,6 @@ pub(crate) fn timeline_from(story: &Story, matches: &Matches) -> Vec<TimelineEve
         }
         events.extend(pending.into_iter().map(event));
     }
-    let mut events = merge_same_day(events);
-    // The keys are computed once per event: reading a date's days on every comparison was a
-    // large part of the timeline. The sort is stable, as `sort_by` is.
-    events.sort_by_cached_key(|event| (sort_key(&event.date), event.date.clone(), first(event)));
     events
 }
 

@@ -91,6 +91,10 @@ pub struct ConsensusItem {
     pub n_independent: usize,
     /// Where each article states it, by citation number.
     pub citations: Vec<Citation>,
+    /// Whether the articles agree on one clause of the cited sentences rather than on the
+    /// sentences whole: a cited sentence may then say more that the others do not state.
+    #[serde(default)]
+    pub in_clauses: bool,
 }
 
 /// A slot that two or more independent sources fill alike: every value given can be true with

@@ -148,6 +148,7 @@ mod tests {
                     span: Span::new(ArticleId("a".into()), 0, 1),
                     text: payload.into(),
                 }],
+                in_clauses: false,
             }],
             agreed_facts: vec![],
             disputes: vec![],

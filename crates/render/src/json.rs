@@ -95,6 +95,9 @@ pub struct ConsensusJson {
     pub n_independent: usize,
     /// Where each article makes it.
     pub citations: Vec<CitationJson>,
+    /// Whether the articles agree on one clause of the cited sentences rather than on the
+    /// sentences whole. Added in schema 1.
+    pub in_clauses: bool,
 }
 
 /// A pointer into one article's clean text.
@@ -543,6 +546,7 @@ impl From<&ConsensusItem> for ConsensusJson {
             n_articles: item.n_articles,
             n_independent: item.n_independent,
             citations: item.citations.iter().map(CitationJson::from).collect(),
+            in_clauses: item.in_clauses,
         }
     }
 }

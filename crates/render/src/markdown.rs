@@ -114,8 +114,15 @@ fn consensus(out: &mut String, brief: &Brief) {
             current = item.n_independent;
             let _ = writeln!(out, "### Stated by {current} independent sources\n");
         }
+        if item.in_clauses {
+            let _ = writeln!(out, "- *on part of these sentences:*");
+        }
         for (idx, citation) in item.citations.iter().enumerate() {
-            let bullet = if idx == 0 { "-" } else { "  -" };
+            let bullet = if idx == 0 && !item.in_clauses {
+                "-"
+            } else {
+                "  -"
+            };
             let _ = writeln!(
                 out,
                 "{bullet} [{}] {}",

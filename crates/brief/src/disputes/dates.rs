@@ -8,11 +8,17 @@
 //! after its article's publication date fills one slot, the next meeting. That slot is disputed
 //! when two sources give dates none of which can be the same as any of the other's; a day inside
 //! a week, month or range is compatible and marked as such.
+//!
+//! The other face of the same comparison: an event that two or more independent sources tell in
+//! matching sentences and date to the same day, with no date against it, is an agreed fact ("the
+//! strike began on March 3").
 
-use super::{gist, is_scheduling_word, sentence_citation};
+use super::{gist, is_scheduling_word, n_independent, sentence_citation};
 use crate::timeline::{compatible, dated_sentences, days, story_anchor};
-use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story, TimelineEvent};
-use std::collections::BTreeSet;
+use parallax_model::{
+    AgreedFact, AgreedValue, Citation, Dispute, DisputeKind, DisputeSide, Story, TimelineEvent,
+};
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 /// A date one source gives: the value, the expression as written, the sentence.
@@ -63,6 +69,100 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
     disputes
 }
 
+/// The events that two or more independent sources tell in matching sentences and date alike to
+/// the day, each an agreed fact named after the sentence that first tells it. `events` are the
+/// timeline's before events of the same day merge: sentences that only share a day ("on
+/// Tuesday") may tell two events. Weeks, months and years are too coarse to agree on.
+pub(super) fn date_agreements(
+    story: &Story,
+    timeline: &[TimelineEvent],
+    independent: &[usize],
+) -> Vec<AgreedFact> {
+    // A sentence that dates several events ("talks on January 10, then a council on January
+    // 12") cannot name the one the sources agree on.
+    let mut events_citing: HashMap<(usize, usize), usize> = HashMap::new();
+    for mention in timeline.iter().flat_map(|event| &event.mentions) {
+        *events_citing
+            .entry((mention.citation.source, mention.citation.span.start))
+            .or_default() += 1;
+    }
+    timeline
+        .iter()
+        .filter(|event| !event.disputed)
+        .filter(|event| {
+            event.mentions.iter().all(|mention| {
+                events_citing[&(mention.citation.source, mention.citation.span.start)] == 1
+            })
+        })
+        .filter(|event| {
+            event
+                .mentions
+                .iter()
+                .all(|mention| is_day_precise(&mention.date))
+        })
+        .filter_map(|event| {
+            let n_independent = n_independent(
+                independent,
+                event.mentions.iter().map(|mention| &mention.citation),
+            );
+            if n_independent < 2 {
+                return None;
+            }
+            let first = event
+                .mentions
+                .iter()
+                .min_by_key(|mention| (mention.citation.source, mention.citation.span.start))?;
+            let article_idx = first.citation.source - 1;
+            let range = first.citation.span.start..first.citation.span.end;
+            let slot = format!("when: {}", gist(&story.articles[article_idx], &range));
+            Some(AgreedFact {
+                slot,
+                kind: DisputeKind::Date,
+                n_independent,
+                values: agreed_values(event),
+            })
+        })
+        .collect()
+}
+
+/// One value per date the event's sources give, with the ways they write it ("2026-03-03
+/// (since March 3, on March 3)"); a sentence that gives the date twice is cited once.
+fn agreed_values(event: &TimelineEvent) -> Vec<AgreedValue> {
+    let mut values: Vec<(String, Vec<String>, Vec<Citation>)> = Vec::new();
+    for mention in &event.mentions {
+        let index = match values.iter().position(|(date, _, _)| *date == mention.date) {
+            Some(index) => index,
+            None => {
+                values.push((mention.date.clone(), Vec::new(), Vec::new()));
+                values.len() - 1
+            }
+        };
+        let (_, expressions, citations) = &mut values[index];
+        if !expressions.contains(&mention.expression) {
+            expressions.push(mention.expression.clone());
+        }
+        if !citations
+            .iter()
+            .any(|cited| same_place(cited, &mention.citation))
+        {
+            citations.push(mention.citation.clone());
+        }
+    }
+    values
+        .into_iter()
+        .map(|(date, expressions, citations)| AgreedValue {
+            value: format!("{date} ({})", expressions.join(", ")),
+            citations,
+        })
+        .collect()
+}
+
+/// Whether `value` names a day or a span of a few days, not a week or longer.
+fn is_day_precise(value: &str) -> bool {
+    !value.contains('W')
+        && days(value).is_some_and(|(start, end)| (end - start).num_days() <= MAX_RANGE_DAYS)
+}
+
 /// Whether two of the dates name days (or a span of a few days) that cannot be the same: the
 /// timeline also merges weeks and months ("the past month", "the past week"), which are too
 /// coarse for sources to disagree over.
@@ -70,11 +170,7 @@ fn days_conflict(dated: &[Dated]) -> bool {
     let precise: Vec<&str> = dated
         .iter()
         .map(|date| date.value.as_str())
-        .filter(|value| {
-            !value.contains('W')
-                && days(value)
-                    .is_some_and(|(start, end)| (end - start).num_days() <= MAX_RANGE_DAYS)
-        })
+        .filter(|value| is_day_precise(value))
         .collect();
     precise
         .iter()
@@ -303,5 +399,130 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    /// A timeline event: each source's date and expression, cited by its whole first sentence.
+    fn event(story: &Story, dates: &[(usize, &str, &str)]) -> TimelineEvent {
+        TimelineEvent {
+            date: dates[0].1.to_string(),
+            disputed: false,
+            mentions: dates
+                .iter()
+                .map(
+                    |&(source, date, expression)| parallax_model::TimelineMention {
+                        date: date.to_string(),
+                        expression: expression.to_string(),
+                        year_inferred: false,
+                        citation: sentence_citation(
+                            story,
+                            source - 1,
+                            &story.articles[source - 1].sentences[0].range,
+                        ),
+                    },
+                )
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn events_sources_date_alike_to_the_day_are_agreed_facts() {
+        let story = Story::new(vec![
+            article(
+                "a.txt",
+                "2026-05-04",
+                "The dam opened on May 2.",
+                "May 2",
+                "2026-05-02",
+            ),
+            article(
+                "b.txt",
+                "2026-05-05",
+                "The dam opened on Saturday.",
+                "Saturday",
+                "2026-05-02",
+            ),
+            article(
+                "c.txt",
+                "2026-05-05",
+                "The dam opened in May.",
+                "in May",
+                "2026-05",
+            ),
+            article(
+                "d.txt",
+                "2026-05-06",
+                "It opened this month.",
+                "this month",
+                "2026-05",
+            ),
+        ]);
+        let agreed = date_agreements(
+            &story,
+            &[
+                event(
+                    &story,
+                    &[(1, "2026-05-02", "May 2"), (2, "2026-05-02", "Saturday")],
+                ),
+                // A month is too coarse to agree on.
+                event(
+                    &story,
+                    &[(3, "2026-05", "in May"), (4, "2026-05", "this month")],
+                ),
+            ],
+            &[0, 1, 2, 3],
+        );
+        let found: Vec<(String, usize, Vec<String>)> = agreed
+            .iter()
+            .map(|fact| {
+                (
+                    fact.slot.clone(),
+                    fact.n_independent,
+                    fact.values
+                        .iter()
+                        .map(|value| value.value.clone())
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "when: The dam opened on May 2".to_string(),
+                2,
+                vec!["2026-05-02 (May 2, Saturday)".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_copy_or_a_sentence_of_several_dates_makes_no_agreed_date() {
+        let story = Story::new(vec![
+            article(
+                "a.txt",
+                "2026-05-04",
+                "The dam opened on May 2.",
+                "May 2",
+                "2026-05-02",
+            ),
+            article(
+                "b.txt",
+                "2026-05-05",
+                "The dam opened on Saturday.",
+                "Saturday",
+                "2026-05-02",
+            ),
+        ]);
+        let events = [event(
+            &story,
+            &[(1, "2026-05-02", "May 2"), (2, "2026-05-02", "Saturday")],
+        )];
+        // The second article re-publishes the first.
+        assert!(date_agreements(&story, &events, &[0, 0]).is_empty());
+        // The first sentence also dates another event.
+        let with_other = [
+            events[0].clone(),
+            event(&story, &[(1, "2026-05-09", "a week later")]),
+        ];
+        assert!(date_agreements(&story, &with_other, &[0, 1]).is_empty());
     }
 }

@@ -1,0 +1,139 @@
+//! Clauses: the parts of a sentence that can state a fact of their own.
+//!
+//! News sentences pack several facts into one ("X and Y agreed to meet again, after a 40-minute
+//! meeting ended without a joint statement"), while another source gives one of them alone ("No
+//! joint statement was issued"). Matching whole sentences dilutes such a fact below any useful
+//! threshold and lets a sentence join only one group; matching the parts finds it. The parts are
+//! cut at punctuation that separates clauses in most languages written with spaces (commas,
+//! semicolons, colons, dashes), and pieces too short to state anything ("The meeting", "he
+//! said") stay with their neighbour.
+
+use std::ops::Range;
+
+/// Pieces with fewer words than this join the piece after them ("The meeting, hosted by …"), or
+/// the one before them at the end of a sentence ("…, officials said.").
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// The clauses of `sentence` as byte ranges into it, in order, covering every word; one range
+/// for a sentence that does not divide.
+pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((idx, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, next)| next);
+        // A comma between digits ("1,200") or a hyphen inside a word divides nothing.
+        let divides = match c {
+            ',' | ';' | ':' => next.is_none_or(char::is_whitespace),
+            '\u{2014}' | '\u{2013}' => true,
+            '-' => {
+                next.is_some_and(char::is_whitespace)
+                    && sentence[..idx].ends_with(char::is_whitespace)
+            }
+            _ => false,
+        };
+        if divides {
+            let end = idx + c.len_utf8();
+            pieces.push(start..end);
+            start = end;
+        }
+    }
+    pieces.push(start..sentence.len());
+    let mut clauses: Vec<Range<usize>> = Vec::new();
+    // The start of a run of short pieces waiting for the piece they belong with.
+    let mut short_run: Option<usize> = None;
+    for piece in pieces {
+        let start = short_run.take().unwrap_or(piece.start);
+        let n_words = sentence[piece.clone()]
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .count();
+        if n_words < MIN_CLAUSE_WORDS {
+            short_run = Some(start);
+        } else {
+            clauses.push(start..piece.end);
+        }
+    }
+    if let Some(start) = short_run {
+        match clauses.last_mut() {
+            Some(last) => last.end = sentence.len(),
+            None => clauses.push(start..sentence.len()),
+        }
+    }
+    clauses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clauses(sentence: &str) -> Vec<&str> {
+        clause_ranges(sentence)
+            .into_iter()
+            .map(|range| sentence[range].trim())
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_of_several_facts_divides_at_its_commas() {
+        assert_eq!(
+            clauses(
+                "Both unions agreed on Friday to resume talks over the pension fund, after a \
+                 two-hour meeting at the labour ministry ended without a settlement."
+            ),
+            [
+                "Both unions agreed on Friday to resume talks over the pension fund,",
+                "after a two-hour meeting at the labour ministry ended without a settlement.",
+            ]
+        );
+    }
+
+    #[test]
+    fn short_pieces_stay_with_their_neighbours() {
+        assert_eq!(
+            clauses("The hearing, he said, lasted 3,500 seconds in all."),
+            ["The hearing, he said, lasted 3,500 seconds in all."]
+        );
+        assert_eq!(
+            clauses("The ferries stopped at noon on Monday, the operator said."),
+            ["The ferries stopped at noon on Monday, the operator said."]
+        );
+        assert_eq!(
+            clauses("On Monday, the ferry operators cancelled every crossing to the islands."),
+            ["On Monday, the ferry operators cancelled every crossing to the islands."]
+        );
+    }
+
+    #[test]
+    fn dashes_and_semicolons_divide_but_hyphens_do_not() {
+        assert_eq!(
+            clauses(
+                "The well-known bridge reopened to traffic at noon - its repairs took \
+                 six weeks; the tolls stay unchanged for now."
+            ),
+            [
+                "The well-known bridge reopened to traffic at noon -",
+                "its repairs took six weeks;",
+                "the tolls stay unchanged for now.",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_byte_is_in_one_clause() {
+        for sentence in [
+            "",
+            ",",
+            "A, b, c, d, e, f.",
+            "\u{2014}\u{2014}",
+            "x: y; z \u{2013} w",
+        ] {
+            let ranges = clause_ranges(sentence);
+            assert_eq!(ranges.first().map(|range| range.start), Some(0));
+            assert_eq!(ranges.last().map(|range| range.end), Some(sentence.len()));
+            for pair in ranges.windows(2) {
+                assert_eq!(pair[0].end, pair[1].start);
+            }
+        }
+    }
+}
