@@ -49,6 +49,9 @@ const ACTS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The index in [`ACTS`] of ending a meeting.
+const END_CLASS: usize = 0;
+
 /// Irregular past forms of the verbs above, with their base form.
 const IRREGULAR: &[(&str, &str)] = &[
     ("left", "leave"),
@@ -59,7 +62,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 ];
 
 /// How many words from the verb a meeting word may stand.
-const MEETING_WINDOW: usize = 8;
+const MEETING_WINDOW: usize = 10;
 
 /// Words that end an actor's noun phrase when reading back from the verb.
 const PHRASE_STOPS: &[&str] = &[
@@ -417,9 +420,20 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
         };
         let window =
             idx.saturating_sub(MEETING_WINDOW)..(verb_end + MEETING_WINDOW).min(words.len());
-        let meeting_word = window
-            .filter(|&other| other < idx || other > verb_end)
-            .find(|&other| is_meeting_word(&lower[other]));
+        // A verb of ending that can stand alone needs its meeting as its object: in "the
+        // meeting in the capital ended without a statement" the meeting is no actor's object.
+        // The object between a verb and its particle is the meeting it acts on ("cut the
+        // session short"); else the first meeting word around them counts.
+        let is_meeting = |other: &usize| is_meeting_word(&lower[*other]);
+        let meeting_word = if class == END_CLASS && verb_end == idx && !is_passive(&lower, idx) {
+            object_meeting(&lower, idx)
+        } else {
+            (idx + 1..verb_end).find(is_meeting).or_else(|| {
+                window
+                    .filter(|&other| other != idx && other != verb_end)
+                    .find(is_meeting)
+            })
+        };
         let actor = meeting_word
             .and_then(|_| actor(text, &words, &lower, idx, verb_end))
             .filter(|actor| names_actor(text, actor));
@@ -436,9 +450,10 @@ fn act_at(lower: &[String], idx: usize) -> Option<(usize, usize)> {
     let base = Some(base_form(&lower[idx])?);
     ACTS.iter().enumerate().find_map(|(class, (_, verbs))| {
         verbs.iter().find_map(|verb| match verb.split_once(' ') {
-            Some((head, particle)) => (base == Some(head)
-                && lower.get(idx + 1).map(String::as_str) == Some(particle))
-            .then_some((class, idx + 1)),
+            Some((head, particle)) if base == Some(head) => {
+                particle_after(lower, idx, particle).map(|particle_idx| (class, particle_idx))
+            }
+            Some(_) => None,
             None => (base == Some(*verb)
                 && !matches!(
                     lower.get(idx + 1).map(String::as_str),
@@ -447,6 +462,18 @@ fn act_at(lower: &[String], idx: usize) -> Option<(usize, usize)> {
             .then_some((class, idx)),
         })
     })
+}
+
+/// Words a particle may stand after its verb when the meeting is the object between them ("cut
+/// the meeting short", "called the talks off").
+const MAX_PARTICLE_DISTANCE: usize = 3;
+
+/// The index of `particle` after the verb at word `verb`: the next word, or a later one when
+/// the words between them name a meeting.
+fn particle_after(lower: &[String], verb: usize, particle: &str) -> Option<usize> {
+    let last = (verb + MAX_PARTICLE_DISTANCE).min(lower.len().saturating_sub(1));
+    let at = (verb + 1..=last).find(|&idx| lower[idx] == particle)?;
+    (at == verb + 1 || lower[verb + 1..at].iter().any(|word| is_meeting_word(word))).then_some(at)
 }
 
 /// The base form of a verb form ("requested" → "request", "left" → "leave"), or `None` for a
@@ -494,12 +521,10 @@ fn actor(
 ) -> Option<String> {
     // "The call was requested by …", and the reduced relative clause "their meeting, initiated
     // by …", whose participle follows the meeting word.
-    let passive = verb_start.checked_sub(1).is_some_and(|before| {
-        matches!(
-            lower[before].as_str(),
-            "was" | "were" | "been" | "is" | "are" | "being"
-        ) || (lower[verb_end].ends_with("ed") && is_meeting_word(&lower[before]))
-    });
+    let passive = is_passive(lower, verb_start)
+        || verb_start.checked_sub(1).is_some_and(|before| {
+            lower[verb_end].ends_with("ed") && is_meeting_word(&lower[before])
+        });
     if passive && lower.get(verb_end + 1).map(String::as_str) == Some("by") {
         return phrase_after(text, words, lower, verb_end + 2);
     }
@@ -523,6 +548,36 @@ fn actor(
         .rev()
         .find(|&idx| lower[idx - 1] == "it" && matches!(lower[idx].as_str(), "was" | "is"))?;
     phrase_after(text, words, lower, cleft + 1)
+}
+
+/// Words an object may open with before its meeting word ("ended the meeting", "adjourned
+/// Wednesday's session", "left their talks").
+const MAX_OBJECT_WORDS: usize = 3;
+
+/// The meeting word that is the object of the verb at word `verb`: within
+/// [`MAX_OBJECT_WORDS`] after it, with no preposition between ("ended without a deal after a
+/// session" ends no session).
+fn object_meeting(lower: &[String], verb: usize) -> Option<usize> {
+    let last = (verb + MAX_OBJECT_WORDS).min(lower.len().saturating_sub(1));
+    (verb + 1..=last)
+        .take_while(|&idx| !OBJECT_STOPS.contains(&lower[idx].as_str()))
+        .find(|&idx| is_meeting_word(&lower[idx]))
+}
+
+/// Words that end a verb's object before it starts: prepositions and conjunctions.
+const OBJECT_STOPS: &[&str] = &[
+    "without", "with", "after", "before", "on", "in", "at", "by", "for", "of", "to", "from", "and",
+    "or", "but", "when", "while", "as",
+];
+
+/// Whether the verb at word `verb` follows a form of "be" ("was requested", "were ended").
+fn is_passive(lower: &[String], verb: usize) -> bool {
+    verb.checked_sub(1).is_some_and(|before| {
+        matches!(
+            lower[before].as_str(),
+            "was" | "were" | "been" | "is" | "are" | "being"
+        )
+    })
 }
 
 /// The noun phrase that starts at word `start`: up to four words, to the first punctuation or
@@ -629,6 +684,20 @@ mod tests {
             &[("who asked for the meeting", "Osmian delegation")],
         );
         check("Protest leaders called for calm in the capital.", &[]);
+    }
+
+    #[test]
+    fn a_particle_may_follow_the_meeting_it_acts_on() {
+        check(
+            "The talks went well until the Osmian envoy cut the session short at noon.",
+            &[("who ended the session", "Osmian envoy")],
+        );
+        check(
+            "Velmar's negotiators called the talks off on Friday.",
+            &[("who ended the talks", "Velmar's negotiators")],
+        );
+        // Only a meeting may stand between a verb and its particle.
+        check("The mayor cut the ribbon short of the meeting hall.", &[]);
     }
 
     #[test]
