@@ -440,7 +440,7 @@ pub fn sweep(data: &Path) -> Result<Report> {
         (
             System::parallax(),
             vec![None, Some(0.03), Some(0.04), Some(0.05)],
-            vec![0.2, 0.3, 0.4],
+            vec![0.2, 0.3, 0.4, 0.5],
         ),
         (System::incremental(), vec![None], vec![0.2, 0.3, 0.4, 0.5]),
     ];

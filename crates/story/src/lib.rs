@@ -87,7 +87,7 @@ impl Config {
             threshold: 0.085,
             topic_threshold: Some(0.04),
             attach_threshold: Some(0.05),
-            entity_weight: 0.3,
+            entity_weight: 0.4,
             // ECB+ has no dates to tune this on: a month lets a story's follow-ups join it while
             // keeping next year's event of the same kind apart.
             window_days: 30,
