@@ -701,6 +701,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_ending_needs_the_meeting_as_its_object() {
+        check(
+            "Talks between the two ports ended without a deal after a long session.",
+            &[],
+        );
+        check(
+            "A mediator from the Velmar office adjourned the session at noon.",
+            &[("who ended the session", "Velmar office")],
+        );
+        check(
+            "The session was ended by the Osmian chair.",
+            &[("who ended the session", "Osmian chair")],
+        );
+    }
+
+    #[test]
     fn different_actors_of_one_act_are_disputed() {
         let annotated = |name: &str, text: &str| {
             let mut annotated =

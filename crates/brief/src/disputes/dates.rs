@@ -424,9 +424,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn events_sources_date_alike_to_the_day_are_agreed_facts() {
-        let story = Story::new(vec![
+    /// Two articles that date one opening to the same day in other words.
+    fn two_sources_of_one_day() -> Vec<Annotated> {
+        vec![
             article(
                 "a.txt",
                 "2026-05-04",
@@ -441,6 +441,13 @@ mod tests {
                 "Saturday",
                 "2026-05-02",
             ),
+        ]
+    }
+
+    #[test]
+    fn events_sources_date_alike_to_the_day_are_agreed_facts() {
+        let mut articles = two_sources_of_one_day();
+        articles.extend([
             article(
                 "c.txt",
                 "2026-05-05",
@@ -456,6 +463,7 @@ mod tests {
                 "2026-05",
             ),
         ]);
+        let story = Story::new(articles);
         let agreed = date_agreements(
             &story,
             &[
@@ -496,22 +504,7 @@ mod tests {
 
     #[test]
     fn a_copy_or_a_sentence_of_several_dates_makes_no_agreed_date() {
-        let story = Story::new(vec![
-            article(
-                "a.txt",
-                "2026-05-04",
-                "The dam opened on May 2.",
-                "May 2",
-                "2026-05-02",
-            ),
-            article(
-                "b.txt",
-                "2026-05-05",
-                "The dam opened on Saturday.",
-                "Saturday",
-                "2026-05-02",
-            ),
-        ]);
+        let story = Story::new(two_sources_of_one_day());
         let events = [event(
             &story,
             &[(1, "2026-05-02", "May 2"), (2, "2026-05-02", "Saturday")],
