@@ -209,6 +209,10 @@ pub(crate) struct Lexicon {
     pub(crate) not_past: &'static [&'static str],
     /// Nouns that make a four-digit number a count, not a year ("1990 people").
     pub(crate) count_nouns: &'static [&'static str],
+    /// Words before a date that make it the start of a period lasting until the time of the
+    /// text ("since March 3"): the text's own time stays where it was, so the date anchors no
+    /// later expression.
+    pub(crate) period_starts: &'static [&'static str],
 }
 
 /// English.
@@ -811,4 +815,5 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "missiles",
         "staff",
     ],
+    period_starts: &["since"],
 };

@@ -86,8 +86,11 @@ pub fn times_in(text: &str, published: Option<NaiveDate>, language: &str) -> Vec
             let resolved = resolve::resolve(&piece.meaning, &anchors, tense);
             if let Some(point) = resolved.point {
                 // A date counted from another ("a year earlier") does not become the story's
-                // time: in "up from $5 a year earlier" the story is still in this year.
-                if !piece.meaning.is_comparison() {
+                // time: in "up from $5 a year earlier" the story is still in this year; nor
+                // does the start of a period lasting until now ("on strike since March 3").
+                if !piece.meaning.is_comparison()
+                    && !starts_period(text, &piece.range, grammar.lexicon)
+                {
                     anchors.narrative = Some(point);
                 }
             }
@@ -100,6 +103,17 @@ pub fn times_in(text: &str, published: Option<NaiveDate>, language: &str) -> Vec
         }
     }
     expressions
+}
+
+/// Whether the expression at `range` follows a word that makes it the start of a period
+/// ([`Lexicon::period_starts`]).
+fn starts_period(text: &str, range: &Range<usize>, lexicon: &Lexicon) -> bool {
+    words(&text[..range.start]).next_back().is_some_and(|word| {
+        lexicon
+            .period_starts
+            .iter()
+            .any(|start| start.eq_ignore_ascii_case(word))
+    })
 }
 
 /// The longest candidates that do not overlap, in text order; among candidates of the same

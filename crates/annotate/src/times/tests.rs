@@ -483,3 +483,17 @@ fn reporting_years_and_periods_bounded_by_an_event() {
         &[("weeks", "PXW"), ("years", "PXY")],
     );
 }
+
+#[test]
+fn the_start_of_a_period_until_now_anchors_no_later_time() {
+    check(
+        "Talks broke down on Wednesday. The ferry crews have been out since May 4. The \
+         session had begun at 10 a.m.",
+        Some("2026-05-14"),
+        &[
+            ("Wednesday", "2026-05-13"),
+            ("May 4", "2026-05-04"),
+            ("10 a.m.", "2026-05-13T10:00"),
+        ],
+    );
+}
