@@ -888,7 +888,8 @@ fn best<'a>(
 
 /// One line per error on `documents`, tab-separated, for grouping with shell tools. A gold
 /// attribution the scoring leaves unmatched is `shadowed` when a prediction overlaps its content
-/// but matches another gold attribution better (one prediction spanning two), `misplaced` when
+/// but matches another gold attribution better (one prediction spanning two; that prediction is
+/// listed with it), `misplaced` when
 /// a prediction has its cue but puts the content elsewhere, and `miss` otherwise; `false` is a
 /// prediction overlapping no gold and `bounds` a match by overlap, not exact. Each line has the
 /// article name, the cue,
@@ -941,7 +942,15 @@ pub fn listing(documents: &[Document]) -> Vec<String> {
                 } else {
                     "miss"
                 };
-                lines.push(line(kind, gold, String::new()));
+                let extra = found.map_or_else(String::new, |found| {
+                    format!(
+                        "\tpredicted={}\tpcue={}\tpsource={}",
+                        part(&found.content),
+                        part(&found.cue),
+                        part(&found.source)
+                    )
+                });
+                lines.push(line(kind, gold, extra));
                 continue;
             }
             match found {

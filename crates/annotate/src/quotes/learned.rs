@@ -502,41 +502,66 @@ fn trim_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
     })
 }
 
+/// Prepositions that belong to the cue they follow ("worried about", "a critic of", "pushing
+/// for"), as PolNeAR marks them: its contents start with one of these far less often than its
+/// cues end with it.
+const CUE_PREPOSITIONS: &[&str] = &[
+    "about", "against", "at", "for", "from", "of", "on", "over", "with",
+];
+
 /// The content after the cue at `cue`: up to the end of the sentence or the next claimed token.
+/// Auxiliaries and adverbs right before the cue ("has repeatedly"), and a preposition right
+/// after it when words follow, join the cue; the speaker stands before them.
 fn content_after(doc: &Doc, state: &State, cue: usize, sentence: &Range<usize>) -> Option<Found> {
-    let start = cue + 1;
-    let end = (start..sentence.end)
+    let end = (cue + 1..sentence.end)
         .find(|&at| state.used[at])
         .unwrap_or(sentence.end);
+    let cue_last = if CUE_PREPOSITIONS.contains(&doc.lower(cue + 1))
+        && (cue + 2..end).any(|at| doc.token(at).is_word())
+    {
+        cue + 1
+    } else {
+        cue
+    };
+    let start = cue_last + 1;
     let last = trim_end(doc, start, end)?;
     if !has_word(doc, start, last) {
         return None;
     }
     let bottom = floor(state, cue, sentence);
-    let speaker = (cue > bottom)
-        .then(|| speaker::before(doc, cue - 1, bottom))
+    let (cue_first, _) = cues::extent(doc, cue, bottom);
+    let speaker = (cue_first > bottom)
+        .then(|| speaker::before(doc, cue_first - 1, bottom))
         .flatten();
-    Some(found(doc, (start, last), cue, speaker))
+    Some(found(doc, (start, last), (cue_first, cue_last), speaker))
 }
 
 /// The content before the cue at `cue`: from the last claimed token (or the start of the
-/// sentence) up to the speaker before the cue, if there is one, or the cue.
+/// sentence) up to the speaker before the cue, if there is one, or the cue with the
+/// auxiliaries and adverbs before it.
 fn content_before(doc: &Doc, state: &State, cue: usize, sentence: &Range<usize>) -> Option<Found> {
     let bottom = floor(state, cue, sentence);
-    if cue <= bottom {
+    let (cue_first, _) = cues::extent(doc, cue, bottom);
+    if cue_first <= bottom {
         return None;
     }
-    let speaker = speaker::before(doc, cue - 1, bottom);
-    let end = speaker.as_ref().map_or(cue, |speaker| speaker.first);
+    let speaker = speaker::before(doc, cue_first - 1, bottom);
+    let end = speaker.as_ref().map_or(cue_first, |speaker| speaker.first);
     let last = trim_end(doc, bottom, end)?;
     if !has_word(doc, bottom, last) {
         return None;
     }
     let speaker = speaker.or_else(|| speaker::after(doc, cue + 1, sentence.end));
-    Some(found(doc, (bottom, last), cue, speaker))
+    Some(found(doc, (bottom, last), (cue_first, cue), speaker))
 }
 
-fn found(doc: &Doc, content: (usize, usize), cue: usize, speaker: Option<Speaker>) -> Found {
+/// A quote of a learned cue, its first and last token `cue`.
+fn found(
+    doc: &Doc,
+    content: (usize, usize),
+    cue: (usize, usize),
+    speaker: Option<Speaker>,
+) -> Found {
     // Next to a word the rules do not know as a cue, what the phrase rules read as a speaker is
     // often none ("no hurry to", "the recent days saw"): only a name or a pronoun is kept, and
     // not a lone capitalized word opening the sentence ("That said").
@@ -547,16 +572,16 @@ fn found(doc: &Doc, content: (usize, usize), cue: usize, speaker: Option<Speaker
         }
         speaker::Kind::Role => false,
     });
-    let last = [content.1, cue]
+    let last = [content.1, cue.1]
         .into_iter()
         .chain(speaker.as_ref().map(|speaker| speaker.last))
         .max()
-        .unwrap_or(cue);
+        .unwrap_or(cue.1);
     let anonymous = speaker.as_ref().is_some_and(|speaker| speaker.anonymous);
     Found {
         kind: QuoteKind::Indirect,
         pieces: vec![doc.span(content.0, content.1)],
-        cue: Some((cue, cue)),
+        cue: Some(cue),
         speaker,
         resolved: None,
         anonymous,

@@ -885,6 +885,33 @@ fn learned_cue_takes_a_word_the_rules_leave_free() {
 }
 
 #[test]
+fn learned_cue_takes_the_preposition_after_it() {
+    // "uneasy about": the preposition belongs to the cue, what follows it to the content; a
+    // preposition with nothing after it stays where it is.
+    let weights = "threshold\t1\ncue\tpw=is|uneasy\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        weights,
+        "The harbor master is uneasy about the new pier.",
+        "indirect [the new pier] cue=uneasy about",
+    );
+    check_learned(
+        weights,
+        "The harbor master is uneasy about.",
+        "indirect [about] cue=uneasy",
+    );
+}
+
+#[test]
+fn learned_cue_reaches_its_speaker_past_auxiliaries_and_adverbs() {
+    let weights = "threshold\t1\ncue\tpw=consistently|pushed\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        weights,
+        "Ana Ruiz has consistently pushed the new pier plan.",
+        "indirect [the new pier plan] cue=has consistently pushed speaker=Ana Ruiz",
+    );
+}
+
+#[test]
 fn learned_cue_leaves_what_the_rules_found() {
     // The rules hold "said" and its content; a weight on every word cannot take them again.
     check_learned(
