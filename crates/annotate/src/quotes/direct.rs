@@ -345,9 +345,9 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
         let (first, last) = cues::extent(doc, verb, start);
         if first > start {
             let mut speaker = speaker::before(doc, first - 1, start)?;
-            // Up to two words the phrase rule left out still belong to the speaker ("retired
-            // general Ana Ruiz").
-            if speaker.first > start + 2
+            // Up to three words the phrase rule left out still belong to the speaker ("retired
+            // general Ana Ruiz", "port authority spokesperson Ana Ruiz").
+            if speaker.first > start + 3
                 || (start..speaker.first).any(|idx| !doc.token(idx).is_word())
             {
                 return None;

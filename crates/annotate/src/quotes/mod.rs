@@ -290,7 +290,9 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Co
             }
         }
     }
-    antecedents.sort_by_key(|antecedent| (antecedent.first, antecedent.last));
+    // Of two phrases that start at the same word, the longer one is kept: a sentence's subject
+    // may stop where a speaker's phrase goes on ("DWU" of "DWU leader Anna Holm").
+    antecedents.sort_by_key(|antecedent| (antecedent.first, std::cmp::Reverse(antecedent.last)));
     antecedents.dedup_by_key(|antecedent| antecedent.first);
 
     // A name keeps the pronoun it was first resolved from, so "she" after "he" skips him; before
@@ -343,7 +345,10 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Co
                     }
                 }
             }
-            quote.resolved = Some((antecedent.first, antecedent.last));
+            // A pronoun stands for the person, not for what qualifies them ("Ana Ruiz of the
+            // Velmar Institute" is "Ana Ruiz").
+            let head = speaker::head(doc, antecedent.first, antecedent.last);
+            quote.resolved = Some((antecedent.first, head));
             break;
         }
     }

@@ -549,6 +549,17 @@ const TITLES: &[&str] = &[
     "congresswoman",
 ];
 
+/// Role nouns that may stand before a person's name besides [`TITLES`] ("union leader Anna
+/// Holm"): the name after them is a person's.
+const NAME_ROLES: &[&str] = &[
+    "leader",
+    "head",
+    "boss",
+    "official",
+    "negotiator",
+    "analyst",
+];
+
 /// Whether `token` may be part of a speaker phrase.
 pub(crate) fn fits(token: &Token) -> bool {
     if !token.is_word() {
@@ -1124,17 +1135,17 @@ pub(crate) enum Referent {
     Organization,
 }
 
+/// The last word of the phrase from `first` to `last` before what qualifies it: a preposition
+/// or a comma ("Ana Ruiz" of "Ana Ruiz of the Velmar Institute").
+pub(crate) fn head(doc: &Doc, first: usize, last: usize) -> usize {
+    (first + 1..=last)
+        .find(|&idx| INNER_PREPOSITIONS.contains(&doc.lower(idx)) || doc.token(idx).is_punct(','))
+        .map_or(last, |idx| idx - 1)
+}
+
 /// Classifies the phrase from `first` to `last` for pronoun resolution.
 pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
-    let mut head = last;
-    for idx in first..=last {
-        if idx > first
-            && (INNER_PREPOSITIONS.contains(&doc.lower(idx)) || doc.token(idx).is_punct(','))
-        {
-            head = idx - 1;
-            break;
-        }
-    }
+    let head = head(doc, first, last);
     // "The Post", "the White House": a capitalized name after "the" is not a person.
     let the_name = doc.lower(first) == "the" && first < head && doc.token(first + 1).capitalized;
     let organization = the_name
@@ -1148,6 +1159,15 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
         });
     let head_token = doc.token(head);
     let head_word = head_token.stem();
+    // "union leader Anna Holm", "port authority spokesperson Jo Lind": a name after a title or
+    // role word is a person, whatever organization the words before it name.
+    let named_by_role = (first..head)
+        .rev()
+        .find(|&idx| !doc.token(idx).capitalized)
+        .is_some_and(|role| {
+            let word = doc.token(role).stem();
+            role < head && (TITLES.contains(&word) || NAME_ROLES.contains(&word))
+        });
     let plural = !head_token.capitalized
         && (BARE_PLURALS.contains(&head_word)
             || (head_word.ends_with('s')
@@ -1156,7 +1176,7 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
                 && !head_word.ends_with("is")));
     if plural {
         Referent::Group
-    } else if organization {
+    } else if organization && !named_by_role {
         Referent::Organization
     } else {
         Referent::Person

@@ -935,3 +935,30 @@ fn compiled_in_cue_weights_parse() {
     let model = CueModel::fitted();
     assert!(format!("{model:?}").contains("n_weights"));
 }
+
+#[test]
+fn a_name_after_a_role_word_is_a_person_whatever_the_words_before_it() {
+    check(
+        "Transport Minister Aksel Berg said: \"The port must reopen.\"\n\n\"We did not \
+         start this fight,\" union leader Anna Holm told reporters. \"Nobody in that room was \
+         listening,\" she added. \"It is a lockout,\" DWU leader Ina Lund told reporters. \"We \
+         will stay out,\" she said.",
+        "direct [\"The port must reopen.\"] cue=said speaker=Transport Minister Aksel Berg\n\
+         direct [\"We did not start this fight,\"] cue=told speaker=union leader Anna Holm\n\
+         direct [\"Nobody in that room was listening,\"] cue=added speaker=union leader Anna Holm \
+         (from she)\n\
+         direct [\"It is a lockout,\"] cue=told speaker=DWU leader Ina Lund\n\
+         direct [\"We will stay out,\"] cue=said speaker=DWU leader Ina Lund (from she)",
+    );
+}
+
+#[test]
+fn three_lowercase_role_words_before_a_name_after_the_quote() {
+    check(
+        "“The cranes stay idle,” port authority spokesperson Jon Ekberg said. He pointed out \
+         that rival ports have remote-controlled cranes.",
+        "direct [“The cranes stay idle,”] cue=said speaker=port authority spokesperson Jon Ekberg\n\
+         indirect [that rival ports have remote-controlled cranes] cue=pointed out speaker=port \
+         authority spokesperson Jon Ekberg (from He)",
+    );
+}
