@@ -18,6 +18,14 @@ use std::ops::Range;
 /// Finds reported speech in every sentence of `doc`.
 pub(crate) fn find(doc: &Doc, state: &mut State) {
     for sentence in doc.sentence_tokens.clone() {
+        // A sentence that ends in its attribution ("The union rejected it, a negotiator
+        // said.") is that speaker's content whole: the cues inside it ("rejected") are what
+        // the speaker reports, so the closing one is read first.
+        if let Some(found) =
+            closing_cue(doc, state, &sentence).and_then(|cue| reported(doc, state, cue, &sentence))
+        {
+            state.push(doc, found);
+        }
         let mut idx = sentence.start;
         while idx < sentence.end {
             if state.used[idx] || state.quoted[idx] {
@@ -47,6 +55,26 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
             }
         }
     }
+}
+
+/// Words a closing attribution may hold between its comma and its verb ("…, a senior
+/// negotiator at the talks said.").
+const MAX_CLOSING_SPEAKER_WORDS: usize = 8;
+
+/// The verb of saying that ends `sentence` after a comma and a few words ("…, officials
+/// said."), when it is free.
+fn closing_cue(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usize> {
+    let cue = (sentence.start..sentence.end)
+        .rev()
+        .find(|&idx| doc.token(idx).is_word())?;
+    if state.used[cue] || state.quoted[cue] || cues::verb_at(doc, cue)?.class() != Class::Speech {
+        return None;
+    }
+    let comma = (sentence.start..cue)
+        .rev()
+        .take(MAX_CLOSING_SPEAKER_WORDS + 1)
+        .find(|&idx| doc.token(idx).is_punct(','))?;
+    (comma + 1 < cue).then_some(cue)
 }
 
 /// The last token a quote covers.

@@ -962,3 +962,12 @@ fn three_lowercase_role_words_before_a_name_after_the_quote() {
          authority spokesperson Jon Ekberg (from He)",
     );
 }
+
+#[test]
+fn a_sentence_that_ends_in_its_attribution_is_that_speakers_content() {
+    check(
+        "The ferry union rejected the offer within minutes, a senior negotiator said.",
+        "indirect [The ferry union rejected the offer within minutes] cue=said speaker=a senior \
+         negotiator anonymous",
+    );
+}
