@@ -63,6 +63,17 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
     clauses
 }
 
+/// `range` of `sentence` without the spaces around it and the punctuation that divided it from
+/// the next clause, for showing the clause alone.
+pub(crate) fn trimmed(sentence: &str, range: &Range<usize>) -> Range<usize> {
+    let text = &sentence[range.clone()];
+    let start = range.start + (text.len() - text.trim_start().len());
+    let kept = text.trim_start().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '\u{2014}' | '\u{2013}')
+    });
+    start..start + kept.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +126,23 @@ mod tests {
                 "The well-known bridge reopened to traffic at noon -",
                 "its repairs took six weeks;",
                 "the tolls stay unchanged for now.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_shown_alone_loses_its_dividing_punctuation() {
+        let sentence = "Talks resumed at noon, and the ferries sailed again - all twelve of them.";
+        let shown: Vec<&str> = clause_ranges(sentence)
+            .iter()
+            .map(|range| &sentence[trimmed(sentence, range)])
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Talks resumed at noon",
+                "and the ferries sailed again",
+                "all twelve of them."
             ]
         );
     }

@@ -67,7 +67,7 @@ pub(crate) fn consensus_from(story: &Story, matches: &Matches) -> Vec<ConsensusI
 
 /// The consensus item of a group of matching `units` (sentences, or clauses when `in_clauses`)
 /// with its weight, the mean IDF its units carry, when two or more independent sources are in
-/// it. Each unit is cited by its whole sentence.
+/// it. Each unit is cited by its own words: a clause alone, without the rest of its sentence.
 fn item(
     story: &Story,
     units: &[SentenceTerms],
@@ -106,12 +106,15 @@ fn item(
     ))
 }
 
-/// Whether `item` cites every sentence `other` cites.
+/// Whether `item` cites, for every citation of `other`, the same source at a place that
+/// overlaps it (a sentence, or a clause of it).
 fn cites_all(item: &ConsensusItem, other: &ConsensusItem) -> bool {
     other.citations.iter().all(|wanted| {
-        item.citations
-            .iter()
-            .any(|cited| cited.source == wanted.source && cited.span == wanted.span)
+        item.citations.iter().any(|cited| {
+            cited.source == wanted.source
+                && cited.span.start < wanted.span.end
+                && wanted.span.start < cited.span.end
+        })
     })
 }
 
@@ -144,13 +147,19 @@ fn first_position(item: &ConsensusItem) -> (usize, usize) {
     })
 }
 
-pub(crate) fn citation(story: &Story, sentence: &SentenceTerms) -> Citation {
-    let annotated = &story.articles[sentence.article_idx];
-    let range = annotated.sentences[sentence.sentence_idx].range.clone();
+/// The citation of a sentence or clause: its own words.
+pub(crate) fn citation(story: &Story, unit: &SentenceTerms) -> Citation {
+    let annotated = &story.articles[unit.article_idx];
+    let range = unit.range.clone();
     Citation {
-        source: sentence.article_idx + 1,
+        source: unit.article_idx + 1,
         span: Span::new(annotated.article.id.clone(), range.start, range.end),
-        text: annotated.article.text[range].to_string(),
+        text: annotated
+            .article
+            .text
+            .get(range)
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 
@@ -230,6 +239,12 @@ mod tests {
             &["Ferry services to the islands were cancelled for the week."],
         ]);
         assert_eq!(items_of(&story), [(vec![1, 2], true)]);
+        // The longer sentence is cited by its clause alone.
+        let items = consensus(&story, &Config::new());
+        assert_eq!(
+            items[0].citations[0].text,
+            "after a two-hour meeting at the labour ministry ended without a joint statement."
+        );
     }
 
     #[test]

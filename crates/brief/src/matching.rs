@@ -9,16 +9,19 @@
 //! unrelated groups.
 
 use crate::Config;
-use crate::clauses::clause_ranges;
+use crate::clauses::{self, clause_ranges};
 use crate::stems::Stems;
 use parallax_model::Story;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// One sentence and its content terms, as ids into the story's vocabulary.
+/// One sentence (or clause) and its content terms, as ids into the story's vocabulary.
 pub(crate) struct SentenceTerms {
     pub(crate) article_idx: usize,
     pub(crate) sentence_idx: usize,
+    /// Where it is in its article's text: the whole sentence, or the clause without the spaces
+    /// and punctuation around it.
+    pub(crate) range: Range<usize>,
     pub(crate) terms: Vec<u32>,
     /// The terms that are numbers ("30", "4000"), sorted.
     pub(crate) numbers: Vec<u32>,
@@ -174,16 +177,21 @@ fn index(story: &Story) -> Index {
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
             let text = annotated.sentence_text(sentence);
             // Each clause is stemmed on its own; the sentence's terms are theirs together.
-            let clause_stems: Vec<(Vec<u32>, Vec<u32>)> = clause_ranges(text)
+            let clause_stems: Vec<(Range<usize>, Vec<u32>, Vec<u32>)> = clause_ranges(text)
                 .into_iter()
                 .map(|range| {
                     let start = sentence.range.start + range.start;
                     let unnamed = without_names(&text[range.clone()], start, &names);
-                    (stems.each(&text[range]), stems.each(&unnamed))
+                    let shown = clauses::trimmed(text, &range);
+                    (
+                        sentence.range.start + shown.start..sentence.range.start + shown.end,
+                        stems.each(&text[range]),
+                        stems.each(&unnamed),
+                    )
                 })
                 .collect();
             distinct.clear();
-            distinct.extend(clause_stems.iter().flat_map(|(all, _)| all).copied());
+            distinct.extend(clause_stems.iter().flat_map(|(_, all, _)| all).copied());
             distinct.sort_unstable();
             distinct.dedup();
             if ids.len() < stems.n_terms() {
@@ -243,11 +251,12 @@ fn index(story: &Story) -> Index {
                 terms.dedup();
                 terms
             };
-            for (all, unnamed) in &clause_stems {
+            for (range, all, unnamed) in &clause_stems {
                 let terms = as_ids(all);
                 clauses.push(SentenceTerms {
                     article_idx,
                     sentence_idx,
+                    range: range.clone(),
                     numbers: numbers_of(&terms),
                     unnamed: as_ids(unnamed),
                     terms,
@@ -256,6 +265,7 @@ fn index(story: &Story) -> Index {
             sentences.push(SentenceTerms {
                 article_idx,
                 sentence_idx,
+                range: sentence.range.clone(),
                 numbers: numbers_of(&terms),
                 unnamed: Vec::new(),
                 terms,

@@ -91,8 +91,9 @@ pub struct ConsensusItem {
     pub n_independent: usize,
     /// Where each article states it, by citation number.
     pub citations: Vec<Citation>,
-    /// Whether the articles agree on one clause of the cited sentences rather than on the
-    /// sentences whole: a cited sentence may then say more that the others do not state.
+    /// Whether the articles agree on clauses of longer sentences rather than on whole
+    /// sentences: the citations are then the clauses, and the rest of each sentence is not
+    /// corroborated by this item.
     #[serde(default)]
     pub in_clauses: bool,
 }

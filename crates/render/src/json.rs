@@ -95,8 +95,8 @@ pub struct ConsensusJson {
     pub n_independent: usize,
     /// Where each article makes it.
     pub citations: Vec<CitationJson>,
-    /// Whether the articles agree on one clause of the cited sentences rather than on the
-    /// sentences whole. Added in schema 1.
+    /// Whether the articles agree on clauses of longer sentences (the citations are the
+    /// clauses) rather than on whole sentences. Added in schema 1.
     pub in_clauses: bool,
 }
 

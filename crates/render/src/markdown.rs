@@ -115,7 +115,7 @@ fn consensus(out: &mut String, brief: &Brief) {
             let _ = writeln!(out, "### Stated by {current} independent sources\n");
         }
         if item.in_clauses {
-            let _ = writeln!(out, "- *on part of these sentences:*");
+            let _ = writeln!(out, "- *clauses of longer sentences:*");
         }
         for (idx, citation) in item.citations.iter().enumerate() {
             let bullet = if idx == 0 && !item.in_clauses {
