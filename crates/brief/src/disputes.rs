@@ -79,8 +79,9 @@ pub fn agreed_facts(story: &Story, config: &Config) -> Vec<AgreedFact> {
 
 fn slots(story: &Story, config: &Config) -> Slots {
     let matches = Matches::new(story, config);
-    let timeline = crate::timeline::timeline_from(story, &matches);
-    slots_from(story, &matches, &timeline, &mut |_| {})
+    let matched_events = crate::timeline::matched_events(story, &matches);
+    let timeline = crate::timeline::timeline_of(matched_events.clone());
+    slots_from(story, &matches, &timeline, &matched_events, &mut |_| {})
 }
 
 /// [`disputes`] and [`agreed_facts`] from the story's timeline, already built; `lap` is called
@@ -89,6 +90,7 @@ pub(crate) fn slots_from(
     story: &Story,
     matches: &Matches,
     timeline: &[TimelineEvent],
+    matched_events: &[TimelineEvent],
     lap: &mut dyn FnMut(&'static str),
 ) -> Slots {
     let independent = independent_sources(story);
@@ -98,11 +100,7 @@ pub(crate) fn slots_from(
     lap("disputes: agents");
     let (mut disputes, mut agreed) = partition(verdicts);
     disputes.extend(dates::date_disputes(story, timeline));
-    agreed.extend(dates::date_agreements(
-        story,
-        &crate::timeline::matched_events(story, matches),
-        &independent,
-    ));
+    agreed.extend(dates::date_agreements(story, matched_events, &independent));
     lap("disputes: dates");
     disputes.extend(assertions::assertion_disputes(story, &|term| {
         matches.idf_of(term)

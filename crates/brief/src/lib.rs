@@ -138,12 +138,14 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
     lap("matching");
     let consensus = consensus::consensus_from(story, &matches);
     lap("consensus");
-    let timeline = timeline::timeline_from(story, &matches);
+    // The timeline's events before same-day merging are also where agreed dates come from.
+    let matched_events = timeline::matched_events(story, &matches);
+    let timeline = timeline::timeline_of(matched_events.clone());
     lap("timeline");
     let disputes::Slots {
         disputes,
         agreed: agreed_facts,
-    } = disputes::slots_from(story, &matches, &timeline, lap);
+    } = disputes::slots_from(story, &matches, &timeline, &matched_events, lap);
     let framing = framing(story);
     lap("framing");
     let tone = tone(story);

@@ -181,12 +181,17 @@ fn index(story: &Story) -> Index {
                 .into_iter()
                 .map(|range| {
                     let start = sentence.range.start + range.start;
-                    let unnamed = without_names(&text[range.clone()], start, &names);
+                    let all = stems.each(&text[range.clone()]);
+                    // Most clauses name no one: their terms are all unnamed.
+                    let unnamed = match without_names(&text[range.clone()], start, &names) {
+                        Some(blanked) => stems.each(&blanked),
+                        None => all.clone(),
+                    };
                     let shown = clauses::trimmed(text, &range);
                     (
                         sentence.range.start + shown.start..sentence.range.start + shown.end,
-                        stems.each(&text[range]),
-                        stems.each(&unnamed),
+                        all,
+                        unnamed,
                     )
                 })
                 .collect();
@@ -286,8 +291,8 @@ fn index(story: &Story) -> Index {
 }
 
 /// `text`, which starts at byte `start` of its article, with the ranges of `names` (sorted by
-/// start; names and attributions) blanked out.
-fn without_names(text: &str, start: usize, names: &[Range<usize>]) -> String {
+/// start; names and attributions) blanked out; `None` when none of them is in it.
+fn without_names(text: &str, start: usize, names: &[Range<usize>]) -> Option<String> {
     let end = start + text.len();
     let first = names.partition_point(|name| name.end <= start);
     let inside: Vec<&Range<usize>> = names[first..]
@@ -295,9 +300,10 @@ fn without_names(text: &str, start: usize, names: &[Range<usize>]) -> String {
         .take_while(|name| name.start < end)
         .collect();
     if inside.is_empty() {
-        return text.to_string();
+        return None;
     }
-    text.char_indices()
+    let blanked = text
+        .char_indices()
         .map(|(offset, c)| {
             let at = start + offset;
             if inside.iter().any(|name| name.contains(&at)) {
@@ -306,7 +312,8 @@ fn without_names(text: &str, start: usize, names: &[Range<usize>]) -> String {
                 c
             }
         })
-        .collect()
+        .collect();
+    Some(blanked)
 }
 
 /// Pairs of sentences (or clauses) from different articles that are similar enough, most similar

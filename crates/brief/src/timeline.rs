@@ -28,7 +28,13 @@ pub fn timeline(story: &Story, config: &Config) -> Vec<TimelineEvent> {
 
 /// [`timeline`] from matches already made.
 pub(crate) fn timeline_from(story: &Story, matches: &Matches) -> Vec<TimelineEvent> {
-    let mut events = merge_same_day(matched_events(story, matches));
+    timeline_of(matched_events(story, matches))
+}
+
+/// The timeline of `matched` events ([`matched_events`]): events of the same day merged, in
+/// date order.
+pub(crate) fn timeline_of(matched: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
+    let mut events = merge_same_day(matched);
     // The keys are computed once per event: reading a date's days on every comparison was a
     // large part of the timeline. The sort is stable, as `sort_by` is.
     events.sort_by_cached_key(|event| (sort_key(&event.date), event.date.clone(), first(event)));

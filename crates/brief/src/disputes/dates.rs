@@ -75,18 +75,18 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
 /// Tuesday") may tell two events. Weeks, months and years are too coarse to agree on.
 pub(super) fn date_agreements(
     story: &Story,
-    timeline: &[TimelineEvent],
+    events: &[TimelineEvent],
     independent: &[usize],
 ) -> Vec<AgreedFact> {
     // A sentence that dates several events ("talks on January 10, then a council on January
     // 12") cannot name the one the sources agree on.
     let mut events_citing: HashMap<(usize, usize), usize> = HashMap::new();
-    for mention in timeline.iter().flat_map(|event| &event.mentions) {
+    for mention in events.iter().flat_map(|event| &event.mentions) {
         *events_citing
             .entry((mention.citation.source, mention.citation.span.start))
             .or_default() += 1;
     }
-    timeline
+    events
         .iter()
         .filter(|event| !event.disputed)
         .filter(|event| {
