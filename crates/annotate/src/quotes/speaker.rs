@@ -1165,13 +1165,15 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
     let head_word = head_token.stem();
     // "union leader Anna Holm", "port authority spokesperson Jo Lind": a name after a title or
     // role word is a person, whatever organization the words before it name.
-    let named_by_role = (first..head)
-        .rev()
-        .find(|&idx| !doc.token(idx).capitalized)
-        .is_some_and(|role| {
-            let word = doc.token(role).stem();
-            role < head && (TITLES.contains(&word) || NAME_ROLES.contains(&word))
-        });
+    let named_by_role = || {
+        (first..head)
+            .rev()
+            .find(|&idx| !doc.token(idx).capitalized)
+            .is_some_and(|role| {
+                let word = doc.token(role).stem();
+                TITLES.contains(&word) || NAME_ROLES.contains(&word)
+            })
+    };
     let plural = !head_token.capitalized
         && (BARE_PLURALS.contains(&head_word)
             || (head_word.ends_with('s')
@@ -1180,7 +1182,7 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
                 && !head_word.ends_with("is")));
     if plural {
         Referent::Group
-    } else if organization && !named_by_role {
+    } else if organization && !named_by_role() {
         Referent::Organization
     } else {
         Referent::Person
