@@ -509,7 +509,10 @@ pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
             .and_then(|found| word_tokens.get(found).copied())
     };
     let mut gazetteer_at: Vec<Option<GazMatch>> = vec![None; tokens.len()];
-    for (start, end, entry_idx) in GAZETTEER.find_all(text) {
+    let word_starts = word_tokens
+        .iter()
+        .filter_map(|&idx| tokens.get(idx).map(|token| token.range.start));
+    for (start, end, entry_idx) in GAZETTEER.find_at(text, word_starts) {
         let (Some(first), Some(last)) = (
             token_at(start, |token| token.range.start),
             token_at(end, |token| token.range.end),

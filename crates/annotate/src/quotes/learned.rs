@@ -169,15 +169,24 @@ impl CueModel {
     }
 }
 
-/// The hash of one piece of a feature's text (its template, or a value), eight bytes at a time.
-fn piece_hash(piece: &str) -> u64 {
-    let mut hash = 0x9e37_79b9_7f4a_7c15u64 ^ piece.len() as u64;
-    for chunk in piece.as_bytes().chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word))
+/// The hash of one piece of a feature's text (its template, or a value), eight bytes at a time,
+/// little-endian, the last word padded with zeros. A `const fn`, so the templates' and the
+/// fixed values' hashes are worked out when compiling.
+const fn piece_hash(piece: &str) -> u64 {
+    let bytes = piece.as_bytes();
+    let mut hash = 0x9e37_79b9_7f4a_7c15u64 ^ bytes.len() as u64;
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut word = 0u64;
+        let mut shift = 0;
+        while shift < 8 && at + shift < bytes.len() {
+            word |= (bytes[at + shift] as u64) << (8 * shift);
+            shift += 1;
+        }
+        hash = (hash ^ word)
             .wrapping_mul(0xff51_afd7_ed55_8ccd)
             .rotate_left(29);
+        at += 8;
     }
     hash
 }
@@ -203,11 +212,36 @@ fn hash(feature: &str) -> u64 {
     feature_hash(piece_hash(template), piece_hash(first), second)
 }
 
-/// Receives each feature of a word as a template name and one or two values (`second` empty
-/// when there is one); the feature's text is `template=first` or `template=first|second`.
-/// Values never hold `|`: words cannot, and other tokens stand for their class.
+/// A piece of a feature's text with its hash: a word's value is hashed once and used in each
+/// feature it takes part in.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    hash: u64,
+}
+
+impl<'a> Piece<'a> {
+    const fn new(text: &'a str) -> Piece<'a> {
+        Piece {
+            text,
+            hash: piece_hash(text),
+        }
+    }
+}
+
+/// A `Piece` made when compiling.
+macro_rules! piece {
+    ($text:expr) => {{
+        const PIECE: Piece<'static> = Piece::new($text);
+        PIECE
+    }};
+}
+
+/// Receives each feature of a word as a template and one or two values (`second` `None` when
+/// there is one); the feature's text is `template=first` or `template=first|second`. Values
+/// never hold `|`: words cannot, and other tokens stand for their class.
 trait Sink {
-    fn feature(&mut self, template: &str, first: &str, second: &str);
+    fn feature(&mut self, template: Piece<'_>, first: Piece<'_>, second: Option<Piece<'_>>);
 }
 
 /// Sums the weights of the features it receives, under both models.
@@ -218,13 +252,13 @@ struct Scorer<'a> {
 }
 
 impl Sink for Scorer<'_> {
-    fn feature(&mut self, template: &str, first: &str, second: &str) {
-        let second = if second.is_empty() {
-            0
-        } else {
-            piece_hash(second)
-        };
-        let key = feature_hash(piece_hash(template), piece_hash(first), second);
+    fn feature(&mut self, template: Piece<'_>, first: Piece<'_>, second: Option<Piece<'_>>) {
+        let second = second.filter(|piece| !piece.text.is_empty());
+        let key = feature_hash(
+            template.hash,
+            first.hash,
+            second.map_or(0, |piece| piece.hash),
+        );
         if let Some([cue, after]) = self.model.weights.get(&key) {
             self.cue += cue;
             self.after += after;
@@ -236,58 +270,58 @@ impl Sink for Scorer<'_> {
 struct Collector(Vec<String>);
 
 impl Sink for Collector {
-    fn feature(&mut self, template: &str, first: &str, second: &str) {
-        self.0.push(if second.is_empty() {
-            format!("{template}={first}")
-        } else {
-            format!("{template}={first}|{second}")
-        });
+    fn feature(&mut self, template: Piece<'_>, first: Piece<'_>, second: Option<Piece<'_>>) {
+        self.0
+            .push(match second.filter(|piece| !piece.text.is_empty()) {
+                None => format!("{}={}", template.text, first.text),
+                Some(second) => format!("{}={}|{}", template.text, first.text, second.text),
+            });
     }
 }
 
 /// A coarse class of the token at `idx`, or the edge of its sentence.
-fn class(doc: &Doc, idx: Option<usize>, sentence: &Range<usize>) -> &'static str {
+fn class(doc: &Doc, idx: Option<usize>, sentence: &Range<usize>) -> Piece<'static> {
     let Some(idx) = idx.filter(|idx| sentence.contains(idx)) else {
-        return "edge";
+        return piece!("edge");
     };
     let token = doc.token(idx);
     match token.kind {
-        Kind::Quote(_) => "quote",
+        Kind::Quote(_) => piece!("quote"),
         Kind::Punct => match token.lower.as_str() {
-            "," => "comma",
-            ":" => "colon",
-            ";" => "semicolon",
-            "(" | ")" => "paren",
-            "-" | "—" | "–" => "dash",
-            _ if token.is_terminal() => "stop",
-            _ => "punct",
+            "," => piece!("comma"),
+            ":" => piece!("colon"),
+            ";" => piece!("semicolon"),
+            "(" | ")" => piece!("paren"),
+            "-" | "—" | "–" => piece!("dash"),
+            _ if token.is_terminal() => piece!("stop"),
+            _ => piece!("punct"),
         },
-        Kind::Word if speaker::pronoun_class(&token.lower).is_some() => "pronoun",
-        Kind::Word if token.lower.starts_with(|c: char| c.is_numeric()) => "number",
-        Kind::Word if token.capitalized && idx > sentence.start => "name",
-        Kind::Word if token.capitalized => "initial",
-        Kind::Word => "word",
+        Kind::Word if speaker::pronoun_class(&token.lower).is_some() => piece!("pronoun"),
+        Kind::Word if token.lower.starts_with(|c: char| c.is_numeric()) => piece!("number"),
+        Kind::Word if token.capitalized && idx > sentence.start => piece!("name"),
+        Kind::Word if token.capitalized => piece!("initial"),
+        Kind::Word => piece!("word"),
     }
 }
 
 /// The token at `idx` as a feature value: a word's lowercase stem, the class of any other
 /// token, or the edge of its sentence.
-fn word<'a>(doc: &'a Doc, idx: Option<usize>, sentence: &Range<usize>) -> &'a str {
+fn word<'a>(doc: &'a Doc, idx: Option<usize>, sentence: &Range<usize>) -> Piece<'a> {
     match idx.filter(|idx| sentence.contains(idx)) {
-        Some(idx) if doc.token(idx).is_word() => doc.token(idx).stem(),
+        Some(idx) if doc.token(idx).is_word() => Piece::new(doc.token(idx).stem()),
         other => class(doc, other, sentence),
     }
 }
 
 /// A distance in a few bins, so that near positions are told apart and far ones pooled.
-fn bin(distance: usize) -> &'static str {
+fn bin(distance: usize) -> Piece<'static> {
     match distance {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=5 => "3-5",
-        6..=10 => "6-10",
-        _ => "far",
+        0 => piece!("0"),
+        1 => piece!("1"),
+        2 => piece!("2"),
+        3..=5 => piece!("3-5"),
+        6..=10 => piece!("6-10"),
+        _ => piece!("far"),
     }
 }
 
@@ -328,57 +362,63 @@ fn features(
 ) {
     let at = |offset: isize| idx.checked_add_signed(offset);
     let token = doc.token(idx);
-    let stem = token.stem();
-    sink.feature("bias", "1", "");
-    let shape = if stem.starts_with(|c: char| c.is_numeric()) {
-        "digit"
+    let stem = Piece::new(token.stem());
+    sink.feature(piece!("bias"), piece!("1"), None);
+    let shape = if stem.text.starts_with(|c: char| c.is_numeric()) {
+        piece!("digit")
     } else if !token.capitalized {
-        "lower"
+        piece!("lower")
     } else if idx == sentence.start {
-        "initial"
+        piece!("initial")
     } else if token.lower.chars().count() > 1
         && doc.text[token.range.clone()]
             .chars()
             .all(|c| !c.is_lowercase())
     {
-        "upper"
+        piece!("upper")
     } else {
-        "capital"
+        piece!("capital")
     };
-    sink.feature("shape", shape, "");
+    sink.feature(piece!("shape"), shape, None);
     let previous = word(doc, at(-1), sentence);
     let next = word(doc, at(1), sentence);
-    sink.feature("p1", previous, "");
-    sink.feature("n1", next, "");
-    sink.feature("pw", previous, stem);
-    sink.feature("wn", stem, next);
+    sink.feature(piece!("p1"), previous, None);
+    sink.feature(piece!("n1"), next, None);
+    sink.feature(piece!("pw"), previous, Some(stem));
+    sink.feature(piece!("wn"), stem, Some(next));
     let previous_class = class(doc, at(-1), sentence);
     let next_class = class(doc, at(1), sentence);
-    sink.feature("pc", previous_class, "");
-    sink.feature("nc", next_class, "");
-    sink.feature("pc2", class(doc, at(-2), sentence), previous_class);
-    sink.feature("nc2", next_class, class(doc, at(2), sentence));
-    sink.feature("s3nc", suffix(stem, 3), next_class);
-    sink.feature("pcs3", previous_class, suffix(stem, 3));
+    sink.feature(piece!("pc"), previous_class, None);
+    sink.feature(piece!("nc"), next_class, None);
+    sink.feature(
+        piece!("pc2"),
+        class(doc, at(-2), sentence),
+        Some(previous_class),
+    );
+    sink.feature(piece!("nc2"), next_class, Some(class(doc, at(2), sentence)));
+    let suffix3 = Piece::new(suffix(stem.text, 3));
+    sink.feature(piece!("s3nc"), suffix3, Some(next_class));
+    sink.feature(piece!("pcs3"), previous_class, Some(suffix3));
     // What follows within a few words: a that-clause, a colon or a quotation.
     let ahead = idx + 1..(idx + 4).min(sentence.end);
     if ahead.clone().any(|at| doc.lower(at) == "that") {
-        sink.feature("that", "1", "");
+        sink.feature(piece!("that"), piece!("1"), None);
     }
     if ahead.clone().any(|at| doc.token(at).is_punct(':')) {
-        sink.feature("colon", "1", "");
+        sink.feature(piece!("colon"), piece!("1"), None);
     }
     if ahead.clone().any(|at| doc.token(at).is_quote()) {
-        sink.feature("quote", "1", "");
+        sink.feature(piece!("quote"), piece!("1"), None);
     }
     if let Some(entry) = cues::verb_at(doc, idx) {
-        sink.feature("lexicon", entry.base(), "");
-        sink.feature("lexicon", "any", "");
+        sink.feature(piece!("lexicon"), Piece::new(entry.base()), None);
+        sink.feature(piece!("lexicon"), piece!("any"), None);
     }
-    sink.feature("start", bin(idx - sentence.start), "");
-    sink.feature("end", bin(sentence.end - 1 - idx), "");
-    sink.feature("claimed", if context.claimed { "1" } else { "0" }, "");
-    sink.feature("quoted", if context.quoted { "1" } else { "0" }, "");
+    sink.feature(piece!("start"), bin(idx - sentence.start), None);
+    sink.feature(piece!("end"), bin(sentence.end - 1 - idx), None);
+    let flag = |set: bool| if set { piece!("1") } else { piece!("0") };
+    sink.feature(piece!("claimed"), flag(context.claimed), None);
+    sink.feature(piece!("quoted"), flag(context.quoted), None);
 }
 
 /// The features of the speaker phrase right before the word at `idx`, as the rules read one
@@ -388,13 +428,17 @@ fn subject_features(doc: &Doc, idx: usize, bottom: usize, sink: &mut dyn Sink) {
         .then(|| speaker::before(doc, idx - 1, bottom))
         .flatten();
     let subject_kind = match subject.as_ref().map(|subject| subject.kind) {
-        Some(speaker::Kind::Name) => "name",
-        Some(speaker::Kind::Role) => "role",
-        Some(speaker::Kind::Pronoun) => "pronoun",
-        None => "none",
+        Some(speaker::Kind::Name) => piece!("name"),
+        Some(speaker::Kind::Role) => piece!("role"),
+        Some(speaker::Kind::Pronoun) => piece!("pronoun"),
+        None => piece!("none"),
     };
-    sink.feature("subject", subject_kind, "");
-    sink.feature("subject", subject_kind, suffix(doc.token(idx).stem(), 2));
+    sink.feature(piece!("subject"), subject_kind, None);
+    sink.feature(
+        piece!("subject"),
+        subject_kind,
+        Some(Piece::new(suffix(doc.token(idx).stem(), 2))),
+    );
 }
 
 /// A word no rule has claimed, with its features, for fitting the model.
