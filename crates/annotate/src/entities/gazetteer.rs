@@ -2,9 +2,11 @@
 //! government-seat metonyms, organisations and given names, compiled in from
 //! `data/gazetteer.tsv` (made by `data/generate.py`; see `data/README.md` for provenance).
 //!
-//! Lookups go through one Aho-Corasick automaton over the whole text, so finding every known
-//! phrase costs one pass however large the list is; matches that do not start and end on token
-//! boundaries are dropped by the caller.
+//! Lookups walk Aho-Corasick automata from each word's start, so a walk costs the few letters
+//! the phrases share with the text however large the list is; matches that do not end on a
+//! token boundary are dropped by the caller. Titles and honorifics match in any case and have
+//! an automaton of their own; every other phrase is a name, looked for only where a capitalized
+//! word starts.
 
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
@@ -52,6 +54,12 @@ impl Class {
             _ => return None,
         })
     }
+
+    /// Whether phrases of this class match in any case ("prime minister", "Prime Minister");
+    /// the others are names and must be capitalized, so "turkey" and "chad" stay words.
+    pub(crate) fn any_case(self) -> bool {
+        matches!(self, Class::Title | Class::Honorific)
+    }
 }
 
 /// One gazetteer phrase.
@@ -80,9 +88,10 @@ impl Entry {
 pub(crate) struct Gazetteer {
     /// The phrases, in file order.
     pub(crate) entries: Vec<Entry>,
-    automaton: AhoCorasick,
-    /// Which entry each automaton pattern stands for.
-    pattern_entries: Vec<usize>,
+    /// Titles and honorifics, looked for at every word.
+    any_case: Phrases,
+    /// The other phrases, looked for at capitalized words.
+    names: Phrases,
     by_key: HashMap<String, usize>,
 }
 
@@ -127,14 +136,17 @@ impl Gazetteer {
         }
         // ASCII case folding is all the automaton offers; keys with other letters get a
         // capitalized variant too, which covers the way names are written ("Élysée").
-        let mut patterns = Vec::with_capacity(entries.len());
-        let mut pattern_entries = Vec::with_capacity(entries.len());
+        let mut any_case = Vec::new();
+        let mut names = Vec::new();
         for (entry_idx, entry) in entries.iter().enumerate() {
-            patterns.push(entry.key.clone());
-            pattern_entries.push(entry_idx);
+            let patterns = if entry.class.any_case() {
+                &mut any_case
+            } else {
+                &mut names
+            };
+            patterns.push((entry.key.clone(), entry_idx));
             if !entry.key.is_ascii() {
-                patterns.push(capitalize_words(&entry.key));
-                pattern_entries.push(entry_idx);
+                patterns.push((capitalize_words(&entry.key), entry_idx));
             }
             // "Presidents Ruiz and Holt", "foreign ministers": a title in the plural is the
             // title of each name after it.
@@ -143,58 +155,30 @@ impl Gazetteer {
                 && !entry.key.ends_with('s')
                 && !by_key.contains_key(&plural)
             {
-                patterns.push(plural);
-                pattern_entries.push(entry_idx);
+                patterns.push((plural, entry_idx));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .map_err(|error| format!("building the automaton: {error}"))?;
         Ok(Gazetteer {
             entries,
-            automaton,
-            pattern_entries,
+            any_case: Phrases::new(any_case)?,
+            names: Phrases::new(names)?,
             by_key,
         })
     }
 
     /// Every phrase in `text` that starts at one of `starts`, the longer and shorter ones alike,
-    /// as `(start, end, entry index)`.
-    ///
-    /// Phrases count only where a word begins, so the automaton walks from each word's start
-    /// instead of scanning every byte: most walks end after a letter or two, where an
-    /// unanchored overlapping scan paid for every byte and every phrase ending inside a word
-    /// ("bus" in "Airbus").
+    /// as `(start, end, entry index)`; each start says whether its word is capitalized, as
+    /// names must be.
     pub(crate) fn find_at(
         &self,
         text: &str,
-        starts: impl IntoIterator<Item = usize>,
+        starts: impl IntoIterator<Item = (usize, bool)>,
     ) -> Vec<(usize, usize, usize)> {
         let mut found = Vec::new();
-        for start in starts {
-            let Some(input) = text
-                .get(start..)
-                .map(|_| Input::new(text).range(start..).anchored(Anchored::Yes))
-            else {
-                continue;
-            };
-            let mut state = OverlappingState::start();
-            // Errors only come from a search the automaton was not built for; it was built
-            // for anchored ones.
-            while self
-                .automaton
-                .try_find_overlapping(input.clone(), &mut state)
-                .is_ok()
-            {
-                let Some(matched) = state.get_match() else {
-                    break;
-                };
-                if let Some(&entry_idx) = self.pattern_entries.get(matched.pattern().as_usize()) {
-                    found.push((matched.start(), matched.end(), entry_idx));
-                }
+        for (start, capitalized) in starts {
+            self.any_case.find_at(text, start, &mut found);
+            if capitalized {
+                self.names.find_at(text, start, &mut found);
             }
         }
         found
@@ -209,6 +193,51 @@ impl Gazetteer {
     pub(crate) fn is_given_name(&self, word: &str) -> bool {
         self.get(word)
             .is_some_and(|entry| entry.class == Class::Given)
+    }
+}
+
+/// Phrases in an automaton for anchored searches, with the entry each stands for.
+#[derive(Debug)]
+struct Phrases {
+    automaton: AhoCorasick,
+    entries: Vec<usize>,
+}
+
+impl Phrases {
+    fn new(patterns: Vec<(String, usize)>) -> Result<Phrases, String> {
+        let (patterns, entries): (Vec<String>, Vec<usize>) = patterns.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .map_err(|error| format!("building the automaton: {error}"))?;
+        Ok(Phrases { automaton, entries })
+    }
+
+    /// Adds every phrase starting at `start` to `found`: one walk from there, where an
+    /// unanchored scan would pay for every byte of the text and every phrase ending inside a
+    /// word ("bus" in "Airbus").
+    fn find_at(&self, text: &str, start: usize, found: &mut Vec<(usize, usize, usize)>) {
+        if text.get(start..).is_none() {
+            return;
+        }
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        // Errors only come from a search the automaton was not built for; it was built for
+        // anchored ones.
+        while self
+            .automaton
+            .try_find_overlapping(input.clone(), &mut state)
+            .is_ok()
+        {
+            let Some(matched) = state.get_match() else {
+                break;
+            };
+            if let Some(&entry_idx) = self.entries.get(matched.pattern().as_usize()) {
+                found.push((matched.start(), matched.end(), entry_idx));
+            }
+        }
     }
 }
 

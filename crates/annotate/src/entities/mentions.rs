@@ -511,7 +511,8 @@ pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
     let mut gazetteer_at: Vec<Option<GazMatch>> = vec![None; tokens.len()];
     let word_starts = word_tokens
         .iter()
-        .filter_map(|&idx| tokens.get(idx).map(|token| token.range.start));
+        .filter_map(|&idx| tokens.get(idx))
+        .map(|token| (token.range.start, token.capitalized));
     for (start, end, entry_idx) in GAZETTEER.find_at(text, word_starts) {
         let (Some(first), Some(last)) = (
             token_at(start, |token| token.range.start),
@@ -522,7 +523,7 @@ pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
         let Some(entry) = GAZETTEER.entries.get(entry_idx) else {
             continue;
         };
-        let any_case = matches!(entry.class, Class::Title | Class::Honorific);
+        let any_case = entry.class.any_case();
         let words = tokens.get(first..=last).unwrap_or_default();
         let capitalized = words.iter().all(|token| {
             !token.word
