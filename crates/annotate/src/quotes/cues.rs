@@ -6,7 +6,8 @@
 //! by someone who does not read Rust.
 
 use super::tokens::Doc;
-use std::collections::HashMap;
+// Fx hashing: a fixed table that a text's words are only looked up in.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// How a reporting verb takes what was said.
@@ -2107,7 +2108,7 @@ impl Entry {
 }
 
 static LOOKUP: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
-    let mut lookup = HashMap::new();
+    let mut lookup = HashMap::default();
     let forms = [
         Form::Base,
         Form::Present,
@@ -2165,10 +2166,8 @@ const NOT_CUES: &[&str] = &[
 
 /// The reporting verb `word` (lowercase) is a form of, if any.
 pub(crate) fn reporting_verb(word: &str) -> Option<Entry> {
-    if NOT_CUES.contains(&word) {
-        return None;
-    }
-    LOOKUP.get(word).copied()
+    let entry = LOOKUP.get(word).copied()?;
+    (!NOT_CUES.contains(&word)).then_some(entry)
 }
 
 /// Adverbs that report hearsay with no source: "the talks reportedly stalled".

@@ -22,7 +22,10 @@ use parallax_model::TimeModifier;
 use regex::Regex;
 use regex_automata::util::captures::Captures as Groups;
 use regex_automata::{Input, meta};
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the tables are fixed word lists that a text's words are only looked up in,
+// never inserted into, so no input can crowd one bucket, and every word of every text is
+// looked up here.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// One time expression inside a candidate, with what it says.
