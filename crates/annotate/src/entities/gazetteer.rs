@@ -201,25 +201,64 @@ impl Gazetteer {
 struct Phrases {
     automaton: AhoCorasick,
     entries: Vec<usize>,
+    /// The first two bytes of every phrase, ASCII-lowercased, a bit per pair: most words
+    /// start with a pair no phrase starts with, and are passed over without a walk.
+    openings: Vec<u64>,
+    /// Whether a phrase of one byte starts with this byte.
+    single: [bool; 256],
+}
+
+/// The bit of a pair of bytes in [`Phrases::openings`].
+fn opening(first: u8, second: u8) -> usize {
+    usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase())
 }
 
 impl Phrases {
     fn new(patterns: Vec<(String, usize)>) -> Result<Phrases, String> {
         let (patterns, entries): (Vec<String>, Vec<usize>) = patterns.into_iter().unzip();
+        let mut openings = vec![0u64; 1 << 10];
+        let mut single = [false; 256];
+        for pattern in &patterns {
+            match *pattern.as_bytes() {
+                [first, second, ..] => {
+                    let bit = opening(first, second);
+                    openings[bit / 64] |= 1 << (bit % 64);
+                }
+                [only] => single[usize::from(only.to_ascii_lowercase())] = true,
+                [] => {}
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|error| format!("building the automaton: {error}"))?;
-        Ok(Phrases { automaton, entries })
+        Ok(Phrases {
+            automaton,
+            entries,
+            openings,
+            single,
+        })
     }
 
     /// Adds every phrase starting at `start` to `found`: one walk from there, where an
     /// unanchored scan would pay for every byte of the text and every phrase ending inside a
     /// word ("bus" in "Airbus").
     fn find_at(&self, text: &str, start: usize, found: &mut Vec<(usize, usize, usize)>) {
-        if text.get(start..).is_none() {
+        let Some(rest) = text.get(start..) else {
+            return;
+        };
+        let may_start = match *rest.as_bytes() {
+            [first, second, ..] => {
+                let bit = opening(first, second);
+                self.openings[bit / 64] & (1 << (bit % 64)) != 0
+                    || self.single[usize::from(first.to_ascii_lowercase())]
+            }
+            [only] => self.single[usize::from(only.to_ascii_lowercase())],
+            [] => false,
+        };
+        if !may_start {
             return;
         }
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
