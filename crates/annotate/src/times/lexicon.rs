@@ -100,12 +100,14 @@ impl Reference {
     }
 }
 
-/// Where a vague modifier puts an expression inside its period ("early", "mid", "late").
+/// Where a vague modifier puts an expression inside its period ("early", "mid", "late"), or
+/// near it ("around").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Position {
     Start,
     Mid,
     End,
+    Around,
 }
 
 /// A holiday, by the rule that gives its date in a year.
@@ -174,7 +176,9 @@ pub(crate) struct Lexicon {
     /// Words after an amount that count from the last date mentioned, with their direction:
     /// "earlier" (-1), "later" (+1).
     pub(crate) narrative_shifts: &'static [(&'static str, i32)],
-    /// Words before a period that place the expression inside it ("early", "mid-", "late").
+    /// Words before a period that place the expression inside it ("early", "mid-", "late") or
+    /// near it ("around"). TimeBank keeps "around" inside a date ("around Nov. 1") as it does
+    /// inside a clock time, unlike "about", which it leaves outside.
     pub(crate) positions: &'static [(&'static str, Position)],
     /// Nouns for where in a period ("the beginning of", "the end of").
     pub(crate) position_nouns: &'static [(&'static str, Position)],
@@ -443,6 +447,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("late", Position::End),
         ("later", Position::End),
         ("the late", Position::End),
+        ("around", Position::Around),
     ],
     position_nouns: &[
         ("the beginning of", Position::Start),

@@ -852,7 +852,7 @@ impl Grammar {
             // "last week", "this year", "the coming month", "the next day", "the previous year".
             (
                 format!(
-                    r"\b(?P<shift>{the_shifts}|(?i:the)){s}(?:(?P<fiscal>(?i:fiscal|full|calendar)){s})?(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|day))\b"
+                    r"\b(?P<shift>{the_shifts}|(?i:the)){s}(?:(?P<fiscal>(?i:fiscal|full|calendar)){s})?(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|day))\b(?:{s}(?P<orso>(?i:or{s}so))\b)?"
                 ),
                 parse_period,
                 Triggers::words([
@@ -891,7 +891,7 @@ impl Grammar {
             ),
             // "year-end".
             (
-                format!(r"\b(?i:year){sep}(?i:end)\b"),
+                format!(r"\b(?i:year(?:'s|\u{{2019}}s)?){sep}(?i:end)\b"),
                 parse_year_end,
                 Triggers::words(["year"]),
             ),
@@ -958,11 +958,11 @@ impl Grammar {
                     "night",
                 ])),
             ),
-            // "the third quarter", "third-quarter", "the fourth quarter of 1990", "fiscal
-            // second-quarter".
+            // "the third quarter", "third-quarter", "the fourth quarter of 1990", "the first
+            // quarter of last year", "fiscal second-quarter".
             (
                 format!(
-                    r"\b(?:(?P<det>(?i:the|this|next|the{s}current|the{s}same|this{s}year's|last{s}year's|next{s}year's)){s})?(?:(?P<year1>{year}){s})?(?P<fiscal>(?i:fiscal){sep})?(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))(?P<sep>{sep})(?i:quarter)\b(?:{s}(?i:of){s}(?:(?i:fiscal){s})?(?P<year2>{year}))?"
+                    r"\b(?:(?P<det>(?i:the|this|next|the{s}current|the{s}same|this{s}year's|last{s}year's|next{s}year's)){s})?(?:(?P<year1>{year}){s})?(?P<fiscal>(?i:fiscal){sep})?(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))(?P<sep>{sep})(?i:quarter)\b(?:{s}(?i:of){s}(?:(?:(?i:fiscal){s})?(?P<year2>{year})|(?P<year_shift>(?i:last|this|next)){s}(?i:year)\b))?"
                 ),
                 parse_quarter,
                 Triggers::words(["quarter"]),
@@ -1009,10 +1009,10 @@ impl Grammar {
             // hour".
             (
                 format!(
-                    r"\b(?:(?P<hedge>{hedges}){s})?(?:(?P<det>(?i:the|a|another|an{s}additional|an{s}extra)){s})?(?:(?P<span>(?i:past|last|next|first|final|previous|coming|following|remaining|initial|latest)){s})?(?P<amount>{amount})(?:{s}(?i:more|additional|full|straight|consecutive|long))?(?P<sep>{sep})(?:{unit_adjectives}{s})?(?P<unit>{units})(?P<half>{s}(?i:and{s}a{s}half))?(?:{HYPHEN}(?P<suffix>(?i:old|long)))?(?:{s}(?P<orso>(?i:or{s}so)))?\b"
+                    r"\b(?:(?P<hedge>{hedges}){s})?(?:(?P<det>(?i:the|a|another|an{s}additional|an{s}extra)){s})?(?:(?P<span>(?i:past|last|next|first|final|previous|coming|following|remaining|initial|latest)){s})?(?:(?P<low>{amount}){s}(?i:to|or){s})?(?P<amount>{amount})(?:{s}(?i:more|additional|full|straight|consecutive|long))?(?P<sep>{sep})(?:{unit_adjectives}{s})?(?P<unit>{units})(?P<half>{s}(?i:and{s}a{s}half))?(?:{HYPHEN}(?P<suffix>(?i:old|long)))?(?:{s}(?P<orso>(?i:or{s}so)))?\b"
                 ),
                 parse_duration,
-                on_units,
+                on_units.clone(),
             ),
             // "half an hour", "a half-hour".
             (
@@ -1035,6 +1035,21 @@ impl Grammar {
                     "decades",
                     "centuries",
                 ]),
+            ),
+            // "decades-long", "a week-long strike", "centuries-old": a length as an adjective,
+            // without a number.
+            (
+                format!(r"\b(?P<unit>{units}){HYPHEN}(?P<suffix>(?i:long|old))\b"),
+                parse_unit_adjective,
+                on_units,
+            ),
+            // "the second day", "his first week": a period counted from the start of something.
+            (
+                format!(
+                    r"\b(?:(?i:the){s})?(?P<ordinal>{ordinals}){s}(?P<unit>(?i:day|week|month|year))\b"
+                ),
+                parse_ordinal_period,
+                Triggers::words(["day", "week", "month", "year"]),
             ),
             // "Christmas", "last Thanksgiving".
             (
@@ -1141,8 +1156,7 @@ impl Grammar {
             if let [piece] = pieces.as_mut_slice()
                 && piece.modifier.is_none()
                 && positionable(&piece.meaning)
-                && let Some((start, position)) =
-                    self.position_before(text, range.start, &piece.meaning)
+                && let Some((start, position)) = self.position_before(text, &range, &piece.meaning)
             {
                 piece.range.start = start;
                 piece.modifier = Some(position_modifier(position));
@@ -1156,13 +1170,14 @@ impl Grammar {
         }
     }
 
-    /// A position word that ends right at `start`, with where it begins.
+    /// A position word that ends right at the start of `range`, with where it begins.
     fn position_before(
         &self,
         text: &str,
-        start: usize,
+        range: &Range<usize>,
         meaning: &Meaning,
     ) -> Option<(usize, Position)> {
+        let start = range.start;
         let mut window_start = start.saturating_sub(40);
         while !text.is_char_boundary(window_start) {
             window_start += 1;
@@ -1189,6 +1204,15 @@ impl Grammar {
             return None;
         }
         let position = self.words.positions.get(&word).copied()?;
+        // In "to get around Friday's ruling" the date belongs to the noun after it, and
+        // "around" is the verb's.
+        let possessive = ["'s", "\u{2019}s"].iter().any(|suffix| {
+            text.get(range.end..)
+                .is_some_and(|after| after.starts_with(suffix))
+        });
+        if position == Position::Around && possessive {
+            return None;
+        }
         Some((window_start + matched.start(), position))
     }
 }
@@ -1824,7 +1848,13 @@ fn parse_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     if unit == Unit::Weekend {
         return whole(captures, Meaning::Weekend { shift: Some(shift) });
     }
-    whole(captures, Meaning::Period { unit, shift })
+    let mut pieces = whole(captures, Meaning::Period { unit, shift });
+    if group(captures, "orso").is_some() {
+        for piece in &mut pieces {
+            piece.modifier = Some(TimeModifier::Approx);
+        }
+    }
+    pieces
 }
 
 fn parse_day_before(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
@@ -2215,18 +2245,20 @@ fn parse_quarter(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece> {
     let year = group(captures, "year1")
         .or_else(|| group(captures, "year2"))
         .and_then(year_number);
-    let meaning = match (det.as_deref(), year) {
-        (Some("last year's"), None) => Meaning::QuarterOfYear {
+    // "Last year's third quarter" and "the third quarter of last year" say the same.
+    let year_shift = match (
+        det.as_deref(),
+        group(captures, "year_shift").map(key).as_deref(),
+    ) {
+        (Some("last year's"), _) | (_, Some("last")) => Some(-1),
+        (Some("this year's"), _) | (_, Some("this")) => Some(0),
+        (Some("next year's"), _) | (_, Some("next")) => Some(1),
+        _ => None,
+    };
+    let meaning = match (year_shift, year) {
+        (Some(year_shift), None) => Meaning::QuarterOfYear {
             quarter,
-            year_shift: -1,
-        },
-        (Some("this year's"), None) => Meaning::QuarterOfYear {
-            quarter,
-            year_shift: 0,
-        },
-        (Some("next year's"), None) => Meaning::QuarterOfYear {
-            quarter,
-            year_shift: 1,
+            year_shift,
         },
         _ => Meaning::Quarter { quarter, year },
     };
@@ -2400,9 +2432,17 @@ fn parse_duration(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         return Vec::new();
     };
     let amount_key = key(amount_text);
-    // "recent weeks" is a length of time as TimeBank mostly annotates it.
-    if amount_key == "recent" {
+    // "recent weeks" is a length of time as TimeBank mostly annotates it, and so is a range
+    // ("two to three weeks", "the next 12 to 18 months"), one expression of no exact length.
+    if amount_key == "recent" || group(captures, "low").is_some() {
         amount = Amount::Vague;
+    }
+    // In "a week-long strike" the article belongs to the noun; the unit adjective rule reads
+    // "week-long" alone.
+    if matches!(amount_key.as_str(), "a" | "an")
+        && group(captures, "suffix").map(key).as_deref() == Some("long")
+    {
+        return Vec::new();
     }
     if group(captures, "half").is_some()
         && let Amount::Exact(count) = amount
@@ -2519,7 +2559,11 @@ fn parse_bare_units(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
             scan.word_after(end).as_deref(),
             Some("before" | "after" | "that" | "following" | "since" | "leading")
         );
-    if !DURATION_BEFORE.contains(&before.as_str()) && !bounded_by_event {
+    // "days after the vote", "hours before the blast": an unstated number of units, counted
+    // from an event; but not in "a matter of days before".
+    let counted_from_event =
+        before != "of" && matches!(scan.word_after(end).as_deref(), Some("after" | "before"));
+    if !DURATION_BEFORE.contains(&before.as_str()) && !bounded_by_event && !counted_from_event {
         return Vec::new();
     }
     whole(
@@ -2529,6 +2573,57 @@ fn parse_bare_units(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
             unit,
         },
     )
+}
+
+fn parse_unit_adjective(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    let (Some(unit_text), Some(suffix)) = (group(captures, "unit"), group(captures, "suffix"))
+    else {
+        return Vec::new();
+    };
+    let Some(unit) = scan.unit(unit_text) else {
+        return Vec::new();
+    };
+    let start = captures.get(0).map_or(0, |m| m.start());
+    // "two-year-old" and "a 10-day-long" carry their number, which the duration rule reads.
+    if scan
+        .char_before(start)
+        .is_some_and(|c| c == '-' || c.is_ascii_digit())
+    {
+        return Vec::new();
+    }
+    let plural = key(unit_text).ends_with('s');
+    // "year-old" is the end of an age; "decades-old" is not.
+    if key(suffix) == "old" && !plural {
+        return Vec::new();
+    }
+    let amount = if plural {
+        Amount::Vague
+    } else {
+        Amount::Exact(1.0)
+    };
+    whole(captures, Meaning::Duration { amount, unit })
+}
+
+fn parse_ordinal_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    // "A day-long meeting" is a length, which the unit adjective rule reads, and "the sixth
+    // month in a row" a count; TimeBank leaves the count untagged.
+    let end = captures.get(0).map_or(0, |m| m.end());
+    let after = scan.after(end);
+    if after.starts_with(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
+        || after
+            .trim_start()
+            .as_bytes()
+            .get(..8)
+            .is_some_and(|next| next.eq_ignore_ascii_case(b"in a row"))
+    {
+        return Vec::new();
+    }
+    // "The second day of the strike" counts from an event the text does not date; the period
+    // of the story's own time is the best stand-in for its value.
+    match group(captures, "unit").and_then(|text| scan.unit(text)) {
+        Some(unit) => whole(captures, Meaning::Narrative { unit, shift: 0 }),
+        None => Vec::new(),
+    }
 }
 
 fn parse_holiday(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {

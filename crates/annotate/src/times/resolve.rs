@@ -849,5 +849,6 @@ pub(crate) fn position_modifier(position: Position) -> TimeModifier {
         Position::Start => TimeModifier::Start,
         Position::Mid => TimeModifier::Mid,
         Position::End => TimeModifier::End,
+        Position::Around => TimeModifier::Approx,
     }
 }

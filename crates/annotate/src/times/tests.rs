@@ -497,3 +497,85 @@ fn the_start_of_a_period_until_now_anchors_no_later_time() {
         ],
     );
 }
+
+#[test]
+fn ranges_of_amounts_are_one_length() {
+    check(
+        "Repairs take two to three weeks, or one or two days for the next 12 to 18 months.",
+        Some(FRIDAY),
+        &[
+            ("two to three weeks", "PXW"),
+            ("one or two days", "PXD"),
+            ("the next 12 to 18 months", "PXM"),
+        ],
+    );
+}
+
+#[test]
+fn lengths_as_adjectives_without_a_number() {
+    // The article belongs to the noun, as in "a [two-day] visit"; ages stay untagged.
+    check(
+        "The decades-long feud, a week-long strike and a years-old dispute outlived a \
+         two-year-old colt.",
+        Some(FRIDAY),
+        &[
+            ("decades-long", "PXY"),
+            ("week-long", "P1W"),
+            ("years-old", "PXY"),
+        ],
+    );
+}
+
+#[test]
+fn bare_units_counted_from_an_event() {
+    check(
+        "Days after the flood, crews arrived; hours before the storm, it was a matter of days \
+         before the bridge fell.",
+        Some(FRIDAY),
+        &[("Days", "PXD"), ("hours", "PTXH")],
+    );
+}
+
+#[test]
+fn ordinal_periods_follow_the_story() {
+    check(
+        "The fair opened on Jan. 10. It was the second day of the fair, his first week on the \
+         job, the sixth month in a row of gains, and their third day-long meeting.",
+        Some(FRIDAY),
+        &[
+            ("Jan. 10", "2022-01-10"),
+            ("the second day", "2022-01-10"),
+            ("first week", "2022-W02"),
+            ("day-long", "P1D"),
+        ],
+    );
+}
+
+#[test]
+fn approximate_and_shifted_periods() {
+    check(
+        "The deal closes around March 1 or by year's end, the plant shuts over the next year or \
+         so, sales fell in the fourth quarter of last year, and rivals tried to get around \
+         Monday's ruling.",
+        Some(FRIDAY),
+        &[
+            ("around March 1", "2022-03-01"),
+            ("year's end", "2022"),
+            ("the next year or so", "2023"),
+            ("the fourth quarter of last year", "2021-Q4"),
+            ("Monday", "2022-01-10"),
+        ],
+    );
+    check_kinds(
+        "It closes around March 1 after the next year or so.",
+        FRIDAY,
+        &[
+            ("around March 1", TimeKind::Date, Some(TimeModifier::Approx)),
+            (
+                "the next year or so",
+                TimeKind::Date,
+                Some(TimeModifier::Approx),
+            ),
+        ],
+    );
+}
