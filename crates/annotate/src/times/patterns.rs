@@ -1833,6 +1833,23 @@ fn parse_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     let Some(shift) = shift_of(scan, shift_text) else {
         return Vec::new();
     };
+    // "Spent the past week in talks": what one spends is a length of time, here the week
+    // before now.
+    let start = captures.get(0).map_or(0, |m| m.start());
+    if shift < 0
+        && matches!(
+            scan.word_before(start).as_deref(),
+            Some("spent" | "spend" | "spends" | "spending")
+        )
+    {
+        return whole(
+            captures,
+            Meaning::Duration {
+                amount: Amount::Exact(1.0),
+                unit,
+            },
+        );
+    }
     // "the following year" and "the previous week" count from the story's own time, and so do
     // "the next day" and "next day"; "the next week" in news is the week after publication.
     let narrative = matches!(

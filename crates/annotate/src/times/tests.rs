@@ -579,3 +579,12 @@ fn approximate_and_shifted_periods() {
         ],
     );
 }
+
+#[test]
+fn what_is_spent_is_a_length_of_time() {
+    check(
+        "Crews spent the past week on the levee after a flood last week.",
+        Some(FRIDAY),
+        &[("the past week", "P1W"), ("last week", "2022-W01")],
+    );
+}
