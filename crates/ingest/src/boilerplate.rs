@@ -949,8 +949,24 @@ fn contains_any(key: &str, phrases: &[&str]) -> bool {
 /// character counts as a word, as Unicode's word boundaries (UAX #29) split them. Counting the
 /// runs alone made a Japanese article of many sentences a few "words", too short to keep.
 pub(crate) fn count_words_up_to(text: &str, limit: usize) -> usize {
+    // ASCII text, the most common, is split without decoding characters; the vertical tab is
+    // the one ASCII space that the ASCII split does not know.
+    if text.is_ascii() && !text.as_bytes().contains(&0x0b) {
+        return text
+            .split_ascii_whitespace()
+            .take(limit.saturating_add(1))
+            .count();
+    }
     let mut n_words = 0;
     for run in text.split_whitespace() {
+        // Most runs are ASCII, one word each, with no character to look at.
+        if run.is_ascii() {
+            n_words += 1;
+            if n_words > limit {
+                return limit + 1;
+            }
+            continue;
+        }
         let n_unspaced = run.chars().filter(|&c| is_unspaced_script(c)).count();
         // A run mixing scripts ("iPhoneを") counts its spaced part once.
         let has_spaced_part = run
