@@ -19,11 +19,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Annotation makes many small allocations (lowercased tokens and words); mimalloc serves them
-/// faster than the system allocator (ARCHITECTURE.md, `crates/cli`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Turns many news articles about one story into a brief: who agrees, who disputes what, who
 /// said what, with every item traced back to its source.
 #[derive(Debug, Parser)]
