@@ -296,6 +296,11 @@ enum EvalTask {
         /// tried instead of a score of the split.
         #[arg(long, value_name = "FILE")]
         fit: Option<PathBuf>,
+        /// Fit the quote filter on train first, tune its threshold and the cue finder's under it
+        /// on dev, and write its weights to FILE (crates/annotate/data/quote-filter.tsv); prints
+        /// one row per pair of thresholds tried instead of a score of the split.
+        #[arg(long, value_name = "FILE", conflicts_with = "fit")]
+        fit_filter: Option<PathBuf>,
     },
 }
 
@@ -637,8 +642,9 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             split,
             list_errors,
             fit,
-        } => match fit {
-            Some(out) => {
+            fit_filter,
+        } => match (fit, fit_filter) {
+            (Some(out), _) => {
                 let (weights, report) = parallax_eval::quotes::fit(data).with_context(|| {
                     format!("fitting the quote cue finder on {}", data.display())
                 })?;
@@ -646,7 +652,14 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
                     .with_context(|| format!("writing {}", out.display()))?;
                 report
             }
-            None => parallax_eval::quotes::evaluate(data, split, *list_errors)
+            (None, Some(out)) => {
+                let (weights, report) = parallax_eval::quotes::fit_filter(data)
+                    .with_context(|| format!("fitting the quote filter on {}", data.display()))?;
+                std::fs::write(out, weights)
+                    .with_context(|| format!("writing {}", out.display()))?;
+                report
+            }
+            (None, None) => parallax_eval::quotes::evaluate(data, split, *list_errors)
                 .with_context(|| format!("evaluating quotes on {} ({split})", data.display()))?,
         },
     };

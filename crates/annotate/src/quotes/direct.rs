@@ -178,6 +178,12 @@ pub(crate) fn attribute(doc: &Doc, spans: &[Span], state: &mut State) {
                 resolved: None,
                 anonymous,
                 last_sentence: doc.token(last).sentence,
+                cue_score: None,
+                construction: if attribution.after {
+                    "direct-after"
+                } else {
+                    "direct-before"
+                },
             },
         );
     }
@@ -595,6 +601,8 @@ pub(crate) fn continue_or_drop(doc: &Doc, spans: &[Span], state: &mut State, con
                 resolved: None,
                 anonymous: false,
                 last_sentence: doc.token(span.last).sentence,
+                cue_score: None,
+                construction: "direct-alone",
             },
         );
     }

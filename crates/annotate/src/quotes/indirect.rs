@@ -24,7 +24,13 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
         if let Some(found) =
             closing_cue(doc, state, &sentence).and_then(|cue| reported(doc, state, cue, &sentence))
         {
-            state.push(doc, found);
+            state.push(
+                doc,
+                Found {
+                    construction: "closing",
+                    ..found
+                },
+            );
         }
         let mut idx = sentence.start;
         while idx < sentence.end {
@@ -32,19 +38,26 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
                 idx += 1;
                 continue;
             }
-            let found = headline_colon(doc, state, idx, &sentence)
-                .or_else(|| according_to(doc, state, idx, &sentence))
-                .or_else(|| in_poll(doc, state, idx, &sentence))
-                .or_else(|| in_poll_after(doc, state, idx, &sentence))
-                .or_else(|| impersonal(doc, state, idx, &sentence))
-                .or_else(|| hearsay(doc, state, idx, &sentence))
-                .or_else(|| seeming(doc, state, idx, &sentence))
-                .or_else(|| raised(doc, state, idx, &sentence))
-                .or_else(|| passive_by(doc, state, idx, &sentence))
-                .or_else(|| stance(doc, state, idx, &sentence))
-                .or_else(|| asked(doc, state, idx, &sentence))
-                .or_else(|| reported(doc, state, idx, &sentence))
-                .or_else(|| noun_cue(doc, state, idx, &sentence));
+            // A quote carries the name of the rule that found it, for the quote filter.
+            let tagged = |construction: &'static str, found: Option<Found>| {
+                found.map(|found| Found {
+                    construction,
+                    ..found
+                })
+            };
+            let found = tagged("headline_colon", headline_colon(doc, state, idx, &sentence))
+                .or_else(|| tagged("according_to", according_to(doc, state, idx, &sentence)))
+                .or_else(|| tagged("in_poll", in_poll(doc, state, idx, &sentence)))
+                .or_else(|| tagged("in_poll_after", in_poll_after(doc, state, idx, &sentence)))
+                .or_else(|| tagged("impersonal", impersonal(doc, state, idx, &sentence)))
+                .or_else(|| tagged("hearsay", hearsay(doc, state, idx, &sentence)))
+                .or_else(|| tagged("seeming", seeming(doc, state, idx, &sentence)))
+                .or_else(|| tagged("raised", raised(doc, state, idx, &sentence)))
+                .or_else(|| tagged("passive_by", passive_by(doc, state, idx, &sentence)))
+                .or_else(|| tagged("stance", stance(doc, state, idx, &sentence)))
+                .or_else(|| tagged("asked", asked(doc, state, idx, &sentence)))
+                .or_else(|| tagged("reported", reported(doc, state, idx, &sentence)))
+                .or_else(|| tagged("noun_cue", noun_cue(doc, state, idx, &sentence)));
             match found {
                 Some(found) => {
                     let last_token = last_token_of(doc, &found);
@@ -2203,5 +2216,8 @@ fn found(
         resolved: None,
         anonymous,
         last_sentence: doc.token(last).sentence,
+        cue_score: None,
+        // `find` names the rule that called this.
+        construction: "",
     }
 }

@@ -37,7 +37,7 @@ pub struct CueModel {
 
 /// A hasher for keys that are hashes already: it passes them through.
 #[derive(Default)]
-struct PassThrough(u64);
+pub(super) struct PassThrough(u64);
 
 impl Hasher for PassThrough {
     fn finish(&self) -> u64 {
@@ -160,6 +160,11 @@ impl CueModel {
         })
     }
 
+    /// The score a word must pass to be a cue.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
     /// The same weights with another threshold, for tuning it.
     pub fn with_threshold(&self, threshold: f32) -> CueModel {
         CueModel {
@@ -172,7 +177,7 @@ impl CueModel {
 /// The hash of one piece of a feature's text (its template, or a value), eight bytes at a time,
 /// little-endian, the last word padded with zeros. A `const fn`, so the templates' and the
 /// fixed values' hashes are worked out when compiling.
-const fn piece_hash(piece: &str) -> u64 {
+pub(super) const fn piece_hash(piece: &str) -> u64 {
     let bytes = piece.as_bytes();
     let mut hash = 0x9e37_79b9_7f4a_7c15u64 ^ bytes.len() as u64;
     let mut at = 0;
@@ -194,14 +199,14 @@ const fn piece_hash(piece: &str) -> u64 {
 /// The hash of a feature from those of its pieces (`second` 0 when it has one value): a
 /// feature written out as text and one scored while annotating meet here, without a string
 /// being built per word.
-fn feature_hash(template: u64, first: u64, second: u64) -> u64 {
+pub(super) fn feature_hash(template: u64, first: u64, second: u64) -> u64 {
     let mut hash = (template ^ first.rotate_left(17)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     hash = (hash ^ second.rotate_left(41)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     hash ^ (hash >> 32)
 }
 
 /// The hash of a feature written out as `template=first` or `template=first|second`.
-fn hash(feature: &str) -> u64 {
+pub(super) fn hash(feature: &str) -> u64 {
     let (template, values) = feature.split_once('=').unwrap_or((feature, ""));
     let (first, second) = values.split_once('|').unwrap_or((values, ""));
     let second = if second.is_empty() {
@@ -215,13 +220,13 @@ fn hash(feature: &str) -> u64 {
 /// A piece of a feature's text with its hash: a word's value is hashed once and used in each
 /// feature it takes part in.
 #[derive(Clone, Copy)]
-struct Piece<'a> {
-    text: &'a str,
-    hash: u64,
+pub(super) struct Piece<'a> {
+    pub(super) text: &'a str,
+    pub(super) hash: u64,
 }
 
 impl<'a> Piece<'a> {
-    const fn new(text: &'a str) -> Piece<'a> {
+    pub(super) const fn new(text: &'a str) -> Piece<'a> {
         Piece {
             text,
             hash: piece_hash(text),
@@ -232,15 +237,17 @@ impl<'a> Piece<'a> {
 /// A `Piece` made when compiling.
 macro_rules! piece {
     ($text:expr) => {{
-        const PIECE: Piece<'static> = Piece::new($text);
+        const PIECE: $crate::quotes::learned::Piece<'static> =
+            $crate::quotes::learned::Piece::new($text);
         PIECE
     }};
 }
+pub(super) use piece;
 
 /// Receives each feature of a word as a template and one or two values (`second` `None` when
 /// there is one); the feature's text is `template=first` or `template=first|second`. Values
 /// never hold `|`: words cannot, and other tokens stand for their class.
-trait Sink {
+pub(super) trait Sink {
     fn feature(&mut self, template: Piece<'_>, first: Piece<'_>, second: Option<Piece<'_>>);
 }
 
@@ -267,7 +274,7 @@ impl Sink for Scorer<'_> {
 }
 
 /// Collects the features as text, for fitting.
-struct Collector(Vec<String>);
+pub(super) struct Collector(pub(super) Vec<String>);
 
 impl Sink for Collector {
     fn feature(&mut self, template: Piece<'_>, first: Piece<'_>, second: Option<Piece<'_>>) {
@@ -306,7 +313,7 @@ fn class(doc: &Doc, idx: Option<usize>, sentence: &Range<usize>) -> Piece<'stati
 
 /// The token at `idx` as a feature value: a word's lowercase stem, the class of any other
 /// token, or the edge of its sentence.
-fn word<'a>(doc: &'a Doc, idx: Option<usize>, sentence: &Range<usize>) -> Piece<'a> {
+pub(super) fn word<'a>(doc: &'a Doc, idx: Option<usize>, sentence: &Range<usize>) -> Piece<'a> {
     match idx.filter(|idx| sentence.contains(idx)) {
         Some(idx) if doc.token(idx).is_word() => Piece::new(doc.token(idx).stem()),
         other => class(doc, other, sentence),
@@ -314,7 +321,7 @@ fn word<'a>(doc: &'a Doc, idx: Option<usize>, sentence: &Range<usize>) -> Piece<
 }
 
 /// A distance in a few bins, so that near positions are told apart and far ones pooled.
-fn bin(distance: usize) -> Piece<'static> {
+pub(super) fn bin(distance: usize) -> Piece<'static> {
     match distance {
         0 => piece!("0"),
         1 => piece!("1"),
@@ -516,7 +523,8 @@ pub(crate) fn find(doc: &Doc, state: &mut State, model: &CueModel) {
                     .or_else(|| content_after(doc, state, idx, &sentence))
             };
             if let Some(found) = found {
-                state.push(doc, found);
+                let cue_score = Some(scorer.cue);
+                state.push(doc, Found { cue_score, ..found });
                 context = SentenceContext::new(state, &sentence);
                 bottom = floor(state, idx + 1, &sentence);
             }
@@ -630,5 +638,12 @@ fn found(
         resolved: None,
         anonymous,
         last_sentence: doc.token(last).sentence,
+        // `find` sets it from the score.
+        cue_score: None,
+        construction: if content.0 > cue.1 {
+            "learned-after"
+        } else {
+            "learned-before"
+        },
     }
 }

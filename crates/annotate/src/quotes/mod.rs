@@ -36,7 +36,9 @@
 //! it belongs to a particular story. After the rules, a learned cue finder (`learned.rs`, issue
 //! #4) reads the words they leave free: PolNeAR's attributions also hang on nouns, adjectives
 //! and phrases no lexicon lists, and two linear models fitted on its train split take a word
-//! for a cue and put its content after or before it. In a headline written in title case a capitalized verb
+//! for a cue and put its content after or before it. A learned filter (`filter.rs`) then weighs
+//! every quote found, by the rule that built it, its cue, speaker and content, and drops those
+//! unlike any attribution. In a headline written in title case a capitalized verb
 //! still counts ("Ruiz Says Port Will Reopen"). A
 //! speaker is a name ("Gen. Ana Ruiz"), a role ("the ministry", "a spokesperson for the
 //! council") or a pronoun. Personal pronouns ("he said") are resolved to the most recent
@@ -65,6 +67,7 @@
 
 mod cues;
 mod direct;
+mod filter;
 mod indirect;
 mod learned;
 mod speaker;
@@ -79,6 +82,7 @@ use std::ops::Range;
 use std::sync::Arc;
 use tokens::Doc;
 
+pub use filter::{QuoteFilter, QuoteFilterError};
 pub use learned::{Candidate, CueModel, CueModelError};
 
 /// Settings for [`quotes`].
@@ -91,6 +95,9 @@ pub struct Config {
     /// The learned cue finder that reads the words the rules leave free; `None` keeps to the
     /// rules.
     pub cue_model: Option<Arc<CueModel>>,
+    /// The learned filter that drops quotes unlike any attribution, read after the rules and
+    /// the cue finder; `None` keeps every quote they find.
+    pub quote_filter: Option<Arc<QuoteFilter>>,
 }
 
 impl Config {
@@ -100,6 +107,7 @@ impl Config {
             max_scare_quote_words: 3,
             pronoun_window: 8,
             cue_model: Some(CueModel::fitted()),
+            quote_filter: Some(QuoteFilter::fitted()),
         }
     }
 }
@@ -109,21 +117,73 @@ impl Config {
 /// text order of their content; their ranges are byte ranges into the article text.
 pub fn quotes(article: &Article, sentences: &[Sentence], config: &Config) -> Vec<Quote> {
     let doc = Doc::new(&article.text, sentences);
-    let mut state = rules(&doc, config);
-    if let Some(model) = &config.cue_model {
-        learned::find(&doc, &mut state, model);
+    let mut state = rules_and_model(&doc, config);
+    if let Some(filter) = &config.quote_filter {
+        filter::apply(&doc, &mut state, filter);
     }
-    let mut found = std::mem::take(&mut state.found);
+    let found = std::mem::take(&mut state.found);
+    finish(&doc, found, &state.quoted, config)
+}
+
+/// The quotes of `found` in text order, with their pronouns resolved.
+fn finish(doc: &Doc, mut found: Vec<Found>, quoted: &[bool], config: &Config) -> Vec<Quote> {
     found.sort_by_key(|found| {
         (
             found.pieces.first().map(|piece| piece.start),
             found.cue_start(),
         )
     });
-    resolve_pronouns(&doc, &mut found, &state.quoted, config);
+    resolve_pronouns(doc, &mut found, quoted, config);
     found
         .into_iter()
-        .map(|found| found.into_quote(&doc))
+        .map(|found| found.into_quote(doc))
+        .collect()
+}
+
+/// What the rules and then the learned cue finder find in `doc`, before the filter.
+fn rules_and_model(doc: &Doc, config: &Config) -> State {
+    let mut state = rules(doc, config);
+    if let Some(model) = &config.cue_model {
+        learned::find(doc, &mut state, model);
+    }
+    state
+}
+
+/// A quote the rules or the cue finder build, with the features the quote filter reads of it.
+#[derive(Debug, Clone)]
+pub struct FilterCandidate {
+    /// The quote.
+    pub quote: Quote,
+    /// Its features, as text.
+    pub features: Vec<String>,
+}
+
+/// Every quote of `article` before the filter (whatever `config.quote_filter` says), with its
+/// features: what `parallax eval quotes --fit-filter` fits [`QuoteFilter`] on.
+pub fn filter_candidates(
+    article: &Article,
+    sentences: &[Sentence],
+    config: &Config,
+) -> Vec<FilterCandidate> {
+    let doc = Doc::new(&article.text, sentences);
+    let mut state = rules_and_model(&doc, config);
+    let features = filter::feature_texts(&doc, &state);
+    // Sorted here so each quote stays next to its features; `finish` sorts them again by the
+    // same key, stably, which keeps this order.
+    let found = std::mem::take(&mut state.found);
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&idx| {
+        (
+            found[idx].pieces.first().map(|piece| piece.start),
+            found[idx].cue_start(),
+        )
+    });
+    let found: Vec<Found> = order.iter().map(|&idx| found[idx].clone()).collect();
+    let features: Vec<Vec<String>> = order.iter().map(|&idx| features[idx].clone()).collect();
+    finish(&doc, found, &state.quoted, config)
+        .into_iter()
+        .zip(features)
+        .map(|(quote, features)| FilterCandidate { quote, features })
         .collect()
 }
 
@@ -163,6 +223,11 @@ struct Found {
     /// Index of the last sentence the quote reaches into, so a lone quote in the next sentence
     /// can continue it.
     last_sentence: usize,
+    /// The rule or model that built it ("direct-after", "according_to", "learned-before"): the
+    /// quote filter weighs how reliable each one is.
+    construction: &'static str,
+    /// For a quote of the learned cue finder, the score of its cue.
+    cue_score: Option<f32>,
 }
 
 impl Found {

@@ -47,6 +47,7 @@ fn check(text: &str, expected: &str) {
     let sentences = sentences(&article, "en");
     let rules_only = Config {
         cue_model: None,
+        quote_filter: None,
         ..Config::new()
     };
     let found = quotes(&article, &sentences, &rules_only);
@@ -852,6 +853,7 @@ fn check_learned(weights: &str, text: &str, expected: &str) {
     let model = CueModel::parse(weights).expect("the test weights parse");
     let config = Config {
         cue_model: Some(Arc::new(model)),
+        quote_filter: None,
         ..Config::new()
     };
     let article = Article::new(Origin::Stdin, text.to_string());
@@ -934,6 +936,57 @@ fn cue_weights_file_errors_name_the_line() {
 fn compiled_in_cue_weights_parse() {
     let model = CueModel::fitted();
     assert!(format!("{model:?}").contains("n_weights"));
+}
+
+/// Runs the rules with the quote filter read from `weights` (a weights file in the format of
+/// `data/quote-filter.tsv`), so the tests do not hang on the fitted numbers.
+fn check_filtered(weights: &str, text: &str, expected: &str) {
+    let filter = QuoteFilter::parse(weights).expect("the test weights parse");
+    let config = Config {
+        cue_model: None,
+        quote_filter: Some(Arc::new(filter)),
+        ..Config::new()
+    };
+    let article = Article::new(Origin::Stdin, text.to_string());
+    let sentences = sentences(&article, "en");
+    let found = quotes(&article, &sentences, &config);
+    assert_eq!(render(&article.text, &found).trim(), expected.trim());
+}
+
+#[test]
+fn quote_filter_drops_the_quotes_its_weights_score_low() {
+    let text = "Ana Ruiz said the ferry would sail. “We stay,” the captain said.";
+    // A weight against the reporting rule drops that quote and keeps the direct one.
+    check_filtered(
+        "threshold\t0\nkeep\tbias=1\t1\nkeep\tconstruction=reported\t-2\n",
+        text,
+        "direct [“We stay,”] cue=said speaker=the captain",
+    );
+    // A weight on the cue with its rule, and on the speaker kind, reads each quote apart.
+    check_filtered(
+        "threshold\t0\nkeep\tcue_rule=direct-after|said\t-1\nkeep\tspeaker=name\t1\n",
+        text,
+        "indirect [the ferry would sail] cue=said speaker=Ana Ruiz",
+    );
+    // Above every score, nothing is left.
+    check_filtered("threshold\t5\nkeep\tbias=1\t1\n", text, "");
+}
+
+#[test]
+fn filter_weights_file_errors_name_the_line() {
+    let error =
+        QuoteFilter::parse("threshold\t1\nkeep\tbias=1\n").expect_err("a weight is missing");
+    assert_eq!(error.line, 2);
+    let error = QuoteFilter::parse("keep\tbias=1\t1\n").expect_err("no threshold");
+    assert!(error.reason.contains("threshold"), "{error}");
+    assert!(QuoteFilter::parse("threshold\tmany\n").is_err());
+    assert!(QuoteFilter::parse("threshold\t1\ncue_threshold\t-2.5\n").is_err());
+}
+
+#[test]
+fn compiled_in_filter_weights_parse() {
+    let filter = QuoteFilter::fitted();
+    assert!(format!("{filter:?}").contains("n_weights"));
 }
 
 #[test]
