@@ -829,25 +829,7 @@ pub fn fit(data: &Path) -> Result<(String, Report)> {
     metrics.insert("dev_overlap_f1".to_string(), best_f1);
     metrics.insert("threshold".to_string(), threshold);
     let file = format!("{header}threshold\t{threshold:.4}\n{weights}");
-    Ok((
-        file,
-        Report {
-            task: "quotes-fit",
-            columns: [
-                "share",
-                "threshold",
-                "dev P",
-                "dev R",
-                "dev F1",
-                "dev exact F1",
-            ]
-            .map(str::to_string)
-            .to_vec(),
-            rows,
-            metrics,
-            misses: Vec::new(),
-        },
-    ))
+    Ok((file, threshold_report("quotes-fit", "share", rows, metrics)))
 }
 
 /// The offset from the fitted cue threshold of the quotes the filter learns from: it sees more
@@ -884,6 +866,32 @@ fn filter_candidates(
             )
         })
         .collect()
+}
+
+/// The report of a threshold tuned on dev: one row per threshold tried, the first column
+/// saying how it was chosen.
+fn threshold_report(
+    task: &'static str,
+    first_column: &str,
+    rows: Vec<Vec<String>>,
+    metrics: BTreeMap<String, f64>,
+) -> Report {
+    Report {
+        task,
+        columns: [
+            first_column,
+            "threshold",
+            "dev P",
+            "dev R",
+            "dev F1",
+            "dev exact F1",
+        ]
+        .map(str::to_string)
+        .to_vec(),
+        rows,
+        metrics,
+        misses: Vec::new(),
+    }
 }
 
 /// Fits the quote filter ([`annotate::quotes::QuoteFilter`]) on the PolNeAR `train` split: an
@@ -1027,22 +1035,7 @@ pub fn fit_filter(data: &Path) -> Result<(String, Report)> {
     metrics.insert("threshold".to_string(), threshold);
     Ok((
         file,
-        Report {
-            task: "quotes-fit-filter",
-            columns: [
-                "drop share",
-                "threshold",
-                "dev P",
-                "dev R",
-                "dev F1",
-                "dev exact F1",
-            ]
-            .map(str::to_string)
-            .to_vec(),
-            rows,
-            metrics,
-            misses: Vec::new(),
-        },
+        threshold_report("quotes-fit-filter", "drop share", rows, metrics),
     ))
 }
 

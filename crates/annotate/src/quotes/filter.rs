@@ -76,20 +76,10 @@ impl QuoteFilter {
     pub fn parse(text: &str) -> Result<QuoteFilter, QuoteFilterError> {
         let mut weights: HashMap<u64, f32, BuildHasherDefault<PassThrough>> = HashMap::default();
         let mut threshold = None;
-        for (line_idx, line) in text.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let error = |reason: String| QuoteFilterError {
-                line: line_idx + 1,
-                reason,
-            };
-            let number = |text: &str| {
-                text.trim()
-                    .parse::<f32>()
-                    .map_err(|_| error(format!("{text:?} is no number")))
-            };
-            match line.split('\t').collect::<Vec<_>>().as_slice() {
+        for (line, fields) in learned::weight_lines(text) {
+            let error = |reason: String| QuoteFilterError { line, reason };
+            let number = |text: &str| learned::weight_number(text).map_err(error);
+            match fields.as_slice() {
                 ["threshold", value] => threshold = Some(number(value)?),
                 ["keep", feature, weight] => {
                     weights.insert(learned::hash(feature), number(weight)?);
@@ -168,17 +158,6 @@ const AUXILIARIES: &[&str] = &[
     "wasn't", "don't", "doesn't", "didn't",
 ];
 
-/// The first and last token of a content piece, when it holds one.
-fn piece_tokens(doc: &Doc, piece: &std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let first = doc
-        .tokens
-        .partition_point(|token| token.range.start < piece.start);
-    let end = doc
-        .tokens
-        .partition_point(|token| token.range.end <= piece.end);
-    (first < end).then(|| (first, end - 1))
-}
-
 /// A count in a few bins, finer than [`bin`] for the lengths of contents.
 fn length_bin(count: usize) -> Piece<'static> {
     match count {
@@ -208,7 +187,7 @@ fn features(doc: &Doc, state: &State, found: &Found, sink: &mut dyn Sink) {
     let pieces: Vec<(usize, usize)> = found
         .pieces
         .iter()
-        .filter_map(|piece| piece_tokens(doc, piece))
+        .filter_map(|piece| doc.tokens_within(piece))
         .collect();
     let (Some(&(content_first, _)), Some(&(_, content_last))) = (pieces.first(), pieces.last())
     else {

@@ -115,20 +115,9 @@ impl CueModel {
             HashMap::default();
         let mut subject_bounds = [0.0f32; 2];
         let mut threshold = None;
-        for (line_idx, line) in text.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let error = |reason: String| CueModelError {
-                line: line_idx + 1,
-                reason,
-            };
-            let number = |text: &str| {
-                text.trim()
-                    .parse::<f32>()
-                    .map_err(|_| error(format!("{text:?} is no number")))
-            };
-            let fields: Vec<&str> = line.split('\t').collect();
+        for (line, fields) in weight_lines(text) {
+            let error = |reason: String| CueModelError { line, reason };
+            let number = |text: &str| weight_number(text).map_err(error);
             match fields.as_slice() {
                 ["threshold", value] => threshold = Some(number(value)?),
                 ["cue", feature, weight] => {
@@ -172,6 +161,22 @@ impl CueModel {
             ..self.clone()
         }
     }
+}
+
+/// The lines of a weights file that are not blank or `#` comments, with their line numbers
+/// (from 1) and their tab-separated fields.
+pub(super) fn weight_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|(idx, line)| (idx + 1, line.split('\t').collect()))
+}
+
+/// A number of a weights file, or why it is none.
+pub(super) fn weight_number(text: &str) -> Result<f32, String> {
+    text.trim()
+        .parse::<f32>()
+        .map_err(|_| format!("{text:?} is no number"))
 }
 
 /// The hash of one piece of a feature's text (its template, or a value), eight bytes at a time,

@@ -301,17 +301,12 @@ impl State {
         if let Some(speaker) = &found.speaker {
             ranges.push((speaker.first, speaker.last));
         }
-        for piece in &found.pieces {
-            let first = doc
-                .tokens
-                .partition_point(|token| token.range.start < piece.start);
-            let end = doc
-                .tokens
-                .partition_point(|token| token.range.end <= piece.end);
-            if first < end {
-                ranges.push((first, end - 1));
-            }
-        }
+        ranges.extend(
+            found
+                .pieces
+                .iter()
+                .filter_map(|piece| doc.tokens_within(piece)),
+        );
         for (first, last) in ranges {
             self.claim(first, last);
         }

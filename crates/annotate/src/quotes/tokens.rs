@@ -167,6 +167,17 @@ impl<'a> Doc<'a> {
         self.tokens[first].range.start..self.tokens[last].range.end
     }
 
+    /// The first and last token lying wholly inside the byte range `range`, when one does.
+    pub(crate) fn tokens_within(&self, range: &Range<usize>) -> Option<(usize, usize)> {
+        let first = self
+            .tokens
+            .partition_point(|token| token.range.start < range.start);
+        let end = self
+            .tokens
+            .partition_point(|token| token.range.end <= range.end);
+        (first < end).then(|| (first, end - 1))
+    }
+
     /// The token range of the sentence holding token `idx`.
     pub(crate) fn sentence_of(&self, idx: usize) -> Range<usize> {
         self.sentence_tokens[self.tokens[idx].sentence].clone()
