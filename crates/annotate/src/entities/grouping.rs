@@ -97,14 +97,14 @@ fn evidence(ctx: &Context, candidate: &Candidate) -> Option<(EntityKind, Strengt
     }
     let first = ctx.tokens.get(candidate.first)?;
     let last = ctx.tokens.get(candidate.last)?;
-    if ORG_SUFFIXES.contains(&last.lower.as_str()) && candidate.last > candidate.first {
+    if ORG_SUFFIXES.contains(&last.lower.as_ref()) && candidate.last > candidate.first {
         return Some((Organization, Strong));
     }
-    if PLACE_SUFFIXES.contains(&last.lower.as_str()) && candidate.last > candidate.first {
+    if PLACE_SUFFIXES.contains(&last.lower.as_ref()) && candidate.last > candidate.first {
         return Some((Place, Strong));
     }
     let words = ctx.span_key(candidate.first, candidate.last);
-    if words.contains(" of ") && PLACE_PREFIXES.contains(&first.lower.as_str()) {
+    if words.contains(" of ") && PLACE_PREFIXES.contains(&first.lower.as_ref()) {
         return Some((Place, Medium));
     }
     if words.contains(" of ") || words.contains(" for ") {

@@ -447,7 +447,7 @@ pub(crate) struct Context<'a> {
     /// The text.
     pub(crate) text: &'a str,
     /// Its tokens.
-    pub(crate) tokens: Vec<Token>,
+    pub(crate) tokens: Vec<Token<'a>>,
     /// The longest usable gazetteer phrase starting at each token.
     pub(crate) gazetteer_at: Vec<Option<GazMatch>>,
 }
@@ -471,7 +471,7 @@ impl Context<'_> {
             .get(first..=last)
             .unwrap_or_default()
             .iter()
-            .map(|token| token.lower.as_str())
+            .map(|token| token.lower.as_ref())
             .collect();
         words.join(" ")
     }
@@ -486,14 +486,14 @@ impl Context<'_> {
     fn lower(&self, idx: usize) -> &str {
         self.tokens
             .get(idx)
-            .map_or("", |token| token.lower.as_str())
+            .map_or("", |token| token.lower.as_ref())
     }
 }
 
 /// Builds the context: tokens plus the gazetteer phrases that sit on token boundaries. Titles
 /// and honorifics match in any case ("prime minister", "Prime Minister"); names must be
 /// capitalized, so "turkey" and "chad" stay words.
-pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
+pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token<'a>>) -> Context<'a> {
     // Tokens come in text order and do not overlap, so the word tokens' starts and ends are
     // both sorted: a binary search finds the token at a byte offset without hashing every one.
     let word_tokens: Vec<usize> = tokens
@@ -502,7 +502,7 @@ pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
         .filter(|(_, token)| token.word)
         .map(|(idx, _)| idx)
         .collect();
-    let token_at = |offset: usize, edge: fn(&Token) -> usize| {
+    let token_at = |offset: usize, edge: fn(&Token<'_>) -> usize| {
         word_tokens
             .binary_search_by_key(&offset, |&idx| tokens.get(idx).map_or(0, edge))
             .ok()
@@ -529,7 +529,7 @@ pub(crate) fn context<'a>(text: &'a str, tokens: Vec<Token>) -> Context<'a> {
             !token.word
                 || token.capitalized
                 || matches!(
-                    token.lower.as_str(),
+                    token.lower.as_ref(),
                     "of" | "the" | "and" | "for" | "de" | "d'"
                 )
         }) && words.first().is_some_and(|token| token.capitalized);
@@ -614,12 +614,12 @@ impl Candidate {
 
 /// Whether the word can be part of a name: capitalized, or a particle-prefixed family name
 /// ("al-Assad").
-fn is_name_word(token: &Token) -> bool {
+fn is_name_word(token: &Token<'_>) -> bool {
     if !token.word || token.currency {
         return false;
     }
     if token.capitalized {
-        return !NOT_NAMES.contains(&token.lower.as_str()) || token.all_caps;
+        return !NOT_NAMES.contains(&token.lower.as_ref()) || token.all_caps;
     }
     ["al-", "el-", "bin-", "ad-", "as-", "ash-"]
         .iter()
@@ -715,12 +715,12 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
         // organisation's head word, "and" and "&" inside a company's name.
         let after = tokens.get(last + 2);
         let after_is_name = after.is_some_and(is_name_word);
-        if next.word && PARTICLES.contains(&next.lower.as_str()) {
+        if next.word && PARTICLES.contains(&next.lower.as_ref()) {
             // "van der Berg": one to three particles, then the family name.
             let n_particles = (1..=3)
                 .take_while(|offset| {
                     tokens.get(last + offset).is_some_and(|token| {
-                        token.word && PARTICLES.contains(&token.lower.as_str())
+                        token.word && PARTICLES.contains(&token.lower.as_ref())
                     })
                 })
                 .count();
@@ -730,12 +730,12 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
             }
             return last;
         }
-        let connects = match next.lower.as_str() {
+        let connects = match next.lower.as_ref() {
             "of" | "for" => {
                 let head = ctx.lower(first);
                 let is_head = ORG_PREFIXES.contains(&head)
                     || PLACE_PREFIXES.contains(&head)
-                    || ORG_SUFFIXES.contains(&current.lower.as_str());
+                    || ORG_SUFFIXES.contains(&current.lower.as_ref());
                 if is_head && after.is_some_and(|token| token.lower == "the") {
                     if tokens.get(last + 3).is_some_and(is_name_word) {
                         last += 1;
@@ -768,7 +768,7 @@ fn org_name_ahead(ctx: &Context, idx: usize) -> bool {
         if !is_name_word(token) {
             return false;
         }
-        if ORG_SUFFIXES.contains(&token.lower.as_str()) {
+        if ORG_SUFFIXES.contains(&token.lower.as_ref()) {
             return true;
         }
     }
@@ -785,7 +785,7 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
         && ctx.gazetteer_at.get(start).copied().flatten().is_none()
         && tokens
             .get(start)
-            .is_some_and(|token| NOT_NAMES.contains(&token.lower.as_str()) && !token.all_caps)
+            .is_some_and(|token| NOT_NAMES.contains(&token.lower.as_ref()) && !token.all_caps)
     {
         start += 1;
     }
@@ -996,7 +996,7 @@ fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
         let mut affiliate_idx = None;
         if tokens
             .get(at)
-            .is_some_and(|token| matches!(token.lower.as_str(), "the" | "a"))
+            .is_some_and(|token| matches!(token.lower.as_ref(), "the" | "a"))
         {
             at += 1;
         } else if let Some(&owner) = by_first_token.get(&at) {

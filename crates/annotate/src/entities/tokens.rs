@@ -2,6 +2,7 @@
 //! rules ask of a word (capitalized, possessive, first of its sentence).
 
 use parallax_model::Sentence;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Abbreviations that keep their final period ("Gen.", "Inc."), lowercased without it.
@@ -12,13 +13,14 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// One token of the text.
 #[derive(Debug, Clone)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// Where it is; for a possessive word, without the "'s".
     pub(crate) range: Range<usize>,
     /// Whether it is a word (letters, digits and inner apostrophes, hyphens, periods).
     pub(crate) word: bool,
-    /// The token lowercased, typographic apostrophes written as ASCII.
-    pub(crate) lower: String,
+    /// The token lowercased, typographic apostrophes written as ASCII: borrowed from the text
+    /// when it is so already, as most words are.
+    pub(crate) lower: Cow<'a, str>,
     /// Whether its first character is an uppercase letter.
     pub(crate) capitalized: bool,
     /// Whether it is written in capitals only, two letters or more ("HWF", "U.S.").
@@ -34,7 +36,7 @@ pub(crate) struct Token {
     pub(crate) starts_sentence: bool,
 }
 
-impl Token {
+impl Token<'_> {
     /// Whether this is the punctuation character `c`.
     pub(crate) fn is_punct(&self, c: char) -> bool {
         !self.word && self.lower.starts_with(c) && self.lower.len() == c.len_utf8()
@@ -42,7 +44,7 @@ impl Token {
 }
 
 /// Splits `text` into tokens and assigns each to its sentence.
-pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
+pub(crate) fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Token<'a>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_at = |idx: usize| chars.get(idx).map(|&(_, c)| c);
     let offset_at = |idx: usize| chars.get(idx).map_or(text.len(), |&(offset, _)| offset);
@@ -127,9 +129,19 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
     tokens
 }
 
-fn token(text: &str, range: Range<usize>, word: bool, possessive: bool) -> Token {
+fn token(text: &str, range: Range<usize>, word: bool, possessive: bool) -> Token<'_> {
     let raw = text.get(range.clone()).unwrap_or_default();
-    let lower = raw.to_lowercase().replace('’', "'");
+    // Most tokens are lowercase ASCII already, and the rest ASCII: neither needs Unicode
+    // tables, and the first no allocation.
+    let lower = if raw.is_ascii() {
+        if raw.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw)
+        }
+    } else {
+        Cow::Owned(raw.to_lowercase().replace('’', "'"))
+    };
     let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
     let n_letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = word
@@ -153,7 +165,7 @@ fn token(text: &str, range: Range<usize>, word: bool, possessive: bool) -> Token
 
 /// Sets each token's sentence and marks the words where capitals are not news: the first word
 /// of a sentence, and the first word after an opening quotation mark or a colon.
-fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
+fn assign_sentences(tokens: &mut [Token<'_>], sentences: &[Sentence]) {
     let mut sentence_idx = 0;
     let mut previous_sentence = usize::MAX;
     let mut fresh = true;
@@ -173,7 +185,7 @@ fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
             token.starts_sentence = fresh;
             fresh = false;
         } else if matches!(
-            token.lower.as_str(),
+            token.lower.as_ref(),
             ":" | "\"" | "“" | "‘" | "«" | "(" | "—" | "–" | "-" | "•"
         ) {
             fresh = true;

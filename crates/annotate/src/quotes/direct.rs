@@ -265,7 +265,7 @@ fn clause_ends(doc: &Doc, last: usize, ceiling: usize) -> bool {
     let token = doc.token(next);
     if token.is_word() {
         token.capitalized && !token.lower.starts_with("i'")
-            || TRAILING_WORDS.contains(&token.lower.as_str())
+            || TRAILING_WORDS.contains(&token.lower.as_ref())
             || (token.lower.ends_with("ly") && token.lower.len() > 4)
             // A number opens a time after the cue: "“…,” Ruiz said 30 minutes into the debate".
             || token.lower.starts_with(|c: char| c.is_ascii_digit())
@@ -289,7 +289,7 @@ fn addressee_end(doc: &Doc, class: Class, last: usize, ceiling: usize) -> usize 
             && cues::reporting_verb(&token.lower).is_some_and(|entry| entry.noun_like());
         if !(speaker::fits(token)
             || noun
-            || matches!(token.lower.as_str(), "him" | "her" | "them" | "me" | "us"))
+            || matches!(token.lower.as_ref(), "him" | "her" | "them" | "me" | "us"))
         {
             break;
         }
@@ -307,7 +307,7 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     // "“constructive”, and the farmers learn …": a clause joined by a conjunction goes on with
     // the sentence; it attributes nothing to the quote.
     if matches!(
-        doc.tokens.get(start).map(|token| token.lower.as_str()),
+        doc.tokens.get(start).map(|token| token.lower.as_ref()),
         Some("and" | "but" | "or" | "nor" | "yet")
     ) {
         return None;
@@ -385,7 +385,7 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
 /// addressee or a prepositional phrase ("told reporters in Lyon: “…”").
 fn complement_word(doc: &Doc, idx: usize) -> bool {
     let token = doc.token(idx);
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     token.is_word()
         && word != "that"
         && (speaker::fits(token)

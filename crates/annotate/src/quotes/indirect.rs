@@ -155,7 +155,7 @@ fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usiz
         token.is_punct(',')
             || token.is_punct(';')
             || ["-", "—", "–"].iter().any(|dash| token.lower == *dash)
-            || CLAUSE_CONJUNCTIONS.contains(&token.lower.as_str())
+            || CLAUSE_CONJUNCTIONS.contains(&token.lower.as_ref())
     };
     let boundary = if matches!(doc.lower(before), "and" | "but") || doc.token(before).is_punct(',')
     {
@@ -302,7 +302,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 fn opens_clause(doc: &Doc, idx: usize) -> bool {
     let token = doc.token(idx);
     token.is_word()
-        && (CLAUSE_OPENERS.contains(&token.lower.as_str())
+        && (CLAUSE_OPENERS.contains(&token.lower.as_ref())
             || token.capitalized
             || token.lower.chars().next().is_some_and(char::is_numeric))
 }
@@ -323,7 +323,7 @@ fn detour_word(doc: &Doc, idx: usize) -> bool {
         || token.is_word()
             && (speaker::fits(token)
                 || matches!(
-                    token.lower.as_str(),
+                    token.lower.as_ref(),
                     "in" | "on"
                         | "at"
                         | "during"
@@ -412,7 +412,7 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     let next = last + 1;
     let token = doc.tokens.get(next).filter(|_| next < sentence.end)?;
     let class = entry.class();
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     // After a form that is usually a noun, "that" followed by a verb is a relative pronoun ("the
     // reports that were leaked"); after a verb it opens the content, even as a demonstrative
     // ("said that is a distortion").
@@ -457,9 +457,9 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
         && doc.tokens.get(next + 1).is_some_and(|after| {
             after.is_word()
                 && !after.capitalized
-                && !speaker::DETERMINERS.contains(&after.lower.as_str())
+                && !speaker::DETERMINERS.contains(&after.lower.as_ref())
                 && !matches!(
-                    after.lower.as_str(),
+                    after.lower.as_ref(),
                     "him" | "them" | "me" | "us" | "reporters"
                 )
         })
@@ -494,7 +494,7 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
         {
             // "asked the council to …" requests; "told a packed hall in Lyon he …" names the
             // addressee before the clause.
-            let word = after.lower.as_str();
+            let word = after.lower.as_ref();
             if (class == Class::Ask && QUESTION_WORDS.contains(&word))
                 || word == "to"
                 || (class == Class::Tell
@@ -793,7 +793,7 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         let before = (first > floor).then(|| doc.token(first - 1));
         let linked = infinitive
             || before.is_some_and(|token| {
-                token.is_punct(',') || GERUND_LINKS.contains(&token.lower.as_str())
+                token.is_punct(',') || GERUND_LINKS.contains(&token.lower.as_ref())
             });
         let opens_sentence =
             (floor..first).all(|idx| !doc.token(idx).is_word()) && doc.token(first).capitalized;
@@ -869,7 +869,7 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
                     || next.is_terminal()
                     || loose
                         && (next.is_punct(',')
-                            || matches!(next.lower.as_str(), "while" | "and" | "but"))
+                            || matches!(next.lower.as_ref(), "while" | "and" | "but"))
             })
         };
         let one_word = match doc.lower(answer) {
@@ -982,7 +982,7 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
                 token.is_punct(',')
                     || (speaker::fits(token)
                         && !token.capitalized
-                        && !INNER_PREPOSITIONS_AND_DETERMINERS.contains(&token.lower.as_str()))
+                        && !INNER_PREPOSITIONS_AND_DETERMINERS.contains(&token.lower.as_ref()))
             })
             .find(|&at| doc.token(at).is_punct(','))?;
         let subject = speaker::described(doc, comma + 1, subject.last);
@@ -1122,7 +1122,7 @@ fn loose_subject(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     let token = doc.token(first);
     let only_adverbs = (first..=last)
         .all(|i| speaker::SENTENCE_ADVERBS.contains(&doc.lower(i)) || !doc.token(i).is_word());
-    (token.is_word() && !LOOSE_SUBJECT_STOPS.contains(&token.lower.as_str()) && !only_adverbs)
+    (token.is_word() && !LOOSE_SUBJECT_STOPS.contains(&token.lower.as_ref()) && !only_adverbs)
         .then(|| speaker::described(doc, first, last))
 }
 
@@ -1196,7 +1196,7 @@ fn before_and_around(
     let token = doc.tokens.get(tail).filter(|_| tail < sentence.end);
     // A subordinate clause after the tail is the circumstance of the saying, not more content:
     // "…, Ruiz told aides as she left."
-    let circumstance = token.is_some_and(|token| SUBORDINATORS.contains(&token.lower.as_str()));
+    let circumstance = token.is_some_and(|token| SUBORDINATORS.contains(&token.lower.as_ref()));
     // After a tail that is only a time or a place ("said on Monday"), a dash or a semicolon
     // closes the attribution as a full stop does: what follows comments on it ("…, the office
     // reported on Tuesday — a shift that …").
@@ -1209,7 +1209,7 @@ fn before_and_around(
     let ends = token.is_none_or(|token| {
         token.is_terminal()
             || (adverbial
-                && (token.is_punct(';') || ["-", "—", "–"].contains(&token.lower.as_str())))
+                && (token.is_punct(';') || ["-", "—", "–"].contains(&token.lower.as_ref())))
     });
     let rest = match token {
         Some(token) if token.is_punct(',') && tail + 1 < sentence.end => {
@@ -2139,7 +2139,7 @@ fn noun_cue(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
     {
         return None;
     }
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     let (cue_last, start) = if CLAUSE_NOUNS.contains(&word) && doc.lower(next) == "that" {
         // "the reports that were leaked": "that" is a relative pronoun when a verb follows.
         let follower = doc.lower(next + 1);

@@ -299,7 +299,7 @@ fn class(doc: &Doc, idx: Option<usize>, sentence: &Range<usize>) -> Piece<'stati
     let token = doc.token(idx);
     match token.kind {
         Kind::Quote(_) => piece!("quote"),
-        Kind::Punct => match token.lower.as_str() {
+        Kind::Punct => match token.lower.as_ref() {
             "," => piece!("comma"),
             ":" => piece!("colon"),
             ";" => piece!("semicolon"),

@@ -565,14 +565,14 @@ const NAME_ROLES: &[&str] = &[
 ];
 
 /// Whether `token` may be part of a speaker phrase.
-pub(crate) fn fits(token: &Token) -> bool {
+pub(crate) fn fits(token: &Token<'_>) -> bool {
     if !token.is_word() {
         return false;
     }
     if token.capitalized {
         return true;
     }
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     if STOP_WORDS.contains(&word) && !INNER_PREPOSITIONS.contains(&word) {
         return false;
     }
@@ -589,11 +589,11 @@ pub(crate) fn fits(token: &Token) -> bool {
 }
 
 /// Whether `token` can open a speaker phrase.
-fn opens(token: &Token) -> bool {
+fn opens(token: &Token<'_>) -> bool {
     token.is_word()
         && (token.capitalized
-            || DETERMINERS.contains(&token.lower.as_str())
-            || BARE_PLURALS.contains(&token.lower.as_str())
+            || DETERMINERS.contains(&token.lower.as_ref())
+            || BARE_PLURALS.contains(&token.lower.as_ref())
             || (token.lower.len() > 3
                 && token.lower.ends_with('s')
                 && !token.lower.ends_with("ss"))
@@ -601,8 +601,8 @@ fn opens(token: &Token) -> bool {
 }
 
 /// Whether `token` can end a speaker phrase: not a determiner, preposition or possessive.
-fn closes(token: &Token) -> bool {
-    let word = token.lower.as_str();
+fn closes(token: &Token<'_>) -> bool {
+    let word = token.lower.as_ref();
     token.is_word()
         && !INNER_PREPOSITIONS.contains(&word)
         && !matches!(
@@ -682,7 +682,7 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if last < floor {
         return None;
     }
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     if PRONOUNS.contains(&word) || contracted_pronoun(word).is_some() {
         return Some(pronoun(last));
     }
@@ -789,7 +789,7 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
             return None;
         }
         let opener = doc.token(idx + 1);
-        let word = opener.lower.as_str();
+        let word = opener.lower.as_ref();
         if idx + 2 == right && PARENTHETICAL_ADVERBS.contains(&word) {
             right = idx;
             continue;
@@ -828,7 +828,7 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         speaker.last = last;
         return Some(speaker);
     }
-    if PRONOUNS.contains(&token.lower.as_str()) {
+    if PRONOUNS.contains(&token.lower.as_ref()) {
         return Some(pronoun(last));
     }
     if !fits(token) || !closes(token) {
@@ -867,7 +867,7 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     if first >= ceiling {
         return None;
     }
-    if PRONOUNS.contains(&token.lower.as_str()) {
+    if PRONOUNS.contains(&token.lower.as_ref()) {
         return Some(pronoun(first));
     }
     // A role in lowercase before the name opens the phrase too: "said crane operator Ana Ruiz".
@@ -876,7 +876,7 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
             .take_while(|&idx| fits(doc.token(idx)))
             .any(|idx| doc.token(idx).capitalized)
             && fits(token)
-            && !INNER_PREPOSITIONS.contains(&token.lower.as_str())
+            && !INNER_PREPOSITIONS.contains(&token.lower.as_ref())
     };
     if !opens(token) && !role_before_name() {
         return None;
@@ -885,7 +885,7 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     let mut last = first;
     while last + 1 < limit {
         let next = doc.token(last + 1);
-        let word = next.lower.as_str();
+        let word = next.lower.as_ref();
         let inner_ok = match word {
             "of" | "for" | "at" | "from" => true,
             "with" => doc.lower(last) == "familiar",
@@ -928,7 +928,7 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     let comma = last + 1;
     if comma + 1 < ceiling && doc.token(comma).is_punct(',') {
         let inner = doc.token(comma + 1);
-        let inner_word = inner.lower.as_str();
+        let inner_word = inner.lower.as_ref();
         let is_appositive = inner.capitalized
             || matches!(
                 inner_word,
@@ -976,7 +976,7 @@ pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
     }
     let named = (first..=head).any(|idx| {
         let token = doc.token(idx);
-        token.capitalized && !(idx == first && DETERMINERS.contains(&token.lower.as_str()))
+        token.capitalized && !(idx == first && DETERMINERS.contains(&token.lower.as_ref()))
     });
     let head_word = doc.token(head).stem();
     let anonymous = (!named && ANONYMOUS_HEADS.contains(&head_word))
@@ -1022,7 +1022,7 @@ pub(crate) fn sentence_subject(doc: &Doc, idx: usize, quoted: &[bool]) -> Option
         return None;
     }
     let token = doc.token(first);
-    if PRONOUNS.contains(&token.lower.as_str()) {
+    if PRONOUNS.contains(&token.lower.as_ref()) {
         return Some(pronoun(first));
     }
     if !opens(token) {
@@ -1213,7 +1213,7 @@ pub(crate) fn subject_name(
         first += 1;
     }
     let token = doc.tokens.get(first).filter(|_| first < sentence.end)?;
-    let word = token.lower.as_str();
+    let word = token.lower.as_ref();
     let determiner = matches!(word, "the" | "a" | "an" | "this");
     if !token.capitalized || PRONOUNS.contains(&word) {
         return None;
@@ -1224,7 +1224,7 @@ pub(crate) fn subject_name(
     if determiner && !capitalized(first + 1) {
         while last + 1 < sentence.end && last - first < 3 {
             let next = doc.token(last + 1);
-            let next_word = next.lower.as_str();
+            let next_word = next.lower.as_ref();
             let verb_like = next_word.ends_with("ed") || (last > first && next_word.ends_with('s'));
             if !fits(next) || verb_like || INNER_PREPOSITIONS.contains(&next_word) {
                 break;

@@ -6,6 +6,7 @@
 //! whether a word is capitalized, which way a quotation mark faces, and where sentences end.
 
 use parallax_model::Sentence;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Which way a quotation mark faces.
@@ -32,13 +33,14 @@ pub(crate) enum Kind {
 
 /// One token of the text.
 #[derive(Debug, Clone)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// Where it is in the text.
     pub(crate) range: Range<usize>,
     /// What it is.
     pub(crate) kind: Kind,
-    /// The token lowercased, with a typographic apostrophe written as ASCII.
-    pub(crate) lower: String,
+    /// The token lowercased, with a typographic apostrophe written as ASCII: borrowed from the
+    /// text when it is so already, as most words are.
+    pub(crate) lower: Cow<'a, str>,
     /// Whether its first character is uppercase.
     pub(crate) capitalized: bool,
     /// Whether whitespace (or the start of the text) comes right before it.
@@ -51,7 +53,7 @@ pub(crate) struct Token {
     pub(crate) paragraph: usize,
 }
 
-impl Token {
+impl Token<'_> {
     /// Whether this is a word.
     pub(crate) fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -69,7 +71,7 @@ impl Token {
 
     /// Whether this ends a sentence: a period, question mark or exclamation mark.
     pub(crate) fn is_terminal(&self) -> bool {
-        self.kind == Kind::Punct && matches!(self.lower.as_str(), "." | "?" | "!" | "…")
+        self.kind == Kind::Punct && matches!(self.lower.as_ref(), "." | "?" | "!" | "…")
     }
 
     /// The word without a possessive ending ("Trump’s" → "trump").
@@ -87,7 +89,7 @@ pub(crate) struct Doc<'a> {
     /// The article text.
     pub(crate) text: &'a str,
     /// Tokens in text order.
-    pub(crate) tokens: Vec<Token>,
+    pub(crate) tokens: Vec<Token<'a>>,
     /// For each sentence, the range of indexes of its tokens.
     pub(crate) sentence_tokens: Vec<Range<usize>>,
 }
@@ -151,7 +153,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The token at `idx`; callers index only within the token list.
-    pub(crate) fn token(&self, idx: usize) -> &Token {
+    pub(crate) fn token(&self, idx: usize) -> &Token<'a> {
         &self.tokens[idx]
     }
 
@@ -159,7 +161,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn lower(&self, idx: usize) -> &str {
         self.tokens
             .get(idx)
-            .map_or("", |token| token.lower.as_str())
+            .map_or("", |token| token.lower.as_ref())
     }
 
     /// The byte range from the start of token `first` to the end of token `last`.
@@ -191,9 +193,9 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; sentence and paragraph are left at 0 for [`Doc::new`] to fill.
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens: Vec<Token<'_>> = Vec::new();
     let mut idx = 0;
     while idx < text.len() {
         let Some(c) = text[idx..].chars().next() else {
@@ -279,11 +281,16 @@ fn tokenize(text: &str) -> Vec<Token> {
             .chars()
             .next()
             .is_none_or(|after| after.is_whitespace() || after.is_control() || is_invisible(after));
-        // Most tokens are ASCII: lowercasing them needs no Unicode tables and one allocation.
+        // Most tokens are lowercase ASCII already, and the rest ASCII: neither needs Unicode
+        // tables, and the first no allocation.
         let lower = if piece.is_ascii() {
-            piece.to_ascii_lowercase()
+            if piece.bytes().any(|byte| byte.is_ascii_uppercase()) {
+                Cow::Owned(piece.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(piece)
+            }
         } else {
-            piece.to_lowercase().replace('’', "'")
+            Cow::Owned(piece.to_lowercase().replace('’', "'"))
         };
         tokens.push(Token {
             range: start..idx,
