@@ -856,9 +856,14 @@ fn check_learned(weights: &str, text: &str, expected: &str) {
         quote_filter: None,
         ..Config::new()
     };
+    check_with(&config, text, expected);
+}
+
+/// Runs the annotator under `config` and compares its quotes, rendered, with `expected`.
+fn check_with(config: &Config, text: &str, expected: &str) {
     let article = Article::new(Origin::Stdin, text.to_string());
     let sentences = sentences(&article, "en");
-    let found = quotes(&article, &sentences, &config);
+    let found = quotes(&article, &sentences, config);
     assert_eq!(render(&article.text, &found).trim(), expected.trim());
 }
 
@@ -947,10 +952,7 @@ fn check_filtered(weights: &str, text: &str, expected: &str) {
         quote_filter: Some(Arc::new(filter)),
         ..Config::new()
     };
-    let article = Article::new(Origin::Stdin, text.to_string());
-    let sentences = sentences(&article, "en");
-    let found = quotes(&article, &sentences, &config);
-    assert_eq!(render(&article.text, &found).trim(), expected.trim());
+    check_with(&config, text, expected);
 }
 
 #[test]
