@@ -508,9 +508,10 @@ fn words(text: &str, span: Range<usize>) -> Vec<(Range<usize>, String)> {
         match (start, in_word) {
             (None, true) => start = Some(offset),
             (Some(word_start), false) => {
-                let word = lowercase_word(
+                let word = crate::lowercase(
                     slice[word_start..offset].trim_matches(|c: char| !c.is_alphanumeric()),
-                );
+                )
+                .into_owned();
                 let absolute = span.start + word_start..span.start + offset;
                 match word.strip_suffix("n't") {
                     Some(stem) if !stem.is_empty() => {
@@ -588,20 +589,6 @@ fn verb_forms(base: &str) -> impl Iterator<Item = String> + '_ {
         _ => format!("{base}ing"),
     };
     [base.to_string(), third, past, gerund].into_iter()
-}
-
-/// `word` lowercased, a typographic apostrophe made plain ("didn’t" reads as "didn't"), in
-/// one allocation: every word of every sentence passes here.
-fn lowercase_word(word: &str) -> String {
-    let mut lower = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            '\u{2019}' => lower.push('\''),
-            c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-            c => lower.extend(c.to_lowercase()),
-        }
-    }
-    lower
 }
 
 fn contains_words(haystack: &str, phrase: &str) -> bool {

@@ -43,6 +43,7 @@ pub use sentences::sentences;
 pub use times::{times, times_in};
 
 use parallax_model::{Annotated, Article};
+use std::borrow::Cow;
 
 /// Settings for the annotate stage.
 #[derive(Debug, Clone)]
@@ -106,5 +107,18 @@ fn link_speakers(annotated: &mut Annotated) {
             })
             .max()
             .map(|(_, entity_idx)| entity_idx);
+    }
+}
+
+/// `text` lowercased, a typographic apostrophe written as ASCII ("didn’t" reads as "didn't"),
+/// as every word of every article is compared with the lexicons. Lowercase ASCII, most words,
+/// is borrowed; other ASCII is lowercased without Unicode tables.
+pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase().replace('\u{2019}', "'"))
+    } else if text.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
 }

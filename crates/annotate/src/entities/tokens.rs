@@ -131,17 +131,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Token<'
 
 fn token(text: &str, range: Range<usize>, word: bool, possessive: bool) -> Token<'_> {
     let raw = text.get(range.clone()).unwrap_or_default();
-    // Most tokens are lowercase ASCII already, and the rest ASCII: neither needs Unicode
-    // tables, and the first no allocation.
-    let lower = if raw.is_ascii() {
-        if raw.bytes().any(|byte| byte.is_ascii_uppercase()) {
-            Cow::Owned(raw.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(raw)
-        }
-    } else {
-        Cow::Owned(raw.to_lowercase().replace('’', "'"))
-    };
+    let lower = crate::lowercase(raw);
     let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
     let n_letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = word

@@ -281,17 +281,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             .chars()
             .next()
             .is_none_or(|after| after.is_whitespace() || after.is_control() || is_invisible(after));
-        // Most tokens are lowercase ASCII already, and the rest ASCII: neither needs Unicode
-        // tables, and the first no allocation.
-        let lower = if piece.is_ascii() {
-            if piece.bytes().any(|byte| byte.is_ascii_uppercase()) {
-                Cow::Owned(piece.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(piece)
-            }
-        } else {
-            Cow::Owned(piece.to_lowercase().replace('’', "'"))
-        };
+        let lower = crate::lowercase(piece);
         tokens.push(Token {
             range: start..idx,
             kind,
