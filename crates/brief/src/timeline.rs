@@ -14,6 +14,9 @@ use parallax_model::{Annotated, Citation, Span, Story, TimeKind, TimelineEvent, 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// Dates spanning fewer days than this are precise enough to merge events on.
+const SHORT_RANGE_DAYS: i64 = 7;
+
 struct Entry {
     source: usize,
     value: String,
@@ -114,27 +117,69 @@ pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEv
 
 /// Events dated to the same day (or the same range of days) by different sentences are shown as
 /// one: within one story, sources that put something on the same day are most often telling the
-/// same event in other words. Coarser dates ("2026-03") are too vague to merge on.
+/// same event in other words. So are a day and a short range that holds it ("January 10" and
+/// "9-10 January"): the event takes the date more of its mentions give, the narrower on a tie.
+/// Coarser dates ("2026-03") are too vague to merge on.
 fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
     let mut merged: Vec<TimelineEvent> = Vec::new();
     let mut by_day: BTreeMap<String, usize> = BTreeMap::new();
+    // The day-precise events by their first day, with their last: a day and a range that holds
+    // it start at most a short range's length apart.
+    let mut by_start: BTreeMap<NaiveDate, Vec<(NaiveDate, usize)>> = BTreeMap::new();
     for event in events {
-        let day_precise = days(&event.date)
-            .is_some_and(|(start, end)| (end - start).num_days() < 7)
-            && !event.date.contains('W');
-        match by_day.get(&event.date).filter(|_| day_precise) {
-            Some(&idx) => {
+        let Some((start, end)) = days(&event.date)
+            .filter(|(start, end)| (*end - *start).num_days() < SHORT_RANGE_DAYS)
+            .filter(|_| !event.date.contains('W'))
+        else {
+            merged.push(event);
+            continue;
+        };
+        let same_day = by_day.get(&event.date).copied();
+        let holding = || {
+            let earliest = start - chrono::Days::new(SHORT_RANGE_DAYS as u64);
+            by_start
+                .range(earliest..=end)
+                .flat_map(|(&other_start, others)| {
+                    others
+                        .iter()
+                        .map(move |&(other_end, idx)| (other_start, other_end, idx))
+                })
+                .filter(|&(other_start, other_end, _)| {
+                    (other_start <= start && end <= other_end)
+                        || (start <= other_start && other_end <= end)
+                })
+                .map(|(_, _, idx)| idx)
+                .min()
+        };
+        match same_day.or_else(holding) {
+            Some(idx) => {
                 let target = &mut merged[idx];
                 target.disputed |= event.disputed;
                 target.mentions.extend(event.mentions);
                 target
                     .mentions
                     .sort_by_key(|mention| (mention.citation.source, mention.citation.span.start));
+                if target.date != event.date {
+                    let given_by = |date: &str| {
+                        target
+                            .mentions
+                            .iter()
+                            .filter(|mention| mention.date == date)
+                            .count()
+                    };
+                    let (ours, theirs) = (given_by(&target.date), given_by(&event.date));
+                    let narrower = end - start < span(&target.date);
+                    if theirs > ours || (theirs == ours && narrower) {
+                        by_day.remove(&target.date);
+                        by_day.insert(event.date.clone(), idx);
+                        by_start.entry(start).or_default().push((end, idx));
+                        target.date = event.date;
+                    }
+                }
             }
             None => {
-                if day_precise {
-                    by_day.insert(event.date.clone(), merged.len());
-                }
+                by_day.insert(event.date.clone(), merged.len());
+                by_start.entry(start).or_default().push((end, merged.len()));
                 merged.push(event);
             }
         }
@@ -344,6 +389,11 @@ fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
 }
 
+/// How many days past its first a date covers; the widest for a date off the calendar.
+fn span(value: &str) -> chrono::TimeDelta {
+    days(value).map_or(chrono::TimeDelta::MAX, |(start, end)| end - start)
+}
+
 fn sort_key(value: &str) -> Option<(NaiveDate, i64)> {
     let (start, end) = days(value)?;
     // Wider periods sort after the days they contain.
@@ -455,6 +505,46 @@ mod tests {
             &[
                 ("2026-03-03", false, &[1, 2]),
                 ("2026-03-17", true, &[1, 2, 3]),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_day_merges_with_a_short_range_that_holds_it() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    &[(
+                        "The envoys will meet in Ostrava on 9-10 June to discuss grain exports.",
+                        &[("9-10 June", "2026-06-09/2026-06-10")],
+                    )],
+                ),
+                article(
+                    "b.txt",
+                    &[(
+                        "Trade officials gather in the port city on June 10 with shipping data.",
+                        &[("June 10", "2026-06-10")],
+                    )],
+                ),
+                article(
+                    "c.txt",
+                    &[(
+                        "A ferry strike is called for June 10 by the harbour union.",
+                        &[("June 10", "2026-06-10")],
+                    )],
+                ),
+                article(
+                    "d.txt",
+                    &[(
+                        "Ministers plan a summit on June 20 in the capital.",
+                        &[("June 20", "2026-06-20")],
+                    )],
+                ),
+            ],
+            &[
+                ("2026-06-10", false, &[1, 2, 3]),
+                ("2026-06-20", false, &[4]),
             ],
         );
     }
