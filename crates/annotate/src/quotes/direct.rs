@@ -72,6 +72,17 @@ pub(crate) fn spans(doc: &Doc) -> Vec<Span> {
             if token.paragraph != paragraph {
                 let continues = token.paragraph == paragraph + 1
                     && mark.is_some_and(|mark| mark != Mark::Close);
+                if continues && label(doc, idx).is_some() {
+                    // A labelled paragraph of a transcript is the next speaker's turn, however
+                    // the quotation marks run on.
+                    spans.push(Span {
+                        open: start,
+                        last: idx - 1,
+                    });
+                    open = Some(idx);
+                    paragraph = token.paragraph;
+                    continue;
+                }
                 if continues {
                     paragraph = token.paragraph;
                     continue;
@@ -116,6 +127,34 @@ pub(crate) fn spans(doc: &Doc) -> Vec<Span> {
     spans
 }
 
+/// Most words a transcript's speaker label holds ("SEN. RUIZ").
+const MAX_LABEL_WORDS: usize = 3;
+
+/// The speaker label of a transcript turn opening right after the quotation mark at `open`
+/// ("“RUIZ: We will …"): words in capitals, each of two letters or more, then a colon. Returns
+/// the label's first and last token and the colon. "Q:" and "A:" are left out: their turns are
+/// not speech of a named speaker.
+fn label(doc: &Doc, open: usize) -> Option<(usize, usize, usize)> {
+    let first = open + 1;
+    let colon = (first..(first + 2 * MAX_LABEL_WORDS).min(doc.tokens.len()))
+        .find(|&idx| doc.token(idx).is_punct(':'))?;
+    let upper = |idx: usize| {
+        let token = doc.token(idx);
+        let text = &doc.text[token.range.clone()];
+        token.is_word()
+            && text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && text.chars().all(|c| !c.is_lowercase())
+    };
+    let words = (first..colon)
+        .filter(|&idx| doc.token(idx).is_word())
+        .count();
+    let fits = colon > first
+        && words <= MAX_LABEL_WORDS
+        && (first..colon).all(|idx| upper(idx) || doc.token(idx).is_punct('.'))
+        && doc.token(colon).paragraph == doc.token(open).paragraph;
+    fits.then_some((first, colon - 1, colon))
+}
+
 /// A cue and speaker found next to a span.
 #[derive(Debug)]
 struct Attribution {
@@ -137,6 +176,27 @@ pub(crate) fn attribute(doc: &Doc, spans: &[Span], state: &mut State) {
             continue;
         }
         let span = &spans[idx];
+        if let Some((first, last, colon)) = label(doc, span.open)
+            && colon < span.last
+        {
+            state.span_used[idx] = true;
+            let content_first = colon + 1;
+            state.push(
+                doc,
+                Found {
+                    kind: QuoteKind::Direct,
+                    pieces: vec![doc.span(content_first, span.last)],
+                    cue: Some((colon, colon)),
+                    speaker: Some(speaker::described(doc, first, last)),
+                    resolved: None,
+                    anonymous: false,
+                    last_sentence: doc.token(span.last).sentence,
+                    cue_score: None,
+                    construction: "direct-label",
+                },
+            );
+            continue;
+        }
         let after_colon = span.open > 0 && doc.token(span.open - 1).is_punct(':');
         let attribution = if after_colon {
             before(doc, span, state).or_else(|| after(doc, span, state))

@@ -358,6 +358,19 @@ fn headlines_in_title_case_and_transcripts() {
 }
 
 #[test]
+fn transcript_turns_in_quotation_marks_stop_at_the_next_label() {
+    // A transcript quoted paragraph by paragraph never closes its marks: each labelled paragraph
+    // is its speaker's turn, and an unlabelled one goes on with the turn before it.
+    check(
+        "The interview went on:\n\n\"HOLM: We will rebuild the harbor. It takes a year.\n\n\
+         \"VANCE: And the ferry?\n\n\"HOLM: The ferry comes back in May.\n\n\"It will sail daily.",
+        "direct [We will rebuild the harbor. It takes a year.] cue=: speaker=HOLM\n\
+         direct [And the ferry?] cue=: speaker=VANCE\n\
+         direct [The ferry comes back in May.\n\n\"It will sail daily.] cue=: speaker=HOLM",
+    );
+}
+
+#[test]
 fn spokesperson_and_possessive_speakers() {
     check(
         "The ministry's spokesperson said the talks would resume on Monday.",
