@@ -6,11 +6,13 @@
 //! naming a meeting, so "called for calm" is no initiative. The actor is, in this order: the
 //! words after "by" in a passive ("the call was requested by …"), the clefted phrase of "It was
 //! X … that called", or the noun phrase just before the verb ("the union delegation walked
-//! out"). Actors sharing a content word ("union delegation", "militant union bosses") are one
-//! side; a slot with two or more sides from two or more sources is a dispute, when two of them
-//! cannot be one actor: a country's unnamed representative ("the Russian leader") and a named
-//! person of that country, or of no country the article gives, may be the same, and are marked
-//! compatible.
+//! out"). Asking for a meeting to be called off ("urged the president to cancel the summit")
+//! asks for no meeting. Actors sharing a content word ("union delegation", "militant union
+//! bosses") are one side; a slot with two or more sides from two or more sources is a dispute,
+//! when two of them cannot be one actor: a country's unnamed representative ("the Russian
+//! leader") and a named person of that country, or of no country the article gives, may be the
+//! same, and are marked compatible; so are two sides when every source of one names the other
+//! side's actor too (it says both acted).
 
 use super::{MEETING_WORDS, UnionFind, Verdict, agreed, is_meeting_word, sentence_citation};
 use parallax_model::{AgreedValue, Citation, Dispute, DisputeKind, DisputeSide, Story};
@@ -349,9 +351,26 @@ fn verdict(acts: &[&Act], independent: &[usize]) -> Option<Verdict> {
     sides.sort_by_key(|side| std::cmp::Reverse(side.len()));
     // Sides whose every act could be the other side's acts: a country's unnamed representative
     // and a person of that country.
+    // So are sides one of whose sources all name the other side's actor too: a source naming
+    // two actors ("the committee" and "leading Democrats" called for it) says both acted, and
+    // disagrees with no one.
+    let source_ids = |side: &[&Act]| -> BTreeSet<usize> {
+        side.iter()
+            .map(|act| {
+                independent
+                    .get(act.citation.source - 1)
+                    .copied()
+                    .unwrap_or(act.citation.source - 1)
+            })
+            .collect()
+    };
     let compatible = |left: &[&Act], right: &[&Act]| {
-        left.iter()
-            .all(|a| right.iter().all(|b| a.holder.compatible(&b.holder)))
+        let (left_sources, right_sources) = (source_ids(left), source_ids(right));
+        left_sources.is_subset(&right_sources)
+            || right_sources.is_subset(&left_sources)
+            || left
+                .iter()
+                .all(|a| right.iter().all(|b| a.holder.compatible(&b.holder)))
     };
     let conflict = sides.iter().enumerate().any(|(idx, side)| {
         sides[idx + 1..]
@@ -434,6 +453,23 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
                     .find(is_meeting)
             })
         };
+        // "called on the president to cancel the meeting" asks for no meeting.
+        let undone = |meeting: usize| {
+            let (from, to) = if meeting > verb_end {
+                (verb_end + 1, meeting)
+            } else {
+                (meeting + 1, idx)
+            };
+            // "called for the summit to be postponed"
+            let undone_after = meeting > verb_end
+                && matches!(
+                    lower[meeting + 1..lower.len().min(meeting + 4)],
+                    [ref to, ref verb, ..] | [ref to, _, ref verb, ..]
+                        if to == "to" && undoes_meeting(verb)
+                );
+            undone_after || lower[from..to].iter().any(|word| undoes_meeting(word))
+        };
+        let meeting_word = meeting_word.filter(|&meeting| class == END_CLASS || !undone(meeting));
         let actor = meeting_word
             .and_then(|_| actor(text, &words, &lower, idx, verb_end))
             .filter(|actor| names_actor(text, actor));
@@ -443,6 +479,25 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
         idx = verb_end + 1;
     }
     found
+}
+
+/// Verbs that call a meeting off before it happens, by the stem their forms share
+/// ("cancelled", "postponing", "scrapped").
+const UNDOING: &[&str] = &[
+    "cancel", "postpon", "scrap", "delay", "boycott", "skip", "shelv", "abandon", "halt",
+    "suspend", "scuttl",
+];
+
+/// Whether `word` is a form of a verb of [`UNDOING`].
+fn undoes_meeting(word: &str) -> bool {
+    UNDOING.iter().any(|stem| {
+        word.strip_prefix(stem).is_some_and(|suffix| {
+            matches!(
+                suffix,
+                "" | "e" | "s" | "es" | "ed" | "d" | "ing" | "led" | "ling" | "ped" | "ping"
+            )
+        })
+    })
 }
 
 /// The act whose verb starts at word `idx`, and the index of its last word.
@@ -701,6 +756,22 @@ mod tests {
     }
 
     #[test]
+    fn asking_to_call_a_meeting_off_is_no_asking_for_it() {
+        check(
+            "Senator Okafor called on the president to cancel his meeting with the Velmar envoy.",
+            &[],
+        );
+        check(
+            "The Osmian delegation called for the summit to be postponed.",
+            &[],
+        );
+        check(
+            "The Osmian delegation proposed the summit.",
+            &[("who asked for the summit", "Osmian delegation")],
+        );
+    }
+
+    #[test]
     fn a_verb_of_ending_needs_the_meeting_as_its_object() {
         check(
             "Talks between the two ports ended without a deal after a long session.",
@@ -757,6 +828,32 @@ mod tests {
                 ("ministry's negotiators".to_string(), vec![3]),
             ]
         );
+    }
+
+    #[test]
+    fn a_source_naming_two_actors_disputes_with_no_one() {
+        let annotated = |name: &str, text: &str| {
+            let mut annotated =
+                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
+            annotated.sentences = vec![Sentence {
+                range: 0..text.len(),
+                paragraph: 0,
+            }];
+            annotated
+        };
+        let story = Story::new(vec![
+            annotated("a.txt", "Velmar officials proposed the summit."),
+            annotated(
+                "b.txt",
+                "The Osmian delegation proposed the summit, and Velmar officials proposed the summit too.",
+            ),
+        ]);
+        assert!(agent_disputes(&story).is_empty());
+        let story = Story::new(vec![
+            annotated("a.txt", "Velmar officials proposed the summit."),
+            annotated("b.txt", "The Osmian delegation proposed the summit."),
+        ]);
+        assert_eq!(agent_disputes(&story).len(), 1);
     }
 
     #[test]
