@@ -30,9 +30,14 @@ pub(crate) fn render(brief: &Brief) -> String {
     out
 }
 
-/// Citation marks of the sources numbered `numbers`, in their order: "[2][4]".
+/// Citation marks of the sources numbered `numbers`, in their order, each once: "[2][4]" (a
+/// source citing two of its sentences for one value is one source).
 fn cited(numbers: impl Iterator<Item = usize>) -> String {
-    numbers.map(|number| format!("[{number}]")).collect()
+    let mut seen = std::collections::HashSet::new();
+    numbers
+        .filter(|number| seen.insert(*number))
+        .map(|number| format!("[{number}]"))
+        .collect()
 }
 
 fn sources(out: &mut String, sources: &[SourceEntry]) {
