@@ -8,7 +8,7 @@ use super::mentions::{
     after_place_preposition, before_speech_verb,
 };
 use parallax_model::{Entity, EntityKind, Mention};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many earlier people a role description is compared with, most recent first. An article
 /// names a handful; the bound keeps hostile input (thousands of names, thousands of "the
@@ -166,9 +166,15 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
     let mut by_last_word: HashMap<String, usize> = HashMap::new();
     let mut by_first_word: HashMap<String, usize> = HashMap::new();
     let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let demonyms = unknown_demonyms(ctx, candidates);
     for candidate in candidates {
-        let key = ctx.span_key(candidate.first, candidate.last);
-        let own = evidence(ctx, candidate);
+        let own_key = ctx.span_key(candidate.first, candidate.last);
+        // An adjective of a place the article names is a mention of the place, as a known
+        // demonym is of its country: it is keyed as the place, and it makes the place one.
+        let place_key = demonyms.get(&own_key);
+        let own = evidence(ctx, candidate)
+            .or_else(|| place_key.map(|_| (EntityKind::Place, Strength::Medium)));
+        let key = place_key.cloned().unwrap_or(own_key);
         let entry = candidate.entry.and_then(|idx| GAZETTEER.entries.get(idx));
         let country_key = entry
             .filter(|entry| matches!(entry.class, Class::Country | Class::Demonym))
@@ -266,7 +272,53 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
         }
     }
     resolve_roles(ctx, candidates, &group_of, &mut groups);
-    finish(ctx, candidates, &group_of, groups)
+    finish(ctx, candidates, &group_of, groups, &demonyms)
+}
+
+/// Endings that make a place's adjective ("Norland" → "Norlandic", "Velmaria" → "Velmarian",
+/// "Osmia" → "Osmian", "Tarsh" → "Tarshi", "Kalmo" → "Kalmese").
+const DEMONYM_ENDINGS: &[&str] = &["ian", "ean", "an", "n", "ese", "ish", "ic", "i"];
+
+/// The names `adjective` may be a demonym of: a demonym ending added to the name, or to the
+/// name less a final vowel ("Italy" → "Italian", "China" → "Chinese"), nearest ending first.
+fn demonym_places(adjective: &str) -> impl Iterator<Item = String> + '_ {
+    DEMONYM_ENDINGS
+        .iter()
+        .filter_map(|ending| adjective.strip_suffix(ending))
+        .filter(|stem| stem.len() >= 3)
+        .flat_map(|stem| {
+            std::iter::once(stem.to_string())
+                .chain(["a", "e", "i", "o", "u", "y"].map(|vowel| format!("{stem}{vowel}")))
+        })
+}
+
+/// The one-word names the gazetteer does not know that are adjectives of another such name of
+/// the article ("Estrelian" when it also names "Estrelia"), each with that name's key. Neither
+/// may be a given name or carry a title: "Julian" is not of "Julia".
+fn unknown_demonyms(ctx: &Context, candidates: &[Candidate]) -> HashMap<String, String> {
+    let unknown_words: HashSet<String> = candidates
+        .iter()
+        .filter(|candidate| {
+            candidate.first == candidate.last
+                && candidate.entry.is_none()
+                && candidate.title.is_none()
+                && !candidate.honorific
+                && ctx
+                    .tokens
+                    .get(candidate.first)
+                    .is_some_and(|token| token.capitalized && !token.all_caps)
+        })
+        .map(|candidate| ctx.span_key(candidate.first, candidate.last))
+        .filter(|key| !GAZETTEER.is_given_name(key))
+        .collect();
+    unknown_words
+        .iter()
+        .filter_map(|adjective| {
+            demonym_places(adjective)
+                .find(|place| place != adjective && unknown_words.contains(place))
+                .map(|place| (adjective.clone(), place))
+        })
+        .collect()
 }
 
 /// The key two affiliations are compared by: a country code, or the lowercased name of an
@@ -449,6 +501,7 @@ fn finish(
     candidates: &[Candidate],
     group_of: &[usize],
     groups: Vec<Group>,
+    demonyms: &HashMap<String, String>,
 ) -> Vec<Entity> {
     // Countries for people, through their affiliation.
     let countries: Vec<Option<String>> = groups
@@ -489,6 +542,7 @@ fn finish(
                 .entry
                 .and_then(|idx| GAZETTEER.entries.get(idx))
                 .is_some_and(|entry| entry.class == Class::Demonym)
+                || demonyms.contains_key(&ctx.span_key(member.first, member.last))
         };
         let Some(longest) = members.iter().max_by_key(|member| {
             (

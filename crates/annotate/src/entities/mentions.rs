@@ -405,6 +405,10 @@ pub(crate) const PLACE_PREFIXES: &[&str] = &[
     "city", "province", "county", "strait", "lake", "cape", "mount", "port",
 ];
 
+/// Ranks written before a role title that the gazetteer does not hold with it ("Deputy
+/// Foreign Minister", "Acting Interior Minister").
+const TITLE_RANKS: &[&str] = &["deputy", "vice", "acting", "assistant", "interim"];
+
 /// Words after which a capitalized word is likely a place ("in Veskland").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "outside", "inside", "throughout"];
 
@@ -807,9 +811,16 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
             .entries
             .get(found.entry)
             .is_some_and(|entry| entry.class == Class::Honorific);
-        if segment_start < idx {
+        // A rank before the title is the title's, not its owner's: "Norland Deputy Foreign
+        // Minister X" is titled by Norland.
+        let mut owner_end = idx;
+        while owner_end > segment_start && TITLE_RANKS.contains(&ctx.lower(owner_end - 1)) {
+            owner_end -= 1;
+        }
+        if segment_start < owner_end {
             // What comes before the title is whom the title belongs to.
-            affiliation = affiliation_of(ctx, segment_start, idx - 1, found.entry, candidates);
+            affiliation =
+                affiliation_of(ctx, segment_start, owner_end - 1, found.entry, candidates);
         }
         if is_honorific {
             honorific = true;

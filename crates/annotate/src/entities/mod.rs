@@ -19,7 +19,9 @@
 //! 3. Grouping within the article: the same words; a country by its code ("U.S." and "United
 //!    States"); a family name after a full name ("Doe" after "Jane Doe"); a first word after an
 //!    organisation's full name ("Northrop" after "Northrop Grumman"); an acronym after its
-//!    expansion ("… Federation (HWF)", or one matching the initials).
+//!    expansion ("… Federation (HWF)", or one matching the initials); an unknown one-word name
+//!    that is another's with a demonym ending ("Estrelian" when the article names "Estrelia")
+//!    is a mention of that place, as a known demonym is of its country.
 //! 4. Kinds from all of an entity's mentions: the gazetteer, titles and honorifics (person),
 //!    name suffixes ("… Ministry", "… Inc." organisation; "… River" place), acronyms
 //!    (organisation), given names (person), "in X" (place), "X said" (person). A name seen only

@@ -277,3 +277,23 @@ fn a_country_before_a_given_name_and_surname_is_no_part_of_the_name() {
         &["org United States Navy: United States Navy"],
     );
 }
+
+#[test]
+fn an_unknown_adjective_of_a_place_the_article_names_is_a_mention_of_it() {
+    // "Quorvanese" is "Quorvan" with a demonym ending: a mention of the place, which it names
+    // the entity by, and the owner of the title; the rank before the title is no part of the
+    // owner.
+    check(
+        "Quorvanese Deputy Interior Minister Pell Odrane opened the talks. Delegates later toured \
+         Quorvan by boat.",
+        &[
+            "place Quorvan: Quorvanese | Quorvan",
+            "person Pell Odrane <interior minister>: Pell Odrane",
+        ],
+    );
+    // Given names are no places: "Julian" is not of "Julia".
+    check(
+        "Julia waved to Julian.",
+        &["person Julia: Julia", "person Julian: Julian"],
+    );
+}

@@ -1,18 +1,19 @@
 //! Agent disputes: who did something, when sources name different actors for one act.
 //!
 //! The acts are the ones whose actor news about talks most often gives differently: who asked
-//! for or initiated a meeting, and who ended it. Each is a class of general verbs ("requested",
-//! "proposed", "called"; "walked out", "adjourned", "broke off") that counts only next to a word
-//! naming a meeting, so "called for calm" is no initiative. The actor is, in this order: the
-//! words after "by" in a passive ("the call was requested by …"), the clefted phrase of "It was
-//! X … that called", or the noun phrase just before the verb ("the union delegation walked
-//! out"). Asking for a meeting to be called off ("urged the president to cancel the summit")
+//! for or initiated a meeting, who hosted it, and who ended it. Each is a class of general
+//! verbs ("requested", "proposed", "called"; "hosted"; "walked out", "adjourned", "broke off")
+//! that counts only next to a word naming a meeting, so "called for calm" is no initiative. The
+//! actor is, in this order: the words after "by" in a passive ("the call was requested by …"),
+//! the clefted phrase of "It was X … that called", or the noun phrase just before the verb ("the
+//! union delegation walked out"). Asking for a meeting to be called off ("urged the president to cancel the summit")
 //! asks for no meeting. Actors sharing a content word ("union delegation", "militant union
 //! bosses") are one side; a slot with two or more sides from two or more sources is a dispute,
 //! when two of them cannot be one actor: a country's unnamed representative ("the Russian
 //! leader") and a named person of that country, or of no country the article gives, may be the
-//! same, and are marked compatible; so are two sides when every source of one names the other
-//! side's actor too (it says both acted).
+//! same, and are marked compatible; so are a place and a person or representative of it
+//! ("hosted by Veskland", "hosted by Veskland's foreign minister"), and two sides when every
+//! source of one names the other side's actor too (it says both acted).
 
 use super::{MEETING_WORDS, UnionFind, Verdict, agreed, is_meeting_word, sentence_citation};
 use parallax_model::{AgreedValue, Citation, Dispute, DisputeKind, DisputeSide, Story};
@@ -49,6 +50,7 @@ const ACTS: &[(&str, &[&str])] = &[
             "invite", "seek", "suggest", "convene", "call", "arrange", "organise", "organize",
         ],
     ),
+    ("who hosted the", &["host"]),
 ];
 
 /// The index in [`ACTS`] of ending a meeting.
@@ -191,6 +193,8 @@ enum Holder {
     /// Someone who acts for a country, named by the country and a role word only ("the Russian
     /// leader", "Veskland's negotiators").
     CountryRole(String),
+    /// A place itself, by its key from [`place_keys`] ("hosted by Veskland").
+    Place(String),
     /// Anything else: an organisation, a group.
     Other,
 }
@@ -198,30 +202,115 @@ enum Holder {
 impl Holder {
     /// Whether acts by these two holders can be the same act: a country's unnamed
     /// representative and a named person of that country, or of no known country, may be one
-    /// person ("the Russian leader" asked, "Putin" asked).
+    /// person ("the Russian leader" asked, "Putin" asked); a place acts through its people, so
+    /// a place and a person or representative of it are one actor ("hosted by Veskland",
+    /// "hosted by Veskland's foreign minister Edda Villmark").
     fn compatible(&self, other: &Holder) -> bool {
         match (self, other) {
             (Holder::CountryRole(country), Holder::Person(person_country))
             | (Holder::Person(person_country), Holder::CountryRole(country)) => {
                 person_country.as_ref().is_none_or(|code| code == country)
             }
+            (Holder::Place(place), Holder::Person(Some(person_place)))
+            | (Holder::Person(Some(person_place)), Holder::Place(place))
+            | (Holder::Place(place), Holder::CountryRole(person_place))
+            | (Holder::CountryRole(person_place), Holder::Place(place)) => place == person_place,
             _ => false,
         }
     }
 }
 
+/// The key each entity of each article is compared by when it is a place: its country code,
+/// or for a place the gazetteer does not know, one key for all the story's places that share
+/// the words of a mention ("Estrelia" with its mention "Estrelian" in one article, "Estrelian"
+/// alone in another).
+fn place_keys(story: &Story) -> Vec<Vec<String>> {
+    use std::collections::hash_map::{Entry, HashMap};
+    let entities: Vec<(usize, &parallax_model::Entity)> = story
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(article_idx, annotated)| {
+            annotated
+                .entities
+                .iter()
+                .map(move |entity| (article_idx, entity))
+        })
+        .collect();
+    let mut groups = UnionFind::new(entities.len());
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    for (node, (article_idx, entity)) in entities.iter().enumerate() {
+        if entity.kind != parallax_model::EntityKind::Place || entity.country.is_some() {
+            continue;
+        }
+        let text = &story.articles[*article_idx].article.text;
+        for mention in entity.mentions.iter().filter(|mention| !mention.by_role) {
+            let Some(words) = text.get(mention.range.clone()) else {
+                continue;
+            };
+            match first_with.entry(words.to_lowercase()) {
+                Entry::Occupied(first) => groups.union(*first.get(), node),
+                Entry::Vacant(vacant) => {
+                    vacant.insert(node);
+                }
+            }
+        }
+    }
+    let mut keys: Vec<Vec<String>> = vec![Vec::new(); story.articles.len()];
+    for (node, (article_idx, entity)) in entities.iter().enumerate() {
+        let key = entity.country.clone().unwrap_or_else(|| {
+            let (_, first) = entities[groups.find(node)];
+            format!("name:{}", first.name.to_lowercase())
+        });
+        keys[*article_idx].push(key);
+    }
+    keys
+}
+
 /// The holder of the actor at `range` of `annotated`'s text: a person whose mention it
-/// overlaps, a country's representative when every word of it that is no role word
-/// ([`GENERIC`]) lies in a mention of a country and a role word is there, or something else.
-fn holder(annotated: &parallax_model::Annotated, range: Range<usize>) -> Holder {
+/// overlaps (of the country the entity gives, else of a place named before them in the actor:
+/// "Estrelian Deputy Minister X"), a place when it is a mention of one, a country's
+/// representative when every word of it that is no role word ([`GENERIC`]) lies in a mention
+/// of a country and a role word is there, or something else.
+/// `place_keys` are the keys of the article's entities, from [`place_keys`].
+fn holder(
+    annotated: &parallax_model::Annotated,
+    place_keys: &[String],
+    range: Range<usize>,
+) -> Holder {
+    use parallax_model::EntityKind;
+    let places = || {
+        annotated
+            .entities
+            .iter()
+            .zip(place_keys)
+            .filter(|(entity, _)| entity.kind == EntityKind::Place)
+    };
     let overlaps = |mention: &parallax_model::Mention| {
         mention.range.start < range.end && range.start < mention.range.end
     };
-    let person = annotated.entities.iter().find(|entity| {
-        entity.kind == parallax_model::EntityKind::Person && entity.mentions.iter().any(overlaps)
+    let person_mention = annotated.entities.iter().find_map(|entity| {
+        (entity.kind == EntityKind::Person)
+            .then(|| entity.mentions.iter().find(|mention| overlaps(mention)))
+            .flatten()
+            .map(|mention| (entity, mention.range.start))
     });
-    if let Some(person) = person {
-        return Holder::Person(person.country.clone());
+    if let Some((person, person_start)) = person_mention {
+        let named_before = || {
+            places()
+                .find(|(place, _)| {
+                    place.mentions.iter().any(|mention| {
+                        range.start <= mention.range.start && mention.range.end <= person_start
+                    })
+                })
+                .map(|(_, key)| key.clone())
+        };
+        return Holder::Person(person.country.clone().or_else(named_before));
+    }
+    let place =
+        places().find(|(place, _)| place.mentions.iter().any(|mention| mention.range == range));
+    if let Some((_, key)) = place {
+        return Holder::Place(key.clone());
     }
     let Some(text) = annotated.article.text.get(range.clone()) else {
         return Holder::Other;
@@ -264,6 +353,7 @@ fn holder(annotated: &parallax_model::Annotated, range: Range<usize>) -> Holder 
 /// The agent slots of `story`, disputed or agreed.
 pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdict> {
     let terms = Terms::new(Some("en"));
+    let place_keys = place_keys(story);
     let mut acts: Vec<Act> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         for sentence in &annotated.sentences {
@@ -304,7 +394,11 @@ pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdic
                     continue;
                 }
                 let holder = at.map_or(Holder::Other, |start| {
-                    holder(annotated, start..start + actor.len())
+                    holder(
+                        annotated,
+                        &place_keys[article_idx],
+                        start..start + actor.len(),
+                    )
                 });
                 acts.push(Act {
                     class,
@@ -635,8 +729,12 @@ fn is_passive(lower: &[String], verb: usize) -> bool {
     })
 }
 
-/// The noun phrase that starts at word `start`: up to four words, to the first punctuation or
-/// stop word, a leading article skipped.
+/// Words a name with its titles may run to ("Estrelian Deputy Foreign Minister Ana Dorr").
+const MAX_NAME_WORDS: usize = 8;
+
+/// The noun phrase that starts at word `start`: up to four words, or up to
+/// [`MAX_NAME_WORDS`] while they are capitalized (a name with its titles), to the first
+/// punctuation or stop word, a leading article skipped.
 fn phrase_after(
     text: &str,
     words: &[Range<usize>],
@@ -651,9 +749,11 @@ fn phrase_after(
     } else {
         start
     };
+    let capitalized = |idx: usize| text[words[idx].clone()].starts_with(char::is_uppercase);
     let mut end = start;
     while end < words.len()
-        && end - start < 4
+        && (end - start < 4
+            || (end - start < MAX_NAME_WORDS && capitalized(end) && capitalized(end - 1)))
         && !PHRASE_STOPS.contains(&lower[end].as_str())
         && (end == start || !punctuation_between(text, &words[end - 1], &words[end]))
     {
@@ -739,6 +839,13 @@ mod tests {
             &[("who asked for the meeting", "Osmian delegation")],
         );
         check("Protest leaders called for calm in the capital.", &[]);
+        check(
+            "The summit, hosted by Quorvanese Deputy Interior Minister Pell Odrane, began at noon.",
+            &[(
+                "who hosted the summit",
+                "Quorvanese Deputy Interior Minister Pell Odrane",
+            )],
+        );
     }
 
     #[test]
@@ -923,5 +1030,70 @@ mod tests {
                 .iter()
                 .all(|side| side.compatible_with.is_empty())
         );
+    }
+
+    #[test]
+    fn a_place_and_its_minister_may_be_one_host() {
+        use parallax_model::{Entity, EntityKind, Mention};
+        // One sentence per article, with the entities the annotate stage would give it: a
+        // place by its name, mentioned by the words given, and a person of no known country.
+        let annotated = |name: &str, text: &str, entities: &[(&str, &str, EntityKind)]| {
+            let mut annotated =
+                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
+            annotated.sentences = vec![Sentence {
+                range: 0..text.len(),
+                paragraph: 0,
+            }];
+            annotated.entities = entities
+                .iter()
+                .map(|(entity_name, words, kind)| {
+                    let start = text.find(words).expect("the words are in the text");
+                    Entity {
+                        kind: *kind,
+                        name: (*entity_name).to_string(),
+                        mentions: vec![Mention {
+                            range: start..start + words.len(),
+                            by_role: false,
+                        }],
+                        country: None,
+                        role: None,
+                    }
+                })
+                .collect();
+            annotated
+        };
+        let minister = |place: &str| {
+            annotated(
+                "a.txt",
+                "The summit, hosted by Quorvanese Deputy Interior Minister Pell Odrane, began.",
+                &[
+                    (place, "Quorvanese", EntityKind::Place),
+                    ("Pell Odrane", "Pell Odrane", EntityKind::Person),
+                ],
+            )
+        };
+        let place = annotated(
+            "b.txt",
+            "The talks were hosted by Quorvan.",
+            &[("Quorvan", "Quorvan", EntityKind::Place)],
+        );
+        // A minister of Quorvan hosting is Quorvan hosting: both sources agree on the host.
+        let story = Story::new(vec![minister("Quorvan"), place.clone()]);
+        let (disputes, agreed) = agent_slots(&story);
+        assert!(disputes.is_empty());
+        assert_eq!(agreed.len(), 1);
+        assert_eq!(agreed[0].slot, "who hosted the summit");
+        assert_eq!(agreed[0].n_independent, 2);
+        let values: Vec<&str> = agreed[0]
+            .values
+            .iter()
+            .map(|value| value.value.as_str())
+            .collect();
+        assert_eq!(values, ["Pell Odrane", "Quorvan"]);
+        // A minister of another place is another host.
+        let story = Story::new(vec![minister("Tessa"), place]);
+        let (disputes, agreed) = agent_slots(&story);
+        assert!(agreed.is_empty());
+        assert_eq!(disputes.len(), 1);
     }
 }
