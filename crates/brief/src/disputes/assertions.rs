@@ -7,7 +7,11 @@
 //! same thing without such words: their content terms (stemmed, irregular verb forms reduced to
 //! their base, the words of denial and doubt left out) overlap in at least two terms and in a
 //! good share of the shorter sentence's IDF weight, and when both give numbers they share one
-//! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). Every statement and the
+//! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). Of each other source,
+//! only the sentence most like it is contested: an article states a fact once. Words of denial
+//! that contest nothing are no stance: what someone is refused ("denied access"), certainty ("no
+//! doubt"), an interrogation ("was questioned"), "no sign of backing down", "could not confirm or
+//! deny", lying ("false statements"), places ("the disputed island"). Every statement and the
 //! sentences contesting it form one dispute with up to three sides: asserted, denied, doubted.
 
 use super::{UnionFind, gist, sentence_citation};
@@ -194,9 +198,13 @@ pub(super) fn assertion_disputes(story: &Story, idf: &impl Fn(&str) -> f64) -> V
                 continue;
             }
             let shorter = left.weight.min(right.weight);
-            if shorter > 0.0 && shared_weight(left, right, &term_idf) / shorter >= MIN_SHARED_WEIGHT
-            {
-                matches.push(right_idx);
+            let share = if shorter > 0.0 {
+                shared_weight(left, right, &term_idf) / shorter
+            } else {
+                0.0
+            };
+            if share >= MIN_SHARED_WEIGHT {
+                matches.push((share, right_idx));
             }
         }
         // A denial that matches much of the story ("Russia denies any plan to attack") says
@@ -204,6 +212,17 @@ pub(super) fn assertion_disputes(story: &Story, idf: &impl Fn(&str) -> f64) -> V
         if matches.len() > MAX_MATCHES {
             continue;
         }
+        // Of each source, the sentence most like it is the one it answers: an article states
+        // a fact once, and its other sentences with the same names are about something else.
+        matches.sort_by(|(share_a, idx_a), (share_b, idx_b)| {
+            share_b.total_cmp(share_a).then(idx_a.cmp(idx_b))
+        });
+        let mut answered_sources = BTreeSet::new();
+        let matches: Vec<usize> = matches
+            .into_iter()
+            .filter(|&(_, right_idx)| answered_sources.insert(statements[right_idx].article_idx))
+            .map(|(_, right_idx)| right_idx)
+            .collect();
         for right_idx in matches {
             groups.union(left_idx, right_idx);
             matched[left_idx] += 1;
@@ -464,6 +483,114 @@ static CUE_FIRST_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a phrase of denial or doubt, between `before` and `after`, contests a statement.
+/// Many of its uses do not: what someone is refused ("were denied service", "denied them
+/// access"), certainty ("no doubt"), an interrogation ("when he was questioned"), an unchanged
+/// course ("no sign of backing down"), a refusal to comment ("could not confirm or deny"),
+/// lying rather than answering ("false statements to the FBI"), and places in contention ("the
+/// disputed territory").
+fn contests(before: &str, phrase: &str, after: &str) -> bool {
+    let mut previous = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty());
+    let (last, second_last) = (previous.next().unwrap_or(""), previous.next().unwrap_or(""));
+    let mut following = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty());
+    let (next, second_next) = (
+        following.next().unwrap_or(""),
+        following.next().unwrap_or(""),
+    );
+    let is_be = |word: &str| {
+        matches!(
+            word,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "previously" | "routinely"
+        )
+    };
+    match phrase {
+        "denied" | "denies" | "deny" | "denying" => {
+            let refused = is_be(last)
+                || matches!(
+                    next,
+                    "service"
+                        | "services"
+                        | "access"
+                        | "entry"
+                        | "bail"
+                        | "funding"
+                        | "funds"
+                        | "benefits"
+                        | "permission"
+                        | "admission"
+                        | "to"
+                        | "him"
+                        | "her"
+                        | "them"
+                        | "us"
+                        | "me"
+                        | "visas"
+                        | "coverage"
+                        | "treatment"
+                        | "parole"
+                )
+                || (next == "the"
+                    && matches!(second_next, "right" | "rights" | "opportunity" | "chance"));
+            let no_comment = last == "confirm" || (last == "or" && second_last == "confirm");
+            !refused && !no_comment
+        }
+        "doubt" | "doubts" => {
+            !matches!(last, "no" | "little" | "without" | "beyond")
+                && !(last == "a" && second_last == "without")
+        }
+        "questioned" => !is_be(last) && next != "by",
+        "no sign" | "no signs" | "little sign" => !(next == "of" && second_next.ends_with("ing")),
+        "could not confirm" => !after.trim_start().starts_with(", deny") && next != "or",
+        "false" => !matches!(
+            next,
+            "statement"
+                | "statements"
+                | "information"
+                | "alarm"
+                | "flag"
+                | "start"
+                | "positive"
+                | "positives"
+                | "negative"
+                | "negatives"
+                | "impression"
+                | "pretenses"
+                | "pretences"
+                | "identity"
+                | "testimony"
+                | "documents"
+                | "records"
+        ),
+        "disputed" => !matches!(
+            next,
+            "territory"
+                | "territories"
+                | "region"
+                | "regions"
+                | "border"
+                | "borders"
+                | "area"
+                | "areas"
+                | "island"
+                | "islands"
+                | "land"
+                | "lands"
+                | "zone"
+                | "waters"
+                | "sea"
+                | "province"
+                | "city"
+                | "district"
+                | "enclave"
+        ),
+        _ => true,
+    }
+}
+
 /// Whether `text` denies, doubts or asserts what it says, and the lowercase words it says it
 /// in: for a denial or doubt, only the clauses that carry one (between punctuation marks), so
 /// "no evidence that a gate was opened, and levels fell again" contests the gate alone.
@@ -484,7 +611,10 @@ fn stance(text: &str) -> (Stance, String) {
                 lower.match_indices(phrase).filter_map(|(idx, _)| {
                     let before = lower[..idx].chars().next_back().unwrap_or(' ');
                     let after = lower[idx + phrase.len()..].chars().next().unwrap_or(' ');
-                    (!before.is_alphanumeric() && !after.is_alphanumeric()).then_some(idx)
+                    (!before.is_alphanumeric()
+                        && !after.is_alphanumeric()
+                        && contests(&lower[..idx], phrase, &lower[idx + phrase.len()..]))
+                    .then_some(idx)
                 })
             })
             .collect()
@@ -621,5 +751,29 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    #[test]
+    fn words_of_denial_that_contest_nothing_are_no_stance() {
+        for text in [
+            "Families were denied access to the harbour for a week.",
+            "The clinic denied them treatment.",
+            "There is no doubt the ferry will sail on Monday.",
+            "The skipper was questioned by the coastguard for an hour.",
+            "The union showed no sign of backing down.",
+            "A spokesman could not confirm or deny the report.",
+            "He admitted giving false statements to the inspectors.",
+            "Boats crossed into the disputed waters near the disputed island.",
+        ] {
+            assert_eq!(stance(text).0, Stance::Asserted, "{text}");
+        }
+        for text in [
+            "The ministry denied that the gates were opened.",
+            "Officials doubt the figures.",
+            "The claim is false, the union said.",
+            "There was no sign of a withdrawal.",
+        ] {
+            assert_ne!(stance(text).0, Stance::Asserted, "{text}");
+        }
     }
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Disputes on stories Parallax was never tuned on: the 100 BASIL triplets (Fan et al. 2019;
+# one event each, told by Fox News, The New York Times and HuffPost), briefed one triplet at a
+# time. BASIL has no dispute gold, so the script counts the disputes by kind and writes every
+# one with its sides' sentences for reading: on real stories most sentence pairs a dispute rule
+# can match are not contradictions, and this is where false disputes show.
+#
+#   bench/basil-disputes.sh [BASIL_DIR] [OUT_FILE]
+#
+# BASIL_DIR defaults to ../shared/data/basil; OUT_FILE to target/basil-disputes.txt.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-$root/../shared/data/basil}"
+out="${2:-$root/target/basil-disputes.txt}"
+parallax="${PARALLAX:-$root/target/release/parallax}"
+
+if [[ ! -d "$data/articles" ]]; then
+    echo "no BASIL articles under $data: skipped" >&2
+    exit 0
+fi
+[[ -n "${SKIP_BUILD:-}" ]] || cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+
+stories="$(mktemp -d)"
+trap 'rm -rf "$stories"' EXIT
+python3 - "$data/articles" "$stories" <<'PY'
+import glob, json, os, sys
+articles, out = sys.argv[1], sys.argv[2]
+by_event = {}
+for path in sorted(glob.glob(os.path.join(articles, "*", "*.json"))):
+    with open(path, encoding="utf-8") as f:
+        article = json.load(f)
+    by_event.setdefault(article["triplet-uuid"], []).append(article)
+for idx, (_, triplet) in enumerate(sorted(by_event.items())):
+    folder = os.path.join(out, f"t{idx:03d}")
+    os.makedirs(folder)
+    for article in triplet:
+        body = "\n\n".join(" ".join(paragraph) for paragraph in article["body-paragraphs"])
+        name = article["source"].lower() + ".txt"
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(article["title"] + "\n\n" + body + "\n")
+PY
+
+: > "$out"
+for story in "$stories"/t*; do
+    "$parallax" brief "$story" --format json 2>/dev/null | python3 -c '
+import json, sys
+brief = json.load(sys.stdin)
+for dispute in brief["disputes"]:
+    print("==", sys.argv[1], dispute["kind"], "|", dispute["slot"])
+    for side in dispute["sides"]:
+        for citation in side["citations"]:
+            print("   ", side["value"], "[%d]" % citation["source"], citation["text"].replace("\n", " "))
+' "$(basename "$story")" >> "$out"
+done
+echo "disputes by kind over $(ls "$stories" | wc -l) stories (every one in $out):"
+grep '^==' "$out" | awk '{print $3}' | sort | uniq -c
