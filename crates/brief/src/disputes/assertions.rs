@@ -539,8 +539,9 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
             !refused && !no_comment
         }
         "doubt" | "doubts" => {
-            !matches!(last, "no" | "little" | "without" | "beyond")
-                && !(last == "a" && second_last == "without")
+            let certain = matches!(last, "no" | "little" | "without" | "beyond")
+                || (last == "a" && second_last == "without");
+            !certain
         }
         "questioned" => !is_be(last) && next != "by",
         "no sign" | "no signs" | "little sign" => !(next == "of" && second_next.ends_with("ing")),
