@@ -748,24 +748,29 @@ fn starts_with_pronoun(text: &str) -> bool {
 }
 
 /// Length in bytes of a wire-style dateline opening `text` ("CITY, Region, March 9 (Agency) -
-/// "), 0 when there is none: a place in capitals, then a date or an agency in parentheses,
-/// then a dash, within the first 100 bytes; or a wire credit ([`credit_len`]). It locates the
+/// "), 0 when there is none: a place in capitals, then a date or an agency in parentheses (or
+/// nothing, before a long dash: "CITY — "), then a dash, within the first 100 bytes; or a
+/// wire credit ([`credit_len`]). It locates the
 /// story, which the summary does not need.
 pub(crate) fn dateline_len(text: &str) -> usize {
     if let Some(len) = credit_len(text) {
         return len;
     }
-    let Some((dash_at, dash)) = [" - ", " \u{2013} ", " \u{2014} "]
-        .iter()
-        .filter_map(|dash| text.find(dash).map(|at| (at, *dash)))
-        .min()
+    // A dash after a space, with or without a space after it ("WASHINGTON \u{2015}House").
+    let Some((dash_at, dash)) = text
+        .char_indices()
+        .take_while(|&(at, _)| at <= 100)
+        .find(|&(at, c)| {
+            matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}') && text[..at].ends_with(' ')
+        })
     else {
         return 0;
     };
-    if dash_at > 100 {
+    let after = &text[dash_at + dash.len_utf8()..];
+    if dash == '-' && !after.starts_with(' ') {
         return 0;
     }
-    let head = &text[..dash_at];
+    let head = &text[..dash_at - 1];
     let place = head.split([',', '(']).next().unwrap_or_default().trim();
     let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && place
@@ -773,8 +778,11 @@ pub(crate) fn dateline_len(text: &str) -> usize {
             .all(|c| !c.is_alphabetic() || c.is_uppercase());
     let dated_or_credited =
         head.contains('(') && head.ends_with(')') || head.chars().any(|c| c.is_ascii_digit());
-    if place_in_capitals && dated_or_credited {
-        dash_at + dash.len()
+    // A place alone before a long dash is a dateline too ("WASHINGTON \u{2014} Leading …"); before
+    // a hyphen it may be an acronym saying something ("NATO - the alliance …").
+    let place_alone = dash != '-' && head == place && place.split_whitespace().count() <= 3;
+    if place_in_capitals && (dated_or_credited || place_alone) {
+        text.len() - after.trim_start().len()
     } else {
         0
     }
@@ -1616,6 +1624,9 @@ mod tests {
             "Portvale, May 3 - Ferries stopped.",
         );
         check("NATO said 40 - 50 ships.", "NATO said 40 - 50 ships.");
+        check("PORTVALE \u{2014} Ferries stopped.", "Ferries stopped.");
+        check("PORTVALE \u{2015}Ferries stopped.", "Ferries stopped.");
+        check("NATO - the alliance met.", "NATO - the alliance met.");
         check("(Wire)The ferries stopped.", "The ferries stopped.");
         check("Portvale (Wire) -- Ferries stopped.", "Ferries stopped.");
         check(
