@@ -757,12 +757,12 @@ pub(crate) fn dateline_len(text: &str) -> usize {
         return len;
     }
     // A dash after a space, with or without a space after it ("WASHINGTON \u{2015}House").
-    let Some((dash_at, dash)) = text
-        .char_indices()
-        .take_while(|&(at, _)| at <= 100)
-        .find(|&(at, c)| {
-            matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}') && text[..at].ends_with(' ')
-        })
+    let Some((dash_at, dash)) =
+        text.char_indices()
+            .take_while(|&(at, _)| at <= 100)
+            .find(|&(at, c)| {
+                matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}') && text[..at].ends_with(' ')
+            })
     else {
         return 0;
     };
