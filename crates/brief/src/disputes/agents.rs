@@ -802,7 +802,43 @@ mod tests {
     fn agent_disputes(story: &Story) -> Vec<Dispute> {
         agent_slots(story).0
     }
-    use parallax_model::{Annotated, Article, Origin, Sentence};
+    use parallax_model::{Annotated, Article, Entity, EntityKind, Mention, Origin, Sentence};
+
+    /// An article of one sentence, `text`.
+    fn annotated(name: &str, text: &str) -> Annotated {
+        let mut annotated = Annotated::new(Article::new(Origin::File(name.into()), text.into()));
+        annotated.sentences = vec![Sentence {
+            range: 0..text.len(),
+            paragraph: 0,
+        }];
+        annotated
+    }
+
+    /// `annotated` with an entity per `(name, words, kind, country)`, mentioned by the first
+    /// `words` of its text.
+    fn with_entities(
+        mut annotated: Annotated,
+        entities: &[(&str, &str, EntityKind, Option<&str>)],
+    ) -> Annotated {
+        let text = annotated.article.text.clone();
+        annotated.entities = entities
+            .iter()
+            .map(|&(name, words, kind, country)| {
+                let start = text.find(words).expect("the words are in the text");
+                Entity {
+                    kind,
+                    name: name.to_string(),
+                    mentions: vec![Mention {
+                        range: start..start + words.len(),
+                        by_role: false,
+                    }],
+                    country: country.map(str::to_string),
+                    role: None,
+                }
+            })
+            .collect();
+        annotated
+    }
 
     fn check(text: &str, expected: &[(&str, &str)]) {
         let found: Vec<(String, String)> = acts_in(text)
@@ -896,15 +932,6 @@ mod tests {
 
     #[test]
     fn different_actors_of_one_act_are_disputed() {
-        let annotated = |name: &str, text: &str| {
-            let mut annotated =
-                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
-            annotated.sentences = vec![Sentence {
-                range: 0..text.len(),
-                paragraph: 0,
-            }];
-            annotated
-        };
         let story = Story::new(vec![
             annotated("a.txt", "The union delegation walked out of the talks."),
             annotated("b.txt", "Militant union bosses walked out of the talks."),
@@ -939,15 +966,6 @@ mod tests {
 
     #[test]
     fn a_source_naming_two_actors_disputes_with_no_one() {
-        let annotated = |name: &str, text: &str| {
-            let mut annotated =
-                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
-            annotated.sentences = vec![Sentence {
-                range: 0..text.len(),
-                paragraph: 0,
-            }];
-            annotated
-        };
         let story = Story::new(vec![
             annotated("a.txt", "Velmar officials proposed the summit."),
             annotated(
@@ -965,32 +983,13 @@ mod tests {
 
     #[test]
     fn a_countrys_unnamed_leader_and_a_named_person_may_be_one_actor() {
-        use parallax_model::{Entity, EntityKind, Mention};
         // One sentence per article, with the entities the annotate stage would give it.
         let annotated = |name: &str, text: &str, entities: &[(&str, EntityKind, Option<&str>)]| {
-            let mut annotated =
-                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
-            annotated.sentences = vec![Sentence {
-                range: 0..text.len(),
-                paragraph: 0,
-            }];
-            annotated.entities = entities
+            let entities: Vec<(&str, &str, EntityKind, Option<&str>)> = entities
                 .iter()
-                .map(|(words, kind, country)| {
-                    let start = text.find(words).expect("the words are in the text");
-                    Entity {
-                        kind: *kind,
-                        name: (*words).to_string(),
-                        mentions: vec![Mention {
-                            range: start..start + words.len(),
-                            by_role: false,
-                        }],
-                        country: country.map(str::to_string),
-                        role: None,
-                    }
-                })
+                .map(|&(words, kind, country)| (words, words, kind, country))
                 .collect();
-            annotated
+            with_entities(annotated(name, text), &entities)
         };
         let veskland = Some("VES");
         let leader = annotated(
@@ -1034,33 +1033,14 @@ mod tests {
 
     #[test]
     fn a_place_and_its_minister_may_be_one_host() {
-        use parallax_model::{Entity, EntityKind, Mention};
         // One sentence per article, with the entities the annotate stage would give it: a
         // place by its name, mentioned by the words given, and a person of no known country.
         let annotated = |name: &str, text: &str, entities: &[(&str, &str, EntityKind)]| {
-            let mut annotated =
-                Annotated::new(Article::new(Origin::File(name.into()), text.into()));
-            annotated.sentences = vec![Sentence {
-                range: 0..text.len(),
-                paragraph: 0,
-            }];
-            annotated.entities = entities
+            let entities: Vec<(&str, &str, EntityKind, Option<&str>)> = entities
                 .iter()
-                .map(|(entity_name, words, kind)| {
-                    let start = text.find(words).expect("the words are in the text");
-                    Entity {
-                        kind: *kind,
-                        name: (*entity_name).to_string(),
-                        mentions: vec![Mention {
-                            range: start..start + words.len(),
-                            by_role: false,
-                        }],
-                        country: None,
-                        role: None,
-                    }
-                })
+                .map(|&(entity_name, words, kind)| (entity_name, words, kind, None))
                 .collect();
-            annotated
+            with_entities(annotated(name, text), &entities)
         };
         let minister = |place: &str| {
             annotated(
