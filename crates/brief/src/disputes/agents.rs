@@ -802,6 +802,21 @@ mod tests {
     fn agent_disputes(story: &Story) -> Vec<Dispute> {
         agent_slots(story).0
     }
+
+    /// The values of the one agent slot of a story of two articles, `slot`, which both
+    /// agree on with no dispute.
+    fn agreed_by_both(story: &Story, slot: &str) -> Vec<String> {
+        let (disputes, agreed) = agent_slots(story);
+        assert!(disputes.is_empty());
+        assert_eq!(agreed.len(), 1);
+        assert_eq!(agreed[0].slot, slot);
+        assert_eq!(agreed[0].n_independent, 2);
+        agreed[0]
+            .values
+            .iter()
+            .map(|value| value.value.clone())
+            .collect()
+    }
     use parallax_model::{Annotated, Article, Entity, EntityKind, Mention, Origin, Sentence};
 
     /// An article of one sentence, `text`.
@@ -1007,17 +1022,11 @@ mod tests {
         // She may be the Veskland leader: no dispute, and both sources agree on who asked.
         for country in [None, veskland] {
             let story = Story::new(vec![leader.clone(), named(country)]);
-            let (disputes, agreed) = agent_slots(&story);
-            assert!(disputes.is_empty(), "{country:?}");
-            assert_eq!(agreed.len(), 1, "{country:?}");
-            assert_eq!(agreed[0].slot, "who asked for the call");
-            assert_eq!(agreed[0].n_independent, 2);
-            let values: Vec<&str> = agreed[0]
-                .values
-                .iter()
-                .map(|value| value.value.as_str())
-                .collect();
-            assert_eq!(values, ["Veskland leader", "Edda Villmark"]);
+            assert_eq!(
+                agreed_by_both(&story, "who asked for the call"),
+                ["Veskland leader", "Edda Villmark"],
+                "{country:?}"
+            );
         }
         // A leader of another country is someone else.
         let story = Story::new(vec![leader.clone(), named(Some("OLT"))]);
@@ -1059,17 +1068,10 @@ mod tests {
         );
         // A minister of Quorvan hosting is Quorvan hosting: both sources agree on the host.
         let story = Story::new(vec![minister("Quorvan"), place.clone()]);
-        let (disputes, agreed) = agent_slots(&story);
-        assert!(disputes.is_empty());
-        assert_eq!(agreed.len(), 1);
-        assert_eq!(agreed[0].slot, "who hosted the summit");
-        assert_eq!(agreed[0].n_independent, 2);
-        let values: Vec<&str> = agreed[0]
-            .values
-            .iter()
-            .map(|value| value.value.as_str())
-            .collect();
-        assert_eq!(values, ["Pell Odrane", "Quorvan"]);
+        assert_eq!(
+            agreed_by_both(&story, "who hosted the summit"),
+            ["Pell Odrane", "Quorvan"]
+        );
         // A minister of another place is another host.
         let story = Story::new(vec![minister("Tessa"), place]);
         let (disputes, agreed) = agent_slots(&story);
