@@ -12,7 +12,9 @@
 //! "strike") weigh almost nothing, so the context that counts is what sets one event apart from
 //! another ("detained", "picket"). Quantities counting the same noun need only some shared
 //! context; quantities counting different nouns need much more ("11 people" and "30 dockers"
-//! detained at the same picket). A slot is disputed
+//! detained at the same picket). Counts whose sentences give dates that cannot be the same
+//! ("on Monday", "on Tuesday") are of different events and fill no slot together. A slot is
+//! disputed
 //! when two of its values cannot both be true, that is when their intervals do not overlap;
 //! values whose intervals overlap are shown as compatible, not as conflicting.
 
@@ -43,6 +45,8 @@ struct Mention<'a> {
     /// sorted.
     context: Vec<u32>,
     interval: (f64, f64),
+    /// The calendar dates its sentence gives (TIMEX3 values).
+    dates: Vec<&'a str>,
 }
 
 /// The IDF of the terms of the mentions' contexts, by id. Ids follow the terms' spelling, so
@@ -403,6 +407,17 @@ fn mentions<'a>(
                 slot,
                 context: Vec::new(),
                 interval: interval(quantity),
+                dates: annotated
+                    .times
+                    .iter()
+                    .filter(|time| {
+                        time.kind == parallax_model::TimeKind::Date
+                            && sentence.range.start <= time.range.start
+                            && time.range.end <= sentence.range.end
+                            && crate::timeline::days(&time.value).is_some()
+                    })
+                    .map(|time| time.value.as_str())
+                    .collect(),
             });
         }
     }
@@ -435,6 +450,20 @@ const OTHER_NOUN_SIMILARITY: f64 = 0.2;
 /// How alike the contexts of two quantities are, when they are alike enough to fill one slot.
 fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts) -> Option<f64> {
     if left.quantity.unit != right.quantity.unit {
+        return None;
+    }
+    // Counts whose sentences give dates that cannot be the same are of different events
+    // ("4,000 joined on Monday", "6,000 joined on Tuesday"); a sentence with no date is apart
+    // from none.
+    let dated_apart = !left.dates.is_empty()
+        && !right.dates.is_empty()
+        && !left.dates.iter().any(|a| {
+            right
+                .dates
+                .iter()
+                .any(|b| crate::timeline::compatible(a, b))
+        });
+    if dated_apart {
         return None;
     }
     // The IDF weight of the shared terms and of all terms, each added in the terms' order.
@@ -686,6 +715,50 @@ mod tests {
             })
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn counts_of_days_apart_are_no_dispute() {
+        let dated = |name: &str, text: &str, surface: &str, value: f64, day: &str, date: &str| {
+            let mut annotated = article(name, text, &[(surface, value, None, None, "workers")]);
+            let start = text.find(day).expect("day in text");
+            annotated.times.push(parallax_model::TimeExpression {
+                range: start..start + day.len(),
+                kind: parallax_model::TimeKind::Date,
+                value: date.to_string(),
+                modifier: None,
+            });
+            annotated
+        };
+        let monday = dated(
+            "a.txt",
+            "On Monday 4,000 workers joined the strike at the port.",
+            "4,000 workers",
+            4000.0,
+            "Monday",
+            "2026-03-02",
+        );
+        let tuesday = dated(
+            "b.txt",
+            "On Tuesday 6,000 workers joined the strike at the port.",
+            "6,000 workers",
+            6000.0,
+            "Tuesday",
+            "2026-03-03",
+        );
+        check(vec![monday.clone(), tuesday], &[]);
+        let also_monday = dated(
+            "b.txt",
+            "On Monday 6,000 workers joined the strike at the port.",
+            "6,000 workers",
+            6000.0,
+            "Monday",
+            "2026-03-02",
+        );
+        check(
+            vec![monday, also_monday],
+            &[&[("4,000 workers", &[1], &[]), ("6,000 workers", &[2], &[])]],
+        );
     }
 
     #[test]
