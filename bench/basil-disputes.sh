@@ -38,12 +38,19 @@ for idx, (_, triplet) in enumerate(sorted(by_event.items())):
         body = "\n\n".join(" ".join(paragraph) for paragraph in article["body-paragraphs"])
         name = article["source"].lower() + ".txt"
         with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-            f.write(article["title"] + "\n\n" + body + "\n")
+            # The publication date as a line under the title, as scraped text gives it.
+            f.write(article["title"] + "\n\n" + article["date"] + "\n\n" + body + "\n")
 PY
 
 : > "$out"
-for story in "$stories"/t*; do
-    "$parallax" brief "$story" --format json 2>/dev/null | python3 -c '
+for story in "$stories"/t*/; do
+    story="${story%/}"
+    if ! brief="$("$parallax" brief "$story" --format json 2>"$stories/stderr")"; then
+        echo "parallax brief failed on BASIL story $(basename "$story"):" >&2
+        head -n 5 "$stories/stderr" >&2
+        exit 1
+    fi
+    printf '%s' "$brief" | python3 -c '
 import json, sys
 brief = json.load(sys.stdin)
 for dispute in brief["disputes"]:
@@ -53,5 +60,5 @@ for dispute in brief["disputes"]:
             print("   ", side["value"], "[%d]" % citation["source"], citation["text"].replace("\n", " "))
 ' "$(basename "$story")" >> "$out"
 done
-echo "disputes by kind over $(ls "$stories" | wc -l) stories (every one in $out):"
+echo "disputes by kind over $(ls -d "$stories"/t*/ | wc -l) stories (every one in $out):"
 grep '^==' "$out" | awk '{print $3}' | sort | uniq -c

@@ -127,7 +127,9 @@ fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
     // it start at most a short range's length apart.
     let mut by_start: BTreeMap<NaiveDate, Vec<(NaiveDate, usize)>> = BTreeMap::new();
     for event in events {
+        // A range may be written backwards ("2019-02-20/2019-02-15"): its days are the same.
         let Some((start, end)) = days(&event.date)
+            .map(|(start, end)| (start.min(end), start.max(end)))
             .filter(|(start, end)| (*end - *start).num_days() < SHORT_RANGE_DAYS)
             .filter(|_| !event.date.contains('W'))
         else {
@@ -136,7 +138,9 @@ fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
         };
         let same_day = by_day.get(&event.date).copied();
         let holding = || {
-            let earliest = start - chrono::Days::new(SHORT_RANGE_DAYS as u64);
+            let earliest = start
+                .checked_sub_days(chrono::Days::new(SHORT_RANGE_DAYS as u64))
+                .unwrap_or(NaiveDate::MIN);
             by_start
                 .range(earliest..=end)
                 .flat_map(|(&other_start, others)| {
@@ -391,7 +395,7 @@ fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 
 /// How many days past its first a date covers; the widest for a date off the calendar.
 fn span(value: &str) -> chrono::TimeDelta {
-    days(value).map_or(chrono::TimeDelta::MAX, |(start, end)| end - start)
+    days(value).map_or(chrono::TimeDelta::MAX, |(start, end)| (end - start).abs())
 }
 
 fn sort_key(value: &str) -> Option<(NaiveDate, i64)> {
@@ -546,6 +550,36 @@ mod tests {
                 ("2026-06-10", false, &[1, 2, 3]),
                 ("2026-06-20", false, &[4]),
             ],
+        );
+    }
+
+    #[test]
+    fn a_range_written_backwards_or_at_the_calendars_start_merges_without_panicking() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    &[(
+                        "The envoys met in Ostrava on 20-15 June, the notice said.",
+                        &[("20-15 June", "2026-06-20/2026-06-15")],
+                    )],
+                ),
+                article(
+                    "b.txt",
+                    &[(
+                        "A ferry strike is called for June 18 by the harbour union.",
+                        &[("June 18", "2026-06-18")],
+                    )],
+                ),
+                article(
+                    "c.txt",
+                    &[(
+                        "A stone was dated to the first day of year zero.",
+                        &[("year zero", "0000-01-01")],
+                    )],
+                ),
+            ],
+            &[("0000-01-01", false, &[3]), ("2026-06-18", false, &[1, 2])],
         );
     }
 

@@ -162,7 +162,12 @@ fn tense(text: &str, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
         }
     }
     let right_words: Vec<String> = words(right).take(10).map(str::to_lowercase).collect();
-    for idx in 0..right_words.len() {
+    // A word joining the expression to the end of its range ("from Dec. 22 through Jan. 25")
+    // is no cue of tense: the verb after the range is.
+    let joins_a_range = right_words
+        .first()
+        .is_some_and(|word| matches!(word.as_str(), "through" | "until" | "till" | "to"));
+    for idx in usize::from(joins_a_range)..right_words.len() {
         if let Some(tense) = cue(&right_words[..=idx], lexicon) {
             return tense;
         }

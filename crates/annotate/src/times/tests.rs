@@ -128,6 +128,16 @@ fn numbers_that_are_not_years() {
 }
 
 #[test]
+fn a_range_takes_its_tense_from_the_verb_after_it_not_from_through() {
+    // Published in February: the range ran from the December before, not the one to come.
+    check(
+        "From Dec. 22 through Jan. 25, the two sides battled over the budget.",
+        Some("2019-02-15"),
+        &[("Dec. 22", "2018-12-22"), ("Jan. 25", "2019-01-25")],
+    );
+}
+
+#[test]
 fn weekdays_follow_the_tense_of_their_clause() {
     // Published on a Friday: "met on Thursday" is the day before, "will meet on Thursday" the
     // coming one.
