@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Disputes on stories Parallax was never tuned on: the 100 BASIL triplets (Fan et al. 2019;
+# Disputes (and genres) on stories Parallax was never tuned on: the 100 BASIL triplets (Fan et al. 2019;
 # one event each, told by Fox News, The New York Times and HuffPost), briefed one triplet at a
 # time. BASIL has no dispute gold, so the script counts the disputes by kind and writes every
 # one with its sides' sentences for reading: on real stories most sentence pairs a dispute rule
@@ -53,12 +53,17 @@ for story in "$stories"/t*/; do
     printf '%s' "$brief" | python3 -c '
 import json, sys
 brief = json.load(sys.stdin)
+with open(sys.argv[2], "a", encoding="utf-8") as genres:
+    for framing in brief["framing"]:
+        genres.write(framing["genre"] + "\n")
 for dispute in brief["disputes"]:
     print("==", sys.argv[1], dispute["kind"], "|", dispute["slot"])
     for side in dispute["sides"]:
         for citation in side["citations"]:
             print("   ", side["value"], "[%d]" % citation["source"], citation["text"].replace("\n", " "))
-' "$(basename "$story")" >> "$out"
+' "$(basename "$story")" "$stories/genres" >> "$out"
 done
 echo "disputes by kind over $(ls -d "$stories"/t*/ | wc -l) stories (every one in $out):"
 grep '^==' "$out" | awk '{print $3}' | sort | uniq -c
+echo "articles by genre (all BASIL articles are news reports):"
+sort "$stories/genres" | uniq -c
