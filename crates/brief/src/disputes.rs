@@ -12,11 +12,12 @@
 //! "strike") weigh almost nothing, so the context that counts is what sets one event apart from
 //! another ("detained", "picket"). Quantities counting the same noun need only some shared
 //! context; quantities counting different nouns need much more ("11 people" and "30 dockers"
-//! detained at the same picket). Counts whose sentences give dates that cannot be the same
-//! ("on Monday", "on Tuesday") are of different events and fill no slot together. A slot is
-//! disputed
-//! when two of its values cannot both be true, that is when their intervals do not overlap;
-//! values whose intervals overlap are shown as compatible, not as conflicting.
+//! detained at the same picket), and so do counts of one noun more than three times apart
+//! ("10 Democrats who gathered", "support from 33 Democrats"). Counts whose sentences give dates
+//! that cannot be the same ("on Monday", "on Tuesday") are of different events and fill no slot
+//! together. A slot is disputed when two of its values cannot both be true, that is when their
+//! intervals do not overlap; values whose intervals overlap are shown as compatible, not as
+//! conflicting.
 
 mod agents;
 mod assertions;
@@ -446,6 +447,12 @@ fn mentions<'a>(
 /// disputed percentage worded differently by each source).
 const SAME_NOUN_SIMILARITY: f64 = 0.02;
 const OTHER_NOUN_SIMILARITY: f64 = 0.2;
+/// Sources' figures for one count are most often of one order: two counts of the same noun
+/// more than this many times apart need the context of [`FAR_APART_SIMILARITY`] to be one
+/// slot ("10 Democrats who gathered" and "support from 33 Democrats" are two counts; police and
+/// organisers counting one march share its words).
+const FAR_APART_RATIO: f64 = 3.0;
+const FAR_APART_SIMILARITY: f64 = 0.1;
 
 /// How alike the contexts of two quantities are, when they are alike enough to fill one slot.
 fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts) -> Option<f64> {
@@ -497,11 +504,28 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
     // A unit alone ("percent") says little about what is measured, so the context must.
     let counted = left.quantity.counted.is_some() && right.quantity.counted.is_some();
     let needed = if counted && left.slot == right.slot {
-        SAME_NOUN_SIMILARITY
+        if far_apart(left.quantity, right.quantity) {
+            FAR_APART_SIMILARITY
+        } else {
+            SAME_NOUN_SIMILARITY
+        }
     } else {
         OTHER_NOUN_SIMILARITY
     };
     (similarity >= needed).then_some(similarity)
+}
+
+/// Whether two counts are more than [`FAR_APART_RATIO`] times apart, each taken at its value
+/// (the middle of a range).
+fn far_apart(left: &Quantity, right: &Quantity) -> bool {
+    let middle = |quantity: &Quantity| {
+        quantity
+            .upper
+            .map_or(quantity.value, |upper| (quantity.value + upper) / 2.0)
+    };
+    let (a, b) = (middle(left), middle(right));
+    let (low, high) = (a.min(b), a.max(b));
+    low > 0.0 && high / low > FAR_APART_RATIO
 }
 
 /// The values a quantity allows, as a closed interval.
@@ -715,6 +739,25 @@ mod tests {
             })
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn counts_of_different_orders_are_far_apart() {
+        let count = |value: f64, upper: Option<f64>| Quantity {
+            range: 0..1,
+            value,
+            upper,
+            hedge: None,
+            unit: None,
+            counted: Some("troops".into()),
+        };
+        assert!(far_apart(&count(10.0, None), &count(33.0, None)));
+        assert!(!far_apart(&count(1500.0, None), &count(4000.0, None)));
+        assert!(!far_apart(
+            &count(60_000.0, Some(90_000.0)),
+            &count(100_000.0, None)
+        ));
+        assert!(!far_apart(&count(0.0, None), &count(50.0, None)));
     }
 
     #[test]
