@@ -92,11 +92,7 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
         .filter(|quote| quote.kind == parallax_model::QuoteKind::Direct)
         .flat_map(|quote| std::iter::once(quote.content.clone()).chain(quote.continuation.clone()))
         .collect();
-    let in_quote = |range: &Range<usize>| {
-        quoted
-            .iter()
-            .any(|quote| quote.start <= range.start && range.end <= quote.end)
-    };
+    let in_quote = |range: &Range<usize>| inside(&quoted, range);
 
     let n_words = article.n_words().max(1) as f64;
     let words = words(text);
@@ -108,9 +104,7 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
         .filter(|(range, word)| {
             matches!(word.as_ref(), "i" | "me" | "my" | "mine" | "myself")
                 && !in_quote(range)
-                && !marked
-                    .iter()
-                    .any(|quote| quote.start <= range.start && range.end <= quote.end)
+                && !inside(&marked, range)
         })
         .count();
     let first_person_per_1000 = first_person as f64 * 1000.0 / n_words;
@@ -245,6 +239,13 @@ fn genre(
         Genre::News
     };
     (genre, signals)
+}
+
+/// Whether `range` lies within one of `spans`.
+fn inside(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    spans
+        .iter()
+        .any(|span| span.start <= range.start && range.end <= span.end)
 }
 
 /// The spans of `text` between double quotation marks, straight or curly, paragraph by

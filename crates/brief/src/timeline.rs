@@ -122,9 +122,9 @@ pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEv
 /// Coarser dates ("2026-03") are too vague to merge on.
 fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
     let mut merged: Vec<TimelineEvent> = Vec::new();
-    let mut by_day: BTreeMap<String, usize> = BTreeMap::new();
     // The day-precise events by their first day, with their last: a day and a range that holds
-    // it start at most a short range's length apart.
+    // it (or the same day) start at most a short range's length apart. An event whose date
+    // changes keeps its entry under the old date too: it still holds what that date held.
     let mut by_start: BTreeMap<NaiveDate, Vec<(NaiveDate, usize)>> = BTreeMap::new();
     for event in events {
         // A range may be written backwards ("2019-02-20/2019-02-15"): its days are the same.
@@ -136,8 +136,7 @@ fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
             merged.push(event);
             continue;
         };
-        let same_day = by_day.get(&event.date).copied();
-        let holding = || {
+        let holding = {
             let earliest = start
                 .checked_sub_days(chrono::Days::new(SHORT_RANGE_DAYS as u64))
                 .unwrap_or(NaiveDate::MIN);
@@ -155,7 +154,7 @@ fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
                 .map(|(_, _, idx)| idx)
                 .min()
         };
-        match same_day.or_else(holding) {
+        match holding {
             Some(idx) => {
                 let target = &mut merged[idx];
                 target.disputed |= event.disputed;
@@ -174,15 +173,12 @@ fn merge_same_day(events: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
                     let (ours, theirs) = (given_by(&target.date), given_by(&event.date));
                     let narrower = end - start < span(&target.date);
                     if theirs > ours || (theirs == ours && narrower) {
-                        by_day.remove(&target.date);
-                        by_day.insert(event.date.clone(), idx);
                         by_start.entry(start).or_default().push((end, idx));
                         target.date = event.date;
                     }
                 }
             }
             None => {
-                by_day.insert(event.date.clone(), merged.len());
                 by_start.entry(start).or_default().push((end, merged.len()));
                 merged.push(event);
             }

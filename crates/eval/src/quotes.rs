@@ -748,12 +748,7 @@ pub fn fit(data: &Path) -> Result<(String, Report)> {
             cue_examples.push((features, missed));
         }
     }
-    let mut counts = vec![0usize; names.len()];
-    for (features, _) in &cue_examples {
-        for &feature in features {
-            counts[feature] += 1;
-        }
-    }
+    let counts = feature_counts(&cue_examples, names.len());
     let cue_weights = perceptron(&cue_examples, names.len());
     let after_weights = perceptron(&after_examples, names.len());
     let weight_lines = |model: &str, weights: &[f64]| -> String {
@@ -937,12 +932,7 @@ pub fn fit_filter(data: &Path) -> Result<(String, Report)> {
             examples.push((features, matched));
         }
     }
-    let mut counts = vec![0usize; names.len()];
-    for (features, _) in &examples {
-        for &feature in features {
-            counts[feature] += 1;
-        }
-    }
+    let counts = feature_counts(&examples, names.len());
     let fitted = perceptron(&examples, names.len());
     let weights: HashMap<&str, f64> = fitted
         .iter()
@@ -1037,6 +1027,17 @@ pub fn fit_filter(data: &Path) -> Result<(String, Report)> {
         file,
         threshold_report("quotes-fit-filter", "drop share", rows, metrics),
     ))
+}
+
+/// How many of `examples` hold each of `n_features` features.
+fn feature_counts(examples: &[(Vec<usize>, bool)], n_features: usize) -> Vec<usize> {
+    let mut counts = vec![0usize; n_features];
+    for (features, _) in examples {
+        for &feature in features {
+            counts[feature] += 1;
+        }
+    }
+    counts
 }
 
 /// An averaged perceptron over `examples` (feature ids, label), in a fixed shuffled order per

@@ -39,6 +39,11 @@ impl std::fmt::Debug for QuoteFilter {
     }
 }
 
+/// The value of a yes-or-no feature.
+fn flag(value: bool) -> Piece<'static> {
+    if value { piece!("1") } else { piece!("0") }
+}
+
 /// The fitted weights, compiled in.
 const FITTED: &str = include_str!("../../data/quote-filter.tsv");
 
@@ -259,27 +264,15 @@ fn features(doc: &Doc, state: &State, found: &Found, sink: &mut dyn Sink) {
     );
     sink.feature(piece!("pieces"), bin(pieces.len()), None);
     let marks = content_tokens().any(|at| doc.token(at).is_quote());
-    sink.feature(
-        piece!("marks"),
-        if marks { piece!("1") } else { piece!("0") },
-        None,
-    );
+    sink.feature(piece!("marks"), flag(marks), None);
     let clause = content_tokens().any(|at| {
         let lower = doc.lower(at);
         AUXILIARIES.contains(&lower)
             || (lower.len() > 4 && lower.ends_with("ed"))
             || cues::verb_at(doc, at).is_some()
     });
-    sink.feature(
-        piece!("clause"),
-        if clause { piece!("1") } else { piece!("0") },
-        None,
-    );
-    sink.feature(
-        piece!("clause_rule"),
-        construction,
-        Some(if clause { piece!("1") } else { piece!("0") }),
-    );
+    sink.feature(piece!("clause"), flag(clause), None);
+    sink.feature(piece!("clause_rule"), construction, Some(flag(clause)));
     let content_sentences = doc.token(content_last).sentence - doc.token(content_first).sentence;
     sink.feature(piece!("sentences"), bin(content_sentences), None);
     let content_sentence = doc.sentence_of(content_first);
@@ -296,15 +289,7 @@ fn features(doc: &Doc, state: &State, found: &Found, sink: &mut dyn Sink) {
         )),
     );
     let reaches_end = content_last + 2 >= doc.sentence_of(content_last).end;
-    sink.feature(
-        piece!("reaches_end"),
-        if reaches_end {
-            piece!("1")
-        } else {
-            piece!("0")
-        },
-        None,
-    );
+    sink.feature(piece!("reaches_end"), flag(reaches_end), None);
 
     // Where the cue stands, and the words around it.
     let sentence_words = sentence
@@ -324,17 +309,9 @@ fn features(doc: &Doc, state: &State, found: &Found, sink: &mut dyn Sink) {
     sink.feature(piece!("p1_rule"), construction, Some(previous));
     sink.feature(piece!("cue_n1"), cue, Some(next));
     let headline = doc.token(cue_first).paragraph == 0;
-    sink.feature(
-        piece!("headline"),
-        if headline { piece!("1") } else { piece!("0") },
-        None,
-    );
+    sink.feature(piece!("headline"), flag(headline), None);
     let quoted = state.quoted[sentence.clone()].contains(&true);
-    sink.feature(
-        piece!("quoted"),
-        if quoted { piece!("1") } else { piece!("0") },
-        None,
-    );
+    sink.feature(piece!("quoted"), flag(quoted), None);
 
     // Other quotes whose cue stands in the same sentence: a second reading of one sentence is
     // often a cue inside another's content, or a content holding another's cue.
@@ -355,28 +332,12 @@ fn features(doc: &Doc, state: &State, found: &Found, sink: &mut dyn Sink) {
     let cue_start = doc.token(cue_first).range.start;
     let inside_other = found.cue.is_some()
         && others().any(|other| other.pieces.iter().any(|piece| piece.contains(&cue_start)));
-    sink.feature(
-        piece!("inside_other"),
-        if inside_other {
-            piece!("1")
-        } else {
-            piece!("0")
-        },
-        None,
-    );
+    sink.feature(piece!("inside_other"), flag(inside_other), None);
     let holds_other = others().any(|other| {
         other.cue.is_some_and(|(first, _)| {
             let start = doc.token(first).range.start;
             found.pieces.iter().any(|piece| piece.contains(&start))
         })
     });
-    sink.feature(
-        piece!("holds_other"),
-        if holds_other {
-            piece!("1")
-        } else {
-            piece!("0")
-        },
-        None,
-    );
+    sink.feature(piece!("holds_other"), flag(holds_other), None);
 }

@@ -6,9 +6,9 @@
 //! that counts only next to a word naming a meeting, so "called for calm" is no initiative. The
 //! actor is, in this order: the words after "by" in a passive ("the call was requested by …"),
 //! the clefted phrase of "It was X … that called", or the noun phrase just before the verb ("the
-//! union delegation walked out"). Asking for a meeting to be called off ("urged the president to cancel the summit")
-//! asks for no meeting. Actors sharing a content word ("union delegation", "militant union
-//! bosses") are one side; a slot with two or more sides from two or more sources is a dispute,
+//! union delegation walked out"). Asking for a meeting to be called off ("urged the president
+//! to cancel the summit") asks for no meeting. Actors sharing a content word ("union
+//! delegation", "militant union bosses") are one side; a slot with two or more sides from two or more sources is a dispute,
 //! when two of them cannot be one actor: a country's unnamed representative ("the Russian
 //! leader") and a named person of that country, or of no country the article gives, may be the
 //! same, and are marked compatible; so are a place and a person or representative of it
@@ -443,11 +443,10 @@ fn verdict(acts: &[&Act], independent: &[usize]) -> Option<Verdict> {
     }
     let mut sides: Vec<Vec<&Act>> = sides.into_values().collect();
     sides.sort_by_key(|side| std::cmp::Reverse(side.len()));
-    // Sides whose every act could be the other side's acts: a country's unnamed representative
-    // and a person of that country.
-    // So are sides one of whose sources all name the other side's actor too: a source naming
-    // two actors ("the committee" and "leading Democrats" called for it) says both acted, and
-    // disagrees with no one.
+    // Two sides can both be true when every act of one could be the other's (a country's
+    // unnamed representative and a person of that country), or when every source of one names
+    // the other side's actor too: a source naming two actors ("the committee" and "leading
+    // Democrats" called for it) says both acted, and disagrees with no one.
     let source_ids = |side: &[&Act]| -> BTreeSet<usize> {
         side.iter()
             .map(|act| {
@@ -554,13 +553,14 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
             } else {
                 (meeting + 1, idx)
             };
-            // "called for the summit to be postponed"
+            // "called for the summit to (be) postponed"
             let undone_after = meeting > verb_end
-                && matches!(
-                    lower[meeting + 1..lower.len().min(meeting + 4)],
-                    [ref to, ref verb, ..] | [ref to, _, ref verb, ..]
-                        if to == "to" && undoes_meeting(verb)
-                );
+                && lower.get(meeting + 1).is_some_and(|word| word == "to")
+                && lower
+                    .iter()
+                    .skip(meeting + 2)
+                    .take(2)
+                    .any(|word| undoes_meeting(word));
             undone_after || lower[from..to].iter().any(|word| undoes_meeting(word))
         };
         let meeting_word = meeting_word.filter(|&meeting| class == END_CLASS || !undone(meeting));
