@@ -7,17 +7,21 @@
 //! same thing without such words: their content terms (stemmed, irregular verb forms reduced to
 //! their base, the words of denial and doubt left out) overlap in at least two terms and in a
 //! good share of the shorter sentence's IDF weight, and when both give numbers they share one
-//! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). Of each other source,
-//! only the sentence most like it is contested: an article states a fact once. Words of denial
-//! that contest nothing are no stance: what someone is refused ("denied access"), certainty ("no
-//! doubt"), an interrogation ("was questioned"), "no sign of backing down", "could not confirm or
-//! deny", lying ("false statements"), places ("the disputed island"). Every statement and the
-//! sentences contesting it form one dispute with up to three sides: asserted, denied, doubted.
+//! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). One shared term must
+//! lie outside the names of people, organisations and places: sentences about the same people
+//! share their names whatever they say. Of each other source, only the sentence most like it is
+//! contested: an article states a fact once. A sentence that supposes ("If the council votes
+//! no, …") or asks asserts nothing. Words of denial that contest nothing are no stance: negated
+//! ("did not deny"), what someone is refused ("denied access", "denied a request"), certainty
+//! ("no doubt"), an interrogation ("was questioned"), "no sign of backing down", "could not
+//! confirm or deny", "false" said of a thing rather than of a statement ("false records"),
+//! places ("the disputed island"). Every statement and the sentences contesting it form one
+//! dispute with up to three sides: asserted, denied, doubted.
 
 use super::{UnionFind, gist, sentence_citation};
 use crate::stems::Stems;
 use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -166,12 +170,13 @@ pub(super) fn assertion_disputes(story: &Story, idf: &impl Fn(&str) -> f64) -> V
     // large part of a brief).
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); term_idf.len()];
     for (idx, statement) in statements.iter().enumerate() {
-        if statement.stance == Stance::Asserted {
+        if statement.stance == Stance::Asserted && !hypothetical(story, statement) {
             for &term in &statement.terms {
                 postings[term as usize].push(idx);
             }
         }
     }
+    let mut unnamed = UnnamedTerms::new(story);
     let mut n_shared = vec![0_usize; statements.len()];
     let mut candidates: Vec<usize> = Vec::new();
     let mut groups = UnionFind::new(statements.len());
@@ -212,6 +217,9 @@ pub(super) fn assertion_disputes(story: &Story, idf: &impl Fn(&str) -> f64) -> V
         if matches.len() > MAX_MATCHES {
             continue;
         }
+        matches.retain(|&(_, right_idx)| {
+            unnamed.shared(left, left_idx, &statements[right_idx], right_idx)
+        });
         // Of each source, the sentence most like it is the one it answers: an article states
         // a fact once, and its other sentences with the same names are about something else.
         matches.sort_by(|(share_a, idx_a), (share_b, idx_b)| {
@@ -254,6 +262,141 @@ fn shared_weight(left: &Statement, right: &Statement, term_idf: &[f64]) -> f64 {
         }
     }
     shared
+}
+
+/// The terms of statements outside the names of people, organisations and places, worked out
+/// only for the few pairs of statements alike enough to be a dispute: two sentences about the
+/// same people share their names whatever they say of them.
+struct UnnamedTerms<'a> {
+    story: &'a Story,
+    /// Each article's name mentions, sorted by start.
+    names: Vec<Vec<Range<usize>>>,
+    stems: Stems,
+    /// The terms of each statement read so far, by spelling, by its index.
+    by_statement: HashMap<usize, BTreeSet<String>>,
+}
+
+impl<'a> UnnamedTerms<'a> {
+    fn new(story: &'a Story) -> UnnamedTerms<'a> {
+        let names = story
+            .articles
+            .iter()
+            .map(|annotated| {
+                let mut names: Vec<Range<usize>> = annotated
+                    .entities
+                    .iter()
+                    .flat_map(|entity| &entity.mentions)
+                    .filter(|mention| !mention.by_role)
+                    .map(|mention| mention.range.clone())
+                    .collect();
+                names.sort_unstable_by_key(|range| range.start);
+                names
+            })
+            .collect();
+        UnnamedTerms {
+            story,
+            names,
+            stems: Stems::new(Some("en")),
+            by_statement: HashMap::new(),
+        }
+    }
+
+    /// Whether the statements share a term outside names (and, for a denial or doubt, in what
+    /// it is about).
+    fn shared(
+        &mut self,
+        left: &Statement,
+        left_idx: usize,
+        right: &Statement,
+        right_idx: usize,
+    ) -> bool {
+        self.of(left, left_idx);
+        self.of(right, right_idx);
+        match (
+            self.by_statement.get(&left_idx),
+            self.by_statement.get(&right_idx),
+        ) {
+            (Some(left), Some(right)) => !left.is_disjoint(right),
+            _ => false,
+        }
+    }
+
+    fn of(&mut self, statement: &Statement, idx: usize) {
+        if self.by_statement.contains_key(&idx) {
+            return;
+        }
+        let annotated = &self.story.articles[statement.article_idx];
+        let text = annotated
+            .article
+            .text
+            .get(statement.sentence.clone())
+            .unwrap_or_default();
+        let said = stance(text);
+        let mut normalized = String::new();
+        let mut terms_of = |text: &str, stems: &mut Stems| -> BTreeSet<String> {
+            normalize(text, &mut normalized);
+            stems
+                .each(&normalized)
+                .into_iter()
+                .map(|id| stems.spelling(id).to_string())
+                .collect()
+        };
+        let cues: BTreeSet<String> = DENIAL
+            .iter()
+            .chain(DOUBT)
+            .flat_map(|phrase| terms_of(phrase, &mut self.stems))
+            .collect();
+        let mut terms: BTreeSet<String> = terms_of(&said.clauses, &mut self.stems)
+            .difference(&cues)
+            .cloned()
+            .collect();
+        // What a denial is about must be what the other sentence says: "questioned whether
+        // they could trust the officials" does not contest that the leaders met. A scope of
+        // fewer than two terms besides the words of denial ("disputed the account") points
+        // elsewhere, so the clause stands for it.
+        if said.stance != Stance::Asserted {
+            let scope: BTreeSet<String> = terms_of(&said.scope, &mut self.stems)
+                .difference(&cues)
+                .cloned()
+                .collect();
+            if scope.len() >= 2 {
+                terms.retain(|term| scope.contains(term));
+            }
+        }
+        if let Some(rest) = without_names(
+            &annotated.article.text,
+            &statement.sentence,
+            &self.names[statement.article_idx],
+        ) {
+            let outside = terms_of(&rest.to_lowercase(), &mut self.stems);
+            terms.retain(|term| outside.contains(term));
+        }
+        self.by_statement.insert(idx, terms);
+    }
+}
+
+/// Whether an asserted sentence only supposes or asks what it says ("If the council votes no,
+/// …", "Have you been debating coins?"): it states nothing another source could contest.
+fn hypothetical(story: &Story, statement: &Statement) -> bool {
+    let text = story.articles[statement.article_idx]
+        .article
+        .text
+        .get(statement.sentence.clone())
+        .unwrap_or_default();
+    let quote_marks: &[char] = &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+    let opening = text
+        .trim_start_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
+        .to_lowercase();
+    let words: Vec<&str> = opening.split_whitespace().take(2).collect();
+    let supposes = match words.as_slice() {
+        [first, ..] if matches!(*first, "if" | "unless") => true,
+        [first, second] => matches!(*first, "and" | "but" | "even" | "or") && *second == "if",
+        _ => false,
+    };
+    let asks = text
+        .trim_end_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
+        .ends_with('?');
+    supposes || asks
 }
 
 fn numbers_agree(left: &Statement, right: &Statement) -> bool {
@@ -330,25 +473,30 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
             is_cue[stem as usize] = true;
         }
     }
-    let mut sentence_terms: Vec<(usize, Range<usize>, Stance, Vec<u32>)> = Vec::new();
+    let mut sentence_terms: Vec<SentenceTerms> = Vec::new();
     let mut normalized = String::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         for sentence in &annotated.sentences {
             let text = annotated.sentence_text(sentence);
-            let (stance, lower) = stance(text);
-            normalize(&lower, &mut normalized);
+            let said = stance(text);
+            normalize(&said.clauses, &mut normalized);
             // The distinct terms by stem id; they are renumbered by spelling below, so the
             // order stems happen to be numbered in does not matter.
             let mut terms = stems.each(&normalized);
             terms.sort_unstable();
             terms.dedup();
             terms.retain(|&term| !is_cue.get(term as usize).copied().unwrap_or(false));
-            sentence_terms.push((article_idx, sentence.range.clone(), stance, terms));
+            sentence_terms.push(SentenceTerms {
+                article_idx,
+                sentence: sentence.range.clone(),
+                stance: said.stance,
+                terms,
+            });
         }
     }
     let mut vocabulary: Vec<u32> = sentence_terms
         .iter()
-        .flat_map(|(_, _, _, terms)| terms.iter().copied())
+        .flat_map(|sentence| sentence.terms.iter().copied())
         .collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
@@ -367,8 +515,12 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
         .collect();
     let statements = sentence_terms
         .into_iter()
-        .map(|(article_idx, sentence, stance, terms)| {
-            let mut terms: Vec<u32> = terms.iter().map(|&stem| id_of[stem as usize]).collect();
+        .map(|found| {
+            let mut terms: Vec<u32> = found
+                .terms
+                .iter()
+                .map(|&stem| id_of[stem as usize])
+                .collect();
             terms.sort_unstable();
             let numbers: Vec<u32> = terms
                 .iter()
@@ -376,9 +528,9 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
                 .filter(|&id| is_number[id as usize])
                 .collect();
             Statement {
-                article_idx,
-                sentence,
-                stance,
+                article_idx: found.article_idx,
+                sentence: found.sentence,
+                stance: found.stance,
                 weight: terms.iter().map(|&id| term_idf[id as usize]).sum(),
                 terms,
                 numbers,
@@ -386,6 +538,37 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
         })
         .collect();
     (statements, term_idf)
+}
+
+/// A sentence's stance and its terms by stem id, before the ids are renumbered by spelling.
+struct SentenceTerms {
+    article_idx: usize,
+    sentence: Range<usize>,
+    stance: Stance,
+    terms: Vec<u32>,
+}
+
+/// The text of `sentence` with the `names` in it (sorted by start) blanked out, or `None` when
+/// it holds no name.
+fn without_names(text: &str, sentence: &Range<usize>, names: &[Range<usize>]) -> Option<String> {
+    let first = names.partition_point(|name| name.end <= sentence.start);
+    let inside: Vec<&Range<usize>> = names[first..]
+        .iter()
+        .take_while(|name| name.start < sentence.end)
+        .collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let mut rest = String::with_capacity(sentence.len());
+    let mut from = sentence.start;
+    for name in inside {
+        let start = name.start.clamp(from, sentence.end);
+        rest.push_str(text.get(from..start)?);
+        rest.push(' ');
+        from = name.end.clamp(start, sentence.end);
+    }
+    rest.push_str(text.get(from..sentence.end)?);
+    Some(rest)
 }
 
 /// `lower` with its irregular verb forms reduced to their base ("withdrew" → "withdraw"), into
@@ -483,12 +666,40 @@ static CUE_FIRST_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Nouns for what someone said: "false" before one of them calls a statement false.
+const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "reporting",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "assertion",
+    "assertions",
+    "narrative",
+    "story",
+    "stories",
+    "account",
+    "accounts",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "charge",
+    "charges",
+    "news",
+];
+
 /// Whether a phrase of denial or doubt, between `before` and `after`, contests a statement.
-/// Many of its uses do not: what someone is refused ("were denied service", "denied them
-/// access"), certainty ("no doubt"), an interrogation ("when he was questioned"), an unchanged
-/// course ("no sign of backing down"), a refusal to comment ("could not confirm or deny"),
-/// lying rather than answering ("false statements to the FBI"), and places in contention ("the
-/// disputed territory").
+/// Many of its uses do not: negated ones ("never denied"), what someone is refused ("were denied
+/// service", "denied them access", "denied the request"), certainty ("no doubt"), an
+/// interrogation ("when he was questioned"), an unchanged course ("no sign of backing down"), a
+/// refusal to comment ("could not confirm or deny"), "false" describing a thing ("false
+/// statements to the FBI", "filing false records"), and places in contention ("the disputed
+/// territory").
 fn contests(before: &str, phrase: &str, after: &str) -> bool {
     let mut previous = before
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -507,6 +718,26 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
             "is" | "are" | "was" | "were" | "be" | "been" | "being" | "previously" | "routinely"
         )
     };
+    // "did not deny", "never disputed", "I don't think anyone doubted": a negated denial
+    // contests nothing.
+    let negated = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(3)
+        .any(|word| matches!(word, "not" | "t" | "never" | "nobody" | "neither" | "nor"));
+    // "asked whether the claim was false", "if he denies it": a denial that is asked about or
+    // supposed is not made.
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '\u{2014}' | '(' | ')'))
+        .map_or(0, |(idx, c)| idx + c.len_utf8());
+    let supposed = before[clause_start..]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| matches!(word, "whether" | "if"));
+    if negated || supposed {
+        return false;
+    }
     match phrase {
         "denied" | "denies" | "deny" | "denying" => {
             let refused = is_be(last)
@@ -536,7 +767,13 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
                 || (next == "the"
                     && matches!(second_next, "right" | "rights" | "opportunity" | "chance"));
             let no_comment = last == "confirm" || (last == "or" && second_last == "confirm");
-            !refused && !no_comment
+            // "denied a request for the records" refuses it.
+            let request = matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                && matches!(
+                    second_next,
+                    "request" | "requests" | "motion" | "application" | "appeal" | "petition"
+                );
+            !refused && !no_comment && !request
         }
         "doubt" | "doubts" => {
             let certain = matches!(last, "no" | "little" | "without" | "beyond")
@@ -546,26 +783,17 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
         "questioned" => !is_be(last) && next != "by",
         "no sign" | "no signs" | "little sign" => !(next == "of" && second_next.ends_with("ing")),
         "could not confirm" => !after.trim_start().starts_with(", deny") && next != "or",
-        "false" => !matches!(
-            next,
-            "statement"
-                | "statements"
-                | "information"
-                | "alarm"
-                | "flag"
-                | "start"
-                | "positive"
-                | "positives"
-                | "negative"
-                | "negatives"
-                | "impression"
-                | "pretenses"
-                | "pretences"
-                | "identity"
-                | "testimony"
-                | "documents"
-                | "records"
-        ),
+        // "False" contests a statement when it is said of one ("the claim is false", rated
+        // "false", "a false narrative"), not when it describes a thing ("false records", "a
+        // false prophet").
+        "false" => {
+            let predicative = is_be(last)
+                || matches!(last, "as" | "entirely" | "completely" | "totally" | "100")
+                || after
+                    .trim_start()
+                    .starts_with(|c: char| !c.is_alphanumeric() && c != '-');
+            predicative || CLAIM_NOUNS.contains(&next)
+        }
         "disputed" => !matches!(
             next,
             "territory"
@@ -592,10 +820,35 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
     }
 }
 
-/// Whether `text` denies, doubts or asserts what it says, and the lowercase words it says it
-/// in: for a denial or doubt, only the clauses that carry one (between punctuation marks), so
-/// "no evidence that a gate was opened, and levels fell again" contests the gate alone.
-fn stance(text: &str) -> (Stance, String) {
+/// What a sentence says and how: its stance, the lowercase words it says it in and, of those,
+/// the words its denial or doubt is about.
+struct Said {
+    stance: Stance,
+    /// For a denial or doubt, only the clauses that carry one (between punctuation marks), so
+    /// "no evidence that a gate was opened, and levels fell again" contests the gate alone.
+    clauses: String,
+    /// For a denial or doubt, what each phrase of it is said of within its clause: the words
+    /// after a verb or noun of denial ("denied *that the gates were opened*"), the words before
+    /// a judgment ("*the claim* is false"); empty where there are none ("something he denied").
+    scope: String,
+}
+
+/// Phrases whose scope comes before them: they judge something already named.
+const JUDGMENTS: &[&str] = &[
+    "untrue",
+    "not true",
+    "false",
+    "never happened",
+    "did not happen",
+    "fabricated",
+    "unverified",
+    "could not be verified",
+    "could not be independently verified",
+    "cannot be verified",
+];
+
+/// Whether `text` denies, doubts or asserts what it says, and in which words (see [`Said`]).
+fn stance(text: &str) -> Said {
     let lower = format!(" {} ", text.to_lowercase().replace(['\u{2019}'], "'"));
     // A phrase matches only between non-alphanumeric characters, so its first word is a word
     // of the text.
@@ -603,20 +856,30 @@ fn stance(text: &str) -> (Stance, String) {
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| CUE_FIRST_WORDS.contains(word))
     {
-        return (Stance::Asserted, lower);
+        return Said::asserted(lower);
     }
-    let found = |phrases: &[&str]| -> Vec<usize> {
+    let lower_text = lower.as_str();
+    let found = |phrases: &[&'static str]| -> Vec<(usize, &'static str)> {
         phrases
             .iter()
-            .flat_map(|phrase| {
-                lower.match_indices(phrase).filter_map(|(idx, _)| {
-                    let before = lower[..idx].chars().next_back().unwrap_or(' ');
-                    let after = lower[idx + phrase.len()..].chars().next().unwrap_or(' ');
-                    (!before.is_alphanumeric()
-                        && !after.is_alphanumeric()
-                        && contests(&lower[..idx], phrase, &lower[idx + phrase.len()..]))
-                    .then_some(idx)
-                })
+            .flat_map(|&phrase| {
+                lower_text
+                    .match_indices(phrase)
+                    .filter_map(move |(idx, _)| {
+                        let before = lower_text[..idx].chars().next_back().unwrap_or(' ');
+                        let after = lower_text[idx + phrase.len()..]
+                            .chars()
+                            .next()
+                            .unwrap_or(' ');
+                        (!before.is_alphanumeric()
+                            && !after.is_alphanumeric()
+                            && contests(
+                                &lower_text[..idx],
+                                phrase,
+                                &lower_text[idx + phrase.len()..],
+                            ))
+                        .then_some((idx, phrase))
+                    })
             })
             .collect()
     };
@@ -626,38 +889,63 @@ fn stance(text: &str) -> (Stance, String) {
     } else if !denials.is_empty() {
         Stance::Denied
     } else {
-        return (Stance::Asserted, lower);
+        return Said::asserted(lower);
     };
-    // A clause ends at a comma, semicolon or colon before a space ("2,000" is one word), a
-    // dash or a bracket.
-    // Each boundary as the byte range of its mark: a clause starts after the whole mark (an
-    // em dash is three bytes).
-    let boundaries: Vec<Range<usize>> = lower
-        .char_indices()
+    let boundaries = clause_boundaries(&lower);
+    let mut clauses = Vec::new();
+    let mut scopes = Vec::new();
+    for &(at, phrase) in doubts.iter().chain(&denials) {
+        let start = boundaries
+            .iter()
+            .rev()
+            .find(|mark| mark.start < at)
+            .map_or(0, |mark| mark.end);
+        let end = boundaries
+            .iter()
+            .find(|mark| mark.start >= at)
+            .map_or(lower.len(), |mark| mark.start)
+            .max(at + phrase.len());
+        clauses.push(&lower[start..end]);
+        // "a false narrative about the port" judges what follows it.
+        let before_a_claim = lower[at + phrase.len()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|word| !word.is_empty())
+            .is_some_and(|next| CLAIM_NOUNS.contains(&next));
+        scopes.push(if JUDGMENTS.contains(&phrase) && !before_a_claim {
+            &lower[start..at]
+        } else {
+            &lower[at + phrase.len()..end]
+        });
+    }
+    Said {
+        stance,
+        clauses: clauses.join(" "),
+        scope: scopes.join(" "),
+    }
+}
+
+impl Said {
+    fn asserted(lower: String) -> Said {
+        Said {
+            stance: Stance::Asserted,
+            scope: lower.clone(),
+            clauses: lower,
+        }
+    }
+}
+
+/// Where the clauses of lowercase `text` end, as the byte ranges of their marks: a comma,
+/// semicolon or colon before a space ("2,000" is one word), a dash or a bracket. A clause starts
+/// after the whole mark (an em dash is three bytes).
+fn clause_boundaries(text: &str) -> Vec<Range<usize>> {
+    text.char_indices()
         .filter(|&(idx, c)| match c {
-            ',' | ';' | ':' => lower[idx + 1..].starts_with(char::is_whitespace),
+            ',' | ';' | ':' => text[idx + 1..].starts_with(char::is_whitespace),
             '\u{2014}' | '(' | ')' => true,
             _ => false,
         })
         .map(|(idx, c)| idx..idx + c.len_utf8())
-        .collect();
-    let clauses: Vec<&str> = doubts
-        .iter()
-        .chain(&denials)
-        .map(|&at| {
-            let start = boundaries
-                .iter()
-                .rev()
-                .find(|mark| mark.start < at)
-                .map_or(0, |mark| mark.end);
-            let end = boundaries
-                .iter()
-                .find(|mark| mark.start >= at)
-                .map_or(lower.len(), |mark| mark.start);
-            &lower[start..end]
-        })
-        .collect();
-    (stance, clauses.join(" "))
+        .collect()
 }
 
 #[cfg(test)]
@@ -737,9 +1025,48 @@ mod tests {
 
     #[test]
     fn a_clause_after_an_em_dash_is_read_whole() {
-        let (stance, clauses) = stance("Troops left the valley \u{2014} officials denied it.");
-        assert_eq!(stance, Stance::Denied);
-        assert_eq!(clauses, " officials denied it. ");
+        let said = stance("Troops left the valley \u{2014} officials denied it.");
+        assert_eq!(said.stance, Stance::Denied);
+        assert_eq!(said.clauses, " officials denied it. ");
+    }
+
+    #[test]
+    fn suppositions_and_questions_assert_nothing() {
+        check(
+            &[
+                "If the army withdrew 2,000 soldiers from the river crossing, talks would resume.",
+                "Has the army withdrawn 2,000 soldiers from the river crossing?",
+                "Observers say there is little evidence that 2,000 soldiers were withdrawn from the crossing.",
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn sentences_sharing_only_names_are_no_dispute() {
+        let mut story = story(&[
+            "Mayor Ruiz Berg opened the Ruiz Berg bridge on Friday.",
+            "Ruiz Berg denied that Ruiz Berg funds paid for it.",
+        ]);
+        for annotated in &mut story.articles {
+            let text = annotated.article.text.clone();
+            let mentions = text
+                .match_indices("Ruiz Berg")
+                .map(|(idx, name)| parallax_model::Mention {
+                    range: idx..idx + name.len(),
+                    by_role: false,
+                })
+                .collect();
+            annotated.entities.push(parallax_model::Entity {
+                kind: parallax_model::EntityKind::Person,
+                name: "Ruiz Berg".into(),
+                mentions,
+                country: None,
+                role: None,
+            });
+        }
+        let matches = crate::matching::Matches::new(&story, &crate::Config::new());
+        assert!(assertion_disputes(&story, &|term| matches.idf_of(term)).is_empty());
     }
 
     #[test]
@@ -764,17 +1091,24 @@ mod tests {
             "The union showed no sign of backing down.",
             "A spokesman could not confirm or deny the report.",
             "He admitted giving false statements to the inspectors.",
+            "The firm was charged with filing false shipping records.",
+            "The skipper did not deny that the nets were cut.",
+            "I don't think anyone doubted the tally.",
+            "The board denied a request for the minutes.",
+            "Reporters asked whether the tally was false.",
             "Boats crossed into the disputed waters near the disputed island.",
         ] {
-            assert_eq!(stance(text).0, Stance::Asserted, "{text}");
+            assert_eq!(stance(text).stance, Stance::Asserted, "{text}");
         }
         for text in [
             "The ministry denied that the gates were opened.",
             "Officials doubt the figures.",
             "The claim is false, the union said.",
+            "The union rated the claim \"false.\"",
+            "The mayor called it a false narrative about the port.",
             "There was no sign of a withdrawal.",
         ] {
-            assert_ne!(stance(text).0, Stance::Asserted, "{text}");
+            assert_ne!(stance(text).stance, Stance::Asserted, "{text}");
         }
     }
 }
