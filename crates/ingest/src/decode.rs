@@ -194,6 +194,9 @@ fn is_invisible(ch: char) -> bool {
 /// One line made clean: invisible characters dropped, every run of whitespace (no-break spaces,
 /// tabs, other control characters) turned into one space, and the ends trimmed.
 pub(crate) fn normalize_line(line: &str) -> String {
+    if line.is_ascii() {
+        return normalize_ascii_line(line);
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for ch in line.chars() {
@@ -209,6 +212,23 @@ pub(crate) fn normalize_line(line: &str) -> String {
             pending_space = false;
         }
         out.push(ch);
+    }
+    out
+}
+
+/// [`normalize_line`] for ASCII text, the most common, split into words without decoding
+/// characters: an ASCII character is whitespace or a control character exactly when it is at
+/// most a space or is DEL, and none is invisible.
+fn normalize_ascii_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line
+        .split(|ch: char| ch <= ' ' || ch == '\x7f')
+        .filter(|word| !word.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
     out
 }
@@ -290,6 +310,7 @@ mod tests {
         check_normalize("zero\u{200b}width\u{200f}", "zerowidth");
         check_normalize("\u{a0}\"Quoted\"", "\"Quoted\"");
         check_normalize("soft\u{ad}hyphen", "softhyphen");
+        check_normalize(" a\u{1}\u{7f}b\r\n c\t", "a b c");
         check_normalize("", "");
     }
 
