@@ -1100,10 +1100,11 @@ fn best<'a>(
 /// but matches another gold attribution better (one prediction spanning two; that prediction is
 /// listed with it), `misplaced` when
 /// a prediction has its cue but puts the content elsewhere, and `miss` otherwise; `false` is a
-/// prediction overlapping no gold and `bounds` a match by overlap, not exact. Each line has the
-/// article name, the cue,
-/// the source, the content (gold and predicted for `bounds`) and the sentence around the start
-/// of the content.
+/// prediction overlapping no gold, `surplus` one overlapping only gold that other predictions
+/// match (it costs precision as a false one does, and `false` alone would hide it: a quote read
+/// inside the content of another is one), and `bounds` a match by overlap, not exact. Each line
+/// has the article name, the cue, the source, the content (gold and predicted for `bounds`) and
+/// the sentence around the start of the content.
 pub fn listing(documents: &[Document]) -> Vec<String> {
     let mut lines = Vec::new();
     for document in documents {
@@ -1137,7 +1138,7 @@ pub fn listing(documents: &[Document]) -> Vec<String> {
                 context(&attribution.content)
             )
         };
-        let gold_taken = match_by_overlap(&letters, &document.gold, &predicted);
+        let (gold_taken, predicted_taken) = matching(&letters, &document.gold, &predicted);
         for (gold, taken) in document.gold.iter().zip(gold_taken) {
             let found = best(&letters, gold, &predicted);
             if !taken {
@@ -1181,9 +1182,11 @@ pub fn listing(documents: &[Document]) -> Vec<String> {
                 Some(_) => {}
             }
         }
-        for found in &predicted {
+        for (found, taken) in predicted.iter().zip(predicted_taken) {
             if best(&letters, found, &document.gold).is_none() {
                 lines.push(line("false", found, String::new()));
+            } else if !taken {
+                lines.push(line("surplus", found, String::new()));
             }
         }
     }
@@ -1363,7 +1366,15 @@ mod tests {
         for line in &lines {
             let fields: Vec<&str> = line.split('\t').collect();
             assert!(
-                ["miss", "misplaced", "shadowed", "false", "bounds"].contains(&fields[0]),
+                [
+                    "miss",
+                    "misplaced",
+                    "shadowed",
+                    "false",
+                    "surplus",
+                    "bounds"
+                ]
+                .contains(&fields[0]),
                 "{line}"
             );
             assert_eq!(fields[1], "invented");
