@@ -166,6 +166,7 @@ pub(crate) fn citation(story: &Story, unit: &SentenceTerms) -> Citation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_stories::with_names;
     use parallax_model::{Annotated, Article, Origin};
 
     fn story(articles: &[&[&str]]) -> Story {
@@ -202,30 +203,6 @@ mod tests {
                 )
             })
             .collect()
-    }
-
-    /// Marks every occurrence of each of `names` in article `idx` as a person's name.
-    fn with_names(mut story: Story, idx: usize, names: &[&str]) -> Story {
-        let annotated = &mut story.articles[idx];
-        for name in names {
-            let mentions = annotated
-                .article
-                .text
-                .match_indices(name)
-                .map(|(start, _)| parallax_model::Mention {
-                    range: start..start + name.len(),
-                    by_role: false,
-                })
-                .collect();
-            annotated.entities.push(parallax_model::Entity {
-                kind: parallax_model::EntityKind::Person,
-                name: name.to_string(),
-                mentions,
-                country: None,
-                role: None,
-            });
-        }
-        story
     }
 
     #[test]

@@ -55,6 +55,8 @@ mod single_source;
 mod sources;
 mod stems;
 mod summary;
+#[cfg(test)]
+mod test_stories;
 mod timeline;
 mod tone;
 mod voices;

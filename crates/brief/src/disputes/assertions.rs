@@ -951,6 +951,7 @@ fn clause_boundaries(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_stories::with_names;
     use parallax_model::{Annotated, Article, Origin, Sentence};
 
     fn story(texts: &[&str]) -> Story {
@@ -1044,27 +1045,12 @@ mod tests {
 
     #[test]
     fn sentences_sharing_only_names_are_no_dispute() {
-        let mut story = story(&[
+        let texts = [
             "Mayor Ruiz Berg opened the Ruiz Berg bridge on Friday.",
             "Ruiz Berg denied that Ruiz Berg funds paid for it.",
-        ]);
-        for annotated in &mut story.articles {
-            let text = annotated.article.text.clone();
-            let mentions = text
-                .match_indices("Ruiz Berg")
-                .map(|(idx, name)| parallax_model::Mention {
-                    range: idx..idx + name.len(),
-                    by_role: false,
-                })
-                .collect();
-            annotated.entities.push(parallax_model::Entity {
-                kind: parallax_model::EntityKind::Person,
-                name: "Ruiz Berg".into(),
-                mentions,
-                country: None,
-                role: None,
-            });
-        }
+        ];
+        let story = with_names(story(&texts), 0, &["Ruiz Berg"]);
+        let story = with_names(story, 1, &["Ruiz Berg"]);
         let matches = crate::matching::Matches::new(&story, &crate::Config::new());
         assert!(assertion_disputes(&story, &|term| matches.idf_of(term)).is_empty());
     }

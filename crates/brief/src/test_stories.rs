@@ -1,0 +1,27 @@
+//! Helpers for the unit tests' small stories.
+
+use parallax_model::{Entity, EntityKind, Mention, Story};
+
+/// Marks every occurrence of each of `names` in article `idx` as a person's name.
+pub(crate) fn with_names(mut story: Story, idx: usize, names: &[&str]) -> Story {
+    let annotated = &mut story.articles[idx];
+    for name in names {
+        let mentions = annotated
+            .article
+            .text
+            .match_indices(name)
+            .map(|(start, _)| Mention {
+                range: start..start + name.len(),
+                by_role: false,
+            })
+            .collect();
+        annotated.entities.push(Entity {
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            mentions,
+            country: None,
+            role: None,
+        });
+    }
+    story
+}
