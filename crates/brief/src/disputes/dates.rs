@@ -2,7 +2,9 @@
 //!
 //! Two places find them. The timeline already merges the sentences of different sources that
 //! tell one event and marks an event whose dates cannot all be the same; each such event is a
-//! dispute, one side per date. Sentences that announce the next meeting rarely share words ("the
+//! dispute, one side per date, leaving out the dates that time someone's speaking rather than
+//! the event ("X said on Tuesday that …": two sources quoting people of different days do not
+//! date the event differently). Sentences that announce the next meeting rarely share words ("the
 //! two sides will meet again on March 16", "talks are due to resume next week"), so the timeline
 //! does not merge them; for those, every sentence that names a meeting and gives exactly one date
 //! after its article's publication date fills one slot, the next meeting. That slot is disputed
@@ -44,6 +46,7 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
                 expression: mention.expression.clone(),
                 citation: mention.citation.clone(),
             })
+            .filter(|date| !dates_speaking(story, date))
             .collect();
         let already_shown = disputes.iter().any(|dispute| {
             dispute
@@ -67,6 +70,41 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
         disputes.push(dispute(slot, dated));
     }
     disputes
+}
+
+/// Whether `date` is when someone spoke rather than when the event happened: a date in a sentence
+/// of reported speech, outside what was reported ("Trump tweeted Tuesday that he had accepted",
+/// "she said in a Sept. 14 email that …"). Two people speaking of one event on different days
+/// give it no different dates; a date inside the reported words ("said that on Sept. 10 the
+/// embassy was warned") is the event's.
+fn dates_speaking(story: &Story, date: &Dated) -> bool {
+    let Some(annotated) = date
+        .citation
+        .source
+        .checked_sub(1)
+        .and_then(|idx| story.articles.get(idx))
+    else {
+        return false;
+    };
+    let sentence = date.citation.span.start..date.citation.span.end;
+    let within = |range: &Range<usize>| sentence.start <= range.start && range.end <= sentence.end;
+    let Some(time) = annotated.times.iter().find(|time| {
+        within(&time.range)
+            && annotated.article.text.get(time.range.clone()) == Some(&date.expression)
+    }) else {
+        return false;
+    };
+    let mut speech = annotated
+        .quotes
+        .iter()
+        .filter(|quote| quote.cue.as_ref().is_some_and(within))
+        .peekable();
+    speech.peek().is_some()
+        && speech.all(|quote| {
+            std::iter::once(&quote.content)
+                .chain(&quote.continuation)
+                .all(|content| content.end <= time.range.start || time.range.end <= content.start)
+        })
 }
 
 /// The events that two or more independent sources tell in matching sentences and date alike to
@@ -517,5 +555,68 @@ mod tests {
             event(&story, &[(1, "2026-05-09", "a week later")]),
         ];
         assert!(date_agreements(&story, &with_other, &[0, 1]).is_empty());
+    }
+
+    #[test]
+    fn dates_of_speaking_are_no_dates_of_the_event() {
+        let quote = |annotated: &mut Annotated, cue: &str, content: &str| {
+            let text = &annotated.article.text;
+            let cue = text.find(cue).map(|start| start..start + cue.len());
+            let start = text.find(content).expect("content in text");
+            annotated.quotes.push(parallax_model::Quote {
+                kind: parallax_model::QuoteKind::Indirect,
+                content: start..start + content.len(),
+                continuation: Vec::new(),
+                cue,
+                speaker: None,
+                speaker_pronoun: None,
+                speaker_entity: None,
+                anonymous: false,
+            });
+        };
+        let mut said = article(
+            "a.txt",
+            "2026-05-07",
+            "The mayor said on Tuesday that the dam opened.",
+            "Tuesday",
+            "2026-05-05",
+        );
+        quote(&mut said, "said", "the dam opened");
+        let mut told = article(
+            "b.txt",
+            "2026-05-07",
+            "The engineer told reporters on Wednesday that the dam opened.",
+            "Wednesday",
+            "2026-05-06",
+        );
+        quote(&mut told, "told", "the dam opened");
+        let disputed = |articles: Vec<Annotated>| {
+            let story = Story::new(articles);
+            let mut event = event(
+                &story,
+                &[(1, "2026-05-05", "Tuesday"), (2, "2026-05-06", "Wednesday")],
+            );
+            event.disputed = true;
+            !date_disputes(&story, &[event]).is_empty()
+        };
+        assert!(!disputed(vec![said, told]));
+        // Inside the reported words, the date is the event's.
+        let mut inside = article(
+            "b.txt",
+            "2026-05-07",
+            "The engineer said that the dam opened on Wednesday.",
+            "Wednesday",
+            "2026-05-06",
+        );
+        quote(&mut inside, "said", "the dam opened on Wednesday");
+        let mut plain = article(
+            "a.txt",
+            "2026-05-07",
+            "The dam opened on Tuesday.",
+            "Tuesday",
+            "2026-05-05",
+        );
+        plain.quotes.clear();
+        assert!(disputed(vec![plain, inside]));
     }
 }
