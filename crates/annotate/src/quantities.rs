@@ -6,7 +6,7 @@
 //! and identifiers such as "Gate 4". A quantity needs a unit or a counted noun, or a hedge, or a
 //! range, so bare numbers in running text ("one of them") are not reported.
 
-use parallax_model::{Article, Quantity};
+use parallax_model::{Article, Quantity, is_currency};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -157,6 +157,7 @@ const PHRASE_STOPS: &[&str] = &[
     "they", "their", "its", "his", "her", "our", "not", "into", "over", "under", "since", "after",
     "before", "during", "while", "when", "where", "if", "so", "still", "now", "then", "also",
     "already", "again", "near", "along", "across", "out", "off", "up", "down", "about", "around",
+    "he", "she", "we", "i", "you", "him", "them", "us", "me", "there", "what",
 ];
 
 const HEDGES: &str = r"about|around|roughly|approximately|nearly|almost|some|up to|more than|over|at least|at most|fewer than|less than|under|as many as|as much as|as few as|close to|an estimated|estimated|just over|just under|well over|upwards of|between|from";
@@ -273,7 +274,10 @@ fn quantity(text: &str, captures: &regex::Captures<'_>) -> Option<Quantity> {
         if is_time_unit(&noun) {
             return None;
         }
-        if unit.as_deref().is_none_or(is_currency) {
+        // After a sum, a word in -ed is what was done with it ("$1.4 billion authorized for
+        // fencing"), not a thing priced.
+        let done_with_sum = unit.is_some() && noun.ends_with("ed");
+        if unit.as_deref().is_none_or(is_currency) && !done_with_sum {
             counted = Some(noun);
             end += noun_end;
         }
@@ -360,13 +364,6 @@ fn is_time_unit(word: &str) -> bool {
         .or_else(|| word.strip_suffix('s').map(str::to_string))
         .unwrap_or_else(|| word.clone());
     TIME_UNITS.contains(&word.as_str()) || TIME_UNITS.contains(&singular.as_str())
-}
-
-fn is_currency(unit: &str) -> bool {
-    matches!(
-        unit,
-        "USD" | "EUR" | "GBP" | "JPY" | "RUB" | "CNY" | "INR" | "currency"
-    )
 }
 
 fn multiplier(text: &str) -> Option<f64> {
@@ -616,6 +613,25 @@ mod tests {
             &[
                 ("2.5%", 2.5, None, None, Some("percent"), None),
                 ("300 euros", 300.0, None, None, Some("EUR"), None),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_sum_counts_no_pronoun_or_participle() {
+        check(
+            "Of the $5.7 billion he sought, $1.4 billion authorized for fences went to a $43,000 survey.",
+            &[
+                ("$5.7 billion", 5.7e9, None, None, Some("USD"), None),
+                ("$1.4 billion", 1.4e9, None, None, Some("USD"), None),
+                (
+                    "$43,000 survey",
+                    43_000.0,
+                    None,
+                    None,
+                    Some("USD"),
+                    Some("survey"),
+                ),
             ],
         );
     }

@@ -15,7 +15,10 @@
 //! detained at the same picket), and so do counts of one noun more than three times apart
 //! ("10 Democrats who gathered", "support from 33 Democrats"). Counts whose sentences give dates
 //! that cannot be the same ("on Monday", "on Tuesday") are of different events and fill no slot
-//! together. A slot is disputed when two of its values cannot both be true, that is when their
+//! together, and a count whose sentence is dated long before the article ("In 2010, she lost 43
+//! votes") is background, apart from the news. Figures a sentence supposes, asks about or names
+//! as a threshold ("the 60 votes needed") count nothing, and the price of a thing ("a $43,000
+//! watch") is no sum spent or given. A slot is disputed when two of its values cannot both be true, that is when their
 //! intervals do not overlap; values whose intervals overlap are shown as compatible, not as
 //! conflicting.
 
@@ -48,6 +51,9 @@ struct Mention<'a> {
     interval: (f64, f64),
     /// The calendar dates its sentence gives (TIMEX3 values).
     dates: Vec<&'a str>,
+    /// Whether every date its sentence gives ends long before the article was published ("In
+    /// 2010, she lost 43 votes"): a figure of the background, not of the news.
+    background: bool,
 }
 
 /// The IDF of the terms of the mentions' contexts, by id. Ids follow the terms' spelling, so
@@ -388,6 +394,14 @@ fn mentions<'a>(
                 continue;
             };
             let sentence = &annotated.sentences[sentence_idx];
+            let text = &annotated.article.text;
+            // A figure the sentence supposes or asks about, or names as a threshold ("60 votes
+            // needed to end debate"), is no count of what happened.
+            if supposes_or_asks(text.get(sentence.range.clone()).unwrap_or_default())
+                || is_threshold(text, &sentence.range, &quantity.range)
+            {
+                continue;
+            }
             let position = matches.sentence_position(article_idx, sentence_idx);
             context_terms.push(
                 matches.sentences[position]
@@ -400,6 +414,24 @@ fn mentions<'a>(
                     })
                     .collect(),
             );
+            let dates: Vec<&str> = annotated
+                .times
+                .iter()
+                .filter(|time| {
+                    time.kind == parallax_model::TimeKind::Date
+                        && sentence.range.start <= time.range.start
+                        && time.range.end <= sentence.range.end
+                        && crate::timeline::days(&time.value).is_some()
+                })
+                .map(|time| time.value.as_str())
+                .collect();
+            let background = annotated.article.published.is_some_and(|published| {
+                !dates.is_empty()
+                    && dates.iter().all(|date| {
+                        crate::timeline::days(date)
+                            .is_some_and(|(_, end)| (published - end).num_days() > BACKGROUND_DAYS)
+                    })
+            });
             mentions.push(Mention {
                 source: article_idx + 1,
                 article_idx,
@@ -408,17 +440,8 @@ fn mentions<'a>(
                 slot,
                 context: Vec::new(),
                 interval: interval(quantity),
-                dates: annotated
-                    .times
-                    .iter()
-                    .filter(|time| {
-                        time.kind == parallax_model::TimeKind::Date
-                            && sentence.range.start <= time.range.start
-                            && time.range.end <= sentence.range.end
-                            && crate::timeline::days(&time.value).is_some()
-                    })
-                    .map(|time| time.value.as_str())
-                    .collect(),
+                dates,
+                background,
             });
         }
     }
@@ -454,6 +477,10 @@ const OTHER_NOUN_SIMILARITY: f64 = 0.2;
 const FAR_APART_RATIO: f64 = 3.0;
 const FAR_APART_SIMILARITY: f64 = 0.1;
 
+/// Days between a sentence's latest date and the article's publication past which the sentence
+/// tells the background: half a year, well past the "last month" of a follow-up report.
+const BACKGROUND_DAYS: i64 = 180;
+
 /// How alike the contexts of two quantities are, when they are alike enough to fill one slot.
 fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts) -> Option<f64> {
     if left.quantity.unit != right.quantity.unit {
@@ -470,7 +497,16 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
                 .iter()
                 .any(|b| crate::timeline::compatible(a, b))
         });
-    if dated_apart {
+    // A sum with a counted noun is the price of one thing ("a $43,000 watch"), not an amount
+    // given or spent ("$750,000 in campaign cash").
+    if left.quantity.is_money()
+        && left.quantity.counted.is_some() != right.quantity.counted.is_some()
+    {
+        return None;
+    }
+    // A figure of the background is compared only with another of the background whose date
+    // may be the same: an undated figure of a news report is of the news.
+    if dated_apart || left.background != right.background {
         return None;
     }
     // The IDF weight of the shared terms and of all terms, each added in the terms' order.
@@ -527,6 +563,66 @@ fn far_apart(left: &Quantity, right: &Quantity) -> bool {
     let (low, high) = (a.min(b), a.max(b));
     low > 0.0 && high / low > FAR_APART_RATIO
 }
+
+/// Whether a sentence only supposes or asks what it says ("If the council votes no, …", "Have
+/// you been debating coins?", "Could anyone win 60 votes?"): it states nothing, so it neither
+/// contests another source's statement nor gives a figure of its own.
+fn supposes_or_asks(sentence: &str) -> bool {
+    let quote_marks: &[char] = &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+    let opening = sentence
+        .trim_start_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
+        .to_lowercase();
+    let words: Vec<&str> = opening.split_whitespace().take(2).collect();
+    let supposes = match words.as_slice() {
+        [first, ..] if matches!(*first, "if" | "unless") => true,
+        [first, second] => matches!(*first, "and" | "but" | "even" | "or") && *second == "if",
+        _ => false,
+    };
+    let asks = sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
+        .ends_with('?');
+    supposes || asks
+}
+
+/// Whether the quantity at `quantity` of the sentence at `sentence` of `text` is named as a
+/// threshold rather than counted: a word of need among the [`THRESHOLD_WORDS_BEFORE`] words before
+/// it ("requires a supermajority of 60 votes") or the [`THRESHOLD_WORDS_AFTER`] after it ("the 41
+/// votes necessary to …").
+fn is_threshold(text: &str, sentence: &Range<usize>, quantity: &Range<usize>) -> bool {
+    let is_need = |word: &str| {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        NEED_WORDS.contains(&word.as_str())
+    };
+    let before = text.get(sentence.start..quantity.start).unwrap_or_default();
+    let after = text.get(quantity.end..sentence.end).unwrap_or_default();
+    before
+        .split_whitespace()
+        .rev()
+        .take(THRESHOLD_WORDS_BEFORE)
+        .any(is_need)
+        || after
+            .split_whitespace()
+            .take(THRESHOLD_WORDS_AFTER)
+            .any(is_need)
+}
+
+/// Words that name what is needed or required, not what happened. A general list.
+const NEED_WORDS: &[&str] = &[
+    "need",
+    "needs",
+    "needed",
+    "necessary",
+    "require",
+    "requires",
+    "required",
+    "requirement",
+    "threshold",
+    "minimum",
+];
+const THRESHOLD_WORDS_BEFORE: usize = 4;
+const THRESHOLD_WORDS_AFTER: usize = 2;
 
 /// The values a quantity allows, as a closed interval.
 fn interval(quantity: &Quantity) -> (f64, f64) {
@@ -801,6 +897,98 @@ mod tests {
         check(
             vec![monday, also_monday],
             &[&[("4,000 workers", &[1], &[]), ("6,000 workers", &[2], &[])]],
+        );
+    }
+
+    #[test]
+    fn a_count_of_the_background_is_no_count_of_the_news() {
+        let published = chrono::NaiveDate::from_ymd_opt(2026, 3, 10);
+        let mut earlier = article(
+            "a.txt",
+            "In 2019 the mayor lost 43 votes in the council.",
+            &[("43 votes", 43.0, None, None, "votes")],
+        );
+        earlier.article.published = published;
+        earlier.times.push(parallax_model::TimeExpression {
+            range: 3..7,
+            kind: parallax_model::TimeKind::Date,
+            value: "2019".into(),
+            modifier: None,
+        });
+        let mut now = article(
+            "b.txt",
+            "The mayor lost 60 votes in the council.",
+            &[("60 votes", 60.0, None, None, "votes")],
+        );
+        now.article.published = published;
+        check(vec![earlier.clone(), now.clone()], &[]);
+        // Without a publication date nothing is known to be long past.
+        earlier.article.published = None;
+        now.article.published = None;
+        check(
+            vec![earlier, now],
+            &[&[("43 votes", &[1], &[]), ("60 votes", &[2], &[])]],
+        );
+    }
+
+    #[test]
+    fn supposed_asked_and_needed_figures_are_no_counts() {
+        let counted = article(
+            "a.txt",
+            "The bill won 52 votes in the senate.",
+            &[("52 votes", 52.0, None, None, "votes")],
+        );
+        for other in [
+            "If the bill wins 60 votes in the senate, it passes.",
+            "Can the bill win 60 votes in the senate?",
+            "The bill needs 60 votes in the senate.",
+            "The bill lacks the 60 votes necessary in the senate.",
+        ] {
+            let other = article("b.txt", other, &[("60 votes", 60.0, None, None, "votes")]);
+            check(vec![counted.clone(), other], &[]);
+        }
+    }
+
+    #[test]
+    fn the_price_of_a_thing_is_no_sum_spent() {
+        let sum = |name: &str, text: &str, surface: &str, value: f64, counted: Option<&str>| {
+            let mut annotated = article(name, text, &[]);
+            let start = text.find(surface).expect("surface in text");
+            annotated.quantities.push(Quantity {
+                range: start..start + surface.len(),
+                value,
+                upper: None,
+                hedge: None,
+                unit: Some("USD".into()),
+                counted: counted.map(str::to_string),
+            });
+            annotated
+        };
+        let spent = sum(
+            "a.txt",
+            "The mayor spent $750,000 of city funds on personal items.",
+            "$750,000",
+            750_000.0,
+            None,
+        );
+        let priced = sum(
+            "b.txt",
+            "The mayor spent city funds on personal items such as a $43,000 watch.",
+            "$43,000 watch",
+            43_000.0,
+            Some("watch"),
+        );
+        check(vec![spent.clone(), priced], &[]);
+        let other_sum = sum(
+            "b.txt",
+            "The mayor spent $500,000 of city funds on personal items.",
+            "$500,000",
+            500_000.0,
+            None,
+        );
+        check(
+            vec![spent, other_sum],
+            &[&[("$500,000", &[2], &[]), ("$750,000", &[1], &[])]],
         );
     }
 

@@ -170,6 +170,21 @@ pub struct Quantity {
     pub counted: Option<String>,
 }
 
+impl Quantity {
+    /// Whether it is a sum of money: its unit is a currency.
+    pub fn is_money(&self) -> bool {
+        self.unit.as_deref().is_some_and(is_currency)
+    }
+}
+
+/// Whether `unit`, a [`Quantity::unit`], is a currency.
+pub fn is_currency(unit: &str) -> bool {
+    matches!(
+        unit,
+        "USD" | "EUR" | "GBP" | "JPY" | "RUB" | "CNY" | "INR" | "currency"
+    )
+}
+
 /// Whether a quote is verbatim or reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

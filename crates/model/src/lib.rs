@@ -37,7 +37,7 @@ mod story;
 
 pub use annotated::{
     Annotated, Attribution, Claim, Entity, EntityKind, Mention, Polarity, Quantity, Quote,
-    QuoteKind, Sentence, TimeExpression, TimeKind, TimeModifier,
+    QuoteKind, Sentence, TimeExpression, TimeKind, TimeModifier, is_currency,
 };
 pub use article::{Article, RemovalReason, RemovedBlock};
 pub use brief::{

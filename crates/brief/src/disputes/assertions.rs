@@ -375,28 +375,15 @@ impl<'a> UnnamedTerms<'a> {
     }
 }
 
-/// Whether an asserted sentence only supposes or asks what it says ("If the council votes no,
-/// …", "Have you been debating coins?"): it states nothing another source could contest.
+/// Whether an asserted sentence only supposes or asks what it says; see [`super::supposes_or_asks`].
 fn hypothetical(story: &Story, statement: &Statement) -> bool {
-    let text = story.articles[statement.article_idx]
-        .article
-        .text
-        .get(statement.sentence.clone())
-        .unwrap_or_default();
-    let quote_marks: &[char] = &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
-    let opening = text
-        .trim_start_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
-        .to_lowercase();
-    let words: Vec<&str> = opening.split_whitespace().take(2).collect();
-    let supposes = match words.as_slice() {
-        [first, ..] if matches!(*first, "if" | "unless") => true,
-        [first, second] => matches!(*first, "and" | "but" | "even" | "or") && *second == "if",
-        _ => false,
-    };
-    let asks = text
-        .trim_end_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
-        .ends_with('?');
-    supposes || asks
+    super::supposes_or_asks(
+        story.articles[statement.article_idx]
+            .article
+            .text
+            .get(statement.sentence.clone())
+            .unwrap_or_default(),
+    )
 }
 
 fn numbers_agree(left: &Statement, right: &Statement) -> bool {
