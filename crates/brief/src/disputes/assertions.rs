@@ -11,7 +11,9 @@
 //! lie outside the names of people, organisations and places: sentences about the same people
 //! share their names whatever they say. Of each other source, only the sentence most like it is
 //! contested: an article states a fact once. A sentence that supposes ("If the council votes
-//! no, …") or asks asserts nothing. Words of denial that contest nothing are no stance: negated
+//! no, …") or asks asserts nothing, and neither do a negated clause ("there is no racism in the
+//! movement" says what the denial says) or the words after "whether" ("probing whether the
+//! campaign colluded"): the shared term outside names must lie elsewhere. Words of denial that contest nothing are no stance: negated
 //! ("did not deny"), what someone is refused ("denied access", "denied a request"), certainty
 //! ("no doubt"), an interrogation ("was questioned"), "no sign of backing down", "could not
 //! confirm or deny", "false" said of a thing rather than of a statement ("false records"),
@@ -346,7 +348,12 @@ impl<'a> UnnamedTerms<'a> {
             .chain(DOUBT)
             .flat_map(|phrase| terms_of(phrase, &mut self.stems))
             .collect();
-        let mut terms: BTreeSet<String> = terms_of(&said.clauses, &mut self.stems)
+        let own = if said.stance == Stance::Asserted {
+            asserted_part(&said.clauses)
+        } else {
+            said.clauses.clone()
+        };
+        let mut terms: BTreeSet<String> = terms_of(&own, &mut self.stems)
             .difference(&cues)
             .cloned()
             .collect();
@@ -921,6 +928,61 @@ impl Said {
     }
 }
 
+/// What lowercase sentence `lower` asserts: its clauses without a negation ("there is no
+/// racism within the movement" says what a denial says, it does not assert what the denial
+/// contests), each cut before a "whether" or "if" ("investigators probing whether the campaign
+/// colluded" asserts no collusion).
+fn asserted_part(lower: &str) -> String {
+    let mut asserted = String::with_capacity(lower.len());
+    let mut start = 0;
+    let boundaries = clause_boundaries(lower);
+    for end in boundaries
+        .iter()
+        .map(|mark| mark.start)
+        .chain(std::iter::once(lower.len()))
+    {
+        let clause = lower.get(start..end).unwrap_or_default();
+        start = boundaries
+            .iter()
+            .find(|mark| mark.start == end)
+            .map_or(lower.len(), |mark| mark.end);
+        let words = word_spans(clause);
+        if words.iter().any(|(_, word)| {
+            matches!(*word, "not" | "never" | "no" | "nor") || word.ends_with("n't")
+        }) {
+            continue;
+        }
+        let supposed_at = words
+            .iter()
+            .find(|(_, word)| matches!(*word, "whether" | "if"))
+            .map(|&(at, _)| at);
+        asserted.push_str(&clause[..supposed_at.unwrap_or(clause.len())]);
+        asserted.push(' ');
+    }
+    asserted
+}
+
+/// The words of `text` (letters, digits and apostrophes) with their byte offsets.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (idx, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || c == '\'';
+        match (in_word, start) {
+            (true, None) => start = Some(idx),
+            (false, Some(from)) => {
+                spans.push((from, &text[from..idx]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        spans.push((from, &text[from..]));
+    }
+    spans
+}
+
 /// Where the clauses of lowercase `text` end, as the byte ranges of their marks: a comma,
 /// semicolon or colon before a space ("2,000" is one word), a dash or a bracket. A clause starts
 /// after the whole mark (an em dash is three bytes).
@@ -1027,6 +1089,32 @@ mod tests {
                 "Observers say there is little evidence that 2,000 soldiers were withdrawn from the crossing.",
             ],
             &[],
+        );
+    }
+
+    #[test]
+    fn negated_clauses_and_open_questions_assert_nothing() {
+        check(
+            &[
+                "Investigators are probing whether the army withdrew 2,000 soldiers from the river crossing.",
+                "The ministry says the army has not withdrawn 2,000 soldiers from the river crossing.",
+                "Observers say there is little evidence that 2,000 soldiers were withdrawn from the crossing.",
+            ],
+            &[],
+        );
+        let words = |lower: &str| {
+            asserted_part(lower)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            words("the bridge opened, but no trucks crossed it whether or not it rained."),
+            "the bridge opened"
+        );
+        assert_eq!(
+            words("they asked if the bridge opened; it did."),
+            "they asked it did."
         );
     }
 
