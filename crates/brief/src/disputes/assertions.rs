@@ -13,7 +13,9 @@
 //! contested: an article states a fact once. A sentence that supposes ("If the council votes
 //! no, …") or asks asserts nothing, and neither do a negated clause ("there is no racism in the
 //! movement" says what the denial says) or the words after "whether" ("probing whether the
-//! campaign colluded"): the shared term outside names must lie elsewhere. Words of denial that contest nothing are no stance: negated
+//! campaign colluded"): the shared term outside names must lie elsewhere. A denial or doubt
+//! with nothing after it in its clause ("Scalia was unconvinced.", "something he has denied")
+//! answers what its own article said before, so it contests no other source's sentence. Words of denial that contest nothing are no stance: negated
 //! ("did not deny"), what someone is refused ("denied access", "denied a request"), certainty
 //! ("no doubt"), an interrogation ("was questioned"), "no sign of backing down", "could not
 //! confirm or deny", "false" said of a thing rather than of a statement ("false records"),
@@ -359,8 +361,8 @@ impl<'a> UnnamedTerms<'a> {
             .collect();
         // What a denial is about must be what the other sentence says: "questioned whether
         // they could trust the officials" does not contest that the leaders met. A scope of
-        // fewer than two terms besides the words of denial ("disputed the account") points
-        // elsewhere, so the clause stands for it.
+        // one term besides the words of denial ("disputed the account") points elsewhere, so
+        // the clause stands for it; an empty one contests nothing here.
         if said.stance != Stance::Asserted {
             let scope: BTreeSet<String> = terms_of(&said.scope, &mut self.stems)
                 .difference(&cues)
@@ -368,6 +370,10 @@ impl<'a> UnnamedTerms<'a> {
                 .collect();
             if scope.len() >= 2 {
                 terms.retain(|term| scope.contains(term));
+            } else if scope.is_empty() {
+                // "Scalia was unconvinced.", "Officials denied it.": what is contested was said
+                // in the article before, not in this sentence.
+                terms.clear();
             }
         }
         if let Some(rest) = without_names(
@@ -1115,6 +1121,17 @@ mod tests {
         assert_eq!(
             words("they asked if the bridge opened; it did."),
             "they asked it did."
+        );
+    }
+
+    #[test]
+    fn a_denial_of_nothing_in_its_sentence_contests_nothing() {
+        check(
+            &[
+                "The army withdrew 2,000 soldiers from the river crossing on Friday.",
+                "Officials at the river crossing were unconvinced.",
+            ],
+            &[],
         );
     }
 
