@@ -4,7 +4,8 @@
 //! tell one event and marks an event whose dates cannot all be the same; each such event is a
 //! dispute, one side per date, leaving out the dates that time someone's speaking rather than
 //! the event ("X said on Tuesday that …": two sources quoting people of different days do not
-//! date the event differently). Sentences that announce the next meeting rarely share words ("the
+//! date the event differently), and the dates that name another event ("the victims of the Sept.
+//! 11 attacks"). Sentences that announce the next meeting rarely share words ("the
 //! two sides will meet again on March 16", "talks are due to resume next week"), so the timeline
 //! does not merge them; for those, every sentence that names a meeting and gives exactly one date
 //! after its article's publication date fills one slot, the next meeting. That slot is disputed
@@ -46,7 +47,7 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
                 expression: mention.expression.clone(),
                 citation: mention.citation.clone(),
             })
-            .filter(|date| !dates_speaking(story, date))
+            .filter(|date| !dates_speaking(story, date) && !names_another_event(date))
             .collect();
         let already_shown = disputes.iter().any(|dispute| {
             dispute
@@ -106,6 +107,67 @@ fn dates_speaking(story: &Story, date: &Dated) -> bool {
                 .all(|content| content.end <= time.range.start || time.range.end <= content.start)
         })
 }
+
+/// Whether `date` is part of the name of another event than its sentence's: after "the" and
+/// before a noun it modifies that is no meeting ("killed in the Sept. 11 attacks", "since the
+/// Jan. 6 riot"). Such a name gives no day to what the sentence tells; "the Sunday meeting"
+/// does.
+fn names_another_event(date: &Dated) -> bool {
+    let sentence = &date.citation.text;
+    let Some(at) = sentence.find(&date.expression) else {
+        return false;
+    };
+    let before = sentence[..at].trim_end();
+    let after = &sentence[at + date.expression.len()..];
+    let follows_the = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or_default();
+    let modifies_a_noun = next.chars().next().is_some_and(char::is_lowercase)
+        && !ATTRIBUTIVE_STOPS.contains(&next)
+        && !super::is_meeting_word(next);
+    follows_the && modifies_a_noun
+}
+
+/// Words after a date that show it modifies no noun: prepositions, conjunctions, verbs of
+/// being and times of day.
+const ATTRIBUTIVE_STOPS: &[&str] = &[
+    "to",
+    "that",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "with",
+    "by",
+    "from",
+    "as",
+    "when",
+    "after",
+    "before",
+    "while",
+    "but",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "has",
+    "had",
+    "have",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
 
 /// The events that two or more independent sources tell in matching sentences and date alike to
 /// the day, each an agreed fact named after the sentence that first tells it. `events` are the
@@ -555,6 +617,43 @@ mod tests {
             event(&story, &[(1, "2026-05-09", "a week later")]),
         ];
         assert!(date_agreements(&story, &with_other, &[0, 1]).is_empty());
+    }
+
+    #[test]
+    fn a_date_in_the_name_of_another_event_is_no_date_of_the_event() {
+        let disputed = |first: &str, expression: &str, value: &str| {
+            let story = Story::new(vec![
+                article("a.txt", "2026-09-30", first, expression, value),
+                article(
+                    "b.txt",
+                    "2026-09-30",
+                    "The senate voted on Wednesday to let the victims sue.",
+                    "Wednesday",
+                    "2026-09-28",
+                ),
+            ]);
+            let mut event = event(
+                &story,
+                &[(1, value, expression), (2, "2026-09-28", "Wednesday")],
+            );
+            event.disputed = true;
+            !date_disputes(&story, &[event]).is_empty()
+        };
+        assert!(!disputed(
+            "The senate voted to let the victims of the Sept. 11 attacks sue.",
+            "Sept. 11",
+            "2026-09-11",
+        ));
+        assert!(disputed(
+            "The senate voted on Sept. 11 to let the victims sue.",
+            "Sept. 11",
+            "2026-09-11",
+        ));
+        assert!(disputed(
+            "The senate voted to let the victims sue after the Sept. 11 meeting.",
+            "Sept. 11",
+            "2026-09-11",
+        ));
     }
 
     #[test]
