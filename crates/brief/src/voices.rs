@@ -151,6 +151,15 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
     if NOT_SPEAKERS.contains(&lower.as_str()) {
         return None;
     }
+    // "This small detail indicates …", "these figures show …": a thing pointed back to, not a
+    // person or body speaking (an unnamed source, "this official", is marked anonymous; "those
+    // briefed on the talks" are people).
+    let points_back = ["this ", "that ", "these "]
+        .iter()
+        .any(|demonstrative| lower.starts_with(demonstrative));
+    if points_back && !quote.anonymous && quote.speaker_entity.is_none() {
+        return None;
+    }
     let without_article = ["the ", "a ", "an "]
         .iter()
         .find_map(|article| lower.strip_prefix(article));
@@ -191,10 +200,9 @@ mod tests {
     }
 
     #[test]
-    fn times_and_bare_pronouns_are_no_voices() {
+    fn times_bare_pronouns_and_things_pointed_back_to_are_no_voices() {
         use parallax_model::{TimeExpression, TimeKind};
-        let text =
-            "The past two months have worried the region. This suggests talks, according to him.";
+        let text = "The past two months have worried the region. This suggests talks, according to him. This small detail shows fear.";
         let mut annotated = quoted(
             "a.txt",
             text,
@@ -207,6 +215,13 @@ mod tests {
                     false,
                 ),
                 ("This", "suggests", "talks", QuoteKind::Indirect, false),
+                (
+                    "This small detail",
+                    "shows",
+                    "fear",
+                    QuoteKind::Indirect,
+                    false,
+                ),
                 (
                     "him",
                     "according to",
