@@ -157,6 +157,15 @@ fn tense(text: &str, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
     }
     let left_words: Vec<String> = words(left).map(str::to_lowercase).collect();
     for idx in (0..left_words.len()).rev().take(12) {
+        // "will become law after voting … Wednesday": the expression times the gerund's event,
+        // which has no tense of its own; the clause's "will" is for another event.
+        let opens_a_gerund = matches!(left_words[idx].as_str(), "after" | "since")
+            && left_words
+                .get(idx + 1)
+                .is_some_and(|next| next.len() > 4 && next.ends_with("ing"));
+        if opens_a_gerund {
+            return Tense::Unknown;
+        }
         if let Some(tense) = cue(&left_words[..=idx], lexicon) {
             return tense;
         }

@@ -161,6 +161,12 @@ fn weekdays_follow_the_tense_of_their_clause() {
         Some(FRIDAY),
         &[("Friday, January 21", "2022-01-21")],
     );
+    // The weekday times the gerund after "after", which has no tense; the "will" is the law's.
+    check(
+        "The bill will become law after passing the senate on Thursday.",
+        Some(FRIDAY),
+        &[("Thursday", "2022-01-13")],
+    );
 }
 
 #[test]
