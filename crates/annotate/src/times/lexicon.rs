@@ -636,6 +636,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         "promised",
         "vowed",
         "threatened",
+        "forward",
     ],
     past_cues: &[
         "was",

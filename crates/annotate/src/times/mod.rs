@@ -238,8 +238,9 @@ fn clause<'t>(text: &'t str, range: &Range<usize>) -> (&'t str, &'t str) {
     }
     let left = text.get(start..range.start).unwrap_or_default();
     let right = text.get(range.end..end).unwrap_or_default();
-    let left = match left.rfind(is_sentence_end) {
-        Some(idx) => left.get(idx + 1..).unwrap_or_default(),
+    // After the whole mark: a curly quotation mark is three bytes.
+    let left = match left.char_indices().rfind(|&(_, c)| is_sentence_end(c)) {
+        Some((idx, mark)) => left.get(idx + mark.len_utf8()..).unwrap_or_default(),
         None => left,
     };
     let right = match right.find(is_sentence_end) {

@@ -161,6 +161,13 @@ fn weekdays_follow_the_tense_of_their_clause() {
         Some(FRIDAY),
         &[("Friday, January 21", "2022-01-21")],
     );
+    // The clause opens after the curly quotation mark (three bytes), and "look forward to"
+    // looks ahead.
+    check(
+        "“Thank you and I look forward to talking to you Monday.”",
+        Some(FRIDAY),
+        &[("Monday", "2022-01-17")],
+    );
     // The weekday times the gerund after "after", which has no tense; the "will" is the law's.
     check(
         "The bill will become law after passing the senate on Thursday.",
