@@ -8,7 +8,8 @@
 //! 11 attacks"). Sentences that announce the next meeting rarely share words ("the
 //! two sides will meet again on March 16", "talks are due to resume next week"), so the timeline
 //! does not merge them; for those, every sentence that names a meeting and gives exactly one date
-//! after its article's publication date fills one slot, the next meeting. That slot is disputed
+//! after its article's publication date fills one slot, the next meeting, unless the date is of
+//! another thing ("next week's primary", "the June 2 vote"). That slot is disputed
 //! when two sources give dates none of which can be the same as any of the other's; a day inside
 //! a week, month or range is compatible and marked as such.
 //!
@@ -131,6 +132,28 @@ fn names_another_event(date: &Dated) -> bool {
         && !ATTRIBUTIVE_STOPS.contains(&next)
         && !super::is_meeting_word(next);
     follows_the && modifies_a_noun
+}
+
+/// Whether `date` is the possessor of something else than a meeting ("next week's primary",
+/// "Friday's deadline"): in a sentence that names a meeting, it dates that other thing.
+fn owned_by_another_event(date: &Dated) -> bool {
+    let sentence = &date.citation.text;
+    let Some(at) = sentence.find(&date.expression) else {
+        return false;
+    };
+    let after = &sentence[at + date.expression.len()..];
+    let Some(owned) = ["'s ", "\u{2019}s "]
+        .iter()
+        .find_map(|possessive| after.strip_prefix(possessive))
+    else {
+        return false;
+    };
+    let noun = owned
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    !noun.is_empty() && !super::is_scheduling_word(&noun)
 }
 
 /// Words after a date that show it modifies no noun: prepositions, conjunctions, verbs of
@@ -315,11 +338,15 @@ fn next_meeting(story: &Story) -> Option<Dispute> {
             if !names_meeting {
                 continue;
             }
-            dated.push(Dated {
+            let date = Dated {
                 value: value.clone(),
                 expression: expression_text(annotated, expression),
                 citation: sentence_citation(story, article_idx, &sentence.range),
-            });
+            };
+            if names_another_event(&date) || owned_by_another_event(&date) {
+                continue;
+            }
+            dated.push(date);
         }
     }
     let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
@@ -469,6 +496,40 @@ mod tests {
                 ("2026-06 (in June)", &[3], &[]),
             ],
         );
+    }
+
+    #[test]
+    fn a_date_of_another_thing_in_a_sentence_naming_a_meeting_is_no_next_meeting() {
+        let meeting = article(
+            "a.txt",
+            "2026-05-04",
+            "The delegations will meet again on May 11.",
+            "May 11",
+            "2026-05-11",
+        );
+        for (text, expression) in [
+            (
+                "After the meeting, the envoy said he would run in next week's vote.",
+                "next week",
+            ),
+            (
+                "After the meeting, the envoy left for the June 2 vote in parliament.",
+                "June 2",
+            ),
+        ] {
+            let value = if expression == "June 2" {
+                "2026-06-02"
+            } else {
+                "2026-W20"
+            };
+            check(
+                vec![
+                    meeting.clone(),
+                    article("b.txt", "2026-05-05", text, expression, value),
+                ],
+                &[],
+            );
+        }
     }
 
     #[test]
