@@ -16,7 +16,8 @@
 //! ("10 Democrats who gathered", "support from 33 Democrats"). Counts whose sentences give dates
 //! that cannot be the same ("on Monday", "on Tuesday") are of different events and fill no slot
 //! together, and a count whose sentence is dated long before the article ("In 2010, she lost 43
-//! votes") is background, apart from the news. Figures a sentence supposes, asks about or names
+//! votes") or that runs over a long stretch up to now ("over the past six years") is background,
+//! apart from the news. Figures a sentence supposes, asks about or names
 //! as a threshold ("the 60 votes needed") count nothing, and the price of a thing ("a $43,000
 //! watch") is no sum spent or given. A slot is disputed when two of its values cannot both be true, that is when their
 //! intervals do not overlap; values whose intervals overlap are shown as compatible, not as
@@ -52,7 +53,8 @@ struct Mention<'a> {
     /// The calendar dates its sentence gives (TIMEX3 values).
     dates: Vec<&'a str>,
     /// Whether every date its sentence gives ends long before the article was published ("In
-    /// 2010, she lost 43 votes"): a figure of the background, not of the news.
+    /// 2010, she lost 43 votes"), or it counts over a long stretch up to now ("lost nearly 60
+    /// seats over the past six years"): a figure of the background, not of the news.
     background: bool,
 }
 
@@ -425,12 +427,19 @@ fn mentions<'a>(
                 })
                 .map(|time| time.value.as_str())
                 .collect();
-            let background = annotated.article.published.is_some_and(|published| {
+            let dated_long_before = annotated.article.published.is_some_and(|published| {
                 !dates.is_empty()
                     && dates.iter().all(|date| {
                         crate::timeline::days(date)
                             .is_some_and(|(_, end)| (published - end).num_days() > BACKGROUND_DAYS)
                     })
+            });
+            let over_a_long_past = annotated.times.iter().any(|time| {
+                time.kind == parallax_model::TimeKind::Duration
+                    && sentence.range.start <= time.range.start
+                    && time.range.end <= sentence.range.end
+                    && looks_back(text.get(time.range.clone()).unwrap_or_default())
+                    && duration_days(&time.value).is_some_and(|days| days > BACKGROUND_DAYS)
             });
             mentions.push(Mention {
                 source: article_idx + 1,
@@ -441,7 +450,7 @@ fn mentions<'a>(
                 context: Vec::new(),
                 interval: interval(quantity),
                 dates,
-                background,
+                background: dated_long_before || over_a_long_past,
             });
         }
     }
@@ -476,6 +485,30 @@ const OTHER_NOUN_SIMILARITY: f64 = 0.2;
 /// organisers counting one march share its words).
 const FAR_APART_RATIO: f64 = 3.0;
 const FAR_APART_SIMILARITY: f64 = 0.1;
+
+/// Whether the text of a length looks back from now ("the past six years", "the last decade").
+fn looks_back(expression: &str) -> bool {
+    let lower = expression.to_lowercase();
+    ["the past ", "the last ", "past ", "last "]
+        .iter()
+        .any(|opening| lower.starts_with(opening))
+}
+
+/// The days of a TIMEX3 length of years, months, weeks or days ("P6Y", "P2M"); an unknown
+/// number of them ("PXY", "the past few years") counts as two.
+fn duration_days(value: &str) -> Option<i64> {
+    let amount = value.strip_prefix('P')?;
+    let unit_days = match amount.chars().last()? {
+        'Y' => 365,
+        'M' => 30,
+        'W' => 7,
+        'D' => 1,
+        _ => return None,
+    };
+    let count = &amount[..amount.len() - 1];
+    let count: i64 = if count == "X" { 2 } else { count.parse().ok()? };
+    Some(count * unit_days)
+}
 
 /// Days between a sentence's latest date and the article's publication past which the sentence
 /// tells the background: half a year, well past the "last month" of a follow-up report.
@@ -922,6 +955,29 @@ mod tests {
         );
         now.article.published = published;
         check(vec![earlier.clone(), now.clone()], &[]);
+        // A count over a long stretch up to now is of the background too.
+        let mut over_years = article(
+            "a.txt",
+            "The mayor lost 43 votes in the council over the past six years.",
+            &[("43 votes", 43.0, None, None, "votes")],
+        );
+        over_years.article.published = published;
+        let stretch = "the past six years";
+        let start = over_years
+            .article
+            .text
+            .find(stretch)
+            .expect("length in text");
+        over_years.times.push(parallax_model::TimeExpression {
+            range: start..start + stretch.len(),
+            kind: parallax_model::TimeKind::Duration,
+            value: "P6Y".into(),
+            modifier: None,
+        });
+        check(vec![over_years, now.clone()], &[]);
+        assert_eq!(duration_days("P2M"), Some(60));
+        assert_eq!(duration_days("PXY"), Some(730));
+        assert_eq!(duration_days("PT5H"), None);
         // Without a publication date nothing is known to be long past.
         earlier.article.published = None;
         now.article.published = None;
