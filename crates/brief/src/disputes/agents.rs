@@ -536,7 +536,7 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
         // meeting in the capital ended without a statement" the meeting is no actor's object.
         // The object between a verb and its particle is the meeting it acts on ("cut the
         // session short"); else the first meeting word around them counts.
-        let is_meeting = |other: &usize| is_meeting_word(&lower[*other]);
+        let is_meeting = |other: &usize| is_meeting_at(&lower, *other);
         let meeting_word = if class == END_CLASS && verb_end == idx && !is_passive(&lower, idx) {
             object_meeting(&lower, idx)
         } else {
@@ -710,7 +710,17 @@ fn object_meeting(lower: &[String], verb: usize) -> Option<usize> {
     let last = (verb + MAX_OBJECT_WORDS).min(lower.len().saturating_sub(1));
     (verb + 1..=last)
         .take_while(|&idx| !OBJECT_STOPS.contains(&lower[idx].as_str()))
-        .find(|&idx| is_meeting_word(&lower[idx]))
+        .find(|&idx| is_meeting_at(lower, idx))
+}
+
+/// Whether word `idx` of `lower` names a meeting of the story's parties: a "news conference" or
+/// "press call" is an announcement to reporters, and who called it is no side's claim.
+fn is_meeting_at(lower: &[String], idx: usize) -> bool {
+    let announces = idx
+        .checked_sub(1)
+        .and_then(|before| lower.get(before))
+        .is_some_and(|before| matches!(before.as_str(), "news" | "press"));
+    lower.get(idx).is_some_and(|word| is_meeting_word(word)) && !announces
 }
 
 /// Words that end a verb's object before it starts: prepositions and conjunctions.
@@ -926,6 +936,18 @@ mod tests {
         check(
             "The Osmian delegation proposed the summit.",
             &[("who asked for the summit", "Osmian delegation")],
+        );
+    }
+
+    #[test]
+    fn a_news_conference_is_no_meeting_of_the_parties() {
+        check(
+            "At a news conference, the Osmian delegation said the Velmar envoy called him.",
+            &[],
+        );
+        check(
+            "The Osmian delegation called the conference.",
+            &[("who asked for the conference", "Osmian delegation")],
         );
     }
 
