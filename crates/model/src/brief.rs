@@ -396,3 +396,25 @@ pub struct Side {
     /// A short summary of what its sources say, citing only them.
     pub summary: Vec<SummarySentence>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ArticleId, Span};
+
+    #[test]
+    fn scores_read_back_from_json_are_the_scores_written() {
+        // A centrality the fuzzer found one bit off after a round trip through JSON.
+        let item = SingleSourceItem {
+            citation: Citation {
+                source: 1,
+                span: Span::new(ArticleId::for_text("a"), 0, 1),
+                text: "a".into(),
+            },
+            centrality: 0.181_818_181_818_181_82,
+        };
+        let json = serde_json::to_string(&item).expect("serializing");
+        let restored: SingleSourceItem = serde_json::from_str(&json).expect("reading back");
+        assert_eq!(restored, item);
+    }
+}
