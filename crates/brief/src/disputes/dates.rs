@@ -109,17 +109,22 @@ fn dates_speaking(story: &Story, date: &Dated) -> bool {
         })
 }
 
+/// The words of `date`'s sentence before and after its expression.
+fn around(date: &Dated) -> Option<(&str, &str)> {
+    let sentence = &date.citation.text;
+    let at = sentence.find(&date.expression)?;
+    Some((&sentence[..at], &sentence[at + date.expression.len()..]))
+}
+
 /// Whether `date` is part of the name of another event than its sentence's: after "the" and
 /// before a noun it modifies that is no meeting ("killed in the Sept. 11 attacks", "since the
 /// Jan. 6 riot"). Such a name gives no day to what the sentence tells; "the Sunday meeting"
 /// does.
 fn names_another_event(date: &Dated) -> bool {
-    let sentence = &date.citation.text;
-    let Some(at) = sentence.find(&date.expression) else {
+    let Some((before, after)) = around(date) else {
         return false;
     };
-    let before = sentence[..at].trim_end();
-    let after = &sentence[at + date.expression.len()..];
+    let before = before.trim_end();
     let follows_the = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -137,11 +142,9 @@ fn names_another_event(date: &Dated) -> bool {
 /// Whether `date` is the possessor of something else than a meeting ("next week's primary",
 /// "Friday's deadline"): in a sentence that names a meeting, it dates that other thing.
 fn owned_by_another_event(date: &Dated) -> bool {
-    let sentence = &date.citation.text;
-    let Some(at) = sentence.find(&date.expression) else {
+    let Some((_, after)) = around(date) else {
         return false;
     };
-    let after = &sentence[at + date.expression.len()..];
     let Some(owned) = ["'s ", "\u{2019}s "]
         .iter()
         .find_map(|possessive| after.strip_prefix(possessive))
