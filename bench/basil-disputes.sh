@@ -7,12 +7,15 @@
 #
 #   bench/basil-disputes.sh [BASIL_DIR] [OUT_FILE]
 #
-# BASIL_DIR defaults to ../shared/data/basil; OUT_FILE to target/basil-disputes.txt.
+# BASIL_DIR defaults to ../shared/data/basil; OUT_FILE to target/basil-disputes.txt. The
+# consensus groups (statements two or more sources make) go beside it, in
+# target/basil-consensus.txt, for reading the same way: false agreements show there.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data/basil}"
 out="${2:-$root/target/basil-disputes.txt}"
+consensus_out="$(dirname "$out")/basil-consensus.txt"
 parallax="${PARALLAX:-$root/target/release/parallax}"
 
 if [[ ! -d "$data/articles" ]]; then
@@ -43,6 +46,7 @@ for idx, (_, triplet) in enumerate(sorted(by_event.items())):
 PY
 
 : > "$out"
+: > "$consensus_out"
 for story in "$stories"/t*/; do
     story="${story%/}"
     if ! brief="$("$parallax" brief "$story" --format json 2>"$stories/stderr")"; then
@@ -56,14 +60,22 @@ brief = json.load(sys.stdin)
 with open(sys.argv[2], "a", encoding="utf-8") as genres:
     for framing in brief["framing"]:
         genres.write(framing["genre"] + "\n")
+with open(sys.argv[3], "a", encoding="utf-8") as consensus:
+    for group in brief["consensus"]:
+        unit = "clauses" if group["in_clauses"] else "sentences"
+        consensus.write("== %s %s %d\n" % (sys.argv[1], unit, group["n_independent"]))
+        for citation in group["citations"]:
+            consensus.write("   [%d] %s\n" % (citation["source"], citation["text"].replace("\n", " ")))
 for dispute in brief["disputes"]:
     print("==", sys.argv[1], dispute["kind"], "|", dispute["slot"])
     for side in dispute["sides"]:
         for citation in side["citations"]:
             print("   ", side["value"], "[%d]" % citation["source"], citation["text"].replace("\n", " "))
-' "$(basename "$story")" "$stories/genres" >> "$out"
+' "$(basename "$story")" "$stories/genres" "$consensus_out" >> "$out"
 done
 echo "disputes by kind over $(ls -d "$stories"/t*/ | wc -l) stories (every one in $out):"
 grep '^==' "$out" | awk '{print $3}' | sort | uniq -c
+echo "consensus groups by unit (every one in $consensus_out):"
+grep '^==' "$consensus_out" | awk '{print $3}' | sort | uniq -c
 echo "articles by genre (all BASIL articles are news reports):"
 sort "$stories/genres" | uniq -c

@@ -14,6 +14,24 @@ use std::ops::Range;
 /// the one before them at the end of a sentence ("…, officials said.").
 const MIN_CLAUSE_WORDS: usize = 4;
 
+/// Whether lowercase `word` negates its clause ("not", "never", "without", "didn't", "don’t").
+pub(crate) fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "no"
+            | "nor"
+            | "none"
+            | "nothing"
+            | "nobody"
+            | "neither"
+            | "cannot"
+            | "without"
+    ) || word.ends_with("n't")
+        || word.ends_with("n\u{2019}t")
+}
+
 /// The clauses of `sentence` as byte ranges into it, in order, covering every word; one range
 /// for a sentence that does not divide.
 pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {

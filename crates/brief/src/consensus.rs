@@ -297,4 +297,103 @@ mod tests {
             &[&[1, 2, 3], &[1, 2]],
         );
     }
+
+    #[test]
+    fn a_denial_of_what_another_source_states_is_no_agreement() {
+        check(
+            &[
+                &["The harbour board said the dismissals were politically motivated and unlawful."],
+                &["The minister insisted the dismissals were not politically motivated at all."],
+            ],
+            &[],
+        );
+        check(
+            &[
+                &["The ferry operator confirmed the leaked timetable for the winter crossings."],
+                &[
+                    "The ferry operator could not confirm the leaked timetable for the winter crossings.",
+                ],
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn negations_that_reach_other_words_or_both_sides_leave_a_match() {
+        check(
+            &[
+                // "not to be named" denies no word the other source uses.
+                &[
+                    "An official who asked not to be named said the port would delay the crane \
+                   automation by six months.",
+                ],
+                &["A senior official has floated a six-month delay to the crane automation."],
+            ],
+            &[&[1, 2]],
+        );
+        check(
+            &[
+                // The negation reaches one shared word of many.
+                &[
+                    "The premier has hinted at emergency legislation to force the striking port \
+                   back to work.",
+                ],
+                &[
+                    "The premier warned of emergency legislation against the striking port if it \
+                   was not working normally by the end of the month.",
+                ],
+            ],
+            &[&[1, 2]],
+        );
+        check(
+            &[
+                &["The union said the new rota does not discriminate against night workers."],
+                &[
+                    "It is not the intent of the rota to discriminate against night workers, the \
+                   union said.",
+                ],
+            ],
+            &[&[1, 2]],
+        );
+        check(
+            &[
+                // Denied once and stated once in the same quote: not a denial of it.
+                &[
+                    "\"We will not close the western terminal. We will close the western \
+                   terminal's night shift.\"",
+                ],
+                &["The operator will close the western terminal's night shift next month."],
+            ],
+            &[&[1, 2]],
+        );
+    }
+
+    #[test]
+    fn a_speaker_and_a_reporting_verb_in_common_are_no_agreement() {
+        let names = ["Lena Ostrova"];
+        let story = story(&[
+            &["A stranger off camera then tells Lena Ostrova, \"We are only filming a project.\""],
+            &["\"Tell me who you are,\" Lena Ostrova said."],
+        ]);
+        let mut story = with_names(with_names(story, 0, &names), 1, &names);
+        // The second sentence quotes the name it shares: without the attribution, only "Tell"
+        // is left in common, a reporting verb in the first.
+        let text = &story.articles[1].article.text;
+        let at = |part: &str| {
+            let start = text.find(part).unwrap();
+            start..start + part.len()
+        };
+        let quote = parallax_model::Quote {
+            kind: parallax_model::QuoteKind::Direct,
+            content: at("Tell me who you are,"),
+            continuation: Vec::new(),
+            cue: Some(at("said")),
+            speaker: Some(at("Lena Ostrova")),
+            speaker_pronoun: None,
+            speaker_entity: Some(0),
+            anonymous: false,
+        };
+        story.articles[1].quotes.push(quote);
+        assert_eq!(items_of(&story), []);
+    }
 }

@@ -12,6 +12,7 @@ use crate::Config;
 use crate::clauses::{self, clause_ranges};
 use crate::stems::Stems;
 use parallax_model::Story;
+use parallax_text::Terms;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -25,9 +26,14 @@ pub(crate) struct SentenceTerms {
     pub(crate) terms: Vec<u32>,
     /// The terms that are numbers ("30", "4000"), sorted.
     pub(crate) numbers: Vec<u32>,
-    /// The terms it uses outside the names of entities and outside attributions (speakers and
-    /// cues of quotes), sorted; kept for clauses only, empty for sentences.
+    /// The terms that carry what it states, sorted: for a sentence, those outside attributions
+    /// (speakers and cues of quotes); for a clause, those outside attributions and the names of
+    /// entities too.
     pub(crate) unnamed: Vec<u32>,
+    /// `None` when it holds no negation (most do not); else the terms it denies, sorted: those
+    /// a negation shortly before each of their occurrences reaches ("not *politically
+    /// motivated*", "not a one *defended*").
+    pub(crate) negation: Option<Vec<u32>>,
 }
 
 /// The sentences of one story with their terms and every pair of sentences of different articles
@@ -59,8 +65,10 @@ impl Matches {
             terms,
             idf,
         } = index(story);
-        let pairs = similar_pairs(&sentences, &idf, config, false);
-        let clause_pairs = similar_pairs(&clauses, &idf, config, true);
+        // A sentence has its other words to outweigh its names, so one term stated outside
+        // attributions is enough; a clause has few, so it needs as many as any match.
+        let pairs = similar_pairs(&sentences, &idf, config, 1);
+        let clause_pairs = similar_pairs(&clauses, &idf, config, config.min_shared_terms);
         let ids = terms
             .iter()
             .enumerate()
@@ -132,6 +140,17 @@ fn group(
         .collect()
 }
 
+/// One clause of a sentence as it is read: where it is shown, and its terms as stem ids.
+struct ClauseStems {
+    range: Range<usize>,
+    /// Every term, in text order.
+    all: Vec<u32>,
+    /// The terms outside names and attributions.
+    unnamed: Vec<u32>,
+    /// As [`SentenceTerms::negation`].
+    negation: Option<Vec<u32>>,
+}
+
 /// A story's sentences and clauses with their terms as ids, each term by its id, and the inverse
 /// article frequency of each term id.
 struct Index {
@@ -160,24 +179,31 @@ fn index(story: &Story) -> Index {
         let (stems, ids) = by_language
             .entry(language)
             .or_insert_with(|| (Stems::new(language), Vec::new()));
-        // Entity names and attributions ("Minister X said", "according to the port
-        // authority"): who is named or who speaks is not what a clause states.
-        let mut names: Vec<Range<usize>> = annotated
-            .entities
+        // Attributions ("Minister X said", "according to the port authority"): who speaks is
+        // not what a sentence states. Nor, in a clause, who is named: a clause has few other
+        // words to outweigh the names.
+        let mut attributions: Vec<Range<usize>> = annotated
+            .quotes
             .iter()
-            .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
-            .chain(annotated.quotes.iter().flat_map(|quote| {
+            .flat_map(|quote| {
                 [&quote.speaker, &quote.speaker_pronoun, &quote.cue]
                     .into_iter()
                     .flatten()
                     .cloned()
-            }))
+            })
+            .collect();
+        attributions.sort_unstable_by_key(|range| range.start);
+        let mut names: Vec<Range<usize>> = annotated
+            .entities
+            .iter()
+            .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
+            .chain(attributions.iter().cloned())
             .collect();
         names.sort_unstable_by_key(|range| range.start);
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
             let text = annotated.sentence_text(sentence);
             // Each clause is stemmed on its own; the sentence's terms are theirs together.
-            let clause_stems: Vec<(Range<usize>, Vec<u32>, Vec<u32>)> = clause_ranges(text)
+            let clause_stems: Vec<ClauseStems> = clause_ranges(text)
                 .into_iter()
                 .map(|range| {
                     let start = sentence.range.start + range.start;
@@ -188,15 +214,16 @@ fn index(story: &Story) -> Index {
                         None => all.clone(),
                     };
                     let shown = clauses::trimmed(text, &range);
-                    (
-                        sentence.range.start + shown.start..sentence.range.start + shown.end,
+                    ClauseStems {
+                        range: sentence.range.start + shown.start..sentence.range.start + shown.end,
+                        negation: negated_terms(stems, &text[range]),
                         all,
                         unnamed,
-                    )
+                    }
                 })
                 .collect();
             distinct.clear();
-            distinct.extend(clause_stems.iter().flat_map(|(_, all, _)| all).copied());
+            distinct.extend(clause_stems.iter().flat_map(|clause| &clause.all).copied());
             distinct.sort_unstable();
             distinct.dedup();
             if ids.len() < stems.n_terms() {
@@ -256,23 +283,29 @@ fn index(story: &Story) -> Index {
                 terms.dedup();
                 terms
             };
-            for (range, all, unnamed) in &clause_stems {
-                let terms = as_ids(all);
+            for clause in &clause_stems {
+                let terms = as_ids(&clause.all);
                 clauses.push(SentenceTerms {
                     article_idx,
                     sentence_idx,
-                    range: range.clone(),
+                    range: clause.range.clone(),
                     numbers: numbers_of(&terms),
-                    unnamed: as_ids(unnamed),
+                    unnamed: as_ids(&clause.unnamed),
+                    negation: clause.negation.as_ref().map(|denied| as_ids(denied)),
                     terms,
                 });
             }
+            let unattributed = match without_names(text, sentence.range.start, &attributions) {
+                Some(blanked) => stems.each(&blanked),
+                None => distinct.clone(),
+            };
             sentences.push(SentenceTerms {
                 article_idx,
                 sentence_idx,
                 range: sentence.range.clone(),
                 numbers: numbers_of(&terms),
-                unnamed: Vec::new(),
+                unnamed: as_ids(&unattributed),
+                negation: sentence_negation(&clause_stems).map(|denied| as_ids(&denied)),
                 terms,
             });
         }
@@ -317,15 +350,15 @@ fn without_names(text: &str, start: usize, names: &[Range<usize>]) -> Option<Str
 }
 
 /// Pairs of sentences (or clauses) from different articles that are similar enough, most similar
-/// first, ties broken by position so the result is deterministic. With `outside_names`, the
-/// shared terms must be used outside entity names and attributions in both: two clauses that only
-/// name the same people ("President X and Minister Y met", "Minister Y said") state no common
-/// fact, and a clause has few other words to outweigh them.
+/// first, ties broken by position so the result is deterministic. At least `min_stated` shared
+/// terms must carry what both state ([`SentenceTerms::unnamed`]): two sentences whose common
+/// words are a speaker and a cue ("Another man then tells X, …", "“Tell me …,” X said") state
+/// no common fact.
 fn similar_pairs(
     sentences: &[SentenceTerms],
     idf: &[f64],
     config: &Config,
-    outside_names: bool,
+    min_stated: usize,
 ) -> Vec<(f64, usize, usize)> {
     // Candidates come from an inverted index, so sentences sharing no term are never compared.
     // Postings are in sentence order, so each sentence only walks the part after itself.
@@ -359,10 +392,9 @@ fn similar_pairs(
         for right in candidates.drain(..) {
             let shared = std::mem::take(&mut n_shared[right]) as usize;
             if shared < config.min_shared_terms
+                || denies_what_other_states(sentence, &sentences[right], idf)
                 || !numbers_agree(&sentence.numbers, &sentences[right].numbers)
-                || (outside_names
-                    && n_common(&sentence.unnamed, &sentences[right].unnamed)
-                        < config.min_shared_terms)
+                || n_common(&sentence.unnamed, &sentences[right].unnamed) < min_stated
             {
                 continue;
             }
@@ -375,6 +407,94 @@ fn similar_pairs(
     // Every (left, right) is unique, so the unstable sort gives the one order there is.
     pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     pairs
+}
+
+/// How many words after a negation it reaches: "is not politically motivated", "asked not to be
+/// named", "Not a one defended".
+const NEGATION_REACH: usize = 3;
+
+/// The terms of `clause` (as stem ids) that a negation at most [`NEGATION_REACH`] words before
+/// each of their occurrences denies; `None` when the clause holds no negation. Figures are never
+/// denied: "none of the $5.7 billion he demanded" still states the sum.
+fn negated_terms(stems: &mut Stems, clause: &str) -> Option<Vec<u32>> {
+    let mut denied = Vec::new();
+    let mut stated = Vec::new();
+    let mut holds_negation = false;
+    let mut reach = 0;
+    for word in Terms::words(clause) {
+        if clauses::is_negation(&word.to_lowercase()) {
+            holds_negation = true;
+            reach = NEGATION_REACH;
+            continue;
+        }
+        let terms = stems.each(word);
+        if reach > 0 && !word.chars().any(|c| c.is_ascii_digit()) {
+            denied.extend(terms);
+        } else {
+            stated.extend(terms);
+        }
+        reach = reach.saturating_sub(1);
+    }
+    holds_negation.then(|| {
+        denied.retain(|term| !stated.contains(term));
+        denied
+    })
+}
+
+/// The negation of a sentence from its clauses': the terms denied in a clause and stated in
+/// none.
+fn sentence_negation(clauses: &[ClauseStems]) -> Option<Vec<u32>> {
+    if clauses.iter().all(|clause| clause.negation.is_none()) {
+        return None;
+    }
+    let denied_in = |clause: &ClauseStems, term: &u32| {
+        clause
+            .negation
+            .as_ref()
+            .is_some_and(|denied| denied.contains(term))
+    };
+    let mut denied: Vec<u32> = clauses
+        .iter()
+        .flat_map(|clause| clause.negation.iter().flatten())
+        .copied()
+        .filter(|term| {
+            clauses
+                .iter()
+                .all(|clause| !clause.all.contains(term) || denied_in(clause, term))
+        })
+        .collect();
+    denied.sort_unstable();
+    denied.dedup();
+    Some(denied)
+}
+
+/// How much of what two units state in common one must deny, by weight, to be its contradiction
+/// rather than its match: a negation in a long sentence often reaches one shared word of many
+/// ("if the port was not working normally" against "to force the port back to work").
+const MIN_DENIED_SHARE: f64 = 0.25;
+
+/// Whether one of two units denies enough of what both state ([`MIN_DENIED_SHARE`]) while the
+/// other holds no negation at all: "this investigation is not politically motivated" against
+/// "… and politically motivated" is a contradiction, not a match. When both hold negations,
+/// where each reaches is too uncertain to tell them apart ("does not discriminate", "not the
+/// intent of the law to discriminate").
+fn denies_what_other_states(left: &SentenceTerms, right: &SentenceTerms, idf: &[f64]) -> bool {
+    let (denier, other) = match (&left.negation, &right.negation) {
+        (Some(_), None) => (left, right),
+        (None, Some(_)) => (right, left),
+        _ => return false,
+    };
+    let denied = denier.negation.as_deref().unwrap_or_default();
+    let (mut shared_weight, mut denied_weight) = (0.0, 0.0);
+    for &term in &denier.unnamed {
+        if other.unnamed.binary_search(&term).is_ok() {
+            shared_weight += idf[term as usize];
+            if denied.binary_search(&term).is_ok() {
+                denied_weight += idf[term as usize];
+            }
+        }
+    }
+    denied_weight > 0.0 && denied_weight >= MIN_DENIED_SHARE * shared_weight
 }
 
 /// How many elements two sorted lists have in common.

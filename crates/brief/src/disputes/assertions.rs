@@ -23,6 +23,7 @@
 //! dispute with up to three sides: asserted, denied, doubted.
 
 use super::{UnionFind, gist, sentence_citation};
+use crate::clauses;
 use crate::stems::Stems;
 use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -953,9 +954,7 @@ fn asserted_part(lower: &str) -> String {
             .find(|mark| mark.start == end)
             .map_or(lower.len(), |mark| mark.end);
         let words = word_spans(clause);
-        if words.iter().any(|(_, word)| {
-            matches!(*word, "not" | "never" | "no" | "nor") || word.ends_with("n't")
-        }) {
+        if words.iter().any(|(_, word)| clauses::is_negation(word)) {
             continue;
         }
         let supposed_at = words
