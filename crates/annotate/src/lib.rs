@@ -86,28 +86,74 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
 /// Points each quote's speaker at the entity one of whose mentions covers it, so that "Doe",
 /// "the minister" and "Transport Minister Jane Doe" are one speaker. The head of a speaker
 /// phrase is its last name ("union leader Jane Doe" is Doe, not the union), so the mention
-/// that ends last wins.
+/// that ends last wins; but a name that ends the phrase's head ([`head_len`]) is the head
+/// ("Chairman Jane Doe, R-N.C.,", "Jane Doe (D-N.Y.)", "Senator Jane Doe of Ohio, the top …").
 fn link_speakers(annotated: &mut Annotated) {
+    let text = &annotated.article.text;
+    let entities = &annotated.entities;
     for quote in &mut annotated.quotes {
         let Some(speaker) = quote.speaker.clone() else {
             continue;
         };
-        quote.speaker_entity = annotated
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(entity_idx, entity)| {
-                entity
-                    .mentions
-                    .iter()
-                    .filter(|mention| {
-                        mention.range.start < speaker.end && speaker.start < mention.range.end
-                    })
-                    .map(move |mention| (mention.range.end, entity_idx))
-            })
-            .max()
-            .map(|(_, entity_idx)| entity_idx);
+        let head_end = text
+            .get(speaker.clone())
+            .and_then(head_len)
+            .map(|len| speaker.start + len);
+        let named_head = head_end.and_then(|head_end| {
+            mentions_within(entities, speaker.start..head_end)
+                .find(|(mention, _)| !mention.by_role && mention.range.end == head_end)
+                .map(|(_, entity_idx)| entity_idx)
+        });
+        quote.speaker_entity = named_head.or_else(|| {
+            mentions_within(entities, speaker.clone())
+                .map(|(mention, entity_idx)| (mention.range.end, entity_idx))
+                .max()
+                .map(|(_, entity_idx)| entity_idx)
+        });
     }
+}
+
+/// Words that open a prepositional phrase after the head of a speaker phrase.
+const HEAD_PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "from", "in", "on", "with", "to", "by", "about",
+];
+
+/// The length of the head of `phrase`, a speaker phrase with an apposition or a parenthesis:
+/// the words before the first comma or parenthesis and before a preposition ("Senator Jane Doe"
+/// of "Senator Jane Doe of Ohio, the top Democrat on the panel,"); `None` for a phrase
+/// without either, whose last name is its head.
+fn head_len(phrase: &str) -> Option<usize> {
+    let before_apposition = &phrase[..phrase.find([',', '('])?];
+    let mut end = before_apposition.len();
+    let mut offset = 0;
+    for word in before_apposition.split(' ') {
+        if offset > 0 && HEAD_PREPOSITIONS.contains(&word) {
+            end = offset;
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    Some(before_apposition[..end].trim_end().len())
+}
+
+/// The mentions of `entities` that overlap `range`, each with its entity's index.
+fn mentions_within(
+    entities: &[parallax_model::Entity],
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = (&parallax_model::Mention, usize)> {
+    entities
+        .iter()
+        .enumerate()
+        .flat_map(move |(entity_idx, entity)| {
+            let range = range.clone();
+            entity
+                .mentions
+                .iter()
+                .filter(move |mention| {
+                    mention.range.start < range.end && range.start < mention.range.end
+                })
+                .map(move |mention| (mention, entity_idx))
+        })
 }
 
 /// `text` lowercased, a typographic apostrophe written as ASCII ("didn’t" reads as "didn't"),
@@ -120,5 +166,49 @@ pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
         Cow::Owned(text.to_ascii_lowercase())
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::Origin;
+
+    /// The entity name of each quote's speaker in `text`.
+    fn speakers(text: &str) -> Vec<String> {
+        let article = Article::new(Origin::File("speakers.txt".into()), text.to_string());
+        let annotated = annotate(article, &Config::new());
+        annotated
+            .quotes
+            .iter()
+            .filter_map(|quote| quote.speaker_entity)
+            .map(|entity| annotated.entities[entity].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_name_heading_a_speaker_phrase_speaks_not_its_tag_state_or_office() {
+        assert_eq!(
+            speakers(
+                "\"The harbour must reopen this week,\" Transport Committee Chairman Karel \
+                 Vostrik, R-N.C., said on Tuesday."
+            ),
+            ["Karel Vostrik"]
+        );
+        assert_eq!(
+            speakers(
+                "\"This is a dangerous plan,\" Senator Ilona Marsh of Virginia, the ranking \
+                 member of the Finance Committee, said in a statement."
+            ),
+            ["Ilona Marsh"]
+        );
+        // The head is an office, not a name: the name that follows it speaks.
+        assert_eq!(
+            speakers(
+                "\"We will appeal,\" a spokeswoman for Karel Vostrik, Anna Lenk, said on \
+                 Monday."
+            ),
+            ["Anna Lenk"]
+        );
     }
 }
