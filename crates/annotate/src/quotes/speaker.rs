@@ -1137,6 +1137,10 @@ pub(crate) enum Referent {
     Group,
     /// An organization, outlet or document.
     Organization,
+    /// Something other than people, which no pronoun of a speaker stands for: "the crowd",
+    /// "the truth", "a staggering 55 percent" ("it said" stands for an organization or a
+    /// document, whose words [`referent`] tells apart).
+    Thing,
 }
 
 /// The last word of the phrase from `first` to `last` before what qualifies it: a preposition
@@ -1180,23 +1184,210 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
                 && !head_word.ends_with("ss")
                 && !head_word.ends_with("us")
                 && !head_word.ends_with("is")));
+    // "The crowd cheered", "a staggering 55 percent": a description without a name whose
+    // head names no person is a thing, whatever the pronoun's gender.
+    let description = DETERMINERS.contains(&doc.lower(first))
+        && !(first + 1..=head).any(|idx| doc.token(idx).capitalized);
     if plural {
         Referent::Group
     } else if organization && !named_by_role() {
         Referent::Organization
+    } else if description && !is_person_noun(head_word) {
+        Referent::Thing
     } else {
         Referent::Person
     }
+}
+
+/// Nouns of people that head descriptions ("the lawyer", "a former aide") besides titles, role
+/// words, unnamed sources and gendered words, which are looked up apart.
+const PERSON_NOUNS: &[&str] = &[
+    "lawyer",
+    "attorney",
+    "candidate",
+    "nominee",
+    "legislator",
+    "politician",
+    "speaker",
+    "owner",
+    "founder",
+    "executive",
+    "investor",
+    "billionaire",
+    "millionaire",
+    "mogul",
+    "tycoon",
+    "singer",
+    "author",
+    "writer",
+    "journalist",
+    "reporter",
+    "columnist",
+    "editor",
+    "host",
+    "anchor",
+    "commentator",
+    "activist",
+    "protester",
+    "voter",
+    "victim",
+    "suspect",
+    "defendant",
+    "plaintiff",
+    "prosecutor",
+    "investigator",
+    "detective",
+    "agent",
+    "soldier",
+    "doctor",
+    "nurse",
+    "scientist",
+    "researcher",
+    "economist",
+    "teacher",
+    "student",
+    "worker",
+    "manager",
+    "coach",
+    "player",
+    "athlete",
+    "shooter",
+    "attacker",
+    "driver",
+    "pilot",
+    "veteran",
+    "child",
+    "friend",
+    "partner",
+    "colleague",
+    "rival",
+    "opponent",
+    "challenger",
+    "incumbent",
+    "successor",
+    "predecessor",
+    "ally",
+    "critic",
+    "supporter",
+    "backer",
+    "donor",
+    "fan",
+    "envoy",
+    "delegate",
+    "lobbyist",
+    "consultant",
+    "pollster",
+    "administrator",
+    "inspector",
+    "ruler",
+    "dictator",
+    "monarch",
+    "bishop",
+    "cardinal",
+    "priest",
+    "pastor",
+    "cleric",
+    "individual",
+    "citizen",
+    "farmer",
+    "miner",
+    "docker",
+    "lord",
+    "parent",
+    "relative",
+    "neighbor",
+    "neighbour",
+    "tenant",
+    "patient",
+    "prisoner",
+    "detainee",
+    "refugee",
+    "migrant",
+    "immigrant",
+    "employer",
+    "heir",
+    "widow",
+    "widower",
+    "guard",
+    "trooper",
+    "deputy",
+    "ranger",
+    "captain",
+    "commander",
+    "lieutenant",
+    "sergeant",
+    "colonel",
+    "admiral",
+    "marshal",
+    "clerk",
+    "attendee",
+    "organizer",
+    "organiser",
+    "protestor",
+    "demonstrator",
+    "winner",
+    "loser",
+    "contender",
+    "frontrunner",
+    "hopeful",
+    "newcomer",
+];
+
+/// Whether `word` (a lowercase stem) names a person: [`PERSON_NOUNS`], titles, role words,
+/// the heads of unnamed sources, gendered words, and words made of "-man", "-woman",
+/// "-person", "-ist", "-ian".
+fn is_person_noun(word: &str) -> bool {
+    PERSON_NOUNS.contains(&word)
+        || TITLES.contains(&word)
+        || NAME_ROLES.contains(&word)
+        || ANONYMOUS_HEADS.contains(&word)
+        || FEMININE_WORDS.contains(&word)
+        || MASCULINE_WORDS.contains(&word)
+        || ["man", "woman", "person", "ist", "ian"]
+            .iter()
+            .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }
 
 /// Whether a phrase of kind `referent` can be what `pronoun` stands for.
 pub(crate) fn compatible(pronoun: Pronoun, referent: Referent) -> bool {
     match pronoun {
         Pronoun::Masculine | Pronoun::Feminine => referent == Referent::Person,
-        Pronoun::Plural => referent != Referent::Person,
+        Pronoun::Plural => matches!(referent, Referent::Group | Referent::Organization),
         Pronoun::Neuter => referent == Referent::Organization,
     }
 }
+
+/// Prepositions and conjunctions that open a phrase before a sentence's subject.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "during",
+    "since",
+    "with",
+    "from",
+    "by",
+    "as",
+    "while",
+    "when",
+    "if",
+    "although",
+    "though",
+    "because",
+    "despite",
+    "amid",
+    "under",
+    "over",
+    "until",
+    "unlike",
+    "like",
+    "without",
+    "through",
+    "following",
+    "according",
+];
 
 /// The name or description that opens the sentence `sentence`, outside quotes, as a candidate
 /// for later pronouns: a capitalized run ("Mayor Ana Ruiz opened …") or a determiner with a
@@ -1207,6 +1398,16 @@ pub(crate) fn subject_name(
     quoted: &[bool],
 ) -> Option<(usize, usize)> {
     let mut first = sentence.start;
+    while first < sentence.end && (!doc.token(first).is_word() || quoted[first]) {
+        first += 1;
+    }
+    // "At a rally …", "After the vote …", "Noting the delay, …": a sentence that opens with a
+    // phrase before its subject gives no subject here.
+    let opening = doc.lower(first);
+    if first < sentence.end && (OPENING_PREPOSITIONS.contains(&opening) || opening.ends_with("ing"))
+    {
+        return None;
+    }
     while first < sentence.end
         && (!doc.token(first).is_word() || quoted[first] || STOP_WORDS.contains(&doc.lower(first)))
     {

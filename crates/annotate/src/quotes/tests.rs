@@ -458,6 +458,29 @@ fn pronouns_resolve_to_the_last_compatible_name() {
 }
 
 #[test]
+fn he_and_she_skip_descriptions_of_things() {
+    check(
+        "Governor Karel Vostrik spoke at the rally. The crowd cheered loudly. “We will win,” he \
+         said.",
+        "direct [“We will win,”] cue=said speaker=Governor Karel Vostrik (from he)",
+    );
+    check(
+        "Ana Ruiz spoke first. A staggering 60 percent turned out. “It is a start,” she said.",
+        "direct [“It is a start,”] cue=said speaker=Ana Ruiz (from she)",
+    );
+    // A sentence opening with a phrase before its subject offers none.
+    check(
+        "Ana Ruiz arrived late. At the hall the lights failed. “It is a start,” she said.",
+        "direct [“It is a start,”] cue=said speaker=Ana Ruiz (from she)",
+    );
+    // A description of a person still takes the pronoun.
+    check(
+        "Ana Ruiz left early. The lawyer stayed. “We will appeal,” he said.",
+        "direct [“We will appeal,”] cue=said speaker=The lawyer (from he)",
+    );
+}
+
+#[test]
 fn unresolved_pronoun_stays_as_written() {
     check(
         "“We are ready,” we said.",
