@@ -2176,6 +2176,10 @@ fn noun_cue(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             && (POSSESSIVES.contains(&doc.lower(at)) || doc.lower(at).ends_with("'s"))
     });
     let source = possessor.map(|last| {
+        // "his claim that …": the possessive stands for a name before it, as "he" would.
+        if speaker::possessive_class(doc.lower(last)).is_some() {
+            return speaker::pronoun(last);
+        }
         let mut first = last;
         while first > sentence.start
             && last - first < 4

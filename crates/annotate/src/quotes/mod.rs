@@ -369,7 +369,9 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Co
         if written.kind != speaker::Kind::Pronoun {
             continue;
         }
-        let Some(class) = speaker::pronoun_class(doc.lower(written.first)) else {
+        let word = doc.lower(written.first);
+        let Some(class) = speaker::pronoun_class(word).or_else(|| speaker::possessive_class(word))
+        else {
             continue;
         };
         let sentence = doc.token(written.first).sentence;

@@ -952,8 +952,8 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     Some(speaker)
 }
 
-/// A speaker made of the pronoun at `idx`.
-fn pronoun(idx: usize) -> Speaker {
+/// A speaker made of the pronoun (or possessive: "his claim that …") at `idx`.
+pub(crate) fn pronoun(idx: usize) -> Speaker {
     Speaker {
         first: idx,
         last: idx,
@@ -1059,6 +1059,18 @@ pub(crate) fn pronoun_class(word: &str) -> Option<Pronoun> {
         "she" => Some(Pronoun::Feminine),
         "they" => Some(Pronoun::Plural),
         "it" => Some(Pronoun::Neuter),
+        _ => None,
+    }
+}
+
+/// The pronoun class of a possessive ("his", "her", "their", "its"), which stands for its
+/// antecedent as the pronoun does; `None` for other words and for "my", "our", "your".
+pub(crate) fn possessive_class(word: &str) -> Option<Pronoun> {
+    match word {
+        "his" => Some(Pronoun::Masculine),
+        "her" => Some(Pronoun::Feminine),
+        "their" => Some(Pronoun::Plural),
+        "its" => Some(Pronoun::Neuter),
         _ => None,
     }
 }

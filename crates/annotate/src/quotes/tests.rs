@@ -481,6 +481,14 @@ fn he_and_she_skip_descriptions_of_things() {
 }
 
 #[test]
+fn a_possessive_before_a_noun_of_saying_stands_for_its_name() {
+    check(
+        "Mayor Ana Ruiz opened the session. The council ignored her criticism of the levy.",
+        "indirect [the levy] cue=criticism of speaker=Mayor Ana Ruiz (from her)",
+    );
+}
+
+#[test]
 fn unresolved_pronoun_stays_as_written() {
     check(
         "“We are ready,” we said.",
