@@ -1369,6 +1369,27 @@ pub(crate) fn compatible(pronoun: Pronoun, referent: Referent) -> bool {
     }
 }
 
+/// The dash that ends a dateline opening at token `first`: up to five words in capitals (and
+/// commas) before a dash ("WASHINGTON —", "NEW YORK -").
+fn dateline_dash(doc: &Doc, first: usize, end: usize) -> Option<usize> {
+    let mut idx = first;
+    while idx < end && idx - first < 6 {
+        let token = doc.token(idx);
+        if token.is_punct('\u{2014}') || token.is_punct('\u{2013}') || token.is_punct('-') {
+            return (idx > first).then_some(idx);
+        }
+        let text = &doc.text[token.range.clone()];
+        let in_capitals = token.is_word()
+            && text.chars().any(char::is_alphabetic)
+            && !text.chars().any(char::is_lowercase);
+        if !(in_capitals || token.is_punct(',')) {
+            return None;
+        }
+        idx += 1;
+    }
+    None
+}
+
 /// Prepositions and conjunctions that open a phrase before a sentence's subject.
 const OPENING_PREPOSITIONS: &[&str] = &[
     "at",
@@ -1413,10 +1434,24 @@ pub(crate) fn subject_name(
     while first < sentence.end && (!doc.token(first).is_word() || quoted[first]) {
         first += 1;
     }
-    // "At a rally …", "After the vote …", "Noting the delay, …": a sentence that opens with a
-    // phrase before its subject gives no subject here.
+    // A dateline ("WASHINGTON — The court said …") is no subject: the sentence starts after it.
+    if let Some(dash) = dateline_dash(doc, first, sentence.end) {
+        first = dash + 1;
+        while first < sentence.end && (!doc.token(first).is_word() || quoted[first]) {
+            first += 1;
+        }
+    }
+    // "At a rally …", "After the vote …", "Noting the delay, …", "Asked about the poll, …": a
+    // sentence that opens with a phrase before its subject gives no subject here.
     let opening = doc.lower(first);
-    if first < sentence.end && (OPENING_PREPOSITIONS.contains(&opening) || opening.ends_with("ing"))
+    let participle = opening.ends_with("ed")
+        && cues::reporting_verb(opening).is_some()
+        && doc
+            .tokens
+            .get(first + 1)
+            .is_some_and(|next| !next.capitalized);
+    if first < sentence.end
+        && (OPENING_PREPOSITIONS.contains(&opening) || opening.ends_with("ing") || participle)
     {
         return None;
     }

@@ -473,6 +473,17 @@ fn he_and_she_skip_descriptions_of_things() {
         "Ana Ruiz arrived late. At the hall the lights failed. “It is a start,” she said.",
         "direct [“It is a start,”] cue=said speaker=Ana Ruiz (from she)",
     );
+    check(
+        "Ana Ruiz arrived late. Asked about the delay, the clerk shrugged. “It is a start,” she \
+         said.",
+        "indirect [about the delay] cue=Asked\n\
+         direct [“It is a start,”] cue=said speaker=Ana Ruiz (from she)",
+    );
+    // A dateline is no subject; the subject after it is.
+    check(
+        "LYON — The harbour board published its figures. “It is a start,” it said.",
+        "direct [“It is a start,”] cue=said speaker=The harbour board (from it)",
+    );
     // A description of a person still takes the pronoun.
     check(
         "Ana Ruiz left early. The lawyer stayed. “We will appeal,” he said.",
