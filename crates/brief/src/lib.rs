@@ -191,7 +191,7 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
         voices,
         disputes,
         single_source,
-        timeline,
+        timeline: timeline::cited_by_date_part(story, timeline),
         blind_spots,
         framing,
         tone,

@@ -44,6 +44,204 @@ pub(crate) fn timeline_of(matched: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
     events
 }
 
+/// `events` with each mention whose sentence dates several events cited by the part of the
+/// sentence that holds its own date ([`date_parts`]): "… meet in Geneva on January 10,
+/// followed by talks with NATO on January 12 and a meeting on January 13" gives each of the
+/// three days its own words. The disputes read whole sentences, so this is done last.
+pub(crate) fn cited_by_date_part(
+    story: &Story,
+    mut events: Vec<TimelineEvent>,
+) -> Vec<TimelineEvent> {
+    let anchor = story_anchor(story);
+    // The dated expressions of every sentence that holds two or more, by article and by where
+    // the sentence starts.
+    let mut several: BTreeMap<(usize, usize), Vec<Dated>> = BTreeMap::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        for (sentence_idx, dated) in dated_sentences(annotated, anchor) {
+            if dated.len() > 1 {
+                let start = annotated.sentences[sentence_idx].range.start;
+                several.insert((article_idx, start), dated);
+            }
+        }
+    }
+    for mention in events.iter_mut().flat_map(|event| &mut event.mentions) {
+        let article_idx = mention.citation.source - 1;
+        let Some(dated) = several.get(&(article_idx, mention.citation.span.start)) else {
+            continue;
+        };
+        let text = &story.articles[article_idx].article.text;
+        let sentence = mention.citation.span.start..mention.citation.span.end;
+        let mut expressions: Vec<Range<usize>> = dated
+            .iter()
+            .map(|(_, expression, _)| expression.clone())
+            .collect();
+        expressions.sort_unstable_by_key(|expression| expression.start);
+        let own = expressions.iter().position(|expression| {
+            dated.iter().any(|(value, dated_expression, _)| {
+                dated_expression == expression
+                    && *value == mention.date
+                    && text.get(expression.clone()) == Some(mention.expression.as_str())
+            })
+        });
+        let Some(own) = own else {
+            continue;
+        };
+        let part = date_parts(text, sentence, &expressions)[own].clone();
+        if let Some(cited) = text.get(part.clone()) {
+            mention.citation.text = cited.to_string();
+            mention.citation.span.start = part.start;
+            mention.citation.span.end = part.end;
+        }
+    }
+    events
+}
+
+/// Fewer words than this around a date make no part of their own ([`date_parts`]).
+const MIN_PART_WORDS: usize = 5;
+
+/// Fewer words than this from the end of one part to the next date, that date included, make
+/// no part of their own either ("founded in 1970 and 1985").
+const MIN_NEXT_PART_WORDS: usize = 3;
+
+/// A conjunction closes a date's part only this many words or fewer before the next date.
+const MAX_WORDS_AFTER_CONJUNCTION: usize = 6;
+
+/// Words that open a phrase before a sentence's subject: a date in it is a fronted time.
+const FRONTING_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "when",
+    "while",
+    "as",
+    "by",
+    "until",
+    "following",
+    "earlier",
+    "later",
+];
+
+/// Whether the date expression `expression` of `text` ends in a year ("July 20, 2006").
+fn year_ends(text: &str, expression: &Range<usize>) -> bool {
+    let written = text.get(expression.clone()).unwrap_or_default();
+    let digits = written
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    digits == 4
+}
+
+/// Words that close the part of a sentence around one date before the next date's part: "on
+/// January 12 and a meeting on January 13", "on Monday, while talks resume on Friday".
+const PART_CLOSERS: &[&str] = &[" and ", " but ", " while ", " then ", " whereas "];
+
+/// The part of `sentence` (a byte range of `text`) around each of `expressions` (sorted, inside
+/// it), in the same order. A part closes at the first clause mark or conjunction after its
+/// date ([`PART_CLOSERS`]) and the next opens after it; dates with no such word between them,
+/// or whose part would be under [`MIN_PART_WORDS`], share one part, and the last part runs to
+/// the sentence's end.
+pub(crate) fn date_parts(
+    text: &str,
+    sentence: Range<usize>,
+    expressions: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut parts = Vec::with_capacity(expressions.len());
+    let mut open = sentence.start;
+    let mut waiting = 0;
+    for (idx, expression) in expressions.iter().enumerate() {
+        waiting += 1;
+        let search_end = expressions
+            .get(idx + 1)
+            .map_or(sentence.end, |next| next.start)
+            .max(expression.end);
+        let between = text.get(expression.end..search_end).unwrap_or_default();
+        let is_last = idx + 1 == expressions.len();
+        // A part of a date and a word or two ("Earlier, on December 17, the ministry …"), or
+        // one that opens the sentence with a preposition ("In a statement issued Friday, the
+        // team disputed …"), is only a fronted time: what happened then is in the words after
+        // it. The next part needs words of its own too ("founded in 1970 and 1985").
+        let fronted = open == sentence.start
+            && text
+                .get(open..expression.start)
+                .and_then(|before| before.split_whitespace().next())
+                .map(|first| {
+                    first
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .is_some_and(|first| FRONTING_WORDS.contains(&first.as_str()));
+        let close = (!is_last && !fronted)
+            .then(|| part_close(between, year_ends(text, expression)))
+            .flatten()
+            .filter(|&(at, len)| {
+                let part = text.get(open..expression.end + at).unwrap_or_default();
+                let next_end = expressions[idx + 1].end;
+                let next = text
+                    .get(expression.end + at + len..next_end)
+                    .unwrap_or_default();
+                part.split_whitespace().count() >= MIN_PART_WORDS
+                    && next.split_whitespace().count() >= MIN_NEXT_PART_WORDS
+            });
+        if close.is_none() && !is_last {
+            continue;
+        }
+        let (close, reopen) = close.map_or((sentence.end, sentence.end), |(at, len)| {
+            (expression.end + at, expression.end + at + len)
+        });
+        let shown = text
+            .get(open..close)
+            .map(|part| crate::clauses::trimmed(part, &(0..part.len())))
+            .map_or(open..close, |kept| open + kept.start..open + kept.end);
+        parts.extend(std::iter::repeat_n(shown, waiting));
+        waiting = 0;
+        open = reopen;
+        // A part after a comma opens without the conjunction that follows it (", and on May 3").
+        let rest = text.get(open..).unwrap_or_default();
+        let spaces = rest.len() - rest.trim_start().len();
+        if let Some(word) = PART_CLOSERS
+            .iter()
+            .map(|closer| closer.trim_start())
+            .find(|word| rest.trim_start().starts_with(word))
+        {
+            open += spaces + word.len();
+        }
+    }
+    parts
+}
+
+/// Where the first clause mark or [`PART_CLOSERS`] word in `between` (the text after a date
+/// up to the next) starts, and its length. A conjunction closes only a few words before the
+/// next date ("… on January 12 and a meeting on January 13"; "moral and political cowardice"
+/// far from any date closes nothing); after a date that ends in a year, a comma right after it
+/// is the date's own ("on July 20, 2006, described him as …").
+fn part_close(between: &str, after_year: bool) -> Option<(usize, usize)> {
+    let mark = between.char_indices().find_map(|(at, c)| {
+        let closes = match c {
+            ',' if at == 0 && after_year => false,
+            ',' | ';' | ':' => between[at + 1..].starts_with(char::is_whitespace),
+            '\u{2014}' | '\u{2013}' => true,
+            _ => false,
+        };
+        closes.then_some((at, c.len_utf8()))
+    });
+    let word = PART_CLOSERS
+        .iter()
+        .filter_map(|closer| between.find(closer).map(|at| (at, closer.len())))
+        .filter(|&(at, len)| {
+            between[at + len..].split_whitespace().count() <= MAX_WORDS_AFTER_CONJUNCTION
+        })
+        .min();
+    match (mark, word) {
+        (Some(mark), Some(word)) => Some(mark.min(word)),
+        (found, None) | (None, found) => found,
+    }
+}
+
 /// The events of the timeline before events of the same day merge: each told by sentences that
 /// match one another, or by one sentence.
 pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEvent> {
@@ -598,5 +796,54 @@ mod tests {
             Some("2022-01-13")
         );
         assert_eq!(infer_year("2022-01-13", anchor), None);
+    }
+
+    /// The part of `sentence` [`date_parts`] gives each of `dates` (written as in it).
+    fn parts<'a>(sentence: &'a str, dates: &[&str]) -> Vec<&'a str> {
+        let expressions: Vec<Range<usize>> = dates
+            .iter()
+            .map(|date| {
+                let start = sentence.find(date).unwrap();
+                start..start + date.len()
+            })
+            .collect();
+        date_parts(sentence, 0..sentence.len(), &expressions)
+            .into_iter()
+            .map(|part| &sentence[part])
+            .collect()
+    }
+
+    #[test]
+    fn each_date_of_a_sentence_is_cited_by_its_own_part() {
+        assert_eq!(
+            parts(
+                "Delegates will meet in Brevane, Estavia, on March 10, followed by talks with \
+                 the mediators on March 12 and a vote on March 14 in the assembly.",
+                &["March 10", "March 12", "March 14"],
+            ),
+            [
+                "Delegates will meet in Brevane, Estavia, on March 10",
+                "followed by talks with the mediators on March 12",
+                "a vote on March 14 in the assembly.",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_that_make_no_part_of_their_own_share_one() {
+        // Two dates joined, a fronted time, a comma that belongs to the date.
+        let joined = "Two ferries, built in 1970 and 1985, still cross the strait daily.";
+        assert_eq!(parts(joined, &["1970", "1985"]), [joined, joined]);
+        let fronted = "In a statement issued on Friday, the board said the vote of May 2 stands.";
+        assert_eq!(parts(fronted, &["Friday", "May 2"]), [fronted, fronted]);
+        let year =
+            "The Ledger on July 20, 2006, called him a veteran, and on May 3 it retracted it.";
+        assert_eq!(
+            parts(year, &["July 20, 2006", "May 3"]),
+            [
+                "The Ledger on July 20, 2006, called him a veteran",
+                "on May 3 it retracted it."
+            ]
+        );
     }
 }

@@ -183,7 +183,8 @@ pub struct TimelineMention {
     /// Whether the year was inferred from the story's dated articles because this article has
     /// no publication date and the expression gives no year.
     pub year_inferred: bool,
-    /// The sentence that dates the event.
+    /// The words that date the event: its sentence, or, when the sentence dates several events
+    /// ("… on March 10, followed by talks on March 12"), the part of it around this date.
     pub citation: Citation,
 }
 
