@@ -14,22 +14,23 @@ use std::ops::Range;
 /// the one before them at the end of a sentence ("…, officials said.").
 const MIN_CLAUSE_WORDS: usize = 4;
 
-/// Whether lowercase `word` negates its clause ("not", "never", "without", "didn't", "don’t").
+/// Whether `word`, in any case, negates its clause ("not", "never", "without", "didn't",
+/// "don’t"); it is not lowercased, since every word of every clause is asked.
 pub(crate) fn is_negation(word: &str) -> bool {
-    matches!(
-        word,
-        "not"
-            | "never"
-            | "no"
-            | "nor"
-            | "none"
-            | "nothing"
-            | "nobody"
-            | "neither"
-            | "cannot"
-            | "without"
-    ) || word.ends_with("n't")
-        || word.ends_with("n\u{2019}t")
+    const WORDS: &[&str] = &[
+        "not", "never", "no", "nor", "none", "nothing", "nobody", "neither", "cannot", "without",
+    ];
+    let ends_with = |ending: &str| {
+        word.len() >= ending.len()
+            && word.is_char_boundary(word.len() - ending.len())
+            && word[word.len() - ending.len()..].eq_ignore_ascii_case(ending)
+    };
+    word.len() <= 8
+        && WORDS
+            .iter()
+            .any(|negation| word.eq_ignore_ascii_case(negation))
+        || ends_with("n't")
+        || ends_with("n\u{2019}t")
 }
 
 /// The clauses of `sentence` as byte ranges into it, in order, covering every word; one range

@@ -12,9 +12,9 @@ use crate::Config;
 use crate::clauses::{self, clause_ranges};
 use crate::stems::Stems;
 use parallax_model::Story;
-use parallax_text::Terms;
 use std::collections::HashMap;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// One sentence (or clause) and its content terms, as ids into the story's vocabulary.
 pub(crate) struct SentenceTerms {
@@ -147,6 +147,8 @@ struct ClauseStems {
     all: Vec<u32>,
     /// The terms outside names and attributions.
     unnamed: Vec<u32>,
+    /// The terms outside attributions.
+    unattributed: Vec<u32>,
     /// As [`SentenceTerms::negation`].
     negation: Option<Vec<u32>>,
 }
@@ -207,19 +209,17 @@ fn index(story: &Story) -> Index {
                 .into_iter()
                 .map(|range| {
                     let start = sentence.range.start + range.start;
-                    let all = stems.each(&text[range.clone()]);
-                    // Most clauses name no one: their terms are all unnamed.
-                    let unnamed = match without_names(&text[range.clone()], start, &names) {
-                        Some(blanked) => stems.each(&blanked),
-                        None => all.clone(),
-                    };
                     let shown = clauses::trimmed(text, &range);
-                    ClauseStems {
-                        range: sentence.range.start + shown.start..sentence.range.start + shown.end,
-                        negation: negated_terms(stems, &text[range]),
-                        all,
-                        unnamed,
-                    }
+                    read_clause(
+                        stems,
+                        &text[range],
+                        start,
+                        &Marked {
+                            names: &names,
+                            attributions: &attributions,
+                        },
+                        sentence.range.start + shown.start..sentence.range.start + shown.end,
+                    )
                 })
                 .collect();
             distinct.clear();
@@ -295,10 +295,11 @@ fn index(story: &Story) -> Index {
                     terms,
                 });
             }
-            let unattributed = match without_names(text, sentence.range.start, &attributions) {
-                Some(blanked) => stems.each(&blanked),
-                None => distinct.clone(),
-            };
+            let unattributed: Vec<u32> = clause_stems
+                .iter()
+                .flat_map(|clause| &clause.unattributed)
+                .copied()
+                .collect();
             sentences.push(SentenceTerms {
                 article_idx,
                 sentence_idx,
@@ -321,32 +322,6 @@ fn index(story: &Story) -> Index {
         terms: terms_by_id,
         idf,
     }
-}
-
-/// `text`, which starts at byte `start` of its article, with the ranges of `names` (sorted by
-/// start; names and attributions) blanked out; `None` when none of them is in it.
-fn without_names(text: &str, start: usize, names: &[Range<usize>]) -> Option<String> {
-    let end = start + text.len();
-    let first = names.partition_point(|name| name.end <= start);
-    let inside: Vec<&Range<usize>> = names[first..]
-        .iter()
-        .take_while(|name| name.start < end)
-        .collect();
-    if inside.is_empty() {
-        return None;
-    }
-    let blanked = text
-        .char_indices()
-        .map(|(offset, c)| {
-            let at = start + offset;
-            if inside.iter().any(|name| name.contains(&at)) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    Some(blanked)
 }
 
 /// Pairs of sentences (or clauses) from different articles that are similar enough, most similar
@@ -392,14 +367,16 @@ fn similar_pairs(
         for right in candidates.drain(..) {
             let shared = std::mem::take(&mut n_shared[right]) as usize;
             if shared < config.min_shared_terms
-                || denies_what_other_states(sentence, &sentences[right], idf)
                 || !numbers_agree(&sentence.numbers, &sentences[right].numbers)
-                || n_common(&sentence.unnamed, &sentences[right].unnamed) < min_stated
             {
                 continue;
             }
+            // Few pairs are alike enough; the finer tests are left for them.
             let similarity = weighted_jaccard(&sentence.terms, &sentences[right].terms, idf);
-            if similarity >= config.min_similarity {
+            if similarity >= config.min_similarity
+                && n_common(&sentence.unnamed, &sentences[right].unnamed) >= min_stated
+                && !denies_what_other_states(sentence, &sentences[right], idf)
+            {
                 pairs.push((similarity, left, right));
             }
         }
@@ -413,32 +390,75 @@ fn similar_pairs(
 /// named", "Not a one defended".
 const NEGATION_REACH: usize = 3;
 
-/// The terms of `clause` (as stem ids) that a negation at most [`NEGATION_REACH`] words before
-/// each of their occurrences denies; `None` when the clause holds no negation. Figures are never
-/// denied: "none of the $5.7 billion he demanded" still states the sum.
-fn negated_terms(stems: &mut Stems, clause: &str) -> Option<Vec<u32>> {
-    let mut denied = Vec::new();
-    let mut stated = Vec::new();
+/// The names and attributions of an article, each sorted by start.
+struct Marked<'a> {
+    names: &'a [Range<usize>],
+    attributions: &'a [Range<usize>],
+}
+
+/// The terms of `clause`, which starts at byte `start` of its article and is shown as `shown`,
+/// read in one pass over its words: all of them, those outside names and attributions, those
+/// outside attributions, and the negation ([`SentenceTerms::negation`]; a negation reaches
+/// [`NEGATION_REACH`] words and never denies a figure: "none of the $5.7 billion he demanded"
+/// still states the sum).
+fn read_clause(
+    stems: &mut Stems,
+    clause: &str,
+    start: usize,
+    marked: &Marked,
+    shown: Range<usize>,
+) -> ClauseStems {
+    let end = start + clause.len();
+    let within = |ranges: &[Range<usize>]| -> Vec<Range<usize>> {
+        let first = ranges.partition_point(|range| range.end <= start);
+        ranges[first..]
+            .iter()
+            .take_while(|range| range.start < end)
+            .cloned()
+            .collect()
+    };
+    let (names, attributions) = (within(marked.names), within(marked.attributions));
+    let (mut all, mut unnamed, mut unattributed) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut denied, mut stated) = (Vec::new(), Vec::new());
     let mut holds_negation = false;
     let mut reach = 0;
-    for word in Terms::words(clause) {
-        if clauses::is_negation(&word.to_lowercase()) {
+    for (offset, word) in clause.unicode_word_indices() {
+        if clauses::is_negation(word) {
             holds_negation = true;
             reach = NEGATION_REACH;
             continue;
         }
-        let terms = stems.each(word);
+        let Some(term) = stems.term(word) else {
+            reach = reach.saturating_sub(1);
+            continue;
+        };
+        all.push(term);
+        let at = start + offset..start + offset + word.len();
+        let overlaps = |range: &Range<usize>| range.start < at.end && at.start < range.end;
+        if !attributions.iter().any(overlaps) {
+            unattributed.push(term);
+            if !names.iter().any(overlaps) {
+                unnamed.push(term);
+            }
+        }
         if reach > 0 && !word.chars().any(|c| c.is_ascii_digit()) {
-            denied.extend(terms);
+            denied.push(term);
         } else {
-            stated.extend(terms);
+            stated.push(term);
         }
         reach = reach.saturating_sub(1);
     }
-    holds_negation.then(|| {
+    let negation = holds_negation.then(|| {
         denied.retain(|term| !stated.contains(term));
         denied
-    })
+    });
+    ClauseStems {
+        range: shown,
+        all,
+        unnamed,
+        unattributed,
+        negation,
+    }
 }
 
 /// The negation of a sentence from its clauses': the terms denied in a clause and stated in

@@ -27,27 +27,27 @@ impl Stems {
 
     /// The terms of `text` in text order, repeats included (as [`Terms::each`]).
     pub(crate) fn each(&mut self, text: &str) -> Vec<u32> {
-        let mut found = Vec::new();
-        for word in Terms::words(text) {
-            let id = match self.by_word.get(word) {
-                Some(id) => *id,
-                None => {
-                    let id = self.terms.term(word).map(|term| match self.ids.get(&term) {
-                        Some(&id) => id,
-                        None => {
-                            let id = self.spellings.len() as u32;
-                            self.ids.insert(term.clone(), id);
-                            self.spellings.push(term);
-                            id
-                        }
-                    });
-                    self.by_word.insert(word.to_string(), id);
-                    id
-                }
-            };
-            found.extend(id);
+        Terms::words(text)
+            .filter_map(|word| self.term(word))
+            .collect()
+    }
+
+    /// The term of one word of [`Terms::words`], `None` for a stopword.
+    pub(crate) fn term(&mut self, word: &str) -> Option<u32> {
+        if let Some(id) = self.by_word.get(word) {
+            return *id;
         }
-        found
+        let id = self.terms.term(word).map(|term| match self.ids.get(&term) {
+            Some(&id) => id,
+            None => {
+                let id = self.spellings.len() as u32;
+                self.ids.insert(term.clone(), id);
+                self.spellings.push(term);
+                id
+            }
+        });
+        self.by_word.insert(word.to_string(), id);
+        id
     }
 
     /// The distinct terms of `text` in the order of their spelling (as [`Terms::of`]).
