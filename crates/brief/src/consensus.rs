@@ -380,7 +380,7 @@ mod tests {
         // is left in common, a reporting verb in the first.
         let text = &story.articles[1].article.text;
         let at = |part: &str| {
-            let start = text.find(part).unwrap();
+            let start = text.find(part).expect("part of the text");
             start..start + part.len()
         };
         let quote = parallax_model::Quote {

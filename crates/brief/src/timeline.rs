@@ -803,7 +803,7 @@ mod tests {
         let expressions: Vec<Range<usize>> = dates
             .iter()
             .map(|date| {
-                let start = sentence.find(date).unwrap();
+                let start = sentence.find(date).expect("date in the sentence");
                 start..start + date.len()
             })
             .collect();
