@@ -77,7 +77,7 @@ mod tokens;
 
 use parallax_model::{Article, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 use tokens::Doc;
@@ -325,9 +325,20 @@ struct Antecedent {
 /// Replaces each personal-pronoun speaker with the most recent compatible name before it.
 fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Config) {
     // Candidates are earlier speakers and the subjects of earlier sentences, outside quotes.
+    // A lone capitalized word opening a sentence that the article also writes in lowercase
+    // ("Progressivism is …", "progressivism") is a common word there, not a name.
+    let lowercase_words: HashSet<&str> = doc
+        .tokens
+        .iter()
+        .filter(|token| token.is_word() && !token.capitalized)
+        .map(|token| token.lower.as_ref())
+        .collect();
     let mut antecedents: Vec<Antecedent> = Vec::new();
     for sentence in &doc.sentence_tokens {
         if let Some((first, last)) = speaker::subject_name(doc, sentence.clone(), quoted) {
+            if first == last && lowercase_words.contains(doc.lower(first)) {
+                continue;
+            }
             antecedents.push(Antecedent {
                 first,
                 last,

@@ -484,6 +484,12 @@ fn he_and_she_skip_descriptions_of_things() {
         "LYON — The harbour board published its figures. “It is a start,” it said.",
         "direct [“It is a start,”] cue=said speaker=The harbour board (from it)",
     );
+    // A capitalized common word opening a sentence is no name.
+    check(
+        "Ana Ruiz took the floor. Progress has been slow, and progress matters. “It is a \
+         start,” she said.",
+        "direct [“It is a start,”] cue=said speaker=Ana Ruiz (from she)",
+    );
     // A description of a person still takes the pronoun.
     check(
         "Ana Ruiz left early. The lawyer stayed. “We will appeal,” he said.",
