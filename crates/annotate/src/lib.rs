@@ -87,7 +87,7 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
 /// "the minister" and "Transport Minister Jane Doe" are one speaker. The head of a speaker
 /// phrase is its last name ("union leader Jane Doe" is Doe, not the union), so the mention
 /// that ends last wins; but a name that ends the phrase's head ([`head_len`]) is the head
-/// ("Chairman Jane Doe, R-N.C.,", "Jane Doe (D-N.Y.)", "Senator Jane Doe of Ohio, the top …").
+/// ("Chairman Jane Doe, R-N.C.,", "Jane Doe (D-N.Y.)", "Senator Jane Doe of Ohio").
 fn link_speakers(annotated: &mut Annotated) {
     let text = &annotated.article.text;
     let entities = &annotated.entities;
@@ -118,12 +118,14 @@ const HEAD_PREPOSITIONS: &[&str] = &[
     "of", "for", "at", "from", "in", "on", "with", "to", "by", "about",
 ];
 
-/// The length of the head of `phrase`, a speaker phrase with an apposition or a parenthesis:
-/// the words before the first comma or parenthesis and before a preposition ("Senator Jane Doe"
-/// of "Senator Jane Doe of Ohio, the top Democrat on the panel,"); `None` for a phrase
-/// without either, whose last name is its head.
+/// The length of the head of `phrase`, a speaker phrase with an apposition, a parenthesis or a
+/// prepositional phrase: the words before the first comma or parenthesis and before a
+/// preposition ("Senator Jane Doe" of "Senator Jane Doe of Ohio, the top Democrat on the
+/// panel," and of "Senator Jane Doe of Ohio"); `None` for a phrase with none of them, whose
+/// last name is its head.
 fn head_len(phrase: &str) -> Option<usize> {
-    let before_apposition = &phrase[..phrase.find([',', '('])?];
+    let cut = phrase.find([',', '(']);
+    let before_apposition = &phrase[..cut.unwrap_or(phrase.len())];
     let mut end = before_apposition.len();
     let mut offset = 0;
     for word in before_apposition.split(' ') {
@@ -133,7 +135,8 @@ fn head_len(phrase: &str) -> Option<usize> {
         }
         offset += word.len() + 1;
     }
-    Some(before_apposition[..end].trim_end().len())
+    let head = before_apposition[..end].trim_end().len();
+    (cut.is_some() || head < before_apposition.trim_end().len()).then_some(head)
 }
 
 /// The mentions of `entities` that overlap `range`, each with its entity's index.
@@ -201,6 +204,10 @@ mod tests {
                  member of the Finance Committee, said in a statement."
             ),
             ["Ilona Marsh"]
+        );
+        assert_eq!(
+            speakers("\"We need more time,\" said Representative Tomas Irwin of Ohio."),
+            ["Tomas Irwin"]
         );
         // The head is an office, not a name: the name that follows it speaks.
         assert_eq!(
