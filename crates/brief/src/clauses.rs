@@ -25,10 +25,10 @@ pub(crate) fn is_negation(word: &str) -> bool {
             && word.is_char_boundary(word.len() - ending.len())
             && word[word.len() - ending.len()..].eq_ignore_ascii_case(ending)
     };
-    word.len() <= 8
+    (word.len() <= 8
         && WORDS
             .iter()
-            .any(|negation| word.eq_ignore_ascii_case(negation))
+            .any(|negation| word.eq_ignore_ascii_case(negation)))
         || ends_with("n't")
         || ends_with("n\u{2019}t")
 }

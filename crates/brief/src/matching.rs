@@ -199,7 +199,6 @@ fn index(story: &Story) -> Index {
             .entities
             .iter()
             .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
-            .chain(attributions.iter().cloned())
             .collect();
         names.sort_unstable_by_key(|range| range.start);
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
@@ -390,7 +389,7 @@ fn similar_pairs(
 /// named", "Not a one defended".
 const NEGATION_REACH: usize = 3;
 
-/// The names and attributions of an article, each sorted by start.
+/// The entity names and the attributions of an article, each sorted by start.
 struct Marked<'a> {
     names: &'a [Range<usize>],
     attributions: &'a [Range<usize>],

@@ -53,15 +53,26 @@ pub(crate) fn cited_by_date_part(
     mut events: Vec<TimelineEvent>,
 ) -> Vec<TimelineEvent> {
     let anchor = story_anchor(story);
-    // The dated expressions of every sentence that holds two or more, by article and by where
-    // the sentence starts.
-    let mut several: BTreeMap<(usize, usize), Vec<Dated>> = BTreeMap::new();
+    // The dated expressions of every sentence that holds two or more, in text order, with
+    // each one's part, by article and by where the sentence starts.
+    let mut several: BTreeMap<(usize, usize), Vec<DatedPart>> = BTreeMap::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
-        for (sentence_idx, dated) in dated_sentences(annotated, anchor) {
-            if dated.len() > 1 {
-                let start = annotated.sentences[sentence_idx].range.start;
-                several.insert((article_idx, start), dated);
+        let text = &annotated.article.text;
+        for (sentence_idx, mut dated) in dated_sentences(annotated, anchor) {
+            if dated.len() < 2 {
+                continue;
             }
+            dated.sort_unstable_by_key(|(_, expression, _)| expression.start);
+            let expressions: Vec<Range<usize>> = dated
+                .iter()
+                .map(|(_, expression, _)| expression.clone())
+                .collect();
+            let sentence = annotated.sentences[sentence_idx].range.clone();
+            let parts = date_parts(text, sentence.clone(), &expressions);
+            several.insert(
+                (article_idx, sentence.start),
+                dated.into_iter().zip(parts).collect(),
+            );
         }
     }
     for mention in events.iter_mut().flat_map(|event| &mut event.mentions) {
@@ -70,24 +81,13 @@ pub(crate) fn cited_by_date_part(
             continue;
         };
         let text = &story.articles[article_idx].article.text;
-        let sentence = mention.citation.span.start..mention.citation.span.end;
-        let mut expressions: Vec<Range<usize>> = dated
-            .iter()
-            .map(|(_, expression, _)| expression.clone())
-            .collect();
-        expressions.sort_unstable_by_key(|expression| expression.start);
-        let own = expressions.iter().position(|expression| {
-            dated.iter().any(|(value, dated_expression, _)| {
-                dated_expression == expression
-                    && *value == mention.date
-                    && text.get(expression.clone()) == Some(mention.expression.as_str())
-            })
+        let own = dated.iter().find(|((value, expression, _), _)| {
+            *value == mention.date
+                && text.get(expression.clone()) == Some(mention.expression.as_str())
         });
-        let Some(own) = own else {
-            continue;
-        };
-        let part = date_parts(text, sentence, &expressions)[own].clone();
-        if let Some(cited) = text.get(part.clone()) {
+        if let Some((_, part)) = own
+            && let Some(cited) = text.get(part.clone())
+        {
             mention.citation.text = cited.to_string();
             mention.citation.span.start = part.start;
             mention.citation.span.end = part.end;
@@ -95,6 +95,9 @@ pub(crate) fn cited_by_date_part(
     }
     events
 }
+
+/// A dated expression of a sentence and the part of the sentence it is cited by.
+type DatedPart = (Dated, Range<usize>);
 
 /// Fewer words than this around a date make no part of their own ([`date_parts`]).
 const MIN_PART_WORDS: usize = 5;

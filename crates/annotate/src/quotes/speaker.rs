@@ -1430,16 +1430,17 @@ pub(crate) fn subject_name(
     sentence: Range<usize>,
     quoted: &[bool],
 ) -> Option<(usize, usize)> {
-    let mut first = sentence.start;
-    while first < sentence.end && (!doc.token(first).is_word() || quoted[first]) {
-        first += 1;
-    }
+    // The first word from `idx` on outside quotes.
+    let next_word = |mut idx: usize| {
+        while idx < sentence.end && (!doc.token(idx).is_word() || quoted[idx]) {
+            idx += 1;
+        }
+        idx
+    };
+    let mut first = next_word(sentence.start);
     // A dateline ("WASHINGTON — The court said …") is no subject: the sentence starts after it.
     if let Some(dash) = dateline_dash(doc, first, sentence.end) {
-        first = dash + 1;
-        while first < sentence.end && (!doc.token(first).is_word() || quoted[first]) {
-            first += 1;
-        }
+        first = next_word(dash + 1);
     }
     // "At a rally …", "After the vote …", "Noting the delay, …", "Asked about the poll, …": a
     // sentence that opens with a phrase before its subject gives no subject here.
