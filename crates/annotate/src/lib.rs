@@ -74,7 +74,7 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
     let mut annotated = Annotated::new(article);
     annotated.sentences = sentences;
     annotated.entities = entities(&annotated.article, &annotated.sentences);
-    annotated.times = times(&annotated.article, &language);
+    annotated.times = times(&annotated.article, &annotated.sentences, &language);
     annotated.quantities = quantities(&annotated.article);
     annotated.quotes = quotes(&annotated.article, &annotated.sentences, &config.quotes);
     link_speakers(&mut annotated);

@@ -5,7 +5,7 @@
 //! sentencex splits: a time of day followed by its zone ("3 p.m. Eastern") and a sentence that is
 //! only closing punctuation left over after a quotation.
 
-use parallax_model::{Article, Sentence};
+use parallax_model::{Article, Sentence, paragraph_ranges};
 
 /// Words that continue a sentence after "a.m."/"p.m." rather than start a new one.
 const TIME_ZONE_WORDS: &[&str] = &[
@@ -22,9 +22,15 @@ const TITLES: &[&str] = &[
 /// Splits each paragraph of `article` into sentences, using the rules of `language` (ISO 639-1;
 /// unknown languages fall back to sentencex's defaults).
 pub fn sentences(article: &Article, language: &str) -> Vec<Sentence> {
+    sentences_in(&article.text, language)
+}
+
+/// The sentences of `text` cut into paragraphs as [`Article::text`] is, as [`sentences`] finds
+/// them.
+pub(crate) fn sentences_in(full_text: &str, language: &str) -> Vec<Sentence> {
     let mut result = Vec::new();
-    for (paragraph_idx, paragraph) in article.paragraphs().enumerate() {
-        let text = &article.text[paragraph.clone()];
+    for (paragraph_idx, paragraph) in paragraph_ranges(full_text).enumerate() {
+        let text = &full_text[paragraph.clone()];
         let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
         for boundary in sentencex::get_sentence_boundaries(language, text) {
             let Some(range) = trimmed(text, boundary.start_byte, boundary.end_byte) else {

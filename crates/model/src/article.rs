@@ -77,14 +77,7 @@ impl Article {
 
     /// Byte ranges of the paragraphs of [`Article::text`], in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        let base = self.text.as_ptr() as usize;
-        self.text
-            .split("\n\n")
-            .filter(|paragraph| !paragraph.trim().is_empty())
-            .map(move |paragraph| {
-                let start = paragraph.as_ptr() as usize - base;
-                start..start + paragraph.len()
-            })
+        paragraph_ranges(&self.text)
     }
 
     /// Number of words in the text, counting whitespace-separated tokens.
@@ -96,6 +89,18 @@ impl Article {
     pub fn display_source(&self) -> String {
         self.outlet.clone().unwrap_or_else(|| self.origin.label())
     }
+}
+
+/// Byte ranges of the paragraphs of `text` as [`Article::text`] holds them: blocks separated by
+/// a blank line, blank blocks left out.
+pub fn paragraph_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let base = text.as_ptr() as usize;
+    text.split("\n\n")
+        .filter(|paragraph| !paragraph.trim().is_empty())
+        .map(move |paragraph| {
+            let start = paragraph.as_ptr() as usize - base;
+            start..start + paragraph.len()
+        })
 }
 
 /// Why a block of the input was not kept as article text.

@@ -39,7 +39,7 @@ pub use annotated::{
     Annotated, Attribution, Claim, Entity, EntityKind, Mention, Polarity, Quantity, Quote,
     QuoteKind, Sentence, TimeExpression, TimeKind, TimeModifier, is_currency,
 };
-pub use article::{Article, RemovalReason, RemovedBlock};
+pub use article::{Article, RemovalReason, RemovedBlock, paragraph_ranges};
 pub use brief::{
     AgreedFact, AgreedValue, BlindSpot, BlindSpots, Brief, Citation, ConsensusItem, Dispute,
     DisputeKind, DisputeSide, EntityTone, Framing, Genre, LoadedWord, Readings, Side, SideGrouping,

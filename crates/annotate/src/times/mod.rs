@@ -26,7 +26,7 @@ mod tests;
 
 use chrono::NaiveDate;
 use lexicon::Lexicon;
-use parallax_model::{Article, TimeExpression};
+use parallax_model::{Article, Sentence, TimeExpression};
 use patterns::{Candidate, Grammar};
 use resolve::{Anchors, Tense};
 use std::collections::BTreeMap;
@@ -50,8 +50,8 @@ fn grammar(language: &str) -> &'static Grammar {
 ///
 /// Without a publication date, relative expressions keep what they state and leave the rest
 /// unknown: "March 5" is `XXXX-03-05`, "last week" `XXXX-WXX`.
-pub fn times(article: &Article, language: &str) -> Vec<TimeExpression> {
-    times_in(&article.text, article.published, language)
+pub fn times(article: &Article, sentences: &[Sentence], language: &str) -> Vec<TimeExpression> {
+    times_within(&article.text, sentences, article.published, language)
 }
 
 /// The time expressions of `text`, as [`times`] finds them in an article's text; ranges are
@@ -74,6 +74,22 @@ pub fn times(article: &Article, language: &str) -> Vec<TimeExpression> {
 /// );
 /// ```
 pub fn times_in(text: &str, published: Option<NaiveDate>, language: &str) -> Vec<TimeExpression> {
+    times_within(
+        text,
+        &crate::sentences::sentences_in(text, language),
+        published,
+        language,
+    )
+}
+
+/// The time expressions of `text`, whose `sentences` bound the clause each expression takes its
+/// tense from.
+fn times_within(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<NaiveDate>,
+    language: &str,
+) -> Vec<TimeExpression> {
     let grammar = grammar(language);
     let mut anchors = Anchors {
         published,
@@ -82,7 +98,12 @@ pub fn times_in(text: &str, published: Option<NaiveDate>, language: &str) -> Vec
     let mut expressions = Vec::new();
     for candidate in select(grammar.candidates(text)) {
         for piece in candidate.pieces {
-            let tense = tense(text, &piece.range, grammar.lexicon);
+            let tense = tense(
+                text,
+                sentence_around(sentences, &piece.range),
+                &piece.range,
+                grammar.lexicon,
+            );
             let resolved = resolve::resolve(&piece.meaning, &anchors, tense);
             if let Some(point) = resolved.point {
                 // A date counted from another ("a year earlier") does not become the story's
@@ -150,8 +171,8 @@ const CLAUSE_REACH: usize = 240;
 /// The tense of the clause around `range`: the nearest tense cue before the expression, else the
 /// nearest after it. A possessive weekday ("Wednesday's ruling") names an event already
 /// reported.
-fn tense(text: &str, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
-    let (left, right) = clause(text, range);
+fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
+    let (left, right) = clause(text, sentence, range);
     if right.starts_with("'s") || right.starts_with("\u{2019}s") {
         return Tense::Past;
     }
@@ -225,14 +246,26 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
     (past && !participle_after_be).then_some(Tense::Past)
 }
 
-/// The text of the clause before and after `range`, bounded by sentence ends and by
-/// [`CLAUSE_REACH`].
-fn clause<'t>(text: &'t str, range: &Range<usize>) -> (&'t str, &'t str) {
-    let mut start = range.start.saturating_sub(CLAUSE_REACH);
+/// The sentence that holds `range`, or the whole text when none does (an expression across a
+/// sentence boundary).
+fn sentence_around(sentences: &[Sentence], range: &Range<usize>) -> Range<usize> {
+    let after = sentences.partition_point(|sentence| sentence.range.end < range.end);
+    sentences
+        .get(after)
+        .filter(|sentence| sentence.range.start <= range.start)
+        .map_or(0..usize::MAX, |sentence| sentence.range.clone())
+}
+
+/// The text of the clause before and after `range`, bounded by its `sentence`, by the marks that
+/// end a clause ([`is_sentence_end`]) and by [`CLAUSE_REACH`]. The sentence matters before the
+/// expression most: "… to be held in 2015. On Monday, the panel came out against it" takes no
+/// future from the sentence before.
+fn clause<'t>(text: &'t str, sentence: Range<usize>, range: &Range<usize>) -> (&'t str, &'t str) {
+    let mut start = range.start.saturating_sub(CLAUSE_REACH).max(sentence.start);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let mut end = (range.end + CLAUSE_REACH).min(text.len());
+    let mut end = (range.end + CLAUSE_REACH).min(text.len()).min(sentence.end);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -151,6 +151,12 @@ fn weekdays_follow_the_tense_of_their_clause() {
         Some(FRIDAY),
         &[("Monday", "2022-01-10"), ("Tuesday", "2022-01-18")],
     );
+    // The sentence before lends no tense: its "set to" times another event.
+    check(
+        "The final is set to be held in 2015. On Monday, the committee came out against the bill.",
+        Some(FRIDAY),
+        &[("2015", "2015"), ("Monday", "2022-01-10")],
+    );
     check(
         "The strike began last Friday and ends next Monday.",
         Some(FRIDAY),
@@ -421,7 +427,8 @@ fn article_offsets_are_byte_ranges_into_its_text() {
         "Ümit arrived on Thursday.\n\nShe left two days later.".to_string(),
     );
     article.published = NaiveDate::from_ymd_opt(2022, 1, 14);
-    let found: Vec<(&str, String)> = times(&article, "en")
+    let sentences = crate::sentences(&article, "en");
+    let found: Vec<(&str, String)> = times(&article, &sentences, "en")
         .into_iter()
         .map(|expression| (&article.text[expression.range], expression.value))
         .collect();
