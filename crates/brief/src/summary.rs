@@ -766,7 +766,11 @@ pub(crate) fn dateline_len(text: &str) -> usize {
     else {
         return 0;
     };
-    let after = &text[dash_at + dash.len_utf8()..];
+    // Two hyphens are a typed long dash ("WASHINGTON -- The …").
+    let (dash, after) = match text[dash_at..].strip_prefix("--") {
+        Some(after) => ('\u{2014}', after),
+        None => (dash, &text[dash_at + dash.len_utf8()..]),
+    };
     if dash == '-' && !after.starts_with(' ') {
         return 0;
     }
@@ -1626,6 +1630,8 @@ mod tests {
         check("NATO said 40 - 50 ships.", "NATO said 40 - 50 ships.");
         check("PORTVALE \u{2014} Ferries stopped.", "Ferries stopped.");
         check("PORTVALE \u{2015}Ferries stopped.", "Ferries stopped.");
+        check("PORTVALE -- Ferries stopped.", "Ferries stopped.");
+        check("NATO said 40 -- 50 ships.", "NATO said 40 -- 50 ships.");
         check("NATO - the alliance met.", "NATO - the alliance met.");
         check("(Wire)The ferries stopped.", "The ferries stopped.");
         check("Portvale (Wire) -- Ferries stopped.", "Ferries stopped.");
