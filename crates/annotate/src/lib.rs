@@ -104,8 +104,15 @@ fn link_speakers(annotated: &mut Annotated) {
                 .find(|(mention, _)| !mention.by_role && mention.range.end == head_end)
                 .map(|(_, entity_idx)| entity_idx)
         });
+        // Without a name heading it, the phrase speaks for the body it names ("a spokesman for
+        // the ministry", "the Estavian ministry"), but not for one named in a relative clause
+        // about it ("senators who pushed the bill through the Legislature").
+        let before_relative = text
+            .get(speaker.clone())
+            .and_then(relative_clause_start)
+            .map_or(speaker.end, |start| speaker.start + start);
         quote.speaker_entity = named_head.or_else(|| {
-            mentions_within(entities, speaker.clone())
+            mentions_within(entities, speaker.start..before_relative)
                 .map(|(mention, entity_idx)| (mention.range.end, entity_idx))
                 .max()
                 .map(|(_, entity_idx)| entity_idx)
@@ -113,30 +120,45 @@ fn link_speakers(annotated: &mut Annotated) {
     }
 }
 
-/// Words that open a prepositional phrase after the head of a speaker phrase.
+/// Words that open a prepositional phrase or a relative clause after the head of a speaker
+/// phrase.
 const HEAD_PREPOSITIONS: &[&str] = &[
-    "of", "for", "at", "from", "in", "on", "with", "to", "by", "about",
+    "of", "for", "at", "from", "in", "on", "with", "to", "by", "about", "who", "whose", "which",
 ];
 
-/// The length of the head of `phrase`, a speaker phrase with an apposition, a parenthesis or a
-/// prepositional phrase: the words before the first comma or parenthesis and before a
-/// preposition ("Senator Jane Doe" of "Senator Jane Doe of Ohio, the top Democrat on the
-/// panel," and of "Senator Jane Doe of Ohio"); `None` for a phrase with none of them, whose
-/// last name is its head.
+/// Relative pronouns that open a clause about the head of a speaker phrase.
+const RELATIVE_PRONOUNS: &[&str] = &["who", "whose", "which"];
+
+/// The byte offset in a speaker phrase of the relative pronoun that opens a clause about its
+/// head ("Senators who …"), if any.
+fn relative_clause_start(phrase: &str) -> Option<usize> {
+    offset_of_later_word(phrase, RELATIVE_PRONOUNS)
+}
+
+/// The length of the head of `phrase`, a speaker phrase with an apposition, a parenthesis, a
+/// prepositional phrase or a relative clause: the words before the first comma or parenthesis
+/// and before a preposition or relative pronoun ("Senator Jane Doe" of "Senator Jane Doe of
+/// Ohio, the top Democrat on the panel," and of "Senator Jane Doe of Ohio"); `None` for a
+/// phrase with none of them, whose last name is its head.
 fn head_len(phrase: &str) -> Option<usize> {
     let cut = phrase.find([',', '(']);
     let before_apposition = &phrase[..cut.unwrap_or(phrase.len())];
-    let mut end = before_apposition.len();
+    let end = offset_of_later_word(before_apposition, HEAD_PREPOSITIONS)
+        .unwrap_or(before_apposition.len());
+    let head = before_apposition[..end].trim_end().len();
+    (cut.is_some() || head < before_apposition.trim_end().len()).then_some(head)
+}
+
+/// The byte offset of the first word of `phrase` after its first that is one of `words`.
+fn offset_of_later_word(phrase: &str, words: &[&str]) -> Option<usize> {
     let mut offset = 0;
-    for word in before_apposition.split(' ') {
-        if offset > 0 && HEAD_PREPOSITIONS.contains(&word) {
-            end = offset;
-            break;
+    for word in phrase.split(' ') {
+        if offset > 0 && words.contains(&word) {
+            return Some(offset);
         }
         offset += word.len() + 1;
     }
-    let head = before_apposition[..end].trim_end().len();
-    (cut.is_some() || head < before_apposition.trim_end().len()).then_some(head)
+    None
 }
 
 /// The mentions of `entities` that overlap `range`, each with its entity's index.
@@ -216,6 +238,33 @@ mod tests {
                  Monday."
             ),
             ["Anna Lenk"]
+        );
+    }
+
+    /// The written speaker phrase of each quote of `text`.
+    fn speaker_phrases(text: &str) -> Vec<String> {
+        let article = Article::new(Origin::File("speakers.txt".into()), text.to_string());
+        let annotated = annotate(article, &Config::new());
+        annotated
+            .quotes
+            .iter()
+            .filter_map(|quote| quote.speaker.clone())
+            .map(|range| text[range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_phrase_speaks_for_the_body_it_names_not_for_one_in_a_relative_clause() {
+        let text = "Some Brask senators who pushed the bill through the Harbor Assembly are now \
+                    calling for a veto.";
+        assert_eq!(
+            speaker_phrases(text),
+            ["Some Brask senators who pushed the bill through the Harbor Assembly"]
+        );
+        assert_eq!(speakers(text), Vec::<String>::new());
+        assert_eq!(
+            speakers("A spokesman for the Harbor Authority said the port would reopen."),
+            ["Harbor Authority"]
         );
     }
 }

@@ -106,6 +106,165 @@ fn without_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// What ends the head of a speaker phrase: an apposition, a parenthesis, a prepositional phrase
+/// or a relative clause.
+const HEAD_ENDS: &[&str] = &[
+    ",", "(", " of ", " for ", " at ", " from ", " in ", " on ", " with ", " to ", " by ",
+    " about ", " who ", " whose ", " which ",
+];
+
+/// Whether the speaker's entity is named in its phrase only before a lowercase word of the
+/// phrase's head, which the name modifies ("Estavian" in "the Estavian foreign ministry"), the
+/// head being what comes before [`HEAD_ENDS`]. A possessive
+/// ("the minister's spokesman") names whom the speaker speaks for, as does a name after the
+/// head ("a spokesman for the ministry").
+fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) -> bool {
+    let (Some(speaker), Some(entity)) = (quote.speaker.as_ref(), quote.speaker_entity) else {
+        return false;
+    };
+    let Some(entity) = annotated.entities.get(entity) else {
+        return false;
+    };
+    let text = &annotated.article.text;
+    let Some(phrase) = text.get(speaker.clone()) else {
+        return false;
+    };
+    let head_len = HEAD_ENDS
+        .iter()
+        .filter_map(|end| phrase.find(end))
+        .min()
+        .unwrap_or(phrase.len());
+    let head_end = speaker.start + head_len;
+    let mut in_head = entity
+        .mentions
+        .iter()
+        .filter(|mention| speaker.start <= mention.range.start && mention.range.end <= head_end)
+        .peekable();
+    in_head.peek().is_some()
+        && in_head.all(|mention| {
+            text.get(mention.range.end..head_end)
+                .is_some_and(|rest| !rest.starts_with(['\'', '\u{2019}']) && is_noun_head(rest))
+        })
+}
+
+/// Lowercase words after a name in a speaker phrase that are no noun it modifies: times,
+/// quantifiers, reflexives and adverbs ("Ruiz this week", "Ruiz himself", "the Ruizes both").
+const NOT_HEAD_NOUNS: &[&str] = &[
+    "this",
+    "that",
+    "these",
+    "those",
+    "last",
+    "next",
+    "week",
+    "month",
+    "year",
+    "day",
+    "today",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "all",
+    "both",
+    "each",
+    "alone",
+    "too",
+    "also",
+    "again",
+    "then",
+    "now",
+    "only",
+    "even",
+    "still",
+    "just",
+    "first",
+    "and",
+    "or",
+    "but",
+];
+
+/// Singular nouns of people and bodies that head a speaker phrase after a name that modifies
+/// them ("the Estavian foreign ministry", "a Romney campaign aide"); plurals are recognised by
+/// their ending.
+const HEAD_NOUNS: &[&str] = &[
+    "ministry",
+    "government",
+    "administration",
+    "regime",
+    "department",
+    "agency",
+    "office",
+    "committee",
+    "council",
+    "panel",
+    "court",
+    "party",
+    "campaign",
+    "team",
+    "staff",
+    "family",
+    "television",
+    "media",
+    "press",
+    "newspaper",
+    "network",
+    "broadcaster",
+    "leadership",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "aide",
+    "adviser",
+    "advisor",
+    "host",
+    "director",
+    "leader",
+    "agent",
+    "president",
+    "chairman",
+    "chairwoman",
+    "candidate",
+    "nominee",
+    "operative",
+    "lawyer",
+    "attorney",
+    "senator",
+    "governor",
+    "secretary",
+    "minister",
+    "source",
+    "officer",
+    "analyst",
+    "commander",
+    "envoy",
+    "ambassador",
+    "diplomat",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+];
+
+/// Whether `words`, after a name, are the rest of a noun phrase's head that the name modifies:
+/// one to three lowercase words ending in a plural or one of [`HEAD_NOUNS`] ("foreign
+/// ministry", "senators", "state television"), none of them one of [`NOT_HEAD_NOUNS`].
+fn is_noun_head(words: &str) -> bool {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let is_plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+    words.len() <= 3
+        && (is_plural || HEAD_NOUNS.contains(last))
+        && words.iter().all(|word| {
+            word.chars().all(|c| c.is_lowercase() || c == '-') && !NOT_HEAD_NOUNS.contains(word)
+        })
+}
+
 /// The key that identifies a quote's speaker across articles, and the name to show.
 fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(String, String)> {
     let text = &annotated.article.text;
@@ -133,12 +292,20 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
     // before it. A conjunction before a name is left over from a list of speakers.
     // An unnamed source keeps its description ("Oltessan officials"); the entity it mentions
     // (a country, a ministry) is not the speaker.
-    let name = if quote.anonymous {
+    // So does a description whose head the entity only modifies ("the Estavian foreign
+    // ministry", "both Republican U.S. senators"): the entity gives its side, not its name.
+    let name = if quote.anonymous || entity_modifies_head(annotated, quote) {
         written.or(entity_name)?
     } else {
         entity_name.or(written)?
     };
+    // So does a relative clause ("Senators who pushed the bill …").
     let name = name.split(',').next().unwrap_or_default().trim();
+    let name = [" who ", " whose ", " which "]
+        .iter()
+        .filter_map(|relative| name.find(relative))
+        .min()
+        .map_or(name, |end| &name[..end]);
     let name = ["and ", "but ", "or "]
         .iter()
         .find_map(|conjunction| name.strip_prefix(conjunction))
@@ -238,6 +405,69 @@ mod tests {
             modifier: None,
         });
         assert!(voices(&Story::new(vec![annotated])).is_empty());
+    }
+
+    #[test]
+    fn a_description_a_name_only_modifies_is_its_own_voice() {
+        use parallax_model::{Entity, EntityKind, Mention};
+        let text = "The Estavian foreign ministry said talks would resume. Estavia said it would \
+                    attend. A spokesman for Estavia added that the delegation was ready.";
+        let mut annotated = quoted(
+            "a.txt",
+            text,
+            &[
+                (
+                    "The Estavian foreign ministry",
+                    "said",
+                    "talks would resume",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+                (
+                    "Estavia said",
+                    "said",
+                    "it would attend",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+                (
+                    "A spokesman for Estavia",
+                    "added",
+                    "the delegation was ready",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+            ],
+        );
+        // "Estavia said" finds the phrase with its cue; the speaker is the name alone.
+        annotated.quotes[1].speaker = text.find("Estavia said").map(|at| at..at + 7);
+        let mention = |needle: &str| {
+            let at = text.find(needle).expect("mention in text");
+            Mention {
+                range: at..at + needle.split(' ').next().unwrap_or_default().len(),
+                by_role: false,
+            }
+        };
+        let mentions = vec![
+            mention("Estavian"),
+            mention("Estavia said"),
+            mention("Estavia added"),
+        ];
+        annotated.entities.push(Entity {
+            kind: EntityKind::Place,
+            name: "Estavia".to_string(),
+            mentions,
+            country: Some("EST".to_string()),
+            role: None,
+        });
+        for quote in &mut annotated.quotes {
+            quote.speaker_entity = Some(0);
+        }
+        let names: Vec<String> = voices(&Story::new(vec![annotated]))
+            .into_iter()
+            .map(|voice| voice.speaker)
+            .collect();
+        assert_eq!(names, ["Estavia", "The Estavian foreign ministry"]);
     }
 
     #[test]

@@ -707,7 +707,36 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if token.is_punct(',') {
         return appositive_before(doc, last, floor);
     }
-    phrase_before(doc, last, floor).or_else(|| relative_clause_before(doc, last, floor))
+    match phrase_before(doc, last, floor) {
+        // The object of a preposition is no subject: "Senators who pushed the bill through the
+        // Legislature are now calling for …" is the senators'.
+        Some(phrase) if phrase.kind != Kind::Pronoun && follows_preposition(doc, phrase.first) => {
+            relative_clause_before(doc, last, floor).or(Some(phrase))
+        }
+        Some(phrase) => Some(phrase),
+        None => relative_clause_before(doc, last, floor),
+    }
+}
+
+/// Prepositions whose object a phrase ending before a cue can be, inside a relative clause
+/// about the subject.
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "through", "by", "to", "into", "against", "about", "over", "under", "between", "among",
+    "toward", "towards", "across", "behind", "via", "upon", "onto", "of", "for", "at", "with",
+    "from", "in", "on",
+];
+
+/// Whether the token before `first` is a lowercase preposition (one written in capitals opens
+/// the sentence: "In Lyon officials said").
+fn follows_preposition(doc: &Doc, first: usize) -> bool {
+    first
+        .checked_sub(1)
+        .map(|idx| doc.token(idx))
+        .is_some_and(|token| {
+            token.is_word()
+                && !token.capitalized
+                && OBJECT_PREPOSITIONS.contains(&token.lower.as_ref())
+        })
 }
 
 /// "Diplomats who asked not to be named" ending at `last`: a phrase followed by a short relative
