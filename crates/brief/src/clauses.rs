@@ -33,6 +33,71 @@ pub(crate) fn is_negation(word: &str) -> bool {
         || ends_with("n\u{2019}t")
 }
 
+/// Words that open a phrase modifying a clause rather than a clause of its own ("with the
+/// business community", "including the port", "following the allegations", "effective at 5
+/// p.m.").
+const MODIFIER_OPENERS: &[&str] = &[
+    "with",
+    "without",
+    "including",
+    "following",
+    "effective",
+    "amid",
+    "despite",
+    "at",
+    "in",
+    "on",
+    "for",
+    "by",
+    "from",
+    "of",
+    "to",
+    "during",
+    "under",
+    "over",
+    "among",
+    "like",
+    "such",
+    "except",
+    "excluding",
+    "plus",
+    "than",
+    "per",
+    "via",
+    "after",
+    "before",
+    "since",
+    "until",
+];
+
+/// Pieces opening with one of [`MODIFIER_OPENERS`] with fewer words than this and no sign of a
+/// verb are phrases, not clauses.
+const MAX_MODIFIER_WORDS: usize = 8;
+
+/// Whether the words of a piece are a phrase modifying a clause: a short piece opening with a
+/// preposition ([`MODIFIER_OPENERS`]) and with no word that shows a verb (an auxiliary, a
+/// past-tense ending, a verb of saying), so "after the meeting ended without a deal" stays a
+/// clause.
+fn is_modifier_phrase(words: &[&str]) -> bool {
+    const VERB_SIGNS: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+        "could", "may", "might", "must", "should", "do", "does", "did", "said", "says",
+    ];
+    let lowercase = |word: &str| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let opens_with_preposition = words
+        .first()
+        .is_some_and(|first| MODIFIER_OPENERS.contains(&lowercase(first).as_str()));
+    opens_with_preposition
+        && words.len() < MAX_MODIFIER_WORDS
+        && !words.iter().skip(1).any(|word| {
+            let word = lowercase(word);
+            VERB_SIGNS.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed"))
+        })
+}
+
 /// The clauses of `sentence` as byte ranges into it, in order, covering every word; one range
 /// for a sentence that does not divide.
 pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
@@ -63,12 +128,19 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
     let mut short_run: Option<usize> = None;
     for piece in pieces {
         let start = short_run.take().unwrap_or(piece.start);
-        let n_words = sentence[piece.clone()]
+        let words: Vec<&str> = sentence[piece.clone()]
             .split_whitespace()
             .filter(|word| word.chars().any(char::is_alphanumeric))
-            .count();
-        if n_words < MIN_CLAUSE_WORDS {
+            .collect();
+        if words.len() < MIN_CLAUSE_WORDS {
             short_run = Some(start);
+        } else if is_modifier_phrase(&words) {
+            // A phrase modifying the clause before it stays with that clause; opening the
+            // sentence, with the clause after it.
+            match clauses.last_mut() {
+                Some(last) => last.end = piece.end,
+                None => short_run = Some(start),
+            }
         } else {
             clauses.push(start..piece.end);
         }
@@ -131,6 +203,35 @@ mod tests {
         assert_eq!(
             clauses("On Monday, the ferry operators cancelled every crossing to the islands."),
             ["On Monday, the ferry operators cancelled every crossing to the islands."]
+        );
+    }
+
+    #[test]
+    fn phrases_modifying_a_clause_stay_with_it() {
+        assert_eq!(
+            clauses(
+                "The governor met the port owners on Monday, with the business community \
+                 watching closely, and signed the order."
+            ),
+            [
+                "The governor met the port owners on Monday, with the business community \
+                 watching closely,",
+                "and signed the order.",
+            ]
+        );
+        assert_eq!(
+            clauses("Following the allegations, the director resigned from the harbor board."),
+            ["Following the allegations, the director resigned from the harbor board."]
+        );
+        assert_eq!(
+            clauses(
+                "The ferries stopped for a week, after the union's two-hour meeting ended \
+                 without a deal."
+            ),
+            [
+                "The ferries stopped for a week,",
+                "after the union's two-hour meeting ended without a deal.",
+            ]
         );
     }
 
