@@ -128,15 +128,24 @@ const FRONTING_WORDS: &[&str] = &[
     "later",
 ];
 
-/// Whether the date expression `expression` of `text` ends in a year ("July 20, 2006").
-fn year_ends(text: &str, expression: &Range<usize>) -> bool {
+/// Whether the date expression `expression` of `text`, in a part that opens at `open`, ends in
+/// a year set off by commas, so that a comma right after it closes what the comma before
+/// opened rather than the part: inside the date ("July 20, 2006,"), or anywhere in the part
+/// before it ("who, in 1996, helped"; "X, Mexico's president from 2000 to 2006, said"). After
+/// a year with no comma before it in its part ("dates back to 1947, with …"), the comma closes
+/// the part.
+fn ends_in_set_off_year(text: &str, open: usize, expression: &Range<usize>) -> bool {
     let written = text.get(expression.clone()).unwrap_or_default();
     let digits = written
         .chars()
         .rev()
         .take_while(char::is_ascii_digit)
         .count();
-    digits == 4
+    let comma_in_date = written[..written.len() - digits].ends_with(", ");
+    let comma_before = text
+        .get(open..expression.start)
+        .is_some_and(|before| before.contains(", "));
+    digits == 4 && (comma_in_date || comma_before)
 }
 
 /// Words that close the part of a sentence around one date before the next date's part: "on
@@ -179,7 +188,7 @@ pub(crate) fn date_parts(
                 })
                 .is_some_and(|first| FRONTING_WORDS.contains(&first.as_str()));
         let close = (!is_last && !fronted)
-            .then(|| part_close(between, year_ends(text, expression)))
+            .then(|| part_close(between, ends_in_set_off_year(text, open, expression)))
             .flatten()
             .filter(|&(at, len)| {
                 let part = text.get(open..expression.end + at).unwrap_or_default();
@@ -220,8 +229,8 @@ pub(crate) fn date_parts(
 /// Where the first clause mark or [`PART_CLOSERS`] word in `between` (the text after a date
 /// up to the next) starts, and its length. A conjunction closes only a few words before the
 /// next date ("… on January 12 and a meeting on January 13"; "moral and political cowardice"
-/// far from any date closes nothing); after a date that ends in a year, a comma right after it
-/// is the date's own ("on July 20, 2006, described him as …").
+/// far from any date closes nothing); after a date that ends in a year set off by a comma, a
+/// comma right after it is the date's own ("on July 20, 2006, described him as …").
 fn part_close(between: &str, after_year: bool) -> Option<(usize, usize)> {
     let mark = between.char_indices().find_map(|(at, c)| {
         let closes = match c {
@@ -846,6 +855,24 @@ mod tests {
             [
                 "The Ledger on July 20, 2006, called him a veteran",
                 "on May 3 it retracted it."
+            ]
+        );
+        // A comma after a bare year closes its part, unless one a word or two before pairs with it.
+        let set_off = "The ferry, in 1947, began the night crossing, which was cut in 1989.";
+        assert_eq!(
+            parts(set_off, &["1947", "1989"]),
+            [
+                "The ferry, in 1947, began the night crossing",
+                "which was cut in 1989."
+            ]
+        );
+        let bare_year = "The ferry service dates back to 1947, with the night crossing \
+                         permanently added in 1989.";
+        assert_eq!(
+            parts(bare_year, &["1947", "1989"]),
+            [
+                "The ferry service dates back to 1947",
+                "with the night crossing permanently added in 1989."
             ]
         );
     }
