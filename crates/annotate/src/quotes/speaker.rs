@@ -1184,11 +1184,16 @@ pub(crate) enum Referent {
     Thing,
 }
 
-/// The last word of the phrase from `first` to `last` before what qualifies it: a preposition
-/// or a comma ("Ana Ruiz" of "Ana Ruiz of the Velmar Institute").
+/// The last word of the phrase from `first` to `last` before what qualifies it: a preposition,
+/// a relative pronoun or a comma ("Ana Ruiz" of "Ana Ruiz of the Velmar Institute", "Senators"
+/// of "Senators who pushed the bill").
 pub(crate) fn head(doc: &Doc, first: usize, last: usize) -> usize {
     (first + 1..=last)
-        .find(|&idx| INNER_PREPOSITIONS.contains(&doc.lower(idx)) || doc.token(idx).is_punct(','))
+        .find(|&idx| {
+            INNER_PREPOSITIONS.contains(&doc.lower(idx))
+                || matches!(doc.lower(idx), "who" | "whose" | "which")
+                || doc.token(idx).is_punct(',')
+        })
         .map_or(last, |idx| idx - 1)
 }
 
@@ -1512,6 +1517,21 @@ pub(crate) fn subject_name(
     } else {
         while capitalized(last + 1) {
             last += 1;
+        }
+        // A name after a role that the capitalized words qualify is the subject's head:
+        // "Former GOP presidential nominee Mitt Romney", not "Former GOP".
+        if let Some(role) = (last + 1..sentence.end.min(last + 4))
+            .take_while(|&idx| {
+                let token = doc.token(idx);
+                token.is_word() && !token.capitalized && fits(token)
+            })
+            .last()
+            .filter(|&role| is_person_noun(doc.token(role).stem()) && capitalized(role + 1))
+        {
+            last = role + 1;
+            while capitalized(last + 1) {
+                last += 1;
+            }
         }
     }
     (last > first || !determiner).then_some((first, last))
