@@ -1224,12 +1224,20 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
                 TITLES.contains(&word) || NAME_ROLES.contains(&word)
             })
     };
-    let plural = !head_token.capitalized
-        && (BARE_PLURALS.contains(&head_word)
-            || (head_word.ends_with('s')
-                && !head_word.ends_with("ss")
-                && !head_word.ends_with("us")
-                && !head_word.ends_with("is")));
+    // "Democrats", "Republicans", "Russians", "Socialists": a capitalized plural of a party,
+    // people or creed, not after a first name ("Ann Evans").
+    let capitalized_group = head_token.capitalized
+        && ["ans", "ats", "ists", "ites"].iter().any(|ending| {
+            head_token.lower.len() > ending.len() + 3 && head_token.lower.ends_with(ending)
+        })
+        && (head == first || !doc.token(head - 1).capitalized);
+    let plural = capitalized_group
+        || (!head_token.capitalized
+            && (BARE_PLURALS.contains(&head_word)
+                || (head_word.ends_with('s')
+                    && !head_word.ends_with("ss")
+                    && !head_word.ends_with("us")
+                    && !head_word.ends_with("is"))));
     // "The crowd cheered", "a staggering 55 percent": a description without a name whose
     // head names no person is a thing, whatever the pronoun's gender.
     let description = DETERMINERS.contains(&doc.lower(first))
