@@ -254,6 +254,17 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalized_party_plural_is_a_group_for_pronouns() {
+        assert_eq!(
+            speaker_phrases(
+                "Senator Ann Holm met the port unions on Monday. Democrats say the ferry plan \
+                 fails. They said the vote would come later. She said she would vote against it."
+            ),
+            ["Democrats", "Democrats", "Senator Ann Holm"]
+        );
+    }
+
+    #[test]
     fn a_phrase_speaks_for_the_body_it_names_not_for_one_in_a_relative_clause() {
         let text = "Some Brask senators who pushed the bill through the Harbor Assembly are now \
                     calling for a veto.";
