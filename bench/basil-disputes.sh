@@ -30,24 +30,7 @@ fi
 
 stories="$(mktemp -d)"
 trap 'rm -rf "$stories"' EXIT
-python3 - "$data/articles" "$stories" <<'PY'
-import glob, json, os, sys
-articles, out = sys.argv[1], sys.argv[2]
-by_event = {}
-for path in sorted(glob.glob(os.path.join(articles, "*", "*.json"))):
-    with open(path, encoding="utf-8") as f:
-        article = json.load(f)
-    by_event.setdefault(article["triplet-uuid"], []).append(article)
-for idx, (_, triplet) in enumerate(sorted(by_event.items())):
-    folder = os.path.join(out, f"t{idx:03d}")
-    os.makedirs(folder)
-    for article in triplet:
-        body = "\n\n".join(" ".join(paragraph) for paragraph in article["body-paragraphs"])
-        name = article["source"].lower() + ".txt"
-        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-            # The publication date as a line under the title, as scraped text gives it.
-            f.write(article["title"] + "\n\n" + article["date"] + "\n\n" + body + "\n")
-PY
+python3 "$root/bench/basil_stories.py" "$data/articles" "$stories"
 
 : > "$out"
 : > "$consensus_out"
