@@ -188,7 +188,12 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
             return Tense::Unknown;
         }
         if let Some(tense) = cue(&left_words[..=idx], lexicon) {
-            return tense;
+            // "asked members to join him Monday evening": the expression times what was asked
+            // for, which lies ahead of the asking, as the news of a request does of its act.
+            let asks_for_later = tense == Tense::Past
+                && ASKING_VERBS.contains(&left_words[idx].as_str())
+                && left_words[idx + 1..].iter().any(|word| word == "to");
+            return if asks_for_later { Tense::Future } else { tense };
         }
     }
     let right_words: Vec<String> = words(right).take(10).map(str::to_lowercase).collect();
@@ -204,6 +209,25 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
     }
     Tense::Unknown
 }
+
+/// Past forms of verbs that ask for, order or invite a later act ("asked them to", "urged
+/// her to"): an expression after them times that act.
+const ASKING_VERBS: &[&str] = &[
+    "asked",
+    "urged",
+    "invited",
+    "pressed",
+    "encouraged",
+    "instructed",
+    "directed",
+    "ordered",
+    "summoned",
+    "begged",
+    "implored",
+    "requested",
+    "called",
+    "challenged",
+];
 
 /// What the last of `words` (lower case, in text order) says about tense, given the words before
 /// it, if anything.

@@ -151,6 +151,15 @@ fn weekdays_follow_the_tense_of_their_clause() {
         Some(FRIDAY),
         &[("Monday", "2022-01-10"), ("Tuesday", "2022-01-18")],
     );
+    // What was asked for comes after the asking: the nearest Monday, not the last one.
+    check(
+        "On Saturday he asked the members to join him on a call Monday evening.",
+        Some("2022-01-16"),
+        &[
+            ("Saturday", "2022-01-15"),
+            ("Monday evening", "2022-01-17TEV"),
+        ],
+    );
     // The sentence before lends no tense: its "set to" times another event.
     check(
         "The final is set to be held in 2015. On Monday, the committee came out against the bill.",
