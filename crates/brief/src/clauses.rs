@@ -98,6 +98,18 @@ fn is_modifier_phrase(words: &[&str]) -> bool {
         })
 }
 
+/// Whether the words of a piece only name someone or something ("Democratic Attorney General
+/// Ann Holm", "the Harbor Authority of Portvale"): capitalized words and the small words inside
+/// names, with no word that could say anything about them (a figure does: "The 1,200-megawatt
+/// Kessar Dam").
+fn is_name_only(words: &[&str]) -> bool {
+    words.iter().all(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        word.starts_with(char::is_uppercase)
+            || matches!(word, "of" | "the" | "and" | "for" | "de" | "van" | "von")
+    })
+}
+
 /// The clauses of `sentence` as byte ranges into it, in order, covering every word; one range
 /// for a sentence that does not divide.
 pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
@@ -134,7 +146,7 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
             .collect();
         if words.len() < MIN_CLAUSE_WORDS {
             short_run = Some(start);
-        } else if is_modifier_phrase(&words) {
+        } else if is_modifier_phrase(&words) || is_name_only(&words) {
             // A phrase modifying the clause before it stays with that clause; opening the
             // sentence, with the clause after it.
             match clauses.last_mut() {
@@ -231,6 +243,20 @@ mod tests {
             [
                 "The ferries stopped for a week,",
                 "after the union's two-hour meeting ended without a deal.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_piece_that_only_names_stays_with_its_clause() {
+        assert_eq!(
+            clauses(
+                "At the hearing on Monday, Democratic Harbor Commissioner Ann Holm, rose and \
+                 spoke about the strike."
+            ),
+            [
+                "At the hearing on Monday, Democratic Harbor Commissioner Ann Holm, rose and \
+                 spoke about the strike."
             ]
         );
     }
