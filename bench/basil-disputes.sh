@@ -22,15 +22,8 @@ consensus_out="$(dirname "$out")/basil-consensus.txt"
 voices_out="$(dirname "$out")/basil-voices.txt"
 parallax="${PARALLAX:-$root/target/release/parallax}"
 
-if [[ ! -d "$data/articles" ]]; then
-    echo "no BASIL articles under $data: skipped" >&2
-    exit 0
-fi
-[[ -n "${SKIP_BUILD:-}" ]] || cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-
-stories="$(mktemp -d)"
-trap 'rm -rf "$stories"' EXIT
-python3 "$root/bench/basil_stories.py" "$data/articles" "$stories"
+# shellcheck source=bench/basil-common.sh
+source "$root/bench/basil-common.sh"
 
 : > "$out"
 : > "$consensus_out"

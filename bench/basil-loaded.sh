@@ -21,15 +21,8 @@ data="${1:-$root/../shared/data/basil}"
 parallax="${PARALLAX:-$root/target/release/parallax}"
 lexicon="$root/../shared/data/bias-lexicons-recasens2013/bias-lexicon.txt"
 
-if [[ ! -d "$data/articles" ]]; then
-    echo "no BASIL articles under $data: skipped" >&2
-    exit 0
-fi
-[[ -n "${SKIP_BUILD:-}" ]] || cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-
-stories="$(mktemp -d)"
-trap 'rm -rf "$stories"' EXIT
-python3 "$root/bench/basil_stories.py" "$data/articles" "$stories"
+# shellcheck source=bench/basil-common.sh
+source "$root/bench/basil-common.sh"
 
 python3 - "$data" "$stories" "$parallax" "$lexicon" <<'PY'
 import glob, json, os, re, subprocess, sys

@@ -6,8 +6,8 @@
 Each event (Fox News, The New York Times and HuffPost on one story) becomes OUT_DIR/tNNN/ with
 one text file per outlet (fox.txt, nyt.txt, hpo.txt): the title, the publication date as a
 line under it (as scraped text gives it), and the body, one paragraph per block and the
-sentences of a paragraph joined by spaces. Used by bench/basil-disputes.sh and
-bench/basil-loaded.sh; nothing is written into the repository.
+sentences of a paragraph joined by spaces. Used, through bench/basil-common.sh, by
+bench/basil-disputes.sh and bench/basil-loaded.sh; nothing is written into the repository.
 """
 import glob
 import json

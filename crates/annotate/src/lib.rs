@@ -199,10 +199,16 @@ mod tests {
     use super::*;
     use parallax_model::Origin;
 
+    fn annotated(text: &str) -> Annotated {
+        annotate(
+            Article::new(Origin::File("speakers.txt".into()), text.to_string()),
+            &Config::new(),
+        )
+    }
+
     /// The entity name of each quote's speaker in `text`.
     fn speakers(text: &str) -> Vec<String> {
-        let article = Article::new(Origin::File("speakers.txt".into()), text.to_string());
-        let annotated = annotate(article, &Config::new());
+        let annotated = annotated(text);
         annotated
             .quotes
             .iter()
@@ -243,9 +249,7 @@ mod tests {
 
     /// The written speaker phrase of each quote of `text`.
     fn speaker_phrases(text: &str) -> Vec<String> {
-        let article = Article::new(Origin::File("speakers.txt".into()), text.to_string());
-        let annotated = annotate(article, &Config::new());
-        annotated
+        annotated(text)
             .quotes
             .iter()
             .filter_map(|quote| quote.speaker.clone())
