@@ -97,6 +97,9 @@ fn times_within(
     };
     let mut expressions = Vec::new();
     for candidate in select(grammar.candidates(text)) {
+        if is_quoted_title(text, &candidate.range) {
+            continue;
+        }
         for piece in candidate.pieces {
             let tense = tense(
                 text,
@@ -124,6 +127,32 @@ fn times_within(
         }
     }
     expressions
+}
+
+/// Whether the expression at `range` is all a quotation holds and is capitalized, which makes
+/// it a title rather than a time: NBC's "Today" show, ABC's “This Week.” (a quoted "as soon as
+/// possible" is still a time).
+fn is_quoted_title(text: &str, range: &Range<usize>) -> bool {
+    let capitalized = text
+        .get(range.clone())
+        .and_then(|written| written.chars().next())
+        .is_some_and(char::is_uppercase);
+    const OPENING: &[char] = &['"', '\u{201c}', '\u{2018}'];
+    const CLOSING: &[char] = &['"', '\u{201d}', '\u{2019}'];
+    let opened = text
+        .get(..range.start)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| OPENING.contains(&c));
+    // A closing mark with a letter after it is an apostrophe: “Today’s ruling …”.
+    let closed = text
+        .get(range.end..)
+        .map(|after| after.trim_start_matches(['.', ',', '?', '!']))
+        .is_some_and(|after| {
+            let mut chars = after.chars();
+            chars.next().is_some_and(|c| CLOSING.contains(&c))
+                && chars.next().is_none_or(|c| !c.is_alphanumeric())
+        });
+    capitalized && opened && closed
 }
 
 /// Whether the expression at `range` follows a word that makes it the start of a period

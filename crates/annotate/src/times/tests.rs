@@ -160,6 +160,17 @@ fn weekdays_follow_the_tense_of_their_clause() {
             ("Monday evening", "2022-01-17TEV"),
         ],
     );
+    // A time that is all a quotation holds is a title.
+    check(
+        "He told NBC's \"Today\" show on Thursday that ABC's \u{201c}This Week.\u{201d} had called.",
+        Some(FRIDAY),
+        &[("Thursday", "2022-01-13")],
+    );
+    check(
+        "\u{201c}Today\u{2019}s ruling is clear,\u{201d} she said.",
+        Some(FRIDAY),
+        &[("Today", "2022-01-14")],
+    );
     // The sentence before lends no tense: its "set to" times another event.
     check(
         "The final is set to be held in 2015. On Monday, the committee came out against the bill.",
