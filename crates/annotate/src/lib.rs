@@ -42,7 +42,7 @@ pub use quotes::quotes;
 pub use sentences::sentences;
 pub use times::{times, times_in};
 
-use parallax_model::{Annotated, Article};
+use parallax_model::{Annotated, Article, speaker_head_len, speaker_relative_clause_start};
 use std::borrow::Cow;
 
 /// Settings for the annotate stage.
@@ -109,7 +109,7 @@ fn link_speakers(annotated: &mut Annotated) {
         // about it ("senators who pushed the bill through the Legislature").
         let before_relative = text
             .get(speaker.clone())
-            .and_then(relative_clause_start)
+            .and_then(speaker_relative_clause_start)
             .map_or(speaker.end, |start| speaker.start + start);
         quote.speaker_entity = named_head.or_else(|| {
             mentions_within(entities, speaker.start..before_relative)
@@ -120,45 +120,12 @@ fn link_speakers(annotated: &mut Annotated) {
     }
 }
 
-/// Words that open a prepositional phrase or a relative clause after the head of a speaker
-/// phrase.
-const HEAD_PREPOSITIONS: &[&str] = &[
-    "of", "for", "at", "from", "in", "on", "with", "to", "by", "about", "who", "whose", "which",
-];
-
-/// Relative pronouns that open a clause about the head of a speaker phrase.
-const RELATIVE_PRONOUNS: &[&str] = &["who", "whose", "which"];
-
-/// The byte offset in a speaker phrase of the relative pronoun that opens a clause about its
-/// head ("Senators who …"), if any.
-fn relative_clause_start(phrase: &str) -> Option<usize> {
-    offset_of_later_word(phrase, RELATIVE_PRONOUNS)
-}
-
 /// The length of the head of `phrase`, a speaker phrase with an apposition, a parenthesis, a
-/// prepositional phrase or a relative clause: the words before the first comma or parenthesis
-/// and before a preposition or relative pronoun ("Senator Jane Doe" of "Senator Jane Doe of
-/// Ohio, the top Democrat on the panel," and of "Senator Jane Doe of Ohio"); `None` for a
-/// phrase with none of them, whose last name is its head.
+/// prepositional phrase or a relative clause ([`speaker_head_len`]); `None` for a phrase with
+/// none of them, whose last name is its head.
 fn head_len(phrase: &str) -> Option<usize> {
-    let cut = phrase.find([',', '(']);
-    let before_apposition = &phrase[..cut.unwrap_or(phrase.len())];
-    let end = offset_of_later_word(before_apposition, HEAD_PREPOSITIONS)
-        .unwrap_or(before_apposition.len());
-    let head = before_apposition[..end].trim_end().len();
-    (cut.is_some() || head < before_apposition.trim_end().len()).then_some(head)
-}
-
-/// The byte offset of the first word of `phrase` after its first that is one of `words`.
-fn offset_of_later_word(phrase: &str, words: &[&str]) -> Option<usize> {
-    let mut offset = 0;
-    for word in phrase.split(' ') {
-        if offset > 0 && words.contains(&word) {
-            return Some(offset);
-        }
-        offset += word.len() + 1;
-    }
-    None
+    let head = speaker_head_len(phrase);
+    (head < phrase.trim_end().len()).then_some(head)
 }
 
 /// The mentions of `entities` that overlap `range`, each with its entity's index.

@@ -5,7 +5,10 @@
 //! Descriptions ("the ministry", "a senior official") are matched as written, and unnamed
 //! sources stay unnamed: the brief counts them, it does not guess who they are.
 
-use parallax_model::{Annotated, Citation, QuoteKind, Span, Story, Voice, VoiceSource};
+use parallax_model::{
+    Annotated, Citation, QuoteKind, Span, Story, Voice, VoiceSource, speaker_head_len,
+    speaker_relative_clause_start,
+};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Default)]
@@ -106,18 +109,10 @@ fn without_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-/// What ends the head of a speaker phrase: an apposition, a parenthesis, a prepositional phrase
-/// or a relative clause.
-const HEAD_ENDS: &[&str] = &[
-    ",", "(", " of ", " for ", " at ", " from ", " in ", " on ", " with ", " to ", " by ",
-    " about ", " who ", " whose ", " which ",
-];
-
 /// Whether the speaker's entity is named in its phrase only before a lowercase word of the
-/// phrase's head, which the name modifies ("Estavian" in "the Estavian foreign ministry"), the
-/// head being what comes before [`HEAD_ENDS`]. A possessive
-/// ("the minister's spokesman") names whom the speaker speaks for, as does a name after the
-/// head ("a spokesman for the ministry").
+/// phrase's head ([`speaker_head_len`]), which the name modifies ("Estavian" in "the Estavian
+/// foreign ministry"). A possessive ("the minister's spokesman") names whom the speaker speaks
+/// for, as does a name after the head ("a spokesman for the ministry").
 fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) -> bool {
     let (Some(speaker), Some(entity)) = (quote.speaker.as_ref(), quote.speaker_entity) else {
         return false;
@@ -129,12 +124,7 @@ fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) ->
     let Some(phrase) = text.get(speaker.clone()) else {
         return false;
     };
-    let head_len = HEAD_ENDS
-        .iter()
-        .filter_map(|end| phrase.find(end))
-        .min()
-        .unwrap_or(phrase.len());
-    let head_end = speaker.start + head_len;
+    let head_end = speaker.start + speaker_head_len(phrase);
     let mut in_head = entity
         .mentions
         .iter()
@@ -301,11 +291,7 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
     };
     // So does a relative clause ("Senators who pushed the bill …").
     let name = name.split(',').next().unwrap_or_default().trim();
-    let name = [" who ", " whose ", " which "]
-        .iter()
-        .filter_map(|relative| name.find(relative))
-        .min()
-        .map_or(name, |end| &name[..end]);
+    let name = speaker_relative_clause_start(name).map_or(name, |start| name[..start].trim_end());
     let name = ["and ", "but ", "or "]
         .iter()
         .find_map(|conjunction| name.strip_prefix(conjunction))

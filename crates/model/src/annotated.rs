@@ -223,6 +223,45 @@ pub struct Quote {
     pub anonymous: bool,
 }
 
+/// Words that end the head of a speaker phrase when they follow its first word: prepositions
+/// and relative pronouns.
+const SPEAKER_HEAD_ENDS: &[&str] = &[
+    "of", "for", "at", "from", "in", "on", "with", "to", "by", "about", "who", "whose", "which",
+];
+
+/// Relative pronouns that open a clause about the head of a speaker phrase.
+const RELATIVE_PRONOUNS: &[&str] = &["who", "whose", "which"];
+
+/// The length in bytes of the head of `phrase`, a speaker phrase as [`Quote::speaker`] holds
+/// it: the words before the first comma or parenthesis (an apposition) and before a
+/// preposition or relative pronoun ("Senator Jane Doe" of "Senator Jane Doe of Ohio, the top
+/// Democrat on the panel,"; "Senators" of "Senators who pushed the bill"), without the
+/// spaces after them; the whole phrase when it has none of them.
+pub fn speaker_head_len(phrase: &str) -> usize {
+    let before_apposition = &phrase[..phrase.find([',', '(']).unwrap_or(phrase.len())];
+    let end = offset_of_later_word(before_apposition, SPEAKER_HEAD_ENDS)
+        .unwrap_or(before_apposition.len());
+    before_apposition[..end].trim_end().len()
+}
+
+/// The byte offset in a speaker phrase of the relative pronoun that opens a clause about its
+/// head ("Senators who …"), if any.
+pub fn speaker_relative_clause_start(phrase: &str) -> Option<usize> {
+    offset_of_later_word(phrase, RELATIVE_PRONOUNS)
+}
+
+/// The byte offset of the first word of `phrase` after its first that is one of `words`.
+fn offset_of_later_word(phrase: &str, words: &[&str]) -> Option<usize> {
+    let mut offset = 0;
+    for word in phrase.split(' ') {
+        if offset > 0 && words.contains(&word) {
+            return Some(offset);
+        }
+        offset += word.len() + 1;
+    }
+    None
+}
+
 /// Whose voice a claim is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
