@@ -111,11 +111,25 @@ fn link_speakers(annotated: &mut Annotated) {
             .get(speaker.clone())
             .and_then(speaker_relative_clause_start)
             .map_or(speaker.end, |start| speaker.start + start);
+        // Of the names in it, one that closes a phrase of the chain is what the phrase is
+        // about: "a spokesman for Acme Inc., the Gazette's parent company," speaks for Acme.
+        let closes_phrase = |end: usize| {
+            text.get(end..before_relative).is_some_and(|rest| {
+                let rest = rest.trim_start_matches('.').trim_start();
+                rest.is_empty() || rest.starts_with([',', ')'])
+            })
+        };
         quote.speaker_entity = named_head.or_else(|| {
             mentions_within(entities, speaker.start..before_relative)
-                .map(|(mention, entity_idx)| (mention.range.end, entity_idx))
+                .map(|(mention, entity_idx)| {
+                    (
+                        closes_phrase(mention.range.end),
+                        mention.range.end,
+                        entity_idx,
+                    )
+                })
                 .max()
-                .map(|(_, entity_idx)| entity_idx)
+                .map(|(_, _, entity_idx)| entity_idx)
         });
     }
 }
@@ -211,6 +225,25 @@ mod tests {
                  Monday."
             ),
             ["Anna Lenk"]
+        );
+    }
+
+    #[test]
+    fn a_phrase_speaks_for_the_name_closing_one_of_its_parts_not_for_a_possessive() {
+        assert_eq!(
+            speakers(
+                "Reached for comment, a spokesman for Veltro Media Inc., the Harbor Gazette's \
+                 parent company, denied that the story had been bought."
+            ),
+            ["Veltro Media Inc."]
+        );
+        // A party tag names no one; nor does what a participle says the speaker was doing.
+        assert_eq!(
+            speakers(
+                "Senator Ivo Brandt, D-N.Y., speaking on the floor of the Harbor Assembly, \
+                 said the count was flawed."
+            ),
+            ["Ivo Brandt"]
         );
     }
 

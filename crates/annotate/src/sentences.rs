@@ -1,9 +1,10 @@
 //! Sentence boundaries for news text.
 //!
 //! Segmentation is sentencex's (Wikimedia's rule-based segmenter: abbreviations, initials and
-//! decimals in many languages). Two repairs follow, for shapes that are common in news and that
-//! sentencex splits: a time of day followed by its zone ("3 p.m. Eastern") and a sentence that is
-//! only closing punctuation left over after a quotation.
+//! decimals in many languages). Three repairs follow, for shapes that are common in news and that
+//! sentencex splits: a time of day followed by its zone ("3 p.m. Eastern"), an initialism cut
+//! between its letters ("D-N.Y." in a party tag) and a sentence that is only closing punctuation
+//! left over after a quotation.
 
 use parallax_model::{Article, Sentence, paragraph_ranges};
 
@@ -76,6 +77,21 @@ fn continues(text: &str, previous: &std::ops::Range<usize>, next: &std::ops::Ran
     if after_title {
         return true;
     }
+    // An initialism split between its letters ("D-N." | "Y., said"): the piece before ends in
+    // one capital and a period, the piece after is one capital and a period, then no letter.
+    let ends_in_initial = |text: &str| {
+        let mut letters = text.chars().rev();
+        letters.next() == Some('.')
+            && letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_none_or(|c| !c.is_alphanumeric())
+    };
+    let mut opening = next_text.chars();
+    let opens_with_initial = opening.next().is_some_and(char::is_uppercase)
+        && opening.next() == Some('.')
+        && opening.next().is_none_or(|c| !c.is_alphanumeric());
+    if ends_in_initial(previous_text) && opens_with_initial {
+        return true;
+    }
     let after_clock = previous_text.ends_with("a.m.") || previous_text.ends_with("p.m.");
     let punctuation_only = next_text.chars().all(|c| !c.is_alphanumeric());
     let continues_clock = TIME_ZONE_WORDS.contains(&first_word)
@@ -104,6 +120,17 @@ mod tests {
             &[
                 "The U.S. envoy met Gen. Ortiz on Dec. 3.",
                 "Dr. J. R. Velez Jr. was there.",
+            ],
+        );
+    }
+
+    #[test]
+    fn party_tags_with_a_state_initialism_do_not_split() {
+        check(
+            "Ana Ruiz, D-N.Y., said on Monday that it would fail. Then she left.",
+            &[
+                "Ana Ruiz, D-N.Y., said on Monday that it would fail.",
+                "Then she left.",
             ],
         );
     }

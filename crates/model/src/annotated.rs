@@ -245,9 +245,23 @@ pub fn speaker_head_len(phrase: &str) -> usize {
 }
 
 /// The byte offset in a speaker phrase of the relative pronoun that opens a clause about its
-/// head ("Senators who …"), if any.
+/// head ("Senators who …"), or of a participle set off by a comma ("the campaign, responding
+/// to …"), if any: what such a clause says the speaker did does not tell who speaks.
 pub fn speaker_relative_clause_start(phrase: &str) -> Option<usize> {
-    offset_of_later_word(phrase, RELATIVE_PRONOUNS)
+    let relative = offset_of_later_word(phrase, RELATIVE_PRONOUNS);
+    let participle = phrase
+        .match_indices(", ")
+        .map(|(at, _)| at + 2)
+        .find(|&start| {
+            let word = phrase[start..].split([' ', ',']).next().unwrap_or_default();
+            word.len() > 5
+                && word.ends_with("ing")
+                && word.bytes().all(|byte| byte.is_ascii_lowercase())
+        });
+    match (relative, participle) {
+        (Some(relative), Some(participle)) => Some(relative.min(participle)),
+        (relative, participle) => relative.or(participle),
+    }
 }
 
 /// The byte offset of the first word of `phrase` after its first that is one of `words`.
@@ -308,4 +322,24 @@ pub struct Claim {
     pub attribution: Attribution,
     /// Asserted, negated or hedged.
     pub polarity: Polarity,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_speaker_phrase_has_its_head_and_where_a_clause_about_it_starts() {
+        let phrase = "Senator Ilse Marrow of Ohio, the top Democrat on the panel,";
+        assert_eq!(&phrase[..speaker_head_len(phrase)], "Senator Ilse Marrow");
+        let relative = "Senators who pushed the bill";
+        assert_eq!(speaker_relative_clause_start(relative), Some(9));
+        // A participle set off by a comma says what the speaker did, not who it is.
+        let participle = "the mayor's office, responding to the union, in a statement";
+        assert_eq!(
+            speaker_relative_clause_start(participle).map(|start| &participle[..start]),
+            Some("the mayor's office, ")
+        );
+        assert_eq!(speaker_relative_clause_start("Ana Ruiz, the mayor"), None);
+    }
 }

@@ -98,7 +98,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Token<'
             }
             if next == '.' {
                 let so_far: String = chars[start_idx..idx].iter().map(|&(_, c)| c).collect();
-                let last_segment = so_far.rsplit('.').next().unwrap_or_default();
+                let last_segment = so_far.rsplit(['.', '-']).next().unwrap_or_default();
                 let single_letter = last_segment.chars().count() == 1;
                 if single_letter
                     && after.is_some_and(char::is_alphabetic)

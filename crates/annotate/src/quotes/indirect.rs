@@ -5,7 +5,9 @@
 //!
 //! Each sentence is read left to right; a cue that is already part of a quote, or that stands
 //! inside quotation marks, is skipped, because the annotation is flat: a word belongs to at most
-//! one quote.
+//! one quote. Two kinds of attribution are read before the rest: one that closes the sentence,
+//! and a verb of saying after an appositive chain; the words of that chain stay free, so what
+//! it says of its speaker ("a delegate backing the reform") is read as well.
 
 use super::cues::{self, Class, Entry, Form};
 use super::direct::participle_subject;
@@ -31,6 +33,38 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
                     ..found
                 },
             );
+        }
+        // "Ana Ruiz, a lawyer representing the union, said …": a verb of saying after a
+        // comma closes an appositive chain about its subject, so it is read before the cues
+        // inside the chain ("supporting the bill"), which describe the speaker.
+        for cue in sentence.clone() {
+            if cue > sentence.start
+                && doc.token(cue - 1).is_punct(',')
+                && !state.used[cue]
+                && !state.quoted[cue]
+                && cues::verb_at(doc, cue).is_some_and(|entry| {
+                    matches!(entry.class(), Class::Speech | Class::Tell)
+                        && matches!(entry.form, Form::Past | Form::Present)
+                })
+                && let Some(found) = reported(doc, state, cue, &sentence)
+                && let Some((first, last)) = found
+                    .speaker
+                    .as_ref()
+                    .map(|speaker| (speaker.first, speaker.last))
+                    .filter(|&(_, last)| last < cue)
+            {
+                state.push(
+                    doc,
+                    Found {
+                        construction: "reported",
+                        ..found
+                    },
+                );
+                // The chain stays free for what it says of the speaker ("who backed the plan").
+                for flag in &mut state.used[first..=last] {
+                    *flag = false;
+                }
+            }
         }
         let mut idx = sentence.start;
         while idx < sentence.end {

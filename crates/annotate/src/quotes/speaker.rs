@@ -692,10 +692,26 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     }
     if RELATIVES.contains(&word) {
         let mut end = last.checked_sub(1)?;
-        if doc.token(end).is_punct(',') {
+        let after_comma = doc.token(end).is_punct(',');
+        if after_comma {
             end = end.checked_sub(1)?;
         }
-        let antecedent = phrase_before(doc, end, floor)?;
+        let nearest = phrase_before(doc, end, floor)?;
+        // A tag or a description between commas after a name is no antecedent: the name is
+        // ("Ana Ruiz, D-Lyon, who …", "Ana Ruiz, a former mayor, who …").
+        let set_off = after_comma
+            && (is_tag(doc, end) || nearest.kind != Kind::Name)
+            && nearest.first > floor
+            && doc.token(nearest.first - 1).is_punct(',');
+        let name_before = set_off
+            .then(|| phrase_before(doc, nearest.first.checked_sub(2)?, floor))
+            .flatten()
+            .filter(|name| name.kind == Kind::Name)
+            .map(|name| Speaker {
+                last: head(doc, name.first, name.last),
+                ..name
+            });
+        let antecedent = name_before.unwrap_or(nearest);
         return Some(Speaker {
             first: last,
             last,
@@ -724,6 +740,31 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
     "through", "by", "to", "into", "against", "about", "over", "under", "between", "among",
     "toward", "towards", "across", "behind", "via", "upon", "onto", "of", "for", "at", "with",
     "from", "in", "on",
+];
+
+/// Whether the token at `idx` is a party tag ("D-Lyon", "R-N.Y."), an age ("59") or an
+/// abbreviated state or province ("Neb.", "Ont."), which follow a name between commas.
+fn is_tag(doc: &Doc, idx: usize) -> bool {
+    let text = &doc.text[doc.token(idx).range.clone()];
+    let party = text
+        .strip_prefix(['D', 'R', 'I'])
+        .and_then(|rest| rest.strip_prefix('-'))
+        .is_some_and(|state| state.starts_with(|c: char| c.is_ascii_uppercase()));
+    let abbreviation = text.len() <= 6
+        && text.ends_with('.')
+        && text.starts_with(|c: char| c.is_ascii_uppercase());
+    party || abbreviation || (!text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit()))
+}
+
+/// Prepositions of time that open a fronted phrase before a sentence's subject.
+const FRONTED_SUBORDINATORS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "since",
+    "despite",
+    "following",
+    "until",
 ];
 
 /// Whether the token before `first` is a lowercase preposition (one written in capitals opens
@@ -781,6 +822,10 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
     // Whether every phrase of the chain is an adverb ("Ruiz, however,"), which the speaker
     // leaves out.
     let mut adverbs_only = true;
+    // The phrase between the chain's previous two commas, with the flags as they stood before
+    // it was read: where the chain starts when what opens it is a fronted clause or an adverb
+    // rather than a phrase of its own ("After the vote ended, Ana Ruiz, the mayor, said").
+    let mut inner: Option<(usize, usize, bool, bool)> = None;
     for _ in 0..4 {
         let limit = right.saturating_sub(40).max(floor);
         let mut idx = right.checked_sub(1)?;
@@ -799,24 +844,47 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
         let token = doc.token(idx);
         if !token.is_punct(',') || idx < floor {
             // The chain starts here: the phrase before `right` is the name it is about.
-            let head = phrase_before(doc, right.checked_sub(1)?, floor)?;
-            if head.kind == Kind::Pronoun
-                || right == comma
-                || (!all_appositive && head.kind != Kind::Name)
-            {
-                return None;
-            }
-            return Some(Speaker {
-                first: head.first,
-                last: if adverbs_only { head.last } else { comma },
-                kind: head.kind,
-                anonymous: head.anonymous || anonymous,
-                antecedent: None,
+            let chain = |right: usize, floor: usize, all_appositive: bool, adverbs_only: bool| {
+                let head = phrase_before(doc, right.checked_sub(1)?, floor)?;
+                if head.kind == Kind::Pronoun
+                    || right == comma
+                    || (!all_appositive && head.kind != Kind::Name)
+                {
+                    return None;
+                }
+                Some(Speaker {
+                    first: head.first,
+                    last: if adverbs_only { head.last } else { comma },
+                    kind: head.kind,
+                    anonymous: head.anonymous || anonymous,
+                    antecedent: None,
+                })
+            };
+            let opener = phrase_before(doc, right.checked_sub(1)?, floor);
+            let is_adverb = opener.as_ref().is_some_and(|opener| {
+                let word = doc.lower(opener.first);
+                opener.first == opener.last
+                    && (SENTENCE_ADVERBS.contains(&word) || PARENTHETICAL_ADVERBS.contains(&word))
             });
+            // "On Thursday, Senator Ana Ruiz, D-Lyon, argued": the phrase opening the chain is
+            // the object of a preposition that opens the sentence.
+            let is_fronted = opener.as_ref().is_some_and(|opener| {
+                let word = doc.lower(floor);
+                opener.first > floor
+                    && (OBJECT_PREPOSITIONS.contains(&word)
+                        || FRONTED_SUBORDINATORS.contains(&word))
+            });
+            if opener.is_some() && !is_adverb && !is_fronted {
+                return chain(right, floor, all_appositive, adverbs_only);
+            }
+            let (start, right, all_appositive, adverbs_only) = inner?;
+            return chain(right, start, all_appositive, adverbs_only)
+                .filter(|speaker| speaker.first == start);
         }
         if idx + 1 >= right {
             return None;
         }
+        let (all_before, adverbs_before) = (all_appositive, adverbs_only);
         let opener = doc.token(idx + 1);
         let word = opener.lower.as_ref();
         if idx + 2 == right && PARENTHETICAL_ADVERBS.contains(&word) {
@@ -836,6 +904,7 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
             all_appositive = false;
         }
         anonymous |= (idx + 1..right).any(|inner_idx| is_anonymous_marker(doc, inner_idx));
+        inner = Some((idx + 1, right, all_before, adverbs_before));
         right = idx;
     }
     None

@@ -1087,3 +1087,37 @@ fn a_sentence_that_ends_in_its_attribution_is_that_speakers_content() {
          negotiator anonymous",
     );
 }
+
+#[test]
+fn an_appositive_chain_after_a_fronted_clause_or_adverb_starts_at_its_name() {
+    check(
+        "After the vote ended, Ilse Marrow, the party chairwoman, said she had received \
+         threats. However, one of her lawyers, Tomas Kerr, says the deal stands. On Monday, \
+         Senator Ivo Brandt, D-N.Y., argued that the count was flawed.",
+        "indirect [she had received threats] cue=said speaker=Ilse Marrow, the party chairwoman,\n\
+         indirect [the deal stands] cue=says speaker=one of her lawyers, Tomas Kerr,\n\
+         indirect [that the count was flawed] cue=argued speaker=Senator Ivo Brandt, D-N.Y.,",
+    );
+}
+
+#[test]
+fn a_verb_of_saying_after_a_chain_is_read_before_the_cues_inside_it() {
+    check(
+        "Olek Varga, a delegate backing the reform, said he had spoken with many colleagues.",
+        "indirect [the reform] cue=backing speaker=a delegate\n\
+         indirect [he had spoken with many colleagues] cue=said speaker=Olek Varga, a delegate \
+         backing the reform,",
+    );
+}
+
+#[test]
+fn a_relative_pronoun_after_a_party_tag_stands_for_the_name() {
+    check(
+        "Rep. Nils Aaberg, R-Ohio, who opposes the bill, said the vote was rushed. He said \
+         the count would be challenged.",
+        "indirect [the bill] cue=opposes speaker=Rep. Nils Aaberg (from who)\n\
+         indirect [the vote was rushed] cue=said speaker=Rep. Nils Aaberg, R-Ohio, who opposes \
+         the bill,\n\
+         indirect [the count would be challenged] cue=said speaker=Rep. Nils Aaberg (from He)",
+    );
+}
