@@ -23,8 +23,15 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
         // A sentence that ends in its attribution ("The union rejected it, a negotiator
         // said.") is that speaker's content whole: the cues inside it ("rejected") are what
         // the speaker reports, so the closing one is read first.
-        if let Some(found) =
-            closing_cue(doc, state, &sentence).and_then(|cue| reported(doc, state, cue, &sentence))
+        // Read as the closing attribution only in that shape: the content before the cue.
+        if let Some(found) = closing_cue(doc, state, &sentence)
+            .and_then(|cue| reported(doc, state, cue, &sentence))
+            .filter(|found| {
+                let cue_start = found
+                    .cue
+                    .map_or(0, |(first, _)| doc.token(first).range.start);
+                found.pieces.iter().all(|piece| piece.end <= cue_start)
+            })
         {
             state.push(
                 doc,
@@ -109,20 +116,36 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
 const MAX_CLOSING_SPEAKER_WORDS: usize = 8;
 
 /// The verb of saying that ends `sentence` after a comma and a few words ("…, officials
-/// said."), when it is free.
+/// said."), or that follows a comma with its speaker after it ("…, said Ana Ruiz, a fellow at
+/// the institute."), when it is free.
 fn closing_cue(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usize> {
     let cue = (sentence.start..sentence.end)
         .rev()
         .find(|&idx| doc.token(idx).is_word())?;
-    if state.used[cue] || state.quoted[cue] || cues::verb_at(doc, cue)?.class() != Class::Speech {
-        return None;
+    let free = |idx: usize| !state.used[idx] && !state.quoted[idx];
+    if free(cue) && cues::verb_at(doc, cue).is_some_and(|entry| entry.class() == Class::Speech) {
+        let comma = (sentence.start..cue)
+            .rev()
+            .take(MAX_CLOSING_SPEAKER_WORDS + 1)
+            .find(|&idx| doc.token(idx).is_punct(','))?;
+        return (comma + 1 < cue).then_some(cue);
     }
-    let comma = (sentence.start..cue)
+    // The inverted form: the last verb of saying right after a comma, in the sentence's last
+    // words (its speaker and the speaker's description), outside quotation marks.
+    (sentence.start + 1..cue)
         .rev()
-        .take(MAX_CLOSING_SPEAKER_WORDS + 1)
-        .find(|&idx| doc.token(idx).is_punct(','))?;
-    (comma + 1 < cue).then_some(cue)
+        .take(MAX_CLOSING_INVERTED_WORDS)
+        .take_while(|&idx| !doc.token(idx).is_terminal() && !doc.token(idx).is_quote())
+        .find(|&idx| {
+            free(idx)
+                && doc.token(idx - 1).is_punct(',')
+                && cues::verb_at(doc, idx).is_some_and(|entry| entry.inverts())
+        })
 }
+
+/// How far from the end of a sentence an inverted closing attribution ("…, said Ana Ruiz, the
+/// director of …") may start.
+const MAX_CLOSING_INVERTED_WORDS: usize = 30;
 
 /// The last token a quote covers.
 fn last_token_of(doc: &Doc, found: &Found) -> usize {

@@ -1121,3 +1121,15 @@ fn a_relative_pronoun_after_a_party_tag_stands_for_the_name() {
          indirect [the count would be challenged] cue=said speaker=Rep. Nils Aaberg (from He)",
     );
 }
+
+#[test]
+fn an_inverted_attribution_closing_the_sentence_takes_what_comes_before_it() {
+    check(
+        "His campaign appears to be taking the same tack: attending meetings and spreading his \
+         message, said Ilse Marrow, director of the Velmar Politics Project at the University \
+         of Lyon.",
+        "indirect [His campaign appears to be taking the same tack: attending meetings and \
+         spreading his message] cue=said speaker=Ilse Marrow, director of the Velmar Politics \
+         Project at the University of Lyon",
+    );
+}
