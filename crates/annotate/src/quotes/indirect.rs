@@ -140,6 +140,11 @@ fn closing_cue(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usiz
             free(idx)
                 && doc.token(idx - 1).is_punct(',')
                 && cues::verb_at(doc, idx).is_some_and(|entry| entry.inverts())
+                // "…, tweeted their approval": a possessive opens the verb's object.
+                && !matches!(
+                    doc.lower(idx + 1),
+                    "their" | "his" | "her" | "its" | "our" | "my" | "your"
+                )
         })
 }
 
