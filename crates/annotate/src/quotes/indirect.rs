@@ -189,6 +189,11 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "even",
 ];
 
+/// Auxiliaries that make the base form of a verb after them finite.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "did", "does", "do", "would", "will", "could", "can", "should", "may", "might", "must",
+];
+
 /// Whether a new attribution starts at token `idx` inside a content that began at `first`: a
 /// reporting verb with its own subject after a conjunction, comma or dash ("…, but she denied"),
 /// right after "and"/"but" ("… and said …"), or right after a comma ("…, said Ruiz", "Ruiz, who
@@ -206,8 +211,18 @@ fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usiz
         matches!(word, "they" | "we" | "i" | "you" | "people" | "police")
             || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
     };
+    // "…, but would not say whether …": an auxiliary makes a verb of saying finite, coordinated
+    // with the verb before; without the comma it more often goes on the reported clause ("she
+    // has signed a plea and would plead guilty").
+    let auxiliary = cue_first < idx
+        && FINITE_AUXILIARIES.contains(&doc.lower(cue_first))
+        && matches!(entry.class(), Class::Speech | Class::Tell)
+        && cue_first > first + 2
+        && matches!(doc.lower(cue_first - 1), "and" | "but")
+        && doc.token(cue_first - 2).is_punct(',');
     let finite = matches!(entry.form, Form::Past | Form::Present)
-        || (entry.form == Form::Base && cue_first == idx && plural_before());
+        || (entry.form == Form::Base && cue_first == idx && plural_before())
+        || (entry.form == Form::Base && auxiliary);
     if !finite || entry.class() == Class::Thought {
         return None;
     }

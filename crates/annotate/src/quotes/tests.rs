@@ -1133,3 +1133,13 @@ fn an_inverted_attribution_closing_the_sentence_takes_what_comes_before_it() {
          Project at the University of Lyon",
     );
 }
+
+#[test]
+fn a_verb_of_saying_with_an_auxiliary_after_a_comma_and_conjunction_is_a_second_attribution() {
+    check(
+        "Ilse Marrow said that she will not testify against the mayor, but would not say \
+         whether she had been offered a deal.",
+        "indirect [that she will not testify against the mayor] cue=said speaker=Ilse Marrow\n\
+         indirect [whether she had been offered a deal] cue=would not say speaker=Ilse Marrow",
+    );
+}
