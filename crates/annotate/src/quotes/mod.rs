@@ -396,12 +396,14 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Co
             if !speaker::compatible(class, referent) {
                 continue;
             }
-            // The name's last capitalized word keys it, so "Ana Ruiz, the mayor," and "Ruiz"
-            // share what is known of them.
-            let key_idx = (antecedent.first..=antecedent.last)
+            // The last capitalized word of the name's head keys it, so "Ana Ruiz, the mayor,"
+            // and "Ruiz" share what is known of them (and "Ana Ruiz, an ally of Mr. Holt," is
+            // not Holt).
+            let head = speaker::head(doc, antecedent.first, antecedent.last);
+            let key_idx = (antecedent.first..=head)
                 .rev()
                 .find(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
-                .unwrap_or(antecedent.last);
+                .unwrap_or(head);
             let key = doc.token(key_idx).stem().to_string();
             if matches!(
                 class,
@@ -420,7 +422,6 @@ fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Co
             }
             // A pronoun stands for the person, not for what qualifies them ("Ana Ruiz of the
             // Velmar Institute" is "Ana Ruiz").
-            let head = speaker::head(doc, antecedent.first, antecedent.last);
             quote.resolved = Some((antecedent.first, head));
             break;
         }

@@ -1111,6 +1111,13 @@ fn is_anonymous_marker(doc: &Doc, idx: usize) -> bool {
 pub(crate) fn sentence_subject(doc: &Doc, idx: usize, quoted: &[bool]) -> Option<Speaker> {
     let sentence = doc.sentence_of(idx);
     let mut first = sentence.start;
+    // A fronted phrase ("During his news conference Friday, Ruiz …") ends at its comma.
+    let opening = doc.lower(sentence.start);
+    if OBJECT_PREPOSITIONS.contains(&opening) || FRONTED_SUBORDINATORS.contains(&opening) {
+        first = (sentence.start..idx)
+            .find(|&at| doc.token(at).is_punct(',') && doc.token(at).space_after)?
+            + 1;
+    }
     while first < idx
         && (!doc.token(first).is_word() || quoted[first] || STOP_WORDS.contains(&doc.lower(first)))
     {

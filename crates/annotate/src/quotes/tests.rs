@@ -1143,3 +1143,23 @@ fn a_verb_of_saying_with_an_auxiliary_after_a_comma_and_conjunction_is_a_second_
          indirect [whether she had been offered a deal] cue=would not say speaker=Ilse Marrow",
     );
 }
+
+#[test]
+fn the_subject_after_a_fronted_phrase_speaks_a_participle_quote() {
+    check(
+        "During his news conference on Friday, Mayor Ilse Marrow defended the plan, saying, \
+         “The port will reopen.”",
+        "direct [“The port will reopen.”] cue=saying speaker=Mayor Ilse Marrow",
+    );
+}
+
+#[test]
+fn a_pronoun_is_kept_by_the_head_of_a_name_not_by_a_name_described_after_it() {
+    check(
+        "Tomas Kerr spoke first. He said he would run. Ms. Ilse Marrow, an ally of Mr. Kerr, \
+         said the race was open. “He has a lot of heart,” she said.",
+        "indirect [he would run] cue=said speaker=Tomas Kerr (from He)\n\
+         indirect [the race was open] cue=said speaker=Ms. Ilse Marrow, an ally of Mr. Kerr,\n\
+         direct [“He has a lot of heart,”] cue=said speaker=Ms. Ilse Marrow (from she)",
+    );
+}
