@@ -756,6 +756,19 @@ fn is_tag(doc: &Doc, idx: usize) -> bool {
     party || abbreviation || (!text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit()))
 }
 
+/// Nouns of time whose phrase, after a fronted time, describes it ("On Friday, the day …").
+const FRONTED_TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+];
+
 /// Prepositions of time that open a fronted phrase before a sentence's subject.
 const FRONTED_SUBORDINATORS: &[&str] = &[
     "after",
@@ -1114,9 +1127,14 @@ pub(crate) fn sentence_subject(doc: &Doc, idx: usize, quoted: &[bool]) -> Option
     // A fronted phrase ("During his news conference Friday, Ruiz …") ends at its comma.
     let opening = doc.lower(sentence.start);
     if OBJECT_PREPOSITIONS.contains(&opening) || FRONTED_SUBORDINATORS.contains(&opening) {
-        first = (sentence.start..idx)
-            .find(|&at| doc.token(at).is_punct(',') && doc.token(at).space_after)?
-            + 1;
+        let phrase_end = |from: usize| {
+            (from..idx).find(|&at| doc.token(at).is_punct(',') && doc.token(at).space_after)
+        };
+        first = phrase_end(sentence.start)? + 1;
+        // "On Friday, the day that …, Ruiz …": an appositive of the fronted time goes with it.
+        if doc.lower(first) == "the" && FRONTED_TIME_NOUNS.contains(&doc.lower(first + 1)) {
+            first = phrase_end(first)? + 1;
+        }
     }
     while first < idx
         && (!doc.token(first).is_word() || quoted[first] || STOP_WORDS.contains(&doc.lower(first)))
