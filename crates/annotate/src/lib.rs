@@ -119,13 +119,40 @@ fn link_speakers(annotated: &mut Annotated) {
                 rest.is_empty() || rest.starts_with([',', ')'])
             })
         };
-        quote.speaker_entity = named_head.or_else(|| {
+        // A name qualifying the one before it ("Mitch McConnell of Kentucky") closes the phrase
+        // for that one.
+        let mentions: Vec<(std::ops::Range<usize>, usize)> =
             mentions_within(entities, speaker.start..before_relative)
-                .map(|(mention, entity_idx)| {
+                .map(|(mention, entity_idx)| (mention.range.clone(), entity_idx))
+                .collect();
+        // Each mention's qualifier, found once: a speaker phrase is short, but bounded work per
+        // quote keeps hostile input linear.
+        let qualifier_of: Vec<Option<usize>> = mentions
+            .iter()
+            .map(|(range, _)| {
+                mentions.iter().position(|(other, _)| {
+                    other.start > range.end
+                        && text
+                            .get(range.end..other.start)
+                            .is_some_and(|between| matches!(between.trim(), "of" | "from"))
+                })
+            })
+            .collect();
+        quote.speaker_entity = named_head.or_else(|| {
+            mentions
+                .iter()
+                .enumerate()
+                .map(|(idx, (range, entity_idx))| {
+                    let end = qualifier_of[idx].map_or(range.end, |other| mentions[other].0.end);
+                    let qualifies = qualifier_of.contains(&Some(idx));
+                    // "Bob Corker, Republican of Tennessee,": a party names no one.
+                    let party = text
+                        .get(range.clone())
+                        .is_some_and(|name| PARTY_WORDS.contains(&name));
                     (
-                        closes_phrase(mention.range.end),
-                        mention.range.end,
-                        entity_idx,
+                        !qualifies && !party && closes_phrase(end),
+                        range.end,
+                        *entity_idx,
                     )
                 })
                 .max()
@@ -133,6 +160,9 @@ fn link_speakers(annotated: &mut Annotated) {
         });
     }
 }
+
+/// Party names that, written alone in a speaker's description, describe the speaker.
+const PARTY_WORDS: &[&str] = &["Republican", "Democrat", "Democratic", "Independent", "GOP"];
 
 /// The length of the head of `phrase`, a speaker phrase with an apposition, a parenthesis, a
 /// prepositional phrase or a relative clause ([`speaker_head_len`]); `None` for a phrase with
@@ -236,6 +266,15 @@ mod tests {
                  parent company, denied that the story had been bought."
             ),
             ["Veltro Media Inc."]
+        );
+        // A name's state and party describe it: "Republicans led by Senator Ivo Brandt of
+        // Velmar, the majority leader," speak for Brandt, not for Velmar.
+        assert_eq!(
+            speakers(
+                "Republicans led by Senator Ivo Brandt of Velmar, the majority leader, \
+                 pressured the governor to sign the bill."
+            ),
+            ["Ivo Brandt"]
         );
         // A party tag names no one; nor does what a participle says the speaker was doing.
         assert_eq!(
