@@ -41,7 +41,7 @@ use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
 use parallax_model::{
     Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind, Span, Story,
-    SummaryKind, SummarySentence,
+    SummaryKind, SummarySentence, is_party_tag,
 };
 use parallax_text::Terms;
 use salience::{COVERAGE, Features, N_FEATURES, NOVELTY, OVERFLOW};
@@ -814,7 +814,7 @@ fn credit_len(text: &str) -> Option<usize> {
         && credit_words
             .iter()
             .all(|word| word.starts_with(|c: char| c.is_uppercase()));
-    if !is_place || !is_credit || compress::is_party_tag(credit) {
+    if !is_place || !is_credit || is_party_tag(credit) {
         return None;
     }
     let after = &text[close + 1..];

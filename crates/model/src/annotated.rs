@@ -264,6 +264,28 @@ pub fn speaker_relative_clause_start(phrase: &str) -> Option<usize> {
     }
 }
 
+/// Whether `text` is a politician's party tag as US outlets write it after the name, alone or
+/// with the state: "D", "R-Ky.", "I-Vt.", "D-N.Y.", "D., Calif.".
+pub fn is_party_tag(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix(['D', 'R', 'I'])
+        .map(|rest| rest.trim_start_matches(['.', ',', '-', '\u{2013}', ' ']))
+    else {
+        return false;
+    };
+    if rest.is_empty() {
+        return true;
+    }
+    // The party and the state are apart: "DHS" is an acronym, not a tag.
+    let separated = text[1..].starts_with(['-', '\u{2013}', '.', ',', ' ']);
+    separated
+        && rest.len() <= 12
+        && rest.starts_with(|c: char| c.is_uppercase())
+        && rest
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | ','))
+}
+
 /// The byte offset of the first word of `phrase` after its first that is one of `words`.
 fn offset_of_later_word(phrase: &str, words: &[&str]) -> Option<usize> {
     let mut offset = 0;

@@ -37,8 +37,8 @@ mod story;
 
 pub use annotated::{
     Annotated, Attribution, Claim, Entity, EntityKind, Mention, Polarity, Quantity, Quote,
-    QuoteKind, Sentence, TimeExpression, TimeKind, TimeModifier, is_currency, speaker_head_len,
-    speaker_relative_clause_start,
+    QuoteKind, Sentence, TimeExpression, TimeKind, TimeModifier, is_currency, is_party_tag,
+    speaker_head_len, speaker_relative_clause_start,
 };
 pub use article::{Article, RemovalReason, RemovedBlock, paragraph_ranges};
 pub use brief::{

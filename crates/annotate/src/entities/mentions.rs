@@ -649,7 +649,7 @@ pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
             }
             None => tokens.get(idx).is_some_and(is_name_word),
         };
-        if !starts_run || is_party_tag(ctx, idx) {
+        if !starts_run || is_set_off_party_tag(ctx, idx) {
             idx += 1;
             continue;
         }
@@ -690,21 +690,11 @@ pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
 /// Whether the token at `idx` is a politician's party tag as US outlets write it after the
 /// name, set off by a comma or a parenthesis ("Ana Ruiz, D-N.Y.,", "(R-Ohio)"): a party and a
 /// state, neither of them named there.
-fn is_party_tag(ctx: &Context, idx: usize) -> bool {
+fn is_set_off_party_tag(ctx: &Context, idx: usize) -> bool {
     let set_off = idx
         .checked_sub(1)
         .is_some_and(|before| matches!(ctx.span_text(before, before), "," | "("));
-    let text = ctx.span_text(idx, idx);
-    let Some(state) = text
-        .strip_prefix(['D', 'R', 'I'])
-        .and_then(|rest| rest.strip_prefix(['-', '\u{2013}']))
-    else {
-        return false;
-    };
-    set_off
-        && (2..=8).contains(&state.len())
-        && state.starts_with(|c: char| c.is_ascii_uppercase())
-        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+    set_off && parallax_model::is_party_tag(ctx.span_text(idx, idx))
 }
 
 /// The last token of the run of name words starting at `first`.

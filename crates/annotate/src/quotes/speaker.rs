@@ -746,10 +746,7 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 /// abbreviated state or province ("Neb.", "Ont."), which follow a name between commas.
 fn is_tag(doc: &Doc, idx: usize) -> bool {
     let text = &doc.text[doc.token(idx).range.clone()];
-    let party = text
-        .strip_prefix(['D', 'R', 'I'])
-        .and_then(|rest| rest.strip_prefix('-'))
-        .is_some_and(|state| state.starts_with(|c: char| c.is_ascii_uppercase()));
+    let party = parallax_model::is_party_tag(text);
     let abbreviation = text.len() <= 6
         && text.ends_with('.')
         && text.starts_with(|c: char| c.is_ascii_uppercase());

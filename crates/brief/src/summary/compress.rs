@@ -14,6 +14,8 @@
 //! Monday,") did no better and loses meaning ("should (or should not)", an acronym a later
 //! sentence uses, the day of the event).
 
+use parallax_model::is_party_tag;
+
 /// Discourse connectives that open a sentence and tie it to the one before it in its article.
 /// Those with a comma are dropped with it; the conjunctions only before the start of a clause
 /// ([`CLAUSE_OPENERS`]), since "And so" or "But for" would leave a fragment.
@@ -83,28 +85,6 @@ fn without_opening_connective(text: &str) -> String {
         }
     }
     text.to_string()
-}
-
-/// Whether the text in parentheses is a party tag as US outlets write it after a politician's
-/// name: "D", "R-Ky.", "I-Vt.", "D., Calif.".
-pub(super) fn is_party_tag(inside: &str) -> bool {
-    let Some(rest) = inside
-        .strip_prefix(['D', 'R', 'I'])
-        .map(|rest| rest.trim_start_matches(['.', ',', '-', '\u{2013}', ' ']))
-    else {
-        return false;
-    };
-    if rest.is_empty() {
-        return true;
-    }
-    // The party and the state are apart: "DHS" is an acronym, not a tag.
-    let separated = inside[1..].starts_with(['-', '\u{2013}', '.', ',', ' ']);
-    separated
-        && rest.len() <= 12
-        && rest.starts_with(|c: char| c.is_uppercase())
-        && rest
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | ','))
 }
 
 /// `text` without its parenthesized party tags and the space before each (a no-break space
