@@ -553,7 +553,12 @@ fn finish(
         }) else {
             continue;
         };
-        let name = ctx.span_text(longest.first, longest.last).to_string();
+        // A plural's possessive apostrophe stays on its word inside a name ("Workers' Party");
+        // at the end of one it is no part of the name ("the Workers' demands").
+        let name = ctx
+            .span_text(longest.first, longest.last)
+            .trim_end_matches(['\'', '\u{2019}'])
+            .to_string();
         let mut mentions: Vec<Mention> = members
             .iter()
             .filter_map(|member| {

@@ -297,3 +297,11 @@ fn an_unknown_adjective_of_a_place_the_article_names_is_a_mention_of_it() {
         &["person Julia: Julia", "person Julian: Julian"],
     );
 }
+
+#[test]
+fn plural_possessive_is_cut_off_at_the_end_of_a_name() {
+    check(
+        "The port must reopen, the Harbor Workers\u{2019} website said on Monday.",
+        &["org Harbor Workers: Harbor Workers\u{2019}"],
+    );
+}

@@ -413,8 +413,11 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             let mut speaker = speaker::before(doc, first - 1, start)?;
             // Up to three words the phrase rule left out still belong to the speaker ("retired
             // general Ana Ruiz", "port authority spokesperson Ana Ruiz").
+            // A preposition among them makes them an adverbial ("for his daughter's security
+            // detail"), not part of a name.
             if speaker.first > start + 3
-                || (start..speaker.first).any(|idx| !doc.token(idx).is_word())
+                || (start..speaker.first)
+                    .any(|idx| !doc.token(idx).is_word() || speaker::is_preposition(doc.lower(idx)))
             {
                 return None;
             }

@@ -31,12 +31,30 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
                     .cue
                     .map_or(0, |(first, _)| doc.token(first).range.start);
                 found.pieces.iter().all(|piece| piece.end <= cue_start)
+                    && !found.speaker.as_ref().is_some_and(|speaker| {
+                        found
+                            .cue
+                            .is_some_and(|(_, cue_last)| speaker.first > cue_last)
+                            && opens_clause_after(doc, speaker, &sentence)
+                    })
             })
         {
             state.push(
                 doc,
                 Found {
                     construction: "closing",
+                    ..found
+                },
+            );
+        }
+        // "…, according to the county's figures." closes the sentence the same way.
+        if let Some(according) = closing_according_to(doc, state, &sentence)
+            && let Some(found) = according_to(doc, state, according, &sentence)
+        {
+            state.push(
+                doc,
+                Found {
+                    construction: "according_to",
                     ..found
                 },
             );
@@ -146,6 +164,35 @@ fn closing_cue(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usiz
                     "their" | "his" | "her" | "its" | "our" | "my" | "your"
                 )
         })
+}
+
+/// The "according" of a free "…, according to X." that ends `sentence`: after a comma, its
+/// source running to the end with no comma or quotation mark.
+fn closing_according_to(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usize> {
+    let free = |idx: usize| !state.used[idx] && !state.quoted[idx];
+    let according = (sentence.start + 1..sentence.end.saturating_sub(2))
+        .rev()
+        .take(MAX_CLOSING_INVERTED_WORDS)
+        .take_while(|&idx| {
+            let token = doc.token(idx);
+            !token.is_terminal() && !token.is_quote() && !token.is_punct(',')
+        })
+        .find(|&idx| doc.lower(idx) == "according" && doc.lower(idx + 1) == "to")?;
+    (doc.token(according - 1).is_punct(',') && (according..sentence.end).all(free))
+        .then_some(according)
+}
+
+/// Whether the words after a speaker found after its verb go on as a clause of which the
+/// speaker is the subject ("X, an adviser, said Republicans are engaged in …", "…, said Ruiz
+/// would run"): the verb then opens its content, it does not close the sentence.
+fn opens_clause_after(doc: &Doc, speaker: &Speaker, sentence: &Range<usize>) -> bool {
+    let next = speaker.last + 1;
+    next < sentence.end
+        && doc.token(next).is_word()
+        && (AUXILIARIES.contains(&doc.lower(next))
+            || FINITE_AUXILIARIES.contains(&doc.lower(next))
+            || cues::verb_at(doc, next)
+                .is_some_and(|entry| matches!(entry.form, Form::Past | Form::Present)))
 }
 
 /// How far from the end of a sentence an inverted closing attribution ("…, said Ana Ruiz, the
@@ -643,8 +690,8 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
                 }
             } else if class == Class::Tell {
                 // A short addressee with a determiner or a role ("told the Associated Press the
-                // port …", "told host Ana Ruiz it …"): the clause opens at the next determiner
-                // or subject pronoun that no preposition governs.
+                // port …", "told host Ana Ruiz it …", "told the AP her group …"): the clause
+                // opens at the next determiner or subject pronoun that no preposition governs.
                 return (start + 1..(start + 8).min(sentence.end))
                     .take_while(|&at| doc.token(at).is_word())
                     .find(|&at| {
@@ -653,6 +700,11 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
                             "the"
                                 | "a"
                                 | "an"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "our"
                                 | "he"
                                 | "she"
                                 | "they"
@@ -1052,16 +1104,20 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         if entry.noun_like() {
             return None;
         }
-        let comma = (subject.first.saturating_sub(3).max(floor + 1)..subject.first)
+        // Coordinated subjects count too ("…, teachers and union officials said"), when the
+        // conjunction stands between two of its words.
+        let comma = (subject.first.saturating_sub(5).max(floor + 1)..subject.first)
             .rev()
             .take_while(|&at| {
                 let token = doc.token(at);
                 token.is_punct(',')
+                    || (matches!(token.lower.as_ref(), "and" | "or") && doc.token(at - 1).is_word())
                     || (speaker::fits(token)
                         && !token.capitalized
                         && !INNER_PREPOSITIONS_AND_DETERMINERS.contains(&token.lower.as_ref()))
             })
-            .find(|&at| doc.token(at).is_punct(','))?;
+            .find(|&at| doc.token(at).is_punct(','))
+            .filter(|&comma| !matches!(doc.lower(comma + 1), "and" | "or"))?;
         let subject = speaker::described(doc, comma + 1, subject.last);
         return before_and_around(doc, state, (first, last), subject, comma, floor, sentence);
     }

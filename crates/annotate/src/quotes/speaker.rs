@@ -93,6 +93,9 @@ pub(crate) const DETERMINERS: &[&str] = &[
 /// Personal pronouns that can be speakers, and how they resolve.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
+/// Pronouns as objects, which end a phrase such as "a source close to him".
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it"];
+
 /// Relative pronouns that stand for the phrase before them.
 const RELATIVES: &[&str] = &["who", "which"];
 
@@ -337,6 +340,8 @@ const ANONYMOUS_MARKERS: &[&str] = &[
     "unnamed",
     "unidentified",
     "familiar",
+    "close",
+    "closer",
     "named",
     "authorized",
     "authorised",
@@ -588,6 +593,12 @@ pub(crate) fn fits(token: &Token<'_>) -> bool {
     true
 }
 
+/// Whether token `idx` is the "to" of "close to", which goes on a speaker phrase as "familiar
+/// with" does: "a source close to the campaign", "people close to Ruiz".
+fn close_to(doc: &Doc, idx: usize) -> bool {
+    idx > 0 && doc.lower(idx) == "to" && matches!(doc.lower(idx - 1), "close" | "closer")
+}
+
 /// Whether `token` can open a speaker phrase.
 fn opens(token: &Token<'_>) -> bool {
     token.is_word()
@@ -742,6 +753,11 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
     "from", "in", "on",
 ];
 
+/// Whether `word` is a preposition that can govern a noun phrase.
+pub(crate) fn is_preposition(word: &str) -> bool {
+    OBJECT_PREPOSITIONS.contains(&word)
+}
+
 /// Whether the token at `idx` is a party tag ("D-Lyon", "R-N.Y."), an age ("59") or an
 /// abbreviated state or province ("Neb.", "Ont."), which follow a name between commas.
 fn is_tag(doc: &Doc, idx: usize) -> bool {
@@ -856,8 +872,11 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
             // The chain starts here: the phrase before `right` is the name it is about.
             let chain = |right: usize, floor: usize, all_appositive: bool, adverbs_only: bool| {
                 let head = phrase_before(doc, right.checked_sub(1)?, floor)?;
+                // A name alone before the comma is no chain, unless a parenthesis closes it:
+                // "Sen. Ana Ruiz (D-Lyon), said".
+                let parenthesized = doc.token(comma - 1).is_punct(')') && head.kind == Kind::Name;
                 if head.kind == Kind::Pronoun
-                    || right == comma
+                    || (right == comma && !parenthesized)
                     || (!all_appositive && head.kind != Kind::Name)
                 {
                     return None;
@@ -939,12 +958,14 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if PRONOUNS.contains(&token.lower.as_ref()) {
         return Some(pronoun(last));
     }
-    if !fits(token) || !closes(token) {
+    // "close to him": an object pronoun ends the phrase of someone near whom it stands for.
+    let after_close_to = last > floor && close_to(doc, last - 1);
+    if !after_close_to && (!fits(token) || !closes(token)) {
         return None;
     }
     let limit = last.saturating_sub(11).max(floor);
     let mut first = last;
-    while first > limit && fits(doc.token(first - 1)) {
+    while first > limit && (fits(doc.token(first - 1)) || close_to(doc, first - 1)) {
         first -= 1;
     }
     // A capitalized conjunction or adverb opening the sentence is not part of the subject
@@ -999,6 +1020,15 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
             "with" => doc.lower(last) == "familiar",
             _ => !INNER_PREPOSITIONS.contains(&word),
         };
+        if close_to(doc, last + 1) {
+            last += 1;
+            // "close to him" ends with its pronoun.
+            if last + 1 < limit && OBJECT_PRONOUNS.contains(&doc.lower(last + 1)) {
+                last += 1;
+                break;
+            }
+            continue;
+        }
         if !fits(next) || !inner_ok {
             break;
         }
@@ -1102,8 +1132,8 @@ pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
     }
 }
 
-/// Whether token `idx` makes a speaker anonymous: "unnamed", "familiar (with)", "(not to be)
-/// named", "(not) authorized (to speak)".
+/// Whether token `idx` makes a speaker anonymous: "unnamed", "familiar (with)", "close (to)",
+/// "(not to be) named", "(not) authorized (to speak)".
 fn is_anonymous_marker(doc: &Doc, idx: usize) -> bool {
     let word = doc.lower(idx);
     if !ANONYMOUS_MARKERS.contains(&word) {
@@ -1112,6 +1142,7 @@ fn is_anonymous_marker(doc: &Doc, idx: usize) -> bool {
     match word {
         "named" => doc.lower(idx.saturating_sub(1)) == "be",
         "authorized" | "authorised" => doc.lower(idx.saturating_sub(1)) == "not",
+        "close" | "closer" => doc.lower(idx + 1) == "to",
         _ => true,
     }
 }

@@ -1163,3 +1163,54 @@ fn a_pronoun_is_kept_by_the_head_of_a_name_not_by_a_name_described_after_it() {
          direct [“He has a lot of heart,”] cue=said speaker=Ms. Ilse Marrow (from she)",
     );
 }
+
+#[test]
+fn closing_attributions_with_close_sources_coordinated_subjects_and_according_to() {
+    check(
+        "The talks stalled on Monday, a source close to him said.",
+        "indirect [The talks stalled on Monday] cue=said speaker=a source close to him anonymous",
+    );
+    check(
+        "The talks stalled on Monday, said people close to the mayor.",
+        "indirect [The talks stalled on Monday] cue=said speaker=people close to the mayor anonymous",
+    );
+    check(
+        "The strike is over, teachers and union officials told the paper.",
+        "indirect [The strike is over] cue=told speaker=teachers and union officials anonymous",
+    );
+    // A cue earlier in the sentence does not cut the content of one that closes it.
+    check(
+        "Donors may give as long as the decision to donate is made here, according to the \
+         election lawyer.",
+        "indirect [Donors may give as long as the decision to donate is made here] \
+         cue=according to speaker=the election lawyer",
+    );
+}
+
+#[test]
+fn verb_after_a_comma_opens_its_content_when_a_clause_follows_its_object() {
+    // Not the inverted "…, said Republicans": the phrase after the verb has its own verb.
+    check(
+        "Tad Ruiz, the senators' media adviser, said Republicans are engaged in mischief.",
+        "indirect [Republicans are engaged in mischief] cue=said speaker=Tad Ruiz, the \
+         senators' media adviser,",
+    );
+    check(
+        "Sen. Ana Ruiz (D-Lyon), said after a lunch on Tuesday that she had not read the plan.",
+        "indirect [that she had not read the plan] cue=said speaker=Sen. Ana Ruiz (D-Lyon)",
+    );
+    check(
+        "Ana Ruiz told the AP her group never worked with the lobbyists.",
+        "indirect [her group never worked with the lobbyists] cue=told speaker=Ana Ruiz",
+    );
+}
+
+#[test]
+fn words_after_a_short_quote_opening_with_a_preposition_are_no_speaker() {
+    // "detail" reads as a verb of saying; "for his daughters' security" is no one.
+    check(
+        "The first ad called Ruiz an \"elitist hypocrite\" for his daughters' security detail.",
+        "indirect [Ruiz an \"elitist hypocrite\" for his daughters' security detail] cue=called \
+         speaker=The first ad",
+    );
+}

@@ -238,9 +238,19 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                     _ => break,
                 }
             }
-            // A period after an abbreviation or an initial belongs to the word, so "Gen. Ortiz"
-            // and "J. Smith" stay names rather than sentence ends.
-            if bytes.get(idx) == Some(&b'.') {
+            // A plural's possessive apostrophe belongs to the word when a word follows it
+            // ("Sanders' senior adviser"), so the phrase reads as one noun phrase; single quotes
+            // mark no quotation here.
+            let mut rest = text[idx..].chars();
+            if text[start..idx].ends_with(['s', 'S'])
+                && let (Some(apostrophe @ ('\'' | '’')), Some(' '), Some(after)) =
+                    (rest.next(), rest.next(), rest.next())
+                && after.is_alphanumeric()
+            {
+                idx += apostrophe.len_utf8();
+            } else if bytes.get(idx) == Some(&b'.') {
+                // A period after an abbreviation or an initial belongs to the word, so "Gen.
+                // Ortiz" and "J. Smith" stay names rather than sentence ends.
                 let word = text[start..idx].to_lowercase();
                 let initial = word.chars().count() == 1 && c.is_uppercase();
                 if initial || word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
