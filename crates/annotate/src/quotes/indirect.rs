@@ -1031,6 +1031,13 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             let subordinate = subject.first > floor
                 && SUBORDINATORS.contains(&doc.lower(subject.first - 1))
                 && (subject.first - 1 == floor || doc.token(subject.first - 2).is_punct(','));
+            // "Ana Ruiz, who said she left on good terms, wept": a relative clause between the
+            // sentence's subject and its verb ends at its comma.
+            let inside_subject = subject.kind == speaker::Kind::Pronoun
+                && subject
+                    .antecedent
+                    .as_ref()
+                    .is_some_and(|antecedent| antecedent.first == sentence.start);
             // A clause of two words is enough with its own subject pronoun ("said she could"),
             // and a topic of one ("worried about Ruiz").
             let topic = start == last + 2 && matches!(doc.lower(last + 1), "about" | "of");
@@ -1046,7 +1053,14 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             } else {
                 min_words(class)
             };
-            let end = content_end(doc, state, start, sentence, fewest, subordinate)?;
+            let end = content_end(
+                doc,
+                state,
+                start,
+                sentence,
+                fewest,
+                subordinate || inside_subject,
+            )?;
             return Some(found(doc, vec![(start, end)], (first, last), Some(subject)));
         }
         // Content before the cue: "…, Ruiz said.", "…, officials said, …" and "…, as Ruiz
@@ -1159,8 +1173,11 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             // of the sentence and describes the speaker: "…, said Ana Ruiz, the director of the
             // institute, which tracks shipping."
             let comma = speaker.last + 1;
-            let describes = comma + 1 < sentence.end
-                && doc.token(comma).is_punct(',')
+            let set_off = comma + 1 < sentence.end && doc.token(comma).is_punct(',');
+            // "…, said Ana Ruiz, who argued that …": the relative clause is an attribution of
+            // its own, read after this one.
+            let reports = set_off && speaker::relative_clause_reports(doc, comma + 1, sentence.end);
+            let describes = set_off
                 && matches!(
                     doc.lower(comma + 1),
                     "who" | "which" | "whose" | "a" | "an" | "the"
@@ -1170,6 +1187,7 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
                 token.is_terminal() || token.is_quote()
             });
             match end {
+                _ if reports => {}
                 Some(end) if describes && ends(end) && doc.token(end - 1).is_word() => {
                     speaker.last = end - 1;
                 }

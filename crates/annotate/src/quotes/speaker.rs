@@ -1051,7 +1051,10 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     }
     // A relative clause right after the name belongs to the speaker too: "said one official who
     // spoke on condition of anonymity."
-    if last + 1 < ceiling && matches!(doc.lower(last + 1), "who" | "whose") {
+    if last + 1 < ceiling
+        && matches!(doc.lower(last + 1), "who" | "whose")
+        && !relative_clause_reports(doc, last + 1, ceiling)
+    {
         let end = (last + 1..ceiling)
             .take_while(|&idx| doc.token(idx).is_word() || doc.token(idx).is_punct(','))
             .last()
@@ -1073,7 +1076,7 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
                 "who" | "the" | "a" | "an" | "his" | "her" | "its" | "their"
             )
             || TITLES.contains(&inner_word);
-        if is_appositive {
+        if is_appositive && !relative_clause_reports(doc, comma + 1, ceiling) {
             let mut end = comma + 1;
             while end + 1 < ceiling
                 && doc.token(end + 1).is_word()
@@ -1089,6 +1092,42 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
     }
     Some(speaker)
 }
+
+/// Whether the relative pronoun at `relative` opens a clause that reports what its antecedent
+/// said or thinks ("said Ana Ruiz, who argued that …"): an attribution of its own, which the
+/// speaker's description leaves free to be read as one.
+pub(crate) fn relative_clause_reports(doc: &Doc, relative: usize, ceiling: usize) -> bool {
+    matches!(doc.lower(relative), "who" | "which")
+        && (relative + 1..(relative + 4).min(ceiling))
+            .take_while(|&idx| doc.token(idx).is_word())
+            .find(|&idx| !RELATIVE_CLAUSE_FILLERS.contains(&doc.lower(idx)))
+            .and_then(|verb| cues::verb_at(doc, verb))
+            .is_some_and(|entry| {
+                matches!(entry.form, cues::Form::Past | cues::Form::Present)
+                    && matches!(
+                        entry.class(),
+                        cues::Class::Speech | cues::Class::Tell | cues::Class::Thought
+                    )
+            })
+}
+
+/// Auxiliaries and adverbs between a relative pronoun and its verb ("who has long argued").
+const RELATIVE_CLAUSE_FILLERS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "long",
+    "previously",
+    "repeatedly",
+    "often",
+    "still",
+    "recently",
+    "earlier",
+];
 
 /// A speaker made of the pronoun (or possessive: "his claim that …") at `idx`.
 pub(crate) fn pronoun(idx: usize) -> Speaker {

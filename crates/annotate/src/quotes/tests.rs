@@ -1214,3 +1214,21 @@ fn words_after_a_short_quote_opening_with_a_preposition_are_no_speaker() {
          speaker=The first ad",
     );
 }
+
+#[test]
+fn a_relative_clause_that_reports_is_its_own_attribution() {
+    check(
+        "The plan failed, said Ana Ruiz, who argued that the council had ignored the port.",
+        "indirect [The plan failed] cue=said speaker=Ana Ruiz\n\
+         indirect [that the council had ignored the port] cue=argued speaker=Ruiz (from who)",
+    );
+    check(
+        "\u{201c}We show anger,\u{201d} said Ana Ruiz, who acknowledged the vote was close.",
+        "direct [\u{201c}We show anger,\u{201d}] cue=said speaker=Ana Ruiz\n\
+         indirect [the vote was close] cue=acknowledged speaker=Ruiz (from who)",
+    );
+    check(
+        "Ana Ruiz, who said she left on good terms, wept.",
+        "indirect [she left on good terms] cue=said speaker=Ana Ruiz (from who)",
+    );
+}
