@@ -98,6 +98,7 @@ const NOT_SPEAKERS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "every", "everyone", "none", "nobody",
     "each", "several", "some", "many", "both", "all", "any", "other", "others", "most", "few",
     "him", "her", "them", "us", "me", "one", "this", "that", "these", "those", "which", "what",
+    "his", "their", "its", "our", "my", "your", "whose",
 ];
 
 /// `name` without a possessive ending ("Ruiz's", "the officials'"); a plural or a name ending
@@ -527,6 +528,22 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn an_unresolved_possessive_pronoun_is_no_voice() {
+        let story = Story::new(vec![quoted(
+            "a.txt",
+            "The plan won their support for the port.",
+            &[(
+                "their",
+                "support for",
+                "the port",
+                QuoteKind::Indirect,
+                false,
+            )],
+        )]);
+        assert!(voices(&story).is_empty());
     }
 
     #[test]

@@ -414,10 +414,14 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             // Up to three words the phrase rule left out still belong to the speaker ("retired
             // general Ana Ruiz", "port authority spokesperson Ana Ruiz").
             // A preposition among them makes them an adverbial ("for his daughter's security
-            // detail"), not part of a name.
+            // detail"), and a relative pronoun a clause ("what he called"), not part of a name.
             if speaker.first > start + 3
-                || (start..speaker.first)
-                    .any(|idx| !doc.token(idx).is_word() || speaker::is_preposition(doc.lower(idx)))
+                || (start..speaker.first).any(|idx| {
+                    let word = doc.lower(idx);
+                    !doc.token(idx).is_word()
+                        || speaker::is_preposition(word)
+                        || matches!(word, "what" | "which" | "who" | "whom" | "whose" | "that")
+                })
             {
                 return None;
             }

@@ -1232,3 +1232,11 @@ fn a_relative_clause_that_reports_is_its_own_attribution() {
         "indirect [she left on good terms] cue=said speaker=Ana Ruiz (from who)",
     );
 }
+
+#[test]
+fn a_relative_pronoun_before_a_speaker_after_a_quote_is_no_part_of_it() {
+    check(
+        "Ruiz was \u{201c}very proud\u{201d} of what she called \u{201c}a deal to end the strike.\u{201d}",
+        "direct [\u{201c}a deal to end the strike.\u{201d}] cue=called speaker=Ruiz (from she)",
+    );
+}
