@@ -76,7 +76,12 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
     annotated.entities = entities(&annotated.article, &annotated.sentences);
     annotated.times = times(&annotated.article, &annotated.sentences, &language);
     annotated.quantities = quantities(&annotated.article);
-    annotated.quotes = quotes(&annotated.article, &annotated.sentences, &config.quotes);
+    annotated.quotes = quotes(
+        &annotated.article,
+        &annotated.sentences,
+        &annotated.entities,
+        &config.quotes,
+    );
     link_speakers(&mut annotated);
     // Claims read every other annotation, so they come last.
     annotated.claims = claims(&annotated);

@@ -257,7 +257,8 @@ fn predict_with(text: &str, config: &annotate::quotes::Config) -> Vec<Attributio
     let paragraphs = Paragraphs::new(text);
     let article = &paragraphs.article;
     let sentences = annotate::sentences(article, &annotate::Config::new().fallback_language);
-    annotate::quotes(article, &sentences, config)
+    let entities = annotate::entities(article, &sentences);
+    annotate::quotes(article, &sentences, &entities, config)
         .iter()
         .map(|quote| attribution(&paragraphs, quote))
         .collect()
@@ -852,7 +853,8 @@ fn filter_candidates(
     let paragraphs = Paragraphs::new(text);
     let article = &paragraphs.article;
     let sentences = annotate::sentences(article, &annotate::Config::new().fallback_language);
-    annotate::quotes::filter_candidates(article, &sentences, config)
+    let entities = annotate::entities(article, &sentences);
+    annotate::quotes::filter_candidates(article, &sentences, &entities, config)
         .into_iter()
         .map(|candidate| {
             (

@@ -53,7 +53,7 @@
 //!
 //! let text = "“We stay,” said Ana Ruiz. She added that the port would reopen.";
 //! let article = Article::new(Origin::Stdin, text.to_string());
-//! let found = quotes(&article, &sentences(&article, "en"), &quotes::Config::new());
+//! let found = quotes(&article, &sentences(&article, "en"), &[], &quotes::Config::new());
 //! let slice = |range: &std::ops::Range<usize>| &article.text[range.clone()];
 //! assert_eq!(slice(&found[0].content), "“We stay,”");
 //! assert_eq!(found[1].speaker.as_ref().map(slice), Some("Ana Ruiz"));
@@ -63,7 +63,9 @@
 //! Odd input is never an error: unbalanced quotation marks end at the end of their paragraph,
 //! and a quote with no speaker has `speaker: None`. The work is linear in the length of the
 //! text: every rule looks at a bounded window of tokens around a cue or a quotation mark.
-//! Entities are not linked yet, so [`Quote::speaker_entity`] stays `None`.
+//! The article's entities, when given, tell a name opening a sentence from a capitalized common
+//! word there ("Notably, …", "Memories have faded"), which no pronoun stands for. Entities are
+//! not linked yet, so [`Quote::speaker_entity`] stays `None`.
 
 mod cues;
 mod direct;
@@ -75,7 +77,7 @@ mod speaker;
 mod tests;
 mod tokens;
 
-use parallax_model::{Article, Quote, QuoteKind, Sentence};
+use parallax_model::{Article, Entity, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -115,25 +117,36 @@ impl Config {
 /// Finds the direct quotes and reported speech in `article`, whose sentences are `sentences`
 /// (as [`crate::sentences`] returns them: in text order, with paragraph indexes). Quotes come in
 /// text order of their content; their ranges are byte ranges into the article text.
-pub fn quotes(article: &Article, sentences: &[Sentence], config: &Config) -> Vec<Quote> {
+pub fn quotes(
+    article: &Article,
+    sentences: &[Sentence],
+    entities: &[Entity],
+    config: &Config,
+) -> Vec<Quote> {
     let doc = Doc::new(&article.text, sentences);
     let mut state = rules_and_model(&doc, config);
     if let Some(filter) = &config.quote_filter {
         filter::apply(&doc, &mut state, filter);
     }
     let found = std::mem::take(&mut state.found);
-    finish(&doc, found, &state.quoted, config)
+    finish(&doc, found, &state.quoted, entities, config)
 }
 
 /// The quotes of `found` in text order, with their pronouns resolved.
-fn finish(doc: &Doc, mut found: Vec<Found>, quoted: &[bool], config: &Config) -> Vec<Quote> {
+fn finish(
+    doc: &Doc,
+    mut found: Vec<Found>,
+    quoted: &[bool],
+    entities: &[Entity],
+    config: &Config,
+) -> Vec<Quote> {
     found.sort_by_key(|found| {
         (
             found.pieces.first().map(|piece| piece.start),
             found.cue_start(),
         )
     });
-    resolve_pronouns(doc, &mut found, quoted, config);
+    resolve_pronouns(doc, &mut found, quoted, entities, config);
     found
         .into_iter()
         .map(|found| found.into_quote(doc))
@@ -163,6 +176,7 @@ pub struct FilterCandidate {
 pub fn filter_candidates(
     article: &Article,
     sentences: &[Sentence],
+    entities: &[Entity],
     config: &Config,
 ) -> Vec<FilterCandidate> {
     let doc = Doc::new(&article.text, sentences);
@@ -180,7 +194,7 @@ pub fn filter_candidates(
     });
     let found: Vec<Found> = order.iter().map(|&idx| found[idx].clone()).collect();
     let features: Vec<Vec<String>> = order.iter().map(|&idx| features[idx].clone()).collect();
-    finish(&doc, found, &state.quoted, config)
+    finish(&doc, found, &state.quoted, entities, config)
         .into_iter()
         .zip(features)
         .map(|(quote, features)| FilterCandidate { quote, features })
@@ -323,20 +337,46 @@ struct Antecedent {
 }
 
 /// Replaces each personal-pronoun speaker with the most recent compatible name before it.
-fn resolve_pronouns(doc: &Doc, found: &mut [Found], quoted: &[bool], config: &Config) {
+fn resolve_pronouns(
+    doc: &Doc,
+    found: &mut [Found],
+    quoted: &[bool],
+    entities: &[Entity],
+    config: &Config,
+) {
     // Candidates are earlier speakers and the subjects of earlier sentences, outside quotes.
     // A lone capitalized word opening a sentence that the article also writes in lowercase
-    // ("Progressivism is …", "progressivism") is a common word there, not a name.
+    // ("Progressivism is …", "progressivism") is a common word there, not a name; so is one
+    // that no entity mention covers, when entities are given ("Notably, …", "Memories have
+    // faded"): capitals say nothing at the start of a sentence.
     let lowercase_words: HashSet<&str> = doc
         .tokens
         .iter()
         .filter(|token| token.is_word() && !token.capitalized)
         .map(|token| token.lower.as_ref())
         .collect();
+    let mut mentions: Vec<&Range<usize>> = entities
+        .iter()
+        .flat_map(|entity| entity.mentions.iter().map(|mention| &mention.range))
+        .collect();
+    mentions.sort_by_key(|range| range.start);
+    let in_a_mention = |token: usize| {
+        let range = &doc.token(token).range;
+        let after = mentions.partition_point(|mention| mention.start <= range.start);
+        mentions[..after]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|mention| mention.end > range.start)
+    };
     let mut antecedents: Vec<Antecedent> = Vec::new();
     for sentence in &doc.sentence_tokens {
         if let Some((first, last)) = speaker::subject_name(doc, sentence.clone(), quoted) {
-            if first == last && lowercase_words.contains(doc.lower(first)) {
+            let opens_sentence = (sentence.start..first).all(|idx| !doc.token(idx).is_word());
+            if first == last
+                && (lowercase_words.contains(doc.lower(first))
+                    || (!entities.is_empty() && opens_sentence && !in_a_mention(first)))
+            {
                 continue;
             }
             antecedents.push(Antecedent {
