@@ -950,7 +950,12 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         if !(linked || opens_sentence || subject.is_some()) || !clear {
             return None;
         }
-        let end = content_end(doc, state, start, sentence, min_words(class), false)?;
+        // "Senior officials, discussing the review, relayed that …": a participle set off right
+        // after the sentence's subject ends at its comma, where the subject's verb follows.
+        let after_subject = before.is_some_and(|token| token.is_punct(','))
+            && speaker::subject_name(doc, sentence.start..first, &state.quoted)
+                .is_some_and(|(_, subject_last)| subject_last + 2 == first);
+        let end = content_end(doc, state, start, sentence, min_words(class), after_subject)?;
         // An infinitive is the subject's only after a verb the subject controls ("went on to
         // say", "declined to say"); after an object ("leaving the mediators to announce") the
         // speaker is not the subject, and is left unknown.

@@ -750,7 +750,7 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
 const OBJECT_PREPOSITIONS: &[&str] = &[
     "through", "by", "to", "into", "against", "about", "over", "under", "between", "among",
     "toward", "towards", "across", "behind", "via", "upon", "onto", "of", "for", "at", "with",
-    "from", "in", "on",
+    "from", "in", "on", "amid", "amidst", "despite", "without", "within", "beyond", "near",
 ];
 
 /// Whether `word` is a preposition that can govern a noun phrase.
@@ -983,7 +983,9 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     while first < last && INNER_PREPOSITIONS.contains(&doc.lower(first)) {
         first += 1;
     }
-    if !opens(doc.token(first)) {
+    // Nor is one a preposition alone, capitalized for opening the sentence ("Amid calls for
+    // …").
+    if !opens(doc.token(first)) || (first == last && is_preposition(doc.lower(first))) {
         return None;
     }
     Some(described(doc, first, last))
@@ -1673,14 +1675,25 @@ pub(crate) fn subject_name(
     let capitalized =
         |idx: usize| idx < sentence.end && doc.token(idx).is_word() && doc.token(idx).capitalized;
     let mut last = first;
-    if determiner && !capitalized(first + 1) {
-        while last + 1 < sentence.end && last - first < 3 {
-            let next = doc.token(last + 1);
-            let next_word = next.lower.as_ref();
-            let verb_like = next_word.ends_with("ed") || (last > first && next_word.ends_with('s'));
-            if !fits(next) || verb_like || INNER_PREPOSITIONS.contains(&next_word) {
-                break;
-            }
+    // A noun phrase goes on over lowercase words that are no verb: "The county's budget",
+    // "Another candidate", "Senior administration officials".
+    let goes_on = |last: usize| {
+        let next = doc.token(last + 1);
+        let next_word = next.lower.as_ref();
+        // A word in "-s" after the first is a verb ("The company says") unless a comma closes
+        // the phrase after it ("Senior administration officials, discussing …").
+        let comma_after = last + 2 < sentence.end && doc.token(last + 2).is_punct(',');
+        let verb_like =
+            next_word.ends_with("ed") || (last > first && next_word.ends_with('s') && !comma_after);
+        last + 1 < sentence.end
+            && last - first < 3
+            && fits(next)
+            && !verb_like
+            && !INNER_PREPOSITIONS.contains(&next_word)
+    };
+    let opens_phrase = determiner || DETERMINERS.contains(&word);
+    if opens_phrase && !capitalized(first + 1) {
+        while goes_on(last) {
             last += 1;
         }
     } else {
@@ -1703,5 +1716,5 @@ pub(crate) fn subject_name(
             }
         }
     }
-    (last > first || !determiner).then_some((first, last))
+    (last > first || !opens_phrase).then_some((first, last))
 }

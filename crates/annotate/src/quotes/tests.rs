@@ -1247,3 +1247,23 @@ fn a_capitalized_word_opening_a_sentence_is_no_name_for_a_pronoun() {
         "indirect [Memories have faded] cue=said speaker=Senator Ana Ruiz (from she)",
     );
 }
+
+#[test]
+fn a_sentence_subject_opened_by_a_quantifier_or_a_preposition() {
+    check(
+        "Another candidate, Ana Ruiz, qualified her view, saying that she would veto the bill.",
+        "indirect [that she would veto the bill] cue=saying speaker=Another candidate",
+    );
+    // The participle set off after the subject ends at its comma.
+    check(
+        "Senior port officials, discussing the review, conceded that the plan was late.",
+        "indirect [the review] cue=discussing speaker=Senior port officials anonymous\n\
+         indirect [that the plan was late] cue=conceded speaker=Senior port officials, \
+         discussing the review, anonymous",
+    );
+    check(
+        "Amid calls for him to resign, Ruiz added that she would stay.",
+        "indirect [him to resign] cue=calls for\n\
+         indirect [that she would stay] cue=added speaker=Ruiz",
+    );
+}
