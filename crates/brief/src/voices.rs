@@ -101,6 +101,31 @@ const NOT_SPEAKERS: &[&str] = &[
     "his", "their", "its", "our", "my", "your", "whose",
 ];
 
+/// Words that open a description of speakers by how many they are.
+const QUANTIFIERS: &[&str] = &[
+    "some",
+    "many",
+    "several",
+    "most",
+    "both",
+    "all",
+    "few",
+    "another",
+    "other",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
 /// `name` without a possessive ending ("Ruiz's", "the officials'"); a plural or a name ending
 /// in "s" ("the two sides", "Reuters") keeps it.
 fn without_possessive(name: &str) -> &str {
@@ -317,8 +342,15 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
     let without_article = ["the ", "a ", "an "]
         .iter()
         .find_map(|article| lower.strip_prefix(article));
-    let is_description =
-        without_article.is_some() || name.chars().next().is_some_and(char::is_lowercase);
+    // A phrase opened by a quantifier describes its speakers ("Two heartland states", "Some
+    // sheriffs"): keyed by its last word as a name is, two such would be one voice.
+    let quantified = lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| QUANTIFIERS.contains(&word));
+    let is_description = without_article.is_some()
+        || quantified
+        || name.chars().next().is_some_and(char::is_lowercase);
     if quote.anonymous || is_description {
         let key = without_article.unwrap_or(&lower);
         return Some((format!("description:{key}"), name.to_string()));
@@ -527,6 +559,40 @@ mod tests {
                     vec![2]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn descriptions_opened_by_a_quantifier_are_not_keyed_by_their_last_word() {
+        let story = Story::new(vec![quoted(
+            "a.txt",
+            "Two coastal states said the port must reopen. Some sheriffs in bordering states said \
+             it must not.",
+            &[
+                (
+                    "Two coastal states",
+                    "said",
+                    "the port must reopen",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+                (
+                    "Some sheriffs in bordering states",
+                    "said",
+                    "it must not",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+            ],
+        )]);
+        let mut names: Vec<String> = voices(&story)
+            .into_iter()
+            .map(|voice| voice.speaker)
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["Some sheriffs in bordering states", "Two coastal states"]
         );
     }
 

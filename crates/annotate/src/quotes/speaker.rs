@@ -93,6 +93,12 @@ pub(crate) const DETERMINERS: &[&str] = &[
 /// Personal pronouns that can be speakers, and how they resolve.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
+/// Finite auxiliaries, which follow a subject's head.
+const AUXILIARY_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "do", "does", "did",
+];
+
 /// Pronouns as objects, which end a phrase such as "a source close to him".
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it"];
 
@@ -1680,11 +1686,21 @@ pub(crate) fn subject_name(
     let goes_on = |last: usize| {
         let next = doc.token(last + 1);
         let next_word = next.lower.as_ref();
-        // A word in "-s" after the first is a verb ("The company says") unless a comma closes
-        // the phrase after it ("Senior administration officials, discussing …").
-        let comma_after = last + 2 < sentence.end && doc.token(last + 2).is_punct(',');
+        // A word in "-s" after the first is a verb ("The company says") unless a comma or a
+        // verb follows it, which make it the phrase's head ("Senior administration officials,
+        // discussing …", "Two heartland states sued").
+        let head_after = last + 2 < sentence.end && {
+            let after = doc.token(last + 2);
+            after.is_punct(',')
+                || (after.is_word()
+                    && (after.lower.ends_with("ed")
+                        || AUXILIARY_VERBS.contains(&after.lower.as_ref())
+                        || cues::verb_at(doc, last + 2).is_some_and(|entry| {
+                            matches!(entry.form, cues::Form::Past | cues::Form::Present)
+                        })))
+        };
         let verb_like =
-            next_word.ends_with("ed") || (last > first && next_word.ends_with('s') && !comma_after);
+            next_word.ends_with("ed") || (last > first && next_word.ends_with('s') && !head_after);
         last + 1 < sentence.end
             && last - first < 3
             && fits(next)

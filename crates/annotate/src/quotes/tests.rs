@@ -1254,6 +1254,10 @@ fn a_sentence_subject_opened_by_a_quantifier_or_a_preposition() {
         "Another candidate, Ana Ruiz, qualified her view, saying that she would veto the bill.",
         "indirect [that she would veto the bill] cue=saying speaker=Another candidate",
     );
+    check(
+        "Two coastal states sued on Monday, saying that the plan was illegal.",
+        "indirect [that the plan was illegal] cue=saying speaker=Two coastal states",
+    );
     // The participle set off after the subject ends at its comma.
     check(
         "Senior port officials, discussing the review, conceded that the plan was late.",
