@@ -101,31 +101,6 @@ const NOT_SPEAKERS: &[&str] = &[
     "his", "their", "its", "our", "my", "your", "whose",
 ];
 
-/// Words that open a description of speakers by how many they are.
-const QUANTIFIERS: &[&str] = &[
-    "some",
-    "many",
-    "several",
-    "most",
-    "both",
-    "all",
-    "few",
-    "another",
-    "other",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-];
-
 /// `name` without a possessive ending ("Ruiz's", "the officials'"); a plural or a name ending
 /// in "s" ("the two sides", "Reuters") keeps it.
 fn without_possessive(name: &str) -> &str {
@@ -347,7 +322,7 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
     let quantified = lower
         .split_whitespace()
         .next()
-        .is_some_and(|word| QUANTIFIERS.contains(&word));
+        .is_some_and(parallax_model::is_quantifier);
     let is_description = without_article.is_some()
         || quantified
         || name.chars().next().is_some_and(char::is_lowercase);

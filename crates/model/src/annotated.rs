@@ -286,6 +286,38 @@ pub fn is_party_tag(text: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | ','))
 }
 
+/// Whether `word` (in lowercase) counts or quantifies what follows it ("some", "several",
+/// "two", "dozens"): a phrase it opens describes people by how many they are, it names no one.
+pub fn is_quantifier(word: &str) -> bool {
+    const QUANTIFIERS: &[&str] = &[
+        "some",
+        "many",
+        "several",
+        "most",
+        "both",
+        "all",
+        "each",
+        "every",
+        "another",
+        "other",
+        "few",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+    ];
+    QUANTIFIERS.contains(&word)
+}
+
 /// The byte offset of the first word of `phrase` after its first that is one of `words`.
 fn offset_of_later_word(phrase: &str, words: &[&str]) -> Option<usize> {
     let mut offset = 0;

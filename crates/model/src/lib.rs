@@ -38,7 +38,7 @@ mod story;
 pub use annotated::{
     Annotated, Attribution, Claim, Entity, EntityKind, Mention, Polarity, Quantity, Quote,
     QuoteKind, Sentence, TimeExpression, TimeKind, TimeModifier, is_currency, is_party_tag,
-    speaker_head_len, speaker_relative_clause_start,
+    is_quantifier, speaker_head_len, speaker_relative_clause_start,
 };
 pub use article::{Article, RemovalReason, RemovedBlock, paragraph_ranges};
 pub use brief::{

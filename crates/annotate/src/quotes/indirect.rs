@@ -581,7 +581,7 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
         && doc.tokens.get(next + 1).is_some_and(|after| {
             after.is_word()
                 && !after.capitalized
-                && !speaker::DETERMINERS.contains(&after.lower.as_ref())
+                && !speaker::is_determiner(&after.lower)
                 && !matches!(
                     after.lower.as_ref(),
                     "him" | "them" | "me" | "us" | "reporters"

@@ -42,9 +42,10 @@ impl Speaker {
     }
 }
 
-/// Words that can open a noun phrase: determiners, possessives, numbers and a few words of rank
-/// that open anonymous subjects ("senior officials", "unnamed sources").
-pub(crate) const DETERMINERS: &[&str] = &[
+/// Words that can open a noun phrase besides quantifiers ([`parallax_model::is_quantifier`]):
+/// determiners, possessives and a few words of rank that open anonymous subjects ("senior
+/// officials", "unnamed sources"); see [`is_determiner`].
+const DETERMINERS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -58,30 +59,6 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "our",
     "my",
     "your",
-    "some",
-    "many",
-    "several",
-    "most",
-    "both",
-    "all",
-    "each",
-    "every",
-    "another",
-    "other",
-    "few",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
     "any",
     "no",
     "senior",
@@ -89,6 +66,11 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "unnamed",
     "anonymous",
 ];
+
+/// Whether `word` (in lowercase) can open a noun phrase: "the", "his", "several", "two", "senior".
+pub(crate) fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(&word) || parallax_model::is_quantifier(word)
+}
 
 /// Personal pronouns that can be speakers, and how they resolve.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -609,7 +591,7 @@ fn close_to(doc: &Doc, idx: usize) -> bool {
 fn opens(token: &Token<'_>) -> bool {
     token.is_word()
         && (token.capitalized
-            || DETERMINERS.contains(&token.lower.as_ref())
+            || is_determiner(&token.lower)
             || BARE_PLURALS.contains(&token.lower.as_ref())
             || (token.lower.len() > 3
                 && token.lower.ends_with('s')
@@ -1161,7 +1143,7 @@ pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
     }
     let named = (first..=head).any(|idx| {
         let token = doc.token(idx);
-        token.capitalized && !(idx == first && DETERMINERS.contains(&token.lower.as_ref()))
+        token.capitalized && !(idx == first && is_determiner(&token.lower))
     });
     let head_word = doc.token(head).stem();
     let anonymous = (!named && ANONYMOUS_HEADS.contains(&head_word))
@@ -1409,7 +1391,7 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
                     && !head_word.ends_with("is"))));
     // "The crowd cheered", "a staggering 55 percent": a description without a name whose
     // head names no person is a thing, whatever the pronoun's gender.
-    let description = DETERMINERS.contains(&doc.lower(first))
+    let description = is_determiner(doc.lower(first))
         && !(first + 1..=head).any(|idx| doc.token(idx).capitalized);
     if plural {
         Referent::Group
@@ -1707,7 +1689,7 @@ pub(crate) fn subject_name(
             && !verb_like
             && !INNER_PREPOSITIONS.contains(&next_word)
     };
-    let opens_phrase = determiner || DETERMINERS.contains(&word);
+    let opens_phrase = determiner || is_determiner(word);
     if opens_phrase && !capitalized(first + 1) {
         while goes_on(last) {
             last += 1;
