@@ -93,7 +93,7 @@ pub(crate) fn find(doc: &Doc, state: &mut State) {
         }
         let mut idx = sentence.start;
         while idx < sentence.end {
-            if state.used[idx] || state.quoted[idx] {
+            if !state.is_free(idx) {
                 idx += 1;
                 continue;
             }
@@ -140,8 +140,9 @@ fn closing_cue(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usiz
     let cue = (sentence.start..sentence.end)
         .rev()
         .find(|&idx| doc.token(idx).is_word())?;
-    let free = |idx: usize| !state.used[idx] && !state.quoted[idx];
-    if free(cue) && cues::verb_at(doc, cue).is_some_and(|entry| entry.class() == Class::Speech) {
+    if state.is_free(cue)
+        && cues::verb_at(doc, cue).is_some_and(|entry| entry.class() == Class::Speech)
+    {
         let comma = (sentence.start..cue)
             .rev()
             .take(MAX_CLOSING_SPEAKER_WORDS + 1)
@@ -155,7 +156,7 @@ fn closing_cue(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usiz
         .take(MAX_CLOSING_INVERTED_WORDS)
         .take_while(|&idx| !doc.token(idx).is_terminal() && !doc.token(idx).is_quote())
         .find(|&idx| {
-            free(idx)
+            state.is_free(idx)
                 && doc.token(idx - 1).is_punct(',')
                 && cues::verb_at(doc, idx).is_some_and(|entry| entry.inverts())
                 // "…, tweeted their approval": a possessive opens the verb's object.
@@ -169,7 +170,6 @@ fn closing_cue(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usiz
 /// The "according" of a free "…, according to X." that ends `sentence`: after a comma, its
 /// source running to the end with no comma or quotation mark.
 fn closing_according_to(doc: &Doc, state: &State, sentence: &Range<usize>) -> Option<usize> {
-    let free = |idx: usize| !state.used[idx] && !state.quoted[idx];
     let according = (sentence.start + 1..sentence.end.saturating_sub(2))
         .rev()
         .take(MAX_CLOSING_INVERTED_WORDS)
@@ -178,8 +178,9 @@ fn closing_according_to(doc: &Doc, state: &State, sentence: &Range<usize>) -> Op
             !token.is_terminal() && !token.is_quote() && !token.is_punct(',')
         })
         .find(|&idx| doc.lower(idx) == "according" && doc.lower(idx + 1) == "to")?;
-    (doc.token(according - 1).is_punct(',') && (according..sentence.end).all(free))
-        .then_some(according)
+    (doc.token(according - 1).is_punct(',')
+        && (according..sentence.end).all(|idx| state.is_free(idx)))
+    .then_some(according)
 }
 
 /// Whether the words after a speaker found after its verb go on as a clause of which the
@@ -189,8 +190,7 @@ fn opens_clause_after(doc: &Doc, speaker: &Speaker, sentence: &Range<usize>) -> 
     let next = speaker.last + 1;
     next < sentence.end
         && doc.token(next).is_word()
-        && (AUXILIARIES.contains(&doc.lower(next))
-            || FINITE_AUXILIARIES.contains(&doc.lower(next))
+        && (speaker::is_finite_auxiliary(doc.lower(next))
             || cues::verb_at(doc, next)
                 .is_some_and(|entry| matches!(entry.form, Form::Past | Form::Present)))
 }
@@ -236,11 +236,6 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "even",
 ];
 
-/// Auxiliaries that make the base form of a verb after them finite.
-const FINITE_AUXILIARIES: &[&str] = &[
-    "did", "does", "do", "would", "will", "could", "can", "should", "may", "might", "must",
-];
-
 /// Whether a new attribution starts at token `idx` inside a content that began at `first`: a
 /// reporting verb with its own subject after a conjunction, comma or dash ("…, but she denied"),
 /// right after "and"/"but" ("… and said …"), or right after a comma ("…, said Ruiz", "Ruiz, who
@@ -262,7 +257,7 @@ fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usiz
     // with the verb before; without the comma it more often goes on the reported clause ("she
     // has signed a plea and would plead guilty").
     let auxiliary = cue_first < idx
-        && FINITE_AUXILIARIES.contains(&doc.lower(cue_first))
+        && speaker::FINITE_AUXILIARIES.contains(&doc.lower(cue_first))
         && matches!(entry.class(), Class::Speech | Class::Tell)
         && cue_first > first + 2
         && matches!(doc.lower(cue_first - 1), "and" | "but")
@@ -728,7 +723,7 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
             || (!NOT_CONTENT.contains(&start_word)
                 && (start + 1..(start + 5).min(sentence.end))
                     .take_while(|&at| doc.token(at).is_word())
-                    .any(|at| AUXILIARIES.contains(&doc.lower(at)))))
+                    .any(|at| speaker::AUXILIARIES.contains(&doc.lower(at)))))
         .then_some(start),
         Class::Regard => {
             // The "as" must come within the clause: "sees the deal as a retreat".
@@ -772,13 +767,6 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
 const ADDRESSEE_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "of", "about", "for", "with", "to", "from", "by", "over", "into", "during",
     "after", "before", "than", "like", "and", "or",
-];
-
-/// Finite auxiliaries and modals, which show that a clause has begun.
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "could", "can", "should", "may", "might", "must",
-    "has", "have", "had", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't",
-    "couldn't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't",
 ];
 
 /// The object of the preposition at `at` ("about the plan"), when a word follows it.

@@ -465,7 +465,7 @@ pub struct Candidate {
 /// Whether the model may read the token at `idx`: a word outside every quote found and every
 /// quotation.
 fn free(doc: &Doc, state: &State, idx: usize) -> bool {
-    !state.used[idx] && !state.quoted[idx] && doc.token(idx).is_word()
+    state.is_free(idx) && doc.token(idx).is_word()
 }
 
 /// The words the rules leave free in `doc`, with their features.

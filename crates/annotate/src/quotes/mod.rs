@@ -284,6 +284,11 @@ struct State {
 }
 
 impl State {
+    /// Whether the token at `idx` is outside every quote found and every quotation.
+    fn is_free(&self, idx: usize) -> bool {
+        !self.used[idx] && !self.quoted[idx]
+    }
+
     fn new(doc: &Doc, spans: &[direct::Span]) -> State {
         let mut quoted = vec![false; doc.tokens.len()];
         for span in spans {

@@ -75,11 +75,22 @@ pub(crate) fn is_determiner(word: &str) -> bool {
 /// Personal pronouns that can be speakers, and how they resolve.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
-/// Finite auxiliaries, which follow a subject's head.
-const AUXILIARY_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "may", "might", "must", "do", "does", "did",
+/// Finite auxiliaries and modals, which show that a clause has begun.
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "could", "can", "should", "may", "might", "must",
+    "has", "have", "had", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "can't",
+    "couldn't", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't",
 ];
+
+/// Auxiliaries that make the base form of a verb after them finite.
+pub(crate) const FINITE_AUXILIARIES: &[&str] = &[
+    "did", "does", "do", "would", "will", "could", "can", "should", "may", "might", "must",
+];
+
+/// Whether `word` is a finite auxiliary or modal ("is", "has", "would", "did", "won't").
+pub(crate) fn is_finite_auxiliary(word: &str) -> bool {
+    AUXILIARIES.contains(&word) || FINITE_AUXILIARIES.contains(&word)
+}
 
 /// Pronouns as objects, which end a phrase such as "a source close to him".
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it"];
@@ -1676,7 +1687,7 @@ pub(crate) fn subject_name(
             after.is_punct(',')
                 || (after.is_word()
                     && (after.lower.ends_with("ed")
-                        || AUXILIARY_VERBS.contains(&after.lower.as_ref())
+                        || is_finite_auxiliary(&after.lower)
                         || cues::verb_at(doc, last + 2).is_some_and(|entry| {
                             matches!(entry.form, cues::Form::Past | cues::Form::Present)
                         })))
