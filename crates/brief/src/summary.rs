@@ -1380,11 +1380,17 @@ fn disputed(dispute: &Dispute, selected: &HashSet<usize>) -> Option<SummarySente
             "sources"
         };
         let numbers: Vec<String> = side_sources.iter().map(usize::to_string).collect();
-        let stated = format!(
-            "\u{201c}{}\u{201d} ({label} {})",
-            dispute.sides[*idx].value,
-            numbers.join(", ")
-        );
+        let value = &dispute.sides[*idx].value;
+        // A statement's sides are stances, no source's words: "stated (source 2)", unquoted.
+        let value = if dispute.kind == DisputeKind::Assertion {
+            match value.as_str() {
+                "asserted" => "stated".to_string(),
+                stance => stance.to_string(),
+            }
+        } else {
+            format!("\u{201c}{value}\u{201d}")
+        };
+        let stated = format!("{value} ({label} {})", numbers.join(", "));
         match position_keys.iter().position(|key| key == position) {
             Some(at) => positions[at].push(stated),
             None => {
@@ -1608,6 +1614,33 @@ mod tests {
         dispute.sides[1].compatible_with.clear();
         assert!(disputed(&dispute, &[1].into()).is_none());
         assert!(disputed(&dispute, &every_source).is_some());
+    }
+
+    #[test]
+    fn a_contested_statement_names_each_side_s_stance_unquoted() {
+        let story = story();
+        let side = |value: &str, citations: Vec<Citation>| DisputeSide {
+            value: value.into(),
+            compatible_with: Vec::new(),
+            citations,
+        };
+        let dispute = Dispute {
+            slot: "the port reopened on Monday".into(),
+            kind: DisputeKind::Assertion,
+            sides: vec![
+                side(
+                    "asserted",
+                    vec![citation(&story, 1, 1), citation(&story, 3, 1)],
+                ),
+                side("denied", vec![citation(&story, 2, 2)]),
+            ],
+        };
+        let sentence = disputed(&dispute, &[1, 2, 3].into()).expect("two positions");
+        assert_eq!(
+            sentence.text,
+            "Sources differ on \u{201c}the port reopened on Monday\u{201d}: stated (sources 1, \
+             3); denied (source 2)."
+        );
     }
 
     #[test]

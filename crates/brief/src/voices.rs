@@ -1,7 +1,11 @@
 //! Voices: who is quoted or paraphrased, by which sources, how often, with which cue verbs.
 //!
 //! A speaker is recognized across articles by the last word of their name ("Transport Minister
-//! Jane Doe", "Ms Doe" and "Doe" are one voice), which is how news refers back to people.
+//! Jane Doe", "Ms Doe" and "Doe" are one voice), which is how news refers back to people. Two
+//! full names that share it are two voices when the words before it cannot be one given name
+//! ("Asa Doe" and his son "Seth Doe"; the "Justice Department" and the "State Department"), and
+//! one when they can ("James Doe", "Jim Doe", "James R. Doe"; "Bill" and "William"); a bare
+//! "Doe" is the one of them quoted most.
 //! Descriptions ("the ministry", "a senior official") are matched as written, and unnamed
 //! sources stay unnamed: the brief counts them, it does not guess who they are.
 
@@ -22,9 +26,35 @@ struct Accumulator {
     citations: Vec<Citation>,
 }
 
+impl Accumulator {
+    fn absorb(&mut self, other: Accumulator) {
+        self.names.extend(other.names);
+        self.anonymous |= other.anonymous;
+        self.n_direct += other.n_direct;
+        self.n_indirect += other.n_indirect;
+        for (cue, count) in other.cues {
+            *self.cues.entry(cue).or_insert(0) += count;
+        }
+        for (source, count) in other.by_source {
+            *self.by_source.entry(source).or_insert(0) += count;
+        }
+        self.citations.extend(other.citations);
+        self.citations
+            .sort_by_key(|citation| (citation.source, citation.span.start));
+    }
+
+    fn n_quotes(&self) -> usize {
+        self.n_direct + self.n_indirect
+    }
+}
+
+/// Who a quote's speaker is across articles: the key of their surname or description, and the
+/// first word of their full name when an entity gives one (`None` for a bare surname).
+type VoiceKey = (String, Option<String>);
+
 /// The voices of `story`, most quoted first.
 pub fn voices(story: &Story) -> Vec<Voice> {
-    let mut by_key: BTreeMap<String, Accumulator> = BTreeMap::new();
+    let mut by_key: BTreeMap<VoiceKey, Accumulator> = BTreeMap::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let source = article_idx + 1;
         for quote in &annotated.quotes {
@@ -58,8 +88,8 @@ pub fn voices(story: &Story) -> Vec<Voice> {
         }
     }
 
-    let mut voices: Vec<Voice> = by_key
-        .into_values()
+    let mut voices: Vec<Voice> = with_bare_surnames_merged(by_key)
+        .into_iter()
         .map(|accumulator| {
             let speaker = accumulator
                 .names
@@ -92,6 +122,118 @@ pub fn voices(story: &Story) -> Vec<Voice> {
     });
     voices
 }
+
+/// The voices of `by_key`, each bare surname's quotes given to the full name with that surname
+/// quoted most, when the story has one.
+fn with_bare_surnames_merged(by_key: BTreeMap<VoiceKey, Accumulator>) -> Vec<Accumulator> {
+    let mut full: BTreeMap<VoiceKey, Accumulator> = BTreeMap::new();
+    let mut bare: Vec<(String, Accumulator)> = Vec::new();
+    for ((key, first_word), accumulator) in by_key {
+        match first_word {
+            Some(_) => {
+                full.insert((key, first_word), accumulator);
+            }
+            None => bare.push((key, accumulator)),
+        }
+    }
+    // Full names with one surname, most quoted first, each joining the first kept one whose
+    // given name it can be.
+    let mut by_surname: BTreeMap<String, Vec<(String, Accumulator)>> = BTreeMap::new();
+    for ((key, first_word), accumulator) in full {
+        by_surname
+            .entry(key)
+            .or_default()
+            .push((first_word.unwrap_or_default(), accumulator));
+    }
+    let mut kept: BTreeMap<String, Vec<(String, Accumulator)>> = BTreeMap::new();
+    for (key, mut names) in by_surname {
+        names.sort_by_key(|(_, accumulator)| std::cmp::Reverse(accumulator.n_quotes()));
+        let people = kept.entry(key).or_default();
+        for (given, accumulator) in names {
+            match people
+                .iter_mut()
+                .find(|(kept_given, _)| may_be_one_person(kept_given, &given))
+            {
+                Some((_, person)) => person.absorb(accumulator),
+                None => people.push((given, accumulator)),
+            }
+        }
+    }
+    let mut merged = Vec::new();
+    for (key, accumulator) in bare {
+        match kept.get_mut(&key).and_then(|people| people.first_mut()) {
+            Some((_, person)) => person.absorb(accumulator),
+            None => merged.push(accumulator),
+        }
+    }
+    merged.extend(
+        kept.into_values()
+            .flatten()
+            .map(|(_, accumulator)| accumulator),
+    );
+    merged
+}
+
+/// Familiar forms of given names that do not share the name's first letter; those that do
+/// ("Jim", "Mike", "Chuck") are taken for it by that letter.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("billy", "william"),
+    ("will", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("rob", "robert"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("ted", "edward"),
+    ("ted", "theodore"),
+    ("ned", "edward"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("betsy", "elizabeth"),
+    ("betty", "elizabeth"),
+    ("peggy", "margaret"),
+    ("meg", "margaret"),
+    ("jack", "john"),
+    ("hank", "henry"),
+    ("polly", "mary"),
+    ("molly", "mary"),
+    ("sally", "sarah"),
+    ("jerry", "gerald"),
+    ("tony", "anthony"),
+    ("sandy", "alexander"),
+    ("kathy", "catherine"),
+    ("kate", "catherine"),
+    ("cathy", "katherine"),
+];
+
+/// Whether two names with one surname may name one person, given the words before the
+/// surname and the generation of each ("hillary rodham|", "jesse|jr"): the generation must be
+/// the same, and the first word of one may be one of the other's, as the same word, a familiar
+/// form of it ([`NICKNAMES`]) or, short of a list of every nickname, a word with the same first
+/// letter ("James" and "Jim", "Raúl" and "Raul").
+fn may_be_one_person(a: &str, b: &str) -> bool {
+    let (a_given, a_generation) = a.split_once('|').unwrap_or((a, ""));
+    let (b_given, b_generation) = b.split_once('|').unwrap_or((b, ""));
+    if a_generation != b_generation {
+        return false;
+    }
+    let one_name = |x: &str, y: &str| {
+        x.chars().next() == y.chars().next()
+            || NICKNAMES.iter().any(|&(nickname, name)| {
+                (nickname == x && name == y) || (nickname == y && name == x)
+            })
+    };
+    let first_of_one_in_other = |one: &str, other: &str| {
+        one.split(' ')
+            .next()
+            .is_some_and(|first| other.split(' ').any(|word| one_name(first, word)))
+    };
+    first_of_one_in_other(a_given, b_given) || first_of_one_in_other(b_given, a_given)
+}
+
+/// Words after a surname that tell a father from a son ("Donald Doe Jr.").
+const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Pronouns and quantifiers that stand where a speaker would but name no one.
 const NOT_SPEAKERS: &[&str] = &[
@@ -257,7 +399,7 @@ fn is_noun_head(words: &str) -> bool {
 }
 
 /// The key that identifies a quote's speaker across articles, and the name to show.
-fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(String, String)> {
+fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(VoiceKey, String)> {
     let text = &annotated.article.text;
     let written = quote
         .speaker
@@ -328,19 +470,40 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Stri
         || name.chars().next().is_some_and(char::is_lowercase);
     if quote.anonymous || is_description {
         let key = without_article.unwrap_or(&lower);
-        return Some((format!("description:{key}"), name.to_string()));
+        return Some(((format!("description:{key}"), None), name.to_string()));
     }
-    let surname = name
+    let lower_words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .rfind(|word| !word.is_empty())?
-        .to_lowercase();
-    Some((format!("name:{surname}"), name.to_string()))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let generation = lower_words
+        .last()
+        .filter(|word| GENERATIONS.contains(word) && lower_words.len() > 2);
+    let name_words = &lower_words[..lower_words.len() - usize::from(generation.is_some())];
+    let surname = name_words.last()?;
+    // An entity's name is the fullest the article gives: the words before its surname (but
+    // middle initials) tell apart people, and bodies, who share the surname.
+    let from_entity = entity_name.is_some_and(|entity| entity.eq_ignore_ascii_case(name));
+    let given: Vec<&str> = name_words
+        .iter()
+        .take(name_words.len().saturating_sub(1))
+        .filter(|word| word.chars().count() > 1)
+        .copied()
+        .collect();
+    let first_word = (from_entity && !given.is_empty()).then(|| {
+        format!(
+            "{}|{}",
+            given.join(" "),
+            generation.copied().unwrap_or_default()
+        )
+    });
+    Some(((format!("name:{surname}"), first_word), name.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_model::{Article, Origin, Quote};
+    use parallax_model::{Article, Entity, EntityKind, Mention, Origin, Quote};
 
     fn quoted(name: &str, text: &str, quotes: &[(&str, &str, &str, QuoteKind, bool)]) -> Annotated {
         let mut annotated = Annotated::new(Article::new(Origin::File(name.into()), text.into()));
@@ -403,7 +566,6 @@ mod tests {
 
     #[test]
     fn a_description_a_name_only_modifies_is_its_own_voice() {
-        use parallax_model::{Entity, EntityKind, Mention};
         let text = "The Estavian foreign ministry said talks would resume. Estavia said it would \
                     attend. A spokesman for Estavia added that the delegation was ready.";
         let mut annotated = quoted(
@@ -462,6 +624,75 @@ mod tests {
             .map(|voice| voice.speaker)
             .collect();
         assert_eq!(names, ["Estavia", "The Estavian foreign ministry"]);
+    }
+
+    /// An article of one sentence in which `name`, an entity, says something.
+    fn said_by(file: &str, name: &str) -> Annotated {
+        let text = format!("{name} said the vote was close.");
+        let mut annotated = quoted(
+            file,
+            &text,
+            &[(
+                name,
+                "said",
+                "the vote was close",
+                QuoteKind::Indirect,
+                false,
+            )],
+        );
+        annotated.entities.push(Entity {
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            mentions: vec![Mention {
+                range: 0..name.len(),
+                by_role: false,
+            }],
+            country: None,
+            role: None,
+        });
+        annotated.quotes[0].speaker_entity = Some(0);
+        annotated
+    }
+
+    #[test]
+    fn full_names_that_share_a_surname_are_one_voice_only_if_one_given_name_fits_both() {
+        let story = Story::new(
+            [
+                "Asa Vell",
+                "Seth Vell",
+                "Vell",
+                "Asa Vell",
+                "William Tarn",
+                "Bill Tarn",
+                "James Q. Orr",
+                "Jim Orr",
+                "Hana Rodham Orr",
+                "Ivo Orr Jr.",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(idx, name)| said_by(&format!("{idx}.txt"), name))
+            .collect(),
+        );
+        let mut summary: Vec<(String, Vec<usize>)> = voices(&story)
+            .into_iter()
+            .map(|voice| {
+                let sources = voice.by_source.iter().map(|source| source.source).collect();
+                (voice.speaker, sources)
+            })
+            .collect();
+        summary.sort();
+        let expected = [
+            // The bare surname goes to the one of them quoted most.
+            ("Asa Vell", vec![1, 3, 4]),
+            ("Hana Rodham Orr", vec![9]),
+            ("Ivo Orr Jr.", vec![10]),
+            ("James Q. Orr", vec![7, 8]),
+            ("Seth Vell", vec![2]),
+            ("William Tarn", vec![5, 6]),
+        ]
+        .map(|(name, sources)| (name.to_string(), sources));
+        assert_eq!(summary, expected);
     }
 
     #[test]

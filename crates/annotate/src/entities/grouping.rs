@@ -32,6 +32,58 @@ const GENERIC_ROLES: &[&str] = &[
     "director",
 ];
 
+/// Abbreviated titles and the titles they stand for, so that "the governor" finds "Gov. Ana
+/// Ruiz"; the House titles are one office ("the congressman" finds "Rep. Tom Vale").
+const SAME_OFFICE: &[(&str, &str)] = &[
+    ("gov.", "governor"),
+    ("sen.", "senator"),
+    ("rep.", "representative"),
+    ("congressman", "representative"),
+    ("congresswoman", "representative"),
+    ("gen.", "general"),
+    ("lt. gen.", "lieutenant general"),
+    ("maj. gen.", "major general"),
+    ("brig. gen.", "brigadier general"),
+    ("adm.", "admiral"),
+    ("capt.", "captain"),
+    ("col.", "colonel"),
+    ("lt.", "lieutenant"),
+    ("maj.", "major"),
+    ("sgt.", "sergeant"),
+    ("prof.", "professor"),
+    ("rev.", "reverend"),
+];
+
+/// Words between "the" and a role title that say how, or how long, the person holds it ("the
+/// longtime mayor", "the outgoing prime minister"), not which office; "former" is read apart.
+const ROLE_MODIFIERS: &[&str] = &[
+    "longtime",
+    "long-time",
+    "veteran",
+    "outgoing",
+    "incoming",
+    "current",
+    "sitting",
+    "newly",
+    "elected",
+    "new",
+];
+
+/// The office a title key names: an abbreviation's full title, one of the House titles.
+fn office(key: &str) -> &str {
+    SAME_OFFICE
+        .iter()
+        .find(|(title, _)| *title == key)
+        .map_or(key, |(_, office)| office)
+}
+
+/// Whether `token` says how long a role has been held: "four-term", "2-term".
+fn is_term_count(token: &str) -> bool {
+    token
+        .strip_suffix("-term")
+        .is_some_and(|count| !count.is_empty() && count.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// Role groups whose holders speak for a country; an unknown name a title of these belongs to
 /// is a place ("Veskland's Prime Minister").
 const STATE_ROLE_GROUPS: &[&str] = &[
@@ -64,6 +116,8 @@ struct Group {
     roles: Vec<(usize, usize)>,
     country: Option<String>,
     title: Option<usize>,
+    /// Whether the title was given as one held before ("former Gov. Ana Ruiz").
+    former: bool,
     affiliation: Option<Affiliation>,
 }
 
@@ -222,6 +276,7 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
                     roles: Vec::new(),
                     country: None,
                     title: None,
+                    former: false,
                     affiliation: None,
                 });
                 groups.len() - 1
@@ -239,6 +294,7 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
         }
         if candidate.title.is_some() {
             group.title = candidate.title;
+            group.former = said_to_be_former(ctx, candidate);
         }
         if candidate.affiliation.is_some() {
             group.affiliation = candidate.affiliation.clone();
@@ -253,7 +309,7 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
                 .kind
                 .is_none_or(|(kind, _)| kind == EntityKind::Person);
             if person_like && let Some(last) = words.last() {
-                by_last_word.insert((*last).to_string(), group_idx);
+                by_last_word.entry((*last).to_string()).or_insert(group_idx);
             }
             let org_like = group
                 .kind
@@ -346,6 +402,19 @@ fn affiliation_key(
     }
 }
 
+/// Whether "former" comes among the few words before a titled name, within its
+/// phrase: "former Gov. Ana Ruiz", "former Veskland Prime Minister Edda Villmark".
+fn said_to_be_former(ctx: &Context, candidate: &Candidate) -> bool {
+    let from = candidate.first.saturating_sub(5);
+    ctx.tokens
+        .get(from..candidate.first)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|token| token.word)
+        .any(|token| token.lower == "former")
+}
+
 /// Finds role descriptions ("the Veskland prime minister", "the Russian leader", "the
 /// spokeswoman") and adds each as a mention of the most recently mentioned person with a
 /// matching title and, when the description names one, a matching country.
@@ -390,6 +459,16 @@ fn resolve_roles(
             continue;
         }
         let mut at = idx + 1;
+        let mut former = false;
+        while let Some(token) = tokens.get(at) {
+            let lower = token.lower.as_ref();
+            if lower == "former" {
+                former = true;
+            } else if !ROLE_MODIFIERS.contains(&lower) && !is_term_count(lower) {
+                break;
+            }
+            at += 1;
+        }
         let mut affiliation: Option<Affiliation> = None;
         if let Some(found) = ctx.gazetteer_match(at, &[Class::Demonym, Class::Country]) {
             affiliation = GAZETTEER
@@ -420,6 +499,16 @@ fn resolve_roles(
             idx += 1;
             continue;
         };
+        // "The leaders", "the two presidents": a title in the plural is several people.
+        let plural = GAZETTEER.entries.get(title.entry).is_some_and(|entry| {
+            tokens
+                .get(title.last)
+                .is_some_and(|token| token.lower.ends_with('s') && !entry.key.ends_with('s'))
+        });
+        if plural {
+            idx = title.last + 1;
+            continue;
+        }
         let mut role_last = title.last;
         let followed_by_name = tokens
             .get(title.last + 1)
@@ -454,37 +543,50 @@ fn resolve_roles(
         let wanted_key = affiliation.as_ref().and_then(|affiliation| {
             affiliation_key(ctx, candidates, group_of, groups, affiliation)
         });
+        // "The Pennsylvania senator": a region says where the person serves, which articles
+        // seldom write beside the name, so a person with no affiliation may be the one.
+        let wanted_region = matches!(affiliation, Some(Affiliation::Candidate(candidate_idx))
+            if candidates
+                .get(candidate_idx)
+                .and_then(|candidate| candidate.entry)
+                .and_then(|entry| GAZETTEER.entries.get(entry))
+                .is_some_and(|entry| entry.class == Class::Place));
         let role_title = GAZETTEER.entries.get(title.entry);
-        let found = titled
-            .iter()
-            .rev()
-            .take(MAX_ROLE_CANDIDATES)
+        let holds_role = |group: &Group| {
+            let Some(person_title) = group.title.and_then(|idx| GAZETTEER.entries.get(idx)) else {
+                return false;
+            };
+            let Some(role_title) = role_title else {
+                return false;
+            };
+            let same_title = office(&person_title.key) == office(&role_title.key)
+                || (GENERIC_ROLES.contains(&role_title.key.as_str())
+                    && (person_title.code == role_title.code
+                        || person_title.key.ends_with(role_title.key.as_str())))
+                || (role_title.key == "leader" && person_title.code == "head");
+            if !same_title {
+                return false;
+            }
+            match (&wanted_key, &group.affiliation) {
+                (None, _) => true,
+                (Some(_), None) => wanted_region,
+                (Some(wanted), Some(affiliation)) => {
+                    affiliation_key(ctx, candidates, group_of, groups, affiliation).as_ref()
+                        == Some(wanted)
+                }
+            }
+        };
+        // "The former governor" is first the one the article calls former, "the governor" the
+        // one it does not; failing that, whoever holds the title.
+        let recent = || titled.iter().rev().take(MAX_ROLE_CANDIDATES);
+        let found = recent()
             .find(|&&(group_idx, _)| {
-                let Some(group) = groups.get(group_idx) else {
-                    return false;
-                };
-                let Some(person_title) = group.title.and_then(|idx| GAZETTEER.entries.get(idx))
-                else {
-                    return false;
-                };
-                let Some(role_title) = role_title else {
-                    return false;
-                };
-                let same_title = person_title.key == role_title.key
-                    || (GENERIC_ROLES.contains(&role_title.key.as_str())
-                        && (person_title.code == role_title.code
-                            || person_title.key.ends_with(role_title.key.as_str())))
-                    || (role_title.key == "leader" && person_title.code == "head");
-                if !same_title {
-                    return false;
-                }
-                match &wanted_key {
-                    None => true,
-                    Some(wanted) => group.affiliation.as_ref().is_some_and(|affiliation| {
-                        affiliation_key(ctx, candidates, group_of, groups, affiliation).as_ref()
-                            == Some(wanted)
-                    }),
-                }
+                groups
+                    .get(group_idx)
+                    .is_some_and(|group| group.former == former && holds_role(group))
+            })
+            .or_else(|| {
+                recent().find(|&&(group_idx, _)| groups.get(group_idx).is_some_and(holds_role))
             });
         if let Some(&(group_idx, _)) = found
             && let Some(group) = groups.get_mut(group_idx)

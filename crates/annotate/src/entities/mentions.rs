@@ -222,6 +222,11 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ben", "ter", "dos", "das", "y",
 ];
 
+/// A company's legal form closing its name ("Velmar Inc."), as tokens lowercased.
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "co.", "llc", "plc", "gmbh",
+];
+
 /// Last words that make a name an organisation.
 pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "ministry",
@@ -684,7 +689,86 @@ pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
     }
     link_acronyms(ctx, &mut candidates);
     link_appositives(ctx, &mut candidates);
+    distribute_plural_titles(ctx, &mut candidates);
     candidates
+}
+
+/// The country a gazetteer country or demonym at token `idx` names, with its last token.
+fn country_at(ctx: &Context, idx: usize) -> Option<(String, usize)> {
+    let found = ctx.gazetteer_match(idx, &[Class::Country, Class::Demonym])?;
+    let code = GAZETTEER.entries.get(found.entry)?.country()?.to_string();
+    Some((code, found.last))
+}
+
+/// Two countries joined by "and" from token `idx` ("Russia and the United States", "Russian
+/// and US"): their codes and the last token.
+fn country_pair_at(ctx: &Context, idx: usize) -> Option<(String, String, usize)> {
+    let (first, first_last) = country_at(ctx, idx)?;
+    if ctx.lower(first_last + 1) != "and" {
+        return None;
+    }
+    let mut at = first_last + 2;
+    if ctx.lower(at) == "the" {
+        at += 1;
+    }
+    let (second, second_last) = country_at(ctx, at)?;
+    Some((first, second, second_last))
+}
+
+/// Gives each of two coordinated names the plural title before them and, respectively, the
+/// countries it names: "Presidents of Russia and the United States Ivan Morvin and Dana Holt",
+/// "Veskland and Norland Prime Ministers Edda Villmark and Oskar Linde".
+fn distribute_plural_titles(ctx: &Context, candidates: &mut [Candidate]) {
+    for idx in 0..ctx.tokens.len() {
+        let Some(title) = ctx.gazetteer_match(idx, &[Class::Title]) else {
+            continue;
+        };
+        let is_plural = GAZETTEER.entries.get(title.entry).is_some_and(|entry| {
+            ctx.tokens
+                .get(title.last)
+                .is_some_and(|token| token.lower.ends_with('s') && !entry.key.ends_with('s'))
+        });
+        if !is_plural {
+            continue;
+        }
+        // The countries after the title ("Presidents of A and B") or before it ("A and B
+        // Presidents").
+        let (countries, names_at) = if ctx.lower(title.last + 1) == "of" {
+            let mut at = title.last + 2;
+            if ctx.lower(at) == "the" {
+                at += 1;
+            }
+            match country_pair_at(ctx, at) {
+                Some((first, second, last)) => ((first, second), last + 1),
+                None => continue,
+            }
+        } else {
+            let before = (idx.saturating_sub(6)..idx).find_map(|start| {
+                country_pair_at(ctx, start).filter(|&(_, _, last)| last + 1 == idx)
+            });
+            match before {
+                Some((first, second, _)) => ((first, second), title.last + 1),
+                None => continue,
+            }
+        };
+        let Some(first_name) = candidates.iter().position(|c| c.first == names_at) else {
+            continue;
+        };
+        let second_name = candidates.get(first_name).and_then(|first| {
+            (ctx.lower(first.last + 1) == "and")
+                .then(|| candidates.iter().position(|c| c.first == first.last + 2))
+                .flatten()
+        });
+        let Some(second_name) = second_name else {
+            continue;
+        };
+        for (name, country) in [(first_name, countries.0), (second_name, countries.1)] {
+            if let Some(candidate) = candidates.get_mut(name) {
+                candidate.title = Some(title.entry);
+                candidate.affiliation = Some(Affiliation::Country(country));
+            }
+        }
+    }
 }
 
 /// Whether the token at `idx` is a politician's party tag as US outlets write it after the
@@ -870,6 +954,22 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
     {
         push_name(ctx, segment_start, country.last, candidates, |_| {});
         segment_start = country.last + 1;
+    }
+    // So is a company whose name ends in its legal form: "the chief executive of Velmar Inc.
+    // Ana Ruiz" names the company, then the person.
+    if title.is_none()
+        && !honorific
+        && let Some(form_at) = (segment_start + 1..last.saturating_sub(1)).find(|&idx| {
+            tokens
+                .get(idx)
+                .is_some_and(|token| LEGAL_FORMS.contains(&token.lower.as_ref()))
+        })
+        && ctx
+            .gazetteer_match(form_at + 1, &[Class::Given])
+            .is_some_and(|given| given.last == form_at + 1)
+    {
+        push_name(ctx, segment_start, form_at, candidates, |_| {});
+        segment_start = form_at + 1;
     }
     // A name right before the title is whom it belongs to: "Veskland's Prime Minister Edda
     // Villmark", "Brightwater Ferries spokeswoman Lena Moor".

@@ -268,8 +268,8 @@ fn a_country_before_a_given_name_and_surname_is_no_part_of_the_name() {
         &[
             "place France [FRA]: France",
             "place United States [USA]: United States",
-            "person Ivan Morvin: Ivan Morvin",
-            "person Dana Holt: Dana Holt",
+            "person Ivan Morvin [FRA] <leader>: Ivan Morvin",
+            "person Dana Holt [USA] <leader>: Dana Holt",
         ],
     );
     check(
@@ -303,5 +303,112 @@ fn plural_possessive_is_cut_off_at_the_end_of_a_name() {
     check(
         "The port must reopen, the Harbor Workers\u{2019} website said on Monday.",
         &["org Harbor Workers: Harbor Workers\u{2019}"],
+    );
+}
+
+#[test]
+fn an_abbreviated_title_is_the_office_a_role_names() {
+    check(
+        "Gov. Ana Ruiz vetoed the bill. The governor said it was rushed.",
+        &["person Ana Ruiz <gov.>: Ana Ruiz | The governor (role)"],
+    );
+    check(
+        "Rep. Tom Vale voted no. The congressman later explained why.",
+        &["person Tom Vale <rep.>: Tom Vale | The congressman (role)"],
+    );
+    // A senator is no congressman.
+    check(
+        "Sen. Ida Crane voted no. The congressman later explained why.",
+        &["person Ida Crane <sen.>: Ida Crane"],
+    );
+}
+
+#[test]
+fn how_long_a_role_is_held_is_no_part_of_it() {
+    check(
+        "Mayor Lena Moor opened the bridge. The four-term mayor thanked the crews, and the \
+         longtime mayor cut the ribbon.",
+        &[
+            "person Lena Moor <mayor>: Lena Moor | The four-term mayor (role) | the longtime mayor (role)",
+        ],
+    );
+}
+
+#[test]
+fn a_former_holder_is_told_from_the_current_one() {
+    check(
+        "Gov. Ana Ruiz met former Gov. Tom Vale. The former governor praised her, and the \
+         governor thanked him.",
+        &[
+            "person Ana Ruiz <gov.>: Ana Ruiz | the governor (role)",
+            "person Tom Vale <gov.>: Tom Vale | The former governor (role)",
+        ],
+    );
+}
+
+#[test]
+fn a_bare_surname_is_the_first_person_named_with_it() {
+    check(
+        "Dana Holt spoke after her son, Ivo Holt, left. Holt said the plan would pass.",
+        &[
+            "person Dana Holt: Dana Holt | Holt",
+            "person Ivo Holt: Ivo Holt",
+        ],
+    );
+}
+
+#[test]
+fn a_company_s_legal_form_ends_its_name_before_a_person_s() {
+    check(
+        "The chief executive of Velmar Inc. Ana Ruiz resigned. Ruiz founded it.",
+        &[
+            "org Velmar Inc.: Velmar Inc.",
+            "person Ana Ruiz: Ana Ruiz | Ruiz",
+        ],
+    );
+}
+
+#[test]
+fn a_region_before_a_title_does_not_need_the_person_s_affiliation() {
+    check(
+        "Voters met Sen. Ana Ruiz on Monday. The Ohio senator said she would run.",
+        &[
+            "person Ana Ruiz <sen.>: Ana Ruiz | The Ohio senator (role)",
+            "place Ohio [USA]: Ohio",
+        ],
+    );
+}
+
+#[test]
+fn a_title_in_the_plural_is_no_role_of_one_person() {
+    check(
+        "President Dana Holt met the press in Velmar. The presidents are worried.",
+        &[
+            "person Dana Holt <president>: Dana Holt",
+            "place Velmar: Velmar",
+        ],
+    );
+}
+
+#[test]
+fn a_plural_title_with_two_countries_gives_each_name_its_own() {
+    check(
+        "Presidents of Russia and the United States Ivan Morvin and Dana Holt spoke. The \
+         call was requested by the Russian leader.",
+        &[
+            "place Russia [RUS]: Russia | Russian",
+            "place United States [USA]: United States",
+            "person Ivan Morvin [RUS] <president>: Ivan Morvin | the Russian leader (role)",
+            "person Dana Holt [USA] <president>: Dana Holt",
+        ],
+    );
+    check(
+        "French and German Ministers Ivan Morvin and Dana Holt met. The German minister spoke.",
+        &[
+            "place French [FRA]: French",
+            "place German [DEU]: German | German",
+            "person Ivan Morvin [FRA] <minister>: Ivan Morvin",
+            "person Dana Holt [DEU] <minister>: Dana Holt | The German minister (role)",
+        ],
     );
 }

@@ -43,7 +43,8 @@
 //! speaker is a name ("Gen. Ana Ruiz"), a role ("the ministry", "a spokesperson for the
 //! council") or a pronoun. Personal pronouns ("he said") are resolved to the most recent
 //! compatible name: an earlier speaker or the subject of an earlier sentence, skipping
-//! organizations for "he" and "she" and people for "it", and keeping each name's pronoun once
+//! organizations for "he" and "she" and people for "it" ("the Russian leader" is a person:
+//! its capitalized word only qualifies a person's noun), and keeping each name's pronoun once
 //! it has one (or once a title or role word such as "Mrs." or "spokesman" tells). The quote then
 //! carries the name as [`Quote::speaker`] and the pronoun as [`Quote::speaker_pronoun`].
 //!

@@ -1362,8 +1362,14 @@ pub(crate) fn head(doc: &Doc, first: usize, last: usize) -> usize {
 /// Classifies the phrase from `first` to `last` for pronoun resolution.
 pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
     let head = head(doc, first, last);
-    // "The Post", "the White House": a capitalized name after "the" is not a person.
-    let the_name = doc.lower(first) == "the" && first < head && doc.token(first + 1).capitalized;
+    let head_token = doc.token(head);
+    let head_word = head_token.stem();
+    // "The Post", "the White House": a capitalized name after "the" is not a person, unless
+    // the name only qualifies a person's noun ("the Russian leader", "the Democratic senator").
+    let the_name = doc.lower(first) == "the"
+        && first < head
+        && doc.token(first + 1).capitalized
+        && (head_token.capitalized || !is_person_noun(head_word));
     let organization = the_name
         || (first..=head).any(|idx| {
             let token = doc.token(idx);
@@ -1373,8 +1379,6 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
                         .chars()
                         .all(|c| c.is_uppercase() || c == '.' || c == '&'))
         });
-    let head_token = doc.token(head);
-    let head_word = head_token.stem();
     // "union leader Anna Holm", "port authority spokesperson Jo Lind": a name after a title or
     // role word is a person, whatever organization the words before it name.
     let named_by_role = || {

@@ -455,6 +455,17 @@ fn pronouns_resolve_to_the_last_compatible_name() {
 }
 
 #[test]
+fn a_name_that_qualifies_a_person_s_noun_makes_no_organization() {
+    // "The Veskland Post" is a body, "the Veskland leader" a person: "it" skips the person.
+    check(
+        "The harbor authority published its figures. The Veskland leader said talks would go \
+         on. It said two ships were lost.",
+        "indirect [talks would go on] cue=said speaker=The Veskland leader\n\
+         indirect [two ships were lost] cue=said speaker=The harbor authority (from It)",
+    );
+}
+
+#[test]
 fn he_and_she_skip_descriptions_of_things() {
     check(
         "Governor Karel Vostrik spoke at the rally. The crowd cheered loudly. “We will win,” he \
