@@ -167,7 +167,8 @@ fn link_speakers(annotated: &mut Annotated) {
 }
 
 /// Party names that, written alone in a speaker's description, describe the speaker.
-const PARTY_WORDS: &[&str] = &["Republican", "Democrat", "Democratic", "Independent", "GOP"];
+pub(crate) const PARTY_WORDS: &[&str] =
+    &["Republican", "Democrat", "Democratic", "Independent", "GOP"];
 
 /// The length of the head of `phrase`, a speaker phrase with an apposition, a parenthesis, a
 /// prepositional phrase or a relative clause ([`speaker_head_len`]); `None` for a phrase with

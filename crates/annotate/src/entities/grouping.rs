@@ -543,15 +543,28 @@ fn resolve_roles(
         let wanted_key = affiliation.as_ref().and_then(|affiliation| {
             affiliation_key(ctx, candidates, group_of, groups, affiliation)
         });
-        // "The Pennsylvania senator": a region says where the person serves, which articles
-        // seldom write beside the name, so a person with no affiliation may be the one.
-        let wanted_region = matches!(affiliation, Some(Affiliation::Candidate(candidate_idx))
-            if candidates
-                .get(candidate_idx)
-                .and_then(|candidate| candidate.entry)
-                .and_then(|entry| GAZETTEER.entries.get(entry))
-                .is_some_and(|entry| entry.class == Class::Place));
         let role_title = GAZETTEER.entries.get(title.entry);
+        // "The Pennsylvania senator", "the Republican senator": a region or a party says where
+        // or for whom the person serves, which articles seldom write beside the name, so a
+        // person with no affiliation may be the one. A party only before a specific title:
+        // "the Democratic leader" leads a party, not whichever head of state was named last.
+        let specific_title =
+            role_title.is_some_and(|title| !GENERIC_ROLES.contains(&title.key.as_str()));
+        let region_or_party = |candidate: &Candidate| {
+            let is_region = candidate
+                .entry
+                .and_then(|entry| GAZETTEER.entries.get(entry))
+                .is_some_and(|entry| entry.class == Class::Place);
+            let is_party =
+                crate::PARTY_WORDS.contains(&ctx.span_text(candidate.first, candidate.last));
+            is_region || (is_party && specific_title)
+        };
+        let wanted_region_or_party = match affiliation {
+            Some(Affiliation::Candidate(candidate_idx)) => {
+                candidates.get(candidate_idx).is_some_and(region_or_party)
+            }
+            _ => false,
+        };
         let holds_role = |group: &Group| {
             let Some(person_title) = group.title.and_then(|idx| GAZETTEER.entries.get(idx)) else {
                 return false;
@@ -569,7 +582,7 @@ fn resolve_roles(
             }
             match (&wanted_key, &group.affiliation) {
                 (None, _) => true,
-                (Some(_), None) => wanted_region,
+                (Some(_), None) => wanted_region_or_party,
                 (Some(wanted), Some(affiliation)) => {
                     affiliation_key(ctx, candidates, group_of, groups, affiliation).as_ref()
                         == Some(wanted)

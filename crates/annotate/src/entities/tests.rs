@@ -412,3 +412,14 @@ fn a_plural_title_with_two_countries_gives_each_name_its_own() {
         ],
     );
 }
+
+#[test]
+fn a_party_before_a_title_does_not_need_the_person_s_affiliation() {
+    check(
+        "Voters met Sen. Ana Ruiz on Monday. The Republican senator said she would run.",
+        &[
+            "person Ana Ruiz <sen.>: Ana Ruiz | The Republican senator (role)",
+            "org Republican: Republican",
+        ],
+    );
+}
