@@ -1142,6 +1142,10 @@ fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
             continue;
         };
         at = title.last + 1;
+        // "Another leading voice, Sen. Ana Ruiz,": a title before a name is that name's.
+        if by_first_token.contains_key(&at) {
+            continue;
+        }
         if affiliation.is_none() && tokens.get(at).is_some_and(|token| token.lower == "of") {
             at += 1;
             if tokens.get(at).is_some_and(|token| token.lower == "the") {

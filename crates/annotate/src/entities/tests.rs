@@ -423,3 +423,14 @@ fn a_party_before_a_title_does_not_need_the_person_s_affiliation() {
         ],
     );
 }
+
+#[test]
+fn a_title_after_a_comma_and_before_a_name_is_that_name_s() {
+    check(
+        "Another leading Velmarist, Sen. Ana Ruiz, spoke. The senator said the port would reopen.",
+        &[
+            "org Velmarist: Velmarist",
+            "person Ana Ruiz <sen.>: Ana Ruiz | The senator (role)",
+        ],
+    );
+}
