@@ -232,6 +232,25 @@ fn may_be_one_person(a: &str, b: &str) -> bool {
     first_of_one_in_other(a_given, b_given) || first_of_one_in_other(b_given, a_given)
 }
 
+/// Head nouns of occasions, which a quote's speaker phrase may name instead of the speaker
+/// ("The visit signals …"); a press or news conference too, but not "the conference", which
+/// may be a body.
+const OCCASIONS: &[&str] = &[
+    "interview",
+    "interviews",
+    "visit",
+    "event",
+    "events",
+    "hearing",
+    "speech",
+    "rally",
+    "debate",
+    "briefing",
+    "appearance",
+    "ceremony",
+    "summit",
+];
+
 /// Words after a surname that tell a father from a son ("Donald Doe Jr.").
 const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
@@ -468,6 +487,17 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
     let is_description = without_article.is_some()
         || quantified
         || name.chars().next().is_some_and(char::is_lowercase);
+    // "In a Wednesday press conference announcing …": an occasion is where someone spoke,
+    // not who.
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let names_an_occasion = match words.as_slice() {
+        [.., "press" | "news", "conference"] => true,
+        [.., head] => words.len() <= 4 && OCCASIONS.contains(head),
+        [] => false,
+    };
+    if is_description && names_an_occasion && !quote.anonymous && quote.speaker_entity.is_none() {
+        return None;
+    }
     if quote.anonymous || is_description {
         let key = without_article.unwrap_or(&lower);
         return Some(((format!("description:{key}"), None), name.to_string()));
@@ -693,6 +723,25 @@ mod tests {
         ]
         .map(|(name, sources)| (name.to_string(), sources));
         assert_eq!(summary, expected);
+    }
+
+    #[test]
+    fn an_occasion_is_no_voice() {
+        let story = Story::new(vec![quoted(
+            "a.txt",
+            "A Monday press conference announcing the plan drew crowds. The visit signals a thaw.",
+            &[
+                (
+                    "A Monday press conference",
+                    "announcing",
+                    "the plan",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+                ("The visit", "signals", "a thaw", QuoteKind::Indirect, false),
+            ],
+        )]);
+        assert!(voices(&story).is_empty());
     }
 
     #[test]
