@@ -48,8 +48,9 @@ impl Accumulator {
     }
 }
 
-/// Who a quote's speaker is across articles: the key of their surname or description, and the
-/// first word of their full name when an entity gives one (`None` for a bare surname).
+/// Who a quote's speaker is across articles: the key of their surname or description, and,
+/// when an entity gives their full name, the words before the surname and its generation as
+/// "given words|generation" ("hillary rodham|", "jesse|jr"; `None` for a bare surname).
 type VoiceKey = (String, Option<String>);
 
 /// The voices of `story`, most quoted first.
@@ -128,10 +129,10 @@ pub fn voices(story: &Story) -> Vec<Voice> {
 fn with_bare_surnames_merged(by_key: BTreeMap<VoiceKey, Accumulator>) -> Vec<Accumulator> {
     let mut full: BTreeMap<VoiceKey, Accumulator> = BTreeMap::new();
     let mut bare: Vec<(String, Accumulator)> = Vec::new();
-    for ((key, first_word), accumulator) in by_key {
-        match first_word {
+    for ((key, given), accumulator) in by_key {
+        match given {
             Some(_) => {
-                full.insert((key, first_word), accumulator);
+                full.insert((key, given), accumulator);
             }
             None => bare.push((key, accumulator)),
         }
@@ -139,11 +140,11 @@ fn with_bare_surnames_merged(by_key: BTreeMap<VoiceKey, Accumulator>) -> Vec<Acc
     // Full names with one surname, most quoted first, each joining the first kept one whose
     // given name it can be.
     let mut by_surname: BTreeMap<String, Vec<(String, Accumulator)>> = BTreeMap::new();
-    for ((key, first_word), accumulator) in full {
+    for ((key, given), accumulator) in full {
         by_surname
             .entry(key)
             .or_default()
-            .push((first_word.unwrap_or_default(), accumulator));
+            .push((given.unwrap_or_default(), accumulator));
     }
     let mut kept: BTreeMap<String, Vec<(String, Accumulator)>> = BTreeMap::new();
     for (key, mut names) in by_surname {
@@ -520,14 +521,14 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
         .filter(|word| word.chars().count() > 1)
         .copied()
         .collect();
-    let first_word = (from_entity && !given.is_empty()).then(|| {
+    let given_key = (from_entity && !given.is_empty()).then(|| {
         format!(
             "{}|{}",
             given.join(" "),
             generation.copied().unwrap_or_default()
         )
     });
-    Some(((format!("name:{surname}"), first_word), name.to_string()))
+    Some(((format!("name:{surname}"), given_key), name.to_string()))
 }
 
 #[cfg(test)]
