@@ -130,6 +130,11 @@ fn sentence_initial_words_are_not_names() {
         "Yesterday the river rose. Monday brought rain in Velmora. However nobody left.",
         &["place Velmora: Velmora"],
     );
+    // A connective opening a sentence is no part of the name after it.
+    check(
+        "Plus Ana Ruiz signed the bill.",
+        &["person Ana Ruiz: Ana Ruiz"],
+    );
 }
 
 #[test]
