@@ -12,20 +12,10 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-data="${1:-$root/../shared/data/neus-allsides}"
-split="${2:-val}"
-version="${ROUGE_SCORE_VERSION:-0.1.2}"
-venv="$root/target/bench-venv"
+# shellcheck source=bench/rouge-common.sh
+source "$root/bench/rouge-common.sh"
 dump="$root/target/rouge-check"
-
-if [[ ! -x "$venv/bin/python" ]]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check "rouge-score==$version"
-
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p parallax-cli
-mkdir -p "$dump"
-"$root/target/release/parallax" eval summary --data "$data" --split "$split" --dump "$dump" >/dev/null
+dump_summaries "$dump"
 
 "$venv/bin/python" - "$dump/summaries.jsonl" "$version" <<'PY'
 import json, sys

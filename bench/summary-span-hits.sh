@@ -8,26 +8,14 @@
 #
 # A span kind whose share is under the last quarter's is worth cutting; one above it costs
 # ROUGE. Hits are clipped as ROUGE-1 counts them (each reference word once), tokens and stems
-# are rouge-score's (installed from PyPI into target/bench-venv, never a product dependency).
+# are rouge-score's (see `rouge-common.sh`).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-data="${1:-$root/../shared/data/neus-allsides}"
-split="${2:-val}"
-venv="$root/target/bench-venv"
+# shellcheck source=bench/rouge-common.sh
+source "$root/bench/rouge-common.sh"
 dump="$root/target/summary-span-hits"
-
-if [[ ! -x "$venv/bin/python" ]]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check "rouge-score==0.1.2"
-
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-    cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p parallax-cli
-fi
-mkdir -p "$dump"
-"${PARALLAX:-$root/target/release/parallax}" eval summary --data "$data" --split "$split" \
-    --dump "$dump" >/dev/null
+dump_summaries "$dump"
 
 "$venv/bin/python" - "$dump/summaries.jsonl" <<'PY'
 import collections, json, re, sys
