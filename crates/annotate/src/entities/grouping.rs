@@ -500,12 +500,7 @@ fn resolve_roles(
             continue;
         };
         // "The leaders", "the two presidents": a title in the plural is several people.
-        let plural = GAZETTEER.entries.get(title.entry).is_some_and(|entry| {
-            tokens
-                .get(title.last)
-                .is_some_and(|token| token.lower.ends_with('s') && !entry.key.ends_with('s'))
-        });
-        if plural {
+        if ctx.is_plural_title(title) {
             idx = title.last + 1;
             continue;
         }

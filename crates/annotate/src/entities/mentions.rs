@@ -502,6 +502,18 @@ impl Context<'_> {
         classes.contains(&entry.class).then_some(found)
     }
 
+    /// Whether the gazetteer phrase `found` is a role title written in the plural
+    /// ("Presidents", "the leaders"): its last word has an "s" its entry lacks.
+    pub(crate) fn is_plural_title(&self, found: GazMatch) -> bool {
+        GAZETTEER.entries.get(found.entry).is_some_and(|entry| {
+            entry.class == Class::Title
+                && self
+                    .tokens
+                    .get(found.last)
+                    .is_some_and(|token| token.lower.ends_with('s') && !entry.key.ends_with('s'))
+        })
+    }
+
     fn lower(&self, idx: usize) -> &str {
         self.tokens
             .get(idx)
@@ -678,14 +690,7 @@ pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
         {
             candidate.title = Some(title_entry);
         }
-        let plural_title = title.filter(|found| {
-            GAZETTEER.entries.get(found.entry).is_some_and(|entry| {
-                entry.class == Class::Title
-                    && tokens.get(found.last).is_some_and(|token| {
-                        token.lower.ends_with('s') && !entry.key.ends_with('s')
-                    })
-            })
-        });
+        let plural_title = title.filter(|&found| ctx.is_plural_title(found));
         if let Some(found) = plural_title
             && found.last < last
             && tokens
@@ -733,12 +738,7 @@ fn distribute_plural_titles(ctx: &Context, candidates: &mut [Candidate]) {
         let Some(title) = ctx.gazetteer_match(idx, &[Class::Title]) else {
             continue;
         };
-        let is_plural = GAZETTEER.entries.get(title.entry).is_some_and(|entry| {
-            ctx.tokens
-                .get(title.last)
-                .is_some_and(|token| token.lower.ends_with('s') && !entry.key.ends_with('s'))
-        });
-        if !is_plural {
+        if !ctx.is_plural_title(title) {
             continue;
         }
         // The countries after the title ("Presidents of A and B") or before it ("A and B
