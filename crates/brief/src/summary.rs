@@ -40,12 +40,13 @@ use crate::consensus::independent_sources;
 use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
 use parallax_model::{
-    Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind, Span, Story,
-    SummaryKind, SummarySentence, is_party_tag,
+    Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind, QuoteKind,
+    Span, Story, SummaryKind, SummarySentence, is_party_tag,
 };
 use parallax_text::Terms;
 use salience::{COVERAGE, Features, N_FEATURES, NOVELTY, OVERFLOW};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// How long a summary may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -502,15 +503,30 @@ fn choices(
             {
                 continue;
             }
+            let (text, terms, first_word, n_words) =
+                if speaks_unattributed(annotated, &sentence.range) {
+                    // The speaker's words go in with the speaker named, or not at all.
+                    let Some(name) = quotation_speaker(annotated, sentence.range.start) else {
+                        continue;
+                    };
+                    vocabulary.unlocated(attributed(&name, text))
+                } else {
+                    (
+                        text.to_string(),
+                        wording.body_terms.clone(),
+                        wording.first_word.clone(),
+                        wording.n_body_words,
+                    )
+                };
             candidates.push(Candidate {
                 kind: SummaryKind::SingleSource,
-                text: text.to_string(),
-                terms: wording.body_terms.clone(),
-                first_word: wording.first_word.clone(),
-                n_words: wording.n_body_words,
+                opens_with_pronoun: starts_with_pronoun(&text),
+                text,
+                terms,
+                first_word,
+                n_words,
                 position,
                 judged: wording.n_judged,
-                opens_with_pronoun: starts_with_pronoun(text),
                 source,
                 own_span: span.clone(),
                 n_sources_share: 1.0 / term_stats.n_sources,
@@ -712,6 +728,16 @@ struct Vocabulary<'a> {
 }
 
 impl Vocabulary<'_> {
+    /// `text`, which is no sentence of the story as written, with its terms, where each term
+    /// is first used (without its words located, each counts as used from the start), and its
+    /// number of words.
+    fn unlocated(&mut self, text: String) -> (String, Vec<u32>, Vec<usize>, usize) {
+        let terms = self.of(&text);
+        let first_word = vec![0; terms.len()];
+        let n_words = text.split_whitespace().count();
+        (text, terms, first_word, n_words)
+    }
+
     /// The content terms of `text`, as [`Terms::of`] gives them, as ids.
     fn of(&mut self, text: &str) -> Vec<u32> {
         self.terms
@@ -774,6 +800,8 @@ pub(crate) fn dateline_len(text: &str) -> usize {
     if dash == '-' && !after.starts_with(' ') {
         return 0;
     }
+    // A dash typed twice over ("WASHINGTON \u{2013}- The …") is one.
+    let after = after.trim_start_matches(['-', '\u{2013}', '\u{2014}', '\u{2015}']);
     let head = &text[..dash_at - 1];
     let place = head.split([',', '(']).next().unwrap_or_default().trim();
     let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -1201,7 +1229,15 @@ fn corroborated(
                 && !is_fragment(&citation.text)
                 && !is_disputed(citation.source, &citation.span)
         })
-        .map(|citation| {
+        .filter_map(|citation| {
+            let annotated = &story.articles[citation.source - 1];
+            // The speaker's words go in with the speaker named, or not at all.
+            let speaker =
+                if speaks_unattributed(annotated, &(citation.span.start..citation.span.end)) {
+                    Some(quotation_speaker(annotated, citation.span.start)?)
+                } else {
+                    None
+                };
             // The wording is that of a sentence of the story, stemmed once per brief, unless
             // the citation quotes something else.
             let wording = sentence_of(citation)
@@ -1220,15 +1256,16 @@ fn corroborated(
                 ),
                 None => {
                     let text = compress(&citation.text[dateline_len(&citation.text)..]);
-                    let terms = vocabulary.of(&text);
-                    let n_words = text.split_whitespace().count();
                     let judged = n_judged_words(&text);
-                    // Without its words located, each term counts as used from the start.
-                    let first_word = vec![0; terms.len()];
+                    let (text, terms, first_word, n_words) = vocabulary.unlocated(text);
                     (text, terms, first_word, n_words, judged)
                 }
             };
-            Candidate {
+            let (text, terms, first_word, n_words) = match speaker {
+                Some(name) => vocabulary.unlocated(attributed(&name, &text)),
+                None => (text, terms, first_word, n_words),
+            };
+            Some(Candidate {
                 kind: SummaryKind::Corroborated,
                 opens_with_pronoun: starts_with_pronoun(&text),
                 text,
@@ -1246,7 +1283,7 @@ fn corroborated(
                     .iter()
                     .map(|citation| citation.span.clone())
                     .collect(),
-            }
+            })
         })
         .collect();
     // The least judged: loaded words and verdicts are where an outlet's own framing goes.
@@ -1320,6 +1357,69 @@ fn n_verdict_words(text: &str) -> usize {
 
 fn starts_with_quote(text: &str) -> bool {
     text.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}', '\''])
+}
+
+/// Whether the sentence at `range` of `annotated` goes on with a quotation an earlier sentence
+/// opened and does not name the speaker itself (no quote's cue in it, as "…,” Ruiz said."
+/// has): the speaker's words with the speaker left behind, which the summary would state as
+/// fact.
+fn speaks_unattributed(annotated: &Annotated, range: &Range<usize>) -> bool {
+    inside_quotation(&annotated.article.text, range.start)
+        && !annotated.quotes.iter().any(|quote| {
+            quote.speaker.is_some()
+                && quote
+                    .cue
+                    .as_ref()
+                    .is_some_and(|cue| range.start <= cue.start && cue.end <= range.end)
+        })
+}
+
+/// The name of who speaks the quotation that byte `at` of `annotated` lies inside, as the
+/// voices show it; none when no quote found holds it or its speaker is unknown.
+fn quotation_speaker(annotated: &Annotated, at: usize) -> Option<String> {
+    let quote = annotated.quotes.iter().find(|quote| {
+        quote.kind == QuoteKind::Direct
+            && std::iter::once(&quote.content)
+                .chain(&quote.continuation)
+                .any(|piece| piece.start < at && at < piece.end)
+    })?;
+    crate::voices::shown_speaker(annotated, quote)
+}
+
+/// `sentence`, a piece of a quotation, put in the mouth of `speaker`: “Ruiz said: “We know
+/// why.”” for “We know why.””.
+fn attributed(speaker: &str, sentence: &str) -> String {
+    let marks: &[char] = &[
+        '"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}', ' ',
+    ];
+    let words = sentence.trim_matches(marks);
+    let mut speaker_chars = speaker.chars();
+    let speaker: String = speaker_chars
+        .next()
+        .map(|first| first.to_uppercase().chain(speaker_chars).collect())
+        .unwrap_or_default();
+    format!("{speaker} said: \u{201c}{words}\u{201d}")
+}
+
+/// Whether byte `at` of `text`, a sentence's start, lies inside a quotation that an earlier
+/// sentence of its paragraph opened ("“We lost. We know why.”": the second sentence).
+fn inside_quotation(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let paragraph = &before[before.rfind('\n').map_or(0, |idx| idx + 1)..];
+    // The mark that opened the quotation still open, if one is: English closes “ with ”,
+    // German „ with “ and » with «, French « with »; scraped text mixes styles, so a straight
+    // or a right double quotation mark closes whatever is open.
+    let open = paragraph.chars().fold(None, |open, c| match (open, c) {
+        (Some(_), '"' | '\u{201d}')
+        | (Some('\u{201e}'), '\u{201c}')
+        | (Some('\u{bb}'), '\u{ab}')
+        | (Some('\u{ab}'), '\u{bb}') => None,
+        (None, '\u{201c}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '"') => Some(c),
+        (open, _) => open,
+    });
+    open.is_some()
 }
 
 /// Whether `text` is a piece of a list or of a broken sentence rather than a sentence: its
@@ -1443,7 +1543,7 @@ fn dispute_opening(dispute: &Dispute) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_model::{Annotated, Article, DisputeSide, Origin, Sentence};
+    use parallax_model::{Annotated, Article, DisputeSide, Origin, Quote, Sentence};
 
     /// An annotated article whose sentences are `sentences`, joined by spaces.
     fn article(name: &str, sentences: &[&str]) -> Annotated {
@@ -1664,6 +1764,7 @@ mod tests {
         check("PORTVALE \u{2014} Ferries stopped.", "Ferries stopped.");
         check("PORTVALE \u{2015}Ferries stopped.", "Ferries stopped.");
         check("PORTVALE -- Ferries stopped.", "Ferries stopped.");
+        check("PORTVALE \u{2013}- Ferries stopped.", "Ferries stopped.");
         check("NATO said 40 -- 50 ships.", "NATO said 40 -- 50 ships.");
         check("NATO - the alliance met.", "NATO - the alliance met.");
         check("(Wire)The ferries stopped.", "The ferries stopped.");
@@ -1727,5 +1828,75 @@ mod tests {
         assert!(is_fragment("and then the talks resumed"));
         assert!(!is_fragment("\u{2013} In autumn the talks resumed."));
         assert!(!is_fragment("2022 will be a hard year."));
+    }
+
+    #[test]
+    fn a_quotation_going_on_past_its_sentence_is_put_in_its_speaker_s_mouth() {
+        let mut told = article(
+            "a.txt",
+            &[
+                "Dock workers walked out of the port of Velmar on Monday morning.",
+                "Mayor Ana Ruiz said: \u{201c}The port stays closed for now.",
+                "It reopens once the dock strike ends.\u{201d}",
+                "\u{201c}Nobody wanted this strike.",
+                "We will talk again next week.\u{201d}",
+            ],
+        );
+        let text = told.article.text.clone();
+        let range_of = |part: &str| {
+            let start = text.find(part).unwrap();
+            start..start + part.len()
+        };
+        let quote = |content: &str, speaker: Option<&str>| Quote {
+            kind: QuoteKind::Direct,
+            content: range_of(content),
+            continuation: Vec::new(),
+            cue: speaker.map(|_| range_of("said")),
+            speaker: speaker.map(range_of),
+            speaker_pronoun: None,
+            speaker_entity: None,
+            anonymous: false,
+        };
+        told.quotes = vec![
+            quote(
+                "\u{201c}The port stays closed for now. It reopens once the dock strike ends.\u{201d}",
+                Some("Mayor Ana Ruiz"),
+            ),
+            // A quotation whose speaker no quote names stays out.
+            quote(
+                "\u{201c}Nobody wanted this strike. We will talk again next week.\u{201d}",
+                None,
+            ),
+        ];
+        let story = Story::new(vec![told]);
+        let texts: Vec<String> = summary(&story, &[], &[], SummaryLength::Sentences(6))
+            .into_iter()
+            .map(|sentence| sentence.text)
+            .collect();
+        assert!(
+            texts.contains(
+                &"Mayor Ana Ruiz said: \u{201c}It reopens once the dock strike ends.\u{201d}"
+                    .to_string()
+            ),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().all(|text| !text.contains("talk again")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn sentences_inside_a_quotation_opened_before_them_are_found() {
+        let text = "Ruiz said: \u{201c}We lost. We know why.\u{201d} The vote was close. A \u{201c}mixed\" style. Still out.\n\u{201e}Wir haben verloren. Wir wissen warum.\u{201c} Dann ging sie.\n\"One. Two.\" Three.";
+        let at = |sentence: &str| text.find(sentence).unwrap();
+        assert!(!inside_quotation(text, at("Ruiz")));
+        assert!(inside_quotation(text, at("We know")));
+        assert!(!inside_quotation(text, at("The vote")));
+        assert!(!inside_quotation(text, at("Still")));
+        assert!(inside_quotation(text, at("Wir wissen")));
+        assert!(!inside_quotation(text, at("Dann")));
+        assert!(inside_quotation(text, at("Two")));
+        assert!(!inside_quotation(text, at("Three")));
     }
 }

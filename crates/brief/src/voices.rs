@@ -418,6 +418,14 @@ fn is_noun_head(words: &str) -> bool {
         })
 }
 
+/// The name the voices show for the speaker of `quote`, if it has one.
+pub(crate) fn shown_speaker(
+    annotated: &Annotated,
+    quote: &parallax_model::Quote,
+) -> Option<String> {
+    speaker(annotated, quote).map(|(_, name)| name)
+}
+
 /// The key that identifies a quote's speaker across articles, and the name to show.
 fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(VoiceKey, String)> {
     let text = &annotated.article.text;
