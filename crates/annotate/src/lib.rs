@@ -235,6 +235,21 @@ mod tests {
     }
 
     #[test]
+    fn every_prefix_of_a_text_is_annotated_without_a_panic() {
+        // A text cut anywhere (a truncated scrape, a lead cut at a word limit) ends where a
+        // rule may look a word further: each rule must stop at the end.
+        let text = "PORTVALE, May 3 (Wire) - Mayor Ana Ruiz of Portvale, a former union leader, \
+                    said on Monday that the harbor would reopen by mid-June. \u{201c}We lost a \
+                    week,\u{201d} she added. Another council member, who asked not to be named, \
+                    told reporters that about 4,000 to 5,000 workers had struck. The new pier, \
+                    according to the port authority, will open in May. Senior officials say the \
+                    ferries run again; critics disagree. The board";
+        for (end, _) in text.char_indices().filter(|&(_, c)| c == ' ') {
+            annotated(&text[..end]);
+        }
+    }
+
+    #[test]
     fn the_name_heading_a_speaker_phrase_speaks_not_its_tag_state_or_office() {
         assert_eq!(
             speakers(

@@ -1681,6 +1681,9 @@ pub(crate) fn subject_name(
     // A noun phrase goes on over lowercase words that are no verb: "The county's budget",
     // "Another candidate", "Senior administration officials".
     let goes_on = |last: usize| {
+        if last + 1 >= sentence.end {
+            return false;
+        }
         let next = doc.token(last + 1);
         let next_word = next.lower.as_ref();
         // A word in "-s" after the first is a verb ("The company says") unless a comma or a
@@ -1698,11 +1701,7 @@ pub(crate) fn subject_name(
         };
         let verb_like =
             next_word.ends_with("ed") || (last > first && next_word.ends_with('s') && !head_after);
-        last + 1 < sentence.end
-            && last - first < 3
-            && fits(next)
-            && !verb_like
-            && !INNER_PREPOSITIONS.contains(&next_word)
+        last - first < 3 && fits(next) && !verb_like && !INNER_PREPOSITIONS.contains(&next_word)
     };
     let opens_phrase = determiner || is_determiner(word);
     if opens_phrase && !capitalized(first + 1) {

@@ -1282,3 +1282,13 @@ fn a_sentence_subject_opened_by_a_quantifier_or_a_preposition() {
          indirect [that she would stay] cue=added speaker=Ruiz",
     );
 }
+
+#[test]
+fn a_subject_phrase_running_to_the_end_of_the_text_ends_there() {
+    // Reading a last sentence's subject ("The new pier", no verb after it) once looked at the
+    // token past the end of the text.
+    check(
+        "Mayor Ana Ruiz spoke on Monday. She said the pier would open. The new pier",
+        "indirect [the pier would open] cue=said speaker=Mayor Ana Ruiz (from She)",
+    );
+}
