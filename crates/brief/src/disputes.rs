@@ -243,7 +243,8 @@ fn sentence_citation(story: &Story, article_idx: usize, range: &Range<usize>) ->
 }
 
 /// A short name for what a sentence states: its claim's predicate and object, at most
-/// [`GIST_WORDS`] words, or the sentence's first words when it has no claim.
+/// [`GIST_WORDS`] words, or the sentence's first words when it has no claim; a name cut short
+/// ends on a word that can end a phrase, and with "…".
 fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
     let text = &annotated.article.text;
     let claim = annotated.claims.iter().find(|claim| {
@@ -258,15 +259,52 @@ fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
         }
         None => text.get(sentence.clone()).unwrap_or_default(),
     };
-    let words: Vec<&str> = words.split_whitespace().take(GIST_WORDS).collect();
-    words
-        .join(" ")
-        .trim_end_matches([',', '.', ';', ':'])
-        .to_string()
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let cut = words.len() > GIST_WORDS;
+    let mut kept = &words[..words.len().min(GIST_WORDS)];
+    // A cut phrase ends on a word that can end one: "… is a Christian when he" ends before
+    // "when he".
+    while cut && kept.len() > MIN_GIST_WORDS {
+        let last = kept[kept.len() - 1]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !DANGLING_WORDS.contains(&last.as_str()) {
+            break;
+        }
+        kept = &kept[..kept.len() - 1];
+    }
+    let gist = kept.join(" ");
+    let gist = gist.trim_end_matches([',', '.', ';', ':']);
+    if cut {
+        // A quotation the cut leaves open is closed after the ellipsis.
+        let open_curly = gist.matches('\u{201c}').count() > gist.matches('\u{201d}').count();
+        let open_straight = gist.matches('"').count() % 2 == 1;
+        let close = match (open_curly, open_straight) {
+            (true, _) => "\u{201d}",
+            (false, true) => "\"",
+            (false, false) => "",
+        };
+        format!("{gist}\u{2026}{close}")
+    } else {
+        gist.to_string()
+    }
 }
 
 /// Words in a slot named after a sentence.
 const GIST_WORDS: usize = 10;
+
+/// Words a cut gist keeps at least.
+const MIN_GIST_WORDS: usize = 3;
+
+/// Words that cannot end a phrase cut short: articles, prepositions, conjunctions, subject
+/// pronouns and auxiliaries.
+const DANGLING_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "by", "from", "into", "about",
+    "as", "than", "and", "or", "but", "nor", "when", "while", "because", "if", "whether", "that",
+    "which", "who", "whose", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
+    "their", "our", "my", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+    "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "not",
+];
 
 fn quantity_verdicts(story: &Story, matches: &Matches, independent: &[usize]) -> Vec<Verdict> {
     let lengths: Vec<Vec<Quantity>> = story
@@ -800,6 +838,29 @@ impl UnionFind {
 mod tests {
     use super::*;
     use parallax_model::{Annotated, Article, Origin, Sentence};
+
+    #[test]
+    fn a_gist_cut_short_ends_on_a_word_that_ends_a_phrase() {
+        let annotated = Annotated::new(Article::new(
+            Origin::Stdin,
+            "Ruiz said she was not closing the port when she spoke on Monday. The port \
+             closed. Ruiz called it \u{201c}a lockout of the whole harbor staff on the day\u{201d}."
+                .to_string(),
+        ));
+        let text = &annotated.article.text;
+        let first = 0..text.find(" The port").unwrap();
+        assert_eq!(
+            gist(&annotated, &first),
+            "Ruiz said she was not closing the port\u{2026}"
+        );
+        let second = text.find("The port").unwrap()..text.find(" Ruiz called").unwrap();
+        assert_eq!(gist(&annotated, &second), "The port closed");
+        let third = text.find("Ruiz called").unwrap()..text.len();
+        assert_eq!(
+            gist(&annotated, &third),
+            "Ruiz called it \u{201c}a lockout of the whole harbor staff\u{2026}\u{201d}"
+        );
+    }
 
     /// A quantity by its surface form: (surface, value, upper, hedge, counted).
     type QuantitySpec<'a> = (&'a str, f64, Option<f64>, Option<&'a str>, &'a str);
