@@ -510,6 +510,8 @@ fn choices(
                         continue;
                     };
                     vocabulary.unlocated(attributed(&name, text))
+                } else if let Some(named) = with_subject_named(annotated, &sentence.range, text) {
+                    vocabulary.unlocated(named)
                 } else {
                     (
                         text.to_string(),
@@ -1261,9 +1263,12 @@ fn corroborated(
                     (text, terms, first_word, n_words, judged)
                 }
             };
-            let (text, terms, first_word, n_words) = match speaker {
-                Some(name) => vocabulary.unlocated(attributed(&name, &text)),
-                None => (text, terms, first_word, n_words),
+            let named =
+                with_subject_named(annotated, &(citation.span.start..citation.span.end), &text);
+            let (text, terms, first_word, n_words) = match (speaker, named) {
+                (Some(name), _) => vocabulary.unlocated(attributed(&name, &text)),
+                (None, Some(named)) => vocabulary.unlocated(named),
+                (None, None) => (text, terms, first_word, n_words),
             };
             Some(Candidate {
                 kind: SummaryKind::Corroborated,
@@ -1384,6 +1389,46 @@ fn quotation_speaker(annotated: &Annotated, at: usize) -> Option<String> {
                 .any(|piece| piece.start < at && at < piece.end)
     })?;
     crate::voices::shown_speaker(annotated, quote)
+}
+
+/// `text`, the wording of the sentence at `range` of `annotated`, with the personal pronoun
+/// opening it ("He added that …") replaced by the name of who it stands for, when a quote's
+/// speaker was resolved from that pronoun ("Ana Ruiz added that …"): alone in a summary, the
+/// pronoun stands for no one. None when the text opens otherwise or the pronoun is unresolved.
+fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -> Option<String> {
+    let first = text.split_whitespace().next()?;
+    if !matches!(first, "He" | "She" | "They") {
+        return None;
+    }
+    let article = &annotated.article.text;
+    let sentence = article.get(range.clone())?;
+    // The pronoun as written in the sentence: its first occurrence as a word.
+    let at = range.start
+        + sentence
+            .match_indices(first)
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let after = sentence[at + first.len()..].chars().next();
+                let before = sentence[..at].chars().next_back();
+                after.is_none_or(|c| !c.is_alphanumeric())
+                    && before.is_none_or(|c| !c.is_alphanumeric())
+            })?;
+    let quote = annotated.quotes.iter().find(|quote| {
+        quote
+            .speaker_pronoun
+            .as_ref()
+            .is_some_and(|pronoun| pronoun.start == at)
+    })?;
+    let name = crate::voices::shown_speaker(annotated, quote)?;
+    // A description ("the minister") would not read as a subject here without its article.
+    // A name the rest of the sentence gives again tells a resolution gone wrong ("He demanded
+    // that Mr. Ruiz resign" is not Ruiz's demand).
+    let rest = &text[first.len()..];
+    let surname = name.split_whitespace().next_back()?;
+    if name.starts_with(char::is_lowercase) || rest.contains(surname) {
+        return None;
+    }
+    Some(format!("{name}{rest}"))
 }
 
 /// `sentence`, a piece of a quotation, put in the mouth of `speaker`: “Ruiz said: “We know
@@ -1883,6 +1928,59 @@ mod tests {
         assert!(
             texts.iter().all(|text| !text.contains("talk again")),
             "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_pronoun_resolved_as_a_speaker_is_named() {
+        let mut told = article(
+            "a.txt",
+            &[
+                "Mayor Ana Ruiz met the dock workers on Monday.",
+                "She said the port would reopen on Friday.",
+                "He demanded that Ruiz resign at once.",
+            ],
+        );
+        let text = told.article.text.clone();
+        let range_of = |part: &str| {
+            let start = text.find(part).unwrap();
+            start..start + part.len()
+        };
+        let quote = |pronoun: &str, cue: &str, content: &str| Quote {
+            kind: QuoteKind::Indirect,
+            content: range_of(content),
+            continuation: Vec::new(),
+            cue: Some(range_of(cue)),
+            speaker: Some(range_of("Mayor Ana Ruiz")),
+            speaker_pronoun: Some(range_of(pronoun)),
+            speaker_entity: None,
+            anonymous: false,
+        };
+        // The second resolution is wrong: the sentence names Ruiz again.
+        told.quotes = vec![
+            quote("She", "said", "the port would reopen on Friday"),
+            quote("He", "demanded", "that Ruiz resign at once"),
+        ];
+        let sentence = |idx: usize| told.sentences[idx].range.clone();
+        assert_eq!(
+            with_subject_named(
+                &told,
+                &sentence(1),
+                "She said the port would reopen on Friday."
+            ),
+            Some("Mayor Ana Ruiz said the port would reopen on Friday.".to_string())
+        );
+        assert_eq!(
+            with_subject_named(&told, &sentence(2), "He demanded that Ruiz resign at once."),
+            None
+        );
+        assert_eq!(
+            with_subject_named(
+                &told,
+                &sentence(0),
+                "Mayor Ana Ruiz met the dock workers on Monday."
+            ),
+            None
         );
     }
 
