@@ -27,8 +27,8 @@ mod tests;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use parallax_model::{Article, Sentence, TimeExpression};
-use patterns::{Candidate, Grammar};
-use resolve::{Anchors, Tense};
+use patterns::{Candidate, Grammar, Piece};
+use resolve::{Anchors, Meaning, Tense};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -96,37 +96,76 @@ fn times_within(
         narrative: None,
     };
     let mut expressions = Vec::new();
-    for candidate in select(grammar.candidates(text)) {
-        if is_quoted_title(text, &candidate.range) {
-            continue;
-        }
-        for piece in candidate.pieces {
-            let tense = tense(
-                text,
-                sentence_around(sentences, &piece.range),
-                &piece.range,
-                grammar.lexicon,
-            );
-            let resolved = resolve::resolve(&piece.meaning, &anchors, tense);
-            if let Some(point) = resolved.point {
-                // A date counted from another ("a year earlier") does not become the story's
-                // time: in "up from $5 a year earlier" the story is still in this year; nor
-                // does the start of a period lasting until now ("on strike since March 3").
-                if !piece.meaning.is_comparison()
-                    && !starts_period(text, &piece.range, grammar.lexicon)
-                {
-                    anchors.narrative = Some(point);
-                }
+    let mut pieces: Vec<Piece> = select(grammar.candidates(text))
+        .into_iter()
+        .filter(|candidate| !is_quoted_title(text, &candidate.range))
+        .flat_map(|candidate| candidate.pieces)
+        .collect();
+    share_range_years(text, &mut pieces);
+    for piece in pieces {
+        let tense = tense(
+            text,
+            sentence_around(sentences, &piece.range),
+            &piece.range,
+            grammar.lexicon,
+        );
+        let resolved = resolve::resolve(&piece.meaning, &anchors, tense);
+        if let Some(point) = resolved.point {
+            // A date counted from another ("a year earlier") does not become the story's
+            // time: in "up from $5 a year earlier" the story is still in this year; nor
+            // does the start of a period lasting until now ("on strike since March 3").
+            if !piece.meaning.is_comparison() && !starts_period(text, &piece.range, grammar.lexicon)
+            {
+                anchors.narrative = Some(point);
             }
-            expressions.push(TimeExpression {
-                range: piece.range,
-                kind: resolved.kind,
-                value: resolved.value,
-                modifier: piece.modifier,
+        }
+        expressions.push(TimeExpression {
+            range: piece.range,
+            kind: resolved.kind,
+            value: resolved.value,
+            modifier: piece.modifier,
+        });
+    }
+    expressions
+}
+
+/// Words that join the two ends of a range of dates ("June and July 2016", "from May to
+/// August 2015", "March 3 through April 9, 2020").
+const RANGE_JOINERS: &[&str] = &["and", "to", "through", "until", "till", "-", "\u{2013}"];
+
+/// Gives a date without a year the year of the date that ends its range: in "between June and
+/// July 2016", June is of 2016 (of 2015 in "from December to March 2016"), not of the year
+/// before publication.
+fn share_range_years(text: &str, pieces: &mut [Piece]) {
+    for idx in 1..pieces.len() {
+        let (head, tail) = pieces.split_at_mut(idx);
+        let (start, end) = (&mut head[idx - 1], &tail[0]);
+        let (
+            Meaning::Date {
+                year: start_year @ None,
+                month: start_month,
+                ..
+            },
+            Meaning::Date {
+                year: Some(end_year),
+                month: end_month,
+                ..
+            },
+        ) = (&mut start.meaning, &end.meaning)
+        else {
+            continue;
+        };
+        let joined = text
+            .get(start.range.end..end.range.start)
+            .is_some_and(|between| RANGE_JOINERS.contains(&between.trim()));
+        if joined {
+            *start_year = Some(if *start_month > *end_month {
+                end_year - 1
+            } else {
+                *end_year
             });
         }
     }
-    expressions
 }
 
 /// Whether the expression at `range` is all a quotation holds and is capitalized, which makes

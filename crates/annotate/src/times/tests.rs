@@ -638,3 +638,26 @@ fn what_is_spent_is_a_length_of_time() {
         &[("the past week", "P1W"), ("last week", "2022-W01")],
     );
 }
+
+#[test]
+fn a_date_without_a_year_takes_the_year_that_ends_its_range() {
+    check(
+        "The aide met them between June and July 2016; from December to March 2015 the talks \
+         stalled, and they met again on March 3 and April 9, 2020.",
+        Some("2019-01-25"),
+        &[
+            ("June", "2016-06"),
+            ("July 2016", "2016-07"),
+            ("December", "2014-12"),
+            ("March 2015", "2015-03"),
+            ("March 3", "2020-03-03"),
+            ("April 9, 2020", "2020-04-09"),
+        ],
+    );
+    // Without a joining word the year is the article's, as before.
+    check(
+        "They met in June. In July 2016 they met again.",
+        Some("2019-01-25"),
+        &[("June", "2018-06"), ("July 2016", "2016-07")],
+    );
+}
