@@ -13,11 +13,12 @@ use parallax_model::{
     Annotated, Citation, QuoteKind, Span, Story, Voice, VoiceSource, speaker_head_len,
     speaker_relative_clause_start,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Default)]
 struct Accumulator {
-    names: Vec<String>,
+    /// Each quote's name for its speaker, with the source that gives it.
+    names: Vec<(String, usize)>,
     anonymous: bool,
     n_direct: usize,
     n_indirect: usize,
@@ -64,7 +65,7 @@ pub fn voices(story: &Story) -> Vec<Voice> {
             };
             let text = &annotated.article.text;
             let accumulator = by_key.entry(key).or_default();
-            accumulator.names.push(name);
+            accumulator.names.push((name, source));
             accumulator.anonymous |= quote.anonymous;
             match quote.kind {
                 QuoteKind::Direct => accumulator.n_direct += 1,
@@ -92,12 +93,7 @@ pub fn voices(story: &Story) -> Vec<Voice> {
     let mut voices: Vec<Voice> = with_bare_surnames_merged(by_key)
         .into_iter()
         .map(|accumulator| {
-            let speaker = accumulator
-                .names
-                .iter()
-                .max_by(|a, b| a.chars().count().cmp(&b.chars().count()).then(b.cmp(a)))
-                .cloned()
-                .unwrap_or_default();
+            let speaker = shown_name(&accumulator.names);
             let mut cues: Vec<(String, usize)> = accumulator.cues.into_iter().collect();
             cues.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             Voice {
@@ -122,6 +118,30 @@ pub fn voices(story: &Story) -> Vec<Voice> {
             .then(a.speaker.cmp(&b.speaker))
     });
     voices
+}
+
+/// The name a voice is shown by, of the names its quotes give (with their sources): a full name
+/// before a bare surname, then the form most sources write ("Joe Biden" of four sources
+/// before "Joseph Biden" of one), then the longest.
+fn shown_name(names: &[(String, usize)]) -> String {
+    let mut sources_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (name, source) in names {
+        sources_of.entry(name).or_default().insert(*source);
+    }
+    sources_of
+        .into_iter()
+        .max_by(|(a, a_sources), (b, b_sources)| {
+            let rank = |name: &str, sources: &BTreeSet<usize>| {
+                (
+                    name.split_whitespace().count() > 1,
+                    sources.len(),
+                    name.chars().count(),
+                )
+            };
+            rank(a, a_sources).cmp(&rank(b, b_sources)).then(b.cmp(a))
+        })
+        .map(|(name, _)| name.to_string())
+        .unwrap_or_default()
 }
 
 /// The voices of `by_key`, each bare surname's quotes given to the full name with that surname
