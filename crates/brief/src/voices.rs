@@ -583,6 +583,33 @@ mod tests {
     }
 
     #[test]
+    fn a_voice_is_shown_by_a_full_name_most_sources_write() {
+        let names = |names: &[(&str, usize)]| -> Vec<(String, usize)> {
+            names
+                .iter()
+                .map(|(name, source)| (name.to_string(), *source))
+                .collect()
+        };
+        assert_eq!(
+            shown_name(&names(&[
+                ("Ana Ruiz", 1),
+                ("Ana Ruiz", 2),
+                ("Anabel M. Ruiz", 3),
+                ("Ruiz", 4),
+                ("Ruiz", 5),
+                ("Ruiz", 6),
+            ])),
+            "Ana Ruiz"
+        );
+        // Of forms each source writes once, the longest.
+        assert_eq!(
+            shown_name(&names(&[("Ana Ruiz", 1), ("Anabel M. Ruiz", 2)])),
+            "Anabel M. Ruiz"
+        );
+        assert_eq!(shown_name(&names(&[("Ruiz", 1)])), "Ruiz");
+    }
+
+    #[test]
     fn times_bare_pronouns_and_things_pointed_back_to_are_no_voices() {
         use parallax_model::{TimeExpression, TimeKind};
         let text = "The past two months have worried the region. This suggests talks, according to him. This small detail shows fear.";
