@@ -848,14 +848,15 @@ mod tests {
                 .to_string(),
         ));
         let text = &annotated.article.text;
-        let first = 0..text.find(" The port").unwrap();
+        let first = 0..text.find(" The port").expect("in the text");
         assert_eq!(
             gist(&annotated, &first),
             "Ruiz said she was not closing the port\u{2026}"
         );
-        let second = text.find("The port").unwrap()..text.find(" Ruiz called").unwrap();
+        let second = text.find("The port").expect("in the text")
+            ..text.find(" Ruiz called").expect("in the text");
         assert_eq!(gist(&annotated, &second), "The port closed");
-        let third = text.find("Ruiz called").unwrap()..text.len();
+        let third = text.find("Ruiz called").expect("in the text")..text.len();
         assert_eq!(
             gist(&annotated, &third),
             "Ruiz called it \u{201c}a lockout of the whole harbor staff\u{2026}\u{201d}"

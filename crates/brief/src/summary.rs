@@ -1889,7 +1889,7 @@ mod tests {
         );
         let text = told.article.text.clone();
         let range_of = |part: &str| {
-            let start = text.find(part).unwrap();
+            let start = text.find(part).expect("in the text");
             start..start + part.len()
         };
         let quote = |content: &str, speaker: Option<&str>| Quote {
@@ -1943,7 +1943,7 @@ mod tests {
         );
         let text = told.article.text.clone();
         let range_of = |part: &str| {
-            let start = text.find(part).unwrap();
+            let start = text.find(part).expect("in the text");
             start..start + part.len()
         };
         let quote = |pronoun: &str, cue: &str, content: &str| Quote {
@@ -1987,7 +1987,7 @@ mod tests {
     #[test]
     fn sentences_inside_a_quotation_opened_before_them_are_found() {
         let text = "Ruiz said: \u{201c}We lost. We know why.\u{201d} The vote was close. A \u{201c}mixed\" style. Still out.\n\u{201e}Wir haben verloren. Wir wissen warum.\u{201c} Dann ging sie.\n\"One. Two.\" Three.";
-        let at = |sentence: &str| text.find(sentence).unwrap();
+        let at = |sentence: &str| text.find(sentence).expect("in the text");
         assert!(!inside_quotation(text, at("Ruiz")));
         assert!(inside_quotation(text, at("We know")));
         assert!(!inside_quotation(text, at("The vote")));
