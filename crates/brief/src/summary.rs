@@ -1607,6 +1607,12 @@ mod tests {
         annotated
     }
 
+    /// The byte range of `part` in `text`.
+    fn range_in(text: &str, part: &str) -> Range<usize> {
+        let start = text.find(part).expect("in the text");
+        start..start + part.len()
+    }
+
     fn citation(story: &Story, source: usize, sentence: usize) -> Citation {
         let annotated = &story.articles[source - 1];
         let range = annotated.sentences[sentence].range.clone();
@@ -1888,10 +1894,7 @@ mod tests {
             ],
         );
         let text = told.article.text.clone();
-        let range_of = |part: &str| {
-            let start = text.find(part).expect("in the text");
-            start..start + part.len()
-        };
+        let range_of = |part: &str| range_in(&text, part);
         let quote = |content: &str, speaker: Option<&str>| Quote {
             kind: QuoteKind::Direct,
             content: range_of(content),
@@ -1942,10 +1945,7 @@ mod tests {
             ],
         );
         let text = told.article.text.clone();
-        let range_of = |part: &str| {
-            let start = text.find(part).expect("in the text");
-            start..start + part.len()
-        };
+        let range_of = |part: &str| range_in(&text, part);
         let quote = |pronoun: &str, cue: &str, content: &str| Quote {
             kind: QuoteKind::Indirect,
             content: range_of(content),
