@@ -169,12 +169,20 @@ fn with_bare_surnames_merged(by_key: BTreeMap<VoiceKey, Accumulator>) -> Vec<Acc
     let mut kept: BTreeMap<String, Vec<(String, Accumulator)>> = BTreeMap::new();
     for (key, mut names) in by_surname {
         names.sort_by_key(|(_, accumulator)| std::cmp::Reverse(accumulator.n_quotes()));
+        // Bodies are one only by their whole name: the House Foreign Affairs and the House
+        // Oversight committees share a last word and a first letter.
+        let is_body = key
+            .strip_prefix("name:")
+            .is_some_and(|head| BODY_HEADS.contains(&head));
         let people = kept.entry(key).or_default();
         for (given, accumulator) in names {
-            match people
-                .iter_mut()
-                .find(|(kept_given, _)| may_be_one_person(kept_given, &given))
-            {
+            match people.iter_mut().find(|(kept_given, _)| {
+                if is_body {
+                    body_words(kept_given) == body_words(&given)
+                } else {
+                    may_be_one_person(kept_given, &given)
+                }
+            }) {
                 Some((_, person)) => person.absorb(accumulator),
                 None => people.push((given, accumulator)),
             }
@@ -194,6 +202,50 @@ fn with_bare_surnames_merged(by_key: BTreeMap<VoiceKey, Accumulator>) -> Vec<Acc
     );
     merged
 }
+
+/// The words of a body's name before its last, as compared across sources: "United States"
+/// goes, as "U.S." does (its one-letter parts are no words of the key): "the U.S. Fish and
+/// Wildlife Service" is the United States one.
+fn body_words(given: &str) -> String {
+    given
+        .replace("united states", "")
+        .replace("united kingdom", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Last words of the names of bodies, which are not people's surnames.
+const BODY_HEADS: &[&str] = &[
+    "committee",
+    "subcommittee",
+    "commission",
+    "council",
+    "department",
+    "ministry",
+    "agency",
+    "office",
+    "bureau",
+    "court",
+    "party",
+    "association",
+    "institute",
+    "university",
+    "college",
+    "foundation",
+    "center",
+    "centre",
+    "union",
+    "organization",
+    "organisation",
+    "corporation",
+    "company",
+    "network",
+    "news",
+    "service",
+    "board",
+    "authority",
+];
 
 /// Familiar forms of given names that do not share the name's first letter; those that do
 /// ("Jim", "Mike", "Chuck") are taken for it by that letter.
@@ -580,6 +632,38 @@ mod tests {
             });
         }
         annotated
+    }
+
+    #[test]
+    fn bodies_are_one_voice_only_by_their_whole_name() {
+        let by_key: BTreeMap<VoiceKey, Accumulator> = [
+            ("committee", "house foreign affairs|"),
+            ("committee", "house oversight and government reform|"),
+            ("service", "united states fish and wildlife|"),
+            ("service", "fish and wildlife|"),
+            ("clinton", "bill|"),
+            ("clinton", "billy|"),
+        ]
+        .into_iter()
+        .map(|(surname, given)| {
+            let accumulator = Accumulator {
+                names: vec![(format!("{given} {surname}"), 1)],
+                n_direct: 1,
+                ..Accumulator::default()
+            };
+            (
+                (format!("name:{surname}"), Some(given.to_string())),
+                accumulator,
+            )
+        })
+        .collect();
+        let mut merged: Vec<usize> = with_bare_surnames_merged(by_key)
+            .iter()
+            .map(Accumulator::n_quotes)
+            .collect();
+        merged.sort_unstable();
+        // Two committees; one service, written with and without "United States"; one person.
+        assert_eq!(merged, [1, 1, 2, 2]);
     }
 
     #[test]
