@@ -503,23 +503,17 @@ fn choices(
             {
                 continue;
             }
-            let (text, terms, first_word, n_words) =
-                if speaks_unattributed(annotated, &sentence.range) {
-                    // The speaker's words go in with the speaker named, or not at all.
-                    let Some(name) = quotation_speaker(annotated, sentence.range.start) else {
-                        continue;
-                    };
-                    vocabulary.unlocated(attributed(&name, text))
-                } else if let Some(named) = with_subject_named(annotated, &sentence.range, text) {
-                    vocabulary.unlocated(named)
-                } else {
-                    (
-                        text.to_string(),
-                        wording.body_terms.clone(),
-                        wording.first_word.clone(),
-                        wording.n_body_words,
-                    )
-                };
+            let (text, terms, first_word, n_words) = match restate(annotated, &sentence.range, text)
+            {
+                Restated::LeftOut => continue,
+                Restated::Rewritten(text) => vocabulary.unlocated(text),
+                Restated::AsWritten => (
+                    text.to_string(),
+                    wording.body_terms.clone(),
+                    wording.first_word.clone(),
+                    wording.n_body_words,
+                ),
+            };
             candidates.push(Candidate {
                 kind: SummaryKind::SingleSource,
                 opens_with_pronoun: starts_with_pronoun(&text),
@@ -1233,13 +1227,7 @@ fn corroborated(
         })
         .filter_map(|citation| {
             let annotated = &story.articles[citation.source - 1];
-            // The speaker's words go in with the speaker named, or not at all.
-            let speaker =
-                if speaks_unattributed(annotated, &(citation.span.start..citation.span.end)) {
-                    Some(quotation_speaker(annotated, citation.span.start)?)
-                } else {
-                    None
-                };
+            let range = citation.span.start..citation.span.end;
             // The wording is that of a sentence of the story, stemmed once per brief, unless
             // the citation quotes something else.
             let wording = sentence_of(citation)
@@ -1263,12 +1251,10 @@ fn corroborated(
                     (text, terms, first_word, n_words, judged)
                 }
             };
-            let named =
-                with_subject_named(annotated, &(citation.span.start..citation.span.end), &text);
-            let (text, terms, first_word, n_words) = match (speaker, named) {
-                (Some(name), _) => vocabulary.unlocated(attributed(&name, &text)),
-                (None, Some(named)) => vocabulary.unlocated(named),
-                (None, None) => (text, terms, first_word, n_words),
+            let (text, terms, first_word, n_words) = match restate(annotated, &range, &text) {
+                Restated::LeftOut => return None,
+                Restated::Rewritten(text) => vocabulary.unlocated(text),
+                Restated::AsWritten => (text, terms, first_word, n_words),
             };
             Some(Candidate {
                 kind: SummaryKind::Corroborated,
@@ -1362,6 +1348,29 @@ fn n_verdict_words(text: &str) -> usize {
 
 fn starts_with_quote(text: &str) -> bool {
     text.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}', '\''])
+}
+
+/// How a candidate's wording goes into the summary.
+enum Restated {
+    /// As the source writes it.
+    AsWritten,
+    /// Reworded: a quotation put in its speaker's mouth, or an opening pronoun named.
+    Rewritten(String),
+    /// Not at all: a speaker's words whose speaker is unknown.
+    LeftOut,
+}
+
+/// How `text`, the wording of the sentence at `range` of `annotated`, goes into the summary:
+/// the speaker's words with the speaker named, or not at all; an opening pronoun named when a
+/// quote resolved it.
+fn restate(annotated: &Annotated, range: &Range<usize>, text: &str) -> Restated {
+    if speaks_unattributed(annotated, range) {
+        return match quotation_speaker(annotated, range.start) {
+            Some(name) => Restated::Rewritten(attributed(&name, text)),
+            None => Restated::LeftOut,
+        };
+    }
+    with_subject_named(annotated, range, text).map_or(Restated::AsWritten, Restated::Rewritten)
 }
 
 /// Whether the sentence at `range` of `annotated` goes on with a quotation an earlier sentence
