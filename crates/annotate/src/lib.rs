@@ -269,6 +269,14 @@ mod tests {
             speakers("\"We need more time,\" said Representative Tomas Irwin of Ohio."),
             ["Tomas Irwin"]
         );
+        // The body a chairman's office is of does not speak; the chairman named after it does.
+        assert_eq!(
+            speakers(
+                "The chairman of the Senate Harbor and Fisheries Committee, Senator Ana Ruiz, \
+                 Democrat of Lyon, said she intends to hold a hearing in July."
+            ),
+            ["Ana Ruiz"]
+        );
         // The head is an office, not a name: the name that follows it speaks.
         assert_eq!(
             speakers(

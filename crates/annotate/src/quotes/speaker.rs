@@ -592,10 +592,30 @@ pub(crate) fn fits(token: &Token<'_>) -> bool {
     true
 }
 
-/// Whether token `idx` is the "to" of "close to", which goes on a speaker phrase as "familiar
-/// with" does: "a source close to the campaign", "people close to Ruiz".
-fn close_to(doc: &Doc, idx: usize) -> bool {
-    idx > 0 && doc.lower(idx) == "to" && matches!(doc.lower(idx - 1), "close" | "closer")
+/// Whether token `idx` is a "to" that goes on a speaker phrase, as "familiar with" does: after
+/// "close" ("a source close to the campaign", "people close to Ruiz") or after a noun of
+/// serving someone ("an aide to the committee", "a senior adviser to the mayor").
+fn phrase_to(doc: &Doc, idx: usize) -> bool {
+    idx > 0
+        && doc.lower(idx) == "to"
+        && matches!(
+            doc.lower(idx - 1),
+            "close"
+                | "closer"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "advisor"
+                | "advisors"
+                | "assistant"
+                | "counsel"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "envoy"
+                | "successor"
+        )
 }
 
 /// Whether `token` can open a speaker phrase.
@@ -707,6 +727,12 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
             end = end.checked_sub(1)?;
         }
         let nearest = phrase_before(doc, end, floor)?;
+        // A relative clause is about the noun right before it: "aides to House conservatives
+        // who oppose the plan" is the conservatives' opposing.
+        let nearest = match (nearest.first..nearest.last).rfind(|&idx| phrase_to(doc, idx)) {
+            Some(to) if nearest.kind != Kind::Pronoun => described(doc, to + 1, nearest.last),
+            _ => nearest,
+        };
         // A tag or a description between commas after a name is no antecedent: the name is
         // ("Ana Ruiz, D-Lyon, who …", "Ana Ruiz, a former mayor, who …").
         let set_off = after_comma
@@ -958,13 +984,17 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         return Some(pronoun(last));
     }
     // "close to him": an object pronoun ends the phrase of someone near whom it stands for.
-    let after_close_to = last > floor && close_to(doc, last - 1);
-    if !after_close_to && (!fits(token) || !closes(token)) {
+    let after_phrase_to = last > floor && phrase_to(doc, last - 1);
+    if !after_phrase_to && (!fits(token) || !closes(token)) {
         return None;
     }
     let limit = last.saturating_sub(11).max(floor);
     let mut first = last;
-    while first > limit && (fits(doc.token(first - 1)) || close_to(doc, first - 1)) {
+    while first > limit
+        && (fits(doc.token(first - 1))
+            || phrase_to(doc, first - 1)
+            || joins_body_name(doc, first - 1, last))
+    {
         first -= 1;
     }
     // A capitalized conjunction or adverb opening the sentence is not part of the subject
@@ -988,6 +1018,23 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         return None;
     }
     Some(described(doc, first, last))
+}
+
+/// Whether the token at `idx` is an "and" inside the capitalized name of a body that the
+/// phrase ending at `last` heads: "the Oversight and Government Reform Committee". Elsewhere an
+/// "and" between names joins two speakers ("Ana Ruiz and Bo Holm said"), and the phrase stops
+/// at it.
+fn joins_body_name(doc: &Doc, idx: usize, last: usize) -> bool {
+    let capitalized = |at: usize| {
+        doc.tokens
+            .get(at)
+            .is_some_and(|token| token.is_word() && token.capitalized)
+    };
+    matches!(doc.lower(idx), "and" | "&")
+        && idx > 0
+        && capitalized(idx - 1)
+        && (idx + 1..=last).all(capitalized)
+        && ORGANIZATION_WORDS.contains(&doc.token(last).stem())
 }
 
 /// The speaker phrase that starts at token `first` (after an inverted cue: "said Ana Ruiz, the
@@ -1021,7 +1068,7 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
             "with" => doc.lower(last) == "familiar",
             _ => !INNER_PREPOSITIONS.contains(&word),
         };
-        if close_to(doc, last + 1) {
+        if phrase_to(doc, last + 1) {
             last += 1;
             // "close to him" ends with its pronoun.
             if last + 1 < limit && OBJECT_PRONOUNS.contains(&doc.lower(last + 1)) {

@@ -1292,3 +1292,32 @@ fn a_subject_phrase_running_to_the_end_of_the_text_ends_there() {
         "indirect [the pier would open] cue=said speaker=Mayor Ana Ruiz (from She)",
     );
 }
+
+#[test]
+fn an_and_inside_a_body_name_stays_in_the_speaker_phrase() {
+    check(
+        "The chairman of the Senate Harbor and Fisheries Committee, Senator Ana Ruiz, Democrat \
+         of Lyon, said she intends to hold a hearing in July.",
+        "indirect [she intends to hold a hearing in July] cue=said speaker=The chairman of the \
+         Senate Harbor and Fisheries Committee, Senator Ana Ruiz, Democrat of Lyon,",
+    );
+    check(
+        "An aide to the House Harbor and Fisheries Committee said the bill would pass.",
+        "indirect [the bill would pass] cue=said speaker=An aide to the House Harbor and \
+         Fisheries Committee",
+    );
+    check(
+        "The bill would pass, said a senior adviser to the mayor.",
+        "indirect [The bill would pass] cue=said speaker=a senior adviser to the mayor",
+    );
+    // A relative clause is about the noun right before it.
+    check(
+        "Aides to House conservatives who oppose the plan met on Thursday.",
+        "indirect [the plan met on Thursday] cue=oppose speaker=House conservatives (from who)",
+    );
+    // Between two people's names the "and" joins two speakers, and the phrase stops at it.
+    check(
+        "Ana Ruiz and Bo Holm said the harbor would reopen.",
+        "indirect [the harbor would reopen] cue=said speaker=Bo Holm",
+    );
+}
