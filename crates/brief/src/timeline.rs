@@ -190,6 +190,9 @@ pub(crate) fn date_parts(
         let close = (!is_last && !fronted)
             .then(|| part_close(between, ends_in_set_off_year(text, open, expression)))
             .flatten()
+            .filter(|&(at, _)| {
+                at == 0 || !opens_appositive(text, expression.end + at, sentence.end)
+            })
             .filter(|&(at, len)| {
                 let part = text.get(open..expression.end + at).unwrap_or_default();
                 let next_end = expressions[idx + 1].end;
@@ -224,6 +227,36 @@ pub(crate) fn date_parts(
         }
     }
     parts
+}
+
+/// Whether the mark at `at` in `text` is a comma that opens a description of the name before
+/// it, closed by a later comma before `end`, the sentence's end: "X said Friday that Ana Ruiz,
+/// the front-runner in the 2016 race, has yet to respond". Its sentence goes on after the
+/// description, so the part before the comma ("… that Ana Ruiz") is no part of its own.
+fn opens_appositive(text: &str, at: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..end)) else {
+        return false;
+    };
+    let Some(after) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let name_before = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|word| word.starts_with(char::is_uppercase));
+    let description = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| matches!(word, "the" | "a" | "an"));
+    // The description closes with a comma and the sentence goes on with a lowercase word: its
+    // verb ("…, has yet to respond").
+    let closed = after.match_indices(", ").any(|(comma, _)| {
+        after[comma + 2..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    });
+    name_before && description && closed
 }
 
 /// Where the first clause mark or [`PART_CLOSERS`] word in `between` (the text after a date
@@ -856,6 +889,14 @@ mod tests {
                 "The Ledger on July 20, 2006, called him a veteran",
                 "on May 3 it retracted it."
             ]
+        );
+        // A comma opening a description of the name before it: the sentence's verb comes after
+        // the description.
+        let described = "Mayor Ana Ruiz said Friday that Bo Holm, the front-runner in the 2024 \
+                         race, has yet to respond to the subpoena.";
+        assert_eq!(
+            parts(described, &["Friday", "2024"]),
+            [described, described]
         );
         // A comma after a bare year closes its part, unless one a word or two before pairs with it.
         let set_off = "The ferry, in 1947, began the night crossing, which was cut in 1989.";
