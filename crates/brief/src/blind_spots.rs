@@ -49,7 +49,19 @@ pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots
                 .collect();
             // Stable: equally wide statements keep the consensus order.
             missing.sort_by_key(|spot| std::cmp::Reverse(spot.n_independent));
-            missing.truncate(MAX_PER_SOURCE);
+            // A clause's statement worded by the sentence that another statement's wording
+            // also comes from says it again: the wider statement is listed alone.
+            let mut listed: Vec<BlindSpot> = Vec::with_capacity(MAX_PER_SOURCE);
+            for spot in missing {
+                let overlaps = |other: &BlindSpot| {
+                    let (a, b) = (&spot.citation, &other.citation);
+                    a.source == b.source && a.span.start < b.span.end && b.span.start < a.span.end
+                };
+                if listed.len() < MAX_PER_SOURCE && !listed.iter().any(overlaps) {
+                    listed.push(spot);
+                }
+            }
+            let missing = listed;
             (!missing.is_empty()).then_some(BlindSpots {
                 source: idx + 1,
                 missing,
@@ -58,22 +70,24 @@ pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots
         .collect()
 }
 
-/// The shortest wording of a statement that is not a direct quote, or the shortest of all.
+/// The wording of a statement shown: one that does not cut a quotation off before one that
+/// does, then one that is not a direct quote, then the shortest.
 fn wording(item: &ConsensusItem) -> Option<&Citation> {
-    let starts_with_quote = |citation: &&Citation| {
-        citation
-            .text
-            .starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}'])
-    };
-    item.citations
-        .iter()
-        .filter(|citation| !starts_with_quote(citation))
-        .min_by_key(|citation| citation.text.chars().count())
-        .or_else(|| {
-            item.citations
-                .iter()
-                .min_by_key(|citation| citation.text.len())
-        })
+    item.citations.iter().min_by_key(|citation| {
+        let text = &citation.text;
+        (
+            !closes_its_quotes(text),
+            text.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}']),
+            text.chars().count(),
+        )
+    })
+}
+
+/// Whether every quotation `text` opens it also closes: a clause cut out of a sentence may end
+/// inside one ("… called the arrangement “highly unusual").
+fn closes_its_quotes(text: &str) -> bool {
+    let count = |mark: char| text.chars().filter(|&c| c == mark).count();
+    count('\u{201c}') == count('\u{201d}') && count('"') % 2 == 0
 }
 
 #[cfg(test)]
@@ -87,6 +101,72 @@ mod tests {
             span: Span::new(ArticleId(source.to_string()), 0, text.len()),
             text: text.to_string(),
         }
+    }
+
+    fn citation_at(source: usize, start: usize, text: &str) -> Citation {
+        Citation {
+            span: Span::new(ArticleId(source.to_string()), start, start + text.len()),
+            ..citation(source, text)
+        }
+    }
+
+    #[test]
+    fn a_clause_of_a_listed_wording_is_not_listed_again_nor_one_cut_inside_a_quote() {
+        let story = Story::new(
+            (0..3)
+                .map(|idx| {
+                    Annotated::new(Article::new(
+                        Origin::File(format!("{idx}.txt")),
+                        format!("Article {idx}."),
+                    ))
+                })
+                .collect(),
+        );
+        let sentence = "The mayor called the plan \u{201c}reckless\u{201d} on Monday.";
+        let consensus = vec![
+            ConsensusItem {
+                n_articles: 2,
+                n_independent: 2,
+                citations: vec![
+                    citation_at(2, 100, sentence),
+                    citation(
+                        3,
+                        "On Monday the mayor said the plan was reckless, and more.",
+                    ),
+                ],
+                in_clauses: false,
+            },
+            ConsensusItem {
+                n_articles: 2,
+                n_independent: 2,
+                citations: vec![
+                    citation_at(2, 100, "The mayor called the plan \u{201c}reckless"),
+                    citation(3, "the mayor said the plan was reckless"),
+                ],
+                in_clauses: true,
+            },
+        ];
+        let listed = |consensus: &[ConsensusItem]| -> Vec<Vec<String>> {
+            blind_spots(&story, consensus)
+                .into_iter()
+                .map(|spots| {
+                    spots
+                        .missing
+                        .into_iter()
+                        .map(|spot| spot.citation.text)
+                        .collect()
+                })
+                .collect()
+        };
+        // Source 2's clause cuts the quotation off: the clause is worded by source 3.
+        assert_eq!(
+            listed(&consensus),
+            [[sentence, "the mayor said the plan was reckless"]]
+        );
+        // Worded by source 2, the clause is part of the sentence already listed.
+        let mut consensus = consensus;
+        consensus[1].citations[0] = citation_at(2, 100, "The mayor called the plan");
+        assert_eq!(listed(&consensus), [[sentence]]);
     }
 
     #[test]
