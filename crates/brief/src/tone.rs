@@ -1,7 +1,7 @@
 //! Tone: how each source's own words sound near the story's main entities.
 //!
-//! The main entities are those most sources mention (a person by the last word of the name, a
-//! body or place by its country when known, else by name). The words of a sentence within
+//! The main entities are those most sources mention (a person by surname, people who share one
+//! told apart by their given names; a body or place by its country when known, else by name). The words of a sentence within
 //! [`WINDOW`] words of a mention, and no nearer to another entity's mention, are looked up in a small general sentiment
 //! lexicon the team wrote (`data/sentiment.txt`; no licensed list was available without the
 //! GPL); a word just after "not", "no" or "never" counts for the other side. Words inside quotes
@@ -34,23 +34,97 @@ static LEXICON: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The key that identifies an entity across articles, and its fullest name.
-fn entity_key(entity: &parallax_model::Entity) -> String {
-    match (entity.kind, &entity.country) {
-        (EntityKind::Person, _) => entity
-            .name
-            .split_whitespace()
-            .next_back()
-            .unwrap_or(&entity.name)
-            .to_lowercase(),
-        (_, Some(country)) => country.clone(),
-        (_, None) => entity.name.to_lowercase(),
+/// The people of a story told apart: of the people who share a surname, the given names of
+/// each, most mentioned first ("Liz Cheney" and "Dick Cheney" are two; "Joe Biden" and
+/// "Joseph Biden" one).
+struct People {
+    given_by_surname: BTreeMap<String, Vec<String>>,
+}
+
+impl People {
+    fn new(story: &Story) -> People {
+        let mut mentions: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for entity in story
+            .articles
+            .iter()
+            .flat_map(|annotated| &annotated.entities)
+        {
+            if let Some((surname, given)) = person_name(entity) {
+                *mentions.entry((surname, given)).or_insert(0) += entity.mentions.len();
+            }
+        }
+        let mut by_surname: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+        for ((surname, given), count) in mentions {
+            if !given.is_empty() {
+                by_surname.entry(surname).or_default().push((given, count));
+            }
+        }
+        let given_by_surname = by_surname
+            .into_iter()
+            .map(|(surname, mut given)| {
+                given.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+                let mut people: Vec<String> = Vec::new();
+                for (name, _) in given {
+                    if !people
+                        .iter()
+                        .any(|kept| crate::voices::may_be_one_person(kept, &name))
+                    {
+                        people.push(name);
+                    }
+                }
+                (surname, people)
+            })
+            .collect();
+        People { given_by_surname }
     }
+
+    /// The key that identifies an entity across articles: a person by surname and which of the
+    /// people with it they are (a bare surname is the one mentioned most), a body or place by
+    /// its country when known, else by name.
+    fn key(&self, entity: &parallax_model::Entity) -> String {
+        if let Some((surname, given)) = person_name(entity) {
+            let person = self
+                .given_by_surname
+                .get(&surname)
+                .and_then(|people| {
+                    people
+                        .iter()
+                        .position(|kept| crate::voices::may_be_one_person(kept, &given))
+                })
+                .unwrap_or(0);
+            return format!("{surname}#{person}");
+        }
+        let name = entity.name.to_lowercase();
+        match &entity.country {
+            Some(country) => country.clone(),
+            // A one-word name that is a person's surname is taken for that person, as a bare
+            // surname is: the entity's kind is a guess ("Bloomberg said" may be the man or
+            // the company).
+            None if !name.contains(char::is_whitespace)
+                && self.given_by_surname.contains_key(&name) =>
+            {
+                format!("{name}#0")
+            }
+            None => name,
+        }
+    }
+}
+
+/// A person's surname and the words before it, lowercased; `None` for other entities.
+fn person_name(entity: &parallax_model::Entity) -> Option<(String, String)> {
+    if entity.kind != EntityKind::Person {
+        return None;
+    }
+    let lower = entity.name.to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    let surname = words.pop()?.to_string();
+    Some((surname, words.join(" ")))
 }
 
 /// The tone of every source toward the story's main entities, in source order.
 pub fn tone(story: &Story) -> Vec<SourceTone> {
-    let main = main_entities(story);
+    let people = People::new(story);
+    let main = main_entities(story, &people);
     if main.is_empty() {
         return Vec::new();
     }
@@ -59,7 +133,7 @@ pub fn tone(story: &Story) -> Vec<SourceTone> {
         .iter()
         .enumerate()
         .filter_map(|(idx, annotated)| {
-            let read = Read::new(annotated);
+            let read = Read::new(annotated, &people);
             let mut entities: Vec<EntityTone> = main
                 .iter()
                 .filter_map(|(key, name)| entity_tone(annotated, &read, key, name))
@@ -89,7 +163,7 @@ struct Read {
 type MentionWords = (Range<usize>, usize);
 
 impl Read {
-    fn new(annotated: &Annotated) -> Read {
+    fn new(annotated: &Annotated, people: &People) -> Read {
         let text = &annotated.article.text;
         let sentences = annotated
             .sentences
@@ -130,26 +204,30 @@ impl Read {
                 .iter()
                 .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
                 .collect(),
-            keys: annotated.entities.iter().map(entity_key).collect(),
+            keys: annotated
+                .entities
+                .iter()
+                .map(|entity| people.key(entity))
+                .collect(),
             sentences,
         }
     }
 }
 
-/// The keys of the entities most sources mention, with the fullest name any source gives.
-fn main_entities(story: &Story) -> Vec<(String, String)> {
+/// The keys of the entities most sources mention, each with the name it is shown by.
+fn main_entities(story: &Story, people: &People) -> Vec<(String, String)> {
     let mut sources: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     let mut mentions: BTreeMap<String, usize> = BTreeMap::new();
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    // Each key's names with the source that gives each; whether the key is a person's.
+    let mut names: BTreeMap<String, (Vec<(String, usize)>, bool)> = BTreeMap::new();
     for (idx, annotated) in story.articles.iter().enumerate() {
         for entity in &annotated.entities {
-            let key = entity_key(entity);
+            let key = people.key(entity);
             sources.entry(key.clone()).or_default().insert(idx);
             *mentions.entry(key.clone()).or_insert(0) += entity.mentions.len();
-            let name = names.entry(key).or_default();
-            if entity.name.len() > name.len() {
-                name.clone_from(&entity.name);
-            }
+            let (given, person) = names.entry(key).or_default();
+            given.push((entity.name.clone(), idx));
+            *person |= entity.kind == EntityKind::Person;
         }
     }
     let min_sources = story.articles.len().div_ceil(2).max(2);
@@ -165,7 +243,19 @@ fn main_entities(story: &Story) -> Vec<(String, String)> {
     main.into_iter()
         .take(MAX_ENTITIES)
         .map(|(key, _, _)| {
-            let name = names.get(&key).cloned().unwrap_or_else(|| key.clone());
+            // A person as the voices show them ("Joe Biden", as most sources write it); a body
+            // or place by its fullest name.
+            let name = match names.get(&key) {
+                Some((given, true)) => crate::voices::shown_name(given),
+                Some((given, false)) => given
+                    .iter()
+                    .map(|(name, _)| name)
+                    .rev()
+                    .max_by_key(|name| name.len())
+                    .cloned()
+                    .unwrap_or_default(),
+                None => key.clone(),
+            };
             (key, name)
         })
         .collect()
@@ -369,6 +459,49 @@ mod tests {
                         ("Norland".to_string(), 100, vec!["constructive".to_string()]),
                     ]
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn people_who_share_a_surname_are_told_apart() {
+        let as_people = |mut annotated: Annotated| {
+            for entity in &mut annotated.entities {
+                entity.kind = EntityKind::Person;
+            }
+            annotated
+        };
+        let story = Story::new(vec![
+            as_people(annotated(
+                "a.txt",
+                "Reckless Ana Vell threatened the council while calm Bo Vell waited.",
+                &["Ana Vell", "Bo Vell"],
+            )),
+            as_people(annotated(
+                "b.txt",
+                "Anna Vell made a constructive offer that Bo Vell did not reject.",
+                &["Anna Vell", "Bo Vell"],
+            )),
+        ]);
+        let found: Vec<Vec<(String, i64)>> = tone(&story)
+            .into_iter()
+            .map(|source| {
+                let mut entities: Vec<(String, i64)> = source
+                    .entities
+                    .into_iter()
+                    .map(|tone| (tone.entity, (tone.score * 100.0).round() as i64))
+                    .collect();
+                entities.sort();
+                entities
+            })
+            .collect();
+        let shown = |name: &str, score: i64| (name.to_string(), score);
+        // "Ana Vell" and "Anna Vell" are one person, shown by the longer name of the two.
+        assert_eq!(
+            found,
+            [
+                vec![shown("Anna Vell", -100), shown("Bo Vell", 100)],
+                vec![shown("Anna Vell", 100), shown("Bo Vell", 100)],
             ]
         );
     }

@@ -123,7 +123,7 @@ pub fn voices(story: &Story) -> Vec<Voice> {
 /// The name a voice is shown by, of the names its quotes give (with their sources): a full name
 /// before a bare surname, then the form most sources write ("Joe Biden" of four sources
 /// before "Joseph Biden" of one), then the longest.
-fn shown_name(names: &[(String, usize)]) -> String {
+pub(crate) fn shown_name(names: &[(String, usize)]) -> String {
     let mut sources_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for (name, source) in names {
         sources_of.entry(name).or_default().insert(*source);
@@ -285,7 +285,7 @@ const NICKNAMES: &[(&str, &str)] = &[
 /// the same, and the first word of one may be one of the other's, as the same word, a familiar
 /// form of it ([`NICKNAMES`]) or, short of a list of every nickname, a word with the same first
 /// letter ("James" and "Jim", "Raúl" and "Raul").
-fn may_be_one_person(a: &str, b: &str) -> bool {
+pub(crate) fn may_be_one_person(a: &str, b: &str) -> bool {
     let (a_given, a_generation) = a.split_once('|').unwrap_or((a, ""));
     let (b_given, b_generation) = b.split_once('|').unwrap_or((b, ""));
     if a_generation != b_generation {
