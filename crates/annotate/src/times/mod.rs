@@ -237,14 +237,25 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 const CLAUSE_REACH: usize = 240;
 
 /// The tense of the clause around `range`: the nearest tense cue before the expression, else the
-/// nearest after it. A possessive weekday ("Wednesday's ruling") names an event already
-/// reported.
+/// nearest after it; after a description set off by commas, the nearest after it first. A
+/// possessive weekday ("Wednesday's ruling") names an event already reported.
 fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
     let (left, right) = clause(text, sentence, range);
     if right.starts_with("'s") || right.starts_with("\u{2019}s") {
         return Tense::Past;
     }
-    let left_words: Vec<String> = words(left).map(str::to_lowercase).collect();
+    let without_description = without_closing_description(left);
+    let left_words: Vec<String> = words(without_description).map(str::to_lowercase).collect();
+    // "McGurk, the envoy to the coalition, on Saturday accelerated his departure": after a
+    // description set off by commas, the verb that follows the expression is its own.
+    if without_description.len() < left.len()
+        && let Some(tense) = right_cue(right, lexicon)
+    {
+        return tense;
+    }
+    let qualifies_a_noun = left_words
+        .last()
+        .is_some_and(|word| DETERMINERS.contains(&word.as_str()));
     for idx in (0..left_words.len()).rev().take(12) {
         // "will become law after voting … Wednesday": the expression times the gerund's event,
         // which has no tense of its own; the clause's "will" is for another event.
@@ -255,6 +266,12 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
         if opens_a_gerund {
             return Tense::Unknown;
         }
+        // "is running for re-election in November", "are meeting on Friday": a present
+        // progressive timed by the expression is what is planned; one whose object the
+        // expression only qualifies ("is continuing talks under a June agreement") is not.
+        if is_present_progressive(&left_words[..=idx]) && !qualifies_a_noun {
+            return Tense::Future;
+        }
         if let Some(tense) = cue(&left_words[..=idx], lexicon) {
             // "asked members to join him Monday evening": the expression times what was asked
             // for, which lies ahead of the asking, as the news of a request does of its act.
@@ -264,18 +281,66 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
             return if asks_for_later { Tense::Future } else { tense };
         }
     }
+    right_cue(right, lexicon).unwrap_or(Tense::Unknown)
+}
+
+/// The tense the words after an expression give it, if any.
+fn right_cue(right: &str, lexicon: &Lexicon) -> Option<Tense> {
     let right_words: Vec<String> = words(right).take(10).map(str::to_lowercase).collect();
     // A word joining the expression to the end of its range ("from Dec. 22 through Jan. 25")
     // is no cue of tense: the verb after the range is.
     let joins_a_range = right_words
         .first()
         .is_some_and(|word| matches!(word.as_str(), "through" | "until" | "till" | "to"));
-    for idx in usize::from(joins_a_range)..right_words.len() {
-        if let Some(tense) = cue(&right_words[..=idx], lexicon) {
-            return tense;
+    (usize::from(joins_a_range)..right_words.len())
+        .find_map(|idx| cue(&right_words[..=idx], lexicon))
+}
+
+/// Words before a noun that an expression right after them qualifies ("a June agreement").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "this",
+];
+
+/// Whether `words` end in a present progressive: "is running", "are meeting".
+fn is_present_progressive(words: &[String]) -> bool {
+    match words {
+        [.., auxiliary, verb] => {
+            matches!(auxiliary.as_str(), "is" | "are" | "am")
+                && verb.len() > 5
+                && verb.ends_with("ing")
         }
+        _ => false,
     }
-    Tense::Unknown
+}
+
+/// `left` without a description set off by commas at its end ("… against Bo Holm, a
+/// registered nurse, in November"): its words describe a name and tell nothing of the
+/// clause's tense.
+fn without_closing_description(left: &str) -> &str {
+    let trimmed = left.trim_end();
+    // The preposition of the expression itself: ", in November".
+    let trimmed = [
+        "in", "on", "at", "by", "from", "until", "before", "after", "during",
+    ]
+    .iter()
+    .find_map(|preposition| {
+        trimmed
+            .strip_suffix(preposition)
+            .filter(|rest| rest.ends_with(char::is_whitespace))
+    })
+    .unwrap_or(trimmed)
+    .trim_end();
+    let Some(before_comma) = trimmed.strip_suffix(',') else {
+        return left;
+    };
+    let Some(open) = before_comma.rfind(", ") else {
+        return left;
+    };
+    let description = &before_comma[open + 2..];
+    let is_description = ["a ", "an ", "the "]
+        .iter()
+        .any(|article| description.starts_with(article));
+    if is_description { &left[..open] } else { left }
 }
 
 /// Past forms of verbs that ask for, order or invite a later act ("asked them to", "urged

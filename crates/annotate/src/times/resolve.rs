@@ -355,7 +355,10 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
             // "next weekend" is the one of next week, even on a Friday; "this weekend" the one
             // of this week.
             Some(published) => match shift {
-                Some(shift) => weekday_date(published, Weekday::Sat, Some(0), tense)
+                // The tense settles "this weekend" alone: "last weekend" is counted from the
+                // publication date's own week.
+                Some(0) => weekday_date(published, Weekday::Sat, Some(0), tense),
+                Some(shift) => weekday_date(published, Weekday::Sat, Some(0), Tense::Unknown)
                     .and_then(|date| shift_date(date, Unit::Week, i64::from(*shift))),
                 None => weekday_date(published, Weekday::Sat, None, tense),
             }
@@ -723,10 +726,17 @@ fn weekday_date(
                 forward
             }
         }
-        // "this Friday" is the Friday of the publication date's week.
+        // "this Friday" is the Friday of the publication date's week; told in the past tense,
+        // one still ahead in that week is the week before's ("appeared unmoved this weekend",
+        // written on a Monday).
         Some(_) => {
-            i64::from(weekday.num_days_from_monday())
-                - i64::from(published.weekday().num_days_from_monday())
+            let offset = i64::from(weekday.num_days_from_monday())
+                - i64::from(published.weekday().num_days_from_monday());
+            if offset > 0 && tense == Tense::Past {
+                offset - 7
+            } else {
+                offset
+            }
         }
         None => match tense {
             Tense::Future => forward,

@@ -661,3 +661,57 @@ fn a_date_without_a_year_takes_the_year_that_ends_its_range() {
         &[("June", "2018-06"), ("July 2016", "2016-07")],
     );
 }
+
+#[test]
+fn a_present_progressive_looks_ahead_past_a_description() {
+    // "is running … in November": planned; the participle of "a registered nurse" describes a
+    // name and says nothing of the tense.
+    check(
+        "Ana Ruiz, who has led the council since 1997, is running for re-election against Bo \
+         Holm, a registered nurse, in November.",
+        Some("2010-06-14"),
+        &[("1997", "1997"), ("November", "2010-11")],
+    );
+    check(
+        "The delegates are meeting on Friday.",
+        Some("2010-06-14"),
+        &[("Friday", "2010-06-18")],
+    );
+    // The expression qualifies a noun, not the progressive.
+    check(
+        "The mill is continuing to seek a buyer under a June agreement with its lenders.",
+        Some("2010-10-27"),
+        &[("June", "2010-06")],
+    );
+}
+
+#[test]
+fn this_weekend_told_in_the_past_is_the_one_just_gone() {
+    // Written on a Monday.
+    check(
+        "Ana Ruiz appeared unmoved this weekend, when she left the meeting.",
+        Some("2010-06-14"),
+        &[("this weekend", "2010-W23-WE")],
+    );
+    check(
+        "Ana Ruiz will speak this weekend.",
+        Some("2010-06-14"),
+        &[("this weekend", "2010-W24-WE")],
+    );
+    // "Last weekend" counts from the publication date's week, whatever the tense.
+    check(
+        "Last weekend, a letter was sent to the council.",
+        Some("2010-06-14"),
+        &[("Last weekend", "2010-W23-WE")],
+    );
+}
+
+#[test]
+fn after_a_description_the_verb_that_follows_the_expression_is_its_own() {
+    check(
+        "The news comes days after Bo Holm, the envoy who will lead the talks, on Saturday \
+         announced his departure.",
+        Some("2018-12-24"),
+        &[("days", "PXD"), ("Saturday", "2018-12-22")],
+    );
+}
