@@ -163,6 +163,18 @@ fn link_speakers(annotated: &mut Annotated) {
                 .max()
                 .map(|(_, _, entity_idx)| entity_idx)
         });
+        // "The lawmaker said": a role description that names someone the article names is
+        // that person, not an unnamed source.
+        let identified_by_role = quote.speaker_entity.is_some_and(|entity_idx| {
+            entities[entity_idx].mentions.iter().any(|mention| {
+                mention.by_role
+                    && mention.range.start <= speaker.start
+                    && speaker.end <= mention.range.end
+            })
+        });
+        if identified_by_role {
+            quote.anonymous = false;
+        }
     }
 }
 
@@ -276,6 +288,28 @@ mod tests {
                  Democrat of Lyon, said she intends to hold a hearing in July."
             ),
             ["Ana Ruiz"]
+        );
+        // A role description resolved to a person named before is that person.
+        let lawmaker = annotated(
+            "Days after a video showed Veskland Rep. Ana Ruiz in a scuffle, the lawmaker said \
+             she is sorry.",
+        );
+        let said = lawmaker
+            .quotes
+            .iter()
+            .find(|quote| {
+                quote
+                    .speaker
+                    .clone()
+                    .and_then(|range| lawmaker.article.text.get(range))
+                    == Some("the lawmaker")
+            })
+            .expect("the lawmaker's quote");
+        assert!(!said.anonymous);
+        assert_eq!(
+            said.speaker_entity
+                .map(|entity| lawmaker.entities[entity].name.as_str()),
+            Some("Ana Ruiz")
         );
         // The head is an office, not a name: the name that follows it speaks.
         assert_eq!(
