@@ -121,32 +121,15 @@ const TIME_UNITS: &[&str] = &[
     "secs",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Abbreviated month names; the full ones are [`parallax_model::MONTH_NAMES`].
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// Whether `word` (in lowercase) names a month, in full or abbreviated.
+fn is_month(word: &str) -> bool {
+    parallax_model::MONTH_NAMES.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
+}
 
 /// Words that end a noun phrase after a number: the counted noun is the phrase's last word.
 const PHRASE_STOPS: &[&str] = &[
@@ -333,7 +316,7 @@ fn is_excluded(text: &str, start: usize, number: &str, end: usize) -> bool {
     if glued_before || glued_after {
         return true;
     }
-    if MONTHS.contains(&previous_lower.as_str()) || MONTHS.contains(&next_word.as_str()) {
+    if is_month(&previous_lower) || is_month(&next_word) {
         return true;
     }
     if is_time_unit(&next_word) {

@@ -286,6 +286,33 @@ pub fn is_party_tag(text: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | ','))
 }
 
+/// The names of the weekdays, in lowercase, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The names of the months, in lowercase, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Whether `word` (in lowercase) counts or quantifies what follows it ("some", "several",
 /// "two", "dozens"): a phrase it opens describes people by how many they are, it names no one.
 pub fn is_quantifier(word: &str) -> bool {

@@ -76,7 +76,8 @@ const DOUBT: &[&str] = &[
 ];
 
 /// Words of the calendar, left out of the terms two statements share like the words of denial
-/// and doubt: two articles of one month both say "last month" whatever else they say.
+/// and doubt, with the names of weekdays and months ([`calendar_words`]): two articles of one
+/// month both say "last month" whatever else they say.
 const CALENDAR_WORDS: &[&str] = &[
     "last",
     "next",
@@ -99,26 +100,15 @@ const CALENDAR_WORDS: &[&str] = &[
     "afternoon",
     "evening",
     "night",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
+
+/// [`CALENDAR_WORDS`] and the names of weekdays and months.
+fn calendar_words() -> impl Iterator<Item = &'static &'static str> {
+    CALENDAR_WORDS
+        .iter()
+        .chain(&parallax_model::WEEKDAY_NAMES)
+        .chain(&parallax_model::MONTH_NAMES)
+}
 
 /// Irregular verb forms reduced to their base, so "withdrew" and "withdraw" are one term.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -394,7 +384,7 @@ impl<'a> UnnamedTerms<'a> {
         let cues: BTreeSet<String> = DENIAL
             .iter()
             .chain(DOUBT)
-            .chain(CALENDAR_WORDS)
+            .chain(calendar_words())
             .flat_map(|phrase| terms_of(phrase, &mut self.stems))
             .collect();
         let own = if said.stance == Stance::Asserted {
@@ -512,7 +502,7 @@ fn dispute(
 fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec<f64>) {
     let mut stems = Stems::new(Some("en"));
     let mut is_left_out: Vec<bool> = Vec::new();
-    for phrase in DENIAL.iter().chain(DOUBT).chain(CALENDAR_WORDS) {
+    for phrase in DENIAL.iter().chain(DOUBT).chain(calendar_words()) {
         for stem in stems.of(phrase) {
             if is_left_out.len() <= stem as usize {
                 is_left_out.resize(stem as usize + 1, false);
@@ -642,10 +632,7 @@ fn contested_clause(
 ) -> Range<usize> {
     let mut stems = Stems::new(Some("en"));
     // A time both sentences give ("last month") is no part of what is contested.
-    let calendar: BTreeSet<u32> = CALENDAR_WORDS
-        .iter()
-        .flat_map(|word| stems.of(word))
-        .collect();
+    let calendar: BTreeSet<u32> = calendar_words().flat_map(|word| stems.of(word)).collect();
     let mut normalized = String::new();
     let mut terms_of = |article_idx: usize, range: &Range<usize>| -> BTreeSet<u32> {
         let text = story.articles[article_idx]
