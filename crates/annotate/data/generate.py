@@ -311,6 +311,17 @@ spokesperson|spokesperson
 spokesman|spokesperson
 spokeswoman|spokesperson
 press secretary|spokesperson
+national security adviser|official
+national security advisor|official
+senior adviser|official
+senior advisor|official
+adviser|official
+advisor|official
+chief of staff|official
+majority leader|legislator
+minority leader|legislator
+majority whip|legislator
+minority whip|legislator
 ambassador|diplomat
 envoy|diplomat
 special envoy|diplomat

@@ -200,6 +200,18 @@ fn role_resolution_from_the_article_itself() {
 }
 
 #[test]
+fn titles_of_advisers_and_party_leaders_are_not_part_of_the_name() {
+    check(
+        "National Security Adviser Edda Villmark met House Majority Whip Tomas Irwin.",
+        &[
+            "person Edda Villmark <national security adviser>: Edda Villmark",
+            "place House: House",
+            "person Tomas Irwin <majority whip>: Tomas Irwin",
+        ],
+    );
+}
+
+#[test]
 fn role_resolution_through_the_gazetteer() {
     check(
         "Russian President Aleksei Morvin met Prime Minister Dana Holt of Veskland. The Russian leader spoke first.",
