@@ -214,14 +214,21 @@ fn initials(ctx: &Context, candidate: &Candidate) -> String {
 /// Groups candidates into entities and adds role mentions.
 pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: Vec<usize> = Vec::with_capacity(candidates.len());
+    let mut group_of: Vec<Option<usize>> = vec![None; candidates.len()];
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_country: HashMap<String, usize> = HashMap::new();
     let mut by_last_word: HashMap<String, usize> = HashMap::new();
     let mut by_first_word: HashMap<String, usize> = HashMap::new();
     let mut by_initials: HashMap<String, usize> = HashMap::new();
     let demonyms = unknown_demonyms(ctx, candidates);
-    for candidate in candidates {
+    // A name in a headline-case sentence is kept only as written elsewhere; grouped after the
+    // others, a surname there ("Obama Willing to …" above "President Barack Obama said") joins
+    // the full name it stands for, wherever the headline is.
+    let in_order = (0..candidates.len())
+        .filter(|&idx| !candidates[idx].in_headline)
+        .chain((0..candidates.len()).filter(|&idx| candidates[idx].in_headline));
+    for candidate_idx in in_order {
+        let candidate = &candidates[candidate_idx];
         let own_key = ctx.span_key(candidate.first, candidate.last);
         // An adjective of a place the article names is a mention of the place, as a known
         // demonym is of its country: it is keyed as the place, and it makes the place one.
@@ -238,7 +245,7 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
         let mut linked_by: Option<(EntityKind, Strength)> = None;
         let existing = candidate
             .expands
-            .and_then(|idx| group_of.get(idx).copied())
+            .and_then(|idx| group_of.get(idx).copied().flatten())
             .or_else(|| by_key.get(&key).copied())
             .or_else(|| {
                 country_key
@@ -282,11 +289,11 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
                 groups.len() - 1
             }
         };
-        group_of.push(group_idx);
+        group_of[candidate_idx] = Some(group_idx);
         let Some(group) = groups.get_mut(group_idx) else {
             continue;
         };
-        group.members.push(group_of.len() - 1);
+        group.members.push(candidate_idx);
         group.consider(own);
         group.consider(linked_by);
         if group.country.is_none() {
@@ -327,6 +334,11 @@ pub(crate) fn group(ctx: &Context, candidates: &[Candidate]) -> Vec<Entity> {
             }
         }
     }
+    // Every candidate was given a group above.
+    let group_of: Vec<usize> = group_of
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .collect();
     resolve_roles(ctx, candidates, &group_of, &mut groups);
     finish(ctx, candidates, &group_of, groups, &demonyms)
 }

@@ -3,6 +3,7 @@
 
 use super::gazetteer::{Class, GAZETTEER};
 use super::tokens::Token;
+use std::collections::HashSet;
 
 /// The longest name the rules build, in words. Names are rarely longer ("European Aeronautic
 /// Defence and Space Company" is six); the cap keeps a run of capitalized words (a shouted
@@ -625,6 +626,9 @@ pub(crate) struct Candidate {
     pub(crate) expands: Option<usize>,
     /// Whether it is the first word of a sentence, where capitals say nothing.
     pub(crate) sentence_initial: bool,
+    /// Whether it stands in a sentence written in headline case, where it was kept only for
+    /// being written the same elsewhere ([`HeadlineCase`]).
+    pub(crate) in_headline: bool,
 }
 
 impl Candidate {
@@ -639,6 +643,7 @@ impl Candidate {
             affiliates: None,
             expands: None,
             sentence_initial: false,
+            in_headline: false,
         }
     }
 }
@@ -657,10 +662,144 @@ fn is_name_word(token: &Token<'_>) -> bool {
         .any(|prefix| token.lower.starts_with(prefix) && token.lower.len() > prefix.len() + 1)
 }
 
+/// The longest run of capitalized words [`HeadlineCase`] remembers from ordinary sentences.
+const MAX_KNOWN_WORDS: usize = 4;
+
+/// Sentences written in headline case ("Obama Willing to Use Executive Orders on Guns", a
+/// subhead left in the text), where capitals say nothing of what is a name, and the runs of
+/// capitalized words the other sentences write, which say it.
+struct HeadlineCase<'t> {
+    /// Whether each sentence, by index, is in headline case.
+    sentences: Vec<bool>,
+    /// Runs of up to [`MAX_KNOWN_WORDS`] capitalized words outside headline case, as written.
+    known: HashSet<&'t str>,
+}
+
+impl<'t> HeadlineCase<'t> {
+    /// `None` when no sentence is in headline case, or when most words are: a text shouted in
+    /// capitals throughout has no ordinary sentences to learn its names from.
+    fn new(ctx: &Context<'t>) -> Option<HeadlineCase<'t>> {
+        let tokens = &ctx.tokens;
+        let n_sentences = tokens.last().map_or(0, |token| token.sentence + 1);
+        // Per sentence: words, words of four letters or more, of them capitalized, and whether
+        // a period ends it.
+        let mut counts = vec![(0_usize, 0_usize, 0_usize, false); n_sentences];
+        for token in tokens {
+            let Some(count) = counts.get_mut(token.sentence) else {
+                continue;
+            };
+            count.3 = token.is_punct('.');
+            if token.word {
+                count.0 += 1;
+                if token.lower.chars().count() >= 4 {
+                    count.1 += 1;
+                    count.2 += usize::from(token.capitalized);
+                }
+            }
+        }
+        let sentences: Vec<bool> = counts
+            .iter()
+            .map(|&(words, long, capitalized, period)| {
+                words >= 4 && long >= 3 && capitalized * 5 >= long * 4 && !period
+            })
+            .collect();
+        let headline_words: usize = counts
+            .iter()
+            .zip(&sentences)
+            .filter(|(_, headline)| **headline)
+            .map(|(count, _)| count.0)
+            .sum();
+        let all_words: usize = counts.iter().map(|count| count.0).sum();
+        if headline_words == 0 || headline_words * 2 >= all_words {
+            return None;
+        }
+        let mut known = HashSet::new();
+        let ordinary_name_word = |idx: usize| {
+            tokens.get(idx).is_some_and(|token| {
+                is_name_word(token) && !sentences.get(token.sentence).copied().unwrap_or(true)
+            })
+        };
+        for first in 0..tokens.len() {
+            let mut last = first;
+            while last < first + MAX_KNOWN_WORDS
+                && ordinary_name_word(last)
+                && tokens[last].sentence == tokens[first].sentence
+            {
+                if let Some(written) = ctx
+                    .text
+                    .get(tokens[first].range.start..tokens[last].range.end)
+                {
+                    known.insert(written);
+                }
+                last += 1;
+            }
+        }
+        Some(HeadlineCase { sentences, known })
+    }
+
+    fn in_headline(&self, token: &Token<'_>) -> bool {
+        self.sentences.get(token.sentence).copied().unwrap_or(false)
+    }
+
+    /// Cuts the run `first..=last` of a headline-case sentence into the names it holds: the
+    /// longest pieces written the same outside headline case, places, countries and bodies
+    /// the gazetteer knows, and words in capitals throughout ("NRA"). The other words are
+    /// capitalized for the headline only.
+    fn split_run(&self, ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Candidate>) {
+        let tokens = &ctx.tokens;
+        let is_name = |start: usize, end: usize| {
+            let written = tokens
+                .get(start)
+                .zip(tokens.get(end))
+                .and_then(|(a, b)| ctx.text.get(a.range.start..b.range.end));
+            let known = written.is_some_and(|written| self.known.contains(written));
+            let gazetteer = ctx
+                .gazetteer_match(
+                    start,
+                    &[
+                        Class::Country,
+                        Class::Place,
+                        Class::Demonym,
+                        Class::People,
+                        Class::Org,
+                        Class::Metonym,
+                    ],
+                )
+                .is_some_and(|found| found.last == end);
+            let capitals = start == end
+                && tokens
+                    .get(start)
+                    .is_some_and(|token| token.all_caps && token.lower.chars().count() >= 2);
+            known || gazetteer || capitals
+        };
+        let mut start = first;
+        while start <= last {
+            let longest = (start..=last.min(start + MAX_KNOWN_WORDS - 1))
+                .rev()
+                .find(|&end| is_name(start, end));
+            match longest {
+                Some(end) => {
+                    let n_before = candidates.len();
+                    split_run(ctx, start, end, candidates);
+                    // Written the same in an ordinary sentence, it is a name wherever it
+                    // stands in the headline.
+                    for candidate in candidates.get_mut(n_before..).unwrap_or_default() {
+                        candidate.sentence_initial = false;
+                        candidate.in_headline = true;
+                    }
+                    start = end + 1;
+                }
+                None => start += 1,
+            }
+        }
+    }
+}
+
 /// Finds the named mentions of the text, in text order.
 pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
     let mut candidates: Vec<Candidate> = Vec::new();
     let tokens = &ctx.tokens;
+    let headline_case = HeadlineCase::new(ctx);
     let mut idx = 0;
     // The title of a plural title's first name ("Presidents Ruiz and Holt"), for the name after
     // the "and", at that token.
@@ -681,6 +820,15 @@ pub(crate) fn find(ctx: &Context) -> Vec<Candidate> {
             continue;
         }
         let last = extend_run(ctx, idx);
+        if let Some(headline_case) = &headline_case
+            && tokens
+                .get(idx)
+                .is_some_and(|token| headline_case.in_headline(token))
+        {
+            headline_case.split_run(ctx, idx, last, &mut candidates);
+            idx = last + 1;
+            continue;
+        }
         let n_before = candidates.len();
         split_run(ctx, idx, last, &mut candidates);
         if let Some((at, title_entry)) = shared_title.take()

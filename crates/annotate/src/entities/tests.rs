@@ -451,3 +451,14 @@ fn a_title_after_a_comma_and_before_a_name_is_that_name_s() {
         ],
     );
 }
+
+#[test]
+fn a_headline_case_sentence_names_only_what_ordinary_ones_write() {
+    // A subhead left in the text: its capitals make no names ("Willing", "Use Executive
+    // Orders"); its surname joins the full name written below it.
+    check(
+        "Ruiz Willing to Use Executive Orders on Ferries\n\nGovernor Ana Ruiz said on Monday \
+         that she would act alone. Ruiz met harbor officials later.",
+        &["person Ana Ruiz <governor>: Ruiz | Ana Ruiz | Ruiz"],
+    );
+}
