@@ -445,6 +445,10 @@ fn resolve_roles(
     // description resolves only to someone named before it.
     let mut next_candidate = 0;
     let mut titled: Vec<(usize, usize)> = Vec::new();
+    // The mentions of people without a title, as (group, candidate), in text order: one whose
+    // description places its person in the body an office sits in ("Klimov, who chairs a
+    // Senate committee") may be the one a role names, however they are mentioned since.
+    let mut untitled: Vec<(usize, usize)> = Vec::new();
     let mut idx = 0;
     while idx < tokens.len() {
         while let Some(candidate) = candidates.get(next_candidate) {
@@ -458,9 +462,17 @@ fn resolve_roles(
                             .kind
                             .is_some_and(|(kind, _)| kind == EntityKind::Person)
                 });
+                let is_untitled_person = groups.get(group_idx).is_some_and(|group| {
+                    group.title.is_none()
+                        && group
+                            .kind
+                            .is_some_and(|(kind, _)| kind == EntityKind::Person)
+                });
                 if is_person {
                     titled.retain(|&(other, _)| other != group_idx);
                     titled.push((group_idx, candidate.last));
+                } else if is_untitled_person {
+                    untitled.push((group_idx, next_candidate));
                 }
             }
             next_candidate += 1;
@@ -608,7 +620,20 @@ fn resolve_roles(
             .or_else(|| {
                 recent().find(|&&(group_idx, _)| groups.get(group_idx).is_some_and(holds_role))
             });
-        if let Some(&(group_idx, _)) = found
+        let found = found.map(|&(group_idx, _)| group_idx).or_else(|| {
+            let body = role_title.and_then(|title| body_of_office(office(&title.key)))?;
+            untitled
+                .iter()
+                .rev()
+                .take(MAX_ROLE_CANDIDATES)
+                .find(|&&(_, candidate_idx)| {
+                    candidates
+                        .get(candidate_idx)
+                        .is_some_and(|candidate| sentence_names_body(ctx, candidate.last, body))
+                })
+                .map(|&(group_idx, _)| group_idx)
+        });
+        if let Some(group_idx) = found
             && let Some(group) = groups.get_mut(group_idx)
         {
             group.roles.push((idx, role_last));
@@ -616,6 +641,42 @@ fn resolve_roles(
         idx = role_last + 1;
     }
 }
+
+/// Offices and the body their holders sit in, written capitalized: "the senator" may be the
+/// untitled person "who chairs a Senate committee".
+const OFFICE_BODIES: &[(&str, &str)] = &[
+    ("senator", "senate"),
+    ("representative", "house"),
+    ("lawmaker", "parliament"),
+    ("mp", "parliament"),
+    ("judge", "court"),
+    ("justice", "court"),
+];
+
+/// The body whose members hold `office` ([`OFFICE_BODIES`]).
+fn body_of_office(office: &str) -> Option<&'static str> {
+    OFFICE_BODIES
+        .iter()
+        .find(|(held, _)| *held == office)
+        .map(|(_, body)| *body)
+}
+
+/// Whether the sentence of token `after`, from there on (a few words at most: the description
+/// of a name), names `body` with a capital ("…, who chairs a Russian Senate committee").
+fn sentence_names_body(ctx: &Context, after: usize, body: &str) -> bool {
+    let Some(sentence) = ctx.tokens.get(after).map(|token| token.sentence) else {
+        return false;
+    };
+    ctx.tokens
+        .iter()
+        .skip(after + 1)
+        .take(MAX_DESCRIPTION_TOKENS)
+        .take_while(|token| token.sentence == sentence)
+        .any(|token| token.capitalized && token.lower == body)
+}
+
+/// How far after a name its description is read for the body it sits in, in tokens.
+const MAX_DESCRIPTION_TOKENS: usize = 16;
 
 /// Turns groups into entities: kinds decided, weak ones dropped, names chosen, mentions sorted.
 fn finish(

@@ -212,6 +212,24 @@ fn titles_of_advisers_and_party_leaders_are_not_part_of_the_name() {
 }
 
 #[test]
+fn a_role_finds_an_untitled_person_placed_in_its_body() {
+    check(
+        "The plan comes from Anna Villmark, who chairs a Veskland Senate committee on trade. \
+         Villmark's reading is cautious. The senator argues that talks must go on.",
+        &[
+            "person Anna Villmark: Anna Villmark | Villmark | The senator (role)",
+            "org Veskland Senate: Veskland Senate",
+        ],
+    );
+    // Without the body in the description, the role names no one.
+    check(
+        "The plan comes from Anna Villmark, who leads a trade group. The senator argues that \
+         talks must go on.",
+        &["person Anna Villmark: Anna Villmark"],
+    );
+}
+
+#[test]
 fn role_resolution_through_the_gazetteer() {
     check(
         "Russian President Aleksei Morvin met Prime Minister Dana Holt of Veskland. The Russian leader spoke first.",
