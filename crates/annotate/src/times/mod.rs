@@ -238,11 +238,20 @@ const CLAUSE_REACH: usize = 240;
 
 /// The tense of the clause around `range`: the nearest tense cue before the expression, else the
 /// nearest after it; after a description set off by commas, the nearest after it first. A
-/// possessive weekday ("Wednesday's ruling") names an event already reported.
+/// possessive weekday ("Wednesday's ruling") names an event already reported, unless it is
+/// placed from the publication date ("this weekend's final").
 fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
     let (left, right) = clause(text, sentence, range);
     if right.starts_with("'s") || right.starts_with("\u{2019}s") {
-        return Tense::Past;
+        // "this weekend's final" names a time by where it stands from the publication date,
+        // not an event already reported.
+        let placed = text.get(range.clone()).is_some_and(|written| {
+            let first = written.split_whitespace().next().unwrap_or_default();
+            ["this", "next", "coming", "upcoming"]
+                .iter()
+                .any(|word| first.eq_ignore_ascii_case(word))
+        });
+        return if placed { Tense::Unknown } else { Tense::Past };
     }
     let without_description = without_closing_description(left);
     let left_words: Vec<String> = words(without_description).map(str::to_lowercase).collect();

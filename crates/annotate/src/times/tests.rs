@@ -698,6 +698,12 @@ fn this_weekend_told_in_the_past_is_the_one_just_gone() {
         Some("2010-06-14"),
         &[("this weekend", "2010-W24-WE")],
     );
+    // A possessive placed from the publication date is no past event.
+    check(
+        "The mayor denied that the law would change before this weekend's regatta.",
+        Some("2010-06-15"),
+        &[("this weekend", "2010-W24-WE")],
+    );
     // "Last weekend" counts from the publication date's week, whatever the tense.
     check(
         "Last weekend, a letter was sent to the council.",
