@@ -1,9 +1,10 @@
 //! Sentence boundaries for news text.
 //!
 //! Segmentation is sentencex's (Wikimedia's rule-based segmenter: abbreviations, initials and
-//! decimals in many languages). Three repairs follow, for shapes that are common in news and that
+//! decimals in many languages). Four repairs follow, for shapes that are common in news and that
 //! sentencex splits: a time of day followed by its zone ("3 p.m. Eastern"), an initialism cut
-//! between its letters ("D-N.Y." in a party tag) and a sentence that is only closing punctuation
+//! between its letters ("D-N.Y." in a party tag), a quotation ending in "!" or "?" followed by
+//! its speaker ("“Not one cent!” Ruiz said.") and a sentence that is only closing punctuation
 //! left over after a quotation.
 
 use parallax_model::{Article, Sentence, paragraph_ranges};
@@ -92,11 +93,55 @@ fn continues(text: &str, previous: &std::ops::Range<usize>, next: &std::ops::Ran
     if ends_in_initial(previous_text) && opens_with_initial {
         return true;
     }
+    if quotation_then_speaker(previous_text, next_text) {
+        return true;
+    }
     let after_clock = previous_text.ends_with("a.m.") || previous_text.ends_with("p.m.");
     let punctuation_only = next_text.chars().all(|c| !c.is_alphanumeric());
     let continues_clock = TIME_ZONE_WORDS.contains(&first_word)
         || first_word.chars().next().is_some_and(char::is_lowercase);
     (after_clock && continues_clock) || punctuation_only
+}
+
+/// Verbs of saying that follow a quotation with its speaker ("…!” Ruiz told reporters").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "replied",
+    "declared",
+    "tweeted",
+    "insisted",
+    "continued",
+];
+
+/// Whether `previous` ends a quotation with "!" or "?" and `next` opens with its speaker and a
+/// verb of saying ("“Not one cent!” Ana Ruiz told the council."): one sentence, which the
+/// exclamation inside the quotation does not end.
+fn quotation_then_speaker(previous: &str, next: &str) -> bool {
+    let closes_quotation = ["!\u{201d}", "?\u{201d}", "!\"", "?\""]
+        .iter()
+        .any(|ending| previous.ends_with(ending));
+    if !closes_quotation {
+        return false;
+    }
+    let words: Vec<&str> = next.split_whitespace().take(5).collect();
+    words.iter().enumerate().skip(1).any(|(at, word)| {
+        SPEECH_VERBS.contains(&word.trim_end_matches([',', '.']))
+            && words[..at]
+                .iter()
+                .all(|word| word.starts_with(char::is_uppercase))
+    })
 }
 
 #[cfg(test)]
@@ -151,6 +196,21 @@ mod tests {
                 "The call began at 3:35 p.m. Eastern on Tuesday.",
                 "It ended at 4 p.m. local time.",
             ],
+        );
+    }
+
+    #[test]
+    fn an_exclamation_inside_a_quotation_before_its_speaker_does_not_split() {
+        check(
+            "\u{201c}Not one cent for that pier!\u{201d} Ana Ruiz told the council. She left.",
+            &[
+                "\u{201c}Not one cent for that pier!\u{201d} Ana Ruiz told the council.",
+                "She left.",
+            ],
+        );
+        check(
+            "\"Who pays?\" Ruiz asked. Nobody answered.",
+            &["\"Who pays?\" Ruiz asked.", "Nobody answered."],
         );
     }
 
