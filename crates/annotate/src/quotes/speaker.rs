@@ -778,6 +778,25 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
     "from", "in", "on", "amid", "amidst", "despite", "without", "within", "beyond", "near",
 ];
 
+/// Whether the word after token `last` is a gerund ("saying", "insisting").
+fn before_gerund(doc: &Doc, last: usize) -> bool {
+    doc.tokens.get(last + 1).is_some_and(|token| {
+        let word = token.lower.as_ref();
+        word.len() > 4 && word.ends_with("ing")
+    })
+}
+
+/// Prepositions that take a noun phrase but no clause: a phrase they open at the start of a
+/// sentence is fronted, never its subject.
+const FRONTED_ONLY: &[&str] = &[
+    "despite",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "throughout",
+];
+
 /// Whether `word` is a preposition that can govern a noun phrase.
 pub(crate) fn is_preposition(word: &str) -> bool {
     OBJECT_PREPOSITIONS.contains(&word)
@@ -1013,8 +1032,15 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         first += 1;
     }
     // Nor is one a preposition alone, capitalized for opening the sentence ("Amid calls for
-    // …").
-    if !opens(doc.token(first)) || (first == last && is_preposition(doc.lower(first))) {
+    // …"), nor a phrase opened by one that takes no clause ("Despite discussions earlier about
+    // …"): the subject comes after such a phrase. Before a gerund the phrase is its subject
+    // ("Despite Trump saying …").
+    if !opens(doc.token(first))
+        || (first == last && is_preposition(doc.lower(first)))
+        || (doc.token(first).capitalized
+            && FRONTED_ONLY.contains(&doc.lower(first))
+            && !before_gerund(doc, last))
+    {
         return None;
     }
     Some(described(doc, first, last))

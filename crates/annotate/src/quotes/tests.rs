@@ -1310,6 +1310,15 @@ fn an_and_inside_a_body_name_stays_in_the_speaker_phrase() {
         "The bill would pass, said a senior adviser to the mayor.",
         "indirect [The bill would pass] cue=said speaker=a senior adviser to the mayor",
     );
+    // A phrase opened by a preposition that takes no clause is fronted, not a subject.
+    check(
+        "Despite protests officials said the pier would open.",
+        "indirect [the pier would open] cue=said speaker=officials anonymous",
+    );
+    check(
+        "Despite Ana Ruiz saying the pier would open, the ferries stayed.",
+        "indirect [the pier would open, the ferries stayed] cue=saying speaker=Despite Ana Ruiz",
+    );
     // A relative clause is about the noun right before it.
     check(
         "Aides to House conservatives who oppose the plan met on Thursday.",
