@@ -10,8 +10,8 @@ use std::collections::HashSet;
 /// headline, hostile input) from becoming one mention that every later step has to walk.
 const MAX_RUN: usize = 10;
 
-/// Capitalized words that start sentences but are not names, months and weekdays included
-/// ("In", "The", "Monday"): they never start a name.
+/// Capitalized words that start sentences but are not names ("In", "The"): with the months and
+/// weekdays ([`is_not_name`]) they never start a name.
 const NOT_NAMES: &[&str] = &[
     "a",
     "about",
@@ -165,25 +165,6 @@ const NOT_NAMES: &[&str] = &[
     "yet",
     "you",
     "your",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "jan",
     "feb",
     "mar",
@@ -648,6 +629,13 @@ impl Candidate {
     }
 }
 
+/// Whether `word` (lowercase) never starts a name: [`NOT_NAMES`], months and weekdays.
+fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word)
+        || parallax_model::MONTH_NAMES.contains(&word)
+        || parallax_model::WEEKDAY_NAMES.contains(&word)
+}
+
 /// Whether the word can be part of a name: capitalized, or a particle-prefixed family name
 /// ("al-Assad").
 fn is_name_word(token: &Token<'_>) -> bool {
@@ -655,7 +643,7 @@ fn is_name_word(token: &Token<'_>) -> bool {
         return false;
     }
     if token.capitalized {
-        return !NOT_NAMES.contains(&token.lower.as_ref()) || token.all_caps;
+        return !is_not_name(&token.lower) || token.all_caps;
     }
     ["al-", "el-", "bin-", "ad-", "as-", "ash-"]
         .iter()
@@ -1041,7 +1029,7 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
         && ctx.gazetteer_at.get(start).copied().flatten().is_none()
         && tokens
             .get(start)
-            .is_some_and(|token| NOT_NAMES.contains(&token.lower.as_ref()) && !token.all_caps)
+            .is_some_and(|token| is_not_name(&token.lower) && !token.all_caps)
     {
         start += 1;
     }

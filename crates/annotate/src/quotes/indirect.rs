@@ -483,15 +483,14 @@ const NOT_CONTENT: &[&str] = &[
     "amid", "through", "without", "again", "instead",
 ];
 
-/// Words of time that may stand between a cue and its content ("said Friday the talks …").
+/// Whether `word` (lowercase) is a word of time: [`TIME_WORDS`] or a weekday.
+fn is_time_word(word: &str) -> bool {
+    TIME_WORDS.contains(&word) || parallax_model::WEEKDAY_NAMES.contains(&word)
+}
+
+/// Words of time that may stand between a cue and its content ("said Friday the talks …"),
+/// besides the weekdays ([`is_time_word`]).
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "tonight",
@@ -631,9 +630,8 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     // the content with them.
     while start < sentence.end
         && start - next < 3
-        && TIME_WORDS.contains(&doc.lower(start))
-        && (!matches!(doc.lower(start), "this" | "last")
-            || TIME_WORDS.contains(&doc.lower(start + 1)))
+        && is_time_word(doc.lower(start))
+        && (!matches!(doc.lower(start), "this" | "last") || is_time_word(doc.lower(start + 1)))
     {
         start += 1;
     }
@@ -924,7 +922,7 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         // sentence's subject is.
         let after_time = subject
             .as_ref()
-            .is_some_and(|subject| TIME_WORDS.contains(&doc.token(subject.last).stem()));
+            .is_some_and(|subject| is_time_word(doc.token(subject.last).stem()));
         if after_time {
             subject = None;
         }
@@ -1349,7 +1347,7 @@ fn before_and_around(
             doc.lower(cue.1 + 1),
             "on" | "in" | "at" | "during" | "late" | "early"
         )
-        || TIME_WORDS.contains(&doc.lower(cue.1 + 1));
+        || is_time_word(doc.lower(cue.1 + 1));
     let ends = token.is_none_or(|token| {
         token.is_terminal()
             || (adverbial
