@@ -1033,13 +1033,14 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     }
     // Nor is one a preposition alone, capitalized for opening the sentence ("Amid calls for
     // …"), nor a phrase opened by one that takes no clause ("Despite discussions earlier about
-    // …"): the subject comes after such a phrase. Before a gerund the phrase is its subject
-    // ("Despite Trump saying …").
+    // …"): the subject comes after such a phrase. After "despite" or "amid", before a gerund,
+    // the phrase is the gerund's subject ("Despite Trump saying …"); "Among those predicting"
+    // is still fronted.
     if !opens(doc.token(first))
         || (first == last && is_preposition(doc.lower(first)))
         || (doc.token(first).capitalized
             && FRONTED_ONLY.contains(&doc.lower(first))
-            && !before_gerund(doc, last))
+            && !(matches!(doc.lower(first), "despite" | "amid") && before_gerund(doc, last)))
     {
         return None;
     }

@@ -1315,6 +1315,7 @@ fn an_and_inside_a_body_name_stays_in_the_speaker_phrase() {
         "Despite protests officials said the pier would open.",
         "indirect [the pier would open] cue=said speaker=officials anonymous",
     );
+    check("Among those predicting a strike was Bo Holm.", "");
     check(
         "Despite Ana Ruiz saying the pier would open, the ferries stayed.",
         "indirect [the pier would open, the ferries stayed] cue=saying speaker=Despite Ana Ruiz",
