@@ -1,7 +1,8 @@
 //! Tone: how each source's own words sound near the story's main entities.
 //!
 //! The main entities are those most sources mention (a person by surname, people who share one
-//! told apart by their given names; a body or place by its country when known, else by name). The words of a sentence within
+//! told apart by their given names; a body or place by its country when known, else by name).
+//! The words of a sentence within
 //! [`WINDOW`] words of a mention, and no nearer to another entity's mention, are looked up in a small general sentiment
 //! lexicon the team wrote (`data/sentiment.txt`; no licensed list was available without the
 //! GPL); a word just after "not", "no" or "never" counts for the other side. Words inside quotes
@@ -124,16 +125,29 @@ fn person_name(entity: &parallax_model::Entity) -> Option<(String, String)> {
 /// The tone of every source toward the story's main entities, in source order.
 pub fn tone(story: &Story) -> Vec<SourceTone> {
     let people = People::new(story);
-    let main = main_entities(story, &people);
+    // Each entity's key, by article, worked out once for both uses below.
+    let keys: Vec<Vec<String>> = story
+        .articles
+        .iter()
+        .map(|annotated| {
+            annotated
+                .entities
+                .iter()
+                .map(|entity| people.key(entity))
+                .collect()
+        })
+        .collect();
+    let main = main_entities(story, &keys);
     if main.is_empty() {
         return Vec::new();
     }
     story
         .articles
         .iter()
+        .zip(keys)
         .enumerate()
-        .filter_map(|(idx, annotated)| {
-            let read = Read::new(annotated, &people);
+        .filter_map(|(idx, (annotated, keys))| {
+            let read = Read::new(annotated, keys);
             let mut entities: Vec<EntityTone> = main
                 .iter()
                 .filter_map(|(key, name)| entity_tone(annotated, &read, key, name))
@@ -163,7 +177,7 @@ struct Read {
 type MentionWords = (Range<usize>, usize);
 
 impl Read {
-    fn new(annotated: &Annotated, people: &People) -> Read {
+    fn new(annotated: &Annotated, keys: Vec<String>) -> Read {
         let text = &annotated.article.text;
         let sentences = annotated
             .sentences
@@ -204,25 +218,22 @@ impl Read {
                 .iter()
                 .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
                 .collect(),
-            keys: annotated
-                .entities
-                .iter()
-                .map(|entity| people.key(entity))
-                .collect(),
+            keys,
             sentences,
         }
     }
 }
 
-/// The keys of the entities most sources mention, each with the name it is shown by.
-fn main_entities(story: &Story, people: &People) -> Vec<(String, String)> {
+/// The keys of the entities most sources mention, each with the name it is shown by; `keys`
+/// holds each article's entity keys.
+fn main_entities(story: &Story, keys: &[Vec<String>]) -> Vec<(String, String)> {
     let mut sources: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     let mut mentions: BTreeMap<String, usize> = BTreeMap::new();
     // Each key's names with the source that gives each; whether the key is a person's.
     let mut names: BTreeMap<String, (Vec<(String, usize)>, bool)> = BTreeMap::new();
-    for (idx, annotated) in story.articles.iter().enumerate() {
-        for entity in &annotated.entities {
-            let key = people.key(entity);
+    for (idx, (annotated, keys)) in story.articles.iter().zip(keys).enumerate() {
+        for (entity, key) in annotated.entities.iter().zip(keys) {
+            let key = key.clone();
             sources.entry(key.clone()).or_default().insert(idx);
             *mentions.entry(key.clone()).or_insert(0) += entity.mentions.len();
             let (given, person) = names.entry(key).or_default();

@@ -663,41 +663,53 @@ struct HeadlineCase<'t> {
     known: HashSet<&'t str>,
 }
 
+/// What [`HeadlineCase`] counts in a sentence.
+#[derive(Debug, Clone, Default)]
+struct SentenceShape {
+    words: usize,
+    /// Words of four letters or more, and how many of them are capitalized.
+    long_words: usize,
+    capitalized_long_words: usize,
+    ends_in_period: bool,
+}
+
+impl SentenceShape {
+    /// Four words or more, four in five of the long ones capitalized, no closing period.
+    fn is_headline_case(&self) -> bool {
+        self.words >= 4
+            && self.long_words >= 3
+            && self.capitalized_long_words * 5 >= self.long_words * 4
+            && !self.ends_in_period
+    }
+}
+
 impl<'t> HeadlineCase<'t> {
     /// `None` when no sentence is in headline case, or when most words are: a text shouted in
     /// capitals throughout has no ordinary sentences to learn its names from.
     fn new(ctx: &Context<'t>) -> Option<HeadlineCase<'t>> {
         let tokens = &ctx.tokens;
         let n_sentences = tokens.last().map_or(0, |token| token.sentence + 1);
-        // Per sentence: words, words of four letters or more, of them capitalized, and whether
-        // a period ends it.
-        let mut counts = vec![(0_usize, 0_usize, 0_usize, false); n_sentences];
+        let mut shapes = vec![SentenceShape::default(); n_sentences];
         for token in tokens {
-            let Some(count) = counts.get_mut(token.sentence) else {
+            let Some(shape) = shapes.get_mut(token.sentence) else {
                 continue;
             };
-            count.3 = token.is_punct('.');
+            shape.ends_in_period = token.is_punct('.');
             if token.word {
-                count.0 += 1;
+                shape.words += 1;
                 if token.lower.chars().count() >= 4 {
-                    count.1 += 1;
-                    count.2 += usize::from(token.capitalized);
+                    shape.long_words += 1;
+                    shape.capitalized_long_words += usize::from(token.capitalized);
                 }
             }
         }
-        let sentences: Vec<bool> = counts
+        let sentences: Vec<bool> = shapes.iter().map(SentenceShape::is_headline_case).collect();
+        let headline_words: usize = shapes
             .iter()
-            .map(|&(words, long, capitalized, period)| {
-                words >= 4 && long >= 3 && capitalized * 5 >= long * 4 && !period
-            })
-            .collect();
-        let headline_words: usize = counts
-            .iter()
-            .zip(&sentences)
-            .filter(|(_, headline)| **headline)
-            .map(|(count, _)| count.0)
+            .filter(|shape| shape.is_headline_case())
+            .map(|shape| shape.words)
             .sum();
-        let all_words: usize = counts.iter().map(|count| count.0).sum();
+        let all_words: usize = shapes.iter().map(|shape| shape.words).sum();
         if headline_words == 0 || headline_words * 2 >= all_words {
             return None;
         }
