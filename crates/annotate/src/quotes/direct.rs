@@ -36,11 +36,26 @@ fn opens(doc: &Doc, idx: usize, mark: Mark) -> bool {
     let token = doc.token(idx);
     match mark {
         Mark::Open => true,
-        // A closing mark typed where an opening one belongs: free before, glued after.
-        Mark::Close => token.space_before && !token.space_after,
+        // A closing mark typed where an opening one belongs: free before, glued after, or
+        // opening a paragraph that closes a quotation later (”… it holds,” Ruiz wrote).
+        Mark::Close => {
+            (token.space_before && !token.space_after) || opens_paragraph_quotation(doc, idx)
+        }
         // A straight mark opens unless it is glued to the word before and free after ("no" ).
         Mark::Either => (token.space_before || !token.space_after) && idx + 1 < doc.tokens.len(),
     }
+}
+
+/// Whether the mark at `idx` is the first token of its paragraph and a closing mark follows it in
+/// that paragraph: nothing can be open for it to close, so it opens.
+fn opens_paragraph_quotation(doc: &Doc, idx: usize) -> bool {
+    let paragraph = doc.token(idx).paragraph;
+    let first_of_paragraph = idx == 0 || doc.token(idx - 1).paragraph != paragraph;
+    first_of_paragraph
+        && doc.tokens[idx + 1..]
+            .iter()
+            .take_while(|token| token.paragraph == paragraph)
+            .any(|token| matches!(token.kind, Kind::Quote(Mark::Close | Mark::Either)))
 }
 
 /// Whether the mark at `idx` can close the open quotation.
@@ -401,6 +416,9 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             after: true,
         });
     }
+    if let Some(attribution) = text_reads(doc, start, ceiling, state) {
+        return Some(attribution);
+    }
     for verb in start..(start + 30).min(ceiling) {
         if state.used[verb] {
             return None;
@@ -446,6 +464,23 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
         });
     }
     None
+}
+
+/// "“…,” the statement read.": a written text quoted, with "read" ending the sentence right after
+/// its subject. Elsewhere "read" is no verb of saying ("she read the bill"), so the lexicon leaves
+/// it out and only this shape makes it a cue.
+fn text_reads(doc: &Doc, start: usize, ceiling: usize, state: &State) -> Option<Attribution> {
+    let verb = ceiling.checked_sub(1)?;
+    if verb <= start || state.used[verb] || !matches!(doc.lower(verb), "read" | "reads") {
+        return None;
+    }
+    let speaker = speaker::before(doc, verb - 1, start)?;
+    (speaker.first == start).then_some(Attribution {
+        cue: (verb, verb),
+        speaker: Some(speaker),
+        last: verb,
+        after: true,
+    })
 }
 
 /// Whether the word at `idx` can stand between a cue and the quote it introduces: part of an

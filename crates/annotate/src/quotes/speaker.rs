@@ -1448,21 +1448,37 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
         || (first..=head).any(|idx| {
             let token = doc.token(idx);
             ORGANIZATION_WORDS.contains(&token.stem())
-                || (token.lower.len() >= 2
+                // An acronym ("NATO", "U.N."), not a middle initial ("Byron L. Dorgan").
+                || (doc.text[token.range.clone()]
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    >= 2
                     && doc.text[token.range.clone()]
                         .chars()
                         .all(|c| c.is_uppercase() || c == '.' || c == '&'))
         });
     // "union leader Anna Holm", "port authority spokesperson Jo Lind": a name after a title or
-    // role word is a person, whatever organization the words before it name.
+    // role word is a person, whatever organization the words before it name; so is one after a
+    // title written in capitals ("City Hall Press Secretary Jo Lind"), unless the title's word
+    // is also one of a name's own ("General Motors", "Justice Department").
+    let is_role = |idx: usize| {
+        let word = doc.token(idx).stem();
+        TITLES.contains(&word) || NAME_ROLES.contains(&word)
+    };
     let named_by_role = || {
         (first..head)
             .rev()
             .find(|&idx| !doc.token(idx).capitalized)
-            .is_some_and(|role| {
-                let word = doc.token(role).stem();
-                TITLES.contains(&word) || NAME_ROLES.contains(&word)
-            })
+            .is_some_and(is_role)
+            || (head_token.capitalized
+                && (first..head).any(|idx| {
+                    is_role(idx)
+                        && !matches!(
+                            doc.token(idx).stem(),
+                            "general" | "justice" | "chief" | "head" | "father" | "sister"
+                        )
+                }))
     };
     // "Democrats", "Republicans", "Russians", "Socialists": a capitalized plural of a party,
     // people or creed, not after a first name ("Ann Evans").

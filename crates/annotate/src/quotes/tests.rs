@@ -1331,3 +1331,37 @@ fn an_and_inside_a_body_name_stays_in_the_speaker_phrase() {
         "indirect [the harbor would reopen] cue=said speaker=Bo Holm",
     );
 }
+
+#[test]
+fn a_written_text_reads_its_quotation() {
+    check(
+        "“The harbor will stay open all winter,” the ministry's statement read.",
+        "direct [“The harbor will stay open all winter,”] cue=read speaker=the ministry's statement",
+    );
+    // Only ending the sentence: "read" with an object is no verb of saying.
+    check("“Winter Roads,” the pilot read aloud to the crew.", "");
+}
+
+#[test]
+fn a_closing_mark_opening_a_paragraph_opens_its_quotation() {
+    check(
+        "The council met.\n\n” … the tunnel will take another decade,” Ilse Varga wrote.",
+        "direct [” … the tunnel will take another decade,”] cue=wrote speaker=Ilse Varga",
+    );
+}
+
+#[test]
+fn a_person_named_after_a_capitalized_title_or_with_an_initial_takes_he_and_she() {
+    // "House" and "L." had made the phrases bodies, which "he" skipped for the name before.
+    check(
+        "Mayor Ana Ruiz opened the meeting. Port House Press Secretary Ivo Lind spoke next. \
+         He said the ferry would run.",
+        "indirect [the ferry would run] cue=said speaker=Port House Press Secretary Ivo Lind \
+         (from He)",
+    );
+    check(
+        "Chairman Edmund Vale opened the hearing. Pavel L. Orsk spoke next. He said the ferry \
+         would run.",
+        "indirect [the ferry would run] cue=said speaker=Pavel L. Orsk (from He)",
+    );
+}
