@@ -79,6 +79,13 @@ const MAX_MODIFIER_WORDS: usize = 8;
 /// past-tense ending, a verb of saying), so "after the meeting ended without a deal" stays a
 /// clause.
 fn is_modifier_phrase(words: &[&str]) -> bool {
+    is_short_phrase_opened_by(words, MODIFIER_OPENERS)
+}
+
+/// Whether the words of a piece are a short phrase (fewer than [`MAX_MODIFIER_WORDS`]) opened
+/// by one of `openers`, with no word after it that shows a verb: an auxiliary, a past-tense
+/// ending, a verb of saying.
+fn is_short_phrase_opened_by(words: &[&str], openers: &[&str]) -> bool {
     const VERB_SIGNS: &[&str] = &[
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
         "could", "may", "might", "must", "should", "do", "does", "did", "said", "says",
@@ -87,10 +94,10 @@ fn is_modifier_phrase(words: &[&str]) -> bool {
         word.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
-    let opens_with_preposition = words
+    let opens = words
         .first()
-        .is_some_and(|first| MODIFIER_OPENERS.contains(&lowercase(first).as_str()));
-    opens_with_preposition
+        .is_some_and(|first| openers.contains(&lowercase(first).as_str()));
+    opens
         && words.len() < MAX_MODIFIER_WORDS
         && !words.iter().skip(1).any(|word| {
             let word = lowercase(word);
@@ -138,15 +145,30 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
     let mut clauses: Vec<Range<usize>> = Vec::new();
     // The start of a run of short pieces waiting for the piece they belong with.
     let mut short_run: Option<usize> = None;
+    // Whether the last clause ends in a name set off by commas ("the minister, Ana Ruiz,"),
+    // which another noun may join ("and her deputy, Ivo Lind,").
+    let mut ends_in_apposition = false;
     for piece in pieces {
         let start = short_run.take().unwrap_or(piece.start);
         let words: Vec<&str> = sentence[piece.clone()]
             .split_whitespace()
             .filter(|word| word.chars().any(char::is_alphanumeric))
             .collect();
+        let names = is_name_only(&words);
+        let attaches_back = is_modifier_phrase(&words)
+            || names
+            || (ends_in_apposition && is_short_phrase_opened_by(&words, &["and", "or"]));
+        let appends = start == piece.start && !clauses.is_empty();
+        ends_in_apposition = appends && names && words.len() < MIN_CLAUSE_WORDS;
         if words.len() < MIN_CLAUSE_WORDS {
-            short_run = Some(start);
-        } else if is_modifier_phrase(&words) || is_name_only(&words) {
+            // A short phrase after a clause that only names or places something is part of
+            // it ("… to meet in Geneva, Lakeland, on May 10, followed by …"); anything else
+            // short waits for the piece after it ("The meeting, hosted by …").
+            match clauses.last_mut() {
+                Some(last) if attaches_back && appends => last.end = piece.end,
+                _ => short_run = Some(start),
+            }
+        } else if attaches_back {
             // A phrase modifying the clause before it stays with that clause; opening the
             // sentence, with the clause after it.
             match clauses.last_mut() {
@@ -257,6 +279,35 @@ mod tests {
             [
                 "At the hearing on Monday, Democratic Harbor Commissioner Ann Holm, rose and \
                  spoke about the strike."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_place_or_time_after_a_clause_stays_with_it() {
+        assert_eq!(
+            clauses(
+                "The two delegations will meet in Brevane, Oltessa, on March 3, followed by \
+                 talks with the river commission on March 5."
+            ),
+            [
+                "The two delegations will meet in Brevane, Oltessa, on March 3,",
+                "followed by talks with the river commission on March 5.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_noun_joined_to_a_name_set_off_by_commas_stays_with_it() {
+        assert_eq!(
+            clauses(
+                "The talks between the port's owner, Ana Ruiz, and the union's leader, Ivo \
+                 Lind, settled nothing, and the strike goes on."
+            ),
+            [
+                "The talks between the port's owner, Ana Ruiz, and the union's leader, Ivo \
+                 Lind,",
+                "settled nothing, and the strike goes on.",
             ]
         );
     }
