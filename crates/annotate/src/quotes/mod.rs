@@ -160,7 +160,21 @@ fn rules_and_model(doc: &Doc, config: &Config) -> State {
     if let Some(model) = &config.cue_model {
         learned::find(doc, &mut state, model);
     }
+    drop_counterfactual(doc, &mut state);
     state
+}
+
+/// Drops what is reported of a speaker in a clause of comparison ("…, as if the old chief were
+/// afraid of dying", "as though the mayor said so"): the clause says the speaker did not say it.
+fn drop_counterfactual(doc: &Doc, state: &mut State) {
+    state.found.retain(|found| {
+        let Some(first) = found.speaker.as_ref().map(|speaker| speaker.first) else {
+            return true;
+        };
+        !(first >= 2
+            && doc.lower(first - 2) == "as"
+            && matches!(doc.lower(first - 1), "if" | "though"))
+    });
 }
 
 /// A quote the rules or the cue finder build, with the features the quote filter reads of it.

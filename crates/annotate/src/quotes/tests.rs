@@ -1365,3 +1365,12 @@ fn a_person_named_after_a_capitalized_title_or_with_an_initial_takes_he_and_she(
         "indirect [the ferry would run] cue=said speaker=Pavel L. Orsk (from He)",
     );
 }
+
+#[test]
+fn a_clause_of_comparison_reports_no_one() {
+    check(
+        "The council keeps asking for meetings, as if the old mayor said the deal was dead. \
+         Ana Ruiz said the talks would resume.",
+        "indirect [the talks would resume] cue=said speaker=Ana Ruiz",
+    );
+}
