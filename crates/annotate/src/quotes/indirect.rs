@@ -219,6 +219,27 @@ fn last_token_of(doc: &Doc, found: &Found) -> usize {
         .saturating_sub(1)
 }
 
+/// Whether `subject` opens with a determiner of one ("a", "an", "each", "no", …) and its last
+/// word is no plural: it cannot be the subject of a verb's base form. A share ("a mere 9
+/// percent", "about one in five") counts people, and after an auxiliary the verb is a question's
+/// ("how does a mayor persuade …").
+fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
+    let head = doc.lower(subject.last);
+    let share = (subject.first..=subject.last).any(|idx| {
+        let word = doc.lower(idx);
+        word == "percent" || word == "%" || word.starts_with(|c: char| c.is_ascii_digit())
+    }) || parallax_model::is_quantifier(head);
+    let question =
+        subject.first > 0 && speaker::FINITE_AUXILIARIES.contains(&doc.lower(subject.first - 1));
+    matches!(
+        doc.lower(subject.first),
+        "a" | "an" | "another" | "each" | "every" | "one" | "no"
+    ) && !(head.ends_with('s') && !head.ends_with("ss"))
+        && !matches!(head, "people" | "police" | "staff" | "media")
+        && !share
+        && !question
+}
+
 /// Gerunds that open a second attribution after a comma ("…, adding that …"), so the content
 /// before them ends there.
 fn splits_content(doc: &Doc, idx: usize) -> bool {
@@ -961,6 +982,12 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         .then(|| speaker::before(doc, first - 1, floor))
         .flatten();
     if let Some(subject) = subject {
+        // "a comprehensive plan to …", "in a Sept. 14 email that …": a base form right after a
+        // singular subject is no verb ("a spokesman say" is not English), but the noun that
+        // phrase goes on with.
+        if entry.form == Form::Base && first == idx && singular_subject(doc, &subject) {
+            return None;
+        }
         // A form that is usually a noun is a verb after a name or pronoun ("Ruiz calls …"), in
         // its base form after a plural ("polls show …"), and after a source of findings ("the
         // survey shows …").

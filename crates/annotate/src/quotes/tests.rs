@@ -1374,3 +1374,16 @@ fn a_clause_of_comparison_reports_no_one() {
         "indirect [the talks would resume] cue=said speaker=Ana Ruiz",
     );
 }
+
+#[test]
+fn a_base_form_after_a_singular_subject_is_a_noun() {
+    check(
+        "The harbor is shut, and a comprehensive plan to reopen it by June is still on the table.",
+        "",
+    );
+    // A share counts people, and a question puts its auxiliary first.
+    check(
+        "A mere 9 percent say they only ride the ferry.",
+        "indirect [they only ride the ferry] cue=say speaker=A mere 9 percent",
+    );
+}
