@@ -231,13 +231,13 @@ fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
     }) || parallax_model::is_quantifier(head);
     let question =
         subject.first > 0 && speaker::FINITE_AUXILIARIES.contains(&doc.lower(subject.first - 1));
-    matches!(
+    let plural = (head.ends_with('s') && !head.ends_with("ss"))
+        || matches!(head, "people" | "police" | "staff" | "media");
+    let of_one = matches!(
         doc.lower(subject.first),
         "a" | "an" | "another" | "each" | "every" | "one" | "no"
-    ) && !(head.ends_with('s') && !head.ends_with("ss"))
-        && !matches!(head, "people" | "police" | "staff" | "media")
-        && !share
-        && !question
+    );
+    of_one && !(plural || share || question)
 }
 
 /// Gerunds that open a second attribution after a comma ("…, adding that …"), so the content
