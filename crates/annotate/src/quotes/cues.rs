@@ -2250,6 +2250,8 @@ const CUE_PREFIXES: &[&str] = &[
     "allegedly",
     "long",
     "always",
+    "just",
+    "ever",
 ];
 
 /// Words ending in "-ly" that are not adverbs.
@@ -2268,9 +2270,18 @@ fn cue_prefix(doc: &Doc, idx: usize) -> bool {
     if word == "been" && !doc.lower(idx + 1).ends_with("ing") {
         return false;
     }
+    // "has not yet said"; alone, "yet" joins clauses ("…, yet refuses to …").
+    let not_yet = word == "yet"
+        && idx > 0
+        && (matches!(doc.lower(idx - 1), "not" | "never") || doc.lower(idx - 1).ends_with("n't"));
+    // "has at times said".
+    let at_times = (word == "times" && idx > 0 && doc.lower(idx - 1) == "at")
+        || (word == "at" && doc.lower(idx + 1) == "times");
     token.is_word()
         && !token.capitalized
         && (CUE_PREFIXES.contains(&word)
+            || not_yet
+            || at_times
             || (word.len() > 4 && word.ends_with("ly") && !NOT_ADVERBS.contains(&word)))
 }
 

@@ -240,6 +240,19 @@ fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
     of_one && !(plural || share || question)
 }
 
+/// The "and" or "but" that coordinates the verb at `verb` with the one before it: right before
+/// it, or before a phrase of a preposition that stands before it ("… but at the same time
+/// acknowledged …"); not before `floor`.
+fn conjunction_before_verb(doc: &Doc, verb: usize, floor: usize) -> Option<usize> {
+    let conjunction = (verb.saturating_sub(6).max(floor)..verb)
+        .rev()
+        .find(|&at| matches!(doc.lower(at), "and" | "but"))?;
+    let adjacent = conjunction + 1 == verb;
+    let phrase_between = speaker::is_preposition(doc.lower(conjunction + 1))
+        && (conjunction + 1..verb).all(|at| doc.token(at).is_word());
+    (adjacent || phrase_between).then_some(conjunction)
+}
+
 /// Gerunds that open a second attribution after a comma ("…, adding that …"), so the content
 /// before them ends there.
 fn splits_content(doc: &Doc, idx: usize) -> bool {
@@ -300,13 +313,14 @@ fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usiz
     let boundary = if matches!(doc.lower(before), "and" | "but") || doc.token(before).is_punct(',')
     {
         before
-    } else {
-        let subject = speaker::before(doc, before, first + 1)?;
+    } else if let Some(subject) = speaker::before(doc, before, first + 1) {
         // The conjunction may stand a few words before the subject the phrase rule found:
         // "…, and more than half said …".
         (subject.first.saturating_sub(3).max(first + 1)..subject.first)
             .rev()
             .find(|&boundary| is_boundary(boundary))?
+    } else {
+        conjunction_before_verb(doc, cue_first, first + 1)?
     };
     // A comma right before the conjunction goes with it.
     Some(
@@ -1170,8 +1184,9 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         ));
     }
 
-    // A second verb of the same subject: "Ruiz met the council and said …".
-    if first > floor && matches!(doc.lower(first - 1), "and" | "but") {
+    // A second verb of the same subject: "Ruiz met the council and said …", "… but at the
+    // same time acknowledged …".
+    if first > floor && conjunction_before_verb(doc, first, floor).is_some() {
         let start = content_start(doc, entry, last, sentence)?;
         let end = content_end(doc, state, start, sentence, min_words(class), false)?;
         let speaker = participle_subject(doc, state, first);

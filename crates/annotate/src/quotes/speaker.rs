@@ -760,6 +760,10 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         return appositive_before(doc, last, floor);
     }
     match phrase_before(doc, last, floor) {
+        // A time is no speaker ("but at the same time acknowledged …").
+        Some(phrase) if phrase.kind != Kind::Pronoun && is_time_after_at_or_on(doc, &phrase) => {
+            relative_clause_before(doc, last, floor)
+        }
         // The object of a preposition is no subject: "Senators who pushed the bill through the
         // Legislature are now calling for …" is the senators'.
         Some(phrase) if phrase.kind != Kind::Pronoun && follows_preposition(doc, phrase.first) => {
@@ -769,6 +773,36 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         None => relative_clause_before(doc, last, floor),
     }
 }
+
+/// Whether `phrase` is a time after "at" or "on", or opening with them: "at the same time", "on
+/// a few occasions", "at one point".
+fn is_time_after_at_or_on(doc: &Doc, phrase: &Speaker) -> bool {
+    let head_token = doc.token(head(doc, phrase.first, phrase.last));
+    let at_or_on = |idx: usize| matches!(doc.lower(idx), "at" | "on");
+    !head_token.capitalized
+        && TIME_NOUNS.contains(&head_token.stem())
+        && (at_or_on(phrase.first) || (phrase.first > 0 && at_or_on(phrase.first - 1)))
+}
+
+/// Nouns of a time or an occasion, which a phrase after "at" or "on" may end in ("at the same
+/// time", "on a few occasions", "at one point").
+const TIME_NOUNS: &[&str] = &[
+    "time",
+    "times",
+    "moment",
+    "point",
+    "occasion",
+    "occasions",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "stage",
+];
 
 /// Prepositions whose object a phrase ending before a cue can be, inside a relative clause
 /// about the subject.

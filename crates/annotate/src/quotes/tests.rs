@@ -1387,3 +1387,24 @@ fn a_base_form_after_a_singular_subject_is_a_noun() {
         "indirect [they only ride the ferry] cue=say speaker=A mere 9 percent",
     );
 }
+
+#[test]
+fn not_yet_and_at_times_join_the_cue() {
+    check(
+        "Ana Ruiz has not yet said whether she will run again.",
+        "indirect [whether she will run again] cue=has not yet said speaker=Ana Ruiz",
+    );
+    check(
+        "Ana Ruiz has at times said the port could reopen.",
+        "indirect [the port could reopen] cue=has at times said speaker=Ana Ruiz",
+    );
+}
+
+#[test]
+fn a_time_after_at_or_on_is_no_speaker() {
+    check(
+        "The union rejected the offer, but at the same time acknowledged that wages must fall.",
+        "indirect [the offer] cue=rejected speaker=The union\n\
+         indirect [that wages must fall] cue=acknowledged speaker=The union",
+    );
+}
