@@ -1065,6 +1065,27 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     while first < last && INNER_PREPOSITIONS.contains(&doc.lower(first)) {
         first += 1;
     }
+    // An article right after a noun opens a clause whose object is that noun ("a point the
+    // press office denied", "the rifles the ministry intends to ban"): its subject starts at
+    // the article.
+    if let Some(article) = (first + 1..last).rfind(|&idx| {
+        let before = doc.token(idx - 1);
+        let token = doc.token(idx);
+        matches!(token.lower.as_ref(), "the" | "a" | "an")
+            && !token.capitalized
+            && before.is_word()
+            && !before.capitalized
+            && !STOP_WORDS.contains(&before.lower.as_ref())
+            && !is_preposition(&before.lower)
+            && !parallax_model::is_quantifier(&before.lower)
+            // A participle takes the article's noun as its object ("a memo detailing the
+            // findings reads").
+            && !before.lower.ends_with("ing")
+            && !before.lower.ends_with("ed")
+            && !phrase_to(doc, idx - 1)
+    }) {
+        first = article;
+    }
     // Nor is one a preposition alone, capitalized for opening the sentence ("Amid calls for
     // …"), nor a phrase opened by one that takes no clause ("Despite discussions earlier about
     // …"): the subject comes after such a phrase. After "despite" or "amid", before a gerund,

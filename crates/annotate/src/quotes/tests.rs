@@ -1408,3 +1408,25 @@ fn a_time_after_at_or_on_is_no_speaker() {
          indirect [that wages must fall] cue=acknowledged speaker=The union",
     );
 }
+
+#[test]
+fn an_article_after_a_noun_opens_the_subject_of_a_clause_about_it() {
+    let text = "The ferries the port authority intends to sell are old.";
+    let article = Article::new(Origin::Stdin, text.to_string());
+    let sentences = sentences(&article, "en");
+    let rules_only = Config {
+        cue_model: None,
+        quote_filter: None,
+        ..Config::new()
+    };
+    let found = render(text, &quotes(&article, &sentences, &[], &rules_only));
+    assert!(
+        found.contains("cue=intends speaker=the port authority\n"),
+        "{found}"
+    );
+    // After a participle the noun is its object, and the phrase goes on.
+    check(
+        "A memo covering the ministry's findings says the dam is safe.",
+        "indirect [the dam is safe] cue=says speaker=A memo covering the ministry's findings",
+    );
+}
