@@ -1407,7 +1407,7 @@ fn quotation_speaker(annotated: &Annotated, at: usize) -> Option<String> {
 fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -> Option<String> {
     let first = text.split_whitespace().next()?;
     if !matches!(first, "He" | "She" | "They") {
-        return None;
+        return with_clause_subject_named(annotated, range, text);
     }
     let article = &annotated.article.text;
     let sentence = article.get(range.clone())?;
@@ -1438,6 +1438,47 @@ fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -
         return None;
     }
     Some(format!("{name}{rest}"))
+}
+
+/// `text`, the wording of the sentence at `range` of `annotated`, with the speaker pronoun of
+/// its main clause named when an opening clause stands before it ("Asked about the plan, he
+/// said …", "Noting that he had voted for it, she said …"): the pronoun right after the first
+/// comma, resolved as a quote's speaker. None otherwise.
+fn with_clause_subject_named(
+    annotated: &Annotated,
+    range: &Range<usize>,
+    text: &str,
+) -> Option<String> {
+    let article = &annotated.article.text;
+    let sentence = article.get(range.clone())?;
+    // The text shown is the sentence's end, maybe with a connective or dateline cut before.
+    let offset = sentence.len().checked_sub(text.len())?;
+    if sentence.get(offset..)? != text {
+        return None;
+    }
+    let comma = text.find(", ")?;
+    let pronoun_start = comma + 2;
+    let pronoun = text[pronoun_start..].split_whitespace().next()?;
+    if !matches!(pronoun, "he" | "she" | "they") {
+        return None;
+    }
+    let at = range.start + offset + pronoun_start;
+    let quote = annotated.quotes.iter().find(|quote| {
+        quote
+            .speaker_pronoun
+            .as_ref()
+            .is_some_and(|written| written.start == at)
+    })?;
+    let name = crate::voices::shown_speaker(annotated, quote)?;
+    let surname = name.split_whitespace().next_back()?;
+    if name.starts_with(char::is_lowercase) || text.contains(surname) {
+        return None;
+    }
+    Some(format!(
+        "{}{name}{}",
+        &text[..pronoun_start],
+        &text[pronoun_start + pronoun.len()..]
+    ))
 }
 
 /// `sentence`, a piece of a quotation, put in the mouth of `speaker`: “Ruiz said: “We know
@@ -1940,6 +1981,41 @@ mod tests {
         assert!(
             texts.iter().all(|text| !text.contains("talk again")),
             "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_pronoun_after_an_opening_clause_is_named() {
+        let mut told = article(
+            "a.txt",
+            &[
+                "Mayor Ana Ruiz met the dock workers on Monday.",
+                "Asked about the strike, she said the port would reopen on Friday.",
+            ],
+        );
+        let text = told.article.text.clone();
+        let range_of = |part: &str| range_in(&text, part);
+        told.quotes = vec![Quote {
+            kind: QuoteKind::Indirect,
+            content: range_of("the port would reopen on Friday"),
+            continuation: Vec::new(),
+            cue: Some(range_of("said")),
+            speaker: Some(range_of("Mayor Ana Ruiz")),
+            speaker_pronoun: Some(range_of("she")),
+            speaker_entity: None,
+            anonymous: false,
+        }];
+        let sentence = told.sentences[1].range.clone();
+        assert_eq!(
+            with_subject_named(
+                &told,
+                &sentence,
+                "Asked about the strike, she said the port would reopen on Friday."
+            ),
+            Some(
+                "Asked about the strike, Mayor Ana Ruiz said the port would reopen on Friday."
+                    .to_string()
+            )
         );
     }
 
