@@ -161,7 +161,42 @@ fn rules_and_model(doc: &Doc, config: &Config) -> State {
         learned::find(doc, &mut state, model);
     }
     drop_counterfactual(doc, &mut state);
+    forget_common_word_speakers(doc, &mut state);
     state
+}
+
+/// Forgets a speaker that is only a capitalized word opening its sentence and no noun by its
+/// form: a participle or a gerund the text also writes in lowercase, or a word that opens
+/// clauses ("Speaking on the radio, Sen. …", "Updated: …", "But determined …", "Rather than
+/// …"). Its capital says nothing there, and such a word is no one; a noun may be a source
+/// ("Poll: …", "Police say …").
+fn forget_common_word_speakers(doc: &Doc, state: &mut State) {
+    let lowercase_words: HashSet<&str> = doc
+        .tokens
+        .iter()
+        .filter(|token| token.is_word() && !token.capitalized)
+        .map(|token| token.lower.as_ref())
+        .collect();
+    for found in &mut state.found {
+        let Some(speaker) = &found.speaker else {
+            continue;
+        };
+        let word = doc.lower(speaker.first);
+        let opens_sentence = (doc.sentence_of(speaker.first).start..speaker.first)
+            .all(|idx| !doc.token(idx).is_word());
+        // A surname may end so too ("Manning", "Reed"): the lowercase use tells.
+        let verb_form =
+            (word.ends_with("ing") || word.ends_with("ed")) && lowercase_words.contains(word);
+        let function_word = word == "rather" || speaker::is_stop_word(word);
+        let common = speaker.first == speaker.last
+            && speaker.kind == speaker::Kind::Name
+            && opens_sentence
+            && (verb_form || function_word);
+        if common {
+            found.speaker = None;
+            found.anonymous = false;
+        }
+    }
 }
 
 /// Drops what is reported of a speaker in a clause of comparison ("…, as if the old chief were

@@ -568,6 +568,12 @@ const NAME_ROLES: &[&str] = &[
     "analyst",
 ];
 
+/// Whether `word` is one of the conjunctions, relative pronouns and auxiliaries that never
+/// stand in a speaker phrase ([`STOP_WORDS`]).
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
 /// Whether `token` may be part of a speaker phrase.
 pub(crate) fn fits(token: &Token<'_>) -> bool {
     if !token.is_word() {

@@ -1430,3 +1430,24 @@ fn an_article_after_a_noun_opens_the_subject_of_a_clause_about_it() {
         "indirect [the dam is safe] cue=says speaker=A memo covering the ministry's findings",
     );
 }
+
+#[test]
+fn a_capitalized_function_word_or_verb_form_is_no_speaker() {
+    let config = Config {
+        cue_model: None,
+        quote_filter: None,
+        ..Config::new()
+    };
+    for text in [
+        "But determined that the port would reopen, the council voted.",
+        "The mayor was speaking. Speaking said the port would reopen.",
+    ] {
+        let article = Article::new(Origin::Stdin, text.to_string());
+        let sentences = sentences(&article, "en");
+        let found = render(text, &quotes(&article, &sentences, &[], &config));
+        assert!(
+            !found.contains("speaker=But") && !found.contains("speaker=Speaking"),
+            "{found}"
+        );
+    }
+}
