@@ -557,6 +557,19 @@ const TITLES: &[&str] = &[
     "congresswoman",
 ];
 
+/// Offices written capitalized before a name that a body's name may hold too ("House Majority
+/// Whip Ana Ruiz", "House Speaker Ana Ruiz").
+const CAPITALIZED_OFFICES: &[&str] = &[
+    "whip",
+    "speaker",
+    "adviser",
+    "advisor",
+    "attorney",
+    "counsel",
+    "treasurer",
+    "clerk",
+];
+
 /// Role nouns that may stand before a person's name besides [`TITLES`] ("union leader Anna
 /// Holm"): the name after them is a person's.
 const NAME_ROLES: &[&str] = &[
@@ -1525,7 +1538,9 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
     // is also one of a name's own ("General Motors", "Justice Department").
     let is_role = |idx: usize| {
         let word = doc.token(idx).stem();
-        TITLES.contains(&word) || NAME_ROLES.contains(&word)
+        TITLES.contains(&word)
+            || NAME_ROLES.contains(&word)
+            || (doc.token(idx).capitalized && CAPITALIZED_OFFICES.contains(&word))
     };
     let named_by_role = || {
         (first..head)
@@ -1734,7 +1749,11 @@ fn dateline_dash(doc: &Doc, first: usize, end: usize) -> Option<usize> {
     let mut idx = first;
     while idx < end && idx - first < 6 {
         let token = doc.token(idx);
-        if token.is_punct('\u{2014}') || token.is_punct('\u{2013}') || token.is_punct('-') {
+        // A horizontal bar ("WASHINGTON ―House …") is typed for a dash too.
+        if ['\u{2014}', '\u{2013}', '\u{2015}', '-']
+            .iter()
+            .any(|&dash| token.is_punct(dash))
+        {
             return (idx > first).then_some(idx);
         }
         let text = &doc.text[token.range.clone()];

@@ -1364,6 +1364,11 @@ fn a_person_named_after_a_capitalized_title_or_with_an_initial_takes_he_and_she(
          would run.",
         "indirect [the ferry would run] cue=said speaker=Pavel L. Orsk (from He)",
     );
+    check(
+        "The harbor authority published its figures. Senate Majority Whip Ana Ruiz spoke next. \
+         It said two ships were lost.",
+        "indirect [two ships were lost] cue=said speaker=The harbor authority (from It)",
+    );
 }
 
 #[test]
