@@ -11,7 +11,7 @@
 
 use crate::date::find_date;
 use chrono::NaiveDate;
-use parallax_model::RemovalReason;
+use parallax_model::{MONTH_NAMES, RemovalReason, WEEKDAY_NAMES};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -666,7 +666,8 @@ const COOKIE_SELF: &[&str] = &[
     "мы используем",
 ];
 
-/// Words a date line may hold besides the date: labels, weekdays, time zones.
+/// Words a date line may hold besides the date: labels, weekdays, time zones (the English
+/// weekdays are [`WEEKDAY_NAMES`]).
 const DATELINE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -692,13 +693,6 @@ const DATELINE_WORDS: &[&str] = &[
     "pdt",
     "msk",
     "et",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "tues",
@@ -759,26 +753,9 @@ const DATELINE_WORDS: &[&str] = &[
     "воскресенье",
 ];
 
-/// Weekday and month words that cannot be a person's name in a byline.
+/// Words that cannot be a person's name in a byline, besides the weekdays and the months
+/// ([`WEEKDAY_NAMES`], [`MONTH_NAMES`]) other than "May", which is a name too.
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "the",
     "our",
     "staff",
@@ -1431,7 +1408,12 @@ fn is_person_name(name: &str) -> bool {
                 .to_lowercase()
         })
         .collect();
-    words.len() >= 2 && !words.iter().any(|word| NOT_NAMES.contains(&word.as_str()))
+    let not_a_name = |word: &str| {
+        NOT_NAMES.contains(&word)
+            || WEEKDAY_NAMES.contains(&word)
+            || (word != "may" && MONTH_NAMES.contains(&word))
+    };
+    words.len() >= 2 && !words.iter().any(|word| not_a_name(word))
 }
 
 /// A line that is only a date, perhaps with a label, a weekday and a time: `Some(date)` when it
@@ -1455,7 +1437,7 @@ fn dateline(key: &str) -> Option<Option<NaiveDate>> {
     let only_labels = rest
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .all(|word| DATELINE_WORDS.contains(&word));
+        .all(|word| DATELINE_WORDS.contains(&word) || WEEKDAY_NAMES.contains(&word));
     only_labels.then_some(Some(date))
 }
 
