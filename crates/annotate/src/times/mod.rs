@@ -382,6 +382,10 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
         .and_then(|idx| before.get(idx))
         .map(String::as_str);
     let perfect = |word: Option<&str>| matches!(word, Some("been" | "had"));
+    // "the next day" counts from the story's own last date, whatever its tense.
+    if word == "next" && previous == Some("the") {
+        return None;
+    }
     if lexicon.future_cues.contains(&word.as_str()) || word.ends_with("'ll") {
         // "had been scheduled to expire" looks back; "is scheduled to" and "was scheduled to"
         // (reported before publication, but for after it) look ahead.

@@ -721,3 +721,17 @@ fn after_a_description_the_verb_that_follows_the_expression_is_its_own() {
         &[("days", "PXD"), ("Saturday", "2018-12-22")],
     );
 }
+
+#[test]
+fn the_next_day_gives_no_tense() {
+    check(
+        "The panel met on Sept. 14. The deputies reviewed the plan at a meeting the next day, \
+         Sept. 15, Mr. Holm said.",
+        Some("2013-05-15"),
+        &[
+            ("Sept. 14", "2012-09-14"),
+            ("the next day", "2012-09-15"),
+            ("Sept. 15", "2012-09-15"),
+        ],
+    );
+}
