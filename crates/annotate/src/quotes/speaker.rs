@@ -1110,8 +1110,10 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     // …"): the subject comes after such a phrase. After "despite" or "amid", before a gerund,
     // the phrase is the gerund's subject ("Despite Trump saying …"); "Among those predicting"
     // is still fronted.
+    // "half deemed …", "neither said much": a share alone names no one.
     if !opens(doc.token(first))
         || (first == last && is_preposition(doc.lower(first)))
+        || (first == last && matches!(doc.lower(first), "none" | "neither" | "either" | "half"))
         || (doc.token(first).capitalized
             && FRONTED_ONLY.contains(&doc.lower(first))
             && !(matches!(doc.lower(first), "despite" | "amid") && before_gerund(doc, last)))

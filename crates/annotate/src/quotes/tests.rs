@@ -1456,3 +1456,12 @@ fn a_capitalized_function_word_or_verb_form_is_no_speaker() {
         );
     }
 }
+
+#[test]
+fn none_of_a_group_stays_in_the_speaker_phrase() {
+    // Dropping "none of" would say the reverse of the sentence.
+    check(
+        "The talks ended late. And none of the harbor towns said the talks had helped.",
+        "indirect [the talks had helped] cue=said speaker=none of the harbor towns",
+    );
+}
