@@ -1422,13 +1422,7 @@ fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -
                 after.is_none_or(|c| !c.is_alphanumeric())
                     && before.is_none_or(|c| !c.is_alphanumeric())
             })?;
-    let quote = annotated.quotes.iter().find(|quote| {
-        quote
-            .speaker_pronoun
-            .as_ref()
-            .is_some_and(|pronoun| pronoun.start == at)
-    })?;
-    let name = crate::voices::shown_speaker(annotated, quote)?;
+    let name = name_of_pronoun_at(annotated, at)?;
     // A description ("the minister") would not read as a subject here without its article.
     // A name the rest of the sentence gives again tells a resolution gone wrong ("He demanded
     // that Mr. Ruiz resign" is not Ruiz's demand).
@@ -1463,13 +1457,7 @@ fn with_clause_subject_named(
         return None;
     }
     let at = range.start + offset + pronoun_start;
-    let quote = annotated.quotes.iter().find(|quote| {
-        quote
-            .speaker_pronoun
-            .as_ref()
-            .is_some_and(|written| written.start == at)
-    })?;
-    let name = crate::voices::shown_speaker(annotated, quote)?;
+    let name = name_of_pronoun_at(annotated, at)?;
     let surname = name.split_whitespace().next_back()?;
     if name.starts_with(char::is_lowercase) || text.contains(surname) {
         return None;
@@ -1479,6 +1467,18 @@ fn with_clause_subject_named(
         &text[..pronoun_start],
         &text[pronoun_start + pronoun.len()..]
     ))
+}
+
+/// The name, as the voices show it, of the speaker a quote resolved from the pronoun written at
+/// byte `at` of `annotated`.
+fn name_of_pronoun_at(annotated: &Annotated, at: usize) -> Option<String> {
+    let quote = annotated.quotes.iter().find(|quote| {
+        quote
+            .speaker_pronoun
+            .as_ref()
+            .is_some_and(|pronoun| pronoun.start == at)
+    })?;
+    crate::voices::shown_speaker(annotated, quote)
 }
 
 /// `sentence`, a piece of a quotation, put in the mouth of `speaker`: “Ruiz said: “We know

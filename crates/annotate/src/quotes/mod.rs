@@ -80,7 +80,7 @@ mod tokens;
 
 use parallax_model::{Article, Entity, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 use tokens::Doc;
@@ -171,12 +171,7 @@ fn rules_and_model(doc: &Doc, config: &Config) -> State {
 /// …"). Its capital says nothing there, and such a word is no one; a noun may be a source
 /// ("Poll: …", "Police say …").
 fn forget_common_word_speakers(doc: &Doc, state: &mut State) {
-    let lowercase_words: HashSet<&str> = doc
-        .tokens
-        .iter()
-        .filter(|token| token.is_word() && !token.capitalized)
-        .map(|token| token.lower.as_ref())
-        .collect();
+    let lowercase_words = doc.lowercase_words();
     for found in &mut state.found {
         let Some(speaker) = &found.speaker else {
             continue;
@@ -404,12 +399,7 @@ fn resolve_pronouns(
     // ("Progressivism is …", "progressivism") is a common word there, not a name; so is one
     // that no entity mention covers, when entities are given ("Notably, …", "Memories have
     // faded"): capitals say nothing at the start of a sentence.
-    let lowercase_words: HashSet<&str> = doc
-        .tokens
-        .iter()
-        .filter(|token| token.is_word() && !token.capitalized)
-        .map(|token| token.lower.as_ref())
-        .collect();
+    let lowercase_words = doc.lowercase_words();
     let mut mentions: Vec<&Range<usize>> = entities
         .iter()
         .flat_map(|entity| entity.mentions.iter().map(|mention| &mention.range))

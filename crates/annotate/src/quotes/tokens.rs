@@ -7,6 +7,7 @@
 
 use parallax_model::Sentence;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Which way a quotation mark faces.
@@ -183,6 +184,16 @@ impl<'a> Doc<'a> {
     /// The token range of the sentence holding token `idx`.
     pub(crate) fn sentence_of(&self, idx: usize) -> Range<usize> {
         self.sentence_tokens[self.tokens[idx].sentence].clone()
+    }
+
+    /// The words the text writes in lowercase somewhere: a capitalized word opening a sentence
+    /// that is among them is a common word there, not a name.
+    pub(crate) fn lowercase_words(&self) -> HashSet<&str> {
+        self.tokens
+            .iter()
+            .filter(|token| token.is_word() && !token.capitalized)
+            .map(|token| token.lower.as_ref())
+            .collect()
     }
 }
 
