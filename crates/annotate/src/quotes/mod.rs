@@ -177,15 +177,13 @@ fn forget_common_word_speakers(doc: &Doc, state: &mut State) {
             continue;
         };
         let word = doc.lower(speaker.first);
-        let opens_sentence = (doc.sentence_of(speaker.first).start..speaker.first)
-            .all(|idx| !doc.token(idx).is_word());
         // A surname may end so too ("Manning", "Reed"): the lowercase use tells.
         let verb_form =
             (word.ends_with("ing") || word.ends_with("ed")) && lowercase_words.contains(word);
         let function_word = word == "rather" || speaker::is_stop_word(word);
         let common = speaker.first == speaker.last
             && speaker.kind == speaker::Kind::Name
-            && opens_sentence
+            && doc.opens_sentence(speaker.first)
             && (verb_form || function_word);
         if common {
             found.speaker = None;
@@ -417,7 +415,7 @@ fn resolve_pronouns(
     let mut antecedents: Vec<Antecedent> = Vec::new();
     for sentence in &doc.sentence_tokens {
         if let Some((first, last)) = speaker::subject_name(doc, sentence.clone(), quoted) {
-            let opens_sentence = (sentence.start..first).all(|idx| !doc.token(idx).is_word());
+            let opens_sentence = doc.opens_sentence(first);
             if first == last
                 && (lowercase_words.contains(doc.lower(first))
                     || (!entities.is_empty() && opens_sentence && !in_a_mention(first)))

@@ -557,6 +557,15 @@ const TITLES: &[&str] = &[
     "congresswoman",
 ];
 
+/// Whether `word` is an acronym ("NATO", "U.N.", "AT&T"): capitals, periods and ampersands with
+/// at least two letters, so a middle initial ("Byron L. Dorgan") is none.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
 /// Offices written capitalized before a name that a body's name may hold too ("House Majority
 /// Whip Ana Ruiz", "House Speaker Ana Ruiz").
 const CAPITALIZED_OFFICES: &[&str] = &[
@@ -1523,16 +1532,7 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
     let organization = the_name
         || (first..=head).any(|idx| {
             let token = doc.token(idx);
-            ORGANIZATION_WORDS.contains(&token.stem())
-                // An acronym ("NATO", "U.N."), not a middle initial ("Byron L. Dorgan").
-                || (doc.text[token.range.clone()]
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .count()
-                    >= 2
-                    && doc.text[token.range.clone()]
-                        .chars()
-                        .all(|c| c.is_uppercase() || c == '.' || c == '&'))
+            ORGANIZATION_WORDS.contains(&token.stem()) || is_acronym(&doc.text[token.range.clone()])
         });
     // "union leader Anna Holm", "port authority spokesperson Jo Lind": a name after a title or
     // role word is a person, whatever organization the words before it name; so is one after a

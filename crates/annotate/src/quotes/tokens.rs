@@ -186,6 +186,11 @@ impl<'a> Doc<'a> {
         self.sentence_tokens[self.tokens[idx].sentence].clone()
     }
 
+    /// Whether no word of its sentence stands before token `idx`.
+    pub(crate) fn opens_sentence(&self, idx: usize) -> bool {
+        (self.sentence_of(idx).start..idx).all(|at| !self.token(at).is_word())
+    }
+
     /// The words the text writes in lowercase somewhere: a capitalized word opening a sentence
     /// that is among them is a common word there, not a name.
     pub(crate) fn lowercase_words(&self) -> HashSet<&str> {
