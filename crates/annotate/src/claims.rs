@@ -429,11 +429,20 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
         .max_by_key(|(start, _)| *start)
         .map(|(_, entity_idx)| entity_idx)
         .or_else(|| {
-            let first = words.first().map(|(_, word)| word.as_str());
-            let pronoun = matches!(first, Some("he" | "she" | "it" | "they" | "we" | "i"));
+            let (first_range, first) = words.first()?;
+            let pronoun = matches!(first.as_str(), "he" | "she" | "it" | "they" | "we" | "i");
+            if !pronoun || predicate_start_idx != 1 {
+                return None;
+            }
             quote_idx
-                .filter(|_| pronoun && predicate_start_idx == 1)
                 .and_then(|quote| annotated.quotes[quote].speaker_entity)
+                .or_else(|| {
+                    annotated
+                        .references
+                        .iter()
+                        .find(|reference| reference.pronoun.start == first_range.start)
+                        .map(|reference| reference.entity)
+                })
         });
 
     let clause_end = text[predicate.end..span.end]

@@ -12,6 +12,8 @@
 //! - [`entities`]: people, organisations, places and groups, each with its mentions, grouped
 //!   within the article ("Jane Doe", "Doe", "the minister").
 //! - [`quotes`]: direct quotes and reported speech with their cue verbs and speakers.
+//! - [`references`]: the entity each resolved pronoun stands for: speakers' ("he added") and
+//!   those opening sentences ("She voted …", "His bill …").
 //! - [`times`]: time expressions with TIMEX3 values resolved against the publication date
 //!   ("on Thursday", "mid-January", "three weeks later").
 //!
@@ -32,6 +34,7 @@ mod claims;
 mod entities;
 mod quantities;
 pub mod quotes;
+mod references;
 mod sentences;
 mod times;
 
@@ -39,6 +42,7 @@ pub use claims::claims;
 pub use entities::{entities, entities_in};
 pub use quantities::{quantities, quantities_in};
 pub use quotes::quotes;
+pub use references::references;
 pub use sentences::sentences;
 pub use times::{times, times_in};
 
@@ -76,13 +80,15 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
     annotated.entities = entities(&annotated.article, &annotated.sentences);
     annotated.times = times(&annotated.article, &annotated.sentences, &language);
     annotated.quantities = quantities(&annotated.article);
-    annotated.quotes = quotes(
+    let (quotes, subjects) = quotes::quotes_and_subjects(
         &annotated.article,
         &annotated.sentences,
         &annotated.entities,
         &config.quotes,
     );
+    annotated.quotes = quotes;
     link_speakers(&mut annotated);
+    annotated.references = references(&annotated, &subjects);
     // Claims read every other annotation, so they come last.
     annotated.claims = claims(&annotated);
     annotated

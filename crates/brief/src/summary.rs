@@ -1400,13 +1400,15 @@ fn quotation_speaker(annotated: &Annotated, at: usize) -> Option<String> {
     crate::voices::shown_speaker(annotated, quote)
 }
 
-/// `text`, the wording of the sentence at `range` of `annotated`, with the personal pronoun
-/// opening it ("He added that …") replaced by the name of who it stands for, when a quote's
-/// speaker was resolved from that pronoun ("Ana Ruiz added that …"): alone in a summary, the
-/// pronoun stands for no one. None when the text opens otherwise or the pronoun is unresolved.
+/// `text`, the wording of the sentence at `range` of `annotated`, with the personal or
+/// possessive pronoun opening it ("He added that …", "Her bill …") replaced by the name of who it
+/// stands for, when a quote's speaker was resolved from that pronoun or the annotator resolved
+/// it ("Ana Ruiz added that …", "Ana Ruiz’s bill …"): alone in a summary, the pronoun stands for
+/// no one. None when the text opens otherwise or the pronoun is unresolved.
 fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -> Option<String> {
-    let first = text.split_whitespace().next()?;
-    if !matches!(first, "He" | "She" | "They") {
+    let first = text.split(|c: char| !c.is_alphabetic()).next()?;
+    let possessive = matches!(first, "His" | "Her");
+    if !possessive && !matches!(first, "He" | "She" | "They") {
         return with_clause_subject_named(annotated, range, text);
     }
     let article = &annotated.article.text;
@@ -1419,17 +1421,27 @@ fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -
             .find(|&at| {
                 let after = sentence[at + first.len()..].chars().next();
                 let before = sentence[..at].chars().next_back();
-                after.is_none_or(|c| !c.is_alphanumeric())
+                after.is_none_or(|c| !c.is_alphabetic())
                     && before.is_none_or(|c| !c.is_alphanumeric())
             })?;
-    let name = name_of_pronoun_at(annotated, at)?;
+    let name = name_of_pronoun_at(annotated, at).or_else(|| name_of_reference_at(annotated, at))?;
     // A description ("the minister") would not read as a subject here without its article.
     // A name the rest of the sentence gives again tells a resolution gone wrong ("He demanded
     // that Mr. Ruiz resign" is not Ruiz's demand).
     let rest = &text[first.len()..];
     let surname = name.split_whitespace().next_back()?;
-    if name.starts_with(char::is_lowercase) || rest.contains(surname) {
+    // "He’ll", "She’s": a name does not take the contraction.
+    let contracted = rest.starts_with(['\'', '\u{2019}']);
+    if name.starts_with(char::is_lowercase) || rest.contains(surname) || contracted {
         return None;
+    }
+    if possessive {
+        let apostrophe = if article.contains('\u{2019}') {
+            '\u{2019}'
+        } else {
+            '\''
+        };
+        return Some(format!("{name}{apostrophe}s{rest}"));
     }
     Some(format!("{name}{rest}"))
 }
@@ -1470,7 +1482,8 @@ fn with_clause_subject_named(
 }
 
 /// The name, as the voices show it, of the speaker a quote resolved from the pronoun written at
-/// byte `at` of `annotated`.
+/// byte `at` of `annotated`; none when the annotator's references drop that resolution (the
+/// person's given name or title calls for the other pronoun).
 fn name_of_pronoun_at(annotated: &Annotated, at: usize) -> Option<String> {
     let quote = annotated.quotes.iter().find(|quote| {
         quote
@@ -1478,7 +1491,25 @@ fn name_of_pronoun_at(annotated: &Annotated, at: usize) -> Option<String> {
             .as_ref()
             .is_some_and(|pronoun| pronoun.start == at)
     })?;
+    let referenced = annotated
+        .references
+        .iter()
+        .any(|reference| reference.pronoun.start == at);
+    if quote.speaker_entity.is_some() && !referenced {
+        return None;
+    }
     crate::voices::shown_speaker(annotated, quote)
+}
+
+/// The name of the entity the annotator resolved the pronoun written at byte `at` of
+/// `annotated` to.
+fn name_of_reference_at(annotated: &Annotated, at: usize) -> Option<String> {
+    let reference = annotated
+        .references
+        .iter()
+        .find(|reference| reference.pronoun.start == at)?;
+    let entity = annotated.entities.get(reference.entity)?;
+    Some(entity.name.clone())
 }
 
 /// `sentence`, a piece of a quotation, put in the mouth of `speaker`: “Ruiz said: “We know
@@ -1638,7 +1669,10 @@ fn dispute_opening(dispute: &Dispute) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_model::{Annotated, Article, DisputeSide, Origin, Quote, Sentence};
+    use parallax_model::{
+        Annotated, Article, DisputeSide, Entity, EntityKind, Mention, Origin, Quote, Reference,
+        Sentence,
+    };
 
     /// An annotated article whose sentences are `sentences`, joined by spaces.
     fn article(name: &str, sentences: &[&str]) -> Annotated {
@@ -2016,6 +2050,46 @@ mod tests {
                 "Asked about the strike, Mayor Ana Ruiz said the port would reopen on Friday."
                     .to_string()
             )
+        );
+    }
+
+    #[test]
+    fn an_opening_pronoun_the_annotator_resolved_is_named() {
+        let mut told = article(
+            "a.txt",
+            &[
+                "Mayor Ana Ruiz met the dock workers on Monday.",
+                "Her plan reopens the port on Friday.",
+                "She’s due back on Tuesday.",
+            ],
+        );
+        let text = told.article.text.clone();
+        told.entities = vec![Entity {
+            kind: EntityKind::Person,
+            name: "Ana Ruiz".to_string(),
+            mentions: vec![Mention {
+                range: range_in(&text, "Ana Ruiz"),
+                by_role: false,
+            }],
+            country: None,
+            role: None,
+        }];
+        told.references = ["Her", "She"]
+            .iter()
+            .map(|pronoun| Reference {
+                pronoun: range_in(&text, pronoun),
+                entity: 0,
+            })
+            .collect();
+        let sentence = |idx: usize| told.sentences[idx].range.clone();
+        assert_eq!(
+            with_subject_named(&told, &sentence(1), "Her plan reopens the port on Friday."),
+            Some("Ana Ruiz’s plan reopens the port on Friday.".to_string())
+        );
+        // A name does not take a contraction.
+        assert_eq!(
+            with_subject_named(&told, &sentence(2), "She’s due back on Tuesday."),
+            None
         );
     }
 

@@ -25,6 +25,10 @@ pub struct Annotated {
     pub quotes: Vec<Quote>,
     /// Claims in text order.
     pub claims: Vec<Claim>,
+    /// Personal and possessive pronouns resolved to the entity they stand for, in text order:
+    /// quote speakers ("he added") and sentence subjects ("He voted …", "Her bill …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
 }
 
 impl Annotated {
@@ -38,6 +42,7 @@ impl Annotated {
             quantities: Vec::new(),
             quotes: Vec::new(),
             claims: Vec::new(),
+            references: Vec::new(),
         }
     }
 
@@ -221,6 +226,16 @@ pub struct Quote {
     pub speaker_entity: Option<usize>,
     /// Whether the speaker is unnamed ("a senior official").
     pub anonymous: bool,
+}
+
+/// A pronoun and the entity it stands for: "He" of "He voted against the bill." and Jane Doe,
+/// the subject of the sentences before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The pronoun as written.
+    pub pronoun: Range<usize>,
+    /// Index into [`Annotated::entities`].
+    pub entity: usize,
 }
 
 /// Words that end the head of a speaker phrase when they follow its first word: prepositions

@@ -4,8 +4,8 @@
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use parallax_model::{
-    Annotated, Article, ArticleId, Claim, Entity, Origin, Quantity, Quote, RemovedBlock, Sentence,
-    StoryId, TimeExpression,
+    Annotated, Article, ArticleId, Claim, Entity, Origin, Quantity, Quote, Reference, RemovedBlock,
+    Sentence, StoryId, TimeExpression,
 };
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -177,6 +177,8 @@ struct AnnotationsRef<'a> {
     quantities: &'a [Quantity],
     quotes: &'a [Quote],
     claims: &'a [Claim],
+    #[serde(skip_serializing_if = "<[Reference]>::is_empty")]
+    references: &'a [Reference],
 }
 
 #[derive(Deserialize)]
@@ -187,6 +189,9 @@ struct Annotations {
     quantities: Vec<Quantity>,
     quotes: Vec<Quote>,
     claims: Vec<Claim>,
+    /// Records written before pronouns were resolved have none.
+    #[serde(default)]
+    references: Vec<Reference>,
 }
 
 /// The annotations of `annotated` as a record: its format version and JSON.
@@ -198,6 +203,7 @@ pub(crate) fn encode_annotations(annotated: &Annotated) -> (i64, String) {
         quantities: &annotated.quantities,
         quotes: &annotated.quotes,
         claims: &annotated.claims,
+        references: &annotated.references,
     };
     // Plain data: serializing it cannot fail.
     let json = serde_json::to_string(&record).expect("annotations serialize to JSON");
@@ -268,6 +274,7 @@ pub(crate) fn decode_annotated(
         quantities: annotations.quantities,
         quotes: annotations.quotes,
         claims: annotations.claims,
+        references: annotations.references,
     })
 }
 

@@ -78,8 +78,11 @@ mod speaker;
 mod tests;
 mod tokens;
 
-use parallax_model::{Article, Entity, Quote, QuoteKind, Sentence};
+use parallax_model::{Article, Entity, EntityKind, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
+pub(crate) use speaker::{
+    Pronoun, gender_of_given_name, gender_of_word, possessive_class, pronoun_class,
+};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -124,13 +127,35 @@ pub fn quotes(
     entities: &[Entity],
     config: &Config,
 ) -> Vec<Quote> {
+    quotes_and_subjects(article, sentences, entities, config).0
+}
+
+/// [`quotes`], and the name or description opening each sentence outside quotations as its
+/// subject ("Mayor Ana Ruiz" of "Mayor Ana Ruiz opened the session."; none for a sentence that
+/// opens with a phrase before its subject, a pronoun or a quotation): byte ranges in text order.
+/// The subjects are what the quotes' pronouns resolve to; [`crate::references`] reads them too.
+pub fn quotes_and_subjects(
+    article: &Article,
+    sentences: &[Sentence],
+    entities: &[Entity],
+    config: &Config,
+) -> (Vec<Quote>, Vec<Range<usize>>) {
     let doc = Doc::new(&article.text, sentences);
     let mut state = rules_and_model(&doc, config);
     if let Some(filter) = &config.quote_filter {
         filter::apply(&doc, &mut state, filter);
     }
     let found = std::mem::take(&mut state.found);
-    finish(&doc, found, &state.quoted, entities, config)
+    let subjects = doc
+        .sentence_tokens
+        .iter()
+        .filter_map(|sentence| speaker::subject_name(&doc, sentence.clone(), &state.quoted))
+        .map(|(first, last)| doc.span(first, last))
+        .collect();
+    (
+        finish(&doc, found, &state.quoted, entities, config),
+        subjects,
+    )
 }
 
 /// The quotes of `found` in text order, with their pronouns resolved.
@@ -449,8 +474,44 @@ fn resolve_pronouns(
     antecedents.sort_by_key(|antecedent| (antecedent.first, std::cmp::Reverse(antecedent.last)));
     antecedents.dedup_by_key(|antecedent| antecedent.first);
 
-    // A name keeps the pronoun it was first resolved from, so "she" after "he" skips him; before
-    // that, a title or a gendered role word ("Mrs.", "spokesman") tells.
+    // What the article tells of a name's gender anywhere — a title or a gendered role word
+    // ("Mrs.", "spokesman"), a given name ("Tim Ryan" for a later "Ryan") — holds for every
+    // mention of it; where it tells nothing, a name keeps the pronoun it was first resolved
+    // from, so "she" after "he" skips him.
+    let name_key = |first: usize, last: usize| -> String {
+        let head = speaker::head(doc, first, last);
+        let key_idx = (first..=head)
+            .rev()
+            .find(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
+            .unwrap_or(head);
+        doc.token(key_idx).stem().to_string()
+    };
+    let mut told: HashMap<String, Option<speaker::Pronoun>> = HashMap::new();
+    let mut tell = |key: String, class: speaker::Pronoun| {
+        told.entry(key)
+            .and_modify(|known| {
+                if *known != Some(class) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(class));
+    };
+    for antecedent in &antecedents {
+        if let Some(class) = speaker::gender(doc, antecedent.first, antecedent.last) {
+            tell(name_key(antecedent.first, antecedent.last), class);
+        }
+    }
+    for entity in entities
+        .iter()
+        .filter(|entity| entity.kind == EntityKind::Person)
+    {
+        let mut words = entity.name.split_whitespace();
+        if let (Some(given), Some(surname)) = (words.next(), words.next_back())
+            && let Some(class) = speaker::gender_of_given_name(given)
+        {
+            tell(crate::lowercase(surname).into_owned(), class);
+        }
+    }
     let mut pronoun_of: HashMap<String, speaker::Pronoun> = HashMap::new();
     for quote in found.iter_mut() {
         let Some(written) = &quote.speaker else {
@@ -483,19 +544,16 @@ fn resolve_pronouns(
             // and "Ruiz" share what is known of them (and "Ana Ruiz, an ally of Mr. Holt," is
             // not Holt).
             let head = speaker::head(doc, antecedent.first, antecedent.last);
-            let key_idx = (antecedent.first..=head)
-                .rev()
-                .find(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
-                .unwrap_or(head);
-            let key = doc.token(key_idx).stem().to_string();
+            let key = name_key(antecedent.first, antecedent.last);
             if matches!(
                 class,
                 speaker::Pronoun::Masculine | speaker::Pronoun::Feminine
             ) {
-                let known = pronoun_of
-                    .get(&key)
-                    .copied()
-                    .or_else(|| speaker::gender(doc, antecedent.first, antecedent.last));
+                // The phrase's own title first: "Mrs. Clinton" where the article names
+                // Clintons of both genders.
+                let known = speaker::gender(doc, antecedent.first, antecedent.last)
+                    .or_else(|| told.get(&key).copied().flatten())
+                    .or_else(|| pronoun_of.get(&key).copied());
                 match known {
                     Some(known) if known != class => continue,
                     _ => {

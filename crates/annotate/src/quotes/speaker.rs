@@ -7,7 +7,9 @@
 
 use super::cues;
 use super::tokens::{Doc, Token};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What kind of phrase a speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1479,15 +1481,53 @@ const MASCULINE_WORDS: &[&str] = &[
 /// The pronoun the phrase from `first` to `last` takes, when a title or role word in it tells.
 pub(crate) fn gender(doc: &Doc, first: usize, last: usize) -> Option<Pronoun> {
     (first..=last).find_map(|idx| {
-        let word = doc.token(idx).stem();
-        if FEMININE_WORDS.contains(&word) {
-            Some(Pronoun::Feminine)
-        } else if MASCULINE_WORDS.contains(&word) {
-            Some(Pronoun::Masculine)
-        } else {
-            None
-        }
+        let token = doc.token(idx);
+        // A given name is one before a surname: "Nancy Doe", not "Doe" alone.
+        let given_name = token.capitalized
+            && idx < last
+            && doc.token(idx + 1).capitalized
+            && doc.token(idx + 1).is_word();
+        gender_of_word(token.stem()).or_else(|| {
+            given_name
+                .then(|| doc.text.get(token.range.clone()))
+                .flatten()
+                .and_then(gender_of_given_name)
+        })
     })
+}
+
+/// The committed list of given names that tell a gender.
+const GIVEN_NAMES: &str = include_str!("../../data/given-names.tsv");
+
+/// Given name → the pronoun it takes. Lines the file cannot parse are skipped; a unit test
+/// checks that there are none.
+static GENDER_OF_GIVEN_NAME: LazyLock<HashMap<&'static str, Pronoun>> =
+    LazyLock::new(|| GIVEN_NAMES.lines().filter_map(given_name_line).collect());
+
+/// One line of [`GIVEN_NAMES`]: `None` for comments and bad lines.
+fn given_name_line(line: &str) -> Option<(&str, Pronoun)> {
+    match line.split_once('\t')? {
+        ("m", name) => Some((name, Pronoun::Masculine)),
+        ("f", name) => Some((name, Pronoun::Feminine)),
+        _ => None,
+    }
+}
+
+/// The pronoun a given name calls for ("Nancy" → "she"), written as names are.
+pub(crate) fn gender_of_given_name(name: &str) -> Option<Pronoun> {
+    GENDER_OF_GIVEN_NAME.get(name).copied()
+}
+
+/// The pronoun a title or role word calls for ("mrs." → "she", "spokesman" → "he"), given
+/// lowercased with its abbreviation point.
+pub(crate) fn gender_of_word(word: &str) -> Option<Pronoun> {
+    if FEMININE_WORDS.contains(&word) {
+        Some(Pronoun::Feminine)
+    } else if MASCULINE_WORDS.contains(&word) {
+        Some(Pronoun::Masculine)
+    } else {
+        None
+    }
 }
 
 /// What sort of antecedent a phrase can be.
@@ -1901,4 +1941,21 @@ pub(crate) fn subject_name(
         }
     }
     (last > first || !opens_phrase).then_some((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_file_parses_whole() {
+        for line in GIVEN_NAMES.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            assert!(given_name_line(line).is_some(), "bad line {line:?}");
+        }
+        assert_eq!(GENDER_OF_GIVEN_NAME.get("Nancy"), Some(&Pronoun::Feminine));
+        assert_eq!(GENDER_OF_GIVEN_NAME.get("Hank"), Some(&Pronoun::Masculine));
+    }
 }
