@@ -86,23 +86,44 @@ fn is_modifier_phrase(words: &[&str]) -> bool {
 /// by one of `openers`, with no word after it that shows a verb: an auxiliary, a past-tense
 /// ending, a verb of saying.
 fn is_short_phrase_opened_by(words: &[&str], openers: &[&str]) -> bool {
+    let opens = words
+        .first()
+        .is_some_and(|first| openers.contains(&lowercase(first).as_str()));
+    opens && words.len() < MAX_MODIFIER_WORDS && !shows_verb(words.get(1..).unwrap_or_default())
+}
+
+/// Whether the words of a piece are the last items of a list whose first items end the piece
+/// before it: a short piece opening with a name and joining it to more by "and" or "or", with
+/// no word that shows a verb ("…, including Lyon, Paris and other French cities.").
+fn is_list_tail(words: &[&str]) -> bool {
+    words
+        .first()
+        .is_some_and(|first| first.starts_with(char::is_uppercase))
+        && words.len() < MAX_MODIFIER_WORDS
+        && words
+            .iter()
+            .take(4)
+            .skip(1)
+            .any(|word| matches!(lowercase(word).as_str(), "and" | "or"))
+        && !shows_verb(words)
+}
+
+/// Whether one of `words` shows a verb: an auxiliary, a past-tense ending, a verb of saying.
+fn shows_verb(words: &[&str]) -> bool {
     const VERB_SIGNS: &[&str] = &[
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
         "could", "may", "might", "must", "should", "do", "does", "did", "said", "says",
     ];
-    let lowercase = |word: &str| {
-        word.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
-    let opens = words
-        .first()
-        .is_some_and(|first| openers.contains(&lowercase(first).as_str()));
-    opens
-        && words.len() < MAX_MODIFIER_WORDS
-        && !words.iter().skip(1).any(|word| {
-            let word = lowercase(word);
-            VERB_SIGNS.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed"))
-        })
+    words.iter().any(|word| {
+        let word = lowercase(word);
+        VERB_SIGNS.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed"))
+    })
+}
+
+/// `word` lowercased without the punctuation around it.
+fn lowercase(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Whether the words of a piece only name someone or something ("Democratic Attorney General
@@ -148,6 +169,8 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
     // Whether the last clause ends in a name set off by commas ("the minister, Ana Ruiz,"),
     // which another noun may join ("and her deputy, Ivo Lind,").
     let mut ends_in_apposition = false;
+    // Whether the piece before ends in a name, which a list's last items may follow.
+    let mut ends_in_name = false;
     for piece in pieces {
         let start = short_run.take().unwrap_or(piece.start);
         let words: Vec<&str> = sentence[piece.clone()]
@@ -157,7 +180,11 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
         let names = is_name_only(&words);
         let attaches_back = is_modifier_phrase(&words)
             || names
-            || (ends_in_apposition && is_short_phrase_opened_by(&words, &["and", "or"]));
+            || (ends_in_apposition && is_short_phrase_opened_by(&words, &["and", "or"]))
+            || (ends_in_name && is_list_tail(&words));
+        ends_in_name = words
+            .last()
+            .is_some_and(|last| last.starts_with(char::is_uppercase));
         let appends = start == piece.start && !clauses.is_empty();
         ends_in_apposition = appends && names && words.len() < MIN_CLAUSE_WORDS;
         if words.len() < MIN_CLAUSE_WORDS {
@@ -308,6 +335,30 @@ mod tests {
                 "The talks between the port's owner, Ana Ruiz, and the union's leader, Ivo \
                  Lind,",
                 "settled nothing, and the strike goes on.",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_last_items_of_a_list_stay_with_its_first() {
+        assert_eq!(
+            clauses(
+                "The ministers met in Lyon on Monday, and a wider conference followed with \
+                 delegates from Lyon, Paris and other French cities."
+            ),
+            vec![
+                "The ministers met in Lyon on Monday,",
+                "and a wider conference followed with delegates from Lyon, Paris and other French cities."
+            ]
+        );
+        // A name and a verb after it make a clause of their own.
+        assert_eq!(
+            clauses(
+                "The mayor thanked the union leader Holm, Ruiz and her deputy signed the deal."
+            ),
+            vec![
+                "The mayor thanked the union leader Holm,",
+                "Ruiz and her deputy signed the deal."
             ]
         );
     }
