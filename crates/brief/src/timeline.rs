@@ -562,12 +562,38 @@ pub(crate) fn dated_sentences(
         joined.push((value, range, year_inferred));
     }
 
+    // "On Thursday, the leaders exchanged warnings but hoped talks in January …": a day set
+    // before the sentence's subject dates its main event; when it cannot be placed (a weekday
+    // in an undated article), a later date in the sentence dates something else, not the event.
+    let undatable_openings: Vec<usize> = annotated
+        .times
+        .iter()
+        .filter(|time| {
+            time.kind == TimeKind::Date
+                && time
+                    .value
+                    .strip_prefix("XXXX-WXX-")
+                    .is_some_and(|day| day.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .filter_map(|time| {
+            let sentence_idx = annotated.sentences.iter().position(|sentence| {
+                sentence.range.start <= time.range.start && time.range.end <= sentence.range.end
+            })?;
+            let sentence = &annotated.sentences[sentence_idx].range;
+            let before = text.get(sentence.start..time.range.start)?;
+            let after = text.get(time.range.end..sentence.end)?;
+            (before.split_whitespace().count() <= 2 && after.starts_with(','))
+                .then_some(sentence_idx)
+        })
+        .collect();
     let mut by_sentence: BTreeMap<usize, Vec<Dated>> = BTreeMap::new();
     for (value, range, year_inferred) in joined {
         let sentence_idx = annotated.sentences.iter().position(|sentence| {
             sentence.range.start <= range.start && range.end <= sentence.range.end
         });
-        if let Some(sentence_idx) = sentence_idx {
+        if let Some(sentence_idx) =
+            sentence_idx.filter(|sentence_idx| !undatable_openings.contains(sentence_idx))
+        {
             let dates = by_sentence.entry(sentence_idx).or_default();
             if !dates.iter().any(|(existing, _, _)| *existing == value) {
                 dates.push((value, range, year_inferred));
@@ -705,6 +731,25 @@ mod tests {
             .map(|(date, disputed, sources)| (date.to_string(), *disputed, sources.to_vec()))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_weekday_that_cannot_be_placed_opening_a_sentence_leaves_it_undated() {
+        let mut undated = article(
+            "a.txt",
+            &[
+                (
+                    "On Thursday, the ministers traded warnings but hoped the talks in January would help.",
+                    &[("Thursday", "XXXX-WXX-4"), ("January", "2022-01")],
+                ),
+                (
+                    "Officials said the talks in January would go ahead.",
+                    &[("January", "2022-01")],
+                ),
+            ],
+        );
+        undated.article.published = None;
+        check(vec![undated], &[("2022-01", false, &[1])]);
     }
 
     #[test]
