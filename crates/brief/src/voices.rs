@@ -547,6 +547,14 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
     if NOT_SPEAKERS.contains(&lower.as_str()) {
         return None;
     }
+    // "None of the countries reported progress", "no official commented": no one spoke.
+    let denies_a_speaker = lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| matches!(first, "none" | "neither" | "nobody" | "no"));
+    if denies_a_speaker {
+        return None;
+    }
     // "This small detail indicates …", "these figures show …": a thing pointed back to, not a
     // person or body speaking (an unnamed source, "this official", is marked anonymous; "those
     // briefed on the talks" are people).
@@ -691,6 +699,32 @@ mod tests {
             "Anabel M. Ruiz"
         );
         assert_eq!(shown_name(&names(&[("Ruiz", 1)])), "Ruiz");
+    }
+
+    #[test]
+    fn a_speaker_that_denies_anyone_spoke_is_no_voice() {
+        let text = "None of the countries reported progress. No official commented on the talks.";
+        let annotated = quoted(
+            "a.txt",
+            text,
+            &[
+                (
+                    "None of the countries",
+                    "reported",
+                    "progress",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+                (
+                    "No official",
+                    "commented on",
+                    "the talks",
+                    QuoteKind::Indirect,
+                    true,
+                ),
+            ],
+        );
+        assert!(voices(&Story::new(vec![annotated])).is_empty());
     }
 
     #[test]
