@@ -967,6 +967,26 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
             last += 1;
             continue;
         }
+        // A nickname in quotation marks between a given name and a family name: William "Mo"
+        // Cowan.
+        let nickname = |offset: usize| tokens.get(last + offset);
+        let is_mark = |token: Option<&Token<'_>>| {
+            token.is_some_and(|token| {
+                ['"', '\u{201c}', '\u{201d}']
+                    .iter()
+                    .any(|&mark| token.is_punct(mark))
+            })
+        };
+        if current.capitalized
+            && is_mark(Some(next))
+            && nickname(2).is_some_and(|token| token.word && token.capitalized)
+            && is_mark(nickname(3))
+            && nickname(4)
+                .is_some_and(|token| is_name_word(token) && token.sentence == current.sentence)
+        {
+            last += 4;
+            continue;
+        }
         // Connectors inside names: particles before a family name, "of" and "for" after an
         // organisation's head word, "and" and "&" inside a company's name.
         let after = tokens.get(last + 2);

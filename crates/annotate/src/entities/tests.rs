@@ -84,6 +84,14 @@ fn full_name_then_surname_and_honorific() {
 }
 
 #[test]
+fn a_nickname_in_quotation_marks_stays_in_the_name() {
+    check(
+        "The governor picked William \"Mo\" Cowan on Monday. Cowan, a lawyer, accepted.",
+        &["person William \"Mo\" Cowan: William \"Mo\" Cowan | Cowan"],
+    );
+}
+
+#[test]
 fn possessive_is_cut_off() {
     check(
         "The plan is Mira Castellan's idea, and Castellan's aides back it.",
