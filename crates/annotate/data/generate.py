@@ -557,6 +557,11 @@ olga oliver pamela patricia patrick paul peter philip pierre rachel ralph raymon
 richard robert roger ronald rose ruth ryan sally samuel sandra sarah scott sean sergei sharon
 simon sophie stephen steve steven susan thomas timothy tom tony victor victoria vladimir walter
 william yuri
+bernie billy bobby brad bradley brandon charlie chuck darrell dave derek dick doug ed eddie greg
+hank jake josh matt mitch phil ron alicia betsy beverly brenda carly cathy cheryl cynthia debbie
+debra donna ellen elaine fiona gina heidi hillary irina jill joanne josephine judy kathy
+kirsten kristen lauren liz lois lori megan melissa michele natalie nikki patty sara shirley
+stephanie suzanne svetlana tamara tatiana teresa theresa wendy yulia
 """
 
 # Words that the CAMEO person entries start with but that are not given names.
