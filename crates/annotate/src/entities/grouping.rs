@@ -164,6 +164,10 @@ fn evidence(ctx: &Context, candidate: &Candidate) -> Option<(EntityKind, Strengt
     if words.contains(" of ") || words.contains(" for ") {
         return Some((Organization, Medium));
     }
+    // "The Democratic governor", "lost to Democrat Ana Ruiz": a party, whatever word is around.
+    if crate::PARTY_WORDS.contains(&ctx.span_text(candidate.first, candidate.last)) {
+        return Some((Organization, Strong));
+    }
     if let Some(group) = &candidate.affiliates {
         let kind = if STATE_ROLE_GROUPS.contains(&group.as_str()) {
             Place

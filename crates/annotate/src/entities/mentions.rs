@@ -1133,6 +1133,22 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
         push_name(ctx, segment_start, country.last, candidates, |_| {});
         segment_start = country.last + 1;
     }
+    // So is a party, or a state and a party, before a given name: "Democrat Ana Ruiz", "Ohio
+    // Republican Ana Ruiz" describe the person, who is the entity.
+    if title.is_none()
+        && !honorific
+        && let Some(party_at) = (segment_start..last.saturating_sub(1))
+            .take(4)
+            .find(|&idx| crate::PARTY_WORDS.contains(&ctx.span_text(idx, idx)))
+        && ctx
+            .gazetteer_match(party_at + 1, &[Class::Given])
+            .is_some_and(|given| given.last == party_at + 1)
+    {
+        if party_at > segment_start {
+            push_name(ctx, segment_start, party_at - 1, candidates, |_| {});
+        }
+        segment_start = party_at + 1;
+    }
     // So is a company whose name ends in its legal form: "the chief executive of Velmar Inc.
     // Ana Ruiz" names the company, then the person.
     if title.is_none()

@@ -92,6 +92,18 @@ fn a_nickname_in_quotation_marks_stays_in_the_name() {
 }
 
 #[test]
+fn a_party_before_a_name_describes_the_person() {
+    check(
+        "The seat went to Democrat Elizabeth Holm, and Ohio Republican Tim Berg lost.",
+        &[
+            "person Elizabeth Holm: Elizabeth Holm",
+            "place Ohio [USA]: Ohio",
+            "person Tim Berg: Tim Berg",
+        ],
+    );
+}
+
+#[test]
 fn possessive_is_cut_off() {
     check(
         "The plan is Mira Castellan's idea, and Castellan's aides back it.",
