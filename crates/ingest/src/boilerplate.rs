@@ -783,6 +783,7 @@ struct Patterns {
     caption_paren: Regex,
     caption_lead: Regex,
     caption_credit: Regex,
+    caption_glued_credit: Regex,
     email: Regex,
     email_in_parentheses: Regex,
     copyright: Regex,
@@ -831,6 +832,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         caption_credit: compile(
             r"(?:^|[|/(—–:]\s*|\s-\s*)(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy|credit)\b|\bfile photo\b|\(pictured\)|\bcrédit photo\b",
+        ),
+        // A picture's credit scraped onto its caption with no space: "… at the Capitol.
+        // CreditAna Ruiz/Wire Agency".
+        caption_glued_credit: compile(
+            r#"(?:^|[.!?\u{201d}"\u{2019})\]])\s*Credit\p{Lu}[^.!?]{0,80}$"#,
         ),
         email: compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
         email_in_parentheses: compile(r"\([^()]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^()]*\)"),
@@ -1201,6 +1207,7 @@ fn is_caption(unit: &str, key: &str, n_words: usize) -> bool {
         || (unit.contains('|') && patterns.caption_pipe.is_match(unit))
         || (key.ends_with(')') && patterns.caption_paren.is_match(key))
         || (key.contains([':', '|']) && patterns.caption_lead.is_match(key))
+        || (unit.contains("Credit") && patterns.caption_glued_credit.is_match(unit))
     {
         return true;
     }
@@ -1601,6 +1608,14 @@ mod tests {
             Some(RemovalReason::Caption),
         );
         check("Photo credit: Ilse Marr", Some(RemovalReason::Caption));
+        check(
+            "The mayor of Vell at the town hall in March.CreditIlse Marr/Vell Wire",
+            Some(RemovalReason::Caption),
+        );
+        check(
+            "Credit Vellbank said on Monday that it would cut jobs.",
+            None,
+        );
         check("MayorHarbour pic", Some(RemovalReason::Caption));
         check("Фото: Иван Петров", Some(RemovalReason::Caption));
     }
