@@ -293,3 +293,51 @@ fn capitalize_words(phrase: &str) -> String {
         .collect::<Vec<String>>()
         .join(" ")
 }
+
+/// The committed list of given names that tell a gender (`data/given-names.tsv`, hand-written:
+/// the gazetteer's given names say nothing of gender).
+const GIVEN_NAMES: &str = include_str!("../../data/given-names.tsv");
+
+/// Which pronoun a given name calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+}
+
+/// Given name → gender. Lines the file cannot parse are skipped; a unit test checks that there
+/// are none.
+static GENDER_OF_GIVEN_NAME: LazyLock<HashMap<&'static str, Gender>> =
+    LazyLock::new(|| GIVEN_NAMES.lines().filter_map(given_name_line).collect());
+
+/// One line of [`GIVEN_NAMES`]: `None` for comments and bad lines.
+fn given_name_line(line: &str) -> Option<(&str, Gender)> {
+    match line.split_once('\t')? {
+        ("m", name) => Some((name, Gender::Masculine)),
+        ("f", name) => Some((name, Gender::Feminine)),
+        _ => None,
+    }
+}
+
+/// The gender a given name, written as names are ("Nancy"), calls for; `None` for names that
+/// do not tell one or are not on the list.
+pub(crate) fn gender_of_given_name(name: &str) -> Option<Gender> {
+    GENDER_OF_GIVEN_NAME.get(name).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_file_parses_whole() {
+        for line in GIVEN_NAMES.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            assert!(given_name_line(line).is_some(), "bad line {line:?}");
+        }
+        assert_eq!(gender_of_given_name("Nancy"), Some(Gender::Feminine));
+        assert_eq!(gender_of_given_name("Hank"), Some(Gender::Masculine));
+    }
+}

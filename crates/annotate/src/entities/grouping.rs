@@ -191,7 +191,14 @@ fn evidence(ctx: &Context, candidate: &Candidate) -> Option<(EntityKind, Strengt
     if has_particle && !words.contains(" and ") {
         return Some((Person, Medium));
     }
-    if candidate.last > candidate.first && (GAZETTEER.is_given_name(&first.lower) || is_initial) {
+    let given_name = GAZETTEER.is_given_name(&first.lower)
+        || ctx
+            .tokens
+            .get(candidate.first)
+            .and_then(|token| ctx.text.get(token.range.clone()))
+            .and_then(super::gender_of_given_name)
+            .is_some();
+    if candidate.last > candidate.first && (given_name || is_initial) {
         return Some((Person, Medium));
     }
     if after_place_preposition(ctx, candidate.first) {

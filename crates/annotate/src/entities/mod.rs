@@ -40,6 +40,8 @@ mod grouping;
 mod mentions;
 mod tokens;
 
+pub(crate) use gazetteer::{Gender, gender_of_given_name};
+
 #[cfg(test)]
 mod tests;
 

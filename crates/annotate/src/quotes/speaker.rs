@@ -7,9 +7,7 @@
 
 use super::cues;
 use super::tokens::{Doc, Token};
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// What kind of phrase a speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1496,26 +1494,12 @@ pub(crate) fn gender(doc: &Doc, first: usize, last: usize) -> Option<Pronoun> {
     })
 }
 
-/// The committed list of given names that tell a gender.
-const GIVEN_NAMES: &str = include_str!("../../data/given-names.tsv");
-
-/// Given name → the pronoun it takes. Lines the file cannot parse are skipped; a unit test
-/// checks that there are none.
-static GENDER_OF_GIVEN_NAME: LazyLock<HashMap<&'static str, Pronoun>> =
-    LazyLock::new(|| GIVEN_NAMES.lines().filter_map(given_name_line).collect());
-
-/// One line of [`GIVEN_NAMES`]: `None` for comments and bad lines.
-fn given_name_line(line: &str) -> Option<(&str, Pronoun)> {
-    match line.split_once('\t')? {
-        ("m", name) => Some((name, Pronoun::Masculine)),
-        ("f", name) => Some((name, Pronoun::Feminine)),
-        _ => None,
-    }
-}
-
 /// The pronoun a given name calls for ("Nancy" → "she"), written as names are.
 pub(crate) fn gender_of_given_name(name: &str) -> Option<Pronoun> {
-    GENDER_OF_GIVEN_NAME.get(name).copied()
+    crate::entities::gender_of_given_name(name).map(|gender| match gender {
+        crate::entities::Gender::Masculine => Pronoun::Masculine,
+        crate::entities::Gender::Feminine => Pronoun::Feminine,
+    })
 }
 
 /// The pronoun a title or role word calls for ("mrs." → "she", "spokesman" → "he"), given
@@ -1941,21 +1925,4 @@ pub(crate) fn subject_name(
         }
     }
     (last > first || !opens_phrase).then_some((first, last))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn given_names_file_parses_whole() {
-        for line in GIVEN_NAMES.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            assert!(given_name_line(line).is_some(), "bad line {line:?}");
-        }
-        assert_eq!(GENDER_OF_GIVEN_NAME.get("Nancy"), Some(&Pronoun::Feminine));
-        assert_eq!(GENDER_OF_GIVEN_NAME.get("Hank"), Some(&Pronoun::Masculine));
-    }
 }
