@@ -55,9 +55,12 @@ pub fn references(annotated: &Annotated, subjects: &[Range<usize>]) -> Vec<Refer
     };
     let subject_of = |range: &Range<usize>| -> Option<usize> {
         let first = subjects.partition_point(|subject| subject.start < range.start);
-        let subject = subjects
+        let Some(subject) = subjects
             .get(first)
-            .filter(|subject| subject.end <= range.end)?;
+            .filter(|subject| subject.end <= range.end)
+        else {
+            return subject_after_opening_phrase(text, range, people_within(range));
+        };
         // The name heads the phrase: "Ana Ruiz" of "Ohio Mayor Ana Ruiz".
         people_within(subject)
             .iter()
@@ -153,6 +156,81 @@ pub fn references(annotated: &Annotated, subjects: &[Range<usize>]) -> Vec<Refer
     }
     references.sort_by_key(|reference| reference.pronoun.start);
     references
+}
+
+/// Words that open a phrase set before a sentence's subject: "After the vote, Ana Ruiz left."
+const OPENING_PHRASE_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "during",
+    "despite",
+    "since",
+    "as",
+    "when",
+    "while",
+    "following",
+    "with",
+    "without",
+    "for",
+    "from",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "amid",
+    "by",
+    "under",
+    "over",
+    "once",
+    "until",
+    "asked",
+    "earlier",
+    "later",
+    "last",
+    "this",
+];
+
+/// The person whose name opens the main clause of the sentence at `range` of `text` after an
+/// opening phrase ("After growing up in Ohio, Ana Ruiz moved …", "Speaking to reporters, Ruiz
+/// …"): the person mention of `people` (those within the sentence) right after the phrase's
+/// comma; `None` when the sentence opens otherwise.
+fn subject_after_opening_phrase(
+    text: &str,
+    range: &Range<usize>,
+    people: &[(Range<usize>, usize)],
+) -> Option<usize> {
+    let sentence = text.get(range.clone())?;
+    let first_word = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .next()?
+        .to_lowercase();
+    if !(OPENING_PHRASE_WORDS.contains(&first_word.as_str()) || first_word.ends_with("ing")) {
+        return None;
+    }
+    let comma = sentence.find(", ")?;
+    // The phrase is short: a comma far in is a list or a clause of its own.
+    if sentence[..comma].split_whitespace().count() > 12 {
+        return None;
+    }
+    let subject_start = range.start + comma + 2;
+    // A title may stand before the name the mention holds ("Sen. Ana Ruiz").
+    people
+        .iter()
+        .find(|(mention, _)| {
+            mention.start >= subject_start
+                && text
+                    .get(subject_start..mention.start)
+                    .is_some_and(|between| {
+                        between.split_whitespace().count() <= 2
+                            && between
+                                .split_whitespace()
+                                .all(|word| word.starts_with(char::is_uppercase))
+                    })
+        })
+        .map(|(_, entity)| *entity)
 }
 
 /// The byte range and class of the "he", "she", "his" or "her" opening the sentence at `range`
@@ -342,6 +420,14 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_after_an_opening_phrase_is_whom_the_sentence_is_about() {
+        assert_eq!(
+            resolved("After the vote on Monday, Mayor Ana Ruiz left. She flew to the capital."),
+            vec![pair("She", "Ana Ruiz")]
+        );
+    }
+
+    #[test]
     fn a_wholly_quoted_sentence_is_passed_over() {
         assert_eq!(
             resolved(
@@ -363,9 +449,10 @@ mod tests {
             resolved("Ana Ruiz opened the session. His face flushed, Tom Berg walked out.")
                 .is_empty()
         );
-        // An opening phrase hides whose sentence it is.
+        // Whom the sentence before is about is not its first name.
         assert!(
-            resolved("After the vote on Monday, Ana Ruiz left. She voted against it.").is_empty()
+            resolved("When the vote ended, reporters asked Ana Ruiz about it. She left.")
+                .is_empty()
         );
         // "They" may be anything.
         assert!(resolved("Ana Ruiz and Tom Berg opened the session. They spoke.").is_empty());
