@@ -514,6 +514,9 @@ fn choices(
                     wording.n_body_words,
                 ),
             };
+            if opens_with_unnamed_person(&text) {
+                continue;
+            }
             candidates.push(Candidate {
                 kind: SummaryKind::SingleSource,
                 opens_with_pronoun: starts_with_pronoun(&text),
@@ -759,6 +762,17 @@ const ANAPHORIC_OPENERS: &[&str] = &[
     "he", "she", "it", "they", "his", "her", "its", "their", "this", "these", "those", "that",
     "such", "both", "there",
 ];
+
+/// Whether `text` opens with a personal or possessive pronoun for people ("He", "Her", "They")
+/// that no resolution named: alone in a summary, it stands for whoever the sentence before
+/// names, which is seldom the person meant.
+fn opens_with_unnamed_person(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    matches!(first, "He" | "She" | "They" | "His" | "Her" | "Their")
+}
 
 fn starts_with_pronoun(text: &str) -> bool {
     text.split_whitespace().next().is_some_and(|word| {
@@ -2051,6 +2065,22 @@ mod tests {
                     .to_string()
             )
         );
+    }
+
+    #[test]
+    fn an_unnamed_person_opening_a_sentence_keeps_it_out() {
+        assert!(opens_with_unnamed_person(
+            "He raised $200,000 for his campaign."
+        ));
+        assert!(opens_with_unnamed_person("Her plan reopens the port."));
+        assert!(opens_with_unnamed_person("She’s due back on Tuesday."));
+        assert!(!opens_with_unnamed_person(
+            "Ana Ruiz’s plan reopens the port."
+        ));
+        assert!(!opens_with_unnamed_person(
+            "Hereford voters went to the polls."
+        ));
+        assert!(!opens_with_unnamed_person("The port reopens on Friday."));
     }
 
     #[test]
