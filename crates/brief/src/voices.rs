@@ -367,10 +367,45 @@ fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) ->
         .peekable();
     in_head.peek().is_some()
         && in_head.all(|mention| {
-            text.get(mention.range.end..head_end)
-                .is_some_and(|rest| !rest.starts_with(['\'', '\u{2019}']) && is_noun_head(rest))
+            text.get(mention.range.end..head_end).is_some_and(|rest| {
+                match rest.strip_prefix(['\'', '\u{2019}']) {
+                    // "the Kremlin's spokesman" speaks for the Kremlin; "America's allies" and
+                    // "Ruiz's critics" speak for themselves.
+                    Some(possessed) => possessed
+                        .strip_prefix('s')
+                        .unwrap_or(possessed)
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|noun| OTHERS_THAN_THE_POSSESSOR.contains(&noun)),
+                    None => is_noun_head(rest),
+                }
+            })
         })
 }
+
+/// Nouns for people who, after a possessive, are others than its owner: "America's allies",
+/// "Ruiz's critics" are not America or Ruiz speaking.
+const OTHERS_THAN_THE_POSSESSOR: &[&str] = &[
+    "allies",
+    "ally",
+    "critics",
+    "critic",
+    "opponents",
+    "opponent",
+    "rivals",
+    "rival",
+    "enemies",
+    "foes",
+    "detractors",
+    "challengers",
+    "challenger",
+    "neighbors",
+    "neighbours",
+    "partners",
+    "victims",
+    "accusers",
+    "accuser",
+];
 
 /// Lowercase words after a name in a speaker phrase that are no noun it modifies: times,
 /// quantifiers, reflexives and adverbs ("Ruiz this week", "Ruiz himself", "the Ruizes both").
@@ -828,6 +863,56 @@ mod tests {
             .map(|voice| voice.speaker)
             .collect();
         assert_eq!(names, ["Estavia", "The Estavian foreign ministry"]);
+    }
+
+    #[test]
+    fn the_allies_of_a_body_are_not_the_body() {
+        let text = "Velmar’s allies said they would wait. Velmar’s spokesman said it would act.";
+        let mut annotated = quoted(
+            "a.txt",
+            text,
+            &[
+                (
+                    "Velmar’s allies",
+                    "said they",
+                    "they would wait",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+                (
+                    "Velmar’s spokesman",
+                    "said it",
+                    "it would act",
+                    QuoteKind::Indirect,
+                    false,
+                ),
+            ],
+        );
+        // Cues found by their first word.
+        for (quote, cue) in annotated.quotes.iter_mut().zip(["said they", "said it"]) {
+            quote.cue = text.find(cue).map(|at| at..at + 4);
+            quote.speaker_entity = Some(0);
+        }
+        let mentions = text
+            .match_indices("Velmar")
+            .map(|(at, name)| Mention {
+                range: at..at + name.len(),
+                by_role: false,
+            })
+            .collect();
+        annotated.entities.push(Entity {
+            kind: EntityKind::Organization,
+            name: "Velmar".to_string(),
+            mentions,
+            country: None,
+            role: None,
+        });
+        let mut names: Vec<String> = voices(&Story::new(vec![annotated]))
+            .into_iter()
+            .map(|voice| voice.speaker)
+            .collect();
+        names.sort();
+        assert_eq!(names, ["Velmar", "Velmar’s allies"]);
     }
 
     /// An article of one sentence in which `name`, an entity, says something.
