@@ -6,8 +6,9 @@
 //! is about: its subject ("Mayor Ana Ruiz opened the session. She said …"), whom a pronoun
 //! opening it stood for, or the speaker of a quote it holds ("“We won,” said Ruiz. Her
 //! rival …"); a sentence wholly inside a quotation is passed over. What is known of a person's
-//! gender comes from titles and role words ("Mrs.", "spokesman") and from pronouns already
-//! resolved to them, so "she" never stands for a man the article calls "he".
+//! gender comes from given names ("Nancy"), titles and role words ("Mrs.", "spokesman") and
+//! from pronouns already resolved to them, so "she" never stands for a man the article calls
+//! "he".
 //!
 //! The rule prefers no answer to a wrong one, as a brief names the person in place of the
 //! pronoun: nothing is resolved across a sentence that opens otherwise ("After the vote, …",
@@ -17,7 +18,7 @@
 //! stand for things as often as for people or bodies.
 
 use crate::quotes::{
-    Pronoun, gender_of_given_name, gender_of_word, possessive_class, pronoun_class,
+    GenderEvidence, Pronoun, gender_of_given_name, gender_of_word, possessive_class, pronoun_class,
 };
 use parallax_model::{Annotated, EntityKind, QuoteKind, Reference};
 use std::collections::HashMap;
@@ -32,7 +33,7 @@ const MAX_QUOTED_SKIPPED: usize = 2;
 pub fn references(annotated: &Annotated, subjects: &[Range<usize>]) -> Vec<Reference> {
     let text = &annotated.article.text;
     let quotations = Quotations::new(annotated);
-    let mut genders = Genders::new(annotated);
+    let mut genders = genders(annotated);
 
     // Person mentions, by start.
     let mut people: Vec<(Range<usize>, usize)> = annotated
@@ -70,47 +71,48 @@ pub fn references(annotated: &Annotated, subjects: &[Range<usize>]) -> Vec<Refer
 
     // The quotes resolve their speakers' pronouns by a looser rule, blind to given names: what
     // the article tells of the person's gender overrules it.
-    let mut speaker_pronouns: Vec<usize> = Vec::new();
+    // Each speaker pronoun's start, with the person it stands for where that is kept.
+    let mut speaker_pronouns: HashMap<usize, Option<usize>> = HashMap::new();
     let mut references: Vec<Reference> = Vec::new();
     for quote in &annotated.quotes {
         let (Some(pronoun), Some(entity)) = (&quote.speaker_pronoun, quote.speaker_entity) else {
             continue;
         };
-        speaker_pronouns.push(pronoun.start);
         let word = text.get(pronoun.clone()).unwrap_or_default().to_lowercase();
         let class = pronoun_class(&word).or_else(|| possessive_class(&word));
-        if class.is_none_or(|class| genders.allows(entity, class)) {
+        let kept = class.is_none_or(|class| genders.allows(&entity, class));
+        speaker_pronouns.insert(pronoun.start, kept.then_some(entity));
+        if kept {
             references.push(Reference {
                 pronoun: pronoun.clone(),
                 entity,
             });
         }
     }
-    // Per sentence, the person speaking in a quote whose cue it holds.
-    let speaker_in = |range: &Range<usize>| -> Vec<usize> {
-        annotated
-            .quotes
+    // The people who speak in quotes, by where the cue stands. A speaker pronoun was resolved by
+    // the quotes' own, looser rule; the one who asks a question is seldom who the next sentence
+    // is about ("Vieira asked Ruiz, “…?” His response: …").
+    let mut named_speakers: Vec<(Range<usize>, usize)> = annotated
+        .quotes
+        .iter()
+        .filter(|quote| !quote.anonymous && quote.speaker_pronoun.is_none())
+        .filter_map(|quote| Some((quote.cue.clone()?, quote.speaker_entity?)))
+        .filter(|(cue, entity)| {
+            let asks = text
+                .get(cue.clone())
+                .is_some_and(|cue| cue.to_lowercase().starts_with("ask"));
+            !asks && annotated.entities[*entity].kind == EntityKind::Person
+        })
+        .collect();
+    named_speakers.sort_by_key(|(cue, _)| cue.start);
+    // The first person speaking in a quote whose cue the sentence at `range` holds.
+    let speaker_in = |range: &Range<usize>| -> Option<usize> {
+        let first = named_speakers.partition_point(|(cue, _)| cue.start < range.start);
+        named_speakers[first..]
             .iter()
-            .filter(|quote| {
-                // A speaker pronoun there was resolved by the quotes' own, looser rule; the one
-                // who asks a question is seldom who the next sentence is about ("Vieira asked
-                // Ruiz, “…?” His response: …").
-                let asks = quote
-                    .cue
-                    .as_ref()
-                    .and_then(|cue| text.get(cue.clone()))
-                    .is_some_and(|cue| cue.to_lowercase().starts_with("ask"));
-                !quote.anonymous
-                    && !asks
-                    && quote.speaker_pronoun.is_none()
-                    && quote
-                        .cue
-                        .as_ref()
-                        .is_some_and(|cue| range.start <= cue.start && cue.end <= range.end)
-            })
-            .filter_map(|quote| quote.speaker_entity)
-            .filter(|&entity| annotated.entities[entity].kind == EntityKind::Person)
-            .collect()
+            .take_while(|(cue, _)| cue.start < range.end)
+            .find(|(cue, _)| cue.end <= range.end)
+            .map(|(_, entity)| *entity)
     };
 
     // Per sentence, the entity its opening pronoun was resolved to.
@@ -122,14 +124,11 @@ pub fn references(annotated: &Annotated, subjects: &[Range<usize>]) -> Vec<Refer
         if quotations.contains(pronoun.start) {
             continue;
         }
-        if speaker_pronouns.contains(&pronoun.start) {
-            opened_by[idx] = references
-                .iter()
-                .find(|reference| reference.pronoun.start == pronoun.start)
-                .map(|reference| reference.entity);
+        if let Some(&entity) = speaker_pronouns.get(&pronoun.start) {
+            opened_by[idx] = entity;
             continue;
         }
-        let could_be = |entity: usize| genders.allows(entity, class);
+        let could_be = |entity: usize| genders.allows(&entity, class);
         let names_one_itself = people_within(&sentence.range)
             .iter()
             .any(|(mention, entity)| !quotations.contains(mention.start) && could_be(*entity));
@@ -146,7 +145,7 @@ pub fn references(annotated: &Annotated, subjects: &[Range<usize>]) -> Vec<Refer
         let range = &annotated.sentences[before].range;
         let found = subject_of(range)
             .or(opened_by[before])
-            .or_else(|| speaker_in(range).into_iter().next())
+            .or_else(|| speaker_in(range))
             .filter(|&entity| could_be(entity));
         if let Some(entity) = found {
             genders.settle(entity, class);
@@ -303,82 +302,46 @@ impl Quotations {
     }
 }
 
-/// What is known of each person's gender: `None` where the article's evidence conflicts.
-struct Genders(HashMap<usize, Option<Pronoun>>);
-
-impl Genders {
-    /// From given names ("Nancy Doe") and the titles and role words at each mention ("Mrs.
-    /// Doe", "the spokesman"), then, for people these leave open, the speaker pronouns the
-    /// quotes resolved.
-    fn new(annotated: &Annotated) -> Genders {
-        let text = &annotated.article.text;
-        let mut genders = Genders(HashMap::new());
-        for (entity_idx, entity) in annotated.entities.iter().enumerate() {
-            if entity.kind != EntityKind::Person {
-                continue;
-            }
-            let mut words = entity.name.split_whitespace();
-            if let (Some(given), Some(_)) = (words.next(), words.next())
-                && let Some(class) = gender_of_given_name(given)
-            {
-                genders.learn(entity_idx, class);
-            }
-            for mention in &entity.mentions {
-                let before = text
-                    .get(..mention.range.start)
-                    .and_then(|before| before.split_whitespace().next_back());
-                let first = text
-                    .get(mention.range.clone())
-                    .and_then(|mention| mention.split_whitespace().next());
-                for word in before.into_iter().chain(first) {
-                    if let Some(class) = gender_of_word(&word.to_lowercase()) {
-                        genders.learn(entity_idx, class);
-                    }
+/// What the article tells of each person's gender, by entity index: given names ("Nancy Doe")
+/// and the titles and role words at each mention ("Mrs. Doe", "the spokesman"), then, for people
+/// these leave open, the speaker pronouns the quotes resolved.
+fn genders(annotated: &Annotated) -> GenderEvidence<usize> {
+    let text = &annotated.article.text;
+    let mut genders = GenderEvidence::new();
+    for (entity_idx, entity) in annotated.entities.iter().enumerate() {
+        if entity.kind != EntityKind::Person {
+            continue;
+        }
+        let mut words = entity.name.split_whitespace();
+        if let (Some(given), Some(_)) = (words.next(), words.next())
+            && let Some(class) = gender_of_given_name(given)
+        {
+            genders.learn(entity_idx, class);
+        }
+        for mention in &entity.mentions {
+            let before = text
+                .get(..mention.range.start)
+                .and_then(|before| before.split_whitespace().next_back());
+            let first = text
+                .get(mention.range.clone())
+                .and_then(|mention| mention.split_whitespace().next());
+            for word in before.into_iter().chain(first) {
+                if let Some(class) = gender_of_word(&word.to_lowercase()) {
+                    genders.learn(entity_idx, class);
                 }
             }
         }
-        for quote in &annotated.quotes {
-            let (Some(pronoun), Some(entity)) = (&quote.speaker_pronoun, quote.speaker_entity)
-            else {
-                continue;
-            };
-            let word = text.get(pronoun.clone()).unwrap_or_default().to_lowercase();
-            // Weaker evidence: it fills in what names and titles leave open.
-            if let Some(class) = pronoun_class(&word).or_else(|| possessive_class(&word)) {
-                genders.settle(entity, class);
-            }
-        }
-        genders
     }
-
-    fn learn(&mut self, entity: usize, class: Pronoun) {
-        if !matches!(class, Pronoun::Masculine | Pronoun::Feminine) {
-            return;
-        }
-        self.0
-            .entry(entity)
-            .and_modify(|known| {
-                if *known != Some(class) {
-                    *known = None;
-                }
-            })
-            .or_insert(Some(class));
-    }
-
-    /// Records `class` for a person whose gender nothing told yet.
-    fn settle(&mut self, entity: usize, class: Pronoun) {
-        if matches!(class, Pronoun::Masculine | Pronoun::Feminine) {
-            self.0.entry(entity).or_insert(Some(class));
+    for quote in &annotated.quotes {
+        let (Some(pronoun), Some(entity)) = (&quote.speaker_pronoun, quote.speaker_entity) else {
+            continue;
+        };
+        let word = text.get(pronoun.clone()).unwrap_or_default().to_lowercase();
+        if let Some(class) = pronoun_class(&word).or_else(|| possessive_class(&word)) {
+            genders.settle(entity, class);
         }
     }
-
-    /// Whether the pronoun class `class` can stand for `entity`.
-    fn allows(&self, entity: usize, class: Pronoun) -> bool {
-        match self.0.get(&entity) {
-            Some(Some(known)) => *known == class,
-            _ => true,
-        }
-    }
+    genders
 }
 
 #[cfg(test)]

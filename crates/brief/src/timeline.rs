@@ -576,9 +576,7 @@ pub(crate) fn dated_sentences(
                     .is_some_and(|day| day.starts_with(|c: char| c.is_ascii_digit()))
         })
         .filter_map(|time| {
-            let sentence_idx = annotated.sentences.iter().position(|sentence| {
-                sentence.range.start <= time.range.start && time.range.end <= sentence.range.end
-            })?;
+            let sentence_idx = sentence_holding(annotated, &time.range)?;
             let sentence = &annotated.sentences[sentence_idx].range;
             let before = text.get(sentence.start..time.range.start)?;
             let after = text.get(time.range.end..sentence.end)?;
@@ -588,9 +586,7 @@ pub(crate) fn dated_sentences(
         .collect();
     let mut by_sentence: BTreeMap<usize, Vec<Dated>> = BTreeMap::new();
     for (value, range, year_inferred) in joined {
-        let sentence_idx = annotated.sentences.iter().position(|sentence| {
-            sentence.range.start <= range.start && range.end <= sentence.range.end
-        });
+        let sentence_idx = sentence_holding(annotated, &range);
         if let Some(sentence_idx) =
             sentence_idx.filter(|sentence_idx| !undatable_openings.contains(sentence_idx))
         {
@@ -601,6 +597,17 @@ pub(crate) fn dated_sentences(
         }
     }
     by_sentence.into_iter().collect()
+}
+
+/// The index of the sentence of `annotated` that holds all of `range`. Sentences are in text
+/// order and do not overlap, so the one that could is found by a binary search.
+fn sentence_holding(annotated: &Annotated, range: &Range<usize>) -> Option<usize> {
+    let idx = annotated
+        .sentences
+        .partition_point(|sentence| sentence.range.start <= range.start)
+        .checked_sub(1)?;
+    let sentence = &annotated.sentences[idx].range;
+    (range.end <= sentence.end).then_some(idx)
 }
 
 /// The first and last day a TIMEX3 date value or `A/B` range covers, or `None` when the value

@@ -81,7 +81,7 @@ mod tokens;
 use parallax_model::{Article, Entity, EntityKind, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
 pub(crate) use speaker::{
-    Pronoun, gender_of_given_name, gender_of_word, possessive_class, pronoun_class,
+    GenderEvidence, Pronoun, gender_of_given_name, gender_of_word, possessive_class, pronoun_class,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -146,23 +146,29 @@ pub fn quotes_and_subjects(
         filter::apply(&doc, &mut state, filter);
     }
     let found = std::mem::take(&mut state.found);
-    let subjects = doc
-        .sentence_tokens
-        .iter()
-        .filter_map(|sentence| speaker::subject_name(&doc, sentence.clone(), &state.quoted))
+    let subjects = sentence_subjects(&doc, &state.quoted);
+    let quotes = finish(&doc, found, &subjects, entities, config);
+    let subjects = subjects
+        .into_iter()
         .map(|(first, last)| doc.span(first, last))
         .collect();
-    (
-        finish(&doc, found, &state.quoted, entities, config),
-        subjects,
-    )
+    (quotes, subjects)
+}
+
+/// The first and last token of the name or description opening each sentence of `doc` outside
+/// the quotations `quoted` marks, for the sentences that open with one, in text order.
+fn sentence_subjects(doc: &Doc, quoted: &[bool]) -> Vec<(usize, usize)> {
+    doc.sentence_tokens
+        .iter()
+        .filter_map(|sentence| speaker::subject_name(doc, sentence.clone(), quoted))
+        .collect()
 }
 
 /// The quotes of `found` in text order, with their pronouns resolved.
 fn finish(
     doc: &Doc,
     mut found: Vec<Found>,
-    quoted: &[bool],
+    subjects: &[(usize, usize)],
     entities: &[Entity],
     config: &Config,
 ) -> Vec<Quote> {
@@ -172,7 +178,7 @@ fn finish(
             found.cue_start(),
         )
     });
-    resolve_pronouns(doc, &mut found, quoted, entities, config);
+    resolve_pronouns(doc, &mut found, subjects, entities, config);
     found
         .into_iter()
         .map(|found| found.into_quote(doc))
@@ -262,7 +268,8 @@ pub fn filter_candidates(
     });
     let found: Vec<Found> = order.iter().map(|&idx| found[idx].clone()).collect();
     let features: Vec<Vec<String>> = order.iter().map(|&idx| features[idx].clone()).collect();
-    finish(&doc, found, &state.quoted, entities, config)
+    let subjects = sentence_subjects(&doc, &state.quoted);
+    finish(&doc, found, &subjects, entities, config)
         .into_iter()
         .zip(features)
         .map(|(quote, features)| FilterCandidate { quote, features })
@@ -413,7 +420,7 @@ struct Antecedent {
 fn resolve_pronouns(
     doc: &Doc,
     found: &mut [Found],
-    quoted: &[bool],
+    subjects: &[(usize, usize)],
     entities: &[Entity],
     config: &Config,
 ) {
@@ -438,21 +445,19 @@ fn resolve_pronouns(
             .any(|mention| mention.end > range.start)
     };
     let mut antecedents: Vec<Antecedent> = Vec::new();
-    for sentence in &doc.sentence_tokens {
-        if let Some((first, last)) = speaker::subject_name(doc, sentence.clone(), quoted) {
-            let opens_sentence = doc.opens_sentence(first);
-            if first == last
-                && (lowercase_words.contains(doc.lower(first))
-                    || (!entities.is_empty() && opens_sentence && !in_a_mention(first)))
-            {
-                continue;
-            }
-            antecedents.push(Antecedent {
-                first,
-                last,
-                sentence: doc.token(first).sentence,
-            });
+    for &(first, last) in subjects {
+        let opens_sentence = doc.opens_sentence(first);
+        if first == last
+            && (lowercase_words.contains(doc.lower(first))
+                || (!entities.is_empty() && opens_sentence && !in_a_mention(first)))
+        {
+            continue;
         }
+        antecedents.push(Antecedent {
+            first,
+            last,
+            sentence: doc.token(first).sentence,
+        });
     }
     for quote in found.iter() {
         if let Some(speaker) = &quote.speaker {
@@ -486,19 +491,10 @@ fn resolve_pronouns(
             .unwrap_or(head);
         doc.token(key_idx).stem().to_string()
     };
-    let mut told: HashMap<String, Option<speaker::Pronoun>> = HashMap::new();
-    let mut tell = |key: String, class: speaker::Pronoun| {
-        told.entry(key)
-            .and_modify(|known| {
-                if *known != Some(class) {
-                    *known = None;
-                }
-            })
-            .or_insert(Some(class));
-    };
+    let mut told: GenderEvidence<String> = GenderEvidence::new();
     for antecedent in &antecedents {
         if let Some(class) = speaker::gender(doc, antecedent.first, antecedent.last) {
-            tell(name_key(antecedent.first, antecedent.last), class);
+            told.learn(name_key(antecedent.first, antecedent.last), class);
         }
     }
     for entity in entities
@@ -509,7 +505,7 @@ fn resolve_pronouns(
         if let (Some(given), Some(surname)) = (words.next(), words.next_back())
             && let Some(class) = speaker::gender_of_given_name(given)
         {
-            tell(crate::lowercase(surname).into_owned(), class);
+            told.learn(crate::lowercase(surname).into_owned(), class);
         }
     }
     let mut pronoun_of: HashMap<String, speaker::Pronoun> = HashMap::new();
@@ -552,7 +548,7 @@ fn resolve_pronouns(
                 // The phrase's own title first: "Mrs. Clinton" where the article names
                 // Clintons of both genders.
                 let known = speaker::gender(doc, antecedent.first, antecedent.last)
-                    .or_else(|| told.get(&key).copied().flatten())
+                    .or_else(|| told.known(&key))
                     .or_else(|| pronoun_of.get(&key).copied());
                 match known {
                     Some(known) if known != class => continue,

@@ -7,6 +7,8 @@
 
 use super::cues;
 use super::tokens::{Doc, Token};
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::ops::Range;
 
 /// What kind of phrase a speaker is.
@@ -1492,6 +1494,51 @@ pub(crate) fn gender(doc: &Doc, first: usize, last: usize) -> Option<Pronoun> {
                 .and_then(gender_of_given_name)
         })
     })
+}
+
+/// What an article tells of the gender of each name or person, keyed by `K`: `None` where its
+/// evidence conflicts (two people of one surname, a title against a given name).
+#[derive(Debug)]
+pub(crate) struct GenderEvidence<K>(HashMap<K, Option<Pronoun>>);
+
+impl<K: Hash + Eq> GenderEvidence<K> {
+    pub(crate) fn new() -> GenderEvidence<K> {
+        GenderEvidence(HashMap::new())
+    }
+
+    /// Records that `key` takes `class`; evidence against what was recorded leaves it unknown.
+    /// Classes other than "he" and "she" say nothing of gender.
+    pub(crate) fn learn(&mut self, key: K, class: Pronoun) {
+        if !matches!(class, Pronoun::Masculine | Pronoun::Feminine) {
+            return;
+        }
+        self.0
+            .entry(key)
+            .and_modify(|known| {
+                if *known != Some(class) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(class));
+    }
+
+    /// Records `class` for a key nothing was recorded for yet: weaker evidence, which fills in
+    /// what stronger evidence leaves open.
+    pub(crate) fn settle(&mut self, key: K, class: Pronoun) {
+        if matches!(class, Pronoun::Masculine | Pronoun::Feminine) {
+            self.0.entry(key).or_insert(Some(class));
+        }
+    }
+
+    /// The gender known for `key`; `None` when nothing or conflicting evidence was recorded.
+    pub(crate) fn known(&self, key: &K) -> Option<Pronoun> {
+        self.0.get(key).copied().flatten()
+    }
+
+    /// Whether `class` can stand for `key`: nothing known says otherwise.
+    pub(crate) fn allows(&self, key: &K, class: Pronoun) -> bool {
+        self.known(key).is_none_or(|known| known == class)
+    }
 }
 
 /// The pronoun a given name calls for ("Nancy" → "she"), written as names are.
