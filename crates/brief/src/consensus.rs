@@ -266,6 +266,64 @@ mod tests {
         );
     }
 
+    /// `story` with each article's `expression` marked as the calendar day `value`.
+    fn dated(mut story: Story, expression: &str, value: &str) -> Story {
+        for annotated in &mut story.articles {
+            let text = &annotated.article.text;
+            let start = text
+                .find(expression)
+                .expect("the expression is in every article");
+            annotated.times.push(parallax_model::TimeExpression {
+                range: start..start + expression.len(),
+                kind: parallax_model::TimeKind::Date,
+                value: value.to_string(),
+                modifier: None,
+            });
+        }
+        story
+    }
+
+    #[test]
+    fn one_event_of_one_day_told_in_other_words_groups() {
+        let event = [
+            &[
+                "The harbour pilots walked off the job on Tuesday and two tankers waited outside \
+               the breakwater overnight.",
+            ][..],
+            &[
+                "On Tuesday pilots walked off the job over unpaid night shifts according to the \
+               port master.",
+            ][..],
+        ];
+        // Worded too far apart for sentences without a day in common.
+        assert_eq!(items_of(&story(&event)), []);
+        let same_day = dated(story(&event), "Tuesday", "2026-03-10");
+        assert_eq!(items_of(&same_day), [(vec![1, 2], false)]);
+        let other_days = {
+            let mut story = dated(story(&event), "Tuesday", "2026-03-10");
+            story.articles[1].times[0].value = "2026-03-17".to_string();
+            story
+        };
+        assert_eq!(items_of(&other_days), []);
+        // Sharing the day and who acted is not enough: what they did must be shared too.
+        let who_and_when = [
+            &[
+                "The harbour pilots on Tuesday released a statement from their lawyer about the \
+               stranded tankers and the damaged grain ship.",
+            ][..],
+            &[
+                "On Tuesday the harbour pilots' pension records were released by the archive \
+               office in the old customs house.",
+            ][..],
+        ];
+        let unnamed = dated(story(&who_and_when), "Tuesday", "2026-03-10");
+        assert_eq!(items_of(&unnamed), [(vec![1, 2], false)]);
+        let names = ["harbour pilots"];
+        let story = dated(story(&who_and_when), "Tuesday", "2026-03-10");
+        let story = with_names(with_names(story, 0, &names), 1, &names);
+        assert_eq!(items_of(&story), []);
+    }
+
     #[test]
     fn a_group_never_holds_two_sentences_of_one_article() {
         check(
