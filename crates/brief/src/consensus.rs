@@ -166,7 +166,7 @@ pub(crate) fn citation(story: &Story, unit: &SentenceTerms) -> Citation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_stories::with_names;
+    use crate::test_stories::{with_date, with_names};
     use parallax_model::{Annotated, Article, Origin};
 
     fn story(articles: &[&[&str]]) -> Story {
@@ -269,16 +269,7 @@ mod tests {
     /// `story` with each article's `expression` marked as the calendar day `value`.
     fn dated(mut story: Story, expression: &str, value: &str) -> Story {
         for annotated in &mut story.articles {
-            let text = &annotated.article.text;
-            let start = text
-                .find(expression)
-                .expect("the expression is in every article");
-            annotated.times.push(parallax_model::TimeExpression {
-                range: start..start + expression.len(),
-                kind: parallax_model::TimeKind::Date,
-                value: value.to_string(),
-                modifier: None,
-            });
+            with_date(annotated, expression, value);
         }
         story
     }

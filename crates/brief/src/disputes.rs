@@ -955,13 +955,7 @@ mod tests {
     fn counts_of_days_apart_are_no_dispute() {
         let dated = |name: &str, text: &str, surface: &str, value: f64, day: &str, date: &str| {
             let mut annotated = article(name, text, &[(surface, value, None, None, "workers")]);
-            let start = text.find(day).expect("day in text");
-            annotated.times.push(parallax_model::TimeExpression {
-                range: start..start + day.len(),
-                kind: parallax_model::TimeKind::Date,
-                value: date.to_string(),
-                modifier: None,
-            });
+            crate::test_stories::with_date(&mut annotated, day, date);
             annotated
         };
         let monday = dated(

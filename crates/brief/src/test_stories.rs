@@ -1,6 +1,6 @@
 //! Helpers for the unit tests' small stories.
 
-use parallax_model::{Entity, EntityKind, Mention, Story};
+use parallax_model::{Annotated, Entity, EntityKind, Mention, Story, TimeExpression, TimeKind};
 
 /// Marks every occurrence of each of `names` in article `idx` as a person's name.
 pub(crate) fn with_names(mut story: Story, idx: usize, names: &[&str]) -> Story {
@@ -24,4 +24,19 @@ pub(crate) fn with_names(mut story: Story, idx: usize, names: &[&str]) -> Story 
         });
     }
     story
+}
+
+/// Marks the first `expression` in `annotated`'s text as the calendar date `value`.
+pub(crate) fn with_date(annotated: &mut Annotated, expression: &str, value: &str) {
+    let start = annotated
+        .article
+        .text
+        .find(expression)
+        .expect("the expression is in the text");
+    annotated.times.push(TimeExpression {
+        range: start..start + expression.len(),
+        kind: TimeKind::Date,
+        value: value.to_string(),
+        modifier: None,
+    });
 }
