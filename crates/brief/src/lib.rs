@@ -157,20 +157,18 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
     // The summary and the readings' summaries read the same English terms.
     let corpus = corpus::Corpus::new(story);
     lap("summary terms");
-    let summary = summary::summary_from(
-        &corpus,
+    let statements = summary::Statements {
         story,
-        &consensus,
-        &disputes,
-        config.summary_length(),
-    );
+        consensus: &consensus,
+        agreed: &agreed_facts,
+        disputes: &disputes,
+    };
+    let summary = summary::summary_from(&corpus, &statements, config.summary_length());
     lap("summary");
     let readings = sides::readings(
         &sides::ReadingInputs {
-            story,
             corpus: &corpus,
-            consensus: &consensus,
-            disputes: &disputes,
+            statements,
             framing: &framing,
             tone: &tone,
         },

@@ -15,9 +15,7 @@
 use crate::consensus::independent_sources;
 use crate::corpus::Corpus;
 use crate::summary::{Statements, SummaryLength, summary_of_sources_from};
-use parallax_model::{
-    ConsensusItem, Dispute, Framing, Genre, Readings, Side, SideGrouping, SourceTone, Story,
-};
+use parallax_model::{Framing, Genre, Readings, Side, SideGrouping, SourceTone, Story};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -161,10 +159,9 @@ impl SideKey {
 
 /// What the readings are built from.
 pub(crate) struct ReadingInputs<'a> {
-    pub(crate) story: &'a Story,
     pub(crate) corpus: &'a Corpus,
-    pub(crate) consensus: &'a [ConsensusItem],
-    pub(crate) disputes: &'a [Dispute],
+    /// The story with its consensus, agreed facts and disputes.
+    pub(crate) statements: Statements<'a>,
     pub(crate) framing: &'a [Framing],
     pub(crate) tone: &'a [SourceTone],
 }
@@ -180,7 +177,7 @@ pub(crate) fn readings(
             SideGrouping::Outlets {
                 key: key.name().to_string(),
             },
-            by_outlet(inputs.story, outlets, key),
+            by_outlet(inputs.statements.story, outlets, key),
         ),
         None => (SideGrouping::Inferred, inferred(inputs)?),
     };
@@ -192,11 +189,7 @@ pub(crate) fn readings(
         .map(|(label, sources)| Side {
             summary: summary_of_sources_from(
                 inputs.corpus,
-                &Statements {
-                    story: inputs.story,
-                    consensus: inputs.consensus,
-                    disputes: inputs.disputes,
-                },
+                &inputs.statements,
                 &sources,
                 SummaryLength::Sentences(READING_SENTENCES),
             ),
@@ -226,7 +219,7 @@ fn by_outlet(story: &Story, outlets: &Outlets, key: SideKey) -> Vec<(String, Vec
 
 /// Two sides inferred from framing, labelled; `None` with fewer than three independent sources.
 fn inferred(inputs: &ReadingInputs<'_>) -> Option<Vec<(String, Vec<usize>)>> {
-    let independent = independent_sources(inputs.story);
+    let independent = independent_sources(inputs.statements.story);
     let originals: Vec<usize> = independent
         .iter()
         .enumerate()

@@ -2,8 +2,9 @@
 //!
 //! Extractive. Candidates are the statements of the consensus (each group of matching sentences
 //! in its most neutral wordings: those with the fewest loaded words, words of denial or verdict
-//! and first-person words; selection picks among them) and the sentences only one independent
-//! source states. Direct quotes are never candidates (they are someone's position rather than a
+//! and first-person words; selection picks among them), the short one-clause sentences that
+//! give an agreed fact, cited by every source that gives it ("The talks were requested by the mayor."),
+//! and the sentences only one independent source states. Direct quotes are never candidates (they are someone's position rather than a
 //! fact), and neither is a sentence that states a disputed value in its own voice: that value
 //! appears in a sentence stating the dispute, or in a sentence attributing it to who gives it
 //! (the annotate stage's claim attribution: quoted or reported).
@@ -40,8 +41,8 @@ use crate::consensus::independent_sources;
 use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
 use parallax_model::{
-    Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind, QuoteKind,
-    Span, Story, SummaryKind, SummarySentence, is_party_tag,
+    AgreedFact, Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind,
+    QuoteKind, Span, Story, SummaryKind, SummarySentence, is_party_tag,
 };
 use parallax_text::Terms;
 use salience::{COVERAGE, Features, N_FEATURES, NOVELTY, OVERFLOW};
@@ -71,6 +72,11 @@ const MAX_JUDGED_SINGLE_SOURCE: usize = 1;
 /// statement: dense in terms, so coverage would favour it, but it tells the reader nothing.
 const MIN_WORDS: usize = 4;
 
+/// A sentence giving an agreed fact states it with the fact's sources only when it is one clause
+/// of at most this many words: a longer one, or one with a clause of its own ("The talks, which
+/// A proposed, were hosted by B"), says more than the fact, which the others need not say.
+const MAX_AGREED_FACT_WORDS: usize = 20;
+
 /// At most this many sentences of a summary state disputes.
 const MAX_DISPUTED: usize = 2;
 /// A term used by one source only still weighs this much: it is content, just not shared.
@@ -91,33 +97,35 @@ const LENGTH_EXPONENT: f64 = 0.9;
 pub fn summary(
     story: &Story,
     consensus: &[ConsensusItem],
+    agreed: &[AgreedFact],
     disputes: &[Dispute],
     length: SummaryLength,
 ) -> Vec<SummarySentence> {
-    summary_from(&Corpus::new(story), story, consensus, disputes, length)
+    let statements = Statements {
+        story,
+        consensus,
+        agreed,
+        disputes,
+    };
+    summary_from(&Corpus::new(story), &statements, length)
 }
 
 /// [`summary`] with the story's terms already stemmed.
 pub(crate) fn summary_from(
     corpus: &Corpus,
-    story: &Story,
-    consensus: &[ConsensusItem],
-    disputes: &[Dispute],
+    statements: &Statements<'_>,
     length: SummaryLength,
 ) -> Vec<SummarySentence> {
-    let every_source: Vec<usize> = (1..=story.articles.len()).collect();
-    let statements = Statements {
-        story,
-        consensus,
-        disputes,
-    };
-    summary_of_sources_from(corpus, &statements, &every_source, length)
+    let every_source: Vec<usize> = (1..=statements.story.articles.len()).collect();
+    summary_of_sources_from(corpus, statements, &every_source, length)
 }
 
-/// What a summary is made from: the story with its consensus and disputes.
+/// What a summary is made from: the story with its consensus, agreed facts and disputes.
+#[derive(Clone, Copy)]
 pub(crate) struct Statements<'a> {
     pub(crate) story: &'a Story,
     pub(crate) consensus: &'a [ConsensusItem],
+    pub(crate) agreed: &'a [AgreedFact],
     pub(crate) disputes: &'a [Dispute],
 }
 
@@ -128,6 +136,7 @@ pub(crate) struct Statements<'a> {
 pub fn summary_of_sources(
     story: &Story,
     consensus: &[ConsensusItem],
+    agreed: &[AgreedFact],
     disputes: &[Dispute],
     sources: &[usize],
     length: SummaryLength,
@@ -135,6 +144,7 @@ pub fn summary_of_sources(
     let statements = Statements {
         story,
         consensus,
+        agreed,
         disputes,
     };
     summary_of_sources_from(&Corpus::new(story), &statements, sources, length)
@@ -173,6 +183,7 @@ impl<'a> SummaryInputs<'a> {
     pub fn new(
         story: &'a Story,
         consensus: &'a [ConsensusItem],
+        agreed: &'a [AgreedFact],
         disputes: &'a [Dispute],
     ) -> SummaryInputs<'a> {
         SummaryInputs {
@@ -180,6 +191,7 @@ impl<'a> SummaryInputs<'a> {
             statements: Statements {
                 story,
                 consensus,
+                agreed,
                 disputes,
             },
         }
@@ -385,6 +397,7 @@ fn choices(
     let Statements {
         story,
         consensus,
+        agreed,
         disputes,
     } = *statements;
     let selected: HashSet<usize> = sources.iter().copied().collect();
@@ -472,6 +485,36 @@ fn choices(
             candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
         }
     }
+    // A short sentence giving a fact two or more sources give alike ([`MAX_AGREED_FACT_WORDS`])
+    // states it with all of them ("The talks were requested by the mayor.", the others: "initiated by the Velmar mayor"),
+    // though their sentences match it no better than on that fact.
+    for fact in agreed {
+        let citations: Vec<&Citation> = fact
+            .values
+            .iter()
+            .flat_map(|value| &value.citations)
+            .filter(|citation| selected.contains(&citation.source))
+            .collect();
+        let n_independent = citations
+            .iter()
+            .map(|citation| independent[citation.source - 1])
+            .collect::<HashSet<_>>()
+            .len();
+        if n_independent < 2 {
+            continue;
+        }
+        let mut stating: Vec<Candidate> =
+            corroborated(story, corpus, &citations, &mut vocabulary, &is_disputed);
+        stating.retain(|candidate| {
+            candidate.n_words <= MAX_AGREED_FACT_WORDS
+                && crate::clauses::clause_ranges(&candidate.text).len() == 1
+        });
+        for candidate in &mut stating {
+            candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
+            in_groups.insert((candidate.source, candidate.own_span.start));
+        }
+        candidates.append(&mut stating);
+    }
     for (idx, annotated) in story.articles.iter().enumerate() {
         let source = idx + 1;
         // A near-duplicate's sentences are its original's: the original speaks for both.
@@ -499,6 +542,7 @@ fn choices(
                 || wording.n_judged > MAX_JUDGED_SINGLE_SOURCE
                 || starts_with_quote(text)
                 || is_fragment(text)
+                || announces_quote(annotated, &sentence.range)
                 || is_disputed(source, &span)
             {
                 continue;
@@ -1237,6 +1281,10 @@ fn corroborated(
             citation.text.split_whitespace().count() >= MIN_WORDS
                 && !starts_with_quote(&citation.text)
                 && !is_fragment(&citation.text)
+                && !announces_quote(
+                    &story.articles[citation.source - 1],
+                    &(citation.span.start..citation.span.end),
+                )
                 && !is_disputed(citation.source, &citation.span)
         })
         .filter_map(|citation| {
@@ -1571,6 +1619,28 @@ fn is_fragment(text: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Whether the sentence of `annotated` at `range` only announces a quotation: it ends in a
+/// quote's cue and a colon ("… went even further on Thursday, tweeting:"), the words it
+/// announces coming after it. One that states what was said before the colon ("X suggested
+/// that donations are being sent to Y:") or cues nothing ("The debate revealed new dynamics in
+/// the race:") still states something.
+fn announces_quote(annotated: &Annotated, range: &Range<usize>) -> bool {
+    let text = &annotated.article.text;
+    let Some(before_colon) = text
+        .get(range.clone())
+        .and_then(|sentence| sentence.trim_end().strip_suffix(':'))
+    else {
+        return false;
+    };
+    let cue_end = range.start + before_colon.trim_end().len();
+    annotated.quotes.iter().any(|quote| {
+        quote
+            .cue
+            .as_ref()
+            .is_some_and(|cue| range.start <= cue.start && cue.end == cue_end)
+    })
+}
+
 /// The sentence stating `dispute` with the sides that sources of `selected` take, each side
 /// quoted with its sources; none when fewer than two sides remain. Sides that can be reconciled
 /// ("about 10,000" and "10,000") are one position: stated together, marked as compatible, and
@@ -1792,10 +1862,102 @@ mod tests {
     }
 
     #[test]
+    fn a_short_sentence_giving_an_agreed_fact_states_it_with_all_its_sources() {
+        let story = Story::new(vec![
+            article(
+                "a.txt",
+                &[
+                    "The call was requested by the Velmar mayor.",
+                    "Ferries to the islands were cancelled for the week.",
+                ],
+            ),
+            article(
+                "b.txt",
+                &[
+                    "The talks, which the mayor of Velmar had asked for, ran late into the night \
+                     and ended without any statement.",
+                ],
+            ),
+            article(
+                "c.txt",
+                &["The meeting, initiated by the Velmar mayor, was held in the old town hall."],
+            ),
+        ]);
+        let fact = |citations: Vec<Citation>| AgreedFact {
+            slot: "who asked for the meeting".into(),
+            kind: DisputeKind::Agent,
+            n_independent: 3,
+            values: vec![parallax_model::AgreedValue {
+                value: "the Velmar mayor".into(),
+                citations,
+            }],
+        };
+        let agreed = [fact(vec![
+            citation(&story, 1, 0),
+            citation(&story, 2, 0),
+            citation(&story, 3, 0),
+        ])];
+        let found = summary(&story, &[], &agreed, &[], SummaryLength::Sentences(1));
+        assert_eq!(
+            texts(&found),
+            [(
+                SummaryKind::Corroborated,
+                "The call was requested by the Velmar mayor.",
+                vec![1, 2, 3]
+            )]
+        );
+        // The others' sentences say more than the fact: none of them stands for all.
+        let agreed = [fact(vec![citation(&story, 2, 0), citation(&story, 3, 0)])];
+        let found = summary(&story, &[], &agreed, &[], SummaryLength::Sentences(3));
+        assert!(
+            found.iter().all(|sentence| sentence.sources.len() == 1),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_only_announces_a_quotation_is_left_out() {
+        let mut announcing = article(
+            "a.txt",
+            &[
+                "The harbour master went further on Thursday, tweeting:",
+                "The strike closed the port of Velmar for a third day on Thursday.",
+            ],
+        );
+        let text = announcing.article.text.clone();
+        let at = |part: &str| {
+            let start = text.find(part).expect("part of the text");
+            start..start + part.len()
+        };
+        announcing.quotes.push(parallax_model::Quote {
+            kind: parallax_model::QuoteKind::Direct,
+            content: at("The strike"),
+            continuation: Vec::new(),
+            cue: Some(at("tweeting")),
+            speaker: Some(at("The harbour master")),
+            speaker_pronoun: None,
+            speaker_entity: None,
+            anonymous: false,
+        });
+        let story = Story::new(vec![announcing]);
+        let found = summary(&story, &[], &[], &[], SummaryLength::Sentences(6));
+        assert!(
+            found.iter().all(|sentence| !sentence.text.ends_with(':')),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn corroborated_first_in_neutral_wording_then_disputes_then_single_source() {
         let story = story();
         let (consensus, disputes) = consensus_and_disputes(&story);
-        let found = summary(&story, &consensus, &disputes, SummaryLength::Sentences(4));
+        let found = summary(
+            &story,
+            &consensus,
+            &[],
+            &disputes,
+            SummaryLength::Sentences(4),
+        );
         assert_eq!(
             texts(&found),
             [
@@ -1936,7 +2098,7 @@ mod tests {
     fn word_cap_keeps_whole_sentences() {
         let story = story();
         let (consensus, _) = consensus_and_disputes(&story);
-        let found = summary(&story, &consensus, &[], SummaryLength::Words(12));
+        let found = summary(&story, &consensus, &[], &[], SummaryLength::Words(12));
         let n_words: usize = found
             .iter()
             .map(|sentence| sentence.text.split_whitespace().count())
@@ -1955,6 +2117,7 @@ mod tests {
         let found = summary_of_sources(
             &story,
             &consensus,
+            &[],
             &disputes,
             &[1, 3],
             SummaryLength::Sentences(3),
@@ -2015,7 +2178,7 @@ mod tests {
             ),
         ];
         let story = Story::new(vec![told]);
-        let texts: Vec<String> = summary(&story, &[], &[], SummaryLength::Sentences(6))
+        let texts: Vec<String> = summary(&story, &[], &[], &[], SummaryLength::Sentences(6))
             .into_iter()
             .map(|sentence| sentence.text)
             .collect();

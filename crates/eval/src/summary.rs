@@ -190,6 +190,7 @@ fn evaluate_with(
         let parallax: Vec<String> = SummaryInputs::new(
             &outcome.story,
             &outcome.brief.consensus,
+            &outcome.brief.agreed_facts,
             &outcome.brief.disputes,
         )
         .summary(SummaryLength::FillWords(max_words), salience)

@@ -100,6 +100,7 @@ pub(crate) fn fit(examples: &[Example], header: &str) -> (String, Salience) {
                 inputs: SummaryInputs::new(
                     story,
                     &example.outcome.brief.consensus,
+                    &example.outcome.brief.agreed_facts,
                     &example.outcome.brief.disputes,
                 ),
                 reference: rouge::tokens(&example.reference),
