@@ -9,7 +9,9 @@
 //! good share of the shorter sentence's IDF weight, and when both give numbers they share one
 //! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). One shared term must
 //! lie outside the names of people, organisations and places: sentences about the same people
-//! share their names whatever they say. Of each other source, only the sentence most like it is
+//! share their names whatever they say. Nor is a word for a claim that term ("denied the
+//! allegations" / "resigned after allegations of bribery"): what is contested is what the
+//! allegations say, which the other sentence must state, not mention. Of each other source, only the sentence most like it is
 //! contested: an article states a fact once. A sentence that supposes ("If the council votes
 //! no, …") or asks asserts nothing, and neither do a negated clause ("there is no racism in the
 //! movement" says what the denial says) or the words after "whether" ("probing whether the
@@ -381,10 +383,14 @@ impl<'a> UnnamedTerms<'a> {
                 .map(|id| stems.spelling(id).to_string())
                 .collect()
         };
+        // Nor is a word for a claim ("denied the allegations" / "resigned after allegations of
+        // harassment"): what it contests is what the allegations say, which the other sentence
+        // must state, not mention.
         let cues: BTreeSet<String> = DENIAL
             .iter()
             .chain(DOUBT)
             .chain(calendar_words())
+            .chain(CLAIM_NOUNS)
             .flat_map(|phrase| terms_of(phrase, &mut self.stems))
             .collect();
         let own = if said.stance == Stance::Asserted {
@@ -1128,6 +1134,34 @@ mod tests {
         assert_eq!(
             found[0].slot,
             "the senator joined critics who call the ranking rules proof…"
+        );
+    }
+
+    #[test]
+    fn denying_allegations_contests_no_sentence_that_only_mentions_them() {
+        let names = ["Ilse Marov"];
+        let sides = |texts: &[&str]| -> usize {
+            let story = story(texts);
+            let story = crate::test_stories::with_names(story, 0, &names);
+            let story = crate::test_stories::with_names(story, 1, &names);
+            let matches = crate::matching::Matches::new(&story, &crate::Config::new());
+            assertion_disputes(&story, &|term| matches.idf_of(term)).len()
+        };
+        // Both mention the allegations; neither states what they say.
+        assert_eq!(
+            sides(&[
+                "Mayor Ilse Marov resigned on Friday after allegations of bribery.",
+                "In a video, Ilse Marov continued to deny the allegations.",
+            ]),
+            0
+        );
+        // What the allegations say, stated and denied, is a dispute.
+        assert_eq!(
+            sides(&[
+                "Mayor Ilse Marov took bribes from the harbour board for years.",
+                "Ilse Marov continued to deny that she took bribes from the harbour board.",
+            ]),
+            1
         );
     }
 
