@@ -418,12 +418,11 @@ fn similar_pairs(
             // Few pairs are alike enough; the finer tests are left for them.
             let other = &sentences[right];
             let similarity = weighted_jaccard(&sentence.terms, &other.terms, idf);
-            let min_similarity = if same_day_event(sentence, other) {
-                config.min_similarity * SAME_DAY_SIMILARITY_SHARE
-            } else {
-                config.min_similarity
-            };
-            if similarity >= min_similarity
+            // The same-day test is the costlier one, so it is only made where it decides.
+            let alike_enough = similarity >= config.min_similarity
+                || (similarity >= config.min_similarity * SAME_DAY_SIMILARITY_SHARE
+                    && same_day_event(sentence, other));
+            if alike_enough
                 && n_common(&sentence.unnamed, &other.unnamed) >= min_stated
                 && !denies_what_other_states(sentence, other, idf)
             {
