@@ -387,9 +387,9 @@ struct Choices {
 
 /// The disputes and candidates of a summary of the sources numbered `sources`; see
 /// [`summary_of_sources`].
-fn choices(
+fn choices<'s>(
     corpus: &Corpus,
-    statements: &Statements<'_>,
+    statements: &Statements<'s>,
     sources: &[usize],
     length: SummaryLength,
     salience: &Salience,
@@ -452,22 +452,15 @@ fn choices(
 
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut in_groups: HashSet<(usize, usize)> = HashSet::new();
+    let corroborating =
+        |citations: Vec<&'s Citation>| corroborating(citations, &selected, &independent);
     // A sentence that agrees with others on one clause only is not corroborated as a whole,
     // and the summary states whole sentences.
     for item in consensus.iter().filter(|item| !item.in_clauses) {
-        let citations: Vec<&Citation> = item
-            .citations
-            .iter()
-            .filter(|citation| selected.contains(&citation.source))
-            .collect();
-        let n_independent = citations
-            .iter()
-            .map(|citation| independent[citation.source - 1])
-            .collect::<HashSet<_>>()
-            .len();
-        if n_independent < 2 {
+        let Some((citations, n_independent)) = corroborating(item.citations.iter().collect())
+        else {
             continue;
-        }
+        };
         let n_before = candidates.len();
         in_groups.extend(
             citations
@@ -486,23 +479,14 @@ fn choices(
         }
     }
     // A short sentence giving a fact two or more sources give alike ([`MAX_AGREED_FACT_WORDS`])
-    // states it with all of them ("The talks were requested by the mayor.", the others: "initiated by the Velmar mayor"),
-    // though their sentences match it no better than on that fact.
+    // states it with all of them ("The talks were requested by the mayor.", the others:
+    // "initiated by the Velmar mayor"), though their sentences match it no better than on that
+    // fact.
     for fact in agreed {
-        let citations: Vec<&Citation> = fact
-            .values
-            .iter()
-            .flat_map(|value| &value.citations)
-            .filter(|citation| selected.contains(&citation.source))
-            .collect();
-        let n_independent = citations
-            .iter()
-            .map(|citation| independent[citation.source - 1])
-            .collect::<HashSet<_>>()
-            .len();
-        if n_independent < 2 {
+        let citations = fact.values.iter().flat_map(|value| &value.citations);
+        let Some((citations, n_independent)) = corroborating(citations.collect()) else {
             continue;
-        }
+        };
         let mut stating: Vec<Candidate> =
             corroborated(story, corpus, &citations, &mut vocabulary, &is_disputed);
         stating.retain(|candidate| {
@@ -1249,6 +1233,25 @@ impl<'a> FeatureContext<'a> {
             mean_of(&self.prior),
         ])
     }
+}
+
+/// `citations` of the `selected` sources when two or more independent sources remain among
+/// them, with how many.
+fn corroborating<'s>(
+    citations: Vec<&'s Citation>,
+    selected: &HashSet<usize>,
+    independent: &[usize],
+) -> Option<(Vec<&'s Citation>, usize)> {
+    let citations: Vec<&Citation> = citations
+        .into_iter()
+        .filter(|citation| selected.contains(&citation.source))
+        .collect();
+    let n_independent = citations
+        .iter()
+        .map(|citation| independent[citation.source - 1])
+        .collect::<HashSet<_>>()
+        .len();
+    (n_independent >= 2).then_some((citations, n_independent))
 }
 
 /// The candidate of one consensus group: its most neutral wording (fewest
