@@ -149,7 +149,8 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
         // A comma between digits ("1,200") or a hyphen inside a word divides nothing.
         let divides = match c {
             ',' | ';' | ':' => next.is_none_or(char::is_whitespace),
-            '\u{2014}' | '\u{2013}' => true,
+            // Em and en dashes, and the horizontal bar some outlets set as a dash.
+            '\u{2014}' | '\u{2013}' | '\u{2015}' => true,
             '-' => {
                 next.is_some_and(char::is_whitespace)
                     && sentence[..idx].ends_with(char::is_whitespace)
@@ -221,7 +222,11 @@ pub(crate) fn trimmed(sentence: &str, range: &Range<usize>) -> Range<usize> {
     let text = &sentence[range.clone()];
     let start = range.start + (text.len() - text.trim_start().len());
     let kept = text.trim_start().trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '\u{2014}' | '\u{2013}')
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';' | ':' | '-' | '\u{2014}' | '\u{2013}' | '\u{2015}'
+            )
     });
     start..start + kept.len()
 }
@@ -376,6 +381,13 @@ mod tests {
                 "the tolls stay unchanged for now.",
             ]
         );
+        assert_eq!(
+            clauses("The ferries kept sailing all week \u{2015} far more than the port expected."),
+            [
+                "The ferries kept sailing all week \u{2015}",
+                "far more than the port expected.",
+            ]
+        );
     }
 
     #[test]
@@ -403,6 +415,7 @@ mod tests {
             "A, b, c, d, e, f.",
             "\u{2014}\u{2014}",
             "x: y; z \u{2013} w",
+            "x \u{2015} y",
         ] {
             let ranges = clause_ranges(sentence);
             assert_eq!(ranges.first().map(|range| range.start), Some(0));

@@ -316,6 +316,28 @@ mod tests {
     }
 
     #[test]
+    fn a_supposition_matches_only_another() {
+        let supposed = "If the harbour pilots end their strike on Monday, the grain ships can \
+                        finally leave the outer anchorage.";
+        // One source supposes what another states: no agreement.
+        assert_eq!(
+            items_of(&story(&[
+                &[supposed],
+                &[
+                    "The harbour pilots end their strike on Monday, the union announced late \
+                   last night."
+                ],
+            ])),
+            []
+        );
+        // Two sources quoting the same supposition agree on it.
+        assert_eq!(
+            items_of(&story(&[&[supposed], &[supposed]])),
+            [(vec![1, 2], false)]
+        );
+    }
+
+    #[test]
     fn a_group_never_holds_two_sentences_of_one_article() {
         check(
             &[

@@ -638,21 +638,26 @@ fn far_apart(left: &Quantity, right: &Quantity) -> bool {
 /// Whether a sentence only supposes or asks what it says ("If the council votes no, …", "Have
 /// you been debating coins?", "Could anyone win 60 votes?"): it states nothing, so it neither
 /// contests another source's statement nor gives a figure of its own.
-fn supposes_or_asks(sentence: &str) -> bool {
-    let quote_marks: &[char] = &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+pub(crate) fn supposes_or_asks(sentence: &str) -> bool {
+    let asks = sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c))
+        .ends_with('?');
+    supposes(sentence) || asks
+}
+
+const QUOTE_MARKS: &[char] = &['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+
+/// Whether a sentence (or clause) opens by supposing: "If …", "Unless …", "But if …".
+pub(crate) fn supposes(sentence: &str) -> bool {
     let opening = sentence
-        .trim_start_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
+        .trim_start_matches(|c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c))
         .to_lowercase();
     let words: Vec<&str> = opening.split_whitespace().take(2).collect();
-    let supposes = match words.as_slice() {
+    match words.as_slice() {
         [first, ..] if matches!(*first, "if" | "unless") => true,
         [first, second] => matches!(*first, "and" | "but" | "even" | "or") && *second == "if",
         _ => false,
-    };
-    let asks = sentence
-        .trim_end_matches(|c: char| c.is_whitespace() || quote_marks.contains(&c))
-        .ends_with('?');
-    supposes || asks
+    }
 }
 
 /// Whether the quantity at `quantity` of the sentence at `sentence` of `text` is named as a

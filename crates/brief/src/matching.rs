@@ -38,6 +38,10 @@ pub(crate) struct SentenceTerms {
     /// For a sentence that gives calendar days, what [`same_day_event`] reads; `None` for a
     /// clause and for most sentences.
     day: Option<Days>,
+    /// Whether it only supposes ("If the allegations are true, …"), or, for a clause, asks
+    /// ("wait for what?"): it matches only another that does (the same words quoted by two
+    /// sources), never a statement.
+    supposes: bool,
 }
 
 /// The sentences of one story with their terms and every pair of sentences of different articles
@@ -336,6 +340,7 @@ fn index(story: &Story) -> Index {
                     negation: clause.negation.as_ref().map(|denied| as_ids(denied)),
                     terms,
                     day: None,
+                    supposes: crate::disputes::supposes_or_asks(text_of(annotated, &clause.range)),
                 });
             }
             let unattributed: Vec<u32> = clause_stems
@@ -352,6 +357,9 @@ fn index(story: &Story) -> Index {
                 negation: sentence_negation(&clause_stems).map(|denied| as_ids(&denied)),
                 terms,
                 day,
+                // A sentence reporting a question ("“Is it true …?” he asked.") is told by
+                // sources that report it without asking: only a supposition counts here.
+                supposes: crate::disputes::supposes(text),
             });
         }
     }
@@ -423,6 +431,7 @@ fn similar_pairs(
                 || (similarity >= config.min_similarity * SAME_DAY_SIMILARITY_SHARE
                     && same_day_event(sentence, other));
             if alike_enough
+                && sentence.supposes == other.supposes
                 && n_common(&sentence.unnamed, &other.unnamed) >= min_stated
                 && !denies_what_other_states(sentence, other, idf)
             {
