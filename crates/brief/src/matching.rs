@@ -63,6 +63,9 @@ pub(crate) struct Matches {
     pub(crate) clauses: Vec<SentenceTerms>,
     /// Similar pairs of clauses, most similar first.
     clause_pairs: Vec<(f64, usize, usize)>,
+    /// The calendar-anchored dates of each article's sentences ([`dated_sentences`]), by
+    /// article: read once here for the same-day rule and again by the timeline.
+    pub(crate) dated: Vec<Vec<(usize, Vec<Dated>)>>,
 }
 
 impl Matches {
@@ -72,6 +75,7 @@ impl Matches {
             clauses,
             terms,
             idf,
+            dated,
         } = index(story);
         // A sentence has its other words to outweigh its names, so one term stated outside
         // attributions is enough; a clause has few, so it needs as many as any match.
@@ -90,6 +94,7 @@ impl Matches {
             pairs,
             clauses,
             clause_pairs,
+            dated,
         }
     }
 
@@ -178,6 +183,7 @@ struct Index {
     clauses: Vec<SentenceTerms>,
     terms: Vec<String>,
     idf: Vec<f64>,
+    dated: Vec<Vec<(usize, Vec<Dated>)>>,
 }
 
 fn index(story: &Story) -> Index {
@@ -193,12 +199,12 @@ fn index(story: &Story) -> Index {
     let mut by_language: HashMap<Option<&str>, (Stems, Vec<Option<u32>>)> = HashMap::new();
     // The distinct stems of one sentence, and those not yet given an id here.
     let mut distinct: Vec<u32> = Vec::new();
+    let mut dated = Vec::with_capacity(story.articles.len());
     let mut unnamed: Vec<u32> = Vec::new();
     let anchor = story_anchor(story);
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let language = annotated.article.language.as_deref();
-        let mut dated: HashMap<usize, Vec<Dated>> =
-            dated_sentences(annotated, anchor).into_iter().collect();
+        let article_dated = dated_sentences(annotated, anchor);
         let (stems, ids) = by_language
             .entry(language)
             .or_insert_with(|| (Stems::new(language), Vec::new()));
@@ -303,10 +309,10 @@ fn index(story: &Story) -> Index {
                 terms.dedup();
                 terms
             };
-            let days: Vec<(String, Range<usize>)> = dated
-                .remove(&sentence_idx)
-                .unwrap_or_default()
-                .into_iter()
+            let days: Vec<(&String, &Range<usize>)> = article_dated
+                .binary_search_by_key(&sentence_idx, |(idx, _)| *idx)
+                .map_or(&[][..], |at| &article_dated[at].1[..])
+                .iter()
                 .filter(|(value, _, _)| is_single_day(value))
                 .map(|(value, range, _)| (value, range))
                 .collect();
@@ -320,7 +326,8 @@ fn index(story: &Story) -> Index {
                     .flat_map(|clause| &clause.unnamed)
                     .copied()
                     .collect();
-                let mut days: Vec<String> = days.into_iter().map(|(value, _)| value).collect();
+                let mut days: Vec<String> =
+                    days.into_iter().map(|(value, _)| value.clone()).collect();
                 days.sort_unstable();
                 days.dedup();
                 Days {
@@ -362,6 +369,7 @@ fn index(story: &Story) -> Index {
                 supposes: crate::disputes::supposes(text),
             });
         }
+        dated.push(article_dated);
     }
     let n_articles = story.articles.len() as f64;
     let idf = article_frequency
@@ -373,6 +381,7 @@ fn index(story: &Story) -> Index {
         clauses,
         terms: terms_by_id,
         idf,
+        dated,
     }
 }
 

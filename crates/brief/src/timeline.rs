@@ -290,14 +290,14 @@ fn part_close(between: &str, after_year: bool) -> Option<(usize, usize)> {
 /// The events of the timeline before events of the same day merge: each told by sentences that
 /// match one another, or by one sentence.
 pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEvent> {
-    let anchor = story_anchor(story);
     let mut entries: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
-    for (article_idx, annotated) in story.articles.iter().enumerate() {
-        for (sentence_idx, sentence_entries) in dated_sentences(annotated, anchor) {
+    for (article_idx, article_dated) in matches.dated.iter().enumerate() {
+        for (sentence_idx, sentence_entries) in article_dated {
             entries.insert(
-                (article_idx, sentence_idx),
+                (article_idx, *sentence_idx),
                 sentence_entries
-                    .into_iter()
+                    .iter()
+                    .cloned()
                     .map(|(value, expression, year_inferred)| Entry {
                         source: article_idx + 1,
                         value,
