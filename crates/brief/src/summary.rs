@@ -323,8 +323,9 @@ fn select(
                     ))
                 }),
         );
-        let corroborated =
-            |(idx, _): &(usize, Features)| candidates[*idx].kind == SummaryKind::Corroborated;
+        let corroborated = |(idx, _): &(usize, Features)| {
+            candidates[*idx].kind == SummaryKind::Corroborated && !candidates[*idx].by_clauses
+        };
         if eligible.iter().any(corroborated) {
             eligible.retain(corroborated);
         }
@@ -345,6 +346,9 @@ fn select(
                 other.kind == SummaryKind::Corroborated && other.spans == candidate.spans;
             *is_redundant |=
                 term_overlap(&other.terms, &candidate.terms, &in_chosen) >= REDUNDANT_OVERLAP;
+            // A sentence holding a clause that corroborates a sentence says it again.
+            *is_redundant |= corroborates_by_clause(other, &candidate)
+                || corroborates_by_clause(&candidate, other);
         }
         for &term in &candidate.terms {
             in_chosen[term as usize] = false;
@@ -352,6 +356,16 @@ fn select(
         chosen.push(candidate);
     }
     in_order(&chosen, disputes)
+}
+
+/// Whether `sentence` holds one of the clauses corroborating `corroborated`.
+fn corroborates_by_clause(sentence: &Candidate, corroborated: &Candidate) -> bool {
+    corroborated.by_clauses
+        && corroborated.spans.iter().any(|span| {
+            span.article == sentence.own_span.article
+                && sentence.own_span.start <= span.start
+                && span.end <= sentence.own_span.end
+        })
 }
 
 /// The summary of the `chosen` candidates, in the order of choice, and the `disputes`: the
@@ -430,6 +444,8 @@ fn choices<'s>(
         states_disputed_value && !is_attributed(&story.articles[source - 1], span.start)
     };
 
+    let states_disputed_value = |citation: &Citation| is_disputed(citation.source, &citation.span);
+
     let mut budget = Budget::new(length);
     let mut chosen_disputes: Vec<SummarySentence> = Vec::new();
     let n_disputed_max = match length {
@@ -472,11 +488,46 @@ fn choices<'s>(
             corpus,
             &citations,
             &mut vocabulary,
-            &is_disputed,
+            &states_disputed_value,
         ));
         for candidate in &mut candidates[n_before..] {
             candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
         }
+    }
+    // A sentence that is all of one clause of a clause group ("Ruiz said on Monday that the
+    // port would close", the others: "…, Ruiz said the port would close, a blow to …") says
+    // nothing the others' clauses do not: it is corroborated by them. Their longer sentences
+    // are not, and stay single-source candidates, which it competes with (the sentence groups'
+    // statements come first; a clause agreeing first cost NeuS ROUGE-1 0.13).
+    for item in consensus.iter().filter(|item| item.in_clauses) {
+        let Some((citations, n_independent)) = corroborating(item.citations.iter().collect())
+        else {
+            continue;
+        };
+        let is_whole_sentence = |citation: &Citation| {
+            story.articles[citation.source - 1]
+                .sentences
+                .iter()
+                .any(|sentence| {
+                    sentence.range.start == citation.span.start
+                        && sentence.range.end == citation.span.end
+                })
+        };
+        let mut whole: Vec<Candidate> = corroborated(
+            story,
+            corpus,
+            &citations,
+            &mut vocabulary,
+            &|citation: &Citation| {
+                !is_whole_sentence(citation) || is_disputed(citation.source, &citation.span)
+            },
+        );
+        for candidate in &mut whole {
+            candidate.by_clauses = true;
+            candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
+            in_groups.insert((candidate.source, candidate.own_span.start));
+        }
+        candidates.append(&mut whole);
     }
     // A short sentence giving a fact two or more sources give alike ([`MAX_AGREED_FACT_WORDS`])
     // states it with all of them ("The talks were requested by the mayor.", the others:
@@ -487,8 +538,13 @@ fn choices<'s>(
         let Some((citations, n_independent)) = corroborating(citations.collect()) else {
             continue;
         };
-        let mut stating: Vec<Candidate> =
-            corroborated(story, corpus, &citations, &mut vocabulary, &is_disputed);
+        let mut stating: Vec<Candidate> = corroborated(
+            story,
+            corpus,
+            &citations,
+            &mut vocabulary,
+            &states_disputed_value,
+        );
         stating.retain(|candidate| {
             candidate.n_words <= MAX_AGREED_FACT_WORDS
                 && crate::clauses::clause_ranges(&candidate.text).len() == 1
@@ -560,6 +616,7 @@ fn choices<'s>(
                 features: Features([0.0; N_FEATURES]),
                 sources: vec![source],
                 spans: vec![span],
+                by_clauses: false,
             });
         }
     }
@@ -673,6 +730,8 @@ struct Candidate {
     features: Features,
     sources: Vec<usize>,
     spans: Vec<Span>,
+    /// Whether it is corroborated by other sources' clauses only, not by their sentences.
+    by_clauses: bool,
 }
 
 impl Candidate {
@@ -1255,14 +1314,14 @@ fn corroborating<'s>(
 }
 
 /// The candidate of one consensus group: its most neutral wording (fewest
-/// judged words) that state no disputed value and are no direct quote; selection takes the one
-/// that gains most and fits.
+/// judged words) that is no direct quote and not `is_left_out` (stating a disputed value, say);
+/// selection takes the one that gains most and fits.
 fn corroborated(
     story: &Story,
     corpus: &Corpus,
     citations: &[&Citation],
     vocabulary: &mut Vocabulary<'_>,
-    is_disputed: &impl Fn(usize, &Span) -> bool,
+    is_left_out: &impl Fn(&Citation) -> bool,
 ) -> Vec<Candidate> {
     let sentence_of = |citation: &Citation| {
         story.articles[citation.source - 1]
@@ -1288,7 +1347,7 @@ fn corroborated(
                     &story.articles[citation.source - 1],
                     &(citation.span.start..citation.span.end),
                 )
-                && !is_disputed(citation.source, &citation.span)
+                && !is_left_out(citation)
         })
         .filter_map(|citation| {
             let annotated = &story.articles[citation.source - 1];
@@ -1339,6 +1398,7 @@ fn corroborated(
                     .iter()
                     .map(|citation| citation.span.clone())
                     .collect(),
+                by_clauses: false,
             })
         })
         .collect();
@@ -1916,6 +1976,67 @@ mod tests {
             found.iter().all(|sentence| sentence.sources.len() == 1),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_sentence_that_is_all_of_a_matched_clause_is_corroborated_by_the_clause() {
+        let pilots = |other: &str| {
+            Story::new(vec![
+                article(
+                    "a.txt",
+                    &[
+                        "The harbour pilots of Velmar voted on Monday to end their strike.",
+                        "Ferries to the islands were cancelled for the week.",
+                    ],
+                ),
+                article("b.txt", &[other]),
+                article(
+                    "c.txt",
+                    &["Ostrava's council met to discuss the budget for the coming year."],
+                ),
+            ])
+        };
+        let clause_item = |story: &Story, clause: &str| {
+            let annotated = &story.articles[1];
+            let range = range_in(&annotated.article.text, clause);
+            ConsensusItem {
+                n_articles: 2,
+                n_independent: 2,
+                citations: vec![
+                    citation(story, 1, 0),
+                    Citation {
+                        source: 2,
+                        span: Span::new(annotated.article.id.clone(), range.start, range.end),
+                        text: clause.to_string(),
+                    },
+                ],
+                in_clauses: true,
+            }
+        };
+        // The other sentence opens with a pronoun and is no candidate itself.
+        let story =
+            pilots("They voted to end their strike, which had kept the port shut since March.");
+        let consensus = [clause_item(&story, "They voted to end their strike")];
+        let found = summary(&story, &consensus, &[], &[], SummaryLength::Sentences(5));
+        assert!(
+            texts(&found).contains(&(
+                SummaryKind::Corroborated,
+                "The harbour pilots of Velmar voted on Monday to end their strike.",
+                vec![1, 2]
+            )),
+            "{found:?}"
+        );
+        // The sentence holding the clause says it again: one of the two is stated.
+        let story = pilots(
+            "The pilots voted to end their strike, which had kept the port shut since March.",
+        );
+        let consensus = [clause_item(&story, "The pilots voted to end their strike")];
+        let found = summary(&story, &consensus, &[], &[], SummaryLength::Sentences(5));
+        let n_stating = found
+            .iter()
+            .filter(|sentence| sentence.text.contains("voted"))
+            .count();
+        assert_eq!(n_stating, 1, "{found:?}");
     }
 
     #[test]
