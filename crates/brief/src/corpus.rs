@@ -9,7 +9,7 @@
 
 use crate::stems::Stems;
 use crate::summary::{compress, dateline_len, n_judged_words};
-use parallax_model::Story;
+use parallax_model::{Annotated, EntityKind, Story};
 use std::collections::HashMap;
 
 /// The English content terms of one story.
@@ -58,9 +58,15 @@ impl Corpus {
                 annotated
                     .sentences
                     .iter()
-                    .map(|sentence| {
+                    .enumerate()
+                    .map(|(sentence_idx, sentence)| {
                         let text = annotated.sentence_text(sentence);
-                        let dateline = dateline_len(text);
+                        let dateline = match dateline_len(text) {
+                            0 if sentence_idx == 0 => {
+                                place_dateline_len(annotated, sentence.range.start, text)
+                            }
+                            len => len,
+                        };
                         let body = compress(&text[dateline..]);
                         let first_word: Vec<(u32, usize)> = body
                             .split_whitespace()
@@ -136,5 +142,86 @@ impl Corpus {
     /// The id of `term`, when the story uses it.
     pub(crate) fn id(&self, term: &str) -> Option<u32> {
         self.ids.get(term).copied()
+    }
+}
+
+/// Bytes of a dateline naming a place in ordinary capitals before a dash at the opening of an
+/// article ("Ostrava – The council …", "New Velmar — …"), 0 when there is none. Unlike a place
+/// in capitals ([`dateline_len`]), such words could open a sentence about the place, so the
+/// annotator must have found them as one place, with nothing else before the dash. `text` is
+/// the article's first sentence, from byte `start` of its text.
+fn place_dateline_len(annotated: &Annotated, start: usize, text: &str) -> usize {
+    let Some(dash_at) = text
+        .char_indices()
+        .take_while(|&(at, _)| at <= 40)
+        .find(|&(at, c)| {
+            matches!(c, '\u{2013}' | '\u{2014}' | '\u{2015}') && text[..at].ends_with(' ')
+        })
+        .map(|(at, _)| at)
+    else {
+        return 0;
+    };
+    let head = text[..dash_at].trim_end();
+    let n_words = head.split_whitespace().count();
+    if n_words == 0 || n_words > 3 {
+        return 0;
+    }
+    let is_place = annotated.entities.iter().any(|entity| {
+        entity.kind == EntityKind::Place
+            && entity
+                .mentions
+                .iter()
+                .any(|mention| mention.range == (start..start + head.len()))
+    });
+    if !is_place {
+        return 0;
+    }
+    let after = text[dash_at..].trim_start_matches(['\u{2013}', '\u{2014}', '\u{2015}']);
+    text.len() - after.trim_start().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Article, Entity, Mention, Origin, Sentence};
+
+    fn opening(text: &str, place: Option<&str>) -> Corpus {
+        let mut annotated =
+            Annotated::new(Article::new(Origin::File("a.txt".into()), text.to_string()));
+        annotated.sentences = vec![Sentence {
+            range: 0..text.len(),
+            paragraph: 0,
+        }];
+        if let Some(place) = place {
+            annotated.entities.push(Entity {
+                kind: EntityKind::Place,
+                name: place.into(),
+                mentions: vec![Mention {
+                    range: 0..place.len(),
+                    by_role: false,
+                }],
+                country: None,
+                role: None,
+            });
+        }
+        Corpus::new(&Story::new(vec![annotated]))
+    }
+
+    #[test]
+    fn a_place_in_ordinary_capitals_before_a_dash_opening_an_article_is_a_dateline() {
+        let corpus = opening(
+            "New Velmar – The council voted on Monday to close the port.",
+            Some("New Velmar"),
+        );
+        assert_eq!(
+            corpus.sentences[0][0].text,
+            "The council voted on Monday to close the port."
+        );
+        // Words the annotator did not find as a place open a sentence about something.
+        let corpus = opening(
+            "Harbour pilots – the few left – voted on Monday to end the strike.",
+            None,
+        );
+        assert_eq!(corpus.sentences[0][0].dateline, 0);
     }
 }
