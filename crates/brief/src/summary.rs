@@ -42,7 +42,7 @@ use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
 use parallax_model::{
     AgreedFact, Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind,
-    QuoteKind, Span, Story, SummaryKind, SummarySentence, is_party_tag,
+    EntityKind, QuoteKind, Span, Story, SummaryKind, SummarySentence, is_party_tag,
 };
 use parallax_text::Terms;
 use salience::{COVERAGE, Features, N_FEATURES, NOVELTY, OVERFLOW};
@@ -1533,6 +1533,10 @@ fn quotation_speaker(annotated: &Annotated, at: usize) -> Option<String> {
 fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -> Option<String> {
     let first = text.split(|c: char| !c.is_alphabetic()).next()?;
     let possessive = matches!(first, "His" | "Her");
+    if first == "The" {
+        return with_role_named(annotated, range, text)
+            .or_else(|| with_clause_subject_named(annotated, range, text));
+    }
     if !possessive && !matches!(first, "He" | "She" | "They") {
         return with_clause_subject_named(annotated, range, text);
     }
@@ -1575,6 +1579,41 @@ fn with_subject_named(annotated: &Annotated, range: &Range<usize>, text: &str) -
 /// its main clause named when an opening clause stands before it ("Asked about the plan, he
 /// said …", "Noting that he had voted for it, she said …"): the pronoun right after the first
 /// comma, resolved as a quote's speaker. None otherwise.
+/// `text`, the end of the sentence at `range`, with the description of a person opening it
+/// ("The Velmar lawmaker said …") replaced by the person's name, when the annotator resolved the
+/// description to a person it names: alone in a summary, the description names no one.
+fn with_role_named(annotated: &Annotated, range: &Range<usize>, text: &str) -> Option<String> {
+    let article = &annotated.article.text;
+    let sentence = article.get(range.clone())?;
+    let offset = sentence.len().checked_sub(text.len())?;
+    if sentence.get(offset..)? != text {
+        return None;
+    }
+    let at = range.start + offset;
+    let (entity, mention) = annotated.entities.iter().find_map(|entity| {
+        let mention = entity
+            .mentions
+            .iter()
+            .find(|mention| mention.by_role && mention.range.start == at)?;
+        Some((entity, mention))
+    })?;
+    let name = &entity.name;
+    let rest = &text[mention.range.len()..];
+    let surname = name.split_whitespace().next_back()?;
+    // A role with a possessive or a clause of its own after it ("The senator’s aide", "The
+    // senator who …") is left as written, and so is a name the rest gives again.
+    let plain_subject = rest.starts_with([' ', ',']) && !rest.trim_start().starts_with("who ");
+    if entity.kind != EntityKind::Person
+        || name.split_whitespace().count() < 2
+        || name.starts_with(char::is_lowercase)
+        || !plain_subject
+        || rest.contains(surname)
+    {
+        return None;
+    }
+    Some(format!("{name}{rest}"))
+}
+
 fn with_clause_subject_named(
     annotated: &Annotated,
     range: &Range<usize>,
@@ -2368,6 +2407,69 @@ mod tests {
             "Hereford voters went to the polls."
         ));
         assert!(!opens_with_unnamed_person("The port reopens on Friday."));
+    }
+
+    #[test]
+    fn an_opening_description_the_annotator_resolved_is_named() {
+        let mut told = article(
+            "a.txt",
+            &[
+                "Mayor Ana Ruiz met the dock workers on Monday.",
+                "The Velmar mayor promised to reopen the port on Friday.",
+                "The mayor’s aides said nothing.",
+                "The mayor added that Ruiz would not run again.",
+            ],
+        );
+        let text = told.article.text.clone();
+        let by_role = |from: usize, phrase: &str| {
+            let start = from + text[from..].find(phrase).expect("in the text");
+            Mention {
+                range: start..start + phrase.len(),
+                by_role: true,
+            }
+        };
+        let sentence = |told: &Annotated, idx: usize| told.sentences[idx].range.clone();
+        let mentions = vec![
+            Mention {
+                range: range_in(&text, "Ana Ruiz"),
+                by_role: false,
+            },
+            by_role(0, "The Velmar mayor"),
+            by_role(sentence(&told, 2).start, "The mayor"),
+            by_role(sentence(&told, 3).start, "The mayor"),
+        ];
+        told.entities = vec![Entity {
+            kind: EntityKind::Person,
+            name: "Ana Ruiz".to_string(),
+            mentions,
+            country: None,
+            role: None,
+        }];
+        assert_eq!(
+            with_subject_named(
+                &told,
+                &sentence(&told, 1),
+                "The Velmar mayor promised to reopen the port on Friday."
+            ),
+            Some("Ana Ruiz promised to reopen the port on Friday.".to_string())
+        );
+        // A possessive, or a sentence naming the person again, is left as written.
+        assert_eq!(
+            with_subject_named(
+                &told,
+                &sentence(&told, 2),
+                "The mayor’s aides said nothing."
+            ),
+            None
+        );
+        assert_eq!(
+            with_subject_named(
+                &told,
+                &sentence(&told, 3),
+                "The mayor added that Ruiz would not run again."
+            ),
+            None
+        );
     }
 
     #[test]
