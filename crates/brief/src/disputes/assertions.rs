@@ -21,13 +21,15 @@
 //! ("did not deny"), what someone is refused ("denied access", "denied a request"), certainty
 //! ("no doubt"), an interrogation ("was questioned"), "no sign of backing down", "could not
 //! confirm or deny", "false" said of a thing rather than of a statement ("false records"),
-//! places ("the disputed island"). Every statement and the sentences contesting it form one
+//! places ("the disputed island"). Nor does a speaker's denial contest a negation another
+//! source reports in the same speaker's words ("Ruiz said she had not met the envoy" / "Ruiz
+//! denied meeting the envoy"): the two sources agree on what Ruiz says. Every statement and the sentences contesting it form one
 //! dispute with up to three sides: asserted, denied, doubted.
 
 use super::{UnionFind, gist, sentence_citation};
 use crate::clauses;
 use crate::stems::Stems;
-use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Story};
+use parallax_model::{Citation, Dispute, DisputeKind, DisputeSide, Quote, Story};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -260,7 +262,9 @@ pub(super) fn assertion_disputes(story: &Story, idf: &impl Fn(&str) -> f64) -> V
             continue;
         }
         matches.retain(|&(_, right_idx)| {
-            unnamed.shared(left, left_idx, &statements[right_idx], right_idx)
+            let right = &statements[right_idx];
+            unnamed.shared(left, left_idx, right, right_idx)
+                && !denies_in_own_words(story, left, right)
         });
         // Of each source, the sentence most like it is the one it answers: an article states
         // a fact once, and its other sentences with the same names are about something else.
@@ -429,6 +433,76 @@ impl<'a> UnnamedTerms<'a> {
         }
         self.by_statement.insert(idx, terms);
     }
+}
+
+/// Whether the `asserted` statement is a negation that the speaker of the `contesting` one's
+/// denial or doubt says in their own words: "Ruiz said she had not met the envoy" and "Ruiz
+/// denied meeting the envoy" tell the same, in two sources. Speakers are the same when their
+/// names (as resolved, else as written) end in the same word.
+fn denies_in_own_words(story: &Story, contesting: &Statement, asserted: &Statement) -> bool {
+    let quotes_in = |statement: &Statement| {
+        let annotated = &story.articles[statement.article_idx];
+        let sentence = statement.sentence.clone();
+        annotated.quotes.iter().filter_map(move |quote| {
+            let cue = quote.cue.as_ref()?;
+            let in_sentence = sentence.start <= cue.start && cue.end <= sentence.end;
+            let surname = speaker_surname(annotated, quote)?;
+            in_sentence.then(|| (annotated, quote, cue.clone(), surname))
+        })
+    };
+    let deniers: Vec<String> = quotes_in(contesting)
+        .filter(|(annotated, _, cue, _)| {
+            let cue = annotated
+                .article
+                .text
+                .get(cue.clone())
+                .unwrap_or_default()
+                .to_lowercase();
+            DENIAL
+                .iter()
+                .chain(DOUBT)
+                .any(|phrase| cue.contains(phrase))
+        })
+        .map(|(.., surname)| surname)
+        .collect();
+    !deniers.is_empty()
+        && quotes_in(asserted).any(|(annotated, quote, _, surname)| {
+            let content = annotated
+                .article
+                .text
+                .get(quote.content.clone())
+                .unwrap_or_default();
+            deniers.contains(&surname) && is_negated(content)
+        })
+}
+
+/// The last word of the name of a quote's speaker, lowercased: the entity's name when the
+/// speaker was resolved to one, else the phrase as written.
+fn speaker_surname(annotated: &parallax_model::Annotated, quote: &Quote) -> Option<String> {
+    let name = match quote
+        .speaker_entity
+        .and_then(|idx| annotated.entities.get(idx))
+    {
+        Some(entity) => entity.name.as_str(),
+        None => annotated.article.text.get(quote.speaker.clone()?)?,
+    };
+    let last = name
+        .split_whitespace()
+        .next_back()?
+        .trim_end_matches(['\'', '\u{2019}', 's'])
+        .to_lowercase();
+    (!last.is_empty()).then_some(last)
+}
+
+/// Whether `text` holds a word of negation ("not", "never", "no", "didn’t").
+fn is_negated(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .any(|word| {
+            let word = word.to_lowercase();
+            matches!(word.as_str(), "not" | "never" | "no")
+                || word.ends_with("n't")
+                || word.ends_with("n\u{2019}t")
+        })
 }
 
 /// Whether an asserted sentence only supposes or asks what it says; see [`super::supposes_or_asks`].
@@ -1051,7 +1125,7 @@ fn clause_boundaries(text: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::test_stories::with_names;
-    use parallax_model::{Annotated, Article, Origin, Sentence};
+    use parallax_model::{Annotated, Article, Origin, QuoteKind, Sentence};
 
     fn story(texts: &[&str]) -> Story {
         Story::new(
@@ -1093,6 +1167,43 @@ mod tests {
             .map(|(value, sources)| (value.to_string(), sources.to_vec()))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_speaker_s_denial_agrees_with_their_own_negation_in_another_source() {
+        let n_disputes = |asserter: &str| {
+            let asserted = format!(
+                "{asserter} said she had not met the envoy, but had discussed the harbour talks \
+                 with pilots."
+            );
+            let denial = "Ruiz denied that she had discussed the harbour talks with the envoy.";
+            let mut story = story(&[&asserted, denial]);
+            for (annotated, (speaker, cue)) in story
+                .articles
+                .iter_mut()
+                .zip([(asserter, "said"), ("Ruiz", "denied")])
+            {
+                let text = &annotated.article.text;
+                let cue_at = text.find(cue).expect("a cue");
+                let speaker_at = text.find(speaker).expect("a speaker");
+                let quote = Quote {
+                    kind: QuoteKind::Indirect,
+                    content: cue_at + cue.len() + 1..text.len() - 1,
+                    continuation: Vec::new(),
+                    cue: Some(cue_at..cue_at + cue.len()),
+                    speaker: Some(speaker_at..speaker_at + speaker.len()),
+                    speaker_pronoun: None,
+                    speaker_entity: None,
+                    anonymous: false,
+                };
+                annotated.quotes.push(quote);
+            }
+            let matches = crate::matching::Matches::new(&story, &crate::Config::new());
+            assertion_disputes(&story, &|term| matches.idf_of(term)).len()
+        };
+        // Another's statement is contested by the denial; the speaker's own negation is not.
+        assert_eq!(n_disputes("Ortiz"), 1);
+        assert_eq!(n_disputes("Ruiz"), 0);
     }
 
     #[test]
