@@ -1054,10 +1054,26 @@ impl Said {
     }
 }
 
+/// Whether a claim noun after `before` is a noun ("the claim", "Ruiz's claim"), not a verb
+/// ("Ruiz claims that …", which asserts through its speaker).
+fn names_a_claim(before: &str) -> bool {
+    let before = before.trim_end();
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    matches!(
+        previous,
+        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "your"
+    ) || previous.ends_with("'s")
+        || previous.ends_with("\u{2019}s")
+        || previous.ends_with("s'")
+}
+
 /// What lowercase sentence `lower` asserts: its clauses without a negation ("there is no
 /// racism within the movement" says what a denial says, it does not assert what the denial
 /// contests), each cut before a "whether" or "if" ("investigators probing whether the campaign
-/// colluded" asserts no collusion).
+/// colluded" asserts no collusion) and before what a claim says ("the claim that …").
 fn asserted_part(lower: &str) -> String {
     let mut asserted = String::with_capacity(lower.len());
     let mut start = 0;
@@ -1080,7 +1096,21 @@ fn asserted_part(lower: &str) -> String {
             .iter()
             .find(|(_, word)| matches!(*word, "whether" | "if"))
             .map(|&(at, _)| at);
-        asserted.push_str(&clause[..supposed_at.unwrap_or(clause.len())]);
+        // "Dravic's claim that it opened the gates is propaganda": what a claim says is
+        // reported, not asserted.
+        let reported_at = words
+            .windows(2)
+            .find(|pair| {
+                pair[1].1 == "that"
+                    && CLAIM_NOUNS.contains(&pair[0].1)
+                    && names_a_claim(&clause[..pair[0].0])
+            })
+            .map(|pair| pair[0].0);
+        let cut = match (supposed_at, reported_at) {
+            (Some(a), Some(b)) => a.min(b),
+            (at, None) | (None, at) => at.unwrap_or(clause.len()),
+        };
+        asserted.push_str(&clause[..cut]);
         asserted.push(' ');
     }
     asserted
@@ -1292,6 +1322,33 @@ mod tests {
                 "Observers say there is little evidence that 2,000 soldiers were withdrawn from the crossing.",
             ],
             &[],
+        );
+    }
+
+    #[test]
+    fn what_a_claim_says_is_reported_not_asserted() {
+        check(
+            &[
+                "The army withdrew 2,000 soldiers from the river crossing on Friday.",
+                "The ministry's claim that the army withdrew 2,000 soldiers from the river crossing is propaganda.",
+                "Observers say there is little evidence that 2,000 soldiers were withdrawn from the crossing.",
+            ],
+            &[("asserted", &[1]), ("doubted", &[3])],
+        );
+        let words = |lower: &str| {
+            asserted_part(lower)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            words("the ministry\u{2019}s claim that the army withdrew is propaganda."),
+            "the ministry\u{2019}s"
+        );
+        // A verb of claiming asserts through its speaker.
+        assert_eq!(
+            words("the ministry claims that the army withdrew."),
+            "the ministry claims that the army withdrew."
         );
     }
 
