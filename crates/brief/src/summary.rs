@@ -435,16 +435,21 @@ fn choices<'s>(
     }
     // A sentence stating a disputed value in its own voice would take one side; one that
     // attributes it ("police said", "according to") states whose figure it is.
-    let is_disputed = |source: usize, span: &Span| {
-        let states_disputed_value = disputed_ranges.get(&span.article).is_some_and(|ranges| {
+    let in_dispute = |span: &Span| {
+        disputed_ranges.get(&span.article).is_some_and(|ranges| {
             ranges
                 .iter()
                 .any(|&(start, end)| start < span.end && span.start < end)
-        });
-        states_disputed_value && !is_attributed(&story.articles[source - 1], span.start)
+        })
     };
-
+    let is_disputed = |source: usize, span: &Span| {
+        in_dispute(span) && !is_attributed(&story.articles[source - 1], span.start)
+    };
     let states_disputed_value = |citation: &Citation| is_disputed(citation.source, &citation.span);
+    // A sentence that agrees with others on a clause or a fact only is cited by them for that
+    // much: a disputed value it gives, even attributed ("detained 11 people, according to
+    // police"), is not theirs to cite.
+    let gives_disputed_value = |citation: &Citation| in_dispute(&citation.span);
 
     let mut budget = Budget::new(length);
     let mut chosen_disputes: Vec<SummarySentence> = Vec::new();
@@ -518,9 +523,7 @@ fn choices<'s>(
             corpus,
             &citations,
             &mut vocabulary,
-            &|citation: &Citation| {
-                !is_whole_sentence(citation) || is_disputed(citation.source, &citation.span)
-            },
+            &|citation: &Citation| !is_whole_sentence(citation) || gives_disputed_value(citation),
         );
         for candidate in &mut whole {
             candidate.by_clauses = true;
@@ -543,7 +546,7 @@ fn choices<'s>(
             corpus,
             &citations,
             &mut vocabulary,
-            &states_disputed_value,
+            &gives_disputed_value,
         );
         stating.retain(|candidate| {
             candidate.n_words <= MAX_AGREED_FACT_WORDS
@@ -2007,6 +2010,34 @@ mod tests {
                 "The call was requested by the Velmar mayor.",
                 vec![1, 2, 3]
             )]
+        );
+        // A disputed value it gives, even attributed, is not the others' to cite.
+        let mut story = story;
+        story.articles[0].claims.push(parallax_model::Claim {
+            sentence: 0,
+            subject: None,
+            predicate: 0..0,
+            object: None,
+            time: None,
+            quantity: None,
+            attribution: Attribution::Reported,
+            polarity: parallax_model::Polarity::Asserted,
+        });
+        let disputes = [Dispute {
+            slot: "who asked for the meeting".into(),
+            kind: DisputeKind::Agent,
+            sides: vec![DisputeSide {
+                value: "the Velmar mayor".into(),
+                compatible_with: vec![],
+                citations: vec![citation(&story, 1, 0)],
+            }],
+        }];
+        let found = summary(&story, &[], &agreed, &disputes, SummaryLength::Sentences(3));
+        assert!(
+            found
+                .iter()
+                .all(|sentence| sentence.kind != SummaryKind::Corroborated),
+            "{found:?}"
         );
         // The others' sentences say more than the fact: none of them stands for all.
         let agreed = [fact(vec![citation(&story, 2, 0), citation(&story, 3, 0)])];
