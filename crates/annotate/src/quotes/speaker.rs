@@ -331,6 +331,7 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "others",
     "some",
     "many",
+    "reports",
 ];
 
 /// Phrases that make a speaker anonymous wherever they occur in it.
@@ -1313,9 +1314,15 @@ pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
             break;
         }
     }
+    // A capital opening the phrase may be the sentence's ("Aides said …"): a word that names
+    // no one is no name for it, unless a name follows ("Officials with the Velmar council").
+    let name_follows = (head + 1..=last).any(|idx| doc.token(idx).capitalized);
     let named = (first..=head).any(|idx| {
         let token = doc.token(idx);
-        token.capitalized && !(idx == first && is_determiner(&token.lower))
+        token.capitalized
+            && !(idx == first
+                && (is_determiner(&token.lower)
+                    || (!name_follows && ANONYMOUS_HEADS.contains(&token.stem()))))
     });
     let head_word = doc.token(head).stem();
     let anonymous = (!named && ANONYMOUS_HEADS.contains(&head_word))

@@ -376,6 +376,17 @@ fn spokesperson_and_possessive_speakers() {
 }
 
 #[test]
+fn a_word_naming_no_one_opening_the_sentence_is_no_name() {
+    check(
+        "Aides said the mayor would sign. Reports said the port would close. Officials with the \
+         Velmar council said the talks had ended.",
+        "indirect [the mayor would sign] cue=said speaker=Aides anonymous\n\
+         indirect [the port would close] cue=said speaker=Reports anonymous\n\
+         indirect [the talks had ended] cue=said speaker=Officials with the Velmar council",
+    );
+}
+
+#[test]
 fn hearsay_is_anonymous() {
     check(
         "It was reported that the convoy turned back.",
@@ -710,7 +721,7 @@ fn one_word_answers_and_clauses_opening_with_this() {
     );
     check(
         "Others say this is just a rough patch.",
-        "indirect [this is just a rough patch] cue=say speaker=Others",
+        "indirect [this is just a rough patch] cue=say speaker=Others anonymous",
     );
 }
 
