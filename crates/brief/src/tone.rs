@@ -5,7 +5,8 @@
 //! The words of a sentence within
 //! [`WINDOW`] words of a mention, and no nearer to another entity's mention, are looked up in a small general sentiment
 //! lexicon the team wrote (`data/sentiment.txt`; no licensed list was available without the
-//! GPL); a word just after "not", "no" or "never" counts for the other side. Words inside quotes
+//! GPL); a word just after "not", "no" or "never" counts for the other side, and one before a
+//! noun of measure ("an effective tax rate", "a fair amount") does not count. Words inside quotes
 //! are someone else's voice and are left out, and so are the words of entity names. The score
 //! is (positive − negative) / (positive + negative).
 
@@ -16,6 +17,12 @@ use std::sync::LazyLock;
 
 /// Words on either side of a mention that count as near it.
 const WINDOW: usize = 5;
+/// Nouns of measure after which a lexicon word is no judgement ("effective tax rate", "fair
+/// share", "better odds").
+const MEASURE_NOUNS: &[&str] = &[
+    "amount", "amounts", "share", "shares", "number", "rate", "rates", "tax", "taxes", "market",
+    "value", "date", "odds", "price", "prices",
+];
 /// At most this many main entities.
 const MAX_ENTITIES: usize = 5;
 
@@ -320,6 +327,16 @@ fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Opt
             if inside(&read.quoted, range) || inside(&read.named, range) {
                 continue;
             }
+            // "An effective (federal) tax rate", "a fair amount of time": before a noun of
+            // measure the word measures, it does not judge.
+            if words
+                .iter()
+                .skip(idx + 1)
+                .take(2)
+                .any(|next| MEASURE_NOUNS.contains(&text[next.clone()].to_lowercase().as_str()))
+            {
+                continue;
+            }
             // A word belongs to the nearest mention; a tie gives it to both.
             let to_target = distance(idx, true);
             if to_target > WINDOW || to_target > distance(idx, false) {
@@ -411,6 +428,34 @@ mod tests {
 
     /// An entity's tone as the test expects it: (name, score in hundredths, words).
     type FoundTone = (String, i64, Vec<String>);
+
+    #[test]
+    fn a_word_before_a_noun_of_measure_is_no_judgement() {
+        let story = Story::new(vec![
+            annotated(
+                "a.txt",
+                "Norland paid an effective federal tax rate of 30 percent, a fair share.",
+                &["Norland"],
+            ),
+            annotated(
+                "b.txt",
+                "Norland made an effective offer that Osmia welcomed.",
+                &["Norland", "Osmia"],
+            ),
+        ]);
+        let words: Vec<(usize, String)> = tone(&story)
+            .into_iter()
+            .flat_map(|source| {
+                source.entities.into_iter().flat_map(move |tone| {
+                    tone.words
+                        .into_iter()
+                        .map(move |word| (source.source, word.word))
+                })
+            })
+            .collect();
+        assert!(words.iter().all(|(source, _)| *source == 2), "{words:?}");
+        assert!(words.contains(&(2, "effective".to_string())), "{words:?}");
+    }
 
     #[test]
     fn words_near_mentions_score_each_entity_per_source() {
