@@ -1769,6 +1769,19 @@ fn disputed(dispute: &Dispute, selected: &HashSet<usize>) -> Option<SummarySente
             (!side_sources.is_empty()).then_some((idx, side_sources))
         })
         .collect();
+    // A source both stating and contesting a statement reports someone's claim and another's
+    // answer, or was matched with a sentence it does not contest: the sources do not differ.
+    let in_two_stances = dispute.kind == DisputeKind::Assertion
+        && sides.iter().enumerate().any(|(at, (_, side_sources))| {
+            sides[at + 1..].iter().any(|(_, other_sources)| {
+                side_sources
+                    .iter()
+                    .any(|source| other_sources.contains(source))
+            })
+        });
+    if in_two_stances {
+        return None;
+    }
     // Positions: the sides joined through their compatibility, in the order of their first side.
     let mut position_of: Vec<usize> = (0..sides.len()).collect();
     for (at, (idx, _)) in sides.iter().enumerate() {
@@ -2246,6 +2259,10 @@ mod tests {
             "Sources differ on \u{201c}the port reopened on Monday\u{201d}: stated (sources 1, \
              3); denied (source 2)."
         );
+        // A source stating and contesting it reports both: the sources do not differ.
+        let mut both = dispute.clone();
+        both.sides[1].citations.push(citation(&story, 3, 0));
+        assert_eq!(disputed(&both, &[1, 2, 3].into()), None);
     }
 
     #[test]
