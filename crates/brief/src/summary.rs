@@ -1771,13 +1771,15 @@ fn disputed(dispute: &Dispute, selected: &HashSet<usize>) -> Option<SummarySente
         .collect();
     // A source both stating and contesting a statement reports someone's claim and another's
     // answer, or was matched with a sentence it does not contest: the sources do not differ.
+    let stating: Vec<usize> = sides
+        .iter()
+        .filter(|(idx, _)| dispute.sides[*idx].value == "asserted")
+        .flat_map(|(_, side_sources)| side_sources.iter().copied())
+        .collect();
     let in_two_stances = dispute.kind == DisputeKind::Assertion
-        && sides.iter().enumerate().any(|(at, (_, side_sources))| {
-            sides[at + 1..].iter().any(|(_, other_sources)| {
-                side_sources
-                    .iter()
-                    .any(|source| other_sources.contains(source))
-            })
+        && sides.iter().any(|(idx, side_sources)| {
+            dispute.sides[*idx].value != "asserted"
+                && side_sources.iter().any(|source| stating.contains(source))
         });
     if in_two_stances {
         return None;
