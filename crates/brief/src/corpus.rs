@@ -145,8 +145,9 @@ impl Corpus {
     }
 }
 
-/// Bytes of a dateline naming a place in ordinary capitals before a dash at the opening of an
-/// article ("Ostrava – The council …", "New Velmar — …"), 0 when there is none. Unlike a place
+/// Bytes of a dateline naming a place in ordinary capitals, or before a typed dash, at the
+/// opening of an article ("Ostrava – The council …", "New Velmar — …", "OSTRAVA - The …"), 0
+/// when there is none. Unlike a place
 /// in capitals ([`dateline_len`]), such words could open a sentence about the place, so the
 /// annotator must have found them as one place, with nothing else before the dash. `text` is
 /// the article's first sentence, from byte `start` of its text.
@@ -155,7 +156,10 @@ fn place_dateline_len(annotated: &Annotated, start: usize, text: &str) -> usize 
         .char_indices()
         .take_while(|&(at, _)| at <= 40)
         .find(|&(at, c)| {
-            matches!(c, '\u{2013}' | '\u{2014}' | '\u{2015}') && text[..at].ends_with(' ')
+            let spaced = text[..at].ends_with(' ');
+            // A hyphen between spaces is a typed dash ("Velmar - The council …").
+            let typed_dash = c == '-' && text[at + 1..].starts_with(' ');
+            spaced && (matches!(c, '\u{2013}' | '\u{2014}' | '\u{2015}') || typed_dash)
         })
         .map(|(at, _)| at)
     else {
@@ -176,7 +180,7 @@ fn place_dateline_len(annotated: &Annotated, start: usize, text: &str) -> usize 
     if !is_place {
         return 0;
     }
-    let after = text[dash_at..].trim_start_matches(['\u{2013}', '\u{2014}', '\u{2015}']);
+    let after = text[dash_at..].trim_start_matches(['-', '\u{2013}', '\u{2014}', '\u{2015}']);
     text.len() - after.trim_start().len()
 }
 
@@ -212,6 +216,14 @@ mod tests {
         let corpus = opening(
             "New Velmar – The council voted on Monday to close the port.",
             Some("New Velmar"),
+        );
+        assert_eq!(
+            corpus.sentences[0][0].text,
+            "The council voted on Monday to close the port."
+        );
+        let corpus = opening(
+            "OSTRAVA - The council voted on Monday to close the port.",
+            Some("OSTRAVA"),
         );
         assert_eq!(
             corpus.sentences[0][0].text,

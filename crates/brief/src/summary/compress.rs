@@ -2,7 +2,8 @@
 //! tell the story, so that the summary's length goes to what happened.
 //!
 //! Two rules, each removing a part the sentence stays grammatical and means the same without:
-//! a discourse connective opening the sentence ("However,", "But"), which out of its article
+//! a discourse connective opening the sentence ("However,", "But", "And" before a clause or a
+//! fronted phrase closed by a comma), which out of its article
 //! points at nothing, and a politician's party tag in parentheses ("(D-Ore.)"); and one repair,
 //! a full stop scraping left before a comma. A wire credit
 //! opening the sentence is left out with its dateline ([`super::dateline_len`]). No rule touches
@@ -47,6 +48,13 @@ const CLAUSE_OPENERS: &[&str] = &[
     "the", "a", "an", "he", "she", "it", "they", "we", "this", "that", "these", "those", "his",
     "her", "its", "their", "some", "many", "most", "several", "there",
 ];
+
+/// Prepositions that open a phrase fronted before a clause, and the most words such a phrase
+/// runs before its comma.
+const FRONTING_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "after", "before", "during", "since", "until", "by", "with", "under",
+];
+const MAX_FRONTED_WORDS: usize = 8;
 
 /// `text` without the parts the summary does not need; see the module's docs.
 pub(crate) fn compress(text: &str) -> String {
@@ -102,8 +110,16 @@ fn without_opening_connective(text: &str) -> String {
             .next()
             .unwrap_or_default()
             .to_lowercase();
+        // A fronted phrase closed by a comma opens a clause too ("And on the second day, the
+        // council …").
+        let fronted_phrase = FRONTING_PREPOSITIONS.contains(&next_word.as_str())
+            && rest
+                .split_whitespace()
+                .take(MAX_FRONTED_WORDS)
+                .any(|word| word.ends_with(','));
         let opens_clause = connective.ends_with(',')
             || CLAUSE_OPENERS.contains(&next_word.as_str())
+            || fronted_phrase
             || rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         if opens_clause && !rest.is_empty() {
             return capitalized(rest);
@@ -152,6 +168,10 @@ mod tests {
         assert_eq!(
             compress("Rep. Tom Vale (R) and Rep. Ida Crane\u{a0}(D., Mont.) voted no."),
             "Rep. Tom Vale and Rep. Ida Crane voted no."
+        );
+        assert_eq!(
+            compress("And on the second day of the strike, the ferries stopped."),
+            "On the second day of the strike, the ferries stopped."
         );
     }
 
