@@ -213,22 +213,16 @@ mod tests {
 
     #[test]
     fn a_place_in_ordinary_capitals_before_a_dash_opening_an_article_is_a_dateline() {
-        let corpus = opening(
-            "New Velmar – The council voted on Monday to close the port.",
-            Some("New Velmar"),
-        );
-        assert_eq!(
-            corpus.sentences[0][0].text,
-            "The council voted on Monday to close the port."
-        );
-        let corpus = opening(
-            "OSTRAVA - The council voted on Monday to close the port.",
-            Some("OSTRAVA"),
-        );
-        assert_eq!(
-            corpus.sentences[0][0].text,
-            "The council voted on Monday to close the port."
-        );
+        for (place, dash) in [("New Velmar", "–"), ("OSTRAVA", "-")] {
+            let corpus = opening(
+                &format!("{place} {dash} The council voted on Monday to close the port."),
+                Some(place),
+            );
+            assert_eq!(
+                corpus.sentences[0][0].text,
+                "The council voted on Monday to close the port."
+            );
+        }
         // Words the annotator did not find as a place open a sentence about something.
         let corpus = opening(
             "Harbour pilots – the few left – voted on Monday to end the strike.",

@@ -1325,6 +1325,14 @@ mod tests {
         );
     }
 
+    /// What `lower` asserts, its words separated by single spaces.
+    fn asserted_words(lower: &str) -> String {
+        asserted_part(lower)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     #[test]
     fn what_a_claim_says_is_reported_not_asserted() {
         check(
@@ -1335,19 +1343,13 @@ mod tests {
             ],
             &[("asserted", &[1]), ("doubted", &[3])],
         );
-        let words = |lower: &str| {
-            asserted_part(lower)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
         assert_eq!(
-            words("the ministry\u{2019}s claim that the army withdrew is propaganda."),
+            asserted_words("the ministry\u{2019}s claim that the army withdrew is propaganda."),
             "the ministry\u{2019}s"
         );
         // A verb of claiming asserts through its speaker.
         assert_eq!(
-            words("the ministry claims that the army withdrew."),
+            asserted_words("the ministry claims that the army withdrew."),
             "the ministry claims that the army withdrew."
         );
     }
@@ -1362,18 +1364,12 @@ mod tests {
             ],
             &[],
         );
-        let words = |lower: &str| {
-            asserted_part(lower)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
         assert_eq!(
-            words("the bridge opened, but no trucks crossed it whether or not it rained."),
+            asserted_words("the bridge opened, but no trucks crossed it whether or not it rained."),
             "the bridge opened"
         );
         assert_eq!(
-            words("they asked if the bridge opened; it did."),
+            asserted_words("they asked if the bridge opened; it did."),
             "they asked it did."
         );
     }
