@@ -518,7 +518,7 @@ fn choices<'s>(
                         && sentence.range.end == citation.span.end
                 })
         };
-        let mut whole: Vec<Candidate> = corroborated(
+        let mut whole = corroborated(
             story,
             corpus,
             &citations,
@@ -527,10 +527,9 @@ fn choices<'s>(
         );
         for candidate in &mut whole {
             candidate.by_clauses = true;
-            candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
-            in_groups.insert((candidate.source, candidate.own_span.start));
         }
-        candidates.append(&mut whole);
+        let share = n_independent as f64 / term_stats.n_sources;
+        admit(&mut candidates, &mut in_groups, whole, share);
     }
     // A short sentence giving a fact two or more sources give alike ([`MAX_AGREED_FACT_WORDS`])
     // states it with all of them ("The talks were requested by the mayor.", the others:
@@ -541,7 +540,7 @@ fn choices<'s>(
         let Some((citations, n_independent)) = corroborating(citations.collect()) else {
             continue;
         };
-        let mut stating: Vec<Candidate> = corroborated(
+        let mut stating = corroborated(
             story,
             corpus,
             &citations,
@@ -552,11 +551,8 @@ fn choices<'s>(
             candidate.n_words <= MAX_AGREED_FACT_WORDS
                 && crate::clauses::clause_ranges(&candidate.text).len() == 1
         });
-        for candidate in &mut stating {
-            candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
-            in_groups.insert((candidate.source, candidate.own_span.start));
-        }
-        candidates.append(&mut stating);
+        let share = n_independent as f64 / term_stats.n_sources;
+        admit(&mut candidates, &mut in_groups, stating, share);
     }
     for (idx, annotated) in story.articles.iter().enumerate() {
         let source = idx + 1;
@@ -643,6 +639,21 @@ fn choices<'s>(
         budget,
         weights: term_stats.weights(),
         n_terms,
+    }
+}
+
+/// Adds corroborated `wordings` stated by `share` of the summarized sources to `candidates`,
+/// their sentences to `in_groups`, so that none is also a single-source candidate.
+fn admit(
+    candidates: &mut Vec<Candidate>,
+    in_groups: &mut HashSet<(usize, usize)>,
+    wordings: Vec<Candidate>,
+    share: f64,
+) {
+    for mut wording in wordings {
+        wording.n_sources_share = share;
+        in_groups.insert((wording.source, wording.own_span.start));
+        candidates.push(wording);
     }
 }
 

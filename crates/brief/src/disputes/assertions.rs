@@ -472,7 +472,10 @@ fn denies_in_own_words(story: &Story, contesting: &Statement, asserted: &Stateme
                 .text
                 .get(quote.content.clone())
                 .unwrap_or_default();
-            deniers.contains(&surname) && is_negated(content)
+            deniers.contains(&surname)
+                && content
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+                    .any(clauses::is_negation)
         })
 }
 
@@ -492,17 +495,6 @@ fn speaker_surname(annotated: &parallax_model::Annotated, quote: &Quote) -> Opti
         .trim_end_matches(['\'', '\u{2019}', 's'])
         .to_lowercase();
     (!last.is_empty()).then_some(last)
-}
-
-/// Whether `text` holds a word of negation ("not", "never", "no", "didn’t").
-fn is_negated(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .any(|word| {
-            let word = word.to_lowercase();
-            matches!(word.as_str(), "not" | "never" | "no")
-                || word.ends_with("n't")
-                || word.ends_with("n\u{2019}t")
-        })
 }
 
 /// Whether an asserted sentence only supposes or asks what it says; see [`super::supposes_or_asks`].
