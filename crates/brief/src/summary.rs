@@ -422,26 +422,10 @@ fn choices<'s>(
         terms: Terms::new(Some("en")),
         extra: HashMap::new(),
     };
-    let mut disputed_ranges: HashMap<&ArticleId, Vec<(usize, usize)>> = HashMap::new();
-    for citation in disputes
-        .iter()
-        .flat_map(|dispute| &dispute.sides)
-        .flat_map(|side| &side.citations)
-    {
-        disputed_ranges
-            .entry(&citation.span.article)
-            .or_default()
-            .push((citation.span.start, citation.span.end));
-    }
+    let disputed_spans = DisputedSpans::new(disputes);
+    let in_dispute = |span: &Span| disputed_spans.holds(span);
     // A sentence stating a disputed value in its own voice would take one side; one that
     // attributes it ("police said", "according to") states whose figure it is.
-    let in_dispute = |span: &Span| {
-        disputed_ranges.get(&span.article).is_some_and(|ranges| {
-            ranges
-                .iter()
-                .any(|&(start, end)| start < span.end && span.start < end)
-        })
-    };
     let is_disputed = |source: usize, span: &Span| {
         in_dispute(span) && !is_attributed(&story.articles[source - 1], span.start)
     };
@@ -493,6 +477,7 @@ fn choices<'s>(
             corpus,
             &citations,
             &mut vocabulary,
+            &disputed_spans,
             &states_disputed_value,
         ));
         for candidate in &mut candidates[n_before..] {
@@ -523,6 +508,7 @@ fn choices<'s>(
             corpus,
             &citations,
             &mut vocabulary,
+            &disputed_spans,
             &|citation: &Citation| !is_whole_sentence(citation) || gives_disputed_value(citation),
         );
         for candidate in &mut whole {
@@ -545,6 +531,7 @@ fn choices<'s>(
             corpus,
             &citations,
             &mut vocabulary,
+            &disputed_spans,
             &gives_disputed_value,
         );
         stating.retain(|candidate| {
@@ -614,6 +601,7 @@ fn choices<'s>(
                 n_sources_share: 1.0 / term_stats.n_sources,
                 features: Features([0.0; N_FEATURES]),
                 sources: vec![source],
+                cited: vec![span.clone()],
                 spans: vec![span],
                 by_clauses: false,
             });
@@ -639,6 +627,85 @@ fn choices<'s>(
         budget,
         weights: term_stats.weights(),
         n_terms,
+    }
+}
+
+/// The sentences giving a side of a dispute.
+struct DisputedSpans<'d> {
+    disputes: &'d [Dispute],
+    by_article: HashMap<&'d ArticleId, Vec<SideSentence>>,
+}
+
+/// A sentence's bytes in its article, and the dispute and side it gives.
+struct SideSentence {
+    range: Range<usize>,
+    dispute_idx: usize,
+    side_idx: usize,
+}
+
+impl<'d> DisputedSpans<'d> {
+    fn new(disputes: &'d [Dispute]) -> DisputedSpans<'d> {
+        let mut by_article: HashMap<&ArticleId, Vec<_>> = HashMap::new();
+        for (dispute_idx, dispute) in disputes.iter().enumerate() {
+            for (side_idx, side) in dispute.sides.iter().enumerate() {
+                for citation in &side.citations {
+                    by_article
+                        .entry(&citation.span.article)
+                        .or_default()
+                        .push(SideSentence {
+                            range: citation.span.start..citation.span.end,
+                            dispute_idx,
+                            side_idx,
+                        });
+                }
+            }
+        }
+        DisputedSpans {
+            disputes,
+            by_article,
+        }
+    }
+
+    /// The disputes and sides that the sentences overlapping `span` give.
+    fn sides_in<'a>(&'a self, span: &'a Span) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.by_article
+            .get(&span.article)
+            .into_iter()
+            .flatten()
+            .filter(|side| side.range.start < span.end && span.start < side.range.end)
+            .map(|side| (side.dispute_idx, side.side_idx))
+    }
+
+    /// Whether `span` overlaps a sentence giving a side of a dispute.
+    fn holds(&self, span: &Span) -> bool {
+        self.sides_in(span).next().is_some()
+    }
+
+    /// Whether `other` gives a value of a disputed slot that `span` gives a value of, and none
+    /// that is the same as or compatible with one of `span`'s. Assertion disputes are left
+    /// aside: they are found with far less certainty than values (a denial matched to the
+    /// wrong statement would take a source's citation from a sentence it agrees with).
+    fn contradicts(&self, span: &Span, other: &Span) -> bool {
+        let is_of_value = |&(dispute_idx, _): &(usize, usize)| {
+            self.disputes[dispute_idx].kind != DisputeKind::Assertion
+        };
+        let sides: Vec<(usize, usize)> = self.sides_in(span).filter(is_of_value).collect();
+        let others: Vec<(usize, usize)> = self.sides_in(other).filter(is_of_value).collect();
+        let agrees = |dispute_idx: usize, side_idx: usize, other_idx: usize| {
+            side_idx == other_idx
+                || self.disputes[dispute_idx].sides[side_idx]
+                    .compatible_with
+                    .contains(&other_idx)
+        };
+        others.iter().any(|&(dispute_idx, _)| {
+            sides.iter().any(|&(idx, _)| idx == dispute_idx)
+                && !others.iter().any(|&(other_dispute, other_side)| {
+                    other_dispute == dispute_idx
+                        && sides.iter().any(|&(idx, side_idx)| {
+                            idx == dispute_idx && agrees(idx, side_idx, other_side)
+                        })
+                })
+        })
     }
 }
 
@@ -742,7 +809,11 @@ struct Candidate {
     /// Its features, but [`COVERAGE`], which depends on what is chosen before it
     /// ([`Candidate::features_given`]).
     features: Features,
+    /// The sources the wording is cited by, and their sentences.
     sources: Vec<usize>,
+    cited: Vec<Span>,
+    /// The sentences of its consensus group, the wording's own among them: two wordings of one
+    /// group say the same.
     spans: Vec<Span>,
     /// Whether it is corroborated by other sources' clauses only, not by their sentences.
     by_clauses: bool,
@@ -754,7 +825,7 @@ impl Candidate {
             text: self.text.clone(),
             kind: self.kind,
             sources: self.sources.clone(),
-            spans: self.spans.clone(),
+            spans: self.cited.clone(),
         }
     }
 
@@ -1335,6 +1406,7 @@ fn corroborated(
     corpus: &Corpus,
     citations: &[&Citation],
     vocabulary: &mut Vocabulary<'_>,
+    disputed: &DisputedSpans<'_>,
     is_left_out: &impl Fn(&Citation) -> bool,
 ) -> Vec<Candidate> {
     let sentence_of = |citation: &Citation| {
@@ -1343,9 +1415,6 @@ fn corroborated(
             .iter()
             .position(|sentence| sentence.range.start == citation.span.start)
     };
-    let mut sources: Vec<usize> = citations.iter().map(|citation| citation.source).collect();
-    sources.sort_unstable();
-    sources.dedup();
     let position = citations
         .iter()
         .map(|citation| sentence_of(citation).unwrap_or(usize::MAX))
@@ -1394,6 +1463,16 @@ fn corroborated(
                 Restated::Rewritten(text) => vocabulary.unlocated(text),
                 Restated::AsWritten => (text, terms, first_word, n_words),
             };
+            // A source whose sentence gives another side of a dispute than the wording's
+            // ("at least 30 detained" against "detained 11") agrees with it on the rest only.
+            let cited: Vec<&Citation> = citations
+                .iter()
+                .copied()
+                .filter(|other| !disputed.contradicts(&citation.span, &other.span))
+                .collect();
+            let mut sources: Vec<usize> = cited.iter().map(|cited| cited.source).collect();
+            sources.sort_unstable();
+            sources.dedup();
             Some(Candidate {
                 kind: SummaryKind::Corroborated,
                 opens_with_pronoun: starts_with_pronoun(&text),
@@ -1407,7 +1486,8 @@ fn corroborated(
                 own_span: citation.span.clone(),
                 n_sources_share: 0.0,
                 features: Features([0.0; N_FEATURES]),
-                sources: sources.clone(),
+                sources,
+                cited: cited.iter().map(|cited| cited.span.clone()).collect(),
                 spans: citations
                     .iter()
                     .map(|citation| citation.span.clone())
@@ -2133,6 +2213,88 @@ mod tests {
             .filter(|sentence| sentence.text.contains("voted"))
             .count();
         assert_eq!(n_stating, 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_source_giving_another_value_does_not_cite_the_wording_that_gives_one() {
+        let mut story = Story::new(vec![
+            article(
+                "a.txt",
+                &[
+                    "Riot police cleared the picket at Gate 4 on Tuesday and detained 11 people, police said.",
+                ],
+            ),
+            article(
+                "b.txt",
+                &[
+                    "Riot police cleared the picket at Gate 4 on Tuesday after the lorries were blocked.",
+                ],
+            ),
+            article(
+                "c.txt",
+                &[
+                    "Riot police detained at least 30 dockers when they cleared the picket at Gate 4 on Tuesday.",
+                ],
+            ),
+            article(
+                "d.txt",
+                &[
+                    "Riot police cleared the picket at Gate 4 on Tuesday and detained a dozen people.",
+                ],
+            ),
+        ]);
+        story.articles[0].claims.push(parallax_model::Claim {
+            sentence: 0,
+            subject: None,
+            predicate: 0..0,
+            object: None,
+            time: None,
+            quantity: None,
+            attribution: Attribution::Quoted { quote: 0 },
+            polarity: parallax_model::Polarity::Asserted,
+        });
+        let consensus = [ConsensusItem {
+            n_articles: 4,
+            n_independent: 4,
+            citations: (1..=4).map(|source| citation(&story, source, 0)).collect(),
+            in_clauses: false,
+        }];
+        let side = |value: &str, compatible_with: Vec<usize>, source: usize| DisputeSide {
+            value: value.into(),
+            compatible_with,
+            citations: vec![citation(&story, source, 0)],
+        };
+        let disputes = [Dispute {
+            slot: "people".into(),
+            kind: DisputeKind::Quantity,
+            sides: vec![
+                side("11 people", vec![2], 1),
+                side("at least 30 dockers", vec![], 3),
+                side("a dozen people", vec![0], 4),
+            ],
+        }];
+        let disputed = DisputedSpans::new(&disputes);
+        let span = |source: usize| citation(&story, source, 0).span;
+        // "at least 30" against "11": contradicted; a sentence giving no count, or a count
+        // compatible with the wording's, agrees.
+        assert!(disputed.contradicts(&span(1), &span(3)));
+        assert!(!disputed.contradicts(&span(1), &span(2)));
+        assert!(!disputed.contradicts(&span(1), &span(4)));
+        assert!(!disputed.contradicts(&span(2), &span(3)));
+        let found = summary(
+            &story,
+            &consensus,
+            &[],
+            &disputes,
+            SummaryLength::Sentences(1),
+        );
+        let statement = found
+            .iter()
+            .find(|sentence| sentence.kind == SummaryKind::Corroborated)
+            .expect("the group's statement");
+        assert!(statement.text.contains("11 people"), "{found:?}");
+        assert_eq!(statement.sources, vec![1, 2, 4]);
+        assert_eq!(statement.spans.len(), 3);
     }
 
     #[test]

@@ -398,7 +398,7 @@ impl<'a> UnnamedTerms<'a> {
             .flat_map(|phrase| terms_of(phrase, &mut self.stems))
             .collect();
         let own = if said.stance == Stance::Asserted {
-            asserted_part(&said.clauses)
+            asserted_part(&said.clauses, &mut self.stems)
         } else {
             said.clauses.clone()
         };
@@ -1064,10 +1064,12 @@ fn names_a_claim(before: &str) -> bool {
 
 /// What lowercase sentence `lower` asserts: its clauses without a negation ("there is no
 /// racism within the movement" says what a denial says, it does not assert what the denial
-/// contests), each cut before a "whether" or "if" ("investigators probing whether the campaign
-/// colluded" asserts no collusion) and before what a claim says ("the claim that …").
-fn asserted_part(lower: &str) -> String {
-    let mut asserted = String::with_capacity(lower.len());
+/// contests) and without two terms of one ("people allege that we built a back door, but we
+/// have no back door" reports what it denies), each cut before a "whether" or "if" ("investigators
+/// probing whether the campaign colluded" asserts no collusion) and before what a claim says
+/// ("the claim that …").
+fn asserted_part(lower: &str, stems: &mut Stems) -> String {
+    let mut clauses: Vec<(&str, Vec<(usize, &str)>)> = Vec::new();
     let mut start = 0;
     let boundaries = clause_boundaries(lower);
     for end in boundaries
@@ -1080,8 +1082,25 @@ fn asserted_part(lower: &str) -> String {
             .iter()
             .find(|mark| mark.start == end)
             .map_or(lower.len(), |mark| mark.end);
-        let words = word_spans(clause);
-        if words.iter().any(|(_, word)| clauses::is_negation(word)) {
+        clauses.push((clause, word_spans(clause)));
+    }
+    let is_negated =
+        |words: &[(usize, &str)]| words.iter().any(|(_, word)| clauses::is_negation(word));
+    let negated_terms: HashSet<u32> = clauses
+        .iter()
+        .filter(|(_, words)| is_negated(words))
+        .flat_map(|(clause, _)| stems.each(clause))
+        .collect();
+    let mut asserted = String::with_capacity(lower.len());
+    for (clause, words) in &clauses {
+        let mut terms = stems.each(clause);
+        terms.sort_unstable();
+        terms.dedup();
+        let n_denied = terms
+            .iter()
+            .filter(|term| negated_terms.contains(term))
+            .count();
+        if is_negated(words) || n_denied >= MIN_SHARED_TERMS {
             continue;
         }
         let supposed_at = words
@@ -1319,7 +1338,7 @@ mod tests {
 
     /// What `lower` asserts, its words separated by single spaces.
     fn asserted_words(lower: &str) -> String {
-        asserted_part(lower)
+        asserted_part(lower, &mut Stems::new(Some("en")))
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -1363,6 +1382,17 @@ mod tests {
         assert_eq!(
             asserted_words("they asked if the bridge opened; it did."),
             "they asked it did."
+        );
+        // A clause with two terms of a negated one is what the sentence denies.
+        assert_eq!(
+            asserted_words(
+                "critics allege that the ministry built a secret sluice, but the ministry has no secret sluice."
+            ),
+            ""
+        );
+        assert_eq!(
+            asserted_words("the ministry opened the sluice, but the river did not rise."),
+            "the ministry opened the sluice"
         );
     }
 
