@@ -584,7 +584,7 @@ fn choices<'s>(
                     wording.n_body_words,
                 ),
             };
-            if opens_with_unnamed_person(&text) {
+            if opens_with_unnamed_person(&text) || opens_after_an_untold_moment(&text) {
                 continue;
             }
             candidates.push(Candidate {
@@ -926,6 +926,45 @@ impl Vocabulary<'_> {
 
     fn n_terms(&self) -> usize {
         self.corpus.n_terms() + self.extra.len()
+    }
+}
+
+/// Whether `text` opens at a moment told only by the sentence before it ("Then …",
+/// "Twenty-three minutes later, …", "The next day, …", "Later in the day, …"): a summary puts
+/// its sentences in another order, where the moment is no longer told.
+fn opens_after_an_untold_moment(text: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years", "second", "minute",
+        "hour", "day", "week", "month", "year",
+    ];
+    const PARTS_OF_DAY: &[&str] = &["day", "night", "morning", "afternoon", "evening", "week"];
+    const AFTER: &[&str] = &["later", "earlier", "afterward", "afterwards"];
+    let first_ends_phrase = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| first.ends_with(','));
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(4)
+        .map(|word| {
+            word.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let word = |idx: usize| words.get(idx).map_or("", String::as_str);
+    match word(0) {
+        "then" | "afterward" | "afterwards" | "thereafter" | "subsequently" => true,
+        "later" | "earlier" | "moments" | "minutes" | "hours" if first_ends_phrase => true,
+        "moments" | "minutes" | "hours" | "days" | "weeks" => AFTER.contains(&word(1)),
+        "later" | "earlier" => {
+            word(1) == "that" && PARTS_OF_DAY.contains(&word(2))
+                || word(1) == "in" && word(2) == "the" && PARTS_OF_DAY.contains(&word(3))
+        }
+        "that" => PARTS_OF_DAY.contains(&word(1)) && word(1) != "week",
+        "the" => {
+            matches!(word(1), "next" | "following" | "previous") && PARTS_OF_DAY.contains(&word(2))
+        }
+        _ => (1..=2).any(|idx| UNITS.contains(&word(idx)) && AFTER.contains(&word(idx + 1))),
     }
 }
 
@@ -1426,6 +1465,7 @@ fn corroborated(
             citation.text.split_whitespace().count() >= MIN_WORDS
                 && !starts_with_quote(&citation.text)
                 && !is_fragment(&citation.text)
+                && !opens_after_an_untold_moment(&citation.text)
                 && !announces_quote(
                     &story.articles[citation.source - 1],
                     &(citation.span.start..citation.span.end),
@@ -1463,6 +1503,9 @@ fn corroborated(
                 Restated::Rewritten(text) => vocabulary.unlocated(text),
                 Restated::AsWritten => (text, terms, first_word, n_words),
             };
+            if opens_with_unnamed_person(&text) {
+                return None;
+            }
             // A source whose sentence gives another side of a dispute than the wording's
             // ("at least 30 detained" against "detained 11") agrees with it on the rest only.
             let cited: Vec<&Citation> = citations
@@ -2630,6 +2673,60 @@ mod tests {
             "Hereford voters went to the polls."
         ));
         assert!(!opens_with_unnamed_person("The port reopens on Friday."));
+    }
+
+    #[test]
+    fn a_sentence_opening_at_a_moment_the_sentence_before_told_is_no_candidate() {
+        for opening in [
+            "Then the council voted to close the port.",
+            "Twenty-three minutes later, Ruiz wrote again.",
+            "A few hours later the pilots walked out.",
+            "Later in the day, Ruiz took to the radio.",
+            "Earlier that morning, the ferries stopped.",
+            "The next day, the council met again.",
+            "That night, the pilots walked out.",
+            "Afterwards, the mayor spoke to reporters.",
+            "Moments later, the gates closed.",
+            "Later, Ruiz denied it.",
+        ] {
+            assert!(opens_after_an_untold_moment(opening), "{opening}");
+        }
+        for opening in [
+            "Later this month, the council will vote on the harbour plan.",
+            "Earlier Thursday, the council passed the harbour plan.",
+            "The next round of talks opens on Monday.",
+            "Three days after the strike began, the port closed.",
+            "Thousands of pilots walked out.",
+            "That the port closed surprised no one.",
+        ] {
+            assert!(!opens_after_an_untold_moment(opening), "{opening}");
+        }
+        // Nor is a corroborated wording, another wording of its group being stated instead.
+        let story = Story::new(vec![
+            article(
+                "a.txt",
+                &["Later in the day, the Velmar council closed the port to all ferries."],
+            ),
+            article(
+                "b.txt",
+                &["The Velmar council closed the port to all ferries on Monday evening."],
+            ),
+        ]);
+        let consensus = [ConsensusItem {
+            n_articles: 2,
+            n_independent: 2,
+            citations: vec![citation(&story, 1, 0), citation(&story, 2, 0)],
+            in_clauses: false,
+        }];
+        let found = summary(&story, &consensus, &[], &[], SummaryLength::Sentences(2));
+        assert_eq!(
+            texts(&found),
+            [(
+                SummaryKind::Corroborated,
+                "The Velmar council closed the port to all ferries on Monday evening.",
+                vec![1, 2]
+            )]
+        );
     }
 
     #[test]
