@@ -1031,9 +1031,23 @@ pub(crate) fn dateline_len(text: &str) -> usize {
             .all(|c| !c.is_alphabetic() || c.is_uppercase());
     let dated_or_credited =
         head.contains('(') && head.ends_with(')') || head.chars().any(|c| c.is_ascii_digit());
+    // So is its region, capitalized after a comma ("KANSAS CITY, Mo. \u{2014} …").
+    let region = head
+        .strip_prefix(place)
+        .and_then(|rest| rest.strip_prefix(','))
+        .map(str::trim);
+    let place_and_region = head == place
+        || region.is_some_and(|region| {
+            let words = region.split_whitespace();
+            (1..=3).contains(&words.clone().count())
+                && !region.contains(',')
+                && words
+                    .into_iter()
+                    .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        });
     // A place alone before a long dash is a dateline too ("WASHINGTON \u{2014} Leading …"); before
     // a hyphen it may be an acronym saying something ("NATO - the alliance …").
-    let place_alone = dash != '-' && head == place && place.split_whitespace().count() <= 3;
+    let place_alone = dash != '-' && place_and_region && place.split_whitespace().count() <= 3;
     if place_in_capitals && (dated_or_credited || place_alone) {
         text.len() - after.trim_start().len()
     } else {
@@ -2502,6 +2516,22 @@ mod tests {
         );
         check("NATO said 40 - 50 ships.", "NATO said 40 - 50 ships.");
         check("PORTVALE \u{2014} Ferries stopped.", "Ferries stopped.");
+        check(
+            "NEW PORTVALE, Brk. \u{2014} Ferries stopped.",
+            "Ferries stopped.",
+        );
+        check(
+            "PORTVALE, North Brask \u{2014} Ferries stopped.",
+            "Ferries stopped.",
+        );
+        check(
+            "PORTVALE, the ministry said \u{2014} ferries stopped.",
+            "PORTVALE, the ministry said \u{2014} ferries stopped.",
+        );
+        check(
+            "NATO, Brask and Velmar \u{2014} three sides met.",
+            "NATO, Brask and Velmar \u{2014} three sides met.",
+        );
         check("PORTVALE \u{2015}Ferries stopped.", "Ferries stopped.");
         check("PORTVALE -- Ferries stopped.", "Ferries stopped.");
         check("PORTVALE \u{2013}- Ferries stopped.", "Ferries stopped.");
