@@ -441,8 +441,18 @@ fn clause<'t>(text: &'t str, sentence: Range<usize>, range: &Range<usize>) -> (&
     }
     let left = text.get(start..range.start).unwrap_or_default();
     let right = text.get(range.end..end).unwrap_or_default();
+    // A quoted phrase right before the expression is part of its clause ("asked members to join
+    // him “for a private call” Monday evening"): the clause is looked for before the phrase.
+    let before_quoted = left
+        .trim_end()
+        .strip_suffix(['"', '\u{201d}'])
+        .and_then(|inside| inside.rfind(['"', '\u{201c}']))
+        .unwrap_or(left.len());
     // After the whole mark: a curly quotation mark is three bytes.
-    let left = match left.char_indices().rfind(|&(_, c)| is_sentence_end(c)) {
+    let left = match left[..before_quoted]
+        .char_indices()
+        .rfind(|&(_, c)| is_sentence_end(c))
+    {
         Some((idx, mark)) => left.get(idx + mark.len_utf8()..).unwrap_or_default(),
         None => left,
     };
