@@ -307,6 +307,10 @@ fn select(
     // checked against each chosen candidate once, when that one is chosen.
     let mut redundant = vec![false; candidates.len()];
     let mut in_chosen = vec![false; n_terms];
+    let mut quoted: Vec<Vec<u64>> = candidates
+        .iter()
+        .map(|candidate| quoted_runs(&candidate.text))
+        .collect();
     let mut chosen: Vec<Candidate> = Vec::new();
     let mut eligible: Vec<(usize, Features)> = Vec::new();
     loop {
@@ -335,12 +339,20 @@ fn select(
         };
         let candidate = candidates.swap_remove(idx);
         redundant.swap_remove(idx);
+        let candidate_quoted = quoted.swap_remove(idx);
         budget.take(candidate.n_words);
         for &term in &candidate.terms {
             covered[term as usize] = true;
             in_chosen[term as usize] = true;
         }
-        for (other, is_redundant) in candidates.iter().zip(redundant.iter_mut()) {
+        for ((other, is_redundant), other_quoted) in
+            candidates.iter().zip(redundant.iter_mut()).zip(&quoted)
+        {
+            // Two sentences quoting the same words report one statement ("… will do the right
+            // thing and step aside", by the press secretary and in the statement).
+            *is_redundant |= other_quoted
+                .iter()
+                .any(|run| candidate_quoted.binary_search(run).is_ok());
             // Another wording of the same consensus statement cites the same spans.
             *is_redundant |=
                 other.kind == SummaryKind::Corroborated && other.spans == candidate.spans;
@@ -1188,6 +1200,48 @@ struct FeatureContext<'a> {
 }
 
 /// Hashes of the pairs of consecutive lowercase words of `text`.
+/// Words in a row that two quotations must share to be one statement quoted twice.
+const QUOTED_RUN_WORDS: usize = 5;
+
+/// The runs of [`QUOTED_RUN_WORDS`] words inside the quotation marks of `text`, lowercased and
+/// hashed, sorted.
+fn quoted_runs(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut runs = Vec::new();
+    let mut inside = false;
+    let mut quotation = String::new();
+    for c in text.chars() {
+        let closes = match c {
+            '\u{201c}' => false,
+            '\u{201d}' => true,
+            '"' => inside,
+            _ => {
+                if inside {
+                    quotation.push(c);
+                }
+                continue;
+            }
+        };
+        if closes && inside {
+            let words: Vec<String> = quotation
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            runs.extend(words.windows(QUOTED_RUN_WORDS).map(|run| {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                run.hash(&mut hasher);
+                hasher.finish()
+            }));
+        }
+        inside = !closes;
+        quotation.clear();
+    }
+    runs.sort_unstable();
+    runs.dedup();
+    runs
+}
+
 fn bigram_hashes(text: &str) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     let words: Vec<String> = text
@@ -2352,6 +2406,40 @@ mod tests {
         assert!(statement.text.contains("11 people"), "{found:?}");
         assert_eq!(statement.sources, vec![1, 2, 4]);
         assert_eq!(statement.spans.len(), 3);
+    }
+
+    #[test]
+    fn two_sentences_quoting_the_same_words_are_one_statement() {
+        let story = Story::new(vec![
+            article(
+                "a.txt",
+                &[
+                    "The mayor said the council “will do what the harbour needs” if the pilots strike again.",
+                    "Ferries to the islands were cancelled for the rest of the week.",
+                ],
+            ),
+            article(
+                "b.txt",
+                &[
+                    "In a statement on Friday the city hall promised the council \"will do what the harbour needs\" soon.",
+                    "The harbour pilots have been without a contract since the spring.",
+                ],
+            ),
+        ]);
+        let found = summary(&story, &[], &[], &[], SummaryLength::Sentences(4));
+        let quoting = found
+            .iter()
+            .filter(|sentence| sentence.text.contains("will do what the harbour needs"))
+            .count();
+        assert_eq!(quoting, 1, "{found:?}");
+        assert!(quoted_runs("No quotation here at all, not one word of it.").is_empty());
+        // Words shared outside the quotation, or fewer than five in a row inside it, are
+        // no repeated statement.
+        let runs = quoted_runs(
+            "She wrote: “I love my sister, but she is wrong on the issue of marriage.”",
+        );
+        let other = quoted_runs("“The issue of marriage must be decided by the states,” she said.");
+        assert!(!runs.iter().any(|run| other.binary_search(run).is_ok()));
     }
 
     #[test]
