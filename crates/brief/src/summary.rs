@@ -596,7 +596,10 @@ fn choices<'s>(
                     wording.n_body_words,
                 ),
             };
-            if opens_with_unnamed_person(&text) || opens_after_an_untold_moment(&text) {
+            if opens_with_unnamed_person(&text)
+                || opens_after_an_untold_moment(&text)
+                || opens_pointing_back(&text)
+            {
                 continue;
             }
             candidates.push(Candidate {
@@ -995,6 +998,44 @@ fn opens_with_unnamed_person(text: &str) -> bool {
         .next()
         .unwrap_or_default();
     matches!(first, "He" | "She" | "They" | "His" | "Her" | "Their")
+}
+
+/// Whether `text` opens with a word pointing back to what the sentence before told ("This
+/// followed a vote …", "That money includes …", "Those actions include …", "It has been
+/// prosecuted …"), which a summary in another order no longer tells. Not a time ("This week …"),
+/// "This is" or "It was" (most often what comes after), nor "Those who …", "Those wondering …".
+fn opens_pointing_back(text: &str) -> bool {
+    const TIMES: &[&str] = &[
+        "day",
+        "night",
+        "week",
+        "year",
+        "month",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "summer",
+        "spring",
+        "fall",
+        "autumn",
+        "winter",
+        "season",
+        "time",
+    ];
+    let mut words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty());
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let says_what_follows = TIMES.contains(&second) || matches!(second, "is" | "was");
+    let people_described = matches!(first, "Those" | "These")
+        && (second == "who" || (second.len() > 4 && second.ends_with("ing")));
+    matches!(
+        first,
+        "This" | "That" | "These" | "Those" | "Such" | "It" | "Its"
+    ) && !says_what_follows
+        && !people_described
 }
 
 fn starts_with_pronoun(text: &str) -> bool {
@@ -1571,7 +1612,7 @@ fn corroborated(
                 Restated::Rewritten(text) => vocabulary.unlocated(text),
                 Restated::AsWritten => (text, terms, first_word, n_words),
             };
-            if opens_with_unnamed_person(&text) {
+            if opens_with_unnamed_person(&text) || opens_pointing_back(&text) {
                 return None;
             }
             // A source whose sentence gives another side of a dispute than the wording's
@@ -2791,6 +2832,31 @@ mod tests {
             "Hereford voters went to the polls."
         ));
         assert!(!opens_with_unnamed_person("The port reopens on Friday."));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_word_pointing_back_is_no_candidate() {
+        for opening in [
+            "This followed a vote in the council.",
+            "That money comes from the harbour fund.",
+            "Those pilots walked out on Monday.",
+            "It has been run by the city since 1990.",
+            "Its ferries stopped on Monday.",
+            "Such strikes are rare in Velmar.",
+        ] {
+            assert!(opens_pointing_back(opening), "{opening}");
+        }
+        for opening in [
+            "This week the council voted to close the port.",
+            "That night the pilots walked out.",
+            "It is unclear whether the ferries will run.",
+            "Those who crossed the picket were jeered.",
+            "Those wondering about the ferries found out on Monday.",
+            "Thousands of pilots walked out.",
+            "Italy sent two ferries.",
+        ] {
+            assert!(!opens_pointing_back(opening), "{opening}");
+        }
     }
 
     #[test]
