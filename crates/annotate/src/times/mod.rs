@@ -24,8 +24,8 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
-use chrono::NaiveDate;
-use lexicon::Lexicon;
+use chrono::{Datelike, NaiveDate};
+use lexicon::{Lexicon, Unit};
 use parallax_model::{Article, Sentence, TimeExpression};
 use patterns::{Candidate, Grammar, Piece};
 use resolve::{Anchors, Meaning, Tense};
@@ -94,7 +94,11 @@ fn times_within(
     let mut anchors = Anchors {
         published,
         narrative: None,
+        narrative_is_close: false,
     };
+    // Where the mention of the story's time ends, when it times its clause ("In October 2016,
+    // …"), not a noun ("the August 1988 cease-fire").
+    let mut narrative_end: Option<usize> = None;
     let mut expressions = Vec::new();
     let mut pieces: Vec<Piece> = select(grammar.candidates(text))
         .into_iter()
@@ -102,14 +106,21 @@ fn times_within(
         .flat_map(|candidate| candidate.pieces)
         .collect();
     share_range_years(text, &mut pieces);
-    for piece in pieces {
+    for idx in 0..pieces.len() {
+        let piece = &pieces[idx];
+        anchors.narrative_is_close = narrative_end.is_some_and(|end| {
+            piece.range.start.saturating_sub(end) <= resolve::NARRATIVE_CLOSE_BYTES
+        });
         let tense = tense(
             text,
             sentence_around(sentences, &piece.range),
             &piece.range,
             grammar.lexicon,
         );
-        let resolved = resolve::resolve(&piece.meaning, &anchors, tense);
+        let resolved = match of_that_year(text, piece, pieces.get(idx + 1), &anchors) {
+            Some(meaning) => resolve::resolve(&meaning, &anchors, tense),
+            None => resolve::resolve(&piece.meaning, &anchors, tense),
+        };
         if let Some(point) = resolved.point {
             // A date counted from another ("a year earlier") does not become the story's
             // time: in "up from $5 a year earlier" the story is still in this year; nor
@@ -117,16 +128,66 @@ fn times_within(
             if !piece.meaning.is_comparison() && !starts_period(text, &piece.range, grammar.lexicon)
             {
                 anchors.narrative = Some(point);
+                narrative_end = times_a_clause(text, &piece.range).then_some(piece.range.end);
             }
         }
         expressions.push(TimeExpression {
-            range: piece.range,
+            range: piece.range.clone(),
             kind: resolved.kind,
             value: resolved.value,
             modifier: piece.modifier,
         });
     }
     expressions
+}
+
+/// Whether the expression at `range` follows a preposition that makes it the time of its clause
+/// ("in October 2016", "on Oct. 7", "the first week of October 2016"), rather than a word it qualifies ("the August 1988
+/// cease-fire") or none.
+fn times_a_clause(text: &str, range: &Range<usize>) -> bool {
+    let before = text.get(..range.start).unwrap_or_default();
+    let previous = words(before).next_back().unwrap_or_default();
+    [
+        "in", "on", "of", "during", "by", "from", "until", "through", "since", "between",
+    ]
+    .iter()
+    .any(|preposition| previous.eq_ignore_ascii_case(preposition))
+}
+
+/// A date without a year that "that year" or "the same year" follows ("On July 22 that year")
+/// with the year of the story's time, which the expression after it names; `None` otherwise.
+fn of_that_year(
+    text: &str,
+    piece: &Piece,
+    next: Option<&Piece>,
+    anchors: &Anchors,
+) -> Option<Meaning> {
+    let Meaning::Date {
+        weekday,
+        year: None,
+        month,
+        day,
+    } = piece.meaning
+    else {
+        return None;
+    };
+    let next = next?;
+    let names_the_year = matches!(
+        next.meaning,
+        Meaning::Narrative {
+            unit: Unit::Year,
+            shift: 0
+        }
+    ) && text
+        .get(piece.range.end..next.range.start)
+        .is_some_and(|between| between.trim_matches([' ', ',']).is_empty());
+    let year = anchors.narrative?.first_day()?.year();
+    names_the_year.then_some(Meaning::Date {
+        weekday,
+        year: Some(year),
+        month,
+        day,
+    })
 }
 
 /// Words that join the two ends of a range of dates ("June and July 2016", "from May to

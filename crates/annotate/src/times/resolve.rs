@@ -166,7 +166,7 @@ impl Point {
     }
 
     /// The first day of the period, where it has one.
-    fn first_day(self) -> Option<NaiveDate> {
+    pub(crate) fn first_day(self) -> Option<NaiveDate> {
         match self {
             Point::Day(date) => Some(date),
             Point::Week(date) | Point::Weekend(date) => {
@@ -302,6 +302,9 @@ pub(crate) struct Anchors {
     pub(crate) published: Option<NaiveDate>,
     /// The last calendar period the text mentioned.
     pub(crate) narrative: Option<Point>,
+    /// Whether the expression being resolved is close enough after the mention of `narrative`
+    /// ([`NARRATIVE_CLOSE_BYTES`]) to take its year.
+    pub(crate) narrative_is_close: bool,
 }
 
 impl Anchors {
@@ -415,6 +418,19 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
                     if point.unit() <= *unit =>
                 {
                     point.first_day()
+                }
+                // "that week" after "in October 2016": the story's time is coarser than the
+                // period and does not tell it; the publication's week would be wrong, unless
+                // the story's time holds the publication date ("in 2014 …, that day"). "The
+                // next day" is most often counted from the news, whatever was told before.
+                (Some(point), _)
+                    if *shift == 0
+                        && point.unit() > *unit
+                        && anchors
+                            .published
+                            .is_some_and(|published| period(published, point.unit()) != point) =>
+                {
+                    None
                 }
                 _ => anchors.narrative_day(),
             };
@@ -564,6 +580,23 @@ fn date(
         Some(day) => format!("XXXX-{month:02}-{day:02}"),
         None => format!("XXXX-{month:02}"),
     };
+    // "In October 2016, … On Oct. 7, …": a day shortly after the story's time (a day, week or
+    // month it told) is of that time's year, however long before publication it lies; not one
+    // the clause puts ahead, which is counted from the publication date.
+    if let (Some(narrative @ (Point::Day(_) | Point::Week(_) | Point::Month(..))), Some(day)) =
+        (anchors.narrative, day)
+        && anchors.narrative_is_close
+        && tense != Tense::Future
+        && let Some(start) = narrative.first_day()
+        && let Some(candidate) = NaiveDate::from_ymd_opt(start.year(), month, day)
+        && (0..=NARRATIVE_REACH_DAYS).contains(&(candidate - start).num_days())
+        && weekday.is_none_or(|weekday| candidate.weekday() == weekday)
+        && anchors
+            .published
+            .is_none_or(|published| candidate <= published)
+    {
+        return Resolved::date(Point::Day(candidate));
+    }
     let Some(published) = anchors.published else {
         return Resolved::unknown(TimeKind::Date, unknown());
     };
@@ -615,6 +648,15 @@ fn date(
         None => Resolved::unknown(TimeKind::Date, unknown()),
     }
 }
+
+/// Bytes from the end of the mention of the story's time within which a date without a year may
+/// take its year ([`date`]): about two sentences. A month named paragraphs before ("a ceasefire in
+/// August 1988 …") says nothing of the year of a later "Aug. 2".
+pub(crate) const NARRATIVE_CLOSE_BYTES: usize = 250;
+
+/// Days after the start of the story's time within which a date without a year is of that
+/// time's year ([`date`]).
+const NARRATIVE_REACH_DAYS: i64 = 31;
 
 /// The date of `holiday` in `year`.
 pub(crate) fn holiday_in(holiday: Holiday, year: i32) -> Option<NaiveDate> {

@@ -746,3 +746,37 @@ fn the_next_day_gives_no_tense() {
         ],
     );
 }
+
+#[test]
+fn a_date_without_a_year_shortly_after_a_told_time_is_of_its_year() {
+    // Published years later: the days told after "in June 2016" are of 2016.
+    check(
+        "The pilots met in June 2016. On July 22 that year, the council published the report.",
+        Some("2019-01-25"),
+        &[
+            ("June 2016", "2016-06"),
+            ("July 22", "2016-07-22"),
+            ("that year", "2016"),
+        ],
+    );
+    check(
+        "In October 2016, the two pilots wrote to the council. On Oct. 7, it answered.",
+        Some("2019-01-25"),
+        &[("October 2016", "2016-10"), ("Oct. 7", "2016-10-07")],
+    );
+    // A month that qualifies a noun is no time of the story: the day is the news's.
+    check(
+        "The port reopened after the August 2017 accord. The council condemned the strike of Aug. 2.",
+        Some("2019-08-15"),
+        &[("August 2017", "2017-08"), ("Aug. 2", "2019-08-02")],
+    );
+    // "That week" after a month long past is no week the text tells.
+    check(
+        "In October 2016, the pilots wrote to the council. By the end of that week, it had answered.",
+        Some("2019-01-25"),
+        &[
+            ("October 2016", "2016-10"),
+            ("the end of that week", "XXXX-WXX"),
+        ],
+    );
+}
