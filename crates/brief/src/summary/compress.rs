@@ -4,8 +4,9 @@
 //! Two rules, each removing a part the sentence stays grammatical and means the same without:
 //! a discourse connective opening the sentence ("However,", "But", "And" before a clause or a
 //! fronted phrase closed by a comma), which out of its article
-//! points at nothing, and a politician's party tag in parentheses ("(D-Ore.)"); and one repair,
-//! a full stop scraping left before a comma. A wire credit
+//! points at nothing, and a politician's party tag in parentheses ("(D-Ore.)"); and two repairs,
+//! a full stop scraping left before a comma, and one added to a sentence that ends in a word (a
+//! standfirst written without one). A wire credit
 //! opening the sentence is left out with its dateline ([`super::dateline_len`]). No rule touches
 //! who said what: attributions ("the minister said", "according to police") stay, since without
 //! them a reported claim would read as the summary's own assertion.
@@ -58,7 +59,12 @@ const MAX_FRONTED_WORDS: usize = 8;
 
 /// `text` without the parts the summary does not need; see the module's docs.
 pub(crate) fn compress(text: &str) -> String {
-    without_stray_full_stops(&without_party_tags(&without_opening_connective(text)))
+    let mut compressed =
+        without_stray_full_stops(&without_party_tags(&without_opening_connective(text)));
+    if compressed.ends_with(char::is_alphanumeric) {
+        compressed.push('.');
+    }
+    compressed
 }
 
 /// `text` without a full stop that scraping left before a comma ("a meeting with Velmar. ,
@@ -172,6 +178,19 @@ mod tests {
         assert_eq!(
             compress("And on the second day of the strike, the ferries stopped."),
             "On the second day of the strike, the ferries stopped."
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_word_gets_a_full_stop() {
+        assert_eq!(
+            compress("Ruiz asks the council for a meeting for the second time in six months"),
+            "Ruiz asks the council for a meeting for the second time in six months."
+        );
+        assert_eq!(compress("Is the port closed?"), "Is the port closed?");
+        assert_eq!(
+            compress("“The port is closed,” Ruiz said."),
+            "“The port is closed,” Ruiz said."
         );
     }
 
