@@ -1000,10 +1000,27 @@ fn opens_with_unnamed_person(text: &str) -> bool {
     matches!(first, "He" | "She" | "They" | "His" | "Her" | "Their")
 }
 
+/// Nouns that, after "The" opening a sentence, name an act or event the sentence before told
+/// ("The move comes after …", "The announcement comes on the 35th day …").
+const SHELL_NOUNS: &[&str] = &[
+    "move",
+    "decision",
+    "remarks",
+    "remark",
+    "comments",
+    "comment",
+    "statement",
+    "announcement",
+    "incident",
+    "episode",
+    "development",
+];
+
 /// Whether `text` opens with a word pointing back to what the sentence before told ("This
 /// followed a vote …", "That money includes …", "Those actions include …", "It has been
-/// prosecuted …"), which a summary in another order no longer tells. Not a time ("This week …"),
-/// "This is" or "It was" (most often what comes after), nor "Those who …", "Those wondering …".
+/// prosecuted …", "The move …"), which a summary in another order no longer tells. Not a time
+/// ("This week …"), "This is" or "It was" (most often what comes after), nor "Those who …",
+/// "Those wondering …".
 fn opens_pointing_back(text: &str) -> bool {
     const TIMES: &[&str] = &[
         "day",
@@ -1031,11 +1048,14 @@ fn opens_pointing_back(text: &str) -> bool {
     let says_what_follows = TIMES.contains(&second) || matches!(second, "is" | "was");
     let people_described = matches!(first, "Those" | "These")
         && (second == "who" || (second.len() > 4 && second.ends_with("ing")));
-    matches!(
-        first,
-        "This" | "That" | "These" | "Those" | "Such" | "It" | "Its"
-    ) && !says_what_follows
-        && !people_described
+    // "The move", "The statement": a noun that names what the sentence before told.
+    let names_the_told = first == "The" && SHELL_NOUNS.contains(&second);
+    names_the_told
+        || matches!(
+            first,
+            "This" | "That" | "These" | "Those" | "Such" | "It" | "Its"
+        ) && !says_what_follows
+            && !people_described
 }
 
 fn starts_with_pronoun(text: &str) -> bool {
@@ -2843,6 +2863,8 @@ mod tests {
             "It has been run by the city since 1990.",
             "Its ferries stopped on Monday.",
             "Such strikes are rare in Velmar.",
+            "The move comes a week after the strike began.",
+            "The statement came from the harbour pilots.",
         ] {
             assert!(opens_pointing_back(opening), "{opening}");
         }
@@ -2854,6 +2876,7 @@ mod tests {
             "Those wondering about the ferries found out on Monday.",
             "Thousands of pilots walked out.",
             "Italy sent two ferries.",
+            "The council moved the ferries to Ostrava.",
         ] {
             assert!(!opens_pointing_back(opening), "{opening}");
         }
