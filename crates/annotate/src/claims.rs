@@ -446,8 +446,9 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
         });
 
     let clause_end = text[predicate.end..span.end]
-        .find([',', ';', ':', '.', '?', '!', '\u{2014}'])
-        .map_or(span.end, |offset| predicate.end + offset);
+        .match_indices([',', ';', ':', '.', '?', '!', '\u{2014}'])
+        .find(|&(offset, mark)| mark != "." || !in_abbreviation(text, predicate.end + offset))
+        .map_or(span.end, |(offset, _)| predicate.end + offset);
     let object = trimmed(text, predicate.end..clause_end);
 
     let time = annotated
@@ -616,6 +617,26 @@ fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     (!range.is_empty()).then_some(range)
 }
 
+/// Abbreviations written with a full stop that ends no clause before a name.
+const ABBREVIATIONS: &[&str] = &[
+    "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Dr", "Mr", "Mrs", "Ms", "St", "Jr",
+    "Sr", "Prof", "Rev", "Mt", "Ft", "No", "vs",
+];
+
+/// Whether the full stop at byte `at` of `text` belongs to an abbreviation ("the U.S. motto",
+/// "introduced by Rep. Ana Ruiz") rather than ending a clause.
+fn in_abbreviation(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let after = &text[at + 1..];
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or_default();
+    let last = word.rsplit('.').next().unwrap_or_default();
+    let an_initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    after.starts_with(char::is_alphanumeric) || an_initial || ABBREVIATIONS.contains(&last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -655,6 +676,19 @@ mod tests {
             &[(
                 "withdrew",
                 Some("the riot police from Gate 4 on Wednesday"),
+                "own",
+                Polarity::Asserted,
+            )],
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_s_full_stop_ends_no_object() {
+        check(
+            "The council sent the plan to Rep. Ana Ruiz of the U.S. harbour board on Monday.",
+            &[(
+                "sent",
+                Some("the plan to Rep. Ana Ruiz of the U.S. harbour board on Monday"),
                 "own",
                 Polarity::Asserted,
             )],
