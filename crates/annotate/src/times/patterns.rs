@@ -2650,8 +2650,32 @@ fn parse_holiday(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         return Vec::new();
     };
     let shift = group(captures, "shift").and_then(|text| shift_of(scan, text));
+    // "celebrate Christmas", "a merry Christmas": the feast itself, not a day something
+    // happens on ("was found Thanksgiving Day" is one).
+    let start = captures.get(0).map_or(0, |m| m.start());
+    let the_feast = shift.is_none()
+        && scan
+            .word_before(start)
+            .is_some_and(|word| FEAST_WORDS.contains(&word.as_str()));
+    if the_feast {
+        return Vec::new();
+    }
     whole(captures, Meaning::Holiday { holiday, shift })
 }
+
+/// Words before a holiday's name that make it the feast rather than a day ([`parse_holiday`]).
+const FEAST_WORDS: &[&str] = &[
+    "celebrate",
+    "celebrates",
+    "celebrated",
+    "celebrating",
+    "observe",
+    "observes",
+    "observed",
+    "observing",
+    "merry",
+    "happy",
+];
 
 impl Grammar {
     /// What `text` means when one candidate covers all of it ("Thursday", "Nov. 6").

@@ -434,6 +434,13 @@ fn holidays() {
         Some(FRIDAY),
         &[("Christmas Day", "2021-12-25"), ("Easter", "2022-04-17")],
     );
+    // The feast itself is no day something happens on; a bare holiday that times a verb is.
+    check(
+        "Pupils may not celebrate Christmas at school, the pilots wished all a merry Christmas, \
+         and the ferry was found Thanksgiving Day.",
+        Some(FRIDAY),
+        &[("Thanksgiving Day", "2021-11-25")],
+    );
 }
 
 #[test]
