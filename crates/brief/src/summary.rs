@@ -2231,6 +2231,20 @@ mod tests {
         (consensus, disputes)
     }
 
+    /// A claim of sentence `sentence` with `attribution`, all else empty.
+    fn attributed_claim(sentence: usize, attribution: Attribution) -> parallax_model::Claim {
+        parallax_model::Claim {
+            sentence,
+            subject: None,
+            predicate: 0..0,
+            object: None,
+            time: None,
+            quantity: None,
+            attribution,
+            polarity: parallax_model::Polarity::Asserted,
+        }
+    }
+
     fn texts(sentences: &[SummarySentence]) -> Vec<(SummaryKind, &str, Vec<usize>)> {
         sentences
             .iter()
@@ -2291,16 +2305,9 @@ mod tests {
         );
         // A disputed value it gives, even attributed, is not the others' to cite.
         let mut story = story;
-        story.articles[0].claims.push(parallax_model::Claim {
-            sentence: 0,
-            subject: None,
-            predicate: 0..0,
-            object: None,
-            time: None,
-            quantity: None,
-            attribution: Attribution::Reported,
-            polarity: parallax_model::Polarity::Asserted,
-        });
+        story.articles[0]
+            .claims
+            .push(attributed_claim(0, Attribution::Reported));
         let disputes = [Dispute {
             slot: "who asked for the meeting".into(),
             kind: DisputeKind::Agent,
@@ -2415,16 +2422,9 @@ mod tests {
                 ],
             ),
         ]);
-        story.articles[0].claims.push(parallax_model::Claim {
-            sentence: 0,
-            subject: None,
-            predicate: 0..0,
-            object: None,
-            time: None,
-            quantity: None,
-            attribution: Attribution::Quoted { quote: 0 },
-            polarity: parallax_model::Polarity::Asserted,
-        });
+        story.articles[0]
+            .claims
+            .push(attributed_claim(0, Attribution::Quoted { quote: 0 }));
         let consensus = [ConsensusItem {
             n_articles: 4,
             n_independent: 4,

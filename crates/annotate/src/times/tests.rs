@@ -161,16 +161,13 @@ fn weekdays_follow_the_tense_of_their_clause() {
         ],
     );
     // A quoted phrase between the verb and the expression is part of the clause.
-    check(
-        "In a note he asked the members to join him \u{201c}on a private call\u{201d} Monday evening.",
-        Some("2022-01-16"),
-        &[("Monday evening", "2022-01-17TEV")],
-    );
-    check(
-        "In a note he asked the members to join him \"on a private call\" Monday evening.",
-        Some("2022-01-16"),
-        &[("Monday evening", "2022-01-17TEV")],
-    );
+    for quoted in ["\u{201c}on a private call\u{201d}", "\"on a private call\""] {
+        check(
+            &format!("In a note he asked the members to join him {quoted} Monday evening."),
+            Some("2022-01-16"),
+            &[("Monday evening", "2022-01-17TEV")],
+        );
+    }
     // A time that is all a quotation holds is a title.
     check(
         "He told NBC's \"Today\" show on Thursday that ABC's \u{201c}This Week.\u{201d} had called.",
