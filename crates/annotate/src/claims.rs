@@ -617,11 +617,9 @@ fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     (!range.is_empty()).then_some(range)
 }
 
-/// Abbreviations written with a full stop that ends no clause before a name.
-const ABBREVIATIONS: &[&str] = &[
-    "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Dr", "Mr", "Mrs", "Ms", "St", "Jr",
-    "Sr", "Prof", "Rev", "Mt", "Ft", "No", "vs",
-];
+/// Abbreviations besides the titles before names ([`crate::sentences::TITLES`]) whose full
+/// stop ends no clause.
+const ABBREVIATIONS: &[&str] = &["St", "Jr", "Mt", "Ft", "No", "vs"];
 
 /// Whether the full stop at byte `at` of `text` belongs to an abbreviation ("the U.S. motto",
 /// "introduced by Rep. Ana Ruiz") rather than ending a clause.
@@ -634,7 +632,13 @@ fn in_abbreviation(text: &str, at: usize) -> bool {
         .unwrap_or_default();
     let last = word.rsplit('.').next().unwrap_or_default();
     let an_initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-    after.starts_with(char::is_alphanumeric) || an_initial || ABBREVIATIONS.contains(&last)
+    let a_title = crate::sentences::TITLES
+        .iter()
+        .any(|title| title.strip_suffix('.') == Some(last));
+    after.starts_with(char::is_alphanumeric)
+        || an_initial
+        || a_title
+        || ABBREVIATIONS.contains(&last)
 }
 
 #[cfg(test)]

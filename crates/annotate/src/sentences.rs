@@ -16,7 +16,7 @@ const TIME_ZONE_WORDS: &[&str] = &[
 ];
 
 /// Titles written with a period that never end a sentence before a name.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "Ms.", "Mr.", "Mrs.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Sgt.",
     "Prof.", "Rev.", "Adm.", "Maj.", "Cmdr.", "Supt.", "Insp.", "Amb.", "Pres.", "Sr.", "Mme.",
 ];

@@ -596,10 +596,7 @@ fn choices<'s>(
                     wording.n_body_words,
                 ),
             };
-            if opens_with_unnamed_person(&text)
-                || opens_after_an_untold_moment(&text)
-                || opens_pointing_back(&text)
-            {
+            if leans_on_the_sentence_before(&text) {
                 continue;
             }
             candidates.push(Candidate {
@@ -944,6 +941,15 @@ impl Vocabulary<'_> {
     }
 }
 
+/// Whether `text`, as the summary would state it, opens with what only the sentence before it
+/// in its article tells: an unnamed person, a moment, or a thing pointed back to. A summary
+/// puts its sentences in another order, so it is no candidate.
+fn leans_on_the_sentence_before(text: &str) -> bool {
+    opens_with_unnamed_person(text)
+        || opens_after_an_untold_moment(text)
+        || opens_pointing_back(text)
+}
+
 /// Whether `text` opens at a moment told only by the sentence before it ("Then …",
 /// "Twenty-three minutes later, …", "The next day, …", "Later in the day, …"): a summary puts
 /// its sentences in another order, where the moment is no longer told.
@@ -1267,7 +1273,6 @@ const QUOTED_RUN_WORDS: usize = 5;
 /// The runs of [`QUOTED_RUN_WORDS`] words inside the quotation marks of `text`, lowercased and
 /// hashed, sorted.
 fn quoted_runs(text: &str) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
     let mut runs = Vec::new();
     let mut inside = false;
     let mut quotation = String::new();
@@ -1284,16 +1289,7 @@ fn quoted_runs(text: &str) -> Vec<u64> {
             }
         };
         if closes && inside {
-            let words: Vec<String> = quotation
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|word| !word.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            runs.extend(words.windows(QUOTED_RUN_WORDS).map(|run| {
-                let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                run.hash(&mut hasher);
-                hasher.finish()
-            }));
+            runs.extend(window_hashes(&quotation, QUOTED_RUN_WORDS));
         }
         inside = !closes;
         quotation.clear();
@@ -1304,20 +1300,26 @@ fn quoted_runs(text: &str) -> Vec<u64> {
 }
 
 fn bigram_hashes(text: &str) -> Vec<u64> {
+    window_hashes(text, 2).collect()
+}
+
+/// The hash of every run of `n` words of `text` in a row, lowercased, in text order.
+fn window_hashes(text: &str, n: usize) -> impl Iterator<Item = u64> {
     use std::hash::{Hash, Hasher};
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words
-        .windows(2)
-        .map(|pair| {
+    let runs: Vec<u64> = words
+        .windows(n)
+        .map(|run| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            pair.hash(&mut hasher);
+            run.hash(&mut hasher);
             hasher.finish()
         })
-        .collect()
+        .collect();
+    runs.into_iter()
 }
 
 impl<'a> FeatureContext<'a> {
@@ -1594,7 +1596,6 @@ fn corroborated(
             citation.text.split_whitespace().count() >= MIN_WORDS
                 && !starts_with_quote(&citation.text)
                 && !is_fragment(&citation.text)
-                && !opens_after_an_untold_moment(&citation.text)
                 && !announces_quote(
                     &story.articles[citation.source - 1],
                     &(citation.span.start..citation.span.end),
@@ -1632,7 +1633,7 @@ fn corroborated(
                 Restated::Rewritten(text) => vocabulary.unlocated(text),
                 Restated::AsWritten => (text, terms, first_word, n_words),
             };
-            if opens_with_unnamed_person(&text) || opens_pointing_back(&text) {
+            if leans_on_the_sentence_before(&text) {
                 return None;
             }
             // A source whose sentence gives another side of a dispute than the wording's
