@@ -942,12 +942,49 @@ impl Vocabulary<'_> {
 }
 
 /// Whether `text`, as the summary would state it, opens with what only the sentence before it
-/// in its article tells: an unnamed person, a moment, or a thing pointed back to. A summary
-/// puts its sentences in another order, so it is no candidate.
+/// in its article tells (an unnamed person, a moment, or a thing pointed back to) or points
+/// back to a claim it told. A summary puts its sentences in another order, so it is no candidate.
 fn leans_on_the_sentence_before(text: &str) -> bool {
     opens_with_unnamed_person(text)
         || opens_after_an_untold_moment(text)
         || opens_pointing_back(text)
+        || points_back_to_a_claim(text)
+}
+
+/// Whether `text` ends on a claim the sentence before told ("… is disputing that argument.",
+/// "Ruiz denied the allegations.") or names one as "the same": what is disputed, denied or
+/// repeated is not in the summary.
+fn points_back_to_a_claim(text: &str) -> bool {
+    const CLAIMS: &[&str] = &[
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "charge",
+        "charges",
+        "argument",
+        "arguments",
+        "report",
+        "reports",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let ends_on_one = match words[..] {
+        [.., determiner, last] => {
+            matches!(determiner, "the" | "that" | "this" | "these" | "those")
+                && CLAIMS.contains(&last)
+        }
+        _ => false,
+    };
+    // "Ruiz made the same argument on the stump."
+    let the_same_one = words
+        .windows(3)
+        .any(|run| run[0] == "the" && run[1] == "same" && CLAIMS.contains(&run[2]));
+    ends_on_one || the_same_one
 }
 
 /// Whether `text` opens at a moment told only by the sentence before it ("Then …",
@@ -2880,6 +2917,24 @@ mod tests {
             "The council moved the ferries to Ostrava.",
         ] {
             assert!(!opens_pointing_back(opening), "{opening}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_pointing_back_to_a_claim_is_no_candidate() {
+        for text in [
+            "The harbour pilots are disputing that argument.",
+            "Ana Ruiz denied the allegations.",
+            "The mayor made the same claim on the stump.",
+        ] {
+            assert!(points_back_to_a_claim(text), "{text}");
+        }
+        for text in [
+            "The harbour pilots denied that the port was closed.",
+            "The report came out on Monday.",
+            "The mayor was not that sure.",
+        ] {
+            assert!(!points_back_to_a_claim(text), "{text}");
         }
     }
 

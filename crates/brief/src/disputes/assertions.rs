@@ -1,12 +1,14 @@
 //! Assertion disputes: a statement some sources make and others deny or doubt.
 //!
 //! A sentence contests a statement when it carries a word of denial ("denied", "untrue", "no
-//! evidence") or of doubt ("little evidence", "not persuaded", "unverified"). A plain negation
+//! evidence", "baseless", called "a hoax") or of doubt ("little evidence", "not persuaded",
+//! "unverified"). A plain negation
 //! ("would not abandon it") is not enough: most are statements of their own, not answers to
 //! another source. It contests the statements of other sentences that say the
 //! same thing without such words: their content terms (stemmed, irregular verb forms reduced to
-//! their base, the words of denial and doubt and of the calendar left out) overlap in at least two terms and in a
-//! good share of the shorter sentence's IDF weight, and when both give numbers they share one
+//! their base, the words of denial and doubt, of attribution and of the calendar left out) overlap in at least two terms and in a
+//! good share of the shorter sentence's IDF weight, what the denial is said of shares two terms
+//! with what the other asserts (or one that is half of a short statement besides names), and when both give numbers they share one
 //! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). One shared term must
 //! lie outside the names of people, organisations and places: sentences about the same people
 //! share their names whatever they say. Nor is a word for a claim that term ("denied the
@@ -51,6 +53,12 @@ const DENIAL: &[&str] = &[
     "dismissed claims",
     "dismissed reports",
     "fabricated",
+    "baseless",
+    "unfounded",
+    "bogus",
+    "hoax",
+    "smear",
+    "distortion",
 ];
 
 /// Phrases that doubt a statement.
@@ -104,6 +112,23 @@ const CALENDAR_WORDS: &[&str] = &[
     "afternoon",
     "evening",
     "night",
+];
+
+/// Words telling who said something and how ("said in a statement", "told an interview"),
+/// left out like the words of the calendar: a denial "in a statement" shares nothing with
+/// another statement for it.
+const ATTRIBUTION_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "added",
+    "statement",
+    "statements",
+    "interview",
 ];
 
 /// [`CALENDAR_WORDS`] and the names of weekdays and months.
@@ -310,16 +335,24 @@ fn shared_weight(left: &Statement, right: &Statement, term_idf: &[f64]) -> f64 {
     shared
 }
 
-/// The terms of statements outside the names of people, organisations and places, worked out
-/// only for the few pairs of statements alike enough to be a dispute: two sentences about the
-/// same people share their names whatever they say of them.
+/// The terms of what statements assert or contest, worked out only for the few pairs of
+/// statements alike enough to be a dispute, with those of them outside the names of people,
+/// organisations and places: two sentences about the same people share their names whatever
+/// they say of them.
 struct UnnamedTerms<'a> {
     story: &'a Story,
     /// Each article's name mentions, sorted by start.
     names: Vec<Vec<Range<usize>>>,
     stems: Stems,
     /// The terms of each statement read so far, by spelling, by its index.
-    by_statement: HashMap<usize, BTreeSet<String>>,
+    by_statement: HashMap<usize, ContentTerms>,
+}
+
+/// The terms of what a statement asserts, or of what a denial or doubt is about.
+struct ContentTerms {
+    all: BTreeSet<String>,
+    /// Those of `all` that are no part of a name.
+    outside_names: BTreeSet<String>,
 }
 
 impl<'a> UnnamedTerms<'a> {
@@ -347,22 +380,36 @@ impl<'a> UnnamedTerms<'a> {
         }
     }
 
-    /// Whether the statements share a term outside names (and, for a denial or doubt, in what
-    /// it is about).
+    /// Whether what a denial or doubt contests shares with what a statement asserts two
+    /// terms, one of them outside names, or a term outside names that is half of what the
+    /// statement asserts besides names: a denial of "Republican claims that the conversations
+    /// were illegal" shares one term with "the White House initiated the conversation", which
+    /// it does not contest.
     fn shared(
         &mut self,
-        left: &Statement,
-        left_idx: usize,
-        right: &Statement,
-        right_idx: usize,
+        contesting: &Statement,
+        contesting_idx: usize,
+        asserted: &Statement,
+        asserted_idx: usize,
     ) -> bool {
-        self.of(left, left_idx);
-        self.of(right, right_idx);
+        self.of(contesting, contesting_idx);
+        self.of(asserted, asserted_idx);
         match (
-            self.by_statement.get(&left_idx),
-            self.by_statement.get(&right_idx),
+            self.by_statement.get(&contesting_idx),
+            self.by_statement.get(&asserted_idx),
         ) {
-            (Some(left), Some(right)) => !left.is_disjoint(right),
+            (Some(contesting), Some(asserted)) => {
+                let n_shared_outside = contesting
+                    .outside_names
+                    .intersection(&asserted.outside_names)
+                    .count();
+                let n_shared = contesting.all.intersection(&asserted.all).count();
+                // "Undoubtedly there is collusion, X told the paper" says little besides the
+                // one term a "false narrative about collusion" contests.
+                n_shared_outside > 0
+                    && (n_shared >= MIN_SHARED_TERMS
+                        || 2 * n_shared_outside >= asserted.outside_names.len())
+            }
             _ => false,
         }
     }
@@ -394,6 +441,7 @@ impl<'a> UnnamedTerms<'a> {
             .iter()
             .chain(DOUBT)
             .chain(calendar_words())
+            .chain(ATTRIBUTION_WORDS)
             .chain(CLAIM_NOUNS)
             .flat_map(|phrase| terms_of(phrase, &mut self.stems))
             .collect();
@@ -423,15 +471,22 @@ impl<'a> UnnamedTerms<'a> {
                 terms.clear();
             }
         }
+        let mut outside_names = terms.clone();
         if let Some(rest) = without_names(
             &annotated.article.text,
             &statement.sentence,
             &self.names[statement.article_idx],
         ) {
             let outside = terms_of(&rest.to_lowercase(), &mut self.stems);
-            terms.retain(|term| outside.contains(term));
+            outside_names.retain(|term| outside.contains(term));
         }
-        self.by_statement.insert(idx, terms);
+        self.by_statement.insert(
+            idx,
+            ContentTerms {
+                all: terms,
+                outside_names,
+            },
+        );
     }
 }
 
@@ -574,7 +629,12 @@ fn dispute(
 fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec<f64>) {
     let mut stems = Stems::new(Some("en"));
     let mut is_left_out: Vec<bool> = Vec::new();
-    for phrase in DENIAL.iter().chain(DOUBT).chain(calendar_words()) {
+    for phrase in DENIAL
+        .iter()
+        .chain(DOUBT)
+        .chain(calendar_words())
+        .chain(ATTRIBUTION_WORDS)
+    {
         for stem in stems.of(phrase) {
             if is_left_out.len() <= stem as usize {
                 is_left_out.resize(stem as usize + 1, false);
@@ -803,6 +863,9 @@ const CLAIM_NOUNS: &[&str] = &[
     "charge",
     "charges",
     "news",
+    "characterization",
+    "characterizations",
+    "version",
 ];
 
 /// Whether a phrase of denial or doubt, between `before` and `after`, contests a statement.
@@ -895,10 +958,22 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
         "questioned" => !is_be(last) && next != "by",
         "no sign" | "no signs" | "little sign" => !(next == "of" && second_next.ends_with("ing")),
         "could not confirm" => !after.trim_start().starts_with(", deny") && next != "or",
-        // "False" contests a statement when it is said of one ("the claim is false", rated
-        // "false", "a false narrative"), not when it describes a thing ("false records", "a
-        // false prophet").
-        "false" => {
+        // A noun judging a statement when something is called one ("called the report …
+        // an outrageous distortion", "It is a total hoax"), not "distortions of the record".
+        "hoax" | "smear" | "distortion" => {
+            let mut clause_before = before[clause_start..]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty());
+            clause_before
+                .clone()
+                .take(4)
+                .any(|word| is_be(word) || word == "as")
+                || clause_before.any(|word| matches!(word, "called" | "calls" | "calling"))
+        }
+        // "False" (and "baseless", …) contests a statement when it is said of one ("the claim
+        // is false", rated "false", "a false narrative"), not when it describes a thing ("false
+        // records", "a false prophet", "bogus lawsuits").
+        "false" | "baseless" | "unfounded" | "bogus" => {
             let predicative = is_be(last)
                 || matches!(last, "as" | "entirely" | "completely" | "totally" | "100")
                 || after
@@ -950,6 +1025,12 @@ const JUDGMENTS: &[&str] = &[
     "untrue",
     "not true",
     "false",
+    "baseless",
+    "unfounded",
+    "bogus",
+    "hoax",
+    "smear",
+    "distortion",
     "never happened",
     "did not happen",
     "fabricated",
@@ -958,6 +1039,34 @@ const JUDGMENTS: &[&str] = &[
     "could not be independently verified",
     "cannot be verified",
 ];
+
+/// Nouns of [`JUDGMENTS`]: something is called one ("called the report a hoax") or is one ("it
+/// is a smear"); see [`called_what`].
+const NOUN_JUDGMENTS: &[&str] = &["hoax", "smear", "distortion"];
+
+/// What a noun of judgment is said of, in the words of its clause before it (`clause`): what
+/// was called one ("called *the report* an outrageous distortion"), what is one ("*it* is a
+/// hoax"), nothing where it follows "as" ("disputed the report as a distortion": the verb's own
+/// words say what).
+fn called_what(clause: &str) -> &str {
+    let words = word_spans(clause);
+    if let Some(&(at, word)) = words
+        .iter()
+        .rev()
+        .find(|(_, word)| matches!(*word, "called" | "calls" | "calling"))
+    {
+        return &clause[at + word.len()..];
+    }
+    match words
+        .iter()
+        .rev()
+        .take(4)
+        .find(|(_, word)| matches!(*word, "as" | "is" | "was" | "are" | "were"))
+    {
+        Some(&(_, "as")) | None => "",
+        Some(&(at, _)) => &clause[..at],
+    }
+}
 
 /// Whether `text` denies, doubts or asserts what it says, and in which words (see [`Said`]).
 fn stance(text: &str) -> Said {
@@ -1017,23 +1126,72 @@ fn stance(text: &str) -> Said {
             .find(|mark| mark.start >= at)
             .map_or(lower.len(), |mark| mark.start)
             .max(at + phrase.len());
-        clauses.push(&lower[start..end]);
         // "a false narrative about the port" judges what follows it.
         let before_a_claim = lower[at + phrase.len()..]
             .split(|c: char| !c.is_alphanumeric())
             .find(|word| !word.is_empty())
             .is_some_and(|next| CLAIM_NOUNS.contains(&next));
-        scopes.push(if JUDGMENTS.contains(&phrase) && !before_a_claim {
-            &lower[start..at]
+        if NOUN_JUDGMENTS.contains(&phrase) {
+            clauses.push(&lower[start..end]);
+            scopes.push(called_what(&lower[start..at]));
+        } else if JUDGMENTS.contains(&phrase) && !before_a_claim {
+            clauses.push(&lower[start..end]);
+            scopes.push(&lower[start..at]);
         } else {
-            &lower[at + phrase.len()..end]
-        });
+            let after = at + phrase.len();
+            let (from, to) = what_is_contested(&lower[after..end]);
+            // The words after a claim the sentence names but does not tell ("denied the
+            // report even before the filing") are no part of what it contests either.
+            clauses.push(&lower[start..after + to]);
+            scopes.push(&lower[after + from..after + to]);
+        }
     }
     Said {
         stance,
         clauses: clauses.join(" "),
         scope: scopes.join(" "),
     }
+}
+
+/// Where, in the words after a verb or noun of denial or doubt (`scope`), what is contested
+/// starts and ends, as byte offsets: from the claim noun when they open with whose claim it is
+/// ("the Velmar council's account of the flood": who made the claim is not what is contested),
+/// and up to the claim noun when they name a claim without telling it ("the report, even before
+/// the council met": what follows is not the claim; "the claim that …", "the account of …", "a
+/// report over the weekend that …" go on).
+fn what_is_contested(scope: &str) -> (usize, usize) {
+    let words = word_spans(scope);
+    let Some(noun_idx) = words
+        .iter()
+        .position(|(_, word)| CLAIM_NOUNS.contains(word))
+    else {
+        return (0, scope.len());
+    };
+    let claimant = noun_idx
+        .checked_sub(1)
+        .map(|idx| words[idx].1)
+        .is_some_and(|word| word.ends_with("'s") || word.ends_with("s'"));
+    let from = if claimant { words[noun_idx].0 } else { 0 };
+    let (noun_at, noun) = words[noun_idx];
+    // "a report over the weekend that Russia would withdraw …" tells it after a time.
+    let told = words
+        .get(noun_idx + 1)
+        .is_some_and(|(_, next)| matches!(*next, "of" | "about" | "on" | "which" | "who"))
+        || words[noun_idx + 1..]
+            .iter()
+            .any(|(_, word)| *word == "that");
+    // "the report", "the Velmar Post report", "Ruiz's account": a noun, not "claims that".
+    let named_as_a_claim = words[noun_idx.saturating_sub(3)..noun_idx]
+        .iter()
+        .any(|&(at, word)| names_a_claim(&scope[..at + word.len()]));
+    // "denied that the report was accurate" tells what it denies in a clause.
+    let a_clause = words.first().is_some_and(|(_, word)| *word == "that");
+    let to = if named_as_a_claim && !told && !a_clause {
+        noun_at + noun.len()
+    } else {
+        scope.len()
+    };
+    (from, to)
 }
 
 impl Said {
@@ -1152,10 +1310,17 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 /// semicolon or colon before a space ("2,000" is one word), a dash or a bracket. A clause starts
 /// after the whole mark (an em dash is three bytes).
 fn clause_boundaries(text: &str) -> Vec<Range<usize>> {
+    let spaced = |idx: usize, c: char| {
+        text[..idx].ends_with(char::is_whitespace)
+            && text[idx + c.len_utf8()..].starts_with(char::is_whitespace)
+    };
     text.char_indices()
         .filter(|&(idx, c)| match c {
             ',' | ';' | ':' => text[idx + 1..].starts_with(char::is_whitespace),
-            '\u{2014}' | '(' | ')' => true,
+            '\u{2014}' | '\u{2015}' | '(' | ')' => true,
+            // A hyphen or an en dash between spaces is typed for a dash ("of his service - six
+            // months …"); within a word it joins ("well-known", "2012–2014").
+            '-' | '\u{2013}' => spaced(idx, c),
             _ => false,
         })
         .map(|(idx, c)| idx..idx + c.len_utf8())
@@ -1457,8 +1622,69 @@ mod tests {
             "The union rated the claim \"false.\"",
             "The mayor called it a false narrative about the port.",
             "There was no sign of a withdrawal.",
+            "The council called the harbour report an outrageous distortion.",
+            "It is a total hoax, the mayor said.",
+            "The union said the report was baseless.",
+            "She dismissed the unfounded allegations.",
         ] {
             assert_ne!(stance(text).stance, Stance::Asserted, "{text}");
         }
+        for text in [
+            "The campaign was marked by distortions of the record.",
+            "These are not hoax calls.",
+            "Shippers fear bogus lawsuits.",
+            "Rivals would want to smear the mayor.",
+        ] {
+            assert_eq!(stance(text).stance, Stance::Asserted, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_a_denial_contests_leaves_out_whose_claim_it_is_and_what_follows_it() {
+        let scope = |text: &str| stance(text).scope.trim().to_string();
+        assert_eq!(
+            scope("Critics disputed the Velmar council's account of the flood."),
+            "account of the flood."
+        );
+        assert_eq!(
+            scope("The port denied the Velmar Post report even before the council met."),
+            "the velmar post report"
+        );
+        assert_eq!(
+            scope("Pilots doubt a report over the weekend that the locks reopened."),
+            "a report over the weekend that the locks reopened."
+        );
+        assert_eq!(
+            scope("The council called the harbour report an outrageous distortion."),
+            "the harbour report an outrageous"
+        );
+        assert_eq!(
+            scope("The union disputed the report as a distortion - its pay is fair."),
+            "the report"
+        );
+    }
+
+    #[test]
+    fn a_denial_shares_two_terms_of_what_it_contests_or_most_of_a_short_statement() {
+        // One term of what is denied ("conversations") is not what the statement says.
+        check(
+            &[
+                "The port authority initiated the conversations, which took place by phone.",
+                "The port authority disputed union claims that the conversations were illegal.",
+            ],
+            &[],
+        );
+        // A statement saying little more than the contested term besides names is contested.
+        let names = ["Ilse Marov", "Velmar Post"];
+        let story = story(&[
+            "\u{201c}Undoubtedly there is sabotage,\u{201d} Ilse Marov told the Velmar Post.",
+            "The minister attacked Ilse Marov for a false narrative about sabotage at the locks.",
+        ]);
+        let story = with_names(with_names(story, 0, &names), 1, &names);
+        let matches = crate::matching::Matches::new(&story, &crate::Config::new());
+        assert_eq!(
+            assertion_disputes(&story, &|term| matches.idf_of(term)).len(),
+            1
+        );
     }
 }
