@@ -4,8 +4,9 @@
 //! tell one event and marks an event whose dates cannot all be the same; each such event is a
 //! dispute, one side per date, leaving out the dates that time someone's speaking rather than
 //! the event ("X said on Tuesday that …": two sources quoting people of different days do not
-//! date the event differently), and the dates that name another event ("the victims of the Sept.
-//! 11 attacks"). Sentences that announce the next meeting rarely share words ("the
+//! date the event differently), the dates that name another event ("the victims of the Sept.
+//! 11 attacks"), and those of sentences telling the event as a repeat ("met again on Thursday",
+//! "the second time in a week they have met"). Sentences that announce the next meeting rarely share words ("the
 //! two sides will meet again on March 16", "talks are due to resume next week"), so the timeline
 //! does not merge them; for those, every sentence that names a meeting and gives exactly one date
 //! after its article's publication date fills one slot, the next meeting, unless the date is of
@@ -48,7 +49,11 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
                 expression: mention.expression.clone(),
                 citation: mention.citation.clone(),
             })
-            .filter(|date| !dates_speaking(story, date) && !names_another_event(date))
+            .filter(|date| {
+                !dates_speaking(story, date)
+                    && !names_another_event(date)
+                    && !tells_a_repeat(&date.citation.text)
+            })
             .collect();
         let already_shown = disputes.iter().any(|dispute| {
             dispute
@@ -106,6 +111,28 @@ fn dates_speaking(story: &Story, date: &Dated) -> bool {
             std::iter::once(&quote.content)
                 .chain(&quote.continuation)
                 .all(|content| content.end <= time.range.start || time.range.end <= content.start)
+        })
+}
+
+/// Whether `sentence` tells its event as one of several ("met again on Thursday", "marks the
+/// second time in a week they have met", "their latest meeting"): its date is another
+/// occurrence's, not another date for the one the other sources tell.
+fn tells_a_repeat(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let ordinal = |word: &str| {
+        matches!(
+            word,
+            "second" | "third" | "fourth" | "fifth" | "sixth" | "latest" | "another" | "last"
+        )
+    };
+    words.iter().any(|word| word == "again")
+        || words.windows(2).any(|pair| {
+            ordinal(&pair[0])
+                && (pair[1] == "time" || pair[1] == "round" || super::is_meeting_word(&pair[1]))
         })
 }
 
@@ -718,6 +745,38 @@ mod tests {
             "Sept. 11",
             "2026-09-11",
         ));
+    }
+
+    #[test]
+    fn a_date_of_an_event_told_as_a_repeat_is_no_other_date_of_it() {
+        let disputed = |second: &str| {
+            let story = Story::new(vec![
+                article(
+                    "a.txt",
+                    "2026-09-30",
+                    "The mayor and the pilots met on Sunday at the port.",
+                    "Sunday",
+                    "2026-09-27",
+                ),
+                article("b.txt", "2026-09-30", second, "Thursday", "2026-09-24"),
+            ]);
+            let mut event = event(
+                &story,
+                &[(1, "2026-09-27", "Sunday"), (2, "2026-09-24", "Thursday")],
+            );
+            event.disputed = true;
+            !date_disputes(&story, &[event]).is_empty()
+        };
+        assert!(disputed(
+            "The mayor and the pilots met on Thursday at the port."
+        ));
+        for repeat in [
+            "The mayor and the pilots met again on Thursday at the port.",
+            "Thursday marks the second time the mayor and the pilots met at the port.",
+            "The mayor and the pilots held their latest meeting on Thursday at the port.",
+        ] {
+            assert!(!disputed(repeat), "{repeat}");
+        }
     }
 
     #[test]
