@@ -115,9 +115,9 @@ pub(crate) fn slots_from(
     disputes.extend(dates::date_disputes(story, timeline));
     agreed.extend(dates::date_agreements(story, matched_events, &independent));
     lap("disputes: dates");
-    disputes.extend(assertions::assertion_disputes(story, &|term| {
-        matches.idf_of(term)
-    }));
+    let assertion_disputes = assertions::assertion_disputes(story, &|term| matches.idf_of(term));
+    let mut agreed = without_contesting_sentences(agreed, &assertion_disputes, &independent);
+    disputes.extend(assertion_disputes);
     lap("disputes: assertions");
     disputes.sort_by(|a, b| {
         n_sources(b).cmp(&n_sources(a)).then_with(|| {
@@ -133,6 +133,50 @@ pub(crate) fn slots_from(
         })
     });
     Slots { disputes, agreed }
+}
+
+/// `agreed` without the sentences that deny or doubt a statement of an assertion dispute, as
+/// givers of a number or an agent: "not persuaded by a report that Russia would withdraw about
+/// 10,000 troops" gives the figure, but does not agree that the troops were withdrawn. A date
+/// they give still counts: it most often times the denial itself ("said Thursday he has
+/// doubts"). A fact left with fewer than two independent sources is no agreed fact.
+fn without_contesting_sentences(
+    agreed: Vec<AgreedFact>,
+    assertion_disputes: &[Dispute],
+    independent: &[usize],
+) -> Vec<AgreedFact> {
+    let contesting: Vec<&Citation> = assertion_disputes
+        .iter()
+        .flat_map(|dispute| &dispute.sides)
+        .filter(|side| side.value != "asserted")
+        .flat_map(|side| &side.citations)
+        .collect();
+    if contesting.is_empty() {
+        return agreed;
+    }
+    agreed
+        .into_iter()
+        .filter_map(|mut fact| {
+            if fact.kind == DisputeKind::Date {
+                return Some(fact);
+            }
+            for value in &mut fact.values {
+                value.citations.retain(|citation| {
+                    !contesting.iter().any(|contested| {
+                        contested.source == citation.source
+                            && contested.span.start <= citation.span.start
+                            && citation.span.end <= contested.span.end
+                    })
+                });
+            }
+            fact.values.retain(|value| !value.citations.is_empty());
+            fact.n_independent = n_independent(
+                independent,
+                fact.values.iter().flat_map(|value| &value.citations),
+            );
+            (fact.n_independent >= 2).then_some(fact)
+        })
+        .collect()
 }
 
 /// The disputed slots and the agreed facts among `verdicts`, each in their order.
@@ -1224,6 +1268,54 @@ mod tests {
                 ("some 50,000 soldiers", &[2], &[]),
             ]],
         );
+    }
+
+    #[test]
+    fn a_sentence_doubting_a_count_does_not_agree_on_it() {
+        let soldiers = |name: &str, text: &str| {
+            article(
+                name,
+                text,
+                &[("2,000 soldiers", 2000.0, None, None, "soldiers")],
+            )
+        };
+        let sources_agreeing = |articles: Vec<Annotated>| -> Vec<Vec<usize>> {
+            agreed_facts(&Story::new(articles), &Config::new())
+                .iter()
+                .map(|fact| {
+                    fact.values
+                        .iter()
+                        .flat_map(|value| &value.citations)
+                        .map(|citation| citation.source)
+                        .collect()
+                })
+                .collect()
+        };
+        let stated = [
+            soldiers(
+                "a.txt",
+                "The army withdrew 2,000 soldiers from the river crossing on Friday.",
+            ),
+            soldiers(
+                "b.txt",
+                "On Friday the army pulled 2,000 soldiers back from the river crossing.",
+            ),
+        ];
+        let doubted = soldiers(
+            "c.txt",
+            "Observers say there is little evidence that 2,000 soldiers were withdrawn from the \
+             river crossing.",
+        );
+        let repeated = soldiers(
+            "c.txt",
+            "Observers say that 2,000 soldiers were withdrawn from the river crossing.",
+        );
+        let mut with_doubt = stated.to_vec();
+        with_doubt.push(doubted);
+        assert_eq!(sources_agreeing(with_doubt), [[1, 2]]);
+        let mut with_repeat = stated.to_vec();
+        with_repeat.push(repeated);
+        assert_eq!(sources_agreeing(with_repeat), [[1, 2, 3]]);
     }
 
     #[test]
