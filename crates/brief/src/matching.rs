@@ -122,6 +122,28 @@ impl Matches {
         group(&self.sentences, &self.pairs, include)
     }
 
+    /// The sentences, as indexes into [`Matches::sentences`], that tell an event of a calendar
+    /// day that sentence `idx` tells too, in other words ([`same_day_event`]): what the
+    /// matching of two sentences of different lengths can miss ("On December 30, the leaders
+    /// held talks." / "Three weeks later, on December 30, the two leaders held another
+    /// meeting and discussed …").
+    pub(crate) fn same_day_events(&self, idx: usize) -> impl Iterator<Item = usize> + '_ {
+        let sentence = &self.sentences[idx];
+        // Most sentences give no day: they are spared the walk over the story.
+        let others = if sentence.day.is_some() {
+            &self.sentences[..]
+        } else {
+            &[]
+        };
+        others
+            .iter()
+            .enumerate()
+            .filter(move |(other, candidate)| {
+                *other != idx && candidate.day.is_some() && same_day_event(sentence, candidate)
+            })
+            .map(|(other, _)| other)
+    }
+
     /// The groups of matching clauses, as indexes into [`Matches::clauses`]; unmatched clauses
     /// are groups of one. A group never holds two clauses of one article.
     pub(crate) fn group_clauses(&self) -> Vec<Vec<usize>> {

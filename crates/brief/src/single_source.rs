@@ -2,8 +2,8 @@
 //! twice.
 //!
 //! A sentence qualifies when no sentence of another independent article matches it (the
-//! matching behind consensus), when the annotate stage found a claim in it, and when it is long
-//! enough to state something. They are ranked by centrality: the share of their content words
+//! matching behind consensus) or tells an event of the same calendar day in other words, when
+//! the annotate stage found a claim in it, and when it is long enough to state something. They are ranked by centrality: the share of their content words
 //! that other articles of the story use too, so a new detail about the story's core outranks an
 //! aside.
 
@@ -72,6 +72,14 @@ pub(crate) fn single_source_from(story: &Story, matches: &Matches) -> Vec<Single
                 )
             })?;
             let sentence = &sentences[member];
+            // Another independent source telling the same event of that day in other words
+            // says it too.
+            let told_elsewhere = matches.same_day_events(member).any(|other| {
+                independent[sentences[other].article_idx] != independent[sentence.article_idx]
+            });
+            if told_elsewhere {
+                return None;
+            }
             let annotated = &story.articles[sentence.article_idx];
             let text = annotated.sentence_text(&annotated.sentences[sentence.sentence_idx]);
             let has_claim = annotated
@@ -171,5 +179,32 @@ mod tests {
                 "A local bakery reported record sales of pastries to travelling fans this spring.",
             ]
         );
+    }
+
+    #[test]
+    fn an_event_of_a_day_another_source_tells_in_other_words_is_no_single_source_claim() {
+        let lead = "Three weeks after the first round, on Tuesday, the harbour pilots walked off \
+                    the job again and discussed not only their pay but also the night shifts, \
+                    the pension fund, the new cranes and the dredging plan for the outer channel.";
+        let story = |date_second: bool| {
+            let mut first = article("a.txt", &[lead]);
+            crate::test_stories::with_date(&mut first, "Tuesday", "2026-03-10");
+            let mut second = article(
+                "b.txt",
+                &["On Tuesday the harbour pilots walked off the job at the grain terminal."],
+            );
+            if date_second {
+                crate::test_stories::with_date(&mut second, "Tuesday", "2026-03-10");
+            }
+            Story::new(vec![first, second])
+        };
+        let texts = |story: &Story| -> Vec<String> {
+            single_source(story, &Config::new())
+                .into_iter()
+                .map(|item| item.citation.text)
+                .collect()
+        };
+        assert!(texts(&story(false)).iter().any(|text| text == lead));
+        assert!(!texts(&story(true)).iter().any(|text| text == lead));
     }
 }
