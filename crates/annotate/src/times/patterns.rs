@@ -2636,8 +2636,49 @@ fn parse_ordinal_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> 
         return Vec::new();
     }
     // "The second day of the strike" counts from an event the text does not date; the period
-    // of the story's own time is the best stand-in for its value.
+    // of the story's own time is the best stand-in for its value. "His first year in office",
+    // "Ruiz's second year as mayor" count from the start of someone's tenure, which it does not
+    // stand in for.
+    let is_possessive = |word: &str| {
+        let word = word.replace('\u{2019}', "'");
+        matches!(
+            word.as_str(),
+            "his" | "her" | "their" | "His" | "Her" | "Their"
+        ) || word.strip_suffix("'s").is_some_and(|owner| {
+            owner.starts_with(char::is_uppercase)
+                && !matches!(
+                    owner,
+                    "It" | "That" | "There" | "Here" | "What" | "Who" | "He" | "She"
+                )
+        })
+    };
+    let start = captures.get(0).map_or(0, |m| m.start());
+    let before = scan.before(start).trim_end();
+    let owner_at = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}'))
+        .last()
+        .map(|(idx, _)| idx);
+    let with_article = captures.get(0).is_some_and(|m| {
+        m.as_str()
+            .get(..4)
+            .is_some_and(|opening| opening.eq_ignore_ascii_case("the "))
+    });
+    let owned = !with_article && owner_at.is_some_and(|at| is_possessive(&before[at..]));
+    let following = scan.after(end).trim_start();
+    // "the third year of her presidency", "his second year of Ruiz's term"
+    let of_an_office = following.strip_prefix("of ").is_some_and(|rest| {
+        let mut words = rest.split_whitespace();
+        words.next().is_some_and(is_possessive)
+            && words.next().is_some_and(|word| {
+                OFFICES.contains(&word.trim_end_matches(|c: char| !c.is_alphabetic()))
+            })
+    });
+    let in_a_tenure = of_an_office
+        || (owned && (following.starts_with("in office") || following.starts_with("as ")));
     match group(captures, "unit").and_then(|text| scan.unit(text)) {
+        Some(unit) if in_a_tenure => whole(captures, Meaning::Unanchored(unit)),
         Some(unit) => whole(captures, Meaning::Narrative { unit, shift: 0 }),
         None => Vec::new(),
     }
@@ -2662,6 +2703,16 @@ fn parse_holiday(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     }
     whole(captures, Meaning::Holiday { holiday, shift })
 }
+
+/// Offices a tenure is counted in ([`parse_ordinal_period`]): "the third year of her presidency".
+const OFFICES: &[&str] = &[
+    "presidency",
+    "term",
+    "tenure",
+    "premiership",
+    "reign",
+    "administration",
+];
 
 /// Words before a holiday's name that make it the feast rather than a day ([`parse_holiday`]).
 const FEAST_WORDS: &[&str] = &[

@@ -103,6 +103,9 @@ pub(crate) enum Meaning {
     },
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     Reference(Reference),
+    /// A period counted from something the text does not date, which no context stands in for
+    /// ("his first year in office": the year of a tenure).
+    Unanchored(Unit),
     /// A length of time.
     Duration { amount: Amount, unit: Unit },
     /// A recurrence, with its TIMEX3 value already known ("P1W", "XXXX-WXX-4").
@@ -411,6 +414,7 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
             Some(date) => Resolved::date(period(date, *unit)),
             None => Resolved::unknown(TimeKind::Date, unknown_period(*unit)),
         },
+        Meaning::Unanchored(unit) => Resolved::unknown(TimeKind::Date, unknown_period(*unit)),
         Meaning::Narrative { unit, shift } => {
             let base = match (anchors.narrative, unit) {
                 (Some(point), _) if point.unit() == *unit => point.first_day(),

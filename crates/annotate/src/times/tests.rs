@@ -614,6 +614,18 @@ fn ordinal_periods_follow_the_story() {
             ("day-long", "P1D"),
         ],
     );
+    // A tenure counts from its own start, which the story's time does not tell.
+    check(
+        "The fair opened on Jan. 10, 2019. In his first year in office and Ruiz\u{2019}s second \
+         year as mayor, it was the third year of her presidency.",
+        Some(FRIDAY),
+        &[
+            ("Jan. 10, 2019", "2019-01-10"),
+            ("first year", "XXXX"),
+            ("second year", "XXXX"),
+            ("the third year", "XXXX"),
+        ],
+    );
 }
 
 #[test]
