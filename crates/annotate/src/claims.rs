@@ -385,7 +385,8 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
         span = sentence.clone();
         words = self::words(text, span.clone());
     }
-    let verb_idx = (0..words.len()).find(|&idx| is_verb_at(&words, idx))?;
+    let verb_idx = (0..words.len())
+        .find(|&idx| is_verb_at(&words, idx) && !between_names(text, &words, idx))?;
     let mut predicate_start_idx = verb_idx;
     while predicate_start_idx > 0
         && AUXILIARIES.contains(&words[predicate_start_idx - 1].1.as_str())
@@ -565,6 +566,30 @@ fn is_verb_at(words: &[(Range<usize>, String)], idx: usize) -> bool {
     }
 }
 
+/// Verbs of [`VERBS`] that also name a role written before a name ("Fox News host Glenn
+/// Beck"): [`between_names`].
+const ROLE_NOUNS: &[&str] = &["host", "lead"];
+
+/// Whether `words[idx]`, a role noun written in lowercase, stands between a capitalized word
+/// and a capitalized name ("Fox News host Glenn Beck"): a role, not a verb. Other verbs there are
+/// verbs ("Most Americans oppose Mr. Velmar's plan").
+fn between_names(text: &str, words: &[(Range<usize>, String)], idx: usize) -> bool {
+    if !ROLE_NOUNS.contains(&words[idx].1.as_str()) {
+        return false;
+    }
+    let capitalized = |word: Option<&(Range<usize>, String)>| {
+        word.and_then(|(range, _)| text.get(range.clone()))
+            .and_then(|written| written.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let lowercase = !capitalized(words.get(idx));
+    lowercase
+        && idx > 0
+        && capitalized(words.get(idx - 1))
+        && capitalized(words.get(idx + 1))
+        && capitalized(words.get(idx + 2))
+}
+
 /// Every form of every verb in [`VERBS`] and [`IRREGULAR`], built once.
 static VERB_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     VERBS
@@ -741,6 +766,16 @@ mod tests {
             &[(
                 "have now been out",
                 Some("for ten days"),
+                "own",
+                Polarity::Asserted,
+            )],
+        );
+        // A role before a name; the verb after it is the predicate.
+        check(
+            "Velmar Radio host Ana Ruiz closed the harbour on Monday.",
+            &[(
+                "closed",
+                Some("the harbour on Monday"),
                 "own",
                 Polarity::Asserted,
             )],
