@@ -446,9 +446,18 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
                 })
         });
 
+    // A mark between digits is part of a number ("$84,000", "3.5 percent", "5:30").
+    let between_digits = |at: usize| {
+        text[..at].ends_with(|c: char| c.is_ascii_digit())
+            && text[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+    };
     let clause_end = text[predicate.end..span.end]
         .match_indices([',', ';', ':', '.', '?', '!', '\u{2014}'])
-        .find(|&(offset, mark)| mark != "." || !in_abbreviation(text, predicate.end + offset))
+        .find(|&(offset, mark)| {
+            let at = predicate.end + offset;
+            !(matches!(mark, "," | "." | ":") && between_digits(at))
+                && (mark != "." || !in_abbreviation(text, at))
+        })
         .map_or(span.end, |(offset, _)| predicate.end + offset);
     let object = trimmed(text, predicate.end..clause_end);
 
@@ -718,6 +727,19 @@ mod tests {
             &[(
                 "sent",
                 Some("the plan to Rep. Ana Ruiz of the U.S. harbour board on Monday"),
+                "own",
+                Polarity::Asserted,
+            )],
+        );
+    }
+
+    #[test]
+    fn a_mark_inside_a_number_ends_no_object() {
+        check(
+            "The council used $84,000 on 3.5 miles of fence.",
+            &[(
+                "used",
+                Some("$84,000 on 3.5 miles of fence"),
                 "own",
                 Polarity::Asserted,
             )],

@@ -22,6 +22,7 @@ use super::{gist, is_scheduling_word, n_independent, sentence_citation};
 use crate::timeline::{compatible, dated_sentences, days, story_anchor};
 use parallax_model::{
     AgreedFact, AgreedValue, Citation, Dispute, DisputeKind, DisputeSide, Story, TimelineEvent,
+    TimelineMention,
 };
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -112,6 +113,51 @@ fn dates_speaking(story: &Story, date: &Dated) -> bool {
                 .chain(&quote.continuation)
                 .all(|content| content.end <= time.range.start || time.range.end <= content.start)
         })
+}
+
+/// Whether the claim of `mention`'s sentence is in the source's own voice and timed by the
+/// mention's expression, inside the claim's words ("resigned from Congress on Friday"; not
+/// "X, who used $84,000 …, resigned on Friday", whose claim is the clause about the money).
+fn dates_its_own_claim(story: &Story, mention: &TimelineMention) -> bool {
+    let Some(annotated) = story.articles.get(mention.citation.source - 1) else {
+        return false;
+    };
+    let span = mention.citation.span.start..mention.citation.span.end;
+    annotated.claims.iter().any(|claim| {
+        let claim_end = claim
+            .object
+            .as_ref()
+            .map_or(claim.predicate.end, |object| object.end);
+        // A copula before a noun names nothing done ("Above are some of the photos shared
+        // Wednesday"); before a participle it is part of the verb ("was re-elected").
+        let text = &annotated.article.text;
+        let copula = text
+            .get(claim.predicate.clone())
+            .is_some_and(|predicate| matches!(predicate, "is" | "are" | "was" | "were"))
+            && claim
+                .object
+                .as_ref()
+                .and_then(|object| text.get(object.clone()))
+                .and_then(|object| object.split_whitespace().next())
+                .is_some_and(|first| {
+                    matches!(
+                        first.to_lowercase().as_str(),
+                        "the" | "a" | "an" | "some" | "one" | "many" | "several" | "among"
+                    )
+                });
+        span.start <= claim.predicate.start
+            && claim.predicate.end <= span.end
+            && !copula
+            && claim.attribution == parallax_model::Attribution::Own
+            && claim
+                .time
+                .and_then(|idx| annotated.times.get(idx))
+                .filter(|time| {
+                    claim.predicate.start <= time.range.start && time.range.end <= claim_end
+                })
+                .and_then(|time| annotated.article.text.get(time.range.clone()))
+                .is_some_and(|written| written == mention.expression)
+    })
 }
 
 /// Whether `sentence` tells its event as one of several ("met again on Thursday", "marks the
@@ -261,12 +307,18 @@ pub(super) fn date_agreements(
             if n_independent < 2 {
                 return None;
             }
-            let first = event
-                .mentions
-                .iter()
-                .min_by_key(|mention| (mention.citation.source, mention.citation.span.start))?;
-            let article_idx = first.citation.source - 1;
-            let range = first.citation.span.start..first.citation.span.end;
+            // Named after a sentence whose own claim the date times, in its own voice ("On
+            // Wednesday, the House voted …"), rather than a quotation's words that only share
+            // the sentence with the date ("“…,” Ruiz said Wednesday"); else the first.
+            let named_by = event.mentions.iter().min_by_key(|mention| {
+                (
+                    !dates_its_own_claim(story, mention),
+                    mention.citation.source,
+                    mention.citation.span.start,
+                )
+            })?;
+            let article_idx = named_by.citation.source - 1;
+            let range = named_by.citation.span.start..named_by.citation.span.end;
             let slot = format!("when: {}", gist(&story.articles[article_idx], &range));
             Some(AgreedFact {
                 slot,
@@ -691,6 +743,71 @@ mod tests {
                 vec!["2026-05-02 (May 2, Saturday)".to_string()]
             )]
         );
+    }
+
+    #[test]
+    fn an_agreed_date_is_named_after_a_claim_it_times_in_a_source_s_own_voice() {
+        let claim = |annotated: &mut Annotated, predicate: &str, object: &str, quote: bool| {
+            let text = &annotated.article.text;
+            let at = |words: &str| {
+                let start = text.find(words).expect("in the text");
+                start..start + words.len()
+            };
+            let quoted = annotated.quotes.len();
+            if quote {
+                annotated.quotes.push(parallax_model::Quote {
+                    kind: parallax_model::QuoteKind::Direct,
+                    content: at(object),
+                    continuation: Vec::new(),
+                    cue: Some(at("said")),
+                    speaker: None,
+                    speaker_pronoun: None,
+                    speaker_entity: None,
+                    anonymous: false,
+                });
+            }
+            annotated.claims.push(parallax_model::Claim {
+                sentence: 0,
+                subject: None,
+                predicate: at(predicate),
+                object: Some(at(object)),
+                time: Some(0),
+                quantity: None,
+                attribution: if quote {
+                    parallax_model::Attribution::Quoted { quote: quoted }
+                } else {
+                    parallax_model::Attribution::Own
+                },
+                polarity: parallax_model::Polarity::Asserted,
+            });
+        };
+        let mut quoted = article(
+            "a.txt",
+            "2026-05-04",
+            "\u{201c}We will keep the water flowing,\u{201d} the minister said on May 2.",
+            "May 2",
+            "2026-05-02",
+        );
+        claim(&mut quoted, "will keep", "the water flowing", true);
+        let mut own = article(
+            "b.txt",
+            "2026-05-05",
+            "Engineers opened the dam on Saturday.",
+            "Saturday",
+            "2026-05-02",
+        );
+        claim(&mut own, "opened", "the dam on Saturday", false);
+        let story = Story::new(vec![quoted, own]);
+        let agreed = date_agreements(
+            &story,
+            &[event(
+                &story,
+                &[(1, "2026-05-02", "May 2"), (2, "2026-05-02", "Saturday")],
+            )],
+            &[0, 1],
+        );
+        assert_eq!(agreed.len(), 1);
+        assert_eq!(agreed[0].slot, "when: opened the dam on Saturday");
     }
 
     #[test]
