@@ -136,8 +136,8 @@ pub(crate) fn slots_from(
 }
 
 /// `agreed` without the sentences that deny or doubt a statement of an assertion dispute, as
-/// givers of a number or an agent: "not persuaded by a report that Russia would withdraw about
-/// 10,000 troops" gives the figure, but does not agree that the troops were withdrawn. A date
+/// givers of a number or an agent: "little evidence that Velmar pulled 2,000 soldiers from the
+/// crossing" gives the figure, but does not agree that they were pulled back. A date
 /// they give still counts: it most often times the denial itself ("said Thursday he has
 /// doubts"). A fact left with fewer than two independent sources is no agreed fact.
 fn without_contesting_sentences(
