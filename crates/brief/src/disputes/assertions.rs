@@ -960,16 +960,7 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
         "could not confirm" => !after.trim_start().starts_with(", deny") && next != "or",
         // A noun judging a statement when something is called one ("called the report …
         // an outrageous distortion", "It is a total hoax"), not "distortions of the record".
-        "hoax" | "smear" | "distortion" => {
-            let mut clause_before = before[clause_start..]
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .filter(|word| !word.is_empty());
-            clause_before
-                .clone()
-                .take(4)
-                .any(|word| is_be(word) || word == "as")
-                || clause_before.any(|word| matches!(word, "called" | "calls" | "calling"))
-        }
+        "hoax" | "smear" | "distortion" => called_what(&before[clause_start..]).is_some(),
         // "False" (and "baseless", …) contests a statement when it is said of one ("the claim
         // is false", rated "false", "a false narrative"), not when it describes a thing ("false
         // records", "a false prophet", "bogus lawsuits").
@@ -1047,24 +1038,25 @@ const NOUN_JUDGMENTS: &[&str] = &["hoax", "smear", "distortion"];
 /// What a noun of judgment is said of, in the words of its clause before it (`clause`): what
 /// was called one ("called *the report* an outrageous distortion"), what is one ("*it* is a
 /// hoax"), nothing where it follows "as" ("disputed the report as a distortion": the verb's own
-/// words say what).
-fn called_what(clause: &str) -> &str {
+/// words say what); `None` when nothing is called or is one ("distortions of the record"), and
+/// the noun judges no statement.
+fn called_what(clause: &str) -> Option<&str> {
     let words = word_spans(clause);
     if let Some(&(at, word)) = words
         .iter()
         .rev()
         .find(|(_, word)| matches!(*word, "called" | "calls" | "calling"))
     {
-        return &clause[at + word.len()..];
+        return Some(&clause[at + word.len()..]);
     }
-    match words
-        .iter()
-        .rev()
-        .take(4)
-        .find(|(_, word)| matches!(*word, "as" | "is" | "was" | "are" | "were"))
-    {
-        Some(&(_, "as")) | None => "",
-        Some(&(at, _)) => &clause[..at],
+    match words.iter().rev().take(4).find(|(_, word)| {
+        matches!(
+            *word,
+            "as" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    })? {
+        &(_, "as") => Some(""),
+        &(at, _) => Some(&clause[..at]),
     }
 }
 
@@ -1133,7 +1125,7 @@ fn stance(text: &str) -> Said {
             .is_some_and(|next| CLAIM_NOUNS.contains(&next));
         if NOUN_JUDGMENTS.contains(&phrase) {
             clauses.push(&lower[start..end]);
-            scopes.push(called_what(&lower[start..at]));
+            scopes.push(called_what(&lower[start..at]).unwrap_or_default());
         } else if JUDGMENTS.contains(&phrase) && !before_a_claim {
             clauses.push(&lower[start..end]);
             scopes.push(&lower[start..at]);
@@ -1158,7 +1150,7 @@ fn stance(text: &str) -> Said {
 /// ("the Velmar council's account of the flood": who made the claim is not what is contested),
 /// and up to the claim noun when they name a claim without telling it ("the report, even before
 /// the council met": what follows is not the claim; "the claim that …", "the account of …", "a
-/// report over the weekend that …" go on).
+/// report on Monday that …" go on).
 fn what_is_contested(scope: &str) -> (usize, usize) {
     let words = word_spans(scope);
     let Some(noun_idx) = words
@@ -1173,7 +1165,7 @@ fn what_is_contested(scope: &str) -> (usize, usize) {
         .is_some_and(|word| word.ends_with("'s") || word.ends_with("s'"));
     let from = if claimant { words[noun_idx].0 } else { 0 };
     let (noun_at, noun) = words[noun_idx];
-    // "a report over the weekend that Russia would withdraw …" tells it after a time.
+    // "a report on Monday that the locks reopened" tells it after a time.
     let told = words
         .get(noun_idx + 1)
         .is_some_and(|(_, next)| matches!(*next, "of" | "about" | "on" | "which" | "who"))
@@ -1651,8 +1643,8 @@ mod tests {
             "the velmar post report"
         );
         assert_eq!(
-            scope("Pilots doubt a report over the weekend that the locks reopened."),
-            "a report over the weekend that the locks reopened."
+            scope("Pilots doubt a report on Monday that the locks reopened."),
+            "a report on monday that the locks reopened."
         );
         assert_eq!(
             scope("The council called the harbour report an outrageous distortion."),
