@@ -1055,8 +1055,8 @@ fn called_what(clause: &str) -> Option<&str> {
             "as" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
         )
     })? {
-        &(_, "as") => Some(""),
-        &(at, _) => Some(&clause[..at]),
+        (_, "as") => Some(""),
+        (at, _) => Some(&clause[..*at]),
     }
 }
 
