@@ -8,7 +8,10 @@
 //! same thing without such words: their content terms (stemmed, irregular verb forms reduced to
 //! their base, the words of denial and doubt, of attribution and of the calendar left out) overlap in at least two terms and in a
 //! good share of the shorter sentence's IDF weight, what the denial is said of shares two terms
-//! with what the other asserts (or one that is half of a short statement besides names), and when both give numbers they share one
+//! with what the other asserts (or one that is half of a short statement besides names), its
+//! verb when it tells a clause or an action is stated too (or, for a denial in other words,
+//! every term after it: "disputed that Democrats feel betrayed by the deal" contests no "Congress
+//! will pass the deal"), and when both give numbers they share one
 //! ("withdrew 10,000 troops" is not contested by a doubt about 100,000). One shared term must
 //! lie outside the names of people, organisations and places: sentences about the same people
 //! share their names whatever they say. Nor is a word for a claim that term ("denied the
@@ -17,7 +20,7 @@
 //! contested: an article states a fact once. A sentence that supposes ("If the council votes
 //! no, …") or asks asserts nothing, and neither do a negated clause ("there is no racism in the
 //! movement" says what the denial says) or the words after "whether" ("probing whether the
-//! campaign colluded"): the shared term outside names must lie elsewhere. A denial or doubt
+//! campaign colluded") or "any" ("sue for any role it may have played"): the shared term outside names must lie elsewhere. A denial or doubt
 //! with nothing after it in its clause ("Scalia was unconvinced.", "something he has denied")
 //! answers what its own article said before, so it contests no other source's sentence. Words of denial that contest nothing are no stance: negated
 //! ("did not deny"), what someone is refused ("denied access", "denied a request"), certainty
@@ -353,6 +356,18 @@ struct ContentTerms {
     all: BTreeSet<String>,
     /// Those of `all` that are no part of a name.
     outside_names: BTreeSet<String>,
+    /// Of an asserted statement, every term, words of attribution and claim nouns included.
+    every: BTreeSet<String>,
+    /// Of a denial or doubt, the verb of what it contests, when that is a clause or an action.
+    verb: Option<ContestedVerb>,
+}
+
+/// The verb of what a denial or doubt contests, as a term, and the terms after it outside
+/// names: "that the committee would agree to grant him immunity" contests an agreement, not
+/// every sentence about immunity.
+struct ContestedVerb {
+    term: String,
+    after: BTreeSet<String>,
 }
 
 impl<'a> UnnamedTerms<'a> {
@@ -409,6 +424,7 @@ impl<'a> UnnamedTerms<'a> {
                 n_shared_outside > 0
                     && (n_shared >= MIN_SHARED_TERMS
                         || 2 * n_shared_outside >= asserted.outside_names.len())
+                    && asserts_the_contested_verb(contesting.verb.as_ref(), asserted)
             }
             _ => false,
         }
@@ -450,10 +466,8 @@ impl<'a> UnnamedTerms<'a> {
         } else {
             said.clauses.clone()
         };
-        let mut terms: BTreeSet<String> = terms_of(&own, &mut self.stems)
-            .difference(&cues)
-            .cloned()
-            .collect();
+        let every = terms_of(&own, &mut self.stems);
+        let mut terms: BTreeSet<String> = every.difference(&cues).cloned().collect();
         // What a denial is about must be what the other sentence says: "questioned whether
         // they could trust the officials" does not contest that the leaders met. A scope of
         // one term besides the words of denial ("disputed the account") points elsewhere, so
@@ -480,14 +494,121 @@ impl<'a> UnnamedTerms<'a> {
             let outside = terms_of(&rest.to_lowercase(), &mut self.stems);
             outside_names.retain(|term| outside.contains(term));
         }
+        let verb = if said.stance == Stance::Asserted {
+            None
+        } else {
+            let predicates: Vec<String> = annotated
+                .claims
+                .iter()
+                .filter(|claim| {
+                    statement.sentence.start <= claim.predicate.start
+                        && claim.predicate.end <= statement.sentence.end
+                })
+                .filter_map(|claim| annotated.article.text.get(claim.predicate.clone()))
+                .flat_map(|predicate| {
+                    predicate
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .filter(|word| !word.is_empty())
+                        .map(str::to_lowercase)
+                })
+                .collect();
+            contested_verb(&said.scope, &predicates).and_then(|(verb, after)| {
+                let term = terms_of(verb, &mut self.stems).into_iter().next()?;
+                let after = terms_of(after, &mut self.stems)
+                    .into_iter()
+                    .filter(|term| outside_names.contains(term))
+                    .collect();
+                Some(ContestedVerb { term, after })
+            })
+        };
         self.by_statement.insert(
             idx,
             ContentTerms {
                 all: terms,
                 outside_names,
+                every: if said.stance == Stance::Asserted {
+                    every
+                } else {
+                    BTreeSet::new()
+                },
+                verb,
             },
         );
     }
+}
+
+/// Whether `asserted` states the verb of what a denial or doubt contests (`verb`), or failing
+/// that every term after it, two at least: "Democrats feel betrayed by the deal with the
+/// Republicans on tax cuts" is not contested by "Congress will pass the deal struck with
+/// Republicans", though they share three terms; "she had ever provided false information"
+/// contests "she gave false or misleading information".
+fn asserts_the_contested_verb(verb: Option<&ContestedVerb>, asserted: &ContentTerms) -> bool {
+    verb.is_none_or(|verb| {
+        asserted.every.contains(&verb.term)
+            || (verb.after.len() >= MIN_SHARED_TERMS
+                && verb.after.is_subset(&asserted.outside_names))
+    })
+}
+
+/// Words that give a verb its tense, mood or voice, not its meaning.
+const AUXILIARIES: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "should", "must", "shall", "had", "has",
+    "have", "having", "did", "does", "do", "was", "were", "is", "are", "be", "been", "being",
+];
+
+/// Words that open no verb where one is looked for: after "there were" comes a noun phrase.
+const NO_VERBS: &[&str] = &[
+    "the", "a", "an", "any", "some", "no", "this", "that", "these", "those", "there", "it", "its",
+    "his", "her", "their", "to", "of", "in", "on", "at", "for", "by", "with", "from",
+];
+
+/// The verb of `scope`, what a denial or doubt is said of, and the words after it, when the
+/// scope tells a clause or an action: the first of the annotator's `predicates` (lowercase words
+/// of the sentence's verb phrases) in it ("Democrats generally feel betrayed"), else the word
+/// after an auxiliary among its first eight words ("that she had ever provided false …"), else a
+/// gerund opening it ("colluding with …", "being biased against …"). None for a noun phrase
+/// ("any role in the attacks") or a clause whose verb opens no meaning ("there were …").
+fn contested_verb<'a>(scope: &'a str, predicates: &[String]) -> Option<(&'a str, &'a str)> {
+    let words = word_spans(scope);
+    let is_auxiliary = |word: &str| AUXILIARIES.contains(&word);
+    let modifies_a_verb = |word: &str| {
+        clauses::is_negation(word)
+            || matches!(
+                word,
+                "ever" | "already" | "also" | "still" | "just" | "even" | "yet" | "really"
+            )
+            || (word.len() > 4 && word.ends_with("ly"))
+    };
+    let verb_from = |from: usize| {
+        words[from..]
+            .iter()
+            .position(|(_, word)| !is_auxiliary(word) && !modifies_a_verb(word))
+            .map(|offset| from + offset)
+    };
+    let gerund = |word: &str| {
+        word.len() >= 5 && word.ends_with("ing") && !word.ends_with("thing") && word != "during"
+    };
+    let idx = words
+        .iter()
+        .position(|(_, word)| !is_auxiliary(word) && predicates.iter().any(|p| p == word))
+        .or_else(|| {
+            words
+                .iter()
+                .take(8)
+                .position(|(_, word)| is_auxiliary(word))
+                .and_then(verb_from)
+        })
+        .or_else(|| {
+            words
+                .first()
+                .filter(|(_, word)| gerund(word))
+                .and_then(|_| verb_from(0))
+        })?;
+    let (at, verb) = words[idx];
+    if NO_VERBS.contains(&verb) || clauses::is_negation(verb) {
+        return None;
+    }
+    Some((verb, &scope[at + verb.len()..]))
 }
 
 /// Whether the `asserted` statement is a negation that the speaker of the `contesting` one's
@@ -1216,7 +1337,8 @@ fn names_a_claim(before: &str) -> bool {
 /// racism within the movement" says what a denial says, it does not assert what the denial
 /// contests) and without two terms of one ("people allege that we built a back door, but we
 /// have no back door" reports what it denies), each cut before a "whether" or "if" ("investigators
-/// probing whether the campaign colluded" asserts no collusion) and before what a claim says
+/// probing whether the campaign colluded" asserts no collusion) or an "any" ("the right to sue for
+/// any role it may have played" asserts no role) and before what a claim says
 /// ("the claim that …").
 fn asserted_part(lower: &str, stems: &mut Stems) -> String {
     let mut clauses: Vec<(&str, Vec<(usize, &str)>)> = Vec::new();
@@ -1255,7 +1377,7 @@ fn asserted_part(lower: &str, stems: &mut Stems) -> String {
         }
         let supposed_at = words
             .iter()
-            .find(|(_, word)| matches!(*word, "whether" | "if"))
+            .find(|(_, word)| matches!(*word, "whether" | "if" | "any"))
             .map(|&(at, _)| at);
         // "Dravic's claim that it opened the gates is propaganda": what a claim says is
         // reported, not asserted.
@@ -1677,6 +1799,52 @@ mod tests {
         assert_eq!(
             assertion_disputes(&story, &|term| matches.idf_of(term)).len(),
             1
+        );
+    }
+
+    #[test]
+    fn what_a_denial_contests_is_its_verb_not_the_words_around_it() {
+        // Doubting an agreement to come contests no offer, though both tell of immunity.
+        check(
+            &[
+                "The harbour pilots have renewed their offer to testify before the council in exchange for immunity from prosecution.",
+                "The mayor is skeptical that the council would agree to grant the harbour pilots immunity from prosecution.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "The council agreed on Monday to grant the harbour pilots immunity from prosecution.",
+                "The mayor is skeptical that the council would agree to grant the pilots immunity.",
+            ],
+            &[("asserted", &[1]), ("doubted", &[2])],
+        );
+        // A denial in other words is a denial when all that follows its verb is stated.
+        check(
+            &[
+                "The committee asked why the director gave false information to the council.",
+                "The director denied that she had ever provided false information to the council.",
+            ],
+            &[("asserted", &[1]), ("denied", &[2])],
+        );
+        // Denying one action contests no other told of the same people.
+        check(
+            &[
+                "The pilots met envoys of Ostrava who were trying to delay the harbour vote.",
+                "The union has denied colluding with the envoys of Ostrava to stall the harbour vote.",
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn what_follows_any_is_supposed_not_asserted() {
+        check(
+            &[
+                "The new law lets families sue the operator for any role its pilots may have played in the collision.",
+                "The operator denies any role in the collision of the two ferries.",
+            ],
+            &[],
         );
     }
 }
