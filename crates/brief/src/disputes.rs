@@ -56,6 +56,69 @@ struct Mention<'a> {
     /// 2010, she lost 43 votes"), or it counts over a long stretch up to now ("lost nearly 60
     /// seats over the past six years"): a figure of the background, not of the news.
     background: bool,
+    /// What its sentence tells befell those counted: killed, hurt, shot, held, … (a set of
+    /// [`Fate`]s).
+    fates: u8,
+}
+
+/// What a count of people may tell befell them. Counts of one noun ("four people", "six people")
+/// with different fates are different counts, not a dispute: those shot are not all the injured,
+/// the arrested not the dead.
+#[derive(Clone, Copy)]
+enum Fate {
+    Killed = 1,
+    Hurt = 1 << 1,
+    Shot = 1 << 2,
+    Held = 1 << 3,
+    Displaced = 1 << 4,
+    Missing = 1 << 5,
+    Rescued = 1 << 6,
+}
+
+/// Words telling a [`Fate`], lowercase.
+const FATE_WORDS: &[(&str, Fate)] = &[
+    ("killed", Fate::Killed),
+    ("dead", Fate::Killed),
+    ("died", Fate::Killed),
+    ("deaths", Fate::Killed),
+    ("fatalities", Fate::Killed),
+    ("injured", Fate::Hurt),
+    ("injuries", Fate::Hurt),
+    ("wounded", Fate::Hurt),
+    ("hurt", Fate::Hurt),
+    ("hospitalized", Fate::Hurt),
+    ("hospitalised", Fate::Hurt),
+    ("shot", Fate::Shot),
+    ("struck", Fate::Shot),
+    ("striking", Fate::Shot),
+    ("gunfire", Fate::Shot),
+    ("arrested", Fate::Held),
+    ("arrests", Fate::Held),
+    ("detained", Fate::Held),
+    ("custody", Fate::Held),
+    ("jailed", Fate::Held),
+    ("evacuated", Fate::Displaced),
+    ("displaced", Fate::Displaced),
+    ("homeless", Fate::Displaced),
+    ("missing", Fate::Missing),
+    ("unaccounted", Fate::Missing),
+    ("rescued", Fate::Rescued),
+    ("survivors", Fate::Rescued),
+];
+
+/// The [`Fate`]s the words of `sentence` tell, as a set.
+fn fates(sentence: &str) -> u8 {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .filter_map(|word| {
+            let word = word.to_lowercase();
+            FATE_WORDS
+                .iter()
+                .find(|(fate_word, _)| *fate_word == word)
+                .map(|&(_, fate)| fate as u8)
+        })
+        .fold(0, |set, fate| set | fate)
 }
 
 /// The IDF of the terms of the mentions' contexts, by id. Ids follow the terms' spelling, so
@@ -533,6 +596,7 @@ fn mentions<'a>(
                 interval: interval(quantity),
                 dates,
                 background: dated_long_before || over_a_long_past,
+                fates: fates(text.get(sentence.range.clone()).unwrap_or_default()),
             });
         }
     }
@@ -622,6 +686,9 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
     // A figure of the background is compared only with another of the background whose date
     // may be the same: an undated figure of a news report is of the news.
     if dated_apart || left.background != right.background {
+        return None;
+    }
+    if left.fates != 0 && right.fates != 0 && left.fates & right.fates == 0 {
         return None;
     }
     // The IDF weight of the shared terms and of all terms, each added in the terms' order.
@@ -1035,6 +1102,36 @@ mod tests {
         check(
             vec![monday, also_monday],
             &[&[("4,000 workers", &[1], &[]), ("6,000 workers", &[2], &[])]],
+        );
+    }
+
+    #[test]
+    fn counts_of_people_who_met_different_fates_are_no_dispute() {
+        let counted = |name: &str, text: &str, surface: &str, value: f64| {
+            article(name, text, &[(surface, value, None, None, "people")])
+        };
+        let shot = counted(
+            "a.txt",
+            "A gunman opened fire at the harbour gate, striking four people before he fled.",
+            "four people",
+            4.0,
+        );
+        let injured = counted(
+            "b.txt",
+            "Seven people were injured in the attack at the harbour gate.",
+            "Seven people",
+            7.0,
+        );
+        check(vec![shot, injured.clone()], &[]);
+        let also_injured = counted(
+            "a.txt",
+            "Four people were injured in the attack at the harbour gate.",
+            "Four people",
+            4.0,
+        );
+        check(
+            vec![also_injured, injured],
+            &[&[("Four people", &[1], &[]), ("Seven people", &[2], &[])]],
         );
     }
 
