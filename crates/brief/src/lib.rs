@@ -178,7 +178,7 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
     lap("readings");
     let voices = voices(story);
     lap("voices");
-    let single_source = single_source::single_source_from(story, &matches);
+    let single_source = single_source::single_source_from(story, &matches, &consensus);
     lap("single source");
     Brief {
         story: story.id.clone(),

@@ -3,6 +3,7 @@
 //!
 //! A sentence qualifies when no sentence of another independent article matches it (the
 //! matching behind consensus) or tells an event of the same calendar day in other words, when
+//! clauses the consensus finds in another source too make less than half of it, when
 //! the annotate stage found a claim in it, and when it is long enough to state something. They are ranked by centrality: the share of their content words
 //! that other articles of the story use too, so a new detail about the story's core outranks an
 //! aside.
@@ -10,7 +11,7 @@
 use crate::Config;
 use crate::consensus::{citation, independent_sources};
 use crate::matching::Matches;
-use parallax_model::{SingleSourceItem, Story};
+use parallax_model::{ConsensusItem, SingleSourceItem, Story};
 
 /// Sentences shorter than this state too little to stand alone.
 const MIN_WORDS: usize = 8;
@@ -27,11 +28,17 @@ enum Used {
 
 /// The single-source claims of `story`, most central first.
 pub fn single_source(story: &Story, config: &Config) -> Vec<SingleSourceItem> {
-    single_source_from(story, &Matches::new(story, config))
+    let matches = Matches::new(story, config);
+    let consensus = crate::consensus::consensus_from(story, &matches);
+    single_source_from(story, &matches, &consensus)
 }
 
-/// [`single_source`] from matches already made.
-pub(crate) fn single_source_from(story: &Story, matches: &Matches) -> Vec<SingleSourceItem> {
+/// [`single_source`] from matches and the story's consensus already made.
+pub(crate) fn single_source_from(
+    story: &Story,
+    matches: &Matches,
+    consensus: &[ConsensusItem],
+) -> Vec<SingleSourceItem> {
     if story.articles.len() < 2 {
         return Vec::new();
     }
@@ -82,6 +89,9 @@ pub(crate) fn single_source_from(story: &Story, matches: &Matches) -> Vec<Single
             }
             let annotated = &story.articles[sentence.article_idx];
             let text = annotated.sentence_text(&annotated.sentences[sentence.sentence_idx]);
+            if mostly_corroborated_clauses(consensus, sentence.article_idx + 1, &sentence.range) {
+                return None;
+            }
             let has_claim = annotated
                 .claims
                 .iter()
@@ -116,6 +126,39 @@ pub(crate) fn single_source_from(story: &Story, matches: &Matches) -> Vec<Single
     });
     items.truncate(MAX_ITEMS);
     items
+}
+
+/// Whether clauses of the sentence at `range` of source `source` that the consensus cites,
+/// agreeing with another independent source, make up half of it or more: "X confirmed that Y is
+/// his top choice, according to pool reports" is no single-source claim where another source
+/// says "his leading contender is Y".
+fn mostly_corroborated_clauses(
+    consensus: &[ConsensusItem],
+    source: usize,
+    range: &std::ops::Range<usize>,
+) -> bool {
+    let mut clauses: Vec<(usize, usize)> = consensus
+        .iter()
+        .filter(|item| item.in_clauses)
+        .flat_map(|item| &item.citations)
+        .filter(|citation| {
+            citation.source == source
+                && range.start <= citation.span.start
+                && citation.span.end <= range.end
+        })
+        .map(|citation| (citation.span.start, citation.span.end))
+        .collect();
+    clauses.sort_unstable();
+    // Two groups may cite overlapping clauses of one sentence: each byte counts once.
+    let (mut corroborated, mut covered_to) = (0, range.start);
+    for (start, end) in clauses {
+        let start = start.max(covered_to);
+        if end > start {
+            corroborated += end - start;
+            covered_to = end;
+        }
+    }
+    !range.is_empty() && 2 * corroborated >= range.len()
 }
 
 #[cfg(test)]
@@ -206,5 +249,47 @@ mod tests {
         };
         assert!(texts(&story(false)).iter().any(|text| text == lead));
         assert!(!texts(&story(true)).iter().any(|text| text == lead));
+    }
+
+    #[test]
+    fn a_sentence_mostly_of_clauses_another_source_states_is_no_single_source_claim() {
+        let confirmed = "The mayor confirmed that the harbour pilots will return to the grain \
+                         terminal after the strike, according to council minutes.";
+        let story = |other: &str| {
+            Story::new(vec![
+                article("a.txt", &[confirmed]),
+                article(
+                    "b.txt",
+                    &[
+                        other,
+                        "Ferry services from the port will run on a reduced timetable this week.",
+                    ],
+                ),
+            ])
+        };
+        let texts = |story: &Story| -> Vec<String> {
+            single_source(story, &Config::new())
+                .into_iter()
+                .map(|item| item.citation.text)
+                .collect()
+        };
+        let corroborated = story(
+            "After a long night of talks with the union, the ferry operators and the regional \
+             transport board over wages, pensions and the night shifts, the harbour pilots will \
+             return to the grain terminal after the strike, while the dredging of the outer \
+             channel, delayed by storms since January, resumes in April under a new contractor \
+             from Ostrava.",
+        );
+        assert!(
+            crate::consensus::consensus(&corroborated, &Config::new())
+                .iter()
+                .any(|item| item.in_clauses)
+        );
+        assert!(!texts(&corroborated).iter().any(|text| text == confirmed));
+        let unrelated = story(
+            "After a long night of talks with the union and the ferry operators, the council \
+             approved the budget for the dredging of the outer channel in April.",
+        );
+        assert!(texts(&unrelated).iter().any(|text| text == confirmed));
     }
 }
