@@ -173,10 +173,11 @@ pub(crate) fn date_parts(
             .max(expression.end);
         let between = text.get(expression.end..search_end).unwrap_or_default();
         let is_last = idx + 1 == expressions.len();
-        // A part of a date and a word or two ("Earlier, on December 17, the ministry …"), or
+        // A part of a date and a word or two ("Earlier, on May 7, the council …"), or
         // one that opens the sentence with a preposition ("In a statement issued Friday, the
         // team disputed …"), is only a fronted time: what happened then is in the words after
-        // it. The next part needs words of its own too ("founded in 1970 and 1985").
+        // it, up to the next clause mark. The next part needs words of its own too ("founded
+        // in 1970 and 1985").
         let fronted = open == sentence.start
             && text
                 .get(open..expression.start)
@@ -187,8 +188,17 @@ pub(crate) fn date_parts(
                         .to_lowercase()
                 })
                 .is_some_and(|first| FRONTING_WORDS.contains(&first.as_str()));
-        let close = (!is_last && !fronted)
-            .then(|| part_close(between, ends_in_set_off_year(text, open, expression)))
+        // After a fronted time its own comma closes no part, but a later clause mark does:
+        // "Earlier, on May 7, the council published the draft, which was handed to the
+        // mediators on May 5" tells two days.
+        let close = (!is_last)
+            .then(|| {
+                if fronted {
+                    fronted_part_close(between)
+                } else {
+                    part_close(between, ends_in_set_off_year(text, open, expression))
+                }
+            })
             .flatten()
             .filter(|&(at, _)| {
                 at == 0 || !opens_appositive(text, expression.end + at, sentence.end)
@@ -265,15 +275,7 @@ fn opens_appositive(text: &str, at: usize, end: usize) -> bool {
 /// far from any date closes nothing); after a date that ends in a year set off by a comma, a
 /// comma right after it is the date's own ("on July 20, 2006, described him as …").
 fn part_close(between: &str, after_year: bool) -> Option<(usize, usize)> {
-    let mark = between.char_indices().find_map(|(at, c)| {
-        let closes = match c {
-            ',' if at == 0 && after_year => false,
-            ',' | ';' | ':' => between[at + 1..].starts_with(char::is_whitespace),
-            '\u{2014}' | '\u{2013}' => true,
-            _ => false,
-        };
-        closes.then_some((at, c.len_utf8()))
-    });
+    let mark = clause_mark(between, after_year);
     let word = PART_CLOSERS
         .iter()
         .filter_map(|closer| between.find(closer).map(|at| (at, closer.len())))
@@ -285,6 +287,35 @@ fn part_close(between: &str, after_year: bool) -> Option<(usize, usize)> {
         (Some(mark), Some(word)) => Some(mark.min(word)),
         (found, None) | (None, found) => found,
     }
+}
+
+/// The first clause mark in `between` and its length; a comma right at its start closes
+/// nothing `after_year` ([`part_close`]).
+fn clause_mark(between: &str, after_year: bool) -> Option<(usize, usize)> {
+    between.char_indices().find_map(|(at, c)| {
+        let closes = match c {
+            ',' if at == 0 && after_year => false,
+            ',' | ';' | ':' => between[at + 1..].starts_with(char::is_whitespace),
+            '\u{2014}' | '\u{2013}' => true,
+            _ => false,
+        };
+        closes.then_some((at, c.len_utf8()))
+    })
+}
+
+/// Words the clause after a fronted time needs before a clause mark closes its date's part:
+/// fewer are a name and its appositive ("On Saturday, the mayor of Hoboken, Dawn Zimmer,
+/// said …") or an adverb ("At the end of last month, though, …").
+const MIN_MAIN_CLAUSE_WORDS: usize = 6;
+
+/// Where the part of a date in a fronted time closes, in `between` (the text after the date up
+/// to the next, opening with the comma that ends the fronted phrase): at the next clause mark
+/// after at least [`MIN_MAIN_CLAUSE_WORDS`] words. Conjunctions close nothing here: "earned
+/// $30 million from book sales and speeches in 2014" is one clause.
+fn fronted_part_close(between: &str) -> Option<(usize, usize)> {
+    let main = between.strip_prefix(',')?;
+    let (at, len) = clause_mark(main, false)?;
+    (main[..at].split_whitespace().count() >= MIN_MAIN_CLAUSE_WORDS).then_some((at + 1, len))
 }
 
 /// The events of the timeline before events of the same day merge: each told by sentences that
@@ -933,6 +964,29 @@ mod tests {
         assert_eq!(parts(joined, &["1970", "1985"]), [joined, joined]);
         let fronted = "In a statement issued on Friday, the board said the vote of May 2 stands.";
         assert_eq!(parts(fronted, &["Friday", "May 2"]), [fronted, fronted]);
+        // After a fronted time, a later clause mark closes the part, once the main clause has
+        // words of its own; a name and its appositive, or a conjunction, do not.
+        let later_mark = "Earlier, on May 7, the council published the draft treaty for the \
+                          river, which was handed to the mediators on May 5.";
+        assert_eq!(
+            parts(later_mark, &["May 7", "May 5"]),
+            [
+                "Earlier, on May 7, the council published the draft treaty for the river",
+                "which was handed to the mediators on May 5."
+            ]
+        );
+        let appositive = "On Saturday, the mayor of Velmar, Ana Ruiz, said the pilots had \
+                          threatened in May to strike.";
+        assert_eq!(
+            parts(appositive, &["Saturday", "May"]),
+            [appositive, appositive]
+        );
+        let joined_nouns = "In May, the council showed it had earned $3 million from ferry fares \
+                            and tolls in 2024 alone.";
+        assert_eq!(
+            parts(joined_nouns, &["May", "2024"]),
+            [joined_nouns, joined_nouns]
+        );
         let year =
             "The Ledger on July 20, 2006, called him a veteran, and on May 3 it retracted it.";
         assert_eq!(
