@@ -385,8 +385,33 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
         span = sentence.clone();
         words = self::words(text, span.clone());
     }
-    let verb_idx = (0..words.len())
-        .find(|&idx| is_verb_at(&words, idx) && !between_names(text, &words, idx))?;
+    // A verb form inside a name ("the United States", "Bay Watch") is the name's.
+    let in_a_name = |word: &Range<usize>| {
+        annotated
+            .entities
+            .iter()
+            .flat_map(|entity| &entity.mentions)
+            .any(|mention| {
+                !mention.by_role
+                    && mention.range.start <= word.start
+                    && word.end <= mention.range.end
+            })
+    };
+    let verb_in = |words: &[(Range<usize>, String)]| {
+        (0..words.len())
+            .find(|&idx| {
+                is_verb_at(words, idx)
+                    && !between_names(text, words, idx)
+                    && !in_a_name(&words[idx].0)
+            })
+            // A verb the list does not know reads by its form or place: "Trump assumed the
+            // office", "I am not running for mayor", "they feel".
+            .or_else(|| {
+                (0..words.len())
+                    .find(|&idx| has_a_verb_form(text, words, idx) && !in_a_name(&words[idx].0))
+            })
+    };
+    let verb_idx = verb_in(&words)?;
     let mut predicate_start_idx = verb_idx;
     while predicate_start_idx > 0
         && AUXILIARIES.contains(&words[predicate_start_idx - 1].1.as_str())
@@ -398,7 +423,10 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
     let mut predicate_end_idx = verb_idx;
     let mut probe = verb_idx + 1;
     while let Some((_, next)) = words.get(probe) {
-        if is_verb(next) || AUXILIARIES.contains(&next.as_str()) {
+        if is_verb(next)
+            || AUXILIARIES.contains(&next.as_str())
+            || has_a_verb_form(text, &words, probe)
+        {
             predicate_end_idx = probe;
         } else if !next.ends_with("ly") {
             break;
@@ -573,6 +601,44 @@ fn is_verb_at(words: &[(Range<usize>, String)], idx: usize) -> bool {
         Some(previous) => !DETERMINERS.contains(&words[previous].1.as_str()),
         None => !word.ends_with('s') || IRREGULAR.contains(&word),
     }
+}
+
+/// Words ending in "-ed" that are no verb form.
+const NOT_PAST_FORMS: &[&str] = &[
+    "hundred", "sacred", "naked", "wicked", "beloved", "kindred", "rugged", "ragged",
+];
+
+/// Whether `words[idx]` has the form or the place of a verb the list does not know, written in
+/// lowercase: a past form ("assumed") not after a determiner, a gerund after a form of "be"
+/// ("is running"), or a word after a subject pronoun ("I feel").
+fn has_a_verb_form(text: &str, words: &[(Range<usize>, String)], idx: usize) -> bool {
+    let (range, word) = &words[idx];
+    let lowercase = text
+        .get(range.clone())
+        .and_then(|written| written.chars().next())
+        .is_some_and(char::is_lowercase);
+    let previous = idx
+        .checked_sub(1)
+        .map(|previous| words[previous].1.as_str());
+    let past = word.len() >= 5
+        && word.ends_with("ed")
+        && !word.ends_with("eed")
+        && !NOT_PAST_FORMS.contains(&word.as_str())
+        && previous.is_none_or(|previous| !DETERMINERS.contains(&previous));
+    let progressive = word.len() >= 5
+        && word.ends_with("ing")
+        && previous.is_some_and(|previous| {
+            matches!(
+                previous,
+                "am" | "is" | "are" | "was" | "were" | "be" | "been" | "not"
+            )
+        });
+    // What follows a subject pronoun is its verb ("I feel responsible", "they work").
+    let after_a_pronoun = previous.is_some_and(|previous| {
+        matches!(previous, "i" | "we" | "you" | "he" | "she" | "they" | "who")
+    }) && !word.ends_with("ly")
+        && !AUXILIARIES.contains(&word.as_str());
+    lowercase && (past || progressive || after_a_pronoun)
 }
 
 /// Verbs of [`VERBS`] that also name a role written before a name ("Fox News host Glenn
@@ -798,6 +864,38 @@ mod tests {
             &[(
                 "closed",
                 Some("the harbour on Monday"),
+                "own",
+                Polarity::Asserted,
+            )],
+        );
+    }
+
+    #[test]
+    fn verbs_the_list_does_not_know_read_by_form_and_place_and_names_hold_none() {
+        // "States" is the name's, not a verb; "repainted" is one by its form.
+        check(
+            "The crew repainted the harbour office on Friday for the envoy of the United States.",
+            &[(
+                "repainted",
+                Some("the harbour office on Friday for the envoy of the United States"),
+                "own",
+                Polarity::Asserted,
+            )],
+        );
+        check(
+            "She is not running for mayor of Velmar.",
+            &[(
+                "is not running",
+                Some("for mayor of Velmar"),
+                "own",
+                Polarity::Negated,
+            )],
+        );
+        check(
+            "They feel responsible for the pilots.",
+            &[(
+                "feel",
+                Some("responsible for the pilots"),
                 "own",
                 Polarity::Asserted,
             )],

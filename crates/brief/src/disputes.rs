@@ -350,21 +350,26 @@ fn sentence_citation(story: &Story, article_idx: usize, range: &Range<usize>) ->
 }
 
 /// A short name for what a sentence states: its claim's predicate and object, at most
-/// [`GIST_WORDS`] words, or the sentence's first words when it has no claim; a name cut short
+/// [`GIST_WORDS`] words, or the sentence's first words when it has no claim or its claim no
+/// object; a name cut short
 /// ends on a word that can end a phrase, and with "…".
 fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
     let text = &annotated.article.text;
     let claim = annotated.claims.iter().find(|claim| {
         sentence.start <= claim.predicate.start && claim.predicate.end <= sentence.end
     });
-    let words = match claim {
+    // A verb alone ("“Already done,” she replied.") names nothing: the sentence's first words do.
+    let words = match claim.filter(|claim| claim.object.is_some()) {
         Some(claim) => {
             let end = claim.object.as_ref().map_or(claim.predicate.end, |object| {
                 object.end.max(claim.predicate.end)
             });
             text.get(claim.predicate.start..end).unwrap_or_default()
         }
-        None => text.get(sentence.clone()).unwrap_or_default(),
+        None => {
+            let whole = text.get(sentence.clone()).unwrap_or_default();
+            &whole[crate::summary::dateline_len(whole)..]
+        }
     };
     let words: Vec<&str> = words.split_whitespace().collect();
     let cut = words.len() > GIST_WORDS;
@@ -976,6 +981,33 @@ mod tests {
         assert_eq!(
             gist(&annotated, &third),
             "Ruiz called it \u{201c}a lockout of the whole harbor staff\u{2026}\u{201d}"
+        );
+    }
+
+    #[test]
+    fn a_gist_of_a_verb_alone_or_of_no_claim_is_the_sentence_without_its_dateline() {
+        let text =
+            "VELMAR \u{2014} The council reopened the port. \u{201c}Done,\u{201d} Ruiz replied.";
+        let mut annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
+        let second_start = text.find('\u{201c}').expect("in the text");
+        let replied = text.find("replied").expect("in the text");
+        annotated.claims.push(parallax_model::Claim {
+            sentence: 1,
+            subject: None,
+            predicate: replied..replied + "replied".len(),
+            object: None,
+            time: None,
+            quantity: None,
+            attribution: parallax_model::Attribution::Own,
+            polarity: parallax_model::Polarity::Asserted,
+        });
+        assert_eq!(
+            gist(&annotated, &(0..second_start - 1)),
+            "The council reopened the port"
+        );
+        assert_eq!(
+            gist(&annotated, &(second_start..text.len())),
+            "\u{201c}Done,\u{201d} Ruiz replied"
         );
     }
 
