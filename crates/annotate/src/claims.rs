@@ -489,10 +489,16 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
         .map_or(span.end, |(offset, _)| predicate.end + offset);
     let object = trimmed(text, predicate.end..clause_end);
 
-    let time = annotated
-        .times
-        .iter()
-        .position(|time| time.range.start >= sentence.start && time.range.end <= sentence.end);
+    // The claim's own time is one inside its words ("took the oath of office Friday"), not a
+    // time of the clause before it ("Five hundred days after announcing, X took …").
+    let claim_end = object.as_ref().map_or(predicate.end, |object| object.end);
+    let within = |range: &Range<usize>| {
+        annotated
+            .times
+            .iter()
+            .position(|time| time.range.start >= range.start && time.range.end <= range.end)
+    };
+    let time = within(&(predicate.start..claim_end)).or_else(|| within(&sentence));
     let quantity = annotated
         .quantities
         .iter()
@@ -900,6 +906,22 @@ mod tests {
                 Polarity::Asserted,
             )],
         );
+    }
+
+    #[test]
+    fn a_claim_is_timed_by_a_time_inside_its_words_first() {
+        let text = "Five days after the vote, the council reopened the port on Friday.";
+        let annotated = annotate(
+            Article::new(Origin::Stdin, text.to_string()),
+            &Config::new(),
+        );
+        let timed: Vec<&str> = annotated
+            .claims
+            .iter()
+            .filter_map(|claim| claim.time)
+            .map(|idx| &text[annotated.times[idx].range.clone()])
+            .collect();
+        assert_eq!(timed, ["Friday"]);
     }
 
     #[test]
