@@ -456,8 +456,18 @@ const HEAD_NOUNS: &[&str] = &[
     "agency",
     "office",
     "committee",
+    "commission",
     "council",
+    "board",
     "panel",
+    "caucus",
+    "delegation",
+    "group",
+    "organization",
+    "organisation",
+    "association",
+    "coalition",
+    "union",
     "court",
     "party",
     "campaign",
@@ -491,6 +501,15 @@ const HEAD_NOUNS: &[&str] = &[
     "lawyer",
     "attorney",
     "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "legislator",
+    "representative",
+    "mayor",
+    "judge",
+    "prosecutor",
+    "sheriff",
     "governor",
     "secretary",
     "minister",
@@ -801,6 +820,21 @@ mod tests {
             modifier: None,
         });
         assert!(voices(&Story::new(vec![annotated])).is_empty());
+    }
+
+    #[test]
+    fn nouns_of_groups_and_offices_head_a_description_a_name_modifies() {
+        // "The Velmar group said", "a Democratic lawmaker", "a Ruiz representative": the
+        // description speaks, not the name in it.
+        for head in [
+            "group",
+            "lawmaker",
+            "representative",
+            "computer crimes prosecutor",
+        ] {
+            assert!(is_noun_head(head), "{head}");
+        }
+        assert!(!is_noun_head("this week"));
     }
 
     #[test]
