@@ -392,8 +392,17 @@ impl State {
         if let Some(cue) = found.cue {
             ranges.push(cue);
         }
+        // A speaker words away before its cue is the subject of the sentence, lent to a verb
+        // further on ("Ruiz slammed the mayor for refusing “…”"): it stays free for the verbs
+        // before that one.
         if let Some(speaker) = &found.speaker {
-            ranges.push((speaker.first, speaker.last));
+            let lent = found.cue.is_some_and(|(cue_first, _)| {
+                speaker.last < cue_first
+                    && (speaker.last + 1..cue_first).any(|idx| doc.token(idx).is_word())
+            });
+            if !lent {
+                ranges.push((speaker.first, speaker.last));
+            }
         }
         ranges.extend(
             found

@@ -1169,7 +1169,10 @@ fn the_subject_after_a_fronted_phrase_speaks_a_participle_quote() {
     check(
         "During his news conference on Friday, Mayor Ilse Marrow defended the plan, saying, \
          “The port will reopen.”",
-        "direct [“The port will reopen.”] cue=saying speaker=Mayor Ilse Marrow",
+        // The subject lent to "saying" stays free for "defended", read as it is without the
+        // participle.
+        "indirect [the plan] cue=defended speaker=Mayor Ilse Marrow\n\
+         direct [“The port will reopen.”] cue=saying speaker=Mayor Ilse Marrow",
     );
 }
 
@@ -1474,5 +1477,16 @@ fn none_of_a_group_stays_in_the_speaker_phrase() {
     check(
         "The talks ended late. And none of the harbor towns said the talks had helped.",
         "indirect [the talks had helped] cue=said speaker=none of the harbor towns",
+    );
+}
+
+#[test]
+fn a_subject_lent_to_a_later_verb_still_speaks_for_the_first() {
+    // The quote of "saying" is found first; its speaker, words away, stays free for "told".
+    check(
+        "Sen. Ana Ruiz of Velmar told reporters the port would reopen soon, saying “the strike \
+         is over.”",
+        "indirect [the port would reopen soon] cue=told speaker=Sen. Ana Ruiz of Velmar\n\
+         direct [“the strike is over.”] cue=saying speaker=Sen. Ana Ruiz",
     );
 }
