@@ -386,32 +386,32 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
         words = self::words(text, span.clone());
     }
     // A verb form inside a name ("the United States", "Bay Watch") is the name's.
-    let in_a_name = |word: &Range<usize>| {
-        annotated
-            .entities
+    let names: Vec<&Range<usize>> = annotated
+        .entities
+        .iter()
+        .flat_map(|entity| &entity.mentions)
+        .filter(|mention| {
+            !mention.by_role
+                && sentence.start <= mention.range.start
+                && mention.range.end <= sentence.end
+        })
+        .map(|mention| &mention.range)
+        .collect();
+    let in_a_name = |idx: usize| {
+        let word = &words[idx].0;
+        names
             .iter()
-            .flat_map(|entity| &entity.mentions)
-            .any(|mention| {
-                !mention.by_role
-                    && mention.range.start <= word.start
-                    && word.end <= mention.range.end
-            })
+            .any(|name| name.start <= word.start && word.end <= name.end)
     };
-    let verb_in = |words: &[(Range<usize>, String)]| {
-        (0..words.len())
-            .find(|&idx| {
-                is_verb_at(words, idx)
-                    && !between_names(text, words, idx)
-                    && !in_a_name(&words[idx].0)
-            })
-            // A verb the list does not know reads by its form or place: "Trump assumed the
-            // office", "I am not running for mayor", "they feel".
-            .or_else(|| {
-                (0..words.len())
-                    .find(|&idx| has_a_verb_form(text, words, idx) && !in_a_name(&words[idx].0))
-            })
-    };
-    let verb_idx = verb_in(&words)?;
+    let verb_idx = (0..words.len())
+        .find(|&idx| {
+            is_verb_at(&words, idx) && !between_names(text, &words, idx) && !in_a_name(idx)
+        })
+        // A verb the list does not know reads by its form or place: "Trump assumed the office",
+        // "I am not running for mayor", "they feel".
+        .or_else(|| {
+            (0..words.len()).find(|&idx| has_a_verb_form(text, &words, idx) && !in_a_name(idx))
+        })?;
     let mut predicate_start_idx = verb_idx;
     while predicate_start_idx > 0
         && AUXILIARIES.contains(&words[predicate_start_idx - 1].1.as_str())

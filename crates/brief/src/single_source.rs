@@ -61,6 +61,21 @@ pub(crate) fn single_source_from(
         }
     }
 
+    // Each article's clauses that a consensus clause group cites, sorted.
+    let mut corroborated_clauses: Vec<Vec<(usize, usize)>> = vec![Vec::new(); story.articles.len()];
+    for citation in consensus
+        .iter()
+        .filter(|item| item.in_clauses)
+        .flat_map(|item| &item.citations)
+    {
+        if let Some(clauses) = corroborated_clauses.get_mut(citation.source.wrapping_sub(1)) {
+            clauses.push((citation.span.start, citation.span.end));
+        }
+    }
+    for clauses in &mut corroborated_clauses {
+        clauses.sort_unstable();
+    }
+
     let mut items: Vec<SingleSourceItem> = groups
         .into_iter()
         .filter(|members| {
@@ -89,7 +104,7 @@ pub(crate) fn single_source_from(
             }
             let annotated = &story.articles[sentence.article_idx];
             let text = annotated.sentence_text(&annotated.sentences[sentence.sentence_idx]);
-            if mostly_corroborated_clauses(consensus, sentence.article_idx + 1, &sentence.range) {
+            if mostly_corroborated(&corroborated_clauses[sentence.article_idx], &sentence.range) {
                 return None;
             }
             let has_claim = annotated
@@ -128,30 +143,17 @@ pub(crate) fn single_source_from(
     items
 }
 
-/// Whether clauses of the sentence at `range` of source `source` that the consensus cites,
-/// agreeing with another independent source, make up half of it or more: "X confirmed that Y is
-/// his top choice, according to pool reports" is no single-source claim where another source
-/// says "his leading contender is Y".
-fn mostly_corroborated_clauses(
-    consensus: &[ConsensusItem],
-    source: usize,
-    range: &std::ops::Range<usize>,
-) -> bool {
-    let mut clauses: Vec<(usize, usize)> = consensus
-        .iter()
-        .filter(|item| item.in_clauses)
-        .flat_map(|item| &item.citations)
-        .filter(|citation| {
-            citation.source == source
-                && range.start <= citation.span.start
-                && citation.span.end <= range.end
-        })
-        .map(|citation| (citation.span.start, citation.span.end))
-        .collect();
-    clauses.sort_unstable();
+/// Whether `clauses` (sorted byte ranges of one article that the consensus cites, agreeing with
+/// another independent source) make up half or more of the sentence at `range`: "X confirmed
+/// that Y is his top choice, according to pool reports" is no single-source claim where another
+/// source says "his leading contender is Y".
+fn mostly_corroborated(clauses: &[(usize, usize)], range: &std::ops::Range<usize>) -> bool {
     // Two groups may cite overlapping clauses of one sentence: each byte counts once.
     let (mut corroborated, mut covered_to) = (0, range.start);
-    for (start, end) in clauses {
+    for &(start, end) in clauses
+        .iter()
+        .filter(|&&(start, end)| range.start <= start && end <= range.end)
+    {
         let start = start.max(covered_to);
         if end > start {
             corroborated += end - start;

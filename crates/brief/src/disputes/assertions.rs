@@ -39,22 +39,26 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Phrases that deny a statement.
-const DENIAL: &[&str] = &[
+/// Phrases that deny a statement said after them ("denied that …", "no evidence that …").
+const DENYING: &[&str] = &[
     "denied",
     "denies",
     "deny",
     "denying",
-    "untrue",
-    "not true",
-    "false",
     "no evidence",
-    "never happened",
-    "did not happen",
     "rejected claims",
     "rejects claims",
     "dismissed claims",
     "dismissed reports",
+];
+
+/// Phrases that deny a statement already named, judging it ("the claim is false").
+const DENYING_JUDGMENTS: &[&str] = &[
+    "untrue",
+    "not true",
+    "false",
+    "never happened",
+    "did not happen",
     "fabricated",
     "baseless",
     "unfounded",
@@ -64,8 +68,8 @@ const DENIAL: &[&str] = &[
     "distortion",
 ];
 
-/// Phrases that doubt a statement.
-const DOUBT: &[&str] = &[
+/// Phrases that doubt a statement said after them.
+const DOUBTING: &[&str] = &[
     "little evidence",
     "no independent evidence",
     "scant evidence",
@@ -82,13 +86,31 @@ const DOUBT: &[&str] = &[
     "doubts",
     "doubted",
     "questioned",
+    "could not confirm",
+    "disputed",
+];
+
+/// Phrases that doubt a statement already named ("the report could not be verified").
+const DOUBTING_JUDGMENTS: &[&str] = &[
     "unverified",
     "could not be verified",
     "could not be independently verified",
     "cannot be verified",
-    "could not confirm",
-    "disputed",
 ];
+
+/// Every phrase that denies a statement.
+static DENIAL: LazyLock<Vec<&str>> =
+    LazyLock::new(|| DENYING.iter().chain(DENYING_JUDGMENTS).copied().collect());
+
+/// Every phrase that doubts a statement.
+static DOUBT: LazyLock<Vec<&str>> =
+    LazyLock::new(|| DOUBTING.iter().chain(DOUBTING_JUDGMENTS).copied().collect());
+
+/// Whether a phrase of denial or doubt judges something already named: its scope comes
+/// before it.
+fn is_judgment(phrase: &str) -> bool {
+    DENYING_JUDGMENTS.contains(&phrase) || DOUBTING_JUDGMENTS.contains(&phrase)
+}
 
 /// Words of the calendar, left out of the terms two statements share like the words of denial
 /// and doubt, with the names of weekdays and months ([`calendar_words`]): two articles of one
@@ -356,7 +378,7 @@ struct ContentTerms {
     all: BTreeSet<String>,
     /// Those of `all` that are no part of a name.
     outside_names: BTreeSet<String>,
-    /// Of an asserted statement, every term, words of attribution and claim nouns included.
+    /// Every term, words of attribution and claim nouns included.
     every: BTreeSet<String>,
     /// Of a denial or doubt, the verb of what it contests, when that is a clause or an action.
     verb: Option<ContestedVerb>,
@@ -455,7 +477,7 @@ impl<'a> UnnamedTerms<'a> {
         // must state, not mention.
         let cues: BTreeSet<String> = DENIAL
             .iter()
-            .chain(DOUBT)
+            .chain(DOUBT.iter())
             .chain(calendar_words())
             .chain(ATTRIBUTION_WORDS)
             .chain(CLAIM_NOUNS)
@@ -526,11 +548,7 @@ impl<'a> UnnamedTerms<'a> {
             ContentTerms {
                 all: terms,
                 outside_names,
-                every: if said.stance == Stance::Asserted {
-                    every
-                } else {
-                    BTreeSet::new()
-                },
+                every,
                 verb,
             },
         );
@@ -636,7 +654,7 @@ fn denies_in_own_words(story: &Story, contesting: &Statement, asserted: &Stateme
                 .to_lowercase();
             DENIAL
                 .iter()
-                .chain(DOUBT)
+                .chain(DOUBT.iter())
                 .any(|phrase| cue.contains(phrase))
         })
         .map(|(.., surname)| surname)
@@ -752,7 +770,7 @@ fn statements(story: &Story, idf: &impl Fn(&str) -> f64) -> (Vec<Statement>, Vec
     let mut is_left_out: Vec<bool> = Vec::new();
     for phrase in DENIAL
         .iter()
-        .chain(DOUBT)
+        .chain(DOUBT.iter())
         .chain(calendar_words())
         .chain(ATTRIBUTION_WORDS)
     {
@@ -954,7 +972,7 @@ fn base_form(word: &str) -> Option<&'static str> {
 static CUE_FIRST_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     DENIAL
         .iter()
-        .chain(DOUBT)
+        .chain(DOUBT.iter())
         .map(|phrase| phrase.split(' ').next().unwrap_or(phrase))
         .collect()
 });
@@ -1132,27 +1150,7 @@ struct Said {
     scope: String,
 }
 
-/// Phrases whose scope comes before them: they judge something already named.
-const JUDGMENTS: &[&str] = &[
-    "untrue",
-    "not true",
-    "false",
-    "baseless",
-    "unfounded",
-    "bogus",
-    "hoax",
-    "smear",
-    "distortion",
-    "never happened",
-    "did not happen",
-    "fabricated",
-    "unverified",
-    "could not be verified",
-    "could not be independently verified",
-    "cannot be verified",
-];
-
-/// Nouns of [`JUDGMENTS`]: something is called one ("called the report a hoax") or is one ("it
+/// Nouns of [`DENYING_JUDGMENTS`]: something is called one ("called the report a hoax") or is one ("it
 /// is a smear"); see [`called_what`].
 const NOUN_JUDGMENTS: &[&str] = &["hoax", "smear", "distortion"];
 
@@ -1217,7 +1215,7 @@ fn stance(text: &str) -> Said {
             })
             .collect()
     };
-    let (doubts, denials) = (found(DOUBT), found(DENIAL));
+    let (doubts, denials) = (found(&DOUBT), found(&DENIAL));
     let stance = if !doubts.is_empty() {
         Stance::Doubted
     } else if !denials.is_empty() {
@@ -1247,7 +1245,7 @@ fn stance(text: &str) -> Said {
         if NOUN_JUDGMENTS.contains(&phrase) {
             clauses.push(&lower[start..end]);
             scopes.push(called_what(&lower[start..at]).unwrap_or_default());
-        } else if JUDGMENTS.contains(&phrase) && !before_a_claim {
+        } else if is_judgment(phrase) && !before_a_claim {
             clauses.push(&lower[start..end]);
             scopes.push(&lower[start..at]);
         } else {
