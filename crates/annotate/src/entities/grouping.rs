@@ -580,14 +580,40 @@ fn resolve_roles(
         // "the Democratic leader" leads a party, not whichever head of state was named last.
         let specific_title =
             role_title.is_some_and(|title| !GENERIC_ROLES.contains(&title.key.as_str()));
-        let region_or_party = |candidate: &Candidate| {
-            let is_region = candidate
+        let is_region = |candidate: &Candidate| {
+            candidate
                 .entry
                 .and_then(|entry| GAZETTEER.entries.get(entry))
-                .is_some_and(|entry| entry.class == Class::Place);
-            let is_party =
-                crate::PARTY_WORDS.contains(&ctx.span_text(candidate.first, candidate.last));
-            is_region || (is_party && specific_title)
+                .is_some_and(|entry| entry.class == Class::Place)
+        };
+        let is_party = |candidate: &Candidate| {
+            crate::PARTY_WORDS.contains(&ctx.span_text(candidate.first, candidate.last))
+        };
+        let region_or_party =
+            |candidate: &Candidate| is_region(candidate) || (is_party(candidate) && specific_title);
+        // A party and a place never contradict each other: "the Republican governor" may be
+        // "Velmar Gov. Ana Ruiz".
+        let party_of = |affiliation: &Affiliation| match affiliation {
+            Affiliation::Candidate(candidate_idx) => candidates.get(*candidate_idx).map(is_party),
+            Affiliation::Country(_) => Some(false),
+        };
+        let place_of = |affiliation: &Affiliation| match affiliation {
+            Affiliation::Candidate(candidate_idx) => Some(
+                candidates.get(*candidate_idx).is_some_and(is_region)
+                    || group_of
+                        .get(*candidate_idx)
+                        .and_then(|&group_idx| groups.get(group_idx))
+                        .is_some_and(|group| {
+                            group
+                                .kind
+                                .is_some_and(|(kind, _)| kind == EntityKind::Place)
+                        }),
+            ),
+            Affiliation::Country(_) => Some(true),
+        };
+        let other_dimension = |wanted: &Affiliation, held: &Affiliation| {
+            (party_of(wanted) == Some(true) && place_of(held) == Some(true))
+                || (place_of(wanted) == Some(true) && party_of(held) == Some(true))
         };
         let wanted_region_or_party = match affiliation {
             Some(Affiliation::Candidate(candidate_idx)) => {
@@ -613,9 +639,12 @@ fn resolve_roles(
             match (&wanted_key, &group.affiliation) {
                 (None, _) => true,
                 (Some(_), None) => wanted_region_or_party,
-                (Some(wanted), Some(affiliation)) => {
-                    affiliation_key(ctx, candidates, group_of, groups, affiliation).as_ref()
+                (Some(wanted), Some(held)) => {
+                    affiliation_key(ctx, candidates, group_of, groups, held).as_ref()
                         == Some(wanted)
+                        || affiliation
+                            .as_ref()
+                            .is_some_and(|affiliation| other_dimension(affiliation, held))
                 }
             }
         };

@@ -289,6 +289,20 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "times",
     "post",
     "journal",
+    // Newspapers' and magazines' names end in these: "Press Herald", "Daily Gazette".
+    "herald",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "examiner",
+    "inquirer",
+    "courier",
+    "sentinel",
+    "dispatch",
+    "bulletin",
+    "telegraph",
+    "globe",
+    "magazine",
     "press",
     "television",
     "tv",
@@ -1302,8 +1316,13 @@ fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
             }
             continue;
         }
+        // "the Velmar Herald, the mayor …": an organisation's name has no title.
+        let organisation = candidate.last > candidate.first
+            && tokens
+                .get(candidate.last)
+                .is_some_and(|token| ORG_SUFFIXES.contains(&token.lower.as_ref()));
         let mut at = candidate.last + 1;
-        if !tokens.get(at).is_some_and(|token| token.is_punct(',')) {
+        if organisation || !tokens.get(at).is_some_and(|token| token.is_punct(',')) {
             continue;
         }
         at += 1;
@@ -1336,6 +1355,17 @@ fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
             continue;
         };
         at = title.last + 1;
+        // "In a letter sent to Ana Ruiz, the mayor apologized": a verb after the title makes it
+        // the subject of the sentence, not a phrase about the name before the comma.
+        if tokens.get(at).is_some_and(|token| {
+            token.word
+                && !token.capitalized
+                && (token.lower.ends_with("ed")
+                    || SPEECH_VERBS.contains(&token.lower.as_ref())
+                    || FINITE_AUXILIARIES.contains(&token.lower.as_ref()))
+        }) {
+            continue;
+        }
         // "Another leading voice, Sen. Ana Ruiz,": a title before a name is that name's.
         if by_first_token.contains_key(&at) {
             continue;
@@ -1371,6 +1401,12 @@ fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
         }
     }
 }
+
+/// Finite forms of the auxiliaries, which open a predicate after its subject.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+    "does", "do", "may", "might", "must", "should", "shall",
+];
 
 /// Whether the word before `idx` puts a place after it ("in Veskland").
 pub(crate) fn after_place_preposition(ctx: &Context, idx: usize) -> bool {

@@ -500,3 +500,64 @@ fn a_headline_case_sentence_names_only_what_ordinary_ones_write() {
         &["person Ana Ruiz <governor>: Ruiz | Ana Ruiz | Ruiz"],
     );
 }
+
+#[test]
+fn a_newspaper_is_no_person() {
+    // Without the newspaper's last word as an organisation's, the two capitalized words read
+    // as a person's name and took the governor's role mention that follows.
+    let found = render(
+        "Governor Ana Ruiz spoke on Monday. In a letter obtained by the Velmar Herald, the \
+         governor apologized.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|line| line.starts_with("org Velmar Herald")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|line| line.starts_with("person Ana Ruiz") && line.contains("the governor")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_role_opening_the_main_clause_is_no_appositive() {
+    let found = render("In a letter sent to Ana Ruiz, the mayor apologized.");
+    assert!(
+        found.iter().all(|line| !line.contains("<mayor>")),
+        "{found:?}"
+    );
+    check(
+        "Ana Ruiz, the mayor, apologized.",
+        &["person Ana Ruiz <mayor>: Ana Ruiz | the mayor (role)"],
+    );
+}
+
+#[test]
+fn a_party_and_a_place_do_not_contradict() {
+    check(
+        "Velmar Gov. Ana Ruiz spoke on Monday. The Republican governor said no.",
+        &[
+            "place Velmar: Velmar",
+            "person Ana Ruiz <gov.>: Ana Ruiz | The Republican governor (role)",
+            "org Republican: Republican",
+        ],
+    );
+    // Two parties, or two places, do.
+    check(
+        "Republican Gov. Ana Ruiz spoke on Monday. The Democratic governor said no.",
+        &[
+            "org Republican: Republican",
+            "person Ana Ruiz <gov.>: Ana Ruiz",
+            "org Democratic: Democratic",
+        ],
+    );
+    let found = render("Velmar Gov. Ana Ruiz spoke on Monday. The Ostrava governor said no.");
+    assert!(
+        found.iter().all(|line| !line.contains("(role)")),
+        "{found:?}"
+    );
+}

@@ -1168,11 +1168,13 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         return before_and_around(doc, state, (first, last), subject, comma, floor, sentence);
     }
 
-    // The main verb after a relative clause that is itself an attribution: "Ruiz, who has
-    // argued …, said …" takes the antecedent of "who".
+    // The main verb after a relative clause or a participle set off by commas that is itself
+    // an attribution: "Ruiz, who has argued …, said …" takes the antecedent of "who", "Ruiz,
+    // echoing other critics, has said …" the participle's speaker.
     if first > floor
         && doc.token(first - 1).is_punct(',')
-        && let Some(antecedent) = relative_subject(doc, state, first - 1)
+        && let Some(antecedent) =
+            relative_subject(doc, state, first - 1).or_else(|| aside_subject(doc, state, first - 1))
     {
         let start = content_start(doc, entry, last, sentence)?;
         let end = content_end(doc, state, start, sentence, min_words(class), false)?;
@@ -1324,6 +1326,24 @@ fn relative_subject(doc: &Doc, state: &State, comma: usize) -> Option<Speaker> {
         return None;
     }
     speaker.antecedent.as_deref().cloned()
+}
+
+/// The speaker of the attribution that ends right before `comma` when it is a participle set
+/// off after its speaker ("Ruiz, echoing other critics, …"): the subject of the verb after
+/// the comma.
+fn aside_subject(doc: &Doc, state: &State, comma: usize) -> Option<Speaker> {
+    let previous = state.found.last()?;
+    let speaker = previous.speaker.as_ref()?;
+    let (cue_first, _) = previous.cue?;
+    let set_off = speaker.last + 2 == cue_first
+        && doc.token(speaker.last + 1).is_punct(',')
+        && doc.lower(cue_first).ends_with("ing");
+    let ends_here = previous
+        .pieces
+        .last()
+        .is_some_and(|piece| piece.end <= doc.token(comma).range.start)
+        && (cue_first..comma).all(|at| doc.token(at).sentence == doc.token(comma).sentence);
+    (set_off && ends_here).then(|| speaker.clone())
 }
 
 /// The last word-like token before `end` (exclusive), not before `first`.

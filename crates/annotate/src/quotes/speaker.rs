@@ -1072,7 +1072,7 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if !after_phrase_to && (!fits(token) || !closes(token)) {
         return None;
     }
-    let limit = last.saturating_sub(11).max(floor);
+    let limit = last.saturating_sub(20).max(floor);
     let mut first = last;
     while first > limit
         && (fits(doc.token(first - 1))
@@ -1964,18 +1964,22 @@ pub(crate) fn subject_name(
         }
         // A name after a role that the capitalized words qualify is the subject's head:
         // "Former GOP presidential nominee Mitt Romney", not "Former GOP".
-        if let Some(role) = (last + 1..sentence.end.min(last + 4))
+        let role = (last + 1..sentence.end.min(last + 4))
             .take_while(|&idx| {
                 let token = doc.token(idx);
                 token.is_word() && !token.capitalized && fits(token)
             })
             .last()
-            .filter(|&role| is_person_noun(doc.token(role).stem()) && capitalized(role + 1))
-        {
+            .filter(|&role| is_person_noun(doc.token(role).stem()));
+        if let Some(role) = role.filter(|&role| capitalized(role + 1)) {
             last = role + 1;
             while capitalized(last + 1) {
                 last += 1;
             }
+        } else if let Some(role) = role.filter(|_| opens_phrase) {
+            // After a determiner the capitalized words qualify the person the phrase is
+            // about: "The Velmar councilwoman", not "The Velmar".
+            last = role;
         }
     }
     (last > first || !opens_phrase).then_some((first, last))

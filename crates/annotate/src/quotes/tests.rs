@@ -1490,3 +1490,26 @@ fn a_subject_lent_to_a_later_verb_still_speaks_for_the_first() {
          direct [“the strike is over.”] cue=saying speaker=Sen. Ana Ruiz",
     );
 }
+
+#[test]
+fn the_verb_after_a_participle_aside_is_its_speakers() {
+    // The participle set off by commas claims the subject; the main verb after it still has
+    // that subject, and the capitalized word after "The" qualifies the councilwoman.
+    check(
+        "The Velmar councilwoman, echoing other critics, has said that the city should wait \
+         until 2030.",
+        "indirect [other critics] cue=echoing speaker=The Velmar councilwoman\n\
+         indirect [that the city should wait until 2030] cue=has said speaker=The Velmar \
+         councilwoman",
+    );
+}
+
+#[test]
+fn a_long_subject_before_the_cue_is_whole() {
+    check(
+        "A two-term councilwoman from Velmar with a record of challenging the harbour board said \
+         Friday she would run for mayor.",
+        "indirect [she would run for mayor] cue=said speaker=A two-term councilwoman from Velmar \
+         with a record of challenging the harbour board",
+    );
+}
