@@ -359,12 +359,20 @@ fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
         sentence.start <= claim.predicate.start && claim.predicate.end <= sentence.end
     });
     // A verb alone ("“Already done,” she replied.") names nothing: the sentence's first words do.
+    let owned;
     let words = match claim.filter(|claim| claim.object.is_some()) {
         Some(claim) => {
             let end = claim.object.as_ref().map_or(claim.predicate.end, |object| {
                 object.end.max(claim.predicate.end)
             });
-            text.get(claim.predicate.start..end).unwrap_or_default()
+            let action = text.get(claim.predicate.start..end).unwrap_or_default();
+            match subject_as_written(annotated, claim, sentence) {
+                Some(subject) => {
+                    owned = format!("{subject} {action}");
+                    owned.as_str()
+                }
+                None => action,
+            }
         }
         None => {
             let whole = text.get(sentence.clone()).unwrap_or_default();
@@ -401,6 +409,93 @@ fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
         gist.to_string()
     }
 }
+
+/// The claim's subject as the sentence writes it right before the verb, when a name or a
+/// description the annotator resolved is its subject: "Ruiz resigned", not "resigned". Up to
+/// two words may stand between them ("Ruiz, though, told …"); they are left out.
+fn subject_as_written<'a>(
+    annotated: &'a Annotated,
+    claim: &parallax_model::Claim,
+    sentence: &Range<usize>,
+) -> Option<&'a str> {
+    let text = &annotated.article.text;
+    let entity = annotated.entities.get(claim.subject?)?;
+    let mention = entity
+        .mentions
+        .iter()
+        .filter(|mention| {
+            sentence.start <= mention.range.start && mention.range.end <= claim.predicate.start
+        })
+        .max_by_key(|mention| mention.range.end)?;
+    let between = text.get(mention.range.end..claim.predicate.start)?;
+    let words_between: Vec<String> = between
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    let adverbs_between = words_between.len() <= 2
+        && words_between
+            .iter()
+            .all(|word| word.ends_with("ly") || SUBJECT_VERB_ADVERBS.contains(&word.as_str()));
+    // "Ruiz's office said": a possessive is no subject.
+    let possessive = between.starts_with(['\'', '\u{2019}']);
+    let breaks = between.contains(['.', ';', ':', '\u{201c}', '\u{201d}', '"']);
+    // A gerund's subject is seldom the name before it ("the inquiry into Velmar, becoming …"),
+    // unless a form of "be" makes it a verb ("Ruiz is railing …"); and a plural verb after one
+    // person's name tells a subject of two ("Ruiz and his wife Ana Ruiz were …").
+    let verb = text
+        .get(claim.predicate.clone())
+        .and_then(|predicate| predicate.split_whitespace().next())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let progressive = words_between
+        .iter()
+        .any(|word| matches!(word.as_str(), "is" | "was" | "are" | "were"));
+    let gerund = verb.ends_with("ing") && !progressive;
+    let plural_after_person = entity.kind == parallax_model::EntityKind::Person
+        && std::iter::once(&verb)
+            .chain(&words_between)
+            .any(|word| matches!(word.as_str(), "were" | "are" | "have"));
+    // "a farmer from Velmar never went …", "Ruiz and her husband Tomas Ruiz were …": a name
+    // after a preposition or a conjunction is not the subject's head.
+    let word_before = text
+        .get(sentence.start..mention.range.start)
+        .and_then(|before| before.split_whitespace().last())
+        .map(str::to_lowercase);
+    let inside_phrase = word_before.is_some_and(|word| {
+        matches!(
+            word.as_str(),
+            "of" | "from"
+                | "in"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "on"
+                | "into"
+                | "and"
+                | "or"
+                | "than"
+                | "about"
+                | "against"
+        )
+    });
+    (adverbs_between && !breaks && !possessive && !gerund && !inside_phrase && !plural_after_person)
+        .then(|| text.get(mention.range.clone()))
+        .flatten()
+}
+
+/// Words that may stand between a subject and its verb: "Ruiz, though, told …", "Ruiz also
+/// said …"; besides these, words in "-ly".
+const SUBJECT_VERB_ADVERBS: &[&str] = &[
+    "though", "however", "also", "then", "now", "still", "never", "later", "again", "already",
+    "too", "once", "first", "last", "soon", "often", "even", "not", "has", "had", "have", "was",
+    "is", "were", "are", "will", "would",
+];
 
 /// Words in a slot named after a sentence.
 const GIST_WORDS: usize = 10;
@@ -1008,6 +1103,69 @@ mod tests {
         assert_eq!(
             gist(&annotated, &(second_start..text.len())),
             "\u{201c}Done,\u{201d} Ruiz replied"
+        );
+    }
+
+    #[test]
+    fn a_gist_names_the_subject_written_before_its_verb() {
+        let text = "Ana Ruiz, though, reopened the port on Monday. A pilot from Velmar closed \
+                    the gate. Ruiz's office praised the pilots.";
+        let mut annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("in the text");
+            start..start + needle.len()
+        };
+        let person = |name: &str, mentions: &[&str], kind| parallax_model::Entity {
+            kind,
+            name: name.to_string(),
+            mentions: mentions
+                .iter()
+                .map(|mention| parallax_model::Mention {
+                    range: at(mention),
+                    by_role: false,
+                })
+                .collect(),
+            country: None,
+            role: None,
+        };
+        annotated.entities = vec![
+            person(
+                "Ana Ruiz",
+                &["Ana Ruiz", "Ruiz's"],
+                parallax_model::EntityKind::Person,
+            ),
+            person("Velmar", &["Velmar"], parallax_model::EntityKind::Place),
+        ];
+        annotated.entities[0].mentions[1].range.end -= "'s".len();
+        let claim = |sentence, subject, predicate: &str, object: &str| parallax_model::Claim {
+            sentence,
+            subject: Some(subject),
+            predicate: at(predicate),
+            object: Some(at(object)),
+            time: None,
+            quantity: None,
+            attribution: parallax_model::Attribution::Own,
+            polarity: parallax_model::Polarity::Asserted,
+        };
+        annotated.claims = vec![
+            claim(0, 0, "reopened", "the port on Monday"),
+            claim(1, 1, "closed", "the gate"),
+            claim(2, 0, "praised", "the pilots"),
+        ];
+        let sentence =
+            |first: &str, last: &str| text.find(first).expect("in the text")..at(last).end;
+        assert_eq!(
+            gist(&annotated, &sentence("Ana Ruiz", "Monday.")),
+            "Ana Ruiz reopened the port on Monday"
+        );
+        // A name after a preposition, and a possessive, are not the subject.
+        assert_eq!(
+            gist(&annotated, &sentence("A pilot", "the gate.")),
+            "closed the gate"
+        );
+        assert_eq!(
+            gist(&annotated, &sentence("Ruiz's office", "pilots.")),
+            "praised the pilots"
         );
     }
 
