@@ -242,6 +242,24 @@ mod tests {
         assert_eq!(items_of(&story), []);
     }
 
+    #[test]
+    fn opposite_stances_on_one_question_are_no_agreement() {
+        check(
+            &[
+                &["The harbour council voted on Monday to support the new pier plan."],
+                &["The harbour council voted on Monday to oppose the new pier plan."],
+            ],
+            &[],
+        );
+        check(
+            &[
+                &["The harbour council voted on Monday to support the new pier plan."],
+                &["On Monday the harbour council voted in support of the new pier plan."],
+            ],
+            &[&[1, 2]],
+        );
+    }
+
     fn check(articles: &[&[&str]], expected: &[&[usize]]) {
         let items = consensus(&story(articles), &Config::new());
         let found: Vec<Vec<usize>> = items

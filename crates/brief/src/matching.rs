@@ -79,8 +79,9 @@ impl Matches {
         } = index(story);
         // A sentence has its other words to outweigh its names, so one term stated outside
         // attributions is enough; a clause has few, so it needs as many as any match.
-        let pairs = similar_pairs(&sentences, &idf, config, 1);
-        let clause_pairs = similar_pairs(&clauses, &idf, config, config.min_shared_terms);
+        let stances: Vec<Stance> = terms.iter().map(|term| Stance::of(term)).collect();
+        let pairs = similar_pairs(&sentences, &idf, &stances, config, 1);
+        let clause_pairs = similar_pairs(&clauses, &idf, &stances, config, config.min_shared_terms);
         let ids = terms
             .iter()
             .enumerate()
@@ -415,6 +416,7 @@ fn index(story: &Story) -> Index {
 fn similar_pairs(
     sentences: &[SentenceTerms],
     idf: &[f64],
+    stances: &[Stance],
     config: &Config,
     min_stated: usize,
 ) -> Vec<(f64, usize, usize)> {
@@ -465,6 +467,7 @@ fn similar_pairs(
                 && sentence.supposes == other.supposes
                 && n_common(&sentence.unnamed, &other.unnamed) >= min_stated
                 && !denies_what_other_states(sentence, other, idf)
+                && !opposite_stances(sentence, other, stances)
             {
                 pairs.push((similarity, left, right));
             }
@@ -616,6 +619,50 @@ fn denies_what_other_states(left: &SentenceTerms, right: &SentenceTerms, idf: &[
         }
     }
     denied_weight > 0.0 && denied_weight >= MIN_DENIED_SHARE * shared_weight
+}
+
+/// Which side of a question a term takes, by its stem: for ("support", "favor", "approve",
+/// "endorse", "accept") or against ("oppose", "opposition", "opponent", "reject",
+/// "disapprove").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stance {
+    For,
+    Against,
+    Neither,
+}
+
+impl Stance {
+    fn of(stem: &str) -> Stance {
+        match stem {
+            "support" | "favor" | "favour" | "approv" | "endors" | "accept" => Stance::For,
+            "oppos" | "opposit" | "oppon" | "reject" | "disapprov" => Stance::Against,
+            _ => Stance::Neither,
+        }
+    }
+}
+
+/// Whether one of two units takes one side and the other the opposite side only ("voiced
+/// support for same-sex marriage" / "voicing her opposition to same-sex marriage"): what they
+/// share is the question, not an answer. A unit naming both sides ("supporters and opponents
+/// of the bill") takes neither.
+fn opposite_stances(left: &SentenceTerms, right: &SentenceTerms, stances: &[Stance]) -> bool {
+    let side = |unit: &SentenceTerms| {
+        let (mut for_, mut against) = (false, false);
+        for &term in &unit.terms {
+            match stances[term as usize] {
+                Stance::For => for_ = true,
+                Stance::Against => against = true,
+                Stance::Neither => {}
+            }
+        }
+        match (for_, against) {
+            (true, false) => Stance::For,
+            (false, true) => Stance::Against,
+            _ => Stance::Neither,
+        }
+    };
+    let (left, right) = (side(left), side(right));
+    left != Stance::Neither && right != Stance::Neither && left != right
 }
 
 /// How many elements two sorted lists have in common.
