@@ -1048,6 +1048,11 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
     None
 }
 
+/// How far back a plain speaker phrase reaches from its last token: far enough for a long
+/// description ("A two-term councilwoman from Velmar with a record of challenging the harbour
+/// board said"), and a bound on the work per cue.
+const MAX_PHRASE_TOKENS: usize = 20;
+
 /// A plain phrase ending at `last`: the longest run of fitting words that starts with a word
 /// that can open a phrase.
 fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
@@ -1072,7 +1077,7 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if !after_phrase_to && (!fits(token) || !closes(token)) {
         return None;
     }
-    let limit = last.saturating_sub(20).max(floor);
+    let limit = last.saturating_sub(MAX_PHRASE_TOKENS).max(floor);
     let mut first = last;
     while first > limit
         && (fits(doc.token(first - 1))
