@@ -366,7 +366,9 @@ fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
                 object.end.max(claim.predicate.end)
             });
             let action = text.get(claim.predicate.start..end).unwrap_or_default();
-            match subject_as_written(annotated, claim, sentence) {
+            match subject_as_written(annotated, claim, sentence)
+                .or_else(|| opening_subject(text, claim, sentence))
+            {
                 Some(subject) => {
                     owned = format!("{subject} {action}");
                     owned.as_str()
@@ -488,6 +490,111 @@ fn subject_as_written<'a>(
         .then(|| text.get(mention.range.clone()))
         .flatten()
 }
+
+/// The words opening the sentence before the claim's verb, when they can only be its subject:
+/// a short run (up to [`MAX_OPENING_SUBJECT_WORDS`]) with no comma or quotation mark, opened by
+/// no preposition, conjunction or pronoun ("The new rules took effect Friday").
+fn opening_subject<'a>(
+    text: &'a str,
+    claim: &parallax_model::Claim,
+    sentence: &Range<usize>,
+) -> Option<&'a str> {
+    let whole = text.get(sentence.start..claim.predicate.start)?;
+    let opening = whole[crate::summary::dateline_len(whole)..].trim();
+    let words: Vec<&str> = opening.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let opens_clause = NOT_SUBJECT_OPENERS.contains(&first.as_str());
+    let plain = !opening.contains([',', ';', ':', '"', '\u{201c}', '\u{201d}', '(', '\u{2014}']);
+    // "President X said Friday he is …": an attribution before the claim is no subject.
+    let attributes = words
+        .iter()
+        .any(|word| ATTRIBUTION_VERBS.contains(&word.to_lowercase().as_str()));
+    (words.len() <= MAX_OPENING_SUBJECT_WORDS && plain && !opens_clause && !attributes)
+        .then_some(opening)
+}
+
+/// First words of an opening that is no subject: prepositions, conjunctions, pronouns (which
+/// stand for someone the gist cannot name) and adverbs of time.
+const NOT_SUBJECT_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "about",
+    "as",
+    "to",
+    "of",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "when",
+    "while",
+    "because",
+    "if",
+    "whether",
+    "though",
+    "although",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "then",
+    "also",
+    "still",
+    "last",
+    "earlier",
+    "later",
+    "now",
+    "meanwhile",
+    "however",
+];
+
+/// Verbs of saying that make an opening an attribution, not a subject.
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "added",
+    "wrote",
+    "reported",
+    "stated",
+    "argued",
+    "claimed",
+];
+
+/// Words an opening subject ([`opening_subject`]) may have.
+const MAX_OPENING_SUBJECT_WORDS: usize = 5;
 
 /// Words that may stand between a subject and its verb: "Ruiz, though, told …", "Ruiz also
 /// said …"; besides these, words in "-ly".
@@ -1158,14 +1265,60 @@ mod tests {
             gist(&annotated, &sentence("Ana Ruiz", "Monday.")),
             "Ana Ruiz reopened the port on Monday"
         );
-        // A name after a preposition, and a possessive, are not the subject.
+        // A name after a preposition, and a possessive, are not the subject: the short phrase
+        // opening the sentence is.
         assert_eq!(
             gist(&annotated, &sentence("A pilot", "the gate.")),
-            "closed the gate"
+            "A pilot from Velmar closed the gate"
         );
         assert_eq!(
             gist(&annotated, &sentence("Ruiz's office", "pilots.")),
-            "praised the pilots"
+            "Ruiz's office praised the pilots"
+        );
+    }
+
+    #[test]
+    fn a_gist_without_a_named_subject_takes_a_short_opening_subject() {
+        let text = "The new pier rules took effect on Friday. On Friday, the rules took effect \
+                    at noon. The mayor said Friday the rules took effect at noon.";
+        let mut annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
+        let mut claims = Vec::new();
+        for (sentence, from) in [
+            (0, 0),
+            (1, text.find("On Friday").expect("in the text")),
+            (2, text.find("The mayor").expect("in the text")),
+        ] {
+            let predicate = from + text[from..].find("took effect").expect("in the text");
+            let object = predicate + "took effect ".len();
+            let end = object + text[object..].find('.').expect("in the text");
+            claims.push(parallax_model::Claim {
+                sentence,
+                subject: None,
+                predicate: predicate..predicate + "took effect".len(),
+                object: Some(object..end),
+                time: None,
+                quantity: None,
+                attribution: parallax_model::Attribution::Own,
+                polarity: parallax_model::Polarity::Asserted,
+            });
+        }
+        annotated.claims = claims;
+        let sentence_at = |start: &str, next: Option<&str>| {
+            let from = text.find(start).expect("in the text");
+            from..next.map_or(text.len(), |next| text.find(next).expect("in the text") - 1)
+        };
+        assert_eq!(
+            gist(&annotated, &sentence_at("The new pier", Some("On Friday"))),
+            "The new pier rules took effect on Friday"
+        );
+        // A fronted phrase or an attribution before the verb is no subject.
+        assert_eq!(
+            gist(&annotated, &sentence_at("On Friday", Some("The mayor"))),
+            "took effect at noon"
+        );
+        assert_eq!(
+            gist(&annotated, &sentence_at("The mayor", None)),
+            "took effect at noon"
         );
     }
 
