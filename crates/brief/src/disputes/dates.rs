@@ -807,7 +807,7 @@ mod tests {
             &[0, 1],
         );
         assert_eq!(agreed.len(), 1);
-        assert_eq!(agreed[0].slot, "when: opened the dam on Saturday");
+        assert_eq!(agreed[0].slot, "when: Engineers opened the dam on Saturday");
     }
 
     #[test]
