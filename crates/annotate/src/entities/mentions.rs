@@ -1362,7 +1362,7 @@ fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
                 && !token.capitalized
                 && (token.lower.ends_with("ed")
                     || SPEECH_VERBS.contains(&token.lower.as_ref())
-                    || FINITE_AUXILIARIES.contains(&token.lower.as_ref()))
+                    || crate::quotes::is_finite_auxiliary(&token.lower))
         }) {
             continue;
         }
@@ -1401,12 +1401,6 @@ fn link_appositives(ctx: &Context, candidates: &mut [Candidate]) {
         }
     }
 }
-
-/// Finite forms of the auxiliaries, which open a predicate after its subject.
-const FINITE_AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did",
-    "does", "do", "may", "might", "must", "should", "shall",
-];
 
 /// Whether the word before `idx` puts a place after it ("in Veskland").
 pub(crate) fn after_place_preposition(ctx: &Context, idx: usize) -> bool {
