@@ -101,10 +101,9 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
     let marked = within_quotation_marks(text);
     let first_person = words
         .iter()
-        .filter(|(range, word)| {
-            matches!(word.as_ref(), "i" | "me" | "my" | "mine" | "myself")
-                && !in_quote(range)
-                && !inside(&marked, range)
+        .enumerate()
+        .filter(|(at, (range, _))| {
+            is_first_person(text, &words, *at) && !in_quote(range) && !inside(&marked, range)
         })
         .count();
     let first_person_per_1000 = first_person as f64 * 1000.0 / n_words;
@@ -241,6 +240,59 @@ fn genre(
     (genre, signals)
 }
 
+/// Whether the word at `at` of `words` (of `text`) is a first-person pronoun. The pronoun "I"
+/// is written as a capital alone; a capital I inside a dotted abbreviation ("F.B.I."), a party
+/// tag or a road's number ("I-Vt.", "I-95"), a middle initial ("Joseph I. Ruiz") or a numeral
+/// after a name ("World War I", "Title I") is none, and
+/// "ME" or "MY" in capitals is a state's or a country's code, not "me".
+fn is_first_person(text: &str, words: &[(Range<usize>, Cow<'_, str>)], at: usize) -> bool {
+    let (range, word) = &words[at];
+    let written = &text[range.clone()];
+    match word.as_ref() {
+        "i" => {
+            if written != "I" {
+                return false;
+            }
+            let before = text[..range.start].chars().next_back();
+            let mut after = text[range.end..].chars();
+            let next = after.next();
+            let dotted = next == Some('.') && after.next().is_some_and(char::is_alphabetic);
+            if before == Some('.') || dotted || next == Some('-') {
+                return false;
+            }
+            !follows_a_name_word(text, words, at)
+        }
+        "me" | "my" => written != "ME" && written != "MY",
+        "mine" | "myself" => true,
+        _ => false,
+    }
+}
+
+/// Whether the word before `at` is capitalized, set off from it by spaces alone, and does not
+/// open its sentence: a name or title the word at `at` belongs to ("Joseph I.", "World War I").
+fn follows_a_name_word(text: &str, words: &[(Range<usize>, Cow<'_, str>)], at: usize) -> bool {
+    let Some((previous, _)) = at.checked_sub(1).and_then(|before| words.get(before)) else {
+        return false;
+    };
+    let between = &text[previous.end..words[at].0.start];
+    if between.is_empty() || !between.chars().all(|ch| ch == ' ') {
+        return false;
+    }
+    if !text[previous.clone()]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let opens_sentence = text[..previous.start]
+        .trim_end_matches([' ', '\u{201c}', '"', '(', '\''])
+        .chars()
+        .next_back()
+        .is_none_or(|ch| matches!(ch, '.' | '!' | '?' | ':' | ';' | '\n' | '\u{2014}' | '-'));
+    !opens_sentence
+}
+
 /// Whether `range` lies within one of `spans`.
 fn inside(spans: &[Range<usize>], range: &Range<usize>) -> bool {
     spans
@@ -335,6 +387,20 @@ mod tests {
         );
         let own = "I have watched this port for years, and my readers deserve better.";
         assert!(framed("A port in trouble", own, &[]).first_person_per_1000 > 0.0);
+    }
+
+    #[test]
+    fn initials_abbreviations_numerals_and_codes_are_no_first_person() {
+        let text = "The F.B.I. named Joseph I. Ruiz, a World War I historian, to the panel in \
+                    Portland, ME, on Tuesday. Officials cut Title I funds, said Sen. Ana Ruiz (I-Vt.).";
+        assert_eq!(framed("Panel named", text, &[]).first_person_per_1000, 0.0);
+        let own = "Yesterday I walked the harbour. Then I wrote to the F.B.I. and they called me.";
+        let framing = framed("A walk", own, &[]);
+        assert!(
+            (framing.first_person_per_1000 - 3.0 * 1000.0 / 15.0).abs() < 1e-9,
+            "{}",
+            framing.first_person_per_1000
+        );
     }
 
     #[test]
