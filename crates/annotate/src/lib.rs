@@ -110,9 +110,18 @@ fn link_speakers(annotated: &mut Annotated) {
             .get(speaker.clone())
             .and_then(head_len)
             .map(|len| speaker.start + len);
+        // A party word describes the speaker, whether it qualifies a noun ("Democratic
+        // lawmakers", "a senior Republican aide") or is one ("the Senate's top Democrat",
+        // "Another Republican, Rep. Jane Doe,"): all the party's members are not one voice.
+        let is_party = |entity_idx: usize| {
+            let name = entities[entity_idx].name.as_str();
+            PARTY_WORDS.contains(&name) && name != "GOP"
+        };
         let named_head = head_end.and_then(|head_end| {
             mentions_within(entities, speaker.start..head_end)
-                .find(|(mention, _)| !mention.by_role && mention.range.end == head_end)
+                .find(|(mention, entity_idx)| {
+                    !mention.by_role && mention.range.end == head_end && !is_party(*entity_idx)
+                })
                 .map(|(_, entity_idx)| entity_idx)
         });
         // Without a name heading it, the phrase speaks for the body it names ("a spokesman for
@@ -149,26 +158,26 @@ fn link_speakers(annotated: &mut Annotated) {
                 })
             })
             .collect();
-        quote.speaker_entity = named_head.or_else(|| {
+        let appositive = || appositive_of_name(text, entities, &speaker);
+        quote.speaker_entity = named_head.or_else(appositive).or_else(|| {
             mentions
                 .iter()
                 .enumerate()
+                .filter(|(_, (_, entity_idx))| !is_party(*entity_idx))
                 .map(|(idx, (range, entity_idx))| {
                     let end = qualifier_of[idx].map_or(range.end, |other| mentions[other].0.end);
                     let qualifies = qualifier_of.contains(&Some(idx));
-                    // "Bob Corker, Republican of Tennessee,": a party names no one.
-                    let party = text
-                        .get(range.clone())
-                        .is_some_and(|name| PARTY_WORDS.contains(&name));
-                    (
-                        !qualifies && !party && closes_phrase(end),
-                        range.end,
-                        *entity_idx,
-                    )
+                    (!qualifies && closes_phrase(end), range.end, *entity_idx)
                 })
                 .max()
                 .map(|(_, _, entity_idx)| entity_idx)
         });
+        if named_head.is_none() && quote.speaker_entity.is_some() && appositive().is_some() {
+            quote.anonymous = false;
+        }
+        if !quote.anonymous && names_no_one(text, entities, &speaker, before_relative) {
+            quote.anonymous = true;
+        }
         // "The lawmaker said": a role description that names someone the article names is
         // that person, not an unnamed source.
         let identified_by_role = quote.speaker_entity.is_some_and(|entity_idx| {
@@ -182,6 +191,94 @@ fn link_speakers(annotated: &mut Annotated) {
             quote.anonymous = false;
         }
     }
+}
+
+/// The person a speaker phrase opened by "a" or "an", or by a party's name and "of", stands in
+/// apposition to, when the phrase follows that person's name and a comma ("Senator Jane Doe, a
+/// Republican who has been critical of the plan, …", "Jane Doe, Democrat of Lyon, who had
+/// suggested …"): the relative clause reports what the person named said.
+fn appositive_of_name(
+    text: &str,
+    entities: &[parallax_model::Entity],
+    speaker: &std::ops::Range<usize>,
+) -> Option<usize> {
+    let phrase = text.get(speaker.clone())?;
+    let described = phrase.starts_with("a ")
+        || phrase.starts_with("an ")
+        || PARTY_WORDS.iter().any(|party| {
+            phrase
+                .strip_prefix(party)
+                .is_some_and(|rest| rest.starts_with(" of "))
+        });
+    if !described {
+        return None;
+    }
+    let before = text.get(..speaker.start)?.trim_end();
+    let name_end = before.strip_suffix(',')?.trim_end().len();
+    entities
+        .iter()
+        .enumerate()
+        .find(|(_, entity)| {
+            entity.kind == parallax_model::EntityKind::Person
+                && entity
+                    .mentions
+                    .iter()
+                    .any(|mention| mention.range.end == name_end)
+        })
+        .map(|(entity_idx, _)| entity_idx)
+}
+
+/// Whether a speaker phrase whose head names no one ("official", "aide", "staffer") has only
+/// modifiers for capitals: a place, a body or a party qualifying the head ("a senior American
+/// official", "A White House aide", "a senior Democratic staffer"). Such a source is unnamed;
+/// the entity it mentions still tells whose side it speaks for.
+fn names_no_one(
+    text: &str,
+    entities: &[parallax_model::Entity],
+    speaker: &std::ops::Range<usize>,
+    before_relative: usize,
+) -> bool {
+    let Some(phrase) = text.get(speaker.start..before_relative) else {
+        return false;
+    };
+    // The head is the last word before any apposition or prepositional phrase ("Delegates at
+    // the convention of …"); a name in the apposition ("One of its members, Jane Doe,") names
+    // the speaker.
+    let Some(head) = phrase
+        .get(..speaker_head_len(phrase))
+        .and_then(|head_phrase| head_phrase.split_whitespace().next_back())
+    else {
+        return false;
+    };
+    let phrase_len = phrase.len();
+    if !quotes::ANONYMOUS_HEADS.contains(&lowercase(head).as_ref()) {
+        return false;
+    }
+    let modifiers: Vec<std::ops::Range<usize>> =
+        mentions_within(entities, speaker.start..speaker.start + phrase_len)
+            .map(|(mention, _)| mention.range.clone())
+            .filter(|range| {
+                text.get(range.end..).is_some_and(|rest| {
+                    rest.strip_prefix(' ')
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(char::is_lowercase)
+                })
+            })
+            .collect();
+    let mut offset = speaker.start;
+    phrase.split(' ').enumerate().all(|(idx, word)| {
+        let range = offset..offset + word.len();
+        offset += word.len() + 1;
+        idx == 0
+            || !word
+                .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            || modifiers
+                .iter()
+                .any(|modifier| modifier.start <= range.start && range.end <= modifier.end)
+    })
 }
 
 /// Party names that, written alone in a speaker's description, describe the speaker.
@@ -265,6 +362,53 @@ mod tests {
         for (end, _) in text.char_indices().filter(|&(_, c)| c == ' ') {
             annotated(&text[..end]);
         }
+    }
+
+    #[test]
+    fn a_party_word_describes_a_speaker_and_names_no_one() {
+        assert_eq!(
+            speakers(
+                "The bill drew fire on Monday. Another moderate Democrat, Senator Ana Ruiz of \
+                 Lyon, also said she would reject the plan."
+            ),
+            ["Ana Ruiz"]
+        );
+        // A description after a name and a comma is that person's, relative clause and all.
+        assert_eq!(
+            speakers(
+                "That sent lawmakers like Senator Ilona Marsh, a Republican who has been \
+                 critical of the board, back to the rules."
+            ),
+            ["Ilona Marsh"]
+        );
+        assert_eq!(
+            speakers(
+                "It pleased Senator Karel Vostrik, Republican of Lyon, who had suggested this \
+                 week that the harbor plan was doomed."
+            ),
+            ["Karel Vostrik"]
+        );
+        let member = "Among the groups is Harbor Watch. One of its members, Tomas Irwin, said \
+                      the critics had missed the point.";
+        assert_eq!(speakers(member), ["Tomas Irwin"]);
+        assert!(
+            annotated(member)
+                .quotes
+                .iter()
+                .all(|quote| !quote.anonymous)
+        );
+        let staffer = annotated(
+            "The bill drew fire on Monday. A senior Democratic staffer told the Herald that \
+             the vote was likely to happen tonight. A White House official said the talks \
+             would resume.",
+        );
+        let unnamed: Vec<(bool, bool)> = staffer
+            .quotes
+            .iter()
+            .map(|quote| (quote.speaker_entity.is_some(), quote.anonymous))
+            .collect();
+        // The party is no speaker; the White House still tells whose official spoke.
+        assert_eq!(unnamed, [(false, true), (true, true)]);
     }
 
     #[test]

@@ -81,8 +81,8 @@ mod tokens;
 use parallax_model::{Article, Entity, EntityKind, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
 pub(crate) use speaker::{
-    GenderEvidence, Pronoun, gender_of_given_name, gender_of_word, is_finite_auxiliary,
-    possessive_class, pronoun_class,
+    ANONYMOUS_HEADS, GenderEvidence, Pronoun, gender_of_given_name, gender_of_word,
+    is_finite_auxiliary, possessive_class, pronoun_class,
 };
 use std::collections::HashMap;
 use std::ops::Range;

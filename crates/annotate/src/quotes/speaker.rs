@@ -280,7 +280,7 @@ const ED_ADJECTIVES: &[&str] = &[
 ];
 
 /// Head nouns that name no one: a speaker built on them is anonymous unless a name follows.
-const ANONYMOUS_HEADS: &[&str] = &[
+pub(crate) const ANONYMOUS_HEADS: &[&str] = &[
     "official",
     "officials",
     "source",
