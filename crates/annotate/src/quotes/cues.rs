@@ -2262,7 +2262,7 @@ const NOT_ADVERBS: &[&str] = &[
 ];
 
 /// Whether the word at `idx` may stand between a subject and its verb as part of the cue.
-fn cue_prefix(doc: &Doc, idx: usize) -> bool {
+pub(crate) fn cue_prefix(doc: &Doc, idx: usize) -> bool {
     let token = doc.token(idx);
     let word = token.lower.as_ref();
     // "has been saying" is the subject's own speech, "has been told" is a passive: its subject

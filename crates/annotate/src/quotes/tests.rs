@@ -949,6 +949,30 @@ fn check_with(config: &Config, text: &str, expected: &str) {
 }
 
 #[test]
+fn a_learned_cue_on_an_auxiliary_or_adverb_takes_the_verb_after_it() {
+    // The model takes "also" for the cue; the verb after it is the cue's, with its preposition.
+    let weights = "threshold\t1\ncue\tpw=has|also\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        weights,
+        "Mayor Karel Vostrik has also commented on the harbor strike.",
+        "indirect [the harbor strike] cue=has also commented on speaker=Mayor Karel Vostrik",
+    );
+    // A progressive: "is betting"; a passive stays as the model found it.
+    let progressive = "threshold\t1\ncue\tpw=ruiz|is\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        progressive,
+        "Mayor Ana Ruiz is betting the pier will reopen.",
+        "indirect [the pier will reopen] cue=is betting speaker=Mayor Ana Ruiz",
+    );
+    let passive = "threshold\t1\ncue\tpw=ruiz|was\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        passive,
+        "Mayor Ana Ruiz was named chair of the harbor board.",
+        "indirect [named chair of the harbor board] cue=was speaker=Mayor Ana Ruiz",
+    );
+}
+
+#[test]
 fn learned_cue_takes_a_word_the_rules_leave_free() {
     // "wary" is no reporting verb; a weight on the word before it and on its suffix makes it a
     // cue, and the content goes where the direction model points.
