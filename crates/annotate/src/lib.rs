@@ -259,7 +259,7 @@ fn names_no_one(
             .map(|(mention, _)| mention.range.clone())
             .filter(|range| {
                 text.get(range.end..).is_some_and(|rest| {
-                    rest.strip_prefix(' ')
+                    rest.strip_prefix([' ', '-'])
                         .and_then(|rest| rest.chars().next())
                         .is_some_and(char::is_lowercase)
                 })

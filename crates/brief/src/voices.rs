@@ -377,6 +377,9 @@ fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) ->
                         .split_whitespace()
                         .next_back()
                         .is_some_and(|noun| OTHERS_THAN_THE_POSSESSOR.contains(&noun)),
+                    // A compound adjective ("the Velmari-born journalist") only qualifies
+                    // the noun after it.
+                    None if rest.starts_with('-') => rest.split_whitespace().count() >= 2,
                     None => is_noun_head(rest),
                 }
             })
@@ -897,6 +900,38 @@ mod tests {
             .map(|voice| voice.speaker)
             .collect();
         assert_eq!(names, ["Estavia", "The Estavian foreign ministry"]);
+    }
+
+    #[test]
+    fn a_name_in_a_compound_adjective_only_modifies() {
+        let text = "The Estavia-born envoy said talks would resume.";
+        let mut annotated = quoted(
+            "a.txt",
+            text,
+            &[(
+                "The Estavia-born envoy",
+                "said",
+                "talks would resume",
+                QuoteKind::Indirect,
+                false,
+            )],
+        );
+        annotated.entities.push(Entity {
+            kind: EntityKind::Place,
+            name: "Estavia".to_string(),
+            mentions: vec![Mention {
+                range: 4..11,
+                by_role: false,
+            }],
+            country: Some("EST".to_string()),
+            role: None,
+        });
+        annotated.quotes[0].speaker_entity = Some(0);
+        let names: Vec<String> = voices(&Story::new(vec![annotated]))
+            .into_iter()
+            .map(|voice| voice.speaker)
+            .collect();
+        assert_eq!(names, ["The Estavia-born envoy"]);
     }
 
     #[test]

@@ -134,6 +134,18 @@ fn particles_and_hyphens_stay_in_names() {
 }
 
 #[test]
+fn a_compound_adjective_keeps_only_its_name() {
+    check(
+        "The Lyon-born engineer joined the Vostrik-backed board of the Harbor Authority.",
+        &[
+            "place Lyon [FRA]: Lyon",
+            "org Vostrik: Vostrik",
+            "org Harbor Authority: Harbor Authority",
+        ],
+    );
+}
+
+#[test]
 fn apostrophe_names_and_initials() {
     check(
         "The ruling came from Judge Fiona O'Hallan and J. R. Tessmer.",
