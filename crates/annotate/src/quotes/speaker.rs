@@ -1365,11 +1365,53 @@ fn is_anonymous_marker(doc: &Doc, idx: usize) -> bool {
 pub(crate) fn sentence_subject(doc: &Doc, idx: usize, quoted: &[bool]) -> Option<Speaker> {
     let sentence = doc.sentence_of(idx);
     let mut first = sentence.start;
-    // A fronted phrase ("During his news conference Friday, Ruiz …") ends at its comma.
+    // A fronted phrase ("During his news conference Friday, Ruiz …") ends at its comma; so
+    // does a fronted participle clause ("Asked whether …, Ruiz did not back down, saying …").
     let opening = doc.lower(sentence.start);
-    if OBJECT_PREPOSITIONS.contains(&opening) || FRONTED_SUBORDINATORS.contains(&opening) {
+    // A name in "-ing" or "-ed" ("Manning said") is followed by its verb, a participle by
+    // what it governs.
+    let participle = opening.chars().count() > 4
+        && (opening.ends_with("ed") || opening.ends_with("ing"))
+        && matches!(
+            doc.lower(sentence.start + 1),
+            "whether"
+                | "if"
+                | "what"
+                | "why"
+                | "how"
+                | "about"
+                | "by"
+                | "to"
+                | "on"
+                | "at"
+                | "for"
+                | "after"
+                | "during"
+                | "in"
+                | "with"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        );
+    if OBJECT_PREPOSITIONS.contains(&opening)
+        || FRONTED_SUBORDINATORS.contains(&opening)
+        || participle
+    {
+        // The comma may close a quoted title: "Speaking on “Fox News Sunday,” Ruiz …".
         let phrase_end = |from: usize| {
-            (from..idx).find(|&at| doc.token(at).is_punct(',') && doc.token(at).space_after)
+            (from..idx).find(|&at| {
+                let token = doc.token(at);
+                token.is_punct(',')
+                    && (token.space_after
+                        || doc
+                            .tokens
+                            .get(at + 1)
+                            .is_some_and(|next| next.is_quote() && next.space_after))
+            })
         };
         first = phrase_end(sentence.start)? + 1;
         // "On Friday, the day that …, Ruiz …": an appositive of the fronted time goes with it.

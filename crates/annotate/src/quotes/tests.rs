@@ -267,6 +267,18 @@ fn gerunds_infinitives_and_progressives() {
         "Farmers have spent the past month telling reporters that the valley is dying.",
         "indirect [that the valley is dying] cue=telling speaker=Farmers",
     );
+    // A fronted participle clause is no subject: the name after its comma is.
+    check(
+        "Asked whether the pier was safe, Mayor Ana Ruiz did not back down, saying the \
+         engineers had signed off.",
+        "indirect [whether the pier was safe] cue=Asked\n\
+         indirect [the engineers had signed off] cue=saying speaker=Mayor Ana Ruiz",
+    );
+    check(
+        "Speaking on \u{201c}Harbor Week,\u{201d} Senator Ana Ruiz would not go that far but \
+         said the board must apologize.",
+        "indirect [the board must apologize] cue=said speaker=Senator Ana Ruiz",
+    );
 }
 
 #[test]
