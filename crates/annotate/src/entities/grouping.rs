@@ -161,7 +161,7 @@ fn evidence(ctx: &Context, candidate: &Candidate) -> Option<(EntityKind, Strengt
     if words.contains(" of ") && PLACE_PREFIXES.contains(&first.lower.as_ref()) {
         return Some((Place, Medium));
     }
-    if words.contains(" of ") || words.contains(" for ") {
+    if words.contains(" of ") || words.contains(" for ") || words.contains(" on ") {
         return Some((Organization, Medium));
     }
     // "The Democratic governor", "lost to Democrat Ana Ruiz": a party, whatever word is around.

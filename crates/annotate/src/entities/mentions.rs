@@ -385,6 +385,14 @@ pub(crate) const PLACE_SUFFIXES: &[&str] = &[
 
 /// First words that make a name an organisation ("Ministry of …", "University of …").
 const ORG_PREFIXES: &[&str] = &[
+    "center",
+    "centre",
+    "society",
+    "foundation",
+    "fund",
+    "museum",
+    "coalition",
+    "alliance",
     "ministry",
     "department",
     "university",
@@ -957,6 +965,9 @@ fn is_set_off_party_tag(ctx: &Context, idx: usize) -> bool {
 fn extend_run(ctx: &Context, first: usize) -> usize {
     let tokens = &ctx.tokens;
     let mut last = first;
+    // Whether "of", "for" or "on" after an organisation's head word joined the run: then "and"
+    // may join the last part of its subject ("Department of Housing and Urban Development").
+    let mut after_head_preposition = false;
     loop {
         if let Some(found) = ctx.gazetteer_at.get(last).copied().flatten() {
             last = last.max(found.last);
@@ -1021,11 +1032,20 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
             return last;
         }
         let connects = match next.lower.as_ref() {
-            "of" | "for" => {
+            "of" | "for" | "on" => {
                 let head = ctx.lower(first);
-                let is_head = ORG_PREFIXES.contains(&head)
-                    || PLACE_PREFIXES.contains(&head)
-                    || ORG_SUFFIXES.contains(&current.lower.as_ref());
+                let is_head = if next.lower == "on" {
+                    // "Committee on Foreign Relations", "Center on Budget …": a body's topic;
+                    // "The Senate Committee on Tuesday approved …" is a time.
+                    ON_HEADS.contains(&current.lower.as_ref())
+                        && after
+                            .is_some_and(|token| !CALENDAR_WORDS.contains(&token.lower.as_ref()))
+                } else {
+                    ORG_PREFIXES.contains(&head)
+                        || PLACE_PREFIXES.contains(&head)
+                        || ORG_SUFFIXES.contains(&current.lower.as_ref())
+                };
+                after_head_preposition |= is_head && after_is_name;
                 if is_head && after.is_some_and(|token| token.lower == "the") {
                     if tokens.get(last + 3).is_some_and(is_name_word) {
                         last += 1;
@@ -1038,7 +1058,11 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
                 }
             }
             "&" => after_is_name,
-            "and" => after_is_name && org_name_ahead(ctx, last + 2),
+            "and" => {
+                after_is_name
+                    && (org_name_ahead(ctx, last + 2)
+                        || (after_head_preposition && subject_name_ahead(ctx, last + 2)))
+            }
             _ => false,
         };
         if !connects {
@@ -1046,6 +1070,76 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
         }
         last += 2;
     }
+}
+
+/// Days and months, which follow "on" as a time, not as a body's topic.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+
+/// Head words of bodies named with "on" and their topic: "Committee on Foreign Relations",
+/// "Council on Foreign Relations", "Center on Budget and Policy Priorities".
+const ON_HEADS: &[&str] = &[
+    "center",
+    "centre",
+    "commission",
+    "committee",
+    "conference",
+    "council",
+    "panel",
+    "subcommittee",
+    "task",
+];
+
+/// Whether the capitalized words from `idx` (one to three) close a body's subject named after
+/// "of", "for" or "on": they end the run, and the last is an abstract or plural noun
+/// ("Urban Development", "Policy Priorities", "Human Services", "Technology"), not a person's
+/// name ("… of Justice and Attorney General Ana Ruiz").
+fn subject_name_ahead(ctx: &Context, idx: usize) -> bool {
+    let run = (0..3)
+        .take_while(|offset| ctx.tokens.get(idx + offset).is_some_and(is_name_word))
+        .count();
+    let ends_run = ctx
+        .tokens
+        .get(idx + run)
+        .is_none_or(|token| !is_name_word(token));
+    if run == 0 || !ends_run {
+        return false;
+    }
+    let last = ctx.lower(idx + run - 1);
+    let abstract_noun = [
+        "ment", "ity", "ion", "ions", "ics", "ies", "ance", "ence", "ure", "ism", "ogy", "ices",
+        "ices", "ness", "ship", "fairs", "curity",
+    ]
+    .iter()
+    .any(|ending| last.ends_with(ending));
+    abstract_noun && last.chars().count() > 5
 }
 
 /// Whether the capitalized words from `idx` end in an organisation's last word within three

@@ -573,3 +573,27 @@ fn a_party_and_a_place_do_not_contradict() {
         "{found:?}"
     );
 }
+
+#[test]
+fn bodies_named_with_on_for_and_and() {
+    check(
+        "The Council on Harbor Relations met. The Center for Velmar Progress agreed, and the \
+         Department of Housing and Urban Development said so.",
+        &[
+            "org Council on Harbor Relations: Council on Harbor Relations",
+            "org Center for Velmar Progress: Center for Velmar Progress",
+            "org Department of Housing and Urban Development: Department of Housing and Urban \
+             Development",
+        ],
+    );
+    // A time after "on", and a person after "and", are no part of the body's name.
+    check(
+        "The Senate Committee on Tuesday backed the Department of Justice and Attorney General \
+         Ana Ruiz.",
+        &[
+            "org Senate Committee: Senate Committee",
+            "org Department of Justice [USA]: Department of Justice",
+            "person Ana Ruiz <attorney general>: Ana Ruiz",
+        ],
+    );
+}
