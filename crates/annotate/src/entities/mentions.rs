@@ -1135,7 +1135,7 @@ fn subject_name_ahead(ctx: &Context, idx: usize) -> bool {
     let last = ctx.lower(idx + run - 1);
     let abstract_noun = [
         "ment", "ity", "ion", "ions", "ics", "ies", "ance", "ence", "ure", "ism", "ogy", "ices",
-        "ices", "ness", "ship", "fairs", "curity",
+        "ness", "ship", "fairs", "curity",
     ]
     .iter()
     .any(|ending| last.ends_with(ending));
