@@ -192,6 +192,27 @@ mod tests {
         )
     }
 
+    /// A story of one sentence per article, each quoting its `quoted` words directly.
+    fn story_with_quotes(articles: &[(&str, &str)]) -> Story {
+        let sentences: Vec<[&str; 1]> = articles.iter().map(|(text, _)| [*text]).collect();
+        let sentences: Vec<&[&str]> = sentences.iter().map(|one| &one[..]).collect();
+        let mut story = story(&sentences);
+        for (annotated, (text, quoted)) in story.articles.iter_mut().zip(articles) {
+            let start = text.find(quoted).expect("the quoted words are in the text");
+            annotated.quotes.push(parallax_model::Quote {
+                kind: parallax_model::QuoteKind::Direct,
+                content: start..start + quoted.len(),
+                continuation: Vec::new(),
+                cue: None,
+                speaker: None,
+                speaker_pronoun: None,
+                speaker_entity: None,
+                anonymous: false,
+            });
+        }
+        story
+    }
+
     /// The sources of each consensus item of `story`, and whether it agrees on clauses.
     fn items_of(story: &Story) -> Vec<(Vec<usize>, bool)> {
         consensus(story, &Config::new())
@@ -240,6 +261,29 @@ mod tests {
         ]);
         let story = with_names(with_names(story, 0, &names), 1, &names);
         assert_eq!(items_of(&story), []);
+    }
+
+    #[test]
+    fn clauses_that_share_only_the_name_of_a_thing_state_no_common_fact() {
+        let pilots = "Harbour pilots walked off the job on Tuesday and two tankers waited outside \
+                      the breakwater overnight";
+        let named = story(&[
+            &[&format!("{pilots}, while critics doubted the port budget.")],
+            &["The union read the offer coldly, and the port budget was cut."],
+        ]);
+        assert_eq!(items_of(&named), []);
+        // The same two words quoted by both are one quotation.
+        let critics =
+            format!("{pilots}, while critics took it \u{201c}with a grain of salt.\u{201d}");
+        let board = "The union read the offer coldly, and the board heard it \u{201c}with a grain of \
+                     salt.\u{201d}";
+        let unquoted = story(&[&[critics.as_str()], &[board]]);
+        assert_eq!(items_of(&unquoted), []);
+        let quoted = story_with_quotes(&[
+            (critics.as_str(), "with a grain of salt."),
+            (board, "with a grain of salt."),
+        ]);
+        assert_eq!(items_of(&quoted), [(vec![1, 2], true)]);
     }
 
     #[test]

@@ -42,6 +42,11 @@ pub(crate) struct SentenceTerms {
     /// ("wait for what?"): it matches only another that does (the same words quoted by two
     /// sources), never a statement.
     supposes: bool,
+    /// For a clause, each of [`SentenceTerms::unnamed`] with the place of its first word among
+    /// the clause's words and whether that word is quoted, denied, or tells an action, a time or
+    /// a count ([`tells_action_time_or_count`]), sorted by term ([`shares_one_phrase_only`] reads
+    /// them); empty for a sentence.
+    unnamed_at: Vec<(u32, u32, bool)>,
 }
 
 /// The sentences of one story with their terms and every pair of sentences of different articles
@@ -193,6 +198,9 @@ struct ClauseStems {
     all: Vec<u32>,
     /// The terms outside names and attributions.
     unnamed: Vec<u32>,
+    /// Each of `unnamed` with the place of its word among the clause's words (stop words
+    /// counted) and whether the word is quoted, denied, or tells an action, a time or a count.
+    unnamed_at: Vec<(u32, u32, bool)>,
     /// The terms outside attributions.
     unattributed: Vec<u32>,
     /// As [`SentenceTerms::negation`].
@@ -251,6 +259,14 @@ fn index(story: &Story) -> Index {
             .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
             .collect();
         names.sort_unstable_by_key(|range| range.start);
+        let mut quotations: Vec<Range<usize>> = annotated
+            .quotes
+            .iter()
+            .filter(|quote| quote.kind == parallax_model::QuoteKind::Direct)
+            .flat_map(|quote| std::iter::once(&quote.content).chain(&quote.continuation))
+            .cloned()
+            .collect();
+        quotations.sort_unstable_by_key(|range| range.start);
         for (sentence_idx, sentence) in annotated.sentences.iter().enumerate() {
             let text = annotated.sentence_text(sentence);
             // Each clause is stemmed on its own; the sentence's terms are theirs together.
@@ -266,6 +282,7 @@ fn index(story: &Story) -> Index {
                         &Marked {
                             names: &names,
                             attributions: &attributions,
+                            quotations: &quotations,
                         },
                         sentence.range.start + shown.start..sentence.range.start + shown.end,
                     )
@@ -361,6 +378,19 @@ fn index(story: &Story) -> Index {
             });
             for clause in &clause_stems {
                 let terms = as_ids(&clause.all);
+                // The first place of each term, by term id.
+                let mut unnamed_at: Vec<(u32, u32, bool)> = clause
+                    .unnamed_at
+                    .iter()
+                    .filter_map(|&(stem, place, marked)| {
+                        ids.get(stem as usize)
+                            .copied()
+                            .flatten()
+                            .map(|id| (id, place, marked))
+                    })
+                    .collect();
+                unnamed_at.sort_unstable();
+                unnamed_at.dedup_by_key(|(id, _, _)| *id);
                 clauses.push(SentenceTerms {
                     article_idx,
                     sentence_idx,
@@ -371,6 +401,7 @@ fn index(story: &Story) -> Index {
                     terms,
                     day: None,
                     supposes: crate::disputes::supposes_or_asks(text_of(annotated, &clause.range)),
+                    unnamed_at,
                 });
             }
             let unattributed: Vec<u32> = clause_stems
@@ -390,6 +421,7 @@ fn index(story: &Story) -> Index {
                 // A sentence reporting a question ("“Is it true …?” he asked.") is told by
                 // sources that report it without asking: only a supposition counts here.
                 supposes: crate::disputes::supposes(text),
+                unnamed_at: Vec::new(),
             });
         }
         dated.push(article_dated);
@@ -466,6 +498,7 @@ fn similar_pairs(
             if alike_enough
                 && sentence.supposes == other.supposes
                 && n_common(&sentence.unnamed, &other.unnamed) >= min_stated
+                && !shares_one_phrase_only(sentence, other)
                 && !denies_what_other_states(sentence, other, idf)
                 && !opposite_stances(sentence, other, stances)
             {
@@ -476,6 +509,111 @@ fn similar_pairs(
     // Every (left, right) is unique, so the unstable sort gives the one order there is.
     pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     pairs
+}
+
+/// Whether two clauses share no more than a two-word name of a thing ("the plea agreement",
+/// "an executive order", "reopen the government" / "the government reopens"): their two
+/// shared terms outside names stand side by side, or with one word between, in each, and no
+/// word of them tells an action, a time or a count, is quoted or is denied, in either. Such
+/// pairs name the same thing and say different things of it, where "pleaded guilty", "the end
+/// of February", "four days", the same words quoted ("“a grain of salt”"), "no joint
+/// statement" or a phrase of three shared terms and more tell one fact.
+/// Sentences (whose `unnamed_at` is empty) are never held to it.
+fn shares_one_phrase_only(left: &SentenceTerms, right: &SentenceTerms) -> bool {
+    if left.unnamed_at.is_empty() || right.unnamed_at.is_empty() {
+        return false;
+    }
+    let find = |unit: &SentenceTerms, id: u32| {
+        unit.unnamed_at
+            .binary_search_by_key(&id, |&(id, _, _)| id)
+            .ok()
+            .map(|at| unit.unnamed_at[at])
+    };
+    let shared: Vec<u32> = left
+        .unnamed_at
+        .iter()
+        .map(|&(id, _, _)| id)
+        .filter(|&id| find(right, id).is_some())
+        .collect();
+    if shared.len() != 2
+        || shared
+            .iter()
+            .any(|id| left.numbers.binary_search(id).is_ok())
+    {
+        return false;
+    }
+    let names_a_thing = |unit: &SentenceTerms| {
+        let found: Vec<(u32, u32, bool)> = shared.iter().filter_map(|&id| find(unit, id)).collect();
+        let [(_, first, first_marked), (_, second, second_marked)] = found[..] else {
+            return false;
+        };
+        first.abs_diff(second) <= 2 && !first_marked && !second_marked
+    };
+    names_a_thing(left) && names_a_thing(right)
+}
+
+/// Whether `word` tells an action (a form in "-ed" or "-ing"), a time (a day, a month, a unit
+/// of time) or a count (a number word): what makes two shared words a fact, not a thing named.
+fn tells_action_time_or_count(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let long = lower.chars().count() > 4;
+    (long && (lower.ends_with("ed") || lower.ends_with("ing")))
+        || matches!(
+            lower.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+                | "minute"
+                | "minutes"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "dozen"
+                | "dozens"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "billion"
+                | "billions"
+        )
 }
 
 /// Two sentences (or clauses) that give the same calendar day need only this share of
@@ -494,10 +632,11 @@ const SAME_DAY_MIN_STATED: usize = 2;
 /// named", "Not a one defended".
 const NEGATION_REACH: usize = 3;
 
-/// The entity names and the attributions of an article, each sorted by start.
+/// The entity names, the attributions and the quotations of an article, each sorted by start.
 struct Marked<'a> {
     names: &'a [Range<usize>],
     attributions: &'a [Range<usize>],
+    quotations: &'a [Range<usize>],
 }
 
 /// The terms of `clause`, which starts at byte `start` of its article and is shown as `shown`,
@@ -522,11 +661,13 @@ fn read_clause(
             .collect()
     };
     let (names, attributions) = (within(marked.names), within(marked.attributions));
+    let quotations = within(marked.quotations);
     let (mut all, mut unnamed, mut unattributed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut unnamed_at = Vec::new();
     let (mut denied, mut stated) = (Vec::new(), Vec::new());
     let mut holds_negation = false;
     let mut reach = 0;
-    for (offset, word) in clause.unicode_word_indices() {
+    for (place, (offset, word)) in clause.unicode_word_indices().enumerate() {
         if clauses::is_negation(word) {
             holds_negation = true;
             reach = NEGATION_REACH;
@@ -543,6 +684,14 @@ fn read_clause(
             unattributed.push(term);
             if !names.iter().any(overlaps) {
                 unnamed.push(term);
+                // Words quoted are the speaker's: two sources giving them give one quotation;
+                // words a negation reaches are what is denied ("no joint statement").
+                let quoted = quotations.iter().any(overlaps);
+                unnamed_at.push((
+                    term,
+                    place as u32,
+                    quoted || reach > 0 || tells_action_time_or_count(word),
+                ));
             }
         }
         if reach > 0 && !word.chars().any(|c| c.is_ascii_digit()) {
@@ -560,6 +709,7 @@ fn read_clause(
         range: shown,
         all,
         unnamed,
+        unnamed_at,
         unattributed,
         negation,
     }
