@@ -558,28 +558,11 @@ fn tells_action_time_or_count(word: &str) -> bool {
     let lower = word.to_lowercase();
     let long = lower.chars().count() > 4;
     (long && (lower.ends_with("ed") || lower.ends_with("ing")))
+        || parallax_model::WEEKDAY_NAMES.contains(&lower.as_str())
+        || parallax_model::MONTH_NAMES.contains(&lower.as_str())
         || matches!(
             lower.as_str(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "day"
+            "day"
                 | "days"
                 | "week"
                 | "weeks"

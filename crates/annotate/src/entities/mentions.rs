@@ -1038,8 +1038,7 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
                     // "Committee on Foreign Relations", "Center on Budget …": a body's topic;
                     // "The Senate Committee on Tuesday approved …" is a time.
                     ON_HEADS.contains(&current.lower.as_ref())
-                        && after
-                            .is_some_and(|token| !CALENDAR_WORDS.contains(&token.lower.as_ref()))
+                        && after.is_some_and(|token| !is_calendar_word(&token.lower))
                 } else {
                     ORG_PREFIXES.contains(&head)
                         || PLACE_PREFIXES.contains(&head)
@@ -1072,36 +1071,16 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
     }
 }
 
-/// Days and months, which follow "on" as a time, not as a body's topic.
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
+/// Whether `word` (lowercase) is a day or a month, which follows "on" as a time, not as a
+/// body's topic.
+fn is_calendar_word(word: &str) -> bool {
+    parallax_model::WEEKDAY_NAMES.contains(&word)
+        || parallax_model::MONTH_NAMES.contains(&word)
+        || matches!(
+            word,
+            "jan." | "feb." | "aug." | "sept." | "sep." | "oct." | "nov." | "dec."
+        )
+}
 
 /// Head words of bodies named with "on" and their topic: "Committee on Foreign Relations",
 /// "Council on Foreign Relations", "Center on Budget and Policy Priorities".
