@@ -7,7 +7,8 @@
 //! lexicon the team wrote (`data/sentiment.txt`; no licensed list was available without the
 //! GPL); a word just after "not", "no" or "never" counts for the other side, and one before a
 //! noun of measure ("an effective tax rate", "a fair amount") does not count. Words inside quotes
-//! are someone else's voice and are left out, and so are the words of entity names. The score
+//! are someone else's voice and are left out, as are the verbs that report them ("X praised Y"
+//! is X's judgement) and the words of entity names. The score
 //! is (positive − negative) / (positive + negative).
 
 use parallax_model::{Annotated, EntityKind, EntityTone, SourceTone, Span, Story, TonedWord};
@@ -170,7 +171,8 @@ pub fn tone(story: &Story) -> Vec<SourceTone> {
 
 /// What the tone toward every main entity reads from one article, read once for all of them.
 struct Read {
-    /// The text of quotes: someone else's voice.
+    /// The text of quotes and their cues: someone else's voice, and the verb telling what
+    /// that someone did ("X praised Y" is X's judgement of Y, not the source's).
     quoted: Vec<Range<usize>>,
     /// The words of entity names.
     named: Vec<Range<usize>>,
@@ -217,7 +219,11 @@ impl Read {
             quoted: annotated
                 .quotes
                 .iter()
-                .flat_map(|quote| std::iter::once(&quote.content).chain(&quote.continuation))
+                .flat_map(|quote| {
+                    std::iter::once(&quote.content)
+                        .chain(&quote.continuation)
+                        .chain(&quote.cue)
+                })
                 .cloned()
                 .collect(),
             named: annotated
@@ -455,6 +461,34 @@ mod tests {
             .collect();
         assert!(words.iter().all(|(source, _)| *source == 2), "{words:?}");
         assert!(words.contains(&(2, "effective".to_string())), "{words:?}");
+    }
+
+    #[test]
+    fn a_verb_reporting_someone_else_is_not_the_sources_tone() {
+        let text = "The regime refused every request from Lessor, and Norland praised the harbour.";
+        let mut reported = annotated("a.txt", text, &["Lessor", "Norland"]);
+        let span = |needle: &str| {
+            let start = text.find(needle).expect("in text");
+            start..start + needle.len()
+        };
+        reported.quotes.push(parallax_model::Quote {
+            kind: parallax_model::QuoteKind::Indirect,
+            content: span("every request from Lessor"),
+            continuation: Vec::new(),
+            cue: Some(span("refused")),
+            speaker: Some(span("The regime")),
+            speaker_pronoun: None,
+            speaker_entity: None,
+            anonymous: false,
+        });
+        let words: Vec<String> = tone(&Story::new(vec![reported.clone(), reported]))
+            .into_iter()
+            .flat_map(|source| source.entities)
+            .flat_map(|tone| tone.words.into_iter().map(|word| word.word))
+            .collect();
+        // "praised" is the source's own verb; "refused" reports the regime, near Lessor.
+        assert!(!words.contains(&"refused".to_string()), "{words:?}");
+        assert!(words.contains(&"praised".to_string()), "{words:?}");
     }
 
     #[test]
