@@ -376,7 +376,9 @@ fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) ->
                         .unwrap_or(possessed)
                         .split_whitespace()
                         .next_back()
-                        .is_some_and(|noun| OTHERS_THAN_THE_POSSESSOR.contains(&noun)),
+                        .is_some_and(|noun| {
+                            OTHERS_THAN_THE_POSSESSOR.contains(&noun) || is_party_member(noun)
+                        }),
                     // A compound adjective ("the Velmari-born journalist") only qualifies
                     // the noun after it.
                     None if rest.starts_with('-') => rest.split_whitespace().count() >= 2,
@@ -384,6 +386,15 @@ fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) ->
                 }
             })
         })
+}
+
+/// Whether `noun` is a party's member ("the Senate's top Democrat" is one senator, not the
+/// Senate speaking).
+fn is_party_member(noun: &str) -> bool {
+    matches!(
+        noun,
+        "Democrat" | "Democrats" | "Republican" | "Republicans" | "Independent"
+    )
 }
 
 /// Nouns for people who, after a possessive, are others than its owner: "America's allies",
@@ -932,6 +943,38 @@ mod tests {
             .map(|voice| voice.speaker)
             .collect();
         assert_eq!(names, ["The Estavia-born envoy"]);
+    }
+
+    #[test]
+    fn a_party_member_of_a_body_is_not_the_body() {
+        let text = "The Senate's top Democrat said talks would resume.";
+        let mut annotated = quoted(
+            "a.txt",
+            text,
+            &[(
+                "The Senate's top Democrat",
+                "said",
+                "talks would resume",
+                QuoteKind::Indirect,
+                false,
+            )],
+        );
+        annotated.entities.push(Entity {
+            kind: EntityKind::Organization,
+            name: "Senate".to_string(),
+            mentions: vec![Mention {
+                range: 4..10,
+                by_role: false,
+            }],
+            country: None,
+            role: None,
+        });
+        annotated.quotes[0].speaker_entity = Some(0);
+        let names: Vec<String> = voices(&Story::new(vec![annotated]))
+            .into_iter()
+            .map(|voice| voice.speaker)
+            .collect();
+        assert_eq!(names, ["The Senate's top Democrat"]);
     }
 
     #[test]
