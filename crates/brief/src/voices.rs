@@ -913,14 +913,20 @@ mod tests {
         assert_eq!(names, ["Estavia", "The Estavian foreign ministry"]);
     }
 
-    #[test]
-    fn a_name_in_a_compound_adjective_only_modifies() {
-        let text = "The Estavia-born envoy said talks would resume.";
+    /// The voice of "SPEAKER said talks would resume.", the speaker linked to an entity of
+    /// `kind` named `name` whose one mention is `mention`.
+    fn voice_of_one_speaker(
+        speaker: &str,
+        kind: EntityKind,
+        name: &str,
+        mention: std::ops::Range<usize>,
+    ) -> Vec<String> {
+        let text = format!("{speaker} said talks would resume.");
         let mut annotated = quoted(
             "a.txt",
-            text,
+            &text,
             &[(
-                "The Estavia-born envoy",
+                speaker,
                 "said",
                 "talks would resume",
                 QuoteKind::Indirect,
@@ -928,53 +934,46 @@ mod tests {
             )],
         );
         annotated.entities.push(Entity {
-            kind: EntityKind::Place,
-            name: "Estavia".to_string(),
+            kind,
+            name: name.to_string(),
             mentions: vec![Mention {
-                range: 4..11,
-                by_role: false,
-            }],
-            country: Some("EST".to_string()),
-            role: None,
-        });
-        annotated.quotes[0].speaker_entity = Some(0);
-        let names: Vec<String> = voices(&Story::new(vec![annotated]))
-            .into_iter()
-            .map(|voice| voice.speaker)
-            .collect();
-        assert_eq!(names, ["The Estavia-born envoy"]);
-    }
-
-    #[test]
-    fn a_party_member_of_a_body_is_not_the_body() {
-        let text = "The Senate's top Democrat said talks would resume.";
-        let mut annotated = quoted(
-            "a.txt",
-            text,
-            &[(
-                "The Senate's top Democrat",
-                "said",
-                "talks would resume",
-                QuoteKind::Indirect,
-                false,
-            )],
-        );
-        annotated.entities.push(Entity {
-            kind: EntityKind::Organization,
-            name: "Senate".to_string(),
-            mentions: vec![Mention {
-                range: 4..10,
+                range: mention,
                 by_role: false,
             }],
             country: None,
             role: None,
         });
         annotated.quotes[0].speaker_entity = Some(0);
-        let names: Vec<String> = voices(&Story::new(vec![annotated]))
+        voices(&Story::new(vec![annotated]))
             .into_iter()
             .map(|voice| voice.speaker)
-            .collect();
-        assert_eq!(names, ["The Senate's top Democrat"]);
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_compound_adjective_only_modifies() {
+        assert_eq!(
+            voice_of_one_speaker(
+                "The Estavia-born envoy",
+                EntityKind::Place,
+                "Estavia",
+                4..11
+            ),
+            ["The Estavia-born envoy"]
+        );
+    }
+
+    #[test]
+    fn a_party_member_of_a_body_is_not_the_body() {
+        assert_eq!(
+            voice_of_one_speaker(
+                "The Senate's top Democrat",
+                EntityKind::Organization,
+                "Senate",
+                4..10
+            ),
+            ["The Senate's top Democrat"]
+        );
     }
 
     #[test]
