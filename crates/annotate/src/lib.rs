@@ -158,8 +158,11 @@ fn link_speakers(annotated: &mut Annotated) {
                 })
             })
             .collect();
-        let appositive = || appositive_of_name(text, entities, &speaker);
-        quote.speaker_entity = named_head.or_else(appositive).or_else(|| {
+        let apposed = named_head
+            .is_none()
+            .then(|| appositive_of_name(text, entities, &speaker))
+            .flatten();
+        quote.speaker_entity = named_head.or(apposed).or_else(|| {
             mentions
                 .iter()
                 .enumerate()
@@ -172,7 +175,7 @@ fn link_speakers(annotated: &mut Annotated) {
                 .max()
                 .map(|(_, _, entity_idx)| entity_idx)
         });
-        if named_head.is_none() && quote.speaker_entity.is_some() && appositive().is_some() {
+        if apposed.is_some() {
             quote.anonymous = false;
         }
         if !quote.anonymous && names_no_one(text, entities, &speaker, before_relative) {
@@ -250,12 +253,11 @@ fn names_no_one(
     else {
         return false;
     };
-    let phrase_len = phrase.len();
     if !quotes::ANONYMOUS_HEADS.contains(&lowercase(head).as_ref()) {
         return false;
     }
     let modifiers: Vec<std::ops::Range<usize>> =
-        mentions_within(entities, speaker.start..speaker.start + phrase_len)
+        mentions_within(entities, speaker.start..before_relative)
             .map(|(mention, _)| mention.range.clone())
             .filter(|range| {
                 text.get(range.end..).is_some_and(|rest| {

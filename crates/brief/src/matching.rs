@@ -555,13 +555,19 @@ fn shares_one_phrase_only(left: &SentenceTerms, right: &SentenceTerms) -> bool {
 /// Whether `word` tells an action (a form in "-ed" or "-ing"), a time (a day, a month, a unit
 /// of time) or a count (a number word): what makes two shared words a fact, not a thing named.
 fn tells_action_time_or_count(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    // Most words are lowercase already: they are compared as written, without a copy.
+    let lower = if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    let lower = lower.as_ref();
     let long = lower.chars().count() > 4;
     (long && (lower.ends_with("ed") || lower.ends_with("ing")))
-        || parallax_model::WEEKDAY_NAMES.contains(&lower.as_str())
-        || parallax_model::MONTH_NAMES.contains(&lower.as_str())
+        || parallax_model::WEEKDAY_NAMES.contains(&lower)
+        || parallax_model::MONTH_NAMES.contains(&lower)
         || matches!(
-            lower.as_str(),
+            lower,
             "day"
                 | "days"
                 | "week"

@@ -1093,7 +1093,6 @@ const ON_HEADS: &[&str] = &[
     "council",
     "panel",
     "subcommittee",
-    "task",
 ];
 
 /// Whether the capitalized words from `idx` (one to three) close a body's subject named after
@@ -1114,7 +1113,7 @@ fn subject_name_ahead(ctx: &Context, idx: usize) -> bool {
     let last = ctx.lower(idx + run - 1);
     let abstract_noun = [
         "ment", "ity", "ion", "ions", "ics", "ies", "ance", "ence", "ure", "ism", "ogy", "ices",
-        "ness", "ship", "fairs", "curity",
+        "ness", "ship", "fairs",
     ]
     .iter()
     .any(|ending| last.ends_with(ending));

@@ -636,14 +636,15 @@ pub(crate) fn move_verbs_into_cues(doc: &Doc, found: &mut [Found]) {
 /// a reporting verb ("also | argued that …"); not reaching `end`. A passive ("was named
 /// director") is left alone: its subject is no speaker.
 fn verb_after_auxiliary(doc: &Doc, cue: usize, end: usize) -> Option<usize> {
-    let is_be = |at: usize| matches!(doc.lower(at), "is" | "are" | "was" | "were");
-    if !(is_be(cue) || cues::cue_prefix(doc, cue)) {
+    const PERFECT: &[&str] = &["has", "have", "had"];
+    const PROGRESSIVE: &[&str] = &["is", "are", "was", "were"];
+    if !(PROGRESSIVE.contains(&doc.lower(cue)) || cues::cue_prefix(doc, cue)) {
         return None;
     }
     // The auxiliary the cue word is or follows, back over the adverbs between them.
     let mut auxiliary = cue;
-    while !is_be(auxiliary)
-        && !matches!(doc.lower(auxiliary), "has" | "have" | "had")
+    while !PROGRESSIVE.contains(&doc.lower(auxiliary))
+        && !PERFECT.contains(&doc.lower(auxiliary))
         && auxiliary > 0
         && cue - auxiliary < 4
         && cues::cue_prefix(doc, auxiliary - 1)
@@ -658,10 +659,12 @@ fn verb_after_auxiliary(doc: &Doc, cue: usize, end: usize) -> Option<usize> {
     let word = token.lower.as_ref();
     let long = word.chars().count() > 4;
     let reporting = cues::reporting_verb(word).is_some();
-    let verb_form = match doc.lower(auxiliary) {
-        "has" | "have" | "had" => reporting || (long && word.ends_with("ed")),
-        "is" | "are" | "was" | "were" => long && word.ends_with("ing"),
-        _ => reporting,
+    let verb_form = if PERFECT.contains(&doc.lower(auxiliary)) {
+        reporting || (long && word.ends_with("ed"))
+    } else if PROGRESSIVE.contains(&doc.lower(auxiliary)) {
+        long && word.ends_with("ing")
+    } else {
+        reporting
     };
     (token.is_word() && !token.capitalized && verb_form).then_some(at)
 }
