@@ -7,7 +7,7 @@
 //! the story's sentences as the documents, as sumy computes them for one input.
 
 use super::rouge;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One sentence of a story, with what the baselines read of it.
 #[derive(Debug, Clone)]
@@ -82,7 +82,7 @@ impl Baseline {
             }
             Baseline::Centroid => {
                 let vectors = tf_idf(units);
-                let mut centroid: HashMap<&str, f64> = HashMap::new();
+                let mut centroid: BTreeMap<&str, f64> = BTreeMap::new();
                 for vector in &vectors {
                     for (term, weight) in vector {
                         *centroid.entry(term).or_insert(0.0) += weight;
@@ -110,7 +110,9 @@ pub(crate) fn by_score(scores: &[f64]) -> Vec<usize> {
     order
 }
 
-fn tf_idf(units: &[Unit]) -> Vec<HashMap<&str, f64>> {
+/// The tf-idf vector of each unit, keyed in term order: the sums over them must not depend on
+/// a hash map's order, or ties between sentences would break differently from run to run.
+fn tf_idf(units: &[Unit]) -> Vec<BTreeMap<&str, f64>> {
     let mut document_frequency: HashMap<&str, usize> = HashMap::new();
     for unit in units {
         let mut terms: Vec<&str> = unit.terms.iter().map(String::as_str).collect();
@@ -124,7 +126,7 @@ fn tf_idf(units: &[Unit]) -> Vec<HashMap<&str, f64>> {
     units
         .iter()
         .map(|unit| {
-            let mut vector: HashMap<&str, f64> = HashMap::new();
+            let mut vector: BTreeMap<&str, f64> = BTreeMap::new();
             for term in &unit.terms {
                 *vector.entry(term.as_str()).or_insert(0.0) += 1.0;
             }
@@ -137,12 +139,12 @@ fn tf_idf(units: &[Unit]) -> Vec<HashMap<&str, f64>> {
         .collect()
 }
 
-fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
+fn cosine(a: &BTreeMap<&str, f64>, b: &BTreeMap<&str, f64>) -> f64 {
     let dot: f64 = a
         .iter()
         .filter_map(|(term, weight)| b.get(term).map(|other| weight * other))
         .sum();
-    let norm = |vector: &HashMap<&str, f64>| vector.values().map(|w| w * w).sum::<f64>().sqrt();
+    let norm = |vector: &BTreeMap<&str, f64>| vector.values().map(|w| w * w).sum::<f64>().sqrt();
     let norms = norm(a) * norm(b);
     if norms > 0.0 { dot / norms } else { 0.0 }
 }
