@@ -1370,33 +1370,13 @@ pub(crate) fn sentence_subject(doc: &Doc, idx: usize, quoted: &[bool]) -> Option
     let opening = doc.lower(sentence.start);
     // A name in "-ing" or "-ed" ("Manning said") is followed by its verb, a participle by
     // what it governs.
+    let governed = doc.lower(sentence.start + 1);
     let participle = opening.chars().count() > 4
         && (opening.ends_with("ed") || opening.ends_with("ing"))
-        && matches!(
-            doc.lower(sentence.start + 1),
-            "whether"
-                | "if"
-                | "what"
-                | "why"
-                | "how"
-                | "about"
-                | "by"
-                | "to"
-                | "on"
-                | "at"
-                | "for"
-                | "after"
-                | "during"
-                | "in"
-                | "with"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-        );
+        && (OBJECT_PREPOSITIONS.contains(&governed)
+            || FRONTED_SUBORDINATORS.contains(&governed)
+            || is_determiner(governed)
+            || matches!(governed, "whether" | "if" | "what" | "why" | "how"));
     if OBJECT_PREPOSITIONS.contains(&opening)
         || FRONTED_SUBORDINATORS.contains(&opening)
         || participle

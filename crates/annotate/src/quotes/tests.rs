@@ -275,6 +275,10 @@ fn gerunds_infinitives_and_progressives() {
          indirect [the engineers had signed off] cue=saying speaker=Mayor Ana Ruiz",
     );
     check(
+        "Recognizing this, Mayor Ana Ruiz did not wait, saying the pier would reopen.",
+        "indirect [the pier would reopen] cue=saying speaker=Mayor Ana Ruiz",
+    );
+    check(
         "Speaking on \u{201c}Harbor Week,\u{201d} Senator Ana Ruiz would not go that far but \
          said the board must apologize.",
         "indirect [the board must apologize] cue=said speaker=Senator Ana Ruiz",
