@@ -45,9 +45,9 @@ pub(crate) fn timeline_of(matched: Vec<TimelineEvent>) -> Vec<TimelineEvent> {
 }
 
 /// `events` with each mention whose sentence dates several events cited by the part of the
-/// sentence that holds its own date ([`date_parts`]): "… meet in Geneva on January 10,
-/// followed by talks with NATO on January 12 and a meeting on January 13" gives each of the
-/// three days its own words. The disputes read whole sentences, so this is done last.
+/// sentence that holds its own date ([`date_parts`]): "… meet in Velmar on January 10 and
+/// talks with the mediators follow on January 12, while a vote is set for January 13" gives
+/// each of the three days its own words. The disputes read whole sentences, so this is done last.
 pub(crate) fn cited_by_date_part(
     story: &Story,
     mut events: Vec<TimelineEvent>,
@@ -164,6 +164,9 @@ pub(crate) fn date_parts(
 ) -> Vec<Range<usize>> {
     let mut parts = Vec::with_capacity(expressions.len());
     let mut open = sentence.start;
+    // Whether the current part opens after a conjunction, which may open a clause of its own
+    // ("…, while talks resume on Friday"), rather than after a bare clause mark.
+    let mut after_conjunction = false;
     let mut waiting = 0;
     for (idx, expression) in expressions.iter().enumerate() {
         waiting += 1;
@@ -218,12 +221,22 @@ pub(crate) fn date_parts(
         let (close, reopen) = close.map_or((sentence.end, sentence.end), |(at, len)| {
             (expression.end + at, expression.end + at + len)
         });
-        let shown = text
+        let mut shown = text
             .get(open..close)
             .map(|part| crate::clauses::trimmed(part, &(0..part.len())))
             .map_or(open..close, |kept| open + kept.start..open + kept.end);
+        if shown.start > sentence.start
+            && text
+                .get(shown.clone())
+                .is_some_and(|part| opens_headless(part, after_conjunction))
+        {
+            shown.start = sentence.start;
+        }
         parts.extend(std::iter::repeat_n(shown, waiting));
         waiting = 0;
+        after_conjunction = text
+            .get(close..reopen)
+            .is_some_and(|closer| PART_CLOSERS.contains(&closer));
         open = reopen;
         // A part after a comma opens without the conjunction that follows it (", and on May 3").
         let rest = text.get(open..).unwrap_or_default();
@@ -234,9 +247,28 @@ pub(crate) fn date_parts(
             .find(|word| rest.trim_start().starts_with(word))
         {
             open += spaces + word.len();
+            after_conjunction = true;
         }
     }
     parts
+}
+
+/// Words that open a clause about something named before them: a part of a sentence opening
+/// with one has no subject of its own ("…, who pleaded guilty on Friday").
+const RELATIVE_WORDS: &[&str] = &["who", "whom", "whose", "which", "that", "where"];
+
+/// Whether `part`, a later part of its sentence, cannot be read alone: it opens with a
+/// relative word, or, after a bare clause mark, with any lowercase word — a verb whose subject
+/// came before ("Ruiz, the port's director since 2015, | said on Friday …"), an appositive, a
+/// participle or a subordinate clause. After a conjunction a lowercase word may be a subject
+/// of its own ("…, while talks resume on Friday").
+fn opens_headless(part: &str, after_conjunction: bool) -> bool {
+    let Some(first) = part.split_whitespace().next() else {
+        return false;
+    };
+    let word = first.trim_matches(|c: char| !c.is_alphanumeric());
+    RELATIVE_WORDS.contains(&word)
+        || (!after_conjunction && word.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether the mark at `at` in `text` is a comma that opens a description of the name before
@@ -951,8 +983,20 @@ mod tests {
             ),
             [
                 "Delegates will meet in Brevane, Estavia, on March 10",
-                "followed by talks with the mediators on March 12",
+                // A later part with no subject of its own is shown from the sentence's start.
+                "Delegates will meet in Brevane, Estavia, on March 10, followed by talks with the \
+                 mediators on March 12",
                 "a vote on March 14 in the assembly.",
+            ]
+        );
+        let relative = "On Monday, the mayor thanked the harbour pilots, who had ended their strike on \
+                        Friday, and the port reopened on Tuesday.";
+        assert_eq!(
+            parts(relative, &["Monday", "Friday", "Tuesday"]),
+            [
+                "On Monday, the mayor thanked the harbour pilots",
+                "On Monday, the mayor thanked the harbour pilots, who had ended their strike on Friday",
+                "the port reopened on Tuesday.",
             ]
         );
     }
@@ -972,7 +1016,7 @@ mod tests {
             parts(later_mark, &["May 7", "May 5"]),
             [
                 "Earlier, on May 7, the council published the draft treaty for the river",
-                "which was handed to the mediators on May 5."
+                later_mark
             ]
         );
         let appositive = "On Saturday, the mayor of Velmar, Ana Ruiz, said the pilots had \
@@ -1008,19 +1052,13 @@ mod tests {
         let set_off = "The ferry, in 1947, began the night crossing, which was cut in 1989.";
         assert_eq!(
             parts(set_off, &["1947", "1989"]),
-            [
-                "The ferry, in 1947, began the night crossing",
-                "which was cut in 1989."
-            ]
+            ["The ferry, in 1947, began the night crossing", set_off]
         );
         let bare_year = "The ferry service dates back to 1947, with the night crossing \
                          permanently added in 1989.";
         assert_eq!(
             parts(bare_year, &["1947", "1989"]),
-            [
-                "The ferry service dates back to 1947",
-                "with the night crossing permanently added in 1989."
-            ]
+            ["The ferry service dates back to 1947", bare_year]
         );
     }
 }
