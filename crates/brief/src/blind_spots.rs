@@ -40,10 +40,12 @@ pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots
                 .zip(&stated_by)
                 .filter(|(_, groups)| !groups.contains(own_group) && groups.len() * 2 > n_others)
                 .filter_map(|(item, groups)| {
+                    let mut citation = wording(item)?.clone();
+                    crate::consensus::with_its_subject(story, &mut citation);
                     Some(BlindSpot {
                         n_independent: groups.len(),
                         n_others,
-                        citation: wording(item)?.clone(),
+                        citation,
                     })
                 })
                 .collect();

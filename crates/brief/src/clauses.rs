@@ -231,6 +231,24 @@ pub(crate) fn trimmed(sentence: &str, range: &Range<usize>) -> Range<usize> {
     start..start + kept.len()
 }
 
+/// Words that open a clause about something named before them: a part of a sentence opening
+/// with one has no subject of its own ("…, who pleaded guilty on Friday").
+const RELATIVE_WORDS: &[&str] = &["who", "whom", "whose", "which", "that", "where"];
+
+/// Whether `part`, a part of a sentence after its start, cannot be read alone: it opens with a
+/// relative word, or, after a bare clause mark, with any lowercase word — a verb whose subject
+/// came before ("Ruiz, the port's director since 2015, | said on Friday …"), an appositive, a
+/// participle or a subordinate clause. After a conjunction a lowercase word may be a subject
+/// of its own ("…, while talks resume on Friday").
+pub(crate) fn opens_headless(part: &str, after_conjunction: bool) -> bool {
+    let Some(first) = part.split_whitespace().next() else {
+        return false;
+    };
+    let word = first.trim_matches(|c: char| !c.is_alphanumeric());
+    RELATIVE_WORDS.contains(&word)
+        || (!after_conjunction && word.starts_with(|c: char| c.is_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -163,6 +163,53 @@ pub(crate) fn citation(story: &Story, unit: &SentenceTerms) -> Citation {
     }
 }
 
+/// `citation` of a clause shown from its sentence's start when the clause has no subject of
+/// its own ([`crate::clauses::opens_headless`]: "… weighed in to defend the plan on Monday"
+/// leaves the reader to guess who did); a whole sentence, or a clause that opens with its own
+/// subject, is left as it is. Only the display widens: what an item corroborates was decided on
+/// the clause, so this is applied once the sections that read the clauses are built.
+pub(crate) fn with_its_subject(story: &Story, citation: &mut Citation) {
+    let Some(annotated) = citation
+        .source
+        .checked_sub(1)
+        .and_then(|idx| story.articles.get(idx))
+    else {
+        return;
+    };
+    let text = &annotated.article.text;
+    let clause_start = citation.span.start;
+    let Some(sentence) = annotated
+        .sentences
+        .iter()
+        .find(|sentence| sentence.range.start < clause_start && clause_start < sentence.range.end)
+    else {
+        return;
+    };
+    let headless = text
+        .get(clause_start..citation.span.end)
+        .is_some_and(|clause| crate::clauses::opens_headless(clause, false));
+    if let Some(shown) = text
+        .get(sentence.range.start..citation.span.end)
+        .filter(|_| headless)
+    {
+        citation.text = shown.to_string();
+        citation.span.start = sentence.range.start;
+    }
+}
+
+/// `items` with each clause item's citations shown with their subjects ([`with_its_subject`]).
+pub(crate) fn clauses_with_subjects(
+    story: &Story,
+    mut items: Vec<ConsensusItem>,
+) -> Vec<ConsensusItem> {
+    for item in items.iter_mut().filter(|item| item.in_clauses) {
+        for citation in &mut item.citations {
+            with_its_subject(story, citation);
+        }
+    }
+    items
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +240,53 @@ mod tests {
     }
 
     /// A story of one sentence per article, each quoting its `quoted` words directly.
+    #[test]
+    fn a_clause_without_a_subject_of_its_own_is_shown_from_its_sentence_start() {
+        let story = story(&[&[
+            "The port reopened on Monday.",
+            "Ana Ruiz, the harbour master, signed the order, and the pilots returned on Friday.",
+        ]]);
+        let annotated = &story.articles[0];
+        let shown = |words: &str| {
+            let start = annotated
+                .article
+                .text
+                .find(words)
+                .expect("words in the text");
+            let mut citation = Citation {
+                source: 1,
+                span: Span::new(annotated.article.id.clone(), start, start + words.len()),
+                text: words.to_string(),
+            };
+            with_its_subject(&story, &mut citation);
+            assert_eq!(
+                annotated
+                    .article
+                    .text
+                    .get(citation.span.start..citation.span.end),
+                Some(citation.text.as_str())
+            );
+            citation.text
+        };
+        assert_eq!(
+            shown("signed the order"),
+            "Ana Ruiz, the harbour master, signed the order"
+        );
+        assert_eq!(
+            shown("and the pilots returned on Friday."),
+            "Ana Ruiz, the harbour master, signed the order, and the pilots returned on Friday."
+        );
+        // A clause opening with its own subject, or a whole sentence, stays as it is.
+        assert_eq!(
+            shown("Ana Ruiz, the harbour master"),
+            "Ana Ruiz, the harbour master"
+        );
+        assert_eq!(
+            shown("The port reopened on Monday."),
+            "The port reopened on Monday."
+        );
+    }
+
     fn story_with_quotes(articles: &[(&str, &str)]) -> Story {
         let sentences: Vec<[&str; 1]> = articles.iter().map(|(text, _)| [*text]).collect();
         let sentences: Vec<&[&str]> = sentences.iter().map(|one| &one[..]).collect();

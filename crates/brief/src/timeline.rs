@@ -228,7 +228,7 @@ pub(crate) fn date_parts(
         if shown.start > sentence.start
             && text
                 .get(shown.clone())
-                .is_some_and(|part| opens_headless(part, after_conjunction))
+                .is_some_and(|part| crate::clauses::opens_headless(part, after_conjunction))
         {
             shown.start = sentence.start;
         }
@@ -251,24 +251,6 @@ pub(crate) fn date_parts(
         }
     }
     parts
-}
-
-/// Words that open a clause about something named before them: a part of a sentence opening
-/// with one has no subject of its own ("…, who pleaded guilty on Friday").
-const RELATIVE_WORDS: &[&str] = &["who", "whom", "whose", "which", "that", "where"];
-
-/// Whether `part`, a later part of its sentence, cannot be read alone: it opens with a
-/// relative word, or, after a bare clause mark, with any lowercase word — a verb whose subject
-/// came before ("Ruiz, the port's director since 2015, | said on Friday …"), an appositive, a
-/// participle or a subordinate clause. After a conjunction a lowercase word may be a subject
-/// of its own ("…, while talks resume on Friday").
-fn opens_headless(part: &str, after_conjunction: bool) -> bool {
-    let Some(first) = part.split_whitespace().next() else {
-        return false;
-    };
-    let word = first.trim_matches(|c: char| !c.is_alphanumeric());
-    RELATIVE_WORDS.contains(&word)
-        || (!after_conjunction && word.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether the mark at `at` in `text` is a comma that opens a description of the name before

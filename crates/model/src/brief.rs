@@ -92,8 +92,8 @@ pub struct ConsensusItem {
     /// Where each article states it, by citation number.
     pub citations: Vec<Citation>,
     /// Whether the articles agree on clauses of longer sentences rather than on whole
-    /// sentences: the citations are then the clauses, and the rest of each sentence is not
-    /// corroborated by this item.
+    /// sentences: the citations are then the clauses (one with no subject of its own shown from
+    /// its sentence's start), and the rest of each sentence is not corroborated by this item.
     #[serde(default)]
     pub in_clauses: bool,
 }
