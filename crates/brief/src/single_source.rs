@@ -11,7 +11,8 @@
 use crate::Config;
 use crate::consensus::{citation, independent_sources};
 use crate::matching::Matches;
-use parallax_model::{ConsensusItem, SingleSourceItem, Story};
+use parallax_model::{Annotated, ConsensusItem, SingleSourceItem, Story};
+use std::ops::Range;
 
 /// Sentences shorter than this state too little to stand alone.
 const MIN_WORDS: usize = 8;
@@ -130,6 +131,7 @@ pub(crate) fn single_source_from(
             Some(SingleSourceItem {
                 citation: citation(story, sentence),
                 centrality: shared as f64 / sentence.terms.len() as f64,
+                speaker: unnamed_speaker(&story.articles[sentence.article_idx], &sentence.range),
             })
         })
         .collect();
@@ -163,6 +165,39 @@ fn mostly_corroborated(clauses: &[(usize, usize)], range: &std::ops::Range<usize
     !range.is_empty() && 2 * corroborated >= range.len()
 }
 
+/// Who speaks the sentence at `range` of `annotated` when most of it is a quote's content and
+/// the sentence does not name the speaker: the quote's speaker is outside the sentence (a
+/// quotation going on from the sentence before) or written in it only as a pronoun ("…,” he
+/// said."). A reader of the list sees the sentence alone, so the name is given beside it.
+fn unnamed_speaker(annotated: &Annotated, range: &Range<usize>) -> Option<String> {
+    let overlap = |piece: &Range<usize>| {
+        piece
+            .end
+            .min(range.end)
+            .saturating_sub(piece.start.max(range.start))
+    };
+    let quote = annotated.quotes.iter().find(|quote| {
+        let quoted: usize = std::iter::once(&quote.content)
+            .chain(&quote.continuation)
+            .map(overlap)
+            .sum();
+        quoted * 2 > range.len()
+    })?;
+    let speaker = quote.speaker.as_ref()?;
+    // A pronoun resolved inside the sentence ("three women who said") still names the speaker
+    // in it; so does the name's last word ("Ruiz, a critic of the plan, has said …").
+    if range.start <= speaker.start && speaker.end <= range.end {
+        return None;
+    }
+    let name = crate::voices::shown_speaker(annotated, quote)?;
+    let sentence = annotated.article.text.get(range.clone())?;
+    let last_word = name.rsplit(' ').next().unwrap_or(&name);
+    let named_here = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == last_word);
+    (!named_here).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +225,53 @@ mod tests {
             start += sentence.len() + 1;
         }
         annotated
+    }
+
+    #[test]
+    fn a_quote_that_does_not_name_its_speaker_is_given_the_speaker() {
+        let mut annotated = article(
+            "a.txt",
+            &[
+                "Ana Ruiz, the harbour master, spoke to reporters on Monday.",
+                "\u{201c}The pilots will be back at work on Friday,\u{201d} she said.",
+                "The mayor said the port would reopen within the week.",
+                "Ruiz, who runs the port, has said the cranes are ready.",
+                "The council approved the harbour budget.",
+            ],
+        );
+        let text = annotated.article.text.clone();
+        let at = |words: &str| {
+            let start = text.find(words).expect("words in the text");
+            start..start + words.len()
+        };
+        let quote = |content: &str, speaker: &str, pronoun: Option<&str>| parallax_model::Quote {
+            kind: parallax_model::QuoteKind::Direct,
+            content: at(content),
+            continuation: Vec::new(),
+            cue: None,
+            speaker: Some(at(speaker)),
+            speaker_pronoun: pronoun.map(at),
+            speaker_entity: None,
+            anonymous: false,
+        };
+        annotated.quotes = vec![
+            quote(
+                "\u{201c}The pilots will be back at work on Friday,\u{201d}",
+                "Ana Ruiz",
+                Some("she"),
+            ),
+            quote("the port would reopen within the week", "The mayor", None),
+            quote("the cranes are ready", "Ana Ruiz", Some("who")),
+        ];
+        let speaker_of = |sentence: usize| {
+            unnamed_speaker(&annotated, &annotated.sentences[sentence].range.clone())
+        };
+        assert_eq!(speaker_of(1).as_deref(), Some("Ana Ruiz"));
+        // Named in the sentence: as its subject, or by the name's last word.
+        assert_eq!(speaker_of(2), None);
+        assert_eq!(speaker_of(3), None);
+        // The source's own words.
+        assert_eq!(speaker_of(4), None);
     }
 
     #[test]

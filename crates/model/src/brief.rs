@@ -306,6 +306,12 @@ pub struct SingleSourceItem {
     /// How central it is to the story, from 0 to 1: the share of its content words that other
     /// articles of the story use too.
     pub centrality: f64,
+    /// Whose words the sentence gives, when it is a quote's content and does not name the
+    /// speaker itself (a quotation going on from the sentence before, "…,” he said."): the
+    /// speaker as the voices show them. `None` for the source's own words and for a sentence
+    /// that names its speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
 /// How one source's own words sound near the story's main entities.
@@ -413,6 +419,7 @@ mod tests {
                 text: "a".into(),
             },
             centrality: 0.181_818_181_818_181_82,
+            speaker: None,
         };
         let json = serde_json::to_string(&item).expect("serializing");
         let restored: SingleSourceItem = serde_json::from_str(&json).expect("reading back");

@@ -63,6 +63,7 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
     }
     for item in &mut wire.single_source {
         item.citation.text = display(&item.citation.text);
+        item.speaker = item.speaker.as_deref().map(display);
     }
     for sentence in &mut wire.summary {
         sentence.text = display(&sentence.text);

@@ -226,6 +226,10 @@ pub struct SingleSourceJson {
     pub centrality: f64,
     /// The sentence.
     pub citation: CitationJson,
+    /// Whose words the sentence gives, as the voices show them, when it is a quote's content
+    /// that does not name its speaker itself ("…,” he said."); `null` otherwise. Added in
+    /// schema 1.
+    pub speaker: Option<String>,
 }
 
 /// A slot the sources fill differently.
@@ -495,6 +499,7 @@ impl From<&Brief> for BriefJson {
                 .map(|item| SingleSourceJson {
                     centrality: item.centrality,
                     citation: CitationJson::from(&item.citation),
+                    speaker: item.speaker.clone(),
                 })
                 .collect(),
             voices: brief.voices.iter().map(VoiceJson::from).collect(),

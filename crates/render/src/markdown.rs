@@ -313,9 +313,14 @@ fn single_source(out: &mut String, brief: &Brief) {
         "What only one independent source says, most central to the story first: worth a second look.\n"
     );
     for item in &brief.single_source {
+        let speaker = item
+            .speaker
+            .as_deref()
+            .map(|speaker| format!("(attributed to {}) ", escape(speaker)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "- [{}] {}",
+            "- [{}] {speaker}{}",
             item.citation.source,
             escape(&item.citation.text)
         );
