@@ -175,7 +175,19 @@ fn link_speakers(annotated: &mut Annotated) {
                 .max()
                 .map(|(_, _, entity_idx)| entity_idx)
         });
-        if apposed.is_some() {
+        // A person's name closing the phrase right after a role or a body, with no preposition
+        // before it, is the speaker's own: "analyst with the Velmar Institute Ana Ruiz" (but
+        // "a source close to Ana Ruiz" is someone else's source).
+        let named_last = mentions.iter().any(|(range, entity_idx)| {
+            Some(*entity_idx) == quote.speaker_entity
+                && entities[*entity_idx].kind == parallax_model::EntityKind::Person
+                && closes_phrase(range.end)
+                && text
+                    .get(speaker.start..range.start)
+                    .and_then(|before| before.split_whitespace().next_back())
+                    .is_some_and(|word| !quotes::is_preposition(&lowercase(word)))
+        });
+        if apposed.is_some() || named_last {
             quote.anonymous = false;
         }
         if !quote.anonymous && names_no_one(text, entities, &speaker, before_relative) {
@@ -411,6 +423,28 @@ mod tests {
             .collect();
         // The party is no speaker; the White House still tells whose official spoke.
         assert_eq!(unnamed, [(false, true), (true, true)]);
+    }
+
+    #[test]
+    fn a_name_closing_a_role_and_its_body_is_the_speaker() {
+        let text = "\"Both sides are stuck,\" said analyst with the Velmar Institute Ana Ruiz. A \
+                    source close to Tomas Berg said the talks would resume.";
+        let annotated = annotated(text);
+        let speakers: Vec<(Option<&str>, bool)> = annotated
+            .quotes
+            .iter()
+            .map(|quote| {
+                let name = quote
+                    .speaker_entity
+                    .map(|entity| annotated.entities[entity].name.as_str());
+                (name, quote.anonymous)
+            })
+            .collect();
+        // The second source is close to the person named, not the person.
+        assert_eq!(
+            speakers,
+            [(Some("Ana Ruiz"), false), (Some("Tomas Berg"), true)]
+        );
     }
 
     #[test]

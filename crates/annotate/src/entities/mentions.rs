@@ -1235,14 +1235,16 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
         }
         segment_start = party_at + 1;
     }
-    // So is a company whose name ends in its legal form: "the chief executive of Velmar Inc.
-    // Ana Ruiz" names the company, then the person.
+    // So is a company whose name ends in its legal form, or a body whose name ends in the word
+    // that makes it one: "the chief executive of Velmar Inc. Ana Ruiz", "analyst with the
+    // Velmar Institute Ana Ruiz" name the body, then the person.
     if title.is_none()
         && !honorific
         && let Some(form_at) = (segment_start + 1..last.saturating_sub(1)).find(|&idx| {
-            tokens
-                .get(idx)
-                .is_some_and(|token| LEGAL_FORMS.contains(&token.lower.as_ref()))
+            tokens.get(idx).is_some_and(|token| {
+                LEGAL_FORMS.contains(&token.lower.as_ref())
+                    || ORG_SUFFIXES.contains(&token.lower.as_ref())
+            })
         })
         && ctx
             .gazetteer_match(form_at + 1, &[Class::Given])

@@ -82,7 +82,7 @@ use parallax_model::{Article, Entity, EntityKind, Quote, QuoteKind, Sentence};
 use speaker::Speaker;
 pub(crate) use speaker::{
     ANONYMOUS_HEADS, GenderEvidence, Pronoun, gender_of_given_name, gender_of_word,
-    is_finite_auxiliary, possessive_class, pronoun_class,
+    is_finite_auxiliary, is_preposition, possessive_class, pronoun_class,
 };
 use std::collections::HashMap;
 use std::ops::Range;

@@ -1185,7 +1185,17 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
         let word = next.lower.as_ref();
         let inner_ok = match word {
             "of" | "for" | "at" | "from" => true,
-            "with" => doc.lower(last) == "familiar",
+            // "with" after a role in lowercase says where the speaker works: "said analyst with
+            // the Velmar Institute Ana Ruiz" (after a name it may be anything: "with a smile").
+            "with" => {
+                doc.lower(last) == "familiar"
+                    || ((first..=last).all(|idx| !doc.token(idx).capitalized)
+                        && (last + 2..(last + 4).min(limit))
+                            .take_while(|&idx| {
+                                doc.token(idx).capitalized || doc.lower(idx) == "the"
+                            })
+                            .any(|idx| doc.token(idx).capitalized))
+            }
             _ => !INNER_PREPOSITIONS.contains(&word),
         };
         if phrase_to(doc, last + 1) {
