@@ -23,7 +23,7 @@ use crate::{Error, Report, Result};
 use baselines::{Baseline, Unit, cut};
 use parallax_engine::Outcome;
 use parallax_engine::brief_stage::{Salience, SummaryInputs, SummaryLength};
-use parallax_engine::model::{Article, Origin};
+use parallax_engine::model::{Article, ConsensusItem, Origin};
 use parallax_text::Terms;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
@@ -102,6 +102,9 @@ pub(crate) struct Example {
     /// The roundup's body.
     reference: String,
     outcome: Outcome,
+    /// The story's consensus as the brief's summary reads it: the brief's own consensus shows
+    /// clauses with their subjects, wider than what was matched.
+    consensus: Vec<ConsensusItem>,
 }
 
 /// The stories of `split`, briefed.
@@ -128,10 +131,12 @@ fn examples(data: &Path, split: &str) -> Result<Vec<Example>> {
             .map(|(side, text)| article(split, idx + 1, side, text))
             .collect();
         if let Ok(outcome) = parallax_engine::brief_articles(articles, &config) {
+            let consensus = parallax_engine::brief_stage::consensus(&outcome.story, &config.brief);
             examples.push(Example {
                 line: idx + 1,
                 reference: body(target).to_string(),
                 outcome,
+                consensus,
             });
         }
     }
@@ -189,7 +194,7 @@ fn evaluate_with(
         let mut summaries: BTreeMap<String, String> = BTreeMap::new();
         let parallax: Vec<String> = SummaryInputs::new(
             &outcome.story,
-            &outcome.brief.consensus,
+            &example.consensus,
             &outcome.brief.agreed_facts,
             &outcome.brief.disputes,
         )

@@ -99,7 +99,7 @@ pub(crate) fn fit(examples: &[Example], header: &str) -> (String, Salience) {
             Story {
                 inputs: SummaryInputs::new(
                     story,
-                    &example.outcome.brief.consensus,
+                    &example.consensus,
                     &example.outcome.brief.agreed_facts,
                     &example.outcome.brief.disputes,
                 ),
