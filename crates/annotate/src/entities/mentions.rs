@@ -1083,16 +1083,22 @@ fn is_calendar_word(word: &str) -> bool {
 }
 
 /// Head words of bodies named with "on" and their topic: "Committee on Foreign Relations",
-/// "Council on Foreign Relations", "Center on Budget and Policy Priorities".
+/// "Council on Foreign Relations", "Center on Budget and Policy Priorities", "Task Force on
+/// Harbour Safety".
 const ON_HEADS: &[&str] = &[
+    "board",
     "center",
     "centre",
     "commission",
     "committee",
     "conference",
     "council",
+    "force",
+    "institute",
     "panel",
     "subcommittee",
+    "summit",
+    "forum",
 ];
 
 /// Whether the capitalized words from `idx` (one to three) close a body's subject named after

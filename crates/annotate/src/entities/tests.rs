@@ -586,6 +586,14 @@ fn bodies_named_with_on_for_and_and() {
              Development",
         ],
     );
+    check(
+        "The Task Force on Harbor Safety and the Velmar Institute Ana Ruiz founded met.",
+        &[
+            "org Task Force on Harbor Safety: Task Force on Harbor Safety",
+            "org Velmar Institute: Velmar Institute",
+            "person Ana Ruiz: Ana Ruiz",
+        ],
+    );
     // A time after "on", and a person after "and", are no part of the body's name.
     check(
         "The Senate Committee on Tuesday backed the Department of Justice and Attorney General \
