@@ -981,6 +981,12 @@ mod tests {
                 "the port reopened on Tuesday.",
             ]
         );
+        // After a conjunction, a verb or an adverb goes on with the subject before it.
+        let shared = "The ferry was built in 1950 for the island route and again refitted in 1987.";
+        assert_eq!(
+            parts(shared, &["1950", "1987"]),
+            ["The ferry was built in 1950 for the island route", shared]
+        );
     }
 
     #[test]
