@@ -190,6 +190,48 @@ fn link_speakers(annotated: &mut Annotated) {
         if apposed.is_some() || named_last {
             quote.anonymous = false;
         }
+        // A place after a preposition of place is where the speaker is, not who speaks: a person
+        // the phrase names is the speaker ("The developer, Ana Ruiz, an investor born in
+        // Velmar,"); without one, "the federal prosecutor in Velmar" and "officers along
+        // Estavia's border" are unnamed, the place still telling whose side they speak for
+        // ("the government in Velmar" is Velmar's voice).
+        let located = named_head.is_none()
+            && apposed.is_none()
+            && mentions.iter().any(|(range, entity_idx)| {
+                Some(*entity_idx) == quote.speaker_entity
+                    && entities[*entity_idx].kind == parallax_model::EntityKind::Place
+                    && text.get(speaker.start..range.start).is_some_and(|before| {
+                        let mut words = before.split_whitespace().rev();
+                        let preposition = words.next().map(lowercase);
+                        let head = words.next().map(lowercase);
+                        preposition
+                            .is_some_and(|word| LOCATIVE_PREPOSITIONS.contains(&word.as_ref()))
+                            && !head.is_some_and(|word| GOVERNING_BODIES.contains(&word.as_ref()))
+                    })
+            });
+        if located {
+            let person = mentions.iter().find(|(_, entity_idx)| {
+                entities[*entity_idx].kind == parallax_model::EntityKind::Person
+            });
+            // Two capitalized words opening the phrase are a name the annotator may not know
+            // ("Tomas Berg, the party chairman in Velmar County,"): left as it was.
+            let opens_with_name = text.get(speaker.clone()).is_some_and(|phrase| {
+                let mut words = phrase.split_whitespace();
+                words
+                    .next()
+                    .zip(words.next())
+                    .is_some_and(|(first, second)| {
+                        first.starts_with(char::is_uppercase)
+                            && second.starts_with(char::is_uppercase)
+                    })
+            });
+            if let Some((_, person)) = person {
+                quote.speaker_entity = Some(*person);
+                quote.anonymous = false;
+            } else if !opens_with_name {
+                quote.anonymous = true;
+            }
+        }
         if !quote.anonymous && names_no_one(text, entities, &speaker, before_relative) {
             quote.anonymous = true;
         }
@@ -294,6 +336,25 @@ fn names_no_one(
                 .any(|modifier| modifier.start <= range.start && range.end <= modifier.end)
     })
 }
+
+/// Bodies that speak for the place they sit in: "the government in Velmar" is Velmar's voice.
+const GOVERNING_BODIES: &[&str] = &[
+    "government",
+    "administration",
+    "authorities",
+    "regime",
+    "leadership",
+    "ministry",
+    "cabinet",
+    "parliament",
+    "legislature",
+    "embassy",
+];
+
+/// Prepositions that place a speaker somewhere ([`link_speakers`]).
+const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "along", "outside", "inside", "across", "around", "from",
+];
 
 /// Party names that, written alone in a speaker's description, describe the speaker.
 pub(crate) const PARTY_WORDS: &[&str] =
@@ -423,6 +484,32 @@ mod tests {
             .collect();
         // The party is no speaker; the White House still tells whose official spoke.
         assert_eq!(unnamed, [(false, true), (true, true)]);
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_of_place_is_where_the_speaker_is() {
+        let text = "A spokesman for the federal prosecutor in Velmar said the case was closed. \
+                    The developer, Ana Ruiz, an investor born in Velmar, has said the pier \
+                    would open. The government in Velmar says the dam is safe.";
+        let annotated = annotated(text);
+        let speakers: Vec<(Option<&str>, bool)> = annotated
+            .quotes
+            .iter()
+            .map(|quote| {
+                let name = quote
+                    .speaker_entity
+                    .map(|entity| annotated.entities[entity].name.as_str());
+                (name, quote.anonymous)
+            })
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                (Some("Velmar"), true),
+                (Some("Ana Ruiz"), false),
+                (Some("Velmar"), false)
+            ]
+        );
     }
 
     #[test]
