@@ -191,7 +191,7 @@ fn link_speakers(annotated: &mut Annotated) {
             quote.anonymous = false;
         }
         // A place after a preposition of place is where the speaker is, not who speaks: a person
-        // the phrase names is the speaker ("The developer, Ana Ruiz, an investor born in
+        // the phrase names is the speaker, or else a body it names ("The developer, Ana Ruiz, an investor born in
         // Velmar,"); without one, "the federal prosecutor in Velmar" and "officers along
         // Estavia's border" are unnamed, the place still telling whose side they speak for
         // ("the government in Velmar" is Velmar's voice).
@@ -225,9 +225,17 @@ fn link_speakers(annotated: &mut Annotated) {
                             && second.starts_with(char::is_uppercase)
                     })
             });
+            // A body the phrase names is whom it speaks for ("a spokeswoman for Velmar College
+            // in Estavia").
+            let body = mentions.iter().find(|(_, entity_idx)| {
+                entities[*entity_idx].kind == parallax_model::EntityKind::Organization
+                    && !is_party(*entity_idx)
+            });
             if let Some((_, person)) = person {
                 quote.speaker_entity = Some(*person);
                 quote.anonymous = false;
+            } else if let Some((_, body)) = body {
+                quote.speaker_entity = Some(*body);
             } else if !opens_with_name {
                 quote.anonymous = true;
             }
@@ -490,7 +498,8 @@ mod tests {
     fn a_place_after_a_preposition_of_place_is_where_the_speaker_is() {
         let text = "A spokesman for the federal prosecutor in Velmar said the case was closed. \
                     The developer, Ana Ruiz, an investor born in Velmar, has said the pier \
-                    would open. The government in Velmar says the dam is safe.";
+                    would open. The government in Velmar says the dam is safe. A spokeswoman \
+                    for the Tarrow Institute in Velmar said the report was late.";
         let annotated = annotated(text);
         let speakers: Vec<(Option<&str>, bool)> = annotated
             .quotes
@@ -507,7 +516,8 @@ mod tests {
             [
                 (Some("Velmar"), true),
                 (Some("Ana Ruiz"), false),
-                (Some("Velmar"), false)
+                (Some("Velmar"), false),
+                (Some("Tarrow Institute"), false)
             ]
         );
     }
