@@ -443,6 +443,14 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
         .and_then(|idx| before.get(idx))
         .map(String::as_str);
     let perfect = |word: Option<&str>| matches!(word, Some("been" | "had"));
+    // "were originally scheduled to be held before Thanksgiving": a plan since changed, whose
+    // date may lie on either side of the telling.
+    let superseded = |word: Option<&str>| {
+        matches!(
+            word,
+            Some("originally" | "initially" | "previously" | "once")
+        )
+    };
     // "the next day" counts from the story's own last date, whatever its tense.
     if word == "next" && previous == Some("the") {
         return None;
@@ -452,6 +460,8 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
         // (reported before publication, but for after it) look ahead.
         return Some(if perfect(previous) {
             Tense::Past
+        } else if superseded(previous) {
+            Tense::Unknown
         } else {
             Tense::Future
         });
@@ -460,6 +470,8 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
     {
         return Some(if perfect(second) {
             Tense::Past
+        } else if superseded(second) {
+            Tense::Unknown
         } else {
             Tense::Future
         });

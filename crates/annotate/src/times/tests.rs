@@ -438,6 +438,12 @@ fn holidays() {
         Some(FRIDAY),
         &[("Thanksgiving Day", "2021-11-25")],
     );
+    // A plan since changed may have been for a day before the telling: the nearest is taken.
+    check(
+        "The vote was originally scheduled to be held before Thanksgiving but was delayed.",
+        Some("2021-11-30"),
+        &[("Thanksgiving", "2021-11-25")],
+    );
 }
 
 #[test]
