@@ -358,6 +358,25 @@ mod tests {
     }
 
     #[test]
+    fn clauses_about_different_people_state_different_facts() {
+        let led = "Ana Ruiz has led the harbour pilots union since 2003";
+        let same = "Ana Ruiz has led the harbour pilots union since 2003, and critics say that is \
+                    the trouble.";
+        let other = "Mr. Tomas Berg and Mr. Olaf Lind have been part of the harbour pilots union \
+                     leadership since 2003 and 2007.";
+        let names = ["Ana Ruiz", "Tomas Berg", "Olaf Lind"];
+        let with_both = |second: &str| {
+            let story = story(&[
+                &[&format!("{led}, while the ferries kept running all week.")],
+                &[second],
+            ]);
+            with_names(with_names(story, 0, &names), 1, &names)
+        };
+        assert_eq!(items_of(&with_both(other)), []);
+        assert_eq!(items_of(&with_both(same)), [(vec![1, 2], false)]);
+    }
+
+    #[test]
     fn clauses_that_share_only_the_name_of_a_thing_state_no_common_fact() {
         let pilots = "Harbour pilots walked off the job on Tuesday and two tankers waited outside \
                       the breakwater overnight";
@@ -378,6 +397,20 @@ mod tests {
             (board, "with a grain of salt."),
         ]);
         assert_eq!(items_of(&quoted), [(vec![1, 2], true)]);
+    }
+
+    #[test]
+    fn a_negation_opening_a_sentence_denies_all_of_it() {
+        let story = story(&[
+            &["Not a one of the council members defended the harbour master Ana Ruiz."],
+            &["Councilman Tomas Berg defended the harbour master Ana Ruiz on Monday."],
+        ]);
+        let story = with_names(
+            with_names(story, 0, &["Ana Ruiz"]),
+            1,
+            &["Ana Ruiz", "Tomas Berg"],
+        );
+        assert_eq!(items_of(&story), []);
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub(crate) struct SentenceTerms {
     /// a count ([`tells_action_time_or_count`]), sorted by term ([`shares_one_phrase_only`] reads
     /// them); empty for a sentence.
     unnamed_at: Vec<(u32, u32, bool)>,
+    /// For a clause that opens with a person's name, the term of the name's last word: two
+    /// clauses about different people state different facts, however alike their words ("X has
+    /// led the party since 2003" / "Y and Z have been part of its leadership since 2003").
+    subject: Option<u32>,
 }
 
 /// The sentences of one story with their terms and every pair of sentences of different articles
@@ -205,6 +209,8 @@ struct ClauseStems {
     unattributed: Vec<u32>,
     /// As [`SentenceTerms::negation`].
     negation: Option<Vec<u32>>,
+    /// As [`SentenceTerms::subject`], as a stem.
+    subject: Option<u32>,
 }
 
 /// A story's sentences and clauses with their terms as ids, each term by its id, and the inverse
@@ -242,11 +248,18 @@ fn index(story: &Story) -> Index {
         // Attributions ("Minister X said", "according to the port authority"): who speaks is
         // not what a sentence states. Nor, in a clause, who is named: a clause has few other
         // words to outweigh the names.
+        // A speaker named by a pronoun is attributed at the pronoun: the name the pronoun was
+        // resolved to stands in another sentence, where it is that sentence's own word.
         let mut attributions: Vec<Range<usize>> = annotated
             .quotes
             .iter()
             .flat_map(|quote| {
-                [&quote.speaker, &quote.speaker_pronoun, &quote.cue]
+                let speaker = if quote.speaker_pronoun.is_some() {
+                    &None
+                } else {
+                    &quote.speaker
+                };
+                [speaker, &quote.speaker_pronoun, &quote.cue]
                     .into_iter()
                     .flatten()
                     .cloned()
@@ -259,6 +272,15 @@ fn index(story: &Story) -> Index {
             .flat_map(|entity| entity.mentions.iter().map(|mention| mention.range.clone()))
             .collect();
         names.sort_unstable_by_key(|range| range.start);
+        let mut persons: Vec<Range<usize>> = annotated
+            .entities
+            .iter()
+            .filter(|entity| entity.kind == parallax_model::EntityKind::Person)
+            .flat_map(|entity| &entity.mentions)
+            .filter(|mention| !mention.by_role)
+            .map(|mention| mention.range.clone())
+            .collect();
+        persons.sort_unstable_by_key(|range| range.start);
         let mut quotations: Vec<Range<usize>> = annotated
             .quotes
             .iter()
@@ -281,6 +303,7 @@ fn index(story: &Story) -> Index {
                         start,
                         &Marked {
                             names: &names,
+                            persons: &persons,
                             attributions: &attributions,
                             quotations: &quotations,
                         },
@@ -402,6 +425,9 @@ fn index(story: &Story) -> Index {
                     day: None,
                     supposes: crate::disputes::supposes_or_asks(text_of(annotated, &clause.range)),
                     unnamed_at,
+                    subject: clause
+                        .subject
+                        .and_then(|stem| ids.get(stem as usize).copied().flatten()),
                 });
             }
             let unattributed: Vec<u32> = clause_stems
@@ -422,6 +448,7 @@ fn index(story: &Story) -> Index {
                 // sources that report it without asking: only a supposition counts here.
                 supposes: crate::disputes::supposes(text),
                 unnamed_at: Vec::new(),
+                subject: None,
             });
         }
         dated.push(article_dated);
@@ -499,6 +526,9 @@ fn similar_pairs(
                 && sentence.supposes == other.supposes
                 && n_common(&sentence.unnamed, &other.unnamed) >= min_stated
                 && !shares_one_phrase_only(sentence, other)
+                && !(sentence.subject.is_some()
+                    && other.subject.is_some()
+                    && sentence.subject != other.subject)
                 && !denies_what_other_states(sentence, other, idf)
                 && !opposite_stances(sentence, other, stances)
             {
@@ -621,9 +651,11 @@ const SAME_DAY_MIN_STATED: usize = 2;
 /// named", "Not a one defended".
 const NEGATION_REACH: usize = 3;
 
-/// The entity names, the attributions and the quotations of an article, each sorted by start.
+/// The entity names (and those of persons), the attributions and the quotations of an article,
+/// each sorted by start.
 struct Marked<'a> {
     names: &'a [Range<usize>],
+    persons: &'a [Range<usize>],
     attributions: &'a [Range<usize>],
     quotations: &'a [Range<usize>],
 }
@@ -650,16 +682,59 @@ fn read_clause(
             .collect()
     };
     let (names, attributions) = (within(marked.names), within(marked.attributions));
+    // The person the clause opens with, by the last word of the name: named by its first word,
+    // or by its second after a capitalized title ("Mr. Hoyer and …", "Sen. Ana Ruiz said …"); a
+    // speaker is an attribution and a possessive a modifier ("Ruiz's plan"), neither a subject.
+    let persons = within(marked.persons);
+    let mut first_words = clause.unicode_word_indices().take(2);
+    let opening = first_words.next();
+    let after_title = first_words
+        .next()
+        .filter(|_| opening.is_some_and(|(_, word)| word.starts_with(char::is_uppercase)));
+    let subject = opening
+        .into_iter()
+        .chain(after_title)
+        .find_map(|(offset, word)| {
+            let at = start + offset..start + offset + word.len();
+            persons
+                .iter()
+                .find(|range| range.start < at.end && at.start < range.end)
+        })
+        .filter(|name| {
+            let spoken = attributions
+                .iter()
+                .any(|range| range.start < name.end && name.start < range.end);
+            let after = clause
+                .get(name.end.saturating_sub(start)..)
+                .unwrap_or_default();
+            !spoken && !after.starts_with("'s") && !after.starts_with("\u{2019}s")
+        })
+        .and_then(|name| {
+            let written =
+                clause.get(name.start.saturating_sub(start)..name.end.saturating_sub(start))?;
+            written.unicode_words().next_back()
+        })
+        .and_then(|last| stems.term(last));
+
     let quotations = within(marked.quotations);
     let (mut all, mut unnamed, mut unattributed) = (Vec::new(), Vec::new(), Vec::new());
     let mut unnamed_at = Vec::new();
     let (mut denied, mut stated) = (Vec::new(), Vec::new());
     let mut holds_negation = false;
     let mut reach = 0;
+    // A negation opening the clause denies all of it ("Not a one defended the plan", "No one
+    // attended", "Never has the council met"), but "Not only …" denies nothing.
+    let second_word = clause.unicode_words().nth(1);
     for (place, (offset, word)) in clause.unicode_word_indices().enumerate() {
         if clauses::is_negation(word) {
             holds_negation = true;
-            reach = NEGATION_REACH;
+            reach = if place == 0
+                && !second_word.is_some_and(|next| next.eq_ignore_ascii_case("only"))
+            {
+                usize::MAX
+            } else {
+                NEGATION_REACH
+            };
             continue;
         }
         let Some(term) = stems.term(word) else {
@@ -701,6 +776,7 @@ fn read_clause(
         unnamed_at,
         unattributed,
         negation,
+        subject,
     }
 }
 
