@@ -494,30 +494,35 @@ mod tests {
         assert_eq!(unnamed, [(false, true), (true, true)]);
     }
 
+    /// Each quote's speaker entity, by name, and whether the quote is unnamed.
+    fn speaker_links(text: &str) -> Vec<(Option<String>, bool)> {
+        let annotated = annotated(text);
+        annotated
+            .quotes
+            .iter()
+            .map(|quote| {
+                let name = quote
+                    .speaker_entity
+                    .map(|entity| annotated.entities[entity].name.clone());
+                (name, quote.anonymous)
+            })
+            .collect()
+    }
+
     #[test]
     fn a_place_after_a_preposition_of_place_is_where_the_speaker_is() {
         let text = "A spokesman for the federal prosecutor in Velmar said the case was closed. \
                     The developer, Ana Ruiz, an investor born in Velmar, has said the pier \
                     would open. The government in Velmar says the dam is safe. A spokeswoman \
                     for the Tarrow Institute in Velmar said the report was late.";
-        let annotated = annotated(text);
-        let speakers: Vec<(Option<&str>, bool)> = annotated
-            .quotes
-            .iter()
-            .map(|quote| {
-                let name = quote
-                    .speaker_entity
-                    .map(|entity| annotated.entities[entity].name.as_str());
-                (name, quote.anonymous)
-            })
-            .collect();
+        let speakers = speaker_links(text);
         assert_eq!(
             speakers,
             [
-                (Some("Velmar"), true),
-                (Some("Ana Ruiz"), false),
-                (Some("Velmar"), false),
-                (Some("Tarrow Institute"), false)
+                (Some("Velmar".to_string()), true),
+                (Some("Ana Ruiz".to_string()), false),
+                (Some("Velmar".to_string()), false),
+                (Some("Tarrow Institute".to_string()), false)
             ]
         );
     }
@@ -526,21 +531,14 @@ mod tests {
     fn a_name_closing_a_role_and_its_body_is_the_speaker() {
         let text = "\"Both sides are stuck,\" said analyst with the Velmar Institute Ana Ruiz. A \
                     source close to Tomas Berg said the talks would resume.";
-        let annotated = annotated(text);
-        let speakers: Vec<(Option<&str>, bool)> = annotated
-            .quotes
-            .iter()
-            .map(|quote| {
-                let name = quote
-                    .speaker_entity
-                    .map(|entity| annotated.entities[entity].name.as_str());
-                (name, quote.anonymous)
-            })
-            .collect();
+        let speakers = speaker_links(text);
         // The second source is close to the person named, not the person.
         assert_eq!(
             speakers,
-            [(Some("Ana Ruiz"), false), (Some("Tomas Berg"), true)]
+            [
+                (Some("Ana Ruiz".to_string()), false),
+                (Some("Tomas Berg".to_string()), true)
+            ]
         );
     }
 
