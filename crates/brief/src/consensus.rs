@@ -374,6 +374,19 @@ mod tests {
         };
         assert_eq!(items_of(&with_both(other)), []);
         assert_eq!(items_of(&with_both(same)), [(vec![1, 2], false)]);
+        // A generation is no surname: "Tomas Berg Jr." and "Mr. Berg" may be one person.
+        let junior = story(&[
+            &[
+                "Tomas Berg Jr. has led the harbour pilots union since 2003, while storms closed \
+               the mountain roads and three freighters waited at anchor for a week.",
+            ],
+            &[
+                "Mr. Berg has led the harbour pilots union since 2003, but the island council cut \
+               the school budget again this spring after a long dispute over teacher salaries.",
+            ],
+        ]);
+        let junior = with_names(with_names(junior, 0, &["Tomas Berg Jr."]), 1, &["Berg"]);
+        assert_eq!(items_of(&junior), [(vec![1, 2], true)]);
     }
 
     #[test]

@@ -712,7 +712,10 @@ fn read_clause(
         .and_then(|name| {
             let written =
                 clause.get(name.start.saturating_sub(start)..name.end.saturating_sub(start))?;
-            written.unicode_words().next_back()
+            // "Trump Jr." is a Trump: a generation is no surname.
+            written
+                .unicode_words()
+                .rfind(|word| !matches!(*word, "Jr" | "Sr" | "II" | "III" | "IV"))
         })
         .and_then(|last| stems.term(last));
 
