@@ -46,7 +46,9 @@ pub use references::references;
 pub use sentences::sentences;
 pub use times::{times, times_in};
 
-use parallax_model::{Annotated, Article, speaker_head_len, speaker_relative_clause_start};
+use parallax_model::{
+    Annotated, Article, EntityKind, speaker_head_len, speaker_relative_clause_start,
+};
 use std::borrow::Cow;
 
 /// Settings for the annotate stage.
@@ -180,65 +182,17 @@ fn link_speakers(annotated: &mut Annotated) {
         // "a source close to Ana Ruiz" is someone else's source).
         let named_last = mentions.iter().any(|(range, entity_idx)| {
             Some(*entity_idx) == quote.speaker_entity
-                && entities[*entity_idx].kind == parallax_model::EntityKind::Person
+                && entities[*entity_idx].kind == EntityKind::Person
                 && closes_phrase(range.end)
-                && text
-                    .get(speaker.start..range.start)
-                    .and_then(|before| before.split_whitespace().next_back())
-                    .is_some_and(|word| !quotes::is_preposition(&lowercase(word)))
+                && words_before(text, &speaker, range)
+                    .next()
+                    .is_some_and(|word| !quotes::is_preposition(&word))
         });
         if apposed.is_some() || named_last {
             quote.anonymous = false;
         }
-        // A place after a preposition of place is where the speaker is, not who speaks: a person
-        // the phrase names is the speaker, or else a body it names ("The developer, Ana Ruiz, an investor born in
-        // Velmar,"); without one, "the federal prosecutor in Velmar" and "officers along
-        // Estavia's border" are unnamed, the place still telling whose side they speak for
-        // ("the government in Velmar" is Velmar's voice).
-        let located = named_head.is_none()
-            && apposed.is_none()
-            && mentions.iter().any(|(range, entity_idx)| {
-                Some(*entity_idx) == quote.speaker_entity
-                    && entities[*entity_idx].kind == parallax_model::EntityKind::Place
-                    && text.get(speaker.start..range.start).is_some_and(|before| {
-                        let mut words = before.split_whitespace().rev();
-                        let preposition = words.next().map(lowercase);
-                        let head = words.next().map(lowercase);
-                        preposition
-                            .is_some_and(|word| LOCATIVE_PREPOSITIONS.contains(&word.as_ref()))
-                            && !head.is_some_and(|word| GOVERNING_BODIES.contains(&word.as_ref()))
-                    })
-            });
-        if located {
-            let person = mentions.iter().find(|(_, entity_idx)| {
-                entities[*entity_idx].kind == parallax_model::EntityKind::Person
-            });
-            // Two capitalized words opening the phrase are a name the annotator may not know
-            // ("Tomas Berg, the party chairman in Velmar County,"): left as it was.
-            let opens_with_name = text.get(speaker.clone()).is_some_and(|phrase| {
-                let mut words = phrase.split_whitespace();
-                words
-                    .next()
-                    .zip(words.next())
-                    .is_some_and(|(first, second)| {
-                        first.starts_with(char::is_uppercase)
-                            && second.starts_with(char::is_uppercase)
-                    })
-            });
-            // A body the phrase names is whom it speaks for ("a spokeswoman for Velmar College
-            // in Estavia").
-            let body = mentions.iter().find(|(_, entity_idx)| {
-                entities[*entity_idx].kind == parallax_model::EntityKind::Organization
-                    && !is_party(*entity_idx)
-            });
-            if let Some((_, person)) = person {
-                quote.speaker_entity = Some(*person);
-                quote.anonymous = false;
-            } else if let Some((_, body)) = body {
-                quote.speaker_entity = Some(*body);
-            } else if !opens_with_name {
-                quote.anonymous = true;
-            }
+        if named_head.is_none() && apposed.is_none() {
+            relink_placed_speaker(text, entities, &speaker, &mentions, &is_party, quote);
         }
         if !quote.anonymous && names_no_one(text, entities, &speaker, before_relative) {
             quote.anonymous = true;
@@ -284,7 +238,7 @@ fn appositive_of_name(
         .iter()
         .enumerate()
         .find(|(_, entity)| {
-            entity.kind == parallax_model::EntityKind::Person
+            entity.kind == EntityKind::Person
                 && entity
                     .mentions
                     .iter()
@@ -343,6 +297,78 @@ fn names_no_one(
                 .iter()
                 .any(|modifier| modifier.start <= range.start && range.end <= modifier.end)
     })
+}
+
+/// The lowercase words of the speaker phrase at `speaker` before `mention`, nearest first.
+fn words_before<'t>(
+    text: &'t str,
+    speaker: &std::ops::Range<usize>,
+    mention: &std::ops::Range<usize>,
+) -> impl Iterator<Item = Cow<'t, str>> {
+    text.get(speaker.start..mention.start)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .map(lowercase)
+}
+
+/// Relinks `quote`, whose phrase at `speaker` names no one at its head, when the entity it is
+/// linked to is a place after a preposition of place: where the speaker is, not who speaks. A
+/// person the phrase names is the speaker ("The developer, Ana Ruiz, an investor born in
+/// Velmar,"), or else a body it names ("a spokeswoman for Velmar College in Estavia"); without
+/// either, "the federal prosecutor in Velmar" and "officers along Estavia's border" are
+/// unnamed, the place still telling whose side they speak for. "The government in Velmar" is
+/// Velmar's voice.
+fn relink_placed_speaker(
+    text: &str,
+    entities: &[parallax_model::Entity],
+    speaker: &std::ops::Range<usize>,
+    mentions: &[(std::ops::Range<usize>, usize)],
+    is_party: &dyn Fn(usize) -> bool,
+    quote: &mut parallax_model::Quote,
+) {
+    let kind_of = |entity_idx: usize| entities[entity_idx].kind;
+    let placed = mentions.iter().any(|(range, entity_idx)| {
+        let mut before = words_before(text, speaker, range);
+        Some(*entity_idx) == quote.speaker_entity
+            && kind_of(*entity_idx) == EntityKind::Place
+            && before
+                .next()
+                .is_some_and(|word| LOCATIVE_PREPOSITIONS.contains(&word.as_ref()))
+            && !before
+                .next()
+                .is_some_and(|word| GOVERNING_BODIES.contains(&word.as_ref()))
+    });
+    if !placed {
+        return;
+    }
+    let person = mentions
+        .iter()
+        .find(|(_, entity_idx)| kind_of(*entity_idx) == EntityKind::Person);
+    let body = mentions.iter().find(|(_, entity_idx)| {
+        kind_of(*entity_idx) == EntityKind::Organization && !is_party(*entity_idx)
+    });
+    // Two capitalized words opening the phrase are a name the annotator may not know ("Tomas
+    // Berg, the party chairman in Velmar County,"): left as it was.
+    let opens_with_name = || {
+        text.get(speaker.clone()).is_some_and(|phrase| {
+            let mut words = phrase.split_whitespace();
+            words
+                .next()
+                .zip(words.next())
+                .is_some_and(|(first, second)| {
+                    first.starts_with(char::is_uppercase) && second.starts_with(char::is_uppercase)
+                })
+        })
+    };
+    if let Some((_, person)) = person {
+        quote.speaker_entity = Some(*person);
+        quote.anonymous = false;
+    } else if let Some((_, body)) = body {
+        quote.speaker_entity = Some(*body);
+    } else if !opens_with_name() {
+        quote.anonymous = true;
+    }
 }
 
 /// Bodies that speak for the place they sit in: "the government in Velmar" is Velmar's voice.

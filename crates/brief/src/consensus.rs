@@ -177,23 +177,19 @@ pub(crate) fn with_its_subject(story: &Story, citation: &mut Citation) {
         return;
     };
     let text = &annotated.article.text;
-    let clause_start = citation.span.start;
-    let Some(sentence) = annotated
-        .sentences
-        .iter()
-        .find(|sentence| sentence.range.start < clause_start && clause_start < sentence.range.end)
+    let clause = citation.span.start..citation.span.end;
+    let Some(sentence_start) = crate::timeline::sentence_holding(annotated, &clause)
+        .map(|idx| annotated.sentences[idx].range.start)
+        .filter(|&start| start < clause.start)
     else {
         return;
     };
     let headless = text
-        .get(clause_start..citation.span.end)
-        .is_some_and(|clause| crate::clauses::opens_headless(clause, false));
-    if let Some(shown) = text
-        .get(sentence.range.start..citation.span.end)
-        .filter(|_| headless)
-    {
+        .get(clause.clone())
+        .is_some_and(|words| crate::clauses::opens_headless(words, false));
+    if let Some(shown) = text.get(sentence_start..clause.end).filter(|_| headless) {
         citation.text = shown.to_string();
-        citation.span.start = sentence.range.start;
+        citation.span.start = sentence_start;
     }
 }
 

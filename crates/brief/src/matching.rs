@@ -254,12 +254,11 @@ fn index(story: &Story) -> Index {
             .quotes
             .iter()
             .flat_map(|quote| {
-                let speaker = if quote.speaker_pronoun.is_some() {
-                    &None
-                } else {
-                    &quote.speaker
-                };
-                [speaker, &quote.speaker_pronoun, &quote.cue]
+                let speaker = quote
+                    .speaker
+                    .as_ref()
+                    .filter(|_| quote.speaker_pronoun.is_none());
+                [speaker, quote.speaker_pronoun.as_ref(), quote.cue.as_ref()]
                     .into_iter()
                     .flatten()
                     .cloned()
@@ -682,42 +681,7 @@ fn read_clause(
             .collect()
     };
     let (names, attributions) = (within(marked.names), within(marked.attributions));
-    // The person the clause opens with, by the last word of the name: named by its first word,
-    // or by its second after a capitalized title ("Mr. Hoyer and …", "Sen. Ana Ruiz said …"); a
-    // speaker is an attribution and a possessive a modifier ("Ruiz's plan"), neither a subject.
-    let persons = within(marked.persons);
-    let mut first_words = clause.unicode_word_indices().take(2);
-    let opening = first_words.next();
-    let after_title = first_words
-        .next()
-        .filter(|_| opening.is_some_and(|(_, word)| word.starts_with(char::is_uppercase)));
-    let subject = opening
-        .into_iter()
-        .chain(after_title)
-        .find_map(|(offset, word)| {
-            let at = start + offset..start + offset + word.len();
-            persons
-                .iter()
-                .find(|range| range.start < at.end && at.start < range.end)
-        })
-        .filter(|name| {
-            let spoken = attributions
-                .iter()
-                .any(|range| range.start < name.end && name.start < range.end);
-            let after = clause
-                .get(name.end.saturating_sub(start)..)
-                .unwrap_or_default();
-            !spoken && !after.starts_with("'s") && !after.starts_with("\u{2019}s")
-        })
-        .and_then(|name| {
-            let written =
-                clause.get(name.start.saturating_sub(start)..name.end.saturating_sub(start))?;
-            // "Trump Jr." is a Trump: a generation is no surname.
-            written
-                .unicode_words()
-                .rfind(|word| !matches!(*word, "Jr" | "Sr" | "II" | "III" | "IV"))
-        })
-        .and_then(|last| stems.term(last));
+    let subject = clause_subject(stems, clause, start, &within(marked.persons), &attributions);
 
     let quotations = within(marked.quotations);
     let (mut all, mut unnamed, mut unattributed) = (Vec::new(), Vec::new(), Vec::new());
@@ -781,6 +745,50 @@ fn read_clause(
         negation,
         subject,
     }
+}
+
+/// The person the clause opens with, by the last word of the name: named by its first word,
+/// or by its second after a capitalized title ("Mr. Hoyer and …", "Sen. Ana Ruiz said …"); a
+/// speaker is an attribution and a possessive a modifier ("Ruiz's plan"), neither a subject.
+fn clause_subject(
+    stems: &mut Stems,
+    clause: &str,
+    start: usize,
+    persons: &[Range<usize>],
+    attributions: &[Range<usize>],
+) -> Option<u32> {
+    let mut first_words = clause.unicode_word_indices().take(2);
+    let opening = first_words.next();
+    let after_title = first_words
+        .next()
+        .filter(|_| opening.is_some_and(|(_, word)| word.starts_with(char::is_uppercase)));
+    opening
+        .into_iter()
+        .chain(after_title)
+        .find_map(|(offset, word)| {
+            let at = start + offset..start + offset + word.len();
+            persons
+                .iter()
+                .find(|range| range.start < at.end && at.start < range.end)
+        })
+        .filter(|name| {
+            let spoken = attributions
+                .iter()
+                .any(|range| range.start < name.end && name.start < range.end);
+            let after = clause
+                .get(name.end.saturating_sub(start)..)
+                .unwrap_or_default();
+            !spoken && !after.starts_with("'s") && !after.starts_with("\u{2019}s")
+        })
+        .and_then(|name| {
+            let written =
+                clause.get(name.start.saturating_sub(start)..name.end.saturating_sub(start))?;
+            // "Trump Jr." is a Trump: a generation is no surname.
+            written
+                .unicode_words()
+                .rfind(|word| !matches!(*word, "Jr" | "Sr" | "II" | "III" | "IV"))
+        })
+        .and_then(|last| stems.term(last))
 }
 
 /// The negation of a sentence from its clauses': the terms denied in a clause and stated in

@@ -646,7 +646,7 @@ pub(crate) fn dated_sentences(
 
 /// The index of the sentence of `annotated` that holds all of `range`. Sentences are in text
 /// order and do not overlap, so the one that could is found by a binary search.
-fn sentence_holding(annotated: &Annotated, range: &Range<usize>) -> Option<usize> {
+pub(crate) fn sentence_holding(annotated: &Annotated, range: &Range<usize>) -> Option<usize> {
     let idx = annotated
         .sentences
         .partition_point(|sentence| sentence.range.start <= range.start)
