@@ -1,11 +1,12 @@
 //! Sentence boundaries for news text.
 //!
 //! Segmentation is sentencex's (Wikimedia's rule-based segmenter: abbreviations, initials and
-//! decimals in many languages). Four repairs follow, for shapes that are common in news and that
+//! decimals in many languages). Six repairs follow, for shapes that are common in news and that
 //! sentencex splits: a time of day followed by its zone ("3 p.m. Eastern"), an initialism cut
 //! between its letters ("D-N.Y." in a party tag), a quotation ending in "!" or "?" followed by
-//! its speaker ("“Not one cent!” Ruiz said.") and a sentence that is only closing punctuation
-//! left over after a quotation.
+//! its speaker ("“Not one cent!” Ruiz said."), a state's abbreviation before a title ("Wash.
+//! Gov."), a sentence that is only closing punctuation left over after a quotation, and the mark
+//! opening a quotation left at the end of the sentence before it.
 
 use parallax_model::{Article, Sentence, paragraph_ranges};
 
@@ -40,7 +41,16 @@ pub(crate) fn sentences_in(full_text: &str, language: &str) -> Vec<Sentence> {
             };
             match pieces.last_mut() {
                 Some(previous) if continues(text, previous, &range) => previous.end = range.end,
-                _ => pieces.push(range),
+                Some(previous) => {
+                    let mut range = range;
+                    if let Some(mark) = opening_mark_left_behind(&text[..previous.end]) {
+                        range.start = previous.end - mark;
+                        previous.end =
+                            previous.start + text[previous.start..range.start].trim_end().len();
+                    }
+                    pieces.push(range);
+                }
+                None => pieces.push(range),
             }
         }
         result.extend(pieces.into_iter().map(|range| Sentence {
@@ -60,6 +70,55 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize
     (!range.is_empty()).then_some(range)
 }
 
+/// The length in bytes of a quotation mark that `before`, a paragraph up to a sentence's end,
+/// ends with after a space, when the mark opens a quotation: sentencex, pairing the marks of a
+/// paragraph whose quotations are not all closed (a scraper's leftovers, a curly mark opening
+/// and a straight one closing), can end a sentence after the mark that opens the next one ("…
+/// he told reporters. “" | "We will …"). A straight mark closes a quotation still open before
+/// it ("… is wrong. "" where a scraper dropped the space after it) and stays.
+fn opening_mark_left_behind(before: &str) -> Option<usize> {
+    let mark = before.chars().next_back()?;
+    let rest = &before[..before.len() - mark.len_utf8()];
+    if !rest.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let opens = match mark {
+        '\u{201C}' | '\u{2018}' | '\u{00AB}' => true,
+        '"' => !quotation_open(rest),
+        _ => false,
+    };
+    opens.then_some(mark.len_utf8())
+}
+
+/// Whether a quotation opened in `text` is still open at its end. Scraped text mixes styles,
+/// so a straight or right double mark closes whatever is open.
+fn quotation_open(text: &str) -> bool {
+    text.chars().fold(false, |open, c| match c {
+        '"' => !open,
+        '\u{201D}' | '\u{00BB}' => false,
+        '\u{201C}' | '\u{00AB}' => true,
+        _ => open,
+    })
+}
+
+/// The Associated Press's abbreviations of US states, which a title and a name often follow
+/// ("Wash. Gov. Ana Ruiz"); sentencex's English list lacks some of them.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
+    "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.",
+    "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+];
+
+/// Whether `text` ends with `word` as a word of its own.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.ends_with(word)
+        && text[..text.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Whether `next` should be glued to `previous` instead of standing alone.
 fn continues(text: &str, previous: &std::ops::Range<usize>, next: &std::ops::Range<usize>) -> bool {
     let previous_text = &text[previous.clone()];
@@ -68,14 +127,21 @@ fn continues(text: &str, previous: &std::ops::Range<usize>, next: &std::ops::Ran
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
-    let after_title = TITLES.iter().any(|title| {
-        previous_text.ends_with(title)
-            && previous_text[..previous_text.len() - title.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-    });
+    let after_title = TITLES
+        .iter()
+        .any(|title| ends_with_word(previous_text, title));
     if after_title {
+        return true;
+    }
+    let state_before_title = STATE_ABBREVIATIONS
+        .iter()
+        .any(|state| ends_with_word(previous_text, state))
+        && TITLES.iter().any(|title| {
+            next_text
+                .strip_prefix(title)
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+        });
+    if state_before_title {
         return true;
     }
     // An initialism split between its letters ("D-N." | "Y., said"): the piece before ends in
@@ -181,6 +247,17 @@ mod tests {
     }
 
     #[test]
+    fn a_state_before_a_title_does_not_split() {
+        check(
+            "The row grew, with Wash. Gov. Ana Ruiz banning travel. Mass. Sen. Ivo Lind agreed.",
+            &[
+                "The row grew, with Wash. Gov. Ana Ruiz banning travel.",
+                "Mass. Sen. Ivo Lind agreed.",
+            ],
+        );
+    }
+
+    #[test]
     fn titles_before_names_do_not_split() {
         check(
             "We met Ms. Varro there. Then Prof. Lind spoke.",
@@ -211,6 +288,32 @@ mod tests {
         check(
             "\"Who pays?\" Ruiz asked. Nobody answered.",
             &["\"Who pays?\" Ruiz asked.", "Nobody answered."],
+        );
+    }
+
+    #[test]
+    fn a_quotation_mark_opening_the_next_sentence_moves_to_it() {
+        check(
+            "\"It is about safety,\" she told reporters.  \u{201C}We will not move.\"",
+            &[
+                "\"It is about safety,\" she told reporters.",
+                "\u{201C}We will not move.\"",
+            ],
+        );
+        check(
+            "\"The port will reopen,\" Ruiz added. \"Until then, the pilots stay home.",
+            &[
+                "\"The port will reopen,\" Ruiz added.",
+                "\"Until then, the pilots stay home.",
+            ],
+        );
+        // A straight mark that closes a quotation stays with it.
+        check(
+            "Ruiz said, \"the port will reopen. \"Until then, pilots stay home, she added.",
+            &[
+                "Ruiz said, \"the port will reopen. \"",
+                "Until then, pilots stay home, she added.",
+            ],
         );
     }
 

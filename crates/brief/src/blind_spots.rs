@@ -41,7 +41,7 @@ pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots
                 .filter(|(_, groups)| !groups.contains(own_group) && groups.len() * 2 > n_others)
                 .filter_map(|(item, groups)| {
                     let mut citation = wording(item)?.clone();
-                    crate::consensus::with_its_subject(story, &mut citation);
+                    crate::consensus::readable_alone(story, &mut citation);
                     Some(BlindSpot {
                         n_independent: groups.len(),
                         n_others,

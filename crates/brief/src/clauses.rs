@@ -266,9 +266,58 @@ pub(crate) fn opens_headless(part: &str, after_conjunction: bool) -> bool {
                 || SHARED_SUBJECT_OPENERS.contains(&word)))
 }
 
+/// Words that cannot end what they belong to: a conjunction, subordinator or relative word, an
+/// article, a preposition or an auxiliary leaves its part waiting for the words after it ("He
+/// has no experience in the field and", "… said that if elected").
+const DANGLING_WORDS: &[&str] = &[
+    "and", "or", "but", "nor", "because", "if", "unless", "although", "though", "whether", "while",
+    "when", "where", "that", "which", "who", "whom", "whose", "than", "as", "the", "a", "an",
+    "this", "these", "those", "their", "his", "her", "its", "our", "my", "your", "of", "to", "for",
+    "with", "from", "by", "in", "on", "at", "into", "about", "over", "under", "between", "against",
+    "without", "after", "before", "during", "be", "is", "are", "was", "were", "been", "being",
+    "am", "will", "would", "can", "could", "should", "shall", "must", "may", "might",
+];
+
+/// Whether `part`, a part of a sentence that its sentence goes on after, cannot end where it
+/// does: its last word waits for more ([`DANGLING_WORDS`]), or a quotation it opens is still
+/// open (“… needs to be made public).
+pub(crate) fn ends_open(part: &str) -> bool {
+    let last_word = part.split_whitespace().next_back().map(|word| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let dangling = last_word.is_some_and(|word| DANGLING_WORDS.contains(&word.as_str()));
+    dangling || leaves_quotation_open(part)
+}
+
+/// Whether `part` opens a quotation it does not close: more opening curly marks than closing
+/// ones, or a last straight mark that opens (a word right after it, a space or the start before).
+fn leaves_quotation_open(part: &str) -> bool {
+    if part.matches('\u{201C}').count() > part.matches('\u{201D}').count() {
+        return true;
+    }
+    part.rfind('"').is_some_and(|at| {
+        let before = part[..at].chars().next_back();
+        let after = part[at + 1..].chars().next();
+        before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_ends_open_on_a_waiting_word_or_an_open_quotation() {
+        assert!(ends_open("He has no experience in the field and"));
+        assert!(ends_open("The mayor said in a statement that if"));
+        assert!(ends_open("“The report needs to be made public"));
+        assert!(ends_open("She wrote: \"Talks will resume"));
+        assert!(!ends_open("“The report needs to be made public,” she said"));
+        assert!(!ends_open("The report needs to be made public,\" she said"));
+        assert!(!ends_open("The port reopened on Monday"));
+        assert!(!ends_open(""));
+    }
 
     fn clauses(sentence: &str) -> Vec<&str> {
         clause_ranges(sentence)

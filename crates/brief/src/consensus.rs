@@ -163,12 +163,15 @@ pub(crate) fn citation(story: &Story, unit: &SentenceTerms) -> Citation {
     }
 }
 
-/// `citation` of a clause shown from its sentence's start when the clause has no subject of
-/// its own ([`crate::clauses::opens_headless`]: "… weighed in to defend the plan on Monday"
-/// leaves the reader to guess who did); a whole sentence, or a clause that opens with its own
-/// subject, is left as it is. Only the display widens: what an item corroborates was decided on
-/// the clause, so this is applied once the sections that read the clauses are built.
-pub(crate) fn with_its_subject(story: &Story, citation: &mut Citation) {
+/// `citation` of a clause shown so that it reads alone. A clause with no subject of its own
+/// ([`crate::clauses::opens_headless`]: "… weighed in to defend the plan on Monday" leaves the
+/// reader to guess who did) is shown from its sentence's start; one that ends waiting for more
+/// ([`crate::clauses::ends_open`]: "… said in a statement that if elected", a quotation still
+/// open) goes on to the end of the first clause after it that does not, at most to its
+/// sentence's end. A whole sentence, or a clause that reads alone, is left as it is. Only the
+/// display widens: what an item corroborates was decided on the clause, so this is applied once
+/// the sections that read the clauses are built.
+pub(crate) fn readable_alone(story: &Story, citation: &mut Citation) {
     let Some(annotated) = citation
         .source
         .checked_sub(1)
@@ -178,29 +181,46 @@ pub(crate) fn with_its_subject(story: &Story, citation: &mut Citation) {
     };
     let text = &annotated.article.text;
     let clause = citation.span.start..citation.span.end;
-    let Some(sentence_start) = crate::timeline::sentence_holding(annotated, &clause)
-        .map(|idx| annotated.sentences[idx].range.start)
-        .filter(|&start| start < clause.start)
+    let Some(sentence) = crate::timeline::sentence_holding(annotated, &clause)
+        .map(|idx| annotated.sentences[idx].range.clone())
     else {
         return;
     };
-    let headless = text
-        .get(clause.clone())
-        .is_some_and(|words| crate::clauses::opens_headless(words, false));
-    if let Some(shown) = text.get(sentence_start..clause.end).filter(|_| headless) {
-        citation.text = shown.to_string();
-        citation.span.start = sentence_start;
+    let (Some(words), Some(sentence_text)) = (text.get(clause.clone()), text.get(sentence.clone()))
+    else {
+        return;
+    };
+    let mut shown = clause.clone();
+    if sentence.start < clause.start && crate::clauses::opens_headless(words, false) {
+        shown.start = sentence.start;
+    }
+    if clause.end < sentence.end && crate::clauses::ends_open(words) {
+        shown.end = crate::clauses::clause_ranges(sentence_text)
+            .iter()
+            .map(|range| sentence.start + crate::clauses::trimmed(sentence_text, range).end)
+            .filter(|&end| end > clause.end)
+            .find(|&end| {
+                text.get(shown.start..end)
+                    .is_some_and(|part| !crate::clauses::ends_open(part))
+            })
+            .unwrap_or(sentence.end);
+    }
+    if let Some(part) = text.get(shown.clone()).filter(|_| shown != clause) {
+        citation.text = part.to_string();
+        citation.span.start = shown.start;
+        citation.span.end = shown.end;
     }
 }
 
-/// `items` with each clause item's citations shown with their subjects ([`with_its_subject`]).
-pub(crate) fn clauses_with_subjects(
+/// `items` with each clause item's citations shown so that they read alone
+/// ([`readable_alone`]).
+pub(crate) fn clauses_readable_alone(
     story: &Story,
     mut items: Vec<ConsensusItem>,
 ) -> Vec<ConsensusItem> {
     for item in items.iter_mut().filter(|item| item.in_clauses) {
         for citation in &mut item.citations {
-            with_its_subject(story, citation);
+            readable_alone(story, citation);
         }
     }
     items
@@ -237,10 +257,12 @@ mod tests {
 
     /// A story of one sentence per article, each quoting its `quoted` words directly.
     #[test]
-    fn a_clause_without_a_subject_of_its_own_is_shown_from_its_sentence_start() {
+    fn a_clause_is_shown_with_its_subject_and_what_it_waits_for() {
         let story = story(&[&[
             "The port reopened on Monday.",
             "Ana Ruiz, the harbour master, signed the order, and the pilots returned on Friday.",
+            "“The port must reopen before the harvest — and soon,” Ana Ruiz said.",
+            "Tomas Berg said that if the pilots strike again, the port will close.",
         ]]);
         let annotated = &story.articles[0];
         let shown = |words: &str| {
@@ -254,7 +276,7 @@ mod tests {
                 span: Span::new(annotated.article.id.clone(), start, start + words.len()),
                 text: words.to_string(),
             };
-            with_its_subject(&story, &mut citation);
+            readable_alone(&story, &mut citation);
             assert_eq!(
                 annotated
                     .article
@@ -280,6 +302,15 @@ mod tests {
         assert_eq!(
             shown("The port reopened on Monday."),
             "The port reopened on Monday."
+        );
+        // A clause that leaves a quotation open, or ends on a word waiting for more, goes on.
+        assert_eq!(
+            shown("“The port must reopen before the harvest"),
+            "“The port must reopen before the harvest — and soon,” Ana Ruiz said."
+        );
+        assert_eq!(
+            shown("Tomas Berg said that if"),
+            "Tomas Berg said that if the pilots strike again"
         );
     }
 

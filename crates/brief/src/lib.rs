@@ -184,7 +184,7 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
         story: story.id.clone(),
         sources: sources(story),
         summary,
-        consensus: consensus::clauses_with_subjects(story, consensus),
+        consensus: consensus::clauses_readable_alone(story, consensus),
         agreed_facts,
         voices,
         disputes,
