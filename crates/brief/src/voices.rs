@@ -5,7 +5,8 @@
 //! full names that share it are two voices when the words before it cannot be one given name
 //! ("Asa Doe" and his son "Seth Doe"; the "Justice Department" and the "State Department"), and
 //! one when they can ("James Doe", "Jim Doe", "James R. Doe"; "Bill" and "William"); a bare
-//! "Doe" is the one of them quoted most.
+//! "Doe" is the one of them quoted most, and when no full name speaks, is shown by the full name
+//! the story gives a person called Doe (unless two people are).
 //! Descriptions ("the ministry", "a senior official") are matched as written, and unnamed
 //! sources stay unnamed: the brief counts them, it does not guess who they are.
 
@@ -90,10 +91,12 @@ pub fn voices(story: &Story) -> Vec<Voice> {
         }
     }
 
+    let people = people_named_in_full(story);
     let mut voices: Vec<Voice> = with_bare_surnames_merged(by_key)
         .into_iter()
         .map(|accumulator| {
             let speaker = shown_name(&accumulator.names);
+            let speaker = full_name_of(&speaker, &people).unwrap_or(speaker);
             let mut cues: Vec<(String, usize)> = accumulator.cues.into_iter().collect();
             cues.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             Voice {
@@ -118,6 +121,69 @@ pub fn voices(story: &Story) -> Vec<Voice> {
             .then(a.speaker.cmp(&b.speaker))
     });
     voices
+}
+
+/// People named with a given name, by the lowercase last word of their name: each with the
+/// words before it as [`may_be_one_person`] compares them, and the name with the source that
+/// writes it.
+type PeopleBySurname = BTreeMap<String, Vec<(String, (String, usize))>>;
+
+/// The people of `story` named with a given name ([`PeopleBySurname`]).
+fn people_named_in_full(story: &Story) -> PeopleBySurname {
+    let mut people = PeopleBySurname::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        for entity in &annotated.entities {
+            if entity.kind != parallax_model::EntityKind::Person {
+                continue;
+            }
+            let lower = entity.name.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let generation = words
+                .last()
+                .filter(|word| GENERATIONS.contains(&word.trim_end_matches('.')))
+                .filter(|_| words.len() > 2);
+            let name_words = &words[..words.len() - usize::from(generation.is_some())];
+            let Some((surname, before)) = name_words.split_last() else {
+                continue;
+            };
+            let given: Vec<&str> = before
+                .iter()
+                .filter(|word| word.trim_end_matches('.').chars().count() > 1)
+                .copied()
+                .collect();
+            if given.is_empty() || !entity.name.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let given_key = format!(
+                "{}|{}",
+                given.join(" "),
+                generation.map_or("", |word| word.trim_end_matches('.'))
+            );
+            people
+                .entry(surname.to_string())
+                .or_default()
+                .push((given_key, (entity.name.clone(), article_idx + 1)));
+        }
+    }
+    people
+}
+
+/// The full name a voice shown by a bare surname ("Ruiz") has in the story: the name of the
+/// people [`people_named_in_full`] finds with that surname, when they may all be one person
+/// (none when two are: "Ana Ruiz" and her brother "Tomas Ruiz" leave "Ruiz" as it is).
+fn full_name_of(speaker: &str, people: &PeopleBySurname) -> Option<String> {
+    if speaker.contains(char::is_whitespace) || !speaker.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let named = people.get(&speaker.to_lowercase())?;
+    let (first_given, _) = named.first()?;
+    let one_person = named
+        .iter()
+        .all(|(given, _)| may_be_one_person(first_given, given));
+    one_person.then(|| {
+        let names: Vec<(String, usize)> = named.iter().map(|(_, name)| name.clone()).collect();
+        shown_name(&names)
+    })
 }
 
 /// The name a voice is shown by, of the names its quotes give (with their sources): a full name
@@ -1052,6 +1118,47 @@ mod tests {
         });
         annotated.quotes[0].speaker_entity = Some(0);
         annotated
+    }
+
+    #[test]
+    fn a_bare_surname_is_shown_by_the_full_name_the_story_gives() {
+        let bare = |file: &str| {
+            quoted(
+                file,
+                "Ruiz said the vote was close.",
+                &[(
+                    "Ruiz",
+                    "said",
+                    "the vote was close",
+                    QuoteKind::Indirect,
+                    false,
+                )],
+            )
+        };
+        let named = |file: &str, name: &str| {
+            let mut annotated = said_by(file, name);
+            annotated.quotes.clear();
+            annotated
+        };
+        let speakers = |articles: Vec<Annotated>| -> Vec<String> {
+            voices(&Story::new(articles))
+                .into_iter()
+                .map(|voice| voice.speaker)
+                .collect()
+        };
+        assert_eq!(
+            speakers(vec![bare("a.txt"), named("b.txt", "Ana Ruiz")]),
+            ["Ana Ruiz"]
+        );
+        assert_eq!(
+            speakers(vec![
+                bare("a.txt"),
+                named("b.txt", "Ana Ruiz"),
+                named("c.txt", "Tomas Ruiz")
+            ]),
+            ["Ruiz"]
+        );
+        assert_eq!(speakers(vec![bare("a.txt")]), ["Ruiz"]);
     }
 
     #[test]

@@ -164,6 +164,14 @@ fn evidence(ctx: &Context, candidate: &Candidate) -> Option<(EntityKind, Strengt
     if words.contains(" of ") || words.contains(" for ") || words.contains(" on ") {
         return Some((Organization, Medium));
     }
+    // "Senate Democrats", "Leading Republicans": the members of a party are a group of people,
+    // not a person, even before a verb of saying.
+    if matches!(
+        last.lower.as_ref(),
+        "democrats" | "republicans" | "independents"
+    ) {
+        return Some((People, Strong));
+    }
     // "The Democratic governor", "lost to Democrat Ana Ruiz": a party, whatever word is around.
     if crate::PARTY_WORDS.contains(&ctx.span_text(candidate.first, candidate.last)) {
         return Some((Organization, Strong));

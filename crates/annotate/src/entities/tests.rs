@@ -104,6 +104,14 @@ fn a_party_before_a_name_describes_the_person() {
 }
 
 #[test]
+fn the_members_of_a_party_are_a_group() {
+    check(
+        "Senate Democrats said the vote was close.",
+        &["group Senate Democrats: Senate Democrats"],
+    );
+}
+
+#[test]
 fn possessive_is_cut_off() {
     check(
         "The plan is Mira Castellan's idea, and Castellan's aides back it.",
