@@ -10,7 +10,7 @@
 
 use parallax_model::{Annotated, Attribution, Claim, Polarity, Quote};
 // Fx hashing: a fixed table that a text's words are only looked up in.
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -345,23 +345,134 @@ const HEARSAY: &[&str] = &[
 
 /// One claim per sentence of `annotated` that has a predicate, in text order.
 pub fn claims(annotated: &Annotated) -> Vec<Claim> {
+    let index = Index::new(annotated);
     annotated
         .sentences
         .iter()
         .enumerate()
         .filter_map(|(sentence_idx, sentence)| {
-            claim(annotated, sentence_idx, sentence.range.clone())
+            claim(annotated, &index, sentence_idx, sentence.range.clone())
         })
         .collect()
 }
 
-fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> Option<Claim> {
+/// The annotations a claim reads, arranged so that each sentence finds its own without walking
+/// the whole article's: a page of twenty thousand sentences would otherwise cost the square of
+/// that.
+struct Index {
+    /// Per sentence, the first quote (in the article's order) whose content overlaps it and
+    /// that is speech rather than emphasis or hearsay.
+    quote_of_sentence: Vec<Option<usize>>,
+    /// Every entity mention as (start, end, entity, by role), sorted.
+    mentions: Vec<(usize, usize, usize, bool)>,
+    /// Each pronoun a reference resolves, by its start: the entity of the first such reference.
+    referent_at: HashMap<usize, usize>,
+    /// Whether the times, and the quantities, are sorted by start, as the annotator gives them.
+    times_sorted: bool,
+    quantities_sorted: bool,
+}
+
+impl Index {
+    fn new(annotated: &Annotated) -> Index {
+        let text = &annotated.article.text;
+        let sentences = &annotated.sentences;
+        let mut quote_of_sentence: Vec<Option<usize>> = vec![None; sentences.len()];
+        for (quote_idx, quote) in annotated.quotes.iter().enumerate() {
+            if is_scare_quote(quote) || is_hearsay_cue(text, quote) {
+                continue;
+            }
+            // The sentences it overlaps: those ending after it starts, up to the first
+            // starting at or after its end.
+            let first =
+                sentences.partition_point(|sentence| sentence.range.end <= quote.content.start);
+            for at in first..sentences.len() {
+                let sentence = &sentences[at].range;
+                if sentence.start >= quote.content.end {
+                    break;
+                }
+                if overlaps(&quote.content, sentence) {
+                    let slot = &mut quote_of_sentence[at];
+                    *slot = Some(slot.map_or(quote_idx, |earlier: usize| earlier.min(quote_idx)));
+                }
+            }
+        }
+        let mut mentions: Vec<(usize, usize, usize, bool)> = annotated
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(entity_idx, entity)| {
+                entity.mentions.iter().map(move |mention| {
+                    (
+                        mention.range.start,
+                        mention.range.end,
+                        entity_idx,
+                        mention.by_role,
+                    )
+                })
+            })
+            .collect();
+        mentions.sort_unstable();
+        let mut referent_at = HashMap::default();
+        for reference in &annotated.references {
+            referent_at
+                .entry(reference.pronoun.start)
+                .or_insert(reference.entity);
+        }
+        Index {
+            quote_of_sentence,
+            mentions,
+            referent_at,
+            times_sorted: annotated.times.is_sorted_by_key(|time| time.range.start),
+            quantities_sorted: annotated
+                .quantities
+                .is_sorted_by_key(|quantity| quantity.range.start),
+        }
+    }
+
+    /// The mentions starting in `range`, in order.
+    fn mentions_starting_in(&self, range: &Range<usize>) -> &[(usize, usize, usize, bool)] {
+        let first = self
+            .mentions
+            .partition_point(|&(start, ..)| start < range.start);
+        let end = self
+            .mentions
+            .partition_point(|&(start, ..)| start < range.end);
+        &self.mentions[first..end.max(first)]
+    }
+}
+
+/// The first of `items` (by index) whose range lies within `range`: items `sorted` by start,
+/// as the annotator gives times and quantities, are searched from the first starting in it;
+/// others, which no annotator gives, are walked whole.
+fn first_within<T>(
+    items: &[T],
+    sorted: bool,
+    range_of: impl Fn(&T) -> &Range<usize>,
+    range: &Range<usize>,
+) -> Option<usize> {
+    let within = |item: &T| {
+        let item = range_of(item);
+        item.start >= range.start && item.end <= range.end
+    };
+    if !sorted {
+        return items.iter().position(within);
+    }
+    let first = items.partition_point(|item| range_of(item).start < range.start);
+    items[first..]
+        .iter()
+        .take_while(|item| range_of(item).start < range.end)
+        .position(within)
+        .map(|offset| first + offset)
+}
+
+fn claim(
+    annotated: &Annotated,
+    index: &Index,
+    sentence_idx: usize,
+    sentence: Range<usize>,
+) -> Option<Claim> {
     let text = &annotated.article.text;
-    let quote_idx = annotated.quotes.iter().position(|quote| {
-        overlaps(&quote.content, &sentence)
-            && !is_scare_quote(quote)
-            && !is_hearsay_cue(text, quote)
-    });
+    let quote_idx = index.quote_of_sentence.get(sentence_idx).copied().flatten();
     let (span, attribution) = match quote_idx {
         Some(quote) => {
             let content = &annotated.quotes[quote].content;
@@ -386,16 +497,11 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
         words = self::words(text, span.clone());
     }
     // A verb form inside a name ("the United States", "Bay Watch") is the name's.
-    let names: Vec<&Range<usize>> = annotated
-        .entities
+    let names: Vec<Range<usize>> = index
+        .mentions_starting_in(&sentence)
         .iter()
-        .flat_map(|entity| &entity.mentions)
-        .filter(|mention| {
-            !mention.by_role
-                && sentence.start <= mention.range.start
-                && mention.range.end <= sentence.end
-        })
-        .map(|mention| &mention.range)
+        .filter(|&&(_, end, _, by_role)| !by_role && end <= sentence.end)
+        .map(|&(start, end, _, _)| start..end)
         .collect();
     let in_a_name = |idx: usize| {
         let word = &words[idx].0;
@@ -441,21 +547,14 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
     }
     let predicate = words[predicate_start_idx].0.start..words[predicate_end_idx].0.end;
 
-    let subject = annotated
-        .entities
+    // The entity mentioned last before the predicate (of two mentions starting there, the
+    // later entity's).
+    let subject = index
+        .mentions_starting_in(&(span.start..predicate.start))
         .iter()
-        .enumerate()
-        .filter_map(|(entity_idx, entity)| {
-            entity
-                .mentions
-                .iter()
-                .filter(|mention| {
-                    mention.range.start >= span.start && mention.range.end <= predicate.start
-                })
-                .map(|mention| (mention.range.start, entity_idx))
-                .next_back()
-        })
-        .max_by_key(|(start, _)| *start)
+        .filter(|&&(_, end, _, _)| end <= predicate.start)
+        .map(|&(start, _, entity_idx, _)| (start, entity_idx))
+        .max()
         .map(|(_, entity_idx)| entity_idx)
         .or_else(|| {
             let (first_range, first) = words.first()?;
@@ -465,13 +564,7 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
             }
             quote_idx
                 .and_then(|quote| annotated.quotes[quote].speaker_entity)
-                .or_else(|| {
-                    annotated
-                        .references
-                        .iter()
-                        .find(|reference| reference.pronoun.start == first_range.start)
-                        .map(|reference| reference.entity)
-                })
+                .or_else(|| index.referent_at.get(&first_range.start).copied())
         });
 
     // A mark between digits is part of a number ("$84,000", "3.5 percent", "5:30").
@@ -492,17 +585,21 @@ fn claim(annotated: &Annotated, sentence_idx: usize, sentence: Range<usize>) -> 
     // The claim's own time is one inside its words ("took the oath of office Friday"), not a
     // time of the clause before it ("Five hundred days after announcing, X took …").
     let claim_end = object.as_ref().map_or(predicate.end, |object| object.end);
-    let within = |range: &Range<usize>| {
-        annotated
-            .times
-            .iter()
-            .position(|time| time.range.start >= range.start && time.range.end <= range.end)
+    let time_within = |range: &Range<usize>| {
+        first_within(
+            &annotated.times,
+            index.times_sorted,
+            |time| &time.range,
+            range,
+        )
     };
-    let time = within(&(predicate.start..claim_end)).or_else(|| within(&sentence));
-    let quantity = annotated
-        .quantities
-        .iter()
-        .position(|quantity| quantity.range.start >= span.start && quantity.range.end <= span.end);
+    let time = time_within(&(predicate.start..claim_end)).or_else(|| time_within(&sentence));
+    let quantity = first_within(
+        &annotated.quantities,
+        index.quantities_sorted,
+        |quantity| &quantity.range,
+        &span,
+    );
     let span_words: Vec<&str> = words.iter().map(|(_, word)| word.as_str()).collect();
     let sentence_lower = text[sentence.clone()].to_lowercase();
     let polarity = if span_words.iter().any(|word| NEGATIONS.contains(word))

@@ -18,6 +18,7 @@ use super::tokens::Doc;
 use super::{Found, State, cues};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// The weights of the quote filter and the score a quote must pass.
@@ -130,12 +131,14 @@ impl Sink for Scorer<'_> {
 
 /// Drops every quote of `state` whose score is not above the filter's threshold.
 pub(crate) fn apply(doc: &Doc, state: &mut State, filter: &QuoteFilter) {
+    let neighbourhoods = neighbourhoods(doc, state);
     let keep: Vec<bool> = state
         .found
         .iter()
-        .map(|found| {
+        .zip(&neighbourhoods)
+        .map(|(found, neighbourhood)| {
             let mut scorer = Scorer { filter, score: 0.0 };
-            features(doc, state, found, &mut scorer);
+            features(doc, state, found, neighbourhood, &mut scorer);
             scorer.score > filter.threshold
         })
         .collect();
@@ -145,13 +148,112 @@ pub(crate) fn apply(doc: &Doc, state: &mut State, filter: &QuoteFilter) {
 
 /// The features of each quote of `state`, as text, for fitting.
 pub(crate) fn feature_texts(doc: &Doc, state: &State) -> Vec<Vec<String>> {
+    let neighbourhoods = neighbourhoods(doc, state);
     state
         .found
         .iter()
-        .map(|found| {
+        .zip(&neighbourhoods)
+        .map(|(found, neighbourhood)| {
             let mut collector = learned::Collector(Vec::new());
-            features(doc, state, found, &mut collector);
+            features(doc, state, found, neighbourhood, &mut collector);
             collector.0
+        })
+        .collect()
+}
+
+/// How a quote stands among the other quotes of its article: a second reading of one sentence
+/// is often a cue inside another's content, or a content holding another's cue.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Neighbourhood {
+    /// The other quotes whose cue stands in the sentence of this one's cue (of its content's
+    /// first word, when it has no cue).
+    n_neighbors: usize,
+    /// Whether its cue stands inside another quote's content.
+    inside_other: bool,
+    /// Whether its content holds another quote's cue.
+    holds_other: bool,
+}
+
+/// The [`Neighbourhood`] of each quote of `state`, in one pass over them all: asking each
+/// quote about every other one costs the square of their number, which a page of twenty
+/// thousand quotes turns into minutes.
+fn neighbourhoods(doc: &Doc, state: &State) -> Vec<Neighbourhood> {
+    // Each cue's first token and first byte, in text order, with the quote it belongs to.
+    let mut cue_tokens: Vec<usize> = state
+        .found
+        .iter()
+        .filter_map(|found| found.cue.map(|(first, _)| first))
+        .collect();
+    cue_tokens.sort_unstable();
+    let mut cue_bytes: Vec<(usize, usize)> = state
+        .found
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, found)| {
+            found
+                .cue
+                .map(|(first, _)| (doc.token(first).range.start, idx))
+        })
+        .collect();
+    cue_bytes.sort_unstable();
+    let cues_within = |range: &Range<usize>| -> Range<usize> {
+        let first = cue_bytes.partition_point(|&(start, _)| start < range.start);
+        let end = cue_bytes.partition_point(|&(start, _)| start < range.end);
+        first..end.max(first)
+    };
+    // How many contents cover each cue's first byte, counted over the cues' order by the
+    // differences at each content's first and past its last cue.
+    let mut coverage_steps = vec![0_i64; cue_bytes.len() + 1];
+    for found in &state.found {
+        for piece in &found.pieces {
+            let covered = cues_within(piece);
+            coverage_steps[covered.start] += 1;
+            coverage_steps[covered.end] -= 1;
+        }
+    }
+    let mut coverage = vec![0_i64; cue_bytes.len()];
+    let mut running = 0;
+    for (at, step) in coverage_steps.iter().take(cue_bytes.len()).enumerate() {
+        running += step;
+        coverage[at] = running;
+    }
+    state
+        .found
+        .iter()
+        .enumerate()
+        .map(|(idx, found)| {
+            let Some(content_first) = found
+                .pieces
+                .iter()
+                .find_map(|piece| doc.tokens_within(piece))
+                .map(|(first, _)| first)
+            else {
+                return Neighbourhood::default();
+            };
+            let cue_first = found.cue.map_or(content_first, |(first, _)| first);
+            let sentence = doc.sentence_of(cue_first);
+            let cues_in_sentence = cue_tokens.partition_point(|&at| at < sentence.end)
+                - cue_tokens.partition_point(|&at| at < sentence.start);
+            let own_cue = found.cue.map(|(first, _)| doc.token(first).range.start);
+            let inside_other = own_cue.is_some_and(|start| {
+                let at = cue_bytes.partition_point(|&cue| cue < (start, idx));
+                let own_pieces = found
+                    .pieces
+                    .iter()
+                    .filter(|piece| piece.contains(&start))
+                    .count() as i64;
+                coverage.get(at).is_some_and(|&n| n > own_pieces)
+            });
+            let holds_other = found.pieces.iter().any(|piece| {
+                cue_bytes[cues_within(piece)]
+                    .iter()
+                    .any(|&(_, owner)| owner != idx)
+            });
+            Neighbourhood {
+                n_neighbors: cues_in_sentence - usize::from(found.cue.is_some()),
+                inside_other,
+                holds_other,
+            }
         })
         .collect()
 }
@@ -178,8 +280,15 @@ fn length_bin(count: usize) -> Piece<'static> {
     }
 }
 
-/// The features of `found`, one of the quotes of `state`.
-fn features(doc: &Doc, state: &State, found: &Found, sink: &mut dyn Sink) {
+/// The features of `found`, one of the quotes of `state`, which stands among the others as
+/// `neighbourhood` tells.
+fn features(
+    doc: &Doc,
+    state: &State,
+    found: &Found,
+    neighbourhood: &Neighbourhood,
+    sink: &mut dyn Sink,
+) {
     let construction = Piece::new(found.construction);
     sink.feature(piece!("bias"), piece!("1"), None);
     sink.feature(piece!("construction"), construction, None);
@@ -313,31 +422,13 @@ fn features(doc: &Doc, state: &State, found: &Found, sink: &mut dyn Sink) {
     let quoted = state.quoted[sentence.clone()].contains(&true);
     sink.feature(piece!("quoted"), flag(quoted), None);
 
-    // Other quotes whose cue stands in the same sentence: a second reading of one sentence is
-    // often a cue inside another's content, or a content holding another's cue.
-    let others = || {
-        state
-            .found
-            .iter()
-            .filter(|other| !std::ptr::eq(*other, found))
-    };
-    let n_neighbors = others()
-        .filter(|other| {
-            other
-                .cue
-                .is_some_and(|(first, _)| sentence.contains(&first))
-        })
-        .count();
-    sink.feature(piece!("neighbors"), bin(n_neighbors), None);
-    let cue_start = doc.token(cue_first).range.start;
-    let inside_other = found.cue.is_some()
-        && others().any(|other| other.pieces.iter().any(|piece| piece.contains(&cue_start)));
-    sink.feature(piece!("inside_other"), flag(inside_other), None);
-    let holds_other = others().any(|other| {
-        other.cue.is_some_and(|(first, _)| {
-            let start = doc.token(first).range.start;
-            found.pieces.iter().any(|piece| piece.contains(&start))
-        })
-    });
-    sink.feature(piece!("holds_other"), flag(holds_other), None);
+    // Other quotes whose cue stands in the same sentence, or whose content holds this one's cue
+    // or cue this one's content holds.
+    sink.feature(piece!("neighbors"), bin(neighbourhood.n_neighbors), None);
+    sink.feature(
+        piece!("inside_other"),
+        flag(neighbourhood.inside_other),
+        None,
+    );
+    sink.feature(piece!("holds_other"), flag(neighbourhood.holds_other), None);
 }
