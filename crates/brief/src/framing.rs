@@ -302,25 +302,38 @@ fn inside(spans: &[Range<usize>], range: &Range<usize>) -> bool {
 
 /// The spans of `text` between double quotation marks, straight or curly, paragraph by
 /// paragraph: a quotation still open at the end of its paragraph runs to that end, as a quote
-/// that goes on into the next paragraph opens it again.
+/// that goes on into the next paragraph opens it again; and a mark that closes a quotation no
+/// mark of its paragraph opened (the last paragraph of a quote running over several, a
+/// transcript's answer) closes one that runs from the paragraph's start or the last quotation
+/// closed before it.
 fn within_quotation_marks(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
+    // Where a quotation closed by a mark with none open would have started.
+    let mut unquoted_from = 0;
     for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
         match c {
             '\n' => {
                 if let Some(start) = open.take() {
                     spans.push(start..at);
                 }
+                unquoted_from = end;
             }
             '\u{201c}' => open = open.or(Some(at)),
             '\u{201d}' => {
-                if let Some(start) = open.take() {
-                    spans.push(start..at + c.len_utf8());
-                }
+                spans.push(open.take().unwrap_or(unquoted_from)..end);
+                unquoted_from = end;
             }
             '"' => match open.take() {
-                Some(start) => spans.push(start..at + 1),
+                Some(start) => {
+                    spans.push(start..end);
+                    unquoted_from = end;
+                }
+                None if closes(text, at) => {
+                    spans.push(unquoted_from..end);
+                    unquoted_from = end;
+                }
                 None => open = Some(at),
             },
             _ => {}
@@ -330,6 +343,16 @@ fn within_quotation_marks(text: &str) -> Vec<Range<usize>> {
         spans.push(start..text.len());
     }
     spans
+}
+
+/// Whether the straight mark at `at` of `text` closes a quotation: a word or a punctuation
+/// mark ends right before it and a space, the paragraph's end or a punctuation mark comes after
+/// it (`… like you."`).
+fn closes(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    before.is_some_and(|c| !c.is_whitespace())
+        && after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
 }
 
 /// Lowercase words of `text` with their byte ranges; hyphenated words are split so a phrase
@@ -387,6 +410,13 @@ mod tests {
         );
         let own = "I have watched this port for years, and my readers deserve better.";
         assert!(framed("A port in trouble", own, &[]).first_person_per_1000 > 0.0);
+        // The last paragraph of a quotation over several paragraphs has only its closing mark.
+        let continued = "She wrote: \u{201c}The pilots were right.\n\nSo I am asking you to \
+                         leave me be.\u{201d}\n\nRuiz: I do not know that. I will see.\"";
+        assert_eq!(
+            framed("Pilots right", continued, &[]).first_person_per_1000,
+            0.0
+        );
     }
 
     #[test]
