@@ -378,22 +378,20 @@ impl Index {
         let sentences = &annotated.sentences;
         let mut quote_of_sentence: Vec<Option<usize>> = vec![None; sentences.len()];
         for (quote_idx, quote) in annotated.quotes.iter().enumerate() {
-            if is_scare_quote(quote) || is_hearsay_cue(text, quote) {
+            if quote.content.is_empty() || is_scare_quote(quote) || is_hearsay_cue(text, quote) {
                 continue;
             }
-            // The sentences it overlaps: those ending after it starts, up to the first
-            // starting at or after its end.
+            // The sentences it overlaps: from the first ending after it starts, up to the first
+            // starting at or after its end. Quotes come in the article's order, so the first
+            // to reach a sentence is its quote.
             let first =
                 sentences.partition_point(|sentence| sentence.range.end <= quote.content.start);
-            for at in first..sentences.len() {
-                let sentence = &sentences[at].range;
-                if sentence.start >= quote.content.end {
-                    break;
-                }
-                if overlaps(&quote.content, sentence) {
-                    let slot = &mut quote_of_sentence[at];
-                    *slot = Some(slot.map_or(quote_idx, |earlier: usize| earlier.min(quote_idx)));
-                }
+            for (_, slot) in sentences[first..]
+                .iter()
+                .zip(&mut quote_of_sentence[first..])
+                .take_while(|(sentence, _)| sentence.range.start < quote.content.end)
+            {
+                slot.get_or_insert(quote_idx);
             }
         }
         let mut mentions: Vec<(usize, usize, usize, bool)> = annotated
@@ -638,10 +636,6 @@ fn is_hearsay_cue(text: &str, quote: &Quote) -> bool {
 /// A quote of one to three words with no cue is emphasis, not speech.
 fn is_scare_quote(quote: &Quote) -> bool {
     quote.cue.is_none() && quote.speaker.is_none() && quote.content.len() < 30
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// Lowercase words of `text[span]` with their byte ranges; "didn't" gives "did" and "n't".

@@ -137,28 +137,12 @@ fn people_named_in_full(story: &Story) -> PeopleBySurname {
                 continue;
             }
             let lower = entity.name.to_lowercase();
-            let words: Vec<&str> = lower.split_whitespace().collect();
-            let generation = words
-                .last()
-                .filter(|word| GENERATIONS.contains(&word.trim_end_matches('.')))
-                .filter(|_| words.len() > 2);
-            let name_words = &words[..words.len() - usize::from(generation.is_some())];
-            let Some((surname, before)) = name_words.split_last() else {
+            let Some((surname, Some(given_key))) = surname_and_given(&lower) else {
                 continue;
             };
-            let given: Vec<&str> = before
-                .iter()
-                .filter(|word| word.trim_end_matches('.').chars().count() > 1)
-                .copied()
-                .collect();
-            if given.is_empty() || !entity.name.starts_with(char::is_uppercase) {
+            if !entity.name.starts_with(char::is_uppercase) {
                 continue;
             }
-            let given_key = format!(
-                "{}|{}",
-                given.join(" "),
-                generation.map_or("", |word| word.trim_end_matches('.'))
-            );
             people
                 .entry(surname.to_string())
                 .or_default()
@@ -175,7 +159,11 @@ fn full_name_of(speaker: &str, people: &PeopleBySurname) -> Option<String> {
     if speaker.contains(char::is_whitespace) || !speaker.starts_with(char::is_uppercase) {
         return None;
     }
-    let named = people.get(&speaker.to_lowercase())?;
+    let lower = speaker.to_lowercase();
+    let (surname, None) = surname_and_given(&lower)? else {
+        return None;
+    };
+    let named = people.get(surname)?;
     let (first_given, _) = named.first()?;
     let one_person = named
         .iter()
@@ -725,6 +713,18 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
         let key = without_article.unwrap_or(&lower);
         return Some(((format!("description:{key}"), None), name.to_string()));
     }
+    let (surname, given_key) = surname_and_given(&lower)?;
+    // An entity's name is the fullest the article gives: the words before its surname (but
+    // middle initials) tell apart people, and bodies, who share the surname.
+    let from_entity = entity_name.is_some_and(|entity| entity.eq_ignore_ascii_case(name));
+    let given_key = given_key.filter(|_| from_entity);
+    Some(((format!("name:{surname}"), given_key), name.to_string()))
+}
+
+/// The surname of `lower`, a lowercase name, and the words before it as two names of one
+/// surname are compared ([`may_be_one_person`]): "given words|generation" ("hillary rodham|",
+/// "jesse|jr"), middle initials left out; `None` for a bare surname.
+fn surname_and_given(lower: &str) -> Option<(&str, Option<String>)> {
     let lower_words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|word| !word.is_empty())
@@ -733,24 +733,20 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
         .last()
         .filter(|word| GENERATIONS.contains(word) && lower_words.len() > 2);
     let name_words = &lower_words[..lower_words.len() - usize::from(generation.is_some())];
-    let surname = name_words.last()?;
-    // An entity's name is the fullest the article gives: the words before its surname (but
-    // middle initials) tell apart people, and bodies, who share the surname.
-    let from_entity = entity_name.is_some_and(|entity| entity.eq_ignore_ascii_case(name));
-    let given: Vec<&str> = name_words
+    let (surname, before) = name_words.split_last()?;
+    let given: Vec<&str> = before
         .iter()
-        .take(name_words.len().saturating_sub(1))
         .filter(|word| word.chars().count() > 1)
         .copied()
         .collect();
-    let given_key = (from_entity && !given.is_empty()).then(|| {
+    let given_key = (!given.is_empty()).then(|| {
         format!(
             "{}|{}",
             given.join(" "),
             generation.copied().unwrap_or_default()
         )
     });
-    Some(((format!("name:{surname}"), given_key), name.to_string()))
+    Some((surname, given_key))
 }
 
 #[cfg(test)]

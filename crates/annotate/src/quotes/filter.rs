@@ -201,21 +201,18 @@ fn neighbourhoods(doc: &Doc, state: &State) -> Vec<Neighbourhood> {
         let end = cue_bytes.partition_point(|&(start, _)| start < range.end);
         first..end.max(first)
     };
-    // How many contents cover each cue's first byte, counted over the cues' order by the
-    // differences at each content's first and past its last cue.
-    let mut coverage_steps = vec![0_i64; cue_bytes.len() + 1];
+    // How many contents cover each cue's first byte: a step up at each content's first cue and
+    // down past its last, summed over the cues' order.
+    let mut coverage = vec![0_i64; cue_bytes.len() + 1];
     for found in &state.found {
         for piece in &found.pieces {
             let covered = cues_within(piece);
-            coverage_steps[covered.start] += 1;
-            coverage_steps[covered.end] -= 1;
+            coverage[covered.start] += 1;
+            coverage[covered.end] -= 1;
         }
     }
-    let mut coverage = vec![0_i64; cue_bytes.len()];
-    let mut running = 0;
-    for (at, step) in coverage_steps.iter().take(cue_bytes.len()).enumerate() {
-        running += step;
-        coverage[at] = running;
+    for at in 1..coverage.len() {
+        coverage[at] += coverage[at - 1];
     }
     state
         .found
@@ -422,8 +419,8 @@ fn features(
     let quoted = state.quoted[sentence.clone()].contains(&true);
     sink.feature(piece!("quoted"), flag(quoted), None);
 
-    // Other quotes whose cue stands in the same sentence, or whose content holds this one's cue
-    // or cue this one's content holds.
+    // Other quotes whose cue stands in the same sentence, whose content holds this one's cue, or
+    // whose cue this one's content holds.
     sink.feature(piece!("neighbors"), bin(neighbourhood.n_neighbors), None);
     sink.feature(
         piece!("inside_other"),
