@@ -230,6 +230,13 @@ enum EvalTask {
         #[arg(long)]
         sweep: bool,
     },
+    /// Consensus matching on ECB+ train and dev topics: the share of consensus pairs whose
+    /// sentences tell one event (precision), and of such sentence pairs matched (recall).
+    Matching {
+        /// The ECB+ folder, holding ECB+/<topic>/ and ECBplus_coreference_sentences.csv.
+        #[arg(long, default_value = "../shared/data/ecbplus")]
+        data: PathBuf,
+    },
     /// Named entity mentions on MEANTIME: person, organisation and place F1 (overlap and exact).
     Entities {
         /// The MEANTIME English folder, holding intra-doc_annotation/.
@@ -596,6 +603,8 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
                 parallax_eval::clustering::evaluate(data).with_context(context)?
             }
         }
+        EvalTask::Matching { data } => parallax_eval::matching::evaluate(data)
+            .with_context(|| format!("evaluating consensus matching on {}", data.display()))?,
         EvalTask::Entities { data } => parallax_eval::entities::evaluate(data)
             .with_context(|| format!("evaluating entities on {}", data.display()))?,
         EvalTask::Timeline { data, split, out } => {

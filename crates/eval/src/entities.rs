@@ -106,14 +106,14 @@ pub struct Document {
     pub annotated_tokens: usize,
 }
 
-static TOKEN: LazyLock<Regex> =
+pub(crate) static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<token ([^>]*)>([^<]*)</token>"#).expect("a valid regex"));
 static ATTRIBUTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"([A-Za-z_]+)="([^"]*)""#).expect("a valid regex"));
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?s)<ENTITY_MENTION ([^>]*)>(.*?)</ENTITY_MENTION>"#).expect("a valid regex")
 });
-static ANCHOR: LazyLock<Regex> =
+pub(crate) static ANCHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<token_anchor t_id="(\d+)"/>"#).expect("a valid regex"));
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<ENTITY ([^>]*?)/?>"#).expect("a valid regex"));
@@ -125,7 +125,7 @@ static SOURCE: LazyLock<Regex> =
 static TARGET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<target m_id="(\d+)"/>"#).expect("a valid regex"));
 
-fn attributes(tag: &str) -> HashMap<&str, &str> {
+pub(crate) fn attributes(tag: &str) -> HashMap<&str, &str> {
     ATTRIBUTE
         .captures_iter(tag)
         .filter_map(|caps| Some((caps.get(1)?.as_str(), caps.get(2)?.as_str())))

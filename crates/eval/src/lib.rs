@@ -13,6 +13,7 @@
 //! - [`extraction`]: main-text extraction on the Zyte article-extraction benchmark.
 //! - [`gold`]: the example corpus against its gold files (sources, boilerplate, agreements).
 //! - [`latency`]: milliseconds for one brief of 100 annotated articles on one core.
+//! - [`matching`]: consensus matching on ECB+ (do matched sentences tell one event?).
 //! - [`throughput`]: articles and words per second of the annotate stage on one core.
 //! - [`summary`]: summaries on NeuS/AllSides against the roundups (ROUGE), side by side with
 //!   Lead, LexRank, TextRank, Centroid and a greedy oracle; bias-lexicon word rates.
@@ -28,6 +29,7 @@ pub mod entities;
 pub mod extraction;
 pub mod gold;
 pub mod latency;
+pub mod matching;
 pub mod quotes;
 pub mod summary;
 pub mod throughput;
