@@ -236,6 +236,10 @@ enum EvalTask {
         /// The ECB+ folder, holding ECB+/<topic>/ and ECBplus_coreference_sentences.csv.
         #[arg(long, default_value = "../shared/data/ecbplus")]
         data: PathBuf,
+        /// Also write every pair counted, train and dev, to FILE as tab-separated lines:
+        /// subtopic, split, kind, verdict, then each side's document and words.
+        #[arg(long, value_name = "FILE")]
+        pairs: Option<PathBuf>,
     },
     /// Named entity mentions on MEANTIME: person, organisation and place F1 (overlap and exact).
     Entities {
@@ -603,8 +607,17 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
                 parallax_eval::clustering::evaluate(data).with_context(context)?
             }
         }
-        EvalTask::Matching { data } => parallax_eval::matching::evaluate(data)
-            .with_context(|| format!("evaluating consensus matching on {}", data.display()))?,
+        EvalTask::Matching { data, pairs } => {
+            let context = || format!("evaluating consensus matching on {}", data.display());
+            let (report, counted) =
+                parallax_eval::matching::evaluate_with_pairs(data).with_context(context)?;
+            if let Some(path) = pairs {
+                let lines: String = counted.iter().map(|pair| pair.tsv_line() + "\n").collect();
+                std::fs::write(path, lines)
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+            report
+        }
         EvalTask::Entities { data } => parallax_eval::entities::evaluate(data)
             .with_context(|| format!("evaluating entities on {}", data.display()))?,
         EvalTask::Timeline { data, split, out } => {

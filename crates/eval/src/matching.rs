@@ -303,12 +303,52 @@ fn ratio(part: usize, whole: usize) -> f64 {
 /// A pair of documents' sentences, the lower document first.
 type SentencePair = (usize, usize, usize, usize);
 
-/// Scores one subtopic's brief; wrong pairs are added to `misses`.
+/// One consensus pair counted: both its sentences validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountedPair {
+    /// The subtopic, as its topic number and `plus` for the added one (`12plus`).
+    pub subtopic: String,
+    /// Whether the topic is one of the dev topics.
+    pub dev: bool,
+    /// Whether the pair comes from a clause item.
+    pub in_clauses: bool,
+    /// Whether its sentences share an action chain.
+    pub right: bool,
+    /// The documents and the cited words, the lower document first.
+    pub first: (String, String),
+    /// The other document and its cited words.
+    pub second: (String, String),
+}
+
+impl CountedPair {
+    /// One tab-separated line: subtopic, split, kind, verdict, then each side's document and
+    /// words.
+    pub fn tsv_line(&self) -> String {
+        [
+            self.subtopic.as_str(),
+            if self.dev { "dev" } else { "train" },
+            if self.in_clauses {
+                "clause"
+            } else {
+                "sentence"
+            },
+            if self.right { "right" } else { "wrong" },
+            &self.first.0,
+            &self.first.1,
+            &self.second.0,
+            &self.second.1,
+        ]
+        .join("\t")
+    }
+}
+
+/// Scores one subtopic's brief; every pair counted is added to `pairs`.
 fn score<'a>(
     subtopic: &Subtopic,
     ids: &[ArticleId],
     consensus: &'a [ConsensusItem],
-    misses: &mut Vec<String>,
+    dev: bool,
+    pairs: &mut Vec<CountedPair>,
 ) -> Tally {
     let documents = &subtopic.documents;
     let shares_chain = |(a, x, b, y): SentencePair| {
@@ -383,17 +423,18 @@ fn score<'a>(
                 };
                 kind.0 += 1;
                 kind.1 += usize::from(right_pair);
-                if !right_pair {
-                    misses.push(format!(
-                        "{}{} {}: {} | {}: {}",
+                pairs.push(CountedPair {
+                    subtopic: format!(
+                        "{}{}",
                         subtopic.topic,
-                        if subtopic.plus { "plus" } else { "" },
-                        documents[first.0].name,
-                        one_line(first.2),
-                        documents[second.0].name,
-                        one_line(second.2)
-                    ));
-                }
+                        if subtopic.plus { "plus" } else { "" }
+                    ),
+                    dev,
+                    in_clauses: item.in_clauses,
+                    right: right_pair,
+                    first: (documents[first.0].name.clone(), one_line(first.2)),
+                    second: (documents[second.0].name.clone(), one_line(second.2)),
+                });
             }
         }
     }
@@ -402,7 +443,7 @@ fn score<'a>(
 }
 
 /// Briefs every subtopic of `subtopics` and scores the consensus.
-fn run(subtopics: &[&Subtopic], misses: &mut Vec<String>) -> Tally {
+fn run(subtopics: &[&Subtopic], dev: bool, pairs: &mut Vec<CountedPair>) -> Tally {
     let config = parallax_engine::Config::new();
     let mut tally = Tally::default();
     for subtopic in subtopics {
@@ -419,7 +460,7 @@ fn run(subtopics: &[&Subtopic], misses: &mut Vec<String>) -> Tally {
         let ids: Vec<ArticleId> = articles.iter().map(|article| article.id.clone()).collect();
         let story = Story::new(parallax_engine::annotate_all(articles, &config));
         let brief = parallax_engine::brief_stage::brief(&story, &config.brief);
-        tally.add(&score(subtopic, &ids, &brief.consensus, misses));
+        tally.add(&score(subtopic, &ids, &brief.consensus, dev, pairs));
     }
     tally
 }
@@ -427,16 +468,31 @@ fn run(subtopics: &[&Subtopic], misses: &mut Vec<String>) -> Tally {
 /// Consensus matching on the train and dev topics of ECB+; the misses are the dev pairs read
 /// as wrong.
 pub fn evaluate(data: &Path) -> Result<Report> {
+    Ok(evaluate_with_pairs(data)?.0)
+}
+
+/// [`evaluate`], with every pair counted (train and dev) for whoever studies them.
+pub fn evaluate_with_pairs(data: &Path) -> Result<(Report, Vec<CountedPair>)> {
     let subtopics = read(data)?;
     let (dev, train): (Vec<&Subtopic>, Vec<&Subtopic>) = subtopics
         .iter()
         .partition(|subtopic| DEV_TOPICS.contains(&subtopic.topic));
-    let mut misses = Vec::new();
-    let train_tally = run(&train, &mut Vec::new());
-    let dev_tally = run(&dev, &mut misses);
+    let mut pairs = Vec::new();
+    let train_tally = run(&train, false, &mut pairs);
+    let dev_tally = run(&dev, true, &mut pairs);
     let mut metrics = dev_tally.metrics("");
     metrics.extend(train_tally.metrics("train_"));
-    Ok(Report {
+    let misses = pairs
+        .iter()
+        .filter(|pair| pair.dev && !pair.right)
+        .map(|pair| {
+            format!(
+                "{} {}: {} | {}: {}",
+                pair.subtopic, pair.first.0, pair.first.1, pair.second.0, pair.second.1
+            )
+        })
+        .collect();
+    let report = Report {
         task: "matching",
         columns: [
             "topics", "stories", "pairs", "counted", "P", "P sent", "P clause", "gold", "found",
@@ -447,7 +503,8 @@ pub fn evaluate(data: &Path) -> Result<Report> {
         rows: vec![row("train", &train_tally), row("dev", &dev_tally)],
         metrics,
         misses,
-    })
+    };
+    Ok((report, pairs))
 }
 
 fn row(topics: &str, tally: &Tally) -> Vec<String> {
@@ -539,12 +596,13 @@ mod tests {
             item(vec![citation(&ids[0], 0..13), citation(&ids[1], 0..13)]),
             item(vec![citation(&ids[0], 0..13), citation(&ids[1], 15..25)]),
         ];
-        let mut misses = Vec::new();
-        let tally = score(&subtopic, &ids, &consensus, &mut misses);
+        let mut pairs = Vec::new();
+        let tally = score(&subtopic, &ids, &consensus, true, &mut pairs);
         assert_eq!(tally.n_pairs_all, 2);
         assert_eq!(tally.sentences, (1, 1));
         assert_eq!((tally.n_gold, tally.n_found), (1, 1));
-        assert!(misses.is_empty());
+        assert_eq!(pairs.len(), 1);
+        assert!(pairs[0].right);
     }
 
     #[test]
