@@ -347,6 +347,50 @@ mod tests {
             .collect()
     }
 
+    /// A stand-in sentence model: texts holding "deadlock" are far from every other; with
+    /// `broken`, it fails.
+    #[derive(Debug)]
+    struct FakeModel {
+        broken: bool,
+    }
+
+    impl crate::SentenceSimilarity for FakeModel {
+        fn cosines(&self, pairs: &[(&str, &str)]) -> Result<Vec<f32>, String> {
+            if self.broken {
+                return Err("the model is broken".to_string());
+            }
+            Ok(pairs
+                .iter()
+                .map(|(left, right)| {
+                    if left.contains("deadlock") != right.contains("deadlock") {
+                        0.1
+                    } else {
+                        0.9
+                    }
+                })
+                .collect())
+        }
+    }
+
+    #[test]
+    fn a_sentence_model_drops_matches_far_apart_in_meaning_and_a_failing_one_drops_none() {
+        let story = story(&[
+            &["The three-hour session at the ministry on Wednesday was meant to end the deadlock."],
+            &["The three-hour session at the ministry on Wednesday ended without agreement."],
+            &["Ferry services to the islands were cancelled for the week."],
+        ]);
+        let with_model = |broken: bool| Config {
+            similarity: Some(std::sync::Arc::new(FakeModel { broken })),
+            ..Config::new()
+        };
+        assert_eq!(items_of(&story), [(vec![1, 2], false)]);
+        assert!(consensus(&story, &with_model(false)).is_empty());
+        assert_eq!(consensus(&story, &with_model(true)).len(), 1);
+        let brief = crate::brief(&story, &with_model(true));
+        assert_eq!(brief.diagnostics.len(), 1, "{:?}", brief.diagnostics);
+        assert!(brief.diagnostics[0].message.contains("the model is broken"));
+    }
+
     #[test]
     fn a_fact_one_source_states_in_a_clause_groups_with_the_same_fact_alone() {
         let story = story(&[

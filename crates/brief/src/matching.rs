@@ -75,6 +75,8 @@ pub(crate) struct Matches {
     /// The calendar-anchored dates of each article's sentences ([`dated_sentences`]), by
     /// article: read once here for the same-day rule and again by the timeline.
     pub(crate) dated: Vec<Vec<(usize, Vec<Dated>)>>,
+    /// Why [`Config::similarity`] could not check the pairs, when it failed.
+    pub(crate) similarity_error: Option<String>,
 }
 
 impl Matches {
@@ -89,8 +91,29 @@ impl Matches {
         // A sentence has its other words to outweigh its names, so one term stated outside
         // attributions is enough; a clause has few, so it needs as many as any match.
         let stances: Vec<Stance> = terms.iter().map(|term| Stance::of(term)).collect();
-        let pairs = similar_pairs(&sentences, &idf, &stances, config, 1);
-        let clause_pairs = similar_pairs(&clauses, &idf, &stances, config, config.min_shared_terms);
+        let mut pairs = similar_pairs(&sentences, &idf, &stances, config, 1);
+        let mut clause_pairs =
+            similar_pairs(&clauses, &idf, &stances, config, config.min_shared_terms);
+        let mut similarity_error = None;
+        if let Some(similarity) = &config.similarity {
+            let checked = keep_alike_in_meaning(
+                story,
+                similarity.as_ref(),
+                &mut [
+                    PairSet {
+                        units: &sentences,
+                        pairs: &mut pairs,
+                        floor: config.min_sentence_cosine,
+                    },
+                    PairSet {
+                        units: &clauses,
+                        pairs: &mut clause_pairs,
+                        floor: config.min_clause_cosine,
+                    },
+                ],
+            );
+            similarity_error = checked.err();
+        }
         let ids = terms
             .iter()
             .enumerate()
@@ -105,6 +128,7 @@ impl Matches {
             clauses,
             clause_pairs,
             dated,
+            similarity_error,
         }
     }
 
@@ -538,6 +562,52 @@ fn similar_pairs(
     // Every (left, right) is unique, so the unstable sort gives the one order there is.
     pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     pairs
+}
+
+/// Drops the pairs whose texts `similarity` puts below their floor: word overlap that is not
+/// one statement ("“This is very emotional for me,” X said on the floor" / "… the estimated cost
+/// of reading it on the floor"). All pairs are checked in one call, so a model embeds each text
+/// once; on an error nothing is dropped.
+fn keep_alike_in_meaning(
+    story: &Story,
+    similarity: &dyn crate::SentenceSimilarity,
+    sets: &mut [PairSet<'_>],
+) -> Result<(), String> {
+    let text = |unit: &SentenceTerms| text_of(&story.articles[unit.article_idx], &unit.range);
+    let texts: Vec<(&str, &str)> = sets
+        .iter()
+        .flat_map(|set| {
+            set.pairs
+                .iter()
+                .map(|&(_, left, right)| (text(&set.units[left]), text(&set.units[right])))
+        })
+        .collect();
+    let cosines = similarity.cosines(&texts)?;
+    if cosines.len() != texts.len() {
+        return Err(format!(
+            "the sentence model gave {} cosines for {} pairs",
+            cosines.len(),
+            texts.len()
+        ));
+    }
+    let mut cosines = cosines.into_iter();
+    for set in sets {
+        let kept: Vec<bool> = cosines
+            .by_ref()
+            .take(set.pairs.len())
+            .map(|cosine| cosine >= set.floor)
+            .collect();
+        let mut kept = kept.into_iter();
+        set.pairs.retain(|_| kept.next().unwrap_or(true));
+    }
+    Ok(())
+}
+
+/// Pairs of units (sentences or clauses) and the least cosine they must have.
+struct PairSet<'a> {
+    units: &'a [SentenceTerms],
+    pairs: &'a mut Vec<(f64, usize, usize)>,
+    floor: f32,
 }
 
 /// Whether two clauses share no more than a two-word name of a thing ("the plea agreement",

@@ -5,6 +5,7 @@
 
 mod exit;
 mod sanitize;
+mod sentence_model;
 mod serve;
 mod store;
 #[cfg(feature = "queue")]
@@ -88,6 +89,8 @@ struct BriefArgs {
     story: Option<String>,
     #[command(flatten)]
     sides: SidesArgs,
+    #[command(flatten)]
+    sentence_model: sentence_model::SentenceModelArgs,
     #[command(flatten)]
     data: store::DataDir,
 }
@@ -240,6 +243,8 @@ enum EvalTask {
         /// subtopic, split, kind, verdict, then each side's document and words.
         #[arg(long, value_name = "FILE")]
         pairs: Option<PathBuf>,
+        #[command(flatten)]
+        sentence_model: sentence_model::SentenceModelArgs,
     },
     /// Named entity mentions on MEANTIME: person, organisation and place F1 (overlap and exact).
     Entities {
@@ -379,6 +384,7 @@ fn brief(args: &BriefArgs) -> anyhow::Result<Exit> {
     config.brief.summary_sentences = args.sentences;
     config.brief.summary_words = args.words;
     args.sides.apply(&mut config.brief)?;
+    config.brief.similarity = args.sentence_model.load()?;
     let split = match &args.story {
         Some(wanted) if args.inputs.is_empty() => store::story(&args.data, wanted)?,
         _ => split_stories(&inputs, &config)?,
@@ -607,10 +613,15 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
                 parallax_eval::clustering::evaluate(data).with_context(context)?
             }
         }
-        EvalTask::Matching { data, pairs } => {
+        EvalTask::Matching {
+            data,
+            pairs,
+            sentence_model,
+        } => {
             let context = || format!("evaluating consensus matching on {}", data.display());
             let (report, counted) =
-                parallax_eval::matching::evaluate_with_pairs(data).with_context(context)?;
+                parallax_eval::matching::evaluate_with_pairs(data, sentence_model.load()?)
+                    .with_context(context)?;
             if let Some(path) = pairs {
                 let lines: String = counted.iter().map(|pair| pair.tsv_line() + "\n").collect();
                 std::fs::write(path, lines)

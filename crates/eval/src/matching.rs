@@ -25,12 +25,13 @@
 use crate::clustering::DEV_TOPICS;
 use crate::entities::{ANCHOR, TOKEN, attributes};
 use crate::{Error, Report, Result, f1};
+use parallax_engine::brief_stage::SentenceSimilarity;
 use parallax_engine::model::{Article, ArticleId, Citation, ConsensusItem, Origin, Story};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// The test topics, kept aside: never read even when present.
 const FIRST_TEST_TOPIC: u32 = 36;
@@ -443,8 +444,12 @@ fn score<'a>(
 }
 
 /// Briefs every subtopic of `subtopics` and scores the consensus.
-fn run(subtopics: &[&Subtopic], dev: bool, pairs: &mut Vec<CountedPair>) -> Tally {
-    let config = parallax_engine::Config::new();
+fn run(
+    subtopics: &[&Subtopic],
+    dev: bool,
+    config: &parallax_engine::Config,
+    pairs: &mut Vec<CountedPair>,
+) -> Tally {
     let mut tally = Tally::default();
     for subtopic in subtopics {
         let articles: Vec<Article> = subtopic
@@ -458,7 +463,7 @@ fn run(subtopics: &[&Subtopic], dev: bool, pairs: &mut Vec<CountedPair>) -> Tall
             })
             .collect();
         let ids: Vec<ArticleId> = articles.iter().map(|article| article.id.clone()).collect();
-        let story = Story::new(parallax_engine::annotate_all(articles, &config));
+        let story = Story::new(parallax_engine::annotate_all(articles, config));
         let brief = parallax_engine::brief_stage::brief(&story, &config.brief);
         tally.add(&score(subtopic, &ids, &brief.consensus, dev, pairs));
     }
@@ -468,18 +473,24 @@ fn run(subtopics: &[&Subtopic], dev: bool, pairs: &mut Vec<CountedPair>) -> Tall
 /// Consensus matching on the train and dev topics of ECB+; the misses are the dev pairs read
 /// as wrong.
 pub fn evaluate(data: &Path) -> Result<Report> {
-    Ok(evaluate_with_pairs(data)?.0)
+    Ok(evaluate_with_pairs(data, None)?.0)
 }
 
-/// [`evaluate`], with every pair counted (train and dev) for whoever studies them.
-pub fn evaluate_with_pairs(data: &Path) -> Result<(Report, Vec<CountedPair>)> {
+/// [`evaluate`], with every pair counted (train and dev) for whoever studies them, and the brief
+/// checking its matches with `similarity` when given.
+pub fn evaluate_with_pairs(
+    data: &Path,
+    similarity: Option<Arc<dyn SentenceSimilarity>>,
+) -> Result<(Report, Vec<CountedPair>)> {
     let subtopics = read(data)?;
     let (dev, train): (Vec<&Subtopic>, Vec<&Subtopic>) = subtopics
         .iter()
         .partition(|subtopic| DEV_TOPICS.contains(&subtopic.topic));
     let mut pairs = Vec::new();
-    let train_tally = run(&train, false, &mut pairs);
-    let dev_tally = run(&dev, true, &mut pairs);
+    let mut config = parallax_engine::Config::new();
+    config.brief.similarity = similarity;
+    let train_tally = run(&train, false, &config, &mut pairs);
+    let dev_tally = run(&dev, true, &config, &mut pairs);
     let mut metrics = dev_tally.metrics("");
     metrics.extend(train_tally.metrics("train_"));
     let misses = pairs
