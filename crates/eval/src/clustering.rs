@@ -122,40 +122,12 @@ impl System {
 /// Reads and profiles every train and dev document under `data` (the `ecbplus` folder), by
 /// topic then file name.
 pub fn read(data: &Path) -> Result<Vec<Document>> {
-    let root = data.join("ECB+");
-    let entries = std::fs::read_dir(&root).map_err(|source| Error::Read {
-        path: root.clone(),
-        source,
-    })?;
-    let mut topics: Vec<(u32, PathBuf)> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter_map(|path| {
-            let topic = path.file_name()?.to_str()?.parse::<u32>().ok()?;
-            (topic < FIRST_TEST_TOPIC).then_some((topic, path))
-        })
-        .collect();
-    topics.sort();
     let annotate_config = parallax_engine::annotate::Config::new();
     let mut documents = Vec::new();
-    for (topic, folder) in topics {
-        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Read {
-            path: folder.clone(),
-            source,
-        })?;
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "xml"))
-            .collect();
-        paths.sort();
+    for (topic, paths) in ecbplus_topics(data)? {
         for path in paths {
-            let xml = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let name = path
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let xml = crate::read_text(&path)?;
+            let name = crate::document_name(&path);
             let text = crate::entities::parse(&xml, &name).text;
             let article = Article::new(Origin::File(path.display().to_string()), text);
             let annotated = parallax_engine::annotate::annotate(article, &annotate_config);
@@ -171,10 +143,32 @@ pub fn read(data: &Path) -> Result<Vec<Document>> {
     if documents.is_empty() {
         return Err(Error::Empty {
             what: "ECB+ documents",
-            path: root,
+            path: data.join("ECB+"),
         });
     }
     Ok(documents)
+}
+
+/// The train and dev topics of ECB+ under `data`, in number order, each with its documents' XML
+/// files in name order; the test topics are left out.
+pub(crate) fn ecbplus_topics(data: &Path) -> Result<Vec<(u32, Vec<PathBuf>)>> {
+    let root = data.join("ECB+");
+    let entries = std::fs::read_dir(&root).map_err(|source| Error::Read {
+        path: root.clone(),
+        source,
+    })?;
+    let mut topics: Vec<(u32, PathBuf)> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter_map(|path| {
+            let topic = path.file_name()?.to_str()?.parse::<u32>().ok()?;
+            (topic < FIRST_TEST_TOPIC).then_some((topic, path))
+        })
+        .collect();
+    topics.sort();
+    topics
+        .into_iter()
+        .map(|(topic, folder)| Ok((topic, crate::files_in(&folder, "xml")?)))
+        .collect()
 }
 
 /// The baseline's view of an article: lowercased words as they are.

@@ -39,7 +39,7 @@ use parallax_engine::model::{EntityKind, Sentence};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// The corpora, in report order, and whether each was used for tuning.
@@ -522,25 +522,11 @@ pub fn read_corpus(data: &Path, corpus: &str) -> Result<Vec<Document>> {
     let folder = data
         .join("intra-doc_annotation")
         .join(format!("corpus_{corpus}"));
-    let entries = std::fs::read_dir(&folder).map_err(|source| Error::Read {
-        path: folder.clone(),
-        source,
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "xml"))
-        .collect();
-    paths.sort();
+    let paths = crate::files_in(&folder, "xml")?;
     let mut documents = Vec::new();
     for path in paths {
-        let xml = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let name = path
-            .file_stem()
-            .map(|stem| stem.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let xml = crate::read_text(&path)?;
+        let name = crate::document_name(&path);
         documents.push(parse(&xml, &name));
     }
     if documents.is_empty() {

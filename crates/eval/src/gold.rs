@@ -32,7 +32,7 @@ use parallax_engine::{Config, Input};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A gold file. Fields this task does not score yet are still parsed, so a malformed gold file
 /// is caught here.
@@ -299,15 +299,7 @@ fn ratio(part: usize, whole: usize) -> f64 {
 /// Scores every story that has a gold file in `examples/gold/`.
 pub fn evaluate(examples: &Path) -> Result<Report> {
     let gold_dir = examples.join("gold");
-    let entries = std::fs::read_dir(&gold_dir).map_err(|source| Error::Read {
-        path: gold_dir.clone(),
-        source,
-    })?;
-    let mut gold_paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    gold_paths.sort();
+    let gold_paths = crate::files_in(&gold_dir, "json")?;
     if gold_paths.is_empty() {
         return Err(Error::Empty {
             what: "gold files",

@@ -90,6 +90,35 @@ pub(crate) fn f1(precision: f64, recall: f64) -> f64 {
     }
 }
 
+/// The files of `folder` whose extension is `extension`, in name order.
+pub(crate) fn files_in(folder: &std::path::Path, extension: &str) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(folder).map_err(|source| Error::Read {
+        path: folder.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads one text file of a data set.
+pub(crate) fn read_text(path: &std::path::Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A data set document's name: its file name without the extension.
+pub(crate) fn document_name(path: &std::path::Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Reads and parses one JSON file of a data set.
 fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {

@@ -22,7 +22,7 @@
 //! different things of the event), `f1`, `n_pairs` (pairs counted). The test topics (36–45) are
 //! never read.
 
-use crate::clustering::DEV_TOPICS;
+use crate::clustering::{DEV_TOPICS, ecbplus_topics};
 use crate::entities::{ANCHOR, TOKEN, attributes};
 use crate::{Error, Report, Result, f1};
 use parallax_engine::brief_stage::SentenceSimilarity;
@@ -30,11 +30,8 @@ use parallax_engine::model::{Article, ArticleId, Citation, ConsensusItem, Origin
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, LazyLock};
-
-/// The test topics, kept aside: never read even when present.
-const FIRST_TEST_TOPIC: u32 = 36;
 
 /// A mention of an action, with the body holding its token anchors. Instance markables (the
 /// chains' targets) close themselves and are not matched.
@@ -167,30 +164,8 @@ fn read_validated(data: &Path) -> Result<HashSet<(String, u32)>> {
 
 fn read(data: &Path) -> Result<Vec<Subtopic>> {
     let validated = read_validated(data)?;
-    let root = data.join("ECB+");
-    let entries = std::fs::read_dir(&root).map_err(|source| Error::Read {
-        path: root.clone(),
-        source,
-    })?;
-    let mut topics: Vec<(u32, PathBuf)> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter_map(|path| {
-            let topic = path.file_name()?.to_str()?.parse::<u32>().ok()?;
-            (topic < FIRST_TEST_TOPIC).then_some((topic, path))
-        })
-        .collect();
-    topics.sort();
     let mut subtopics = Vec::new();
-    for (topic, folder) in topics {
-        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Read {
-            path: folder.clone(),
-            source,
-        })?;
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "xml"))
-            .collect();
-        paths.sort();
+    for (topic, paths) in ecbplus_topics(data)? {
         let mut original = Subtopic {
             topic,
             plus: false,
@@ -202,14 +177,8 @@ fn read(data: &Path) -> Result<Vec<Subtopic>> {
             documents: Vec::new(),
         };
         for path in paths {
-            let xml = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let name = path
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let xml = crate::read_text(&path)?;
+            let name = crate::document_name(&path);
             let document = parse(&xml, &name, &validated);
             if name.ends_with("ecbplus") {
                 plus.documents.push(document);
@@ -226,7 +195,7 @@ fn read(data: &Path) -> Result<Vec<Subtopic>> {
     if subtopics.is_empty() {
         return Err(Error::Empty {
             what: "ECB+ subtopics",
-            path: root,
+            path: data.join("ECB+"),
         });
     }
     Ok(subtopics)

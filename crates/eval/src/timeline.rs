@@ -382,34 +382,13 @@ fn sentence_date(annotated: &Annotated, sentence: &Sentence) -> Option<String> {
 /// The documents of one corpus folder, annotated, in file-name order.
 fn documents_in(folder: &Path) -> Result<Vec<Document>> {
     let mut documents = Vec::new();
-    for path in files_in(folder, "tml")? {
-        let timeml = read(&path)?;
+    for path in crate::files_in(folder, "tml")? {
+        let timeml = crate::read_text(&path)?;
         if let Some(document) = annotate_document(&timeml, &path) {
             documents.push(document);
         }
     }
     Ok(documents)
-}
-
-/// The files of `folder` with extension `extension`, sorted.
-fn files_in(folder: &Path, extension: &str) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(folder).map_err(|source| Error::Read {
-        path: folder.to_path_buf(),
-        source,
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
-        .collect();
-    paths.sort();
-    Ok(paths)
-}
-
-fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// One timeline's score.
@@ -436,8 +415,8 @@ pub fn score_split(data: &Path, split: Split) -> Result<Vec<Scored>> {
                 path: documents_folder,
             });
         }
-        for path in files_in(&gold_folder, "txt")? {
-            let gold = Timeline::parse(&read(&path)?);
+        for path in crate::files_in(&gold_folder, "txt")? {
+            let gold = Timeline::parse(&crate::read_text(&path)?);
             let system = system_timeline(&gold.entity, &documents);
             let awareness = score::awareness(&gold, &system);
             let name = path
