@@ -392,6 +392,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_model_checks_a_bounded_number_of_matches_and_says_so() {
+        let sentence = "Ships waited at the breakwater while the harbour pilots stayed out.";
+        let many = vec![sentence; 40];
+        let story = story(&[&many, &many]);
+        let config = Config {
+            similarity: Some(std::sync::Arc::new(FakeModel { broken: false })),
+            ..Config::new()
+        };
+        let brief = crate::brief(&story, &config);
+        assert_eq!(brief.diagnostics.len(), 1, "{:?}", brief.diagnostics);
+        assert_eq!(
+            brief.diagnostics[0].severity,
+            parallax_model::Severity::Note
+        );
+        assert!(
+            brief.diagnostics[0]
+                .message
+                .contains("not checked by meaning"),
+            "{:?}",
+            brief.diagnostics
+        );
+    }
+
+    #[test]
     fn a_fact_one_source_states_in_a_clause_groups_with_the_same_fact_alone() {
         let story = story(&[
             &[

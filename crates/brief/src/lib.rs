@@ -215,16 +215,6 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
         framing,
         tone,
         readings,
-        diagnostics: matches
-            .similarity_error
-            .iter()
-            .map(|reason| {
-                parallax_model::Diagnostic::new(
-                    parallax_model::Severity::Warning,
-                    "sentence model",
-                    format!("{reason}; consensus matched by words alone"),
-                )
-            })
-            .collect(),
+        diagnostics: matches.similarity_diagnostics.clone(),
     }
 }

@@ -75,8 +75,8 @@ pub(crate) struct Matches {
     /// The calendar-anchored dates of each article's sentences ([`dated_sentences`]), by
     /// article: read once here for the same-day rule and again by the timeline.
     pub(crate) dated: Vec<Vec<(usize, Vec<Dated>)>>,
-    /// Why [`Config::similarity`] could not check the pairs, when it failed.
-    pub(crate) similarity_error: Option<String>,
+    /// What [`Config::similarity`] could not do: fail, or check every pair.
+    pub(crate) similarity_diagnostics: Vec<parallax_model::Diagnostic>,
 }
 
 impl Matches {
@@ -94,7 +94,7 @@ impl Matches {
         let mut pairs = similar_pairs(&sentences, &idf, &stances, config, 1);
         let mut clause_pairs =
             similar_pairs(&clauses, &idf, &stances, config, config.min_shared_terms);
-        let mut similarity_error = None;
+        let mut similarity_diagnostics = Vec::new();
         if let Some(similarity) = &config.similarity {
             let checked = keep_alike_in_meaning(
                 story,
@@ -112,7 +112,23 @@ impl Matches {
                     },
                 ],
             );
-            similarity_error = checked.err();
+            let diagnostic = |severity, message: String| {
+                parallax_model::Diagnostic::new(severity, "sentence model", message)
+            };
+            match checked {
+                Ok(0) => {}
+                Ok(n_unchecked) => similarity_diagnostics.push(diagnostic(
+                    parallax_model::Severity::Note,
+                    format!(
+                        "{n_unchecked} matches not checked by meaning (at most \
+                         {MAX_CHECKED_PAIRS} a brief, the least alike in words first)"
+                    ),
+                )),
+                Err(reason) => similarity_diagnostics.push(diagnostic(
+                    parallax_model::Severity::Warning,
+                    format!("{reason}; consensus matched by words alone"),
+                )),
+            }
         }
         let ids = terms
             .iter()
@@ -128,7 +144,7 @@ impl Matches {
             clauses,
             clause_pairs,
             dated,
-            similarity_error,
+            similarity_diagnostics,
         }
     }
 
@@ -564,22 +580,40 @@ fn similar_pairs(
     pairs
 }
 
+/// Pairs a sentence model checks in one brief at most, the least alike in words first: the
+/// model reads some 20–40 texts a second on two cores, and a hostile page can match thousands of
+/// sentences. The rest are kept as the words matched them, and the brief says how many.
+const MAX_CHECKED_PAIRS: usize = 500;
+
 /// Drops the pairs whose texts `similarity` puts below their floor: word overlap that is not
 /// one statement ("“This is very emotional for me,” X said on the floor" / "… the estimated cost
-/// of reading it on the floor"). All pairs are checked in one call, so a model embeds each text
-/// once; on an error nothing is dropped.
+/// of reading it on the floor"). The pairs are checked in one call, so a model embeds each text
+/// once, at most [`MAX_CHECKED_PAIRS`] of them. Returns how many were left unchecked; on an
+/// error nothing is dropped.
 fn keep_alike_in_meaning(
     story: &Story,
     similarity: &dyn crate::SentenceSimilarity,
     sets: &mut [PairSet<'_>],
-) -> Result<(), String> {
+) -> Result<usize, String> {
     let text = |unit: &SentenceTerms| text_of(&story.articles[unit.article_idx], &unit.range);
-    let texts: Vec<(&str, &str)> = sets
+    // (set, pair) of every pair, the least alike in words first.
+    let mut order: Vec<(usize, usize)> = sets
         .iter()
-        .flat_map(|set| {
-            set.pairs
-                .iter()
-                .map(|&(_, left, right)| (text(&set.units[left]), text(&set.units[right])))
+        .enumerate()
+        .flat_map(|(set_idx, set)| (0..set.pairs.len()).map(move |pair_idx| (set_idx, pair_idx)))
+        .collect();
+    order.sort_by(|a, b| {
+        let similarity = |(set_idx, pair_idx): (usize, usize)| sets[set_idx].pairs[pair_idx].0;
+        similarity(*a).total_cmp(&similarity(*b)).then(a.cmp(b))
+    });
+    let n_unchecked = order.len().saturating_sub(MAX_CHECKED_PAIRS);
+    order.truncate(MAX_CHECKED_PAIRS);
+    let texts: Vec<(&str, &str)> = order
+        .iter()
+        .map(|&(set_idx, pair_idx)| {
+            let set = &sets[set_idx];
+            let (_, left, right) = set.pairs[pair_idx];
+            (text(&set.units[left]), text(&set.units[right]))
         })
         .collect();
     let cosines = similarity.cosines(&texts)?;
@@ -590,17 +624,18 @@ fn keep_alike_in_meaning(
             texts.len()
         ));
     }
-    let mut cosines = cosines.into_iter();
-    for set in sets {
-        let kept: Vec<bool> = cosines
-            .by_ref()
-            .take(set.pairs.len())
-            .map(|cosine| cosine >= set.floor)
-            .collect();
-        let mut kept = kept.into_iter();
-        set.pairs.retain(|_| kept.next().unwrap_or(true));
+    let mut dropped: Vec<Vec<bool>> = sets
+        .iter()
+        .map(|set| vec![false; set.pairs.len()])
+        .collect();
+    for (&(set_idx, pair_idx), cosine) in order.iter().zip(cosines) {
+        dropped[set_idx][pair_idx] = cosine < sets[set_idx].floor;
     }
-    Ok(())
+    for (set, dropped) in sets.iter_mut().zip(dropped) {
+        let mut dropped = dropped.into_iter();
+        set.pairs.retain(|_| !dropped.next().unwrap_or(false));
+    }
+    Ok(n_unchecked)
 }
 
 /// Pairs of units (sentences or clauses) and the least cosine they must have.

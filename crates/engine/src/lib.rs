@@ -252,8 +252,8 @@ pub fn brief_articles(mut articles: Vec<Article>, config: &Config) -> Result<Out
     })
 }
 
-/// The brief of `story`, carrying `diagnostics` and a note for each article over
-/// [`MAX_BRIEF_SENTENCES`].
+/// The brief of `story`, carrying `diagnostics`, a note for each article over
+/// [`MAX_BRIEF_SENTENCES`] and the brief stage's own.
 fn brief_of(story: &Story, config: &Config, mut diagnostics: Vec<Diagnostic>) -> Brief {
     let read = first_sentences(story, MAX_BRIEF_SENTENCES);
     let mut brief = parallax_brief::brief(&read, &config.brief);
@@ -270,6 +270,9 @@ fn brief_of(story: &Story, config: &Config, mut diagnostics: Vec<Diagnostic>) ->
             ));
         }
     }
+    // The brief's own (a sentence model that failed or checked only some matches) come after
+    // those of the inputs.
+    diagnostics.append(&mut brief.diagnostics);
     brief.diagnostics = diagnostics;
     brief
 }
