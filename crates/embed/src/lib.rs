@@ -6,8 +6,8 @@
 //!
 //! The brief uses it, when given, as a check on consensus matches: two sentences that share words
 //! but not meaning ("… said on the floor before the vote" / "… the cost of reading it on the
-//! floor") are far apart here. It runs on the CPU at some 20–40 sentences a second on two cores,
-//! so it only reads the pairs the word overlap already matched.
+//! floor") are far apart here. It runs on the CPU at tens of sentences a second on two cores
+//! (more for short ones), so it only reads the pairs the word overlap already matched.
 //!
 //! ```no_run
 //! let encoder = parallax_embed::Encoder::load(std::path::Path::new("minilm"))?;
