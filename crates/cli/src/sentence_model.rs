@@ -5,7 +5,7 @@ use parallax_engine::brief_stage::SentenceSimilarity;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The flag `brief` and `eval matching` share.
+/// The flag `brief`, `serve` and `eval matching` share.
 #[derive(Debug, clap::Args)]
 pub(crate) struct SentenceModelArgs {
     /// A sentence-embedding model that checks what the word overlap matches (all-MiniLM-L6-v2:

@@ -26,12 +26,15 @@ pub(crate) struct ServeArgs {
     #[command(flatten)]
     sides: crate::SidesArgs,
     #[command(flatten)]
+    sentence_model: crate::sentence_model::SentenceModelArgs,
+    #[command(flatten)]
     data: DataDir,
 }
 
 pub(crate) fn serve(args: &ServeArgs) -> anyhow::Result<Exit> {
     let mut config = crate::config(args.allow_private_urls);
     args.sides.apply(&mut config.brief)?;
+    config.brief.similarity = args.sentence_model.load()?;
     let brief_config = config.brief.clone();
     let library: Arc<dyn Library> = if args.inputs.is_empty() {
         Arc::new(Stored::new(args.data.open()?, config))
