@@ -29,6 +29,14 @@ pub(super) fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
                     owned = format!("{subject} {action}");
                     owned.as_str()
                 }
+                // A verb found words into its sentence with no subject the gist can name is
+                // often a clause's inside a longer one ("The House vote to reaffirm that … is
+                // the motto is …" gave "is the motto is"); the sentence's own opening, which
+                // holds whoever or whatever it is about, names it better.
+                None if words_before(text, claim, sentence) >= MIN_WORDS_BEFORE_A_HEADLESS_VERB => {
+                    let whole = text.get(sentence.clone()).unwrap_or_default();
+                    &whole[crate::summary::dateline_len(whole)..]
+                }
                 None => action,
             }
         }
@@ -127,6 +135,20 @@ fn subject_as_written<'a>(
         .then(|| text.get(mention.range.clone()))
         .flatten()
 }
+
+/// Words of the sentence (after its dateline) before the claim's verb.
+fn words_before(text: &str, claim: &parallax_model::Claim, sentence: &Range<usize>) -> usize {
+    let Some(before) = text.get(sentence.start..claim.predicate.start) else {
+        return 0;
+    };
+    before[crate::summary::dateline_len(before)..]
+        .split_whitespace()
+        .count()
+}
+
+/// A verb with no subject the gist can name and at least this many words before it is named by
+/// its sentence's opening instead ([`gist`]); fewer, and the verb nearly opens the sentence.
+const MIN_WORDS_BEFORE_A_HEADLESS_VERB: usize = 3;
 
 /// The words opening the sentence before the claim's verb, when they can only be its subject:
 /// a short run (up to [`MAX_OPENING_SUBJECT_WORDS`]) with no comma or quotation mark, opened by
@@ -406,14 +428,34 @@ mod tests {
             gist(&annotated, &sentence_at("The new pier", Some("On Friday"))),
             "The new pier rules took effect on Friday"
         );
-        // A fronted phrase or an attribution before the verb is no subject.
+        // A fronted phrase or an attribution before the verb is no subject: words into the
+        // sentence, the sentence's own opening names what the verb is about.
         assert_eq!(
             gist(&annotated, &sentence_at("On Friday", Some("The mayor"))),
-            "took effect at noon"
+            "On Friday, the rules took effect at noon"
         );
         assert_eq!(
             gist(&annotated, &sentence_at("The mayor", None)),
-            "took effect at noon"
+            "The mayor said Friday the rules took effect at noon"
         );
+    }
+
+    #[test]
+    fn a_verb_nearly_opening_its_sentence_is_named_by_its_action() {
+        let text = "Then, abruptly, took effect at noon.";
+        let mut annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
+        let predicate = text.find("took effect").expect("in the text");
+        let object = predicate + "took effect ".len();
+        annotated.claims = vec![parallax_model::Claim {
+            sentence: 0,
+            subject: None,
+            predicate: predicate..predicate + "took effect".len(),
+            object: Some(object..text.len() - 1),
+            time: None,
+            quantity: None,
+            attribution: parallax_model::Attribution::Own,
+            polarity: parallax_model::Polarity::Asserted,
+        }];
+        assert_eq!(gist(&annotated, &(0..text.len())), "took effect at noon");
     }
 }
