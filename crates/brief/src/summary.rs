@@ -1064,7 +1064,7 @@ const SHELL_NOUNS: &[&str] = &[
 /// prosecuted …", "The move …"), which a summary in another order no longer tells. Not a time
 /// ("This week …"), "This is" or "It was" (most often what comes after), nor "Those who …",
 /// "Those wondering …".
-fn opens_pointing_back(text: &str) -> bool {
+pub(crate) fn opens_pointing_back(text: &str) -> bool {
     const TIMES: &[&str] = &[
         "day",
         "night",

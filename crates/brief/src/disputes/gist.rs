@@ -32,18 +32,17 @@ pub(super) fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
                 // A verb found words into its sentence with no subject the gist can name is
                 // often a clause's inside a longer one ("The House vote to reaffirm that … is
                 // the motto is …" gave "is the motto is"); the sentence's own opening, which
-                // holds whoever or whatever it is about, names it better.
-                None if words_before(text, claim, sentence) >= MIN_WORDS_BEFORE_A_HEADLESS_VERB => {
-                    let whole = text.get(sentence.clone()).unwrap_or_default();
-                    &whole[crate::summary::dateline_len(whole)..]
+                // holds whoever or whatever it is about, names it better, unless it points back
+                // to a sentence before ("It also follows …", "The move …").
+                None if words_before(text, claim, sentence) >= MIN_WORDS_BEFORE_A_HEADLESS_VERB
+                    && !crate::summary::opens_pointing_back(opening(text, sentence)) =>
+                {
+                    opening(text, sentence)
                 }
                 None => action,
             }
         }
-        None => {
-            let whole = text.get(sentence.clone()).unwrap_or_default();
-            &whole[crate::summary::dateline_len(whole)..]
-        }
+        None => opening(text, sentence),
     };
     let words: Vec<&str> = words.split_whitespace().collect();
     let cut = words.len() > GIST_WORDS;
@@ -134,6 +133,12 @@ fn subject_as_written<'a>(
     (adverbs_between && !breaks && !possessive && !gerund && !inside_phrase && !plural_after_person)
         .then(|| text.get(mention.range.clone()))
         .flatten()
+}
+
+/// The sentence without its dateline.
+fn opening<'a>(text: &'a str, sentence: &Range<usize>) -> &'a str {
+    let whole = text.get(sentence.clone()).unwrap_or_default();
+    &whole[crate::summary::dateline_len(whole)..]
 }
 
 /// Words of the sentence (after its dateline) before the claim's verb.
