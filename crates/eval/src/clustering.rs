@@ -580,14 +580,9 @@ mod tests {
 
     #[test]
     fn smoke_on_ecbplus_when_present() {
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus");
-        if !data.exists() {
-            #[expect(clippy::print_stderr, reason = "a skipped test says why")]
-            {
-                eprintln!("skipping: {} not found", data.display());
-            }
+        let Some(data) = crate::shared_data("ecbplus") else {
             return;
-        }
+        };
         let xml = std::fs::read_to_string(data.join("ECB+/1/1_1ecb.xml"))
             .expect("a document of topic 1 reads");
         let text = crate::entities::parse(&xml, "1_1ecb").text;

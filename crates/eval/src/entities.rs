@@ -662,15 +662,9 @@ mod tests {
 
     #[test]
     fn smoke_on_meantime_when_present() {
-        let data = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data/meantime-newsreader-en");
-        if !data.exists() {
-            #[expect(clippy::print_stderr, reason = "a skipped test says why")]
-            {
-                eprintln!("skipping: {} not found", data.display());
-            }
+        let Some(data) = crate::shared_data("meantime-newsreader-en") else {
             return;
-        }
+        };
         let documents = read_corpus(&data, "airbus").expect("the airbus corpus reads");
         let mut total = Tally::default();
         for document in documents.iter().take(3) {

@@ -119,6 +119,23 @@ pub(crate) fn document_name(path: &std::path::Path) -> String {
         .unwrap_or_default()
 }
 
+/// The shared data set `name` (`../shared/data/NAME` beside the repository), or `None` after
+/// saying why the test that asked is skipped: a user's clone has no shared data.
+#[cfg(test)]
+pub(crate) fn shared_data(name: &str) -> Option<PathBuf> {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(name);
+    if data.exists() {
+        return Some(data);
+    }
+    #[expect(clippy::print_stderr, reason = "a skipped test says why")]
+    {
+        eprintln!("skipping: {} not found", data.display());
+    }
+    None
+}
+
 /// Reads and parses one JSON file of a data set.
 fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {

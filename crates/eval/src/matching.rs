@@ -330,15 +330,18 @@ fn score<'a>(
         n_subtopics: 1,
         ..Tally::default()
     };
-    let validated = |doc: usize| -> Vec<usize> {
-        (0..documents[doc].sentences.len())
-            .filter(|&idx| documents[doc].sentences[idx].validated)
-            .collect()
-    };
+    let validated: Vec<Vec<usize>> = documents
+        .iter()
+        .map(|document| {
+            (0..document.sentences.len())
+                .filter(|&idx| document.sentences[idx].validated)
+                .collect()
+        })
+        .collect();
     for a in 0..documents.len() {
         for b in a + 1..documents.len() {
-            for x in validated(a) {
-                for y in validated(b) {
+            for &x in &validated[a] {
+                for &y in &validated[b] {
                     tally.n_gold += usize::from(shares_chain((a, x, b, y)));
                 }
             }
@@ -587,14 +590,9 @@ mod tests {
 
     #[test]
     fn smoke_on_ecbplus_when_present() {
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus");
-        if !data.exists() {
-            #[expect(clippy::print_stderr, reason = "a skipped test says why")]
-            {
-                eprintln!("skipping: {} not found", data.display());
-            }
+        let Some(data) = crate::shared_data("ecbplus") else {
             return;
-        }
+        };
         let validated = read_validated(&data).expect("the validated sentences read");
         let xml = std::fs::read_to_string(data.join("ECB+/1/1_1ecb.xml"))
             .expect("a document of topic 1 reads");
