@@ -1,4 +1,4 @@
-"""Which sentences would a sentence model call central? For bench/summary-meaning.sh.
+"""Which sentences would a sentence model call central? For bench/minilm-summary-signals.sh.
 
 usage: minilm_summary_signals.py MODEL_DIR NEUS_DIR [SPLIT]
 

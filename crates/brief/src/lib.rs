@@ -50,7 +50,6 @@ mod corpus;
 mod disputes;
 mod framing;
 mod matching;
-mod meaning;
 mod sides;
 mod single_source;
 mod sources;
@@ -66,7 +65,6 @@ pub use blind_spots::blind_spots;
 pub use consensus::consensus;
 pub use disputes::{agreed_facts, disputes};
 pub use framing::framing;
-pub use meaning::Meaning;
 pub use sides::{Outlet, Outlets, OutletsError, SideKey};
 pub use single_source::single_source;
 pub use sources::sources;
@@ -106,52 +104,12 @@ pub struct Config {
     pub min_sentence_cosine: f32,
 }
 
-/// A model of meaning for [`Config::similarity`] and the summary ([`Meaning`]): sentence
-/// embeddings (`parallax-embed`), or any other that embeds a text as a vector whose cosines
-/// tell how alike in meaning texts are.
+/// A model of meaning for [`Config::similarity`]: sentence embeddings (`parallax-embed`), or
+/// any other that gives a cosine per pair of texts.
 pub trait SentenceSimilarity: Send + Sync + std::fmt::Debug {
-    /// The embedding of each text, in the texts' order; an error is shown in the brief's
-    /// diagnostics, and the brief is made as without a model.
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String>;
-
-    /// The cosine of each pair's two texts, in the pairs' order; each distinct text is
-    /// embedded once.
-    fn cosines(&self, pairs: &[(&str, &str)]) -> Result<Vec<f32>, String> {
-        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut texts: Vec<&str> = Vec::new();
-        for &(left, right) in pairs {
-            for text in [left, right] {
-                index.entry(text).or_insert_with(|| {
-                    texts.push(text);
-                    texts.len() - 1
-                });
-            }
-        }
-        let embeddings = self.embed(&texts)?;
-        let embedding = |text: &str| index.get(text).and_then(|&idx| embeddings.get(idx));
-        pairs
-            .iter()
-            .map(|&(left, right)| match (embedding(left), embedding(right)) {
-                (Some(a), Some(b)) => Ok(cosine(a, b)),
-                _ => Err(format!(
-                    "the sentence model gave {} embeddings for {} texts",
-                    embeddings.len(),
-                    texts.len()
-                )),
-            })
-            .collect()
-    }
-}
-
-/// The cosine of two embeddings (0 when either is zero).
-pub(crate) fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let norm = |v: &[f32]| v.iter().map(|x| x * x).sum::<f32>().sqrt();
-    let (norm_a, norm_b) = (norm(a), norm(b));
-    if norm_a > 0.0 && norm_b > 0.0 {
-        a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>() / (norm_a * norm_b)
-    } else {
-        0.0
-    }
+    /// The cosine of each pair's two texts, in the pairs' order; an error is shown in the
+    /// brief's diagnostics and the pairs are kept as the words matched them.
+    fn cosines(&self, pairs: &[(&str, &str)]) -> Result<Vec<f32>, String>;
 }
 
 impl Config {
@@ -220,25 +178,11 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
     // The summary and the readings' summaries read the same English terms.
     let corpus = corpus::Corpus::new(story);
     lap("summary terms");
-    let mut diagnostics = matches.similarity_diagnostics.clone();
-    let meaning = config.similarity.as_ref().and_then(|model| {
-        Meaning::of(story, model.as_ref())
-            .map_err(|reason| {
-                diagnostics.push(parallax_model::Diagnostic::new(
-                    parallax_model::Severity::Warning,
-                    "sentence model",
-                    format!("{reason}; summary chosen without the sentence model"),
-                ));
-            })
-            .ok()
-    });
-    lap("summary meaning");
     let statements = summary::Statements {
         story,
         consensus: &consensus,
         agreed: &agreed_facts,
         disputes: &disputes,
-        meaning: meaning.as_ref(),
     };
     let summary = summary::summary_from(&corpus, &statements, config.summary_length());
     lap("summary");
@@ -271,6 +215,6 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
         framing,
         tone,
         readings,
-        diagnostics,
+        diagnostics: matches.similarity_diagnostics.clone(),
     }
 }

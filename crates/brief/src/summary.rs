@@ -40,7 +40,6 @@ pub use salience::{SALIENCE_FEATURES, Salience, SalienceError, WordPrior};
 use crate::consensus::independent_sources;
 use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
-use crate::meaning::Meaning;
 use parallax_model::{
     AgreedFact, Annotated, ArticleId, Attribution, Citation, ConsensusItem, Dispute, DisputeKind,
     EntityKind, QuoteKind, Span, Story, SummaryKind, SummarySentence, is_party_tag,
@@ -107,7 +106,6 @@ pub fn summary(
         consensus,
         agreed,
         disputes,
-        meaning: None,
     };
     summary_from(&Corpus::new(story), &statements, length)
 }
@@ -129,8 +127,6 @@ pub(crate) struct Statements<'a> {
     pub(crate) consensus: &'a [ConsensusItem],
     pub(crate) agreed: &'a [AgreedFact],
     pub(crate) disputes: &'a [Dispute],
-    /// The story's sentences embedded by a sentence model, when the brief has one.
-    pub(crate) meaning: Option<&'a Meaning>,
 }
 
 /// The summary of what the sources numbered `sources` (citation numbers, from 1) say, from the
@@ -150,7 +146,6 @@ pub fn summary_of_sources(
         consensus,
         agreed,
         disputes,
-        meaning: None,
     };
     summary_of_sources_from(&Corpus::new(story), &statements, sources, length)
 }
@@ -198,16 +193,8 @@ impl<'a> SummaryInputs<'a> {
                 consensus,
                 agreed,
                 disputes,
-                meaning: None,
             },
         }
-    }
-
-    /// These inputs with the story's sentences embedded by a sentence model: the summary reads
-    /// the features of meaning (`meaning_headlines`, `meaning_centroid`).
-    pub fn with_meaning(mut self, meaning: &'a Meaning) -> SummaryInputs<'a> {
-        self.statements.meaning = Some(meaning);
-        self
     }
 
     /// [`summary`], with the weights `salience`.
@@ -269,12 +256,7 @@ pub(crate) fn summary_of_sources_from(
     sources: &[usize],
     length: SummaryLength,
 ) -> Vec<SummarySentence> {
-    let salience = if statements.meaning.is_some() {
-        Salience::fitted_with_meaning()
-    } else {
-        Salience::fitted()
-    };
-    summary_with(corpus, statements, sources, length, salience)
+    summary_with(corpus, statements, sources, length, Salience::fitted())
 }
 
 fn summary_with(
@@ -443,7 +425,6 @@ fn choices<'s>(
         consensus,
         agreed,
         disputes,
-        meaning,
     } = *statements;
     let selected: HashSet<usize> = sources.iter().copied().collect();
     let independent = independent_sources(story);
@@ -648,7 +629,6 @@ fn choices<'s>(
         &selected,
         &independent,
         salience.word_prior(),
-        meaning,
     );
     for candidate in &mut candidates {
         candidate.features = context.features(candidate);
@@ -1321,36 +1301,6 @@ struct FeatureContext<'a> {
     centroid_norm: f64,
     /// The [`WordPrior`] weight of each term, by id.
     prior: Vec<f64>,
-    /// The story's sentence embeddings, with the mean of the summarized sources' headlines
-    /// and that of their sentences, when the brief has a sentence model.
-    meaning: Option<MeaningContext<'a>>,
-}
-
-struct MeaningContext<'a> {
-    meaning: &'a Meaning,
-    headlines: Option<Vec<f32>>,
-    sentences: Option<Vec<f32>>,
-}
-
-impl MeaningContext<'_> {
-    /// The cosines of the embedding of `candidate`'s own sentence with the mean of the
-    /// headlines and with that of the sentences (0 where either is missing).
-    fn cosines(&self, story: &Story, candidate: &Candidate) -> [f64; 2] {
-        let annotated = &story.articles[candidate.source - 1];
-        let start = candidate.own_span.start;
-        let sentence = annotated
-            .sentences
-            .partition_point(|sentence| sentence.range.end <= start);
-        let Some(embedding) = self.meaning.sentence(candidate.source, sentence) else {
-            return [0.0; 2];
-        };
-        let cosine_with = |centroid: &Option<Vec<f32>>| {
-            centroid.as_deref().map_or(0.0, |centroid| {
-                f64::from(crate::cosine(embedding, centroid))
-            })
-        };
-        [cosine_with(&self.headlines), cosine_with(&self.sentences)]
-    }
 }
 
 /// Hashes of the pairs of consecutive lowercase words of `text`.
@@ -1410,10 +1360,6 @@ fn window_hashes(text: &str, n: usize) -> impl Iterator<Item = u64> {
 }
 
 impl<'a> FeatureContext<'a> {
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "a trial of the meaning features, reverted in the next commit"
-    )]
     fn new(
         story: &'a Story,
         corpus: &'a Corpus,
@@ -1422,7 +1368,6 @@ impl<'a> FeatureContext<'a> {
         selected: &HashSet<usize>,
         independent: &[usize],
         word_prior: &WordPrior,
-        meaning: Option<&'a Meaning>,
     ) -> FeatureContext<'a> {
         let mut bigram_users: HashMap<u64, usize> = HashMap::new();
         for (idx, annotated) in story.articles.iter().enumerate() {
@@ -1523,17 +1468,6 @@ impl<'a> FeatureContext<'a> {
                 }
                 prior
             },
-            meaning: meaning.map(|meaning| {
-                // In source order, so that the means are summed alike every run.
-                let mut sources: Vec<usize> = selected.iter().copied().collect();
-                sources.sort_unstable();
-                let (headlines, sentences) = meaning.centroids(&sources);
-                MeaningContext {
-                    meaning,
-                    headlines,
-                    sentences,
-                }
-            }),
         }
     }
 
@@ -1617,10 +1551,6 @@ impl<'a> FeatureContext<'a> {
             .text
             .chars()
             .any(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'));
-        let [meaning_headlines, meaning_centroid] = self
-            .meaning
-            .as_ref()
-            .map_or([0.0; 2], |meaning| meaning.cosines(self.story, candidate));
         // In the order of SALIENCE_FEATURES; coverage, novelty and overflow are set as the
         // summary chooses.
         Features([
@@ -1652,8 +1582,6 @@ impl<'a> FeatureContext<'a> {
             0.0,
             0.0,
             mean_of(&self.prior),
-            meaning_headlines,
-            meaning_centroid,
         ])
     }
 }

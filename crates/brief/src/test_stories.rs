@@ -1,34 +1,6 @@
 //! Helpers for the unit tests' small stories.
 
-use parallax_model::{
-    Annotated, Article, Entity, EntityKind, Mention, Origin, Sentence, Story, TimeExpression,
-    TimeKind,
-};
-
-/// A story of one article per item of `articles`, each its sentences joined by spaces, with
-/// the sentences marked and nothing else annotated.
-pub(crate) fn story(articles: &[&[&str]]) -> Story {
-    Story::new(
-        articles
-            .iter()
-            .enumerate()
-            .map(|(idx, sentences)| {
-                let text = sentences.join(" ");
-                let mut annotated =
-                    Annotated::new(Article::new(Origin::File(format!("{idx}.txt")), text));
-                let mut start = 0;
-                for sentence in *sentences {
-                    annotated.sentences.push(Sentence {
-                        range: start..start + sentence.len(),
-                        paragraph: 0,
-                    });
-                    start += sentence.len() + 1;
-                }
-                annotated
-            })
-            .collect(),
-    )
-}
+use parallax_model::{Annotated, Entity, EntityKind, Mention, Story, TimeExpression, TimeKind};
 
 /// Marks every occurrence of each of `names` in article `idx` as a person's name.
 pub(crate) fn with_names(mut story: Story, idx: usize, names: &[&str]) -> Story {

@@ -291,12 +291,9 @@ enum EvalTask {
         #[arg(long, value_name = "DIR")]
         dump: Option<PathBuf>,
         /// Fit the summary's salience weights on the split first, write them to FILE (for
-        /// train: crates/brief/data/summary-salience.tsv, or summary-salience-meaning.tsv with
-        /// --sentence-model), and score the split with them.
+        /// train: crates/brief/data/summary-salience.tsv), and score the split with them.
         #[arg(long, value_name = "FILE")]
         fit: Option<PathBuf>,
-        #[command(flatten)]
-        sentence_model: sentence_model::SentenceModelArgs,
     },
     /// Quote attribution on PolNeAR: sources, cues and contents of quotes and reported speech.
     Quotes {
@@ -656,21 +653,17 @@ fn eval(task: &EvalTask) -> anyhow::Result<Exit> {
             split,
             dump,
             fit,
-            sentence_model,
         } => {
             let context = || format!("evaluating summaries on {} ({split})", data.display());
-            let model = sentence_model.load()?;
             let evaluation = match fit {
                 Some(out) => {
                     let (weights, evaluation) =
-                        parallax_eval::summary::fit(data, split, model).with_context(context)?;
+                        parallax_eval::summary::fit(data, split).with_context(context)?;
                     std::fs::write(out, weights)
                         .with_context(|| format!("writing {}", out.display()))?;
                     evaluation
                 }
-                None => {
-                    parallax_eval::summary::evaluate(data, split, model).with_context(context)?
-                }
+                None => parallax_eval::summary::evaluate(data, split).with_context(context)?,
             };
             if let Some(dump) = dump {
                 write_summaries(dump, &evaluation.outputs)?;

@@ -47,7 +47,7 @@ struct MiniLm(parallax_embed::Encoder);
 
 #[cfg(feature = "embeddings")]
 impl SentenceSimilarity for MiniLm {
-    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
-        self.0.embed(texts).map_err(|error| error.to_string())
+    fn cosines(&self, pairs: &[(&str, &str)]) -> Result<Vec<f32>, String> {
+        self.0.cosines(pairs).map_err(|error| error.to_string())
     }
 }

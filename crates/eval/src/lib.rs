@@ -68,14 +68,6 @@ pub enum Error {
         /// Where.
         path: PathBuf,
     },
-    /// The sentence model failed on an example.
-    #[error("the sentence model on {what}: {reason}")]
-    Model {
-        /// Which example.
-        what: String,
-        /// The model's reason.
-        reason: String,
-    },
     /// Fitted weights could not be read back.
     #[error("reading back the fitted {what}: {reason}")]
     Fit {

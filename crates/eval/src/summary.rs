@@ -22,15 +22,12 @@ pub mod rouge;
 use crate::{Error, Report, Result};
 use baselines::{Baseline, Unit, cut};
 use parallax_engine::Outcome;
-use parallax_engine::brief_stage::{
-    Meaning, Salience, SentenceSimilarity, SummaryInputs, SummaryLength,
-};
+use parallax_engine::brief_stage::{Salience, SummaryInputs, SummaryLength};
 use parallax_engine::model::{Article, ConsensusItem, Origin};
 use parallax_text::Terms;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The folder of the data set that holds the split files.
 const SPLIT_FOLDER: &str = "naacl2022_lrc_roundup_random_order_probe";
@@ -72,46 +69,25 @@ fn method_names() -> Vec<&'static str> {
 /// # Errors
 ///
 /// When the split files cannot be read, their lines do not pair up, or they hold no example.
-/// With `model`, the briefs check their matches by meaning and the summary reads the
-/// sentences' embeddings, with the weights fitted with the model
-/// (`crates/brief/data/summary-salience-meaning.tsv`).
-pub fn evaluate(
-    data: &Path,
-    split: &str,
-    model: Option<Arc<dyn SentenceSimilarity>>,
-) -> Result<Evaluation> {
-    let salience = if model.is_some() {
-        Salience::fitted_with_meaning()
-    } else {
-        Salience::fitted()
-    };
-    let examples = examples(data, split, model)?;
-    Ok(evaluate_with(data, split, &examples, salience))
+pub fn evaluate(data: &Path, split: &str) -> Result<Evaluation> {
+    let examples = examples(data, split)?;
+    Ok(evaluate_with(data, split, &examples, Salience::fitted()))
 }
 
 /// Fits the weights of the summary's salience model on `split` of the NeuS/AllSides folder
 /// `data` (conditional logits on the steps of a teacher's summaries; `summary/fit.rs`)
 /// and scores the summaries of that split made with them: the
-/// weights file, which `crates/brief/data/summary-salience.tsv` holds for train (and
-/// `summary-salience-meaning.tsv` for train with the sentence model), and the evaluation.
+/// weights file, which `crates/brief/data/summary-salience.tsv` holds for train, and the
+/// evaluation.
 ///
 /// # Errors
 ///
 /// As [`evaluate`].
-pub fn fit(
-    data: &Path,
-    split: &str,
-    model: Option<Arc<dyn SentenceSimilarity>>,
-) -> Result<(String, Evaluation)> {
-    let with_model = if model.is_some() {
-        " --sentence-model DIR"
-    } else {
-        ""
-    };
-    let examples = examples(data, split, model)?;
+pub fn fit(data: &Path, split: &str) -> Result<(String, Evaluation)> {
+    let examples = examples(data, split)?;
     let header = format!(
         "Weights of the summary's salience model, per feature: for the first choice, for the later ones.\n\
-         Fitted on NeuS/AllSides {split} ({} stories) by `parallax eval summary --split {split} --fit FILE{with_model}`; do not edit.",
+         Fitted on NeuS/AllSides {split} ({} stories) by `parallax eval summary --split {split} --fit FILE`; do not edit.",
         examples.len()
     );
     let (file, salience) = fit::fit(&examples, &header);
@@ -129,32 +105,10 @@ pub(crate) struct Example {
     /// The story's consensus as the brief's summary reads it: the brief's own consensus shows
     /// clauses with their subjects, wider than what was matched.
     consensus: Vec<ConsensusItem>,
-    /// The story's sentences embedded, when the evaluation has a sentence model.
-    meaning: Option<Meaning>,
-}
-
-impl Example {
-    /// What the summary of the story is made from.
-    pub(crate) fn summary_inputs(&self) -> SummaryInputs<'_> {
-        let inputs = SummaryInputs::new(
-            &self.outcome.story,
-            &self.consensus,
-            &self.outcome.brief.agreed_facts,
-            &self.outcome.brief.disputes,
-        );
-        match &self.meaning {
-            Some(meaning) => inputs.with_meaning(meaning),
-            None => inputs,
-        }
-    }
 }
 
 /// The stories of `split`, briefed.
-fn examples(
-    data: &Path,
-    split: &str,
-    model: Option<Arc<dyn SentenceSimilarity>>,
-) -> Result<Vec<Example>> {
+fn examples(data: &Path, split: &str) -> Result<Vec<Example>> {
     let folder = data.join(SPLIT_FOLDER);
     let source_path = folder.join(format!("{split}.source"));
     let target_path = folder.join(format!("{split}.target"));
@@ -168,8 +122,7 @@ fn examples(
             path: folder,
         });
     }
-    let mut config = parallax_engine::Config::new();
-    config.brief.similarity = model;
+    let config = parallax_engine::Config::new();
     let mut examples = Vec::new();
     for (idx, (source, target)) in sources.iter().zip(&targets).enumerate() {
         let articles: Vec<Article> = source
@@ -179,21 +132,11 @@ fn examples(
             .collect();
         if let Ok(outcome) = parallax_engine::brief_articles(articles, &config) {
             let consensus = parallax_engine::brief_stage::consensus(&outcome.story, &config.brief);
-            let meaning = match &config.brief.similarity {
-                Some(model) => Some(Meaning::of(&outcome.story, model.as_ref()).map_err(
-                    |reason| Error::Model {
-                        what: format!("{split} line {}", idx + 1),
-                        reason,
-                    },
-                )?),
-                None => None,
-            };
             examples.push(Example {
                 line: idx + 1,
                 reference: body(target).to_string(),
                 outcome,
                 consensus,
-                meaning,
             });
         }
     }
@@ -249,12 +192,16 @@ fn evaluate_with(
             texts.join(" ")
         };
         let mut summaries: BTreeMap<String, String> = BTreeMap::new();
-        let parallax: Vec<String> = example
-            .summary_inputs()
-            .summary(SummaryLength::FillWords(max_words), salience)
-            .iter()
-            .map(|sentence| without_citations(&sentence.text))
-            .collect();
+        let parallax: Vec<String> = SummaryInputs::new(
+            &outcome.story,
+            &example.consensus,
+            &outcome.brief.agreed_facts,
+            &outcome.brief.disputes,
+        )
+        .summary(SummaryLength::FillWords(max_words), salience)
+        .iter()
+        .map(|sentence| without_citations(&sentence.text))
+        .collect();
         summaries.insert("parallax".into(), cut(&parallax.join(" "), max_words));
         for baseline in Baseline::ALL {
             let chosen = baselines::fill(&baseline.rank(&units), &n_words, max_words);

@@ -48,11 +48,9 @@ pub const SALIENCE_FEATURES: [&str; N_FEATURES] = [
     "novelty",
     "overflow",
     "roundup_words",
-    "meaning_headlines",
-    "meaning_centroid",
 ];
 
-pub(crate) const N_FEATURES: usize = 28;
+pub(crate) const N_FEATURES: usize = 26;
 
 /// Index of the feature the summary sets while it chooses, as terms become covered.
 pub(crate) const COVERAGE: usize = 5;
@@ -105,9 +103,8 @@ impl WordPrior {
     }
 }
 
-/// The fitted weights, compiled in: for briefs without a sentence model, and with one.
+/// The fitted weights, compiled in.
 const FITTED: &str = include_str!("../../data/summary-salience.tsv");
-const FITTED_WITH_MEANING: &str = include_str!("../../data/summary-salience-meaning.tsv");
 
 /// Why a weights file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -120,23 +117,11 @@ pub struct SalienceError {
 }
 
 impl Salience {
-    /// The weights fitted on NeuS/AllSides train without a sentence model
-    /// (`data/summary-salience.tsv`): the features that read one weigh 0.
+    /// The weights fitted on NeuS/AllSides train (`data/summary-salience.tsv`).
     pub fn fitted() -> &'static Salience {
         static FITTED_SALIENCE: OnceLock<Salience> = OnceLock::new();
         FITTED_SALIENCE.get_or_init(|| {
             Salience::parse(FITTED).expect("the compiled-in weights file is checked by a test")
-        })
-    }
-
-    /// The weights fitted on NeuS/AllSides train with the sentence model
-    /// (`data/summary-salience-meaning.tsv`), for summaries whose features read a
-    /// [`crate::Meaning`].
-    pub fn fitted_with_meaning() -> &'static Salience {
-        static FITTED_SALIENCE: OnceLock<Salience> = OnceLock::new();
-        FITTED_SALIENCE.get_or_init(|| {
-            Salience::parse(FITTED_WITH_MEANING)
-                .expect("the compiled-in weights file is checked by a test")
         })
     }
 
@@ -246,7 +231,6 @@ mod tests {
     #[test]
     fn the_fitted_weights_parse() {
         assert!(Salience::parse(FITTED).is_ok());
-        assert!(Salience::parse(FITTED_WITH_MEANING).is_ok());
     }
 
     #[test]

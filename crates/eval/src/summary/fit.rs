@@ -97,7 +97,12 @@ pub(crate) fn fit(examples: &[Example], header: &str) -> (String, Salience) {
                 .cloned()
                 .collect();
             Story {
-                inputs: example.summary_inputs(),
+                inputs: SummaryInputs::new(
+                    story,
+                    &example.consensus,
+                    &example.outcome.brief.agreed_facts,
+                    &example.outcome.brief.disputes,
+                ),
                 reference: rouge::tokens(&example.reference),
                 max_words: example.reference.split_whitespace().count(),
                 source_terms,
