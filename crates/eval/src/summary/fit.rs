@@ -130,34 +130,11 @@ pub(crate) fn fit(examples: &[Example], header: &str) -> (String, Salience) {
         vec![0.0; SALIENCE_FEATURES.len()],
         vec![0.0; SALIENCE_FEATURES.len()],
     ];
-    let mut samples: Vec<Vec<Sample>> = stories
+    let samples: Vec<Vec<Sample>> = stories
         .iter()
         .enumerate()
-        .map(|(idx, story)| teach(story, &part_salience(part_of(idx), &unweighted), None))
+        .map(|(idx, story)| teach(story, &part_salience(part_of(idx), &unweighted)))
         .collect();
-    // Trial: DAGGER=N rounds of roll-ins by the weights fitted on the other fifths.
-    let rounds: usize = std::env::var("DAGGER")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    for _ in 0..rounds {
-        let policies: Vec<[Vec<f64>; 2]> = (0..CROSS_VALIDATION_PARTS)
-            .map(|part| {
-                fit_both(
-                    samples
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(idx, s)| (part_of(idx) != part).then_some(s)),
-                )
-            })
-            .collect();
-        for (idx, story) in stories.iter().enumerate() {
-            let part = part_of(idx);
-            let policy = part_salience(part, &policies[part]);
-            let more = teach(story, &part_salience(part, &unweighted), Some(&policy));
-            samples[idx].extend(more);
-        }
-    }
     // Each part's stories summarized with the weights fitted on the other parts.
     let mut held_out_rouge1 = vec![0.0; stories.len()];
     for part in 0..CROSS_VALIDATION_PARTS {
@@ -295,7 +272,7 @@ struct Sample {
 
 /// The steps of the teacher's summary of `story` with two or more eligible statements, each
 /// labelled with their gains (see the module's documentation).
-fn teach(story: &Story<'_>, salience: &Salience, policy: Option<&Salience>) -> Vec<Sample> {
+fn teach(story: &Story<'_>, salience: &Salience) -> Vec<Sample> {
     let mut samples = Vec::new();
     let mut cache = TokenCache::default();
     let mut gain_of = |texts: &[&str]| {
@@ -333,25 +310,16 @@ fn teach(story: &Story<'_>, salience: &Salience, policy: Option<&Salience>) -> V
                     gain
                 })
                 .collect();
-            let first = so_far
+            let best = labels
                 .iter()
-                .all(|sentence| sentence.kind == SummaryKind::Disputed);
-            let best = match policy {
-                None => labels
-                    .iter()
-                    .enumerate()
-                    .max_by(|(at_a, a), (at_b, b)| a.total_cmp(b).then(at_b.cmp(at_a)))
-                    .map(|(at, _)| at),
-                Some(policy) => options
-                    .iter()
-                    .enumerate()
-                    .map(|(at, option)| (policy.score_features(&option.features, first), at))
-                    .max_by(|(a, at_a), (b, at_b)| a.total_cmp(b).then(at_b.cmp(at_a)))
-                    .map(|(_, at)| at),
-            };
+                .enumerate()
+                .max_by(|(at_a, a), (at_b, b)| a.total_cmp(b).then(at_b.cmp(at_a)))
+                .map(|(at, _)| at);
             if options.len() >= 2 {
                 samples.push(Sample {
-                    first,
+                    first: so_far
+                        .iter()
+                        .all(|sentence| sentence.kind == SummaryKind::Disputed),
                     features: options
                         .iter()
                         .map(|option| option.features.clone())
