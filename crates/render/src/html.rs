@@ -13,13 +13,16 @@ use parallax_model::Brief;
 
 const TEMPLATE: &str = include_str!("templates/brief.html");
 
-pub(crate) fn render(brief: &Brief) -> Result<String> {
-    let mut environment = Environment::new();
-    environment.add_template("brief.html", TEMPLATE)?;
+/// The wire types of `brief` with every text that comes from an article or its metadata made
+/// safe for display ([`display`]: no control or bidirectional-override characters, whitespace
+/// collapsed), and the removed-block reasons spelled with spaces: what an HTML page shows, this
+/// one and the server's. Escaping is left to the template.
+pub fn displayed(brief: &Brief) -> BriefJson {
     let mut wire = BriefJson::from(brief);
     for source in &mut wire.sources {
         source.title = source.title.as_deref().map(display);
         source.outlet = source.outlet.as_deref().map(display);
+        source.input = display(&source.input);
         source.authors = source
             .authors
             .iter()
@@ -94,6 +97,13 @@ pub(crate) fn render(brief: &Brief) -> Result<String> {
             }
         }
     }
+    wire
+}
+
+pub(crate) fn render(brief: &Brief) -> Result<String> {
+    let mut environment = Environment::new();
+    environment.add_template("brief.html", TEMPLATE)?;
+    let wire = displayed(brief);
     let template = environment.get_template("brief.html")?;
     Ok(template.render(context! {
         version => env!("CARGO_PKG_VERSION"),
@@ -124,8 +134,35 @@ mod tests {
     #[test]
     fn article_text_is_escaped_everywhere() {
         let payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        let page = render(&brief_saying(payload)).expect("template renders");
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("<img"), "{page}");
+        assert!(page.contains("&lt;script&gt;"));
+        assert!(page.contains("default-src 'none'"));
+    }
+
+    #[test]
+    fn displayed_texts_lose_direction_overrides_and_control_characters() {
+        // A right-to-left override would show the quoted words reversed to the reader.
+        let payload = "the port \u{202e}denepoer\u{202c} on Friday\u{7}";
+        let wire = displayed(&brief_saying(payload));
+        let shown = [
+            wire.sources[0].input.as_str(),
+            wire.sources[0].title.as_deref().unwrap_or_default(),
+            wire.consensus[0].citations[0].text.as_str(),
+            wire.readings
+                .as_ref()
+                .map_or("", |readings| &readings.sides[0].label),
+        ];
+        for text in shown {
+            assert_eq!(text, "the port denepoer on Friday");
+        }
+    }
+
+    /// A brief whose every text from the article or its metadata is `payload`.
+    fn brief_saying(payload: &str) -> Brief {
         let article = Article::new(Origin::Stdin, payload.to_string());
-        let brief = Brief {
+        Brief {
             story: StoryId("s".into()),
             summary: vec![],
             sources: vec![SourceEntry {
@@ -170,11 +207,6 @@ mod tests {
                 }],
             }),
             diagnostics: vec![],
-        };
-        let page = render(&brief).expect("template renders");
-        assert!(!page.contains("<script"), "{page}");
-        assert!(!page.contains("<img"), "{page}");
-        assert!(page.contains("&lt;script&gt;"));
-        assert!(page.contains("default-src 'none'"));
+        }
     }
 }

@@ -15,8 +15,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use minijinja::value::Serde;
 use minijinja::{Environment, context};
-use parallax_render::display_text;
-use parallax_render::json::BriefJson;
+use parallax_render::{display_text, displayed_brief};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -184,48 +183,6 @@ async fn story_print(
     story_page(&state, &record, true, true)
 }
 
-/// The brief wire types with untrusted metadata made safe for display, as the render crate's
-/// HTML page shows them.
-fn displayed_brief(record: &StoryRecord) -> BriefJson {
-    let mut wire = BriefJson::from(&record.brief);
-    for source in &mut wire.sources {
-        source.title = source.title.as_deref().map(display_text);
-        source.outlet = source.outlet.as_deref().map(display_text);
-        source.input = display_text(&source.input);
-        source.authors = source
-            .authors
-            .iter()
-            .map(|author| display_text(author))
-            .collect();
-        source.removed = std::mem::take(&mut source.removed)
-            .into_iter()
-            .map(|(reason, count)| (reason.replace('_', " "), count))
-            .collect();
-    }
-    for voice in &mut wire.voices {
-        voice.speaker = display_text(&voice.speaker);
-        voice.cues = voice.cues.iter().map(|cue| display_text(cue)).collect();
-    }
-    for fact in &mut wire.agreed_facts {
-        fact.slot = display_text(&fact.slot);
-        for value in &mut fact.values {
-            value.value = display_text(&value.value);
-        }
-    }
-    for dispute in &mut wire.disputes {
-        dispute.slot = display_text(&dispute.slot);
-        for side in &mut dispute.sides {
-            side.value = display_text(&side.value);
-        }
-    }
-    if let Some(readings) = &mut wire.readings {
-        for side in &mut readings.sides {
-            side.label = display_text(&side.label);
-        }
-    }
-    wire
-}
-
 /// The story page: the brief of `record`. `stored` says whether its articles have pages of
 /// their own (an ad hoc brief's do not); `print` lays it out for paper.
 fn story_page(
@@ -234,7 +191,7 @@ fn story_page(
     stored: bool,
     print: bool,
 ) -> Result<Html<String>, PageError> {
-    let wire = displayed_brief(record);
+    let wire = displayed_brief(&record.brief);
     let source_of: BTreeMap<String, usize> = wire
         .sources
         .iter()
