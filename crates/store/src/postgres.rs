@@ -638,8 +638,8 @@ impl Records for Postgres {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tests::{batch, corpus};
     use crate::{Location, Store};
-    use parallax_model::{Article, Entity, EntityKind, Origin, RemovalReason, RemovedBlock};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// The server the tests use; `PARALLAX_TEST_POSTGRES` overrides it.
@@ -694,57 +694,6 @@ mod tests {
             let _ = self
                 .admin
                 .batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema));
-        }
-    }
-
-    /// An invented article by `outlet` on `date` that names `entity`.
-    fn article(text: &str, outlet: &str, date: &str, entity: &str) -> Annotated {
-        let mut article = Article::new(Origin::File(format!("{outlet}.txt")), text.to_string());
-        article.outlet = Some(outlet.to_string());
-        article.title = Some(format!("{outlet} headline"));
-        article.published = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
-        article.removed = vec![RemovedBlock {
-            text: "Share this article".to_string(),
-            reason: RemovalReason::Widget,
-        }];
-        let mut annotated = Annotated::new(article);
-        annotated.entities.push(Entity {
-            kind: EntityKind::Person,
-            name: entity.to_string(),
-            mentions: Vec::new(),
-            country: None,
-            role: None,
-        });
-        annotated
-    }
-
-    fn corpus() -> Vec<Annotated> {
-        vec![
-            article(
-                "Tova Marrin said the troops withdrew from the northern ridge overnight.",
-                "Harbor Ledger",
-                "2031-03-02",
-                "Tova Marrin",
-            ),
-            article(
-                "Engineers reopened the ridge road; a convoy of trucks crossed at dawn.",
-                "Valley Post",
-                "2031-03-04",
-                "Ilse Varga",
-            ),
-            article(
-                "The council voted to fund the bridge repairs before the spring floods.",
-                "Valley Post",
-                "2031-04-10",
-                "Ilse Varga",
-            ),
-        ]
-    }
-
-    fn batch(articles: Vec<Annotated>) -> Batch {
-        Batch {
-            articles,
-            ..Batch::default()
         }
     }
 

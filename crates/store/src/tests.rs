@@ -31,7 +31,8 @@ fn article(text: &str, outlet: &str, date: &str, entity: &str) -> Annotated {
     annotated
 }
 
-fn corpus() -> Vec<Annotated> {
+/// Three invented articles of two outlets and two people.
+pub(crate) fn corpus() -> Vec<Annotated> {
     vec![
         article(
             "Tova Marrin said the troops withdrew from the northern ridge overnight.",
@@ -54,7 +55,8 @@ fn corpus() -> Vec<Annotated> {
     ]
 }
 
-fn batch(articles: Vec<Annotated>) -> Batch {
+/// `articles` as a batch to write.
+pub(crate) fn batch(articles: Vec<Annotated>) -> Batch {
     Batch {
         articles,
         ..Batch::default()
