@@ -304,17 +304,41 @@ fn part_close(between: &str, after_year: bool) -> Option<(usize, usize)> {
 }
 
 /// The first clause mark in `between` and its length; a comma right at its start closes
-/// nothing `after_year` ([`part_close`]).
+/// nothing `after_year` ([`part_close`]), nor one before a region's abbreviation set off by
+/// commas ([`opens_with_region_abbreviation`]).
 fn clause_mark(between: &str, after_year: bool) -> Option<(usize, usize)> {
     between.char_indices().find_map(|(at, c)| {
         let closes = match c {
             ',' if at == 0 && after_year => false,
+            ',' if opens_with_region_abbreviation(&between[at + 1..]) => false,
             ',' | ';' | ':' => between[at + 1..].starts_with(char::is_whitespace),
             '\u{2014}' | '\u{2013}' => true,
             _ => false,
         };
         closes.then_some((at, c.len_utf8()))
     })
+}
+
+/// Whether `after`, the text after a comma, opens with a short capitalized abbreviation set off
+/// by another comma: a place's state or province ("Ferguson, Mo., where …", "Berkeley Heights,
+/// N.J., …") or a company's or person's suffix (", Inc.,", ", Jr.,"). Its commas belong to the
+/// name; a part cut at the first would open with "Mo., where …".
+fn opens_with_region_abbreviation(after: &str) -> bool {
+    let Some(word) = after.split_whitespace().next() else {
+        return false;
+    };
+    let Some(abbreviation) = word.strip_suffix(".,") else {
+        return false;
+    };
+    let n_letters = abbreviation
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .count();
+    abbreviation.starts_with(|c: char| c.is_ascii_uppercase())
+        && abbreviation
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '.')
+        && (1..=5).contains(&n_letters)
 }
 
 /// Words the clause after a fronted time needs before a clause mark closes its date's part:
@@ -986,6 +1010,25 @@ mod tests {
         assert_eq!(
             parts(shared, &["1950", "1987"]),
             ["The ferry was built in 1950 for the island route", shared]
+        );
+        // The comma before a state's abbreviation belongs to the place's name.
+        let place = "The governor said Wednesday that she toured Velmar, Mo., where the levee \
+                     failed almost two weeks earlier.";
+        assert_eq!(
+            parts(place, &["Wednesday", "almost two weeks earlier"]),
+            [
+                "The governor said Wednesday that she toured Velmar, Mo.",
+                place
+            ]
+        );
+        let region =
+            "The pilots struck on Monday in Ostrava, N.J., and the port reopened on Friday.";
+        assert_eq!(
+            parts(region, &["Monday", "Friday"]),
+            [
+                "The pilots struck on Monday in Ostrava, N.J.",
+                "the port reopened on Friday."
+            ]
         );
     }
 
