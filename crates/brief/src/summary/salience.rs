@@ -48,9 +48,10 @@ pub const SALIENCE_FEATURES: [&str; N_FEATURES] = [
     "novelty",
     "overflow",
     "roundup_words",
+    "source_centrality",
 ];
 
-pub(crate) const N_FEATURES: usize = 26;
+pub(crate) const N_FEATURES: usize = 27;
 
 /// Index of the feature the summary sets while it chooses, as terms become covered.
 pub(crate) const COVERAGE: usize = 5;
