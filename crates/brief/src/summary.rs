@@ -1299,9 +1299,6 @@ struct FeatureContext<'a> {
     centroid: Vec<f64>,
     idf: Vec<f64>,
     centroid_norm: f64,
-    /// Per source (by index), the mean tf-idf cosine of its text with the other summarized
-    /// independent sources' texts.
-    source_centrality: Vec<f64>,
     /// The [`WordPrior`] weight of each term, by id.
     prior: Vec<f64>,
 }
@@ -1418,7 +1415,6 @@ impl<'a> FeatureContext<'a> {
             .map(|(&n, idf)| n as f64 * idf)
             .collect();
         let centroid_norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
-        let source_centrality = source_centrality(corpus, selected, independent, &idf);
         let mut in_a_headline = vec![false; n_terms];
         for (term, share) in term_stats.in_headlines.iter().enumerate() {
             in_a_headline[term] = *share > 0.0;
@@ -1465,7 +1461,6 @@ impl<'a> FeatureContext<'a> {
             centroid,
             idf,
             centroid_norm,
-            source_centrality,
             prior: {
                 let mut prior = vec![0.0; n_terms];
                 for (term, id) in corpus.terms() {
@@ -1587,71 +1582,8 @@ impl<'a> FeatureContext<'a> {
             0.0,
             0.0,
             mean_of(&self.prior),
-            self.source_centrality
-                .get(candidate.source - 1)
-                .copied()
-                .unwrap_or(0.0),
         ])
     }
-}
-
-/// Per source (by index), the mean cosine of its text's tf-idf vector with those of the other
-/// selected independent sources; 0 for a source left out or alone.
-fn source_centrality(
-    corpus: &Corpus,
-    selected: &HashSet<usize>,
-    independent: &[usize],
-    idf: &[f64],
-) -> Vec<f64> {
-    let vectors: Vec<Option<HashMap<u32, f64>>> = corpus
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(idx, wordings)| {
-            (selected.contains(&(idx + 1)) && independent.get(idx) == Some(&idx)).then(|| {
-                let mut vector: HashMap<u32, f64> = HashMap::new();
-                for wording in wordings {
-                    for &term in &wording.body_terms {
-                        *vector.entry(term).or_insert(0.0) +=
-                            idf.get(term as usize).copied().unwrap_or(0.0);
-                    }
-                }
-                vector
-            })
-        })
-        .collect();
-    let norm = |vector: &HashMap<u32, f64>| vector.values().map(|w| w * w).sum::<f64>().sqrt();
-    let cosine = |a: &HashMap<u32, f64>, b: &HashMap<u32, f64>| {
-        let mut terms: Vec<(&u32, &f64)> = a.iter().collect();
-        terms.sort_unstable_by_key(|(term, _)| **term);
-        let dot: f64 = terms
-            .into_iter()
-            .map(|(term, weight)| weight * b.get(term).copied().unwrap_or(0.0))
-            .sum();
-        let norms = norm(a) * norm(b);
-        if norms > 0.0 { dot / norms } else { 0.0 }
-    };
-    vectors
-        .iter()
-        .enumerate()
-        .map(|(idx, vector)| {
-            let Some(vector) = vector else {
-                return 0.0;
-            };
-            let others: Vec<f64> = vectors
-                .iter()
-                .enumerate()
-                .filter(|(other, _)| *other != idx)
-                .filter_map(|(_, other)| other.as_ref())
-                .map(|other| cosine(vector, other))
-                .collect();
-            if others.is_empty() {
-                0.0
-            } else {
-                others.iter().sum::<f64>() / others.len() as f64
-            }
-        })
-        .collect()
 }
 
 /// `citations` of the `selected` sources when two or more independent sources remain among

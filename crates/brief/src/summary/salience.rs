@@ -48,10 +48,9 @@ pub const SALIENCE_FEATURES: [&str; N_FEATURES] = [
     "novelty",
     "overflow",
     "roundup_words",
-    "source_centrality",
 ];
 
-pub(crate) const N_FEATURES: usize = 27;
+pub(crate) const N_FEATURES: usize = 26;
 
 /// Index of the feature the summary sets while it chooses, as terms become covered.
 pub(crate) const COVERAGE: usize = 5;
