@@ -263,7 +263,31 @@ pub(crate) fn opens_headless(part: &str, after_conjunction: bool) -> bool {
             && (word.ends_with("ed")
                 || word.ends_with("ly")
                 || (word.ends_with("ing") && !word.ends_with("thing"))
-                || SHARED_SUBJECT_OPENERS.contains(&word)))
+                || SHARED_SUBJECT_OPENERS.contains(&word)
+                || is_verb_before_its_object(part)))
+}
+
+/// Words that follow a verb in -s directly and never a plural noun that is a subject: a
+/// determiner or possessive opening its object, or an adverb of time ("… and ends sometime in
+/// December", "… and sends the bill back"; "talks resume", "officials in Velmar said" are
+/// subjects).
+const AFTER_A_VERB: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "sometime", "again", "back",
+];
+
+/// Whether `part` opens with a word in -s (not -ss, -us, -is) followed by one of
+/// [`AFTER_A_VERB`]: a verb in the present whose subject came before the part.
+fn is_verb_before_its_object(part: &str) -> bool {
+    let mut words = part.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let second = second.trim_matches(|c: char| !c.is_alphanumeric());
+    first.len() > 3
+        && first.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|end| first.ends_with(end))
+        && AFTER_A_VERB.contains(&second)
 }
 
 /// Words that cannot end what they belong to: a conjunction, subordinator or relative word, an
@@ -317,6 +341,25 @@ mod tests {
         assert!(!ends_open("The report needs to be made public,\" she said"));
         assert!(!ends_open("The port reopened on Monday"));
         assert!(!ends_open(""));
+    }
+
+    #[test]
+    fn after_a_conjunction_a_verb_is_headless_and_a_subject_is_not() {
+        assert!(opens_headless("ends sometime in December", true));
+        assert!(opens_headless("sends the bill back to the council", true));
+        assert!(opens_headless("reopened the port on Friday", true));
+        assert!(!opens_headless("talks resume on Friday", true));
+        assert!(!opens_headless(
+            "officials in Velmar said the port would reopen",
+            true
+        ));
+        assert!(!opens_headless(
+            "his office says the port will reopen",
+            true
+        ));
+        assert!(!opens_headless("business as usual returned", true));
+        // After a bare clause mark any lowercase opening is.
+        assert!(opens_headless("talks resume on Friday", false));
     }
 
     fn clauses(sentence: &str) -> Vec<&str> {
