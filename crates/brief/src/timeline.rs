@@ -304,13 +304,13 @@ fn part_close(between: &str, after_year: bool) -> Option<(usize, usize)> {
 }
 
 /// The first clause mark in `between` and its length; a comma right at its start closes
-/// nothing `after_year` ([`part_close`]), nor one before a region's abbreviation set off by
-/// commas ([`opens_with_region_abbreviation`]).
+/// nothing `after_year` ([`part_close`]), nor one before an abbreviation set off by
+/// commas ([`opens_with_set_off_abbreviation`]).
 fn clause_mark(between: &str, after_year: bool) -> Option<(usize, usize)> {
     between.char_indices().find_map(|(at, c)| {
         let closes = match c {
             ',' if at == 0 && after_year => false,
-            ',' if opens_with_region_abbreviation(&between[at + 1..]) => false,
+            ',' if opens_with_set_off_abbreviation(&between[at + 1..]) => false,
             ',' | ';' | ':' => between[at + 1..].starts_with(char::is_whitespace),
             '\u{2014}' | '\u{2013}' => true,
             _ => false,
@@ -323,7 +323,7 @@ fn clause_mark(between: &str, after_year: bool) -> Option<(usize, usize)> {
 /// by another comma: a place's state or province ("Ferguson, Mo., where …", "Berkeley Heights,
 /// N.J., …") or a company's or person's suffix (", Inc.,", ", Jr.,"). Its commas belong to the
 /// name; a part cut at the first would open with "Mo., where …".
-fn opens_with_region_abbreviation(after: &str) -> bool {
+fn opens_with_set_off_abbreviation(after: &str) -> bool {
     let Some(word) = after.split_whitespace().next() else {
         return false;
     };

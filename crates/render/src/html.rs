@@ -17,7 +17,7 @@ const TEMPLATE: &str = include_str!("templates/brief.html");
 /// safe for display ([`display`]: no control or bidirectional-override characters, whitespace
 /// collapsed), and the removed-block reasons spelled with spaces: what an HTML page shows, this
 /// one and the server's. Escaping is left to the template.
-pub fn displayed(brief: &Brief) -> BriefJson {
+pub fn displayed_brief(brief: &Brief) -> BriefJson {
     let mut wire = BriefJson::from(brief);
     for source in &mut wire.sources {
         source.title = source.title.as_deref().map(display);
@@ -103,7 +103,7 @@ pub fn displayed(brief: &Brief) -> BriefJson {
 pub(crate) fn render(brief: &Brief) -> Result<String> {
     let mut environment = Environment::new();
     environment.add_template("brief.html", TEMPLATE)?;
-    let wire = displayed(brief);
+    let wire = displayed_brief(brief);
     let template = environment.get_template("brief.html")?;
     Ok(template.render(context! {
         version => env!("CARGO_PKG_VERSION"),
@@ -145,7 +145,7 @@ mod tests {
     fn displayed_texts_lose_direction_overrides_and_control_characters() {
         // A right-to-left override would show the quoted words reversed to the reader.
         let payload = "the port \u{202e}denepoer\u{202c} on Friday\u{7}";
-        let wire = displayed(&brief_saying(payload));
+        let wire = displayed_brief(&brief_saying(payload));
         let shown = [
             wire.sources[0].input.as_str(),
             wire.sources[0].title.as_deref().unwrap_or_default(),

@@ -28,7 +28,7 @@ pub mod json;
 mod markdown;
 mod text;
 
-pub use html::displayed as displayed_brief;
+pub use html::displayed_brief;
 pub use text::display as display_text;
 
 use parallax_model::Brief;
