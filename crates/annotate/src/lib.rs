@@ -37,7 +37,6 @@ pub mod quotes;
 mod references;
 mod sentences;
 mod times;
-mod word_fields;
 
 pub use claims::claims;
 pub use entities::{entities, entities_in};

@@ -13,7 +13,6 @@
 //! a shape, never longer text, so no article text can be read back from it.
 
 use super::cues;
-use crate::word_fields;
 use super::speaker::{self, Speaker};
 use super::tokens::{Doc, Kind};
 use super::{Found, State};
@@ -426,11 +425,6 @@ fn features(
     if let Some(entry) = cues::verb_at(doc, idx) {
         sink.feature(piece!("lexicon"), Piece::new(entry.base()), None);
         sink.feature(piece!("lexicon"), piece!("any"), None);
-    }
-    for field in word_fields::fields(stem.text).iter() {
-        let field = Piece::new(field);
-        sink.feature(piece!("field"), field, None);
-        sink.feature(piece!("fieldnc"), field, Some(next_class));
     }
     sink.feature(piece!("start"), bin(idx - sentence.start), None);
     sink.feature(piece!("end"), bin(sentence.end - 1 - idx), None);
