@@ -630,11 +630,30 @@ pub(crate) fn move_verbs_into_cues(doc: &Doc, found: &mut [Found]) {
     }
 }
 
+/// Words that say nothing of speech, thought or stance alone: a learned cue that is one of them
+/// and found no verb to take ([`move_verbs_into_cues`]) marks no attribution ("X was | named
+/// director", "will make the | announcement").
+const FUNCTION_WORD_CUES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "back",
+];
+
+/// Drops the learned quotes whose whole cue is a function word.
+pub(crate) fn drop_function_word_cues(doc: &Doc, found: &mut Vec<Found>) {
+    found.retain(|quote| {
+        let Some((cue_first, cue_last)) = quote.cue else {
+            return true;
+        };
+        !(quote.construction.starts_with("learned")
+            && cue_first == cue_last
+            && FUNCTION_WORD_CUES.contains(&doc.lower(cue_first)))
+    });
+}
+
 /// The verb a cue the model found on an auxiliary or an adverb stands for: the word after it,
 /// past adverbs, when it makes a perfect ("has | asked the campaign to …", "has also |
 /// commented on …"), a progressive ("is | telling customers that …") or, with no auxiliary, is
 /// a reporting verb ("also | argued that …"); not reaching `end`. A passive ("was named
-/// director") is left alone: its subject is no speaker.
+/// director") is none: its subject is no speaker, and [`drop_function_word_cues`] drops it.
 fn verb_after_auxiliary(doc: &Doc, cue: usize, end: usize) -> Option<usize> {
     const PERFECT: &[&str] = &["has", "have", "had"];
     const PROGRESSIVE: &[&str] = &["is", "are", "was", "were"];

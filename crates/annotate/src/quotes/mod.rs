@@ -147,6 +147,7 @@ pub fn quotes_and_subjects(
         filter::apply(&doc, &mut state, filter);
     }
     learned::move_verbs_into_cues(&doc, &mut state.found);
+    learned::drop_function_word_cues(&doc, &mut state.found);
     let found = std::mem::take(&mut state.found);
     let subjects = sentence_subjects(&doc, &state.quoted);
     let quotes = finish(&doc, found, &subjects, entities, config);

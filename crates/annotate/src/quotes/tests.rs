@@ -973,7 +973,8 @@ fn a_learned_cue_on_an_auxiliary_or_adverb_takes_the_verb_after_it() {
         "Mayor Karel Vostrik has also commented on the harbor strike.",
         "indirect [the harbor strike] cue=has also commented on speaker=Mayor Karel Vostrik",
     );
-    // A progressive: "is betting"; a passive stays as the model found it.
+    // A progressive: "is betting"; a passive is no attribution: with no verb to take, a cue
+    // that is an auxiliary alone marks none.
     let progressive = "threshold\t1\ncue\tpw=ruiz|is\t2\nafter\tbias=1\t1\n";
     check_learned(
         progressive,
@@ -984,7 +985,13 @@ fn a_learned_cue_on_an_auxiliary_or_adverb_takes_the_verb_after_it() {
     check_learned(
         passive,
         "Mayor Ana Ruiz was named chair of the harbor board.",
-        "indirect [named chair of the harbor board] cue=was speaker=Mayor Ana Ruiz",
+        "",
+    );
+    let particle = "threshold\t1\ncue\tpw=pay|back\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        particle,
+        "The harbor fund will pay back the loan by June.",
+        "",
     );
 }
 
