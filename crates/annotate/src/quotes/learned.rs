@@ -630,22 +630,23 @@ pub(crate) fn move_verbs_into_cues(doc: &Doc, found: &mut [Found]) {
     }
 }
 
-/// Words that say nothing of speech, thought or stance alone: a learned cue that is one of them
-/// and found no verb to take ([`move_verbs_into_cues`]) marks no attribution ("X was | named
-/// director", "will make the | announcement").
+/// Words that say nothing of speech, thought or stance alone: a learned cue made of them only
+/// that found no verb to take ([`move_verbs_into_cues`]) marks no attribution ("X was | named
+/// director", "pay | back the loan", "X has to | justify …": an obligation, not a stance).
 const FUNCTION_WORD_CUES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "back",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "back", "to",
 ];
 
-/// Drops the learned quotes whose whole cue is a function word.
+/// Drops the learned quotes whose cue is function words only.
 pub(crate) fn drop_function_word_cues(doc: &Doc, found: &mut Vec<Found>) {
     found.retain(|quote| {
         let Some((cue_first, cue_last)) = quote.cue else {
             return true;
         };
+        // "To" alone is a cue of PolNeAR's ("To Ruiz, the strike is …").
         !(quote.construction.starts_with("learned")
-            && cue_first == cue_last
-            && FUNCTION_WORD_CUES.contains(&doc.lower(cue_first)))
+            && (cue_first..=cue_last).all(|at| FUNCTION_WORD_CUES.contains(&doc.lower(at)))
+            && doc.lower(cue_first) != "to")
     });
 }
 

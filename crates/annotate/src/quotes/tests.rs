@@ -973,14 +973,18 @@ fn a_learned_cue_on_an_auxiliary_or_adverb_takes_the_verb_after_it() {
         "Mayor Karel Vostrik has also commented on the harbor strike.",
         "indirect [the harbor strike] cue=has also commented on speaker=Mayor Karel Vostrik",
     );
-    // A progressive: "is betting"; a passive is no attribution: with no verb to take, a cue
-    // that is an auxiliary alone marks none.
+    // A progressive: "is betting".
     let progressive = "threshold\t1\ncue\tpw=ruiz|is\t2\nafter\tbias=1\t1\n";
     check_learned(
         progressive,
         "Mayor Ana Ruiz is betting the pier will reopen.",
         "indirect [the pier will reopen] cue=is betting speaker=Mayor Ana Ruiz",
     );
+}
+
+#[test]
+fn a_learned_cue_of_function_words_alone_marks_no_attribution() {
+    // A passive, a particle, an obligation: with no verb to take, the cue tells no stance.
     let passive = "threshold\t1\ncue\tpw=ruiz|was\t2\nafter\tbias=1\t1\n";
     check_learned(
         passive,
@@ -991,6 +995,12 @@ fn a_learned_cue_on_an_auxiliary_or_adverb_takes_the_verb_after_it() {
     check_learned(
         particle,
         "The harbor fund will pay back the loan by June.",
+        "",
+    );
+    let obligation = "threshold\t1\ncue\tpw=has|to\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        obligation,
+        "Mayor Ana Ruiz has to justify the budget to the council.",
         "",
     );
 }
