@@ -443,7 +443,13 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             {
                 return None;
             }
-            speaker.first = start;
+            // A phrase opened by an article takes none of them: they name what the clause is
+            // about ("“…,” a point the union's office denied").
+            if !matches!(doc.token(speaker.first).lower.as_ref(), "the" | "a" | "an")
+                || doc.token(speaker.first).capitalized
+            {
+                speaker.first = start;
+            }
             let end = addressee_end(doc, entry.class(), last, ceiling);
             return clause_ends(doc, end, ceiling).then_some(Attribution {
                 cue: (first, last),

@@ -275,6 +275,7 @@ const ED_ADJECTIVES: &[&str] = &[
     "acclaimed",
     "surveyed",
     "polled",
+    "briefed",
     "interviewed",
     "sampled",
 ];
@@ -342,6 +343,8 @@ const ANONYMOUS_MARKERS: &[&str] = &[
     "unnamed",
     "unidentified",
     "familiar",
+    "briefed",
+    "knowledgeable",
     "close",
     "closer",
     "named",
@@ -611,6 +614,10 @@ pub(crate) fn fits(token: &Token<'_>) -> bool {
     if STOP_WORDS.contains(&word) && !INNER_PREPOSITIONS.contains(&word) {
         return false;
     }
+    // A negated auxiliary starts a clause: "those arguments didn't sway lawmakers, who say".
+    if word.ends_with("n't") {
+        return false;
+    }
     // A gerund inside a phrase is a noun ("a source familiar with her thinking").
     if cues::reporting_verb(word).is_some_and(|entry| {
         entry.form != cues::Form::Gerund && !entry.needs_particle() && !BARE_PLURALS.contains(&word)
@@ -623,13 +630,16 @@ pub(crate) fn fits(token: &Token<'_>) -> bool {
     true
 }
 
-/// Whether token `idx` is a "to" that goes on a speaker phrase, as "familiar with" does: after
-/// "close" ("a source close to the campaign", "people close to Ruiz") or after a noun of
-/// serving someone ("an aide to the committee", "a senior adviser to the mayor").
+/// Whether token `idx` is a preposition that goes on a speaker phrase, as "familiar with" does:
+/// "to" after "close" ("a source close to the campaign", "people close to Ruiz") or after a noun
+/// of serving someone ("an aide to the committee", "a senior adviser to the mayor"); "on" or
+/// "about" after "briefed" or "knowledgeable" ("a person briefed on the talks").
 fn phrase_to(doc: &Doc, idx: usize) -> bool {
-    idx > 0
-        && doc.lower(idx) == "to"
-        && matches!(
+    if idx == 0 {
+        return false;
+    }
+    match doc.lower(idx) {
+        "to" => matches!(
             doc.lower(idx - 1),
             "close"
                 | "closer"
@@ -646,7 +656,10 @@ fn phrase_to(doc: &Doc, idx: usize) -> bool {
                 | "spokesperson"
                 | "envoy"
                 | "successor"
-        )
+        ),
+        "on" | "about" => matches!(doc.lower(idx - 1), "briefed" | "knowledgeable"),
+        _ => false,
+    }
 }
 
 /// Whether `token` can open a speaker phrase.
@@ -746,6 +759,11 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     let word = token.lower.as_ref();
     if PRONOUNS.contains(&word) || contracted_pronoun(word).is_some() {
         return Some(pronoun(last));
+    }
+    // A negated auxiliary between the speaker and the cue is neither's: "Ana Ruiz isn't |
+    // rattled about …".
+    if word.ends_with("n't") && last > floor {
+        return before(doc, last - 1, floor);
     }
     let opens_sentence = last == floor || !doc.token(last - 1).is_word();
     if opens_sentence && SENTENCE_ADVERBS.contains(&word) {

@@ -1570,3 +1570,29 @@ fn a_long_subject_before_the_cue_is_whole() {
          with a record of challenging the harbour board",
     );
 }
+
+#[test]
+fn speaker_phrases_stop_at_clauses_and_reach_past_briefed_on() {
+    // A negated auxiliary opens a clause: the relative pronoun stands for the noun after it.
+    check(
+        "But those arguments didn't sway councillors, who say the port's case is overblown.",
+        "indirect [the port's case is overblown] cue=say speaker=councillors (from who)",
+    );
+    // Nor is it part of the speaker before the cue.
+    check(
+        "Ana Ruiz didn't say whether the pier would reopen.",
+        "indirect [whether the pier would reopen] cue=didn't say speaker=Ana Ruiz",
+    );
+    // "briefed on" goes on the phrase, as "familiar with" does.
+    check(
+        "A person briefed on the matter said the prosecutors had issued subpoenas.",
+        "indirect [the prosecutors had issued subpoenas] cue=said speaker=A person briefed on the \
+         matter anonymous",
+    );
+    // After a quote, words before a phrase opened by an article are what its clause is about.
+    check(
+        "Ruiz said the letters spoke for “all the pilots,” a point the union office denied.",
+        "indirect [the letters spoke for] cue=said speaker=Ruiz\n\
+         direct [“all the pilots,”] cue=denied speaker=the union office",
+    );
+}
