@@ -588,6 +588,9 @@ fn choices<'s>(
             let (text, terms, first_word, n_words) = match restate(annotated, &sentence.range, text)
             {
                 Restated::LeftOut => continue,
+                // A quotation's rest, given its mark back, opens with a quotation as those
+                // left out above do.
+                Restated::Rewritten(text) if starts_with_quote(&text) => continue,
                 Restated::Rewritten(text) => vocabulary.unlocated(text),
                 Restated::AsWritten => (
                     text.to_string(),
@@ -1799,7 +1802,25 @@ fn restate(annotated: &Annotated, range: &Range<usize>, text: &str) -> Restated 
             None => Restated::LeftOut,
         };
     }
+    // A quotation going on from an earlier sentence that names its speaker ("… status quo,”
+    // Ruiz said."): its opening mark, left in that sentence, is given back.
+    if inside_quotation(&annotated.article.text, range.start) {
+        return Restated::Rewritten(with_opening_mark(text));
+    }
     with_subject_named(annotated, range, text).map_or(Restated::AsWritten, Restated::Rewritten)
+}
+
+/// `text`, the rest of a quotation opened before it, with the opening mark that matches the
+/// first closing one: “ before ”, a straight mark before a straight one.
+fn with_opening_mark(text: &str) -> String {
+    let straight = text.find('"');
+    let curly = text.find('\u{201d}');
+    let mark = match (straight, curly) {
+        (Some(straight), Some(curly)) if straight < curly => '"',
+        (Some(_), None) => '"',
+        _ => '\u{201c}',
+    };
+    format!("{mark}{text}")
 }
 
 /// Whether the sentence at `range` of `annotated` goes on with a quotation an earlier sentence
@@ -1820,12 +1841,19 @@ fn speaks_unattributed(annotated: &Annotated, range: &Range<usize>) -> bool {
 /// The name of who speaks the quotation that byte `at` of `annotated` lies inside, as the
 /// voices show it; none when no quote found holds it or its speaker is unknown.
 fn quotation_speaker(annotated: &Annotated, at: usize) -> Option<String> {
-    let quote = annotated.quotes.iter().find(|quote| {
-        quote.kind == QuoteKind::Direct
-            && std::iter::once(&quote.content)
+    // The innermost quotation: an excerpt quoted whole may hold the words of someone it quotes.
+    let quote = annotated
+        .quotes
+        .iter()
+        .filter(|quote| quote.kind == QuoteKind::Direct)
+        .filter_map(|quote| {
+            std::iter::once(&quote.content)
                 .chain(&quote.continuation)
-                .any(|piece| piece.start < at && at < piece.end)
-    })?;
+                .find(|piece| piece.start < at && at < piece.end)
+                .map(|piece| (piece.len(), quote))
+        })
+        .min_by_key(|(len, _)| *len)
+        .map(|(_, quote)| quote)?;
     crate::voices::shown_speaker(annotated, quote)
 }
 
@@ -2005,7 +2033,14 @@ fn inside_quotation(text: &str, at: usize) -> bool {
     // The mark that opened the quotation still open, if one is: English closes “ with ”,
     // German „ with “ and » with «, French « with »; scraped text mixes styles, so a straight
     // or a right double quotation mark closes whatever is open.
-    let open = paragraph.chars().fold(None, |open, c| match (open, c) {
+    // A straight mark doubled (`""We …`, a scraped block quotation) is one mark.
+    let mut previous = None;
+    let marks = paragraph.chars().filter(|&c| {
+        let doubled = c == '"' && previous == Some('"');
+        previous = Some(c);
+        !doubled
+    });
+    let open = marks.fold(None, |open, c| match (open, c) {
         (Some(_), '"' | '\u{201d}')
         | (Some('\u{201e}'), '\u{201c}')
         | (Some('\u{bb}'), '\u{ab}')
@@ -3157,5 +3192,23 @@ mod tests {
         assert!(!inside_quotation(text, at("Dann")));
         assert!(inside_quotation(text, at("Two")));
         assert!(!inside_quotation(text, at("Three")));
+        // A doubled straight mark opening a scraped block quotation is one mark.
+        let doubled = "\"\"We lost,\" Ruiz said. \"And you saw it. We know why.\"";
+        assert!(inside_quotation(
+            doubled,
+            doubled.find("We know").expect("in it")
+        ));
+    }
+
+    #[test]
+    fn the_rest_of_a_quotation_gets_its_opening_mark_back() {
+        assert_eq!(
+            with_opening_mark("The pier stays shut,\" Ruiz said."),
+            "\"The pier stays shut,\" Ruiz said."
+        );
+        assert_eq!(
+            with_opening_mark("The pier stays shut,\u{201d} Ruiz said."),
+            "\u{201c}The pier stays shut,\u{201d} Ruiz said."
+        );
     }
 }

@@ -213,7 +213,16 @@ pub(crate) fn attribute(doc: &Doc, spans: &[Span], state: &mut State) {
             continue;
         }
         let after_colon = span.open > 0 && doc.token(span.open - 1).is_punct(':');
-        let attribution = if after_colon {
+        let passage_after_colon =
+            after_colon && doc.token(span.open - 1).paragraph != doc.token(span.open).paragraph;
+        let attribution = if passage_after_colon {
+            // A paragraph a colon introduces ("an excerpt from the report:") may quote someone
+            // with an attribution of its own ("“…,” Ruiz said. “…”"): those are Ruiz's words.
+            after(doc, span, state)
+                .filter(|attribution| attribution.speaker.is_some())
+                .or_else(|| before(doc, span, state))
+                .or_else(|| after(doc, span, state))
+        } else if after_colon {
             before(doc, span, state).or_else(|| after(doc, span, state))
         } else {
             after(doc, span, state).or_else(|| before(doc, span, state))

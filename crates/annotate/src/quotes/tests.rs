@@ -1596,3 +1596,20 @@ fn speaker_phrases_stop_at_clauses_and_reach_past_briefed_on() {
          direct [“all the pilots,”] cue=denied speaker=the union office",
     );
 }
+
+#[test]
+fn a_passage_after_a_colon_quoting_someone_is_theirs() {
+    // The doubled mark opening the passage is one mark; the passage's own attribution names
+    // the speaker, not the sentence that introduces it.
+    check(
+        "Here is an excerpt from the harbour report:\n\n\"\"We have learned a lot since the strike,\" \
+         Ana Ruiz said to the pilots in Velmar. \"And you showed it. We owe the pilots our support.\"",
+        "direct [\"\"We have learned a lot since the strike,\"] + [\"And you showed it. We owe the \
+         pilots our support.\"] cue=said speaker=Ana Ruiz",
+    );
+    // In one sentence, the colon's cue keeps its quotation.
+    check(
+        "Ruiz scolded him: \u{201c}The pier is shut,\u{201d} she said.",
+        "direct [\u{201c}The pier is shut,\u{201d}] cue=scolded speaker=Ruiz",
+    );
+}

@@ -277,6 +277,12 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else {
             let next = text[idx + width..].chars().next();
             kind = match (c, next) {
+                // A straight mark doubled (`""We …`, a scraped block quotation) is one mark: an
+                // empty quotation says nothing.
+                ('"', Some('"')) => {
+                    idx += 1;
+                    Kind::Quote(Mark::Either)
+                }
                 ('"', _) => Kind::Quote(Mark::Either),
                 ('“' | '„' | '«' | '‟', _) => Kind::Quote(Mark::Open),
                 ('”' | '»', _) => Kind::Quote(Mark::Close),
