@@ -343,6 +343,17 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
             return Tense::Future;
         }
         if let Some(tense) = cue(&left_words[..=idx], lexicon) {
+            // "canceled a scheduled interview Monday night": a plan that a past verb acted on
+            // lay before the telling.
+            let plan_acted_on = tense == Tense::Future
+                && idx >= 2
+                && PLAN_ADJECTIVES.contains(&left_words[idx].as_str())
+                && DETERMINERS.contains(&left_words[idx - 1].as_str())
+                && !REPORTING_PAST.contains(&left_words[idx - 2].as_str())
+                && cue(&left_words[..idx - 1], lexicon) == Some(Tense::Past);
+            if plan_acted_on {
+                return Tense::Past;
+            }
             // "asked members to join him Monday evening": the expression times what was asked
             // for, which lies ahead of the asking, as the news of a request does of its act.
             let asks_for_later = tense == Tense::Past
@@ -353,6 +364,22 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
     }
     right_cue(right, lexicon).unwrap_or(Tense::Unknown)
 }
+
+/// Cues of the future that are also adjectives of a planned thing ("a scheduled interview").
+const PLAN_ADJECTIVES: &[&str] = &["scheduled", "planned"];
+
+/// Past forms of reporting verbs, whose object is what was said, not the planned thing: "said
+/// the scheduled vote on Thursday would go ahead" looks ahead.
+const REPORTING_PAST: &[&str] = &[
+    "said",
+    "told",
+    "reported",
+    "announced",
+    "confirmed",
+    "added",
+    "noted",
+    "wrote",
+];
 
 /// The tense the words after an expression give it, if any.
 fn right_cue(right: &str, lexicon: &Lexicon) -> Option<Tense> {

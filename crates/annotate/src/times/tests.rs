@@ -447,6 +447,26 @@ fn holidays() {
 }
 
 #[test]
+fn a_planned_thing_named_in_a_past_clause_lies_behind() {
+    // "a scheduled interview" is the noun's plan: the clause's verb places the day.
+    check(
+        "Ruiz canceled a scheduled radio interview Monday night, and the upcoming vote on \
+         Thursday stays.",
+        Some(FRIDAY),
+        &[
+            ("Monday night", "2022-01-10TNI"),
+            ("Thursday", "2022-01-20"),
+        ],
+    );
+    // What a reporting verb says of a plan still lies ahead.
+    check(
+        "Ruiz said the scheduled vote on Thursday would go ahead.",
+        Some(FRIDAY),
+        &[("Thursday", "2022-01-20")],
+    );
+}
+
+#[test]
 fn unknown_publication_date_keeps_what_is_stated() {
     check(
         "On March 5 the board met; last week it voted, on Thursday it adjourned and in 2019 it \
