@@ -106,6 +106,7 @@ impl System {
                 attach_threshold: None,
                 entity_weight: 0.0,
                 window_days: Config::new().window_days,
+                half_life_days: None,
             },
         }
     }

@@ -221,6 +221,48 @@ mod tests {
     }
 
     #[test]
+    fn events_of_a_running_story_days_apart_are_stories_of_their_own() {
+        // A walkout and, ten days later, the vote that ends it: many words alike, inside the
+        // window; each event's reports within a day of each other.
+        let profiles = [
+            profile(
+                "a",
+                &["harbor", "strike", "docker", "walkout", "gate"],
+                Some("2026-03-02"),
+            ),
+            profile(
+                "b",
+                &["harbor", "strike", "docker", "walkout", "picket"],
+                Some("2026-03-03"),
+            ),
+            profile(
+                "c",
+                &["harbor", "strike", "docker", "vote", "deal"],
+                Some("2026-03-12"),
+            ),
+            profile(
+                "d",
+                &["harbor", "strike", "docker", "vote", "ballot"],
+                Some("2026-03-13"),
+            ),
+            profile(
+                "e",
+                &["dam", "river", "spillway", "rain"],
+                Some("2026-03-12"),
+            ),
+        ];
+        check(&profiles, &[&[0, 1], &[2, 3], &[4]]);
+        let without_decay = Config {
+            half_life_days: None,
+            ..Config::new()
+        };
+        assert_eq!(
+            cluster(&profiles, &without_decay),
+            [vec![0, 1, 2, 3], vec![4]]
+        );
+    }
+
+    #[test]
     fn pair_lookup_matches_the_condensed_order() {
         let profiles: Vec<Profile> = ["a", "b", "c", "d"]
             .iter()

@@ -223,10 +223,17 @@ fn blend(
     }
     // An article in which the annotator found no names says nothing either way about shared
     // entities; judging it on terms alone keeps it from being pushed away.
+    let decay = match (left.published, right.published, config.half_life_days) {
+        (Some(left_date), Some(right_date), Some(half_life)) => {
+            let apart = (left_date - right_date).num_days().abs();
+            0.5f64.powf((apart - 1).max(0) as f64 / half_life)
+        }
+        _ => 1.0,
+    };
     if left.entities.is_empty() || right.entities.is_empty() {
-        return terms();
+        return decay * terms();
     }
-    (1.0 - config.entity_weight) * terms() + config.entity_weight * entities()
+    decay * ((1.0 - config.entity_weight) * terms() + config.entity_weight * entities())
 }
 
 /// The dot product of two unit vectors sorted by id.
