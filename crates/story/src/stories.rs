@@ -15,6 +15,11 @@ use std::sync::Arc;
 /// with: its rarest terms are what a story's articles share and other stories' do not.
 const QUERY_TERMS: usize = 20;
 
+/// At most this many terms are tried to find [`QUERY_TERMS`] that have a holder inside the new
+/// article's window: an archive's older stories hold many of its rare words, and a term only
+/// they hold finds nothing.
+const MAX_TERMS_TRIED: usize = 4 * QUERY_TERMS;
+
 /// At most this many earlier articles (those sharing the most idf weight of the query terms)
 /// are compared with a new one in full, so that adding stays as fast however big the archive
 /// and its time window grow.
@@ -914,14 +919,24 @@ impl Stories {
             .collect();
         query.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(&right.1)));
         let mut shared: FxHashMap<u32, f64> = FxHashMap::default();
-        for (idf, term) in query.into_iter().take(QUERY_TERMS) {
+        // A term whose holders all lie outside the window finds nothing: it does not count
+        // among the terms queried, or an archive's older stories, holding the same rare words,
+        // would hide the new article's own story from it.
+        let mut n_queried = 0;
+        for (idf, term) in query.into_iter().take(MAX_TERMS_TRIED) {
+            if n_queried == QUERY_TERMS {
+                break;
+            }
             let holders = self.holders_of_term.get(term as usize);
+            let mut found = false;
             for idx in holders.into_iter().flatten().rev().take(MAX_HOLDERS_WALKED) {
                 let published = self.profiles[idx].published;
                 if within_window(published, new_profile.published, &self.config) {
                     *shared.entry(*idx).or_default() += idf;
+                    found = true;
                 }
             }
+            n_queried += usize::from(found);
         }
         let mut ranked: Vec<(u32, f64)> = shared.into_iter().collect();
         if ranked.len() > MAX_CANDIDATES {
@@ -1099,6 +1114,30 @@ mod tests {
                 "a joined []",
                 "a: a,c",
                 "b: b",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_older_story_with_the_same_rare_words_does_not_hide_the_new_ones() {
+        // The old article, months before, holds 25 words the last one uses too, as rare as the
+        // words the last one shares with its own story's first article.
+        let old_words: Vec<String> = (0..25).map(|idx| format!("word{idx:02}")).collect();
+        let old_words: Vec<&str> = old_words.iter().map(String::as_str).collect();
+        let mut last_words = vec!["harbor", "strike", "docker", "pay"];
+        last_words.extend(&old_words);
+        check(
+            &[
+                dated("a", "2030-01-01", &old_words),
+                dated("b", "2030-06-01", &["harbor", "strike", "docker", "pay"]),
+                dated("c", "2030-06-01", &last_words),
+            ],
+            &[
+                "a started []",
+                "b started []",
+                "b joined []",
+                "a: a",
+                "b: b,c",
             ],
         );
     }
