@@ -718,8 +718,17 @@ fn found(
     // Next to a word the rules do not know as a cue, what the phrase rules read as a speaker is
     // often none ("no hurry to", "the recent days saw"): only a name or a pronoun is kept, and
     // not a lone capitalized word opening the sentence ("That said").
+    // Nor is a name after a preposition ("a restaurant in Velmar to talk with …"), but for
+    // "with", which may open a clause of its own ("with one senator even talking about …").
+    let after_preposition = |speaker: &Speaker| {
+        speaker.first > 0 && {
+            let before = doc.lower(speaker.first - 1);
+            before != "with" && speaker::is_preposition(before)
+        }
+    };
     let speaker = speaker.filter(|speaker| match speaker.kind {
         speaker::Kind::Pronoun => true,
+        speaker::Kind::Name if after_preposition(speaker) => false,
         speaker::Kind::Name => {
             speaker.first < speaker.last || speaker.first != doc.sentence_of(speaker.first).start
         }

@@ -1006,6 +1006,17 @@ fn a_learned_cue_of_function_words_alone_marks_no_attribution() {
 }
 
 #[test]
+fn a_name_after_a_preposition_is_no_learned_cue_s_speaker() {
+    let weights = "threshold\t1\ncue\tpw=velmar|to\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        weights,
+        "After the meeting, Ruiz headed over to Berg's Place restaurant in Velmar to talk with \
+         other pilots.",
+        "indirect [talk with other pilots] cue=to",
+    );
+}
+
+#[test]
 fn learned_cue_takes_a_word_the_rules_leave_free() {
     // "wary" is no reporting verb; a weight on the word before it and on its suffix makes it a
     // cue, and the content goes where the direction model points.
