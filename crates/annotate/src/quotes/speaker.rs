@@ -668,9 +668,12 @@ fn opens(token: &Token<'_>) -> bool {
         && (token.capitalized
             || is_determiner(&token.lower)
             || BARE_PLURALS.contains(&token.lower.as_ref())
+            // A plural, not a singular in -s ("status", "census", "crisis", "analysis").
             || (token.lower.len() > 3
                 && token.lower.ends_with('s')
-                && !token.lower.ends_with("ss"))
+                && !token.lower.ends_with("ss")
+                && !token.lower.ends_with("us")
+                && !token.lower.ends_with("is"))
             || token.lower.chars().next().is_some_and(char::is_numeric))
 }
 

@@ -1006,6 +1006,15 @@ fn a_learned_cue_of_function_words_alone_marks_no_attribution() {
 }
 
 #[test]
+fn a_singular_in_s_is_no_plural_opening_a_speaker() {
+    check(
+        "Proponents of a pathway to legal status argued that the pier should reopen.",
+        "indirect [that the pier should reopen] cue=argued speaker=Proponents of a pathway to \
+         legal status",
+    );
+}
+
+#[test]
 fn a_name_after_a_preposition_is_no_learned_cue_s_speaker() {
     let weights = "threshold\t1\ncue\tpw=velmar|to\t2\nafter\tbias=1\t1\n";
     check_learned(
