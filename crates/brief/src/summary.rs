@@ -1813,11 +1813,8 @@ fn restate(annotated: &Annotated, range: &Range<usize>, text: &str) -> Restated 
 /// `text`, the rest of a quotation opened before it, with the opening mark that matches the
 /// first closing one: “ before ”, a straight mark before a straight one.
 fn with_opening_mark(text: &str) -> String {
-    let straight = text.find('"');
-    let curly = text.find('\u{201d}');
-    let mark = match (straight, curly) {
-        (Some(straight), Some(curly)) if straight < curly => '"',
-        (Some(_), None) => '"',
+    let mark = match text.find(['"', '\u{201d}']) {
+        Some(at) if text[at..].starts_with('"') => '"',
         _ => '\u{201c}',
     };
     format!("{mark}{text}")

@@ -216,20 +216,19 @@ fn blend(
     entities: impl FnOnce() -> f64,
     config: &Config,
 ) -> f64 {
-    if let (Some(left_date), Some(right_date)) = (left.published, right.published)
-        && (left_date - right_date).num_days().abs() > config.window_days
-    {
+    let days_apart = match (left.published, right.published) {
+        (Some(left_date), Some(right_date)) => Some((left_date - right_date).num_days().abs()),
+        _ => None,
+    };
+    if days_apart.is_some_and(|days| days > config.window_days) {
         return 0.0;
     }
-    // An article in which the annotator found no names says nothing either way about shared
-    // entities; judging it on terms alone keeps it from being pushed away.
-    let decay = match (left.published, right.published, config.half_life_days) {
-        (Some(left_date), Some(right_date), Some(half_life)) => {
-            let apart = (left_date - right_date).num_days().abs();
-            0.5f64.powf((apart - 1).max(0) as f64 / half_life)
-        }
+    let decay = match (days_apart, config.half_life_days) {
+        (Some(days), Some(half_life)) if days > 1 => 0.5f64.powf((days - 1) as f64 / half_life),
         _ => 1.0,
     };
+    // An article in which the annotator found no names says nothing either way about shared
+    // entities; judging it on terms alone keeps it from being pushed away.
     if left.entities.is_empty() || right.entities.is_empty() {
         return decay * terms();
     }

@@ -218,10 +218,12 @@ pub(crate) fn attribute(doc: &Doc, spans: &[Span], state: &mut State) {
         let attribution = if passage_after_colon {
             // A paragraph a colon introduces ("an excerpt from the report:") may quote someone
             // with an attribution of its own ("“…,” Ruiz said. “…”"): those are Ruiz's words.
-            after(doc, span, state)
-                .filter(|attribution| attribution.speaker.is_some())
-                .or_else(|| before(doc, span, state))
-                .or_else(|| after(doc, span, state))
+            let own = after(doc, span, state);
+            if own.as_ref().is_some_and(|own| own.speaker.is_some()) {
+                own
+            } else {
+                before(doc, span, state).or(own)
+            }
         } else if after_colon {
             before(doc, span, state).or_else(|| after(doc, span, state))
         } else {

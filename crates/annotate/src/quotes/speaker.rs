@@ -634,7 +634,7 @@ pub(crate) fn fits(token: &Token<'_>) -> bool {
 /// "to" after "close" ("a source close to the campaign", "people close to Ruiz") or after a noun
 /// of serving someone ("an aide to the committee", "a senior adviser to the mayor"); "on" or
 /// "about" after "briefed" or "knowledgeable" ("a person briefed on the talks").
-fn phrase_to(doc: &Doc, idx: usize) -> bool {
+fn links_phrase(doc: &Doc, idx: usize) -> bool {
     if idx == 0 {
         return false;
     }
@@ -781,7 +781,7 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         let nearest = phrase_before(doc, end, floor)?;
         // A relative clause is about the noun right before it: "aides to House conservatives
         // who oppose the plan" is the conservatives' opposing.
-        let nearest = match (nearest.first..nearest.last).rfind(|&idx| phrase_to(doc, idx)) {
+        let nearest = match (nearest.first..nearest.last).rfind(|&idx| links_phrase(doc, idx)) {
             Some(to) if nearest.kind != Kind::Pronoun => described(doc, to + 1, nearest.last),
             _ => nearest,
         };
@@ -1094,15 +1094,15 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         return Some(pronoun(last));
     }
     // "close to him": an object pronoun ends the phrase of someone near whom it stands for.
-    let after_phrase_to = last > floor && phrase_to(doc, last - 1);
-    if !after_phrase_to && (!fits(token) || !closes(token)) {
+    let after_linked_phrase = last > floor && links_phrase(doc, last - 1);
+    if !after_linked_phrase && (!fits(token) || !closes(token)) {
         return None;
     }
     let limit = last.saturating_sub(MAX_PHRASE_TOKENS).max(floor);
     let mut first = last;
     while first > limit
         && (fits(doc.token(first - 1))
-            || phrase_to(doc, first - 1)
+            || links_phrase(doc, first - 1)
             || joins_body_name(doc, first - 1, last))
     {
         first -= 1;
@@ -1139,7 +1139,7 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
             // findings reads").
             && !before.lower.ends_with("ing")
             && !before.lower.ends_with("ed")
-            && !phrase_to(doc, idx - 1)
+            && !links_phrase(doc, idx - 1)
     }) {
         first = article;
     }
@@ -1219,7 +1219,7 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
             }
             _ => !INNER_PREPOSITIONS.contains(&word),
         };
-        if phrase_to(doc, last + 1) {
+        if links_phrase(doc, last + 1) {
             last += 1;
             // "close to him" ends with its pronoun.
             if last + 1 < limit && OBJECT_PRONOUNS.contains(&doc.lower(last + 1)) {
