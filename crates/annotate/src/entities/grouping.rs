@@ -149,6 +149,9 @@ fn evidence(ctx: &Context, candidate: &Candidate) -> Option<(EntityKind, Strengt
     if candidate.title.is_some() || candidate.honorific {
         return Some((Person, Strong));
     }
+    if candidate.office_body {
+        return Some((Organization, Strong));
+    }
     let first = ctx.tokens.get(candidate.first)?;
     let last = ctx.tokens.get(candidate.last)?;
     if ORG_SUFFIXES.contains(&last.lower.as_ref()) && candidate.last > candidate.first {

@@ -625,6 +625,9 @@ pub(crate) struct Candidate {
     /// Whether this candidate is itself an affiliation of a title ("Veskland" in "Veskland's
     /// Prime Minister X"), and the role group of that title.
     pub(crate) affiliates: Option<String>,
+    /// Whether it names the body of an office written before it ("House" in "Speaker of the
+    /// House Ana Ruiz"), which makes it an organisation.
+    pub(crate) office_body: bool,
     /// For an acronym in parentheses after a name, the candidate it abbreviates.
     pub(crate) expands: Option<usize>,
     /// Whether it is the first word of a sentence, where capitals say nothing.
@@ -644,6 +647,7 @@ impl Candidate {
             honorific: false,
             affiliation: None,
             affiliates: None,
+            office_body: false,
             expands: None,
             sentence_initial: false,
             in_headline: false,
@@ -1225,6 +1229,26 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
         push_name(ctx, segment_start, country.last, candidates, |_| {});
         segment_start = country.last + 1;
     }
+    // After "Speaker of the", "Minister of", the run opens with the body the office is of, and the
+    // person holding it follows: "Speaker of the House Ana Ruiz", "Minister of Foreign Affairs
+    // Ana Ruiz". The body is a name the gazetteer knows or, in a run of three or more words,
+    // all but the person's last two (three when a given name opens them).
+    if title.is_none()
+        && !honorific
+        && segment_start == first
+        && let Some(office) = office_before(ctx, first)
+        && let Some(body_last) = office_body_end(ctx, first, last)
+    {
+        let n_before = candidates.len();
+        push_name(ctx, first, body_last, candidates, |candidate| {
+            candidate.office_body = true;
+        });
+        if candidates.len() > n_before {
+            affiliation = Some(Affiliation::Candidate(n_before));
+        }
+        title = Some(office);
+        segment_start = body_last + 1;
+    }
     // So is a party, or a state and a party, before a given name: "Democrat Ana Ruiz", "Ohio
     // Republican Ana Ruiz" describe the person, who is the entity.
     if title.is_none()
@@ -1275,6 +1299,81 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
         candidate.honorific = honorific;
         candidate.affiliation = affiliation;
     });
+}
+
+/// The title entry of an office written right before the run at `first` with "of" or "of the"
+/// between them ("Speaker of the", "Minister of").
+fn office_before(ctx: &Context, first: usize) -> Option<usize> {
+    let mut of_at = first.checked_sub(1)?;
+    if ctx.lower(of_at) == "the" {
+        of_at = of_at.checked_sub(1)?;
+    }
+    if ctx.lower(of_at) != "of" {
+        return None;
+    }
+    // "representatives of the Velmar Guild" are its members, not the holders of one office.
+    let title_last = of_at.checked_sub(1)?;
+    (title_last.saturating_sub(3)..=title_last).find_map(|start| {
+        ctx.gazetteer_match(start, &[Class::Title])
+            .filter(|found| found.last == title_last && !ctx.is_plural_title(*found))
+            .map(|found| found.entry)
+    })
+}
+
+/// Where the office's body ends in the run `first..=last` that follows an office, when a
+/// person's name follows it: see [`split_run`]. The name is the run's last two capitalized words
+/// (three when a given name opens them; one, a surname, after a body the gazetteer knows), and
+/// names no body or place itself ("American Bar Association" is one body, "National
+/// Organization for Marriage" another).
+fn office_body_end(ctx: &Context, first: usize, last: usize) -> Option<usize> {
+    let n_words = last + 1 - first;
+    let person_words = match n_words {
+        0 | 1 => return None,
+        2 if ctx
+            .gazetteer_match(first, &[Class::Org, Class::Place, Class::Country])
+            .is_some_and(|known| known.last == first) =>
+        {
+            1
+        }
+        2 => return None,
+        _ if n_words > 3
+            && ctx
+                .gazetteer_match(last - 2, &[Class::Given])
+                .is_some_and(|given| given.last == last - 2) =>
+        {
+            3
+        }
+        _ => 2,
+    };
+    let body_last = last - person_words;
+    (is_person_name(ctx, body_last + 1, last)
+        && ctx
+            .tokens
+            .get(body_last)
+            .is_some_and(|token| token.capitalized))
+    .then_some(body_last)
+}
+
+/// Whether `first..=last` can be a person's name on its own: capitalized words, none a word
+/// that makes a body or a place ("Association", "County") nor a gazetteer name of one.
+fn is_person_name(ctx: &Context, first: usize, last: usize) -> bool {
+    let words_fit = ctx.tokens.get(first..=last).is_some_and(|tokens| {
+        tokens.iter().all(|token| {
+            token.word
+                && token.capitalized
+                && !ORG_SUFFIXES.contains(&token.lower.as_ref())
+                && !PLACE_SUFFIXES.contains(&token.lower.as_ref())
+                && !LEGAL_FORMS.contains(&token.lower.as_ref())
+        })
+    });
+    words_fit
+        && (first..=last).all(|idx| {
+            ctx.gazetteer_match(
+                idx,
+                &[Class::Org, Class::Place, Class::Country, Class::Demonym],
+            )
+            .is_none()
+        })
 }
 
 /// The role group of a title entry ("head", "minister").

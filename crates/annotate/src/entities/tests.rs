@@ -104,6 +104,40 @@ fn a_party_before_a_name_describes_the_person() {
 }
 
 #[test]
+fn the_body_of_an_office_before_a_name_is_no_part_of_it() {
+    check(
+        "Former Speaker of the House Tomas Berg spoke first. Berg left.",
+        &[
+            "org House: House",
+            "person Tomas Berg <speaker>: Tomas Berg | Berg",
+        ],
+    );
+    check(
+        "Minister of Harbour Affairs Ana Ruiz Holm arrived.",
+        &[
+            "org Harbour Affairs: Harbour Affairs",
+            "person Ana Ruiz Holm <minister>: Ana Ruiz Holm",
+        ],
+    );
+    // With no name after it, the body stays whole, whatever its words.
+    check(
+        "The Speaker of the Velmar Assembly spoke first.",
+        &["org Velmar Assembly: Velmar Assembly"],
+    );
+    check(
+        "Members of the Velmar Bar Association and a founder of the Northern League for Harbours spoke.",
+        &[
+            "org Velmar Bar Association: Velmar Bar Association",
+            "org Northern League for Harbours: Northern League for Harbours",
+        ],
+    );
+    check(
+        "He is the president of the United States of America.",
+        &["place United States of America [USA]: United States of America"],
+    );
+}
+
+#[test]
 fn the_members_of_a_party_are_a_group() {
     check(
         "Senate Democrats said the vote was close.",
@@ -438,7 +472,7 @@ fn a_company_s_legal_form_ends_its_name_before_a_person_s() {
         "The chief executive of Velmar Inc. Ana Ruiz resigned. Ruiz founded it.",
         &[
             "org Velmar Inc.: Velmar Inc.",
-            "person Ana Ruiz: Ana Ruiz | Ruiz",
+            "person Ana Ruiz <chief executive>: Ana Ruiz | Ruiz",
         ],
     );
 }

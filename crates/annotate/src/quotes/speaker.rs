@@ -1644,14 +1644,40 @@ pub(crate) enum Referent {
 /// The last word of the phrase from `first` to `last` before what qualifies it: a preposition,
 /// a relative pronoun or a comma ("Ana Ruiz" of "Ana Ruiz of the Velmar Institute", "Senators"
 /// of "Senators who pushed the bill").
+///
+/// An office's "of" qualifies no one when the holder's name follows the body it is of: the head
+/// of "Former Speaker of the House Ana Ruiz" is "Ruiz".
 pub(crate) fn head(doc: &Doc, first: usize, last: usize) -> usize {
     (first + 1..=last)
         .find(|&idx| {
-            INNER_PREPOSITIONS.contains(&doc.lower(idx))
+            (INNER_PREPOSITIONS.contains(&doc.lower(idx)) && !names_office_holder(doc, idx, last))
                 || matches!(doc.lower(idx), "who" | "whose" | "which")
                 || doc.token(idx).is_punct(',')
         })
         .map_or(last, |idx| idx - 1)
+}
+
+/// Whether the "of" at `of_at` joins a capitalized title to its body and the holder's name
+/// after it, up to `last`: two or more capitalized words ("Secretary of State Ana Ruiz",
+/// "Speaker of the House Ruiz").
+fn names_office_holder(doc: &Doc, of_at: usize, last: usize) -> bool {
+    if doc.lower(of_at) != "of" || of_at == 0 {
+        return false;
+    }
+    let title = doc.token(of_at - 1);
+    if !title.capitalized
+        || !(TITLES.contains(&title.stem()) || CAPITALIZED_OFFICES.contains(&title.stem()))
+    {
+        return false;
+    }
+    let mut after = of_at + 1;
+    if after <= last && doc.lower(after) == "the" {
+        after += 1;
+    }
+    (after..=last)
+        .take_while(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
+        .count()
+        >= 2
 }
 
 /// Classifies the phrase from `first` to `last` for pronoun resolution.

@@ -1633,3 +1633,12 @@ fn a_passage_after_a_colon_quoting_someone_is_theirs() {
         "direct [\u{201c}The pier is shut,\u{201d}] cue=scolded speaker=Ruiz",
     );
 }
+
+#[test]
+fn a_pronoun_stands_for_the_holder_of_an_office_named_with_its_body() {
+    check(
+        "Former Speaker of the House Tomas Berg praised the system. He said the threat should not change it.",
+        "indirect [the system] cue=praised speaker=Former Speaker of the House Tomas Berg\n\
+         indirect [the threat should not change it] cue=said speaker=Former Speaker of the House Tomas Berg (from He)",
+    );
+}
