@@ -60,6 +60,7 @@ const NOT_NAMES: &[&str] = &[
     "first",
     "following",
     "for",
+    "former",
     "from",
     "further",
     "furthermore",
@@ -979,12 +980,28 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
         let Some(current) = tokens.get(last) else {
             return last;
         };
-        if current.possessive || last + 1 - first >= MAX_RUN {
+        if last + 1 - first >= MAX_RUN {
             return last;
         }
         let Some(next) = tokens.get(last + 1) else {
             return last;
         };
+        // An office's or a group's possessive before a body's word is inside the body's name
+        // ("the U.S. Attorney's Office", "Children's Hospital"); other possessives end it
+        // ("Veskland's Prime Minister").
+        if current.possessive
+            && !(is_name_word(next)
+                && ORG_SUFFIXES.contains(&next.lower.as_ref())
+                && (ctx
+                    .gazetteer_match(last, &[Class::Title])
+                    .is_some_and(|title| title.last == last)
+                    || matches!(
+                        current.lower.as_ref(),
+                        "attorney" | "children" | "women" | "men" | "people"
+                    )))
+        {
+            return last;
+        }
         if next.sentence != current.sentence {
             return last;
         }
@@ -1064,7 +1081,8 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
             "and" => {
                 after_is_name
                     && (org_name_ahead(ctx, last + 2)
-                        || (after_head_preposition && subject_name_ahead(ctx, last + 2)))
+                        || (after_head_preposition && subject_name_ahead(ctx, last + 2))
+                        || office_of_subjects_ahead(ctx, last + 2))
             }
             _ => false,
         };
@@ -1073,6 +1091,35 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
         }
         last += 2;
     }
+}
+
+/// Whether `word` (lowercase) ends like a noun of a subject or a field ("Development",
+/// "Security", "Services", "Affairs").
+fn is_abstract_noun(word: &str) -> bool {
+    let ending = [
+        "ment", "ity", "ion", "ions", "ics", "ies", "ance", "ence", "ure", "ism", "ogy", "ices",
+        "ness", "ship", "fairs",
+    ]
+    .iter()
+    .any(|ending| word.ends_with(ending));
+    ending && word.chars().count() > 5
+}
+
+/// Whether the words from `idx` end a department's subjects and name its office and the
+/// holder: "… and Urban Development Secretary Ana Ruiz", "… and Human Services Secretary …".
+fn office_of_subjects_ahead(ctx: &Context, idx: usize) -> bool {
+    (1..=3).any(|n_words| {
+        let title_at = idx + n_words;
+        (idx..title_at).all(|at| ctx.tokens.get(at).is_some_and(is_name_word))
+            && is_abstract_noun(ctx.lower(title_at - 1))
+            && ctx
+                .tokens
+                .get(title_at)
+                .is_some_and(|token| token.capitalized)
+            && ctx
+                .gazetteer_match(title_at, &[Class::Title])
+                .is_some_and(|title| ctx.tokens.get(title.last + 1).is_some_and(is_name_word))
+    })
 }
 
 /// Whether `word` (lowercase) is a day or a month, which follows "on" as a time, not as a
@@ -1120,14 +1167,7 @@ fn subject_name_ahead(ctx: &Context, idx: usize) -> bool {
     if run == 0 || !ends_run {
         return false;
     }
-    let last = ctx.lower(idx + run - 1);
-    let abstract_noun = [
-        "ment", "ity", "ion", "ions", "ics", "ies", "ance", "ence", "ure", "ism", "ogy", "ices",
-        "ness", "ship", "fairs",
-    ]
-    .iter()
-    .any(|ending| last.ends_with(ending));
-    abstract_noun && last.chars().count() > 5
+    is_abstract_noun(ctx.lower(idx + run - 1))
 }
 
 /// Whether the capitalized words from `idx` end in an organisation's last word within three
@@ -1165,7 +1205,13 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
     let mut title: Option<usize> = None;
     let mut honorific = false;
     let mut affiliation: Option<Affiliation> = None;
-    let mut idx = start;
+    // A run ending in a body's word is the body's name, whatever titles it holds ("the Velmar
+    // Governors Association", "Chiefs of Police Union").
+    let names_a_body = last > start
+        && tokens
+            .get(last)
+            .is_some_and(|token| ORG_SUFFIXES.contains(&token.lower.as_ref()));
+    let mut idx = if names_a_body { last + 1 } else { start };
     while idx <= last {
         let Some(found) = ctx.gazetteer_match(idx, &[Class::Title, Class::Honorific]) else {
             idx += 1;

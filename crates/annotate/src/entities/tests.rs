@@ -138,6 +138,35 @@ fn the_body_of_an_office_before_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn a_body_s_name_holds_its_titles_possessives_and_subjects() {
+    // A run ending in a body's word is the body, whatever title it holds.
+    check(
+        "General Velmar Motors Corp. said sales fell. The Velmar Governors Association met.",
+        &[
+            "org General Velmar Motors Corp.: General Velmar Motors Corp.",
+            "org Velmar Governors Association: Velmar Governors Association",
+        ],
+    );
+    // An office's possessive before a body's word is inside the name; a place's is not.
+    check(
+        "The U.S. Attorney’s Office charged him before Velmar’s Council met.",
+        &[
+            "org U.S. Attorney’s Office: U.S. Attorney’s Office",
+            "org Velmar: Velmar",
+            "org Council: Council",
+        ],
+    );
+    // "and" joins the subjects of a department whose office and holder follow.
+    check(
+        "Former Housing and Urban Development Secretary Ana Ruiz spoke.",
+        &[
+            "place Housing and Urban Development: Housing and Urban Development",
+            "person Ana Ruiz <secretary>: Ana Ruiz",
+        ],
+    );
+}
+
+#[test]
 fn the_members_of_a_party_are_a_group() {
     check(
         "Senate Democrats said the vote was close.",

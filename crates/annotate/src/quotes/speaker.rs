@@ -1178,6 +1178,28 @@ fn joins_body_name(doc: &Doc, idx: usize, last: usize) -> bool {
         && ORGANIZATION_WORDS.contains(&doc.token(last).stem())
 }
 
+/// Whether the token at `idx` is an "and" between the capitalized subjects of an office whose
+/// holder's name follows before `limit`: "said former Housing and Urban Development Secretary
+/// Ana Ruiz".
+fn joins_office_subjects(doc: &Doc, idx: usize, limit: usize) -> bool {
+    let capitalized = |at: usize| {
+        doc.tokens
+            .get(at)
+            .is_some_and(|token| token.is_word() && token.capitalized)
+    };
+    doc.lower(idx) == "and"
+        && idx > 0
+        && capitalized(idx - 1)
+        && (idx + 2..limit.saturating_sub(1))
+            .take_while(|&at| capitalized(at - 1))
+            .any(|at| {
+                let word = doc.token(at).stem();
+                capitalized(at)
+                    && (TITLES.contains(&word) || CAPITALIZED_OFFICES.contains(&word))
+                    && capitalized(at + 1)
+            })
+}
+
 /// The speaker phrase that starts at token `first` (after an inverted cue: "said Ana Ruiz, the
 /// mayor"), not reaching past token `ceiling` (exclusive).
 pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> {
@@ -1219,6 +1241,10 @@ pub(crate) fn after(doc: &Doc, first: usize, ceiling: usize) -> Option<Speaker> 
             }
             _ => !INNER_PREPOSITIONS.contains(&word),
         };
+        if joins_office_subjects(doc, last + 1, limit) {
+            last += 1;
+            continue;
+        }
         if links_phrase(doc, last + 1) {
             last += 1;
             // "close to him" ends with its pronoun.

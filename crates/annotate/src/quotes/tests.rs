@@ -1642,3 +1642,11 @@ fn a_pronoun_stands_for_the_holder_of_an_office_named_with_its_body() {
          indirect [the threat should not change it] cue=said speaker=Former Speaker of the House Tomas Berg (from He)",
     );
 }
+
+#[test]
+fn an_and_between_an_office_s_subjects_stays_in_the_speaker_phrase() {
+    check(
+        "“We deserve the truth about the harbour,” tweeted former Housing and Urban Development Secretary Ana Ruiz.",
+        "direct [“We deserve the truth about the harbour,”] cue=tweeted speaker=former Housing and Urban Development Secretary Ana Ruiz",
+    );
+}
