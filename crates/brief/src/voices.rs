@@ -666,7 +666,12 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
         return None;
     }
     let lower = name.to_lowercase();
-    if NOT_SPEAKERS.contains(&lower.as_str()) {
+    // A pronoun contracted with an auxiliary ("We've", "they’re") is a pronoun still.
+    let uncontracted = lower
+        .split_once(['\'', '\u{2019}'])
+        .filter(|(_, auxiliary)| matches!(*auxiliary, "s" | "re" | "ll" | "d" | "ve" | "m"))
+        .map_or(lower.as_str(), |(pronoun, _)| pronoun);
+    if NOT_SPEAKERS.contains(&uncontracted) {
         return None;
     }
     // "None of the countries reported progress", "no official commented": no one spoke.
@@ -860,7 +865,7 @@ mod tests {
     #[test]
     fn times_bare_pronouns_and_things_pointed_back_to_are_no_voices() {
         use parallax_model::{TimeExpression, TimeKind};
-        let text = "The past two months have worried the region. This suggests talks, according to him. This small detail shows fear.";
+        let text = "The past two months have worried the region. This suggests talks, according to him. This small detail shows fear. We’ve spoken about it.";
         let mut annotated = quoted(
             "a.txt",
             text,
@@ -887,6 +892,7 @@ mod tests {
                     QuoteKind::Indirect,
                     false,
                 ),
+                ("We’ve", "spoken about", "it", QuoteKind::Indirect, false),
             ],
         );
         annotated.times.push(TimeExpression {

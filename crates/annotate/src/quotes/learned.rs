@@ -632,9 +632,11 @@ pub(crate) fn move_verbs_into_cues(doc: &Doc, found: &mut [Found]) {
 
 /// Words that say nothing of speech, thought or stance alone: a learned cue made of them only
 /// that found no verb to take ([`move_verbs_into_cues`]) marks no attribution ("X was | named
-/// director", "pay | back the loan", "X has to | justify …": an obligation, not a stance).
+/// director", "pay | back the loan", "X has to | justify …": an obligation, not a stance; "X
+/// had the | support of …").
 const FUNCTION_WORD_CUES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "back", "to",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "back", "to", "the",
+    "a", "an",
 ];
 
 /// Drops the learned quotes whose cue is function words only.
@@ -643,9 +645,13 @@ pub(crate) fn drop_function_word_cues(doc: &Doc, found: &mut Vec<Found>) {
         let Some((cue_first, cue_last)) = quote.cue else {
             return true;
         };
-        // "To" alone is a cue of PolNeAR's ("To Ruiz, the strike is …").
+        // "To" alone is a cue of PolNeAR's ("To Ruiz, the strike is …"), and so is an article
+        // alone where a noun phrase makes the verb a stance ("made the | case for Ruiz"); after
+        // an auxiliary or a particle it is none ("X had the | support of …").
+        let words = || (cue_first..=cue_last).map(|at| doc.lower(at));
         !(quote.construction.starts_with("learned")
-            && (cue_first..=cue_last).all(|at| FUNCTION_WORD_CUES.contains(&doc.lower(at)))
+            && words().all(|word| FUNCTION_WORD_CUES.contains(&word))
+            && !words().all(|word| matches!(word, "the" | "a" | "an"))
             && doc.lower(cue_first) != "to")
     });
 }

@@ -768,6 +768,10 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if word.ends_with("n't") && last > floor {
         return before(doc, last - 1, floor);
     }
+    // So is an adverbial of time: "Congress so far has approved …".
+    if word == "far" && last > floor + 1 && matches!(doc.lower(last - 1), "so" | "thus") {
+        return before(doc, last - 2, floor);
+    }
     let opens_sentence = last == floor || !doc.token(last - 1).is_word();
     if opens_sentence && SENTENCE_ADVERBS.contains(&word) {
         return None;

@@ -1003,6 +1003,12 @@ fn a_learned_cue_of_function_words_alone_marks_no_attribution() {
         "Mayor Ana Ruiz has to justify the budget to the council.",
         "",
     );
+    let possession = "threshold\t1\ncue\tpw=had|the\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        possession,
+        "The Ruizes had the support of the harbor board.",
+        "",
+    );
 }
 
 #[test]
@@ -1648,5 +1654,13 @@ fn an_and_between_an_office_s_subjects_stays_in_the_speaker_phrase() {
     check(
         "“We deserve the truth about the harbour,” tweeted former Housing and Urban Development Secretary Ana Ruiz.",
         "direct [“We deserve the truth about the harbour,”] cue=tweeted speaker=former Housing and Urban Development Secretary Ana Ruiz",
+    );
+}
+
+#[test]
+fn so_far_between_the_speaker_and_the_cue_is_neither_s() {
+    check(
+        "The harbour board so far has insisted that the pier is safe.",
+        "indirect [that the pier is safe] cue=has insisted speaker=The harbour board",
     );
 }
