@@ -15,6 +15,7 @@ use parallax_model::{
     speaker_relative_clause_start,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use unicode_normalization::UnicodeNormalization;
 
 #[derive(Default)]
 struct Accumulator {
@@ -128,6 +129,15 @@ pub fn voices(story: &Story) -> Vec<Voice> {
 /// writes it.
 type PeopleBySurname = BTreeMap<String, Vec<(String, (String, usize))>>;
 
+/// `name` as voices are keyed by it: lowercase, without accents, so the spellings of outlets
+/// that drop them are one voice ("Felipe Calderón", "Felipe Calderon").
+fn name_key(name: &str) -> String {
+    name.nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The people of `story` named with a given name ([`PeopleBySurname`]).
 fn people_named_in_full(story: &Story) -> PeopleBySurname {
     let mut people = PeopleBySurname::new();
@@ -136,7 +146,7 @@ fn people_named_in_full(story: &Story) -> PeopleBySurname {
             if entity.kind != parallax_model::EntityKind::Person {
                 continue;
             }
-            let lower = entity.name.to_lowercase();
+            let lower = name_key(&entity.name);
             let Some((surname, Some(given_key))) = surname_and_given(&lower) else {
                 continue;
             };
@@ -159,7 +169,7 @@ fn full_name_of(speaker: &str, people: &PeopleBySurname) -> Option<String> {
     if speaker.contains(char::is_whitespace) || !speaker.starts_with(char::is_uppercase) {
         return None;
     }
-    let lower = speaker.to_lowercase();
+    let lower = name_key(speaker);
     let (surname, None) = surname_and_given(&lower)? else {
         return None;
     };
@@ -665,7 +675,7 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
     if name.is_empty() {
         return None;
     }
-    let lower = name.to_lowercase();
+    let lower = name_key(name);
     // A pronoun contracted with an auxiliary ("We've", "they’re") is a pronoun still.
     let uncontracted = lower
         .split_once(['\'', '\u{2019}'])
@@ -807,6 +817,18 @@ mod tests {
         merged.sort_unstable();
         // Two committees; one service, written with and without "United States"; one person.
         assert_eq!(merged, [1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn spellings_with_and_without_accents_are_one_voice() {
+        let story = Story::new(vec![
+            said_by("a.txt", "Tomás Bergé"),
+            said_by("b.txt", "Tomas Berge"),
+            said_by("c.txt", "Bergé"),
+        ]);
+        let found = voices(&story);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].n_indirect, 3);
     }
 
     #[test]
