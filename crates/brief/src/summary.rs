@@ -2083,6 +2083,42 @@ fn announces_quote(annotated: &Annotated, range: &Range<usize>) -> bool {
 /// quoted with its sources; none when fewer than two sides remain. Sides that can be reconciled
 /// ("about 10,000" and "10,000") are one position: stated together, marked as compatible, and
 /// two positions at least must remain.
+/// Whether the wording of a disputed statement opens with what it is about — a name, a number,
+/// a determiner's noun ("Moscow has withdrawn …", "the council voted …") — rather than with
+/// the rest of a clause whose subject it lost ("is collusion", "joined with conservatives …",
+/// "provide information on …").
+fn opens_with_subject(slot: &str) -> bool {
+    let Some(first) = slot.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', '(']);
+    first.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        || matches!(
+            first.to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "both"
+                | "no"
+                | "every"
+                | "each"
+                | "several"
+                | "few"
+        )
+}
+
 fn disputed(dispute: &Dispute, selected: &HashSet<usize>) -> Option<SummarySentence> {
     // Each side with the sources of `selected` that take it; sides no selected source takes
     // drop out.
@@ -2115,6 +2151,12 @@ fn disputed(dispute: &Dispute, selected: &HashSet<usize>) -> Option<SummarySente
                 && side_sources.iter().any(|source| stating.contains(source))
         });
     if in_two_stances {
+        return None;
+    }
+    // A statement is stated as disputed only in words that say what it is about: "Sources
+    // differ on “is collusion”" says nothing a reader can weigh (the Disputes section shows the
+    // sentences).
+    if dispute.kind == DisputeKind::Assertion && !opens_with_subject(&dispute.slot) {
         return None;
     }
     // Positions: the sides joined through their compatibility, in the order of their first side.
@@ -2714,6 +2756,12 @@ mod tests {
         let mut both = dispute.clone();
         both.sides[1].citations.push(citation(&story, 3, 0));
         assert_eq!(disputed(&both, &[1, 2, 3].into()), None);
+        // Words that lost their subject say nothing a reader can weigh.
+        let mut subjectless = dispute.clone();
+        subjectless.slot = "is a hoax".into();
+        assert_eq!(disputed(&subjectless, &[1, 2, 3].into()), None);
+        subjectless.slot = "reopened the port on Monday".into();
+        assert_eq!(disputed(&subjectless, &[1, 2, 3].into()), None);
     }
 
     #[test]
