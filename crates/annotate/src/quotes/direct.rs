@@ -440,6 +440,14 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
         let (first, last) = cues::extent(doc, verb, start);
         if first > start {
             let mut speaker = speaker::before(doc, first - 1, start)?;
+            // "“…,” a handwritten note on the form said": a base form after a singular phrase
+            // is a noun of it, and the verb comes later.
+            if entry.form == Form::Base
+                && first == verb
+                && super::indirect::singular_subject(doc, &speaker)
+            {
+                continue;
+            }
             // Up to three words the phrase rule left out still belong to the speaker ("retired
             // general Ana Ruiz", "port authority spokesperson Ana Ruiz").
             // A preposition among them makes them an adverbial ("for his daughter's security

@@ -223,7 +223,7 @@ fn last_token_of(doc: &Doc, found: &Found) -> usize {
 /// word is no plural: it cannot be the subject of a verb's base form. A share ("a mere 9
 /// percent", "about one in five") counts people, and after an auxiliary the verb is a question's
 /// ("how does a mayor persuade …").
-fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
+pub(crate) fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
     let head = doc.lower(subject.last);
     let share = (subject.first..=subject.last).any(|idx| {
         let word = doc.lower(idx);
@@ -233,11 +233,40 @@ fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
         subject.first > 0 && speaker::FINITE_AUXILIARIES.contains(&doc.lower(subject.first - 1));
     let plural = (head.ends_with('s') && !head.ends_with("ss"))
         || matches!(head, "people" | "police" | "staff" | "media");
+    // A possessive opens a phrase whose number is its head's: "his on-camera claim that …" is
+    // a noun, as "his aides claim that …" is a verb.
+    let opener = doc.lower(subject.first);
     let of_one = matches!(
-        doc.lower(subject.first),
+        opener,
         "a" | "an" | "another" | "each" | "every" | "one" | "no"
-    );
-    of_one && !(plural || share || question)
+    ) || is_possessive_determiner(opener);
+    // "A number of members echo …": the count's noun gives the number.
+    let counted = (subject.first..subject.last).any(|idx| {
+        doc.lower(idx + 1) == "of"
+            && matches!(
+                doc.lower(idx),
+                "number"
+                    | "majority"
+                    | "lot"
+                    | "couple"
+                    | "handful"
+                    | "group"
+                    | "host"
+                    | "series"
+                    | "bunch"
+                    | "variety"
+                    | "minority"
+            )
+    });
+    of_one && !(plural || share || question || counted)
+}
+
+/// Whether `word` (lowercase) is a possessive determiner ("his", "their").
+fn is_possessive_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "his" | "her" | "its" | "their" | "my" | "our" | "your"
+    )
 }
 
 /// The "and" or "but" that coordinates the verb at `verb` with the one before it: right before
@@ -995,12 +1024,17 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
     let subject = (first > floor)
         .then(|| speaker::before(doc, first - 1, floor))
         .flatten();
-    if let Some(subject) = subject {
+    if let Some(mut subject) = subject {
         // "a comprehensive plan to …", "in a Sept. 14 email that …": a base form right after a
         // singular subject is no verb ("a spokesman say" is not English), but the noun that
-        // phrase goes on with.
+        // phrase goes on with; after a possessive, the possessor's ("its own plan to …").
         if entry.form == Form::Base && first == idx && singular_subject(doc, &subject) {
-            return None;
+            let possessor_of_noun =
+                is_possessive_determiner(doc.lower(subject.first)) && first - subject.first <= 2;
+            if !possessor_of_noun {
+                return None;
+            }
+            subject = speaker::pronoun(subject.first);
         }
         // A form that is usually a noun is a verb after a name or pronoun ("Ruiz calls …"), in
         // its base form after a plural ("polls show …"), and after a source of findings ("the

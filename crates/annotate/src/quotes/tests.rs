@@ -1664,3 +1664,15 @@ fn so_far_between_the_speaker_and_the_cue_is_neither_s() {
         "indirect [that the pier is safe] cue=has insisted speaker=The harbour board",
     );
 }
+
+#[test]
+fn a_base_form_after_a_possessive_and_one_word_is_a_noun_of_the_possessor() {
+    check(
+        "Tomas Berg left the studio after his on-camera claim that the strike is a war of the ministry's choosing.",
+        "indirect [that the strike is a war of the ministry's choosing] cue=claim speaker=Tomas Berg (from his)",
+    );
+    // After a singular phrase, "note" is no cue ("a handwritten | note" had been the voice);
+    // the phrase rule takes no word of saying into a speaker phrase, so the quote stays
+    // unattributed rather than falsely so.
+    check("“Lives with his mother,” a handwritten note said.", "");
+}
