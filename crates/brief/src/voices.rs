@@ -412,6 +412,54 @@ fn without_possessive(name: &str) -> &str {
 /// phrase's head ([`speaker_head_len`]), which the name modifies ("Estavian" in "the Estavian
 /// foreign ministry"). A possessive ("the minister's spokesman") names whom the speaker speaks
 /// for, as does a name after the head ("a spokesman for the ministry").
+/// Whether the quote's speaker entity is only a place where the people the speaker phrase's
+/// plural head names are ("the authorities in Velmar and elsewhere"), not who speaks; a body
+/// in a place ("the government in Velmar") stands for the place.
+fn entity_places_head(annotated: &Annotated, quote: &parallax_model::Quote) -> bool {
+    let (Some(speaker), Some(entity)) = (quote.speaker.as_ref(), quote.speaker_entity) else {
+        return false;
+    };
+    let Some(entity) = annotated
+        .entities
+        .get(entity)
+        .filter(|entity| entity.kind == parallax_model::EntityKind::Place)
+    else {
+        return false;
+    };
+    let text = &annotated.article.text;
+    let Some(phrase) = text.get(speaker.clone()) else {
+        return false;
+    };
+    let head_len = speaker_head_len(phrase);
+    let plural_head = phrase[..head_len]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|head| head.ends_with('s') && !head.ends_with("ss"));
+    if !plural_head {
+        return false;
+    }
+    let head_end = speaker.start + head_len;
+    let Some(first_mention) = entity
+        .mentions
+        .iter()
+        .filter(|mention| speaker.start <= mention.range.start && mention.range.end <= speaker.end)
+        .map(|mention| mention.range.start)
+        .min()
+    else {
+        return false;
+    };
+    first_mention >= head_end
+        && text
+            .get(head_end..first_mention)
+            .and_then(|between| between.split_whitespace().next())
+            .is_some_and(|preposition| {
+                matches!(
+                    preposition,
+                    "in" | "at" | "across" | "around" | "outside" | "near" | "throughout"
+                )
+            })
+}
+
 fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) -> bool {
     let (Some(speaker), Some(entity)) = (quote.speaker.as_ref(), quote.speaker_entity) else {
         return false;
@@ -659,7 +707,10 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
     // (a country, a ministry) is not the speaker.
     // So does a description whose head the entity only modifies ("the Estavian foreign
     // ministry", "both Republican U.S. senators"): the entity gives its side, not its name.
-    let name = if quote.anonymous || entity_modifies_head(annotated, quote) {
+    let name = if quote.anonymous
+        || entity_modifies_head(annotated, quote)
+        || entity_places_head(annotated, quote)
+    {
         written.or(entity_name)?
     } else {
         entity_name.or(written)?
@@ -817,6 +868,37 @@ mod tests {
         merged.sort_unstable();
         // Two committees; one service, written with and without "United States"; one person.
         assert_eq!(merged, [1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn a_place_the_speakers_are_in_is_no_voice() {
+        let text = "The authorities in Velmar and elsewhere have warned that the pier is unsafe.";
+        let mut annotated = quoted(
+            "a.txt",
+            text,
+            &[(
+                "The authorities in Velmar and elsewhere",
+                "have warned",
+                "that the pier is unsafe",
+                QuoteKind::Indirect,
+                false,
+            )],
+        );
+        let velmar = text.find("Velmar").expect("in text");
+        annotated.entities.push(Entity {
+            kind: EntityKind::Place,
+            name: "Velmar".into(),
+            mentions: vec![Mention {
+                range: velmar..velmar + "Velmar".len(),
+                by_role: false,
+            }],
+            country: None,
+            role: None,
+        });
+        annotated.quotes[0].speaker_entity = Some(0);
+        let found = voices(&Story::new(vec![annotated]));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].speaker, "The authorities in Velmar and elsewhere");
     }
 
     #[test]

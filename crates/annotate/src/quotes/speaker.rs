@@ -1097,6 +1097,18 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if PRONOUNS.contains(&token.lower.as_ref()) {
         return Some(pronoun(last));
     }
+    // "the authorities in Velmar and elsewhere": an adverb of place after "and" ends the
+    // phrase before the conjunction, whose place it widens.
+    if matches!(
+        token.lower.as_ref(),
+        "elsewhere" | "abroad" | "overseas" | "nationwide" | "worldwide"
+    ) && last >= floor + 2
+        && matches!(doc.lower(last - 1), "and" | "or")
+    {
+        let mut speaker = phrase_before(doc, last - 2, floor)?;
+        speaker.last = last;
+        return Some(speaker);
+    }
     // "close to him": an object pronoun ends the phrase of someone near whom it stands for.
     let after_linked_phrase = last > floor && links_phrase(doc, last - 1);
     if !after_linked_phrase && (!fits(token) || !closes(token)) {
@@ -1146,6 +1158,25 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
             && !links_phrase(doc, idx - 1)
     }) {
         first = article;
+    }
+    // So does a quantifier right after an article's noun: "the port both sides say …" is what
+    // both sides say of the port. (One closing the phrase floats after its noun: "the workers
+    // both said".)
+    if matches!(doc.lower(first), "the" | "a" | "an")
+        && let Some(quantifier) = (first + 2..last).find(|&idx| {
+            let before = doc.token(idx - 1);
+            parallax_model::is_quantifier(doc.lower(idx))
+                && !matches!(doc.lower(idx), "other" | "another")
+                && before.is_word()
+                && !before.capitalized
+                && !before.lower.ends_with(['\'', '\u{2019}', 's'])
+                && !STOP_WORDS.contains(&before.lower.as_ref())
+                && !is_preposition(&before.lower)
+                && !parallax_model::is_quantifier(&before.lower)
+                && !doc.token(idx + 1).capitalized
+        })
+    {
+        first = quantifier;
     }
     // Nor is one a preposition alone, capitalized for opening the sentence ("Amid calls for
     // …"), nor a phrase opened by one that takes no clause ("Despite discussions earlier about

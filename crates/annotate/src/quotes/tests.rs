@@ -1676,3 +1676,20 @@ fn a_base_form_after_a_possessive_and_one_word_is_a_noun_of_the_possessor() {
     // unattributed rather than falsely so.
     check("“Lives with his mother,” a handwritten note said.", "");
 }
+
+#[test]
+fn an_adverb_of_place_after_and_widens_the_phrase_before_it() {
+    check(
+        "But the authorities in Velmar and elsewhere have warned that the devices are dangerous.",
+        "indirect [that the devices are dangerous] cue=have warned speaker=the authorities in Velmar and elsewhere",
+    );
+}
+
+#[test]
+fn a_quantifier_after_an_article_s_noun_opens_the_speaker_phrase() {
+    check(
+        "The longer it stays shut, the more likely it is that the port both sides say they are fighting for will be smaller.",
+        // The content runs on past the relative clause, whose end the rules do not find.
+        "indirect [they are fighting for will be smaller] cue=say speaker=both sides",
+    );
+}
