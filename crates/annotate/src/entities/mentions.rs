@@ -1061,12 +1061,14 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
                     ON_HEADS.contains(&current.lower.as_ref())
                         && after.is_some_and(|token| !is_calendar_word(&token.lower))
                 } else {
+                    // After a body's "for the", its subject may go on with "of": "Association
+                    // for the Advancement of Harbour Pilots".
                     ORG_PREFIXES.contains(&head)
                         || PLACE_PREFIXES.contains(&head)
                         || ORG_SUFFIXES.contains(&current.lower.as_ref())
+                        || (after_head_preposition && next.lower == "of")
                 };
-                after_head_preposition |= is_head && after_is_name;
-                if is_head && after.is_some_and(|token| token.lower == "the") {
+                let joins = if is_head && after.is_some_and(|token| token.lower == "the") {
                     if tokens.get(last + 3).is_some_and(is_name_word) {
                         last += 1;
                         true
@@ -1075,7 +1077,9 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
                     }
                 } else {
                     is_head && after_is_name
-                }
+                };
+                after_head_preposition |= joins;
+                joins
             }
             "&" => after_is_name,
             "and" => {
@@ -1218,7 +1222,11 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
             continue;
         };
         if found.last >= last {
-            // A title with no name after it ("the Prime Minister") is a role, found later.
+            // A title with no name after it ("the Prime Minister") is a role, found later; so
+            // is one with only its ranks before it ("Assistant Secretary").
+            if (segment_start..idx).all(|at| TITLE_RANKS.contains(&ctx.lower(at))) {
+                return;
+            }
             break;
         }
         let is_honorific = GAZETTEER
@@ -1347,14 +1355,14 @@ fn split_run(ctx: &Context, first: usize, last: usize, candidates: &mut Vec<Cand
     });
 }
 
-/// The title entry of an office written right before the run at `first` with "of" or "of the"
-/// between them ("Speaker of the", "Minister of").
+/// The title entry of an office written right before the run at `first` with "of" or "for",
+/// and maybe "the", between them ("Speaker of the", "Minister of", "Assistant Secretary for").
 fn office_before(ctx: &Context, first: usize) -> Option<usize> {
     let mut of_at = first.checked_sub(1)?;
     if ctx.lower(of_at) == "the" {
         of_at = of_at.checked_sub(1)?;
     }
-    if ctx.lower(of_at) != "of" {
+    if !matches!(ctx.lower(of_at), "of" | "for") {
         return None;
     }
     // "representatives of the Velmar Guild" are its members, not the holders of one office.
@@ -1372,6 +1380,14 @@ fn office_before(ctx: &Context, first: usize) -> Option<usize> {
 /// names no body or place itself ("American Bar Association" is one body, "National
 /// Organization for Marriage" another).
 fn office_body_end(ctx: &Context, first: usize, last: usize) -> Option<usize> {
+    // A run opening with a given name is a person's whole name: "a spokesman for Ana M. Ruiz"
+    // speaks for her.
+    if ctx
+        .gazetteer_match(first, &[Class::Given])
+        .is_some_and(|given| given.last == first)
+    {
+        return None;
+    }
     let n_words = last + 1 - first;
     let person_words = match n_words {
         0 | 1 => return None,
@@ -1392,7 +1408,13 @@ fn office_body_end(ctx: &Context, first: usize, last: usize) -> Option<usize> {
         _ => 2,
     };
     let body_last = last - person_words;
-    (is_person_name(ctx, body_last + 1, last)
+    // Nor does a name open with a middle initial: "… Robert | P. Ruiz" is one name.
+    let opens_with_initial = ctx
+        .tokens
+        .get(body_last + 1)
+        .is_some_and(|token| token.lower.len() == 2 && token.lower.ends_with('.'));
+    (!opens_with_initial
+        && is_person_name(ctx, body_last + 1, last)
         && ctx
             .tokens
             .get(body_last)

@@ -119,6 +119,18 @@ fn the_body_of_an_office_before_a_name_is_no_part_of_it() {
             "person Ana Ruiz Holm <minister>: Ana Ruiz Holm",
         ],
     );
+    check(
+        "Then Assistant Secretary for Harbour Security Ana Ruiz testified.",
+        &[
+            "org Harbour Security: Harbour Security",
+            "person Ana Ruiz <secretary>: Ana Ruiz",
+        ],
+    );
+    // After "spokesman for", a person's whole name.
+    check(
+        "A spokesman for Tomas P. Berg said nothing.",
+        &["person Tomas P. Berg: Tomas P. Berg"],
+    );
     // With no name after it, the body stays whole, whatever its words.
     check(
         "The Speaker of the Velmar Assembly spoke first.",
@@ -129,6 +141,12 @@ fn the_body_of_an_office_before_a_name_is_no_part_of_it() {
         &[
             "org Velmar Bar Association: Velmar Bar Association",
             "org Northern League for Harbours: Northern League for Harbours",
+        ],
+    );
+    check(
+        "Delegates of the National Association for the Advancement of Harbour Pilots voted.",
+        &[
+            "org National Association for the Advancement of Harbour Pilots: National Association for the Advancement of Harbour Pilots",
         ],
     );
     check(
