@@ -627,8 +627,16 @@ pub(crate) fn fits(token: &Token<'_>) -> bool {
     if word.ends_with("ed") && !ED_ADJECTIVES.contains(&word) {
         return false;
     }
-    true
+    // Nor does an irregular past: "The evening began | with chants" has no speaker.
+    !IRREGULAR_PASTS.contains(&word)
 }
+
+/// Irregular simple pasts that are no noun or adjective, so never inside a speaker phrase.
+const IRREGULAR_PASTS: &[&str] = &[
+    "began", "became", "brought", "bought", "came", "caught", "chose", "drove", "fell", "fought",
+    "gave", "grew", "held", "kept", "knew", "made", "meant", "met", "paid", "ran", "rose", "sent",
+    "sought", "spent", "spoke", "stood", "taught", "thought", "took", "went", "wrote",
+];
 
 /// Whether token `idx` is a preposition that goes on a speaker phrase, as "familiar with" does:
 /// "to" after "close" ("a source close to the campaign", "people close to Ruiz") or after a noun

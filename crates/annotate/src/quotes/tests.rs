@@ -1693,3 +1693,11 @@ fn a_quantifier_after_an_article_s_noun_opens_the_speaker_phrase() {
         "indirect [they are fighting for will be smaller] cue=say speaker=both sides",
     );
 }
+
+#[test]
+fn an_irregular_past_is_no_part_of_a_speaker_phrase() {
+    check(
+        "The organization made multiple requests, asking that the pier reopen.",
+        "indirect [that the pier reopen] cue=asking speaker=The organization",
+    );
+}
