@@ -399,6 +399,9 @@ fn unit_after(rest: &str) -> Option<(&'static str, usize)> {
 /// it modify it ("Orvian troops", "remote-controlled cranes", "container ships"). Without
 /// part-of-speech tags a plural ends the phrase, so "workers walked" stops at "workers".
 fn counted_noun(rest: &str) -> Option<(String, usize)> {
+    if let Some(after_name) = noun_after_name(rest) {
+        return Some(after_name);
+    }
     let mut head: Option<(String, usize)> = None;
     let mut offset = 0;
     for _ in 0..3 {
@@ -448,6 +451,61 @@ fn counted_noun(rest: &str) -> Option<(String, usize)> {
         }
     }
     head.filter(|(word, _)| word.chars().count() > 1)
+}
+
+/// The noun a number counts after a name that modifies it, when the name holds a connector or
+/// an acronym in parentheses, which the word-by-word reading of [`counted_noun`] stops at:
+/// "700,000 Deferred Action for Childhood Arrivals (DACA) recipients" counts recipients.
+fn noun_after_name(rest: &str) -> Option<(String, usize)> {
+    let mut offset = 0;
+    let mut n_capitalized = 0;
+    let mut joined = false;
+    for _ in 0..10 {
+        let remaining = &rest[offset..];
+        let trimmed = remaining.trim_start_matches([' ', '\u{a0}']);
+        let skipped = remaining.len() - trimmed.len();
+        if skipped == 0 || trimmed.is_empty() {
+            return None;
+        }
+        // An acronym of the name in parentheses: "(DACA)".
+        if let Some(inside) = trimmed.strip_prefix('(') {
+            let close = inside.find(')')?;
+            let acronym = &inside[..close];
+            if n_capitalized < 2
+                || acronym.is_empty()
+                || !acronym
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '&')
+            {
+                return None;
+            }
+            joined = true;
+            offset += skipped + close + 2;
+            continue;
+        }
+        let word_len = trimmed
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(trimmed.len());
+        let word = &trimmed[..word_len];
+        if word.is_empty() {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if word.starts_with(char::is_uppercase) {
+            n_capitalized += 1;
+        } else if matches!(lower.as_str(), "for" | "of" | "and") && n_capitalized > 0 {
+            joined = true;
+        } else {
+            // The first lowercase word after the name is the noun, when the name was one.
+            return (joined
+                && n_capitalized >= 2
+                && !PHRASE_STOPS.contains(&lower.as_str())
+                && word.chars().count() > 1)
+                .then(|| (lower, offset + skipped + word_len));
+        }
+        offset += skipped + word_len;
+    }
+    None
 }
 
 /// Endings of adjectives that stand before the noun a number counts ("military", "Orvian").
@@ -647,6 +705,31 @@ mod tests {
                     None,
                     None,
                     Some("officers"),
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_name_with_connectors_or_an_acronym_modifies_the_counted_noun() {
+        check(
+            "The plan covers 700,000 Harbour Access for Seasonal Pilots (HASP) recipients and 40 Velmar Ferries boats.",
+            &[
+                (
+                    "700,000 Harbour Access for Seasonal Pilots (HASP) recipients",
+                    700_000.0,
+                    None,
+                    None,
+                    None,
+                    Some("recipients"),
+                ),
+                (
+                    "40 Velmar Ferries boats",
+                    40.0,
+                    None,
+                    None,
+                    None,
+                    Some("boats"),
                 ),
             ],
         );
