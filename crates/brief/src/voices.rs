@@ -763,7 +763,7 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
         .is_some_and(parallax_model::is_quantifier);
     let is_description = without_article.is_some()
         || quantified
-        || name.chars().next().is_some_and(char::is_lowercase);
+        || (name.chars().next().is_some_and(char::is_lowercase) && !opens_with_particle(name));
     // "In a Wednesday press conference announcing …": an occasion is where someone spoke,
     // not who.
     let words: Vec<&str> = lower.split_whitespace().collect();
@@ -785,6 +785,24 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
     let from_entity = entity_name.is_some_and(|entity| entity.eq_ignore_ascii_case(name));
     let given_key = given_key.filter(|_| from_entity);
     Some(((format!("name:{surname}"), given_key), name.to_string()))
+}
+
+/// Whether `name` opens with a lowercase particle of a surname and the capitalized rest of it
+/// ("de Léon", "van der Berg"): a name, not a description.
+fn opens_with_particle(name: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "del", "della", "der", "di", "da", "dos", "du", "la", "le", "van", "von", "bin",
+        "ibn", "al",
+    ];
+    let mut words = name.split_whitespace().peekable();
+    let mut n_particles = 0;
+    while words.next_if(|word| PARTICLES.contains(word)).is_some() {
+        n_particles += 1;
+    }
+    n_particles > 0
+        && words
+            .next()
+            .is_some_and(|word| word.starts_with(char::is_uppercase))
 }
 
 /// The surname of `lower`, a lowercase name, and the words before it as two names of one
@@ -899,6 +917,17 @@ mod tests {
         let found = voices(&Story::new(vec![annotated]));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].speaker, "The authorities in Velmar and elsewhere");
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_is_a_name() {
+        let story = Story::new(vec![
+            said_by("a.txt", "Ana de Velmar"),
+            said_by("b.txt", "de Velmar"),
+        ]);
+        let found = voices(&story);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].speaker, "Ana de Velmar");
     }
 
     #[test]
