@@ -121,6 +121,36 @@ pub enum TimeKind {
     Set,
 }
 
+/// A TIMEX3 date value as a reader reads it: an ISO week ("2026-W11") as the week of its
+/// Monday ("week of 2026-03-09"), a weekend ("2026-W11-WE") as the weekend of its Saturday, each
+/// side of a range ("a/b") alike; other values (days, months, years) stay as they are, already
+/// readable. The JSON keeps the value itself.
+pub fn readable_date(value: &str) -> String {
+    if let Some((start, end)) = value.split_once('/') {
+        return format!("{}/{}", readable_date(start), readable_date(end));
+    }
+    let week_day = |year: &str, week: &str, day: chrono::Weekday| {
+        let year: i32 = year.parse().ok()?;
+        let week: u32 = week.parse().ok()?;
+        chrono::NaiveDate::from_isoywd_opt(year, week, day)
+    };
+    let (weekend, week_value) = match value.strip_suffix("-WE") {
+        Some(week_value) => (true, week_value),
+        None => (false, value),
+    };
+    let Some((year, week)) = week_value.split_once("-W") else {
+        return value.to_string();
+    };
+    match (weekend, week_day(year, week, chrono::Weekday::Mon)) {
+        (false, Some(monday)) => format!("week of {monday}"),
+        (true, Some(_)) => week_day(year, week, chrono::Weekday::Sat).map_or_else(
+            || value.to_string(),
+            |saturday| format!("weekend of {saturday}"),
+        ),
+        (_, None) => value.to_string(),
+    }
+}
+
 /// A time expression with its normalized value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpression {
@@ -427,6 +457,26 @@ pub struct Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weeks_read_as_the_dates_they_start_on() {
+        assert_eq!(readable_date("2019-W03"), "week of 2019-01-14");
+        assert_eq!(readable_date("2019-W03-WE"), "weekend of 2019-01-19");
+        assert_eq!(
+            readable_date("2019-W03/2019-W04"),
+            "week of 2019-01-14/week of 2019-01-21"
+        );
+        for kept in [
+            "2019-01-19",
+            "2019-01",
+            "2019",
+            "2019-Q1",
+            "2019-W99",
+            "XXXX-WXX",
+        ] {
+            assert_eq!(readable_date(kept), kept);
+        }
+    }
 
     #[test]
     fn a_speaker_phrase_has_its_head_and_where_a_clause_about_it_starts() {

@@ -6,7 +6,7 @@
 
 use crate::Result;
 use crate::json::BriefJson;
-use crate::text::{display, readable_date};
+use crate::text::display;
 use minijinja::value::Serde;
 use minijinja::{Environment, context};
 use parallax_model::Brief;
@@ -59,9 +59,9 @@ pub fn displayed_brief(brief: &Brief) -> BriefJson {
         }
     }
     for event in &mut wire.timeline {
-        event.date = readable_date(&display(&event.date));
+        event.date = parallax_model::readable_date(&display(&event.date));
         for mention in &mut event.mentions {
-            mention.date = readable_date(&display(&mention.date));
+            mention.date = parallax_model::readable_date(&display(&mention.date));
             mention.expression = display(&mention.expression);
             mention.citation.text = display(&mention.citation.text);
         }

@@ -30,7 +30,6 @@ mod text;
 
 pub use html::displayed_brief;
 pub use text::display as display_text;
-pub use text::readable_date;
 
 use parallax_model::Brief;
 

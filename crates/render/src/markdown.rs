@@ -1,7 +1,7 @@
 //! The brief as Markdown.
 
 use crate::json::reason_name;
-use crate::text::{markdown as escape, readable_date};
+use crate::text::markdown as escape;
 use parallax_model::{Brief, DisputeKind, Severity, SideGrouping, SourceEntry};
 use std::fmt::Write;
 
@@ -393,7 +393,7 @@ fn timeline(out: &mut String, brief: &Brief) {
         let _ = writeln!(
             out,
             "- **{}**{inferred}{flag} {sources}: {what}",
-            escape(&readable_date(&event.date))
+            escape(&parallax_model::readable_date(&event.date))
         );
         if event.disputed {
             for mention in &event.mentions {
@@ -401,7 +401,7 @@ fn timeline(out: &mut String, brief: &Brief) {
                     out,
                     "  - [{}] {} (\"{}\")",
                     mention.citation.source,
-                    escape(&readable_date(&mention.date)),
+                    escape(&parallax_model::readable_date(&mention.date)),
                     escape(&mention.expression)
                 );
             }

@@ -375,7 +375,7 @@ pub(crate) fn timeline_chart(timeline: &[TimelineEvent]) -> Option<TimelineChart
         events.push(ChartEvent {
             idx: *idx,
             x,
-            date: parallax_render::readable_date(&event.date),
+            date: parallax_engine::model::readable_date(&event.date),
             disputed: event.disputed,
             n_sources: sources.len(),
             dots,

@@ -356,7 +356,11 @@ fn agreed_values(event: &TimelineEvent) -> Vec<AgreedValue> {
     values
         .into_iter()
         .map(|(date, expressions, citations)| AgreedValue {
-            value: format!("{date} ({})", expressions.join(", ")),
+            value: format!(
+                "{} ({})",
+                parallax_model::readable_date(&date),
+                expressions.join(", ")
+            ),
             citations,
         })
         .collect()
@@ -483,7 +487,7 @@ fn dispute(slot: String, dated: Vec<Dated>) -> Dispute {
                     .filter(|(other, other_value)| *other != idx && compatible(&value, other_value))
                     .map(|(other, _)| other)
                     .collect(),
-                value: format!("{value} ({expression})"),
+                value: format!("{} ({expression})", parallax_model::readable_date(&value)),
                 citations,
             })
             .collect(),
@@ -574,7 +578,7 @@ mod tests {
             ],
             &[
                 ("2026-05-11 (May 11)", &[1], &[1]),
-                ("2026-W20 (next week)", &[2], &[0]),
+                ("week of 2026-05-11 (next week)", &[2], &[0]),
                 ("2026-06 (in June)", &[3], &[]),
             ],
         );
