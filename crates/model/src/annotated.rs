@@ -123,11 +123,11 @@ pub enum TimeKind {
 
 /// A TIMEX3 date value as a reader reads it: an ISO week ("2026-W11") as the week of its
 /// Monday ("week of 2026-03-09"), a weekend ("2026-W11-WE") as the weekend of its Saturday, each
-/// side of a range ("a/b") alike; other values (days, months, years) stay as they are, already
+/// side of a range ("a/b", read "a to b") alike; other values (days, months, years) stay as they are, already
 /// readable. The JSON keeps the value itself.
 pub fn readable_date(value: &str) -> String {
     if let Some((start, end)) = value.split_once('/') {
-        return format!("{}/{}", readable_date(start), readable_date(end));
+        return format!("{} to {}", readable_date(start), readable_date(end));
     }
     let week_day = |year: &str, week: &str, day: chrono::Weekday| {
         let year: i32 = year.parse().ok()?;
@@ -464,7 +464,7 @@ mod tests {
         assert_eq!(readable_date("2019-W03-WE"), "weekend of 2019-01-19");
         assert_eq!(
             readable_date("2019-W03/2019-W04"),
-            "week of 2019-01-14/week of 2019-01-21"
+            "week of 2019-01-14 to week of 2019-01-21"
         );
         for kept in [
             "2019-01-19",
