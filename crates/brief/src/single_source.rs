@@ -115,6 +115,8 @@ pub(crate) fn single_source_from(
             if !has_claim
                 || text.split_whitespace().count() < MIN_WORDS
                 || sentence.terms.is_empty()
+                || asks(text)
+                || only_attributes(annotated, &sentence.range)
             {
                 return None;
             }
@@ -163,6 +165,51 @@ fn mostly_corroborated(clauses: &[(usize, usize)], range: &std::ops::Range<usize
         }
     }
     !range.is_empty() && 2 * corroborated >= range.len()
+}
+
+/// Whether `sentence` is a question, which asserts nothing ("Are they taking the position the
+/// seat should never be filled?”").
+fn asks(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with('?')
+}
+
+/// Whether the sentence at `range` only tells who said a quotation of another sentence ("Senate
+/// Majority Leader Ana Ruiz, D-Velmar, asked on Tuesday."): a quote's speaker and cue lie in it,
+/// its content outside it, and at most three words of it are neither.
+fn only_attributes(annotated: &Annotated, range: &Range<usize>) -> bool {
+    let inside = |piece: &Range<usize>| range.start <= piece.start && piece.end <= range.end;
+    let outside = |piece: &Range<usize>| piece.end <= range.start || range.end <= piece.start;
+    annotated.quotes.iter().any(|quote| {
+        let (Some(speaker), Some(cue)) = (&quote.speaker, &quote.cue) else {
+            return false;
+        };
+        if !inside(speaker)
+            || !inside(cue)
+            || !std::iter::once(&quote.content)
+                .chain(&quote.continuation)
+                .all(outside)
+        {
+            return false;
+        }
+        let text = &annotated.article.text;
+        let rest = |piece: Range<usize>| {
+            text.get(piece)
+                .unwrap_or_default()
+                .split_whitespace()
+                .filter(|word| word.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        let (first, second) = if speaker.start <= cue.start {
+            (speaker, cue)
+        } else {
+            (cue, speaker)
+        };
+        rest(range.start..first.start) + rest(first.end..second.start) + rest(second.end..range.end)
+            <= 3
+    })
 }
 
 /// Who speaks the sentence at `range` of `annotated` when most of it is a quote's content and
@@ -272,6 +319,49 @@ mod tests {
         assert_eq!(speaker_of(3), None);
         // The source's own words.
         assert_eq!(speaker_of(4), None);
+    }
+
+    #[test]
+    fn questions_and_bare_attributions_are_no_claims() {
+        let mut first = article(
+            "a.txt",
+            &[
+                "\u{201c}Will the pilots ever come back to the harbour at all?\u{201d}",
+                "Harbour Master Ana Ruiz, D-Velmar, asked on Tuesday.",
+                "The council approved the harbour budget for the coming year.",
+            ],
+        );
+        let text = first.article.text.clone();
+        let at = |words: &str| {
+            let start = text.find(words).expect("words in the text");
+            start..start + words.len()
+        };
+        first.quotes = vec![parallax_model::Quote {
+            kind: parallax_model::QuoteKind::Direct,
+            content: at("\u{201c}Will the pilots ever come back to the harbour at all?\u{201d}"),
+            continuation: Vec::new(),
+            cue: Some(at("asked")),
+            speaker: Some(at("Harbour Master Ana Ruiz")),
+            speaker_pronoun: None,
+            speaker_entity: None,
+            anonymous: false,
+        }];
+        let second = article(
+            "b.txt",
+            &["Ferry services from the port will run on a reduced timetable this week."],
+        );
+        let items = single_source(&Story::new(vec![first, second]), &Config::new());
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|item| item.citation.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "The council approved the harbour budget for the coming year.",
+                "Ferry services from the port will run on a reduced timetable this week.",
+            ]
+        );
     }
 
     #[test]

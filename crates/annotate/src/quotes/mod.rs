@@ -148,6 +148,7 @@ pub fn quotes_and_subjects(
     }
     learned::move_verbs_into_cues(&doc, &mut state.found);
     learned::drop_function_word_cues(&doc, &mut state.found);
+    drop_times_said(&doc, &mut state.found);
     let found = std::mem::take(&mut state.found);
     let subjects = sentence_subjects(&doc, &state.quoted);
     let quotes = finish(&doc, found, &subjects, entities, config);
@@ -277,6 +278,51 @@ pub fn filter_candidates(
         .zip(features)
         .map(|(quote, features)| FilterCandidate { quote, features })
         .collect()
+}
+
+/// Drops the quotes whose whole content is a time: "Ana Ruiz asked on | Tuesday" says when she
+/// asked, not what.
+fn drop_times_said(doc: &Doc, found: &mut Vec<Found>) {
+    let is_time_word = |word: &str| {
+        parallax_model::WEEKDAY_NAMES.contains(&word)
+            || parallax_model::MONTH_NAMES.contains(&word)
+            || matches!(
+                word,
+                "today"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "tonight"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "the"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "early"
+                    | "late"
+            )
+            || word.chars().all(|c| c.is_ascii_digit())
+    };
+    found.retain(|quote| {
+        let words: Vec<&str> = quote
+            .pieces
+            .iter()
+            .filter_map(|piece| doc.tokens_within(piece))
+            .flat_map(|(first, last)| first..=last)
+            .filter(|&at| doc.token(at).is_word())
+            .map(|at| doc.lower(at))
+            .collect();
+        words.is_empty() || !words.iter().all(|word| is_time_word(word))
+    });
 }
 
 /// What the rules find in `doc`, before the learned cue finder reads the words they leave free.

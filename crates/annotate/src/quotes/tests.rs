@@ -1701,3 +1701,21 @@ fn an_irregular_past_is_no_part_of_a_speaker_phrase() {
         "indirect [that the pier reopen] cue=asking speaker=The organization",
     );
 }
+
+#[test]
+fn a_time_alone_is_no_content() {
+    // The shipped cue finder reads "asked on | Tuesday" as a cue and its content.
+    check_with(
+        &Config::new(),
+        "Senate Majority Leader Ana Ruiz asked on Tuesday.",
+        "",
+    );
+}
+
+#[test]
+fn a_party_tag_s_abbreviated_state_ends_no_sentence() {
+    check(
+        "“Could any judge be approved?” Senate Majority Leader Ana Ruiz, R-Ky., asked on Tuesday.",
+        "direct [“Could any judge be approved?”] cue=asked speaker=Senate Majority Leader Ana Ruiz, R-Ky.,",
+    );
+}

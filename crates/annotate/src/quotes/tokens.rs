@@ -267,9 +267,11 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             } else if bytes.get(idx) == Some(&b'.') {
                 // A period after an abbreviation or an initial belongs to the word, so "Gen.
                 // Ortiz" and "J. Smith" stay names rather than sentence ends.
+                // So does one after a party tag's state ("R-Ky.").
                 let word = text[start..idx].to_lowercase();
                 let initial = word.chars().count() == 1 && c.is_uppercase();
-                if initial || word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
+                let last_part = word.rsplit('-').next().unwrap_or_default();
+                if initial || word.contains('.') || ABBREVIATIONS.contains(&last_part) {
                     idx += 1;
                 }
             }
