@@ -350,7 +350,9 @@ fn clause_ends(doc: &Doc, last: usize, ceiling: usize) -> bool {
     }
     let token = doc.token(next);
     if token.is_word() {
-        token.capitalized && !token.lower.starts_with("i'")
+        // A possessive opens a clause of what was said: "“…,” Ruiz said Berg's plan failed".
+        let possessive = token.lower.ends_with("'s") || token.lower.ends_with("\u{2019}s");
+        token.capitalized && !token.lower.starts_with("i'") && !possessive
             || TRAILING_WORDS.contains(&token.lower.as_ref())
             || (token.lower.ends_with("ly") && token.lower.len() > 4)
             // A number opens a time after the cue: "“…,” Ruiz said 30 minutes into the debate".

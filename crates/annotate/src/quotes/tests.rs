@@ -1719,3 +1719,11 @@ fn a_party_tag_s_abbreviated_state_ends_no_sentence() {
         "direct [“Could any judge be approved?”] cue=asked speaker=Senate Majority Leader Ana Ruiz, R-Ky.,",
     );
 }
+
+#[test]
+fn a_possessive_after_the_cue_opens_what_was_said() {
+    check(
+        "Speaking on the harbour's \"Morning Watch,\" Sen. Tomas Berg said Ruiz's plan was \"wildly inaccurate.\"",
+        "indirect [Ruiz's plan was \"wildly inaccurate.\"] cue=said speaker=Sen. Tomas Berg",
+    );
+}
