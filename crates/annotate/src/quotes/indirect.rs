@@ -619,6 +619,11 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     if token.is_punct(':') {
         return (next + 1 < sentence.end).then_some(next + 1);
     }
+    // A finite auxiliary right after the cue is the verb of a clause the cue's phrase is the
+    // subject of: "Everything Ruiz says is a lie" says nothing of what Ruiz says.
+    if matches!(word, "is" | "was" | "are" | "were") {
+        return None;
+    }
     if !token.is_word() && !token.is_punct(',') {
         return None;
     }

@@ -582,7 +582,9 @@ fn content_after(doc: &Doc, state: &State, cue: usize, sentence: &Range<usize>) 
     };
     let start = cue_last + 1;
     let last = trim_end(doc, start, end)?;
-    if !has_word(doc, start, last) {
+    // "Everything Ruiz says | is a lie": a finite verb right after the cue makes the cue's
+    // phrase a subject, and what follows no content.
+    if !has_word(doc, start, last) || matches!(doc.lower(start), "is" | "was" | "are" | "were") {
         return None;
     }
     let bottom = floor(state, cue, sentence);

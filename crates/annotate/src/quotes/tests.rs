@@ -1727,3 +1727,16 @@ fn a_possessive_after_the_cue_opens_what_was_said() {
         "indirect [Ruiz's plan was \"wildly inaccurate.\"] cue=said speaker=Sen. Tomas Berg",
     );
 }
+
+#[test]
+fn a_finite_verb_after_the_cue_makes_its_phrase_a_subject() {
+    check(
+        "Everything Tomas Berg says is a lie unless proven otherwise.",
+        "",
+    );
+    check_with(
+        &Config::new(),
+        "Everything Tomas Berg says is a lie unless proven otherwise.",
+        "",
+    );
+}
