@@ -149,6 +149,7 @@ pub fn quotes_and_subjects(
     learned::move_verbs_into_cues(&doc, &mut state.found);
     learned::drop_function_word_cues(&doc, &mut state.found);
     drop_times_said(&doc, &mut state.found);
+    drop_questions_to_the_speaker(&doc, &mut state.found);
     let found = std::mem::take(&mut state.found);
     let subjects = sentence_subjects(&doc, &state.quoted);
     let quotes = finish(&doc, found, &subjects, entities, config);
@@ -322,6 +323,29 @@ fn drop_times_said(doc: &Doc, found: &mut Vec<Found>) {
             .map(|at| doc.lower(at))
             .collect();
         words.is_empty() || !words.iter().all(|word| is_time_word(word))
+    });
+}
+
+/// Drops the quotes whose cue a question asks of the speaker ("Do you know where the returns
+/// are?", "Why do I know?"): an auxiliary before the speaker in a sentence that ends with a
+/// question mark asks, and attributes nothing.
+fn drop_questions_to_the_speaker(doc: &Doc, found: &mut Vec<Found>) {
+    found.retain(|quote| {
+        let Some(speaker) = &quote.speaker else {
+            return true;
+        };
+        let inverted =
+            speaker.first > 0 && matches!(doc.lower(speaker.first - 1), "do" | "does" | "did");
+        let sentence = doc.sentence_of(speaker.first);
+        let asks = (sentence.start..sentence.end)
+            .rev()
+            .find(|&at| {
+                doc.token(at).is_word()
+                    || doc.token(at).is_punct('?')
+                    || doc.token(at).is_punct('.')
+            })
+            .is_some_and(|at| doc.token(at).is_punct('?'));
+        !(inverted && asks)
     });
 }
 

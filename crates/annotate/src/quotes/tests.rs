@@ -1740,3 +1740,13 @@ fn a_finite_verb_after_the_cue_makes_its_phrase_a_subject() {
         "",
     );
 }
+
+#[test]
+fn a_question_to_the_speaker_attributes_nothing() {
+    check_with(
+        &Config::new(),
+        "Do you know where your candidate's harbour plans are?",
+        "",
+    );
+    check_with(&Config::new(), "Why do I know?", "");
+}
