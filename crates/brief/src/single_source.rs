@@ -250,6 +250,12 @@ mod tests {
     use super::*;
     use parallax_model::{Annotated, Article, Attribution, Claim, Origin, Polarity, Sentence};
 
+    /// Where `words` first stand in `text`.
+    fn span_of(text: &str, words: &str) -> Range<usize> {
+        let start = text.find(words).expect("words in the text");
+        start..start + words.len()
+    }
+
     fn article(name: &str, sentences: &[&str]) -> Annotated {
         let text = sentences.join(" ");
         let mut annotated = Annotated::new(Article::new(Origin::File(name.into()), text));
@@ -287,10 +293,7 @@ mod tests {
             ],
         );
         let text = annotated.article.text.clone();
-        let at = |words: &str| {
-            let start = text.find(words).expect("words in the text");
-            start..start + words.len()
-        };
+        let at = |words: &str| span_of(&text, words);
         let quote = |content: &str, speaker: &str, pronoun: Option<&str>| parallax_model::Quote {
             kind: parallax_model::QuoteKind::Direct,
             content: at(content),
@@ -332,10 +335,7 @@ mod tests {
             ],
         );
         let text = first.article.text.clone();
-        let at = |words: &str| {
-            let start = text.find(words).expect("words in the text");
-            start..start + words.len()
-        };
+        let at = |words: &str| span_of(&text, words);
         first.quotes = vec![parallax_model::Quote {
             kind: parallax_model::QuoteKind::Direct,
             content: at("\u{201c}Will the pilots ever come back to the harbour at all?\u{201d}"),
