@@ -258,7 +258,16 @@ pub(crate) fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
                     | "minority"
             )
     });
-    of_one && !(plural || share || question || counted)
+    let one_person = {
+        // "Hillary Ruiz | email probes": a person's name, opened by a given name, is one.
+        let first_word = &doc.text[doc.token(subject.first).range.clone()];
+        subject.kind == speaker::Kind::Name
+            && subject.last > subject.first
+            && speaker::gender_of_given_name(first_word).is_some()
+            && (subject.first..=subject.last)
+                .all(|idx| doc.token(idx).capitalized && !matches!(doc.lower(idx), "and" | "&"))
+    };
+    (of_one || one_person) && !(plural || share || question || counted)
 }
 
 /// Whether `word` (lowercase) is a possessive determiner ("his", "their").

@@ -1750,3 +1750,11 @@ fn a_question_to_the_speaker_attributes_nothing() {
     );
     check_with(&Config::new(), "Why do I know?", "");
 }
+
+#[test]
+fn a_base_form_after_a_person_s_name_is_a_noun() {
+    check(
+        "He led both the Velmar meddling and Ana Ruiz email probes before he left.",
+        "",
+    );
+}
