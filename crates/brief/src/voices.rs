@@ -15,6 +15,7 @@ use parallax_model::{
     speaker_relative_clause_start,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 #[derive(Default)]
@@ -412,33 +413,52 @@ fn without_possessive(name: &str) -> &str {
 /// phrase's head ([`speaker_head_len`]), which the name modifies ("Estavian" in "the Estavian
 /// foreign ministry"). A possessive ("the minister's spokesman") names whom the speaker speaks
 /// for, as does a name after the head ("a spokesman for the ministry").
+/// A quote's speaker phrase with the entity it is linked to: its range, its words, and where
+/// its head ends ([`speaker_head_len`]).
+struct LinkedSpeaker<'a> {
+    speaker: Range<usize>,
+    phrase: &'a str,
+    entity: &'a parallax_model::Entity,
+    head_end: usize,
+}
+
+fn linked_speaker<'a>(
+    annotated: &'a Annotated,
+    quote: &parallax_model::Quote,
+) -> Option<LinkedSpeaker<'a>> {
+    let speaker = quote.speaker.clone()?;
+    let entity = annotated.entities.get(quote.speaker_entity?)?;
+    let phrase = annotated.article.text.get(speaker.clone())?;
+    let head_end = speaker.start + speaker_head_len(phrase);
+    Some(LinkedSpeaker {
+        speaker,
+        phrase,
+        entity,
+        head_end,
+    })
+}
+
 /// Whether the quote's speaker entity is only a place where the people the speaker phrase's
 /// plural head names are ("the authorities in Velmar and elsewhere"), not who speaks; a body
 /// in a place ("the government in Velmar") stands for the place.
 fn entity_places_head(annotated: &Annotated, quote: &parallax_model::Quote) -> bool {
-    let (Some(speaker), Some(entity)) = (quote.speaker.as_ref(), quote.speaker_entity) else {
-        return false;
-    };
-    let Some(entity) = annotated
-        .entities
-        .get(entity)
-        .filter(|entity| entity.kind == parallax_model::EntityKind::Place)
+    let Some(LinkedSpeaker {
+        speaker,
+        phrase,
+        entity,
+        head_end,
+    }) = linked_speaker(annotated, quote)
     else {
         return false;
     };
-    let text = &annotated.article.text;
-    let Some(phrase) = text.get(speaker.clone()) else {
-        return false;
-    };
-    let head_len = speaker_head_len(phrase);
-    let plural_head = phrase[..head_len]
+    let plural_head = phrase[..head_end - speaker.start]
         .split_whitespace()
         .next_back()
         .is_some_and(|head| head.ends_with('s') && !head.ends_with("ss"));
-    if !plural_head {
+    if entity.kind != parallax_model::EntityKind::Place || !plural_head {
         return false;
     }
-    let head_end = speaker.start + head_len;
+    let text = &annotated.article.text;
     let Some(first_mention) = entity
         .mentions
         .iter()
@@ -461,17 +481,16 @@ fn entity_places_head(annotated: &Annotated, quote: &parallax_model::Quote) -> b
 }
 
 fn entity_modifies_head(annotated: &Annotated, quote: &parallax_model::Quote) -> bool {
-    let (Some(speaker), Some(entity)) = (quote.speaker.as_ref(), quote.speaker_entity) else {
-        return false;
-    };
-    let Some(entity) = annotated.entities.get(entity) else {
+    let Some(LinkedSpeaker {
+        speaker,
+        entity,
+        head_end,
+        ..
+    }) = linked_speaker(annotated, quote)
+    else {
         return false;
     };
     let text = &annotated.article.text;
-    let Some(phrase) = text.get(speaker.clone()) else {
-        return false;
-    };
-    let head_end = speaker.start + speaker_head_len(phrase);
     let mut in_head = entity
         .mentions
         .iter()

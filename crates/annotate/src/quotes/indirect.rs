@@ -557,7 +557,7 @@ const NOT_CONTENT: &[&str] = &[
 ];
 
 /// Whether `word` (lowercase) is a word of time: [`TIME_WORDS`] or a weekday.
-fn is_time_word(word: &str) -> bool {
+pub(crate) fn is_time_word(word: &str) -> bool {
     TIME_WORDS.contains(&word) || parallax_model::WEEKDAY_NAMES.contains(&word)
 }
 

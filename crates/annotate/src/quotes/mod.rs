@@ -284,33 +284,12 @@ pub fn filter_candidates(
 /// Drops the quotes whose whole content is a time: "Ana Ruiz asked on | Tuesday" says when she
 /// asked, not what.
 fn drop_times_said(doc: &Doc, found: &mut Vec<Found>) {
+    // The words that may stand between a cue and its content, the months, the words of a
+    // date's phrase and its figures.
     let is_time_word = |word: &str| {
-        parallax_model::WEEKDAY_NAMES.contains(&word)
+        indirect::is_time_word(word)
             || parallax_model::MONTH_NAMES.contains(&word)
-            || matches!(
-                word,
-                "today"
-                    | "yesterday"
-                    | "tomorrow"
-                    | "tonight"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "night"
-                    | "week"
-                    | "weekend"
-                    | "month"
-                    | "year"
-                    | "last"
-                    | "this"
-                    | "next"
-                    | "the"
-                    | "on"
-                    | "in"
-                    | "at"
-                    | "early"
-                    | "late"
-            )
+            || matches!(word, "next" | "the" | "on" | "in" | "at" | "early" | "late")
             || word.chars().all(|c| c.is_ascii_digit())
     };
     found.retain(|quote| {
