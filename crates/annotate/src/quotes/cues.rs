@@ -2052,6 +2052,9 @@ pub(crate) struct Entry {
     /// right before the word, so it is a verb even in a form that is usually a noun ("Ruiz
     /// calls the plan a mistake").
     after_subject: bool,
+    /// Whether an article or a possessive stands right before the word, so it heads a noun
+    /// phrase whatever its form ("during the protests that …", "their support").
+    after_determiner: bool,
 }
 
 impl Entry {
@@ -2077,9 +2080,10 @@ impl Entry {
     }
 
     /// Whether the form is more often a noun ("reports", "remarks"), unless a subject stands
-    /// before it.
+    /// before it; and whatever its form, right after an article or a possessive.
     pub(crate) fn noun_like(&self) -> bool {
-        !self.after_subject && NOUN_LIKE.contains(&self.verb.forms[self.form as usize])
+        self.after_determiner
+            || !self.after_subject && NOUN_LIKE.contains(&self.verb.forms[self.form as usize])
     }
 
     /// A gerund after a form of "to be" ("is saying", "were showing"), read as the finite verb
@@ -2122,6 +2126,7 @@ static LOOKUP: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
                 verb,
                 form,
                 after_subject: false,
+                after_determiner: false,
             });
         }
     }
@@ -2292,7 +2297,13 @@ pub(crate) fn verb_at(doc: &Doc, idx: usize) -> Option<Entry> {
     if !token.is_word() || token.capitalized && !in_title_case(doc, idx) {
         return None;
     }
-    let entry = reporting_verb(&token.lower)?;
+    let mut entry = reporting_verb(&token.lower)?;
+    // ("her" may be an object before a bare infinitive: "heard her say …".)
+    entry.after_determiner = idx > 0
+        && matches!(
+            doc.lower(idx - 1),
+            "the" | "a" | "an" | "his" | "its" | "their" | "our" | "my" | "your"
+        );
     if entry.verb.needs_particle && !entry.particles().contains(&doc.lower(idx + 1)) {
         return None;
     }

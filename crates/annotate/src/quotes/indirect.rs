@@ -232,14 +232,23 @@ pub(crate) fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
     let question =
         subject.first > 0 && speaker::FINITE_AUXILIARIES.contains(&doc.lower(subject.first - 1));
     let plural = (head.ends_with('s') && !head.ends_with("ss"))
-        || matches!(head, "people" | "police" | "staff" | "media");
+        || head.ends_with("men")
+        || matches!(
+            head,
+            "people" | "police" | "staff" | "media" | "children" | "clergy" | "personnel"
+        );
     // A possessive opens a phrase whose number is its head's: "his on-camera claim that …" is
     // a noun, as "his aides claim that …" is a verb.
     let opener = doc.lower(subject.first);
     let of_one = matches!(
         opener,
         "a" | "an" | "another" | "each" | "every" | "one" | "no"
-    ) || is_possessive_determiner(opener);
+    ) || is_possessive_determiner(opener)
+        // "the Velmar attack …", "the Irish dance show …": "the" and a singular noun are one,
+        // as American English counts them; but after a preposition the phrase is an object,
+        // and the subject lies further back ("observers in Velmar and around the country say").
+        || (opener == "the"
+            && (subject.first == 0 || !speaker::is_preposition(doc.lower(subject.first - 1))));
     // "A number of members echo …": the count's noun gives the number.
     let counted = (subject.first..subject.last).any(|idx| {
         doc.lower(idx + 1) == "of"

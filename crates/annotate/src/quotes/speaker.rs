@@ -831,11 +831,31 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         // The object of a preposition is no subject: "Senators who pushed the bill through the
         // Legislature are now calling for …" is the senators'.
         Some(phrase) if phrase.kind != Kind::Pronoun && follows_preposition(doc, phrase.first) => {
-            relative_clause_before(doc, last, floor).or(Some(phrase))
+            widened_place(doc, &phrase, floor)
+                .or_else(|| relative_clause_before(doc, last, floor))
+                .or(Some(phrase))
         }
         Some(phrase) => Some(phrase),
         None => relative_clause_before(doc, last, floor),
     }
+}
+
+/// "Harbour pilots in Velmar and around the country": a second place joined by "and" or "or"
+/// to the place of a phrase widens that phrase, which is the speaker; `phrase` is the second
+/// place's object ("the country").
+fn widened_place(doc: &Doc, phrase: &Speaker, floor: usize) -> Option<Speaker> {
+    let conjunction = phrase.first.checked_sub(2).filter(|&at| at > floor)?;
+    if !matches!(doc.lower(conjunction), "and" | "or") {
+        return None;
+    }
+    let earlier = phrase_before(doc, conjunction - 1, floor)?;
+    let placed = (earlier.first + 1..=earlier.last).any(|idx| is_preposition(doc.lower(idx)));
+    (earlier.kind != Kind::Pronoun && placed && !follows_preposition(doc, earlier.first)).then(
+        || Speaker {
+            last: phrase.last,
+            ..earlier
+        },
+    )
 }
 
 /// Whether `phrase` is a time after "at" or "on", or opening with them: "at the same time", "on
@@ -874,6 +894,7 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
     "through", "by", "to", "into", "against", "about", "over", "under", "between", "among",
     "toward", "towards", "across", "behind", "via", "upon", "onto", "of", "for", "at", "with",
     "from", "in", "on", "amid", "amidst", "despite", "without", "within", "beyond", "near",
+    "around",
 ];
 
 /// Whether the word after token `last` is a gerund ("saying", "insisting").

@@ -1488,6 +1488,23 @@ fn a_base_form_after_a_singular_subject_is_a_noun() {
         "A mere 9 percent say they only ride the ferry.",
         "indirect [they only ride the ferry] cue=say speaker=A mere 9 percent",
     );
+    // "the" and a singular noun are one, unless the phrase is a preposition's object.
+    check(
+        "The family paid to see the Irish dance show Riverdance at the Velmar Civic Theater.",
+        "",
+    );
+}
+
+#[test]
+fn a_verb_form_after_an_article_or_a_possessive_is_a_noun() {
+    // "the protests that rocked …" is a relative clause about the protests, even when a name
+    // in the phrase before makes it look like a subject.
+    check(
+        "Ana Ruiz, the former Ostrava harbour master who was in charge during the protests that \
+         rocked the port in 1999, said the wrong tone was set.",
+        "indirect [the wrong tone was set] cue=said speaker=Ana Ruiz, the former Ostrava harbour \
+         master who was in charge during the protests that rocked the port in 1999,",
+    );
 }
 
 #[test]
@@ -1682,6 +1699,11 @@ fn an_adverb_of_place_after_and_widens_the_phrase_before_it() {
     check(
         "But the authorities in Velmar and elsewhere have warned that the devices are dangerous.",
         "indirect [that the devices are dangerous] cue=have warned speaker=the authorities in Velmar and elsewhere",
+    );
+    // So does a second place after "and" and a preposition.
+    check(
+        "Harbour pilots in Velmar and around the country say the new fees are unfair.",
+        "indirect [the new fees are unfair] cue=say speaker=Harbour pilots in Velmar and around the country",
     );
 }
 
