@@ -150,6 +150,7 @@ pub fn quotes_and_subjects(
     learned::drop_function_word_cues(&doc, &mut state.found);
     drop_times_said(&doc, &mut state.found);
     drop_questions_to_the_speaker(&doc, &mut state.found);
+    drop_phone_calls(&doc, &mut state.found);
     let found = std::mem::take(&mut state.found);
     let subjects = sentence_subjects(&doc, &state.quoted);
     let quotes = finish(&doc, found, &subjects, entities, config);
@@ -325,6 +326,41 @@ fn drop_questions_to_the_speaker(doc: &Doc, found: &mut Vec<Found>) {
             })
             .is_some_and(|at| doc.token(at).is_punct('?'));
         !(inverted && asks)
+    });
+}
+
+/// Drops the quotes of "call" that phone a person: in "Ruiz called Tomas Berg." or "… called
+/// Berg on Tuesday" the content is only a name, with a time at most. "Ruiz called Berg “a
+/// liar”" labels, and stays; so may "… he called them" after the label.
+fn drop_phone_calls(doc: &Doc, found: &mut Vec<Found>) {
+    found.retain(|quote| {
+        let Some((cue_first, cue_last)) = quote.cue else {
+            return true;
+        };
+        // A headline in title case capitalizes every word, the label too.
+        if cue_first != cue_last
+            || doc.token(cue_first).capitalized
+            || !matches!(doc.lower(cue_first), "call" | "calls" | "called")
+        {
+            return true;
+        }
+        let words: Vec<usize> = quote
+            .pieces
+            .iter()
+            .filter_map(|piece| doc.tokens_within(piece))
+            .flat_map(|(first, last)| first..=last)
+            .filter(|&at| doc.token(at).is_word())
+            .collect();
+        let object_end = words
+            .iter()
+            .position(|&at| !doc.token(at).capitalized)
+            .unwrap_or(words.len());
+        let phones = object_end > 0
+            && words.first().is_some_and(|&at| at == cue_last + 1)
+            && words[object_end..]
+                .iter()
+                .all(|&at| indirect::is_time_word(doc.lower(at)) || doc.lower(at) == "on");
+        !phones
     });
 }
 

@@ -1780,3 +1780,14 @@ fn a_base_form_after_a_person_s_name_is_a_noun() {
         "",
     );
 }
+
+#[test]
+fn a_call_to_a_name_is_a_phone_call() {
+    check("Ana Ruiz called Tomas Berg. It was a short call.", "");
+    check("A year later, Ana Ruiz called Tomas Berg on Tuesday.", "");
+    // A label after the name is what the call said of him.
+    check(
+        "Ana Ruiz called Tomas Berg “a coward.”",
+        "indirect [Tomas Berg “a coward.”] cue=called speaker=Ana Ruiz",
+    );
+}
