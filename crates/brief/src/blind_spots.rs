@@ -55,10 +55,7 @@ pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots
             // also comes from says it again: the wider statement is listed alone.
             let mut listed: Vec<BlindSpot> = Vec::with_capacity(MAX_PER_SOURCE);
             for spot in missing {
-                let overlaps = |other: &BlindSpot| {
-                    let (a, b) = (&spot.citation, &other.citation);
-                    a.source == b.source && a.span.start < b.span.end && b.span.start < a.span.end
-                };
+                let overlaps = |other: &BlindSpot| spot.citation.overlaps(&other.citation);
                 if listed.len() < MAX_PER_SOURCE && !listed.iter().any(overlaps) {
                     listed.push(spot);
                 }

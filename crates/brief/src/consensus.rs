@@ -8,8 +8,9 @@
 //! the chaining of plain connected components, where one vague sentence glues unrelated groups.
 
 use crate::Config;
+use crate::disputes::ASSERTED;
 use crate::matching::{Matches, SentenceTerms};
-use parallax_model::{Citation, ConsensusItem, Span, Story};
+use parallax_model::{Citation, ConsensusItem, Dispute, DisputeKind, DisputeSide, Span, Story};
 
 /// The consensus items of `story`, most widely stated first.
 pub fn consensus(story: &Story, config: &Config) -> Vec<ConsensusItem> {
@@ -109,13 +110,68 @@ fn item(
 /// Whether `item` cites, for every citation of `other`, the same source at a place that
 /// overlaps it (a sentence, or a clause of it).
 fn cites_all(item: &ConsensusItem, other: &ConsensusItem) -> bool {
-    other.citations.iter().all(|wanted| {
-        item.citations.iter().any(|cited| {
-            cited.source == wanted.source
-                && cited.span.start < wanted.span.end
-                && wanted.span.start < cited.span.end
+    other
+        .citations
+        .iter()
+        .all(|wanted| item.citations.iter().any(|cited| cited.overlaps(wanted)))
+}
+
+/// `items` without the sentences that contest what another sentence of their item asserts, as
+/// the assertion `disputes` read them: "The government's claim that it has withdrawn the riot
+/// police is simply untrue" shares its words with the sentences that state the withdrawal, but
+/// does not state it. An item left with fewer than two independent sources goes; the others
+/// stay in the order of [`consensus`].
+pub(crate) fn without_contesting<'a>(
+    story: &Story,
+    items: Vec<ConsensusItem>,
+    disputes: &'a [Dispute],
+) -> Vec<ConsensusItem> {
+    let independent = independent_sources(story);
+    let assertions: Vec<(Vec<&'a Citation>, Vec<&'a Citation>)> = disputes
+        .iter()
+        .filter(|dispute| dispute.kind == DisputeKind::Assertion)
+        .map(|dispute| {
+            let (asserted, contesting): (Vec<&DisputeSide>, Vec<&DisputeSide>) = dispute
+                .sides
+                .iter()
+                .partition(|side| side.value == ASSERTED);
+            let citations = |sides: &[&'a DisputeSide]| -> Vec<&'a Citation> {
+                sides.iter().flat_map(|side| &side.citations).collect()
+            };
+            (citations(&asserted), citations(&contesting))
         })
-    })
+        .collect();
+    let mut items: Vec<ConsensusItem> = items
+        .into_iter()
+        .filter_map(|mut item| {
+            for (asserted, contesting) in &assertions {
+                let states = item
+                    .citations
+                    .iter()
+                    .any(|cited| asserted.iter().any(|side| side.overlaps(cited)));
+                if states {
+                    item.citations
+                        .retain(|cited| !contesting.iter().any(|side| side.overlaps(cited)));
+                }
+            }
+            item.n_articles = item.citations.len();
+            item.n_independent = item
+                .citations
+                .iter()
+                .map(|citation| independent[citation.source - 1])
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            (item.n_independent >= 2).then_some(item)
+        })
+        .collect();
+    // Stable: items as widely stated as before keep their order.
+    items.sort_by_key(|item| {
+        (
+            std::cmp::Reverse(item.n_independent),
+            std::cmp::Reverse(item.n_articles),
+        )
+    });
+    items
 }
 
 /// For each article, the index of the article it re-publishes, or its own index: articles with
@@ -432,6 +488,39 @@ mod tests {
             items[0].citations[0].text,
             "after a two-hour meeting at the labour ministry ended without a joint statement."
         );
+    }
+
+    #[test]
+    fn a_sentence_denying_what_its_group_states_is_taken_out_of_the_group() {
+        let story = story(&[
+            &["The army withdrew 2,000 soldiers from the river crossing on Friday."],
+            &["The army has withdrawn 2,000 soldiers from the river crossing, officials said."],
+            &[
+                "The claim that the army has withdrawn 2,000 soldiers from the river crossing is \
+               untrue.",
+            ],
+        ]);
+        let brief = crate::brief(&story, &Config::new());
+        let denied: Vec<usize> = brief
+            .disputes
+            .iter()
+            .filter(|dispute| dispute.kind == DisputeKind::Assertion)
+            .flat_map(|dispute| &dispute.sides)
+            .filter(|side| side.value != ASSERTED)
+            .flat_map(|side| side.citations.iter().map(|citation| citation.source))
+            .collect();
+        assert_eq!(denied, [3]);
+        let stated: Vec<Vec<usize>> = brief
+            .consensus
+            .iter()
+            .map(|item| {
+                item.citations
+                    .iter()
+                    .map(|citation| citation.source)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(stated, [vec![1, 2]]);
     }
 
     #[test]

@@ -131,6 +131,10 @@ struct Contexts {
 
 /// What the sources give for each slot they share: the slots they fill differently and the ones
 /// they fill alike.
+/// The value of an assertion dispute's side that states the statement (the others deny or doubt
+/// it).
+pub(crate) const ASSERTED: &str = "asserted";
+
 pub(crate) struct Slots {
     /// Most sources first.
     pub(crate) disputes: Vec<Dispute>,
@@ -213,7 +217,7 @@ fn without_contesting_sentences(
     let contesting: Vec<&Citation> = assertion_disputes
         .iter()
         .flat_map(|dispute| &dispute.sides)
-        .filter(|side| side.value != "asserted")
+        .filter(|side| side.value != ASSERTED)
         .flat_map(|side| &side.citations)
         .collect();
     if contesting.is_empty() {

@@ -169,6 +169,7 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
         disputes,
         agreed: agreed_facts,
     } = disputes::slots_from(story, &matches, &timeline, &matched_events, lap);
+    let consensus = consensus::without_contesting(story, consensus, &disputes);
     let framing = framing(story);
     lap("framing");
     let tone = tone(story);

@@ -132,6 +132,16 @@ pub struct Citation {
     pub text: String,
 }
 
+impl Citation {
+    /// Whether `other` cites the same source at a place that overlaps this one (a sentence and
+    /// a clause of it, say).
+    pub fn overlaps(&self, other: &Citation) -> bool {
+        self.source == other.source
+            && self.span.start < other.span.end
+            && other.span.start < self.span.end
+    }
+}
+
 /// One person or body quoted or paraphrased in the story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Voice {

@@ -850,12 +850,12 @@ fn widened_place(doc: &Doc, phrase: &Speaker, floor: usize) -> Option<Speaker> {
     }
     let earlier = phrase_before(doc, conjunction - 1, floor)?;
     let placed = (earlier.first + 1..=earlier.last).any(|idx| is_preposition(doc.lower(idx)));
-    (earlier.kind != Kind::Pronoun && placed && !follows_preposition(doc, earlier.first)).then(
-        || Speaker {
-            last: phrase.last,
-            ..earlier
-        },
-    )
+    let widens =
+        earlier.kind != Kind::Pronoun && placed && !follows_preposition(doc, earlier.first);
+    widens.then_some(Speaker {
+        last: phrase.last,
+        ..earlier
+    })
 }
 
 /// Whether `phrase` is a time after "at" or "on", or opening with them: "at the same time", "on

@@ -237,7 +237,7 @@ enum Stance {
 impl Stance {
     fn value(self) -> &'static str {
         match self {
-            Stance::Asserted => "asserted",
+            Stance::Asserted => super::ASSERTED,
             Stance::Denied => "denied",
             Stance::Doubted => "doubted",
         }
