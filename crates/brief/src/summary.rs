@@ -438,9 +438,8 @@ fn choices<'s>(
     let in_dispute = |span: &Span| disputed_spans.holds(span);
     // A sentence stating a disputed value in its own voice would take one side; one that
     // attributes it ("police said", "according to") states whose figure it is.
-    let is_disputed = |source: usize, span: &Span| {
-        in_dispute(span) && !is_attributed(&story.articles[source - 1], span.start)
-    };
+    let is_disputed =
+        |source: usize, span: &Span| disputed_spans.in_own_voice(&story.articles[source - 1], span);
     let states_disputed_value = |citation: &Citation| is_disputed(citation.source, &citation.span);
     // A sentence that agrees with others on a clause or a fact only is cited by them for that
     // much: a disputed value it gives, even attributed ("detained 11 people, according to
@@ -694,6 +693,37 @@ impl<'d> DisputedSpans<'d> {
     /// Whether `span` overlaps a sentence giving a side of a dispute.
     fn holds(&self, span: &Span) -> bool {
         self.sides_in(span).next().is_some()
+    }
+
+    /// Whether the sentence at `span` of `annotated` gives a side of a dispute in the writer's
+    /// own voice. A value the sentence's words hold is attributed when a quote's content holds
+    /// it: "the delegation walked out, leaving mediators to announce that the talks would
+    /// resume on 17 March" reports the date, and states the walk-out. A statement of an
+    /// assertion dispute (the sentence as a whole), or a value its words do not hold as
+    /// written, is attributed when any claim of the sentence is.
+    fn in_own_voice(&self, annotated: &Annotated, span: &Span) -> bool {
+        self.sides_in(span).any(|(dispute_idx, side_idx)| {
+            let dispute = &self.disputes[dispute_idx];
+            let value = dispute.sides[side_idx].value.as_str();
+            // A date's value ends with its expression as written: "2026-03-17 (March 17)".
+            let written = value
+                .strip_suffix(')')
+                .and_then(|rest| rest.rsplit_once(" ("))
+                .map_or(value, |(_, written)| written);
+            let at = (dispute.kind != DisputeKind::Assertion)
+                .then(|| annotated.article.text.get(span.start..span.end))
+                .flatten()
+                .and_then(|sentence| sentence.find(written))
+                .map(|offset| span.start + offset);
+            match at {
+                Some(at) => !annotated.quotes.iter().any(|quote| {
+                    std::iter::once(&quote.content)
+                        .chain(&quote.continuation)
+                        .any(|content| content.contains(&at))
+                }),
+                None => !is_attributed(annotated, span.start),
+            }
+        })
     }
 
     /// Whether `other` gives a value of a disputed slot that `span` gives a value of, and none
@@ -2537,6 +2567,28 @@ mod tests {
         story.articles[0]
             .claims
             .push(attributed_claim(0, Attribution::Quoted { quote: 0 }));
+        let reported = |annotated: &Annotated, content: &str, cue: &str| {
+            let at = |part: &str| {
+                let start = annotated.article.text.find(part).expect("part of the text");
+                start..start + part.len()
+            };
+            Quote {
+                kind: parallax_model::QuoteKind::Indirect,
+                content: at(content),
+                continuation: Vec::new(),
+                cue: Some(at(cue)),
+                speaker: None,
+                speaker_pronoun: None,
+                speaker_entity: None,
+                anonymous: false,
+            }
+        };
+        let quote = reported(
+            &story.articles[0],
+            "Riot police cleared the picket at Gate 4 on Tuesday and detained 11 people",
+            "said",
+        );
+        story.articles[0].quotes.push(quote);
         let consensus = [ConsensusItem {
             n_articles: 4,
             n_independent: 4,
@@ -2579,6 +2631,53 @@ mod tests {
         assert!(statement.text.contains("11 people"), "{found:?}");
         assert_eq!(statement.sources, vec![1, 2, 4]);
         assert_eq!(statement.spans.len(), 3);
+
+        // A value outside what the sentence reports is the writer's own: that wording takes a
+        // side, and another wording of the group states the rest.
+        let mut own = story.clone();
+        own.articles[0] = article(
+            "a.txt",
+            &[
+                "Riot police detained 11 people, leaving the union to announce that the picket at \
+               Gate 4 was cleared on Tuesday.",
+            ],
+        );
+        own.articles[0]
+            .claims
+            .push(attributed_claim(0, Attribution::Quoted { quote: 0 }));
+        let quote = reported(
+            &own.articles[0],
+            "the picket at Gate 4 was cleared on Tuesday",
+            "announce",
+        );
+        own.articles[0].quotes.push(quote);
+        let consensus = [ConsensusItem {
+            citations: (1..=4).map(|source| citation(&own, source, 0)).collect(),
+            ..consensus[0].clone()
+        }];
+        let disputes = [Dispute {
+            sides: vec![
+                DisputeSide {
+                    citations: vec![citation(&own, 1, 0)],
+                    ..disputes[0].sides[0].clone()
+                },
+                disputes[0].sides[1].clone(),
+                disputes[0].sides[2].clone(),
+            ],
+            ..disputes[0].clone()
+        }];
+        let found = summary(
+            &own,
+            &consensus,
+            &[],
+            &disputes,
+            SummaryLength::Sentences(1),
+        );
+        let statement = found
+            .iter()
+            .find(|sentence| sentence.kind == SummaryKind::Corroborated)
+            .expect("the group's statement");
+        assert!(!statement.text.contains("11 people"), "{found:?}");
     }
 
     #[test]
