@@ -490,6 +490,7 @@ fn choices<'s>(
             &mut vocabulary,
             &disputed_spans,
             &states_disputed_value,
+            &independent,
         ));
         for candidate in &mut candidates[n_before..] {
             candidate.n_sources_share = n_independent as f64 / term_stats.n_sources;
@@ -521,6 +522,7 @@ fn choices<'s>(
             &mut vocabulary,
             &disputed_spans,
             &|citation: &Citation| !is_whole_sentence(citation) || gives_disputed_value(citation),
+            &independent,
         );
         for candidate in &mut whole {
             candidate.by_clauses = true;
@@ -544,6 +546,7 @@ fn choices<'s>(
             &mut vocabulary,
             &disputed_spans,
             &gives_disputed_value,
+            &independent,
         );
         stating.retain(|candidate| {
             candidate.n_words <= MAX_AGREED_FACT_WORDS
@@ -1648,6 +1651,7 @@ fn corroborated(
     vocabulary: &mut Vocabulary<'_>,
     disputed: &DisputedSpans<'_>,
     is_left_out: &impl Fn(&Citation) -> bool,
+    independent: &[usize],
 ) -> Vec<Candidate> {
     let sentence_of = |citation: &Citation| {
         story.articles[citation.source - 1]
@@ -1716,6 +1720,16 @@ fn corroborated(
             let mut sources: Vec<usize> = cited.iter().map(|cited| cited.source).collect();
             sources.sort_unstable();
             sources.dedup();
+            // A wording only its own source is left to cite corroborates nothing: its value is
+            // one side of a dispute, which the summary states as such.
+            let n_independent = sources
+                .iter()
+                .map(|&source| independent[source - 1])
+                .collect::<HashSet<_>>()
+                .len();
+            if n_independent < 2 {
+                return None;
+            }
             Some(Candidate {
                 kind: SummaryKind::Corroborated,
                 opens_with_pronoun: starts_with_pronoun(&text),
@@ -2631,6 +2645,27 @@ mod tests {
         assert!(statement.text.contains("11 people"), "{found:?}");
         assert_eq!(statement.sources, vec![1, 2, 4]);
         assert_eq!(statement.spans.len(), 3);
+        // With only the source of another value beside it, the wording corroborates nothing:
+        // the dispute states both.
+        let contradicted = [ConsensusItem {
+            n_articles: 2,
+            n_independent: 2,
+            citations: vec![citation(&story, 1, 0), citation(&story, 3, 0)],
+            in_clauses: false,
+        }];
+        let found = summary(
+            &story,
+            &contradicted,
+            &[],
+            &disputes,
+            SummaryLength::Sentences(6),
+        );
+        assert!(
+            found
+                .iter()
+                .all(|sentence| sentence.kind != SummaryKind::Corroborated),
+            "{found:?}"
+        );
 
         // A value outside what the sentence reports is the writer's own: that wording takes a
         // side, and another wording of the group states the rest.
