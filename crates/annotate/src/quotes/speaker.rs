@@ -2143,16 +2143,19 @@ pub(crate) fn subject_name(
                 let token = doc.token(idx);
                 token.is_word() && !token.capitalized && fits(token)
             })
-            .last()
-            .filter(|&role| is_person_noun(doc.token(role).stem()));
+            .filter(|&role| is_person_noun(doc.token(role).stem()))
+            .last();
         if let Some(role) = role.filter(|&role| capitalized(role + 1)) {
             last = role + 1;
             while capitalized(last + 1) {
                 last += 1;
             }
-        } else if let Some(role) = role.filter(|_| opens_phrase) {
-            // After a determiner the capitalized words qualify the person the phrase is
-            // about: "The Velmar councilwoman", not "The Velmar".
+        } else if let Some(role) = role.filter(|&role| {
+            opens_phrase || (last + 1..role).all(|idx| !is_determiner(doc.lower(idx)))
+        }) {
+            // The capitalized words qualify the people the phrase is about: "The Velmar
+            // councilwoman", not "The Velmar"; "Velmari officials", not "Velmari" (but "Born
+            // the son of …" opens with no subject).
             last = role;
         }
     }

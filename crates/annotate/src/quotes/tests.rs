@@ -1791,3 +1791,13 @@ fn a_call_to_a_name_is_a_phone_call() {
         "indirect [Tomas Berg “a coward.”] cue=called speaker=Ana Ruiz",
     );
 }
+
+#[test]
+fn a_capitalized_word_before_a_noun_of_people_qualifies_them() {
+    // The sentence's subject, which the gerund's speaker is, runs to the people it names.
+    check(
+        "Velmari officials have spent the past week telling foreign journalists that Ostrava is \
+         exaggerating.",
+        "indirect [that Ostrava is exaggerating] cue=telling speaker=Velmari officials anonymous",
+    );
+}
