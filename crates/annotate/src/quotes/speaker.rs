@@ -797,6 +797,10 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
             Some(to) if nearest.kind != Kind::Pronoun => described(doc, to + 1, nearest.last),
             _ => nearest,
         };
+        let nearest = match people_inside(doc, &nearest) {
+            Some(object_first) if word == "who" => described(doc, object_first, nearest.last),
+            _ => nearest,
+        };
         // A tag or a description between commas after a name is no antecedent: the name is
         // ("Ana Ruiz, D-Lyon, who …", "Ana Ruiz, a former mayor, who …").
         let set_off = after_comma
@@ -838,6 +842,33 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         Some(phrase) => Some(phrase),
         None => relative_clause_before(doc, last, floor),
     }
+}
+
+/// Where the people inside `phrase` begin when its head names none: "the votes of the
+/// half-dozen senators", "the point of contention for lawmakers" end in people after their last
+/// preposition, so a "who" after them is about those people. A count or share ("two of the
+/// officials", "some of the members") keeps its head.
+fn people_inside(doc: &Doc, phrase: &Speaker) -> Option<usize> {
+    if phrase.kind != Kind::Role {
+        return None;
+    }
+    let preposition = (phrase.first + 1..phrase.last)
+        .rev()
+        .find(|&idx| matches!(doc.lower(idx), "of" | "for" | "among" | "with"))?;
+    let head = doc.token(preposition - 1);
+    let object = doc.token(phrase.last);
+    let head_is_people = is_person_noun(head.stem())
+        || head.capitalized
+        || is_determiner(&head.lower)
+        || head.lower.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            head.lower.as_ref(),
+            "one" | "two" | "three" | "four" | "five" | "none" | "half" | "percent" | "number"
+        );
+    let singular = object.stem().strip_suffix('s').unwrap_or(object.stem());
+    let object_is_people =
+        is_person_noun(object.stem()) || is_person_noun(singular) || object.capitalized;
+    (!head_is_people && object_is_people).then_some(preposition + 1)
 }
 
 /// "Harbour pilots in Velmar and around the country": a second place joined by "and" or "or"

@@ -1801,3 +1801,12 @@ fn a_capitalized_word_before_a_noun_of_people_qualifies_them() {
         "indirect [that Ostrava is exaggerating] cue=telling speaker=Velmari officials anonymous",
     );
 }
+
+#[test]
+fn who_after_a_phrase_ending_in_people_is_about_them() {
+    check(
+        "That was the point of contention for harbour pilots who complained that the fees were \
+         unfair.",
+        "indirect [that the fees were unfair] cue=complained speaker=harbour pilots (from who)",
+    );
+}
