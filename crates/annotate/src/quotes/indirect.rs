@@ -642,6 +642,12 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     if matches!(word, "is" | "was" | "are" | "were") {
         return None;
     }
+    // So is "said" or "told" after another cue: in "pilots who complained said the fees …"
+    // the relative clause ends at its cue, and "said" is the subject's ("that he said
+    // indicated …" is another shape, where "said" is the cue).
+    if entry.base() != "say" && matches!(word, "said" | "says" | "told" | "tells") {
+        return None;
+    }
     if !token.is_word() && !token.is_punct(',') {
         return None;
     }

@@ -1809,4 +1809,9 @@ fn who_after_a_phrase_ending_in_people_is_about_them() {
          unfair.",
         "indirect [that the fees were unfair] cue=complained speaker=harbour pilots (from who)",
     );
+    // The relative clause ends at its cue when "said" follows: "said" is the subject's.
+    check(
+        "Two of the pilots who complained said the fees were unfair.",
+        "indirect [the fees were unfair] cue=said speaker=Two of the pilots who complained",
+    );
 }
