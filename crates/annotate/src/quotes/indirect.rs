@@ -977,6 +977,11 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             doc.lower(first - 1).rsplit_once('\'').map(|(_, rest)| rest),
             Some("s" | "re" | "m")
         );
+    // "the party needs to be defending …": an infinitive's progressive tells what someone
+    // ought to be doing, not what they say.
+    if progressive && doc.lower(first - 1) == "be" && first >= 2 && doc.lower(first - 2) == "to" {
+        return None;
+    }
     let entry = if progressive {
         first = cues::extent(doc, first - 1, floor).0;
         entry.progressive()

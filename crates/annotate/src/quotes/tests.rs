@@ -1815,3 +1815,11 @@ fn who_after_a_phrase_ending_in_people_is_about_them() {
         "indirect [the fees were unfair] cue=said speaker=Two of the pilots who complained",
     );
 }
+
+#[test]
+fn an_infinitive_s_progressive_is_no_quote() {
+    check(
+        "She won at a moment when the party needs to be defending the harbour plan.",
+        "",
+    );
+}
