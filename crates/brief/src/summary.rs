@@ -2578,15 +2578,13 @@ mod tests {
                 ],
             ),
         ]);
-        story.articles[0]
-            .claims
-            .push(attributed_claim(0, Attribution::Quoted { quote: 0 }));
-        let reported = |annotated: &Annotated, content: &str, cue: &str| {
+        // What the annotator gives a sentence reporting `content`: a quote and its claim.
+        let report = |annotated: &mut Annotated, content: &str, cue: &str| {
             let at = |part: &str| {
                 let start = annotated.article.text.find(part).expect("part of the text");
                 start..start + part.len()
             };
-            Quote {
+            let quote = Quote {
                 kind: parallax_model::QuoteKind::Indirect,
                 content: at(content),
                 continuation: Vec::new(),
@@ -2595,14 +2593,20 @@ mod tests {
                 speaker_pronoun: None,
                 speaker_entity: None,
                 anonymous: false,
-            }
+            };
+            annotated.claims.push(attributed_claim(
+                0,
+                Attribution::Quoted {
+                    quote: annotated.quotes.len(),
+                },
+            ));
+            annotated.quotes.push(quote);
         };
-        let quote = reported(
-            &story.articles[0],
+        report(
+            &mut story.articles[0],
             "Riot police cleared the picket at Gate 4 on Tuesday and detained 11 people",
             "said",
         );
-        story.articles[0].quotes.push(quote);
         let consensus = [ConsensusItem {
             n_articles: 4,
             n_independent: 4,
@@ -2631,18 +2635,14 @@ mod tests {
         assert!(!disputed.contradicts(&span(1), &span(2)));
         assert!(!disputed.contradicts(&span(1), &span(4)));
         assert!(!disputed.contradicts(&span(2), &span(3)));
-        let found = summary(
-            &story,
-            &consensus,
-            &[],
-            &disputes,
-            SummaryLength::Sentences(1),
-        );
-        let statement = found
-            .iter()
-            .find(|sentence| sentence.kind == SummaryKind::Corroborated)
-            .expect("the group's statement");
-        assert!(statement.text.contains("11 people"), "{found:?}");
+        let statement_of = |story: &Story, consensus: &[ConsensusItem], disputes: &[Dispute]| {
+            summary(story, consensus, &[], disputes, SummaryLength::Sentences(1))
+                .into_iter()
+                .find(|sentence| sentence.kind == SummaryKind::Corroborated)
+                .expect("the group's statement")
+        };
+        let statement = statement_of(&story, &consensus, &disputes);
+        assert!(statement.text.contains("11 people"), "{statement:?}");
         assert_eq!(statement.sources, vec![1, 2, 4]);
         assert_eq!(statement.spans.len(), 3);
         // With only the source of another value beside it, the wording corroborates nothing:
@@ -2677,15 +2677,11 @@ mod tests {
                Gate 4 was cleared on Tuesday.",
             ],
         );
-        own.articles[0]
-            .claims
-            .push(attributed_claim(0, Attribution::Quoted { quote: 0 }));
-        let quote = reported(
-            &own.articles[0],
+        report(
+            &mut own.articles[0],
             "the picket at Gate 4 was cleared on Tuesday",
             "announce",
         );
-        own.articles[0].quotes.push(quote);
         let consensus = [ConsensusItem {
             citations: (1..=4).map(|source| citation(&own, source, 0)).collect(),
             ..consensus[0].clone()
@@ -2701,18 +2697,8 @@ mod tests {
             ],
             ..disputes[0].clone()
         }];
-        let found = summary(
-            &own,
-            &consensus,
-            &[],
-            &disputes,
-            SummaryLength::Sentences(1),
-        );
-        let statement = found
-            .iter()
-            .find(|sentence| sentence.kind == SummaryKind::Corroborated)
-            .expect("the group's statement");
-        assert!(!statement.text.contains("11 people"), "{found:?}");
+        let statement = statement_of(&own, &consensus, &disputes);
+        assert!(!statement.text.contains("11 people"), "{statement:?}");
     }
 
     #[test]
