@@ -10,6 +10,12 @@ use parallax_model::{Article, Quantity, is_currency};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Whether `word` (lowercase) is a number written as a word ("two", "forty"); not "one", which
+/// is as often a pronoun.
+pub(crate) fn is_number_word(word: &str) -> bool {
+    WORD_NUMBERS.iter().any(|(number, _)| *number == word)
+}
+
 const WORD_NUMBERS: &[(&str, f64)] = &[
     ("zero", 0.0),
     ("two", 2.0),

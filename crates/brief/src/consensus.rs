@@ -91,11 +91,7 @@ fn item(
         .map(|&member| citation(story, &units[member]))
         .collect();
     citations.sort_by_key(|citation| (citation.source, citation.span.start));
-    let n_independent = citations
-        .iter()
-        .map(|citation| independent[citation.source - 1])
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+    let n_independent = n_independent(independent, &citations);
     (n_independent >= 2).then_some((
         weight,
         ConsensusItem {
@@ -155,12 +151,7 @@ pub(crate) fn without_contesting<'a>(
                 }
             }
             item.n_articles = item.citations.len();
-            item.n_independent = item
-                .citations
-                .iter()
-                .map(|citation| independent[citation.source - 1])
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
+            item.n_independent = n_independent(&independent, &item.citations);
             (item.n_independent >= 2).then_some(item)
         })
         .collect();
@@ -172,6 +163,18 @@ pub(crate) fn without_contesting<'a>(
         )
     });
     items
+}
+
+/// How many independent sources `citations` come from ([`independent_sources`]).
+pub(crate) fn n_independent<'a>(
+    independent: &[usize],
+    citations: impl IntoIterator<Item = &'a Citation>,
+) -> usize {
+    citations
+        .into_iter()
+        .map(|citation| independent[citation.source - 1])
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 /// For each article, the index of the article it re-publishes, or its own index: articles with
@@ -835,20 +838,15 @@ mod tests {
         let mut story = with_names(with_names(story, 0, &names), 1, &names);
         // The second sentence quotes the name it shares: without the attribution, only "Tell"
         // is left in common, a reporting verb in the first.
-        let text = &story.articles[1].article.text;
-        let at = |part: &str| {
-            let start = text.find(part).expect("part of the text");
-            start..start + part.len()
-        };
         let quote = parallax_model::Quote {
-            kind: parallax_model::QuoteKind::Direct,
-            content: at("Tell me who you are,"),
-            continuation: Vec::new(),
-            cue: Some(at("said")),
-            speaker: Some(at("Lena Ostrova")),
-            speaker_pronoun: None,
             speaker_entity: Some(0),
-            anonymous: false,
+            ..crate::test_stories::quote_in(
+                &story.articles[1].article.text,
+                parallax_model::QuoteKind::Direct,
+                "Tell me who you are,",
+                Some("said"),
+                Some("Lena Ostrova"),
+            )
         };
         story.articles[1].quotes.push(quote);
         assert_eq!(items_of(&story), []);

@@ -30,7 +30,7 @@ mod durations;
 mod gist;
 
 use crate::Config;
-use crate::consensus::independent_sources;
+use crate::consensus::{independent_sources, n_independent};
 use crate::matching::Matches;
 use gist::gist;
 use parallax_model::{
@@ -259,18 +259,6 @@ fn partition(verdicts: Vec<Verdict>) -> (Vec<Dispute>, Vec<AgreedFact>) {
         }
     }
     (disputes, agreed)
-}
-
-/// How many independent sources the citations come from.
-fn n_independent<'a>(
-    independent: &[usize],
-    citations: impl IntoIterator<Item = &'a Citation>,
-) -> usize {
-    citations
-        .into_iter()
-        .map(|citation| independent[citation.source - 1])
-        .collect::<BTreeSet<_>>()
-        .len()
 }
 
 /// The agreed fact of a slot whose `values` all hold together, when two or more independent

@@ -248,13 +248,8 @@ fn unnamed_speaker(annotated: &Annotated, range: &Range<usize>) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_stories::{quote_in, range_in};
     use parallax_model::{Annotated, Article, Attribution, Claim, Origin, Polarity, Sentence};
-
-    /// Where `words` first stand in `text`.
-    fn span_of(text: &str, words: &str) -> Range<usize> {
-        let start = text.find(words).expect("words in the text");
-        start..start + words.len()
-    }
 
     fn article(name: &str, sentences: &[&str]) -> Annotated {
         let text = sentences.join(" ");
@@ -293,16 +288,15 @@ mod tests {
             ],
         );
         let text = annotated.article.text.clone();
-        let at = |words: &str| span_of(&text, words);
         let quote = |content: &str, speaker: &str, pronoun: Option<&str>| parallax_model::Quote {
-            kind: parallax_model::QuoteKind::Direct,
-            content: at(content),
-            continuation: Vec::new(),
-            cue: None,
-            speaker: Some(at(speaker)),
-            speaker_pronoun: pronoun.map(at),
-            speaker_entity: None,
-            anonymous: false,
+            speaker_pronoun: pronoun.map(|pronoun| range_in(&text, pronoun)),
+            ..quote_in(
+                &text,
+                parallax_model::QuoteKind::Direct,
+                content,
+                None,
+                Some(speaker),
+            )
         };
         annotated.quotes = vec![
             quote(
@@ -324,6 +318,14 @@ mod tests {
         assert_eq!(speaker_of(4), None);
     }
 
+    /// The words each single-source claim cites, in order.
+    fn texts(items: &[SingleSourceItem]) -> Vec<&str> {
+        items
+            .iter()
+            .map(|item| item.citation.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn questions_and_bare_attributions_are_no_claims() {
         let mut first = article(
@@ -334,29 +336,20 @@ mod tests {
                 "The council approved the harbour budget for the coming year.",
             ],
         );
-        let text = first.article.text.clone();
-        let at = |words: &str| span_of(&text, words);
-        first.quotes = vec![parallax_model::Quote {
-            kind: parallax_model::QuoteKind::Direct,
-            content: at("\u{201c}Will the pilots ever come back to the harbour at all?\u{201d}"),
-            continuation: Vec::new(),
-            cue: Some(at("asked")),
-            speaker: Some(at("Harbour Master Ana Ruiz")),
-            speaker_pronoun: None,
-            speaker_entity: None,
-            anonymous: false,
-        }];
+        first.quotes = vec![quote_in(
+            &first.article.text,
+            parallax_model::QuoteKind::Direct,
+            "\u{201c}Will the pilots ever come back to the harbour at all?\u{201d}",
+            Some("asked"),
+            Some("Harbour Master Ana Ruiz"),
+        )];
         let second = article(
             "b.txt",
             &["Ferry services from the port will run on a reduced timetable this week."],
         );
         let items = single_source(&Story::new(vec![first, second]), &Config::new());
-        let texts: Vec<&str> = items
-            .iter()
-            .map(|item| item.citation.text.as_str())
-            .collect();
         assert_eq!(
-            texts,
+            texts(&items),
             [
                 "The council approved the harbour budget for the coming year.",
                 "Ferry services from the port will run on a reduced timetable this week.",
@@ -384,12 +377,8 @@ mod tests {
             ),
         ]);
         let items = single_source(&story, &Config::new());
-        let texts: Vec<&str> = items
-            .iter()
-            .map(|item| item.citation.text.as_str())
-            .collect();
         assert_eq!(
-            texts,
+            texts(&items),
             [
                 "The union says the port authority secretly hired replacement crews for the docks.",
                 "Ferry services from the port will run on a reduced timetable this week.",

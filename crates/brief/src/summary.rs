@@ -37,7 +37,7 @@ mod salience;
 pub(crate) use compress::compress;
 pub use salience::{SALIENCE_FEATURES, Salience, SalienceError, WordPrior};
 
-use crate::consensus::independent_sources;
+use crate::consensus::{independent_sources, n_independent};
 use crate::corpus::Corpus;
 use crate::framing::n_loaded_words;
 use parallax_model::{
@@ -1633,11 +1633,7 @@ fn corroborating<'s>(
         .into_iter()
         .filter(|citation| selected.contains(&citation.source))
         .collect();
-    let n_independent = citations
-        .iter()
-        .map(|citation| independent[citation.source - 1])
-        .collect::<HashSet<_>>()
-        .len();
+    let n_independent = n_independent(independent, citations.iter().copied());
     (n_independent >= 2).then_some((citations, n_independent))
 }
 
@@ -1722,12 +1718,7 @@ fn corroborated(
             sources.dedup();
             // A wording only its own source is left to cite corroborates nothing: its value is
             // one side of a dispute, which the summary states as such.
-            let n_independent = sources
-                .iter()
-                .map(|&source| independent[source - 1])
-                .collect::<HashSet<_>>()
-                .len();
-            if n_independent < 2 {
+            if n_independent(independent, cited.iter().copied()) < 2 {
                 return None;
             }
             Some(Candidate {
@@ -2292,6 +2283,7 @@ fn dispute_opening(dispute: &Dispute) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_stories::{quote_in, range_in};
     use parallax_model::{
         Annotated, Article, DisputeSide, Entity, EntityKind, Mention, Origin, Quote, Reference,
         Sentence,
@@ -2312,12 +2304,6 @@ mod tests {
         let mut annotated = Annotated::new(Article::new(Origin::File(name.into()), text));
         annotated.sentences = ranges;
         annotated
-    }
-
-    /// The byte range of `part` in `text`.
-    fn range_in(text: &str, part: &str) -> Range<usize> {
-        let start = text.find(part).expect("in the text");
-        start..start + part.len()
     }
 
     fn citation(story: &Story, source: usize, sentence: usize) -> Citation {
@@ -2580,20 +2566,13 @@ mod tests {
         ]);
         // What the annotator gives a sentence reporting `content`: a quote and its claim.
         let report = |annotated: &mut Annotated, content: &str, cue: &str| {
-            let at = |part: &str| {
-                let start = annotated.article.text.find(part).expect("part of the text");
-                start..start + part.len()
-            };
-            let quote = Quote {
-                kind: parallax_model::QuoteKind::Indirect,
-                content: at(content),
-                continuation: Vec::new(),
-                cue: Some(at(cue)),
-                speaker: None,
-                speaker_pronoun: None,
-                speaker_entity: None,
-                anonymous: false,
-            };
+            let quote = quote_in(
+                &annotated.article.text,
+                QuoteKind::Indirect,
+                content,
+                Some(cue),
+                None,
+            );
             annotated.claims.push(attributed_claim(
                 0,
                 Attribution::Quoted {
@@ -3308,14 +3287,14 @@ mod tests {
         let text = told.article.text.clone();
         let range_of = |part: &str| range_in(&text, part);
         let quote = |pronoun: &str, cue: &str, content: &str| Quote {
-            kind: QuoteKind::Indirect,
-            content: range_of(content),
-            continuation: Vec::new(),
-            cue: Some(range_of(cue)),
-            speaker: Some(range_of("Mayor Ana Ruiz")),
             speaker_pronoun: Some(range_of(pronoun)),
-            speaker_entity: None,
-            anonymous: false,
+            ..quote_in(
+                &text,
+                QuoteKind::Indirect,
+                content,
+                Some(cue),
+                Some("Mayor Ana Ruiz"),
+            )
         };
         // The second resolution is wrong: the sentence names Ruiz again.
         told.quotes = vec![

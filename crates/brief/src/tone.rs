@@ -467,20 +467,13 @@ mod tests {
     fn a_verb_reporting_someone_else_is_not_the_sources_tone() {
         let text = "The regime refused every request from Lessor, and Norland praised the harbour.";
         let mut reported = annotated("a.txt", text, &["Lessor", "Norland"]);
-        let span = |needle: &str| {
-            let start = text.find(needle).expect("in text");
-            start..start + needle.len()
-        };
-        reported.quotes.push(parallax_model::Quote {
-            kind: parallax_model::QuoteKind::Indirect,
-            content: span("every request from Lessor"),
-            continuation: Vec::new(),
-            cue: Some(span("refused")),
-            speaker: Some(span("The regime")),
-            speaker_pronoun: None,
-            speaker_entity: None,
-            anonymous: false,
-        });
+        reported.quotes.push(crate::test_stories::quote_in(
+            text,
+            parallax_model::QuoteKind::Indirect,
+            "every request from Lessor",
+            Some("refused"),
+            Some("The regime"),
+        ));
         let words: Vec<String> = tone(&Story::new(vec![reported.clone(), reported]))
             .into_iter()
             .flat_map(|source| source.entities)

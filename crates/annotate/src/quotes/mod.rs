@@ -294,14 +294,7 @@ fn drop_times_said(doc: &Doc, found: &mut Vec<Found>) {
             || word.chars().all(|c| c.is_ascii_digit())
     };
     found.retain(|quote| {
-        let words: Vec<&str> = quote
-            .pieces
-            .iter()
-            .filter_map(|piece| doc.tokens_within(piece))
-            .flat_map(|(first, last)| first..=last)
-            .filter(|&at| doc.token(at).is_word())
-            .map(|at| doc.lower(at))
-            .collect();
+        let words: Vec<&str> = quote.content_words(doc).map(|at| doc.lower(at)).collect();
         words.is_empty() || !words.iter().all(|word| is_time_word(word))
     });
 }
@@ -344,13 +337,7 @@ fn drop_phone_calls(doc: &Doc, found: &mut Vec<Found>) {
         {
             return true;
         }
-        let words: Vec<usize> = quote
-            .pieces
-            .iter()
-            .filter_map(|piece| doc.tokens_within(piece))
-            .flat_map(|(first, last)| first..=last)
-            .filter(|&at| doc.token(at).is_word())
-            .collect();
+        let words: Vec<usize> = quote.content_words(doc).collect();
         let object_end = words
             .iter()
             .position(|&at| !doc.token(at).capitalized)
@@ -408,6 +395,15 @@ struct Found {
 }
 
 impl Found {
+    /// The tokens of the content's words, in text order.
+    fn content_words<'d>(&'d self, doc: &'d Doc<'_>) -> impl Iterator<Item = usize> + 'd {
+        self.pieces
+            .iter()
+            .filter_map(|piece| doc.tokens_within(piece))
+            .flat_map(|(first, last)| first..=last)
+            .filter(|&at| doc.token(at).is_word())
+    }
+
     fn cue_start(&self) -> usize {
         self.cue.map_or(usize::MAX, |(first, _)| first)
     }

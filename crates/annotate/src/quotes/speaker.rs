@@ -861,9 +861,10 @@ fn people_inside(doc: &Doc, phrase: &Speaker) -> Option<usize> {
         || head.capitalized
         || is_determiner(&head.lower)
         || head.lower.starts_with(|c: char| c.is_ascii_digit())
+        || crate::quantities::is_number_word(&head.lower)
         || matches!(
             head.lower.as_ref(),
-            "one" | "two" | "three" | "four" | "five" | "none" | "half" | "percent" | "number"
+            "one" | "none" | "half" | "percent" | "number"
         );
     let singular = object.stem().strip_suffix('s').unwrap_or(object.stem());
     let object_is_people =
