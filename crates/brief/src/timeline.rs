@@ -168,6 +168,9 @@ pub(crate) fn date_parts(
     // ("…, while talks resume on Friday"), rather than after a bare clause mark.
     let mut after_conjunction = false;
     let mut waiting = 0;
+    // Where the main clause after a fronted time opens ("Earlier, on May 7, | the council …"):
+    // a later part with no head of its own is shown from there, without the other date.
+    let mut main_clause = sentence.start;
     for (idx, expression) in expressions.iter().enumerate() {
         waiting += 1;
         let search_end = expressions
@@ -218,6 +221,10 @@ pub(crate) fn date_parts(
         if close.is_none() && !is_last {
             continue;
         }
+        if fronted && close.is_some() {
+            let after_comma = text.get(expression.end + 1..).unwrap_or_default();
+            main_clause = expression.end + 1 + (after_comma.len() - after_comma.trim_start().len());
+        }
         let (close, reopen) = close.map_or((sentence.end, sentence.end), |(at, len)| {
             (expression.end + at, expression.end + at + len)
         });
@@ -230,7 +237,7 @@ pub(crate) fn date_parts(
                 .get(shown.clone())
                 .is_some_and(|part| crate::clauses::opens_headless(part, after_conjunction))
         {
-            shown.start = sentence.start;
+            shown.start = main_clause;
         }
         parts.extend(std::iter::repeat_n(shown, waiting));
         waiting = 0;
@@ -1001,7 +1008,8 @@ mod tests {
             parts(relative, &["Monday", "Friday", "Tuesday"]),
             [
                 "On Monday, the mayor thanked the harbour pilots",
-                "On Monday, the mayor thanked the harbour pilots, who had ended their strike on Friday",
+                // Without the fronted time of the other date.
+                "the mayor thanked the harbour pilots, who had ended their strike on Friday",
                 "the port reopened on Tuesday.",
             ]
         );
@@ -1047,7 +1055,8 @@ mod tests {
             parts(later_mark, &["May 7", "May 5"]),
             [
                 "Earlier, on May 7, the council published the draft treaty for the river",
-                later_mark
+                "the council published the draft treaty for the river, which was handed to the \
+                 mediators on May 5."
             ]
         );
         let appositive = "On Saturday, the mayor of Velmar, Ana Ruiz, said the pilots had \
