@@ -1373,10 +1373,18 @@ fn asserted_part(lower: &str, stems: &mut Stems) -> String {
         if is_negated(words) || n_denied >= MIN_SHARED_TERMS {
             continue;
         }
+        // What is chased or searched for is sought, not asserted ("chasing after a leak").
+        let sought_at = words
+            .windows(2)
+            .find(|pair| is_seeking(pair[0].1, pair[1].1))
+            .map(|pair| pair[1].0);
         let supposed_at = words
             .iter()
             .find(|(_, word)| matches!(*word, "whether" | "if" | "any"))
-            .map(|&(at, _)| at);
+            .map(|&(at, _)| at)
+            .into_iter()
+            .chain(sought_at)
+            .min();
         // "Dravic's claim that it opened the gates is propaganda": what a claim says is
         // reported, not asserted.
         let reported_at = words
@@ -1395,6 +1403,30 @@ fn asserted_part(lower: &str, stems: &mut Stems) -> String {
         asserted.push(' ');
     }
     asserted
+}
+
+/// Whether `verb` and the `next` word seek what follows them: a form of "chase", or one of
+/// "search", "hunt", "look" or "fish" before "for".
+fn is_seeking(verb: &str, next: &str) -> bool {
+    matches!(verb, "chase" | "chases" | "chased" | "chasing")
+        || (next == "for"
+            && matches!(
+                verb,
+                "search"
+                    | "searches"
+                    | "searched"
+                    | "searching"
+                    | "hunt"
+                    | "hunts"
+                    | "hunted"
+                    | "hunting"
+                    | "look"
+                    | "looks"
+                    | "looked"
+                    | "looking"
+                    | "fish"
+                    | "fishing"
+            ))
 }
 
 /// The words of `text` (letters, digits and apostrophes) with their byte offsets.
@@ -1832,6 +1864,21 @@ mod tests {
                 "The union has denied colluding with the envoys of Ostrava to stall the harbour vote.",
             ],
             &[],
+        );
+    }
+
+    #[test]
+    fn what_is_chased_or_searched_for_is_sought_not_asserted() {
+        check(
+            &[
+                "\u{201c}Now the council is chasing after a leak at the harbour pilots' office.\u{201d}",
+                "The pilots' union denied there was a leak at the harbour pilots' office.",
+            ],
+            &[],
+        );
+        assert_eq!(
+            asserted_words("inspectors searched for a leak at the office."),
+            "inspectors searched"
         );
     }
 

@@ -22,24 +22,28 @@ pub(super) fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
                 object.end.max(claim.predicate.end)
             });
             let action = text.get(claim.predicate.start..end).unwrap_or_default();
-            match subject_as_written(annotated, claim, sentence)
-                .or_else(|| opening_subject(text, claim, sentence))
-            {
-                Some(subject) => {
-                    owned = format!("{subject} {action}");
-                    owned.as_str()
-                }
-                // A verb found words into its sentence with no subject the gist can name is
-                // often a clause's inside a longer one ("The House vote to reaffirm that … is
-                // the motto is …" gave "is the motto is"); the sentence's own opening, which
-                // holds whoever or whatever it is about, names it better, unless it points back
-                // to a sentence before ("It also follows …", "The move …").
-                None if words_before(text, claim, sentence) >= MIN_WORDS_BEFORE_A_HEADLESS_VERB
-                    && !crate::summary::opens_pointing_back(opening(text, sentence)) =>
+            match existential_there(text, claim, sentence, end) {
+                Some(there) => there,
+                None => match subject_as_written(annotated, claim, sentence)
+                    .or_else(|| opening_subject(text, claim, sentence))
                 {
-                    opening(text, sentence)
-                }
-                None => action,
+                    Some(subject) => {
+                        owned = format!("{subject} {action}");
+                        owned.as_str()
+                    }
+                    // A verb found words into its sentence with no subject the gist can name is
+                    // often a clause's inside a longer one ("The House vote to reaffirm that … is
+                    // the motto is …" gave "is the motto is"); the sentence's own opening, which
+                    // holds whoever or whatever it is about, names it better, unless it points back
+                    // to a sentence before ("It also follows …", "The move …").
+                    None if words_before(text, claim, sentence)
+                        >= MIN_WORDS_BEFORE_A_HEADLESS_VERB
+                        && !crate::summary::opens_pointing_back(opening(text, sentence)) =>
+                    {
+                        opening(text, sentence)
+                    }
+                    None => action,
+                },
             }
         }
         None => opening(text, sentence),
@@ -73,6 +77,26 @@ pub(super) fn gist(annotated: &Annotated, sentence: &Range<usize>) -> String {
     } else {
         gist.to_string()
     }
+}
+
+/// The claim's action from an existential "there" right before its verb, which is its subject
+/// and names what it asserts with it: "there is collusion", not "is collusion". `end` is where
+/// the action ends.
+fn existential_there<'a>(
+    text: &'a str,
+    claim: &parallax_model::Claim,
+    sentence: &Range<usize>,
+    end: usize,
+) -> Option<&'a str> {
+    let before = text.get(sentence.start..claim.predicate.start)?.trim_end();
+    let word_start = before
+        .char_indices()
+        .rfind(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    before[word_start..]
+        .eq_ignore_ascii_case("there")
+        .then(|| text.get(sentence.start + word_start..end))
+        .flatten()
 }
 
 /// The claim's subject as the sentence writes it right before the verb, when a name or a
@@ -462,5 +486,25 @@ mod tests {
             polarity: parallax_model::Polarity::Asserted,
         }];
         assert_eq!(gist(&annotated, &(0..text.len())), "took effect at noon");
+    }
+
+    #[test]
+    fn an_existential_there_opens_the_gist_of_its_verb() {
+        let text = "\u{201c}Surely\u{2014}there is a leak,\u{201d} Ruiz told reporters.";
+        let mut annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
+        let predicate = text.find("is a leak").expect("in the text");
+        let object = predicate + "is ".len();
+        annotated.claims = vec![parallax_model::Claim {
+            sentence: 0,
+            subject: None,
+            predicate: predicate..predicate + "is".len(),
+            object: Some(object..object + "a leak".len()),
+            time: None,
+            quantity: None,
+            attribution: parallax_model::Attribution::Own,
+            polarity: parallax_model::Polarity::Asserted,
+        }];
+        let quoted = text.find("Surely").expect("in the text")..text.find(',').expect("a comma");
+        assert_eq!(gist(&annotated, &quoted), "there is a leak");
     }
 }
