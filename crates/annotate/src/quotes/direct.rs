@@ -453,13 +453,28 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             // Up to three words the phrase rule left out still belong to the speaker ("retired
             // general Ana Ruiz", "port authority spokesperson Ana Ruiz").
             // A preposition among them makes them an adverbial ("for his daughter's security
-            // detail"), and a relative pronoun a clause ("what he called"), not part of a name.
+            // detail"), a relative pronoun a clause ("what he called") and a subordinator a
+            // clause about the quoted words ("“…” because they believed …"), not part of a name.
             if speaker.first > start + 3
                 || (start..speaker.first).any(|idx| {
                     let word = doc.lower(idx);
                     !doc.token(idx).is_word()
                         || speaker::is_preposition(word)
-                        || matches!(word, "what" | "which" | "who" | "whom" | "whose" | "that")
+                        || matches!(
+                            word,
+                            "what"
+                                | "which"
+                                | "who"
+                                | "whom"
+                                | "whose"
+                                | "that"
+                                | "because"
+                                | "although"
+                                | "though"
+                                | "unless"
+                                | "if"
+                                | "whereas"
+                        )
                 })
             {
                 return None;

@@ -1078,9 +1078,13 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             Form::Present | Form::Past => {
                 subject.kind != speaker::Kind::Role || FINDING_SOURCES.contains(&head)
             }
+            // "The strike threat increases pressure on the mayor": before "on" or "from" the
+            // word is the noun that verb in -s takes.
             Form::Base => {
                 subject.kind != speaker::Kind::Role
-                    || (head.ends_with('s') && !head.ends_with("ss"))
+                    || (head.ends_with('s')
+                        && !head.ends_with("ss")
+                        && !matches!(doc.lower(last + 1), "on" | "from"))
             }
             _ => false,
         };

@@ -1248,6 +1248,8 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     if !opens(doc.token(first))
         || (first == last && is_preposition(doc.lower(first)))
         || (first == last && matches!(doc.lower(first), "none" | "neither" | "either" | "half"))
+        // "the most favored city": a superlative's "most" after an article heads no phrase.
+        || (first < last && matches!(doc.lower(last), "most" | "least"))
         || (doc.token(first).capitalized
             && FRONTED_ONLY.contains(&doc.lower(first))
             && !(matches!(doc.lower(first), "despite" | "amid") && before_gerund(doc, last)))

@@ -1823,3 +1823,23 @@ fn an_infinitive_s_progressive_is_no_quote() {
         "",
     );
 }
+
+#[test]
+fn nouns_and_superlatives_that_look_like_cues_or_speakers() {
+    // "increases pressure on": the noun a verb in -s takes, not "pressure" as a verb.
+    check(
+        "The strike threat increases pressure on the mayor to offer a better deal.",
+        "",
+    );
+    // "the most" heads no phrase of people.
+    check(
+        "Ostrava trails, while Velmar is the most favored port city.",
+        "",
+    );
+    // A subordinate clause after quoted words attributes them to no one.
+    check(
+        "Harbour engineers changed \u{201c}pier closures\u{201d} because they believed \
+         \u{201c}pier\u{201d} and \u{201c}port\u{201d} were synonymous.",
+        "",
+    );
+}
