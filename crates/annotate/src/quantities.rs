@@ -133,7 +133,7 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether `word` (in lowercase) names a month, in full or abbreviated.
-fn is_month(word: &str) -> bool {
+pub(crate) fn is_month(word: &str) -> bool {
     parallax_model::MONTH_NAMES.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
 }
 

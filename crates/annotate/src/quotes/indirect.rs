@@ -225,9 +225,15 @@ fn last_token_of(doc: &Doc, found: &Found) -> usize {
 /// ("how does a mayor persuade …").
 pub(crate) fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
     let head = doc.lower(subject.last);
+    // A day after its month ("a Sept. 14 email") is a date, no count.
+    let day = |idx: usize| {
+        idx > subject.first && crate::quantities::is_month(doc.lower(idx - 1).trim_end_matches('.'))
+    };
     let share = (subject.first..=subject.last).any(|idx| {
         let word = doc.lower(idx);
-        word == "percent" || word == "%" || word.starts_with(|c: char| c.is_ascii_digit())
+        word == "percent"
+            || word == "%"
+            || (word.starts_with(|c: char| c.is_ascii_digit()) && !day(idx))
     }) || parallax_model::is_quantifier(head);
     let question =
         subject.first > 0 && speaker::FINITE_AUXILIARIES.contains(&doc.lower(subject.first - 1));
@@ -728,12 +734,13 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     {
         start += 1;
     }
-    // A short prepositional phrase before a subject pronoun: "said for weeks he is …".
+    // A short prepositional phrase before a subject pronoun: "said for weeks he is …", "said
+    // in a Sept. 14 email that she …".
     if matches!(
         doc.lower(start),
         "in" | "on" | "at" | "for" | "during" | "after" | "over" | "since" | "via"
     ) {
-        let subject = (start + 1..(start + 6).min(sentence.end)).find(|&idx| {
+        let subject = (start + 1..(start + 8).min(sentence.end)).find(|&idx| {
             matches!(
                 doc.lower(idx),
                 "he" | "she"

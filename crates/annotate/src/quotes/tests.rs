@@ -1843,3 +1843,12 @@ fn nouns_and_superlatives_that_look_like_cues_or_speakers() {
         "",
     );
 }
+
+#[test]
+fn a_dated_message_between_the_cue_and_its_content() {
+    // The day after its month is a date, not a count of people who "email".
+    check(
+        "Ruiz said in a Sept. 14 email that she didn't want the pier closed.",
+        "indirect [she didn't want the pier closed] cue=said speaker=Ruiz\n",
+    );
+}
