@@ -1230,9 +1230,11 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             return None;
         }
         // Coordinated subjects count too ("…, teachers and union officials said"), when the
-        // conjunction stands between two of its words.
+        // conjunction stands between two of its words; members of a list set off after its noun
+        // do not ("…, including numerous mayors mentioned as …").
         let comma = (subject.first.saturating_sub(5).max(floor + 1)..subject.first)
             .rev()
+            .take_while(|&at| doc.lower(at) != "including")
             .take_while(|&at| {
                 let token = doc.token(at);
                 token.is_punct(',')
@@ -1385,8 +1387,13 @@ fn loose_subject(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         first -= 1;
     }
     let token = doc.token(first);
-    let only_adverbs = (first..=last)
-        .all(|i| speaker::SENTENCE_ADVERBS.contains(&doc.lower(i)) || !doc.token(i).is_word());
+    // "an air that never quite felt warm": adverbs alone are no subject.
+    let only_adverbs = (first..=last).all(|i| {
+        let word = doc.lower(i);
+        speaker::SENTENCE_ADVERBS.contains(&word)
+            || speaker::is_stop_word(word)
+            || !doc.token(i).is_word()
+    });
     (token.is_word() && !LOOSE_SUBJECT_STOPS.contains(&token.lower.as_ref()) && !only_adverbs)
         .then(|| speaker::described(doc, first, last))
 }

@@ -1852,3 +1852,17 @@ fn a_dated_message_between_the_cue_and_its_content() {
         "indirect [she didn't want the pier closed] cue=said speaker=Ruiz\n",
     );
 }
+
+#[test]
+fn adverbs_and_listed_members_are_no_subjects() {
+    check(
+        "The pilots walked from the pier, in a near-summer air that never quite felt warm, \
+         united in a certainty that the strike must go on.",
+        "",
+    );
+    check(
+        "The speech capped three days of panels and speakers, including numerous mayors \
+         mentioned as contenders for the party's nomination.",
+        "",
+    );
+}
