@@ -601,6 +601,7 @@ pub(crate) fn dated_sentences(
         .times
         .iter()
         .filter(|time| matches!(time.kind, TimeKind::Date | TimeKind::Time))
+        .filter(|time| !counted_from(text, &time.range))
         .filter_map(|time| {
             let value = time.value.split('T').next().unwrap_or_default();
             let (date, year_inferred) = match (sort_key(value), anchor) {
@@ -674,6 +675,70 @@ pub(crate) fn dated_sentences(
     }
     by_sentence.into_iter().collect()
 }
+
+/// Whether the date at `range` of `text` is only the point a record is measured from: "the
+/// biggest rise since 2002", "the only settlement since 2013" date no event. After a verb of a
+/// state the date is when the state began ("have been out since March 3"), and "since 1980,
+/// when the minister quit" tells what happened then: both are events.
+fn counted_from(text: &str, range: &Range<usize>) -> bool {
+    let Some(before) = text.get(..range.start) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().rev();
+    if !words
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("since"))
+    {
+        return false;
+    }
+    // The record is told in the words before "since", up to the clause's start; "only" makes
+    // one after "the" ("the only settlement since 2013", not "only in office since 2010").
+    let clause: Vec<String> = words
+        .take(MAX_WORDS_BEFORE_SINCE)
+        .take_while(|word| !word.ends_with([',', ';', ':', '.']))
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let record = clause.iter().enumerate().any(|(at, word)| {
+        RECORD_WORDS.contains(&word.as_str())
+            || (word == "only" && clause.get(at + 1).is_some_and(|before| before == "the"))
+    });
+    let event_told = text.get(range.end..).is_some_and(|after| {
+        let after = after.trim_start_matches(',').trim_start();
+        after.starts_with("when ") || after.starts_with("when,")
+    });
+    record && !event_told
+}
+
+/// How far before "since" a record's word is looked for ([`counted_from`]).
+const MAX_WORDS_BEFORE_SINCE: usize = 12;
+
+/// Words that make what is counted "since" a date a record: the first, a superlative.
+const RECORD_WORDS: &[&str] = &[
+    "first",
+    "most",
+    "least",
+    "best",
+    "worst",
+    "biggest",
+    "largest",
+    "greatest",
+    "highest",
+    "lowest",
+    "smallest",
+    "longest",
+    "shortest",
+    "strongest",
+    "weakest",
+    "deadliest",
+    "fewest",
+    "sharpest",
+    "steepest",
+    "fastest",
+    "slowest",
+];
 
 /// The index of the sentence of `annotated` that holds all of `range`. Sentences are in text
 /// order and do not overlap, so the one that could is found by a binary search.
@@ -833,6 +898,39 @@ mod tests {
         );
         undated.article.published = None;
         check(vec![undated], &[("2022-01", false, &[1])]);
+    }
+
+    #[test]
+    fn a_year_something_is_counted_from_dates_no_event() {
+        check(
+            vec![article(
+                "a.txt",
+                &[
+                    (
+                        "It was the biggest rise in port fees since 2013, the audit found.",
+                        &[("2013", "2013")],
+                    ),
+                    (
+                        "It was the first walkout since 1998, when the pilots struck for a month.",
+                        &[("1998", "1998")],
+                    ),
+                    (
+                        "The pilots have been out since 2024, the union said.",
+                        &[("2024", "2024")],
+                    ),
+                    ("It is the only strike since 2011.", &[("2011", "2011")]),
+                    (
+                        "Only in office since 2012, Ruiz leads the port.",
+                        &[("2012", "2012")],
+                    ),
+                ],
+            )],
+            &[
+                ("1998", false, &[1]),
+                ("2012", false, &[1]),
+                ("2024", false, &[1]),
+            ],
+        );
     }
 
     #[test]
