@@ -469,41 +469,36 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_verb_nearly_opening_its_sentence_is_named_by_its_action() {
-        let text = "Then, abruptly, took effect at noon.";
+    /// `text` as an article with one claim of no subject: `predicate` followed by `object`,
+    /// each where it first occurs in `text`.
+    fn with_claim(text: &str, predicate: &str, object: &str) -> Annotated {
         let mut annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
-        let predicate = text.find("took effect").expect("in the text");
-        let object = predicate + "took effect ".len();
+        let predicate_at = text.find(predicate).expect("the predicate in the text");
+        let object_at = text.find(object).expect("the object in the text");
         annotated.claims = vec![parallax_model::Claim {
             sentence: 0,
             subject: None,
-            predicate: predicate..predicate + "took effect".len(),
-            object: Some(object..text.len() - 1),
+            predicate: predicate_at..predicate_at + predicate.len(),
+            object: Some(object_at..object_at + object.len()),
             time: None,
             quantity: None,
             attribution: parallax_model::Attribution::Own,
             polarity: parallax_model::Polarity::Asserted,
         }];
+        annotated
+    }
+
+    #[test]
+    fn a_verb_nearly_opening_its_sentence_is_named_by_its_action() {
+        let text = "Then, abruptly, took effect at noon.";
+        let annotated = with_claim(text, "took effect", "at noon");
         assert_eq!(gist(&annotated, &(0..text.len())), "took effect at noon");
     }
 
     #[test]
     fn an_existential_there_opens_the_gist_of_its_verb() {
         let text = "\u{201c}Surely\u{2014}there is a leak,\u{201d} Ruiz told reporters.";
-        let mut annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
-        let predicate = text.find("is a leak").expect("in the text");
-        let object = predicate + "is ".len();
-        annotated.claims = vec![parallax_model::Claim {
-            sentence: 0,
-            subject: None,
-            predicate: predicate..predicate + "is".len(),
-            object: Some(object..object + "a leak".len()),
-            time: None,
-            quantity: None,
-            attribution: parallax_model::Attribution::Own,
-            polarity: parallax_model::Polarity::Asserted,
-        }];
+        let annotated = with_claim(text, "is", "a leak");
         let quoted = text.find("Surely").expect("in the text")..text.find(',').expect("a comma");
         assert_eq!(gist(&annotated, &quoted), "there is a leak");
     }
