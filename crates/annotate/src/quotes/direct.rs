@@ -618,6 +618,16 @@ fn before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             let mut speaker = (first > floor)
                 .then(|| speaker::before(doc, first - 1, floor))
                 .flatten();
+            // "her Facebook post: “…”": a base form after a singular phrase opened by a
+            // possessive is that phrase's noun, and the possessor the speaker.
+            if let Some(phrase) = &speaker
+                && entry.form == Form::Base
+                && first == idx
+                && super::indirect::is_possessive_determiner(doc.lower(phrase.first))
+                && super::indirect::singular_subject(doc, phrase)
+            {
+                speaker = Some(speaker::pronoun(phrase.first));
+            }
             let coordinated = first > floor && matches!(doc.lower(first - 1), "and" | "but");
             if speaker.is_none() && (entry.form == Form::Gerund || coordinated) {
                 speaker = participle_subject(doc, state, first);

@@ -286,7 +286,7 @@ pub(crate) fn singular_subject(doc: &Doc, subject: &speaker::Speaker) -> bool {
 }
 
 /// Whether `word` (lowercase) is a possessive determiner ("his", "their").
-fn is_possessive_determiner(word: &str) -> bool {
+pub(crate) fn is_possessive_determiner(word: &str) -> bool {
     matches!(
         word,
         "his" | "her" | "its" | "their" | "my" | "our" | "your"

@@ -1866,3 +1866,18 @@ fn adverbs_and_listed_members_are_no_subjects() {
         "",
     );
 }
+
+#[test]
+fn a_noun_of_a_possessive_before_a_colon_is_its_possessors_cue() {
+    // "her Facebook post:" is Ruiz's post, not Facebook's; a verb after a plain singular
+    // phrase names its speaker as before.
+    check(
+        "Ana Ruiz spoke on Monday. She concluded her Facebook post: \u{201c}Please share if you \
+         agree.\u{201d}",
+        "direct [\u{201c}Please share if you agree.\u{201d}] cue=post speaker=Ana Ruiz (from her)\n",
+    );
+    check(
+        "His spokesman reports: \u{201c}The pier stays closed.\u{201d}",
+        "direct [\u{201c}The pier stays closed.\u{201d}] cue=reports speaker=His spokesman\n",
+    );
+}
