@@ -1184,7 +1184,8 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     while first > limit
         && (fits(doc.token(first - 1))
             || links_phrase(doc, first - 1)
-            || joins_body_name(doc, first - 1, last))
+            || joins_body_name(doc, first - 1, last)
+            || noun_of_saying_inside(doc, first - 1, limit, last))
     {
         first -= 1;
     }
@@ -1261,6 +1262,25 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         return None;
     }
     Some(described(doc, first, last))
+}
+
+/// Whether the token at `idx` is a word of saying used as a noun inside a phrase: right before
+/// a preposition the phrase goes on with, and after a possessive or article that opens it ("an
+/// examination of his remarks at the ceremonies shows", "the nation's advocate for pilots
+/// says"), where a verb never stands. Before a participle, ending at `last`, the phrase is the
+/// nearest noun's: in "led the charge of conservatives calling for …" the conservatives call.
+fn noun_of_saying_inside(doc: &Doc, idx: usize, limit: usize, last: usize) -> bool {
+    if doc.lower(last + 1).ends_with("ing") {
+        return false;
+    }
+    let token = doc.token(idx);
+    let determined =
+        idx > limit && (is_determiner(doc.lower(idx - 1)) || doc.lower(idx - 1).ends_with("'s"));
+    token.is_word()
+        && !token.capitalized
+        && INNER_PREPOSITIONS.contains(&doc.lower(idx + 1))
+        && cues::reporting_verb(&token.lower).is_some()
+        && determined
 }
 
 /// Whether the token at `idx` is an "and" inside the capitalized name of a body that the

@@ -1881,3 +1881,22 @@ fn a_noun_of_a_possessive_before_a_colon_is_its_possessors_cue() {
         "direct [\u{201c}The pier stays closed.\u{201d}] cue=reports speaker=His spokesman\n",
     );
 }
+
+#[test]
+fn a_noun_of_saying_inside_a_speaker_phrase() {
+    check(
+        "An examination of her remarks at the hearings shows that she never sailed.",
+        "indirect [that she never sailed] cue=shows speaker=An examination of her remarks at the \
+         hearings\n",
+    );
+    // Before a participle the phrase is the nearest noun's.
+    check(
+        "Ruiz led the charge of pilots calling for the fees to fall.",
+        "indirect [the fees to fall] cue=calling for speaker=pilots\n",
+    );
+    check(
+        "The port's advocate for harbour pilots says that the fees will rise.",
+        "indirect [that the fees will rise] cue=says speaker=The port's advocate for harbour \
+         pilots\n",
+    );
+}
