@@ -588,11 +588,39 @@ fn content_after(doc: &Doc, state: &State, cue: usize, sentence: &Range<usize>) 
         return None;
     }
     let bottom = floor(state, cue, sentence);
-    let (cue_first, _) = cues::extent(doc, cue, bottom);
+    let cue_first = cue_start(doc, cue, bottom);
     let speaker = (cue_first > bottom)
         .then(|| speaker::before(doc, cue_first - 1, bottom))
         .flatten();
     Some(found(doc, (start, last), (cue_first, cue_last), speaker))
+}
+
+/// The first token of the learned cue at `cue`, not before `bottom`: the auxiliaries and
+/// adverbs before it, and where the model took an article for the cue, the verb the article's
+/// noun phrase makes a stance of ("made | the case for …", "will make | the announcement"), with
+/// its particle ("set out | a goal"), so that the speaker is read before the verb, not through
+/// it ("She'll make").
+fn cue_start(doc: &Doc, cue: usize, bottom: usize) -> usize {
+    const PARTICLES: &[&str] = &["out", "up", "down", "off", "forth"];
+    // A word that can be a verb: not a preposition ("in | the hope of") or a conjunction.
+    let lowercase_word = |at: usize| {
+        at > bottom && {
+            let token = doc.token(at - 1);
+            let word = doc.lower(at - 1);
+            token.is_word()
+                && !token.capitalized
+                && !speaker::is_preposition(word)
+                && !matches!(word, "and" | "or" | "but" | "nor" | "that" | "than" | "as")
+        }
+    };
+    let mut head = cue;
+    if matches!(doc.lower(cue), "the" | "a" | "an") && lowercase_word(cue) {
+        head = cue - 1;
+        if PARTICLES.contains(&doc.lower(head)) && lowercase_word(head) {
+            head -= 1;
+        }
+    }
+    cues::extent(doc, head, bottom).0
 }
 
 /// Moves the verb a learned cue stands for from the start of its content into the cue, where
@@ -702,7 +730,7 @@ fn verb_after_auxiliary(doc: &Doc, cue: usize, end: usize) -> Option<usize> {
 /// auxiliaries and adverbs before it.
 fn content_before(doc: &Doc, state: &State, cue: usize, sentence: &Range<usize>) -> Option<Found> {
     let bottom = floor(state, cue, sentence);
-    let (cue_first, _) = cues::extent(doc, cue, bottom);
+    let cue_first = cue_start(doc, cue, bottom);
     if cue_first <= bottom {
         return None;
     }

@@ -1012,6 +1012,31 @@ fn a_learned_cue_of_function_words_alone_marks_no_attribution() {
 }
 
 #[test]
+fn a_learned_cue_on_an_article_takes_the_verb_before_it() {
+    // The speaker stands before the verb, not through it ("She'll make").
+    let make = "threshold\t1\ncue\tpw=make|the\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        make,
+        "Mayor Ana Ruiz will make the announcement at the harbor on Monday.",
+        "indirect [announcement at the harbor on Monday] cue=will make the speaker=Mayor Ana Ruiz",
+    );
+    // With its particle.
+    let set_out = "threshold\t1\ncue\tpw=out|a\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        set_out,
+        "Mayor Ana Ruiz set out a goal for the harbor board.",
+        "indirect [goal for the harbor board] cue=set out a speaker=Mayor Ana Ruiz",
+    );
+    // A preposition before the article is no verb.
+    let hope = "threshold\t1\ncue\tpw=in|the\t2\nafter\tbias=1\t1\n";
+    check_learned(
+        hope,
+        "The pilots struck in the hope of higher fees.",
+        "indirect [hope of higher fees] cue=the",
+    );
+}
+
+#[test]
 fn a_singular_in_s_is_no_plural_opening_a_speaker() {
     check(
         "Proponents of a pathway to legal status argued that the pier should reopen.",
