@@ -249,7 +249,7 @@ const STOP_WORDS: &[&str] = &[
 const INNER_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in"];
 
 /// Words ending in "-ed" that are adjectives in subjects, or participles after them ("those
-/// surveyed"), not verbs.
+/// surveyed", "pilots involved in the strike"), not verbs.
 const ED_ADJECTIVES: &[&str] = &[
     "unnamed",
     "retired",
@@ -282,6 +282,11 @@ const ED_ADJECTIVES: &[&str] = &[
     "briefed",
     "interviewed",
     "sampled",
+    "involved",
+    "affiliated",
+    "associated",
+    "aligned",
+    "allied",
 ];
 
 /// Head nouns that name no one: a speaker built on them is anonymous unless a name follows.

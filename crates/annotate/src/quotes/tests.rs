@@ -442,6 +442,19 @@ fn hearsay_is_anonymous() {
 }
 
 #[test]
+fn a_participle_of_belonging_goes_on_a_speaker_phrase() {
+    check(
+        "Pilots involved in the strike at the harbour repeatedly cited the fees as a cause.",
+        "indirect [the fees as a cause] cue=repeatedly cited speaker=Pilots involved in the \
+         strike at the harbour",
+    );
+    check(
+        "Groups affiliated with the union said the pier should reopen.",
+        "indirect [the pier should reopen] cue=said speaker=Groups affiliated with the union",
+    );
+}
+
+#[test]
 fn participle_and_coordinated_cues_share_the_speaker() {
     check(
         "Ruiz rejected the plan, adding that it ignored the fishermen.",
