@@ -450,6 +450,14 @@ fn after(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             {
                 continue;
             }
+            // "“…” her private personal emails": a word more often a noun, right after a phrase
+            // a possessive opens, is that phrase's noun.
+            if entry.noun_like()
+                && first == verb
+                && super::indirect::is_possessive_determiner(doc.lower(speaker.first))
+            {
+                continue;
+            }
             // Up to three words the phrase rule left out still belong to the speaker ("retired
             // general Ana Ruiz", "port authority spokesperson Ana Ruiz").
             // A preposition among them makes them an adverbial ("for his daughter's security

@@ -1733,6 +1733,16 @@ fn a_base_form_after_a_possessive_and_one_word_is_a_noun_of_the_possessor() {
 }
 
 #[test]
+fn a_noun_like_word_after_a_possessive_phrase_is_no_cue_of_a_quote_before_it() {
+    // "emails" is the phrase's noun: the quoted words stay inside what Ruiz said.
+    check(
+        "Ruiz first said she “chose not to keep” her private personal emails.",
+        "indirect [she “chose not to keep” her private personal emails] cue=first said \
+         speaker=Ruiz",
+    );
+}
+
+#[test]
 fn an_adverb_of_place_after_and_widens_the_phrase_before_it() {
     check(
         "But the authorities in Velmar and elsewhere have warned that the devices are dangerous.",
