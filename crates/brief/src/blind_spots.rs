@@ -2,20 +2,35 @@
 //!
 //! A consensus statement is a blind spot of a source when the source (with its near-duplicate
 //! copies, which count as the same source) does not state it and more than half of the other
-//! independent sources do. A source's blind spots are ranked by how many independent sources
-//! state them, and the first [`MAX_PER_SOURCE`] are kept.
+//! independent sources do. A source that tells a statement's event of a calendar day in other
+//! words (the timeline holds its sentence with the statement's, on that day) does not leave it
+//! out: "have been out since March 3" and "have been on strike since March 3" share too few
+//! words to match, and a blind spot is a charge against a source. Only days some time before
+//! the source's publication count so ([`MIN_DAYS_BEFORE_PUBLICATION`]): on the days of the
+//! news, one source tells many things of the same day. A source's blind spots are
+//! ranked by how many independent sources state them, and the first [`MAX_PER_SOURCE`] are
+//! kept.
 
 use crate::consensus::independent_sources;
-use parallax_model::{BlindSpot, BlindSpots, Citation, ConsensusItem, Story};
+use chrono::NaiveDate;
+use parallax_model::{BlindSpot, BlindSpots, Citation, ConsensusItem, Story, TimelineEvent};
 use std::collections::BTreeSet;
 
 /// Blind spots listed per source at most.
 const MAX_PER_SOURCE: usize = 5;
 /// Other independent sources needed for "most others" to mean something.
 const MIN_OTHERS: usize = 2;
+/// How many days before a source's publication a day must be for the source's sentence of that
+/// day to tell the one event the others tell of it.
+const MIN_DAYS_BEFORE_PUBLICATION: i64 = 3;
 
-/// The blind spots of each source of `story`, in source order; `consensus` is the brief's.
-pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots> {
+/// The blind spots of each source of `story`, in source order; `consensus` and `timeline` are
+/// the brief's.
+pub fn blind_spots(
+    story: &Story,
+    consensus: &[ConsensusItem],
+    timeline: &[TimelineEvent],
+) -> Vec<BlindSpots> {
     let independent = independent_sources(story);
     let groups: BTreeSet<usize> = independent.iter().copied().collect();
     let stated_by: Vec<BTreeSet<usize>> = consensus
@@ -38,7 +53,20 @@ pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots
             let mut missing: Vec<BlindSpot> = consensus
                 .iter()
                 .zip(&stated_by)
-                .filter(|(_, groups)| !groups.contains(own_group) && groups.len() * 2 > n_others)
+                .filter(|(item, groups)| {
+                    !groups.contains(own_group)
+                        && groups.len() * 2 > n_others
+                        && !told_on_its_day(item, timeline, |source, day| {
+                            independent.get(source - 1) == Some(own_group)
+                                && story
+                                    .articles
+                                    .get(source - 1)
+                                    .and_then(|annotated| annotated.article.published)
+                                    .is_some_and(|published| {
+                                        (published - day).num_days() >= MIN_DAYS_BEFORE_PUBLICATION
+                                    })
+                        })
+                })
                 .filter_map(|(item, groups)| {
                     let mut citation = wording(item)?.clone();
                     crate::consensus::readable_alone(story, &mut citation);
@@ -67,6 +95,52 @@ pub fn blind_spots(story: &Story, consensus: &[ConsensusItem]) -> Vec<BlindSpots
             })
         })
         .collect()
+}
+
+/// Whether a source tells the event of `item` on its calendar day: a timeline event of a single
+/// day holds the item's shown wording ([`wording`]) and a sentence of a source that `tells`
+/// accepts for that day. Another citation of the item will not do: a statement worded without
+/// a day may be grouped with a sentence that gives one for something else.
+fn told_on_its_day(
+    item: &ConsensusItem,
+    timeline: &[TimelineEvent],
+    tells: impl Fn(usize, NaiveDate) -> bool,
+) -> bool {
+    let Some(shown) = wording(item) else {
+        return false;
+    };
+    // A wording that gives several dates ("will meet again on March 17, the ministry said late
+    // on Monday") tells no one day's event.
+    let mut dates_shown = timeline
+        .iter()
+        .flat_map(|event| &event.mentions)
+        .filter(|mention| shown.overlaps(&mention.citation))
+        .map(|mention| mention.date.as_str());
+    let Some(first_date) = dates_shown.next() else {
+        return false;
+    };
+    if dates_shown.any(|date| date != first_date) {
+        return false;
+    }
+    timeline.iter().any(|event| {
+        let Some((day, last)) = crate::timeline::days(&event.date) else {
+            return false;
+        };
+        // Each side gives the day itself: an event whose sources dispute its date merges
+        // mentions of other days.
+        let of_the_day = |mention: &&parallax_model::TimelineMention| mention.date == event.date;
+        day == last
+            && event
+                .mentions
+                .iter()
+                .filter(of_the_day)
+                .any(|mention| tells(mention.citation.source, day))
+            && event
+                .mentions
+                .iter()
+                .filter(of_the_day)
+                .any(|mention| shown.overlaps(&mention.citation))
+    })
 }
 
 /// The wording of a statement shown: one that does not cut a quotation off before one that
@@ -146,7 +220,7 @@ mod tests {
             },
         ];
         let listed = |consensus: &[ConsensusItem]| -> Vec<Vec<String>> {
-            blind_spots(&story, consensus)
+            blind_spots(&story, consensus, &[])
                 .into_iter()
                 .map(|spots| {
                     spots
@@ -201,7 +275,7 @@ mod tests {
                 in_clauses: false,
             },
         ];
-        let found: Vec<(usize, Vec<(usize, String)>)> = blind_spots(&story, &consensus)
+        let found: Vec<(usize, Vec<(usize, String)>)> = blind_spots(&story, &consensus, &[])
             .into_iter()
             .map(|spots| {
                 (
@@ -227,5 +301,70 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_source_telling_the_event_of_the_day_in_other_words_does_not_leave_it_out() {
+        let published = |day: u32| chrono::NaiveDate::from_ymd_opt(2030, 5, day);
+        let story = |last_published: u32| {
+            Story::new(
+                (0..4)
+                    .map(|idx| {
+                        let mut article = Article::new(
+                            Origin::File(format!("{idx}.txt")),
+                            format!("Article {idx}."),
+                        );
+                        article.published = published(if idx == 3 { last_published } else { 10 });
+                        Annotated::new(article)
+                    })
+                    .collect(),
+            )
+        };
+        let sank = "The ferry sank off Velmar on May 2.";
+        let consensus = vec![ConsensusItem {
+            n_articles: 3,
+            n_independent: 3,
+            citations: vec![
+                citation(1, sank),
+                citation(2, "On May 2 the ferry sank off Velmar."),
+                citation(3, "The ferry sank off Velmar on May 2, officials said."),
+            ],
+            in_clauses: false,
+        }];
+        let mention = |source: usize, date: &str, text: &str| parallax_model::TimelineMention {
+            date: date.to_string(),
+            expression: "on May 2".to_string(),
+            year_inferred: false,
+            citation: citation(source, text),
+        };
+        let event = |date: &str, mentions: Vec<parallax_model::TimelineMention>| TimelineEvent {
+            date: date.to_string(),
+            disputed: false,
+            mentions,
+        };
+        let went_down = "The harbour pilots' boat went down on May 2 in a storm.";
+        let timeline = vec![event(
+            "2030-05-02",
+            vec![
+                mention(1, "2030-05-02", sank),
+                mention(4, "2030-05-02", went_down),
+            ],
+        )];
+        let n_listed = |story: &Story, timeline: &[TimelineEvent]| {
+            blind_spots(story, &consensus, timeline)
+                .iter()
+                .map(|spots| spots.missing.len())
+                .sum::<usize>()
+        };
+        assert_eq!(n_listed(&story(10), &[]), 1);
+        assert_eq!(n_listed(&story(10), &timeline), 0);
+        // On the days of the news one source tells many things of the same day.
+        assert_eq!(n_listed(&story(3), &timeline), 1);
+        // Nor does a day of a wording that gives two days count.
+        let two_days = vec![
+            timeline[0].clone(),
+            event("2030-05-01", vec![mention(1, "2030-05-01", sank)]),
+        ];
+        assert_eq!(n_listed(&story(10), &two_days), 1);
     }
 }
