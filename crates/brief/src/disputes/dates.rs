@@ -115,6 +115,27 @@ fn dates_speaking(story: &Story, date: &Dated) -> bool {
         })
 }
 
+/// Whether the time expression of `mention` stands inside a direct quotation of its sentence.
+fn dated_inside_quotation(story: &Story, mention: &TimelineMention) -> bool {
+    let Some(annotated) = story.articles.get(mention.citation.source - 1) else {
+        return false;
+    };
+    let sentence = mention.citation.span.start..mention.citation.span.end;
+    let within = |range: &Range<usize>| sentence.start <= range.start && range.end <= sentence.end;
+    let Some(time) = annotated.times.iter().find(|time| {
+        within(&time.range)
+            && annotated.article.text.get(time.range.clone()) == Some(&mention.expression)
+    }) else {
+        return false;
+    };
+    annotated
+        .quotes
+        .iter()
+        .filter(|quote| quote.kind == parallax_model::QuoteKind::Direct)
+        .flat_map(|quote| std::iter::once(&quote.content).chain(&quote.continuation))
+        .any(|content| content.start <= time.range.start && time.range.end <= content.end)
+}
+
 /// Whether the claim of `mention`'s sentence is in the source's own voice and timed by the
 /// mention's expression, inside the claim's words ("resigned from Congress on Friday"; not
 /// "X, who used $84,000 …, resigned on Friday", whose claim is the clause about the money).
@@ -298,6 +319,14 @@ pub(super) fn date_agreements(
                 .mentions
                 .iter()
                 .all(|mention| is_day_precise(&mention.date))
+        })
+        // A day only quoted speakers give ("the interview he gave today", said the day before
+        // or after) is theirs, resolved against each article's own date: no fact to agree on.
+        .filter(|event| {
+            !event
+                .mentions
+                .iter()
+                .all(|mention| dated_inside_quotation(story, mention))
         })
         .filter_map(|event| {
             let n_independent = n_independent(
@@ -812,6 +841,52 @@ mod tests {
         );
         assert_eq!(agreed.len(), 1);
         assert_eq!(agreed[0].slot, "when: Engineers opened the dam on Saturday");
+    }
+
+    #[test]
+    fn a_day_only_quoted_speakers_give_is_no_agreed_fact() {
+        let quoted = |name: &str, text: &str| {
+            let mut annotated = article(name, "2026-05-04", text, "today", "2026-05-04");
+            let open = text.find('\u{201c}').expect("a quotation");
+            let close = text.find('\u{201d}').expect("a quotation") + '\u{201d}'.len_utf8();
+            annotated.quotes.push(parallax_model::Quote {
+                kind: parallax_model::QuoteKind::Direct,
+                content: open..close,
+                continuation: Vec::new(),
+                cue: None,
+                speaker: None,
+                speaker_pronoun: None,
+                speaker_entity: None,
+                anonymous: false,
+            });
+            annotated
+        };
+        let mut articles = vec![
+            quoted(
+                "a.txt",
+                "\u{201c}The pilots I met today want the pier back,\u{201d} Ruiz said.",
+            ),
+            quoted(
+                "b.txt",
+                "\u{201c}The pilots I met today want it back,\u{201d} said Ruiz.",
+            ),
+        ];
+        let days = [(1, "2026-05-04", "today"), (2, "2026-05-04", "today")];
+        let story = Story::new(articles.clone());
+        assert!(date_agreements(&story, &[event(&story, &days)], &[0, 1]).is_empty());
+        // Told in a source's own voice too, the day is agreed.
+        articles[1] = article(
+            "b.txt",
+            "2026-05-04",
+            "Ruiz met the pilots today.",
+            "today",
+            "2026-05-04",
+        );
+        let story = Story::new(articles);
+        assert_eq!(
+            date_agreements(&story, &[event(&story, &days)], &[0, 1]).len(),
+            1
+        );
     }
 
     #[test]
