@@ -257,6 +257,19 @@ pub(crate) fn opens_headless(part: &str, after_conjunction: bool) -> bool {
     };
     let word = first.trim_matches(|c: char| !c.is_alphanumeric());
     let lowercase = word.starts_with(|c: char| c.is_lowercase());
+    // "… and on April 6, 2007, said that …": a time fronted after the conjunction leaves the
+    // verb after it without a subject all the same.
+    if after_conjunction && TIME_PREPOSITIONS.contains(&word) {
+        let rest = part
+            .split_whitespace()
+            .skip(1)
+            .skip_while(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        let rest: Vec<&str> = rest.collect();
+        let time_skipped = rest.len() + 1 < part.split_whitespace().count();
+        if time_skipped && opens_headless(&rest.join(" "), true) {
+            return true;
+        }
+    }
     RELATIVE_WORDS.contains(&word)
         || (lowercase && !after_conjunction)
         || (lowercase
@@ -266,6 +279,9 @@ pub(crate) fn opens_headless(part: &str, after_conjunction: bool) -> bool {
                 || SHARED_SUBJECT_OPENERS.contains(&word)
                 || is_verb_before_its_object(part)))
 }
+
+/// Prepositions that open a time fronted in a clause ("on April 6", "in 2019").
+const TIME_PREPOSITIONS: &[&str] = &["on", "in", "at", "by", "since", "during", "until"];
 
 /// Words that follow a verb in -s directly and never a plural noun that is a subject: a
 /// determiner or possessive opening its object, or an adverb of time ("… and ends sometime in
@@ -348,6 +364,8 @@ mod tests {
         assert!(opens_headless("ends sometime in December", true));
         assert!(opens_headless("sends the bill back to the council", true));
         assert!(opens_headless("reopened the port on Friday", true));
+        assert!(opens_headless("on May 3, 2007, said he was not", true));
+        assert!(!opens_headless("on May 3 it retracted it", true));
         assert!(!opens_headless("talks resume on Friday", true));
         assert!(!opens_headless(
             "officials in Velmar said the port would reopen",

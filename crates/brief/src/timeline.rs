@@ -1178,6 +1178,15 @@ mod tests {
                 "on May 3 it retracted it."
             ]
         );
+        // A time fronted after the conjunction leaves the verb after it without its subject.
+        let shared_subject = "The Ledger on July 20, 2006, called him a veteran, and on May 3, 2007, said he was not.";
+        assert_eq!(
+            parts(shared_subject, &["July 20, 2006", "May 3, 2007"]),
+            [
+                "The Ledger on July 20, 2006, called him a veteran",
+                shared_subject
+            ]
+        );
         // A comma opening a description of the name before it: the sentence's verb comes after
         // the description.
         let described = "Mayor Ana Ruiz said Friday that Bo Holm, the front-runner in the 2024 \
