@@ -712,8 +712,27 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
             // "asked the council to …" requests; "told a packed hall in Lyon he …" names the
             // addressee before the clause.
             let word = after.lower.as_ref();
+            // "offered a deal to the pilots" names a recipient; "urged the council to act"
+            // asks for an act.
+            // (A quotation may open between them: "urged voters to “go to your place”".)
+            let after_to = if doc
+                .tokens
+                .get(probe + 1)
+                .is_some_and(|token| token.is_quote())
+            {
+                probe + 2
+            } else {
+                probe + 1
+            };
+            let infinitive = word == "to"
+                && doc.tokens.get(after_to).is_some_and(|verb| {
+                    verb.is_word()
+                        && !verb.capitalized
+                        && !speaker::is_determiner(&verb.lower)
+                        && !matches!(verb.lower.as_ref(), "him" | "her" | "them" | "me" | "us")
+                });
             if (class == Class::Ask && QUESTION_WORDS.contains(&word))
-                || word == "to"
+                || infinitive
                 || (class == Class::Tell
                     && matches!(word, "he" | "she" | "they" | "we" | "i" | "it" | "there"))
             {

@@ -1050,6 +1050,23 @@ fn a_learned_cue_on_an_article_takes_the_verb_before_it() {
 }
 
 #[test]
+fn a_to_after_the_object_of_a_commitment_opens_an_infinitive_not_a_recipient() {
+    check(
+        "Ruiz urged the council to reopen the pier.",
+        "indirect [to reopen the pier] cue=urged speaker=Ruiz",
+    );
+    check(
+        "Ruiz urged voters to \u{201c}go to the harbour\u{201d} on Monday.",
+        "indirect [to \u{201c}go to the harbour\u{201d} on Monday] cue=urged speaker=Ruiz",
+    );
+    // "to the pilots" names who got the offer: the offer is what was made.
+    check(
+        "Ruiz offered a deal to the pilots on Monday.",
+        "indirect [a deal to the pilots on Monday] cue=offered speaker=Ruiz",
+    );
+}
+
+#[test]
 fn a_singular_in_s_is_no_plural_opening_a_speaker() {
     check(
         "Proponents of a pathway to legal status argued that the pier should reopen.",
