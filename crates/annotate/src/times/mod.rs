@@ -302,6 +302,7 @@ const CLAUSE_REACH: usize = 240;
 /// possessive weekday ("Wednesday's ruling") names an event already reported, unless it is
 /// placed from the publication date ("this weekend's final").
 fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lexicon) -> Tense {
+    let sentence_end = sentence.end;
     let (left, right) = clause(text, sentence, range);
     if right.starts_with("'s") || right.starts_with("\u{2019}s") {
         // "this weekend's final" names a time by where it stands from the publication date,
@@ -362,7 +363,45 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
             return if asks_for_later { Tense::Future } else { tense };
         }
     }
-    right_cue(right, lexicon).unwrap_or(Tense::Unknown)
+    right_cue(right, lexicon)
+        .or_else(|| quoted_verb_cue(text, range.end, sentence_end, right, lexicon))
+        .unwrap_or(Tense::Unknown)
+}
+
+/// The tense of the words a quotation opens right after the expression, when nothing else in
+/// its clause gives one: "the talks in Helsinki on Monday “should not move forward”" — the
+/// subject is the writer's, its verb the quoted words'.
+fn quoted_verb_cue(
+    text: &str,
+    expression_end: usize,
+    sentence_end: usize,
+    right: &str,
+    lexicon: &Lexicon,
+) -> Option<Tense> {
+    if !right.trim().is_empty() {
+        return None;
+    }
+    let after = text.get(expression_end..sentence_end)?.trim_start();
+    let quoted = after.strip_prefix(['"', '\u{201c}'])?;
+    let quoted = match quoted.find(is_sentence_end) {
+        Some(idx) => quoted.get(..idx)?,
+        None => quoted,
+    };
+    right_cue(quoted, lexicon).or_else(|| {
+        // A modal opening the quoted verb looks ahead, unless a perfect follows it ("should
+        // have moved").
+        let mut quoted_words = words(quoted).map(str::to_lowercase);
+        let modal = quoted_words.next().filter(|word| {
+            matches!(
+                word.as_str(),
+                "should" | "must" | "may" | "might" | "could" | "can"
+            )
+        })?;
+        let perfect = quoted_words
+            .take(2)
+            .any(|word| word == "have" || word == "'ve");
+        (!modal.is_empty() && !perfect).then_some(Tense::Future)
+    })
 }
 
 /// Cues of the future that are also adjectives of a planned thing ("a scheduled interview").

@@ -211,6 +211,22 @@ fn weekdays_follow_the_tense_of_their_clause() {
 }
 
 #[test]
+fn a_weekday_in_a_subject_takes_the_tense_of_the_quoted_verb_after_it() {
+    check(
+        "Ruiz wrote that if the board \u{201c}is not ready,\u{201d} the talks in Velmar on Monday \
+         \u{201c}should not move forward.\u{201d}",
+        Some(FRIDAY),
+        &[("Monday", "2022-01-17")],
+    );
+    check(
+        "Ruiz wrote that if the board \u{201c}was not ready,\u{201d} the talks in Velmar on Monday \
+         \u{201c}should have been called off.\u{201d}",
+        Some(FRIDAY),
+        &[("Monday", "2022-01-10")],
+    );
+}
+
+#[test]
 fn days_weeks_months_and_years_relative_to_publication() {
     check(
         "Yesterday the port reopened; today it is busy and tomorrow it closes again.",
