@@ -7,13 +7,17 @@
 //! out: "have been out since March 3" and "have been on strike since March 3" share too few
 //! words to match, and a blind spot is a charge against a source. Only days some time before
 //! the source's publication count so ([`MIN_DAYS_BEFORE_PUBLICATION`]): on the days of the
-//! news, one source tells many things of the same day. A source's blind spots are
+//! news, one source tells many things of the same day. Nor does a source that takes a side in
+//! a dispute over the statement (it gives another number, or denies it): that is a dispute, not
+//! an omission. A source's blind spots are
 //! ranked by how many independent sources state them, and the first [`MAX_PER_SOURCE`] are
 //! kept.
 
 use crate::consensus::independent_sources;
 use chrono::NaiveDate;
-use parallax_model::{BlindSpot, BlindSpots, Citation, ConsensusItem, Story, TimelineEvent};
+use parallax_model::{
+    BlindSpot, BlindSpots, Citation, ConsensusItem, Dispute, Story, TimelineEvent,
+};
 use std::collections::BTreeSet;
 
 /// Blind spots listed per source at most.
@@ -24,12 +28,13 @@ const MIN_OTHERS: usize = 2;
 /// day to tell the one event the others tell of it.
 const MIN_DAYS_BEFORE_PUBLICATION: i64 = 3;
 
-/// The blind spots of each source of `story`, in source order; `consensus` and `timeline` are
-/// the brief's.
+/// The blind spots of each source of `story`, in source order; `consensus`, `timeline` and
+/// `disputes` are the brief's.
 pub fn blind_spots(
     story: &Story,
     consensus: &[ConsensusItem],
     timeline: &[TimelineEvent],
+    disputes: &[Dispute],
 ) -> Vec<BlindSpots> {
     let independent = independent_sources(story);
     let groups: BTreeSet<usize> = independent.iter().copied().collect();
@@ -56,6 +61,9 @@ pub fn blind_spots(
                 .filter(|(item, groups)| {
                     !groups.contains(own_group)
                         && groups.len() * 2 > n_others
+                        && !takes_a_side(item, disputes, |source| {
+                            independent.get(source - 1) == Some(own_group)
+                        })
                         && !told_on_its_day(item, timeline, |source, day| {
                             independent.get(source - 1) == Some(own_group)
                                 && story
@@ -95,6 +103,24 @@ pub fn blind_spots(
             })
         })
         .collect()
+}
+
+/// Whether a source `is_own` accepts cites a side of a dispute that a citation of `item` stands
+/// on.
+fn takes_a_side(
+    item: &ConsensusItem,
+    disputes: &[Dispute],
+    is_own: impl Fn(usize) -> bool,
+) -> bool {
+    disputes.iter().any(|dispute| {
+        let cited = || dispute.sides.iter().flat_map(|side| &side.citations);
+        cited().any(|citation| is_own(citation.source))
+            && cited().any(|citation| {
+                item.citations
+                    .iter()
+                    .any(|stated| stated.overlaps(citation))
+            })
+    })
 }
 
 /// Whether a source tells the event of `item` on its calendar day: a timeline event of a single
@@ -220,7 +246,7 @@ mod tests {
             },
         ];
         let listed = |consensus: &[ConsensusItem]| -> Vec<Vec<String>> {
-            blind_spots(&story, consensus, &[])
+            blind_spots(&story, consensus, &[], &[])
                 .into_iter()
                 .map(|spots| {
                     spots
@@ -275,7 +301,7 @@ mod tests {
                 in_clauses: false,
             },
         ];
-        let found: Vec<(usize, Vec<(usize, String)>)> = blind_spots(&story, &consensus, &[])
+        let found: Vec<(usize, Vec<(usize, String)>)> = blind_spots(&story, &consensus, &[], &[])
             .into_iter()
             .map(|spots| {
                 (
@@ -351,7 +377,7 @@ mod tests {
             ],
         )];
         let n_listed = |story: &Story, timeline: &[TimelineEvent]| {
-            blind_spots(story, &consensus, timeline)
+            blind_spots(story, &consensus, timeline, &[])
                 .iter()
                 .map(|spots| spots.missing.len())
                 .sum::<usize>()
@@ -366,5 +392,56 @@ mod tests {
             event("2030-05-01", vec![mention(1, "2030-05-01", sank)]),
         ];
         assert_eq!(n_listed(&story(10), &two_days), 1);
+    }
+
+    #[test]
+    fn a_source_taking_a_side_in_a_dispute_over_a_statement_does_not_leave_it_out() {
+        let story = Story::new(
+            (0..4)
+                .map(|idx| {
+                    Annotated::new(Article::new(
+                        Origin::File(format!("{idx}.txt")),
+                        format!("Article {idx}."),
+                    ))
+                })
+                .collect(),
+        );
+        let consensus = vec![ConsensusItem {
+            n_articles: 3,
+            n_independent: 3,
+            citations: vec![
+                citation(1, "About 400 pilots are on strike."),
+                citation(2, "Some 400 pilots have walked out."),
+                citation(3, "About 400 pilots are on strike, the union said."),
+            ],
+            in_clauses: false,
+        }];
+        let side = |value: &str, citations: Vec<Citation>| parallax_model::DisputeSide {
+            value: value.to_string(),
+            compatible_with: Vec::new(),
+            citations,
+        };
+        let disputes = vec![Dispute {
+            slot: "pilots".to_string(),
+            kind: parallax_model::DisputeKind::Quantity,
+            sides: vec![
+                side(
+                    "About 400 pilots",
+                    vec![citation(1, "About 400 pilots are on strike.")],
+                ),
+                side(
+                    "fewer than 100 pilots",
+                    vec![citation(4, "Fewer than 100 pilots have joined.")],
+                ),
+            ],
+        }];
+        let n_listed = |disputes: &[Dispute]| {
+            blind_spots(&story, &consensus, &[], disputes)
+                .iter()
+                .map(|spots| spots.missing.len())
+                .sum::<usize>()
+        };
+        assert_eq!(n_listed(&[]), 1);
+        assert_eq!(n_listed(&disputes), 0);
     }
 }

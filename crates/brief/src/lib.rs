@@ -174,7 +174,7 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
     lap("framing");
     let tone = tone(story);
     lap("tone");
-    let blind_spots = blind_spots(story, &consensus, &timeline);
+    let blind_spots = blind_spots(story, &consensus, &timeline, &disputes);
     lap("blind spots");
     // The summary and the readings' summaries read the same English terms.
     let corpus = corpus::Corpus::new(story);
