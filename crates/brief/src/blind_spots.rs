@@ -209,10 +209,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_clause_of_a_listed_wording_is_not_listed_again_nor_one_cut_inside_a_quote() {
-        let story = Story::new(
-            (0..3)
+    /// A story of `n` undated articles.
+    fn story_of(n: usize) -> Story {
+        Story::new(
+            (0..n)
                 .map(|idx| {
                     Annotated::new(Article::new(
                         Origin::File(format!("{idx}.txt")),
@@ -220,7 +220,12 @@ mod tests {
                     ))
                 })
                 .collect(),
-        );
+        )
+    }
+
+    #[test]
+    fn a_clause_of_a_listed_wording_is_not_listed_again_nor_one_cut_inside_a_quote() {
+        let story = story_of(3);
         let sentence = "The mayor called the plan \u{201c}reckless\u{201d} on Monday.";
         let consensus = vec![
             ConsensusItem {
@@ -270,16 +275,7 @@ mod tests {
 
     #[test]
     fn statements_most_others_make_are_blind_spots() {
-        let story = Story::new(
-            (0..4)
-                .map(|idx| {
-                    Annotated::new(Article::new(
-                        Origin::File(format!("{idx}.txt")),
-                        format!("Article {idx}."),
-                    ))
-                })
-                .collect(),
-        );
+        let story = story_of(4);
         let consensus = vec![
             ConsensusItem {
                 n_articles: 3,
@@ -396,16 +392,7 @@ mod tests {
 
     #[test]
     fn a_source_taking_a_side_in_a_dispute_over_a_statement_does_not_leave_it_out() {
-        let story = Story::new(
-            (0..4)
-                .map(|idx| {
-                    Annotated::new(Article::new(
-                        Origin::File(format!("{idx}.txt")),
-                        format!("Article {idx}."),
-                    ))
-                })
-                .collect(),
-        );
+        let story = story_of(4);
         let consensus = vec![ConsensusItem {
             n_articles: 3,
             n_independent: 3,

@@ -849,16 +849,13 @@ mod tests {
             let mut annotated = article(name, "2026-05-04", text, "today", "2026-05-04");
             let open = text.find('\u{201c}').expect("a quotation");
             let close = text.find('\u{201d}').expect("a quotation") + '\u{201d}'.len_utf8();
-            annotated.quotes.push(parallax_model::Quote {
-                kind: parallax_model::QuoteKind::Direct,
-                content: open..close,
-                continuation: Vec::new(),
-                cue: None,
-                speaker: None,
-                speaker_pronoun: None,
-                speaker_entity: None,
-                anonymous: false,
-            });
+            annotated.quotes.push(crate::test_stories::quote_in(
+                text,
+                parallax_model::QuoteKind::Direct,
+                &text[open..close],
+                None,
+                None,
+            ));
             annotated
         };
         let mut articles = vec![
