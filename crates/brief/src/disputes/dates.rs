@@ -86,22 +86,11 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
 /// give it no different dates; a date inside the reported words ("said that on Sept. 10 the
 /// embassy was warned") is the event's.
 fn dates_speaking(story: &Story, date: &Dated) -> bool {
-    let Some(annotated) = date
-        .citation
-        .source
-        .checked_sub(1)
-        .and_then(|idx| story.articles.get(idx))
-    else {
+    let Some((annotated, time)) = time_written(story, &date.citation, &date.expression) else {
         return false;
     };
     let sentence = date.citation.span.start..date.citation.span.end;
     let within = |range: &Range<usize>| sentence.start <= range.start && range.end <= sentence.end;
-    let Some(time) = annotated.times.iter().find(|time| {
-        within(&time.range)
-            && annotated.article.text.get(time.range.clone()) == Some(&date.expression)
-    }) else {
-        return false;
-    };
     let mut speech = annotated
         .quotes
         .iter()
@@ -115,17 +104,29 @@ fn dates_speaking(story: &Story, date: &Dated) -> bool {
         })
 }
 
+/// The article `citation` cites and its time expression written `expression` inside the cited
+/// words.
+fn time_written<'story>(
+    story: &'story Story,
+    citation: &parallax_model::Citation,
+    expression: &str,
+) -> Option<(
+    &'story parallax_model::Annotated,
+    &'story parallax_model::TimeExpression,
+)> {
+    let annotated = story.articles.get(citation.source.checked_sub(1)?)?;
+    let time = annotated.times.iter().find(|time| {
+        citation.span.start <= time.range.start
+            && time.range.end <= citation.span.end
+            && annotated.article.text.get(time.range.clone()) == Some(expression)
+    })?;
+    Some((annotated, time))
+}
+
 /// Whether the time expression of `mention` stands inside a direct quotation of its sentence.
 fn dated_inside_quotation(story: &Story, mention: &TimelineMention) -> bool {
-    let Some(annotated) = story.articles.get(mention.citation.source - 1) else {
-        return false;
-    };
-    let sentence = mention.citation.span.start..mention.citation.span.end;
-    let within = |range: &Range<usize>| sentence.start <= range.start && range.end <= sentence.end;
-    let Some(time) = annotated.times.iter().find(|time| {
-        within(&time.range)
-            && annotated.article.text.get(time.range.clone()) == Some(&mention.expression)
-    }) else {
+    let Some((annotated, time)) = time_written(story, &mention.citation, &mention.expression)
+    else {
         return false;
     };
     annotated
