@@ -1270,17 +1270,26 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
 }
 
 /// Whether the token at `idx` is a word of saying used as a noun inside a phrase: right before
-/// a preposition the phrase goes on with, and after a possessive or article that opens it ("an
-/// examination of his remarks at the ceremonies shows", "the nation's advocate for pilots
-/// says"), where a verb never stands. Before a participle, ending at `last`, the phrase is the
+/// a preposition the phrase goes on with, and after a possessive or article that opens it, or
+/// one modifier after it ("an examination of his remarks at the ceremonies shows", "the
+/// nation's leading advocate for pilots says"), where a verb never stands. Before a participle, ending at `last`, the phrase is the
 /// nearest noun's: in "led the charge of conservatives calling for …" the conservatives call.
 fn noun_of_saying_inside(doc: &Doc, idx: usize, limit: usize, last: usize) -> bool {
     if doc.lower(last + 1).ends_with("ing") {
         return false;
     }
     let token = doc.token(idx);
+    let opens = |at: usize| is_determiner(doc.lower(at)) || doc.lower(at).ends_with("'s");
+    // One modifier may stand between them: "the nation's leading advocate for …".
+    let modifier = |at: usize| {
+        let word = doc.token(at);
+        word.is_word()
+            && !word.capitalized
+            && !STOP_WORDS.contains(&word.lower.as_ref())
+            && !INNER_PREPOSITIONS.contains(&word.lower.as_ref())
+    };
     let determined =
-        idx > limit && (is_determiner(doc.lower(idx - 1)) || doc.lower(idx - 1).ends_with("'s"));
+        idx > limit && (opens(idx - 1) || (idx - 1 > limit && modifier(idx - 1) && opens(idx - 2)));
     token.is_word()
         && !token.capitalized
         && INNER_PREPOSITIONS.contains(&doc.lower(idx + 1))

@@ -1964,4 +1964,10 @@ fn a_noun_of_saying_inside_a_speaker_phrase() {
         "indirect [that the fees will rise] cue=says speaker=The port's advocate for harbour \
          pilots\n",
     );
+    // One modifier may stand between the possessive and the noun.
+    check(
+        "The port's leading advocate for harbour pilots says that the fees will rise.",
+        "indirect [that the fees will rise] cue=says speaker=The port's leading advocate for \
+         harbour pilots\n",
+    );
 }
