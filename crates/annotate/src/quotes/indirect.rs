@@ -2467,6 +2467,21 @@ fn noun_cue(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         return None;
     }
     let end = content_end(doc, state, start, sentence, 1, false)?;
+    // "The city's leading critic of the plan said …": a verb of saying after the object, before
+    // any comma, makes the noun's phrase its subject; that verb's quote is the one to read.
+    if cue_last == next
+        && (start..=end)
+            .take_while(|&at| !doc.token(at).is_punct(','))
+            .any(|at| {
+                cues::verb_at(doc, at).is_some_and(|entry| {
+                    matches!(entry.form, Form::Past | Form::Present)
+                        && matches!(entry.class(), Class::Speech | Class::Tell)
+                        && !entry.noun_like()
+                })
+            })
+    {
+        return None;
+    }
     // The possessor, over an adjective or two: "his repeated attacks on …".
     let mut before = idx;
     while before > sentence.start

@@ -329,6 +329,20 @@ fn passives_of_belief_and_of_speech_acts() {
 }
 
 #[test]
+fn a_stance_noun_s_phrase_before_a_verb_of_saying_is_its_subject() {
+    check(
+        "The city's leading critic of the plan said the pier should stay shut.",
+        "indirect [the pier should stay shut] cue=said speaker=The city's leading critic of the \
+         plan",
+    );
+    // A word more often a noun is no verb after the object: "the lame dad jokes".
+    check(
+        "The pilots hid their disdain for the lame dad jokes that followed.",
+        "indirect [the lame dad jokes that followed] cue=disdain for speaker=their",
+    );
+}
+
+#[test]
 fn stances_and_regarding() {
     check(
         "The ferry captain sees the levy as a betrayal of the islands.",
