@@ -402,7 +402,21 @@ pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEv
         let one_date_each = keys
             .iter()
             .all(|key| entries.get(key).is_some_and(|found| found.len() == 1));
-        if one_date_each && keys.len() > 1 {
+        // Matching sentences that date their words to a year and to a day or week that cannot
+        // hold each other ("… colluded to boost the candidate in the 2016 election" / "… on Monday")
+        // give two times of two things, not a disputed date of one: they are placed apart, as
+        // sentences of several dates are.
+        let values: Vec<&str> = keys
+            .iter()
+            .filter_map(|key| entries.get(key)?.first())
+            .map(|entry| entry.value.as_str())
+            .collect();
+        let times_of_two_things = values.iter().any(|a| {
+            values
+                .iter()
+                .any(|b| is_year(a) && !is_year(b) && !compatible(a, b))
+        });
+        if one_date_each && keys.len() > 1 && !times_of_two_things {
             let mentions: Vec<TimelineMention> = keys
                 .iter()
                 .filter_map(|key| Some(mention(story, *key, entries.get(key)?.first()?)))
@@ -432,6 +446,13 @@ pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEv
         events.extend(pending.into_iter().map(event));
     }
     events
+}
+
+/// Whether a TIMEX3 value is a bare year ("2016"). A year named beside a matching sentence's
+/// day or week is mostly a background fact's ("the 2016 elections"); a week against a month
+/// ("next week" / "next month") is two sources timing one thing apart.
+fn is_year(value: &str) -> bool {
+    value.len() == 4 && value.bytes().all(|byte| byte.is_ascii_digit())
 }
 
 /// Events dated to the same day (or the same range of days) by different sentences are shown as
@@ -975,6 +996,29 @@ mod tests {
                 ("2026-03-03", false, &[1, 2]),
                 ("2026-03-17", true, &[1, 2, 3]),
             ],
+        );
+    }
+
+    #[test]
+    fn a_year_and_a_day_of_matching_sentences_are_two_times_not_a_disputed_one() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    &[(
+                        "The inquiry asks whether the harbour board misled pilots in 2024.",
+                        &[("2024", "2024")],
+                    )],
+                ),
+                article(
+                    "b.txt",
+                    &[(
+                        "The inquiry asks whether the harbour board misled pilots, it said Monday.",
+                        &[("Monday", "2026-03-09")],
+                    )],
+                ),
+            ],
+            &[("2024", false, &[1]), ("2026-03-09", false, &[2])],
         );
     }
 
