@@ -9,9 +9,8 @@
 //! the source's publication count so ([`MIN_DAYS_BEFORE_PUBLICATION`]): on the days of the
 //! news, one source tells many things of the same day. Nor does a source that takes a side in
 //! a dispute over the statement (it gives another number, or denies it): that is a dispute, not
-//! an omission. A source's blind spots are
-//! ranked by how many independent sources state them, and the first [`MAX_PER_SOURCE`] are
-//! kept.
+//! an omission. A source's blind spots are ranked by how many independent sources state them,
+//! and the first [`MAX_PER_SOURCE`] are kept.
 
 use crate::consensus::independent_sources;
 use chrono::NaiveDate;
@@ -59,20 +58,15 @@ pub fn blind_spots(
                 .iter()
                 .zip(&stated_by)
                 .filter(|(item, groups)| {
+                    let is_own = |source: usize| {
+                        source.checked_sub(1).and_then(|idx| independent.get(idx))
+                            == Some(own_group)
+                    };
                     !groups.contains(own_group)
                         && groups.len() * 2 > n_others
-                        && !takes_a_side(item, disputes, |source| {
-                            independent.get(source - 1) == Some(own_group)
-                        })
+                        && !takes_a_side(item, disputes, is_own)
                         && !told_on_its_day(item, timeline, |source, day| {
-                            independent.get(source - 1) == Some(own_group)
-                                && story
-                                    .articles
-                                    .get(source - 1)
-                                    .and_then(|annotated| annotated.article.published)
-                                    .is_some_and(|published| {
-                                        (published - day).num_days() >= MIN_DAYS_BEFORE_PUBLICATION
-                                    })
+                            is_own(source) && published_well_after(story, source, day)
                         })
                 })
                 .filter_map(|(item, groups)| {
@@ -103,6 +97,16 @@ pub fn blind_spots(
             })
         })
         .collect()
+}
+
+/// Whether source `source` (numbered from 1) was published at least
+/// [`MIN_DAYS_BEFORE_PUBLICATION`] days after `day`.
+fn published_well_after(story: &Story, source: usize, day: NaiveDate) -> bool {
+    source
+        .checked_sub(1)
+        .and_then(|idx| story.articles.get(idx))
+        .and_then(|annotated| annotated.article.published)
+        .is_some_and(|published| (published - day).num_days() >= MIN_DAYS_BEFORE_PUBLICATION)
 }
 
 /// Whether a source `is_own` accepts cites a side of a dispute that a citation of `item` stands

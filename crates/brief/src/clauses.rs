@@ -260,13 +260,15 @@ pub(crate) fn opens_headless(part: &str, after_conjunction: bool) -> bool {
     // "… and on April 6, 2007, said that …": a time fronted after the conjunction leaves the
     // verb after it without a subject all the same.
     if after_conjunction && TIME_PREPOSITIONS.contains(&word) {
-        let rest = part
-            .split_whitespace()
-            .skip(1)
-            .skip_while(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        let rest: Vec<&str> = rest.collect();
-        let time_skipped = rest.len() + 1 < part.split_whitespace().count();
-        if time_skipped && opens_headless(&rest.join(" "), true) {
+        let mut words = part.split_whitespace().skip(1).peekable();
+        let mut time_skipped = false;
+        while words
+            .next_if(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            .is_some()
+        {
+            time_skipped = true;
+        }
+        if time_skipped && opens_headless(&words.collect::<Vec<_>>().join(" "), true) {
             return true;
         }
     }

@@ -1272,8 +1272,9 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
 /// Whether the token at `idx` is a word of saying used as a noun inside a phrase: right before
 /// a preposition the phrase goes on with, and after a possessive or article that opens it, or
 /// one modifier after it ("an examination of his remarks at the ceremonies shows", "the
-/// nation's leading advocate for pilots says"), where a verb never stands. Before a participle, ending at `last`, the phrase is the
-/// nearest noun's: in "led the charge of conservatives calling for …" the conservatives call.
+/// nation's leading advocate for pilots says"), where a verb never stands. Before a
+/// participle, ending at `last`, the phrase is the nearest noun's: in "led the charge of
+/// conservatives calling for …" the conservatives call.
 fn noun_of_saying_inside(doc: &Doc, idx: usize, limit: usize, last: usize) -> bool {
     if doc.lower(last + 1).ends_with("ing") {
         return false;

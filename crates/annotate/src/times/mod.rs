@@ -391,7 +391,7 @@ fn quoted_verb_cue(
         // A modal opening the quoted verb looks ahead, unless a perfect follows it ("should
         // have moved").
         let mut quoted_words = words(quoted).map(str::to_lowercase);
-        let modal = quoted_words.next().filter(|word| {
+        quoted_words.next().filter(|word| {
             matches!(
                 word.as_str(),
                 "should" | "must" | "may" | "might" | "could" | "can"
@@ -400,7 +400,7 @@ fn quoted_verb_cue(
         let perfect = quoted_words
             .take(2)
             .any(|word| word == "have" || word == "'ve");
-        (!modal.is_empty() && !perfect).then_some(Tense::Future)
+        (!perfect).then_some(Tense::Future)
     })
 }
 
