@@ -623,6 +623,7 @@ pub(crate) fn dated_sentences(
         .iter()
         .filter(|time| matches!(time.kind, TimeKind::Date | TimeKind::Time))
         .filter(|time| !counted_from(text, &time.range))
+        .filter(|time| !in_dateline(annotated, &time.range))
         .filter_map(|time| {
             let value = time.value.split('T').next().unwrap_or_default();
             let (date, year_inferred) = match (sort_key(value), anchor) {
@@ -695,6 +696,20 @@ pub(crate) fn dated_sentences(
         }
     }
     by_sentence.into_iter().collect()
+}
+
+/// Whether `range` lies in the wire dateline opening its sentence ("VELMAR, May 12 (NPA) -
+/// …"): that date is when the report was filed, not when the sentence's event happened.
+fn in_dateline(annotated: &Annotated, range: &Range<usize>) -> bool {
+    let Some(sentence_idx) = sentence_holding(annotated, range) else {
+        return false;
+    };
+    let sentence = &annotated.sentences[sentence_idx].range;
+    annotated
+        .article
+        .text
+        .get(sentence.clone())
+        .is_some_and(|text| range.end <= sentence.start + crate::summary::dateline_len(text))
 }
 
 /// Whether the date at `range` of `text` is only the point a record is measured from: "the
@@ -951,6 +966,20 @@ mod tests {
                 ("2012", false, &[1]),
                 ("2024", false, &[1]),
             ],
+        );
+    }
+
+    #[test]
+    fn a_wire_datelines_date_dates_no_event() {
+        check(
+            vec![article(
+                "a.txt",
+                &[(
+                    "VELMAR, Ostrava, March 12 (NPA) - The harbour pilots went back to work on Tuesday.",
+                    &[("March 12", "2026-03-12"), ("Tuesday", "2026-03-10")],
+                )],
+            )],
+            &[("2026-03-10", false, &[1])],
         );
     }
 

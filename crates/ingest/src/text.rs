@@ -149,7 +149,7 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
 
     for (unit, decision) in units.into_iter().zip(decisions) {
         match decision {
-            None => cleaned.paragraphs.push(unit),
+            None => cleaned.paragraphs.push(without_stray_full_stops(unit)),
             Some(reason) => cleaned.removed.push(RemovedBlock { text: unit, reason }),
         }
     }
@@ -332,6 +332,36 @@ fn repeat_is_boilerplate(unit: &str, copies: &[usize]) -> bool {
         .find(|word| !word.is_empty())
         .is_some_and(|word| word.len() == 4 && word.chars().all(|ch| ch.is_ascii_digit()));
     names_positions || (adjacent && ends_with_year)
+}
+
+/// `paragraph` without a full stop that scraping left before a comma, where a link or a
+/// footnote was cut out ("a meeting with Velmar. , Ostrava and …"): no sentence ends there, and
+/// every stage after this one would show it. One after a capital is kept, as it may end an
+/// abbreviation ("the U.S. , which" reads as written). Lines are normalized by then, so the
+/// stop and the comma have one space between them.
+pub(crate) fn without_stray_full_stops(paragraph: String) -> String {
+    if !paragraph.contains(". ,") {
+        return paragraph;
+    }
+    let text = paragraph.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(stop) = rest.find('.') {
+        let before = &rest[..stop];
+        let after = &rest[stop + 1..];
+        let stray = before.ends_with(|c: char| c.is_lowercase())
+            && after.starts_with(char::is_whitespace)
+            && after.trim_start().starts_with(',');
+        out.push_str(before);
+        if stray {
+            rest = after.trim_start();
+        } else {
+            out.push('.');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -642,5 +672,22 @@ mod tests {
                 "Related: Читайте также: Забастовка в порту",
             ],
         );
+    }
+
+    #[test]
+    fn a_full_stop_scraping_left_before_a_comma_goes() {
+        assert_eq!(
+            without_stray_full_stops(
+                "Talks follow on May 13 with Velmar. , Ostrava and the other members.".into()
+            ),
+            "Talks follow on May 13 with Velmar, Ostrava and the other members."
+        );
+        for kept in [
+            "Envoys of the U.S. , Velmar and Ostrava met.",
+            "The port reopened. Ferries sailed at dawn.",
+            "It cost 3.5 million marks, the port said.",
+        ] {
+            assert_eq!(without_stray_full_stops(kept.into()), kept);
+        }
     }
 }

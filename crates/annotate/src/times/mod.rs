@@ -103,6 +103,7 @@ fn times_within(
     let mut pieces: Vec<Piece> = select(grammar.candidates(text))
         .into_iter()
         .filter(|candidate| !is_quoted_title(text, &candidate.range))
+        .filter(|candidate| !ends_a_name(text, sentences, &candidate.range, grammar.lexicon))
         .flat_map(|candidate| candidate.pieces)
         .collect();
     share_range_years(text, &mut pieces);
@@ -253,6 +254,47 @@ fn is_quoted_title(text: &str, range: &Range<usize>) -> bool {
                 && chars.next().is_none_or(|c| !c.is_alphanumeric())
         });
     capitalized && opened && closed
+}
+
+/// Whether the expression at `range` is a capitalized day word ending a name: "Veskland Today"
+/// the paper, "Velmar Tonight" the programme. In running prose these words are lowercase, so
+/// one capitalized after a capitalized word is the name's last word; a title-case headline,
+/// where every word is capitalized, is left alone ("Port Reopens Today").
+fn ends_a_name(
+    text: &str,
+    sentences: &[Sentence],
+    range: &Range<usize>,
+    lexicon: &Lexicon,
+) -> bool {
+    let Some(written) = text.get(range.clone()) else {
+        return false;
+    };
+    let is_day_word = lexicon
+        .day_words
+        .iter()
+        .any(|(word, _)| word.eq_ignore_ascii_case(written));
+    if !is_day_word || !written.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let sentence = sentence_around(sentences, range);
+    let before = text
+        .get(sentence.start.min(range.start)..range.start)
+        .unwrap_or_default();
+    let Some(name_start) = before.strip_suffix(' ') else {
+        return false;
+    };
+    // A word ending in a stop or a mark ends a sentence or a phrase before the day word
+    // ("… to Velmar. Tomorrow he flies home").
+    let previous_is_capitalized = name_start.rsplit(' ').next().is_some_and(|word| {
+        word.starts_with(char::is_uppercase) && word.ends_with(char::is_alphanumeric)
+    });
+    let after = text
+        .get(range.end..sentence.end.min(text.len()))
+        .unwrap_or_default();
+    let in_running_prose = words(before)
+        .chain(words(after))
+        .any(|word| word.len() > 3 && word.starts_with(char::is_lowercase));
+    previous_is_capitalized && in_running_prose
 }
 
 /// Whether the expression at `range` follows a word that makes it the start of a period

@@ -179,6 +179,28 @@ fn weekdays_follow_the_tense_of_their_clause() {
         Some(FRIDAY),
         &[("Today", "2022-01-14")],
     );
+    // A capitalized day word after a capitalized word ends a name; a title-case headline's and
+    // a sentence's first word are times.
+    check(
+        "\u{201c}The door is open,\u{201d} Ruiz told Velmar Today on Monday.",
+        Some(FRIDAY),
+        &[("Monday", "2022-01-10")],
+    );
+    check(
+        "Harbour Pilots Return To Work Today",
+        Some(FRIDAY),
+        &[("Today", "2022-01-14")],
+    );
+    check(
+        "Today the harbour pilots went back to work.",
+        Some(FRIDAY),
+        &[("Today", "2022-01-14")],
+    );
+    check(
+        "\u{201c}He has been to Velmar. Tomorrow he flies to Ostrava,\u{201d} she said.",
+        Some(FRIDAY),
+        &[("Tomorrow", "2022-01-15")],
+    );
     // The sentence before lends no tense: its "set to" times another event.
     check(
         "The final is set to be held in 2015. On Monday, the committee came out against the bill.",
