@@ -2282,11 +2282,20 @@ pub(crate) fn cue_prefix(doc: &Doc, idx: usize) -> bool {
     // "has at times said".
     let at_times = (word == "times" && idx > 0 && doc.lower(idx - 1) == "at")
         || (word == "at" && doc.lower(idx + 1) == "times");
+    // "has so far refused", "has thus far declined"; before the auxiliary ("The board so far
+    // has insisted") it is neither the subject's nor the cue's.
+    let after_auxiliary = |at: usize| at > 0 && CUE_PREFIXES.contains(&doc.lower(at - 1));
+    let so_far = (word == "far"
+        && idx > 0
+        && matches!(doc.lower(idx - 1), "so" | "thus")
+        && after_auxiliary(idx - 1))
+        || (matches!(word, "so" | "thus") && doc.lower(idx + 1) == "far" && after_auxiliary(idx));
     token.is_word()
         && !token.capitalized
         && (CUE_PREFIXES.contains(&word)
             || not_yet
             || at_times
+            || so_far
             || (word.len() > 4 && word.ends_with("ly") && !NOT_ADVERBS.contains(&word)))
 }
 

@@ -151,6 +151,7 @@ pub fn quotes_and_subjects(
     drop_times_said(&doc, &mut state.found);
     drop_questions_to_the_speaker(&doc, &mut state.found);
     drop_phone_calls(&doc, &mut state.found);
+    drop_called_events(&doc, &mut state.found);
     let found = std::mem::take(&mut state.found);
     let subjects = sentence_subjects(&doc, &state.quoted);
     let quotes = finish(&doc, found, &subjects, entities, config);
@@ -348,6 +349,72 @@ fn drop_phone_calls(doc: &Doc, found: &mut Vec<Found>) {
                 .iter()
                 .all(|&at| indirect::is_time_word(doc.lower(at)) || doc.lower(at) == "on");
         !phones
+    });
+}
+
+/// Gatherings and stoppages that "call" convenes rather than says: "the union has called a
+/// strike", "called a news conference for Monday". An election only with "a" or "an" ("called
+/// a snap election"): "called the election for Ruiz" declares who won, which is a statement.
+const CALLED_EVENTS: &[&str] = &[
+    "strike",
+    "strikes",
+    "walkout",
+    "rally",
+    "rallies",
+    "protest",
+    "march",
+    "meeting",
+    "meetings",
+    "conference",
+    "briefing",
+    "hearing",
+    "hearings",
+    "session",
+    "summit",
+    "recess",
+    "halt",
+    "truce",
+    "ceasefire",
+    "cease-fire",
+    "referendum",
+    "vote",
+];
+
+/// Words that may stand between "called" and the event it convenes ("a general strike", "an
+/// emergency meeting", "a news conference").
+const MAX_WORDS_BEFORE_CALLED_EVENT: usize = 3;
+
+/// Drops the quotes of "call" that convene an event ([`CALLED_EVENTS`]): nobody is reported
+/// saying anything in "the union has called a strike for Monday".
+fn drop_called_events(doc: &Doc, found: &mut Vec<Found>) {
+    found.retain(|quote| {
+        let Some((cue_first, cue_last)) = quote.cue else {
+            return true;
+        };
+        if !matches!(doc.lower(cue_last), "call" | "calls" | "called" | "calling")
+            || doc.token(cue_first).capitalized
+        {
+            return true;
+        }
+        let mut words = quote.content_words(doc);
+        let determiner = doc.lower(cue_last + 1);
+        if words.next() != Some(cue_last + 1)
+            || !matches!(determiner, "a" | "an" | "the" | "another")
+        {
+            return true;
+        }
+        let event = words.take(MAX_WORDS_BEFORE_CALLED_EVENT).find(|&at| {
+            let word = doc.lower(at);
+            CALLED_EVENTS.contains(&word) || (word == "election" && determiner != "the")
+        });
+        // A phrase after the event labels it: "called the vote a “moment of truth”".
+        let labelled = event.is_some_and(|at| {
+            matches!(
+                doc.lower(at + 1),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my"
+            ) || doc.tokens.get(at + 1).is_some_and(|next| next.is_quote())
+        });
+        event.is_none() || labelled
     });
 }
 

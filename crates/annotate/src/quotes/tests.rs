@@ -1872,6 +1872,33 @@ fn a_call_to_a_name_is_a_phone_call() {
 }
 
 #[test]
+fn a_call_that_convenes_an_event_says_nothing() {
+    check("The union has called a strike for Monday.", "");
+    check(
+        "Tomas Berg called an emergency meeting of the harbour pilots.",
+        "",
+    );
+    check("The premier called a snap election.", "");
+    // Declaring a winner, demanding and labelling are statements.
+    check(
+        "The network called the election for Ana Ruiz.",
+        "indirect [the election for Ana Ruiz] cue=called speaker=The network",
+    );
+    check(
+        "Ruiz called for a general strike.",
+        "indirect [a general strike] cue=called for speaker=Ruiz",
+    );
+}
+
+#[test]
+fn so_far_stands_between_the_subject_and_its_verb() {
+    check(
+        "The pilots want something the ministry has so far refused to discuss: a deal on crew sizes.",
+        "indirect [to discuss: a deal on crew sizes] cue=has so far refused speaker=the ministry",
+    );
+}
+
+#[test]
 fn a_capitalized_word_before_a_noun_of_people_qualifies_them() {
     // The sentence's subject, which the gerund's speaker is, runs to the people it names.
     check(
@@ -1983,5 +2010,25 @@ fn a_noun_of_saying_inside_a_speaker_phrase() {
         "The port's leading advocate for harbour pilots says that the fees will rise.",
         "indirect [that the fees will rise] cue=says speaker=The port's leading advocate for \
          harbour pilots\n",
+    );
+}
+
+#[test]
+fn scratch_print() {
+    let text = std::fs::read_to_string("/tmp/scratch.txt").unwrap();
+    let article = Article::new(Origin::File("s.txt".into()), text.clone());
+    let sentences = sentences::sentences(&article, "en");
+    println!(
+        "FULL\n{}",
+        render(&text, &quotes(&article, &sentences, &[], &Config::new()))
+    );
+    let rules = Config {
+        cue_model: None,
+        quote_filter: None,
+        ..Config::new()
+    };
+    println!(
+        "RULES\n{}",
+        render(&text, &quotes(&article, &sentences, &[], &rules))
     );
 }
