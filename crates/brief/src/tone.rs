@@ -8,8 +8,15 @@
 //! GPL); a word just after "not", "no" or "never" counts for the other side, and one before a
 //! noun of measure ("an effective tax rate", "a fair amount") does not count. Words inside quotes
 //! are someone else's voice and are left out, as are the verbs that report them ("X praised Y"
-//! is X's judgement) and the words of entity names. The score
-//! is (positive − negative) / (positive + negative).
+//! is X's judgement), the words of entity names and capitalized words inside a sentence (names
+//! the annotator missed, titles, slogans). The score is (positive − negative) / (positive +
+//! negative).
+//!
+//! Measured against BASIL's article-level reading of the writer's feeling toward each main
+//! entity (`bench/basil-tone.sh`), these scores do not agree with the annotators better than
+//! chance: a lexicon near a name catches what happened to an actor ("won", "concession") more
+//! than what the writer thinks of them, and the annotators read the writer's feeling mostly from
+//! which facts are told. The section shows its words so that a reader can judge them.
 
 use parallax_model::{Annotated, EntityKind, EntityTone, SourceTone, Span, Story, TonedWord};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -330,7 +337,13 @@ fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Opt
             let Some(&positive) = positive else {
                 continue;
             };
-            if inside(&read.quoted, range) || inside(&read.named, range) {
+            // A capitalized word inside the sentence belongs to a name, a title or a slogan
+            // ("Justice Ana Ruiz", "Make Velmar Great Again") that the annotator did not
+            // recognize, not to the writer's judgement.
+            if inside(&read.quoted, range)
+                || inside(&read.named, range)
+                || (idx > 0 && word.starts_with(char::is_uppercase))
+            {
                 continue;
             }
             // "An effective (federal) tax rate", "a fair amount of time": before a noun of
@@ -434,6 +447,35 @@ mod tests {
 
     /// An entity's tone as the test expects it: (name, score in hundredths, words).
     type FoundTone = (String, i64, Vec<String>);
+
+    #[test]
+    fn a_capitalized_word_inside_a_sentence_is_no_judgement() {
+        let story = Story::new(vec![
+            annotated(
+                "a.txt",
+                "Norland rallied under a Make Norland Great Again banner with Justice Osmia.",
+                &["Norland", "Osmia"],
+            ),
+            annotated(
+                "b.txt",
+                "Good news came from Norland and Osmia.",
+                &["Norland", "Osmia"],
+            ),
+        ]);
+        let words: Vec<(usize, String)> = tone(&story)
+            .into_iter()
+            .flat_map(|source| {
+                source.entities.into_iter().flat_map(move |tone| {
+                    tone.words
+                        .into_iter()
+                        .map(move |word| (source.source, word.word))
+                })
+            })
+            .collect();
+        // The sentence's first word is the writer's.
+        assert!(words.iter().all(|(source, _)| *source == 2), "{words:?}");
+        assert!(words.contains(&(2, "Good".to_string())), "{words:?}");
+    }
 
     #[test]
     fn a_word_before_a_noun_of_measure_is_no_judgement() {

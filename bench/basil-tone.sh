@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Tone toward the main actors on stories Parallax was never tuned on: the brief's tone table
+# against BASIL's article-level "author feeling" toward each main entity (Fan et al. 2019:
+# annotators' reading of how the writer, in their own voice, feels about the person or group:
+# negative, neutral or positive; "str-neg"/"str-pos" count as negative/positive), over the 300
+# articles of its 100 events.
+#
+#   bench/basil-tone.sh [BASIL_DIR]
+#
+# BASIL_DIR defaults to ../shared/data/basil. A gold entity is matched to the tone row of the
+# same source whose actor has the same last word ("Donald_Trump" and "Trump"); groups that name
+# no one actor ("Republican_Lawmakers") are matched when a row's actor is the same words. An
+# entity with no row, or a score of 0, reads as neutral. Printed: the pairs, how many the table
+# covers, the accuracy of the three-way reading against always answering "neutral" (the
+# majority), and of the pairs the annotators read as negative or positive, how many the table
+# gives that sign (and the opposite one). Figures are given for all events and apart for
+# 2010-2014 and 2015-2019.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-$root/../shared/data/basil}"
+parallax="${PARALLAX:-$root/target/release/parallax}"
+
+# shellcheck source=bench/basil-common.sh
+source "$root/bench/basil-common.sh"
+
+python3 - "$data" "$stories" "$parallax" <<'PY'
+import glob, json, os, subprocess, sys
+
+data, stories, parallax = sys.argv[1:4]
+
+by_event = {}
+for path in sorted(glob.glob(os.path.join(data, "articles", "*", "*.json"))):
+    with open(path, encoding="utf-8") as f:
+        article = json.load(f)
+    by_event.setdefault(article["triplet-uuid"], []).append((path, article))
+
+GOLD = {"str-neg": "neg", "neg": "neg", "neu": "neu", "pos": "pos", "str-pos": "pos"}
+HALVES = (("all", range(2010, 2020)), ("2010-2014", range(2010, 2015)), ("2015-2019", range(2015, 2020)))
+counts = {h: {"pairs": 0, "covered": 0, "correct": 0, "neutral": 0,
+              "polar": 0, "same_sign": 0, "opposite": 0} for h, _ in HALVES}
+
+
+def matches(gold_name, actor):
+    gold_words = gold_name.lower().split("_")
+    actor_words = actor.lower().replace("’", "'").split()
+    return gold_words == actor_words or (len(gold_words) <= 3 and actor_words[-1:] == gold_words[-1:])
+
+
+for idx, (_, triplet) in enumerate(sorted(by_event.items())):
+    folder = os.path.join(stories, f"t{idx:03d}")
+    brief = json.loads(subprocess.run([parallax, "brief", folder, "--format", "json"],
+                                      capture_output=True, text=True, check=True).stdout)
+    files = {}
+    for line in subprocess.run([parallax, "extract", folder, "--format", "jsonl"],
+                               capture_output=True, text=True, check=True).stdout.splitlines():
+        item = json.loads(line)
+        files[item["article"]] = os.path.basename(item["file"])[: -len(".txt")]
+    rows_by_outlet = {}
+    for source in brief["sources"]:
+        outlet = files.get(source["article"])
+        tone = next((t for t in brief["tone"] if t["source"] == source["number"]), None)
+        if outlet is not None:
+            rows_by_outlet[outlet] = (tone or {}).get("entities", [])
+    for path, article in triplet:
+        outlet = article["source"].lower()
+        year = int(os.path.basename(os.path.dirname(path)))
+        halves = [h for h, years in HALVES if year in years]
+        annotation_path = path.replace(os.sep + "articles" + os.sep, os.sep + "annotations" + os.sep)
+        annotation_path = annotation_path[: -len(".json")] + "_ann.json"
+        with open(annotation_path, encoding="utf-8") as f:
+            feelings = json.load(f)["article-level-annotations"]
+        for key, value in feelings.items():
+            if not key.startswith("author_feeling_") or key == "author_feeling_main_event":
+                continue
+            gold = GOLD.get(value)
+            if gold is None:
+                continue
+            name = key[len("author_feeling_"):]
+            row = next((r for r in rows_by_outlet.get(outlet, []) if matches(name, r["entity"])), None)
+            score = row["score"] if row else 0.0
+            found = "neg" if score < 0 else "pos" if score > 0 else "neu"
+            for h in halves:
+                c = counts[h]
+                c["pairs"] += 1
+                c["covered"] += row is not None
+                c["correct"] += found == gold
+                c["neutral"] += gold == "neu"
+                if gold != "neu":
+                    c["polar"] += 1
+                    c["same_sign"] += found == gold
+                    c["opposite"] += found not in (gold, "neu")
+
+print(f"{'events':<10} {'pairs':>5} {'rows':>5} {'accuracy':>8} {'all neutral':>11} "
+      f"{'polar':>5} {'same sign':>9} {'opposite':>8}")
+for h, _ in HALVES:
+    c = counts[h]
+    pairs = c["pairs"] or 1
+    print(f"{h:<10} {c['pairs']:>5} {c['covered']:>5} {c['correct'] / pairs:>8.3f} "
+          f"{c['neutral'] / pairs:>11.3f} {c['polar']:>5} {c['same_sign']:>9} {c['opposite']:>8}")
+PY
