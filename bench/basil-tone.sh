@@ -13,8 +13,8 @@
 # entity with no row, or a score of 0, reads as neutral. Printed: the pairs, how many the table
 # covers, the accuracy of the three-way reading against always answering "neutral" (the
 # majority), and of the pairs the annotators read as negative or positive, how many the table
-# gives that sign (and the opposite one). Figures are given for all events and apart for
-# 2010-2014 and 2015-2019.
+# gives that sign (and the opposite one), and the two readings against each other. Figures are
+# given for all events and apart for 2010-2014 and 2015-2019.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -39,6 +39,8 @@ GOLD = {"str-neg": "neg", "neg": "neg", "neu": "neu", "pos": "pos", "str-pos": "
 HALVES = (("all", range(2010, 2020)), ("2010-2014", range(2010, 2015)), ("2015-2019", range(2015, 2020)))
 counts = {h: {"pairs": 0, "covered": 0, "correct": 0, "neutral": 0,
               "polar": 0, "same_sign": 0, "opposite": 0} for h, _ in HALVES}
+# Gold reading by the table's reading, all events: rows found, columns gold.
+confusion = {found: {gold: 0 for gold in ("neg", "neu", "pos")} for found in ("neg", "neu", "pos")}
 
 
 def matches(gold_name, actor):
@@ -80,6 +82,7 @@ for idx, (_, triplet) in enumerate(sorted(by_event.items())):
             row = next((r for r in rows_by_outlet.get(outlet, []) if matches(name, r["entity"])), None)
             score = row["score"] if row else 0.0
             found = "neg" if score < 0 else "pos" if score > 0 else "neu"
+            confusion[found][gold] += 1
             for h in halves:
                 c = counts[h]
                 c["pairs"] += 1
@@ -98,4 +101,10 @@ for h, _ in HALVES:
     pairs = c["pairs"] or 1
     print(f"{h:<10} {c['pairs']:>5} {c['covered']:>5} {c['correct'] / pairs:>8.3f} "
           f"{c['neutral'] / pairs:>11.3f} {c['polar']:>5} {c['same_sign']:>9} {c['opposite']:>8}")
+print()
+print("all events, the table's reading (rows) against the annotators' (columns):")
+print(f"{'':<10} {'neg':>5} {'neu':>5} {'pos':>5}")
+for found in ("neg", "neu", "pos"):
+    row = confusion[found]
+    print(f"{found:<10} {row['neg']:>5} {row['neu']:>5} {row['pos']:>5}")
 PY
