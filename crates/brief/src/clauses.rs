@@ -92,6 +92,51 @@ fn is_short_phrase_opened_by(words: &[&str], openers: &[&str]) -> bool {
     opens && words.len() < MAX_MODIFIER_WORDS && !shows_verb(words.get(1..).unwrap_or_default())
 }
 
+/// Pieces opening a sentence with a time or a preposition and no sign of a verb, with fewer
+/// words than this, are fronted phrases of the clause after them, however long
+/// ([`is_fronted_phrase`]).
+const MAX_FRONTED_WORDS: usize = 16;
+
+/// Words that may count a time before "after", "before" or "later" ("Minutes after", "Two days
+/// before", "Shortly after", "Only hours later").
+const TIME_COUNT_WORDS: &[&str] = &[
+    "minutes", "hours", "days", "weeks", "months", "years", "moments", "seconds", "minute", "hour",
+    "day", "week", "month", "year", "shortly", "soon", "just", "only", "a", "an", "the", "few",
+    "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Whether the words of a piece that opens its sentence are a phrase fronted before the
+/// sentence's clause, which states nothing alone ("Minutes after his tweets on Saturday morning
+/// about social media, the president …", "After a night of talks in the harbour master's
+/// office, …"): a preposition of [`MODIFIER_OPENERS`], or a count of time before "after",
+/// "before" or "later", with no word after it that shows a verb.
+fn is_fronted_phrase(words: &[&str]) -> bool {
+    if words.len() >= MAX_FRONTED_WORDS {
+        return false;
+    }
+    let lower: Vec<String> = words.iter().map(|word| lowercase(word)).collect();
+    let opener_len = if lower
+        .first()
+        .is_some_and(|first| MODIFIER_OPENERS.contains(&first.as_str()))
+    {
+        Some(1)
+    } else {
+        lower
+            .iter()
+            .take(4)
+            .position(|word| matches!(word.as_str(), "after" | "before" | "later"))
+            .filter(|&at| {
+                at > 0
+                    && lower[..at].iter().all(|word| {
+                        TIME_COUNT_WORDS.contains(&word.as_str())
+                            || word.bytes().all(|byte| byte.is_ascii_digit())
+                    })
+            })
+            .map(|at| at + 1)
+    };
+    opener_len.is_some_and(|len| !shows_verb(words.get(len..).unwrap_or_default()))
+}
+
 /// Whether the words of a piece are the last items of a list whose first items end the piece
 /// before it: a short piece opening with a name and joining it to more by "and" or "or", with
 /// no word that shows a verb ("…, including Lyon, Paris and other French cities.").
@@ -179,7 +224,9 @@ pub(crate) fn clause_ranges(sentence: &str) -> Vec<Range<usize>> {
             .filter(|word| word.chars().any(char::is_alphanumeric))
             .collect();
         let names = is_name_only(&words);
+        let opens_sentence = clauses.is_empty() && start == piece.start;
         let attaches_back = is_modifier_phrase(&words)
+            || (opens_sentence && is_fronted_phrase(&words))
             || names
             || (ends_in_apposition && is_short_phrase_opened_by(&words, &["and", "or"]))
             || (ends_in_name && is_list_tail(&words));
@@ -435,6 +482,22 @@ mod tests {
         assert_eq!(
             clauses("Following the allegations, the director resigned from the harbor board."),
             ["Following the allegations, the director resigned from the harbor board."]
+        );
+        // A time or a preposition fronted before the sentence's clause, however long.
+        for fronted in [
+            "Minutes after her posts on Saturday morning about the harbour fees, the mayor \
+             called the pilots in.",
+            "After a long night of talks in the harbour master's office at the port, the mayor \
+             called the pilots in.",
+        ] {
+            assert_eq!(clauses(fronted), [fronted]);
+        }
+        assert_eq!(
+            clauses("Two days after the pilots walked out, the mayor called them in."),
+            [
+                "Two days after the pilots walked out,",
+                "the mayor called them in."
+            ]
         );
         assert_eq!(
             clauses(
