@@ -5,8 +5,8 @@
 //! (or starts after it, in "said Ortiz"), stopped by punctuation, conjunctions and verbs. That is
 //! right for the short subjects news attributions use, and costs a few tokens per cue.
 
-use super::cues;
 use super::tokens::{Doc, Token};
+use super::{cues, indirect};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::ops::Range;
@@ -845,6 +845,7 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
         // Legislature are now calling for …" is the senators'.
         Some(phrase) if phrase.kind != Kind::Pronoun && follows_preposition(doc, phrase.first) => {
             widened_place(doc, &phrase, floor)
+                .or_else(|| people_placed(doc, &phrase, floor))
                 .or_else(|| relative_clause_before(doc, last, floor))
                 .or(Some(phrase))
         }
@@ -898,6 +899,42 @@ fn widened_place(doc: &Doc, phrase: &Speaker, floor: usize) -> Option<Speaker> {
         ..earlier
     })
 }
+
+/// "Several lawmakers on Harbour Hill", "Ruiz on Monday": the speaker is the phrase before a
+/// preposition the phrase rule does not take in ("on", "across", "around", …), not its object
+/// (`phrase`): people with their place, and anyone before a day ("on Monday night").
+fn people_placed(doc: &Doc, phrase: &Speaker, floor: usize) -> Option<Speaker> {
+    let preposition = phrase.first.checked_sub(1).filter(|&at| at > floor)?;
+    if !matches!(
+        doc.lower(preposition),
+        "on" | "across" | "around" | "near" | "inside" | "outside" | "throughout"
+    ) {
+        return None;
+    }
+    let people = phrase_before(doc, preposition - 1, floor)?;
+    if people.kind == Kind::Pronoun || follows_preposition(doc, people.first) {
+        return None;
+    }
+    let is_day = (phrase.first..=phrase.last).all(|idx| {
+        let word = doc.lower(idx);
+        indirect::is_time_word(word) || DAY_PARTS.contains(&word)
+    });
+    if is_day {
+        return Some(people);
+    }
+    let head_token = doc.token(head(doc, people.first, people.last));
+    let singular = head_token
+        .stem()
+        .strip_suffix('s')
+        .unwrap_or(head_token.stem());
+    (is_person_noun(head_token.stem()) || is_person_noun(singular)).then_some(Speaker {
+        last: phrase.last,
+        ..people
+    })
+}
+
+/// Parts of a day that may follow a weekday after "on" ("on Monday night").
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 /// Whether `phrase` is a time after "at" or "on", or opening with them: "at the same time", "on
 /// a few occasions", "at one point".

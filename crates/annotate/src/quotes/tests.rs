@@ -1899,6 +1899,22 @@ fn so_far_stands_between_the_subject_and_its_verb() {
 }
 
 #[test]
+fn people_placed_after_on_or_across_are_the_speaker_and_a_day_after_on_is_not() {
+    check(
+        "Several Velmari lawmakers on Harbour Hill said Ruiz should quit.",
+        "indirect [Ruiz should quit] cue=said speaker=Several Velmari lawmakers on Harbour Hill anonymous",
+    );
+    check(
+        "Dockers across the country said the fees were too high.",
+        "indirect [the fees were too high] cue=said speaker=Dockers across the country",
+    );
+    check(
+        "Ruiz on Monday night said the fees were too high.",
+        "indirect [the fees were too high] cue=said speaker=Ruiz",
+    );
+}
+
+#[test]
 fn a_capitalized_word_before_a_noun_of_people_qualifies_them() {
     // The sentence's subject, which the gerund's speaker is, runs to the people it names.
     check(
@@ -2010,25 +2026,5 @@ fn a_noun_of_saying_inside_a_speaker_phrase() {
         "The port's leading advocate for harbour pilots says that the fees will rise.",
         "indirect [that the fees will rise] cue=says speaker=The port's leading advocate for \
          harbour pilots\n",
-    );
-}
-
-#[test]
-fn scratch_print() {
-    let text = std::fs::read_to_string("/tmp/scratch.txt").unwrap();
-    let article = Article::new(Origin::File("s.txt".into()), text.clone());
-    let sentences = sentences::sentences(&article, "en");
-    println!(
-        "FULL\n{}",
-        render(&text, &quotes(&article, &sentences, &[], &Config::new()))
-    );
-    let rules = Config {
-        cue_model: None,
-        quote_filter: None,
-        ..Config::new()
-    };
-    println!(
-        "RULES\n{}",
-        render(&text, &quotes(&article, &sentences, &[], &rules))
     );
 }
