@@ -744,6 +744,16 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
         return None;
     }
     let mut start = next;
+    // "said on Monday (night) the fees …": a day after "on" is a time too.
+    if doc.lower(start) == "on" && parallax_model::WEEKDAY_NAMES.contains(&doc.lower(start + 1)) {
+        start += 2;
+        if matches!(
+            doc.lower(start),
+            "morning" | "afternoon" | "evening" | "night"
+        ) {
+            start += 1;
+        }
+    }
     // "this" and "last" are a time only before one ("said last week"); "said this is …" opens
     // the content with them.
     while start < sentence.end

@@ -185,11 +185,52 @@ fn finish(
             found.cue_start(),
         )
     });
+    widen_speakers_to_names(doc, &mut found, entities);
     resolve_pronouns(doc, &mut found, subjects, entities, config);
     found
         .into_iter()
         .map(|found| found.into_quote(doc))
         .collect()
+}
+
+/// Widens each speaker that starts inside an entity's name to the whole name: the phrase rules
+/// stop at an "and", which a body's name may hold ("the Office of Management and Budget",
+/// "Citizenship and Immigration Services, the agency that …"), and "Budget" alone names no one.
+/// An article right before the name comes with it.
+fn widen_speakers_to_names(doc: &Doc, found: &mut [Found], entities: &[Entity]) {
+    for quote in found.iter_mut() {
+        let Some(speaker) = quote.speaker.as_mut() else {
+            continue;
+        };
+        if speaker.kind == speaker::Kind::Pronoun {
+            continue;
+        }
+        let start = doc.token(speaker.first).range.start;
+        let sentence_start = doc.token(doc.sentence_of(speaker.first).start).range.start;
+        let Some(name_start) = entities
+            .iter()
+            .flat_map(|entity| &entity.mentions)
+            .filter(|mention| {
+                sentence_start <= mention.range.start
+                    && mention.range.start < start
+                    && start < mention.range.end
+            })
+            .map(|mention| mention.range.start)
+            .min()
+        else {
+            continue;
+        };
+        let Some(mut first) = doc
+            .tokens_within(&(name_start..start))
+            .map(|(first, _)| first)
+        else {
+            continue;
+        };
+        if first > 0 && doc.lower(first - 1) == "the" {
+            first -= 1;
+        }
+        speaker.first = first;
+    }
 }
 
 /// What the rules and then the learned cue finder find in `doc`, before the filter.

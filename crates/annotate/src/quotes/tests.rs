@@ -1915,6 +1915,29 @@ fn people_placed_after_on_or_across_are_the_speaker_and_a_day_after_on_is_not() 
 }
 
 #[test]
+fn a_speaker_starting_inside_a_name_with_and_takes_the_whole_name() {
+    check(
+        "Velmar Citizenship and Immigration Services, the agency that oversees the program, said \
+         the rules would change.",
+        "indirect [the rules would change] cue=said speaker=Velmar Citizenship and Immigration \
+         Services, the agency that oversees the program,",
+    );
+    check(
+        "The Department of Health and Human Services said the fees would hurt pilots.",
+        "indirect [the fees would hurt pilots] cue=said speaker=The Department of Health and \
+         Human Services",
+    );
+}
+
+#[test]
+fn a_day_after_on_between_the_cue_and_its_content_is_a_time() {
+    check(
+        "The harbour board said on Monday night the fees were too high.",
+        "indirect [the fees were too high] cue=said speaker=The harbour board",
+    );
+}
+
+#[test]
 fn a_capitalized_word_before_a_noun_of_people_qualifies_them() {
     // The sentence's subject, which the gerund's speaker is, runs to the people it names.
     check(
