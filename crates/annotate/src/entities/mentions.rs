@@ -1098,7 +1098,7 @@ fn extend_run(ctx: &Context, first: usize) -> usize {
 }
 
 /// Whether `word` (lowercase) ends like a noun of a subject or a field ("Development",
-/// "Security", "Services", "Affairs").
+/// "Security", "Services", "Affairs"), or is one that no ending marks ("Budget", "Labor").
 fn is_abstract_noun(word: &str) -> bool {
     let ending = [
         "ment", "ity", "ion", "ions", "ics", "ies", "ance", "ence", "ure", "ism", "ogy", "ices",
@@ -1106,8 +1106,64 @@ fn is_abstract_noun(word: &str) -> bool {
     ]
     .iter()
     .any(|ending| word.ends_with(ending));
-    ending && word.chars().count() > 5
+    (ending && word.chars().count() > 5) || FIELD_NOUNS.contains(&word)
 }
+
+/// Fields a ministry, office or agency is named after that no ending of [`is_abstract_noun`]
+/// marks: "the Office of Management and Budget", "the Department of Health and Human Services",
+/// "the Bureau of Alcohol, Tobacco, Firearms and Explosives".
+const FIELD_NOUNS: &[&str] = &[
+    "budget",
+    "trade",
+    "labor",
+    "labour",
+    "commerce",
+    "energy",
+    "defense",
+    "defence",
+    "health",
+    "welfare",
+    "justice",
+    "finance",
+    "housing",
+    "transport",
+    "treasury",
+    "research",
+    "industry",
+    "planning",
+    "sport",
+    "sports",
+    "forestry",
+    "mines",
+    "water",
+    "customs",
+    "revenue",
+    "control",
+    "safety",
+    "response",
+    "relief",
+    "reform",
+    "tobacco",
+    "firearms",
+    "explosives",
+    "alcohol",
+    "fisheries",
+    "food",
+    "drugs",
+    "taxation",
+    "veterans",
+    "aging",
+    "families",
+    "youth",
+    "women",
+    "children",
+    "land",
+    "lands",
+    "oceans",
+    "wildlife",
+    "parks",
+    "space",
+];
 
 /// Whether the words from `idx` end a department's subjects and name its office and the
 /// holder: "… and Urban Development Secretary Ana Ruiz", "… and Human Services Secretary …".

@@ -182,6 +182,11 @@ fn a_body_s_name_holds_its_titles_possessives_and_subjects() {
             "person Ana Ruiz <secretary>: Ana Ruiz",
         ],
     );
+    // A field that no ending marks is a subject too.
+    check(
+        "The Office of Management and Budget said the harbour fees were too high.",
+        &["org Office of Management and Budget: Office of Management and Budget"],
+    );
 }
 
 #[test]
