@@ -798,6 +798,18 @@ fn speaker(annotated: &Annotated, quote: &parallax_model::Quote) -> Option<(Voic
         let key = without_article.unwrap_or(&lower);
         return Some(((format!("description:{key}"), None), name.to_string()));
     }
+    // Two names joined by "and" that no one entity names ("Carvania and Oltessa agreed …")
+    // speak together: one voice, whichever comes first, apart from each alone.
+    if quote.speaker_entity.is_none()
+        && let Some((left, right)) = lower.split_once(" and ")
+    {
+        let mut parts = [left.trim(), right.trim()];
+        parts.sort_unstable();
+        return Some((
+            (format!("joint:{}|{}", parts[0], parts[1]), None),
+            name.to_string(),
+        ));
+    }
     let (surname, given_key) = surname_and_given(&lower)?;
     // An entity's name is the fullest the article gives: the words before its surname (but
     // middle initials) tell apart people, and bodies, who share the surname.
@@ -936,6 +948,34 @@ mod tests {
         let found = voices(&Story::new(vec![annotated]));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].speaker, "The authorities in Velmar and elsewhere");
+    }
+
+    #[test]
+    fn names_joined_by_and_are_one_voice_apart_from_each_alone() {
+        // No one entity names a pair: the annotator links such a speaker to none.
+        let pair = |file: &str, name: &str| {
+            let mut annotated = said_by(file, name);
+            annotated.entities.clear();
+            annotated.quotes[0].speaker_entity = None;
+            annotated
+        };
+        let story = Story::new(vec![
+            pair("a.txt", "Velmar and Ostrava"),
+            pair("b.txt", "Ostrava and Velmar"),
+            said_by("c.txt", "Ostrava"),
+        ]);
+        let found = voices(&story);
+        let rows: Vec<(&str, usize)> = found
+            .iter()
+            .map(|voice| (voice.speaker.as_str(), voice.n_indirect))
+            .collect();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows.contains(&("Ostrava", 1)), "{rows:?}");
+        assert!(
+            rows.iter()
+                .any(|(speaker, n)| speaker.contains(" and ") && *n == 2),
+            "{rows:?}"
+        );
     }
 
     #[test]

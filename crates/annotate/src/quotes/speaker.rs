@@ -849,9 +849,35 @@ pub(crate) fn before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
                 .or_else(|| relative_clause_before(doc, last, floor))
                 .or(Some(phrase))
         }
-        Some(phrase) => Some(phrase),
+        Some(phrase) => Some(joined_names(doc, &phrase, floor).unwrap_or(phrase)),
         None => relative_clause_before(doc, last, floor),
     }
+}
+
+/// "Ana Ruiz and Tomas Berg said …", "Velmar and Ostrava agreed …": a name joined by "and" to a
+/// name before it speaks with it; the joined phrase is the speaker. Only names: "the mayor and
+/// her deputy" may be one phrase the rules already read, and a name after a phrase of people
+/// ("officials and Ruiz") is rarer than one speaker standing for two.
+fn joined_names(doc: &Doc, phrase: &Speaker, floor: usize) -> Option<Speaker> {
+    if phrase.kind != Kind::Name {
+        return None;
+    }
+    let conjunction = phrase.first.checked_sub(1).filter(|&at| at > floor)?;
+    if doc.lower(conjunction) != "and" {
+        return None;
+    }
+    let earlier = phrase_before(doc, conjunction - 1, floor)?;
+    let joins = earlier.kind == Kind::Name
+        && doc.token(earlier.last).capitalized
+        && !follows_preposition(doc, earlier.first)
+        && !(earlier.first > floor && doc.token(earlier.first - 1).is_punct(','));
+    joins.then_some(Speaker {
+        first: earlier.first,
+        last: phrase.last,
+        kind: Kind::Name,
+        anonymous: false,
+        antecedent: None,
+    })
 }
 
 /// Where the people inside `phrase` begin when its head names none: "the votes of the

@@ -1491,10 +1491,10 @@ fn an_and_inside_a_body_name_stays_in_the_speaker_phrase() {
         "Aides to House conservatives who oppose the plan met on Thursday.",
         "indirect [the plan met on Thursday] cue=oppose speaker=House conservatives (from who)",
     );
-    // Between two people's names the "and" joins two speakers, and the phrase stops at it.
+    // Between two people's names the "and" joins two speakers, who speak together.
     check(
         "Ana Ruiz and Bo Holm said the harbor would reopen.",
-        "indirect [the harbor would reopen] cue=said speaker=Bo Holm",
+        "indirect [the harbor would reopen] cue=said speaker=Ana Ruiz and Bo Holm",
     );
 }
 
@@ -1934,6 +1934,19 @@ fn a_day_after_on_between_the_cue_and_its_content_is_a_time() {
     check(
         "The harbour board said on Monday night the fees were too high.",
         "indirect [the fees were too high] cue=said speaker=The harbour board",
+    );
+}
+
+#[test]
+fn names_joined_by_and_speak_together() {
+    check(
+        "Ana Ruiz and Tomas Berg said the fees were too high.",
+        "indirect [the fees were too high] cue=said speaker=Ana Ruiz and Tomas Berg",
+    );
+    // A name after a phrase of people, or after a list's comma, is the speaker alone.
+    check(
+        "The mayor and Ruiz said the fees were too high.",
+        "indirect [the fees were too high] cue=said speaker=Ruiz",
     );
 }
 
