@@ -445,6 +445,20 @@ mod tests {
         annotated
     }
 
+    /// Every toned word of `story` with its source's number.
+    fn toned_words(story: &Story) -> Vec<(usize, String)> {
+        tone(story)
+            .into_iter()
+            .flat_map(|source| {
+                source.entities.into_iter().flat_map(move |tone| {
+                    tone.words
+                        .into_iter()
+                        .map(move |word| (source.source, word.word))
+                })
+            })
+            .collect()
+    }
+
     /// An entity's tone as the test expects it: (name, score in hundredths, words).
     type FoundTone = (String, i64, Vec<String>);
 
@@ -462,16 +476,7 @@ mod tests {
                 &["Norland", "Osmia"],
             ),
         ]);
-        let words: Vec<(usize, String)> = tone(&story)
-            .into_iter()
-            .flat_map(|source| {
-                source.entities.into_iter().flat_map(move |tone| {
-                    tone.words
-                        .into_iter()
-                        .map(move |word| (source.source, word.word))
-                })
-            })
-            .collect();
+        let words = toned_words(&story);
         // The sentence's first word is the writer's.
         assert!(words.iter().all(|(source, _)| *source == 2), "{words:?}");
         assert!(words.contains(&(2, "Good".to_string())), "{words:?}");
@@ -491,16 +496,7 @@ mod tests {
                 &["Norland", "Osmia"],
             ),
         ]);
-        let words: Vec<(usize, String)> = tone(&story)
-            .into_iter()
-            .flat_map(|source| {
-                source.entities.into_iter().flat_map(move |tone| {
-                    tone.words
-                        .into_iter()
-                        .map(move |word| (source.source, word.word))
-                })
-            })
-            .collect();
+        let words = toned_words(&story);
         assert!(words.iter().all(|(source, _)| *source == 2), "{words:?}");
         assert!(words.contains(&(2, "effective".to_string())), "{words:?}");
     }
