@@ -389,8 +389,8 @@ mod tests {
 
     #[test]
     fn an_event_of_a_day_another_source_tells_in_other_words_is_no_single_source_claim() {
-        let lead = "Three weeks after the first round, on Tuesday, the harbour pilots walked off \
-                    the job again and discussed not only their pay but also the night shifts, \
+        let lead = "Three weeks after the first round failed, on Tuesday, the harbour pilots walked \
+                    off the job again and discussed not only their pay but also the night shifts, \
                     the pension fund, the new cranes and the dredging plan for the outer channel.";
         let story = |date_second: bool| {
             let mut first = article("a.txt", &[lead]);
