@@ -142,11 +142,7 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
 
     let mut by_country: HashMap<&str, usize> = HashMap::new();
     for quote in &annotated.quotes {
-        let country = quote
-            .speaker_entity
-            .and_then(|entity| annotated.entities.get(entity))
-            .and_then(|entity| entity.country.as_deref());
-        if let Some(country) = country {
+        for country in speaker_countries(annotated, quote) {
             *by_country.entry(country).or_insert(0) += 1;
         }
     }
@@ -244,6 +240,57 @@ fn genre(
 /// is written as a capital alone; a capital I inside a dotted abbreviation ("F.B.I."), a party
 /// tag or a road's number ("I-Vt.", "I-95"), a middle initial ("Joseph I. Ruiz") or a numeral
 /// after a name ("World War I", "Title I") is none, and
+/// The countries a quote's speaker speaks for: its entity's, or, for two names joined by "and"
+/// that end the phrase and that no one entity names ("Velmar and Ostrava agreed …"), each of
+/// theirs once.
+fn speaker_countries<'a>(annotated: &'a Annotated, quote: &parallax_model::Quote) -> Vec<&'a str> {
+    let country_of = |entity: usize| {
+        annotated
+            .entities
+            .get(entity)
+            .and_then(|entity| entity.country.as_deref())
+    };
+    if let Some(entity) = quote.speaker_entity {
+        return country_of(entity).into_iter().collect();
+    }
+    let Some(speaker) = quote.speaker.as_ref().filter(|_| !quote.anonymous) else {
+        return Vec::new();
+    };
+    let text = &annotated.article.text;
+    let mut mentions: Vec<(&Range<usize>, usize)> = annotated
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(idx, entity)| {
+            entity
+                .mentions
+                .iter()
+                .map(move |mention| (&mention.range, idx))
+        })
+        .filter(|(range, _)| speaker.start <= range.start && range.end <= speaker.end)
+        .collect();
+    mentions.sort_unstable_by_key(|(range, _)| range.start);
+    let [.., (first, first_entity), (last, last_entity)] = mentions.as_slice() else {
+        return Vec::new();
+    };
+    let closes = text.get(last.end..speaker.end).is_some_and(|rest| {
+        rest.trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty()
+    });
+    let joined = text
+        .get(first.end..last.start)
+        .is_some_and(|between| between.trim() == "and");
+    if !(closes && joined && first_entity != last_entity) {
+        return Vec::new();
+    }
+    let mut countries: Vec<&str> = [*first_entity, *last_entity]
+        .into_iter()
+        .filter_map(country_of)
+        .collect();
+    countries.dedup();
+    countries
+}
+
 /// "ME" or "MY" in capitals is a state's or a country's code, not "me".
 fn is_first_person(text: &str, words: &[(Range<usize>, Cow<'_, str>)], at: usize) -> bool {
     let (range, word) = &words[at];
@@ -398,6 +445,46 @@ mod tests {
         article.title = Some(title.to_string());
         article.notes = notes.iter().map(|note| note.to_string()).collect();
         framing_of(1, &Annotated::new(article))
+    }
+
+    #[test]
+    fn names_joined_by_and_count_for_each_country() {
+        use parallax_model::{Entity, EntityKind, Mention, QuoteKind};
+        let text = "Velmar and Ostrava agreed that the fees were too high. A Velmari official \
+                    said the port and the mayor agreed.";
+        let mut annotated = Annotated::new(Article::new(Origin::File("a.txt".into()), text.into()));
+        for (name, country) in [("Velmar", "VEL"), ("Ostrava", "OST")] {
+            annotated.entities.push(Entity {
+                kind: EntityKind::Place,
+                name: name.to_string(),
+                mentions: vec![Mention {
+                    range: crate::test_stories::range_in(text, name),
+                    by_role: false,
+                }],
+                country: Some(country.to_string()),
+                role: None,
+            });
+        }
+        annotated.quotes = vec![
+            crate::test_stories::quote_in(
+                text,
+                QuoteKind::Indirect,
+                "that the fees were too high",
+                Some("agreed"),
+                Some("Velmar and Ostrava"),
+            ),
+            crate::test_stories::quote_in(
+                text,
+                QuoteKind::Indirect,
+                "the port and the mayor agreed",
+                Some("said"),
+                Some("A Velmari official"),
+            ),
+        ];
+        assert_eq!(
+            framing_of(1, &annotated).voices_by_country,
+            [("OST".to_string(), 1), ("VEL".to_string(), 1)]
+        );
     }
 
     #[test]
