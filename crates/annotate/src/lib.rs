@@ -96,33 +96,6 @@ pub fn annotate(article: Article, config: &Config) -> Annotated {
     annotated
 }
 
-/// Whether the speaker phrase `speaker` ends in two names of different entities joined by
-/// "and" ("Ana Ruiz and Tomas Berg", "Velmar and Ostrava"), not one name holding an "and" ("the
-/// Department of Health and Human Services").
-fn joins_two_names(
-    text: &str,
-    entities: &[parallax_model::Entity],
-    speaker: &std::ops::Range<usize>,
-) -> bool {
-    let mentions: Vec<(std::ops::Range<usize>, usize)> = mentions_within(entities, speaker.clone())
-        .map(|(mention, entity_idx)| (mention.range.clone(), entity_idx))
-        .collect();
-    let Some((last, last_entity)) = mentions.iter().max_by_key(|(range, _)| range.end) else {
-        return false;
-    };
-    let closes = text.get(last.end..speaker.end).is_some_and(|rest| {
-        rest.trim_matches(|c: char| c.is_whitespace() || c == '.')
-            .is_empty()
-    });
-    closes
-        && mentions.iter().any(|(range, entity_idx)| {
-            entity_idx != last_entity
-                && text
-                    .get(range.end..last.start)
-                    .is_some_and(|between| between.trim() == "and")
-        })
-}
-
 /// Points each quote's speaker at the entity one of whose mentions covers it, so that "Doe",
 /// "the minister" and "Transport Minister Jane Doe" are one speaker. The head of a speaker
 /// phrase is its last name ("union leader Jane Doe" is Doe, not the union), so the mention
@@ -137,7 +110,7 @@ fn link_speakers(annotated: &mut Annotated) {
         };
         // "Ana Ruiz and Tomas Berg said …" is neither's alone: the voice is the pair as
         // written.
-        if joins_two_names(text, entities, &speaker) {
+        if parallax_model::speaker_pair(text, entities, &speaker).is_some() {
             continue;
         }
         let head_end = text

@@ -176,6 +176,31 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
     }
 }
 
+/// The countries a quote's speaker speaks for: its entity's, or, for two names joined by "and"
+/// that no one entity names ([`parallax_model::speaker_pair`], "Velmar and Ostrava agreed …"),
+/// each of theirs once.
+fn speaker_countries<'a>(annotated: &'a Annotated, quote: &parallax_model::Quote) -> Vec<&'a str> {
+    let country_of = |entity: usize| {
+        annotated
+            .entities
+            .get(entity)
+            .and_then(|entity| entity.country.as_deref())
+    };
+    if let Some(entity) = quote.speaker_entity {
+        return country_of(entity).into_iter().collect();
+    }
+    let pair = quote
+        .speaker
+        .as_ref()
+        .filter(|_| !quote.anonymous)
+        .and_then(|speaker| {
+            parallax_model::speaker_pair(&annotated.article.text, &annotated.entities, speaker)
+        });
+    let mut countries: Vec<&str> = pair.into_iter().flatten().filter_map(country_of).collect();
+    countries.dedup();
+    countries
+}
+
 /// The genre of `annotated` and the signals that tell it; `own_voice` is the share of claims
 /// attributed and their number when the article attributes too little for a news report.
 fn genre(
@@ -240,57 +265,6 @@ fn genre(
 /// is written as a capital alone; a capital I inside a dotted abbreviation ("F.B.I."), a party
 /// tag or a road's number ("I-Vt.", "I-95"), a middle initial ("Joseph I. Ruiz") or a numeral
 /// after a name ("World War I", "Title I") is none, and
-/// The countries a quote's speaker speaks for: its entity's, or, for two names joined by "and"
-/// that end the phrase and that no one entity names ("Velmar and Ostrava agreed …"), each of
-/// theirs once.
-fn speaker_countries<'a>(annotated: &'a Annotated, quote: &parallax_model::Quote) -> Vec<&'a str> {
-    let country_of = |entity: usize| {
-        annotated
-            .entities
-            .get(entity)
-            .and_then(|entity| entity.country.as_deref())
-    };
-    if let Some(entity) = quote.speaker_entity {
-        return country_of(entity).into_iter().collect();
-    }
-    let Some(speaker) = quote.speaker.as_ref().filter(|_| !quote.anonymous) else {
-        return Vec::new();
-    };
-    let text = &annotated.article.text;
-    let mut mentions: Vec<(&Range<usize>, usize)> = annotated
-        .entities
-        .iter()
-        .enumerate()
-        .flat_map(|(idx, entity)| {
-            entity
-                .mentions
-                .iter()
-                .map(move |mention| (&mention.range, idx))
-        })
-        .filter(|(range, _)| speaker.start <= range.start && range.end <= speaker.end)
-        .collect();
-    mentions.sort_unstable_by_key(|(range, _)| range.start);
-    let [.., (first, first_entity), (last, last_entity)] = mentions.as_slice() else {
-        return Vec::new();
-    };
-    let closes = text.get(last.end..speaker.end).is_some_and(|rest| {
-        rest.trim_matches(|c: char| c.is_whitespace() || c == '.')
-            .is_empty()
-    });
-    let joined = text
-        .get(first.end..last.start)
-        .is_some_and(|between| between.trim() == "and");
-    if !(closes && joined && first_entity != last_entity) {
-        return Vec::new();
-    }
-    let mut countries: Vec<&str> = [*first_entity, *last_entity]
-        .into_iter()
-        .filter_map(country_of)
-        .collect();
-    countries.dedup();
-    countries
-}
-
 /// "ME" or "MY" in capitals is a state's or a country's code, not "me".
 fn is_first_person(text: &str, words: &[(Range<usize>, Cow<'_, str>)], at: usize) -> bool {
     let (range, word) = &words[at];

@@ -309,6 +309,37 @@ pub fn speaker_relative_clause_start(phrase: &str) -> Option<usize> {
     }
 }
 
+/// The two entities (indexes into `entities`) that the speaker phrase at `speaker` in `text`
+/// names when it ends in two names of different entities joined by "and" ("Ana Ruiz and Tomas
+/// Berg", "Velmar and Ostrava"): the earlier one first. `None` for one name holding an "and"
+/// ("the Department of Health and Human Services") and for any other phrase. Such a pair
+/// speaks together, for neither alone.
+pub fn speaker_pair(text: &str, entities: &[Entity], speaker: &Range<usize>) -> Option<[usize; 2]> {
+    let mentions: Vec<(&Range<usize>, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(entity_idx, entity)| {
+            entity
+                .mentions
+                .iter()
+                .map(move |mention| (&mention.range, entity_idx))
+        })
+        .filter(|(range, _)| range.start < speaker.end && speaker.start < range.end)
+        .collect();
+    let &(last, last_entity) = mentions.iter().max_by_key(|(range, _)| range.end)?;
+    let closes = text.get(last.end..speaker.end).is_some_and(|rest| {
+        rest.trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty()
+    });
+    let (_, first_entity) = mentions.iter().find(|(range, entity_idx)| {
+        *entity_idx != last_entity
+            && text
+                .get(range.end..last.start)
+                .is_some_and(|between| between.trim() == "and")
+    })?;
+    closes.then_some([*first_entity, last_entity])
+}
+
 /// Whether `text` is a politician's party tag as US outlets write it after the name, alone or
 /// with the state: "D", "R-Ky.", "I-Vt.", "D-N.Y.", "D., Calif.".
 pub fn is_party_tag(text: &str) -> bool {

@@ -576,6 +576,9 @@ pub(crate) fn is_time_word(word: &str) -> bool {
     TIME_WORDS.contains(&word) || parallax_model::WEEKDAY_NAMES.contains(&word)
 }
 
+/// Parts of a day that may follow a weekday after "on" ("on Monday night").
+pub(crate) const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
 /// Words of time that may stand between a cue and its content ("said Friday the talks …"),
 /// besides the weekdays ([`is_time_word`]).
 const TIME_WORDS: &[&str] = &[
@@ -747,10 +750,7 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
     // "said on Monday (night) the fees …": a day after "on" is a time too.
     if doc.lower(start) == "on" && parallax_model::WEEKDAY_NAMES.contains(&doc.lower(start + 1)) {
         start += 2;
-        if matches!(
-            doc.lower(start),
-            "morning" | "afternoon" | "evening" | "night"
-        ) {
+        if DAY_PARTS.contains(&doc.lower(start)) {
             start += 1;
         }
     }

@@ -943,7 +943,7 @@ fn people_placed(doc: &Doc, phrase: &Speaker, floor: usize) -> Option<Speaker> {
     }
     let is_day = (phrase.first..=phrase.last).all(|idx| {
         let word = doc.lower(idx);
-        indirect::is_time_word(word) || DAY_PARTS.contains(&word)
+        indirect::is_time_word(word) || indirect::DAY_PARTS.contains(&word)
     });
     if is_day {
         return Some(people);
@@ -958,9 +958,6 @@ fn people_placed(doc: &Doc, phrase: &Speaker, floor: usize) -> Option<Speaker> {
         ..people
     })
 }
-
-/// Parts of a day that may follow a weekday after "on" ("on Monday night").
-const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 /// Whether `phrase` is a time after "at" or "on", or opening with them: "at the same time", "on
 /// a few occasions", "at one point".
