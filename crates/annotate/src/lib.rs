@@ -47,7 +47,8 @@ pub use sentences::sentences;
 pub use times::{times, times_in};
 
 use parallax_model::{
-    Annotated, Article, EntityKind, speaker_head_len, speaker_relative_clause_start,
+    Annotated, Article, EntityKind, mentions_within, speaker_head_len,
+    speaker_relative_clause_start,
 };
 use std::borrow::Cow;
 
@@ -405,26 +406,6 @@ pub(crate) const PARTY_WORDS: &[&str] =
 fn head_len(phrase: &str) -> Option<usize> {
     let head = speaker_head_len(phrase);
     (head < phrase.trim_end().len()).then_some(head)
-}
-
-/// The mentions of `entities` that overlap `range`, each with its entity's index.
-fn mentions_within(
-    entities: &[parallax_model::Entity],
-    range: std::ops::Range<usize>,
-) -> impl Iterator<Item = (&parallax_model::Mention, usize)> {
-    entities
-        .iter()
-        .enumerate()
-        .flat_map(move |(entity_idx, entity)| {
-            let range = range.clone();
-            entity
-                .mentions
-                .iter()
-                .filter(move |mention| {
-                    mention.range.start < range.end && range.start < mention.range.end
-                })
-                .map(move |mention| (mention, entity_idx))
-        })
 }
 
 /// `text` lowercased, a typographic apostrophe written as ASCII ("didn’t" reads as "didn't"),

@@ -309,22 +309,34 @@ pub fn speaker_relative_clause_start(phrase: &str) -> Option<usize> {
     }
 }
 
+/// The mentions of `entities` that overlap `range`, each with its entity's index.
+pub fn mentions_within(
+    entities: &[Entity],
+    range: Range<usize>,
+) -> impl Iterator<Item = (&Mention, usize)> {
+    entities
+        .iter()
+        .enumerate()
+        .flat_map(move |(entity_idx, entity)| {
+            let range = range.clone();
+            entity
+                .mentions
+                .iter()
+                .filter(move |mention| {
+                    mention.range.start < range.end && range.start < mention.range.end
+                })
+                .map(move |mention| (mention, entity_idx))
+        })
+}
+
 /// The two entities (indexes into `entities`) that the speaker phrase at `speaker` in `text`
 /// names when it ends in two names of different entities joined by "and" ("Ana Ruiz and Tomas
 /// Berg", "Velmar and Ostrava"): the earlier one first. `None` for one name holding an "and"
 /// ("the Department of Health and Human Services") and for any other phrase. Such a pair
 /// speaks together, for neither alone.
 pub fn speaker_pair(text: &str, entities: &[Entity], speaker: &Range<usize>) -> Option<[usize; 2]> {
-    let mentions: Vec<(&Range<usize>, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(entity_idx, entity)| {
-            entity
-                .mentions
-                .iter()
-                .map(move |mention| (&mention.range, entity_idx))
-        })
-        .filter(|(range, _)| range.start < speaker.end && speaker.start < range.end)
+    let mentions: Vec<(&Range<usize>, usize)> = mentions_within(entities, speaker.clone())
+        .map(|(mention, entity_idx)| (&mention.range, entity_idx))
         .collect();
     let &(last, last_entity) = mentions.iter().max_by_key(|(range, _)| range.end)?;
     let closes = text.get(last.end..speaker.end).is_some_and(|rest| {
