@@ -1,6 +1,7 @@
 //! Bytes to clean characters: charset decoding, the binary-data check, whitespace normalization.
 
 use crate::error::Error;
+use crate::mojibake;
 use encoding_rs::Encoding;
 use std::borrow::Cow;
 
@@ -26,7 +27,27 @@ const SNIFF_BYTES: usize = 8 * 1024;
 ///
 /// `declared` is called only for bytes that are not UTF-8: looking for the declaration cost more
 /// than the rest of decoding, and most pages are UTF-8, which a declaration cannot override.
+///
+/// Mojibake in the text (UTF-8 once read as Windows-1252: "Ã©" for "é") is repaired, with a
+/// note saying so.
 pub(crate) fn decode(
+    bytes: &[u8],
+    label: &str,
+    declared: impl FnOnce(&[u8]) -> Option<&'static Encoding>,
+) -> Result<Decoded, Error> {
+    let mut decoded = decode_charset(bytes, label, declared)?;
+    if let Some(repaired) = mojibake::repair(&decoded.text) {
+        let note = mojibake::note(repaired.places);
+        decoded.note = Some(match decoded.note {
+            Some(charset_note) => format!("{charset_note}; {note}"),
+            None => note,
+        });
+        decoded.text = repaired.text;
+    }
+    Ok(decoded)
+}
+
+fn decode_charset(
     bytes: &[u8],
     label: &str,
     declared: impl FnOnce(&[u8]) -> Option<&'static Encoding>,

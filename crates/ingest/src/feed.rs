@@ -15,8 +15,24 @@ pub(crate) fn extract(document: &Document, config: &ExtractConfig) -> Result<Ext
     if looks_binary(&document.bytes) {
         return Err(Error::Binary { input: label });
     }
-    // feed-rs reads the charset from the XML declaration itself.
-    let feed = feed_rs::parser::parse(document.bytes.as_slice()).map_err(|error| Error::Feed {
+    let mut diagnostics = Vec::new();
+    // feed-rs reads the charset from the XML declaration itself; mojibake is repaired in UTF-8
+    // feeds, as `decode` does for pages and text.
+    let repaired = std::str::from_utf8(&document.bytes)
+        .ok()
+        .and_then(crate::mojibake::repair);
+    let bytes = match &repaired {
+        Some(repaired) => {
+            diagnostics.push(Diagnostic::new(
+                Severity::Note,
+                &label,
+                crate::mojibake::note(repaired.places),
+            ));
+            repaired.text.as_bytes()
+        }
+        None => document.bytes.as_slice(),
+    };
+    let feed = feed_rs::parser::parse(bytes).map_err(|error| Error::Feed {
         input: label.clone(),
         reason: crate::error::lowercase_reason(&error.to_string()),
     })?;
@@ -28,7 +44,6 @@ pub(crate) fn extract(document: &Document, config: &ExtractConfig) -> Result<Ext
     let feed_language = feed.language.as_deref().and_then(crate::language::from_tag);
 
     let mut articles = Vec::new();
-    let mut diagnostics = Vec::new();
     let n_items = feed.entries.len();
     for (item_idx, entry) in feed.entries.iter().enumerate() {
         let origin = Origin::FeedItem {
@@ -196,6 +211,29 @@ mod tests {
     }
 
     const STORY: &str = "Negotiators from the two harbour towns met again on Tuesday and agreed to extend the fishing truce for another month, the mayor of Vell said in a statement.";
+
+    #[test]
+    fn mojibake_in_a_feed_is_repaired() {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>The Vell Courier</title>
+<item><title>Truce extended at the cafÃ©</title><description>{STORY} Mayor FranÃ§ois Ruiz agreed.</description></item>
+</channel></rss>"#
+        );
+        let extracted = extract(&document(&xml), &ExtractConfig::new()).expect("a feed");
+        let article = &extracted.articles[0];
+        assert_eq!(article.title.as_deref(), Some("Truce extended at the café"));
+        assert!(
+            article.text.ends_with("Mayor François Ruiz agreed."),
+            "{}",
+            article.text
+        );
+        assert!(
+            extracted.diagnostics[0]
+                .message
+                .contains("repaired at 2 places")
+        );
+    }
 
     #[test]
     fn rss_items_become_articles() {

@@ -67,6 +67,7 @@ mod error;
 mod feed;
 mod html;
 mod language;
+mod mojibake;
 mod read;
 mod text;
 mod url;

@@ -91,6 +91,29 @@ fn latin1_text_is_decoded_with_a_note() {
 }
 
 #[test]
+fn mojibake_is_repaired_with_a_note() {
+    let text = "Harbour talks in Vell\n\nMayor FranÃ§ois Ruiz said the negotiators from the two harbour towns met again on Tuesday and agreed to extend the fishing truce for another month, and that it donâ€™t matter who asked first.";
+    let extracted = extract(
+        &text_document("scraped.txt", text.as_bytes()),
+        &ExtractConfig::new(),
+    )
+    .expect("scraped text is readable");
+    let article = &extracted.articles[0];
+    assert!(
+        article.text.contains("Mayor François Ruiz"),
+        "{}",
+        article.text
+    );
+    assert!(article.text.contains("it don’t matter"), "{}", article.text);
+    assert_eq!(extracted.diagnostics.len(), 1);
+    assert_eq!(extracted.diagnostics[0].severity, Severity::Note);
+    assert_eq!(
+        extracted.diagnostics[0].message,
+        "mojibake (UTF-8 once read as Windows-1252, \"Ã©\" for \"é\") repaired at 2 places"
+    );
+}
+
+#[test]
 fn deeply_nested_html_is_read_as_text() {
     let mut page = String::from("<html><body>");
     for _ in 0..10_000 {

@@ -238,6 +238,26 @@ fn declared_charset_is_used() {
 }
 
 #[test]
+fn mojibake_in_a_page_is_repaired() {
+    let page = format!(
+        "<html><head><title>CafÃ© talks</title></head><body><article><p>{PARAGRAPH_ONE} CafÃ©.</p><p>{PARAGRAPH_TWO}</p></article></body></html>"
+    );
+    let document = Document {
+        origin: Origin::File("scraped.html".to_string()),
+        format: DocumentFormat::Html,
+        bytes: page.into_bytes(),
+    };
+    let extracted = extract(&document, &ExtractConfig::new()).expect("readable");
+    assert!(extracted.articles[0].text.contains("Café."));
+    assert_eq!(extracted.articles[0].title.as_deref(), Some("Café talks"));
+    assert!(
+        extracted.diagnostics[0]
+            .message
+            .contains("repaired at 2 places")
+    );
+}
+
+#[test]
 fn cleans_titles() {
     assert_eq!(
         clean_title(
