@@ -14,7 +14,11 @@
 # covers, the accuracy of the three-way reading against always answering "neutral" (the
 # majority), and of the pairs the annotators read as negative or positive, how many the table
 # gives that sign (and the opposite one), and the two readings against each other. Figures are
-# given for all events and apart for 2010-2014 and 2015-2019.
+# given for all events and apart for 2010-2014 and 2015-2019. Last, the words the table shows
+# against BASIL's phrase-level spans (what annotators marked as biased, lexical or
+# informational, each with its target): how many fall inside a span, and inside one aimed at
+# the row's actor, beside the share of the text the spans cover (what words picked at random
+# would score).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,7 +29,7 @@ parallax="${PARALLAX:-$root/target/release/parallax}"
 source "$root/bench/basil-common.sh"
 
 python3 - "$data" "$stories" "$parallax" <<'PY'
-import glob, json, os, subprocess, sys
+import glob, json, os, re, subprocess, sys
 
 data, stories, parallax = sys.argv[1:4]
 
@@ -41,6 +45,7 @@ counts = {h: {"pairs": 0, "covered": 0, "correct": 0, "neutral": 0,
               "polar": 0, "same_sign": 0, "opposite": 0} for h, _ in HALVES}
 # Gold reading by the table's reading, all events: rows found, columns gold.
 confusion = {found: {gold: 0 for gold in ("neg", "neu", "pos")} for found in ("neg", "neu", "pos")}
+words = {"shown": 0, "in_span": 0, "at_actor": 0, "text_chars": 0, "span_chars": 0}
 
 
 def matches(gold_name, actor):
@@ -54,10 +59,13 @@ for idx, (_, triplet) in enumerate(sorted(by_event.items())):
     brief = json.loads(subprocess.run([parallax, "brief", folder, "--format", "json"],
                                       capture_output=True, text=True, check=True).stdout)
     files = {}
+    texts = {}
     for line in subprocess.run([parallax, "extract", folder, "--format", "jsonl"],
                                capture_output=True, text=True, check=True).stdout.splitlines():
         item = json.loads(line)
         files[item["article"]] = os.path.basename(item["file"])[: -len(".txt")]
+        texts[item["article"]] = item["text"]
+    outlet_article = {outlet: article for article, outlet in files.items()}
     rows_by_outlet = {}
     for source in brief["sources"]:
         outlet = files.get(source["article"])
@@ -71,7 +79,28 @@ for idx, (_, triplet) in enumerate(sorted(by_event.items())):
         annotation_path = path.replace(os.sep + "articles" + os.sep, os.sep + "annotations" + os.sep)
         annotation_path = annotation_path[: -len(".json")] + "_ann.json"
         with open(annotation_path, encoding="utf-8") as f:
-            feelings = json.load(f)["article-level-annotations"]
+            annotation = json.load(f)
+        feelings = annotation["article-level-annotations"]
+        article_id = outlet_article.get(outlet)
+        if article_id is not None:
+            text = texts[article_id]
+            spans = [(m.start(), m.end(), (span["target"] or "").lower())
+                     for span in annotation["phrase-level-annotations"]
+                     if len(span["txt"].strip()) >= 3
+                     for m in re.finditer(re.escape(span["txt"].strip()), text)]
+            marked = set()
+            for start, end, _ in spans:
+                marked.update(range(start, end))
+            words["text_chars"] += len(text)
+            words["span_chars"] += len(marked)
+            for row in rows_by_outlet.get(outlet, []):
+                last = row["entity"].lower().split()[-1]
+                for word in row["words"]:
+                    at = word["span"]
+                    holding = [s for s in spans if s[0] <= at["start"] and at["end"] <= s[1]]
+                    words["shown"] += 1
+                    words["in_span"] += bool(holding)
+                    words["at_actor"] += any(last in target for _, _, target in holding)
         for key, value in feelings.items():
             if not key.startswith("author_feeling_") or key == "author_feeling_main_event":
                 continue
@@ -107,4 +136,9 @@ print(f"{'':<10} {'neg':>5} {'neu':>5} {'pos':>5}")
 for found in ("neg", "neu", "pos"):
     row = confusion[found]
     print(f"{found:<10} {row['neg']:>5} {row['neu']:>5} {row['pos']:>5}")
+print()
+shown = words["shown"] or 1
+print(f"words shown: {words['shown']}; inside a bias span {words['in_span'] / shown:.3f}, inside one "
+      f"aimed at the row's actor {words['at_actor'] / shown:.3f}; the spans cover "
+      f"{words['span_chars'] / max(words['text_chars'], 1):.3f} of the text")
 PY

@@ -9,7 +9,7 @@
 
 use parallax_model::{Annotated, Attribution, Framing, Genre, LoadedWord, Polarity, Span, Story};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -31,9 +31,34 @@ static LOADED_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLo
     by_first_word
 });
 
+/// The lexicon's entries that praise: its "Glorifying labels" section. Every other entry
+/// condemns or alarms, which is how the tone section reads them.
+static GLORIFYING: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut in_section = false;
+    let mut glorifying = HashSet::new();
+    for line in include_str!("../data/loaded-words.txt")
+        .lines()
+        .map(str::trim)
+    {
+        if let Some(heading) = line.strip_prefix('#') {
+            if !heading.trim().is_empty() {
+                in_section = heading.trim() == "Glorifying labels";
+            }
+        } else if in_section && !line.is_empty() {
+            glorifying.insert(line);
+        }
+    }
+    glorifying
+});
+
+/// Whether a loaded word of the lexicon praises ("heroic") rather than condemns ("reckless").
+pub(crate) fn is_glorifying(phrase: &str) -> bool {
+    GLORIFYING.contains(phrase)
+}
+
 /// The loaded words of the lexicon in `text`, each with its byte range; `words` are the words of
 /// `text` as [`words`] gives them.
-fn loaded_matches<'a>(
+pub(crate) fn loaded_matches<'a>(
     text: &'a str,
     words: &'a [(Range<usize>, Cow<'_, str>)],
 ) -> impl Iterator<Item = (&'static str, Range<usize>)> + 'a {
@@ -379,7 +404,7 @@ fn closes(text: &str, at: usize) -> bool {
 /// Lowercase words of `text` with their byte ranges; hyphenated words are split so a phrase
 /// such as "so-called" is two words. A word already in lowercase is borrowed, not copied: most
 /// are, and copying every word was most of the cost of framing.
-fn words(text: &str) -> Vec<(Range<usize>, Cow<'_, str>)> {
+pub(crate) fn words(text: &str) -> Vec<(Range<usize>, Cow<'_, str>)> {
     let mut words = Vec::new();
     let mut start = None;
     for (offset, c) in text

@@ -1,54 +1,39 @@
-//! Tone: how each source's own words sound near the story's main entities.
+//! Tone: the loaded words each source uses in its own voice about the story's main entities.
 //!
 //! The main entities are those most sources mention (a person by surname, people who share one
 //! told apart by their given names; a body or place by its country when known, else by name).
-//! The words of a sentence within
-//! [`WINDOW`] words of a mention, and no nearer to another entity's mention, are looked up in a small general sentiment
-//! lexicon the team wrote (`data/sentiment.txt`; no licensed list was available without the
-//! GPL); a word just after "not", "no" or "never" counts for the other side, and one before a
-//! noun of measure ("an effective tax rate", "a fair amount") does not count. Words inside quotes
-//! are someone else's voice and are left out, as are the verbs that report them ("X praised Y"
-//! is X's judgement), the words of entity names and capitalized words inside a sentence (names
-//! the annotator missed, titles, slogans). The score is (positive − negative) / (positive +
-//! negative).
+//! In a sentence that mentions an entity, the words of the team's loaded-word lexicon
+//! (`data/loaded-words.txt`, the one framing counts) that are nearer to its mention than to any
+//! other entity's count toward it: a glorifying label ("heroic") as praise, every other entry
+//! ("reckless", "embattled", "regime") as blame, and a word just after "not", "no" or "never"
+//! for the other side; one before a noun of measure ("extreme rates") does not count. Words
+//! inside quotes are someone else's voice and are left out, as are the verbs that report them
+//! ("X slammed Y" is X's judgement), the words of entity names and capitalized words inside a
+//! sentence (names the annotator missed, titles, slogans). The score is (praise − blame) /
+//! (praise + blame).
 //!
 //! Measured against BASIL's article-level reading of the writer's feeling toward each main
-//! entity (`bench/basil-tone.sh`), these scores do not agree with the annotators better than
-//! chance: a lexicon near a name catches what happened to an actor ("won", "concession") more
-//! than what the writer thinks of them, and the annotators read the writer's feeling mostly from
-//! which facts are told. The section shows its words so that a reader can judge them.
+//! entity (`bench/basil-tone.sh`): of the pairs the table reads as negative, about a third are
+//! negative to the annotators, against a fifth of all pairs, and it almost never gives the
+//! opposite sign. A general sentiment lexicon near the names, used before, did no better than
+//! chance: it caught what happened to an actor ("won", "concession") more than what the writer
+//! thinks of them. Most feeling the annotators read comes from which facts are told, which no
+//! word list sees, so most actors get no row: the section shows its words so that a reader can
+//! judge them.
 
+use crate::framing;
 use parallax_model::{Annotated, EntityKind, EntityTone, SourceTone, Span, Story, TonedWord};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::sync::LazyLock;
 
-/// Words on either side of a mention that count as near it.
-const WINDOW: usize = 5;
-/// Nouns of measure after which a lexicon word is no judgement ("effective tax rate", "fair
-/// share", "better odds").
+/// Nouns of measure after which a loaded word measures rather than judges ("extreme rates", "a
+/// drastic share").
 const MEASURE_NOUNS: &[&str] = &[
     "amount", "amounts", "share", "shares", "number", "rate", "rates", "tax", "taxes", "market",
     "value", "date", "odds", "price", "prices",
 ];
 /// At most this many main entities.
 const MAX_ENTITIES: usize = 5;
-
-/// The sentiment lexicon: lowercase word → positive.
-static LEXICON: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
-    include_str!("../data/sentiment.txt")
-        .lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            let (sign, word) = line.split_at_checked(1)?;
-            match sign {
-                "+" => Some((word, true)),
-                "-" => Some((word, false)),
-                _ => None,
-            }
-        })
-        .collect()
-});
 
 /// The people of a story told apart: of the people who share a surname, the given names of
 /// each, most mentioned first ("Liz Cheney" and "Dick Cheney" are two; "Joe Biden" and
@@ -187,6 +172,8 @@ struct Read {
     keys: Vec<String>,
     /// Each sentence's words and its entity mentions.
     sentences: Vec<(Vec<Range<usize>>, Vec<MentionWords>)>,
+    /// The loaded words of the article, with whether each praises, in text order.
+    loaded: Vec<(Range<usize>, bool)>,
 }
 
 /// An entity mention of a sentence: the indexes of the words it covers, and its entity's index.
@@ -240,6 +227,9 @@ impl Read {
                 .collect(),
             keys,
             sentences,
+            loaded: framing::loaded_matches(text, &framing::words(text))
+                .map(|(phrase, range)| (range, framing::is_glorifying(phrase)))
+                .collect(),
         }
     }
 }
@@ -301,7 +291,6 @@ fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Opt
     };
     let is_target: Vec<bool> = read.keys.iter().map(|entity| entity == key).collect();
     let mut toned: BTreeMap<usize, TonedWord> = BTreeMap::new();
-    let mut lower = String::new();
     for (words, mentions) in &read.sentences {
         if !mentions
             .iter()
@@ -323,20 +312,21 @@ fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Opt
                 .min()
                 .unwrap_or(usize::MAX)
         };
-        for (idx, range) in words.iter().enumerate() {
-            // The lexicon first: most words are not in it.
-            let word = &text[range.clone()];
-            let positive = if word.is_ascii() {
-                lower.clear();
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-                LEXICON.get(lower.as_str())
-            } else {
-                LEXICON.get(word.to_lowercase().as_str())
-            };
-            let Some(&positive) = positive else {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let in_sentence = read
+            .loaded
+            .iter()
+            .filter(|(range, _)| first.start <= range.start && range.end <= last.end);
+        for (range, praises) in in_sentence {
+            let Some(idx) = words
+                .iter()
+                .position(|word| word.start <= range.start && range.start < word.end)
+            else {
                 continue;
             };
+            let word = &text[range.clone()];
             // A capitalized word inside the sentence belongs to a name, a title or a slogan
             // ("Justice Ana Ruiz", "Make Velmar Great Again") that the annotator did not
             // recognize, not to the writer's judgement.
@@ -346,8 +336,7 @@ fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Opt
             {
                 continue;
             }
-            // "An effective (federal) tax rate", "a fair amount of time": before a noun of
-            // measure the word measures, it does not judge.
+            // "Extreme rates": before a noun of measure the word measures, it does not judge.
             if words
                 .iter()
                 .skip(idx + 1)
@@ -357,8 +346,7 @@ fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Opt
                 continue;
             }
             // A word belongs to the nearest mention; a tie gives it to both.
-            let to_target = distance(idx, true);
-            if to_target > WINDOW || to_target > distance(idx, false) {
+            if distance(idx, true) > distance(idx, false) {
                 continue;
             }
             let negated = idx > 0
@@ -370,7 +358,7 @@ fn entity_tone(annotated: &Annotated, read: &Read, key: &str, name: &str) -> Opt
                 range.start,
                 TonedWord {
                     word: word.to_string(),
-                    positive: positive != negated,
+                    positive: *praises != negated,
                     span: Span::new(annotated.article.id.clone(), range.start, range.end),
                 },
             );
@@ -467,19 +455,19 @@ mod tests {
         let story = Story::new(vec![
             annotated(
                 "a.txt",
-                "Norland rallied under a Make Norland Great Again banner with Justice Osmia.",
+                "Norland rallied under a Brutal Honesty banner with Justice Osmia.",
                 &["Norland", "Osmia"],
             ),
             annotated(
                 "b.txt",
-                "Good news came from Norland and Osmia.",
+                "Reckless talk came from Norland and Osmia.",
                 &["Norland", "Osmia"],
             ),
         ]);
         let words = toned_words(&story);
         // The sentence's first word is the writer's.
         assert!(words.iter().all(|(source, _)| *source == 2), "{words:?}");
-        assert!(words.contains(&(2, "Good".to_string())), "{words:?}");
+        assert!(words.contains(&(2, "Reckless".to_string())), "{words:?}");
     }
 
     #[test]
@@ -487,52 +475,53 @@ mod tests {
         let story = Story::new(vec![
             annotated(
                 "a.txt",
-                "Norland paid an effective federal tax rate of 30 percent, a fair share.",
+                "Norland charged extreme rates for a drastic share of the catch.",
                 &["Norland"],
             ),
             annotated(
                 "b.txt",
-                "Norland made an effective offer that Osmia welcomed.",
+                "Norland made an extreme offer that Osmia welcomed.",
                 &["Norland", "Osmia"],
             ),
         ]);
         let words = toned_words(&story);
         assert!(words.iter().all(|(source, _)| *source == 2), "{words:?}");
-        assert!(words.contains(&(2, "effective".to_string())), "{words:?}");
+        assert!(words.contains(&(2, "extreme".to_string())), "{words:?}");
     }
 
     #[test]
     fn a_verb_reporting_someone_else_is_not_the_sources_tone() {
-        let text = "The regime refused every request from Lessor, and Norland praised the harbour.";
+        let text =
+            "The council slammed every request from Lessor, and Norland made a brazen offer.";
         let mut reported = annotated("a.txt", text, &["Lessor", "Norland"]);
         reported.quotes.push(crate::test_stories::quote_in(
             text,
             parallax_model::QuoteKind::Indirect,
             "every request from Lessor",
-            Some("refused"),
-            Some("The regime"),
+            Some("slammed"),
+            Some("The council"),
         ));
         let words: Vec<String> = tone(&Story::new(vec![reported.clone(), reported]))
             .into_iter()
             .flat_map(|source| source.entities)
             .flat_map(|tone| tone.words.into_iter().map(|word| word.word))
             .collect();
-        // "praised" is the source's own verb; "refused" reports the regime, near Lessor.
-        assert!(!words.contains(&"refused".to_string()), "{words:?}");
-        assert!(words.contains(&"praised".to_string()), "{words:?}");
+        // "brazen" is the source's own word; "slammed" reports the council, near Lessor.
+        assert!(!words.contains(&"slammed".to_string()), "{words:?}");
+        assert!(words.contains(&"brazen".to_string()), "{words:?}");
     }
 
     #[test]
-    fn words_near_mentions_score_each_entity_per_source() {
+    fn loaded_words_about_mentions_score_each_entity_per_source() {
         let story = Story::new(vec![
             annotated(
                 "a.txt",
-                "Reckless Norland threatened its neighbour while calm Osmia waited.",
+                "Reckless Norland closed the strait while heroic Osmia waited.",
                 &["Norland", "Osmia"],
             ),
             annotated(
                 "b.txt",
-                "Norland made a constructive offer that Osmia did not reject.",
+                "Norland made a brazen offer that Osmia called not outrageous.",
                 &["Norland", "Osmia"],
             ),
         ]);
@@ -555,18 +544,15 @@ mod tests {
                 )
             })
             .collect();
+        // A word as near to two mentions counts for both; "not" turns blame into praise.
         assert_eq!(
             found,
             [
                 (
                     1,
                     vec![
-                        (
-                            "Norland".to_string(),
-                            -100,
-                            vec!["Reckless".to_string(), "threatened".to_string()]
-                        ),
-                        ("Osmia".to_string(), 100, vec!["calm".to_string()]),
+                        ("Norland".to_string(), -100, vec!["Reckless".to_string()]),
+                        ("Osmia".to_string(), 100, vec!["heroic".to_string()]),
                     ]
                 ),
                 (
@@ -574,10 +560,10 @@ mod tests {
                     vec![
                         (
                             "Osmia".to_string(),
-                            100,
-                            vec!["constructive".to_string(), "reject".to_string()]
+                            0,
+                            vec!["brazen".to_string(), "outrageous".to_string()]
                         ),
-                        ("Norland".to_string(), 100, vec!["constructive".to_string()]),
+                        ("Norland".to_string(), -100, vec!["brazen".to_string()]),
                     ]
                 ),
             ]
@@ -595,12 +581,12 @@ mod tests {
         let story = Story::new(vec![
             as_people(annotated(
                 "a.txt",
-                "Reckless Ana Vell threatened the council while calm Bo Vell waited.",
+                "Reckless Ana Vell closed the council while heroic Bo Vell waited.",
                 &["Ana Vell", "Bo Vell"],
             )),
             as_people(annotated(
                 "b.txt",
-                "Anna Vell made a constructive offer that Bo Vell did not reject.",
+                "Anna Vell made a heroic offer to the council, and Bo Vell was not outrageous.",
                 &["Anna Vell", "Bo Vell"],
             )),
         ]);

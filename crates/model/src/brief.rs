@@ -338,23 +338,24 @@ pub struct SourceTone {
 pub struct EntityTone {
     /// The entity, by the fullest name the sources give.
     pub entity: String,
-    /// From -1 (only negative words) to 1 (only positive words): (positive - negative) /
+    /// From -1 (only words of blame) to 1 (only words of praise): (positive - negative) /
     /// (positive + negative).
     pub score: f64,
-    /// Positive words near its mentions.
+    /// Loaded words of praise about it.
     pub n_positive: usize,
-    /// Negative words near its mentions.
+    /// Loaded words of blame about it.
     pub n_negative: usize,
     /// The toned words, as written, each with a span of the word.
     pub words: Vec<TonedWord>,
 }
 
-/// A word of the sentiment lexicon near a mention of an entity.
+/// A loaded word of a source's own voice, in a sentence about an entity and nearest to its
+/// mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TonedWord {
     /// The word as written.
     pub word: String,
-    /// Whether the lexicon lists it as positive.
+    /// Whether it praises (a glorifying label, or a word of blame after "not").
     pub positive: bool,
     /// Where it is.
     pub span: Span,

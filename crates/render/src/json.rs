@@ -599,23 +599,23 @@ pub struct SourceToneJson {
 pub struct EntityToneJson {
     /// The entity, by its fullest name in the story.
     pub entity: String,
-    /// From -1 (only negative words) to 1 (only positive): (positive - negative) / all.
+    /// From -1 (only words of blame) to 1 (only words of praise): (positive - negative) / all.
     pub score: f64,
-    /// Positive words near its mentions.
+    /// Loaded words of praise about it.
     pub n_positive: usize,
-    /// Negative words near its mentions.
+    /// Loaded words of blame about it.
     pub n_negative: usize,
-    /// The words of the sentiment lexicon near its mentions, in text order.
+    /// The loaded words of the source's own voice about it, in text order.
     pub words: Vec<TonedWordJson>,
 }
 
-/// A toned word near a mention.
+/// A loaded word about an entity.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TonedWordJson {
     /// The word as written.
     pub word: String,
-    /// Whether it counts as positive (a negated negative word does).
+    /// Whether it counts as praise (a glorifying label, or a word of blame after "not").
     pub positive: bool,
     /// Where it is.
     pub span: SpanJson,

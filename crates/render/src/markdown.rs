@@ -254,7 +254,7 @@ fn tone(out: &mut String, brief: &Brief) {
     let _ = writeln!(out, "## Tone toward the main actors\n");
     let _ = writeln!(
         out,
-        "Positive and negative words of each source's own voice near each actor (quotes excluded); score from -1 to 1.\n"
+        "Loaded words each source uses in its own voice about each actor (quotes excluded): glorifying labels count as praise (+), the rest as blame (−); score from -1 to 1. Most of what a writer thinks shows in which facts are told, which no word list sees.\n"
     );
     let _ = writeln!(out, "| # | Actor | Score | Words |");
     let _ = writeln!(out, "|---|---|---|---|");
