@@ -114,6 +114,20 @@ fn mojibake_is_repaired_with_a_note() {
 }
 
 #[test]
+fn character_references_a_scraper_left_are_decoded() {
+    let text = "Harbour talks in Vell\n\nThe mayor said the talks don&#8217;t matter and &quot;nothing&quot; will change, according to staff of Vell Ports &amp; Docks, who met on Tuesday for an hour; the union&amp;#8217;s leader &lt;Ana Ruiz&gt; agreed.";
+    let extracted = extract(
+        &text_document("scraped.txt", text.as_bytes()),
+        &ExtractConfig::new(),
+    )
+    .expect("scraped text is readable");
+    assert_eq!(
+        extracted.articles[0].text,
+        "The mayor said the talks don’t matter and \"nothing\" will change, according to staff of Vell Ports & Docks, who met on Tuesday for an hour; the union’s leader <Ana Ruiz> agreed."
+    );
+}
+
+#[test]
 fn deeply_nested_html_is_read_as_text() {
     let mut page = String::from("<html><body>");
     for _ in 0..10_000 {

@@ -6,8 +6,10 @@ use crate::boilerplate::{
     self, Shape, count_words_up_to, ends_like_sentence, is_headline_like, lexicon_key,
 };
 use crate::decode::{normalize_line, unify_newlines};
+use crate::html;
 use chrono::NaiveDate;
 use parallax_model::{RemovalReason, RemovedBlock};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How [`clean`] treats its input.
@@ -246,7 +248,7 @@ pub(crate) fn add_authors(authors: &mut Vec<String>, new_authors: Vec<String>) {
 
 /// Splits text into normalized units: lines, or whole hard-wrapped paragraphs.
 fn units(text: &str, unwrap_lines: bool) -> Vec<String> {
-    let text = unify_newlines(text);
+    let text = without_leftover_entities(unify_newlines(text));
     let mut units = Vec::new();
     let mut block: Vec<String> = Vec::new();
     let flush = |block: &mut Vec<String>, units: &mut Vec<String>| {
@@ -267,6 +269,21 @@ fn units(text: &str, unwrap_lines: bool) -> Vec<String> {
     }
     flush(&mut block, &mut units);
     units
+}
+
+/// Text with the character references a scraper or CMS left in it decoded ("don&#8217;t",
+/// "&quot;No&quot;", "AT&amp;T"), twice where they were escaped twice ("&amp;#8217;"). No
+/// article means "&amp;" literally, and a page's own references were decoded by its parser, so
+/// what is left is escaping applied once too often.
+fn without_leftover_entities(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return text;
+    }
+    let once = html::decode_entities(&text);
+    if once == *text {
+        return text;
+    }
+    Cow::Owned(html::decode_entities(&once))
 }
 
 /// Whether the lines of a block are one paragraph wrapped at a fixed width: every line at most
