@@ -11,6 +11,7 @@ use parallax_model::{
     Article, Diagnostic, Document, Origin, RemovalReason, RemovedBlock, Severity,
 };
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -494,7 +495,7 @@ impl JsonLd {
                 if body.contains('<') && body.contains('>') {
                     strip_tags(body)
                 } else {
-                    decode_entities(body)
+                    decode_entities(body).into_owned()
                 }
             });
         JsonLd {
@@ -929,7 +930,7 @@ pub(crate) fn strip_tags(html: &str) -> String {
             out.push_str(if name == "br" { "\n" } else { "\n\n" });
         }
     }
-    decode_entities(&out)
+    decode_entities(&out).into_owned()
 }
 
 fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -948,77 +949,10 @@ fn find_ascii_case_insensitive(haystack: &[u8], from: usize, needle: &[u8]) -> O
         .map(|found| from + found)
 }
 
-/// Decodes character references: numeric ones and the named ones common in news text.
-pub(crate) fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after
-            .char_indices()
-            .take(12)
-            .find(|(_, ch)| *ch == ';')
-            .map(|(end, _)| end);
-        let decoded = end.and_then(|end| entity(&after[..end]).map(|ch| (ch, end)));
-        match decoded {
-            Some((ch, end)) => {
-                out.push(ch);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|ch| *ch != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "copy" => '©',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "agrave" => 'à',
-        "ccedil" => 'ç',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "szlig" => 'ß',
-        "ntilde" => 'ñ',
-        "aacute" => 'á',
-        "iacute" => 'í',
-        "oacute" => 'ó',
-        "uacute" => 'ú',
-        _ => return None,
-    })
+/// Decodes character references, numeric and named, that end with ";" ("&amp;", "&#8217;";
+/// "&nope;" and "AT&T" stay).
+pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
+    html_escape::decode_html_entities(text)
 }
 
 mod prune;

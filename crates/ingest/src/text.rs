@@ -279,11 +279,10 @@ fn without_leftover_entities(text: Cow<'_, str>) -> Cow<'_, str> {
     if !text.contains('&') {
         return text;
     }
-    let once = html::decode_entities(&text);
-    if once == *text {
+    let Cow::Owned(once) = html::decode_entities(&text) else {
         return text;
-    }
-    Cow::Owned(html::decode_entities(&once))
+    };
+    Cow::Owned(html::decode_entities(&once).into_owned())
 }
 
 /// Whether the lines of a block are one paragraph wrapped at a fixed width: every line at most
