@@ -2306,6 +2306,9 @@ pub(crate) fn verb_at(doc: &Doc, idx: usize) -> Option<Entry> {
     if !token.is_word() || token.capitalized && !in_title_case(doc, idx) {
         return None;
     }
+    if names_what_it_follows(doc, idx) {
+        return None;
+    }
     let mut entry = reporting_verb(&token.lower)?;
     // ("her" may be an object before a bare infinitive: "heard her say …".)
     entry.after_determiner = idx > 0
@@ -2317,6 +2320,44 @@ pub(crate) fn verb_at(doc: &Doc, idx: usize) -> Option<Entry> {
         return None;
     }
     Some(entry)
+}
+
+/// Whether the word at `idx` is a "called" that names what a short indefinite description
+/// before it stands for ("a group called the Velmar Harbour Party", "an app called Ferry"):
+/// nobody is reported saying anything.
+fn names_what_it_follows(doc: &Doc, idx: usize) -> bool {
+    if doc.lower(idx) != "called" {
+        return false;
+    }
+    let described = (idx.saturating_sub(4)..idx.saturating_sub(1))
+        .rev()
+        .find(|&at| matches!(doc.lower(at), "a" | "an"))
+        .is_some_and(|article| {
+            (article + 1..idx).all(|at| {
+                let token = doc.token(at);
+                token.is_word() && !token.capitalized
+            })
+        });
+    let name_at = if doc.lower(idx + 1) == "the" {
+        idx + 2
+    } else {
+        idx + 1
+    };
+    let capitalized = |at: usize| {
+        doc.tokens
+            .get(at)
+            .is_some_and(|token| token.is_word() && token.capitalized)
+    };
+    if !described || !capitalized(name_at) {
+        return false;
+    }
+    // "A spokesman called Ruiz a liar": a label after the name makes it a judgement.
+    let after_name = (name_at..).find(|&at| !capitalized(at)).unwrap_or(name_at);
+    !matches!(doc.lower(after_name), "a" | "an" | "the")
+        && !doc
+            .tokens
+            .get(after_name)
+            .is_some_and(|token| token.is_quote())
 }
 
 /// Whether the word at `idx` stands inside a headline written in title case ("Ruiz Says Port

@@ -615,6 +615,9 @@ struct Antecedent {
     first: usize,
     last: usize,
     sentence: usize,
+    /// Whether it is an earlier quote's speaker: a document that speaks ("the report called
+    /// for …") may be a later "it" that speaks again.
+    speaks: bool,
 }
 
 /// Replaces each personal-pronoun speaker with the most recent compatible name before it.
@@ -658,6 +661,7 @@ fn resolve_pronouns(
             first,
             last,
             sentence: doc.token(first).sentence,
+            speaks: false,
         });
     }
     for quote in found.iter() {
@@ -671,6 +675,7 @@ fn resolve_pronouns(
                     first: named.first,
                     last: named.last,
                     sentence: doc.token(named.first).sentence,
+                    speaks: true,
                 });
             }
         }
@@ -678,7 +683,13 @@ fn resolve_pronouns(
     // Of two phrases that start at the same word, the longer one is kept: a sentence's subject
     // may stop where a speaker's phrase goes on ("DWU" of "DWU leader Anna Holm").
     antecedents.sort_by_key(|antecedent| (antecedent.first, std::cmp::Reverse(antecedent.last)));
-    antecedents.dedup_by_key(|antecedent| antecedent.first);
+    antecedents.dedup_by(|later, kept| {
+        let same = later.first == kept.first;
+        if same {
+            kept.speaks |= later.speaks;
+        }
+        same
+    });
 
     // What the article tells of a name's gender anywhere — a title or a gendered role word
     // ("Mrs.", "spokesman"), a given name ("Tim Ryan" for a later "Ryan") — holds for every
@@ -734,7 +745,10 @@ fn resolve_pronouns(
                 break;
             }
             let referent = speaker::referent(doc, antecedent.first, antecedent.last);
-            if !speaker::compatible(class, referent) {
+            let document_speaking_again = class == speaker::Pronoun::Neuter
+                && referent == speaker::Referent::Thing
+                && antecedent.speaks;
+            if !speaker::compatible(class, referent) && !document_speaking_again {
                 continue;
             }
             // The last capitalized word of the name's head keys it, so "Ana Ruiz, the mayor,"

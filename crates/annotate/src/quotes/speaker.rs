@@ -2130,26 +2130,41 @@ pub(crate) fn compatible(pronoun: Pronoun, referent: Referent) -> bool {
     }
 }
 
-/// The dash that ends a dateline opening at token `first`: up to five words in capitals (and
-/// commas) before a dash ("WASHINGTON —", "NEW YORK -").
+/// The dash that ends a dateline opening at token `first`: a place in capitals, with commas,
+/// then its region and an agency ("WASHINGTON —", "NEW YORK -", "KANSAS CITY, Mo. (AP) —").
 fn dateline_dash(doc: &Doc, first: usize, end: usize) -> Option<usize> {
-    let mut idx = first;
-    while idx < end && idx - first < 6 {
+    let in_capitals = |idx: usize| {
+        let token = doc.token(idx);
+        let text = &doc.text[token.range.clone()];
+        token.is_word()
+            && text.chars().any(char::is_alphabetic)
+            && !text.chars().any(char::is_lowercase)
+    };
+    if first >= end || !in_capitals(first) {
+        return None;
+    }
+    let mut after_comma = false;
+    let mut idx = first + 1;
+    while idx < end && idx - first < 12 {
         let token = doc.token(idx);
         // A horizontal bar ("WASHINGTON ―House …") is typed for a dash too.
         if ['\u{2014}', '\u{2013}', '\u{2015}', '-']
             .iter()
             .any(|&dash| token.is_punct(dash))
         {
-            return (idx > first).then_some(idx);
+            return Some(idx);
         }
-        let text = &doc.text[token.range.clone()];
-        let in_capitals = token.is_word()
-            && text.chars().any(char::is_alphabetic)
-            && !text.chars().any(char::is_lowercase);
-        if !(in_capitals || token.is_punct(',')) {
+        // After the place's comma, its region may be written in capitals and small letters,
+        // abbreviated ("Mo.", "N.Y."); an agency stands in parentheses.
+        let allowed = in_capitals(idx)
+            || token.is_punct(',')
+            || token.is_punct('(')
+            || token.is_punct(')')
+            || (after_comma && (token.is_punct('.') || (token.is_word() && token.capitalized)));
+        if !allowed {
             return None;
         }
+        after_comma |= token.is_punct(',');
         idx += 1;
     }
     None

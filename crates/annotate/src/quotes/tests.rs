@@ -546,6 +546,18 @@ fn he_and_she_skip_descriptions_of_things() {
         "LYON — The harbour board published its figures. “It is a start,” it said.",
         "direct [“It is a start,”] cue=said speaker=The harbour board (from it)",
     );
+    // So is one with its region and an agency.
+    check(
+        "VELMAR, Ostr. (AP) — The harbour board published its figures. “It is a start,” it said.",
+        "direct [“It is a start,”] cue=said speaker=The harbour board (from it)",
+    );
+    // A document that spoke may speak again as "it"; a thing that did not speak may not.
+    check(
+        "The draft called for the union to \"tell its members the truth.\" It said the fight could \
+         grow.",
+        "indirect [the union to \"tell its members the truth.\"] cue=called for speaker=The draft\n\
+         indirect [the fight could grow] cue=said speaker=The draft (from It)",
+    );
     // A capitalized common word opening a sentence is no name.
     check(
         "Ana Ruiz took the floor. Progress has been slow, and progress matters. “It is a \
@@ -1887,6 +1899,23 @@ fn a_call_that_convenes_an_event_says_nothing() {
     check(
         "Ruiz called for a general strike.",
         "indirect [a general strike] cue=called for speaker=Ruiz",
+    );
+}
+
+#[test]
+fn a_call_that_names_says_nothing() {
+    check(
+        "A group called the Velmar Harbour Party issued its own motion on Tuesday.",
+        "indirect [its own motion on Tuesday] cue=issued speaker=the Velmar Harbour Party",
+    );
+    check(
+        "An app called Ferry said it would close.",
+        "indirect [it would close] cue=said speaker=Ferry",
+    );
+    // A label after the name makes it a judgement.
+    check(
+        "A lawmaker called Ruiz a liar.",
+        "indirect [Ruiz a liar] cue=called speaker=A lawmaker anonymous",
     );
 }
 
