@@ -39,7 +39,29 @@ pub(crate) fn repair(text: &str) -> Option<Repaired> {
         let places = repaired.map_or(n_sequences, |done| done.places);
         repaired = Some(Repaired { text, places });
     }
-    repaired
+    repaired.map(|done| Repaired {
+        text: without_stranded_circumflex(&done.text),
+        places: done.places,
+    })
+}
+
+/// Text whose mojibake was repaired, without the "Â" left where the no-break space it came with
+/// became a plain space ("Ã‚ Democratic" is "Â Democratic" after a pass): in text known to be
+/// mojibake, an "Â" before a space that no capital letter precedes is that leftover, not a word's
+/// last letter ("PÂ " in capitals stays).
+fn without_stranded_circumflex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let stranded =
+            ch == 'Â' && chars.peek() == Some(&' ') && !previous.is_some_and(char::is_uppercase);
+        if !stranded {
+            out.push(ch);
+        }
+        previous = Some(ch);
+    }
+    out
 }
 
 /// What a diagnostic says of a repair at `places` places.
@@ -309,6 +331,12 @@ mod tests {
     fn broken_sequences_are_left_as_they_are() {
         // A byte lost on the way: nothing can be put back, and nothing else is touched.
         assert_eq!(repaired("the realÃ¢€world"), "the realâ€world");
+        // A no-break space that became a space leaves its "Â" behind, which goes too; an "Â"
+        // ending a word in capitals stays.
+        assert_eq!(
+            repaired("a Ã‚ Velmar vote, ANDRÂ Ruiz, donÃ¢â‚¬â„¢t"),
+            "a  Velmar vote, ANDRÂ Ruiz, don’t"
+        );
         assert_eq!(repaired("Ã"), "Ã");
         assert_eq!(repaired("ends with Ã©"), "ends with é");
     }
