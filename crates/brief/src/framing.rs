@@ -58,7 +58,7 @@ pub(crate) fn is_glorifying(phrase: &str) -> bool {
 
 /// The loaded words of the lexicon in `text`, each with its byte range; `words` are the words of
 /// `text` as [`words`] gives them.
-pub(crate) fn loaded_matches<'a>(
+fn loaded_matches<'a>(
     text: &'a str,
     words: &'a [(Range<usize>, Cow<'_, str>)],
 ) -> impl Iterator<Item = (&'static str, Range<usize>)> + 'a {
@@ -404,7 +404,7 @@ fn closes(text: &str, at: usize) -> bool {
 /// Lowercase words of `text` with their byte ranges; hyphenated words are split so a phrase
 /// such as "so-called" is two words. A word already in lowercase is borrowed, not copied: most
 /// are, and copying every word was most of the cost of framing.
-pub(crate) fn words(text: &str) -> Vec<(Range<usize>, Cow<'_, str>)> {
+fn words(text: &str) -> Vec<(Range<usize>, Cow<'_, str>)> {
     let mut words = Vec::new();
     let mut start = None;
     for (offset, c) in text

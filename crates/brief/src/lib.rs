@@ -172,7 +172,7 @@ pub fn brief_with_laps(story: &Story, config: &Config, lap: &mut dyn FnMut(&'sta
     let consensus = consensus::without_contesting(story, consensus, &disputes);
     let framing = framing(story);
     lap("framing");
-    let tone = tone(story);
+    let tone = tone(story, &framing);
     lap("tone");
     let blind_spots = blind_spots(story, &consensus, &timeline, &disputes);
     lap("blind spots");

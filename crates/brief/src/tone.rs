@@ -2,9 +2,9 @@
 //!
 //! The main entities are those most sources mention (a person by surname, people who share one
 //! told apart by their given names; a body or place by its country when known, else by name).
-//! In a sentence that mentions an entity, the words of the team's loaded-word lexicon
-//! (`data/loaded-words.txt`, the one framing counts) that are nearer to its mention than to any
-//! other entity's count toward it: a glorifying label ("heroic") as praise, every other entry
+//! In a sentence that mentions an entity, the loaded words framing found in the source's own
+//! voice (the team's lexicon, `data/loaded-words.txt`; read from the framing, not found again)
+//! that are nearer to its mention than to any other entity's count toward it: a glorifying label ("heroic") as praise, every other entry
 //! ("reckless", "embattled", "regime") as blame, and a word just after "not", "no" or "never"
 //! for the other side; one before a noun of measure ("extreme rates") does not count. Words
 //! inside quotes are someone else's voice and are left out, as are the verbs that report them
@@ -22,7 +22,9 @@
 //! judge them.
 
 use crate::framing;
-use parallax_model::{Annotated, EntityKind, EntityTone, SourceTone, Span, Story, TonedWord};
+use parallax_model::{
+    Annotated, EntityKind, EntityTone, Framing, LoadedWord, SourceTone, Span, Story, TonedWord,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -122,8 +124,9 @@ fn person_name(entity: &parallax_model::Entity) -> Option<(String, String)> {
     Some((surname, words.join(" ")))
 }
 
-/// The tone of every source toward the story's main entities, in source order.
-pub fn tone(story: &Story) -> Vec<SourceTone> {
+/// The tone of every source toward the story's main entities, in source order; `framing` is
+/// the story's framing, whose loaded words of each source's own voice it reads.
+pub fn tone(story: &Story, framing: &[Framing]) -> Vec<SourceTone> {
     let people = People::new(story);
     // Each entity's key, by article, worked out once for both uses below.
     let keys: Vec<Vec<String>> = story
@@ -147,7 +150,10 @@ pub fn tone(story: &Story) -> Vec<SourceTone> {
         .zip(keys)
         .enumerate()
         .filter_map(|(idx, (annotated, keys))| {
-            let read = Read::new(annotated, keys);
+            let loaded = framing
+                .get(idx)
+                .map_or(&[][..], |framing| &framing.loaded_words);
+            let read = Read::new(annotated, keys, loaded);
             let mut entities: Vec<EntityTone> = main
                 .iter()
                 .filter_map(|(key, name)| entity_tone(annotated, &read, key, name))
@@ -180,7 +186,7 @@ struct Read {
 type MentionWords = (Range<usize>, usize);
 
 impl Read {
-    fn new(annotated: &Annotated, keys: Vec<String>) -> Read {
+    fn new(annotated: &Annotated, keys: Vec<String>, loaded: &[LoadedWord]) -> Read {
         let text = &annotated.article.text;
         let sentences = annotated
             .sentences
@@ -227,9 +233,20 @@ impl Read {
                 .collect(),
             keys,
             sentences,
-            loaded: framing::loaded_matches(text, &framing::words(text))
-                .map(|(phrase, range)| (range, framing::is_glorifying(phrase)))
-                .collect(),
+            loaded: {
+                let mut uses: Vec<(Range<usize>, bool)> = loaded
+                    .iter()
+                    .flat_map(|loaded| {
+                        let praises = framing::is_glorifying(&loaded.word);
+                        loaded
+                            .spans
+                            .iter()
+                            .map(move |span| (span.start..span.end, praises))
+                    })
+                    .collect();
+                uses.sort_by_key(|(range, _)| range.start);
+                uses
+            },
         }
     }
 }
@@ -433,9 +450,14 @@ mod tests {
         annotated
     }
 
+    /// The tone of `story`, read from its own framing as the brief reads it.
+    fn tone_of(story: &Story) -> Vec<SourceTone> {
+        tone(story, &crate::framing(story))
+    }
+
     /// Every toned word of `story` with its source's number.
     fn toned_words(story: &Story) -> Vec<(usize, String)> {
-        tone(story)
+        tone_of(story)
             .into_iter()
             .flat_map(|source| {
                 source.entities.into_iter().flat_map(move |tone| {
@@ -501,7 +523,7 @@ mod tests {
             Some("slammed"),
             Some("The council"),
         ));
-        let words: Vec<String> = tone(&Story::new(vec![reported.clone(), reported]))
+        let words: Vec<String> = tone_of(&Story::new(vec![reported.clone(), reported]))
             .into_iter()
             .flat_map(|source| source.entities)
             .flat_map(|tone| tone.words.into_iter().map(|word| word.word))
@@ -525,7 +547,7 @@ mod tests {
                 &["Norland", "Osmia"],
             ),
         ]);
-        let found: Vec<(usize, Vec<FoundTone>)> = tone(&story)
+        let found: Vec<(usize, Vec<FoundTone>)> = tone_of(&story)
             .into_iter()
             .map(|source| {
                 (
@@ -590,7 +612,7 @@ mod tests {
                 &["Anna Vell", "Bo Vell"],
             )),
         ]);
-        let found: Vec<Vec<(String, i64)>> = tone(&story)
+        let found: Vec<Vec<(String, i64)>> = tone_of(&story)
             .into_iter()
             .map(|source| {
                 let mut entities: Vec<(String, i64)> = source
