@@ -30,18 +30,16 @@ const MAX_PASSES: usize = 3;
 /// `text` with its mojibake turned back into the characters meant, or `None` when there is
 /// none.
 pub(crate) fn repair(text: &str) -> Option<Repaired> {
-    let mut repaired: Option<Repaired> = None;
-    for _ in 0..MAX_PASSES {
-        let current = repaired.as_ref().map_or(text, |done| done.text.as_str());
-        let Some((text, n_sequences)) = repair_once(current) else {
+    let (mut repaired, places) = repair_once(text)?;
+    for _ in 1..MAX_PASSES {
+        let Some((again, _)) = repair_once(&repaired) else {
             break;
         };
-        let places = repaired.map_or(n_sequences, |done| done.places);
-        repaired = Some(Repaired { text, places });
+        repaired = again;
     }
-    repaired.map(|done| Repaired {
-        text: without_stranded_circumflex(&done.text),
-        places: done.places,
+    Some(Repaired {
+        text: without_stranded_circumflex(&repaired),
+        places,
     })
 }
 
