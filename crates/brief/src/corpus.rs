@@ -1,14 +1,15 @@
 //! The story's English content terms, stemmed once per brief for the summary and the readings'
 //! summaries: each article's distinct terms (text and headline), its headline's, and each
 //! sentence's after its dateline, compressed as the summary states it, with the counts the
-//! summary weighs a wording by.
+//! summary weighs a wording by; and each article's pairs of consecutive words, hashed, which
+//! the summary counts shared phrases by.
 //!
 //! Terms are ids numbered in the order of their spelling, so a sorted list of ids is in the
 //! order [`parallax_text::Terms::of`] gives the terms, and sums over it add in the same order as
 //! over the strings.
 
 use crate::stems::Stems;
-use crate::summary::{compress, dateline_len, n_judged_words};
+use crate::summary::{bigram_hashes, compress, dateline_len, n_judged_words};
 use parallax_model::{Annotated, EntityKind, Story};
 use std::collections::HashMap;
 
@@ -20,6 +21,9 @@ pub(crate) struct Corpus {
     pub(crate) article_terms: Vec<Vec<u32>>,
     /// Each article's distinct headline terms, sorted.
     pub(crate) headline_terms: Vec<Vec<u32>>,
+    /// The hashes of each article's distinct pairs of consecutive words (text and headline),
+    /// sorted.
+    pub(crate) article_bigrams: Vec<Vec<u64>>,
     /// Each article's sentences, in order.
     pub(crate) sentences: Vec<Vec<Wording>>,
 }
@@ -46,6 +50,7 @@ impl Corpus {
         let mut stems = Stems::new(Some("en"));
         let mut article_terms = Vec::with_capacity(story.articles.len());
         let mut headline_terms = Vec::with_capacity(story.articles.len());
+        let mut article_bigrams = Vec::with_capacity(story.articles.len());
         let mut sentences: Vec<Vec<Wording>> = Vec::with_capacity(story.articles.len());
         for annotated in &story.articles {
             let article = &annotated.article;
@@ -54,6 +59,11 @@ impl Corpus {
             terms.extend_from_slice(&headline);
             article_terms.push(terms);
             headline_terms.push(headline);
+            let mut bigrams = bigram_hashes(&article.text);
+            bigrams.extend(bigram_hashes(article.title.as_deref().unwrap_or_default()));
+            bigrams.sort_unstable();
+            bigrams.dedup();
+            article_bigrams.push(bigrams);
             sentences.push(
                 annotated
                     .sentences
@@ -125,6 +135,7 @@ impl Corpus {
             ids,
             article_terms,
             headline_terms,
+            article_bigrams,
             sentences,
         }
     }

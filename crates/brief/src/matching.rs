@@ -17,6 +17,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// A term, the place of its word among a clause's words, and whether the word is marked
+/// (quoted, denied, or telling an action, a time or a count).
+type TermAt = (u32, u32, bool);
+
 /// One sentence (or clause) and its content terms, as ids into the story's vocabulary.
 pub(crate) struct SentenceTerms {
     pub(crate) article_idx: usize,
@@ -46,7 +50,7 @@ pub(crate) struct SentenceTerms {
     /// the clause's words and whether that word is quoted, denied, or tells an action, a time or
     /// a count ([`tells_action_time_or_count`]), sorted by term ([`shares_one_phrase_only`] reads
     /// them); empty for a sentence.
-    unnamed_at: Vec<(u32, u32, bool)>,
+    unnamed_at: Vec<TermAt>,
     /// For a clause that opens with a person's name, the term of the name's last word: two
     /// clauses about different people state different facts, however alike their words ("X has
     /// led the party since 2003" / "Y and Z have been part of its leadership since 2003").
@@ -244,7 +248,7 @@ struct ClauseStems {
     unnamed: Vec<u32>,
     /// Each of `unnamed` with the place of its word among the clause's words (stop words
     /// counted) and whether the word is quoted, denied, or tells an action, a time or a count.
-    unnamed_at: Vec<(u32, u32, bool)>,
+    unnamed_at: Vec<TermAt>,
     /// The terms outside attributions.
     unattributed: Vec<u32>,
     /// As [`SentenceTerms::negation`].
@@ -441,7 +445,7 @@ fn index(story: &Story) -> Index {
             for clause in &clause_stems {
                 let terms = as_ids(&clause.all);
                 // The first place of each term, by term id.
-                let mut unnamed_at: Vec<(u32, u32, bool)> = clause
+                let mut unnamed_at: Vec<TermAt> = clause
                     .unnamed_at
                     .iter()
                     .filter_map(|&(stem, place, marked)| {
@@ -526,20 +530,61 @@ fn similar_pairs(
             postings[term as usize].push(sentence_idx);
         }
     }
+    // Each unit's term weights summed from the heaviest down: the shared terms of a pair weigh
+    // at most its `n_shared` heaviest on either side, which bounds the pair's similarity before
+    // it is worked out.
+    let heaviest: Vec<Vec<f64>> = sentences
+        .iter()
+        .map(|sentence| {
+            let mut weights: Vec<f64> = sentence
+                .terms
+                .iter()
+                .map(|&term| idf[term as usize])
+                .collect();
+            weights.sort_unstable_by(|a, b| b.total_cmp(a));
+            std::iter::once(0.0)
+                .chain(weights.iter().scan(0.0, |sum, weight| {
+                    *sum += weight;
+                    Some(*sum)
+                }))
+                .collect()
+        })
+        .collect();
+    let taken: Vec<Stance> = sentences
+        .iter()
+        .map(|sentence| stance_taken(sentence, stances))
+        .collect();
+    let totals: Vec<f64> = heaviest.iter().map(|sums| sums[sums.len() - 1]).collect();
+    let least_similarity = config.min_similarity * SAME_DAY_SIMILARITY_SHARE;
     let mut pairs = Vec::new();
     // Shared-term counts per candidate, in a dense array reset through the list of candidates
     // touched: hashing every posting was the costliest part of a brief.
     let mut n_shared: Vec<u32> = vec![0; sentences.len()];
     let mut candidates: Vec<usize> = Vec::new();
+    // Where each term's posting is: sentences are visited in the order the postings list
+    // them, so the entry after the visited one starts the later sentences.
+    let mut visited: Vec<usize> = vec![0; idf.len()];
+    // The first sentence of the next article, for the sentences of the current one.
+    let mut next_article = 0;
     for (left, sentence) in sentences.iter().enumerate() {
+        if left == next_article {
+            next_article = left
+                + sentences[left..]
+                    .partition_point(|other| other.article_idx == sentence.article_idx);
+        }
         for &term in &sentence.terms {
             let posting = &postings[term as usize];
-            let after_left = posting.partition_point(|&right| right <= left);
+            visited[term as usize] += 1;
+            let later = &posting[visited[term as usize].min(posting.len())..];
             // Sentences are in article order, so the rest of left's own article comes first in
             // the posting and is skipped in one step: one long article costs no pairs.
-            let later = &posting[after_left..];
-            let other_articles = later
-                .partition_point(|&right| sentences[right].article_idx == sentence.article_idx);
+            let other_articles = match later.first() {
+                Some(&right) if right < next_article => {
+                    later.partition_point(|&right| right < next_article)
+                }
+                // Most often no later sentence of left's article uses the term.
+                _ => 0,
+            };
             for &right in &later[other_articles..] {
                 if n_shared[right] == 0 {
                     candidates.push(right);
@@ -554,13 +599,28 @@ fn similar_pairs(
             {
                 continue;
             }
+            // Most pairs share too little weight to be alike; the bound leaves them out before
+            // their terms are merged (with a margin for the sums' rounding).
+            // The left side's bound first: it needs only the right's total from memory.
+            let left_sums = &heaviest[left];
+            let total = left_sums[left_sums.len() - 1] + totals[right];
+            let cannot_be_alike = |most_shared: f64| {
+                most_shared < least_similarity * (total - most_shared) * (1.0 - 1e-9)
+            };
+            let left_most_shared = left_sums[shared.min(left_sums.len() - 1)];
+            if cannot_be_alike(left_most_shared) {
+                continue;
+            }
+            let right_sums = &heaviest[right];
+            if cannot_be_alike(left_most_shared.min(right_sums[shared.min(right_sums.len() - 1)])) {
+                continue;
+            }
             // Few pairs are alike enough; the finer tests are left for them.
             let other = &sentences[right];
             let similarity = weighted_jaccard(&sentence.terms, &other.terms, idf);
             // The same-day test is the costlier one, so it is only made where it decides.
             let alike_enough = similarity >= config.min_similarity
-                || (similarity >= config.min_similarity * SAME_DAY_SIMILARITY_SHARE
-                    && same_day_event(sentence, other));
+                || (similarity >= least_similarity && same_day_event(sentence, other));
             if alike_enough
                 && sentence.supposes == other.supposes
                 && n_common(&sentence.unnamed, &other.unnamed) >= min_stated
@@ -569,7 +629,7 @@ fn similar_pairs(
                     && other.subject.is_some()
                     && sentence.subject != other.subject)
                 && !denies_what_other_states(sentence, other, idf)
-                && !opposite_stances(sentence, other, stances)
+                && !opposite_stances(taken[left], taken[right])
             {
                 pairs.push((similarity, left, right));
             }
@@ -655,36 +715,40 @@ struct PairSet<'a> {
 /// statement" or a phrase of three shared terms and more tell one fact.
 /// Sentences (whose `unnamed_at` is empty) are never held to it.
 fn shares_one_phrase_only(left: &SentenceTerms, right: &SentenceTerms) -> bool {
-    if left.unnamed_at.is_empty() || right.unnamed_at.is_empty() {
-        return false;
+    // Both lists are sorted by term, one entry a term: the shared terms come out of one merge,
+    // in term order, and a third ends the search. This runs for every pair of alike clauses.
+    // Each shared term's entry in the left list and in the right.
+    let mut shared: [(TermAt, TermAt); 2] = Default::default();
+    let mut n_shared = 0;
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&in_left), Some(&in_right)) = (left.unnamed_at.get(i), right.unnamed_at.get(j))
+    {
+        match in_left.0.cmp(&in_right.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if n_shared == 2 {
+                    return false;
+                }
+                shared[n_shared] = (in_left, in_right);
+                n_shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    let find = |unit: &SentenceTerms, id: u32| {
-        unit.unnamed_at
-            .binary_search_by_key(&id, |&(id, _, _)| id)
-            .ok()
-            .map(|at| unit.unnamed_at[at])
-    };
-    let shared: Vec<u32> = left
-        .unnamed_at
-        .iter()
-        .map(|&(id, _, _)| id)
-        .filter(|&id| find(right, id).is_some())
-        .collect();
-    if shared.len() != 2
+    if n_shared != 2
         || shared
             .iter()
-            .any(|id| left.numbers.binary_search(id).is_ok())
+            .any(|((id, _, _), _)| left.numbers.binary_search(id).is_ok())
     {
         return false;
     }
-    let names_a_thing = |unit: &SentenceTerms| {
-        let found: Vec<(u32, u32, bool)> = shared.iter().filter_map(|&id| find(unit, id)).collect();
-        let [(_, first, first_marked), (_, second, second_marked)] = found[..] else {
-            return false;
-        };
+    let names_a_thing = |(_, first, first_marked): TermAt, (_, second, second_marked): TermAt| {
         first.abs_diff(second) <= 2 && !first_marked && !second_marked
     };
-    names_a_thing(left) && names_a_thing(right)
+    let [(left_first, right_first), (left_second, right_second)] = shared;
+    names_a_thing(left_first, left_second) && names_a_thing(right_first, right_second)
 }
 
 /// Whether `word` tells an action (a form in "-ed" or "-ing"), a time (a day, a month, a unit
@@ -977,24 +1041,25 @@ impl Stance {
 /// support for same-sex marriage" / "voicing her opposition to same-sex marriage"): what they
 /// share is the question, not an answer. A unit naming both sides ("supporters and opponents
 /// of the bill") takes neither.
-fn opposite_stances(left: &SentenceTerms, right: &SentenceTerms, stances: &[Stance]) -> bool {
-    let side = |unit: &SentenceTerms| {
-        let (mut for_, mut against) = (false, false);
-        for &term in &unit.terms {
-            match stances[term as usize] {
-                Stance::For => for_ = true,
-                Stance::Against => against = true,
-                Stance::Neither => {}
-            }
-        }
-        match (for_, against) {
-            (true, false) => Stance::For,
-            (false, true) => Stance::Against,
-            _ => Stance::Neither,
-        }
-    };
-    let (left, right) = (side(left), side(right));
+fn opposite_stances(left: Stance, right: Stance) -> bool {
     left != Stance::Neither && right != Stance::Neither && left != right
+}
+
+/// The side `unit` takes, given the stance of each term.
+fn stance_taken(unit: &SentenceTerms, stances: &[Stance]) -> Stance {
+    let (mut for_, mut against) = (false, false);
+    for &term in &unit.terms {
+        match stances[term as usize] {
+            Stance::For => for_ = true,
+            Stance::Against => against = true,
+            Stance::Neither => {}
+        }
+    }
+    match (for_, against) {
+        (true, false) => Stance::For,
+        (false, true) => Stance::Against,
+        _ => Stance::Neither,
+    }
 }
 
 /// How many elements two sorted lists have in common.

@@ -2,7 +2,8 @@
 //! and stemming was the costliest part of reading its sentences, which several sections do.
 
 use parallax_text::Terms;
-use std::collections::HashMap;
+// Read for every word of every sentence: SipHash was most of the lookup's cost.
+use rustc_hash::FxHashMap as HashMap;
 
 /// The content terms of texts in one language, as ids numbered in the order first seen.
 pub(crate) struct Stems {
@@ -19,9 +20,9 @@ impl Stems {
     pub(crate) fn new(language: Option<&str>) -> Stems {
         Stems {
             terms: Terms::new(language),
-            by_word: HashMap::new(),
+            by_word: HashMap::default(),
             spellings: Vec::new(),
-            ids: HashMap::new(),
+            ids: HashMap::default(),
         }
     }
 

@@ -48,6 +48,7 @@ use parallax_text::Terms;
 use salience::{COVERAGE, Features, N_FEATURES, NOVELTY, OVERFLOW};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// How long a summary may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -618,8 +619,8 @@ fn choices<'s>(
                 n_sources_share: 1.0 / term_stats.n_sources,
                 features: Features([0.0; N_FEATURES]),
                 sources: vec![source],
-                cited: vec![span.clone()],
-                spans: vec![span],
+                cited: Rc::from([span.clone()]),
+                spans: Rc::from([span]),
                 by_clauses: false,
             });
         }
@@ -729,16 +730,20 @@ impl<'d> DisputedSpans<'d> {
         })
     }
 
-    /// Whether `other` gives a value of a disputed slot that `span` gives a value of, and none
-    /// that is the same as or compatible with one of `span`'s. Assertion disputes are left
-    /// aside: they are found with far less certainty than values (a denial matched to the
-    /// wrong statement would take a source's citation from a sentence it agrees with).
-    fn contradicts(&self, span: &Span, other: &Span) -> bool {
-        let is_of_value = |&(dispute_idx, _): &(usize, usize)| {
-            self.disputes[dispute_idx].kind != DisputeKind::Assertion
-        };
-        let sides: Vec<(usize, usize)> = self.sides_in(span).filter(is_of_value).collect();
-        let others: Vec<(usize, usize)> = self.sides_in(other).filter(is_of_value).collect();
+    /// The disputes and sides the sentences overlapping `span` give, those of assertion
+    /// disputes left aside: assertions are found with far less certainty than values (a denial
+    /// matched to the wrong statement would take a source's citation from a sentence it agrees
+    /// with).
+    fn value_sides(&self, span: &Span) -> Vec<(usize, usize)> {
+        self.sides_in(span)
+            .filter(|&(dispute_idx, _)| self.disputes[dispute_idx].kind != DisputeKind::Assertion)
+            .collect()
+    }
+
+    /// Whether a sentence giving the [`Self::value_sides`] `others` gives a value of a disputed
+    /// slot that one giving `sides` gives a value of, and none that is the same as or
+    /// compatible with one of `sides`.
+    fn contradicts(&self, sides: &[(usize, usize)], others: &[(usize, usize)]) -> bool {
         let agrees = |dispute_idx: usize, side_idx: usize, other_idx: usize| {
             side_idx == other_idx
                 || self.disputes[dispute_idx].sides[side_idx]
@@ -859,10 +864,11 @@ struct Candidate {
     features: Features,
     /// The sources the wording is cited by, and their sentences.
     sources: Vec<usize>,
-    cited: Vec<Span>,
+    /// Shared by the wordings of a group, which most often cite the same.
+    cited: Rc<[Span]>,
     /// The sentences of its consensus group, the wording's own among them: two wordings of one
-    /// group say the same.
-    spans: Vec<Span>,
+    /// group say the same. Shared by them.
+    spans: Rc<[Span]>,
     /// Whether it is corroborated by other sources' clauses only, not by their sentences.
     by_clauses: bool,
 }
@@ -873,7 +879,7 @@ impl Candidate {
             text: self.text.clone(),
             kind: self.kind,
             sources: self.sources.clone(),
-            spans: self.cited.clone(),
+            spans: self.cited.to_vec(),
         }
     }
 
@@ -1372,27 +1378,43 @@ fn quoted_runs(text: &str) -> Vec<u64> {
     runs
 }
 
-fn bigram_hashes(text: &str) -> Vec<u64> {
-    window_hashes(text, 2).collect()
+pub(crate) fn bigram_hashes(text: &str) -> Vec<u64> {
+    window_hashes(text, 2)
 }
 
 /// The hash of every run of `n` words of `text` in a row, lowercased, in text order.
-fn window_hashes(text: &str, n: usize) -> impl Iterator<Item = u64> {
+fn window_hashes(text: &str, n: usize) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
-    let words: Vec<String> = text
+    // The words lowercased into one buffer, not a string each: this runs over every article.
+    let mut lowercase = String::with_capacity(text.len());
+    let mut ends: Vec<usize> = Vec::new();
+    for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+    {
+        if word.is_ascii() {
+            lowercase.extend(
+                word.bytes()
+                    .map(|byte| char::from(byte.to_ascii_lowercase())),
+            );
+        } else {
+            lowercase.push_str(&word.to_lowercase());
+        }
+        ends.push(lowercase.len());
+    }
+    let words: Vec<&str> = std::iter::once(0)
+        .chain(ends.iter().copied())
+        .zip(&ends)
+        .map(|(start, &end)| &lowercase[start..end])
         .collect();
-    let runs: Vec<u64> = words
+    words
         .windows(n)
         .map(|run| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             run.hash(&mut hasher);
             hasher.finish()
         })
-        .collect();
-    runs.into_iter()
+        .collect()
 }
 
 impl<'a> FeatureContext<'a> {
@@ -1406,18 +1428,12 @@ impl<'a> FeatureContext<'a> {
         word_prior: &WordPrior,
     ) -> FeatureContext<'a> {
         let mut bigram_users: HashMap<u64, usize> = HashMap::new();
-        for (idx, annotated) in story.articles.iter().enumerate() {
+        for (idx, bigrams) in corpus.article_bigrams.iter().enumerate() {
             // A near-duplicate's words are its original's: one source, counted once.
             if !selected.contains(&(idx + 1)) || independent[idx] != idx {
                 continue;
             }
-            let mut bigrams = bigram_hashes(&annotated.article.text);
-            bigrams.extend(bigram_hashes(
-                annotated.article.title.as_deref().unwrap_or_default(),
-            ));
-            bigrams.sort_unstable();
-            bigrams.dedup();
-            for bigram in bigrams {
+            for &bigram in bigrams {
                 *bigram_users.entry(bigram).or_insert(0) += 1;
             }
         }
@@ -1649,20 +1665,30 @@ fn corroborated(
     is_left_out: &impl Fn(&Citation) -> bool,
     independent: &[usize],
 ) -> Vec<Candidate> {
+    // Sentences are in text order, so their starts are sorted.
     let sentence_of = |citation: &Citation| {
         story.articles[citation.source - 1]
             .sentences
-            .iter()
-            .position(|sentence| sentence.range.start == citation.span.start)
+            .binary_search_by_key(&citation.span.start, |sentence| sentence.range.start)
+            .ok()
     };
     let position = citations
         .iter()
         .map(|citation| sentence_of(citation).unwrap_or(usize::MAX))
         .min()
         .unwrap_or(usize::MAX);
+    let value_sides: Vec<Vec<(usize, usize)>> = citations
+        .iter()
+        .map(|citation| disputed.value_sides(&citation.span))
+        .collect();
+    let spans: Rc<[Span]> = citations
+        .iter()
+        .map(|citation| citation.span.clone())
+        .collect();
     let wordings: Vec<Candidate> = citations
         .iter()
-        .filter(|citation| {
+        .zip(&value_sides)
+        .filter(|(citation, _)| {
             citation.text.split_whitespace().count() >= MIN_WORDS
                 && !starts_with_quote(&citation.text)
                 && !is_fragment(&citation.text)
@@ -1672,7 +1698,7 @@ fn corroborated(
                 )
                 && !is_left_out(citation)
         })
-        .filter_map(|citation| {
+        .filter_map(|(citation, sides)| {
             let annotated = &story.articles[citation.source - 1];
             let range = citation.span.start..citation.span.end;
             // The wording is that of a sentence of the story, stemmed once per brief, unless
@@ -1710,9 +1736,15 @@ fn corroborated(
             // ("at least 30 detained" against "detained 11") agrees with it on the rest only.
             let cited: Vec<&Citation> = citations
                 .iter()
-                .copied()
-                .filter(|other| !disputed.contradicts(&citation.span, &other.span))
+                .zip(&value_sides)
+                .filter(|(_, others)| sides.is_empty() || !disputed.contradicts(sides, others))
+                .map(|(other, _)| *other)
                 .collect();
+            let cited_spans = if cited.len() == citations.len() {
+                Rc::clone(&spans)
+            } else {
+                cited.iter().map(|cited| cited.span.clone()).collect()
+            };
             let mut sources: Vec<usize> = cited.iter().map(|cited| cited.source).collect();
             sources.sort_unstable();
             sources.dedup();
@@ -1735,11 +1767,8 @@ fn corroborated(
                 n_sources_share: 0.0,
                 features: Features([0.0; N_FEATURES]),
                 sources,
-                cited: cited.iter().map(|cited| cited.span.clone()).collect(),
-                spans: citations
-                    .iter()
-                    .map(|citation| citation.span.clone())
-                    .collect(),
+                cited: cited_spans,
+                spans: Rc::clone(&spans),
                 by_clauses: false,
             })
         })
@@ -2607,13 +2636,13 @@ mod tests {
             ],
         }];
         let disputed = DisputedSpans::new(&disputes);
-        let span = |source: usize| citation(&story, source, 0).span;
+        let sides = |source: usize| disputed.value_sides(&citation(&story, source, 0).span);
         // "at least 30" against "11": contradicted; a sentence giving no count, or a count
         // compatible with the wording's, agrees.
-        assert!(disputed.contradicts(&span(1), &span(3)));
-        assert!(!disputed.contradicts(&span(1), &span(2)));
-        assert!(!disputed.contradicts(&span(1), &span(4)));
-        assert!(!disputed.contradicts(&span(2), &span(3)));
+        assert!(disputed.contradicts(&sides(1), &sides(3)));
+        assert!(!disputed.contradicts(&sides(1), &sides(2)));
+        assert!(!disputed.contradicts(&sides(1), &sides(4)));
+        assert!(!disputed.contradicts(&sides(2), &sides(3)));
         let statement_of = |story: &Story, consensus: &[ConsensusItem], disputes: &[Dispute]| {
             summary(story, consensus, &[], disputes, SummaryLength::Sentences(1))
                 .into_iter()
