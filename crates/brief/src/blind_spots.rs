@@ -46,6 +46,13 @@ pub fn blind_spots(
                 .collect()
         })
         .collect();
+    // Each statement's shown wording, and the disputes it stands on, found once for every
+    // source's blind spots.
+    let wordings: Vec<Option<&Citation>> = consensus.iter().map(wording).collect();
+    let stood_on: Vec<Vec<&Dispute>> = consensus
+        .iter()
+        .map(|item| disputes_stood_on(item, disputes))
+        .collect();
     independent
         .iter()
         .enumerate()
@@ -57,20 +64,24 @@ pub fn blind_spots(
             let mut missing: Vec<BlindSpot> = consensus
                 .iter()
                 .zip(&stated_by)
-                .filter(|(item, groups)| {
+                .zip(&wordings)
+                .zip(&stood_on)
+                .filter(|(((_, groups), shown), stood_on)| {
                     let is_own = |source: usize| {
                         source.checked_sub(1).and_then(|idx| independent.get(idx))
                             == Some(own_group)
                     };
                     !groups.contains(own_group)
                         && groups.len() * 2 > n_others
-                        && !takes_a_side(item, disputes, is_own)
-                        && !told_on_its_day(item, timeline, |source, day| {
-                            is_own(source) && published_well_after(story, source, day)
+                        && !takes_a_side(stood_on, is_own)
+                        && !shown.is_some_and(|shown| {
+                            told_on_its_day(shown, timeline, |source, day| {
+                                is_own(source) && published_well_after(story, source, day)
+                            })
                         })
                 })
-                .filter_map(|(item, groups)| {
-                    let mut citation = wording(item)?.clone();
+                .filter_map(|(((_, groups), shown), _)| {
+                    let mut citation = (*shown)?.clone();
                     crate::consensus::readable_alone(story, &mut citation);
                     Some(BlindSpot {
                         n_independent: groups.len(),
@@ -109,36 +120,42 @@ fn published_well_after(story: &Story, source: usize, day: NaiveDate) -> bool {
         .is_some_and(|published| (published - day).num_days() >= MIN_DAYS_BEFORE_PUBLICATION)
 }
 
-/// Whether a source `is_own` accepts cites a side of a dispute that a citation of `item` stands
-/// on.
-fn takes_a_side(
-    item: &ConsensusItem,
-    disputes: &[Dispute],
-    is_own: impl Fn(usize) -> bool,
-) -> bool {
-    disputes.iter().any(|dispute| {
-        let cited = || dispute.sides.iter().flat_map(|side| &side.citations);
-        cited().any(|citation| is_own(citation.source))
-            && cited().any(|citation| {
+/// The disputes a citation of `item` stands on: it overlaps a citation of one of their sides.
+fn disputes_stood_on<'d>(item: &ConsensusItem, disputes: &'d [Dispute]) -> Vec<&'d Dispute> {
+    disputes
+        .iter()
+        .filter(|dispute| {
+            cited(dispute).any(|citation| {
                 item.citations
                     .iter()
                     .any(|stated| stated.overlaps(citation))
             })
-    })
+        })
+        .collect()
 }
 
-/// Whether a source tells the event of `item` on its calendar day: a timeline event of a single
-/// day holds the item's shown wording ([`wording`]) and a sentence of a source that `tells`
-/// accepts for that day. Another citation of the item will not do: a statement worded without
-/// a day may be grouped with a sentence that gives one for something else.
+/// Whether a source `is_own` accepts cites a side of one of the disputes `stood_on`.
+fn takes_a_side(stood_on: &[&Dispute], is_own: impl Fn(usize) -> bool) -> bool {
+    stood_on
+        .iter()
+        .any(|dispute| cited(dispute).any(|citation| is_own(citation.source)))
+}
+
+/// The citations of every side of `dispute`.
+fn cited(dispute: &Dispute) -> impl Iterator<Item = &Citation> {
+    dispute.sides.iter().flat_map(|side| &side.citations)
+}
+
+/// Whether a source tells the event of a statement on its calendar day: a timeline event of a
+/// single day holds the statement's `shown` wording ([`wording`]) and a sentence of a source
+/// that `tells` accepts for that day. Another citation of the statement will not do: a
+/// statement worded without a day may be grouped with a sentence that gives one for something
+/// else.
 fn told_on_its_day(
-    item: &ConsensusItem,
+    shown: &Citation,
     timeline: &[TimelineEvent],
     tells: impl Fn(usize, NaiveDate) -> bool,
 ) -> bool {
-    let Some(shown) = wording(item) else {
-        return false;
-    };
     // A wording that gives several dates ("will meet again on March 17, the ministry said late
     // on Monday") tells no one day's event.
     let mut dates_shown = timeline

@@ -8,15 +8,16 @@
 //! lexicon (`data/loaded-words.txt`) is general and written by the team.
 
 use parallax_model::{Annotated, Attribution, Framing, Genre, LoadedWord, Polarity, Span, Story};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The loaded-word lexicon, by the first word of each entry, so each word of a text is looked
-/// up once.
-static LOADED_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_first_word: HashMap<&str, Vec<&str>> = HashMap::new();
+/// up once. Fx hashing: a fixed table that every word of every sentence is looked up in.
+static LOADED_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first_word: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for entry in include_str!("../data/loaded-words.txt")
         .lines()
         .map(str::trim)

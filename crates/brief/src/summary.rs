@@ -1831,12 +1831,18 @@ pub(crate) fn n_judged_words(text: &str) -> usize {
 
 fn n_verdict_words(text: &str) -> usize {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|word| !word.is_empty())
         .map(|word| {
-            let word = word.to_lowercase();
-            if FIRST_PERSON.contains(&word.as_str()) {
+            // Most words are lowercase already: they are compared as written, without a copy.
+            let word = if word.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(word.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            };
+            if FIRST_PERSON.contains(&word.as_ref()) {
                 2
             } else {
-                usize::from(VERDICT_WORDS.contains(&word.as_str()))
+                usize::from(VERDICT_WORDS.contains(&word.as_ref()))
             }
         })
         .sum()

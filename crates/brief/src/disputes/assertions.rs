@@ -968,8 +968,9 @@ fn base_form(word: &str) -> Option<&'static str> {
 }
 
 /// The first words of the phrases of denial and doubt: a sentence without any of them denies
-/// and doubts nothing, which spares most sentences the search for every phrase.
-static CUE_FIRST_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+/// and doubts nothing, which spares most sentences the search for every phrase. Fx hashing: a
+/// fixed table that every word of the story is looked up in.
+static CUE_FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<&str>> = LazyLock::new(|| {
     DENIAL
         .iter()
         .chain(DOUBT.iter())
