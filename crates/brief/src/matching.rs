@@ -530,25 +530,11 @@ fn similar_pairs(
             postings[term as usize].push(sentence_idx);
         }
     }
-    // Each unit's term weights summed from the heaviest down: the shared terms of a pair weigh
-    // at most its `n_shared` heaviest on either side, which bounds the pair's similarity before
-    // it is worked out.
+    // The shared terms of a pair weigh at most its `n_shared` heaviest on either side, which
+    // bounds the pair's similarity before it is worked out.
     let heaviest: Vec<Vec<f64>> = sentences
         .iter()
-        .map(|sentence| {
-            let mut weights: Vec<f64> = sentence
-                .terms
-                .iter()
-                .map(|&term| idf[term as usize])
-                .collect();
-            weights.sort_unstable_by(|a, b| b.total_cmp(a));
-            std::iter::once(0.0)
-                .chain(weights.iter().scan(0.0, |sum, weight| {
-                    *sum += weight;
-                    Some(*sum)
-                }))
-                .collect()
-        })
+        .map(|sentence| heaviest_sums(&sentence.terms, idf))
         .collect();
     let taken: Vec<Stance> = sentences
         .iter()
@@ -604,15 +590,13 @@ fn similar_pairs(
             // The left side's bound first: it needs only the right's total from memory.
             let left_sums = &heaviest[left];
             let total = left_sums[left_sums.len() - 1] + totals[right];
-            let cannot_be_alike = |most_shared: f64| {
-                most_shared < least_similarity * (total - most_shared) * (1.0 - 1e-9)
-            };
             let left_most_shared = left_sums[shared.min(left_sums.len() - 1)];
-            if cannot_be_alike(left_most_shared) {
+            if !can_reach(left_most_shared, total, least_similarity) {
                 continue;
             }
             let right_sums = &heaviest[right];
-            if cannot_be_alike(left_most_shared.min(right_sums[shared.min(right_sums.len() - 1)])) {
+            let most_shared = left_most_shared.min(right_sums[shared.min(right_sums.len() - 1)]);
+            if !can_reach(most_shared, total, least_similarity) {
                 continue;
             }
             // Few pairs are alike enough; the finer tests are left for them.
@@ -1132,6 +1116,27 @@ fn numbers_agree(left: &[u32], right: &[u32]) -> bool {
             .any(|number| right.binary_search(number).is_ok())
 }
 
+/// The weights of `terms` summed from the heaviest down, from 0: entry `k` is the most that `k`
+/// of them weigh together, the last their whole weight.
+fn heaviest_sums(terms: &[u32], idf: &[f64]) -> Vec<f64> {
+    let mut weights: Vec<f64> = terms.iter().map(|&term| idf[term as usize]).collect();
+    weights.sort_unstable_by(|a, b| b.total_cmp(a));
+    std::iter::once(0.0)
+        .chain(weights.iter().scan(0.0, |sum, weight| {
+            *sum += weight;
+            Some(*sum)
+        }))
+        .collect()
+}
+
+/// Whether two units weighing `total` together, whose shared terms weigh at most
+/// `most_shared`, can reach a [`weighted_jaccard`] similarity of `floor`: the similarity is
+/// `shared / (total - shared)`, which grows with the shared weight. The margin keeps a pair
+/// whose sums round differently from the merge's.
+fn can_reach(most_shared: f64, total: f64, floor: f64) -> bool {
+    most_shared >= floor * (total - most_shared) * (1.0 - 1e-9)
+}
+
 fn weighted_jaccard(left: &[u32], right: &[u32], idf: &[f64]) -> f64 {
     let (mut both, mut either) = (0.0, 0.0);
     let (mut i, mut j) = (0, 0);
@@ -1236,4 +1241,50 @@ fn text_of<'a>(annotated: &'a parallax_model::Annotated, range: &Range<usize>) -
         .text
         .get(range.clone())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pairs of term lists drawn from a small vocabulary with uneven weights, deterministically.
+    fn drawn_pairs() -> (Vec<f64>, Vec<(Vec<u32>, Vec<u32>)>) {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |below: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % below
+        };
+        let idf: Vec<f64> = (0..40).map(|_| 0.1 + next(490) as f64 / 100.0).collect();
+        let mut draw = || {
+            let n = 1 + next(20);
+            let mut terms: Vec<u32> = (0..n).map(|_| next(40) as u32).collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        };
+        let pairs = (0..3_000).map(|_| (draw(), draw())).collect();
+        (idf, pairs)
+    }
+
+    #[test]
+    fn the_similarity_bound_never_rules_out_a_pair_at_its_own_similarity() {
+        let (idf, pairs) = drawn_pairs();
+        let mut n_ruled_out = 0;
+        for (left, right) in &pairs {
+            let (left_sums, right_sums) = (heaviest_sums(left, &idf), heaviest_sums(right, &idf));
+            let shared = n_common(left, right);
+            let most_shared = left_sums[shared].min(right_sums[shared]);
+            let total = left_sums[left.len()] + right_sums[right.len()];
+            let similarity = weighted_jaccard(left, right, &idf);
+            assert!(
+                can_reach(most_shared, total, similarity),
+                "{left:?} / {right:?}: similarity {similarity}, bound from {most_shared} of {total}"
+            );
+            n_ruled_out += usize::from(!can_reach(most_shared, total, 0.15));
+        }
+        // The bound is of use: it rules out many of the pairs under the lowest floor.
+        assert!(n_ruled_out > 300, "{n_ruled_out} pairs ruled out");
+    }
 }
