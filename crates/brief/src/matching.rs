@@ -1247,8 +1247,11 @@ fn text_of<'a>(annotated: &'a parallax_model::Annotated, range: &Range<usize>) -
 mod tests {
     use super::*;
 
+    /// Two units' sorted terms.
+    type TermsPair = (Vec<u32>, Vec<u32>);
+
     /// Pairs of term lists drawn from a small vocabulary with uneven weights, deterministically.
-    fn drawn_pairs() -> (Vec<f64>, Vec<(Vec<u32>, Vec<u32>)>) {
+    fn drawn_pairs() -> (Vec<f64>, Vec<TermsPair>) {
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move |below: u64| {
             state = state
