@@ -1192,9 +1192,22 @@ fn stance(text: &str) -> Said {
         return Said::asserted(lower);
     }
     let lower_text = lower.as_str();
+    // For the same reason a phrase is searched for only when the text has its first word (as the
+    // text's words are split): most phrases are not, and each search reads the whole text.
+    let words: rustc_hash::FxHashSet<&str> = lower_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let may_occur = |phrase: &str| {
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_none_or(|first| first.is_empty() || words.contains(first))
+    };
     let found = |phrases: &[&'static str]| -> Vec<(usize, &'static str)> {
         phrases
             .iter()
+            .filter(|phrase| may_occur(phrase))
             .flat_map(|&phrase| {
                 lower_text
                     .match_indices(phrase)
