@@ -738,12 +738,7 @@ fn shares_one_phrase_only(left: &SentenceTerms, right: &SentenceTerms) -> bool {
 /// Whether `word` tells an action (a form in "-ed" or "-ing"), a time (a day, a month, a unit
 /// of time) or a count (a number word): what makes two shared words a fact, not a thing named.
 fn tells_action_time_or_count(word: &str) -> bool {
-    // Most words are lowercase already: they are compared as written, without a copy.
-    let lower = if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    };
+    let lower = crate::stems::lowercase(word);
     let lower = lower.as_ref();
     let long = lower.chars().count() > 4;
     (long && (lower.ends_with("ed") || lower.ends_with("ing")))

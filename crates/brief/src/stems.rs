@@ -69,3 +69,13 @@ impl Stems {
         self.spellings.len()
     }
 }
+
+/// `word` lowercased, borrowed as written when it has no capital: most words are lowercase
+/// already, and every word of a story is compared with word lists.
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}

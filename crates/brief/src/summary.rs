@@ -1833,12 +1833,7 @@ fn n_verdict_words(text: &str) -> usize {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|word| !word.is_empty())
         .map(|word| {
-            // Most words are lowercase already: they are compared as written, without a copy.
-            let word = if word.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(word.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(word)
-            };
+            let word = crate::stems::lowercase(word);
             if FIRST_PERSON.contains(&word.as_ref()) {
                 2
             } else {
