@@ -137,52 +137,141 @@ fn meeting_after(text: &str, time: &TimeExpression) -> Option<String> {
     None
 }
 
-/// The meeting word a length follows as the object of "last": "the call lasted 50 minutes",
-/// "talks that lasted for more than two hours".
+/// Words that may stand between a length and what it measures: hedges ("just", "more than").
+const HEDGE_WORDS: &[&str] = &[
+    "about", "around", "nearly", "almost", "roughly", "some", "just", "over", "under", "than",
+    "more", "less", "barely", "only",
+];
+
+/// Verbs of meeting whose "for" takes the meeting's length ("met for forty minutes", "talked
+/// for fifty minutes"), each with the meeting word the length is shown under.
+const MEETING_VERBS: &[(&str, &str)] = &[
+    ("met", "meeting"),
+    ("meet", "meeting"),
+    ("meets", "meeting"),
+    ("conferred", "meeting"),
+    ("huddled", "meeting"),
+    ("talked", "conversation"),
+    ("talk", "conversation"),
+    ("spoke", "conversation"),
+    ("speak", "conversation"),
+    ("spoken", "conversation"),
+    ("chatted", "conversation"),
+    ("negotiated", "negotiations"),
+];
+
+/// Words that may stand between a verb of meeting and its "for" ("spoke by phone for").
+const MEETING_VERB_COMPLEMENTS: &[&str] = &[
+    "by",
+    "phone",
+    "telephone",
+    "video",
+    "privately",
+    "again",
+    "alone",
+    "separately",
+    "directly",
+    "briefly",
+];
+
+/// Words that end a meeting, after which "after" gives its length: "the talks collapsed after
+/// two days", "cut the meeting short after forty minutes", "the session ended after an hour".
+const ENDING_WORDS: &[&str] = &[
+    "ended",
+    "ends",
+    "collapsed",
+    "collapse",
+    "collapses",
+    "concluded",
+    "adjourned",
+    "short",
+    "up",
+];
+
+/// The meeting word of a length that stands after what it measures: the object of "last" ("the
+/// call lasted 50 minutes", "talks that lasted for more than two hours"), the length a verb of
+/// meeting goes on for ("the two ministers met for forty minutes"), or the time after which a
+/// meeting ended ("the talks collapsed after just two days").
 fn meeting_before(text: &str, time: &TimeExpression) -> Option<String> {
     let before = text.get(..time.range.start)?;
+    // A meeting and its length belong to one clause: the words are read back to the last
+    // sentence or clause mark, at most far enough for the longest shape.
     let words: Vec<String> = before
         .split_whitespace()
         .rev()
-        .take(LASTED_WINDOW + 4)
-        .map(|word| {
-            word.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .take(LASTED_WINDOW + 6)
+        .map(|word| word.to_lowercase())
         .collect();
-    // Only hedges and "for" may stand between "lasted" and the length.
-    let lasted = words
+    let clause_len = words
         .iter()
-        .take(4)
-        .position(|word| matches!(word.as_str(), "lasted" | "lasting" | "lasts" | "last"))?;
-    if !words[..lasted].iter().all(|word| {
-        matches!(
-            word.as_str(),
-            "for"
-                | "about"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "roughly"
-                | "some"
-                | "just"
-                | "over"
-                | "under"
-                | "than"
-                | "more"
-                | "less"
-                | "barely"
-                | "only"
-        )
-    }) {
-        return None;
+        .position(|word| word.ends_with(['.', ';', ':', '!', '?']))
+        .unwrap_or(words.len());
+    let raw = &words[..clause_len];
+    let words: Vec<&str> = raw
+        .iter()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let hedges = words
+        .iter()
+        .take_while(|word| HEDGE_WORDS.contains(word))
+        .count();
+    let rest = &words[hedges..];
+    match rest.first().copied() {
+        Some("for") if is_lasted(rest.get(1).copied()) => meeting_word_in(&rest[2..]),
+        Some("for") => rest
+            .iter()
+            .skip(1)
+            .take(3)
+            .take_while(|word| {
+                MEETING_VERB_COMPLEMENTS.contains(word) || meeting_verb(word).is_some()
+            })
+            .find_map(|word| meeting_verb(word))
+            .map(str::to_string),
+        Some("after") => {
+            let ending = rest
+                .iter()
+                .skip(1)
+                .take(2)
+                .position(|word| ENDING_WORDS.contains(word))?;
+            let ended = &rest[2 + ending..];
+            // "broke up", "wound up": "up" ends a meeting only after its verb.
+            if rest[1 + ending] == "up" && !matches!(ended.first(), Some(&("broke" | "wound"))) {
+                return None;
+            }
+            // What ended is its verb's subject: the words back to a comma or a conjunction.
+            let subject_len = raw[hedges + 2 + ending..]
+                .iter()
+                .position(|word| {
+                    word.ends_with(',') || matches!(word.as_str(), "and" | "but" | "while" | "as")
+                })
+                .unwrap_or(ended.len());
+            meeting_word_in(&ended[..subject_len])
+        }
+        first if is_lasted(first) => meeting_word_in(&rest[1..]),
+        _ => None,
     }
-    words
+}
+
+/// Whether `word` is a form of "last".
+fn is_lasted(word: Option<&str>) -> bool {
+    matches!(word, Some("lasted" | "lasting" | "lasts" | "last"))
+}
+
+/// The meeting word of a verb of meeting ([`MEETING_VERBS`]).
+fn meeting_verb(word: &str) -> Option<&'static str> {
+    MEETING_VERBS
         .iter()
-        .skip(lasted + 1)
+        .find(|(verb, _)| *verb == word)
+        .map(|(_, meeting_word)| *meeting_word)
+}
+
+/// The first meeting word among the [`LASTED_WINDOW`] words before a verb, read backwards.
+fn meeting_word_in(words_before: &[&str]) -> Option<String> {
+    words_before
+        .iter()
         .take(LASTED_WINDOW)
         .find(|word| is_meeting_word(word))
-        .cloned()
+        .map(|word| word.to_string())
 }
 
 #[cfg(test)]
@@ -245,6 +334,39 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_verb_or_its_end_gives_the_length() {
+        let found = lengths(
+            "The two ministers met for forty minutes in the capital.",
+            &[("forty minutes", "PT40M", None)],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].counted.as_deref(), Some("length of the meeting"));
+
+        let found = lengths(
+            "Ruiz and Berg spoke by phone for about an hour on Friday.",
+            &[("an hour", "PT1H", Some(TimeModifier::Approx))],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, 60.0);
+        assert_eq!(
+            found[0].counted.as_deref(),
+            Some("length of the conversation")
+        );
+
+        let found = lengths(
+            "The envoy cut the meeting short after barely forty minutes.",
+            &[("forty minutes", "PT40M", None)],
+        );
+        assert_eq!(found[0].counted.as_deref(), Some("length of the meeting"));
+
+        let found = lengths(
+            "The talks in Osmia broke up after two days.",
+            &[("two days", "P2D", None)],
+        );
+        assert_eq!(found[0].counted.as_deref(), Some("length of the talks"));
+    }
+
+    #[test]
     fn other_lengths_near_a_meeting_are_not_its_length() {
         assert!(
             lengths(
@@ -267,5 +389,20 @@ mod tests {
             )
             .is_empty()
         );
+        for (text, expression, value) in [
+            // Waiting, not meeting; a verb of meeting in another sentence.
+            ("The envoys met. They waited for two hours.", "two hours", "PT2H"),
+            ("The delegates met and then waited for two hours.", "two hours", "PT2H"),
+            // Something else ended after the length.
+            ("The strike ended after three weeks.", "three weeks", "P3W"),
+            ("The talks went on, and the protest ended after an hour.", "an hour", "PT1H"),
+            // "up" ends a meeting only after "broke" or "wound".
+            ("The talks picked up after two days.", "two days", "P2D"),
+        ] {
+            assert!(
+                lengths(text, &[(expression, value, None)]).is_empty(),
+                "{text}"
+            );
+        }
     }
 }
