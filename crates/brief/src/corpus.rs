@@ -9,8 +9,8 @@
 //! over the strings.
 
 use crate::stems::Stems;
-use crate::summary::{bigram_hashes, compress, dateline_len, n_judged_words};
-use parallax_model::{Annotated, EntityKind, Story};
+use crate::summary::{bigram_hashes, compress, n_judged_words};
+use parallax_model::{Annotated, EntityKind, Story, dateline_len};
 use std::collections::HashMap;
 
 /// The English content terms of one story.

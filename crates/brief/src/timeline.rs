@@ -709,7 +709,7 @@ fn in_dateline(annotated: &Annotated, range: &Range<usize>) -> bool {
         .article
         .text
         .get(sentence.clone())
-        .is_some_and(|text| range.end <= sentence.start + crate::summary::dateline_len(text))
+        .is_some_and(|text| range.end <= sentence.start + parallax_model::dateline_len(text))
 }
 
 /// Whether the date at `range` of `text` is only the point a record is measured from: "the

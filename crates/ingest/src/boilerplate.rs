@@ -39,7 +39,10 @@ pub(crate) enum Shape {
         authors: Vec<String>,
         published: Option<NaiveDate>,
     },
-    Dateline {
+    /// A line that is only the page's date ("Published 3 May 2026, 10:02"); not a wire
+    /// dateline opening a report ("PORTVALE (Wire) -"), which `parallax_model::dateline_len`
+    /// reads.
+    DateLine {
         published: Option<NaiveDate>,
     },
     /// A syndication credit: "Source: Vell Wire", "This article first appeared on …", with the
@@ -59,7 +62,7 @@ impl Shape {
             Shape::Comments => RemovalReason::Comments,
             Shape::Contact => RemovalReason::Contact,
             Shape::EditorNote => RemovalReason::EditorNote,
-            Shape::Byline { .. } | Shape::Dateline { .. } => RemovalReason::Byline,
+            Shape::Byline { .. } | Shape::DateLine { .. } => RemovalReason::Byline,
             Shape::Syndication { .. } => RemovalReason::Syndication,
         }
     }
@@ -668,7 +671,7 @@ const COOKIE_SELF: &[&str] = &[
 
 /// Words a date line may hold besides the date: labels, weekdays, time zones (the English
 /// weekdays are [`WEEKDAY_NAMES`]).
-const DATELINE_WORDS: &[&str] = &[
+const DATE_LINE_WORDS: &[&str] = &[
     "published",
     "updated",
     "last",
@@ -1153,8 +1156,8 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
                 published: None,
             });
         }
-        if let Some(published) = dateline(&key) {
-            return Some(Shape::Dateline { published });
+        if let Some(published) = date_line(&key) {
+            return Some(Shape::DateLine { published });
         }
         if WIDGET_PREFIX
             .iter()
@@ -1425,7 +1428,7 @@ fn is_person_name(name: &str) -> bool {
 
 /// A line that is only a date, perhaps with a label, a weekday and a time: `Some(date)` when it
 /// gives a full date, `Some(None)` for "3 hours ago", `None` when the line says anything else.
-fn dateline(key: &str) -> Option<Option<NaiveDate>> {
+fn date_line(key: &str) -> Option<Option<NaiveDate>> {
     let patterns = &*PATTERNS;
     // Both a relative time and a date need a digit (`\d` is any Unicode digit); most lines have
     // none, and this check is much cheaper than the patterns.
@@ -1444,7 +1447,7 @@ fn dateline(key: &str) -> Option<Option<NaiveDate>> {
     let only_labels = rest
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .all(|word| DATELINE_WORDS.contains(&word) || WEEKDAY_NAMES.contains(&word));
+        .all(|word| DATE_LINE_WORDS.contains(&word) || WEEKDAY_NAMES.contains(&word));
     only_labels.then_some(Some(date))
 }
 
@@ -1690,19 +1693,19 @@ mod tests {
         );
         assert_eq!(
             classify("Monday January 10 2022"),
-            Some(Shape::Dateline {
+            Some(Shape::DateLine {
                 published: NaiveDate::from_ymd_opt(2022, 1, 10)
             })
         );
         assert_eq!(
             classify("Published: 10 January 2022, 14:05 GMT"),
-            Some(Shape::Dateline {
+            Some(Shape::DateLine {
                 published: NaiveDate::from_ymd_opt(2022, 1, 10)
             })
         );
         assert_eq!(
             classify("Updated 3 hours ago"),
-            Some(Shape::Dateline { published: None })
+            Some(Shape::DateLine { published: None })
         );
         check(
             "Reporting by Ode Fenn; Editing by Ilse Marr",

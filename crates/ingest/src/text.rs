@@ -41,7 +41,7 @@ pub(crate) struct Cleaned {
 
 /// A date line within this many units of the top gives the publication date; lower down it is
 /// more likely an update stamp or a comment's date, so it is only removed.
-const DATELINE_TOP_UNITS: usize = 8;
+const DATE_LINE_TOP_UNITS: usize = 8;
 
 /// Cleans `text` into paragraphs.
 ///
@@ -95,7 +95,7 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
                     add_authors(&mut cleaned.authors, authors);
                     cleaned.published = cleaned.published.or(published);
                 }
-                Shape::Dateline { published } if unit_idx < DATELINE_TOP_UNITS => {
+                Shape::DateLine { published } if unit_idx < DATE_LINE_TOP_UNITS => {
                     cleaned.published = cleaned.published.or(published);
                 }
                 Shape::RelatedMarker => in_related_block = true,

@@ -30,6 +30,7 @@
 mod annotated;
 mod article;
 mod brief;
+mod dateline;
 mod diagnostic;
 mod document;
 mod id;
@@ -48,6 +49,7 @@ pub use brief::{
     SingleSourceItem, SourceEntry, SourceTone, SummaryKind, SummarySentence, TimelineEvent,
     TimelineMention, TonedWord, Voice, VoiceSource,
 };
+pub use dateline::dateline_len;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentFormat, Origin};
 pub use id::{ArticleId, Span, StoryId};

@@ -2130,46 +2130,6 @@ pub(crate) fn compatible(pronoun: Pronoun, referent: Referent) -> bool {
     }
 }
 
-/// The dash that ends a dateline opening at token `first`: a place in capitals, with commas,
-/// then its region and an agency ("WASHINGTON —", "NEW YORK -", "KANSAS CITY, Mo. (AP) —").
-fn dateline_dash(doc: &Doc, first: usize, end: usize) -> Option<usize> {
-    let in_capitals = |idx: usize| {
-        let token = doc.token(idx);
-        let text = &doc.text[token.range.clone()];
-        token.is_word()
-            && text.chars().any(char::is_alphabetic)
-            && !text.chars().any(char::is_lowercase)
-    };
-    if first >= end || !in_capitals(first) {
-        return None;
-    }
-    let mut after_comma = false;
-    let mut idx = first + 1;
-    while idx < end && idx - first < 12 {
-        let token = doc.token(idx);
-        // A horizontal bar ("WASHINGTON ―House …") is typed for a dash too.
-        if ['\u{2014}', '\u{2013}', '\u{2015}', '-']
-            .iter()
-            .any(|&dash| token.is_punct(dash))
-        {
-            return Some(idx);
-        }
-        // After the place's comma, its region may be written in capitals and small letters,
-        // abbreviated ("Mo.", "N.Y."); an agency stands in parentheses.
-        let allowed = in_capitals(idx)
-            || token.is_punct(',')
-            || token.is_punct('(')
-            || token.is_punct(')')
-            || (after_comma && (token.is_punct('.') || (token.is_word() && token.capitalized)));
-        if !allowed {
-            return None;
-        }
-        after_comma |= token.is_punct(',');
-        idx += 1;
-    }
-    None
-}
-
 /// Prepositions and conjunctions that open a phrase before a sentence's subject.
 const OPENING_PREPOSITIONS: &[&str] = &[
     "at",
@@ -2219,8 +2179,14 @@ pub(crate) fn subject_name(
     };
     let mut first = next_word(sentence.start);
     // A dateline ("WASHINGTON — The court said …") is no subject: the sentence starts after it.
-    if let Some(dash) = dateline_dash(doc, first, sentence.end) {
-        first = next_word(dash + 1);
+    if first < sentence.end {
+        let opening = doc.token(first).range.start;
+        let sentence_end = doc.token(sentence.end - 1).range.end;
+        let body = opening + parallax_model::dateline_len(&doc.text[opening..sentence_end]);
+        if body > opening {
+            let tokens = &doc.tokens[first..sentence.end];
+            first = next_word(first + tokens.partition_point(|token| token.range.start < body));
+        }
     }
     // "At a rally …", "After the vote …", "Noting the delay, …", "Asked about the poll, …": a
     // sentence that opens with a phrase before its subject gives no subject here.

@@ -551,6 +551,12 @@ fn he_and_she_skip_descriptions_of_things() {
         "VELMAR, Ostr. (AP) — The harbour board published its figures. “It is a start,” it said.",
         "direct [“It is a start,”] cue=said speaker=The harbour board (from it)",
     );
+    // And a dated one, with a hyphen for its dash, as the brief reads it.
+    check(
+        "VELMAR, Ostr., March 3 (AP) - The harbour board published its figures. “It is a start,” \
+         it said.",
+        "direct [“It is a start,”] cue=said speaker=The harbour board (from it)",
+    );
     // A document that spoke may speak again as "it"; a thing that did not speak may not.
     check(
         "The draft called for the union to \"tell its members the truth.\" It said the fight could \

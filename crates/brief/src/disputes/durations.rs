@@ -391,11 +391,23 @@ mod tests {
         );
         for (text, expression, value) in [
             // Waiting, not meeting; a verb of meeting in another sentence.
-            ("The envoys met. They waited for two hours.", "two hours", "PT2H"),
-            ("The delegates met and then waited for two hours.", "two hours", "PT2H"),
+            (
+                "The envoys met. They waited for two hours.",
+                "two hours",
+                "PT2H",
+            ),
+            (
+                "The delegates met and then waited for two hours.",
+                "two hours",
+                "PT2H",
+            ),
             // Something else ended after the length.
             ("The strike ended after three weeks.", "three weeks", "P3W"),
-            ("The talks went on, and the protest ended after an hour.", "an hour", "PT1H"),
+            (
+                "The talks went on, and the protest ended after an hour.",
+                "an hour",
+                "PT1H",
+            ),
             // "up" ends a meeting only after "broke" or "wound".
             ("The talks picked up after two days.", "two days", "P2D"),
         ] {

@@ -162,7 +162,7 @@ fn subject_as_written<'a>(
 /// The sentence without its dateline.
 fn opening<'a>(text: &'a str, sentence: &Range<usize>) -> &'a str {
     let whole = text.get(sentence.clone()).unwrap_or_default();
-    &whole[crate::summary::dateline_len(whole)..]
+    &whole[parallax_model::dateline_len(whole)..]
 }
 
 /// Words of the sentence (after its dateline) before the claim's verb.
@@ -170,7 +170,7 @@ fn words_before(text: &str, claim: &parallax_model::Claim, sentence: &Range<usiz
     let Some(before) = text.get(sentence.start..claim.predicate.start) else {
         return 0;
     };
-    before[crate::summary::dateline_len(before)..]
+    before[parallax_model::dateline_len(before)..]
         .split_whitespace()
         .count()
 }
@@ -188,7 +188,7 @@ fn opening_subject<'a>(
     sentence: &Range<usize>,
 ) -> Option<&'a str> {
     let whole = text.get(sentence.start..claim.predicate.start)?;
-    let opening = whole[crate::summary::dateline_len(whole)..].trim();
+    let opening = whole[parallax_model::dateline_len(whole)..].trim();
     let words: Vec<&str> = opening.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let opens_clause =

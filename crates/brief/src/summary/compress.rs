@@ -7,7 +7,7 @@
 //! points at nothing, and a politician's party tag in parentheses ("(D-Ore.)"); and one repair,
 //! a full stop added to a sentence that ends in a word (a standfirst written without one). A
 //! wire credit
-//! opening the sentence is left out with its dateline ([`super::dateline_len`]). No rule touches
+//! opening the sentence is left out with its dateline ([`parallax_model::dateline_len`]). No rule touches
 //! who said what: attributions ("the minister said", "according to police") stay, since without
 //! them a reported claim would read as the summary's own assertion.
 //!
