@@ -288,6 +288,14 @@ fn ministry_of_something() {
         "A statement from the Ministry of Coastal Affairs followed.",
         &["org Ministry of Coastal Affairs: Ministry of Coastal Affairs"],
     );
+    // A body whose head word ends its first words goes on with "of": "… Conference of …".
+    check(
+        "The Norland Conference of Harbour Pilots wrote to the Velmar Chamber of Shipping.",
+        &[
+            "org Norland Conference of Harbour Pilots: Norland Conference of Harbour Pilots",
+            "org Velmar Chamber of Shipping: Velmar Chamber of Shipping",
+        ],
+    );
 }
 
 #[test]
