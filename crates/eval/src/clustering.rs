@@ -325,6 +325,29 @@ fn run(system: &System, documents: &[&Document], misses: &mut Vec<String>) -> Ta
             ));
         }
     }
+    // An event told in stories whose majority is another event is listed above; one split over
+    // stories of its own is listed here, by the stories it lies in.
+    let mut stories_of: BTreeMap<(u32, bool), Vec<Vec<&str>>> = BTreeMap::new();
+    for story in &found {
+        let mut by_event: BTreeMap<(u32, bool), Vec<&str>> = BTreeMap::new();
+        for &idx in story {
+            by_event
+                .entry(documents[idx].gold())
+                .or_default()
+                .push(documents[idx].name.as_str());
+        }
+        for (event, names) in by_event {
+            stories_of.entry(event).or_default().push(names);
+        }
+    }
+    for parts in stories_of.values().filter(|parts| parts.len() > 1) {
+        let parts: Vec<String> = parts.iter().map(|names| names.join(" ")).collect();
+        misses.push(format!(
+            "{}: one event split: {}",
+            system.name,
+            parts.join(" | ")
+        ));
+    }
     score(documents, &found)
 }
 
