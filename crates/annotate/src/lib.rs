@@ -170,11 +170,24 @@ fn link_speakers(annotated: &mut Annotated) {
             .is_none()
             .then(|| appositive_of_name(text, entities, &speaker))
             .flatten();
+        // Two names joined by "and" ("the mayors of the twin ports, Velmar and Ostrava,") are a
+        // pair that speaks together, for neither alone.
+        let joined = |first: &std::ops::Range<usize>, second: &std::ops::Range<usize>| {
+            first.end <= second.start
+                && text
+                    .get(first.end..second.start)
+                    .is_some_and(parallax_model::joins_two_names)
+        };
+        let paired = |range: &std::ops::Range<usize>| {
+            mentions
+                .iter()
+                .any(|(other, _)| joined(other, range) || joined(range, other))
+        };
         quote.speaker_entity = named_head.or(apposed).or_else(|| {
             mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, (_, entity_idx))| !is_party(*entity_idx))
+                .filter(|(_, (range, entity_idx))| !is_party(*entity_idx) && !paired(range))
                 .map(|(idx, (range, entity_idx))| {
                     let end = qualifier_of[idx].map_or(range.end, |other| mentions[other].0.end);
                     let qualifies = qualifier_of.contains(&Some(idx));
@@ -536,6 +549,21 @@ mod tests {
                 (Some("Velmar".to_string()), false),
                 (Some("Tarrow Institute".to_string()), false)
             ]
+        );
+    }
+
+    #[test]
+    fn two_names_joined_by_and_in_a_speaker_phrase_speak_for_neither() {
+        let text = "The port's two pilots' unions, the Velmar Guild and the Ostrava Guild, have \
+                    condemned the plan.";
+        let speakers = speaker_links(text);
+        assert_eq!(speakers.len(), 1);
+        assert!(
+            !matches!(
+                speakers[0].0.as_deref(),
+                Some("Velmar Guild" | "Ostrava Guild")
+            ),
+            "{speakers:?}"
         );
     }
 

@@ -339,17 +339,25 @@ pub fn speaker_pair(text: &str, entities: &[Entity], speaker: &Range<usize>) -> 
         .map(|(mention, entity_idx)| (&mention.range, entity_idx))
         .collect();
     let &(last, last_entity) = mentions.iter().max_by_key(|(range, _)| range.end)?;
+    // The pair may close an apposition: "the port's unions, the Velmar Guild and the Ostrava
+    // Guild,".
     let closes = text.get(last.end..speaker.end).is_some_and(|rest| {
-        rest.trim_matches(|c: char| c.is_whitespace() || c == '.')
+        rest.trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',')
             .is_empty()
     });
     let (_, first_entity) = mentions.iter().find(|(range, entity_idx)| {
-        *entity_idx != last_entity
-            && text
-                .get(range.end..last.start)
-                .is_some_and(|between| between.trim() == "and")
+        *entity_idx != last_entity && text.get(range.end..last.start).is_some_and(joins_two_names)
     })?;
     closes.then_some([*first_entity, last_entity])
+}
+
+/// Whether `between`, the text between two names, joins them as a pair: "and", "&", with a
+/// serial comma or an article before the second name ("Ana Ruiz and the Velmar Guild").
+pub fn joins_two_names(between: &str) -> bool {
+    let between = between.trim();
+    let between = between.strip_prefix(',').unwrap_or(between).trim_start();
+    let between = between.strip_suffix(" the").unwrap_or(between);
+    matches!(between, "and" | "&")
 }
 
 /// Whether `text` is a politician's party tag as US outlets write it after the name, alone or
@@ -500,6 +508,41 @@ pub struct Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_names_joined_by_and_are_a_pair_also_closing_an_apposition() {
+        let entity = |name: &str, text: &str| {
+            let start = text.find(name).expect("the name is in the text");
+            Entity {
+                kind: EntityKind::Organization,
+                name: name.to_string(),
+                mentions: vec![Mention {
+                    range: start..start + name.len(),
+                    by_role: false,
+                }],
+                country: None,
+                role: None,
+            }
+        };
+        let pair = |text: &str, phrase: &str| {
+            let entities = [entity("Velmar Guild", text), entity("Ostrava Guild", text)];
+            let start = text.find(phrase).expect("the phrase is in the text");
+            speaker_pair(text, &entities, &(start..start + phrase.len()))
+        };
+        let text = "The unions, the Velmar Guild and the Ostrava Guild, have condemned it.";
+        assert_eq!(
+            pair(text, "The unions, the Velmar Guild and the Ostrava Guild,"),
+            Some([0, 1])
+        );
+        let text = "Velmar Guild & Ostrava Guild said so.";
+        assert_eq!(pair(text, "Velmar Guild & Ostrava Guild"), Some([0, 1]));
+        // The second name qualifies a noun that closes the phrase: no pair of speakers.
+        let text = "Velmar Guild and Ostrava Guild officials said so.";
+        assert_eq!(pair(text, "Velmar Guild and Ostrava Guild officials"), None);
+        assert!(joins_two_names(" , and the "));
+        assert!(!joins_two_names(" the "));
+        assert!(!joins_two_names(" or "));
+    }
 
     #[test]
     fn weeks_read_as_the_dates_they_start_on() {
