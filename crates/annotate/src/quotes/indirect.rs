@@ -349,9 +349,20 @@ fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usiz
         && cue_first > first + 2
         && matches!(doc.lower(cue_first - 1), "and" | "but")
         && doc.token(cue_first - 2).is_punct(',');
+    // "…, and Ruiz is promising …": a gerund right after a form of "be" is a progressive
+    // tense, whose subject stands before the auxiliary; with none ("… and is seeking …") it
+    // goes on the clause before.
+    let progressive = entry.form == Form::Gerund
+        && cue_first == idx
+        && idx > first + 2
+        && matches!(doc.lower(idx - 1), "is" | "are" | "was" | "were")
+        && doc.token(idx - 2).is_word()
+        && !matches!(doc.lower(idx - 2), "and" | "but" | "or");
+    let cue_first = if progressive { idx - 1 } else { cue_first };
     let finite = matches!(entry.form, Form::Past | Form::Present)
         || (entry.form == Form::Base && cue_first == idx && plural_before())
-        || (entry.form == Form::Base && auxiliary);
+        || (entry.form == Form::Base && auxiliary)
+        || progressive;
     if !finite || entry.class() == Class::Thought {
         return None;
     }

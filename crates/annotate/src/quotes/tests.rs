@@ -2099,3 +2099,18 @@ fn a_noun_of_saying_inside_a_speaker_phrase() {
          harbour pilots\n",
     );
 }
+
+#[test]
+fn a_progressive_attribution_after_a_conjunction_opens_its_own_quote() {
+    check(
+        "Tomas Berg is promising to bring back lost harbour jobs, and Ana Ruiz is promising to \
+         help harbour towns.",
+        "indirect [to bring back lost harbour jobs] cue=is promising speaker=Tomas Berg\n\
+         indirect [to help harbour towns] cue=is promising speaker=Ana Ruiz",
+    );
+    // With no subject of its own, the verb goes on the clause before.
+    check(
+        "Berg says he fears returning home and is seeking asylum.",
+        "indirect [he fears returning home and is seeking asylum] cue=says speaker=Berg",
+    );
+}
