@@ -640,6 +640,28 @@ pub(crate) fn fits(token: &Token<'_>) -> bool {
     !IRREGULAR_PASTS.contains(&word)
 }
 
+/// Documents that speak, whose nouns are also verbs of saying ("the report says", "a study
+/// estimates").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "note",
+    "notes",
+    "memo",
+    "study",
+    "survey",
+    "poll",
+    "review",
+    "release",
+    "filing",
+    "ruling",
+    "order",
+    "estimate",
+    "estimates",
+    "complaint",
+    "statement",
+];
+
 /// Irregular simple pasts that are no noun or adjective, so never inside a speaker phrase.
 const IRREGULAR_PASTS: &[&str] = &[
     "began", "became", "brought", "bought", "came", "caught", "chose", "drove", "fell", "fought",
@@ -1241,7 +1263,12 @@ fn phrase_before(doc: &Doc, last: usize, floor: usize) -> Option<Speaker> {
     }
     // "close to him": an object pronoun ends the phrase of someone near whom it stands for.
     let after_linked_phrase = last > floor && links_phrase(doc, last - 1);
-    if !after_linked_phrase && (!fits(token) || !closes(token)) {
+    // A document's noun that is also a verb of saying heads the phrase after an article: "…,
+    // and the report says …" (but "since the attacks articulating …" has no speaker).
+    let noun_of_saying = last > floor
+        && matches!(doc.lower(last - 1), "the" | "a" | "an")
+        && DOCUMENT_NOUNS.contains(&token.lower.as_ref());
+    if !after_linked_phrase && !noun_of_saying && (!fits(token) || !closes(token)) {
         return None;
     }
     let limit = last.saturating_sub(MAX_PHRASE_TOKENS).max(floor);

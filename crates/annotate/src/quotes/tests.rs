@@ -2114,3 +2114,13 @@ fn a_progressive_attribution_after_a_conjunction_opens_its_own_quote() {
         "indirect [he fears returning home and is seeking asylum] cue=says speaker=Berg",
     );
 }
+
+#[test]
+fn a_verb_of_saying_after_an_article_heads_a_new_speaker() {
+    check(
+        "The report says that Velmar holds 20 ships offshore, and the report says the harbour \
+         will pay.",
+        "indirect [that Velmar holds 20 ships offshore] cue=says speaker=The report\n\
+         indirect [the harbour will pay] cue=says speaker=the report",
+    );
+}
