@@ -203,8 +203,8 @@ fn framing_of(source: usize, annotated: &Annotated) -> Framing {
 }
 
 /// The countries a quote's speaker speaks for: its entity's, or, for two names joined by "and"
-/// that no one entity names ([`parallax_model::speaker_pair`], "Velmar and Ostrava agreed …"),
-/// each of theirs once.
+/// that no one entity names ([`parallax_model::joined_names`], "Velmar and Ostrava agreed …",
+/// "Velmari and Ostravan officials said …"), each of theirs once.
 fn speaker_countries<'a>(annotated: &'a Annotated, quote: &parallax_model::Quote) -> Vec<&'a str> {
     let country_of = |entity: usize| {
         annotated
@@ -215,13 +215,10 @@ fn speaker_countries<'a>(annotated: &'a Annotated, quote: &parallax_model::Quote
     if let Some(entity) = quote.speaker_entity {
         return country_of(entity).into_iter().collect();
     }
-    let pair = quote
-        .speaker
-        .as_ref()
-        .filter(|_| !quote.anonymous)
-        .and_then(|speaker| {
-            parallax_model::speaker_pair(&annotated.article.text, &annotated.entities, speaker)
-        });
+    let pair = quote.speaker.as_ref().and_then(|speaker| {
+        parallax_model::joined_names(&annotated.article.text, &annotated.entities, speaker)
+            .map(|(pair, _)| pair)
+    });
     let mut countries: Vec<&str> = pair.into_iter().flatten().filter_map(country_of).collect();
     countries.dedup();
     countries
@@ -451,16 +448,20 @@ mod tests {
     fn names_joined_by_and_count_for_each_country() {
         use parallax_model::{Entity, EntityKind, Mention, QuoteKind};
         let text = "Velmar and Ostrava agreed that the fees were too high. A Velmari official \
-                    said the port and the mayor agreed.";
+                    said the port and the mayor agreed. Unnamed Velmar and Ostrava officials \
+                    said the talks would resume.";
         let mut annotated = Annotated::new(Article::new(Origin::File("a.txt".into()), text.into()));
         for (name, country) in [("Velmar", "VEL"), ("Ostrava", "OST")] {
             annotated.entities.push(Entity {
                 kind: EntityKind::Place,
                 name: name.to_string(),
-                mentions: vec![Mention {
-                    range: crate::test_stories::range_in(text, name),
-                    by_role: false,
-                }],
+                mentions: text
+                    .match_indices(name)
+                    .map(|(start, _)| Mention {
+                        range: start..start + name.len(),
+                        by_role: false,
+                    })
+                    .collect(),
                 country: Some(country.to_string()),
                 role: None,
             });
@@ -480,10 +481,21 @@ mod tests {
                 Some("said"),
                 Some("A Velmari official"),
             ),
+            // Two names joined inside an unnamed source's phrase count for both too.
+            parallax_model::Quote {
+                anonymous: true,
+                ..crate::test_stories::quote_in(
+                    text,
+                    QuoteKind::Indirect,
+                    "the talks would resume",
+                    Some("said"),
+                    Some("Unnamed Velmar and Ostrava officials"),
+                )
+            },
         ];
         assert_eq!(
             framing_of(1, &annotated).voices_by_country,
-            [("OST".to_string(), 1), ("VEL".to_string(), 1)]
+            [("OST".to_string(), 2), ("VEL".to_string(), 2)]
         );
     }
 

@@ -331,24 +331,36 @@ pub fn mentions_within(
 
 /// The two entities (indexes into `entities`) that the speaker phrase at `speaker` in `text`
 /// names when it ends in two names of different entities joined by "and" ("Ana Ruiz and Tomas
-/// Berg", "Velmar and Ostrava"): the earlier one first. `None` for one name holding an "and"
+/// Berg", "Velmar and Ostrava", also closing an apposition: "the port's unions, the Velmar
+/// Guild and the Ostrava Guild,"): the earlier one first. `None` for one name holding an "and"
 /// ("the Department of Health and Human Services") and for any other phrase. Such a pair
 /// speaks together, for neither alone.
 pub fn speaker_pair(text: &str, entities: &[Entity], speaker: &Range<usize>) -> Option<[usize; 2]> {
+    let (pair, last_end) = joined_names(text, entities, speaker)?;
+    let closes = text.get(last_end..speaker.end).is_some_and(|rest| {
+        rest.trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',')
+            .is_empty()
+    });
+    closes.then_some(pair)
+}
+
+/// The last two names of different entities in the speaker phrase at `speaker`, when "and"
+/// joins them ([`joins_two_names`]), wherever they stand in it ("U.S. and Velmari officials",
+/// "Velmar and Ostrava likewise"), with where the second ends: the countries such a phrase
+/// speaks for are both names'.
+pub fn joined_names(
+    text: &str,
+    entities: &[Entity],
+    speaker: &Range<usize>,
+) -> Option<([usize; 2], usize)> {
     let mentions: Vec<(&Range<usize>, usize)> = mentions_within(entities, speaker.clone())
         .map(|(mention, entity_idx)| (&mention.range, entity_idx))
         .collect();
     let &(last, last_entity) = mentions.iter().max_by_key(|(range, _)| range.end)?;
-    // The pair may close an apposition: "the port's unions, the Velmar Guild and the Ostrava
-    // Guild,".
-    let closes = text.get(last.end..speaker.end).is_some_and(|rest| {
-        rest.trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',')
-            .is_empty()
-    });
     let (_, first_entity) = mentions.iter().find(|(range, entity_idx)| {
         *entity_idx != last_entity && text.get(range.end..last.start).is_some_and(joins_two_names)
     })?;
-    closes.then_some([*first_entity, last_entity])
+    Some(([*first_entity, last_entity], last.end))
 }
 
 /// Whether `between`, the text between two names, joins them as a pair: "and", "&", with a

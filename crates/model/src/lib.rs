@@ -39,8 +39,8 @@ mod story;
 pub use annotated::{
     Annotated, Attribution, Claim, Entity, EntityKind, MONTH_NAMES, Mention, Polarity, Quantity,
     Quote, QuoteKind, Reference, Sentence, TimeExpression, TimeKind, TimeModifier, WEEKDAY_NAMES,
-    is_currency, is_party_tag, is_quantifier, joins_two_names, mentions_within, readable_date,
-    speaker_head_len, speaker_pair, speaker_relative_clause_start,
+    is_currency, is_party_tag, is_quantifier, joined_names, joins_two_names, mentions_within,
+    readable_date, speaker_head_len, speaker_pair, speaker_relative_clause_start,
 };
 pub use article::{Article, RemovalReason, RemovedBlock, paragraph_ranges};
 pub use brief::{
