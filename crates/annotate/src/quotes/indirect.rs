@@ -415,10 +415,16 @@ fn content_end(
             break;
         }
         let token = doc.token(end);
+        // A dash sets off a second attribution as a comma does ("… big tax hikes on the rich —
+        // lambasting the plan"); only a comma ends a content that stops at the first one.
+        let dash = ['\u{2014}', '\u{2013}', '-']
+            .iter()
+            .any(|&dash| token.is_punct(dash))
+            || token.lower == "--";
         if end > first
-            && token.is_punct(',')
+            && (token.is_punct(',') || dash)
             && !state.quoted[end]
-            && (to_comma || splits_content(doc, end + 1))
+            && ((to_comma && !dash) || splits_content(doc, end + 1))
         {
             break;
         }
@@ -1051,10 +1057,18 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
             return None;
         }
         let before = (first > floor).then(|| doc.token(first - 1));
+        // A dash links as a comma does, unless it closes a pair of dashes around an
+        // apposition ("X — still a voice among lawmakers — writing …" is X's writing).
+        let is_dash = |idx: usize| {
+            ['\u{2014}', '\u{2013}']
+                .iter()
+                .any(|&dash| doc.token(idx).is_punct(dash))
+        };
         let linked = infinitive
             || before.is_some_and(|token| {
                 token.is_punct(',') || GERUND_LINKS.contains(&token.lower.as_ref())
-            });
+            })
+            || (first > floor && is_dash(first - 1) && !(sentence.start..first - 1).any(is_dash));
         let opens_sentence =
             (floor..first).all(|idx| !doc.token(idx).is_word()) && doc.token(first).capitalized;
         let mut subject = match before {

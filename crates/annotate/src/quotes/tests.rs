@@ -2124,3 +2124,24 @@ fn a_verb_of_saying_after_an_article_heads_a_new_speaker() {
          indirect [the harbour will pay] cue=says speaker=the report",
     );
 }
+
+#[test]
+fn a_gerund_attribution_after_a_dash_is_its_own_quote() {
+    for mark in [",", " \u{2014}"] {
+        check(
+            &format!(
+                "Ana Ruiz called for higher fees on the big shipping lines{mark} slamming the \
+                 plan of Tomas Berg."
+            ),
+            "indirect [higher fees on the big shipping lines] cue=called for speaker=Ana Ruiz\n\
+             indirect [the plan of Tomas Berg] cue=slamming speaker=Ana Ruiz",
+        );
+    }
+    // A dash closing an apposition links the gerund to the name before the apposition, not
+    // to the sentence's subject.
+    check(
+        "The protest grew with Ana Ruiz \u{2014} still a voice among the pilots \u{2014} \
+         writing to the board.",
+        "",
+    );
+}
