@@ -330,13 +330,21 @@ pub(super) fn date_agreements(
                 .all(|mention| dated_inside_quotation(story, mention))
         })
         .filter_map(|event| {
+            let n_matching = n_independent(
+                independent,
+                event.mentions.iter().map(|mention| &mention.citation),
+            );
+            if n_matching < 2 {
+                return None;
+            }
+            // Matching sentences agree first; others join what they agree on.
+            let mut event = event.clone();
+            let told_otherwise = told_in_other_words(story, &event, events, &events_citing);
+            event.mentions.extend(told_otherwise);
             let n_independent = n_independent(
                 independent,
                 event.mentions.iter().map(|mention| &mention.citation),
             );
-            if n_independent < 2 {
-                return None;
-            }
             // Named after a sentence whose own claim the date times, in its own voice ("On
             // Wednesday, the House voted …"), rather than a quotation's words that only share
             // the sentence with the date ("“…,” Ruiz said Wednesday"); else the first.
@@ -354,10 +362,123 @@ pub(super) fn date_agreements(
                 slot,
                 kind: DisputeKind::Date,
                 n_independent,
-                values: agreed_values(event),
+                values: agreed_values(&event),
             })
         })
         .collect()
+}
+
+/// Days before its publication that put a date in an article's background, past the news
+/// days it reports: a source tells many things of the days it reports, few of a past one.
+const BACKGROUND_DAYS: i64 = 3;
+
+/// Content words the clause holding a date must share with an event's sentences to tell that
+/// event: "since filling began last Thursday, March 5" and "Carvania began filling the reservoir
+/// on March 5" share "began" and "filling".
+const MIN_SHARED_EVENT_TERMS: usize = 2;
+
+/// The mentions of `events` of other sources than `event`'s that tell it in other words: the
+/// same day, at least [`BACKGROUND_DAYS`] before the mention's publication, in a sentence that
+/// dates nothing else and matched none of `event`'s (its other words are about something else:
+/// "the flow has fallen by less than 10 percent since filling began last Thursday, March 5"),
+/// whose clause around the date shares [`MIN_SHARED_EVENT_TERMS`] content words with them.
+fn told_in_other_words(
+    story: &Story,
+    event: &TimelineEvent,
+    events: &[TimelineEvent],
+    events_citing: &HashMap<(usize, usize), usize>,
+) -> Vec<TimelineMention> {
+    let Some((day, last_day)) = days(&event.date) else {
+        return Vec::new();
+    };
+    if day != last_day || event.date.contains('W') {
+        return Vec::new();
+    }
+    let sources: BTreeSet<usize> = event
+        .mentions
+        .iter()
+        .map(|mention| mention.citation.source)
+        .collect();
+    let event_terms: BTreeSet<String> = event
+        .mentions
+        .iter()
+        .flat_map(|mention| event_words(story, mention, &mention.citation.text))
+        .collect();
+    let mut found: Vec<TimelineMention> = Vec::new();
+    for other in events {
+        if other.disputed || other.date != event.date {
+            continue;
+        }
+        for mention in &other.mentions {
+            let source = mention.citation.source;
+            let Some(published) = story
+                .articles
+                .get(source - 1)
+                .and_then(|annotated| annotated.article.published)
+            else {
+                continue;
+            };
+            if sources.contains(&source)
+                || found.iter().any(|taken| taken.citation.source == source)
+                || events_citing[&(source, mention.citation.span.start)] != 1
+                || (published - day).num_days() < BACKGROUND_DAYS
+            {
+                continue;
+            }
+            let Some(clause) = clause_holding(&mention.citation.text, &mention.expression) else {
+                continue;
+            };
+            let shared = event_words(story, mention, clause)
+                .filter(|term| event_terms.contains(term))
+                .count();
+            if shared >= MIN_SHARED_EVENT_TERMS {
+                found.push(mention.clone());
+            }
+        }
+    }
+    found
+}
+
+/// The content terms of `text`, a part of `mention`'s sentence, other than numbers and the
+/// names of months and weekdays: the words that tell what happened, not when.
+fn event_words<'t>(
+    story: &Story,
+    mention: &TimelineMention,
+    text: &'t str,
+) -> impl Iterator<Item = String> + 't {
+    let language = story
+        .articles
+        .get(mention.citation.source - 1)
+        .and_then(|annotated| annotated.article.language.clone());
+    let terms = parallax_text::Terms::new(language.as_deref());
+    let names: Vec<String> = parallax_model::MONTH_NAMES
+        .iter()
+        .chain(&parallax_model::WEEKDAY_NAMES)
+        .filter_map(|name| terms.term(name))
+        .collect();
+    // "Thu.", "Sept.": abbreviations of the names.
+    let dating = move |term: &str| {
+        term.chars().any(|c| c.is_ascii_digit())
+            || names.iter().any(|name| {
+                name == term || ((3..=4).contains(&term.len()) && name.starts_with(term))
+            })
+    };
+    terms.of(text).into_iter().filter(move |term| !dating(term))
+}
+
+/// The clause of `sentence` ([`crate::clauses::clause_ranges`]) that holds `expression`, with
+/// the clause after it when the expression ends its clause at a comma ("since filling began
+/// last Thursday, March 5" is cut after "Thursday").
+fn clause_holding<'s>(sentence: &'s str, expression: &str) -> Option<&'s str> {
+    let at = sentence.find(expression)?;
+    let clauses = crate::clauses::clause_ranges(sentence);
+    let first = clauses.iter().position(|clause| clause.contains(&at))?;
+    let end = at + expression.len();
+    let last = clauses
+        .iter()
+        .rposition(|clause| clause.start < end)
+        .unwrap_or(first);
+    sentence.get(clauses[first].start..clauses[last].end)
 }
 
 /// One value per date the event's sources give, with the ways they write it ("2026-03-03
@@ -842,6 +963,54 @@ mod tests {
         );
         assert_eq!(agreed.len(), 1);
         assert_eq!(agreed[0].slot, "when: Engineers opened the dam on Saturday");
+    }
+
+    #[test]
+    fn a_past_day_told_in_other_words_joins_the_agreed_event() {
+        let mut articles = two_sources_of_one_day();
+        articles.extend([
+            // Its sentence is about the river's flow; the clause around the date tells the
+            // opening in other words.
+            article(
+                "c.txt",
+                "2026-05-09",
+                "The flow has fallen by a third since the dam opened last Saturday, May 2.",
+                "May 2",
+                "2026-05-02",
+            ),
+            // The same day, another thing.
+            article(
+                "d.txt",
+                "2026-05-09",
+                "Harbour pilots went on strike on May 2.",
+                "May 2",
+                "2026-05-02",
+            ),
+            // The same words, but on the news day, when a source tells many things.
+            article(
+                "e.txt",
+                "2026-05-03",
+                "The flow fell sharply after the dam opened on May 2.",
+                "May 2",
+                "2026-05-02",
+            ),
+        ]);
+        let story = Story::new(articles);
+        let matched = event(
+            &story,
+            &[(1, "2026-05-02", "May 2"), (2, "2026-05-02", "Saturday")],
+        );
+        let others = (3..=5).map(|source| event(&story, &[(source, "2026-05-02", "May 2")]));
+        let events: Vec<TimelineEvent> = std::iter::once(matched).chain(others).collect();
+        let agreed = date_agreements(&story, &events, &[0, 1, 2, 3, 4]);
+        assert_eq!(agreed.len(), 1);
+        let sources: Vec<usize> = agreed[0].values[0]
+            .citations
+            .iter()
+            .map(|citation| citation.source)
+            .collect();
+        assert_eq!(sources, [1, 2, 3]);
+        assert_eq!(agreed[0].n_independent, 3);
     }
 
     #[test]
