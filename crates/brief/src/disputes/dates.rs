@@ -307,6 +307,16 @@ pub(super) fn date_agreements(
             .entry((mention.citation.source, mention.citation.span.start))
             .or_default() += 1;
     }
+    // The mentions of each day that may join an agreed event of that day, and one reader of
+    // their words for the whole story.
+    let mut by_day: HashMap<&str, Vec<&TimelineMention>> = HashMap::new();
+    for event in events.iter().filter(|event| !event.disputed) {
+        by_day
+            .entry(event.date.as_str())
+            .or_default()
+            .extend(&event.mentions);
+    }
+    let mut words = EventWords::default();
     events
         .iter()
         .filter(|event| !event.disputed)
@@ -337,13 +347,14 @@ pub(super) fn date_agreements(
             if n_matching < 2 {
                 return None;
             }
-            // Matching sentences agree first; others join what they agree on.
-            let mut event = event.clone();
-            let told_otherwise = told_in_other_words(story, &event, events, &events_citing);
-            event.mentions.extend(told_otherwise);
+            // Matching sentences agree first, and name the fact; others join what they agree on.
+            let told_otherwise =
+                told_in_other_words(story, event, &by_day, &events_citing, &mut words);
+            let mentions: Vec<&TimelineMention> =
+                event.mentions.iter().chain(&told_otherwise).collect();
             let n_independent = n_independent(
                 independent,
-                event.mentions.iter().map(|mention| &mention.citation),
+                mentions.iter().map(|mention| &mention.citation),
             );
             // Named after a sentence whose own claim the date times, in its own voice ("On
             // Wednesday, the House voted …"), rather than a quotation's words that only share
@@ -362,7 +373,7 @@ pub(super) fn date_agreements(
                 slot,
                 kind: DisputeKind::Date,
                 n_independent,
-                values: agreed_values(&event),
+                values: agreed_values(&mentions),
             })
         })
         .collect()
@@ -377,16 +388,18 @@ const BACKGROUND_DAYS: i64 = 3;
 /// on March 5" share "began" and "filling".
 const MIN_SHARED_EVENT_TERMS: usize = 2;
 
-/// The mentions of `events` of other sources than `event`'s that tell it in other words: the
-/// same day, at least [`BACKGROUND_DAYS`] before the mention's publication, in a sentence that
-/// dates nothing else and matched none of `event`'s (its other words are about something else:
-/// "the flow has fallen by less than 10 percent since filling began last Thursday, March 5"),
-/// whose clause around the date shares [`MIN_SHARED_EVENT_TERMS`] content words with them.
+/// The mentions of other sources than `event`'s that tell it in other words (`by_day`: the
+/// mentions of each day): the same day, at least [`BACKGROUND_DAYS`] before the mention's
+/// publication, in a sentence that dates nothing else and matched none of `event`'s (its other
+/// words are about something else: "the flow has fallen by less than 10 percent since filling
+/// began last Thursday, March 5"), whose clause around the date shares
+/// [`MIN_SHARED_EVENT_TERMS`] content words with them.
 fn told_in_other_words(
     story: &Story,
     event: &TimelineEvent,
-    events: &[TimelineEvent],
+    by_day: &HashMap<&str, Vec<&TimelineMention>>,
     events_citing: &HashMap<(usize, usize), usize>,
+    words: &mut EventWords,
 ) -> Vec<TimelineMention> {
     let Some((day, last_day)) = days(&event.date) else {
         return Vec::new();
@@ -399,71 +412,128 @@ fn told_in_other_words(
         .iter()
         .map(|mention| mention.citation.source)
         .collect();
-    let event_terms: BTreeSet<String> = event
-        .mentions
-        .iter()
-        .flat_map(|mention| event_words(story, mention, &mention.citation.text))
-        .collect();
+    let language_of = |source: usize| {
+        story
+            .articles
+            .get(source - 1)
+            .and_then(|annotated| annotated.article.language.as_deref())
+    };
+    let mut event_terms: Option<Vec<u32>> = None;
     let mut found: Vec<TimelineMention> = Vec::new();
-    for other in events {
-        if other.disputed || other.date != event.date {
+    for &mention in by_day.get(event.date.as_str()).into_iter().flatten() {
+        let source = mention.citation.source;
+        let Some(published) = story
+            .articles
+            .get(source - 1)
+            .and_then(|annotated| annotated.article.published)
+        else {
+            continue;
+        };
+        if sources.contains(&source)
+            || found.iter().any(|taken| taken.citation.source == source)
+            || events_citing[&(source, mention.citation.span.start)] != 1
+            || (published - day).num_days() < BACKGROUND_DAYS
+        {
             continue;
         }
-        for mention in &other.mentions {
-            let source = mention.citation.source;
-            let Some(published) = story
-                .articles
-                .get(source - 1)
-                .and_then(|annotated| annotated.article.published)
-            else {
-                continue;
-            };
-            if sources.contains(&source)
-                || found.iter().any(|taken| taken.citation.source == source)
-                || events_citing[&(source, mention.citation.span.start)] != 1
-                || (published - day).num_days() < BACKGROUND_DAYS
-            {
-                continue;
-            }
-            let Some(clause) = clause_holding(&mention.citation.text, &mention.expression) else {
-                continue;
-            };
-            let shared = event_words(story, mention, clause)
-                .filter(|term| event_terms.contains(term))
-                .count();
-            if shared >= MIN_SHARED_EVENT_TERMS {
-                found.push(mention.clone());
-            }
+        let event_terms = event_terms.get_or_insert_with(|| {
+            let mut terms: Vec<u32> = event
+                .mentions
+                .iter()
+                .flat_map(|told| {
+                    let key = (told.citation.source, told.citation.span.start, false);
+                    words
+                        .of(key, language_of(told.citation.source), || {
+                            Some(&told.citation.text)
+                        })
+                        .to_vec()
+                })
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        });
+        let key = (source, mention.citation.span.start, true);
+        let shared = words
+            .of(key, language_of(source), || {
+                clause_holding(&mention.citation.text, &mention.expression)
+            })
+            .iter()
+            .filter(|term| event_terms.binary_search(term).is_ok())
+            .count();
+        if shared >= MIN_SHARED_EVENT_TERMS {
+            found.push(mention.clone());
         }
     }
     found
 }
 
-/// The content terms of `text`, a part of `mention`'s sentence, other than numbers and the
-/// names of months and weekdays: the words that tell what happened, not when.
-fn event_words<'t>(
-    story: &Story,
-    mention: &TimelineMention,
-    text: &'t str,
-) -> impl Iterator<Item = String> + 't {
-    let language = story
-        .articles
-        .get(mention.citation.source - 1)
-        .and_then(|annotated| annotated.article.language.clone());
-    let terms = parallax_text::Terms::new(language.as_deref());
-    let names: Vec<String> = parallax_model::MONTH_NAMES
-        .iter()
-        .chain(&parallax_model::WEEKDAY_NAMES)
-        .filter_map(|name| terms.term(name))
-        .collect();
-    // "Thu.", "Sept.": abbreviations of the names.
-    let dating = move |term: &str| {
-        term.chars().any(|c| c.is_ascii_digit())
-            || names.iter().any(|name| {
-                name == term || ((3..=4).contains(&term.len()) && name.starts_with(term))
-            })
-    };
-    terms.of(text).into_iter().filter(move |term| !dating(term))
+/// Reads the words that tell what happened in a part of a sentence, not when: its content
+/// terms other than numbers and the names of months and weekdays, as ids. One term reader per
+/// language, made once, and each part read once: a day's mentions are compared with every
+/// agreed event of the day.
+#[derive(Default)]
+struct EventWords {
+    readers: Vec<(Option<String>, parallax_text::Terms, Vec<String>)>,
+    ids: HashMap<String, u32>,
+    /// The words read, by source, the start of the cited sentence, and whether the part is the
+    /// clause around the date (else the whole citation).
+    read: HashMap<(usize, usize, bool), Vec<u32>>,
+}
+
+impl EventWords {
+    /// The words of the part at `key`, read from `part` the first time (none when it gives
+    /// none).
+    fn of<'t>(
+        &mut self,
+        key: (usize, usize, bool),
+        language: Option<&str>,
+        part: impl FnOnce() -> Option<&'t str>,
+    ) -> &[u32] {
+        if !self.read.contains_key(&key) {
+            let words = part().map_or_else(Vec::new, |text| self.read_words(language, text));
+            self.read.insert(key, words);
+        }
+        &self.read[&key]
+    }
+
+    fn read_words(&mut self, language: Option<&str>, text: &str) -> Vec<u32> {
+        let idx = match self
+            .readers
+            .iter()
+            .position(|(known, _, _)| known.as_deref() == language)
+        {
+            Some(idx) => idx,
+            None => {
+                let terms = parallax_text::Terms::new(language);
+                let names = parallax_model::MONTH_NAMES
+                    .iter()
+                    .chain(&parallax_model::WEEKDAY_NAMES)
+                    .filter_map(|name| terms.term(name))
+                    .collect();
+                self.readers
+                    .push((language.map(str::to_string), terms, names));
+                self.readers.len() - 1
+            }
+        };
+        let (_, terms, names) = &self.readers[idx];
+        // "Thu.", "Sept.": abbreviations of the names.
+        let dating = |term: &str| {
+            term.chars().any(|c| c.is_ascii_digit())
+                || names.iter().any(|name| {
+                    name == term || ((3..=4).contains(&term.len()) && name.starts_with(term))
+                })
+        };
+        let mut read = Vec::new();
+        for term in terms.of(text) {
+            if dating(&term) {
+                continue;
+            }
+            let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+            read.push(*self.ids.entry(term).or_insert(next));
+        }
+        read
+    }
 }
 
 /// The clause of `sentence` ([`crate::clauses::clause_ranges`]) that holds `expression`, with
@@ -481,11 +551,11 @@ fn clause_holding<'s>(sentence: &'s str, expression: &str) -> Option<&'s str> {
     sentence.get(clauses[first].start..clauses[last].end)
 }
 
-/// One value per date the event's sources give, with the ways they write it ("2026-03-03
+/// One value per date `mentions` give, with the ways they write it ("2026-03-03
 /// (since March 3, on March 3)"); a sentence that gives the date twice is cited once.
-fn agreed_values(event: &TimelineEvent) -> Vec<AgreedValue> {
+fn agreed_values(mentions: &[&TimelineMention]) -> Vec<AgreedValue> {
     let mut values: Vec<(String, Vec<String>, Vec<Citation>)> = Vec::new();
-    for mention in &event.mentions {
+    for mention in mentions {
         let index = match values.iter().position(|(date, _, _)| *date == mention.date) {
             Some(index) => index,
             None => {
