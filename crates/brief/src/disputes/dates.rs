@@ -552,7 +552,7 @@ fn clause_holding<'s>(sentence: &'s str, expression: &str) -> Option<&'s str> {
 }
 
 /// One value per date `mentions` give, with the ways they write it ("2026-03-03
-/// (since March 3, on March 3)"); a sentence that gives the date twice is cited once.
+/// (since March 3; on March 3)"); a sentence that gives the date twice is cited once.
 fn agreed_values(mentions: &[&TimelineMention]) -> Vec<AgreedValue> {
     let mut values: Vec<(String, Vec<String>, Vec<Citation>)> = Vec::new();
     for mention in mentions {
@@ -577,10 +577,12 @@ fn agreed_values(mentions: &[&TimelineMention]) -> Vec<AgreedValue> {
     values
         .into_iter()
         .map(|(date, expressions, citations)| AgreedValue {
+            // Semicolons between the ways, since one may hold a comma ("March 5; Thursday,
+            // March 5").
             value: format!(
                 "{} ({})",
                 parallax_model::readable_date(&date),
-                expressions.join(", ")
+                expressions.join("; ")
             ),
             citations,
         })
@@ -965,7 +967,7 @@ mod tests {
             [(
                 "when: The dam opened on May 2".to_string(),
                 2,
-                vec!["2026-05-02 (May 2, Saturday)".to_string()]
+                vec!["2026-05-02 (May 2; Saturday)".to_string()]
             )]
         );
     }
