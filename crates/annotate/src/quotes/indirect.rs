@@ -371,7 +371,7 @@ fn new_clause(doc: &Doc, state: &State, first: usize, idx: usize) -> Option<usiz
         let token = doc.token(idx);
         token.is_punct(',')
             || token.is_punct(';')
-            || ["-", "—", "–"].iter().any(|dash| token.lower == *dash)
+            || token.is_dash()
             || CLAUSE_CONJUNCTIONS.contains(&token.lower.as_ref())
     };
     let boundary = if matches!(doc.lower(before), "and" | "but") || doc.token(before).is_punct(',')
@@ -417,10 +417,7 @@ fn content_end(
         let token = doc.token(end);
         // A dash sets off a second attribution as a comma does ("… big tax hikes on the rich —
         // lambasting the plan"); only a comma ends a content that stops at the first one.
-        let dash = ['\u{2014}', '\u{2013}', '-']
-            .iter()
-            .any(|&dash| token.is_punct(dash))
-            || token.lower == "--";
+        let dash = token.is_dash() || token.lower == "--";
         if end > first
             && (token.is_punct(',') || dash)
             && !state.quoted[end]
@@ -1059,11 +1056,7 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         let before = (first > floor).then(|| doc.token(first - 1));
         // A dash links as a comma does, unless it closes a pair of dashes around an
         // apposition ("X — still a voice among lawmakers — writing …" is X's writing).
-        let is_dash = |idx: usize| {
-            ['\u{2014}', '\u{2013}']
-                .iter()
-                .any(|&dash| doc.token(idx).is_punct(dash))
-        };
+        let is_dash = |idx: usize| doc.token(idx).is_long_dash();
         let linked = infinitive
             || before.is_some_and(|token| {
                 token.is_punct(',') || GERUND_LINKS.contains(&token.lower.as_ref())
@@ -1551,9 +1544,7 @@ fn before_and_around(
         )
         || is_time_word(doc.lower(cue.1 + 1));
     let ends = token.is_none_or(|token| {
-        token.is_terminal()
-            || (adverbial
-                && (token.is_punct(';') || ["-", "—", "–"].contains(&token.lower.as_ref())))
+        token.is_terminal() || (adverbial && (token.is_punct(';') || token.is_dash()))
     });
     let rest = match token {
         Some(token) if token.is_punct(',') && tail + 1 < sentence.end => {

@@ -65,6 +65,16 @@ impl Token<'_> {
         self.kind == Kind::Punct && self.lower.starts_with(c) && self.lower.len() == c.len_utf8()
     }
 
+    /// Whether this is a long dash set between words (em or en).
+    pub(crate) fn is_long_dash(&self) -> bool {
+        matches!(self.lower.as_ref(), "\u{2014}" | "\u{2013}")
+    }
+
+    /// Whether this is a dash between words: a long one, or a hyphen standing alone.
+    pub(crate) fn is_dash(&self) -> bool {
+        self.is_long_dash() || self.lower == "-"
+    }
+
     /// Whether this is a quotation mark.
     pub(crate) fn is_quote(&self) -> bool {
         matches!(self.kind, Kind::Quote(_))

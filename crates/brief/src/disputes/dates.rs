@@ -19,6 +19,7 @@
 //! strike began on March 3").
 
 use super::{gist, is_scheduling_word, n_independent, sentence_citation};
+use crate::stems::Stems;
 use crate::timeline::{compatible, dated_sentences, days, story_anchor};
 use parallax_model::{
     AgreedFact, AgreedValue, Citation, Dispute, DisputeKind, DisputeSide, Story, TimelineEvent,
@@ -418,7 +419,7 @@ fn told_in_other_words(
             .get(source - 1)
             .and_then(|annotated| annotated.article.language.as_deref())
     };
-    let mut event_terms: Option<Vec<u32>> = None;
+    let mut event_terms: Option<Vec<(usize, u32)>> = None;
     let mut found: Vec<TimelineMention> = Vec::new();
     for &mention in by_day.get(event.date.as_str()).into_iter().flatten() {
         let source = mention.citation.source;
@@ -437,7 +438,7 @@ fn told_in_other_words(
             continue;
         }
         let event_terms = event_terms.get_or_insert_with(|| {
-            let mut terms: Vec<u32> = event
+            let mut terms: Vec<(usize, u32)> = event
                 .mentions
                 .iter()
                 .flat_map(|told| {
@@ -469,16 +470,16 @@ fn told_in_other_words(
 }
 
 /// Reads the words that tell what happened in a part of a sentence, not when: its content
-/// terms other than numbers and the names of months and weekdays, as ids. One term reader per
-/// language, made once, and each part read once: a day's mentions are compared with every
-/// agreed event of the day.
+/// terms other than numbers and the names of months and weekdays, each as its language's
+/// reader and the term's id there. One [`Stems`] per language, and each part read once: a
+/// day's mentions are compared with every agreed event of the day.
 #[derive(Default)]
 struct EventWords {
-    readers: Vec<(Option<String>, parallax_text::Terms, Vec<String>)>,
-    ids: HashMap<String, u32>,
+    /// Per language: its stems and the terms of the month and weekday names.
+    readers: Vec<(Option<String>, Stems, Vec<u32>)>,
     /// The words read, by source, the start of the cited sentence, and whether the part is the
     /// clause around the date (else the whole citation).
-    read: HashMap<(usize, usize, bool), Vec<u32>>,
+    read: HashMap<(usize, usize, bool), Vec<(usize, u32)>>,
 }
 
 impl EventWords {
@@ -489,7 +490,7 @@ impl EventWords {
         key: (usize, usize, bool),
         language: Option<&str>,
         part: impl FnOnce() -> Option<&'t str>,
-    ) -> &[u32] {
+    ) -> &[(usize, u32)] {
         if !self.read.contains_key(&key) {
             let words = part().map_or_else(Vec::new, |text| self.read_words(language, text));
             self.read.insert(key, words);
@@ -497,42 +498,42 @@ impl EventWords {
         &self.read[&key]
     }
 
-    fn read_words(&mut self, language: Option<&str>, text: &str) -> Vec<u32> {
-        let idx = match self
+    fn read_words(&mut self, language: Option<&str>, text: &str) -> Vec<(usize, u32)> {
+        let reader = match self
             .readers
             .iter()
             .position(|(known, _, _)| known.as_deref() == language)
         {
-            Some(idx) => idx,
+            Some(reader) => reader,
             None => {
-                let terms = parallax_text::Terms::new(language);
+                let mut stems = Stems::new(language);
                 let names = parallax_model::MONTH_NAMES
                     .iter()
                     .chain(&parallax_model::WEEKDAY_NAMES)
-                    .filter_map(|name| terms.term(name))
+                    .filter_map(|name| stems.term(name))
                     .collect();
                 self.readers
-                    .push((language.map(str::to_string), terms, names));
+                    .push((language.map(str::to_string), stems, names));
                 self.readers.len() - 1
             }
         };
-        let (_, terms, names) = &self.readers[idx];
+        let (_, stems, names) = &mut self.readers[reader];
+        let terms = stems.of(text);
         // "Thu.", "Sept.": abbreviations of the names.
-        let dating = |term: &str| {
-            term.chars().any(|c| c.is_ascii_digit())
-                || names.iter().any(|name| {
-                    name == term || ((3..=4).contains(&term.len()) && name.starts_with(term))
+        let dating = |term: u32| {
+            let spelling = stems.spelling(term);
+            spelling.chars().any(|c| c.is_ascii_digit())
+                || names.iter().any(|&name| {
+                    name == term
+                        || ((3..=4).contains(&spelling.len())
+                            && stems.spelling(name).starts_with(spelling))
                 })
         };
-        let mut read = Vec::new();
-        for term in terms.of(text) {
-            if dating(&term) {
-                continue;
-            }
-            let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-            read.push(*self.ids.entry(term).or_insert(next));
-        }
-        read
+        terms
+            .into_iter()
+            .filter(|&term| !dating(term))
+            .map(|term| (reader, term))
+            .collect()
     }
 }
 
