@@ -58,7 +58,8 @@ pub(crate) fn is_glorifying(phrase: &str) -> bool {
 }
 
 /// The loaded words of the lexicon in `text`, each with its byte range; `words` are the words of
-/// `text` as [`words`] gives them.
+/// `text` as [`words`] gives them. A phrase inside a capitalized name ("the Cuban Missile
+/// Crisis", "the Radical Reform Caucus") names a thing and is no word of the writer's.
 fn loaded_matches<'a>(
     text: &'a str,
     words: &'a [(Range<usize>, Cow<'_, str>)],
@@ -72,13 +73,41 @@ fn loaded_matches<'a>(
                 .map_or(&[][..], Vec::as_slice);
             phrases.iter().filter_map(move |phrase| {
                 let n_phrase_words = phrase.split([' ', '-']).count();
-                let end = words.get(start_idx + n_phrase_words - 1)?.0.end;
+                let end_idx = start_idx + n_phrase_words - 1;
+                let end = words.get(end_idx)?.0.end;
                 let candidate = text[range.start..end]
                     .to_lowercase()
                     .replace('\u{2019}', "'");
-                (candidate == *phrase).then_some((*phrase, range.start..end))
+                (candidate == *phrase && !inside_a_name(text, words, start_idx, end_idx))
+                    .then_some((*phrase, range.start..end))
             })
         })
+}
+
+/// Whether the words `first..=last` of `words` are capitalized, do not open their sentence
+/// (where "Reckless Norland …" is a word of the writer's before a name), and stand in a run of
+/// capitalized words: after one ([`follows_a_name_word`]) or before one set off by a space.
+fn inside_a_name(
+    text: &str,
+    words: &[(Range<usize>, Cow<'_, str>)],
+    first: usize,
+    last: usize,
+) -> bool {
+    let capitalized = |at: usize| {
+        words.get(at).is_some_and(|(range, _)| {
+            text[range.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+    };
+    if !(first..=last).all(capitalized) || opens_sentence(text, words[first].0.start) {
+        return false;
+    }
+    let name_goes_on = words.get(last + 1).is_some_and(|(next, _)| {
+        text[words[last].0.end..next.start] == *" " && capitalized(last + 1)
+    });
+    follows_a_name_word(text, words, first) || name_goes_on
 }
 
 /// How many loaded words of the lexicon `text` uses.
@@ -329,12 +358,17 @@ fn follows_a_name_word(text: &str, words: &[(Range<usize>, Cow<'_, str>)], at: u
     {
         return false;
     }
-    let opens_sentence = text[..previous.start]
+    !opens_sentence(text, previous.start)
+}
+
+/// Whether the word starting at byte `start` of `text` opens a sentence (or a line, or what
+/// follows a colon or dash), where any word may be capitalized.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    text[..start]
         .trim_end_matches([' ', '\u{201c}', '"', '(', '\''])
         .chars()
         .next_back()
-        .is_none_or(|ch| matches!(ch, '.' | '!' | '?' | ':' | ';' | '\n' | '\u{2014}' | '-'));
-    !opens_sentence
+        .is_none_or(|ch| matches!(ch, '.' | '!' | '?' | ':' | ';' | '\n' | '\u{2014}' | '-'))
 }
 
 /// Whether `range` lies within one of `spans`.
@@ -559,6 +593,21 @@ mod tests {
             .collect();
         assert_eq!(found, [("regime", 2), ("reckless", 1), ("so-called", 1)]);
         assert_eq!(framing.genre, Genre::News);
+    }
+
+    #[test]
+    fn loaded_words_inside_names_are_not_the_writers() {
+        let framing = framed(
+            "Port talks",
+            "The Harbour Crisis Committee met. Reckless spending went on, and the crisis deepened.",
+            &[],
+        );
+        let found: Vec<(&str, usize)> = framing
+            .loaded_words
+            .iter()
+            .map(|word| (word.word.as_str(), word.spans.len()))
+            .collect();
+        assert_eq!(found, [("crisis", 1), ("reckless", 1)]);
     }
 
     #[test]
