@@ -13,8 +13,9 @@
 //!   the similarity of profiles cut low ([`Config::topic_threshold`]) finds topics; each topic
 //!   is clustered again with weights over its own articles, so the words every story of the
 //!   topic shares (the kind of event) stop counting and the specific details decide
-//!   ([`Config::threshold`]); an article left alone joins its topic's closest story when near
-//!   enough ([`Config::attach_threshold`]).
+//!   ([`Config::threshold`]); an article left alone, or a fragment of a few articles beside a
+//!   story four times its size, joins its topic's closest story when near enough
+//!   ([`Config::attach_threshold`]).
 //! - [`Stories`]: the incremental split for articles that arrive one at a time: each new
 //!   article and the stories of the articles most like it are split again by the batch
 //!   algorithm; stories that turn out to be one merge and articles that turn out to be of
@@ -68,8 +69,9 @@ pub struct Config {
     /// cuts the whole collection at [`Config::threshold`] in one stage.
     #[serde(default)]
     pub topic_threshold: Option<f64>,
-    /// The average similarity (0–1) to a story at which an article left alone within its topic
-    /// joins that story anyway; `None` leaves such articles alone.
+    /// The average similarity (0–1) to a story at which an article left alone within its topic,
+    /// or a fragment (a story of at most a quarter of the topic's largest one's articles),
+    /// joins that story anyway; `None` leaves them alone.
     #[serde(default)]
     pub attach_threshold: Option<f64>,
     /// The share (0–1) of an article pair's similarity that comes from shared named entities;
