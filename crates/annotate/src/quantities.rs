@@ -270,6 +270,13 @@ fn quantity(text: &str, captures: &regex::Captures<'_>) -> Option<Quantity> {
             counted = Some(noun);
             end += noun_end;
         }
+    } else if unit
+        .as_deref()
+        .is_some_and(|unit| !is_currency(unit) && !matches!(unit, "percent" | "percentage points"))
+        && let Some((substance, substance_end)) = measured_substance(&text[end..])
+    {
+        counted = Some(substance);
+        end += substance_end;
     }
     let is_range = upper.is_some();
     let is_word_number = low_text
@@ -399,6 +406,38 @@ fn unit_after(rest: &str) -> Option<(&'static str, usize)> {
                 .is_none_or(|c| !c.is_alphanumeric());
         (matches && (skipped > 0 || *surface == "%")).then(|| (*name, skipped + surface.len()))
     })
+}
+
+/// Most words of what a measure is of ("tonnes of ammonium nitrate").
+const MAX_SUBSTANCE_WORDS: usize = 3;
+
+/// What a measure after a number is of: "of" and at most [`MAX_SUBSTANCE_WORDS`] lowercase
+/// words, up to a word of [`PHRASE_STOPS`], a form in "-ed" or "-ing" or anything but a word
+/// ("2,400 tonnes of ammonium nitrate were …" measures nitrate, "40 km of road" road); the last
+/// word is the head, and how many bytes the phrase takes. "Of the …" is a share of a thing named
+/// elsewhere and gives none.
+fn measured_substance(rest: &str) -> Option<(String, usize)> {
+    let after_of = rest.strip_prefix(" of ")?;
+    let mut offset = rest.len() - after_of.len();
+    let mut head = None;
+    for _ in 0..MAX_SUBSTANCE_WORDS {
+        let remaining = &rest[offset..];
+        let word_len = remaining
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+            .unwrap_or(remaining.len());
+        let word = &remaining[..word_len];
+        let verb_form = word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing"));
+        if word.len() < 2 || PHRASE_STOPS.contains(&word) || verb_form {
+            break;
+        }
+        head = Some((word.to_string(), offset + word_len));
+        offset += word_len;
+        if !rest[offset..].starts_with(' ') {
+            break;
+        }
+        offset += 1;
+    }
+    head
 }
 
 /// The noun counted by a number: the first word after it, or a later one when the words before
@@ -679,6 +718,25 @@ mod tests {
                     Some("USD"),
                     Some("survey"),
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_measure_is_of_what_follows_it() {
+        check(
+            "The shed held 2,400 tonnes of ammonium nitrate, 40 km of the road flooded and 12 percent of voters stayed home.",
+            &[
+                (
+                    "2,400 tonnes of ammonium nitrate",
+                    2400.0,
+                    None,
+                    None,
+                    Some("t"),
+                    Some("nitrate"),
+                ),
+                ("40 km", 40.0, None, None, Some("km"), None),
+                ("12 percent", 12.0, None, None, Some("percent"), None),
             ],
         );
     }

@@ -80,11 +80,15 @@ enum Fate {
 /// Words telling a [`Fate`], lowercase.
 const FATE_WORDS: &[(&str, Fate)] = &[
     ("killed", Fate::Killed),
+    ("killing", Fate::Killed),
+    ("kills", Fate::Killed),
     ("dead", Fate::Killed),
     ("died", Fate::Killed),
+    ("death", Fate::Killed),
     ("deaths", Fate::Killed),
     ("fatalities", Fate::Killed),
     ("injured", Fate::Hurt),
+    ("injuring", Fate::Hurt),
     ("injuries", Fate::Hurt),
     ("wounded", Fate::Hurt),
     ("hurt", Fate::Hurt),
@@ -108,19 +112,76 @@ const FATE_WORDS: &[(&str, Fate)] = &[
     ("survivors", Fate::Rescued),
 ];
 
-/// The [`Fate`]s the words of `sentence` tell, as a set.
+/// The [`Fate`]s the words of `sentence` tell, as a set; "lost their lives" tells a death too.
 fn fates(sentence: &str) -> u8 {
-    sentence
+    let words: Vec<String> = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .filter_map(|word| {
-            let word = word.to_lowercase();
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(at, word)| {
+            let lives_lost = word == "lives"
+                && at >= 2
+                && matches!(words[at - 2].as_str(), "lost" | "lose" | "losing");
+            if lives_lost {
+                return Some(Fate::Killed as u8);
+            }
             FATE_WORDS
                 .iter()
-                .find(|(fate_word, _)| *fate_word == word)
+                .find(|(fate_word, _)| fate_word == word)
                 .map(|&(_, fate)| fate as u8)
         })
         .fold(0, |set, fate| set | fate)
+}
+
+/// The slot of a count with no counted noun in a sentence telling a [`Fate`]: the people it
+/// befell.
+const PEOPLE: &str = "people";
+
+/// Nouns counting people, lowercase plurals: a count of any of them, or of nothing named in a
+/// sentence telling a [`Fate`], counts people.
+const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "workers",
+    "employees",
+    "labourers",
+    "laborers",
+    "miners",
+    "civilians",
+    "residents",
+    "victims",
+    "passengers",
+    "children",
+    "adults",
+    "men",
+    "women",
+    "students",
+    "soldiers",
+    "troops",
+    "officers",
+    "firefighters",
+    "protesters",
+    "demonstrators",
+    "migrants",
+    "patients",
+    "pilgrims",
+    "fishermen",
+    "crew",
+    "staff",
+];
+
+/// Whether `mention` counts people: no unit, and a counted noun of [`PEOPLE_NOUNS`] or none.
+fn counts_people(mention: &Mention<'_>) -> bool {
+    mention.quantity.unit.is_none()
+        && mention
+            .quantity
+            .counted
+            .as_deref()
+            .is_none_or(|noun| PEOPLE_NOUNS.contains(&noun.to_lowercase().as_str()))
 }
 
 /// The IDF of the terms of the mentions' contexts, by id. Ids follow the terms' spelling, so
@@ -463,7 +524,6 @@ fn mentions<'a>(
                 (None, Some(unit)) => Some(unit.clone()),
                 (None, None) => None,
             };
-            let Some(slot) = slot else { continue };
             let Some(sentence_idx) = annotated.sentences.iter().position(|sentence| {
                 sentence.range.start <= quantity.range.start
                     && quantity.range.end <= sentence.range.end
@@ -472,6 +532,14 @@ fn mentions<'a>(
             };
             let sentence = &annotated.sentences[sentence_idx];
             let text = &annotated.article.text;
+            let fates = fates(text.get(sentence.range.clone()).unwrap_or_default());
+            // A bare count in a sentence telling what befell people counts people ("the death
+            // toll will end up between seven and nine").
+            let Some(slot) = slot
+                .or_else(|| (fates != 0 && quantity.unit.is_none()).then(|| PEOPLE.to_string()))
+            else {
+                continue;
+            };
             // A figure the sentence supposes or asks about, or names as a threshold ("60 votes
             // needed to end debate"), is no count of what happened.
             if supposes_or_asks(text.get(sentence.range.clone()).unwrap_or_default())
@@ -526,7 +594,7 @@ fn mentions<'a>(
                 interval: interval(quantity),
                 dates,
                 background: dated_long_before || over_a_long_past,
-                fates: fates(text.get(sentence.range.clone()).unwrap_or_default()),
+                fates,
             });
         }
     }
@@ -651,7 +719,11 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
     let similarity = if either == 0.0 { 0.0 } else { shared / either };
     // A unit alone ("percent") says little about what is measured, so the context must.
     let counted = left.quantity.counted.is_some() && right.quantity.counted.is_some();
-    let needed = if counted && left.slot == right.slot {
+    // Counts of people something befell alike are counts of one thing, whatever the people
+    // are called ("killing seven people", "at least 12 workers were killed").
+    let one_fate_of_people =
+        left.fates & right.fates != 0 && counts_people(left) && counts_people(right);
+    let needed = if (counted && left.slot == right.slot) || one_fate_of_people {
         if far_apart(left.quantity, right.quantity) {
             FAR_APART_SIMILARITY
         } else {

@@ -624,6 +624,17 @@ pub(crate) fn dated_sentences(
         .filter(|time| matches!(time.kind, TimeKind::Date | TimeKind::Time))
         .filter(|time| !counted_from(text, &time.range))
         .filter(|time| !in_dateline(annotated, &time.range))
+        // "in the afternoon" is a part of whatever day the story is on: it places the event
+        // in the day, not the day itself.
+        .filter(|time| {
+            time.kind != TimeKind::Time
+                || !text.get(time.range.clone()).is_some_and(|written| {
+                    matches!(
+                        written.to_lowercase().as_str(),
+                        "the morning" | "the afternoon" | "the evening" | "the night"
+                    )
+                })
+        })
         .filter_map(|time| {
             let value = time.value.split('T').next().unwrap_or_default();
             let (date, year_inferred) = match (sort_key(value), anchor) {
@@ -648,10 +659,17 @@ pub(crate) fn dated_sentences(
                 .get(previous_range.end..range.start)
                 .unwrap_or("x")
                 .trim();
-            let is_range = matches!(
-                between,
-                "-" | "\u{2013}" | "\u{2014}" | "to" | "through" | "until"
-            ) && !previous_value.contains('/');
+            // "between October and December".
+            let between_and = between == "and"
+                && text
+                    .get(..previous_range.start)
+                    .is_some_and(|before| before.trim_end().to_lowercase().ends_with("between"));
+            let is_range = (between_and
+                || matches!(
+                    between,
+                    "-" | "\u{2013}" | "\u{2014}" | "to" | "through" | "until"
+                ))
+                && !previous_value.contains('/');
             if is_range && previous_value != &value {
                 *previous_value = format!("{previous_value}/{value}");
                 previous_range.end = range.end;

@@ -252,6 +252,8 @@ const SUMMARY_OFFERS: &[&str] = &[
     "summary",
     "summaries",
     "version",
+    "this story in",
+    "key facts",
     "briefing",
     "recap",
     "key points",
@@ -281,6 +283,9 @@ const SUMMARY_OFFERS: &[&str] = &[
 const SUMMARY_SUBJECTS: &[&str] = &[
     "summary",
     "summaries",
+    "version",
+    "versions",
+    "key facts",
     "briefing",
     "briefings",
     "recap",
@@ -310,6 +315,7 @@ const GENERATED_BY_MACHINE: &[&str] = &[
     "software",
     "tool",
     "machine",
+    "computer",
     "algorithm",
     "artificial intelligence",
     "ai",
@@ -1741,6 +1747,8 @@ mod tests {
             "Too long? See the summary",
             "No time? The gist in five lines",
             "Pas le temps ? Lisez l'essentiel",
+            "Skip the scroll? Get this story in 30 seconds",
+            "Short of time? Tap for the key facts",
         ] {
             check(offer, Some(RemovalReason::Widget));
         }
@@ -1767,6 +1775,8 @@ mod tests {
             "Key points are selected by our newsroom's assistant software.",
             "This summary was written by an automated tool and checked by no one.",
             "Bullet summaries are produced automatically. Always check the full article.",
+            "Our 30-second versions are written by a computer and may miss key facts.",
+            "Key facts are compiled automatically and may be incomplete.",
         ] {
             check_summary_disclaimer(unit, true);
         }
@@ -1774,6 +1784,7 @@ mod tests {
             "The software company said its tools would be ready by March.",
             "Engineers at the port say the automated cranes need fewer crews.",
             "A summary of the ruling was published on Tuesday.",
+            "Earlier versions of the bill were drafted by the committee's staff.",
             "The ministry has not published the report on which the summary was based, and critics say the figures in it were produced by a tool that nobody has audited, which raises questions about the whole process and about who checked the numbers before they were released to the press on Monday morning.",
         ] {
             check_summary_disclaimer(unit, false);

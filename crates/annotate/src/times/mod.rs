@@ -385,6 +385,17 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
         if is_present_progressive(&left_words[..=idx]) && !qualifies_a_noun {
             return Tense::Future;
         }
+        // "has been asked to report by the end of June": a request in the passive times what
+        // was asked for too (the active form is read below, with the verb's past); "had been
+        // asked to vote on Friday" tells a request and its act both past.
+        if idx >= 1
+            && matches!(left_words[idx - 1].as_str(), "been" | "was" | "were" | "be")
+            && !(idx >= 2 && left_words[idx - 2] == "had")
+            && ASKING_VERBS.contains(&left_words[idx].as_str())
+            && left_words[idx + 1..].iter().any(|word| word == "to")
+        {
+            return Tense::Future;
+        }
         if let Some(tense) = cue(&left_words[..=idx], lexicon) {
             // "canceled a scheduled interview Monday night": a plan that a past verb acted on
             // lay before the telling.
@@ -587,9 +598,20 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
     if matches!(word.as_str(), "is" | "are" | "am" | "says" | "say") {
         return Some(Tense::Unknown);
     }
+    // "will stay closed" as well.
     let participle_after_be = matches!(
         previous,
-        Some("be" | "been" | "being" | "is" | "are" | "get")
+        Some(
+            "be" | "been"
+                | "being"
+                | "is"
+                | "are"
+                | "get"
+                | "stay"
+                | "stays"
+                | "remain"
+                | "remains"
+        )
     );
     let past = lexicon.past_cues.contains(&word.as_str())
         || (word.len() > 4 && word.ends_with("ed") && !lexicon.not_past.contains(&word.as_str()));

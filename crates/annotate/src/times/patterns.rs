@@ -871,6 +871,15 @@ impl Grammar {
             (
                 format!(r"\b(?i:that|the{s}same){s}(?P<part>{day_parts})\b"),
                 parse_that_day_part,
+                on_day_parts.clone(),
+            ),
+            // "during the morning", "by the evening": a part of the day the story is on, after
+            // a preposition of time; the expression is "the morning", as TempEval-3 marks it.
+            (
+                format!(
+                    r"\b(?i:in|during|by|through|throughout|until|till){s}(?P<expression>(?i:the){s}(?P<part>(?i:morning|afternoon|evening|night)))\b"
+                ),
+                parse_the_day_part,
                 on_day_parts,
             ),
             // "that day", "the same week".
@@ -1920,6 +1929,20 @@ fn parse_that_day_part(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         ),
         None => Vec::new(),
     }
+}
+
+/// "during the morning": [`parse_that_day_part`] over the `expression` group alone.
+fn parse_the_day_part(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    let Some(expression) = captures.name("expression") else {
+        return Vec::new();
+    };
+    parse_that_day_part(captures, scan)
+        .into_iter()
+        .map(|piece| Piece {
+            range: expression.range(),
+            ..piece
+        })
+        .collect()
 }
 
 fn parse_same_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {

@@ -397,6 +397,15 @@ fn times_of_day_with_zones_and_parts_of_day() {
             ("tomorrow night", "2022-01-15TNI"),
         ],
     );
+    check(
+        "Crowds gathered on Thursday. Police arrived during the morning and left by the evening.",
+        Some(FRIDAY),
+        &[
+            ("Thursday", "2022-01-13"),
+            ("the morning", "2022-01-13TMO"),
+            ("the evening", "2022-01-13TEV"),
+        ],
+    );
     check_kinds(
         "Crowds gathered Thursday evening.",
         FRIDAY,
@@ -858,5 +867,19 @@ fn a_date_without_a_year_shortly_after_a_told_time_is_of_its_year() {
             ("October 2016", "2016-10"),
             ("the end of that week", "XXXX-WXX"),
         ],
+    );
+}
+
+#[test]
+fn requests_in_the_passive_and_states_kept_look_ahead() {
+    check(
+        "The inquiry under retired judge Ana Ruiz has been asked to report by the end of June. Schools in Velmar will stay closed on Wednesday, the council said.",
+        Some(FRIDAY),
+        &[("the end of June", "2022-06"), ("Wednesday", "2022-01-19")],
+    );
+    check(
+        "She said they had been asked to vote on Tuesday against the bill.",
+        Some(FRIDAY),
+        &[("Tuesday", "2022-01-11")],
     );
 }
