@@ -411,10 +411,24 @@ pub(crate) fn matched_events(story: &Story, matches: &Matches) -> Vec<TimelineEv
             .filter_map(|key| entries.get(key)?.first())
             .map(|entry| entry.value.as_str())
             .collect();
+        // So do a part of the day the story is on ("who visited the town in the afternoon")
+        // and another date: the part times its own clause, not a date the other disputes.
+        let parts_of_the_day = keys.iter().any(|key| {
+            entries
+                .get(key)
+                .and_then(|found| found.first())
+                .and_then(|entry| {
+                    story.articles[key.0]
+                        .article
+                        .text
+                        .get(entry.expression.clone())
+                })
+                .is_some_and(is_part_of_the_day)
+        });
         let times_of_two_things = values.iter().any(|a| {
             values
                 .iter()
-                .any(|b| is_year(a) && !is_year(b) && !compatible(a, b))
+                .any(|b| !compatible(a, b) && ((is_year(a) && !is_year(b)) || parts_of_the_day))
         });
         if one_date_each && keys.len() > 1 && !times_of_two_things {
             let mentions: Vec<TimelineMention> = keys
@@ -580,6 +594,15 @@ fn event(mut mentions: Vec<TimelineMention>) -> TimelineEvent {
     }
 }
 
+/// Whether `expression` is a part of the day with no day of its own ("the afternoon", after
+/// "in" or "during"): it is the day the story was last on.
+fn is_part_of_the_day(expression: &str) -> bool {
+    matches!(
+        expression.to_lowercase().as_str(),
+        "the morning" | "the afternoon" | "the evening" | "the night"
+    )
+}
+
 /// A TIMEX3 date value or range, the expression that gives it, and whether its year was
 /// inferred.
 pub(crate) type Dated = (String, Range<usize>, bool);
@@ -624,17 +647,6 @@ pub(crate) fn dated_sentences(
         .filter(|time| matches!(time.kind, TimeKind::Date | TimeKind::Time))
         .filter(|time| !counted_from(text, &time.range))
         .filter(|time| !in_dateline(annotated, &time.range))
-        // "in the afternoon" is a part of whatever day the story is on: it places the event
-        // in the day, not the day itself.
-        .filter(|time| {
-            time.kind != TimeKind::Time
-                || !text.get(time.range.clone()).is_some_and(|written| {
-                    matches!(
-                        written.to_lowercase().as_str(),
-                        "the morning" | "the afternoon" | "the evening" | "the night"
-                    )
-                })
-        })
         .filter_map(|time| {
             let value = time.value.split('T').next().unwrap_or_default();
             let (date, year_inferred) = match (sort_key(value), anchor) {

@@ -46,6 +46,9 @@ const DENYING: &[&str] = &[
     "deny",
     "denying",
     "no evidence",
+    "no record of",
+    "no report of",
+    "no reports of",
     "rejected claims",
     "rejects claims",
     "dismissed claims",
@@ -96,6 +99,7 @@ const DOUBTING_JUDGMENTS: &[&str] = &[
     "could not be verified",
     "could not be independently verified",
     "cannot be verified",
+    "with caution",
 ];
 
 /// Every phrase that denies a statement.
