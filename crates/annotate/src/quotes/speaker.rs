@@ -1138,6 +1138,9 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
     // it was read: where the chain starts when what opens it is a fronted clause or an adverb
     // rather than a phrase of its own ("After the vote ended, Ana Ruiz, the mayor, said").
     let mut inner: Option<(usize, usize, bool, bool)> = None;
+    // Whether a phrase of the chain is a second relative clause ("…, and who …,"): the chain is
+    // then about a phrase with the first one.
+    let mut joins_a_second_relative = false;
     for _ in 0..4 {
         let limit = right.saturating_sub(40).max(floor);
         let mut idx = right.checked_sub(1)?;
@@ -1157,7 +1160,11 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
         if !token.is_punct(',') || idx < floor {
             // The chain starts here: the phrase before `right` is the name it is about.
             let chain = |right: usize, floor: usize, all_appositive: bool, adverbs_only: bool| {
-                let head = phrase_before(doc, right.checked_sub(1)?, floor)?;
+                // The chain may be about a phrase with a relative clause of its own ("A pilot
+                // who has worked there for years, and who …, said").
+                let head = relative_clause_before(doc, right.checked_sub(1)?, floor)
+                    .filter(|_| joins_a_second_relative)
+                    .or_else(|| phrase_before(doc, right.checked_sub(1)?, floor))?;
                 // A name alone before the comma is no chain, unless a parenthesis closes it:
                 // "Sen. Ana Ruiz (D-Lyon), said".
                 let parenthesized = doc.token(comma - 1).is_punct(')') && head.kind == Kind::Name;
@@ -1207,7 +1214,13 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
             continue;
         }
         adverbs_only = false;
+        // "X who has worked there for years, and who asked not to be named, said": a second
+        // relative clause joined to the first.
+        let second_relative = matches!(word, "and" | "but")
+            && matches!(doc.lower(idx + 2), "who" | "whose" | "which");
+        joins_a_second_relative |= second_relative;
         let appositive = opener.capitalized
+            || second_relative
             || APPOSITIVE_OPENERS.contains(&word)
             || (word.ends_with("ing") && word.len() > 5)
             || TITLES.contains(&word)

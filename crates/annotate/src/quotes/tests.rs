@@ -2145,3 +2145,13 @@ fn a_gerund_attribution_after_a_dash_is_its_own_quote() {
         "",
     );
 }
+
+#[test]
+fn speaker_with_two_relative_clauses() {
+    check(
+        "A harbour pilot who has worked beside the breakwater for eleven years, and who asked not to be named, said that everyone on the night shift knew about the leak.",
+        "indirect [that everyone on the night shift knew about the leak] cue=said \
+         speaker=A harbour pilot who has worked beside the breakwater for eleven years, and who \
+         asked not to be named, anonymous",
+    );
+}
