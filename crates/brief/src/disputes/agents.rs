@@ -1,9 +1,12 @@
 //! Agent disputes: who did something, when sources name different actors for one act.
 //!
-//! The acts are the ones whose actor news about talks most often gives differently: who asked
-//! for or initiated a meeting, who hosted it, and who ended it. Each is a class of general
-//! verbs ("requested", "proposed", "called"; "hosted"; "walked out", "adjourned", "broke off")
-//! that counts only next to a word naming a meeting, so "called for calm" is no initiative. The
+//! The acts are the ones whose actor news most often gives differently: who asked for or
+//! initiated a meeting, who hosted it, and who ended it — each a class of general verbs
+//! ("requested", "proposed", "called"; "hosted"; "walked out", "adjourned", "broke off") that
+//! counts only next to a word naming a meeting, so "called for calm" is no initiative — and who
+//! ordered something done ("ordered", "authorized", "approved" the thing a noun after the verb
+//! names, or before it in the passive: "the evacuation had been ordered by …"), one slot for
+//! each thing ordered; "gave the order" and "ordered the troops to withdraw" order nothing here. The
 //! actor is, in this order: the words after "by" in a passive ("the call was requested by …"),
 //! the clefted phrase of "It was X … that called", or the noun phrase just before the verb ("the
 //! union delegation walked out"). Asking for a meeting to be called off ("urged the president
@@ -51,10 +54,22 @@ const ACTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("who hosted the", &["host"]),
+    (
+        "who ordered the",
+        &["order", "authorize", "authorise", "approve"],
+    ),
 ];
 
 /// The index in [`ACTS`] of ending a meeting.
 const END_CLASS: usize = 0;
+
+/// The index in [`ACTS`] of ordering something done: its object is whatever was ordered ("the
+/// evacuation", "the strike"), not a meeting, and each object is an act of its own.
+const ORDER_CLASS: usize = 3;
+
+/// Words an ordered thing's phrase may open with after the verb ("ordered the evacuation",
+/// "approved its plan").
+const OBJECT_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
 /// Irregular past forms of the verbs above, with their base form.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -411,9 +426,19 @@ pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdic
             }
         }
     }
-    (0..ACTS.len())
-        .filter_map(|class| {
-            let members: Vec<&Act> = acts.iter().filter(|act| act.class == class).collect();
+    // Acts of talks are one slot per class, whatever the meeting is called; each ordered thing
+    // is a slot of its own.
+    let slot_of = |act: &Act| {
+        (
+            act.class,
+            (act.class == ORDER_CLASS).then(|| act.meeting_word.clone()),
+        )
+    };
+    let slots: BTreeSet<(usize, Option<String>)> = acts.iter().map(slot_of).collect();
+    slots
+        .into_iter()
+        .filter_map(|slot| {
+            let members: Vec<&Act> = acts.iter().filter(|act| slot_of(act) == slot).collect();
             verdict(&members, independent)
         })
         .collect()
@@ -517,7 +542,14 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
             is_meeting_word(&word.to_lowercase())
         }
     });
-    if !names_meeting {
+    // Orders need no meeting, only a verb of ordering, looked for the same way.
+    let names_order = words.iter().any(|range| {
+        let word = text[range.clone()].as_bytes();
+        ["order", "authori", "approv"].iter().any(|stem| {
+            word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+        })
+    });
+    if !names_meeting && !names_order {
         return found;
     }
     let lower: Vec<String> = words
@@ -530,6 +562,20 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
             idx += 1;
             continue;
         };
+        if class == ORDER_CLASS {
+            if let Some(ordered) = ordered_thing(text, &words, &lower, idx)
+                && let Some(actor) = actor(text, &words, &lower, idx, verb_end)
+                    .filter(|actor| names_actor(text, actor))
+            {
+                found.push((class, ordered, actor));
+            }
+            idx = verb_end + 1;
+            continue;
+        }
+        if !names_meeting {
+            idx += 1;
+            continue;
+        }
         let window =
             idx.saturating_sub(MEETING_WINDOW)..(verb_end + MEETING_WINDOW).min(words.len());
         // A verb of ending that can stand alone needs its meeting as its object: in "the
@@ -573,6 +619,56 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
         idx = verb_end + 1;
     }
     found
+}
+
+/// What the verb of ordering at word `verb` orders: the head of the noun phrase after it ("ordered
+/// the evacuation of the streets" → "evacuation"), or in the passive the one before it ("the
+/// evacuation had been ordered by …"). `None` for a noun ("gave the order"), a person or body
+/// ordered to act ("ordered the troops to withdraw", "ordered Ruiz"), or anything else.
+fn ordered_thing(
+    text: &str,
+    words: &[Range<usize>],
+    lower: &[String],
+    verb: usize,
+) -> Option<String> {
+    let noun_at = |idx: usize| {
+        let word = lower.get(idx)?;
+        let lowercase = text[words[idx].clone()].starts_with(char::is_lowercase);
+        (lowercase
+            && word.len() > 3
+            && word.chars().all(char::is_alphabetic)
+            && !PHRASE_STOPS.contains(&word.as_str()))
+        .then(|| word.clone())
+    };
+    let before = verb.checked_sub(1).map(|idx| lower[idx].as_str());
+    if before.is_some_and(|word| OBJECT_DETERMINERS.contains(&word)) {
+        return None;
+    }
+    if lower.get(verb + 1).map(String::as_str) == Some("by") {
+        // "the evacuation had been ordered by": back over the auxiliaries to the noun.
+        let mut idx = verb;
+        while idx > 0
+            && matches!(
+                lower[idx - 1].as_str(),
+                "was" | "were" | "been" | "had" | "has" | "have" | "is" | "are" | "being"
+            )
+        {
+            idx -= 1;
+        }
+        return (idx < verb && idx > 0).then(|| noun_at(idx - 1)).flatten();
+    }
+    if !lower
+        .get(verb + 1)
+        .is_some_and(|word| OBJECT_DETERMINERS.contains(&word.as_str()))
+    {
+        return None;
+    }
+    let head = verb + 2;
+    let ordered = noun_at(head)?;
+    // "ordered the troops to withdraw": the troops are told to act, not the act.
+    (lower.get(head + 1).map(String::as_str) != Some("to")
+        && !punctuation_between(text, &words[verb + 1], &words[head]))
+    .then_some(ordered)
 }
 
 /// Verbs that call a meeting off before it happens, by the stem their forms share
@@ -907,6 +1003,46 @@ mod tests {
                 "Quorvanese Deputy Interior Minister Pell Odrane",
             )],
         );
+    }
+
+    #[test]
+    fn who_ordered_a_thing_in_active_passive_and_cleft_sentences() {
+        check(
+            "Harbour Master Ana Ruiz ordered the evacuation of the quay at dawn.",
+            &[("who ordered the evacuation", "Harbour Master Ana Ruiz")],
+        );
+        check(
+            "The ministry said the evacuation had been ordered by the Velmar port authority.",
+            &[("who ordered the evacuation", "Velmar port authority")],
+        );
+        check(
+            "It was Mayor Tomas Berg who ordered the evacuation.",
+            &[("who ordered the evacuation", "Mayor Tomas Berg")],
+        );
+        // A noun of ordering, and those ordered to act, are no act.
+        check("The mayor said he had given the order himself.", &[]);
+        check("The ministry ordered the pilots to return to work.", &[]);
+    }
+
+    #[test]
+    fn each_ordered_thing_is_a_slot_of_its_own() {
+        let story = Story::new(vec![
+            annotated("a.txt", "The Velmar port authority ordered the evacuation."),
+            annotated(
+                "b.txt",
+                "It was Mayor Tomas Berg who ordered the evacuation.",
+            ),
+            annotated("c.txt", "Mayor Tomas Berg ordered the closure of the quay."),
+        ]);
+        let found = agent_disputes(&story);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "who ordered the evacuation");
+        let values: Vec<&str> = found[0]
+            .sides
+            .iter()
+            .map(|side| side.value.as_str())
+            .collect();
+        assert_eq!(values, ["Velmar port authority", "Mayor Tomas Berg"]);
     }
 
     #[test]

@@ -179,9 +179,7 @@ fn each_story_meets_its_gold() {
         n_date_disputes.1,
         0.6,
     );
-    // FIXME(#5): agent disputes are read for the acts of talks (asking for, hosting, ending a
-    // meeting); plant-blast's "who ordered the evacuation" is another act. Three of the four
-    // gold agent disputes are found.
+    // Every gold agent dispute is found; a floor, as for numbers.
     at_least(
         "all",
         "agent disputes",
