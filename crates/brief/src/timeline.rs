@@ -687,6 +687,16 @@ pub(crate) fn dated_sentences(
                 previous_range.end = range.end;
                 continue;
             }
+            // "on November 18 last year": the year right after a date of that year is the
+            // date's own, no second date.
+            let years_date = matches!(between, "" | ",")
+                && value.len() == 4
+                && previous_value.starts_with(value.as_str())
+                && previous_value.len() > 4;
+            if years_date {
+                previous_range.end = range.end;
+                continue;
+            }
         }
         joined.push((value, range, year_inferred));
     }
