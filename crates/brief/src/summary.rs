@@ -453,17 +453,29 @@ fn choices<'s>(
         SummaryLength::Sentences(n) => MAX_DISPUTED.min(n / 2),
         SummaryLength::Words(_) | SummaryLength::FillWords(_) => MAX_DISPUTED,
     };
-    for dispute in disputes {
-        if chosen_disputes.len() == n_disputed_max {
-            break;
-        }
-        let Some(sentence) = disputed(dispute, &selected) else {
-            continue;
-        };
-        let n_words = sentence.text.split_whitespace().count();
-        if budget.half_allows(n_words) {
-            budget.take(n_words);
-            chosen_disputes.push(sentence);
+    // Disputes of different kinds first (a figure, who acted, whether it happened): two
+    // disputes over figures tell the reader less than a figure and a denied statement. Within
+    // a kind, in the order given (most sources first).
+    let mut kinds_stated: Vec<DisputeKind> = Vec::new();
+    let mut taken = vec![false; disputes.len()];
+    for new_kinds_only in [true, false] {
+        for (idx, dispute) in disputes.iter().enumerate() {
+            if chosen_disputes.len() == n_disputed_max {
+                break;
+            }
+            if taken[idx] || (new_kinds_only && kinds_stated.contains(&dispute.kind)) {
+                continue;
+            }
+            let Some(sentence) = disputed(dispute, &selected) else {
+                continue;
+            };
+            let n_words = sentence.text.split_whitespace().count();
+            if budget.half_allows(n_words) {
+                budget.take(n_words);
+                chosen_disputes.push(sentence);
+                kinds_stated.push(dispute.kind);
+                taken[idx] = true;
+            }
         }
     }
 
@@ -2671,6 +2683,50 @@ mod tests {
         assert!(
             found.iter().all(|sentence| !sentence.text.ends_with(':')),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn disputes_of_different_kinds_come_before_a_second_of_one_kind() {
+        let story = story();
+        let (consensus, workers) = consensus_and_disputes(&story);
+        let mut ferries = workers[0].clone();
+        ferries.slot = "ferries".into();
+        let who_closed = Dispute {
+            slot: "who closed the port".into(),
+            kind: DisputeKind::Agent,
+            sides: vec![
+                DisputeSide {
+                    value: "Authorities".into(),
+                    compatible_with: vec![],
+                    citations: vec![citation(&story, 1, 0)],
+                },
+                DisputeSide {
+                    value: "the minister".into(),
+                    compatible_with: vec![],
+                    citations: vec![citation(&story, 2, 1)],
+                },
+            ],
+        };
+        let disputes = [workers[0].clone(), ferries, who_closed];
+        let found = summary(
+            &story,
+            &consensus,
+            &[],
+            &disputes,
+            SummaryLength::Sentences(4),
+        );
+        let stated: Vec<&str> = found
+            .iter()
+            .filter(|sentence| sentence.kind == SummaryKind::Disputed)
+            .map(|sentence| sentence.text.split(':').next().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            stated,
+            [
+                "Sources give different figures for workers",
+                "Sources differ on \u{201c}who closed the port\u{201d}"
+            ]
         );
     }
 
