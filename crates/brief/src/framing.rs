@@ -579,6 +579,15 @@ mod tests {
         assert_eq!(genre(&annotated, 0.0, None, 5.0).0, Genre::News);
     }
 
+    /// The loaded words of `framing`, each with how often it is used.
+    fn loaded_in(framing: &Framing) -> Vec<(&str, usize)> {
+        framing
+            .loaded_words
+            .iter()
+            .map(|word| (word.word.as_str(), word.spans.len()))
+            .collect()
+    }
+
     #[test]
     fn loaded_words_are_found_outside_quotes_with_their_spans() {
         let framing = framed(
@@ -586,12 +595,10 @@ mod tests {
             "The so-called reforms of the regime were reckless, and the regime knew it.",
             &[],
         );
-        let found: Vec<(&str, usize)> = framing
-            .loaded_words
-            .iter()
-            .map(|word| (word.word.as_str(), word.spans.len()))
-            .collect();
-        assert_eq!(found, [("regime", 2), ("reckless", 1), ("so-called", 1)]);
+        assert_eq!(
+            loaded_in(&framing),
+            [("regime", 2), ("reckless", 1), ("so-called", 1)]
+        );
         assert_eq!(framing.genre, Genre::News);
     }
 
@@ -602,12 +609,7 @@ mod tests {
             "The Harbour Crisis Committee met. Reckless spending went on, and the crisis deepened.",
             &[],
         );
-        let found: Vec<(&str, usize)> = framing
-            .loaded_words
-            .iter()
-            .map(|word| (word.word.as_str(), word.spans.len()))
-            .collect();
-        assert_eq!(found, [("crisis", 1), ("reckless", 1)]);
+        assert_eq!(loaded_in(&framing), [("crisis", 1), ("reckless", 1)]);
     }
 
     #[test]
