@@ -510,6 +510,9 @@ fn mentions<'a>(
     let mut context_terms: Vec<Vec<u32>> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let terms = Terms::new(annotated.article.language.as_deref());
+        // The fates each sentence tells, read once a sentence: a sentence may hold thousands of
+        // figures.
+        let mut sentence_fates: HashMap<usize, u8> = HashMap::new();
         let article_lengths = lengths.get(article_idx).map_or(&[][..], Vec::as_slice);
         for quantity in annotated.quantities.iter().chain(article_lengths) {
             // "Two sides", "two people in the room": counts this small are rarely what sources
@@ -532,7 +535,9 @@ fn mentions<'a>(
             };
             let sentence = &annotated.sentences[sentence_idx];
             let text = &annotated.article.text;
-            let fates = fates(text.get(sentence.range.clone()).unwrap_or_default());
+            let fates = *sentence_fates
+                .entry(sentence_idx)
+                .or_insert_with(|| fates(text.get(sentence.range.clone()).unwrap_or_default()));
             // A bare count in a sentence telling what befell people counts people ("the death
             // toll will end up between seven and nine").
             let Some(slot) = slot
