@@ -33,20 +33,24 @@ impl Stems {
             .collect()
     }
 
-    /// The term of one word of [`Terms::words`], `None` for a stopword.
+    /// The term of one word of [`Terms::words`] ([`Terms::term_alike`]: "nine" and "9" are one
+    /// term), `None` for a stopword.
     pub(crate) fn term(&mut self, word: &str) -> Option<u32> {
         if let Some(id) = self.by_word.get(word) {
             return *id;
         }
-        let id = self.terms.term(word).map(|term| match self.ids.get(&term) {
-            Some(&id) => id,
-            None => {
-                let id = self.spellings.len() as u32;
-                self.ids.insert(term.clone(), id);
-                self.spellings.push(term);
-                id
-            }
-        });
+        let id = self
+            .terms
+            .term_alike(word)
+            .map(|term| match self.ids.get(&term) {
+                Some(&id) => id,
+                None => {
+                    let id = self.spellings.len() as u32;
+                    self.ids.insert(term.clone(), id);
+                    self.spellings.push(term);
+                    id
+                }
+            });
         self.by_word.insert(word.to_string(), id);
         id
     }

@@ -177,6 +177,8 @@ const STOPWORDS: &[&str] = &[
 /// Turns sentences into content terms with the stemmer of one language.
 pub struct Terms {
     stemmer: Stemmer,
+    /// Whether words are read as English, whose number words become figures.
+    english: bool,
 }
 
 impl Terms {
@@ -204,6 +206,7 @@ impl Terms {
         };
         Terms {
             stemmer: Stemmer::create(algorithm),
+            english: matches!(algorithm, Algorithm::English),
         }
     }
 
@@ -227,6 +230,20 @@ impl Terms {
         text.unicode_words()
     }
 
+    /// [`Terms::term`], but one term for the ways English writes the same figure or unit: a
+    /// number word is its figure ("nine hours", "9 hours"; "one" is too often no count to be
+    /// one) and a kilometre is one term in its abbreviation and spellings ("2 km", "two
+    /// kilometres"). For comparing statements; a document's profile keeps the words (story
+    /// clustering on ECB+ train fell from 0.943 to 0.930 with figures for words).
+    pub fn term_alike(&self, word: &str) -> Option<String> {
+        if self.english
+            && let Some(same) = same_as_written_otherwise(&word.to_lowercase())
+        {
+            return Some(same.to_string());
+        }
+        self.term(word)
+    }
+
     /// The content term of one word of [`Terms::words`], or `None` for a stopword or a word
     /// of one letter.
     pub fn term(&self, word: &str) -> Option<String> {
@@ -244,6 +261,33 @@ impl Terms {
         }
         Some(self.stemmer.stem(lower).into_owned())
     }
+}
+
+/// The term [`Terms::term_alike`] gives a word written otherwise for the same figure or unit.
+fn same_as_written_otherwise(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "two" => "2",
+        "three" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        "eleven" => "11",
+        "twelve" => "12",
+        "twenty" => "20",
+        "thirty" => "30",
+        "forty" => "40",
+        "fifty" => "50",
+        "sixty" => "60",
+        "seventy" => "70",
+        "eighty" => "80",
+        "ninety" => "90",
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "kilometr",
+        _ => return None,
+    })
 }
 
 /// Whether `word` (lowercased) is an English function word from the compiled-in list.
@@ -279,6 +323,27 @@ mod tests {
         check(
             "About 4,000 of the union's members",
             &["4000", "member", "union"],
+        );
+    }
+
+    #[test]
+    fn figures_and_kilometres_written_otherwise_are_one_term_alike() {
+        let terms = Terms::new(Some("en"));
+        let alike = |text: &str| -> Vec<String> {
+            Terms::words(text)
+                .filter_map(|word| terms.term_alike(word))
+                .collect()
+        };
+        assert_eq!(
+            alike("nine hours, two kilometres"),
+            ["9", "hour", "2", "kilometr"]
+        );
+        assert_eq!(alike("9 hours, 2 km"), ["9", "hour", "2", "kilometr"]);
+        // The plain terms keep the words, and other languages' words are their own.
+        assert_eq!(terms.term("nine").as_deref(), Some("nine"));
+        assert_eq!(
+            Terms::new(Some("nl")).term_alike("ten").as_deref(),
+            Some("ten")
         );
     }
 }
