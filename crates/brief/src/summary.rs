@@ -733,9 +733,10 @@ impl<'d> DisputedSpans<'d> {
                 .map(|offset| span.start + offset);
             match at {
                 Some(at) => !annotated.quotes.iter().any(|quote| {
-                    std::iter::once(&quote.content)
-                        .chain(&quote.continuation)
-                        .any(|content| content.contains(&at))
+                    reports_speech(annotated, quote)
+                        && std::iter::once(&quote.content)
+                            .chain(&quote.continuation)
+                            .any(|content| content.contains(&at))
                 }),
                 None => !is_attributed(annotated, span.start),
             }
@@ -1693,6 +1694,66 @@ fn corroborated(
         .filter(|wording| wording.judged == least_judged)
         .collect()
 }
+
+/// Whether `quote` reports what someone said or wrote: a direct quote, or reported speech
+/// whose cue is a verb of saying. Annotation marks attitudes as sources' too ("offered …, only
+/// for the minister to cut the meeting short"), and a value in such a clause is the writer's
+/// own telling.
+fn reports_speech(annotated: &Annotated, quote: &parallax_model::Quote) -> bool {
+    if quote.kind == parallax_model::QuoteKind::Direct {
+        return true;
+    }
+    let Some(cue) = quote
+        .cue
+        .as_ref()
+        .and_then(|cue| annotated.article.text.get(cue.clone()))
+    else {
+        return false;
+    };
+    let cue = cue.to_lowercase();
+    cue.split_whitespace()
+        .any(|word| SAYING_STEMS.iter().any(|stem| word.starts_with(stem)))
+}
+
+/// Stems of the verbs (and "according to") that report speech or writing.
+const SAYING_STEMS: &[&str] = &[
+    "sa",
+    "told",
+    "tell",
+    "add",
+    "accord",
+    "stat",
+    "claim",
+    "argu",
+    "insist",
+    "report",
+    "announc",
+    "not",
+    "wr",
+    "warn",
+    "explain",
+    "acknowledg",
+    "confirm",
+    "den",
+    "alleg",
+    "assert",
+    "maintain",
+    "suggest",
+    "predict",
+    "testif",
+    "tweet",
+    "post",
+    "repl",
+    "respond",
+    "declar",
+    "recall",
+    "conced",
+    "admit",
+    "estimat",
+    "contend",
+    "describ",
+    "call",
+];
 
 /// Whether the claim of the sentence of `annotated` that holds byte `at` is attributed to
 /// someone (quoted or reported) rather than made in the article's own voice.
@@ -2684,6 +2745,29 @@ mod tests {
             found.iter().all(|sentence| !sentence.text.ends_with(':')),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn only_speech_reports_a_value_for_someone() {
+        let text =
+            "Ruiz said the port would close. Berg offered talks, only for Ana Lind to end them.";
+        let annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
+        let said = quote_in(
+            text,
+            QuoteKind::Indirect,
+            "the port would close",
+            Some("said"),
+            Some("Ruiz"),
+        );
+        let offered = quote_in(
+            text,
+            QuoteKind::Indirect,
+            "talks, only for Ana Lind to end them",
+            Some("offered"),
+            Some("Berg"),
+        );
+        assert!(reports_speech(&annotated, &said));
+        assert!(!reports_speech(&annotated, &offered));
     }
 
     #[test]
