@@ -61,6 +61,8 @@ struct Mention<'a> {
     /// What its sentence tells befell those counted: killed, hurt, shot, held, … (a set of
     /// [`Fate`]s).
     fates: u8,
+    /// Whether it counts people ([`counts_people`]), read once: every pair of mentions asks.
+    counts_people: bool,
 }
 
 /// What a count of people may tell befell them. Counts of one noun ("four people", "six people")
@@ -174,11 +176,10 @@ const PEOPLE_NOUNS: &[&str] = &[
     "staff",
 ];
 
-/// Whether `mention` counts people: no unit, and a counted noun of [`PEOPLE_NOUNS`] or none.
-fn counts_people(mention: &Mention<'_>) -> bool {
-    mention.quantity.unit.is_none()
-        && mention
-            .quantity
+/// Whether `quantity` counts people: no unit, and a counted noun of [`PEOPLE_NOUNS`] or none.
+fn counts_people(quantity: &Quantity) -> bool {
+    quantity.unit.is_none()
+        && quantity
             .counted
             .as_deref()
             .is_none_or(|noun| PEOPLE_NOUNS.contains(&noun.to_lowercase().as_str()))
@@ -600,6 +601,7 @@ fn mentions<'a>(
                 dates,
                 background: dated_long_before || over_a_long_past,
                 fates,
+                counts_people: counts_people(quantity),
             });
         }
     }
@@ -727,7 +729,7 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
     // Counts of people something befell alike are counts of one thing, whatever the people
     // are called ("killing seven people", "at least 12 workers were killed").
     let one_fate_of_people =
-        left.fates & right.fates != 0 && counts_people(left) && counts_people(right);
+        left.fates & right.fates != 0 && left.counts_people && right.counts_people;
     let needed = if (counted && left.slot == right.slot) || one_fate_of_people {
         if far_apart(left.quantity, right.quantity) {
             FAR_APART_SIMILARITY

@@ -191,7 +191,8 @@ fn names_actor(text: &str, actor: &str) -> bool {
 
 struct Act {
     class: usize,
-    meeting_word: String,
+    /// What is acted on: the meeting word as written, or the thing ordered.
+    object: String,
     /// The actor as the brief names it: a person by their name, anything else in the
     /// article's words.
     label: String,
@@ -373,7 +374,7 @@ pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdic
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         for sentence in &annotated.sentences {
             let text = annotated.sentence_text(sentence);
-            for (class, meeting_word, actor) in acts_in(text) {
+            for (class, object, actor) in acts_in(text) {
                 // An actor that is a mention of an entity ("the Russian leader" for a named
                 // president) goes by the entity's name, so it meets the other mentions of it.
                 let at = text
@@ -417,7 +418,7 @@ pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdic
                 });
                 acts.push(Act {
                     class,
-                    meeting_word,
+                    object,
                     label,
                     key,
                     holder,
@@ -431,7 +432,7 @@ pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdic
     let slot_of = |act: &Act| {
         (
             act.class,
-            (act.class == ORDER_CLASS).then(|| act.meeting_word.clone()),
+            (act.class == ORDER_CLASS).then(|| act.object.clone()),
         )
     };
     let slots: BTreeSet<(usize, Option<String>)> = acts.iter().map(slot_of).collect();
@@ -495,7 +496,7 @@ fn verdict(acts: &[&Act], independent: &[usize]) -> Option<Verdict> {
             .iter()
             .any(|other| !compatible(side, other))
     });
-    let slot = format!("{} {}", ACTS[first.class].0, first.meeting_word);
+    let slot = format!("{} {}", ACTS[first.class].0, first.object);
     if !conflict {
         let values = sides
             .iter()
@@ -526,7 +527,7 @@ fn verdict(acts: &[&Act], independent: &[usize]) -> Option<Verdict> {
     }))
 }
 
-/// The acts of `text`: (class, the meeting word as written, the actor).
+/// The acts of `text`: (class, the meeting word as written or the thing ordered, the actor).
 fn acts_in(text: &str) -> Vec<(usize, String, String)> {
     let words = words(text);
     let mut found = Vec::new();
@@ -542,11 +543,13 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
             is_meeting_word(&word.to_lowercase())
         }
     });
-    // Orders need no meeting, only a verb of ordering, looked for the same way.
+    // Orders need no meeting, only a form of a verb of ordering (which starts with the verb
+    // less a final "e": "approv|ed"), looked for the same way.
     let names_order = words.iter().any(|range| {
         let word = text[range.clone()].as_bytes();
-        ["order", "authori", "approv"].iter().any(|stem| {
-            word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+        ACTS[ORDER_CLASS].1.iter().any(|verb| {
+            let stem = verb.trim_end_matches('e').as_bytes();
+            word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem)
         })
     });
     if !names_meeting && !names_order {
