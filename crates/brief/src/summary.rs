@@ -1715,26 +1715,36 @@ fn reports_speech(annotated: &Annotated, quote: &parallax_model::Quote) -> bool 
         .any(|word| SAYING_STEMS.iter().any(|stem| word.starts_with(stem)))
 }
 
-/// Stems of the verbs (and "according to") that report speech or writing.
+/// Stems of the verbs (and "according to") that report speech or writing, each long enough to
+/// start no other cue word ("said" but not "saw", "wrote" but not "wrong", "noted" but not
+/// "nothing", "posted" but not "postponed").
 const SAYING_STEMS: &[&str] = &[
-    "sa",
+    "said",
+    "says",
+    "say",
     "told",
     "tell",
-    "add",
+    "added",
+    "adds",
+    "adding",
     "accord",
-    "stat",
+    "state",
+    "stating",
     "claim",
     "argu",
     "insist",
     "report",
     "announc",
-    "not",
-    "wr",
+    "note",
+    "noting",
+    "wrot",
+    "writ",
     "warn",
     "explain",
     "acknowledg",
     "confirm",
-    "den",
+    "deni",
+    "deny",
     "alleg",
     "assert",
     "maintain",
@@ -1742,7 +1752,9 @@ const SAYING_STEMS: &[&str] = &[
     "predict",
     "testif",
     "tweet",
-    "post",
+    "poste",
+    "posting",
+    "posts",
     "repl",
     "respond",
     "declar",
@@ -2768,6 +2780,16 @@ mod tests {
         );
         assert!(reports_speech(&annotated, &said));
         assert!(!reports_speech(&annotated, &offered));
+        let text = "Berg saw the vote as lost.";
+        let annotated = Annotated::new(Article::new(Origin::Stdin, text.to_string()));
+        let saw = quote_in(
+            text,
+            QuoteKind::Indirect,
+            "the vote as lost",
+            Some("saw"),
+            None,
+        );
+        assert!(!reports_speech(&annotated, &saw));
     }
 
     #[test]
