@@ -8,7 +8,10 @@ For every examples/gold/<story>.json this script checks that:
     "expression" is a single-line, exact substring of its file's text, where the
     text is read as: gunzip for *.gz, html.unescape for *.html / *.xml
     (HTML-escaped RSS <content:encoded> is therefore unescaped once);
-  * RSS files parse as RSS 2.0 with one <item> and a content:encoded element;
+  * XML files parse either as RSS 2.0 with one <item> and a content:encoded
+    element, or as an Atom 1.0 feed with one <entry> holding a title, an
+    author name, a published date, a link href and a content element
+    (HTML-escaped content type="html" is unescaped once, as for RSS);
   * HTML files carry the expected <meta> tags and a NewsArticle JSON-LD block
     without articleBody.
 
@@ -32,6 +35,7 @@ DISPUTE_KINDS = {"quantity", "date", "agent", "assertion"}
 QUOTE_KINDS = {"direct", "indirect"}
 MINIMUM = {"agreements": 6, "disputes": 4, "quotes": 8, "dates": 8}
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
 def read_raw(path):
@@ -50,12 +54,43 @@ def searchable(path):
     return raw
 
 
-def check_rss(path, errors):
+def check_feed(path, errors):
     try:
         root = ET.fromstring(read_raw(path).encode("utf-8"))
     except ET.ParseError as e:
         errors.append(f"{path}: XML does not parse: {e}")
         return
+    if root.tag == f"{{{ATOM_NS}}}feed":
+        check_atom(path, root, errors)
+    else:
+        check_rss(path, root, errors)
+
+
+def check_atom(path, root, errors):
+    a = lambda tag: f"{{{ATOM_NS}}}{tag}"
+    if root.find(a("title")) is None or (root.find(a("link")) is None and root.find(a("id")) is None):
+        errors.append(f"{path}: Atom feed lacks <title> and <link> or <id>")
+    entries = root.findall(a("entry"))
+    if len(entries) != 1:
+        errors.append(f"{path}: expected exactly one Atom <entry>, found {len(entries)}")
+        return
+    entry = entries[0]
+    for tag in ("title", "published"):
+        if entry.find(a(tag)) is None:
+            errors.append(f"{path}: entry lacks <{tag}>")
+    if not any(link.get("href") for link in entry.findall(a("link"))):
+        errors.append(f"{path}: entry lacks <link href>")
+    author = entry.find(a("author"))
+    if author is None or author.find(a("name")) is None:
+        errors.append(f"{path}: entry lacks <author><name>")
+    content = entry.find(a("content"))
+    if content is None:
+        errors.append(f"{path}: entry lacks <content>")
+    elif content.get("type", "text") not in ("html", "xhtml", "text"):
+        errors.append(f"{path}: entry <content> has unexpected type {content.get('type')!r}")
+
+
+def check_rss(path, root, errors):
     if root.tag != "rss" or root.get("version") != "2.0":
         errors.append(f"{path}: root is not <rss version=\"2.0\">")
     channel = root.find("channel")
@@ -128,7 +163,7 @@ def check_gold(gold_path):
         texts[name] = searchable(path)
         base = name[:-3] if name.endswith(".gz") else name
         if base.endswith(".xml"):
-            check_rss(path, errors)
+            check_feed(path, errors)
         if base.endswith(".html"):
             check_html(path, errors)
         for key in ("outlet", "title", "published", "author", "language", "genre", "leaning", "near_duplicate_of"):
