@@ -618,6 +618,9 @@ struct Antecedent {
     /// Whether it is an earlier quote's speaker: a document that speaks ("the report called
     /// for …") may be a later "it" that speaks again.
     speaks: bool,
+    /// Whether it is an earlier quote's anonymous speaker: a pronoun that stands for "a fitter
+    /// who asked not to be named" is no more named than the fitter.
+    anonymous: bool,
 }
 
 /// Replaces each personal-pronoun speaker with the most recent compatible name before it.
@@ -662,6 +665,7 @@ fn resolve_pronouns(
             last,
             sentence: doc.token(first).sentence,
             speaks: false,
+            anonymous: false,
         });
     }
     for quote in found.iter() {
@@ -670,12 +674,13 @@ fn resolve_pronouns(
                 .antecedent
                 .as_deref()
                 .or((speaker.kind != speaker::Kind::Pronoun).then_some(speaker));
-            if let Some(named) = named.filter(|named| !named.anonymous) {
+            if let Some(named) = named {
                 antecedents.push(Antecedent {
                     first: named.first,
                     last: named.last,
                     sentence: doc.token(named.first).sentence,
                     speaks: true,
+                    anonymous: named.anonymous,
                 });
             }
         }
@@ -687,6 +692,7 @@ fn resolve_pronouns(
         let same = later.first == kept.first;
         if same {
             kept.speaks |= later.speaks;
+            kept.anonymous |= later.anonymous;
         }
         same
     });
@@ -775,6 +781,7 @@ fn resolve_pronouns(
             // A pronoun stands for the person, not for what qualifies them ("Ana Ruiz of the
             // Velmar Institute" is "Ana Ruiz").
             quote.resolved = Some((antecedent.first, head));
+            quote.anonymous |= antecedent.anonymous;
             break;
         }
     }

@@ -324,6 +324,8 @@ pub(crate) const ANONYMOUS_HEADS: &[&str] = &[
     "officers",
     "employee",
     "employees",
+    "worker",
+    "workers",
     "adviser",
     "advisers",
     "advisor",
@@ -1990,8 +1992,12 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
             head_token.lower.len() > ending.len() + 3 && head_token.lower.ends_with(ending)
         })
         && (head == first || !doc.token(head - 1).capitalized);
+    // "Critics said …": a person's noun that opens the sentence is capitalized for the
+    // sentence, not as a name.
+    let capitalized_as_a_name = head_token.capitalized
+        && !(head == first && doc.opens_sentence(head) && is_person_noun(head_word));
     let plural = capitalized_group
-        || (!head_token.capitalized
+        || (!capitalized_as_a_name
             && (BARE_PLURALS.contains(&head_word)
                 || (head_word.ends_with('s')
                     && !head_word.ends_with("ss")

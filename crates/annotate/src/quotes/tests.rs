@@ -443,6 +443,16 @@ fn hearsay_is_anonymous() {
         "A senior official said the offer was final.",
         "indirect [the offer was final] cue=said speaker=A senior official anonymous",
     );
+    // A pronoun for an unnamed speaker leaves them unnamed.
+    check(
+        "A welder who asked not to be named said the crane was old. \"It shook all winter,\" he said.",
+        "indirect [the crane was old] cue=said speaker=A welder who asked not to be named anonymous\n\
+         direct [\"It shook all winter,\"] cue=said speaker=A welder (from he) anonymous",
+    );
+    check(
+        "Three dock workers told reporters the gates stayed shut.",
+        "indirect [the gates stayed shut] cue=told speaker=Three dock workers anonymous",
+    );
     check(
         "Diplomats who asked not to be named said the meeting was tense.",
         "indirect [the meeting was tense] cue=said speaker=Diplomats who asked not to be named \
@@ -2153,5 +2163,15 @@ fn speaker_with_two_relative_clauses() {
         "indirect [that everyone on the night shift knew about the leak] cue=said \
          speaker=A harbour pilot who has worked beside the breakwater for eleven years, and who \
          asked not to be named, anonymous",
+    );
+}
+
+#[test]
+fn they_stands_for_an_unnamed_group_that_opens_its_sentence() {
+    check(
+        "Senior officials stressed on Wednesday that the line was cut at the request of the agency. Critics have said the role of the spokeswoman Ana Ruiz in revising the points shows a cover-up. They have criticized Ruiz for asking to remove a line.",
+        "indirect [that the line was cut at the request of the agency] cue=stressed speaker=Senior officials anonymous\n\
+         indirect [the role of the spokeswoman Ana Ruiz in revising the points shows a cover-up] cue=have said speaker=Critics anonymous\n\
+         indirect [Ruiz for asking to remove a line] cue=have criticized speaker=Critics (from They) anonymous",
     );
 }
