@@ -278,10 +278,12 @@ const SUMMARY_OFFERS: &[&str] = &[
     "главное",
 ];
 
-/// Words that, near the start of a unit, name the machine-made short version it speaks about
-/// ("Quick recaps are generated automatically").
+/// Words that, near the start of a unit, name the machine-made short version or reading it
+/// speaks about ("Quick recaps are generated automatically", "Audio is machine-generated").
 const SUMMARY_SUBJECTS: &[&str] = &[
     "summary",
+    "audio",
+    "narration",
     "summaries",
     "version",
     "versions",
@@ -390,6 +392,7 @@ const SHARE_BUTTONS: &[&str] = &[
     "threads",
     "bluesky",
     "mastodon",
+    "signal",
     "instagram",
     "youtube",
     "tiktok",
@@ -432,6 +435,10 @@ const RELATED_MARKERS: &[&str] = &[
     "see also",
     "also on",
     "further reading",
+    "keep exploring",
+    "explore more",
+    "more to explore",
+    "discover more",
     "don't miss",
     "latest news",
     "latest stories",
@@ -518,6 +525,10 @@ const MAX_RELATED_FROM_WORDS: usize = 6;
 const RELATED_PREFIX: &[&str] = &[
     "read also",
     "read more",
+    "read next",
+    "keep reading",
+    "continue reading",
+    "up next",
     "also read",
     "see also",
     "related",
@@ -633,6 +644,10 @@ const COOKIE_CONSENT: &[&str] = &[
     "cookie policy",
     "cookie settings",
     "preferences",
+    "options",
+    "settings",
+    "got it",
+    "understood",
     "accepter",
     "acceptez",
     "consentement",
@@ -659,6 +674,7 @@ const COOKIE_SELF: &[&str] = &[
     "our site",
     "our website",
     "we use",
+    "uses cookies",
     "our partners",
     "ce site",
     "notre site",
@@ -798,6 +814,8 @@ struct Patterns {
     copyright: Regex,
     comment_count: Regex,
     comments_powered: Regex,
+    comments_moderated: Regex,
+    correction_request: Regex,
     disclaimer: Regex,
     reading_time: Regex,
     relative_time: Regex,
@@ -851,9 +869,15 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         email_in_parentheses: compile(r"\([^()]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^()]*\)"),
         copyright: compile(r"(?i)^(?:©|℗|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))"),
         comment_count: compile(
-            r"^(?:\d+\s+)?(?:comments?|replies|commentaires?|kommentare?|comentarios?|комментари\w*)(?:\s*\(\d+\))?$",
+            r"^(?:\d+\s+)?(?:comments?|replies|responses|commentaires?|kommentare?|comentarios?|комментари\w*)(?:\s*\(\d+\))?(?:\s*[·|•]\s.*)?$",
         ),
         comments_powered: compile(r"^(?:comments?\s+)?powered\s+by\b|^comments?\s+(?:by|via)\b"),
+        comments_moderated: compile(
+            r"^(?:reader\s+)?comments?\s+(?:are|is)\s+(?:hosted|moderated|pre-moderated|reviewed|checked|provided|managed)\b",
+        ),
+        correction_request: compile(
+            r"(?:^|[.?!]\s+|\()(?:to\s+report\s+an?\s+(?:error|mistake|correction)|(?:spotted|spot|seen|see|found|noticed?)\s+an?\s+(?:error|mistake|typo)\b)",
+        ),
         disclaimer: compile(
             r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b|^(?:this|the)\s+(?:post|article|page|story)\s+(?:may\s+)?contains?\s+(?:affiliate|sponsored|referral)\b)",
         ),
@@ -1135,6 +1159,7 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
             .iter()
             .any(|prefix| starts_with_phrase(&key, prefix))
             || patterns.comment_count.is_match(&key)
+            || patterns.comments_moderated.is_match(&key)
             || (n_words <= 8 && patterns.comments_powered.is_match(&key)))
     {
         return Some(Shape::Comments);
@@ -1170,6 +1195,7 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
             .any(|prefix| starts_with_phrase(&key, prefix))
             || patterns.reading_time.is_match(&key)
             || is_share_buttons(&key)
+            || is_labelled_share_row(&key)
             || (!ends_like_sentence(unit) && is_summary_offer(&key))
         {
             return Some(Shape::Widget);
@@ -1177,6 +1203,9 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     }
     if n_words <= 25 && is_inline_related(&key) {
         return Some(Shape::Related);
+    }
+    if n_words <= 60 && is_funding_appeal(&key) {
+        return Some(Shape::Widget);
     }
     None
 }
@@ -1187,7 +1216,10 @@ fn is_contact(unit: &str, key: &str, n_words: usize) -> bool {
         return true;
     }
     if n_words <= 40 {
-        if patterns.copyright.is_match(key) || contains_any(key, RIGHTS_RESERVED) {
+        if patterns.copyright.is_match(key)
+            || contains_any(key, RIGHTS_RESERVED)
+            || patterns.correction_request.is_match(key)
+        {
             return true;
         }
         let has_address = unit.contains('@') && patterns.email.is_match(unit);
@@ -1305,8 +1337,21 @@ pub(crate) fn is_summary_disclaimer(unit: &str) -> bool {
 /// (1 to 8 words starting with a capital letter or a digit, or a domain); "Source: company filings" is left
 /// alone, since a chart's source line is not a credit for the article.
 fn syndication(unit: &str) -> Option<Shape> {
-    let captures = PATTERNS.syndication.captures(unit)?;
-    let rest = captures.name("outlet")?.as_str();
+    // "Via Outlet" alone on a line, without the colon the pattern needs: a credit only when
+    // nothing else is said.
+    let bare_via = unit
+        .get(..4)
+        .filter(|opening| opening.eq_ignore_ascii_case("via "))
+        .filter(|_| count_words_up_to(unit, 6) <= 6 && !ends_like_sentence(unit))
+        .map(|_| &unit[4..]);
+    let rest = match bare_via {
+        Some(rest) => rest,
+        None => PATTERNS
+            .syndication
+            .captures(unit)?
+            .name("outlet")?
+            .as_str(),
+    };
     let end = PATTERNS
         .outlet_end
         .find(rest)
@@ -1374,13 +1419,74 @@ fn is_share_buttons(key: &str) -> bool {
     words.len() >= 2 && words.iter().all(|word| SHARE_BUTTONS.contains(word))
 }
 
+/// A row of share buttons under a label of its own: "Pass it on: Signal · Email · Print". At
+/// least three short items set apart by dots or bars, two or more of them share buttons (a row
+/// may hold buttons the lexicon does not know).
+fn is_labelled_share_row(key: &str) -> bool {
+    let Some((label, row)) = key.split_once(':') else {
+        return false;
+    };
+    if count_words_up_to(label, 4) > 4 {
+        return false;
+    }
+    let items: Vec<&str> = row
+        .split(['·', '|', '•'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let n_share_items = items
+        .iter()
+        .filter(|item| {
+            item.split_whitespace()
+                .all(|word| SHARE_BUTTONS.contains(&word))
+        })
+        .count();
+    items.len() >= 3
+        && items.iter().all(|item| count_words_up_to(item, 3) <= 2)
+        && n_share_items >= 2
+        && 2 * n_share_items >= items.len()
+}
+
+/// A plea for the reader's money: the site says readers pay for it and asks for a contribution
+/// ("… is funded by its readers. Chip in …"). Both are needed: a report on a fundraiser asks
+/// for donations without saying who pays for the page.
+fn is_funding_appeal(key: &str) -> bool {
+    const FUNDED_BY_READERS: &[&str] = &[
+        "paid for by its readers",
+        "paid for by our readers",
+        "paid for by readers",
+        "funded by its readers",
+        "funded by our readers",
+        "funded by readers",
+        "supported by its readers",
+        "supported by our readers",
+        "reader-funded",
+        "reader-supported",
+        "readers like you",
+    ];
+    const ASKS: &[&str] = &[
+        "chip in",
+        "donate",
+        "make a donation",
+        "make a contribution",
+        "contribute",
+        "support us",
+        "become a supporter",
+        "become a member",
+    ];
+    FUNDED_BY_READERS
+        .iter()
+        .any(|phrase| contains_phrase(key, phrase))
+        && ASKS.iter().any(|phrase| contains_phrase(key, phrase))
+}
+
 fn is_inline_related(key: &str) -> bool {
     RELATED_PREFIX.iter().any(|prefix| {
         key.strip_prefix(prefix).is_some_and(|rest| {
             let rest = rest.trim_start();
             // The marker must be set off from the headline: "Read also: ...", "Lire aussi | ...".
             // ("More from The Courier" alone is a heading, [`RELATED_FROM`].)
-            rest.starts_with([':', '|', '—', '–', '-', '>', '»', '›'])
+            rest.starts_with([':', '|', '—', '–', '-', '>', '»', '›', '→'])
         })
     })
 }
@@ -1641,6 +1747,64 @@ mod tests {
         );
         check("Comments are closed.", Some(RemovalReason::Comments));
         check(
+            "Comments are moderated by Threadly and appear after review.",
+            Some(RemovalReason::Comments),
+        );
+        check(
+            "27 responses · Threads close after three days",
+            Some(RemovalReason::Comments),
+        );
+        check(
+            "The Courier uses cookies to remember your region. Fine · Show me the options",
+            Some(RemovalReason::Cookie),
+        );
+        check(
+            "This site keeps one cookie to count readers. Nothing else. Got it",
+            Some(RemovalReason::Cookie),
+        );
+        check(
+            "The Courier strives for accuracy. To report an error, write to the readers' editor.",
+            Some(RemovalReason::Contact),
+        );
+        check(
+            "Spotted a typo? Tell the desk.",
+            Some(RemovalReason::Contact),
+        );
+        check(
+            "Harbour Notes is funded by its readers. Chip in and keep it free for everyone.",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Pass it on: Signal · Email · Print · Post",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Send this: Mail · Message · Copy link",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Keep reading → Why the harbour toll doubled",
+            Some(RemovalReason::Related),
+        );
+        check("Keep exploring", Some(RemovalReason::Related));
+        // Sentences with the same words are article text.
+        check(
+            "Comments are welcome until the end of May, the council said.",
+            None,
+        );
+        check(
+            "Residents were urged to donate to the fund set up for the families.",
+            None,
+        );
+        check(
+            "The auditor said the ministry would report an error in the count to parliament.",
+            None,
+        );
+        check(
+            "The three options were signal, wait or turn back, the pilot said.",
+            None,
+        );
+        check(
             "comments powered by SomeWidget",
             Some(RemovalReason::Comments),
         );
@@ -1777,6 +1941,7 @@ mod tests {
             "Bullet summaries are produced automatically. Always check the full article.",
             "Our 30-second versions are written by a computer and may miss key facts.",
             "Key facts are compiled automatically and may be incomplete.",
+            "Audio is machine-generated and may mispronounce place names.",
         ] {
             check_summary_disclaimer(unit, true);
         }
@@ -1785,6 +1950,7 @@ mod tests {
             "Engineers at the port say the automated cranes need fewer crews.",
             "A summary of the ruling was published on Tuesday.",
             "Earlier versions of the bill were drafted by the committee's staff.",
+            "Audio recordings of the hearing were played to the jury.",
             "The ministry has not published the report on which the summary was based, and critics say the figures in it were produced by a tool that nobody has audited, which raises questions about the whole process and about who checked the numbers before they were released to the press on Monday morning.",
         ] {
             check_summary_disclaimer(unit, false);
@@ -1803,6 +1969,8 @@ mod tests {
     fn syndication_credits() {
         check_syndication("Source: Vell Wire Service", Some("Vell Wire Service"));
         check_syndication("Via: Harbour Notes", Some("Harbour Notes"));
+        check_syndication("Via Vell Wire Service", Some("Vell Wire Service"));
+        check_syndication("Via the old coast road, the trip takes an hour.", None);
         check_syndication(
             "Originally published by The Vell Courier.",
             Some("The Vell Courier"),

@@ -39,7 +39,7 @@ pub(crate) fn extract(document: &Document, config: &ExtractConfig) -> Result<Ext
     let outlet = feed
         .title
         .as_ref()
-        .map(|title| inline_text(&title.content))
+        .map(|title| outlet_of_feed_title(&inline_text(&title.content)).to_string())
         .filter(|title| !title.is_empty());
     let feed_language = feed.language.as_deref().and_then(crate::language::from_tag);
 
@@ -88,6 +88,25 @@ pub(crate) fn extract(document: &Document, config: &ExtractConfig) -> Result<Ext
         articles,
         diagnostics,
     })
+}
+
+/// The outlet a feed's title names: a feed of one section is titled by the outlet and then the
+/// section ("Vell Courier: World", "Harbour Notes - Business", "The Lantern | Top stories"), so a
+/// part of at most three words after the first separator is left out.
+fn outlet_of_feed_title(title: &str) -> &str {
+    const SEPARATORS: &[&str] = &[": ", " - ", " – ", " — ", " | ", " > ", " » ", " · "];
+    let first_separator = SEPARATORS
+        .iter()
+        .filter_map(|separator| title.find(separator).map(|at| (at, separator.len())))
+        .min();
+    match first_separator {
+        Some((at, len))
+            if at > 0 && crate::boilerplate::count_words_up_to(&title[at + len..], 4) <= 3 =>
+        {
+            title[..at].trim()
+        }
+        _ => title,
+    }
 }
 
 fn item(
@@ -352,6 +371,25 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "news.rss: no article text: the feed has no items"
+        );
+    }
+
+    #[test]
+    fn a_feed_of_one_section_names_its_outlet() {
+        assert_eq!(outlet_of_feed_title("Vell Courier: World"), "Vell Courier");
+        assert_eq!(
+            outlet_of_feed_title("Harbour Notes - Top stories"),
+            "Harbour Notes"
+        );
+        assert_eq!(
+            outlet_of_feed_title("The Lantern | Business news"),
+            "The Lantern"
+        );
+        assert_eq!(outlet_of_feed_title("The Vell Courier"), "The Vell Courier");
+        // A long part after the separator is the outlet's own name, not a section.
+        assert_eq!(
+            outlet_of_feed_title("Notes: from the harbour front to the hills"),
+            "Notes: from the harbour front to the hills"
         );
     }
 }
