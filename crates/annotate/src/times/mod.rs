@@ -118,15 +118,22 @@ fn times_within(
             &piece.range,
             grammar.lexicon,
         );
+        let anchors_here =
+            day_after_clock(text, piece, pieces.get(idx + 1), &anchors, tense).unwrap_or(anchors);
         let resolved = match of_that_year(text, piece, pieces.get(idx + 1), &anchors) {
-            Some(meaning) => resolve::resolve(&meaning, &anchors, tense),
-            None => resolve::resolve(&piece.meaning, &anchors, tense),
+            Some(meaning) => resolve::resolve(&meaning, &anchors_here, tense),
+            None => weekday_of_the_week_after(text, piece, pieces.get(idx + 1), &anchors, tense)
+                .unwrap_or_else(|| resolve::resolve(&piece.meaning, &anchors_here, tense)),
         };
         if let Some(point) = resolved.point {
             // A date counted from another ("a year earlier") does not become the story's
             // time: in "up from $5 a year earlier" the story is still in this year; nor
             // does the start of a period lasting until now ("on strike since March 3").
-            if !piece.meaning.is_comparison() && !starts_period(text, &piece.range, grammar.lexicon)
+            // Nor does a date that only qualifies a noun ("the March 15 election"): the story
+            // is told at another time, and a later "at 11 a.m." is not that day's.
+            if !piece.meaning.is_comparison()
+                && !starts_period(text, &piece.range, grammar.lexicon)
+                && !qualifies_a_noun(text, &piece.range)
             {
                 anchors.narrative = Some(point);
                 narrative_end = times_a_clause(text, &piece.range).then_some(piece.range.end);
@@ -142,6 +149,30 @@ fn times_within(
     expressions
 }
 
+/// Whether the expression at `range` stands between a determiner and the noun it qualifies:
+/// "the March 15 election", "its 2019 report".
+fn qualifies_a_noun(text: &str, range: &Range<usize>) -> bool {
+    const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our", "this", "that"];
+    const NOT_A_NOUN: &[&str] = &[
+        "and", "or", "but", "to", "in", "on", "at", "of", "for", "with", "by", "from", "as", "is",
+        "was", "were", "are", "that", "which", "when", "until", "through",
+    ];
+    let before = text.get(..range.start).unwrap_or_default();
+    let previous = words(before).next_back().unwrap_or_default();
+    if !DETERMINERS
+        .iter()
+        .any(|determiner| previous.eq_ignore_ascii_case(determiner))
+    {
+        return false;
+    }
+    let after = text.get(range.end..).unwrap_or_default();
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let next = words(after).next().unwrap_or_default();
+    next.chars().next().is_some_and(char::is_lowercase) && !NOT_A_NOUN.contains(&next)
+}
+
 /// Whether the expression at `range` follows a preposition that makes it the time of its clause
 /// ("in October 2016", "on Oct. 7", "the first week of October 2016"), rather than a word it qualifies ("the August 1988
 /// cease-fire") or none.
@@ -153,6 +184,73 @@ fn times_a_clause(text: &str, range: &Range<usize>) -> bool {
     ]
     .iter()
     .any(|preposition| previous.eq_ignore_ascii_case(preposition))
+}
+
+/// The anchors of a clock time that "on" and a day follow ("at 11 a.m. on Tuesday", "shortly
+/// after 11 o'clock on Tuesday morning"): that day, not the last one mentioned. The two stay
+/// two expressions, as TimeML marks them.
+fn day_after_clock(
+    text: &str,
+    piece: &Piece,
+    next: Option<&Piece>,
+    anchors: &Anchors,
+    tense: Tense,
+) -> Option<Anchors> {
+    if !matches!(piece.meaning, Meaning::Time { day: None, .. }) {
+        return None;
+    }
+    let next = next?;
+    let between = text.get(piece.range.end..next.range.start)?;
+    if !between.trim().eq_ignore_ascii_case("on") {
+        return None;
+    }
+    match resolve::resolve(&next.meaning, anchors, tense).point {
+        Some(day @ resolve::Point::Day(_)) => Some(Anchors {
+            narrative: Some(day),
+            ..*anchors
+        }),
+        _ => None,
+    }
+}
+
+/// A weekday that the week it falls in follows ("on Thursday next week", "Monday last week"):
+/// that weekday of that week, where the weekday alone would be the nearest one.
+fn weekday_of_the_week_after(
+    text: &str,
+    piece: &Piece,
+    next: Option<&Piece>,
+    anchors: &Anchors,
+    tense: Tense,
+) -> Option<resolve::Resolved> {
+    let Meaning::Weekday {
+        weekday,
+        shift: None,
+    } = piece.meaning
+    else {
+        return None;
+    };
+    let next = next?;
+    let between = text.get(piece.range.end..next.range.start)?;
+    if !between.trim().is_empty()
+        || !matches!(
+            next.meaning,
+            Meaning::Period {
+                unit: Unit::Week,
+                ..
+            }
+        )
+    {
+        return None;
+    }
+    match resolve::resolve(&next.meaning, anchors, tense).point {
+        Some(resolve::Point::Week(in_the_week)) => {
+            let monday = in_the_week.week(chrono::Weekday::Mon).first_day();
+            let day = monday
+                .checked_add_days(chrono::Days::new(u64::from(weekday.num_days_from_monday())))?;
+            Some(resolve::Resolved::date(resolve::Point::Day(day)))
+        }
+        _ => None,
+    }
 }
 
 /// A date without a year that "that year" or "the same year" follows ("On July 22 that year")

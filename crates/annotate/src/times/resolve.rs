@@ -331,7 +331,7 @@ pub(crate) struct Resolved {
 }
 
 impl Resolved {
-    fn date(point: Point) -> Resolved {
+    pub(crate) fn date(point: Point) -> Resolved {
         Resolved {
             kind: TimeKind::Date,
             value: point.value(),

@@ -382,7 +382,7 @@ fn times_of_day_with_zones_and_parts_of_day() {
          ended at 21:40 GMT.",
         Some(FRIDAY),
         &[
-            ("3:35 p.m. Eastern", "2022-01-14T15:35"),
+            ("3:35 p.m. Eastern", "2022-01-13T15:35"),
             ("Thursday", "2022-01-13"),
             ("noon Friday", "2022-01-14T12:00"),
             ("21:40 GMT", "2022-01-14T21:40"),
@@ -881,5 +881,48 @@ fn requests_in_the_passive_and_states_kept_look_ahead() {
         "She said they had been asked to vote on Tuesday against the bill.",
         Some(FRIDAY),
         &[("Tuesday", "2022-01-11")],
+    );
+}
+
+#[test]
+fn a_clock_time_takes_the_day_after_it() {
+    check(
+        "They met at 11 a.m. on Tuesday. They left at 9 p.m. on Tuesday evening.",
+        Some("2026-05-20"),
+        &[
+            ("11 a.m.", "2026-05-19T11:00"),
+            ("Tuesday", "2026-05-19"),
+            ("9 p.m.", "2026-05-19T21:00"),
+            ("Tuesday evening", "2026-05-19TEV"),
+        ],
+    );
+}
+
+#[test]
+fn a_date_qualifying_a_noun_is_not_the_storys_day() {
+    check(
+        "VELL, May 19 (Wire) - The court on Tuesday annulled the March 15 mayoral election in \
+         Tarrow. The judge, who read the opinion shortly after 11 a.m., said it was final.",
+        Some("2026-05-19"),
+        &[
+            ("May 19", "2026-05-19"),
+            ("Tuesday", "2026-05-19"),
+            ("March 15", "2026-03-15"),
+            ("shortly after 11 a.m.", "2026-05-19T11:00"),
+        ],
+    );
+}
+
+#[test]
+fn a_weekday_of_a_named_week() {
+    check(
+        "The board meets on Thursday next week and met on Monday last week.",
+        Some("2026-05-20"),
+        &[
+            ("Thursday", "2026-05-28"),
+            ("next week", "2026-W22"),
+            ("Monday", "2026-05-11"),
+            ("last week", "2026-W20"),
+        ],
     );
 }
