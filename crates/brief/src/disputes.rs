@@ -63,6 +63,8 @@ struct Mention<'a> {
     fates: u8,
     /// Whether it counts people ([`counts_people`]), read once: every pair of mentions asks.
     counts_people: bool,
+    /// Whether it is the size of a group a part is counted out of ([`is_whole_of_a_part`]).
+    whole_of_a_part: bool,
 }
 
 /// What a count of people may tell befell them. Counts of one noun ("four people", "six people")
@@ -602,6 +604,7 @@ fn mentions<'a>(
                 background: dated_long_before || over_a_long_past,
                 fates,
                 counts_people: counts_people(quantity),
+                whole_of_a_part: is_whole_of_a_part(text, &sentence.range, &quantity.range),
             });
         }
     }
@@ -694,6 +697,14 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
         return None;
     }
     if left.fates != 0 && right.fates != 0 && left.fates & right.fates == 0 {
+        return None;
+    }
+    // The size of a group a part is counted out of ("five of the nine judges") may agree with
+    // the same size, but parts of it counted elsewhere ("four judges dissented") dispute nothing.
+    if (left.whole_of_a_part || right.whole_of_a_part)
+        && (left.quantity.value, left.quantity.upper)
+            != (right.quantity.value, right.quantity.upper)
+    {
         return None;
     }
     // The IDF weight of the shared terms and of all terms, each added in the terms' order.
@@ -802,6 +813,38 @@ fn is_threshold(text: &str, sentence: &Range<usize>, quantity: &Range<usize>) ->
             .split_whitespace()
             .take(THRESHOLD_WORDS_AFTER)
             .any(is_need)
+}
+
+/// Whether the figure at `quantity` is the whole a part is counted out of ("three of the nine
+/// judges", "most of the 40 crew", "two out of five members"): the size of a known group.
+fn is_whole_of_a_part(text: &str, sentence: &Range<usize>, quantity: &Range<usize>) -> bool {
+    const QUANTIFIERS: &[&str] = &[
+        "all", "most", "some", "many", "several", "few", "none", "half", "each", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let before = text.get(sentence.start..quantity.start).unwrap_or_default();
+    let mut words = before.split_whitespace().rev().map(|word| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let Some(mut word) = words.next() else {
+        return false;
+    };
+    if matches!(
+        word.as_str(),
+        "the" | "its" | "their" | "our" | "his" | "her"
+    ) {
+        word = words.next().unwrap_or_default();
+    }
+    if word != "of" {
+        return false;
+    }
+    let mut part = words.next().unwrap_or_default();
+    if part == "out" {
+        part = words.next().unwrap_or_default();
+    }
+    QUANTIFIERS.contains(&part.as_str())
+        || part.chars().all(|c| c.is_ascii_digit()) && !part.is_empty()
 }
 
 /// Words that name what is needed or required, not what happened. A general list.
@@ -1190,6 +1233,36 @@ mod tests {
             let other = article("b.txt", other, &[("60 votes", 60.0, None, None, "votes")]);
             check(vec![counted.clone(), other], &[]);
         }
+    }
+
+    #[test]
+    fn the_whole_a_part_is_counted_out_of_is_no_count() {
+        let counted = article(
+            "a.txt",
+            "Four judges of the tribunal dissented on Friday.",
+            &[("Four judges", 4.0, None, None, "judges")],
+        );
+        for other in [
+            "Five of the nine judges of the tribunal ruled on Friday.",
+            "Three out of nine judges of the tribunal were appointed on Friday.",
+            "Most of the nine judges of the tribunal sat on Friday.",
+        ] {
+            let other = article(
+                "b.txt",
+                other,
+                &[("nine judges", 9.0, None, None, "judges")],
+            );
+            check(vec![counted.clone(), other], &[]);
+        }
+        let other = article(
+            "b.txt",
+            "Nine judges of the tribunal dissented on Friday.",
+            &[("Nine judges", 9.0, None, None, "judges")],
+        );
+        check(
+            vec![counted, other],
+            &[&[("Four judges", &[1], &[]), ("Nine judges", &[2], &[])]],
+        );
     }
 
     #[test]
