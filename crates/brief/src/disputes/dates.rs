@@ -40,8 +40,10 @@ const MAX_PERIOD_DAYS: i64 = 31;
 
 /// The date disputes of `story`, from its timeline and its announced meetings.
 pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
-    let next_meeting = next_meeting(story);
-    let mut disputes: Vec<Dispute> = next_meeting.into_iter().collect();
+    let mut disputes: Vec<Dispute> = [ScheduledEvent::Meeting, ScheduledEvent::Vote]
+        .into_iter()
+        .filter_map(|event| next_scheduled(story, event))
+        .collect();
     for event in timeline.iter().filter(|event| event.disputed) {
         let dated: Vec<Dated> = event
             .mentions
@@ -619,7 +621,45 @@ fn same_place(a: &Citation, b: &Citation) -> bool {
 }
 
 /// The slot of the next meeting, when sources give it dates that cannot all be true.
-fn next_meeting(story: &Story) -> Option<Dispute> {
+/// What a date after publication is announced for: a meeting ([`is_scheduling_word`]) or a vote.
+#[derive(Clone, Copy)]
+enum ScheduledEvent {
+    Meeting,
+    Vote,
+}
+
+impl ScheduledEvent {
+    /// Whether `word`, as written, names or announces this kind of event. A vote word with a
+    /// capital is part of a name ("Count Every Vote will march on Saturday").
+    fn is_named_by(self, word: &str) -> bool {
+        /// Words for a vote still to be held: an election and its re-run, a referendum.
+        const VOTE_WORDS: &[&str] = &[
+            "vote",
+            "election",
+            "re-run",
+            "rerun",
+            "runoff",
+            "run-off",
+            "referendum",
+            "revote",
+        ];
+        match self {
+            ScheduledEvent::Meeting => is_scheduling_word(&word.to_lowercase()),
+            ScheduledEvent::Vote => VOTE_WORDS.contains(&word),
+        }
+    }
+
+    fn slot(self) -> &'static str {
+        match self {
+            ScheduledEvent::Meeting => "date of the next meeting",
+            ScheduledEvent::Vote => "date of the next vote",
+        }
+    }
+}
+
+/// The dates sources give the next event of a kind, as a dispute when two sources give dates
+/// that cannot be the same.
+fn next_scheduled(story: &Story, event: ScheduledEvent) -> Option<Dispute> {
     let anchor = story_anchor(story);
     let mut dated: Vec<Dated> = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
@@ -641,11 +681,11 @@ fn next_meeting(story: &Story) -> Option<Dispute> {
                 continue;
             };
             let sentence = &annotated.sentences[sentence_idx];
-            let names_meeting = annotated
+            let names_the_event = annotated
                 .sentence_text(sentence)
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|word| is_scheduling_word(&word.to_lowercase()));
-            if !names_meeting {
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .any(|word| event.is_named_by(word));
+            if !names_the_event {
                 continue;
             }
             let date = Dated {
@@ -674,7 +714,7 @@ fn next_meeting(story: &Story) -> Option<Dispute> {
     if !conflict {
         return None;
     }
-    Some(dispute("date of the next meeting".to_string(), dated))
+    Some(dispute(event.slot().to_string(), dated))
 }
 
 fn expression_text(annotated: &parallax_model::Annotated, range: &Range<usize>) -> String {
@@ -804,6 +844,39 @@ mod tests {
                 ("2026-05-11 (May 11)", &[1], &[1]),
                 ("week of 2026-05-11 (next week)", &[2], &[0]),
                 ("2026-06 (in June)", &[3], &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn dates_of_the_next_vote_are_a_slot_of_their_own() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "2026-05-04",
+                    "The re-run will be held on July 12.",
+                    "July 12",
+                    "2026-07-12",
+                ),
+                article(
+                    "b.txt",
+                    "2026-05-05",
+                    "Officials say the commission will hold the election in September.",
+                    "September",
+                    "2026-09",
+                ),
+                article(
+                    "c.txt",
+                    "2026-05-05",
+                    "On Saturday, Fair Vote will march to city hall.",
+                    "Saturday",
+                    "2026-05-09",
+                ),
+            ],
+            &[
+                ("2026-07-12 (July 12)", &[1], &[]),
+                ("2026-09 (September)", &[2], &[]),
             ],
         );
     }
