@@ -6,8 +6,9 @@
 //! counts only next to a word naming a meeting, so "called for calm" is no initiative — and who
 //! ordered something done ("ordered", "authorized", "approved" the thing a noun after the verb
 //! names, or before it in the passive: "the evacuation had been ordered by …"), one slot for
-//! each thing ordered; "gave the order" and "ordered the troops to withdraw" order nothing here. The
-//! actor is, in this order: the words after "by" in a passive ("the call was requested by …"),
+//! each thing ordered; "gave the order" and "ordered the troops to withdraw" order nothing here —
+//! and who brought the story's case ("brought", "filed", "lodged" a challenge, petition or
+//! lawsuit: one slot whatever each source calls it). The actor is, in this order: the words after "by" in a passive ("the call was requested by …"),
 //! the clefted phrase of "It was X … that called", or the noun phrase just before the verb ("the
 //! union delegation walked out"). Asking for a meeting to be called off ("urged the president
 //! to cancel the summit") asks for no meeting. Actors sharing a content word ("union
@@ -58,6 +59,7 @@ const ACTS: &[(&str, &[&str])] = &[
         "who ordered the",
         &["order", "authorize", "authorise", "approve"],
     ),
+    ("who brought the", &["bring", "file", "lodge", "submit"]),
 ];
 
 /// The index in [`ACTS`] of ending a meeting.
@@ -67,6 +69,23 @@ const END_CLASS: usize = 0;
 /// evacuation", "the strike"), not a meeting, and each object is an act of its own.
 const ORDER_CLASS: usize = 3;
 
+/// The index in [`ACTS`] of bringing a case: its object is a legal action ([`LEGAL_ACTIONS`]),
+/// and a story's case is one slot whatever each source calls it ("the challenge", "the
+/// petition").
+const CASE_CLASS: usize = 4;
+
+/// Nouns of an action brought before a court or a tribunal.
+const LEGAL_ACTIONS: &[&str] = &[
+    "challenge",
+    "petition",
+    "case",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "appeal",
+    "injunction",
+];
+
 /// Words an ordered thing's phrase may open with after the verb ("ordered the evacuation",
 /// "approved its plan").
 const OBJECT_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
@@ -74,6 +93,7 @@ const OBJECT_DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "
 /// Irregular past forms of the verbs above, with their base form.
 const IRREGULAR: &[(&str, &str)] = &[
     ("left", "leave"),
+    ("brought", "bring"),
     ("sought", "seek"),
     ("broke", "break"),
     ("broken", "break"),
@@ -427,8 +447,8 @@ pub(super) fn agent_verdicts(story: &Story, independent: &[usize]) -> Vec<Verdic
             }
         }
     }
-    // Acts of talks are one slot per class, whatever the meeting is called; each ordered thing
-    // is a slot of its own.
+    // Acts of talks are one slot per class, whatever the meeting is called, and so is bringing
+    // the story's case; each ordered thing is a slot of its own.
     let slot_of = |act: &Act| {
         (
             act.class,
@@ -543,16 +563,20 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
             is_meeting_word(&word.to_lowercase())
         }
     });
-    // Orders need no meeting, only a form of a verb of ordering (which starts with the verb
-    // less a final "e": "approv|ed"), looked for the same way.
-    let names_order = words.iter().any(|range| {
+    // Orders and cases need no meeting, only a form of a verb of ordering (which starts with
+    // the verb less a final "e": "approv|ed") or of bringing a case, looked for the same way.
+    let names_object_act = words.iter().any(|range| {
         let word = text[range.clone()].as_bytes();
-        ACTS[ORDER_CLASS].1.iter().any(|verb| {
-            let stem = verb.trim_end_matches('e').as_bytes();
-            word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem)
-        })
+        [ORDER_CLASS, CASE_CLASS]
+            .iter()
+            .flat_map(|&class| ACTS[class].1.iter())
+            .any(|verb| {
+                let stem = verb.trim_end_matches('e').as_bytes();
+                word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem)
+            })
+            || word.eq_ignore_ascii_case(b"brought")
     });
-    if !names_meeting && !names_order {
+    if !names_meeting && !names_object_act {
         return found;
     }
     let lower: Vec<String> = words
@@ -565,6 +589,16 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
             idx += 1;
             continue;
         };
+        if class == CASE_CLASS {
+            if let Some(case) = legal_action(&lower, idx)
+                && let Some(actor) = actor(text, &words, &lower, idx, verb_end)
+                    .filter(|actor| names_actor(text, actor))
+            {
+                found.push((class, case, actor));
+            }
+            idx = verb_end + 1;
+            continue;
+        }
         if class == ORDER_CLASS {
             if let Some(ordered) = ordered_thing(text, &words, &lower, idx)
                 && let Some(actor) = actor(text, &words, &lower, idx, verb_end)
@@ -650,12 +684,7 @@ fn ordered_thing(
     if lower.get(verb + 1).map(String::as_str) == Some("by") {
         // "the evacuation had been ordered by": back over the auxiliaries to the noun.
         let mut idx = verb;
-        while idx > 0
-            && matches!(
-                lower[idx - 1].as_str(),
-                "was" | "were" | "been" | "had" | "has" | "have" | "is" | "are" | "being"
-            )
-        {
+        while idx > 0 && is_auxiliary(&lower[idx - 1]) {
             idx -= 1;
         }
         return (idx < verb && idx > 0).then(|| noun_at(idx - 1)).flatten();
@@ -672,6 +701,41 @@ fn ordered_thing(
     (lower.get(head + 1).map(String::as_str) != Some("to")
         && !punctuation_between(text, &words[verb + 1], &words[head]))
     .then_some(ordered)
+}
+
+/// The legal action the verb of bringing at word `verb` brings: a noun of [`LEGAL_ACTIONS`]
+/// among the three words after it ("filed a legal challenge"), or in the passive just before
+/// it ("the petition was lodged by …"). "Filed a report" or "brought the dispute to a vote"
+/// bring no case.
+fn legal_action(lower: &[String], verb: usize) -> Option<String> {
+    let is_action = |idx: usize| {
+        lower
+            .get(idx)
+            .filter(|word| LEGAL_ACTIONS.contains(&word.as_str()))
+            .cloned()
+    };
+    if is_passive(lower, verb) {
+        let mut idx = verb;
+        while idx > 0 && is_auxiliary(&lower[idx - 1]) {
+            idx -= 1;
+        }
+        return idx.checked_sub(1).and_then(is_action);
+    }
+    (verb + 1..=verb + 3)
+        .take_while(|&idx| {
+            lower
+                .get(idx)
+                .is_some_and(|word| !OBJECT_STOPS.contains(&word.as_str()))
+        })
+        .find_map(is_action)
+}
+
+/// Whether `word` is a form of "be" or "have" before a participle ("had been ordered").
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "were" | "been" | "had" | "has" | "have" | "is" | "are" | "being"
+    )
 }
 
 /// Verbs that call a meeting off before it happens, by the stem their forms share
@@ -773,8 +837,18 @@ fn actor(
         || verb_start.checked_sub(1).is_some_and(|before| {
             lower[verb_end].ends_with("ed") && is_meeting_word(&lower[before])
         });
-    if passive && lower.get(verb_end + 1).map(String::as_str) == Some("by") {
-        return phrase_after(text, words, lower, verb_end + 2);
+    if passive {
+        // "was brought in April by …": a time between the verb and its agent.
+        let by = match lower.get(verb_end + 1).map(String::as_str) {
+            Some("by") => Some(verb_end + 1),
+            Some("in" | "on" | "last" | "this" | "early" | "late") => {
+                (lower.get(verb_end + 3).map(String::as_str) == Some("by")).then_some(verb_end + 3)
+            }
+            _ => None,
+        };
+        if let Some(by) = by {
+            return phrase_after(text, words, lower, by + 1);
+        }
     }
     let mut end = verb_start;
     while end > 0 && SKIPPED.contains(&lower[end - 1].as_str()) {
@@ -859,11 +933,15 @@ fn phrase_after(
         start
     };
     let capitalized = |idx: usize| text[words[idx].clone()].starts_with(char::is_uppercase);
+    // "the campaign of Gerold Vancek", "the government of Norland": an "of" before a name
+    // goes on with the phrase.
+    let of_a_name =
+        |idx: usize| lower[idx] == "of" && idx + 1 < words.len() && capitalized(idx + 1);
     let mut end = start;
     while end < words.len()
         && (end - start < 4
             || (end - start < MAX_NAME_WORDS && capitalized(end) && capitalized(end - 1)))
-        && !PHRASE_STOPS.contains(&lower[end].as_str())
+        && (!PHRASE_STOPS.contains(&lower[end].as_str()) || (end > start && of_a_name(end)))
         && (end == start || !punctuation_between(text, &words[end - 1], &words[end]))
     {
         end += 1;
@@ -1006,6 +1084,24 @@ mod tests {
                 "Quorvanese Deputy Interior Minister Pell Odrane",
             )],
         );
+    }
+
+    #[test]
+    fn who_brought_a_case() {
+        check(
+            "The challenge was brought in March by the campaign of Tomas Berg.",
+            &[("who brought the challenge", "campaign of Tomas Berg")],
+        );
+        check(
+            "The petition was lodged by Fair Count Velmar, a group of voters.",
+            &[("who brought the petition", "Fair Count Velmar")],
+        );
+        check(
+            "The harbour council filed a legal challenge on Monday.",
+            &[("who brought the challenge", "harbour council")],
+        );
+        check("The inspectors filed their report on Monday.", &[]);
+        check("The mayor brought the dispute to a vote.", &[]);
     }
 
     #[test]
