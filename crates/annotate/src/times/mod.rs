@@ -95,6 +95,7 @@ fn times_within(
         published,
         narrative: None,
         narrative_is_close: false,
+        later_in_the_day: false,
     };
     // Where the mention of the story's time ends, when it times its clause ("In October 2016,
     // …"), not a noun ("the August 1988 cease-fire").
@@ -136,6 +137,24 @@ fn times_within(
                 && !qualifies_a_noun(text, &piece.range)
             {
                 anchors.narrative = Some(point);
+                anchors.later_in_the_day = match piece.meaning {
+                    Meaning::Time {
+                        clock: resolve::Clock::Part(part),
+                        ..
+                    } => matches!(
+                        part,
+                        lexicon::DayPart::Afternoon
+                            | lexicon::DayPart::Evening
+                            | lexicon::DayPart::Night
+                    ),
+                    // "T21:45": a time after noon keeps the evening for the next one.
+                    Meaning::Time { .. } => resolved
+                        .value
+                        .split_once('T')
+                        .and_then(|(_, clock)| clock.get(..2)?.parse::<u32>().ok())
+                        .is_some_and(|hour| hour >= 12),
+                    _ => false,
+                };
                 narrative_end = times_a_clause(text, &piece.range).then_some(piece.range.end);
             }
         }

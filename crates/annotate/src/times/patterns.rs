@@ -678,7 +678,7 @@ impl Grammar {
         let narrative_shifts = anycase(lexicon.narrative_shifts.iter().map(|(word, _)| *word));
         let ago = anycase(lexicon.ago.iter().chain(lexicon.from_now.iter()).copied());
         let clock = format!(
-            r"(?:(?P<hour>[0-9]{{1,2}})(?:[:.](?P<minute>[0-5][0-9]))?\s{{0,2}}(?P<meridiem>(?i:[ap]\.m\.|[ap]\.m\b|[ap]m\b))|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])\b|(?P<noon>(?i:noon|midday|midnight))\b|(?P<oclock>[0-9]{{1,2}}|(?i:{ones}|ten|eleven|twelve)){s}(?i:o'clock)\b|(?P<hourin>[0-9]{{1,2}}|(?i:{ones}|ten|eleven|twelve)){s}(?i:in{s}the){s}(?P<inpart>(?i:morning|afternoon|evening|night))\b)"
+            r"(?:(?P<hour>[0-9]{{1,2}})(?:[:.](?P<minute>[0-5][0-9]))?\s{{0,2}}(?P<meridiem>(?i:[ap]\.m\.|[ap]\.m\b|[ap]m\b))|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])\b|(?P<noon>(?i:noon|midday|midnight))\b|(?P<oclock>[0-9]{{1,2}}|(?i:{ones}|ten|eleven|twelve)){s}(?i:o'clock)\b|(?P<hourin>[0-9]{{1,2}}|(?i:{ones}|ten|eleven|twelve)){s}(?i:in{s}the){s}(?P<inpart>(?i:morning|afternoon|evening|night))\b|(?P<fraction>(?i:(?:a{s})?quarter{s}(?:past|to)|half{s}past)){s}(?P<fhour>[0-9]{{1,2}}|(?i:{ones}|ten|eleven|twelve))\b)"
         );
         let day_after_clock =
             format!(r"(?:,?{s}(?P<day>{weekday}|{day_words}\b|{month}{s}{day}(?:,?{s}{year})?))?");
@@ -950,7 +950,8 @@ impl Grammar {
                 parse_weekday_set,
                 on_weekdays,
             ),
-            // "3:35 p.m. Eastern", "noon Thursday", "10 p.m. Wednesday", "around 7:15 p.m.".
+            // "3:35 p.m. Eastern", "noon Thursday", "10 p.m. Wednesday", "around 7:15 p.m.", "a
+            // quarter to ten".
             (
                 format!(
                     r"(?:\b(?P<hedge>{clock_hedges}){s})?\b{clock}(?:{s}\(?(?P<zone>{zones})\b\)?)?{day_after_clock}"
@@ -965,6 +966,8 @@ impl Grammar {
                     "afternoon",
                     "evening",
                     "night",
+                    "quarter",
+                    "half",
                 ])),
             ),
             // "the third quarter", "third-quarter", "the fourth quarter of 1990", "the first
@@ -2183,6 +2186,16 @@ fn parse_weekday_set(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
 
 fn parse_clock(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     let number = |name: &str| group(captures, name).and_then(|text| text.parse::<u32>().ok());
+    let hour_word = |text: &str| {
+        text.parse::<u32>()
+            .ok()
+            .or_else(|| match scan.amount(text) {
+                Some(Amount::Exact(count)) => Some(count as u32),
+                _ => None,
+            })
+    };
+    // An hour told without "a.m." or "p.m." ("eleven o'clock", "a quarter to ten").
+    let mut twelve_hour = false;
     let (hour, minute) = if let Some(hour) = number("hour") {
         let meridiem = group(captures, "meridiem").map(key).unwrap_or_default();
         if !(1..=12).contains(&hour) {
@@ -2242,16 +2255,26 @@ fn parse_clock(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
             _ => return Vec::new(),
         }
     } else if let Some(text) = group(captures, "oclock") {
-        let hour = text
-            .parse::<u32>()
-            .ok()
-            .or_else(|| match scan.amount(text) {
-                Some(Amount::Exact(count)) => Some(count as u32),
-                _ => None,
-            });
-        match hour {
+        twelve_hour = true;
+        match hour_word(text) {
             Some(hour @ 1..=12) => (hour, 0),
             _ => return Vec::new(),
+        }
+    } else if let (Some(fraction), Some(text)) =
+        (group(captures, "fraction"), group(captures, "fhour"))
+    {
+        // "a quarter to ten" is 9:45, "a quarter past ten" 10:15, "half past ten" 10:30.
+        twelve_hour = true;
+        let Some(hour @ 1..=12) = hour_word(text) else {
+            return Vec::new();
+        };
+        let fraction = key(fraction);
+        if fraction.starts_with("half") {
+            (hour, 30)
+        } else if fraction.ends_with("to") {
+            (if hour == 1 { 12 } else { hour - 1 }, 45)
+        } else {
+            (hour, 15)
         }
     } else {
         return Vec::new();
@@ -2266,7 +2289,11 @@ fn parse_clock(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     whole(
         captures,
         Meaning::Time {
-            clock: Clock::At { hour, minute },
+            clock: Clock::At {
+                hour,
+                minute,
+                twelve_hour,
+            },
             day,
         },
     )

@@ -28,7 +28,13 @@ pub(crate) enum Amount {
 /// A clock time of day, or a part of the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Clock {
-    At { hour: u32, minute: u32 },
+    /// `twelve_hour`: told without "a.m." or "p.m." ("eleven o'clock"), so an hour before noon
+    /// may be the afternoon's.
+    At {
+        hour: u32,
+        minute: u32,
+        twelve_hour: bool,
+    },
     Part(DayPart),
 }
 
@@ -308,6 +314,8 @@ pub(crate) struct Anchors {
     /// Whether the expression being resolved is close enough after the mention of `narrative`
     /// ([`NARRATIVE_CLOSE_BYTES`]) to take its year.
     pub(crate) narrative_is_close: bool,
+    /// Whether the last time the text told was the afternoon, evening or night of its day.
+    pub(crate) later_in_the_day: bool,
 }
 
 impl Anchors {
@@ -527,7 +535,15 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
                 _ => ("XXXX-XX-XX".to_string(), None),
             };
             let clock_value = match clock {
-                Clock::At { hour, minute } => format!("T{hour:02}:{minute:02}"),
+                // After "on Tuesday evening", "at a quarter to ten" is 21:45.
+                Clock::At {
+                    hour: hour @ 1..=11,
+                    minute,
+                    twelve_hour: true,
+                } if day.is_none() && anchors.later_in_the_day => {
+                    format!("T{:02}:{minute:02}", hour + 12)
+                }
+                Clock::At { hour, minute, .. } => format!("T{hour:02}:{minute:02}"),
                 Clock::Part(part) => format!("T{}", part.code()),
             };
             Resolved {

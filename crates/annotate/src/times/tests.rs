@@ -926,3 +926,25 @@ fn a_weekday_of_a_named_week() {
         ],
     );
 }
+
+#[test]
+fn quarters_and_halves_of_an_hour() {
+    check(
+        "The crowd gathered on Tuesday evening. At about a quarter to ten, police cleared the \
+         square. By half past eleven it was empty.",
+        Some("2026-05-20"),
+        &[
+            ("Tuesday evening", "2026-05-19TEV"),
+            ("about a quarter to ten", "2026-05-19T21:45"),
+            ("half past eleven", "2026-05-19T23:30"),
+        ],
+    );
+    check(
+        "The court sat on Tuesday morning. At a quarter past ten, the judges came in.",
+        Some("2026-05-20"),
+        &[
+            ("Tuesday morning", "2026-05-19TMO"),
+            ("a quarter past ten", "2026-05-19T10:15"),
+        ],
+    );
+}
