@@ -7,25 +7,35 @@ For every examples/gold/<story>.json this script checks that:
   * every "text" (agreements, disputes, quotes, boilerplate) and every date
     "expression" is a single-line, exact substring of its file's text, where the
     text is read as: gunzip for *.gz, html.unescape for *.html / *.xml
-    (HTML-escaped RSS <content:encoded> is therefore unescaped once);
+    (HTML-escaped RSS <content:encoded> is therefore unescaped once), and for
+    *.warc.gz the html.unescape'd HTML payload of the one response record;
   * XML files parse either as RSS 2.0 with one <item> and a content:encoded
     element, or as an Atom 1.0 feed with one <entry> holding a title, an
     author name, a published date, a link href and a content element
     (HTML-escaped content type="html" is unescaped once, as for RSS);
   * HTML files carry the expected <meta> tags and a NewsArticle JSON-LD block
-    without articleBody.
+    without articleBody;
+  * WARC files (*.warc.gz) are WARC/1.1 with every record gzipped as its own
+    member: a warcinfo record first, then exactly one response record whose
+    block is an HTTP 200 text/html response; every Content-Length (WARC and
+    HTTP) matches, each block ends with CRLF CRLF, sha1 WARC-Block-Digest and
+    WARC-Payload-Digest match when present, and the HTML payload passes the
+    HTML checks above.
 
 Usage:  python3 examples/gold/check_gold.py [gold.json ...]
 Exit status is 0 when everything is found, 1 otherwise.  Standard library only.
 """
+import base64
 import glob
 import gzip
+import hashlib
 import html
 import json
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.dirname(HERE)
@@ -47,6 +57,8 @@ def read_raw(path):
 
 
 def searchable(path):
+    if path.endswith(".warc.gz"):
+        return html.unescape(read_warc(path, [])[1])
     raw = read_raw(path)
     base = path[:-3] if path.endswith(".gz") else path
     if base.endswith((".html", ".htm", ".xml")):
@@ -111,8 +123,130 @@ def check_rss(path, root, errors):
         errors.append(f"{path}: item lacks <content:encoded>")
 
 
+def gzip_members(data):
+    """Split a multi-member gzip file into the decompressed bytes of each member."""
+    members = []
+    while data:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(data) + d.flush()
+        if not d.eof:
+            raise ValueError("truncated gzip member")
+        members.append(out)
+        data = d.unused_data
+    return members
+
+
+def parse_headers(lines):
+    fields = {}
+    for line in lines:
+        name, sep, value = line.partition(":")
+        if not sep:
+            raise ValueError(f"bad header line {line!r}")
+        fields[name.strip().lower()] = value.strip()
+    return fields
+
+
+def as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def sha1_b32(data):
+    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode()
+
+
+def read_warc(path, errors):
+    """Return (records, html_payload) of a .warc.gz file; problems go to errors."""
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        members = gzip_members(data)
+    except (zlib.error, ValueError) as e:
+        errors.append(f"{path}: gzip does not decompress: {e}")
+        return [], ""
+    records = []
+    for i, member in enumerate(members):
+        where = f"{path}: record {i + 1}"
+        head, sep, rest = member.partition(b"\r\n\r\n")
+        if not sep:
+            errors.append(f"{where}: no blank line after the WARC header")
+            continue
+        lines = head.decode("utf-8", "replace").split("\r\n")
+        if lines[0] != "WARC/1.1":
+            errors.append(f"{where}: version line is {lines[0]!r}, not 'WARC/1.1'")
+        try:
+            fields = parse_headers(lines[1:])
+        except ValueError as e:
+            errors.append(f"{where}: {e}")
+            continue
+        for name in ("warc-type", "warc-record-id", "warc-date", "content-length"):
+            if name not in fields:
+                errors.append(f"{where}: lacks {name}")
+        length = as_int(fields.get("content-length"))
+        block = rest[:length]
+        if length < 0 or len(rest) != length + 4 or rest[length:] != b"\r\n\r\n":
+            errors.append(f"{where}: Content-Length {length} does not match a block followed by CRLF CRLF "
+                          f"(the gzip member holds {len(rest)} bytes after the header; each record must be its own member)")
+        digest = fields.get("warc-block-digest")
+        if digest and digest.startswith("sha1:") and digest != sha1_b32(block):
+            errors.append(f"{where}: WARC-Block-Digest does not match the block")
+        records.append((fields, block))
+    if not records:
+        errors.append(f"{path}: no WARC records")
+        return records, ""
+    if records[0][0].get("warc-type") != "warcinfo":
+        errors.append(f"{path}: first record is not warcinfo")
+    responses = [r for r in records if r[0].get("warc-type") == "response"]
+    if len(responses) != 1:
+        errors.append(f"{path}: expected exactly one response record, found {len(responses)}")
+        return records, ""
+    fields, block = responses[0]
+    if "warc-target-uri" not in fields:
+        errors.append(f"{path}: response record lacks WARC-Target-URI")
+    if not fields.get("content-type", "").replace(" ", "").startswith("application/http;msgtype=response"):
+        errors.append(f"{path}: response record Content-Type is {fields.get('content-type')!r}")
+    http_head, sep, payload = block.partition(b"\r\n\r\n")
+    if not sep:
+        errors.append(f"{path}: HTTP response has no blank line after its headers")
+        return records, ""
+    http_lines = http_head.decode("iso-8859-1").split("\r\n")
+    if not re.fullmatch(r"HTTP/1\.[01] 200 .*", http_lines[0]):
+        errors.append(f"{path}: HTTP status line is {http_lines[0]!r}")
+    try:
+        http_fields = parse_headers(http_lines[1:])
+    except ValueError as e:
+        errors.append(f"{path}: HTTP {e}")
+        http_fields = {}
+    if not http_fields.get("content-type", "").startswith("text/html"):
+        errors.append(f"{path}: HTTP Content-Type is {http_fields.get('content-type')!r}")
+    if "content-encoding" in http_fields or "transfer-encoding" in http_fields:
+        errors.append(f"{path}: HTTP payload must be stored unencoded (no Content-/Transfer-Encoding)")
+    if "content-length" in http_fields and as_int(http_fields["content-length"]) != len(payload):
+        errors.append(f"{path}: HTTP Content-Length {http_fields['content-length']} != payload length {len(payload)}")
+    digest = fields.get("warc-payload-digest")
+    if digest and digest.startswith("sha1:") and digest != sha1_b32(payload):
+        errors.append(f"{path}: WARC-Payload-Digest does not match the HTTP payload")
+    try:
+        return records, payload.decode("utf-8")
+    except UnicodeDecodeError as e:
+        errors.append(f"{path}: HTML payload is not UTF-8: {e}")
+        return records, ""
+
+
+def check_warc(path, errors):
+    _, page = read_warc(path, errors)
+    if page:
+        check_html_text(path, page, errors)
+    return page
+
+
 def check_html(path, errors):
-    raw = read_raw(path)
+    check_html_text(path, read_raw(path), errors)
+
+
+def check_html_text(path, raw, errors):
     needed = [
         r"<title>",
         r'property="og:site_name"',
@@ -160,8 +294,11 @@ def check_gold(gold_path):
         if not os.path.isfile(path):
             errors.append(f"{story}: article file {name} not found")
             continue
-        texts[name] = searchable(path)
         base = name[:-3] if name.endswith(".gz") else name
+        if base.endswith(".warc"):
+            texts[name] = html.unescape(check_warc(path, errors))
+        else:
+            texts[name] = searchable(path)
         if base.endswith(".xml"):
             check_feed(path, errors)
         if base.endswith(".html"):
