@@ -119,6 +119,8 @@ const WIDGET_EXACT: &[&str] = &[
     "sponsored",
     "sponsored content",
     "story continues below",
+    "story continues after this message",
+    "article continues after this message",
     "story continues below advertisement",
     "article continues below",
     "article continues after advertisement",
@@ -206,6 +208,10 @@ const WIDGET_EXACT: &[&str] = &[
 /// Calls to action that begin a short unit.
 const WIDGET_PREFIX: &[&str] = &[
     "sign up for",
+    "swipe for",
+    "swipe to",
+    "turn on alerts",
+    "turn on notifications",
     "sign up to",
     "subscribe to",
     "subscribe for",
@@ -435,6 +441,9 @@ const RELATED_MARKERS: &[&str] = &[
     "see also",
     "also on",
     "further reading",
+    "previously in this series",
+    "more in this series",
+    "also in this series",
     "keep exploring",
     "explore more",
     "more to explore",
@@ -510,6 +519,11 @@ const RELATED_MARKERS: &[&str] = &[
 /// Beginnings of a heading over other articles of a section or outlet: "More News from Sci-Tech",
 /// "More from The Courier".
 const RELATED_FROM: &[&str] = &[
+    "from around the web",
+    "around the web",
+    "trending on",
+    "most read on",
+    "popular on",
     "more news from",
     "more stories from",
     "more articles from",
@@ -581,6 +595,15 @@ const COMMENTS_PREFIX: &[&str] = &[
     "оставить комментарий",
     "комментарии закрыты",
     "добавить комментарий",
+];
+
+/// Words of a comment section's rules ("BriefBay removes comments that break our house rules").
+const COMMENT_RULES: &[&str] = &[
+    "house rules",
+    "community guidelines",
+    "community standards",
+    "our rules",
+    "moderation policy",
 ];
 
 /// Openings of an editor's note about the author or the article.
@@ -670,6 +693,7 @@ const COOKIE_CONSENT: &[&str] = &[
 /// not say "this website".
 const COOKIE_SELF: &[&str] = &[
     "this site",
+    "this page",
     "this website",
     "our site",
     "our website",
@@ -806,6 +830,7 @@ struct Patterns {
     caption_slash: Regex,
     caption_pipe: Regex,
     caption_paren: Regex,
+    caption_paren_credit: Regex,
     caption_lead: Regex,
     caption_credit: Regex,
     caption_glued_credit: Regex,
@@ -815,6 +840,7 @@ struct Patterns {
     comment_count: Regex,
     comments_powered: Regex,
     comments_moderated: Regex,
+    comments_tally: Regex,
     correction_request: Regex,
     disclaimer: Regex,
     reading_time: Regex,
@@ -854,11 +880,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         caption_paren: compile(
             r"(?i)\((?:photo|photograph|picture|image|video|foto|фото|imagen|bild|credit|crédit)s?\b[^()]{0,100}\)\s*\.?$",
         ),
+        // "… on Tuesday. (Morning Post / Ida Strand)": the outlet and the photographer.
+        caption_paren_credit: compile(r"\(\p{Lu}[^()/]{0,40}\s/\s\p{Lu}[^()/]{0,40}\)\s*\.?$"),
         caption_lead: compile(
             r"(?i)^(?:photo|photograph|picture|image|video|foto|фото|imagen|bild|illustration|credit|crédit photo|photo credit|image credit)s?\s*(?:credit\s*)?[:|]",
         ),
         caption_credit: compile(
-            r"(?:^|[|/(—–:]\s*|\s-\s*)(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy|credit)\b|\bfile photo\b|\(pictured\)|\bcrédit photo\b",
+            r"(?:^|[|/(—–:]\s*|\s-\s*)(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy|credit)\b|\bfile photo\b|\(pictured\)|\bcrédit photo\b|(?:^|\.\s+)(?:photo|photograph|picture|image)s?\s*:\s*[^.:]{1,60}$",
         ),
         // A picture's credit scraped onto its caption with no space: "… at the Capitol.
         // CreditAna Ruiz/Wire Agency".
@@ -869,9 +897,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         email_in_parentheses: compile(r"\([^()]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^()]*\)"),
         copyright: compile(r"(?i)^(?:©|℗|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))"),
         comment_count: compile(
-            r"^(?:\d+\s+)?(?:comments?|replies|responses|commentaires?|kommentare?|comentarios?|комментари\w*)(?:\s*\(\d+\))?(?:\s*[·|•]\s.*)?$",
+            r"^(?:\d+\s+)?(?:comments?|replies|responses|commentaires?|kommentare?|comentarios?|комментари\w*)(?:\s*\(\d+\))?(?:\s*[·|•—–]\s.*)?$",
         ),
         comments_powered: compile(r"^(?:comments?\s+)?powered\s+by\b|^comments?\s+(?:by|via)\b"),
+        comments_tally: compile(
+            r"\b\d+\s+readers?\s+(?:have|has)\s+(?:weighed\s+in|commented|responded|had\s+their\s+say)\b",
+        ),
         comments_moderated: compile(
             r"^(?:reader\s+)?comments?\s+(?:are|is)\s+(?:hosted|moderated|pre-moderated|reviewed|checked|provided|managed)\b",
         ),
@@ -939,6 +970,8 @@ pub(crate) fn lexicon_key(unit: &str) -> String {
                         | '→'
                         | '▶'
                         | '►'
+                        | '—'
+                        | '–'
                 )
         });
     if trimmed.len() == lower.len() {
@@ -1160,13 +1193,15 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
             .any(|prefix| starts_with_phrase(&key, prefix))
             || patterns.comment_count.is_match(&key)
             || patterns.comments_moderated.is_match(&key)
+            || patterns.comments_tally.is_match(&key)
+            || (key.contains("comment") && contains_any(&key, COMMENT_RULES))
             || (n_words <= 8 && patterns.comments_powered.is_match(&key)))
     {
         return Some(Shape::Comments);
     }
     if n_words <= 100
         && key.contains("cookie")
-        && contains_any(&key, COOKIE_CONSENT)
+        && (contains_any(&key, COOKIE_CONSENT) || ends_with_buttons(unit))
         && contains_any(&key, COOKIE_SELF)
     {
         return Some(Shape::Cookie);
@@ -1195,7 +1230,7 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
             .any(|prefix| starts_with_phrase(&key, prefix))
             || patterns.reading_time.is_match(&key)
             || is_share_buttons(&key)
-            || is_labelled_share_row(&key)
+            || is_item_row(unit)
             || (!ends_like_sentence(unit) && is_summary_offer(&key))
         {
             return Some(Shape::Widget);
@@ -1204,10 +1239,30 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     if n_words <= 25 && is_inline_related(&key) {
         return Some(Shape::Related);
     }
-    if n_words <= 60 && is_funding_appeal(&key) {
+    if n_words <= 60 && (is_funding_appeal(&key) || is_subscription_pitch(&key)) {
+        return Some(Shape::Widget);
+    }
+    if n_words <= 20 && key.contains('?') && ends_with_buttons(unit) {
         return Some(Shape::Widget);
     }
     None
+}
+
+/// A pitch for a newsletter or a subscription: a call to sign up or subscribe beside an inbox,
+/// a newsletter or a count of free articles left ("… lands in your inbox at 6:30. Sign up free",
+/// "You have two free analyses left this month. Subscribe").
+fn is_subscription_pitch(key: &str) -> bool {
+    const OFFERS: &[&str] = &[
+        "your inbox",
+        "newsletter",
+        "left this month",
+        "remaining this month",
+        "free articles",
+    ];
+    ["sign up", "subscribe"]
+        .iter()
+        .any(|call| contains_phrase(key, call))
+        && OFFERS.iter().any(|offer| key.contains(offer))
 }
 
 fn is_contact(unit: &str, key: &str, n_words: usize) -> bool {
@@ -1247,6 +1302,7 @@ fn is_caption(unit: &str, key: &str, n_words: usize) -> bool {
     if (unit.contains('/') && patterns.caption_slash.is_match(unit))
         || (unit.contains('|') && patterns.caption_pipe.is_match(unit))
         || (key.ends_with(')') && patterns.caption_paren.is_match(key))
+        || (unit.trim_end().ends_with(')') && patterns.caption_paren_credit.is_match(unit))
         || (key.contains([':', '|']) && patterns.caption_lead.is_match(key))
         || (unit.contains("Credit") && patterns.caption_glued_credit.is_match(unit))
     {
@@ -1256,6 +1312,15 @@ fn is_caption(unit: &str, key: &str, n_words: usize) -> bool {
         .iter()
         .any(|word| key.contains(word))
         && patterns.caption_credit.is_match(key)
+    {
+        return true;
+    }
+    // A picture a scraper left as its description: "[Image: a notice taped to a door]".
+    if unit.starts_with('[')
+        && unit.trim_end().ends_with(']')
+        && ["[image", "[photo", "[picture", "[video", "[graphic"]
+            .iter()
+            .any(|opening| key.starts_with(opening))
     {
         return true;
     }
@@ -1419,32 +1484,37 @@ fn is_share_buttons(key: &str) -> bool {
     words.len() >= 2 && words.iter().all(|word| SHARE_BUTTONS.contains(word))
 }
 
-/// A row of share buttons under a label of its own: "Pass it on: Signal · Email · Print". At
-/// least three short items set apart by dots or bars, two or more of them share buttons (a row
-/// may hold buttons the lexicon does not know).
-fn is_labelled_share_row(key: &str) -> bool {
-    let Some((label, row)) = key.split_once(':') else {
-        return false;
-    };
-    if count_words_up_to(label, 4) > 4 {
-        return false;
-    }
-    let items: Vec<&str> = row
-        .split(['·', '|', '•'])
+/// A row of short items set apart by dots, bars or arrows, and nothing else: a page's
+/// breadcrumb ("Home › Nation › Security"), section tags ("World · Health"), share buttons
+/// under a label ("Pass it on: Signal · Email · Print"), a toolbar ("Save · Copy link · Cite")
+/// or reaction counts ("Agree 212 · Angry 97"). At least three items (two after a breadcrumb's
+/// arrow), none of more than four words nor ending a sentence.
+fn is_item_row(unit: &str) -> bool {
+    const SEPARATORS: [char; 5] = ['·', '|', '•', '›', '»'];
+    let items: Vec<&str> = unit
+        .split(SEPARATORS)
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .collect();
-    let n_share_items = items
-        .iter()
-        .filter(|item| {
-            item.split_whitespace()
-                .all(|word| SHARE_BUTTONS.contains(&word))
+    let breadcrumb = unit.contains('›') || unit.contains('»');
+    items.len() >= if breadcrumb { 2 } else { 3 }
+        && items.iter().all(|item| {
+            count_words_up_to(item, 5) <= 4 && !item.ends_with(['.', '?', '!', '"', '”'])
         })
-        .count();
-    items.len() >= 3
-        && items.iter().all(|item| count_words_up_to(item, 3) <= 2)
-        && n_share_items >= 2
-        && 2 * n_share_items >= items.len()
+}
+
+/// A notice that ends in its buttons: "We use cookies to keep the site free. That's fine · Let
+/// me choose", "Turn on alerts for breaking news? Allow · Not now". The buttons are two or more
+/// items of at most three words set apart by dots or bars after the last sentence.
+fn ends_with_buttons(unit: &str) -> bool {
+    let tail_start = unit.rfind(['.', '?', '!']).map_or(0, |end| end + 1);
+    let tail = unit[tail_start..].trim();
+    let items: Vec<&str> = tail
+        .split(['·', '|'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    tail_start > 0 && items.len() >= 2 && items.iter().all(|item| count_words_up_to(item, 4) <= 3)
 }
 
 /// A plea for the reader's money: the site says readers pay for it and asks for a contribution
@@ -1483,10 +1553,17 @@ fn is_funding_appeal(key: &str) -> bool {
 fn is_inline_related(key: &str) -> bool {
     RELATED_PREFIX.iter().any(|prefix| {
         key.strip_prefix(prefix).is_some_and(|rest| {
-            let rest = rest.trim_start();
-            // The marker must be set off from the headline: "Read also: ...", "Lire aussi | ...".
-            // ("More from The Courier" alone is a heading, [`RELATED_FROM`].)
-            rest.starts_with([':', '|', '—', '–', '-', '>', '»', '›', '→'])
+            // The marker must be set off from the headline: "Read also: ...", "Lire aussi | ...",
+            // "More from the Post: ..." ("More from The Courier" alone is a heading,
+            // [`RELATED_FROM`]).
+            let set_off = |rest: &str| {
+                rest.trim_start()
+                    .starts_with([':', '|', '—', '–', '-', '>', '»', '›', '→'])
+            };
+            set_off(rest)
+                || rest.find(':').is_some_and(|colon| {
+                    count_words_up_to(&rest[..colon], 3) <= 2 && set_off(&rest[colon..])
+                })
         })
     })
 }
@@ -1555,6 +1632,11 @@ fn date_line(key: &str) -> Option<Option<NaiveDate>> {
     rest.push_str(&key[..range.start]);
     rest.push(' ');
     rest.push_str(&key[range.end..]);
+    // "Published 10.06.2026, 06:50 · Updated 10.06.2026, 09:12": the date of an update is a
+    // label's too. The first date is the publication's.
+    while let Some((_, later)) = find_date(&rest) {
+        rest.replace_range(later, " ");
+    }
     let rest = patterns.clock_time.replace_all(&rest, " ");
     let only_labels = rest
         .split(|ch: char| !ch.is_alphanumeric())
@@ -1787,6 +1869,78 @@ mod tests {
             Some(RemovalReason::Related),
         );
         check("Keep exploring", Some(RemovalReason::Related));
+        check("Home › World › Health", Some(RemovalReason::Widget));
+        check(
+            "Save to reading list · Copy gift link · Cite this piece",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Reader reactions: Agree 12 · Surprised 4 · Angry 9",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "We use cookies to keep the Courier free. That's fine · Let me choose",
+            Some(RemovalReason::Cookie),
+        );
+        check(
+            "Turn on alerts for breaking news? Allow · Not now",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "— Story continues after this message —",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "The Courier Briefing lands in your inbox at 6:30 every morning. Sign up free →",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "The Courier runs on subscriptions. You have two free articles left this month. Subscribe",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "From around the web (sponsored)",
+            Some(RemovalReason::Related),
+        );
+        check("Trending on the Courier", Some(RemovalReason::Related));
+        check("Previously in this series", Some(RemovalReason::Related));
+        check(
+            "MORE FROM THE COURIER: Five ways to keep your data safe",
+            Some(RemovalReason::Related),
+        );
+        check(
+            "[Image: a notice taped to a glass door]",
+            Some(RemovalReason::Caption),
+        );
+        check(
+            "The mayor visits the ward on Tuesday. (Vell Courier / Ida Marr)",
+            Some(RemovalReason::Caption),
+        );
+        check(
+            "A triage board in the ward on Wednesday. Photo: Lior Benn for the Courier",
+            Some(RemovalReason::Caption),
+        );
+        check(
+            "Talkback: 22 readers have weighed in · Comments close at midnight",
+            Some(RemovalReason::Comments),
+        );
+        check(
+            "Be kind. The Courier removes comments that break our house rules.",
+            Some(RemovalReason::Comments),
+        );
+        check(
+            "Comments (154) — log in to join the conversation",
+            Some(RemovalReason::Comments),
+        );
+        // Article text with the same marks is kept.
+        check(
+            "The vote was 5-4 · the court said, and the ruling is final.",
+            None,
+        );
+        check(
+            "Asked whether he would resign, he said: \"No.\" Then he left · quickly.",
+            None,
+        );
         // Sentences with the same words are article text.
         check(
             "Comments are welcome until the end of May, the council said.",
@@ -1871,6 +2025,12 @@ mod tests {
             classify("Published: 10 January 2022, 14:05 GMT"),
             Some(Shape::DateLine {
                 published: NaiveDate::from_ymd_opt(2022, 1, 10)
+            })
+        );
+        assert_eq!(
+            classify("Published 10.06.2026, 06:50 · Updated 11.06.2026, 09:12"),
+            Some(Shape::DateLine {
+                published: NaiveDate::from_ymd_opt(2026, 6, 10)
             })
         );
         assert_eq!(
