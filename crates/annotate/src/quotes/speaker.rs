@@ -289,6 +289,11 @@ const ED_ADJECTIVES: &[&str] = &[
     "allied",
 ];
 
+/// Words that open a description of someone not named ("a", "one", "two", "several").
+const INDEFINITE_OPENINGS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "several", "some",
+];
+
 /// Head nouns that name no one: a speaker built on them is anonymous unless a name follows.
 pub(crate) const ANONYMOUS_HEADS: &[&str] = &[
     "official",
@@ -326,6 +331,9 @@ pub(crate) const ANONYMOUS_HEADS: &[&str] = &[
     "employees",
     "worker",
     "workers",
+    "staff",
+    "representative",
+    "representatives",
     "adviser",
     "advisers",
     "advisor",
@@ -1176,11 +1184,18 @@ fn appositive_before(doc: &Doc, comma: usize, floor: usize) -> Option<Speaker> {
                 {
                     return None;
                 }
+                // "one of her lawyers, Tomas Kerr,": a name set off after an unnamed phrase
+                // names it.
+                let named_after = (head.last + 1..comma).any(|idx| {
+                    doc.token(idx - 1).is_punct(',')
+                        && doc.token(idx).is_word()
+                        && doc.token(idx).capitalized
+                });
                 Some(Speaker {
                     first: head.first,
                     last: if adverbs_only { head.last } else { comma },
                     kind: head.kind,
-                    anonymous: head.anonymous || anonymous,
+                    anonymous: (head.anonymous && !named_after) || anonymous,
                     antecedent: None,
                 })
             };
@@ -1626,12 +1641,28 @@ pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
                     || (!name_follows && ANONYMOUS_HEADS.contains(&token.stem()))))
     });
     let head_word = doc.token(head).stem();
+    // "One Brenmoor systems engineer", "a Republican senator": one person the words before the
+    // noun only describe, whatever they name. A spokesperson speaks for the body named, on
+    // record.
+    // So is "one of the technicians", by the noun after "of".
+    let noun = if head_word == "one" && doc.lower(head + 1) == "of" {
+        doc.token(last).stem()
+    } else {
+        head_word
+    };
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    let unnamed_one = INDEFINITE_OPENINGS.contains(&doc.lower(first))
+        && (!doc.token(head).capitalized || (head == first && doc.opens_sentence(head)))
+        && (is_person_noun(noun) || is_person_noun(singular))
+        && !noun.starts_with("spokes")
+        && !(head + 1..=last).any(|idx| doc.token(idx).capitalized);
     let anonymous = (!named && ANONYMOUS_HEADS.contains(&head_word))
+        || unnamed_one
         || (first..=last).any(|idx| is_anonymous_marker(doc, idx))
         || (named
             && ANONYMOUS_HEADS.contains(&head_word)
             && !doc.token(head).capitalized
-            && head_word.ends_with('s'));
+            && (head_word.ends_with('s') || head_word == "staff"));
     Speaker {
         first,
         last,
@@ -2009,7 +2040,11 @@ pub(crate) fn referent(doc: &Doc, first: usize, last: usize) -> Referent {
         && !(first + 1..=head).any(|idx| doc.token(idx).capitalized);
     if plural {
         Referent::Group
-    } else if organization && !named_by_role() {
+    } else if organization
+        && !named_by_role()
+        && (head_token.capitalized || !is_person_noun(head_word))
+    {
+        // "a Health Ministry spokeswoman" is a person, whoever she speaks for.
         Referent::Organization
     } else if description && !is_person_noun(head_word) {
         Referent::Thing

@@ -453,6 +453,25 @@ fn hearsay_is_anonymous() {
         "Three dock workers told reporters the gates stayed shut.",
         "indirect [the gates stayed shut] cue=told speaker=Three dock workers anonymous",
     );
+    // An unnamed person whatever the words before the noun name; a spokesperson speaks on
+    // record for the body named.
+    check(
+        "One Velmar harbour pilot said the buoys had moved.",
+        "indirect [the buoys had moved] cue=said speaker=One Velmar harbour pilot anonymous",
+    );
+    check(
+        "One of the technicians said the screens went dark.",
+        "indirect [the screens went dark] cue=said speaker=One of the technicians anonymous",
+    );
+    check(
+        "Port staff said the cranes were idle.",
+        "indirect [the cranes were idle] cue=said speaker=Port staff anonymous",
+    );
+    check(
+        "A Velmar Port Authority spokeswoman said the buoys had moved. \"They drifted,\" she said.",
+        "indirect [the buoys had moved] cue=said speaker=A Velmar Port Authority spokeswoman\n\
+         direct [\"They drifted,\"] cue=said speaker=A Velmar Port Authority spokeswoman (from she)",
+    );
     check(
         "Diplomats who asked not to be named said the meeting was tense.",
         "indirect [the meeting was tense] cue=said speaker=Diplomats who asked not to be named \
@@ -1304,7 +1323,7 @@ fn an_appositive_chain_after_a_fronted_clause_or_adverb_starts_at_its_name() {
 fn a_verb_of_saying_after_a_chain_is_read_before_the_cues_inside_it() {
     check(
         "Olek Varga, a delegate backing the reform, said he had spoken with many colleagues.",
-        "indirect [the reform] cue=backing speaker=a delegate\n\
+        "indirect [the reform] cue=backing speaker=a delegate anonymous\n\
          indirect [he had spoken with many colleagues] cue=said speaker=Olek Varga, a delegate \
          backing the reform,",
     );
@@ -1502,7 +1521,7 @@ fn an_and_inside_a_body_name_stays_in_the_speaker_phrase() {
     );
     check(
         "The bill would pass, said a senior adviser to the mayor.",
-        "indirect [The bill would pass] cue=said speaker=a senior adviser to the mayor",
+        "indirect [The bill would pass] cue=said speaker=a senior adviser to the mayor anonymous",
     );
     // A phrase opened by a preposition that takes no clause is fronted, not a subject.
     check(
