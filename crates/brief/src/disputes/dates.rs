@@ -55,6 +55,7 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
             })
             .filter(|date| {
                 !dates_speaking(story, date)
+                    && !is_bare_clock_time(date)
                     && !names_another_event(date)
                     && !tells_a_repeat(&date.citation.text)
             })
@@ -88,6 +89,27 @@ pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Di
 /// "she said in a Sept. 14 email that …"). Two people speaking of one event on different days
 /// give it no different dates; a date inside the reported words ("said that on Sept. 10 the
 /// embassy was warned") is the event's.
+/// Whether a date is only a time of day ("shortly after 3 a.m."): its day is the one the
+/// article last told, or its publication, not a day the source gives the event, so it sides
+/// with no date.
+fn is_bare_clock_time(date: &Dated) -> bool {
+    const CLOCK_WORDS: &[&str] = &[
+        "a", "m", "p", "am", "pm", "o'clock", "o", "clock", "noon", "midday", "midnight", "at",
+        "about", "around", "shortly", "just", "after", "before", "by", "until", "quarter", "half",
+        "past", "to", "local", "time", "gmt", "utc",
+    ];
+    let expression = date.expression.to_lowercase();
+    let tells_an_hour = expression.contains(|c: char| c.is_ascii_digit())
+        || ["noon", "midday", "midnight", "o'clock"]
+            .iter()
+            .any(|word| expression.contains(word));
+    tells_an_hour
+        && expression
+            .split(|c: char| !(c.is_alphabetic() || c == '\''))
+            .filter(|word| !word.is_empty())
+            .all(|word| CLOCK_WORDS.contains(&word))
+}
+
 fn dates_speaking(story: &Story, date: &Dated) -> bool {
     let Some((annotated, time)) = time_written(story, &date.citation, &date.expression) else {
         return false;
@@ -1253,6 +1275,36 @@ mod tests {
             "The senate voted to let the victims sue after the Sept. 11 meeting.",
             "Sept. 11",
             "2026-09-11",
+        ));
+    }
+
+    #[test]
+    fn a_time_of_day_alone_is_no_date_of_the_event() {
+        let disputed = |first: &str, expression: &str| {
+            let story = Story::new(vec![
+                article("a.txt", "2026-09-30", first, expression, "2026-09-30"),
+                article(
+                    "b.txt",
+                    "2026-09-30",
+                    "The plant was shut down on Monday.",
+                    "Monday",
+                    "2026-09-28",
+                ),
+            ]);
+            let mut event = event(
+                &story,
+                &[(1, "2026-09-30", expression), (2, "2026-09-28", "Monday")],
+            );
+            event.disputed = true;
+            !date_disputes(&story, &[event]).is_empty()
+        };
+        assert!(!disputed(
+            "The plant was shut down shortly after 3 a.m.",
+            "shortly after 3 a.m."
+        ));
+        assert!(disputed(
+            "The plant was shut down at 3 a.m. on Wednesday.",
+            "3 a.m. on Wednesday"
         ));
     }
 
