@@ -154,7 +154,7 @@ const HEDGES: &str = r"about|around|roughly|approximately|nearly|almost|some|up 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let word_number = format!(
         r"(?:(?:{words})(?:[\s-](?:{words}))*)",
-        words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|one"
+        words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|dozen|one"
     );
     let number = format!(r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word_number})");
     let multiplier = r"(?:\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)";
@@ -563,6 +563,11 @@ fn parse_number(text: &str) -> Option<f64> {
     }
     let lower = text.to_lowercase();
     let mut current: f64 = 0.0;
+    // "half a dozen" is six.
+    let lower = match lower.strip_prefix("half a dozen") {
+        Some(rest) => format!("six{rest}"),
+        None => lower,
+    };
     for word in lower.split([' ', '-']).filter(|word| !word.is_empty()) {
         match word {
             "a" => current = current.max(1.0),
@@ -613,6 +618,24 @@ mod tests {
         let found: Vec<String> = found.iter().map(|q| format!("{q:?}")).collect();
         let expected: Vec<String> = expected.iter().map(|q| format!("{q:?}")).collect();
         assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn half_a_dozen_is_six() {
+        check(
+            "Half a dozen hospitals closed and a dozen clinics opened.",
+            &[
+                (
+                    "Half a dozen hospitals",
+                    6.0,
+                    None,
+                    None,
+                    None,
+                    Some("hospitals"),
+                ),
+                ("a dozen clinics", 12.0, None, None, None, Some("clinics")),
+            ],
+        );
     }
 
     #[test]

@@ -591,6 +591,7 @@ fn mentions<'a>(
                     && time.range.end <= sentence.range.end
                     && looks_back(text.get(time.range.clone()).unwrap_or_default())
                     && duration_days(&time.value).is_some_and(|days| days > BACKGROUND_DAYS)
+                    && !in_a_later_relative_clause(text, &quantity.range, &time.range)
             });
             mentions.push(Mention {
                 source: article_idx + 1,
@@ -813,6 +814,16 @@ fn is_threshold(text: &str, sentence: &Range<usize>, quantity: &Range<usize>) ->
             .split_whitespace()
             .take(THRESHOLD_WORDS_AFTER)
             .any(is_need)
+}
+
+/// Whether `time` stands in a relative clause set off after the figure at `quantity` ("900,000
+/// patients were copied, which is everyone treated in the last ten years"): it tells of what
+/// the figure counts, not when it was counted.
+fn in_a_later_relative_clause(text: &str, quantity: &Range<usize>, time: &Range<usize>) -> bool {
+    quantity.end <= time.start
+        && text
+            .get(quantity.end..time.start)
+            .is_some_and(|between| between.contains(", which ") || between.contains(", who "))
 }
 
 /// Whether the figure at `quantity` is the whole a part is counted out of ("three of the nine
@@ -1205,6 +1216,28 @@ mod tests {
             modifier: None,
         });
         check(vec![over_years, now.clone()], &[]);
+        // A stretch in a relative clause after the count tells what is counted, not when.
+        let mut described = article(
+            "a.txt",
+            "The mayor lost 43 votes in the council, which is more than in the past six years.",
+            &[("43 votes", 43.0, None, None, "votes")],
+        );
+        described.article.published = published;
+        let start = described
+            .article
+            .text
+            .find(stretch)
+            .expect("length in text");
+        described.times.push(parallax_model::TimeExpression {
+            range: start..start + stretch.len(),
+            kind: parallax_model::TimeKind::Duration,
+            value: "P6Y".into(),
+            modifier: None,
+        });
+        check(
+            vec![described, now.clone()],
+            &[&[("43 votes", &[1], &[]), ("60 votes", &[2], &[])]],
+        );
         assert_eq!(duration_days("P2M"), Some(60));
         assert_eq!(duration_days("PXY"), Some(730));
         assert_eq!(duration_days("PT5H"), None);
