@@ -40,10 +40,14 @@ const MAX_PERIOD_DAYS: i64 = 31;
 
 /// The date disputes of `story`, from its timeline and its announced meetings.
 pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
-    let mut disputes: Vec<Dispute> = [ScheduledEvent::Meeting, ScheduledEvent::Vote]
-        .into_iter()
-        .filter_map(|event| next_scheduled(story, event))
-        .collect();
+    let mut disputes: Vec<Dispute> = [
+        ScheduledEvent::Meeting,
+        ScheduledEvent::Vote,
+        ScheduledEvent::Restoration,
+    ]
+    .into_iter()
+    .filter_map(|event| next_scheduled(story, event))
+    .collect();
     for event in timeline.iter().filter(|event| event.disputed) {
         let dated: Vec<Dated> = event
             .mentions
@@ -643,11 +647,13 @@ fn same_place(a: &Citation, b: &Citation) -> bool {
 }
 
 /// The slot of the next meeting, when sources give it dates that cannot all be true.
-/// What a date after publication is announced for: a meeting ([`is_scheduling_word`]) or a vote.
+/// What a date after publication is announced for: a meeting ([`is_scheduling_word`]), a vote,
+/// or a return to service (systems restored, a road or a plant reopened).
 #[derive(Clone, Copy)]
 enum ScheduledEvent {
     Meeting,
     Vote,
+    Restoration,
 }
 
 impl ScheduledEvent {
@@ -665,9 +671,23 @@ impl ScheduledEvent {
             "referendum",
             "revote",
         ];
+        /// Words for a return to service.
+        const RESTORATION_WORDS: &[&str] = &[
+            "restore",
+            "restored",
+            "restoration",
+            "online",
+            "reopen",
+            "reopens",
+            "reopened",
+            "reopening",
+        ];
         match self {
             ScheduledEvent::Meeting => is_scheduling_word(&word.to_lowercase()),
             ScheduledEvent::Vote => VOTE_WORDS.contains(&word),
+            ScheduledEvent::Restoration => {
+                RESTORATION_WORDS.contains(&word.to_lowercase().as_str())
+            }
         }
     }
 
@@ -675,6 +695,7 @@ impl ScheduledEvent {
         match self {
             ScheduledEvent::Meeting => "date of the next meeting",
             ScheduledEvent::Vote => "date of the next vote",
+            ScheduledEvent::Restoration => "date of the return to service",
         }
     }
 }
@@ -899,6 +920,32 @@ mod tests {
             &[
                 ("2026-07-12 (July 12)", &[1], &[]),
                 ("2026-09 (September)", &[2], &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn dates_of_a_return_to_service_are_a_slot_of_their_own() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "2026-05-04",
+                    "The ferry line will reopen on May 11.",
+                    "May 11",
+                    "2026-05-11",
+                ),
+                article(
+                    "b.txt",
+                    "2026-05-05",
+                    "Crews say the line will not be back online before June.",
+                    "June",
+                    "2026-06",
+                ),
+            ],
+            &[
+                ("2026-05-11 (May 11)", &[1], &[]),
+                ("2026-06 (June)", &[2], &[]),
             ],
         );
     }
