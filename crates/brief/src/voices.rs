@@ -74,7 +74,13 @@ pub fn voices(story: &Story) -> Vec<Voice> {
                 QuoteKind::Direct => accumulator.n_direct += 1,
                 QuoteKind::Indirect => accumulator.n_indirect += 1,
             }
-            if let Some(cue) = quote.cue.clone().and_then(|cue| text.get(cue)) {
+            // A colon handing over to a quote ("Ruiz was blunt:") is no verb to list.
+            if let Some(cue) = quote
+                .cue
+                .clone()
+                .and_then(|cue| text.get(cue))
+                .filter(|cue| cue.chars().any(char::is_alphabetic))
+            {
                 *accumulator.cues.entry(cue.to_lowercase()).or_insert(0) += 1;
             }
             *accumulator.by_source.entry(source).or_insert(0) += 1;

@@ -577,8 +577,44 @@ fn complement_word(doc: &Doc, idx: usize) -> bool {
 
 /// "Ruiz said: “…”", "Ruiz told reporters, “…”", "according to Ruiz, “…”", "…, adding: “…”":
 /// the attribution right before the span, or at the end of the sentence before it when that
-/// sentence ends with a colon.
+/// sentence ends with a colon; else a paragraph that introduces the quote with a colon.
 fn before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
+    cue_before(doc, span, state).or_else(|| introduced_by_a_paragraph(doc, span, state))
+}
+
+/// "Mayor Ana Ruiz, speaking on Tuesday, was blunt:" as a paragraph of its own, and the quote
+/// opening the next: the paragraph's subject, a name, speaks, with the colon for its cue. A
+/// short paragraph with no verb of saying, which only hands over to the quote.
+fn introduced_by_a_paragraph(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
+    /// Most tokens of such a paragraph.
+    const MAX_INTRODUCTION_TOKENS: usize = 20;
+    let colon = span.open.checked_sub(1)?;
+    if !doc.token(colon).is_punct(':')
+        || doc.token(colon).paragraph == doc.token(span.open).paragraph
+    {
+        return None;
+    }
+    let sentence = doc.sentence_of(colon);
+    let paragraph_opens = sentence.start == 0
+        || doc.token(sentence.start - 1).paragraph != doc.token(sentence.start).paragraph;
+    if !paragraph_opens
+        || colon - sentence.start > MAX_INTRODUCTION_TOKENS
+        || (sentence.start..colon).any(|idx| state.used[idx] || doc.token(idx).is_quote())
+        || (sentence.start..colon).any(|idx| cues::verb_at(doc, idx).is_some())
+    {
+        return None;
+    }
+    let (first, last) = speaker::subject_name(doc, sentence.start..colon, &state.quoted)?;
+    let speaker = speaker::described(doc, first, last);
+    (speaker.kind == speaker::Kind::Name).then_some(Attribution {
+        cue: (colon, colon),
+        speaker: Some(speaker),
+        last: colon,
+        after: false,
+    })
+}
+
+fn cue_before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     let open = span.open;
     let previous = doc.token(open.checked_sub(1)?);
     let colon = previous.is_punct(':');

@@ -2194,3 +2194,16 @@ fn they_stands_for_an_unnamed_group_that_opens_its_sentence() {
          indirect [Ruiz for asking to remove a line] cue=have criticized speaker=Critics (from They) anonymous",
     );
 }
+
+#[test]
+fn a_paragraph_handing_over_to_a_quote_names_its_speaker() {
+    check(
+        "Mayor Ana Ruiz, speaking on Tuesday, was blunt:\n\n\u{201c}The pier stays closed. We will not move.\n\n\u{201c}Nobody will pay.\u{201d}",
+        "direct [\u{201c}The pier stays closed. We will not move.\n\n\u{201c}Nobody will pay.\u{201d}] cue=: speaker=Mayor Ana Ruiz",
+    );
+    // A paragraph whose subject is no name hands over to no speaker.
+    check(
+        "The notice on the gate was short:\n\n\u{201c}The pier stays closed until further notice.\u{201d}",
+        "direct [\u{201c}The pier stays closed until further notice.\u{201d}]",
+    );
+}
