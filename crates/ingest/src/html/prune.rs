@@ -44,6 +44,7 @@ fn is_pruned_word(part: &[u8]) -> bool {
             | b"social"
             | b"newsletter"
             | b"promo"
+            | b"cta"
             | b"advert"
             | b"advertisement"
             | b"ad"
