@@ -397,6 +397,7 @@ pub(crate) static ENGLISH: Lexicon = Lexicon {
         ("mornings", DayPart::Morning),
         ("noon", DayPart::Midday),
         ("midday", DayPart::Midday),
+        ("lunchtime", DayPart::Midday),
         ("afternoon", DayPart::Afternoon),
         ("afternoons", DayPart::Afternoon),
         ("mid-afternoon", DayPart::Afternoon),

@@ -880,7 +880,23 @@ impl Grammar {
                     r"\b(?i:in|during|by|through|throughout|until|till){s}(?P<expression>(?i:the){s}(?P<part>(?i:morning|afternoon|evening|night)))\b"
                 ),
                 parse_the_day_part,
+                on_day_parts.clone(),
+            ),
+            // "by lunchtime": midday of the story's day.
+            (
+                format!(
+                    r"\b(?i:by|at|until|till|before|after|over){s}(?P<expression>(?P<part>(?i:lunchtime)))\b"
+                ),
+                parse_the_day_part,
                 on_day_parts,
+            ),
+            // "for the whole week", "the entire month": the period the story is in, all of it.
+            (
+                format!(
+                    r"\b(?i:the{s}whole|the{s}entire){s}(?P<unit>(?i:week|month|year|weekend))\b"
+                ),
+                parse_whole_period,
+                Triggers::words(["whole", "entire"]),
             ),
             // "that day", "the same week".
             (
@@ -1951,6 +1967,13 @@ fn parse_the_day_part(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
 fn parse_same_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     match group(captures, "unit").and_then(|text| scan.unit(text)) {
         Some(unit) => whole(captures, Meaning::Narrative { unit, shift: 0 }),
+        None => Vec::new(),
+    }
+}
+
+fn parse_whole_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    match group(captures, "unit").and_then(|text| scan.unit(text)) {
+        Some(unit) => whole(captures, Meaning::Period { unit, shift: 0 }),
         None => Vec::new(),
     }
 }

@@ -948,3 +948,21 @@ fn quarters_and_halves_of_an_hour() {
         ],
     );
 }
+
+#[test]
+fn lunchtime_is_the_storys_midday() {
+    check(
+        "On Tuesday I was home by lunchtime.",
+        Some("2026-06-10"),
+        &[("Tuesday", "2026-06-09"), ("lunchtime", "2026-06-09TMI")],
+    );
+}
+
+#[test]
+fn a_whole_period_is_the_storys() {
+    check(
+        "Radiotherapy was cancelled for the whole week.",
+        Some("2026-06-11"),
+        &[("the whole week", "2026-W24")],
+    );
+}
