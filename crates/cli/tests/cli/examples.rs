@@ -169,8 +169,10 @@ fn each_story_meets_its_gold() {
     // FIXME(#5): plant-blast's inspection date: one source gives the last *full* inspection's
     // date in a clause beside another date ("… took place in March 2023, and the visit last
     // autumn was a paperwork check"), and the timeline matches whole sentences to dates, so
-    // the clause joins no other source's inspection. Three of the four gold date disputes are
-    // found.
+    // the clause joins no other source's inspection. hospital-hack's "when the attackers got
+    // in" ("on May 28", "in the last week of May", "since at least mid-April", "for less than a
+    // day before they were detected") is told in sentences that share few words. Four of the
+    // six gold date disputes are found.
     at_least(
         "all",
         "date disputes",
@@ -180,8 +182,9 @@ fn each_story_meets_its_gold() {
     );
     // FIXME(#5): court-ruling's leaked draft: one outlet asserts that a draft "was in the
     // hands of" officials, others report it "had been shown to" them or deny it was "leaked",
-    // and the analysis doubts it in other words again; no claim matches across them. Three of
-    // the four gold assertion disputes are found.
+    // and the analysis doubts it in other words again; no claim matches across them; nor does
+    // hospital-hack's ransom instalment ("has already been paid", "pure fantasy", "I would be
+    // cautious"). Three of the five gold assertion disputes are found.
     at_least(
         "all",
         "assertion disputes",
@@ -191,8 +194,11 @@ fn each_story_meets_its_gold() {
     );
     // FIXME(#5): court-ruling's "who had the police clear the steps" ("acting at the request
     // of the court's registrar", "on the orders of Interior Minister …", "the order had come
-    // from …"): the agent rules read verbs, not a request or an order named by a noun. Five of
-    // the six gold agent disputes are found.
+    // from …"): the agent rules read verbs, not a request or an order named by a noun; nor
+    // hospital-hack's two: who was behind the attack ("claimed responsibility", "acting for a
+    // hostile foreign power", "an inside job") and who took the systems offline ("ordered all
+    // of its systems taken offline", "instructed the network to shut down", "cut the network
+    // off on their own initiative"). Five of the eight gold agent disputes are found.
     at_least(
         "all",
         "agent disputes",
