@@ -898,6 +898,14 @@ impl Grammar {
                 parse_whole_period,
                 Triggers::words(["whole", "entire"]),
             ),
+            // "the last week of May", "the first week of June 2026".
+            (
+                format!(
+                    r"\b(?i:the){s}(?P<ordinal>(?i:first|second|third|fourth|last|final)){s}(?i:week){s}(?i:of){s}(?P<month>{month})(?:,?{s}(?P<year>{year}))?"
+                ),
+                parse_week_of_month,
+                Triggers::words(["week"]),
+            ),
             // "that day", "the same week".
             (
                 format!(
@@ -1969,6 +1977,27 @@ fn parse_same_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         Some(unit) => whole(captures, Meaning::Narrative { unit, shift: 0 }),
         None => Vec::new(),
     }
+}
+
+fn parse_week_of_month(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    let Some(month) = group(captures, "month").and_then(|text| scan.month(text)) else {
+        return Vec::new();
+    };
+    let week = match group(captures, "ordinal").map(key).as_deref() {
+        Some("first") => Some(1),
+        Some("second") => Some(2),
+        Some("third") => Some(3),
+        Some("fourth") => Some(4),
+        _ => None,
+    };
+    whole(
+        captures,
+        Meaning::WeekOfMonth {
+            week,
+            month,
+            year: group(captures, "year").and_then(year_number),
+        },
+    )
 }
 
 fn parse_whole_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {

@@ -116,6 +116,13 @@ pub(crate) enum Meaning {
     Duration { amount: Amount, unit: Unit },
     /// A recurrence, with its TIMEX3 value already known ("P1W", "XXXX-WXX-4").
     Set(String),
+    /// A week of a month by its place, the last when `week` is `None`: "the first week of June"
+    /// is the week of June's first Thursday, "the last week of May" that of its last.
+    WeekOfMonth {
+        week: Option<u32>,
+        month: u32,
+        year: Option<i32>,
+    },
     /// A time of day on a day, or on the day of the context when `day` is `None`.
     Time {
         clock: Clock,
@@ -365,6 +372,26 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
             month,
             day,
         } => date(*weekday, *year, *month, *day, anchors, tense),
+        Meaning::WeekOfMonth { week, month, year } => {
+            let month_resolved = date(None, *year, *month, None, anchors, tense);
+            let Some(Point::Month(year, month)) = month_resolved.point else {
+                return Resolved::unknown(TimeKind::Date, "XXXX-WXX");
+            };
+            // A week is the month's whose Thursday falls in it, as ISO weeks are the year's.
+            let day = match week {
+                Some(week) => NaiveDate::from_weekday_of_month_opt(
+                    year,
+                    month,
+                    Weekday::Thu,
+                    u8::try_from(*week).unwrap_or(1),
+                ),
+                None => (1..=5).rev().find_map(|n| {
+                    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Thu, n)
+                }),
+            };
+            day.map(|day| Resolved::date(Point::Week(day)))
+                .unwrap_or_else(|| Resolved::unknown(TimeKind::Date, "XXXX-WXX"))
+        }
         Meaning::Weekend { shift } => match anchors.published {
             // "next weekend" is the one of next week, even on a Friday; "this weekend" the one
             // of this week.

@@ -966,3 +966,15 @@ fn a_whole_period_is_the_storys() {
         &[("the whole week", "2026-W24")],
     );
 }
+
+#[test]
+fn a_week_of_a_month_by_its_place() {
+    check(
+        "The first login came in the last week of May, and the first week of June 2025.",
+        Some("2026-06-13"),
+        &[
+            ("the last week of May", "2026-W22"),
+            ("the first week of June 2025", "2025-W23"),
+        ],
+    );
+}
