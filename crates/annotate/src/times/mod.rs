@@ -487,6 +487,12 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
         .last()
         .is_some_and(|word| DETERMINERS.contains(&word.as_str()));
     for idx in (0..left_words.len()).rev().take(12) {
+        // "through" looks ahead only when it opens the expression's own phrase ("valid through
+        // March"); "sent through a broker on Monday" is past. ("Until" is of time wherever it
+        // stands: "until a special election in June".)
+        if left_words[idx] == "through" && idx + 1 != left_words.len() {
+            continue;
+        }
         // "will become law after voting … Wednesday": the expression times the gerund's event,
         // which has no tense of its own; the clause's "will" is for another event.
         let opens_a_gerund = matches!(left_words[idx].as_str(), "after" | "since")

@@ -978,3 +978,13 @@ fn a_week_of_a_month_by_its_place() {
         ],
     );
 }
+
+#[test]
+fn a_preposition_of_a_period_looks_ahead_only_before_its_expression() {
+    check(
+        "The money was sent through a broker late on Monday night. The offer is valid through \
+         Friday.",
+        Some("2026-06-11"),
+        &[("Monday night", "2026-06-08TNI"), ("Friday", "2026-06-12")],
+    );
+}
