@@ -1,7 +1,7 @@
 //! Assertion disputes: a statement some sources make and others deny or doubt.
 //!
 //! A sentence contests a statement when it carries a word of denial ("denied", "untrue", "no
-//! evidence", "baseless", called "a hoax") or of doubt ("little evidence", "not persuaded",
+//! evidence", "baseless", called "a hoax", "pure fantasy") or of doubt ("little evidence", "not persuaded",
 //! "unverified"). A plain negation
 //! ("would not abandon it") is not enough: most are statements of their own, not answers to
 //! another source. It contests the statements of other sentences that say the
@@ -67,6 +67,7 @@ const DENYING_JUDGMENTS: &[&str] = &[
     "unfounded",
     "bogus",
     "hoax",
+    "fantasy",
     "smear",
     "distortion",
 ];
@@ -90,6 +91,7 @@ const DOUBTING: &[&str] = &[
     "doubted",
     "questioned",
     "could not confirm",
+    "cannot confirm",
     "disputed",
 ];
 
@@ -100,6 +102,7 @@ const DOUBTING_JUDGMENTS: &[&str] = &[
     "could not be independently verified",
     "cannot be verified",
     "with caution",
+    "cautious",
 ];
 
 /// Every phrase that denies a statement.
@@ -1105,6 +1108,13 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
         // A noun judging a statement when something is called one ("called the report …
         // an outrageous distortion", "It is a total hoax"), not "distortions of the record".
         "hoax" | "smear" | "distortion" => called_what(&before[clause_start..]).is_some(),
+        // "The claims are pure fantasy": ending its phrase, not "a work of fantasy" or
+        // "fantasy football".
+        "fantasy" => {
+            called_what(&before[clause_start..]).is_some()
+                && last != "of"
+                && !after.starts_with(|c: char| c.is_whitespace())
+        }
         // "False" (and "baseless", …) contests a statement when it is said of one ("the claim
         // is false", rated "false", "a false narrative"), not when it describes a thing ("false
         // records", "a false prophet", "bogus lawsuits").
@@ -1157,7 +1167,7 @@ struct Said {
 
 /// Nouns of [`DENYING_JUDGMENTS`]: something is called one ("called the report a hoax") or is one ("it
 /// is a smear"); see [`called_what`].
-const NOUN_JUDGMENTS: &[&str] = &["hoax", "smear", "distortion"];
+const NOUN_JUDGMENTS: &[&str] = &["hoax", "smear", "distortion", "fantasy"];
 
 /// What a noun of judgment is said of, in the words of its clause before it (`clause`): what
 /// was called one ("called *the report* an outrageous distortion"), what is one ("*it* is a
@@ -1786,6 +1796,7 @@ mod tests {
             "There was no sign of a withdrawal.",
             "The council called the harbour report an outrageous distortion.",
             "It is a total hoax, the mayor said.",
+            "Claims that the fee was paid are \u{201c}pure fantasy\u{201d}, the port said.",
             "The union said the report was baseless.",
             "She dismissed the unfounded allegations.",
         ] {
@@ -1794,6 +1805,8 @@ mod tests {
         for text in [
             "The campaign was marked by distortions of the record.",
             "These are not hoax calls.",
+            "The novel is a work of fantasy.",
+            "He is a fantasy football fan.",
             "Shippers fear bogus lawsuits.",
             "Rivals would want to smear the mayor.",
         ] {
