@@ -1108,6 +1108,11 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
         // A noun judging a statement when something is called one ("called the report …
         // an outrageous distortion", "It is a total hoax"), not "distortions of the record".
         "hoax" | "smear" | "distortion" => called_what(&before[clause_start..]).is_some(),
+        // "As for the claim that the fee was paid, I would be cautious": caution about a claim
+        // the sentence names, not "the bank was cautious".
+        "cautious" => before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| CLAIM_NOUNS.contains(&word)),
         // "The claims are pure fantasy": ending its phrase, not "a work of fantasy" or
         // "fantasy football".
         "fantasy" => {
@@ -1797,6 +1802,7 @@ mod tests {
             "The council called the harbour report an outrageous distortion.",
             "It is a total hoax, the mayor said.",
             "Claims that the fee was paid are \u{201c}pure fantasy\u{201d}, the port said.",
+            "As for the claim that the fee was paid, I would be cautious.",
             "The union said the report was baseless.",
             "She dismissed the unfounded allegations.",
         ] {
@@ -1807,6 +1813,7 @@ mod tests {
             "These are not hoax calls.",
             "The novel is a work of fantasy.",
             "He is a fantasy football fan.",
+            "The central bank was cautious on Tuesday.",
             "Shippers fear bogus lawsuits.",
             "Rivals would want to smear the mayor.",
         ] {
