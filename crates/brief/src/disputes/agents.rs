@@ -6,11 +6,13 @@
 //! counts only next to a word naming a meeting, so "called for calm" is no initiative — and who
 //! ordered something done ("ordered", "authorized", "approved" the thing a noun after the verb
 //! names, or before it in the passive: "the evacuation had been ordered by …"), one slot for
-//! each thing ordered; "gave the order" and "ordered the troops to withdraw" order nothing here —
+//! each thing ordered, or what someone is told to act on ("instructed the port to close its
+//! gates" orders "gates"); "gave the order" and "ordered the troops to withdraw" order nothing here —
 //! and who brought the story's case ("brought", "filed", "lodged" a challenge, petition or
-//! lawsuit: one slot whatever each source calls it). The actor is, in this order: the words after "by" in a passive ("the call was requested by …"),
-//! the clefted phrase of "It was X … that called", or the noun phrase just before the verb ("the
-//! union delegation walked out"). Asking for a meeting to be called off ("urged the president
+//! lawsuit: one slot whatever each source calls it). The actor is, in this order: the words
+//! after "by" in a passive ("the call was requested by …"), a name set off by commas just before
+//! the verb ("The port's director, Ana Ruiz, ordered …"), the noun phrase just before the verb
+//! ("the union delegation walked out"), or the clefted phrase of "It was X … that called". Asking for a meeting to be called off ("urged the president
 //! to cancel the summit") asks for no meeting. Actors sharing a content word ("union
 //! delegation", "militant union bosses") are one side; a slot with two or more sides from two or more sources is a dispute,
 //! when two of them cannot be one actor: a country's unnamed representative ("the Russian
@@ -57,7 +59,7 @@ const ACTS: &[(&str, &[&str])] = &[
     ("who hosted the", &["host"]),
     (
         "who ordered the",
-        &["order", "authorize", "authorise", "approve"],
+        &["order", "authorize", "authorise", "approve", "instruct"],
     ),
     ("who brought the", &["bring", "file", "lodge", "submit"]),
 ];
@@ -689,18 +691,74 @@ fn ordered_thing(
         }
         return (idx < verb && idx > 0).then(|| noun_at(idx - 1)).flatten();
     }
+    // "ordered all of its systems taken offline": the determiner after "all of".
+    let determiner = match (lower.get(verb + 1), lower.get(verb + 2)) {
+        (Some(all), Some(of)) if all == "all" && of == "of" => verb + 3,
+        _ => verb + 1,
+    };
     if !lower
-        .get(verb + 1)
+        .get(determiner)
         .is_some_and(|word| OBJECT_DETERMINERS.contains(&word.as_str()))
     {
         return None;
     }
-    let head = verb + 2;
+    // "instructed the Velmar port authority to close its gates": whoever is told to act is
+    // not the act; what they are told to do to a thing is ("gates"), and "ordered the troops
+    // to withdraw" orders no thing.
+    let to = (determiner + 1..(determiner + 1 + MAX_NAME_WORDS).min(lower.len()))
+        .take_while(|&idx| {
+            lower[idx] == "to"
+                || (!PHRASE_STOPS.contains(&lower[idx].as_str())
+                    && !punctuation_between(text, &words[idx - 1], &words[idx]))
+        })
+        .find(|&idx| lower[idx] == "to");
+    if let Some(to) = to {
+        return thing_acted_on(text, words, lower, to + 1);
+    }
+    let head = determiner + 1;
     let ordered = noun_at(head)?;
-    // "ordered the troops to withdraw": the troops are told to act, not the act.
-    (lower.get(head + 1).map(String::as_str) != Some("to")
-        && !punctuation_between(text, &words[verb + 1], &words[head]))
-    .then_some(ordered)
+    (!punctuation_between(text, &words[determiner], &words[head])).then_some(ordered)
+}
+
+/// The thing the verb at word `verb` acts on: the head of its object ("close its gates" →
+/// "gates", "shut down its IT systems" → "systems"), a particle and up to two words before the
+/// head allowed; `None` when no determiner opens an object.
+fn thing_acted_on(
+    text: &str,
+    words: &[Range<usize>],
+    lower: &[String],
+    verb: usize,
+) -> Option<String> {
+    let mut idx = verb + 1;
+    if lower
+        .get(idx)
+        .is_some_and(|word| matches!(word.as_str(), "down" | "off" | "up" | "out"))
+    {
+        idx += 1;
+    }
+    if !lower
+        .get(idx)
+        .is_some_and(|word| OBJECT_DETERMINERS.contains(&word.as_str()))
+    {
+        return None;
+    }
+    // A capitalized word is a name's, not a stop word ("its IT systems").
+    let stops_the_phrase = |idx: usize| {
+        lower[idx].chars().any(|c| !c.is_alphabetic())
+            || (PHRASE_STOPS.contains(&lower[idx].as_str())
+                && !text[words[idx].clone()].starts_with(char::is_uppercase))
+            || punctuation_between(text, &words[idx - 1], &words[idx])
+    };
+    let mut head = None;
+    for next in idx + 1..(idx + 4).min(lower.len()) {
+        if stops_the_phrase(next) {
+            break;
+        }
+        head = Some(next);
+    }
+    let head = head?;
+    (text[words[head].clone()].starts_with(char::is_lowercase) && lower[head].len() > 3)
+        .then(|| lower[head].clone())
 }
 
 /// The legal action the verb of bringing at word `verb` brings: a noun of [`LEGAL_ACTIONS`]
@@ -853,6 +911,22 @@ fn actor(
     let mut end = verb_start;
     while end > 0 && SKIPPED.contains(&lower[end - 1].as_str()) {
         end -= 1;
+    }
+    // "The port's director, Ana Ruiz, ordered …": the name set off before the verb.
+    if end > 1 && text[words[end - 1].end..words[end].start].trim() == "," {
+        let capitalized = |idx: usize| text[words[idx].clone()].starts_with(char::is_uppercase);
+        let mut start = end - 1;
+        while start > 0
+            && end - start < 4
+            && capitalized(start - 1)
+            && !punctuation_between(text, &words[start - 1], &words[start])
+        {
+            start -= 1;
+        }
+        let set_off = start > 0 && text[words[start - 1].end..words[start].start].trim() == ",";
+        if set_off && (start..end).all(capitalized) && end - start >= 2 {
+            return Some(text[words[start].start..words[end - 1].end].to_string());
+        }
     }
     let mut start = end;
     while start > 0
@@ -1083,6 +1157,23 @@ mod tests {
                 "who hosted the summit",
                 "Quorvanese Deputy Interior Minister Pell Odrane",
             )],
+        );
+    }
+
+    #[test]
+    fn what_someone_is_told_to_act_on_is_the_thing_ordered() {
+        check(
+            "Experts at the Velmar Cyber Centre instructed the Osmia Port Authority to shut down its IT systems.",
+            &[("who ordered the systems", "Velmar Cyber Centre")],
+        );
+        check(
+            "Its director, Ana Ruiz, ordered all of its systems taken offline.",
+            &[("who ordered the systems", "Ana Ruiz")],
+        );
+        check("The captain ordered the crew to return to port.", &[]);
+        check(
+            "Mayor Tomas Berg ordered the evacuation of the quay and asked residents to leave their homes.",
+            &[("who ordered the evacuation", "Mayor Tomas Berg")],
         );
     }
 

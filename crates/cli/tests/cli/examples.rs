@@ -195,10 +195,10 @@ fn each_story_meets_its_gold() {
     // FIXME(#5): court-ruling's "who had the police clear the steps" ("acting at the request
     // of the court's registrar", "on the orders of Interior Minister …", "the order had come
     // from …"): the agent rules read verbs, not a request or an order named by a noun; nor
-    // hospital-hack's two: who was behind the attack ("claimed responsibility", "acting for a
-    // hostile foreign power", "an inside job") and who took the systems offline ("ordered all
-    // of its systems taken offline", "instructed the network to shut down", "cut the network
-    // off on their own initiative"). Five of the eight gold agent disputes are found.
+    // hospital-hack's who was behind the attack ("claimed responsibility", "acting for a
+    // hostile foreign power", "an inside job"). Six of the eight gold agent disputes are found
+    // (hospital-hack's "who took the systems offline" without its third side, "cut the network
+    // off on their own initiative").
     at_least(
         "all",
         "agent disputes",
