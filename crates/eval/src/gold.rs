@@ -720,9 +720,12 @@ fn score_dates<'a>(
 /// part of a period as `2026-04-MID`; TimeML, which the annotator follows, writes a range as two
 /// expressions ("[17]-[18 March]") and keeps the part in the `mod` attribute.
 fn same_time_value(gold: &str, found: &[&TimeExpression]) -> bool {
+    // A range is either one expression valued as the range ("the first half of July") or two
+    // expressions giving its ends ("between October and December").
     if let Some((first, last)) = gold.split_once('/') {
-        return found.first().is_some_and(|time| time.value == first)
-            && found.last().is_some_and(|time| time.value == last);
+        return found.iter().any(|time| time.value == gold)
+            || (found.first().is_some_and(|time| time.value == first)
+                && found.last().is_some_and(|time| time.value == last));
     }
     let Some(time) = found.first() else {
         return false;

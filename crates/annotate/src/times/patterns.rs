@@ -898,6 +898,14 @@ impl Grammar {
                 parse_whole_period,
                 Triggers::words(["whole", "entire"]),
             ),
+            // "the first half of July", "the second half of March 2026".
+            (
+                format!(
+                    r"\b(?i:the){s}(?P<ordinal>(?i:first|second|latter)){s}(?i:half){s}(?i:of){s}(?P<month>{month})(?:,?{s}(?P<year>{year}))?"
+                ),
+                parse_half_of_month,
+                Triggers::words(["half"]),
+            ),
             // "the last week of May", "the first week of June 2026".
             (
                 format!(
@@ -1977,6 +1985,21 @@ fn parse_same_period(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         Some(unit) => whole(captures, Meaning::Narrative { unit, shift: 0 }),
         None => Vec::new(),
     }
+}
+
+fn parse_half_of_month(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    let Some(month) = group(captures, "month").and_then(|text| scan.month(text)) else {
+        return Vec::new();
+    };
+    let first = group(captures, "ordinal").map(key).as_deref() == Some("first");
+    whole(
+        captures,
+        Meaning::HalfOfMonth {
+            first,
+            month,
+            year: group(captures, "year").and_then(year_number),
+        },
+    )
 }
 
 fn parse_week_of_month(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {

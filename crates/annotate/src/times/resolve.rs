@@ -116,6 +116,13 @@ pub(crate) enum Meaning {
     Duration { amount: Amount, unit: Unit },
     /// A recurrence, with its TIMEX3 value already known ("P1W", "XXXX-WXX-4").
     Set(String),
+    /// A half of a month: days 1 to 15 when `first`, else 16 to the month's last, written as a
+    /// range of days ("the first half of July" is 2026-07-01/2026-07-15).
+    HalfOfMonth {
+        first: bool,
+        month: u32,
+        year: Option<i32>,
+    },
     /// A week of a month by its place, the last when `week` is `None`: "the first week of June"
     /// is the week of June's first Thursday, "the last week of May" that of its last.
     WeekOfMonth {
@@ -372,6 +379,22 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
             month,
             day,
         } => date(*weekday, *year, *month, *day, anchors, tense),
+        Meaning::HalfOfMonth { first, month, year } => {
+            let month_resolved = date(None, *year, *month, None, anchors, tense);
+            let Some(Point::Month(year, month)) = month_resolved.point else {
+                return month_resolved;
+            };
+            let last_day = NaiveDate::from_ymd_opt(year, month, 1)
+                .and_then(|day| day.checked_add_months(chrono::Months::new(1)))
+                .and_then(|next| next.pred_opt())
+                .map_or(28, |day| day.day());
+            let (from, to) = if *first { (1, 15) } else { (16, last_day) };
+            Resolved {
+                kind: TimeKind::Date,
+                value: format!("{year:04}-{month:02}-{from:02}/{year:04}-{month:02}-{to:02}"),
+                point: Some(Point::Month(year, month)),
+            }
+        }
         Meaning::WeekOfMonth { week, month, year } => {
             let month_resolved = date(None, *year, *month, None, anchors, tense);
             let Some(Point::Month(year, month)) = month_resolved.point else {

@@ -988,3 +988,16 @@ fn a_preposition_of_a_period_looks_ahead_only_before_its_expression() {
         &[("Monday night", "2026-06-08TNI"), ("Friday", "2026-06-12")],
     );
 }
+
+#[test]
+fn a_half_of_a_month_is_a_range_of_days() {
+    check(
+        "The vote will take place in the first half of July, the count in the second half of \
+         February 2027.",
+        Some("2026-05-20"),
+        &[
+            ("the first half of July", "2026-07-01/2026-07-15"),
+            ("the second half of February 2027", "2027-02-16/2027-02-28"),
+        ],
+    );
+}
