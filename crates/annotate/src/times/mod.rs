@@ -96,6 +96,7 @@ fn times_within(
         narrative: None,
         narrative_is_close: false,
         later_in_the_day: false,
+        story_day: None,
     };
     // Where the mention of the story's time ends, when it times its clause ("In October 2016,
     // …"), not a noun ("the August 1988 cease-fire").
@@ -137,6 +138,11 @@ fn times_within(
                 && !qualifies_a_noun(text, &piece.range)
             {
                 anchors.narrative = Some(point);
+                if let resolve::Point::Day(day) = point
+                    && !matches!(piece.meaning, Meaning::Time { day: None, .. })
+                {
+                    anchors.story_day.get_or_insert(day);
+                }
                 anchors.later_in_the_day = match piece.meaning {
                     Meaning::Time {
                         clock: resolve::Clock::Part(part),

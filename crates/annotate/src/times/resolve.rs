@@ -330,6 +330,9 @@ pub(crate) struct Anchors {
     pub(crate) narrative_is_close: bool,
     /// Whether the last time the text told was the afternoon, evening or night of its day.
     pub(crate) later_in_the_day: bool,
+    /// The first day the text told: the day its story is on, which a time of day alone falls
+    /// on when the last time told is no day ("the inspection last autumn …; at 5:30 a.m. …").
+    pub(crate) story_day: Option<NaiveDate>,
 }
 
 impl Anchors {
@@ -339,6 +342,15 @@ impl Anchors {
         match self.narrative {
             Some(Point::Day(date)) => Some(date),
             _ => self.published,
+        }
+    }
+
+    /// The day a time of day alone falls on: the last day mentioned, else the story's day,
+    /// else the publication date.
+    fn clock_day(&self) -> Option<NaiveDate> {
+        match self.narrative {
+            Some(Point::Day(date)) => Some(date),
+            _ => self.story_day.or(self.published),
         }
     }
 }
@@ -572,7 +584,7 @@ pub(crate) fn resolve(meaning: &Meaning, anchors: &Anchors, tense: Tense) -> Res
         Meaning::Time { clock, day } => {
             let day_value = match day {
                 Some(day) => resolve(day, anchors, tense),
-                None => match anchors.narrative_day() {
+                None => match anchors.clock_day() {
                     Some(date) => Resolved::date(Point::Day(date)),
                     None => Resolved::unknown(TimeKind::Date, "XXXX-XX-XX"),
                 },

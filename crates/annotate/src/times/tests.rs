@@ -1001,3 +1001,17 @@ fn a_half_of_a_month_is_a_range_of_days() {
         ],
     );
 }
+
+#[test]
+fn a_time_of_day_after_a_coarser_time_is_on_the_storys_day() {
+    check(
+        "The blast hit the plant early on Tuesday. The last inspection was in March 2023. The \
+         mayor sent buses at 5:30 a.m.",
+        Some("2026-04-16"),
+        &[
+            ("Tuesday", "2026-04-14"),
+            ("March 2023", "2023-03"),
+            ("5:30 a.m.", "2026-04-14T05:30"),
+        ],
+    );
+}
