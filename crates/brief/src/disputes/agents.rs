@@ -12,8 +12,9 @@
 //! lawsuit: one slot whatever each source calls it). The actor is, in this order: the words
 //! after "by" in a passive ("the call was requested by …"), a name set off by commas just before
 //! the verb ("The port's director, Ana Ruiz, ordered …"), the noun phrase just before the verb
-//! ("the union delegation walked out"), or the clefted phrase of "It was X … that called". Asking for a meeting to be called off ("urged the president
-//! to cancel the summit") asks for no meeting. Actors sharing a content word ("union
+//! ("the union delegation walked out"), or the clefted phrase of "It was X … that called".
+//! Asking for a meeting to be called off ("urged the president to cancel the summit") asks for
+//! no meeting. Actors sharing a content word ("union
 //! delegation", "militant union bosses") are one side; a slot with two or more sides from two or more sources is a dispute,
 //! when two of them cannot be one actor: a country's unnamed representative ("the Russian
 //! leader") and a named person of that country, or of no country the article gives, may be the
@@ -591,22 +592,18 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
             idx += 1;
             continue;
         };
-        if class == CASE_CLASS {
-            if let Some(case) = legal_action(&lower, idx)
+        // Orders and cases act on a thing, not on a meeting.
+        if class == ORDER_CLASS || class == CASE_CLASS {
+            let object = if class == CASE_CLASS {
+                legal_action(&lower, idx)
+            } else {
+                ordered_thing(text, &words, &lower, idx)
+            };
+            if let Some(object) = object
                 && let Some(actor) = actor(text, &words, &lower, idx, verb_end)
                     .filter(|actor| names_actor(text, actor))
             {
-                found.push((class, case, actor));
-            }
-            idx = verb_end + 1;
-            continue;
-        }
-        if class == ORDER_CLASS {
-            if let Some(ordered) = ordered_thing(text, &words, &lower, idx)
-                && let Some(actor) = actor(text, &words, &lower, idx, verb_end)
-                    .filter(|actor| names_actor(text, actor))
-            {
-                found.push((class, ordered, actor));
+                found.push((class, object, actor));
             }
             idx = verb_end + 1;
             continue;

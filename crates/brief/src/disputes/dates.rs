@@ -29,6 +29,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 /// A date one source gives: the value, the expression as written, the sentence.
+#[derive(Clone)]
 struct Dated {
     value: String,
     expression: String,
@@ -40,14 +41,7 @@ const MAX_PERIOD_DAYS: i64 = 31;
 
 /// The date disputes of `story`, from its timeline and its announced meetings.
 pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
-    let mut disputes: Vec<Dispute> = [
-        ScheduledEvent::Meeting,
-        ScheduledEvent::Vote,
-        ScheduledEvent::Restoration,
-    ]
-    .into_iter()
-    .filter_map(|event| next_scheduled(story, event))
-    .collect();
+    let mut disputes = scheduled_disputes(story);
     for event in timeline.iter().filter(|event| event.disputed) {
         let dated: Vec<Dated> = event
             .mentions
@@ -657,6 +651,12 @@ enum ScheduledEvent {
 }
 
 impl ScheduledEvent {
+    const ALL: [ScheduledEvent; 3] = [
+        ScheduledEvent::Meeting,
+        ScheduledEvent::Vote,
+        ScheduledEvent::Restoration,
+    ];
+
     /// Whether `word`, as written, names or announces this kind of event. A vote word with a
     /// capital is part of a name ("Count Every Vote will march on Saturday").
     fn is_named_by(self, word: &str) -> bool {
@@ -700,11 +700,42 @@ impl ScheduledEvent {
     }
 }
 
-/// The dates sources give the next event of a kind, as a dispute when two sources give dates
-/// that cannot be the same.
-fn next_scheduled(story: &Story, event: ScheduledEvent) -> Option<Dispute> {
+/// For each kind of scheduled event, the dates sources give its next one, as a dispute when two
+/// sources give dates that cannot be the same.
+fn scheduled_disputes(story: &Story) -> Vec<Dispute> {
+    let announced = announced_dates(story);
+    ScheduledEvent::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(kind, event)| {
+            let dated: Vec<Dated> = announced
+                .iter()
+                .filter(|(_, named)| named[kind])
+                .map(|(date, _)| date.clone())
+                .collect();
+            let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
+            let dates_of = |source: usize| {
+                dated
+                    .iter()
+                    .filter(move |date| date.citation.source == source)
+                    .map(|date| date.value.as_str())
+            };
+            let conflict = sources.iter().any(|&left| {
+                sources.iter().any(|&right| {
+                    left < right
+                        && !dates_of(left).any(|a| dates_of(right).any(|b| compatible(a, b)))
+                })
+            });
+            conflict.then(|| dispute(event.slot().to_string(), dated))
+        })
+        .collect()
+}
+
+/// Every sentence that gives exactly one date after its article's publication date, not of
+/// another thing, with the kinds of [`ScheduledEvent::ALL`] it names: read once for all kinds.
+fn announced_dates(story: &Story) -> Vec<(Dated, [bool; 3])> {
     let anchor = story_anchor(story);
-    let mut dated: Vec<Dated> = Vec::new();
+    let mut announced = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
         let Some(published) = annotated.article.published.or(anchor) else {
             continue;
@@ -724,11 +755,13 @@ fn next_scheduled(story: &Story, event: ScheduledEvent) -> Option<Dispute> {
                 continue;
             };
             let sentence = &annotated.sentences[sentence_idx];
-            let names_the_event = annotated
-                .sentence_text(sentence)
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .any(|word| event.is_named_by(word));
-            if !names_the_event {
+            let named = ScheduledEvent::ALL.map(|event| {
+                annotated
+                    .sentence_text(sentence)
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .any(|word| event.is_named_by(word))
+            });
+            if !named.contains(&true) {
                 continue;
             }
             let date = Dated {
@@ -739,25 +772,10 @@ fn next_scheduled(story: &Story, event: ScheduledEvent) -> Option<Dispute> {
             if names_another_event(&date) || owned_by_another_event(&date) {
                 continue;
             }
-            dated.push(date);
+            announced.push((date, named));
         }
     }
-    let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
-    let dates_of = |source: usize| {
-        dated
-            .iter()
-            .filter(move |date| date.citation.source == source)
-            .map(|date| date.value.as_str())
-    };
-    let conflict = sources.iter().any(|&left| {
-        sources.iter().any(|&right| {
-            left < right && !dates_of(left).any(|a| dates_of(right).any(|b| compatible(a, b)))
-        })
-    });
-    if !conflict {
-        return None;
-    }
-    Some(dispute(event.slot().to_string(), dated))
+    announced
 }
 
 fn expression_text(annotated: &parallax_model::Annotated, range: &Range<usize>) -> String {
