@@ -192,13 +192,12 @@ fn each_story_meets_its_gold() {
         n_assertion_disputes.1,
         0.6,
     );
-    // FIXME(#5): court-ruling's "who had the police clear the steps" ("acting at the request
-    // of the court's registrar", "on the orders of Interior Minister …", "the order had come
-    // from …"): the agent rules read verbs, not a request or an order named by a noun; nor
-    // hospital-hack's who was behind the attack ("claimed responsibility", "acting for a
-    // hostile foreign power", "an inside job"). Six of the eight gold agent disputes are found
-    // (hospital-hack's "who took the systems offline" without its third side, "cut the network
-    // off on their own initiative").
+    // FIXME(#5): hospital-hack's who was behind the attack ("claimed responsibility", "acting
+    // for a hostile foreign power", "an inside job"): no class of acts reads who did the deed
+    // itself. Seven of the eight gold agent disputes are found (hospital-hack's "who took the
+    // systems offline" without its third side, "cut the network off on their own
+    // initiative"; court-ruling's police without "the order had come from …", which names no
+    // one acting).
     at_least(
         "all",
         "agent disputes",
