@@ -725,8 +725,15 @@ fn standalone(doc: &Doc, span: &Span) -> bool {
             || previous.is_quote()
             || doc.sentence_of(span.open).start == span.open
     };
+    // "“Nobody is counting what that costs.” She said …": a sentence that ends inside the
+    // quote ends with it when the next token opens a sentence.
     let ends = doc.tokens.get(span.last + 1).is_none_or(|next| {
-        next.paragraph != doc.token(span.last).paragraph || next.is_terminal() || next.is_quote()
+        next.paragraph != doc.token(span.last).paragraph
+            || next.is_terminal()
+            || next.is_quote()
+            || (span.last > span.open
+                && doc.token(span.last - 1).is_terminal()
+                && doc.sentence_of(span.last + 1).start == span.last + 1)
     });
     starts && ends
 }

@@ -2207,3 +2207,14 @@ fn a_paragraph_handing_over_to_a_quote_names_its_speaker() {
         "direct [\u{201c}The pier stays closed until further notice.\u{201d}]",
     );
 }
+
+#[test]
+fn a_quote_ending_its_sentence_before_the_next_continues_the_quote_before_it() {
+    check(
+        "“We are doing two jobs at once,” said Ana Ruiz, a pilot. “Nobody is counting what \
+         that costs.” She said three pilots had been signed off since Monday.",
+        "direct [“We are doing two jobs at once,”] + [“Nobody is counting what that costs.”] \
+         cue=said speaker=Ana Ruiz, a pilot\n\
+         indirect [three pilots had been signed off since Monday] cue=said speaker=Ana Ruiz (from She)",
+    );
+}
