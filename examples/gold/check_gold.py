@@ -6,15 +6,25 @@ For every examples/gold/<story>.json this script checks that:
   * every article file exists in examples/<story>/ and every file there is listed;
   * every "text" (agreements, disputes, quotes, boilerplate) and every date
     "expression" is a single-line, exact substring of its file's text, where the
-    text is read as: gunzip for *.gz, html.unescape for *.html / *.xml
-    (HTML-escaped RSS <content:encoded> is therefore unescaped once), and for
-    *.warc.gz the html.unescape'd HTML payload of the one response record;
+    text is read as: gunzip for *.gz, html.unescape for *.html / *.htm / *.xml
+    (HTML-escaped RSS <content:encoded> is therefore unescaped once, and so are
+    character references inside a CDATA section), and for *.warc.gz the
+    html.unescape'd HTML payload of the one response record;
+  * bytes are decoded the way a browser or feed reader would: HTML by the
+    charset its <meta charset> or <meta http-equiv="Content-Type"> declares in
+    the first 1024 bytes (a WARC payload by its HTTP Content-Type charset first),
+    with the WHATWG rule that the labels latin1 / iso-8859-1 / us-ascii mean
+    windows-1252; XML by its <?xml encoding?> declaration (UTF-8 by default);
+    any other text (*.txt, *.txt.gz) as UTF-8, falling back to windows-1252 and
+    then ISO-8859-1 when the bytes are not valid UTF-8.  Every .html / .htm page
+    must declare its charset, and the declared charset must decode the bytes;
   * XML files parse either as RSS 2.0 with one <item> and a content:encoded
     element, or as an Atom 1.0 feed with one <entry> holding a title, an
     author name, a published date, a link href and a content element
     (HTML-escaped content type="html" is unescaped once, as for RSS);
-  * HTML files carry the expected <meta> tags and a NewsArticle JSON-LD block
-    without articleBody;
+  * HTML files (*.html) carry the expected <meta> tags and a NewsArticle
+    JSON-LD block without articleBody; lighter saved pages (*.htm) need only a
+    <title>, and any JSON-LD they carry must parse;
   * WARC files (*.warc.gz) are WARC/1.1 with every record gzipped as its own
     member: a warcinfo record first, then exactly one response record whose
     block is an HTTP 200 text/html response; every Content-Length (WARC and
@@ -26,6 +36,7 @@ Usage:  python3 examples/gold/check_gold.py [gold.json ...]
 Exit status is 0 when everything is found, 1 otherwise.  Standard library only.
 """
 import base64
+import codecs
 import glob
 import gzip
 import hashlib
@@ -48,18 +59,112 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
-def read_raw(path):
-    if path.endswith(".gz"):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            return f.read()
-    with open(path, encoding="utf-8") as f:
-        return f.read()
+# WHATWG Encoding Standard: these labels are decoded as windows-1252 in HTML.
+WHATWG_AS_CP1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1",
+                    "us-ascii", "ascii", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
+META_TAG = re.compile(rb"<meta\b[^>]*>", re.I)
+META_CHARSET = re.compile(rb"""\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+META_ATTR = re.compile(rb"""([A-Za-z][A-Za-z0-9_:-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+XML_DECL = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
-def searchable(path):
+def read_bytes(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if path.endswith(".gz") and not path.endswith(".warc.gz"):
+        data = gzip.decompress(data)
+    return data
+
+
+def html_codec(label):
+    """Python codec for an HTML charset label, or None when the label is unknown."""
+    label = label.strip().lower()
+    if label in WHATWG_AS_CP1252:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def html_declared_charset(data):
+    """The charset an HTML page declares within its first 1024 bytes, or None: a <meta charset>
+    attribute, or the charset= parameter of <meta http-equiv="Content-Type" content="...">."""
+    for tag in META_TAG.findall(data[:1024]):
+        attrs = {k.lower(): v.strip(b"\"'") for k, v in META_ATTR.findall(tag)}
+        if b"charset" in attrs:
+            return attrs[b"charset"].strip().decode("ascii", "replace")
+        if attrs.get(b"http-equiv", b"").lower() == b"content-type":
+            m = META_CHARSET.search(attrs.get(b"content", b""))
+            if m:
+                return m.group(1).decode("ascii")
+    return None
+
+
+def decode_html(path, data, errors, transport_label=None):
+    """Decode an HTML page: BOM, then the transport (HTTP) charset, then the <meta> declaration."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace")
+    declared = html_declared_charset(data)
+    label = transport_label or declared
+    if label is None:
+        errors.append(f"{path}: HTML page declares no charset (<meta charset> or http-equiv Content-Type)")
+        label = "utf-8"
+    if transport_label and declared and html_codec(transport_label) != html_codec(declared):
+        errors.append(f"{path}: HTTP charset {transport_label!r} disagrees with <meta> charset {declared!r}")
+    codec = html_codec(label)
+    if codec is None:
+        errors.append(f"{path}: unknown charset {label!r}")
+        codec = "utf-8"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as e:
+        errors.append(f"{path}: bytes are not valid {label}: {e}")
+        return data.decode(codec, "replace")
+
+
+def decode_xml(path, data, errors):
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace")
+    m = XML_DECL.match(data)
+    label = m.group(1).decode("ascii") if m else "utf-8"
+    try:
+        return data.decode(codecs.lookup(label).name)
+    except LookupError:
+        errors.append(f"{path}: unknown XML encoding {label!r}")
+    except UnicodeDecodeError as e:
+        errors.append(f"{path}: bytes are not valid {label}: {e}")
+    return data.decode("utf-8", "replace")
+
+
+def decode_plain(data):
+    """Undeclared text: UTF-8 (BOM allowed), else windows-1252, else ISO-8859-1."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    for codec in ("utf-8", "cp1252"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("iso-8859-1")
+
+
+def read_raw(path, errors=None):
+    """The decoded (not yet unescaped) text of an article file other than a WARC."""
+    errors = [] if errors is None else errors
+    data = read_bytes(path)
+    base = path[:-3] if path.endswith(".gz") else path
+    if base.endswith((".html", ".htm")):
+        return decode_html(path, data, errors)
+    if base.endswith(".xml"):
+        return decode_xml(path, data, errors)
+    return decode_plain(data)
+
+
+def searchable(path, errors=None):
     if path.endswith(".warc.gz"):
-        return html.unescape(read_warc(path, [])[1])
-    raw = read_raw(path)
+        return html.unescape(read_warc(path, [] if errors is None else errors)[1])
+    raw = read_raw(path, errors)
     base = path[:-3] if path.endswith(".gz") else path
     if base.endswith((".html", ".htm", ".xml")):
         return html.unescape(raw)
@@ -68,7 +173,8 @@ def searchable(path):
 
 def check_feed(path, errors):
     try:
-        root = ET.fromstring(read_raw(path).encode("utf-8"))
+        # Parse the bytes, so that the parser honours the <?xml encoding?> declaration itself.
+        root = ET.fromstring(read_bytes(path))
     except ET.ParseError as e:
         errors.append(f"{path}: XML does not parse: {e}")
         return
@@ -228,11 +334,9 @@ def read_warc(path, errors):
     digest = fields.get("warc-payload-digest")
     if digest and digest.startswith("sha1:") and digest != sha1_b32(payload):
         errors.append(f"{path}: WARC-Payload-Digest does not match the HTTP payload")
-    try:
-        return records, payload.decode("utf-8")
-    except UnicodeDecodeError as e:
-        errors.append(f"{path}: HTML payload is not UTF-8: {e}")
-        return records, ""
+    m = META_CHARSET.search(http_fields.get("content-type", "").encode("latin-1", "replace"))
+    transport = m.group(1).decode("ascii") if m else None
+    return records, decode_html(path, payload, errors, transport)
 
 
 def check_warc(path, errors):
@@ -243,10 +347,15 @@ def check_warc(path, errors):
 
 
 def check_html(path, errors):
-    check_html_text(path, read_raw(path), errors)
+    # Decoding problems (no or wrong charset) are reported by read_raw via searchable().
+    check_html_text(path, read_raw(path, []), errors)
 
 
-def check_html_text(path, raw, errors):
+def check_htm(path, errors):
+    check_html_text(path, read_raw(path, []), errors, light=True)
+
+
+def check_html_text(path, raw, errors, light=False):
     needed = [
         r"<title>",
         r'property="og:site_name"',
@@ -255,6 +364,8 @@ def check_html_text(path, raw, errors):
         r'name="description"',
         r'application/ld\+json',
     ]
+    if light:
+        needed = needed[:1]
     for pat in needed:
         if not re.search(pat, raw):
             errors.append(f"{path}: missing {pat}")
@@ -298,11 +409,13 @@ def check_gold(gold_path):
         if base.endswith(".warc"):
             texts[name] = html.unescape(check_warc(path, errors))
         else:
-            texts[name] = searchable(path)
+            texts[name] = searchable(path, errors)
         if base.endswith(".xml"):
             check_feed(path, errors)
         if base.endswith(".html"):
             check_html(path, errors)
+        if base.endswith(".htm"):
+            check_htm(path, errors)
         for key in ("outlet", "title", "published", "author", "language", "genre", "leaning", "near_duplicate_of"):
             if key not in art:
                 errors.append(f"{story}/{name}: article entry lacks {key!r}")
