@@ -454,6 +454,11 @@ const RELATED_MARKERS: &[&str] = &[
     "top stories",
     "most read",
     "most popular",
+    "most shared",
+    "most shared this week",
+    "most shared today",
+    "most read this week",
+    "most read today",
     "popular",
     "trending",
     "trending now",
@@ -548,6 +553,7 @@ const RELATED_PREFIX: &[&str] = &[
     "related",
     "more from",
     "more on",
+    "also on",
     "tags",
     "topics",
     "filed under",
@@ -614,6 +620,8 @@ const EDITOR_NOTE_PREFIX: &[&str] = &[
     "editor note",
     "note from the editor",
     "note to readers",
+    "about the author",
+    "about the writer",
     "note de la rédaction",
     "n.d.l.r",
     "ndlr",
@@ -698,6 +706,11 @@ const COOKIE_SELF: &[&str] = &[
     "our site",
     "our website",
     "we use",
+    "we count",
+    "we set",
+    "we store",
+    "we place",
+    "no trackers",
     "uses cookies",
     "our partners",
     "ce site",
@@ -834,6 +847,7 @@ struct Patterns {
     caption_lead: Regex,
     caption_credit: Regex,
     caption_glued_credit: Regex,
+    give_at_address: Regex,
     email: Regex,
     email_in_parentheses: Regex,
     copyright: Regex,
@@ -893,11 +907,14 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         caption_glued_credit: compile(
             r#"(?:^|[.!?\u{201d}"\u{2019})\]])\s*Credit\p{Lu}[^.!?]{0,80}$"#,
         ),
+        give_at_address: compile(
+            r"(?:^|[.!?]\s+)(?:give|donate|contribute|chip\s+in)\b[^.!?]{0,30}?\b(?:at|via|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$",
+        ),
         email: compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
         email_in_parentheses: compile(r"\([^()]*[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^()]*\)"),
         copyright: compile(r"(?i)^(?:©|℗|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))"),
         comment_count: compile(
-            r"^(?:\d+\s+)?(?:comments?|replies|responses|commentaires?|kommentare?|comentarios?|комментари\w*)(?:\s*\(\d+\))?(?:\s*[·|•—–]\s.*)?$",
+            r"^(?:\d+\s+)?(?:comments?|replies|responses|commentaires?|kommentare?|comentarios?|комментари\w*)(?:\s*\(\d+\)|\s*:\s*\d+)?(?:\s*[·|•—–]\s.*)?$",
         ),
         comments_powered: compile(r"^(?:comments?\s+)?powered\s+by\b|^comments?\s+(?:by|via)\b"),
         comments_tally: compile(
@@ -910,7 +927,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"(?:^|[.?!]\s+|\()(?:to\s+report\s+an?\s+(?:error|mistake|correction)|(?:spotted|spot|seen|see|found|noticed?)\s+an?\s+(?:error|mistake|typo)\b)",
         ),
         disclaimer: compile(
-            r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b|^(?:this|the)\s+(?:post|article|page|story)\s+(?:may\s+)?contains?\s+(?:affiliate|sponsored|referral)\b)",
+            r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b|^(?:this|the)\s+(?:post|article|page|story)\s+(?:may\s+)?contains?\s+(?:affiliate|sponsored|referral)\b|^this\s+(?:article|story|piece|column|post)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated|changed|edited)\b|^an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|piece)\b|^updated\s+(?:at|on)\s+[^.]{0,40}?\b(?:with|to\s+(?:include|add|reflect|correct|clarify))\b|^the\s+post\s+.{1,200}\s+appeared\s+first\s+on\b)",
         ),
         reading_time: compile(
             r"^(?:\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|de lecture|lesezeit|de lectura|чтения)|(?:reading time|temps de lecture|lesezeit|tiempo de lectura|время чтения)\s*:?\s*(?:\d|~).*)$",
@@ -1077,6 +1094,11 @@ const DISCLAIMER_WORDS: &[&str] = &[
     "appeared",
     "version",
     "contain",
+    "amended",
+    "corrected",
+    "updated",
+    "changed",
+    "edited",
 ];
 
 /// Whether [`classify`] may find `unit` to be one of the shapes that carry metadata: an
@@ -1089,6 +1111,7 @@ pub(crate) fn may_carry_metadata(unit: &str) -> bool {
         // The editor's note openings (EDITOR_NOTE_PREFIX); the disclaimers' words follow.
         "editor",
         "note",
+        "about the",
         "n.d.l.r",
         "ndlr",
         "redaktion",
@@ -1201,7 +1224,9 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     }
     if n_words <= 100
         && key.contains("cookie")
-        && (contains_any(&key, COOKIE_CONSENT) || ends_with_buttons(unit))
+        && (contains_any(&key, COOKIE_CONSENT)
+            || ends_with_buttons(unit)
+            || ends_with_a_button(unit))
         && contains_any(&key, COOKIE_SELF)
     {
         return Some(Shape::Cookie);
@@ -1231,7 +1256,7 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
             || patterns.reading_time.is_match(&key)
             || is_share_buttons(&key)
             || is_item_row(unit)
-            || (!ends_like_sentence(unit) && is_summary_offer(&key))
+            || (!ends_like_sentence(unit) && (is_summary_offer(&key) || is_labelled_promo(unit)))
         {
             return Some(Shape::Widget);
         }
@@ -1250,7 +1275,9 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
 
 /// A pitch for a newsletter or a subscription: a call to sign up or subscribe beside an inbox,
 /// a newsletter or a count of free articles left ("… lands in your inbox at 6:30. Sign up free",
-/// "You have two free analyses left this month. Subscribe").
+/// "You have two free analyses left this month. Subscribe"), or a meter of the free pieces this
+/// month beside a call to join ("You're reading one of three free analyses this month. Members
+/// read without limits. Join").
 fn is_subscription_pitch(key: &str) -> bool {
     const OFFERS: &[&str] = &[
         "your inbox",
@@ -1259,10 +1286,21 @@ fn is_subscription_pitch(key: &str) -> bool {
         "remaining this month",
         "free articles",
     ];
-    ["sign up", "subscribe"]
+    // "You're reading one of three free analyses this month. … Join": a meter, addressed to
+    // the reader, of what is free this month.
+    let metered = key.contains("free")
+        && key.contains("this month")
+        && ["you're", "you are", "you have", "you've"]
+            .iter()
+            .any(|you| key.contains(you));
+    (["sign up", "subscribe"]
         .iter()
         .any(|call| contains_phrase(key, call))
-        && OFFERS.iter().any(|offer| key.contains(offer))
+        && OFFERS.iter().any(|offer| key.contains(offer)))
+        || (metered
+            && ["subscribe", "join", "members", "subscribers"]
+                .iter()
+                .any(|call| contains_phrase(key, call)))
 }
 
 fn is_contact(unit: &str, key: &str, n_words: usize) -> bool {
@@ -1488,18 +1526,35 @@ fn is_share_buttons(key: &str) -> bool {
 /// breadcrumb ("Home › Nation › Security"), section tags ("World · Health"), share buttons
 /// under a label ("Pass it on: Signal · Email · Print"), a toolbar ("Save · Copy link · Cite")
 /// or reaction counts ("Agree 212 · Angry 97"). At least three items (two after a breadcrumb's
-/// arrow), none of more than four words nor ending a sentence.
+/// arrow, or when each opens with a toolbar's verb: "Print this page · Email it to a friend"),
+/// none of more than four words (five in a toolbar) nor ending a sentence.
 fn is_item_row(unit: &str) -> bool {
     const SEPARATORS: [char; 5] = ['·', '|', '•', '›', '»'];
+    const TOOLBAR_VERBS: &[&str] = &[
+        "print", "email", "e-mail", "share", "save", "bookmark", "download", "gift", "copy",
+        "cite", "send", "listen",
+    ];
     let items: Vec<&str> = unit
         .split(SEPARATORS)
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .collect();
     let breadcrumb = unit.contains('›') || unit.contains('»');
-    items.len() >= if breadcrumb { 2 } else { 3 }
+    // "Print this page · Email it to a friend": a toolbar's items say what they do.
+    let toolbar = items.iter().all(|item| {
+        item.split_whitespace()
+            .next()
+            .is_some_and(|verb| TOOLBAR_VERBS.contains(&verb.to_lowercase().as_str()))
+    });
+    let (min_items, max_words) = match (breadcrumb, toolbar) {
+        (true, _) => (2, 4),
+        (false, true) => (2, 5),
+        (false, false) => (3, 4),
+    };
+    items.len() >= min_items
         && items.iter().all(|item| {
-            count_words_up_to(item, 5) <= 4 && !item.ends_with(['.', '?', '!', '"', '”'])
+            count_words_up_to(item, max_words + 1) <= max_words
+                && !item.ends_with(['.', '?', '!', '"', '”'])
         })
 }
 
@@ -1517,9 +1572,54 @@ fn ends_with_buttons(unit: &str) -> bool {
     tail_start > 0 && items.len() >= 2 && items.iter().all(|item| count_words_up_to(item, 4) <= 3)
 }
 
+/// A link to another of the site's features under a capitalised label of what it is: "LIVE
+/// MAP: where the fire is burning now", "WATCH: the moment the dam opened".
+fn is_labelled_promo(unit: &str) -> bool {
+    const FEATURES: &[&str] = &[
+        "LIVE",
+        "MAP",
+        "VIDEO",
+        "WATCH",
+        "LISTEN",
+        "GALLERY",
+        "PHOTOS",
+        "PICTURES",
+        "IN",
+        "INTERACTIVE",
+        "PODCAST",
+        "QUIZ",
+        "EXPLAINER",
+        "TIMELINE",
+        "GRAPHIC",
+        "CHART",
+        "BLOG",
+        "UPDATES",
+    ];
+    unit.split_once(':').is_some_and(|(label, rest)| {
+        !rest.trim().is_empty()
+            && label
+                .split_whitespace()
+                .all(|word| FEATURES.contains(&word))
+            && label.split_whitespace().any(|word| word != "IN")
+    })
+}
+
+/// A notice that ends in one button after its last sentence: "… a cookie that forgets you after
+/// a day. OK".
+fn ends_with_a_button(unit: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "ok", "okay", "got it", "accept", "i agree", "agree", "close", "dismiss", "continue",
+    ];
+    unit.rfind(['.', '?', '!']).is_some_and(|end| {
+        let tail = unit[end + 1..].trim().to_lowercase();
+        BUTTONS.contains(&tail.as_str())
+    })
+}
+
 /// A plea for the reader's money: the site says readers pay for it and asks for a contribution
 /// ("… is funded by its readers. Chip in …"). Both are needed: a report on a fundraiser asks
-/// for donations without saying who pays for the page.
+/// for donations without saying who pays for the page; or the plea ends by sending the reader
+/// to a web address to give ("… has raised 1.2 million. Give at paper.example/appeal").
 fn is_funding_appeal(key: &str) -> bool {
     const FUNDED_BY_READERS: &[&str] = &[
         "paid for by its readers",
@@ -1533,6 +1633,12 @@ fn is_funding_appeal(key: &str) -> bool {
         "reader-funded",
         "reader-supported",
         "readers like you",
+        "no owners",
+        "no adverts",
+        "no advertisers",
+        "no advertising",
+        "no ads",
+        "no shareholders",
     ];
     const ASKS: &[&str] = &[
         "chip in",
@@ -1543,11 +1649,16 @@ fn is_funding_appeal(key: &str) -> bool {
         "support us",
         "become a supporter",
         "become a member",
+        "give what you can",
+        "give today",
+        "give now",
+        "pay what you can",
     ];
-    FUNDED_BY_READERS
+    (FUNDED_BY_READERS
         .iter()
         .any(|phrase| contains_phrase(key, phrase))
-        && ASKS.iter().any(|phrase| contains_phrase(key, phrase))
+        && ASKS.iter().any(|phrase| contains_phrase(key, phrase)))
+        || PATTERNS.give_at_address.is_match(key)
 }
 
 fn is_inline_related(key: &str) -> bool {
@@ -1728,6 +1839,11 @@ mod tests {
             "Comments from the minister drew criticism from both parties.",
             "Share prices fell by 4% on Monday after the announcement.",
             "Talks resumed in Vell on 10 January 2022 after a week of delays.",
+            "The report was amended on Friday to include the pilots' objections.",
+            "Members of the rowing club get free entry to the harbour museum this month.",
+            "Updated figures from the port authority show the queue growing.",
+            "Residents can give at the town hall or online, the mayor said.",
+            "LIVE: the mayor spoke to reporters on the quay.",
         ] {
             check(sentence, None);
         }
@@ -1754,6 +1870,33 @@ mod tests {
         check("Abonnez-vous", Some(RemovalReason::Widget));
         check("Weiterlesen", Some(RemovalReason::Widget));
         check("Поделиться", Some(RemovalReason::Widget));
+        check(
+            "Print this page · Email it to a friend",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Save this report · Send it to a colleague · Download as PDF",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "LIVE MAP: where the harbour pilots are picketing now",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "You're reading one of five free reports this month. Members read without \
+             limits. Join",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "The Ledger has no owners and no adverts. If our reporting helps you, give what \
+             you can: 5 · 10 · 25 crowns",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Help the pilots' families: our appeal has raised 40,000 crowns. Give at \
+             ledger.example/appeal",
+            Some(RemovalReason::Widget),
+        );
     }
 
     #[test]
@@ -1761,6 +1904,11 @@ mod tests {
         check("Previous Article", Some(RemovalReason::Related));
         check("You may also like", Some(RemovalReason::Related));
         check("More News from Sci-Tech", Some(RemovalReason::Related));
+        check("Most shared this week", Some(RemovalReason::Related));
+        check(
+            "ALSO ON THE LEDGER: Ten questions for the harbour master",
+            Some(RemovalReason::Related),
+        );
         check(
             "Latest from the port authority shows the queue of ships growing again this week.",
             None,
@@ -1827,7 +1975,15 @@ mod tests {
             "Nous utilisons des cookies. En poursuivant, vous acceptez leur utilisation.",
             Some(RemovalReason::Cookie),
         );
+        check(
+            "No trackers here. We count visits with a cookie that lasts a day. OK",
+            Some(RemovalReason::Cookie),
+        );
         check("Comments are closed.", Some(RemovalReason::Comments));
+        check(
+            "Comments: 57 · Join the conversation on our forum",
+            Some(RemovalReason::Comments),
+        );
         check(
             "Comments are moderated by Threadly and appear after review.",
             Some(RemovalReason::Comments),
@@ -1995,6 +2151,22 @@ mod tests {
         );
         check(
             "Note de la rédaction : ce texte a été mis à jour.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
+            "This article was amended on 3 May 2026. An earlier version misspelled a name.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
+            "Updated at 14:20 GMT with comment from the port authority.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
+            "The post Pilots walk out at Velmar appeared first on The Harbour Ledger.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
+            "About the author: Ana Ruiz covers shipping for the Ledger.",
             Some(RemovalReason::EditorNote),
         );
     }

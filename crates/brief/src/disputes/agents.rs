@@ -749,18 +749,20 @@ fn acting_party(
 ) -> Option<String> {
     let noun_at = |idx: usize| {
         let word = &lower[idx];
-        (word.len() > 3 && word.chars().all(char::is_alphabetic) && !PHRASE_STOPS.contains(&word.as_str()))
-            .then(|| {
-                ACTING_BODIES
-                    .iter()
-                    .find(|(body, _)| body == word)
-                    .map_or_else(|| word.clone(), |(_, slot)| (*slot).to_string())
-            })
+        (word.len() > 3
+            && word.chars().all(char::is_alphabetic)
+            && !PHRASE_STOPS.contains(&word.as_str()))
+        .then(|| {
+            ACTING_BODIES
+                .iter()
+                .find(|(body, _)| body == word)
+                .map_or_else(|| word.clone(), |(_, slot)| (*slot).to_string())
+        })
     };
     // "At dawn, on the orders of …, troops …": a phrase set off after a fronted one opens
     // its clause as well.
-    let opens_a_clause = opening == 0
-        || text[words[opening - 1].end..words[opening].start].trim() == ",";
+    let opens_a_clause =
+        opening == 0 || text[words[opening - 1].end..words[opening].start].trim() == ",";
     if let Some(before) = opening.checked_sub(1).filter(|_| !opens_a_clause) {
         let acting = matches!(lower[before].as_str(), "acting" | "acted" | "working");
         let passive = lower[before].ends_with("ed") && is_passive(lower, before);
