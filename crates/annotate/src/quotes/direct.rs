@@ -582,9 +582,10 @@ fn before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     cue_before(doc, span, state).or_else(|| introduced_by_a_paragraph(doc, span, state))
 }
 
-/// "Mayor Ana Ruiz, speaking on Tuesday, was blunt:" as a paragraph of its own, and the quote
-/// opening the next: the paragraph's subject, a name, speaks, with the colon for its cue. A
-/// short paragraph with no verb of saying, which only hands over to the quote.
+/// "Mayor Ana Ruiz, speaking on Tuesday, was blunt:" ending a paragraph, and the quote opening
+/// the next: the sentence's subject, a name, speaks, with the colon for its cue. A short
+/// sentence with no verb of saying (but in a participle clause before its subject, "Speaking
+/// to reporters, Ruiz was blunt:"), which only hands over to the quote.
 fn introduced_by_a_paragraph(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
     /// Most tokens of such a paragraph.
     const MAX_INTRODUCTION_TOKENS: usize = 20;
@@ -595,16 +596,28 @@ fn introduced_by_a_paragraph(doc: &Doc, span: &Span, state: &State) -> Option<At
         return None;
     }
     let sentence = doc.sentence_of(colon);
-    let paragraph_opens = sentence.start == 0
-        || doc.token(sentence.start - 1).paragraph != doc.token(sentence.start).paragraph;
-    if !paragraph_opens
-        || colon - sentence.start > MAX_INTRODUCTION_TOKENS
+    // "Speaking to the Sentinel yesterday, Mr Dalmau left no room for doubt:": a participle
+    // clause before the subject, whose verb of speaking is no cue.
+    let fronted_clause_end = doc
+        .lower(sentence.start)
+        .ends_with("ing")
+        .then(|| (sentence.start + 1..colon).find(|&idx| doc.token(idx).is_punct(',')))
+        .flatten();
+    let subject_start = fronted_clause_end.map_or(sentence.start, |comma| comma + 1);
+    if colon - sentence.start > MAX_INTRODUCTION_TOKENS
         || (sentence.start..colon).any(|idx| state.used[idx] || doc.token(idx).is_quote())
-        || (sentence.start..colon).any(|idx| cues::verb_at(doc, idx).is_some())
+        || (subject_start..colon).any(|idx| {
+            // "no room for doubt": a noun after a preposition or determiner says nothing.
+            cues::verb_at(doc, idx).is_some()
+                && !matches!(
+                    doc.lower(idx.saturating_sub(1)),
+                    "for" | "no" | "the" | "a" | "of" | "without" | "any"
+                )
+        })
     {
         return None;
     }
-    let (first, last) = speaker::subject_name(doc, sentence.start..colon, &state.quoted)?;
+    let (first, last) = speaker::subject_name(doc, subject_start..colon, &state.quoted)?;
     let speaker = speaker::described(doc, first, last);
     (speaker.kind == speaker::Kind::Name).then_some(Attribution {
         cue: (colon, colon),

@@ -1615,6 +1615,27 @@ fn according_to(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -
     {
         source_end += 1;
     }
+    // "according to the town's mayor, Tomas Berg, who …": a person's role goes on with the
+    // name set off after it.
+    if source_end > source_first
+        && source_end < sentence.end
+        && doc.token(source_end).is_punct(',')
+        && !doc.token(source_end - 1).capitalized
+        && speaker::is_one_person_noun(doc.token(source_end - 1).stem())
+    {
+        let name_end = (source_end + 1..sentence.end.min(source_end + 6))
+            .find(|&at| !(doc.token(at).is_word() && doc.token(at).capitalized))
+            .unwrap_or(sentence.end);
+        let set_off = name_end == sentence.end
+            || doc.token(name_end).is_punct(',')
+            || doc.token(name_end).is_terminal();
+        if name_end > source_end + 1
+            && set_off
+            && (source_end + 1..name_end).all(|at| !state.used[at])
+        {
+            source_end = name_end;
+        }
+    }
     let source_last = trim_back(doc, source_first, source_end)?;
     let source = speaker::described(doc, source_first, source_last);
     let floor = (sentence.start..idx)
@@ -1630,7 +1651,10 @@ fn according_to(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -
             )
     });
     let rest_start = source_end + 1;
-    let has_rest = source_end < sentence.end && doc.token(source_end).is_punct(',');
+    // "…, according to Ruiz, who has been counting them." tells of Ruiz, not what Ruiz said.
+    let has_rest = source_end < sentence.end
+        && doc.token(source_end).is_punct(',')
+        && !matches!(doc.lower(source_end + 1), "who" | "whose" | "which");
     if leading {
         if !has_rest {
             return None;

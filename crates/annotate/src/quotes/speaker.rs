@@ -1656,8 +1656,16 @@ pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
         && (is_person_noun(noun) || is_person_noun(singular))
         && !noun.starts_with("spokes")
         && !(head + 1..=last).any(|idx| doc.token(idx).capitalized);
+    // "Three of them told the Ledger …": a part of a group the article names only by "them".
+    let part_of_them = head == first
+        && INDEFINITE_OPENINGS.contains(&head_word)
+        && !matches!(head_word, "a" | "an")
+        && doc.lower(first + 1) == "of"
+        && last == first + 2
+        && matches!(doc.lower(last), "them" | "those");
     let anonymous = (!named && ANONYMOUS_HEADS.contains(&head_word))
         || unnamed_one
+        || part_of_them
         || (first..=last).any(|idx| is_anonymous_marker(doc, idx))
         || (named
             && ANONYMOUS_HEADS.contains(&head_word)
@@ -1942,15 +1950,33 @@ pub(crate) enum Referent {
 /// of "Senators who pushed the bill").
 ///
 /// An office's "of" qualifies no one when the holder's name follows the body it is of: the head
-/// of "Former Speaker of the House Ana Ruiz" is "Ruiz".
+/// of "Former Speaker of the House Ana Ruiz" is "Ruiz"; nor does a role set off before a name:
+/// the head of "The town's mayor, Tomas Berg," is "Berg".
 pub(crate) fn head(doc: &Doc, first: usize, last: usize) -> usize {
-    (first + 1..=last)
-        .find(|&idx| {
-            (INNER_PREPOSITIONS.contains(&doc.lower(idx)) && !names_office_holder(doc, idx, last))
-                || matches!(doc.lower(idx), "who" | "whose" | "which")
-                || doc.token(idx).is_punct(',')
-        })
-        .map_or(last, |idx| idx - 1)
+    let Some(boundary) = (first + 1..=last).find(|&idx| {
+        (INNER_PREPOSITIONS.contains(&doc.lower(idx)) && !names_office_holder(doc, idx, last))
+            || matches!(doc.lower(idx), "who" | "whose" | "which")
+            || doc.token(idx).is_punct(',')
+    }) else {
+        return last;
+    };
+    // "The town's mayor, Tomas Berg,": a person's role set before the name it is the name's
+    // ("the organisers, Count Every Vote," stays the organisers).
+    let role_before =
+        !doc.token(boundary - 1).capitalized && is_one_person_noun(doc.token(boundary - 1).stem());
+    let name = (boundary + 1..=last)
+        .take_while(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
+        .last();
+    match name {
+        Some(name_last)
+            if doc.token(boundary).is_punct(',')
+                && role_before
+                && (name_last == last || doc.token(name_last + 1).is_punct(',')) =>
+        {
+            name_last
+        }
+        _ => boundary - 1,
+    }
 }
 
 /// Whether the "of" at `of_at` joins a capitalized title to its body and the holder's name
@@ -2228,6 +2254,11 @@ fn is_person_noun(word: &str) -> bool {
         || ["man", "woman", "person", "ist", "ian"]
             .iter()
             .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+}
+
+/// Whether `word` names one person ("mayor", "spokeswoman", not "organisers").
+pub(crate) fn is_one_person_noun(word: &str) -> bool {
+    is_person_noun(word) && (!word.ends_with('s') || word.ends_with("ss"))
 }
 
 /// Whether a phrase of kind `referent` can be what `pronoun` stands for.

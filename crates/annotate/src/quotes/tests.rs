@@ -2218,3 +2218,46 @@ fn a_quote_ending_its_sentence_before_the_next_continues_the_quote_before_it() {
          indirect [three pilots had been signed off since Monday] cue=said speaker=Ana Ruiz (from She)",
     );
 }
+
+#[test]
+fn a_role_set_off_before_a_name_is_the_name_s() {
+    check(
+        "The timing has become a fight. The town’s mayor, Tomas Berg, said the order reached \
+         Velmar only at 4:30 p.m. “We sat there waiting for someone to decide,” he said.",
+        "indirect [the order reached Velmar only at 4:30 p.m.] cue=said \
+         speaker=The town’s mayor, Tomas Berg,\n\
+         direct [“We sat there waiting for someone to decide,”] cue=said \
+         speaker=The town’s mayor, Tomas Berg (from he)",
+    );
+}
+
+#[test]
+fn according_to_a_role_takes_the_name_set_off_after_it() {
+    check(
+        "More than 300 homes have been destroyed, according to Velmar's mayor, Tomas Berg, \
+         who has been counting them. Prices rose, according to the port's director.",
+        "indirect [More than 300 homes have been destroyed] cue=according to \
+         speaker=Velmar's mayor, Tomas Berg\n\
+         indirect [Prices rose] cue=according to speaker=the port's director",
+    );
+}
+
+#[test]
+fn a_sentence_ending_a_paragraph_with_a_colon_hands_over_to_the_quote() {
+    check(
+        "Police have detained two men. Speaking to the Ledger in Velmar yesterday, Mr Berg left \
+         no room for doubt:\n\n“This fire did not start by itself. It was set deliberately.\n\n\
+         “Whoever they are, they will be found.”",
+        "direct [“This fire did not start by itself. It was set deliberately.\n\n\
+         “Whoever they are, they will be found.”] cue=: speaker=Mr Berg",
+    );
+}
+
+#[test]
+fn a_part_of_an_unnamed_them_is_anonymous() {
+    check(
+        "Residents have no doubt about how the fire began. Three of them told the Ledger they \
+         saw sparks from a sagging line.",
+        "indirect [they saw sparks from a sagging line] cue=told speaker=Three of them anonymous",
+    );
+}
