@@ -744,8 +744,15 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
     );
     let past = lexicon.past_cues.contains(&word.as_str())
         || (word.len() > 4 && word.ends_with("ed") && !lexicon.not_past.contains(&word.as_str()));
+    // "expect to have this fire contained by Sunday": a participle after "to have" and its
+    // object is what is to be done, and the verb before "to" gives the tense ("claims to have
+    // seen him" is a past).
+    let to_have_done = (2..before.len().min(6)).any(|back| {
+        let at = before.len() - back;
+        matches!(before[at].as_str(), "have" | "get") && at >= 1 && before[at - 1] == "to"
+    });
     // "will be held" is no past: a participle after "be" leaves the tense to the words before.
-    (past && !participle_after_be).then_some(Tense::Past)
+    (past && !participle_after_be && !to_have_done).then_some(Tense::Past)
 }
 
 /// The sentence that holds `range`, or the whole text when none does (an expression across a

@@ -727,6 +727,21 @@ impl Grammar {
                 parse_day_range_month,
                 on_months.clone(),
             ),
+            // "the night of 11 August", "the morning of May 5": that part of that date.
+            (
+                format!(
+                    r"\b(?i:the){s}(?P<part>(?i:morning|afternoon|evening|night)){s}(?i:of){s}(?:(?P<weekday>{weekday}),?{s})?(?P<day>{day}){s}(?P<month>{month})(?:,?{s}(?P<year>{year}))?"
+                ),
+                parse_part_of_date,
+                on_months.clone(),
+            ),
+            (
+                format!(
+                    r"\b(?i:the){s}(?P<part>(?i:morning|afternoon|evening|night)){s}(?i:of){s}(?:(?P<weekday>{weekday}),?{s})?(?P<month>{month}){s}(?P<day>{day})(?:,?{s}(?P<year>{year}))?"
+                ),
+                parse_part_of_date,
+                on_months.clone(),
+            ),
             // "December 30", "Thursday, Dec. 30, 2021".
             (
                 format!(
@@ -1361,6 +1376,25 @@ fn parse_month_day(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     )
 }
 
+/// "the night of 11 August": the date of [`parse_month_day`] with the part of its day.
+fn parse_part_of_date(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    let Some(part) =
+        group(captures, "part").and_then(|text| scan.words().day_parts.get(&key(text)).copied())
+    else {
+        return Vec::new();
+    };
+    parse_month_day(captures, scan)
+        .into_iter()
+        .map(|piece| Piece {
+            meaning: Meaning::Time {
+                clock: Clock::Part(part),
+                day: Some(Box::new(piece.meaning)),
+            },
+            ..piece
+        })
+        .collect()
+}
+
 fn parse_month_day_range(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     let (Some(month), Some(day), Some(day2)) = (
         group(captures, "month").and_then(|text| scan.month(text)),
@@ -1923,6 +1957,31 @@ fn parse_day_before(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     // phrase that says which day; only a bare "the day before" counts from the story's time.
     let end = captures.get(0).map_or(0, |m| m.end());
     if scan.word_after(end).is_some() {
+        // "On 10 August, the day before the fire started,": set off after a date, the phrase
+        // names that date again.
+        let start = captures.get(0).map_or(0, |m| m.start());
+        let set_off_after_a_date =
+            scan.before(start)
+                .trim_end()
+                .strip_suffix(',')
+                .is_some_and(|before| {
+                    let last_word = before
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .unwrap_or_default();
+                    last_word.chars().all(|c| c.is_ascii_digit()) && !last_word.is_empty()
+                        || scan.month(last_word).is_some()
+                        || scan.weekday(last_word).is_some()
+                });
+        if set_off_after_a_date && key(group(captures, "part").unwrap_or_default()) == "day" {
+            return whole(
+                captures,
+                Meaning::Narrative {
+                    unit: Unit::Day,
+                    shift: 0,
+                },
+            );
+        }
         return Vec::new();
     }
     let shift = match group(captures, "direction").map(key).as_deref() {

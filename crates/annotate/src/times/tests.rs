@@ -1015,3 +1015,20 @@ fn a_time_of_day_after_a_coarser_time_is_on_the_storys_day() {
         ],
     );
 }
+
+#[test]
+fn a_causative_have_a_part_of_a_date_and_a_day_set_off_after_its_date() {
+    check(
+        "“If it drops, we expect to have this fire contained by Sunday,” she said. No strikes \
+         were recorded on the night of 11 August. On 10 August, the day before the fire \
+         started, the office issued a warning. He claims to have seen it on Monday.",
+        Some("2026-08-13"),
+        &[
+            ("Sunday", "2026-08-16"),
+            ("the night of 11 August", "2026-08-11TNI"),
+            ("10 August", "2026-08-10"),
+            ("the day before", "2026-08-10"),
+            ("Monday", "2026-08-10"),
+        ],
+    );
+}
