@@ -346,9 +346,39 @@ fn is_excluded(text: &str, start: usize, number: &str, end: usize) -> bool {
     {
         return true;
     }
-    // "Gate 4", "Terminal 2", "Article 5": a capitalized word then a short bare number.
+    // "Gate 4", "Terminal 2", "Article 5": a capitalized word then a short bare number; a
+    // hedge or determiner opening a sentence ("About 140 homes …", "The 12 jurors …") is
+    // no name.
+    const OPENERS: &[&str] = &[
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+        "estimated",
+        "the",
+        "only",
+        "just",
+        "all",
+        "another",
+        "these",
+        "those",
+        "its",
+        "their",
+        "exactly",
+        "fully",
+        "barely",
+        "perhaps",
+        "and",
+        "but",
+    ];
     let capitalized_before = previous_word.chars().next().is_some_and(char::is_uppercase)
-        && previous_word.chars().all(char::is_alphanumeric);
+        && previous_word.chars().all(char::is_alphanumeric)
+        && !OPENERS.contains(&previous_lower.as_str());
     capitalized_before && digits_only && number.len() <= 3
 }
 
@@ -659,6 +689,24 @@ mod tests {
                     None,
                     Some("ships"),
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_hedge_or_determiner_opening_a_sentence_is_no_label() {
+        check(
+            "About 140 homes burned. The 12 jurors left. Gate 4 opened.",
+            &[
+                (
+                    "About 140 homes",
+                    140.0,
+                    None,
+                    Some("about"),
+                    None,
+                    Some("homes"),
+                ),
+                ("12 jurors", 12.0, None, None, None, Some("jurors")),
             ],
         );
     }

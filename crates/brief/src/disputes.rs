@@ -178,6 +178,26 @@ const PEOPLE_NOUNS: &[&str] = &[
     "staff",
 ];
 
+/// Counted nouns that news uses for one thing, with the one the slot goes by: "140 homes" and
+/// "60 houses" destroyed are one count. (Not "aircraft" and "planes": "all four planes" of one
+/// base and "14 aircraft" fighting a fire are two counts, and "aircraft" is the wider word.)
+const SAME_THINGS: &[(&str, &str)] = &[
+    ("houses", "homes"),
+    ("house", "homes"),
+    ("home", "homes"),
+    ("dwellings", "homes"),
+    ("residences", "homes"),
+];
+
+/// The noun a count of `counted` is slotted by ([`SAME_THINGS`]).
+fn same_thing(counted: &str) -> &str {
+    let lower = counted.to_lowercase();
+    SAME_THINGS
+        .iter()
+        .find(|(noun, _)| *noun == lower)
+        .map_or(counted, |(_, slot)| slot)
+}
+
 /// Whether `quantity` counts people: no unit, and a counted noun of [`PEOPLE_NOUNS`] or none.
 fn counts_people(quantity: &Quantity) -> bool {
     quantity.unit.is_none()
@@ -526,7 +546,7 @@ fn mentions<'a>(
             let slot = match (&quantity.counted, &quantity.unit) {
                 // Every meeting's length is one slot, whatever the meeting is called.
                 (_, Some(unit)) if unit == durations::UNIT => Some(unit.clone()),
-                (Some(counted), _) => terms.of(counted).into_iter().next(),
+                (Some(counted), _) => terms.of(same_thing(counted)).into_iter().next(),
                 (None, Some(unit)) => Some(unit.clone()),
                 (None, None) => None,
             };
