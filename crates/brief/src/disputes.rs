@@ -756,8 +756,17 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
         either += contexts.idf[term as usize];
     }
     let similarity = if either == 0.0 { 0.0 } else { shared / either };
-    // A unit alone ("percent") says little about what is measured, so the context must.
-    let counted = left.quantity.counted.is_some() && right.quantity.counted.is_some();
+    // A unit alone ("percent", a sum) says little about what is measured, so the context
+    // must; an area, a mass, a volume or a power says what it measures ("12,000 hectares"
+    // burned and "fewer than 6,000 hectares" burned).
+    let measures = |quantity: &Quantity| {
+        quantity
+            .unit
+            .as_deref()
+            .is_some_and(|unit| PHYSICAL_UNITS.contains(&unit))
+    };
+    let counted = (left.quantity.counted.is_some() && right.quantity.counted.is_some())
+        || (measures(left.quantity) && measures(right.quantity));
     // Counts of people something befell alike are counts of one thing, whatever the people
     // are called ("killing seven people", "at least 12 workers were killed").
     let one_fate_of_people =
@@ -773,6 +782,11 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
     };
     (similarity >= needed).then_some(similarity)
 }
+
+/// Units of area, mass, volume and power, as the quantities annotator names them. Not lengths:
+/// "8 miles south of the White House" and "seven miles southwest" of another place are
+/// distances from different places.
+const PHYSICAL_UNITS: &[&str] = &["ha", "km2", "mi2", "kg", "t", "barrel", "MW", "GW"];
 
 /// Whether two counts are more than [`FAR_APART_RATIO`] times apart, each taken at its value
 /// (the middle of a range).
@@ -1105,6 +1119,48 @@ mod tests {
             })
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn homes_and_houses_and_two_areas_are_one_slot_each() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "About 140 homes have been destroyed, most of them in Velmar.",
+                    &[("About 140 homes", 140.0, None, Some("about"), "homes")],
+                ),
+                article(
+                    "b.txt",
+                    "The ministry said around 60 houses had been destroyed.",
+                    &[("around 60 houses", 60.0, None, Some("around"), "houses")],
+                ),
+            ],
+            &[&[("around 60 houses", &[2], &[]), ("About 140 homes", &[1], &[])]],
+        );
+        let area = |name: &str, text: &str, surface: &str, value: f64| {
+            let mut annotated = article(name, text, &[(surface, value, None, None, "")]);
+            annotated.quantities[0].counted = None;
+            annotated.quantities[0].unit = Some("ha".to_string());
+            annotated
+        };
+        check(
+            vec![
+                area(
+                    "a.txt",
+                    "The fire had burned 12,000 hectares by Thursday, the agency said.",
+                    "12,000 hectares",
+                    12_000.0,
+                ),
+                area(
+                    "b.txt",
+                    "The blaze had burned 6,000 hectares by Thursday, the ministry said.",
+                    "6,000 hectares",
+                    6_000.0,
+                ),
+            ],
+            &[&[("6,000 hectares", &[2], &[]), ("12,000 hectares", &[1], &[])]],
+        );
     }
 
     #[test]
