@@ -1136,7 +1136,10 @@ mod tests {
                     &[("around 60 houses", 60.0, None, Some("around"), "houses")],
                 ),
             ],
-            &[&[("around 60 houses", &[2], &[]), ("About 140 homes", &[1], &[])]],
+            &[&[
+                ("around 60 houses", &[2], &[]),
+                ("About 140 homes", &[1], &[]),
+            ]],
         );
         let area = |name: &str, text: &str, surface: &str, value: f64| {
             let mut annotated = article(name, text, &[(surface, value, None, None, "")]);
@@ -1159,7 +1162,10 @@ mod tests {
                     6_000.0,
                 ),
             ],
-            &[&[("6,000 hectares", &[2], &[]), ("12,000 hectares", &[1], &[])]],
+            &[&[
+                ("6,000 hectares", &[2], &[]),
+                ("12,000 hectares", &[1], &[]),
+            ]],
         );
     }
 

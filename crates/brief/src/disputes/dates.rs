@@ -642,24 +642,27 @@ fn same_place(a: &Citation, b: &Citation) -> bool {
 
 /// The slot of the next meeting, when sources give it dates that cannot all be true.
 /// What a date after publication is announced for: a meeting ([`is_scheduling_word`]), a vote,
-/// or a return to service (systems restored, a road or a plant reopened).
+/// a return to service (systems restored, a road or a plant reopened), or the end of what the
+/// story is about (a fire contained, a flood or an outbreak under control).
 #[derive(Clone, Copy)]
 enum ScheduledEvent {
     Meeting,
     Vote,
     Restoration,
+    Containment,
 }
 
 impl ScheduledEvent {
-    const ALL: [ScheduledEvent; 3] = [
+    const ALL: [ScheduledEvent; 4] = [
         ScheduledEvent::Meeting,
         ScheduledEvent::Vote,
         ScheduledEvent::Restoration,
+        ScheduledEvent::Containment,
     ];
 
-    /// Whether `word`, as written, names or announces this kind of event. A vote word with a
-    /// capital is part of a name ("Count Every Vote will march on Saturday").
-    fn is_named_by(self, word: &str) -> bool {
+    /// Whether `word`, as written after `previous`, names or announces this kind of event. A
+    /// vote word with a capital is part of a name ("Count Every Vote will march on Saturday").
+    fn is_named_by(self, word: &str, previous: Option<&str>) -> bool {
         /// Words for a vote still to be held: an election and its re-run, a referendum.
         const VOTE_WORDS: &[&str] = &[
             "vote",
@@ -682,8 +685,24 @@ impl ScheduledEvent {
             "reopened",
             "reopening",
         ];
+        /// Words for bringing something under control (and "control" after "under").
+        const CONTAINMENT_WORDS: &[&str] = &[
+            "contained",
+            "containment",
+            "extinguished",
+            "subside",
+            "subsided",
+            "recede",
+            "receded",
+        ];
         match self {
             ScheduledEvent::Meeting => is_scheduling_word(&word.to_lowercase()),
+            ScheduledEvent::Containment => {
+                let lower = word.to_lowercase();
+                CONTAINMENT_WORDS.contains(&lower.as_str())
+                    || (lower == "control"
+                        && previous.is_some_and(|previous| previous.eq_ignore_ascii_case("under")))
+            }
             ScheduledEvent::Vote => VOTE_WORDS.contains(&word),
             ScheduledEvent::Restoration => {
                 RESTORATION_WORDS.contains(&word.to_lowercase().as_str())
@@ -696,6 +715,7 @@ impl ScheduledEvent {
             ScheduledEvent::Meeting => "date of the next meeting",
             ScheduledEvent::Vote => "date of the next vote",
             ScheduledEvent::Restoration => "date of the return to service",
+            ScheduledEvent::Containment => "date it is brought under control",
         }
     }
 }
@@ -733,7 +753,7 @@ fn scheduled_disputes(story: &Story) -> Vec<Dispute> {
 
 /// Every sentence that gives exactly one date after its article's publication date, not of
 /// another thing, with the kinds of [`ScheduledEvent::ALL`] it names: read once for all kinds.
-fn announced_dates(story: &Story) -> Vec<(Dated, [bool; 3])> {
+fn announced_dates(story: &Story) -> Vec<(Dated, [bool; ScheduledEvent::ALL.len()])> {
     let anchor = story_anchor(story);
     let mut announced = Vec::new();
     for (article_idx, annotated) in story.articles.iter().enumerate() {
@@ -755,11 +775,15 @@ fn announced_dates(story: &Story) -> Vec<(Dated, [bool; 3])> {
                 continue;
             };
             let sentence = &annotated.sentences[sentence_idx];
+            let words: Vec<&str> = annotated
+                .sentence_text(sentence)
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|word| !word.is_empty())
+                .collect();
             let named = ScheduledEvent::ALL.map(|event| {
-                annotated
-                    .sentence_text(sentence)
-                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                    .any(|word| event.is_named_by(word))
+                words.iter().enumerate().any(|(idx, word)| {
+                    event.is_named_by(word, idx.checked_sub(1).map(|before| words[before]))
+                })
             });
             if !named.contains(&true) {
                 continue;
@@ -905,6 +929,41 @@ mod tests {
                 ("2026-05-11 (May 11)", &[1], &[1]),
                 ("week of 2026-05-11 (next week)", &[2], &[0]),
                 ("2026-06 (in June)", &[3], &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn dates_something_is_brought_under_control_are_a_slot_of_their_own() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "2026-08-13",
+                    "We expect to have this fire contained by Sunday, she said.",
+                    "Sunday",
+                    "2026-08-16",
+                ),
+                article(
+                    "b.txt",
+                    "2026-08-15",
+                    "The union does not expect the fire to be under control before the last \
+                     week of August.",
+                    "the last week of August",
+                    "2026-W35",
+                ),
+                // "Control" alone is no end of anything.
+                article(
+                    "c.txt",
+                    "2026-08-15",
+                    "Rebels will take control of the town on Thursday.",
+                    "Thursday",
+                    "2026-08-20",
+                ),
+            ],
+            &[
+                ("2026-08-16 (Sunday)", &[1], &[]),
+                ("week of 2026-08-24 (the last week of August)", &[2], &[]),
             ],
         );
     }
