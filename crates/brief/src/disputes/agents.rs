@@ -658,6 +658,55 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
         idx = verb_end + 1;
     }
     found.extend(orders_by_noun(text, &words, &lower));
+    found.extend(orders_issued_by(text, &words, &lower));
+    found
+}
+
+/// Verbs by which an order is given, in the passive before its giver.
+const ISSUING_VERBS: &[&str] = &["issued", "signed", "given", "made", "sent", "drawn"];
+
+/// How many words an order's noun may stand before the verb that issued it ("The closure order
+/// that both the minister and the governor now claim was issued …").
+const MAX_ORDER_TO_ISSUER_WORDS: usize = 14;
+
+/// Orders named by a compound noun and given in the passive: "The closure order … was issued at
+/// 3.50pm by the duty commander", "the evacuation order had been signed by the mayor": the
+/// noun before "order" is the thing ordered, the phrase after "by" the actor.
+fn orders_issued_by(
+    text: &str,
+    words: &[Range<usize>],
+    lower: &[String],
+) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    for (idx, word) in lower.iter().enumerate().skip(1) {
+        if word != "order" {
+            continue;
+        }
+        let thing = &lower[idx - 1];
+        let compound = thing.len() > 3
+            && thing.chars().all(char::is_alphabetic)
+            && !PHRASE_STOPS.contains(&thing.as_str())
+            && !OBJECT_DETERMINERS.contains(&thing.as_str())
+            && text[words[idx - 1].clone()].starts_with(char::is_lowercase)
+            && !punctuation_between(text, &words[idx - 1], &words[idx]);
+        if !compound {
+            continue;
+        }
+        let last = (idx + MAX_ORDER_TO_ISSUER_WORDS).min(lower.len().saturating_sub(1));
+        let Some(issued) = (idx + 1..=last)
+            .find(|&at| ISSUING_VERBS.contains(&lower[at].as_str()) && is_passive(lower, at))
+        else {
+            continue;
+        };
+        // "was issued at 3.50pm on Wednesday by …": a time may stand before the giver.
+        let Some(by) = (issued + 1..(issued + 7).min(lower.len())).find(|&at| lower[at] == "by")
+        else {
+            continue;
+        };
+        if let Some(actor) = phrase_after(text, words, lower, by + 1) {
+            found.push((ORDER_CLASS, thing.clone(), actor));
+        }
+    }
     found
 }
 
@@ -808,6 +857,19 @@ fn ordered_thing(
     if before.is_some_and(|word| OBJECT_DETERMINERS.contains(&word)) {
         return None;
     }
+    // "ordered the N-40 highway closed", "ordered Bréval evacuated": what is done to the object
+    // is the act ordered, one slot with "ordered the closure", "ordered the evacuation".
+    let done_to_object = (verb + 2..(verb + 6).min(lower.len()))
+        .take_while(|&idx| !punctuation_between(text, &words[idx - 1], &words[idx]))
+        .find_map(|idx| {
+            PARTICIPLE_ACTS
+                .iter()
+                .find(|(participle, _)| *participle == lower[idx])
+                .map(|(_, act)| (*act).to_string())
+        });
+    if let Some(act) = done_to_object {
+        return Some(act);
+    }
     if lower.get(verb + 1).map(String::as_str) == Some("by") {
         // "the evacuation had been ordered by": back over the auxiliaries to the noun.
         let mut idx = verb;
@@ -844,6 +906,20 @@ fn ordered_thing(
     let ordered = noun_at(head)?;
     (!punctuation_between(text, &words[determiner], &words[head])).then_some(ordered)
 }
+
+/// Participles of what is ordered done to a thing or a place, with the noun of the act.
+const PARTICIPLE_ACTS: &[(&str, &str)] = &[
+    ("closed", "closure"),
+    ("shut", "closure"),
+    ("evacuated", "evacuation"),
+    ("demolished", "demolition"),
+    ("arrested", "arrest"),
+    ("detained", "detention"),
+    ("released", "release"),
+    ("suspended", "suspension"),
+    ("reopened", "reopening"),
+    ("banned", "ban"),
+];
 
 /// The thing the verb at word `verb` acts on: the head of its object ("close its gates" →
 /// "gates", "shut down its IT systems" → "systems"), a particle and up to two words before the
@@ -1364,6 +1440,24 @@ mod tests {
             "The talks were convened at the request of the Osmian delegation.",
             &[],
         );
+    }
+
+    #[test]
+    fn what_is_ordered_done_to_a_thing_and_an_order_issued_by_someone() {
+        check(
+            "It was Mayor Tomas Berg who ordered the coast road closed on Monday.",
+            &[("who ordered the closure", "Mayor Tomas Berg")],
+        );
+        check(
+            "The Velmar port authority ordered the quay evacuated at dawn.",
+            &[("who ordered the evacuation", "Velmar port authority")],
+        );
+        check(
+            "The closure order that both the mayor and the minister now claim was issued at \
+             3.50pm on Monday by the harbour master.",
+            &[("who ordered the closure", "harbour master")],
+        );
+        check("The order was issued by the harbour master.", &[]);
     }
 
     #[test]
