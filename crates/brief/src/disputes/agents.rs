@@ -9,7 +9,11 @@
 //! each thing ordered, or what someone is told to act on ("instructed the port to close its
 //! gates" orders "gates"); "gave the order" and "ordered the troops to withdraw" order nothing here —
 //! and who brought the story's case ("brought", "filed", "lodged" a challenge, petition or
-//! lawsuit: one slot whatever each source calls it). The actor is, in this order: the words
+//! lawsuit: one slot whatever each source calls it) — and what caused the story's event, one
+//! slot too: a passive of causing ("the fire was started by …", "set deliberately, by …"),
+//! blaming ("blames lightning", not "blamed X for Y"), a cause named by a copula ("a lightning
+//! strike was the most likely cause") or evidence pointing to it ("everything points to a
+//! criminal act"); a cause need be no one. The actor is, in this order: the words
 //! after "by" in a passive ("the call was requested by …"), a name set off by commas just before
 //! the verb ("The port's director, Ana Ruiz, ordered …"), the noun phrase just before the verb
 //! ("the union delegation walked out"), or the clefted phrase of "It was X … that called".
@@ -63,6 +67,8 @@ const ACTS: &[(&str, &[&str])] = &[
         &["order", "authorize", "authorise", "approve", "instruct"],
     ),
     ("who brought the", &["bring", "file", "lodge", "submit"]),
+    // Read by `causes_in`, not by verb: causes are told by nouns and copulas as often.
+    ("what caused the", &[]),
 ];
 
 /// The index in [`ACTS`] of ending a meeting.
@@ -76,6 +82,22 @@ const ORDER_CLASS: usize = 3;
 /// and a story's case is one slot whatever each source calls it ("the challenge", "the
 /// petition").
 const CASE_CLASS: usize = 4;
+
+/// The index in [`ACTS`] of causing the story's event: "the fire was started by …", "blames
+/// lightning", "X was the most likely cause", "everything points to X". One slot, whatever the
+/// event is called; the cause need not be anyone ("a lightning strike").
+const CAUSE_CLASS: usize = 5;
+
+/// Participles of causing, in the passive before the cause: "was started by", "was set by".
+const CAUSING_PARTICIPLES: &[&str] = &[
+    "caused",
+    "started",
+    "sparked",
+    "triggered",
+    "set",
+    "lit",
+    "ignited",
+];
 
 /// Nouns of an action brought before a court or a tribunal.
 const LEGAL_ACTIONS: &[&str] = &[
@@ -519,7 +541,16 @@ fn verdict(acts: &[&Act], independent: &[usize]) -> Option<Verdict> {
             .iter()
             .any(|other| !compatible(side, other))
     });
-    let slot = format!("{} {}", ACTS[first.class].0, first.object);
+    // A cause's event is named in some sentences only ("the fire was started by …", "it was
+    // set by …"); the slot goes by the first that names it.
+    let object = acts
+        .iter()
+        .map(|act| act.object.as_str())
+        .find(|object| !object.is_empty());
+    let slot = match object {
+        Some(object) => format!("{} {object}", ACTS[first.class].0),
+        None => "what caused it".to_string(),
+    };
     if !conflict {
         let values = sides
             .iter()
@@ -578,6 +609,14 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
                 word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem)
             })
             || word.eq_ignore_ascii_case(b"brought")
+            || [&b"cause"[..], b"blame", b"points", b"point"]
+                .iter()
+                .any(|stem| {
+                    word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem)
+                })
+            || CAUSING_PARTICIPLES
+                .iter()
+                .any(|participle| word.eq_ignore_ascii_case(participle.as_bytes()))
             || ORDER_NOUNS
                 .iter()
                 .any(|noun| word.eq_ignore_ascii_case(noun.as_bytes()))
@@ -659,7 +698,124 @@ fn acts_in(text: &str) -> Vec<(usize, String, String)> {
     }
     found.extend(orders_by_noun(text, &words, &lower));
     found.extend(orders_issued_by(text, &words, &lower));
+    found.extend(causes_in(text, &words, &lower));
     found
+}
+
+/// The causes `text` gives its event: (the cause class, the event's noun where the sentence
+/// names it or else "", the cause). A passive of causing ("the fire was started by …", "It
+/// was set deliberately, by people who …"), blaming ("Lumendra blames lightning"), a cause
+/// named by a copula ("a lightning strike was the most likely cause") and "points to"
+/// ("everything points to a criminal act").
+fn causes_in(text: &str, words: &[Range<usize>], lower: &[String]) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    let event_before = |at: usize| {
+        let mut idx = at;
+        while idx > 0 && is_auxiliary(&lower[idx - 1]) {
+            idx -= 1;
+        }
+        idx.checked_sub(1)
+            .map(|noun| &lower[noun])
+            .filter(|noun| noun.len() > 3 && noun.chars().all(char::is_alphabetic))
+            .filter(|noun| !PHRASE_STOPS.contains(&noun.as_str()))
+            .cloned()
+            .unwrap_or_default()
+    };
+    for (idx, word) in lower.iter().enumerate() {
+        let cause = if CAUSING_PARTICIPLES.contains(&word.as_str()) && is_passive(lower, idx) {
+            // "was set deliberately, by …": an adverb may stand before the agent. Setting and
+            // lighting cause only on purpose ("the agenda was set by his party").
+            let on_purpose = lower.get(idx + 1).is_some_and(|next| {
+                matches!(
+                    next.as_str(),
+                    "deliberately" | "intentionally" | "alight" | "ablaze"
+                )
+            });
+            let causing = !matches!(word.as_str(), "set" | "lit") || on_purpose;
+            (idx + 1..(idx + 3).min(lower.len()))
+                .filter(|_| causing)
+                .find(|&at| lower[at] == "by")
+                .and_then(|by| phrase_after(text, words, lower, by + 1))
+                .map(|cause| (event_before(idx), cause))
+        } else if matches!(word.as_str(), "blames" | "blamed" | "blame") && idx > 0 {
+            // "is to blame" names no cause after it, and "blamed X for Y" names its own Y,
+            // mostly a fault in politics rather than the story's event.
+            let for_something = (idx + 2..(idx + 8).min(lower.len())).any(|at| lower[at] == "for");
+            (lower[idx - 1] != "to" && !for_something)
+                .then(|| phrase_after(text, words, lower, idx + 1))
+                .flatten()
+                .map(|cause| (String::new(), cause))
+        } else if word == "cause" && idx >= 2 {
+            // "X was the (most) likely cause": the phrase before the copula.
+            let mut copula = idx - 1;
+            while copula > 0
+                && matches!(
+                    lower[copula].as_str(),
+                    "the" | "most" | "likely" | "probable" | "possible" | "main" | "real" | "only"
+                )
+            {
+                copula -= 1;
+            }
+            (matches!(lower[copula].as_str(), "was" | "is") && copula > 0)
+                .then(|| phrase_before(text, words, lower, copula))
+                .flatten()
+                .map(|cause| (String::new(), cause))
+        } else if matches!(word.as_str(), "points" | "point" | "pointed")
+            && lower.get(idx + 1).is_some_and(|next| next == "to")
+            // Evidence points to a cause ("everything points to", "the evidence points to",
+            // "all point to"); a person pointing to something cites it.
+            && idx > 0
+            && EVIDENCE_WORDS.contains(&lower[idx - 1].as_str())
+            && words.get(idx + 2).is_some_and(|next| !punctuation_between(text, &words[idx + 1], next))
+        {
+            phrase_after(text, words, lower, idx + 2).map(|cause| (String::new(), cause))
+        } else {
+            None
+        };
+        if let Some((event, cause)) = cause
+            && cause.split_whitespace().any(|word| word.len() > 3)
+            && !PRONOUN_CAUSES.contains(&cause.to_lowercase().as_str())
+        {
+            found.push((CAUSE_CLASS, event, cause));
+        }
+    }
+    found
+}
+
+/// Subjects of "points to" that are evidence, not someone citing something.
+const EVIDENCE_WORDS: &[&str] = &[
+    "everything",
+    "evidence",
+    "all",
+    "signs",
+    "indications",
+    "clues",
+    "findings",
+    "traces",
+];
+
+/// Causes that name nothing: a pronoun or a word of the sentence's own making.
+const PRONOUN_CAUSES: &[&str] = &[
+    "it", "them", "this", "that", "him", "her", "himself", "herself",
+];
+
+/// The noun phrase that ends just before word `end`: up to four words back to a stop word or
+/// punctuation ("a lightning strike" of "and that a lightning strike was").
+fn phrase_before(
+    text: &str,
+    words: &[Range<usize>],
+    lower: &[String],
+    end: usize,
+) -> Option<String> {
+    let mut start = end;
+    while start > 0
+        && end - start < 4
+        && !PHRASE_STOPS.contains(&lower[start - 1].as_str())
+        && (start == end || !punctuation_between(text, &words[start - 1], &words[start]))
+    {
+        start -= 1;
+    }
+    (start < end).then(|| text[words[start].start..words[end - 1].end].to_string())
 }
 
 /// Verbs by which an order is given, in the passive before its giver.
@@ -1458,6 +1614,34 @@ mod tests {
             &[("who ordered the closure", "harbour master")],
         );
         check("The order was issued by the harbour master.", &[]);
+    }
+
+    #[test]
+    fn causes_by_passive_blame_copula_and_evidence() {
+        check(
+            "The blaze was started by a faulty power line, the inspectors said.",
+            &[("what caused the blaze", "faulty power line")],
+        );
+        check(
+            "It was set deliberately, by people who knew the hills.",
+            &[("what caused the ", "people")],
+        );
+        check(
+            "The utility, which cut its budget, blames lightning.",
+            &[("what caused the ", "lightning")],
+        );
+        check(
+            "She said a lightning strike was “the most likely cause”.",
+            &[("what caused the ", "lightning strike")],
+        );
+        check(
+            "The minister said that “everything points to a criminal act”.",
+            &[("what caused the ", "criminal act")],
+        );
+        // Citing, setting an agenda and blaming someone for something else cause nothing.
+        check("The senator pointed to a series of rulings.", &[]);
+        check("The agenda was set by the majority party.", &[]);
+        check("Republicans blamed Democrats for the delay.", &[]);
     }
 
     #[test]
