@@ -1022,6 +1022,29 @@ const CLAIM_NOUNS: &[&str] = &[
 /// refusal to comment ("could not confirm or deny"), "false" describing a thing ("false
 /// statements to the FBI", "filing false records"), and places in contention ("the disputed
 /// territory").
+/// Whether the denial or doubt whose phrase stands between `before` and `after` closes its
+/// sentence as an aside on what the sentence reports ("The union said the planes stayed on the
+/// ground, a claim the ministry denied."): the sentence still tells the report, which a denial
+/// elsewhere can contest, and its own aside contests nothing new.
+fn trails_a_report(before: &str, after: &str) -> bool {
+    let aside_start = before
+        .rfind(", a claim")
+        .or_else(|| before.rfind(", an allegation"));
+    let aside_is_short = aside_start.is_some_and(|at| {
+        before[at..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .count()
+            <= 7
+    });
+    let closes = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ';' | '!'));
+    aside_is_short && closes
+}
+
 fn contests(before: &str, phrase: &str, after: &str) -> bool {
     let mut previous = before
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -1057,7 +1080,7 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
     let supposed = before[clause_start..]
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| matches!(word, "whether" | "if"));
-    if negated || supposed {
+    if negated || supposed || trails_a_report(before, after) {
         return false;
     }
     match phrase {
@@ -1550,6 +1573,20 @@ mod tests {
             .map(|(value, sources)| (value.to_string(), sources.to_vec()))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_report_with_a_denial_as_its_aside_still_asserts_the_report() {
+        check(
+            &[
+                "Claims that the pilots' boats had stayed in port for lack of fuel money are \
+                 “simply untrue”, a ministry spokesman said.",
+                "The pilots' union said two of the four boats had stayed in port on Monday \
+                 because money for fuel had run out, a claim the ministry denied.",
+                "The harbour reopened on Tuesday after the storm, and ferries sailed again.",
+            ],
+            &[("asserted", &[2]), ("denied", &[1])],
+        );
     }
 
     #[test]
