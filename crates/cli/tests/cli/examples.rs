@@ -171,8 +171,10 @@ fn each_story_meets_its_gold() {
     // autumn was a paperwork check"), and the timeline matches whole sentences to dates, so
     // the clause joins no other source's inspection. hospital-hack's "when the attackers got
     // in" ("on May 28", "in the last week of May", "since at least mid-April", "for less than a
-    // day before they were detected") is told in sentences that share few words. Four of the
-    // six gold date disputes are found.
+    // day before they were detected") is told in sentences that share few words. wildfire's
+    // evacuation order ("at 2:10 a.m. on Wednesday" against "only at 4:30 p.m.", "late on
+    // Wednesday afternoon"): times of one day dispute nothing, the timeline compares days.
+    // Five of the eight gold date disputes are found.
     at_least(
         "all",
         "date disputes",
@@ -182,9 +184,9 @@ fn each_story_meets_its_gold() {
     );
     // FIXME(#5): court-ruling's leaked draft: one outlet asserts that a draft "was in the
     // hands of" officials, others report it "had been shown to" them or deny it was "leaked",
-    // and the analysis doubts it in other words again; no claim matches across them; nor does
-    // hospital-hack's ransom instalment ("has already been paid", "pure fantasy", "I would be
-    // cautious"). Three of the five gold assertion disputes are found.
+    // and the analysis doubts it in other words again; no claim matches across them. Five of
+    // the six gold assertion disputes are found (wildfire's without the analyst's doubt, "I
+    // would be cautious about the grounded planes").
     at_least(
         "all",
         "assertion disputes",
@@ -194,10 +196,11 @@ fn each_story_meets_its_gold() {
     );
     // FIXME(#5): hospital-hack's who was behind the attack ("claimed responsibility", "acting
     // for a hostile foreign power", "an inside job"): no class of acts reads who did the deed
-    // itself. Seven of the eight gold agent disputes are found (hospital-hack's "who took the
-    // systems offline" without its third side, "cut the network off on their own
-    // initiative"; court-ruling's police without "the order had come from …", which names no
-    // one acting).
+    // itself; wildfire's who held up the evacuation order ("waiting for someone in Sorvanne",
+    // "questions should be asked in the governor's office"), told without a verb of acting.
+    // Nine of the eleven gold agent disputes are found (hospital-hack's "who took the systems
+    // offline" without its third side, "cut the network off on their own initiative";
+    // court-ruling's police without "the order had come from …", which names no one acting).
     at_least(
         "all",
         "agent disputes",
