@@ -658,13 +658,33 @@ fn cue_before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             });
         }
         if let Some(entry) = cues::verb_at(doc, idx) {
-            if !(idx + 1..=end).all(|complement| complement_word(doc, complement)) {
-                return None;
-            }
-            // Words between the cue and a quote with no punctuation make the quote their
-            // object, a title more often than speech: "said on “The Evening Show” that …".
-            if idx < end && !punctuated {
-                return None;
+            // "a decision that Ruiz said had “stopped the infection in its tracks”": the
+            // relative clause's verb after the cue, its subject the "that" before the speaker.
+            let relative_gap = end == idx + 1
+                && matches!(
+                    doc.lower(end),
+                    "had"
+                        | "has"
+                        | "have"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "would"
+                        | "will"
+                        | "could"
+                )
+                && (idx.saturating_sub(6).max(floor)..idx)
+                    .any(|before| matches!(doc.lower(before), "that" | "which"));
+            if !relative_gap {
+                if !(idx + 1..=end).all(|complement| complement_word(doc, complement)) {
+                    return None;
+                }
+                // Words between the cue and a quote with no punctuation make the quote their
+                // object, a title more often than speech: "said on “The Evening Show” that …".
+                if idx < end && !punctuated {
+                    return None;
+                }
             }
             // A form that is usually a noun introduces a quote only with a colon or comma:
             // "a report “Arrogant”" is a title, "he reports: “…”" is speech.
@@ -698,7 +718,16 @@ fn cue_before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
                 after: false,
             });
         }
-        if !complement_word(doc, idx) {
+        // The auxiliary of a relative clause's verb after the cue ("that Ruiz said had
+        // “…”") is read with the cue before it.
+        let auxiliary_after_cue = idx == end
+            && idx > low
+            && cues::verb_at(doc, idx - 1).is_some()
+            && matches!(
+                doc.lower(idx),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will" | "could"
+            );
+        if !complement_word(doc, idx) && !auxiliary_after_cue {
             return None;
         }
     }

@@ -309,8 +309,15 @@ fn conjunction_before_verb(doc: &Doc, verb: usize, floor: usize) -> Option<usize
 /// Gerunds that open a second attribution after a comma ("…, adding that …"), so the content
 /// before them ends there.
 fn splits_content(doc: &Doc, idx: usize) -> bool {
+    /// Nouns that sum up the clause before them in an apposition ("…, a decision that Ruiz
+    /// said had …"): what follows tells of the act, not what was said.
+    const SUMMING_UP: &[&str] = &["decision", "move", "step", "measure", "choice", "ruling"];
     let word = doc.lower(idx);
-    (word == "according" && doc.lower(idx + 1) == "to")
+    let sums_up = matches!(word, "a" | "an")
+        && SUMMING_UP.contains(&doc.lower(idx + 1))
+        && matches!(doc.lower(idx + 2), "that" | "which");
+    sums_up
+        || (word == "according" && doc.lower(idx + 1) == "to")
         || cues::verb_at(doc, idx).is_some_and(|entry| {
             entry.form == Form::Gerund
                 && matches!(entry.class(), Class::Speech | Class::Tell | Class::Act)

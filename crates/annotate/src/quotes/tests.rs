@@ -2261,3 +2261,16 @@ fn a_part_of_an_unnamed_them_is_anonymous() {
         "indirect [they saw sparks from a sagging line] cue=told speaker=Three of them anonymous",
     );
 }
+
+#[test]
+fn a_decision_that_someone_said_had_done_something_is_theirs_to_quote() {
+    check(
+        "Within minutes, specialists at the Velmar Cyber Centre instructed the port to shut \
+         down its systems, a decision that Interior Minister Ana Ruiz said had “stopped the \
+         infection in its tracks”.",
+        "indirect [to shut down its systems] cue=instructed \
+         speaker=specialists at the Velmar Cyber Centre\n\
+         direct [“stopped the infection in its tracks”] cue=said \
+         speaker=Interior Minister Ana Ruiz",
+    );
+}
