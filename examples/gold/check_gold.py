@@ -21,10 +21,25 @@ For every examples/gold/<story>.json this script checks that:
   * XML files parse either as RSS 2.0 with one <item> and a content:encoded
     element, or as an Atom 1.0 feed with one <entry> holding a title, an
     author name, a published date, a link href and a content element
-    (HTML-escaped content type="html" is unescaped once, as for RSS);
-  * HTML files (*.html) carry the expected <meta> tags and a NewsArticle
-    JSON-LD block without articleBody; lighter saved pages (*.htm) need only a
-    <title>, and any JSON-LD they carry must parse;
+    (HTML-escaped content type="html" is unescaped once, as for RSS).  A feed
+    may hold several items or entries when the gold's article entry names the
+    one about the story in "feed_item" (its RSS <guid> or <link>, or its Atom
+    <id> or <link href>): exactly one item must match, it gets the checks
+    above, and annotated strings are then searched in the feed with every
+    other item or entry cut out, so that nothing can be found in them;
+  * a file whose article entry says "mojibake": true is scraper text whose
+    UTF-8 was decoded as windows-1252 and saved again as UTF-8 ("don’t" stored
+    as "donâ€™t"); after decoding, each damaged sequence (a windows-1252
+    rendering of a UTF-8 lead byte and its continuation bytes, with the five
+    bytes windows-1252 leaves undefined read as the C1 controls U+0081,
+    U+008D, U+008F, U+0090 and U+009D) is re-encoded as windows-1252 and
+    decoded as UTF-8, one sequence at a time, and correct text is left alone;
+    annotated strings are written in the repaired form.  Such a file must
+    contain at least one damaged sequence, and no other file may contain one;
+  * HTML files (*.html) carry the expected <meta> tags and a NewsArticle or
+    LiveBlogPosting JSON-LD block without articleBody (a live blog's
+    liveBlogUpdate entries may not carry articleBody either); lighter saved
+    pages (*.htm) need only a <title>, and any JSON-LD they carry must parse;
   * WARC files (*.warc.gz) are WARC/1.1 with every record gzipped as its own
     member: a warcinfo record first, then exactly one response record whose
     block is an HTTP 200 text/html response; every Content-Length (WARC and
@@ -55,6 +70,7 @@ GENRES = {"news", "opinion", "analysis"}
 DISPUTE_KINDS = {"quantity", "date", "agent", "assertion"}
 QUOTE_KINDS = {"direct", "indirect"}
 MINIMUM = {"agreements": 6, "disputes": 4, "quotes": 8, "dates": 8}
+JSONLD_TYPES = {"NewsArticle", "LiveBlogPosting"}
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -66,6 +82,41 @@ META_TAG = re.compile(rb"<meta\b[^>]*>", re.I)
 META_CHARSET = re.compile(rb"""\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 META_ATTR = re.compile(rb"""([A-Za-z][A-Za-z0-9_:-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 XML_DECL = re.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def _cp1252_bytes():
+    """Map each character of a windows-1252 decoding back to its byte.  The five bytes that
+    windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are taken as the C1 controls
+    of the same number, as the WHATWG decoder and most scrapers produce them."""
+    table = {}
+    for b in range(0x80, 0x100):
+        try:
+            table[bytes([b]).decode("cp1252")] = b
+        except UnicodeDecodeError:
+            table[chr(b)] = b
+    return table
+
+
+CP1252_BYTE = _cp1252_bytes()
+_CONT = "".join(re.escape(c) for c, b in CP1252_BYTE.items() if 0x80 <= b <= 0xBF)
+# A UTF-8 lead byte (C2-DF, E0-EF, F0-F4) and its continuation bytes (80-BF), as windows-1252 shows them.
+MOJIBAKE = re.compile("[\u00c2-\u00df][%s]|[\u00e0-\u00ef][%s]{2}|[\u00f0-\u00f4][%s]{3}" % (_CONT, _CONT, _CONT))
+
+
+def repair_mojibake(text):
+    """Undo UTF-8 read as windows-1252, sequence by sequence; return (text, sequences repaired)."""
+    repaired = 0
+
+    def fix(m):
+        nonlocal repaired
+        try:
+            good = bytes(CP1252_BYTE[c] for c in m.group(0)).decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+        repaired += 1
+        return good
+
+    return MOJIBAKE.sub(fix, text), repaired
 
 
 def read_bytes(path):
@@ -161,17 +212,72 @@ def read_raw(path, errors=None):
     return decode_plain(data)
 
 
-def searchable(path, errors=None):
-    if path.endswith(".warc.gz"):
-        return html.unescape(read_warc(path, [] if errors is None else errors)[1])
-    raw = read_raw(path, errors)
+def searchable(path, errors=None, feed_item=None, mojibake=False, raw=None):
+    """The text annotated strings are searched in: the decoded text (raw, when the caller has it
+    already), with mojibake repaired when the article is marked so (a file that is not marked must
+    have none), every item or entry other than feed_item cut out of a feed, and HTML/XML unescaped."""
+    errors = [] if errors is None else errors
+    if raw is None:
+        raw = read_warc(path, errors)[1] if path.endswith(".warc.gz") else read_raw(path, errors)
+    fixed, repaired = repair_mojibake(raw)
+    if mojibake:
+        if not repaired:
+            errors.append(f"{path}: marked \"mojibake\" but no damaged sequence was found")
+        raw = fixed
+    elif repaired:
+        errors.append(f"{path}: holds {repaired} mojibake sequence(s) but is not marked \"mojibake\"")
     base = path[:-3] if path.endswith(".gz") else path
-    if base.endswith((".html", ".htm", ".xml")):
+    if base.endswith(".xml") and feed_item is not None:
+        raw = only_feed_item(path, raw, feed_item, errors)
+    if base.endswith((".html", ".htm", ".xml", ".warc")):
         return html.unescape(raw)
     return raw
 
 
-def check_feed(path, errors):
+FEED_BLOCK = re.compile(r"<(item|entry)\b[^>]*>.*?</\1>", re.S)
+
+
+def feed_item_ids(element, atom):
+    """The identifiers an RSS <item> or Atom <entry> can be named by."""
+    if atom:
+        a = lambda tag: f"{{{ATOM_NS}}}{tag}"
+        ids = [e.text for e in element.findall(a("id"))]
+        ids += [link.get("href") for link in element.findall(a("link"))]
+    else:
+        ids = [e.text for e in element.findall("guid")] + [e.text for e in element.findall("link")]
+    return {i.strip() for i in ids if i}
+
+
+def feed_items(root):
+    """(items or entries, is_atom) of a parsed feed."""
+    if root.tag == f"{{{ATOM_NS}}}feed":
+        return root.findall(f"{{{ATOM_NS}}}entry"), True
+    channel = root.find("channel")
+    return ([] if channel is None else channel.findall("item")), False
+
+
+def only_feed_item(path, raw, feed_item, errors):
+    """The feed's text with every item or entry other than the one named feed_item cut out."""
+    try:
+        root = ET.fromstring(read_bytes(path))
+    except ET.ParseError:
+        return raw  # check_feed reports it
+    items, atom = feed_items(root)
+    chosen = [i for i, item in enumerate(items) if feed_item in feed_item_ids(item, atom)]
+    blocks = list(FEED_BLOCK.finditer(raw))
+    if len(chosen) != 1 or len(blocks) != len(items):
+        return raw  # check_feed reports a missing or ambiguous item
+    keep = blocks[chosen[0]]
+    out, last = [], 0
+    for block in blocks:
+        if block is not keep:
+            out.append(raw[last:block.start()])
+            last = block.end()
+    out.append(raw[last:])
+    return "".join(out)
+
+
+def check_feed(path, errors, feed_item=None):
     try:
         # Parse the bytes, so that the parser honours the <?xml encoding?> declaration itself.
         root = ET.fromstring(read_bytes(path))
@@ -179,20 +285,33 @@ def check_feed(path, errors):
         errors.append(f"{path}: XML does not parse: {e}")
         return
     if root.tag == f"{{{ATOM_NS}}}feed":
-        check_atom(path, root, errors)
+        check_atom(path, root, errors, feed_item)
     else:
-        check_rss(path, root, errors)
+        check_rss(path, root, errors, feed_item)
 
 
-def check_atom(path, root, errors):
+def pick_item(path, items, atom, feed_item, errors):
+    """The one item or entry to check: the only one, or the one named by feed_item."""
+    kind = "Atom <entry>" if atom else "<item>"
+    if feed_item is None:
+        if len(items) != 1:
+            errors.append(f"{path}: expected exactly one {kind}, found {len(items)} (name the story's item with \"feed_item\")")
+            return None
+        return items[0]
+    named = [item for item in items if feed_item in feed_item_ids(item, atom)]
+    if len(named) != 1:
+        errors.append(f"{path}: feed_item {feed_item!r} names {len(named)} of the {len(items)} {kind}s, not exactly one")
+        return None
+    return named[0]
+
+
+def check_atom(path, root, errors, feed_item=None):
     a = lambda tag: f"{{{ATOM_NS}}}{tag}"
     if root.find(a("title")) is None or (root.find(a("link")) is None and root.find(a("id")) is None):
         errors.append(f"{path}: Atom feed lacks <title> and <link> or <id>")
-    entries = root.findall(a("entry"))
-    if len(entries) != 1:
-        errors.append(f"{path}: expected exactly one Atom <entry>, found {len(entries)}")
+    entry = pick_item(path, root.findall(a("entry")), True, feed_item, errors)
+    if entry is None:
         return
-    entry = entries[0]
     for tag in ("title", "published"):
         if entry.find(a(tag)) is None:
             errors.append(f"{path}: entry lacks <{tag}>")
@@ -208,18 +327,16 @@ def check_atom(path, root, errors):
         errors.append(f"{path}: entry <content> has unexpected type {content.get('type')!r}")
 
 
-def check_rss(path, root, errors):
+def check_rss(path, root, errors, feed_item=None):
     if root.tag != "rss" or root.get("version") != "2.0":
         errors.append(f"{path}: root is not <rss version=\"2.0\">")
     channel = root.find("channel")
     if channel is None or channel.find("title") is None or channel.find("link") is None:
         errors.append(f"{path}: channel with title and link missing")
         return
-    items = channel.findall("item")
-    if len(items) != 1:
-        errors.append(f"{path}: expected exactly one <item>, found {len(items)}")
+    item = pick_item(path, channel.findall("item"), False, feed_item, errors)
+    if item is None:
         return
-    item = items[0]
     for tag in ("title", "link", "pubDate"):
         if item.find(tag) is None:
             errors.append(f"{path}: item lacks <{tag}>")
@@ -375,10 +492,14 @@ def check_html_text(path, raw, errors, light=False):
         except ValueError as e:
             errors.append(f"{path}: JSON-LD does not parse: {e}")
             continue
-        if data.get("@type") != "NewsArticle":
-            errors.append(f"{path}: JSON-LD is not a NewsArticle")
+        if data.get("@type") not in JSONLD_TYPES:
+            errors.append(f"{path}: JSON-LD is not a NewsArticle or LiveBlogPosting")
         if "articleBody" in data:
             errors.append(f"{path}: JSON-LD must not contain articleBody")
+        updates = data.get("liveBlogUpdate", [])
+        for update in updates if isinstance(updates, list) else [updates]:
+            if isinstance(update, dict) and "articleBody" in update:
+                errors.append(f"{path}: JSON-LD liveBlogUpdate must not contain articleBody")
 
 
 def check_gold(gold_path):
@@ -406,12 +527,18 @@ def check_gold(gold_path):
             errors.append(f"{story}: article file {name} not found")
             continue
         base = name[:-3] if name.endswith(".gz") else name
-        if base.endswith(".warc"):
-            texts[name] = html.unescape(check_warc(path, errors))
-        else:
-            texts[name] = searchable(path, errors)
+        feed_item = art.get("feed_item")
+        mojibake = art.get("mojibake", False)
+        if feed_item is not None and not (isinstance(feed_item, str) and base.endswith(".xml")):
+            errors.append(f"{story}/{name}: feed_item must be a string, and only a feed (.xml) has one")
+            feed_item = None
+        if not isinstance(mojibake, bool):
+            errors.append(f"{story}/{name}: mojibake must be true or false")
+            mojibake = bool(mojibake)
+        page = check_warc(path, errors) if base.endswith(".warc") else None
+        texts[name] = searchable(path, errors, feed_item, mojibake, page)
         if base.endswith(".xml"):
-            check_feed(path, errors)
+            check_feed(path, errors, feed_item)
         if base.endswith(".html"):
             check_html(path, errors)
         if base.endswith(".htm"):

@@ -331,7 +331,8 @@ fn first_sentences(story: &Story, max: usize) -> Cow<'_, Story> {
 /// The stories the inputs tell, and what went wrong on the way.
 #[derive(Debug)]
 pub struct Split {
-    /// The stories, ordered by their first article's input order; inside a story, articles
+    /// The stories, most articles first (a stray article in a folder about one story comes
+    /// after that story), then by their first article's input order; inside a story, articles
     /// keep input order.
     pub stories: Vec<Story>,
     /// One diagnostic per input problem, in input order.
@@ -375,6 +376,9 @@ pub fn stories(inputs: &[Input], config: &Config) -> Result<Split> {
     let profiles: Vec<_> = annotated.iter().map(parallax_story::profile).collect();
     let clusters = parallax_story::cluster(&profiles, &config.story);
     let mut slots: Vec<Option<Annotated>> = annotated.into_iter().map(Some).collect();
+    let mut clusters = clusters;
+    // Stable: stories of one size keep their first article's input order.
+    clusters.sort_by_key(|members| std::cmp::Reverse(members.len()));
     let stories = clusters
         .into_iter()
         .map(|members| {

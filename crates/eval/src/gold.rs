@@ -370,13 +370,15 @@ fn row(name: &str, tally: &Tally) -> Vec<String> {
     ]
 }
 
-/// Runs the brief on `story_dir` and scores it against `gold`, with one line per miss. A story
-/// whose brief fails scores zero on everything but boilerplate.
+/// Runs the brief on `story_dir` and scores it against `gold`, with one line per miss. The
+/// folder's largest story is scored, as a user reads the first brief `parallax brief` prints:
+/// an unrelated item of a feed in the folder is a story of its own. A story whose brief fails
+/// scores zero on everything but boilerplate.
 pub fn score_story(story_dir: &Path, gold: &Gold) -> (Tally, Vec<String>) {
-    let outcome = parallax_engine::brief(&[Input::Path(story_dir.to_path_buf())], &Config::new());
-    match outcome {
-        Ok(outcome) => score(gold, Some(&outcome.brief), &outcome.story.articles),
-        Err(_) => score(gold, None, &[]),
+    let outcomes = parallax_engine::briefs(&[Input::Path(story_dir.to_path_buf())], &Config::new());
+    match outcomes.as_deref() {
+        Ok([largest, ..]) => score(gold, Some(&largest.brief), &largest.story.articles),
+        _ => score(gold, None, &[]),
     }
 }
 
