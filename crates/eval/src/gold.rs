@@ -31,6 +31,7 @@ use parallax_engine::model::{
 use parallax_engine::{Config, Input};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -370,6 +371,64 @@ fn row(name: &str, tally: &Tally) -> Vec<String> {
     ]
 }
 
+/// For each file the gold names, the index of its article among `annotated`: of a feed with
+/// several items, the item that holds the most of the gold's wordings for the file (an
+/// unrelated item of the feed may have joined the story).
+fn gold_articles<'g>(gold: &'g Gold, annotated: &[Annotated]) -> HashMap<&'g str, usize> {
+    let file_of = |annotated: &Annotated| -> String {
+        let label = annotated.article.origin.label();
+        let path = label.split('#').next().unwrap_or_default().to_string();
+        Path::new(&path)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let files: Vec<String> = annotated.iter().map(file_of).collect();
+    let wordings = |file: &str| -> Vec<&str> {
+        gold.quotes
+            .iter()
+            .filter(|quote| quote.file == file)
+            .map(|quote| quote.text.as_str())
+            .chain(
+                gold.dates
+                    .iter()
+                    .filter(|date| date.file == file)
+                    .map(|date| date.expression.as_str()),
+            )
+            .collect()
+    };
+    gold.articles
+        .iter()
+        .filter_map(|expected| {
+            let candidates: Vec<usize> = (0..annotated.len())
+                .filter(|&idx| files[idx] == expected.file)
+                .collect();
+            let best = match candidates.as_slice() {
+                [] => return None,
+                [only] => *only,
+                several => {
+                    let texts = wordings(&expected.file);
+                    *several
+                        .iter()
+                        .max_by_key(|&&idx| {
+                            let text = &annotated[idx].article.text;
+                            (
+                                texts
+                                    .iter()
+                                    .filter(|wording| text.contains(*wording))
+                                    .count(),
+                                std::cmp::Reverse(idx),
+                            )
+                        })
+                        .unwrap_or(&several[0])
+                }
+            };
+            Some((expected.file.as_str(), best))
+        })
+        .collect()
+}
+
 /// Runs the brief on `story_dir` and scores it against `gold`, with one line per miss. The
 /// folder's largest story is scored, as a user reads the first brief `parallax brief` prints:
 /// an unrelated item of a feed in the folder is a story of its own. A story whose brief fails
@@ -384,24 +443,13 @@ pub fn score_story(story_dir: &Path, gold: &Gold) -> (Tally, Vec<String>) {
 
 fn score(gold: &Gold, brief: Option<&Brief>, annotated: &[Annotated]) -> (Tally, Vec<String>) {
     let mut misses = Vec::new();
-    let annotated_by_file = |file: &str| -> Option<&Annotated> {
-        annotated.iter().find(|annotated| {
-            let label = annotated.article.origin.label();
-            let path = label.split('#').next().unwrap_or_default();
-            Path::new(path).file_name().and_then(|name| name.to_str()) == Some(file)
-        })
-    };
+    let chosen = gold_articles(gold, annotated);
+    let annotated_by_file =
+        |file: &str| -> Option<&Annotated> { chosen.get(file).map(|&idx| &annotated[idx]) };
     let by_file = |file: &str| -> Option<(usize, &Article)> {
-        annotated
-            .iter()
-            .map(|annotated| &annotated.article)
-            .enumerate()
-            .find_map(|(idx, article)| {
-                let label = article.origin.label();
-                let path = label.split('#').next().unwrap_or_default();
-                (Path::new(path).file_name().and_then(|name| name.to_str()) == Some(file))
-                    .then_some((idx + 1, article))
-            })
+        chosen
+            .get(file)
+            .map(|&idx| (idx + 1, &annotated[idx].article))
     };
     let locate_in = |wording: &Wording| -> Option<(usize, Range<usize>)> {
         let (number, article) = by_file(&wording.file)?;

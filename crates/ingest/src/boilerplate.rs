@@ -74,6 +74,10 @@ impl Shape {
 
 /// Calls to action that make up a whole unit.
 const WIDGET_EXACT: &[&str] = &[
+    "premium",
+    "subscriber exclusive",
+    "members only",
+    "advert · close",
     // English.
     "no time to read",
     "get a summary",
@@ -221,6 +225,7 @@ const WIDGET_PREFIX: &[&str] = &[
     "share on",
     "download our app",
     "download the app",
+    "get the app",
     "get our newsletter",
     "get the latest",
     "listen to this",
@@ -455,6 +460,10 @@ const RELATED_MARKERS: &[&str] = &[
     "most read",
     "most popular",
     "most shared",
+    "readers also skimmed",
+    "readers also read",
+    "readers also liked",
+    "readers also viewed",
     "most shared this week",
     "most shared today",
     "most read this week",
@@ -524,6 +533,7 @@ const RELATED_MARKERS: &[&str] = &[
 /// Beginnings of a heading over other articles of a section or outlet: "More News from Sci-Tech",
 /// "More from The Courier".
 const RELATED_FROM: &[&str] = &[
+    "more on",
     "from around the web",
     "around the web",
     "trending on",
@@ -545,6 +555,8 @@ const RELATED_PREFIX: &[&str] = &[
     "read also",
     "read more",
     "read next",
+    "skim next",
+    "watch next",
     "keep reading",
     "continue reading",
     "up next",
@@ -589,6 +601,9 @@ const COMMENTS_PREFIX: &[&str] = &[
     "load comments",
     "join the discussion",
     "join the conversation",
+    "comments are off",
+    "comments are turned off",
+    "comments are disabled",
     "les commentaires sont fermés",
     "laisser un commentaire",
     "ajouter un commentaire",
@@ -847,6 +862,8 @@ struct Patterns {
     caption_lead: Regex,
     caption_credit: Regex,
     caption_glued_credit: Regex,
+    price_per_period: Regex,
+    available_at_the_source: Regex,
     give_at_address: Regex,
     email: Regex,
     email_in_parentheses: Regex,
@@ -907,6 +924,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         caption_glued_credit: compile(
             r#"(?:^|[.!?\u{201d}"\u{2019})\]])\s*Credit\p{Lu}[^.!?]{0,80}$"#,
         ),
+        price_per_period: compile(
+            r"\b(?:from|for|at)\s+\d+(?:[.,]\d+)?\s*\S{0,12}\s+a\s+(?:month|week|year)\b",
+        ),
+        available_at_the_source: compile(
+            r"^(?:more|further|full|all)\s+(?:updates|coverage|details|reporting|stories)\b.{0,80}\bat\s+the\s+(?:source|original)\b",
+        ),
         give_at_address: compile(
             r"(?:^|[.!?]\s+)(?:give|donate|contribute|chip\s+in)\b[^.!?]{0,30}?\b(?:at|via|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$",
         ),
@@ -927,7 +950,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"(?:^|[.?!]\s+|\()(?:to\s+report\s+an?\s+(?:error|mistake|correction)|(?:spotted|spot|seen|see|found|noticed?)\s+an?\s+(?:error|mistake|typo)\b)",
         ),
         disclaimer: compile(
-            r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b|^(?:this|the)\s+(?:post|article|page|story)\s+(?:may\s+)?contains?\s+(?:affiliate|sponsored|referral)\b|^this\s+(?:article|story|piece|column|post)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated|changed|edited)\b|^an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|piece)\b|^updated\s+(?:at|on)\s+[^.]{0,40}?\b(?:with|to\s+(?:include|add|reflect|correct|clarify))\b|^the\s+post\s+.{1,200}\s+appeared\s+first\s+on\b)",
+            r"(?i)(?:\b(?:views|opinions)\s+expressed\b.{0,160}\b(?:author|writer|contributor|columnist)s?\b|\breflects?\s+(?:only\s+)?the\s+(?:author|writer)(?:'s|’s|s'|s’)?\s+(?:own\s+)?(?:views|opinions?)\b|^(?:this|the)\s+(?:article|story|piece|column|interview)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b|^a\s+version\s+of\s+this\s+(?:article|story)\b|^(?:this|the)\s+(?:post|article|page|story)\s+(?:may\s+)?contains?\s+(?:affiliate|sponsored|referral)\b|^this\s+(?:article|story|piece|column|post)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated|changed|edited)\b|^an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|piece|entry|post|update|report)\b|^(?:corrected|clarified|amended)\s+(?:at|on)\s+[^:.]{1,40}:|^updated\s+(?:at|on)\s+[^.]{0,40}?\b(?:with|to\s+(?:include|add|reflect|correct|clarify))\b|^the\s+post\s+.{1,200}\s+appeared\s+first\s+on\b)",
         ),
         reading_time: compile(
             r"^(?:\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|de lecture|lesezeit|de lectura|чтения)|(?:reading time|temps de lecture|lesezeit|tiempo de lectura|время чтения)\s*:?\s*(?:\d|~).*)$",
@@ -1096,6 +1119,7 @@ const DISCLAIMER_WORDS: &[&str] = &[
     "contain",
     "amended",
     "corrected",
+    "clarified",
     "updated",
     "changed",
     "edited",
@@ -1222,12 +1246,13 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     {
         return Some(Shape::Comments);
     }
+    // A notice about a cookie that ends in its buttons is the site's own, whoever it says
+    // keeps the cookie ("Gistly saves a cookie so … Okay · Settings").
     if n_words <= 100
         && key.contains("cookie")
-        && (contains_any(&key, COOKIE_CONSENT)
+        && ((contains_any(&key, COOKIE_CONSENT) && contains_any(&key, COOKIE_SELF))
             || ends_with_buttons(unit)
-            || ends_with_a_button(unit))
-        && contains_any(&key, COOKIE_SELF)
+            || (ends_with_a_button(unit) && contains_any(&key, COOKIE_SELF)))
     {
         return Some(Shape::Cookie);
     }
@@ -1256,13 +1281,23 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
             || patterns.reading_time.is_match(&key)
             || is_share_buttons(&key)
             || is_item_row(unit)
+            || is_app_promo(&key)
             || (!ends_like_sentence(unit) && (is_summary_offer(&key) || is_labelled_promo(unit)))
         {
             return Some(Shape::Widget);
         }
     }
-    if n_words <= 25 && is_inline_related(&key) {
+    if n_words <= 25 && (is_inline_related(&key) || PATTERNS.available_at_the_source.is_match(&key))
+    {
         return Some(Shape::Related);
+    }
+    // "Listen to Money Matters, the Gazette's weekly business podcast, every Friday";
+    // "Podcast: The Morning Minute — what the rise means for your mortgage (14 min)".
+    if n_words <= 30
+        && ((key.starts_with("listen to ") && key.contains("podcast"))
+            || (!ends_like_sentence(unit) && is_labelled_promo(unit)))
+    {
+        return Some(Shape::Widget);
     }
     if n_words <= 60 && (is_funding_appeal(&key) || is_subscription_pitch(&key)) {
         return Some(Shape::Widget);
@@ -1293,10 +1328,17 @@ fn is_subscription_pitch(key: &str) -> bool {
         && ["you're", "you are", "you have", "you've"]
             .iter()
             .any(|you| key.contains(you));
-    (["sign up", "subscribe"]
-        .iter()
-        .any(|call| contains_phrase(key, call))
-        && OFFERS.iter().any(|offer| key.contains(offer)))
+    // "Subscribe from 5 lodras a month", "unlock … for 3 lodras a week": a price by the
+    // month or week beside a call to subscribe.
+    let priced = PATTERNS.price_per_period.is_match(key)
+        && ["subscribe", "subscribers", "unlock", "members"]
+            .iter()
+            .any(|call| contains_phrase(key, call));
+    priced
+        || (["sign up", "subscribe", "unlock"]
+            .iter()
+            .any(|call| contains_phrase(key, call))
+            && OFFERS.iter().any(|offer| key.contains(offer)))
         || (metered
             && ["subscribe", "join", "members", "subscribers"]
                 .iter()
@@ -1440,6 +1482,21 @@ pub(crate) fn is_summary_disclaimer(unit: &str) -> bool {
 /// (1 to 8 words starting with a capital letter or a digit, or a domain); "Source: company filings" is left
 /// alone, since a chart's source line is not a credit for the article.
 fn syndication(unit: &str) -> Option<Shape> {
+    // "LIVE UPDATES · as published by Keystone Wire": the credit after a label.
+    if let Some((_, credit)) = unit.rsplit_once(" · ")
+        && let Some(outlet) = credit
+            .trim()
+            .strip_prefix("as published by ")
+            .or_else(|| credit.trim().strip_prefix("as first published by "))
+    {
+        let outlet = outlet.trim().trim_end_matches('.');
+        if (1..=8).contains(&count_words_up_to(outlet, 9)) && outlet.starts_with(char::is_uppercase)
+        {
+            return Some(Shape::Syndication {
+                outlet: Some(outlet.to_string()),
+            });
+        }
+    }
     // "Via Outlet" alone on a line, without the colon the pattern needs: a credit only when
     // nothing else is said.
     let bare_via = unit
@@ -1572,9 +1629,28 @@ fn ends_with_buttons(unit: &str) -> bool {
     tail_start > 0 && items.len() >= 2 && items.iter().all(|item| count_words_up_to(item, 4) <= 3)
 }
 
+/// A call to get the site's app: "Get the gist in the Gistly app: every story in 60 seconds".
+fn is_app_promo(key: &str) -> bool {
+    let mut words = key.split_whitespace();
+    matches!(words.next(), Some("get" | "download" | "try" | "install"))
+        && words
+            .take(7)
+            .any(|word| matches!(word.trim_end_matches([':', ',']), "app" | "apps"))
+}
+
 /// A link to another of the site's features under a capitalised label of what it is: "LIVE
-/// MAP: where the fire is burning now", "WATCH: the moment the dam opened".
+/// MAP: where the fire is burning now", "WATCH: the moment the dam opened", or under one such
+/// word as a label in any case ("Podcast: The Morning Minute — … (14 min)").
 fn is_labelled_promo(unit: &str) -> bool {
+    const ONE_WORD_LABELS: &[&str] = &["podcast", "video", "watch", "listen", "gallery", "quiz"];
+    if let Some((label, rest)) = unit.split_once(':')
+        && !rest.trim().is_empty()
+        && ONE_WORD_LABELS
+            .iter()
+            .any(|word| label.trim().eq_ignore_ascii_case(word))
+    {
+        return true;
+    }
     const FEATURES: &[&str] = &[
         "LIVE",
         "MAP",
@@ -1844,6 +1920,7 @@ mod tests {
             "Updated figures from the port authority show the queue growing.",
             "Residents can give at the town hall or online, the mayor said.",
             "LIVE: the mayor spoke to reporters on the quay.",
+            "Members can subscribe from 5 crowns a month, the club said.",
         ] {
             check(sentence, None);
         }
@@ -1851,6 +1928,24 @@ mod tests {
 
     #[test]
     fn widgets() {
+        check(
+            "Get the gist in the Ledger app: every story in 60 seconds",
+            Some(RemovalReason::Widget),
+        );
+        check("Advert · Close", Some(RemovalReason::Widget));
+        check("Premium", Some(RemovalReason::Widget));
+        check(
+            "Podcast: The Harbour Minute — what the strike means for your ferry (14 min)",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Listen to Tide Tables, the Ledger's weekly shipping podcast, every Friday.",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "The Ledger is funded by its subscribers. Subscribe from 5 crowns a month.",
+            Some(RemovalReason::Widget),
+        );
         check("No time to read?", Some(RemovalReason::Widget));
         check("Get a summary", Some(RemovalReason::Widget));
         check("Read more", Some(RemovalReason::Widget));
@@ -1901,6 +1996,16 @@ mod tests {
 
     #[test]
     fn related() {
+        check("Readers also skimmed", Some(RemovalReason::Related));
+        check("More on Harbour pilots", Some(RemovalReason::Related));
+        check(
+            "Skim next: Five charts that explain the strike",
+            Some(RemovalReason::Related),
+        );
+        check(
+            "More updates from the Velmar Wire are available at the source.",
+            Some(RemovalReason::Related),
+        );
         check("Previous Article", Some(RemovalReason::Related));
         check("You may also like", Some(RemovalReason::Related));
         check("More News from Sci-Tech", Some(RemovalReason::Related));
@@ -1967,6 +2072,14 @@ mod tests {
 
     #[test]
     fn cookies_comments_contact() {
+        check(
+            "Comments are off for this story.",
+            Some(RemovalReason::Comments),
+        );
+        check(
+            "The Ledger saves a cookie so we know what you read. Okay · Settings",
+            Some(RemovalReason::Cookie),
+        );
         check(
             "This website uses cookies to improve your experience. You can opt-out if you wish. Accept",
             Some(RemovalReason::Cookie),
@@ -2138,6 +2251,10 @@ mod tests {
     #[test]
     fn editor_notes() {
         check(
+            "Corrected at 13:41 GMT: an earlier version of this entry gave the wrong date.",
+            Some(RemovalReason::EditorNote),
+        );
+        check(
             "Editor's note: Ilse Marr is a freelance writer based in Vell.",
             Some(RemovalReason::EditorNote),
         );
@@ -2302,6 +2419,10 @@ mod tests {
         check_syndication("Source: Vell Wire Service", Some("Vell Wire Service"));
         check_syndication("Via: Harbour Notes", Some("Harbour Notes"));
         check_syndication("Via Vell Wire Service", Some("Vell Wire Service"));
+        check_syndication(
+            "LIVE UPDATES · as published by Vell Wire Service",
+            Some("Vell Wire Service"),
+        );
         check_syndication("Via the old coast road, the trip takes an hour.", None);
         check_syndication(
             "Originally published by The Vell Courier.",
