@@ -1330,10 +1330,19 @@ fn is_subscription_pitch(key: &str) -> bool {
             .any(|you| key.contains(you));
     // "Subscribe from 5 lodras a month", "unlock … for 3 lodras a week": a price by the
     // month or week beside a call to subscribe.
-    let priced = PATTERNS.price_per_period.is_match(key)
-        && ["subscribe", "subscribers", "unlock", "members"]
-            .iter()
-            .any(|call| contains_phrase(key, call));
+    // The call is the site's own when it opens a sentence or a label's text, or ends the
+    // unit ("… Subscribe"); "members can subscribe from 5 crowns a month, the club said"
+    // reports a price.
+    let called = ["subscribe", "subscribers", "unlock", "join"]
+        .iter()
+        .any(|call| {
+            key.starts_with(call)
+                || key.ends_with(call)
+                || [". ", ": ", "! "]
+                    .iter()
+                    .any(|mark| key.contains(&format!("{mark}{call}")))
+        });
+    let priced = PATTERNS.price_per_period.is_match(key) && called;
     priced
         || (["sign up", "subscribe", "unlock"]
             .iter()
