@@ -120,6 +120,15 @@ fn times_within(
             &piece.range,
             grammar.lexicon,
         );
+        // A time of day alone on its line ("14:05 GMT" over a live blog's entry) stamps the
+        // entry with the publication day; the entry's story starts from that day.
+        let stamp = matches!(piece.meaning, Meaning::Time { day: None, .. })
+            && stands_alone_on_its_line(text, &piece.range);
+        if stamp {
+            anchors.narrative = None;
+            anchors.story_day = None;
+            anchors.later_in_the_day = false;
+        }
         let anchors_here =
             day_after_clock(text, piece, pieces.get(idx + 1), &anchors, tense).unwrap_or(anchors);
         let resolved = match of_that_year(text, piece, pieces.get(idx + 1), &anchors) {
@@ -753,6 +762,19 @@ fn cue(words: &[String], lexicon: &Lexicon) -> Option<Tense> {
     });
     // "will be held" is no past: a participle after "be" leaves the tense to the words before.
     (past && !participle_after_be && !to_have_done).then_some(Tense::Past)
+}
+
+/// Whether nothing but white space and a time zone shares the line of `range` ("14:05 GMT"
+/// heading a live blog's entry).
+fn stands_alone_on_its_line(text: &str, range: &Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |at| range.end + at);
+    let before = &text[line_start..range.start];
+    let after = text[range.end..line_end].trim();
+    before.trim().is_empty()
+        && (after.is_empty() || (after.len() <= 4 && after.chars().all(|c| c.is_ascii_uppercase())))
 }
 
 /// The sentence that holds `range`, or the whole text when none does (an expression across a

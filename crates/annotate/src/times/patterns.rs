@@ -1079,6 +1079,14 @@ impl Grammar {
                 parse_half_unit,
                 Triggers::words(["half"]),
             ),
+            // "a quarter of an hour", "three quarters of an hour".
+            (
+                format!(
+                    r"\b(?P<fraction>(?i:a{s}quarter|three{s}quarters|three-quarters)){s}(?i:of){s}(?i:an?){s}(?P<unit>{singular_units})\b"
+                ),
+                parse_half_unit,
+                Triggers::words(["quarter", "quarters", "three-quarters"]),
+            ),
             // "for years", "in decades".
             (
                 r"\b(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries))\b"
@@ -2728,12 +2736,19 @@ fn parse_duration(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     pieces
 }
 
+/// "half an hour", and with a `fraction` group "a quarter of an hour" (0.25) or "three
+/// quarters of an hour" (0.75).
 fn parse_half_unit(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
+    let amount = match group(captures, "fraction").map(key).as_deref() {
+        None => 0.5,
+        Some(fraction) if fraction.starts_with("three") => 0.75,
+        Some(_) => 0.25,
+    };
     match group(captures, "unit").and_then(|text| scan.unit(text)) {
         Some(unit) => whole(
             captures,
             Meaning::Duration {
-                amount: Amount::Exact(0.5),
+                amount: Amount::Exact(amount),
                 unit,
             },
         ),

@@ -1032,3 +1032,22 @@ fn a_causative_have_a_part_of_a_date_and_a_day_set_off_after_its_date() {
         ],
     );
 }
+
+#[test]
+fn a_quarter_of_an_hour_and_a_live_blog_s_stamps() {
+    check(
+        "The board met for barely a quarter of an hour.",
+        Some("2026-11-07"),
+        &[("a quarter of an hour", "PT15M")],
+    );
+    // A stamp alone on its line is the publication day's, whatever day the entry before told.
+    check(
+        "14:05 GMT\nThe pilots met on Wednesday.\n\n13:30 GMT\nThe port reopened.",
+        Some("2026-11-05"),
+        &[
+            ("14:05 GMT", "2026-11-05T14:05"),
+            ("Wednesday", "2026-11-04"),
+            ("13:30 GMT", "2026-11-05T13:30"),
+        ],
+    );
+}
