@@ -588,9 +588,20 @@ pub(crate) fn clean_title(raw: &str, site_name: Option<&str>) -> String {
             }
         }
     }
-    // Without a known site name, drop a short last segment after a strong separator.
+    // Without a known site name, drop a short last segment after a strong separator, unless
+    // it says the page is live coverage ("… – live", "… – as it happened"): that is the
+    // headline's.
+    const LIVE_COVERAGE: &[&str] = &[
+        "live",
+        "live updates",
+        "live blog",
+        "as it happened",
+        "latest updates",
+        "latest",
+    ];
     for separator in [" | ", " :: ", " · ", " — ", " – ", " - "] {
         if let Some((head, tail)) = title.rsplit_once(separator)
+            && !LIVE_COVERAGE.contains(&tail.trim().to_lowercase().as_str())
             && boilerplate::count_words_up_to(tail, 4) <= 4
             && boilerplate::count_words_up_to(head, 3) >= 3
         {

@@ -281,6 +281,10 @@ fn cleans_titles() {
         clean_title("Vell - Dorn talks: day two", None),
         "Vell - Dorn talks: day two"
     );
+    assert_eq!(
+        clean_title("Pilots strike at Velmar port – live", None),
+        "Pilots strike at Velmar port – live"
+    );
 }
 
 #[test]
