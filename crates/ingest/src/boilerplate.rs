@@ -74,6 +74,9 @@ impl Shape {
 
 /// Calls to action that make up a whole unit.
 const WIDGET_EXACT: &[&str] = &[
+    "live",
+    "auto-refresh is on",
+    "auto-refresh is off",
     "premium",
     "subscriber exclusive",
     "members only",
@@ -1942,6 +1945,7 @@ mod tests {
             Some(RemovalReason::Widget),
         );
         check("Advert · Close", Some(RemovalReason::Widget));
+        check("Auto-refresh is on", Some(RemovalReason::Widget));
         check("Premium", Some(RemovalReason::Widget));
         check(
             "Podcast: The Harbour Minute — what the strike means for your ferry (14 min)",

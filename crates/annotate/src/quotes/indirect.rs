@@ -565,6 +565,11 @@ fn detour_word(doc: &Doc, idx: usize) -> bool {
                         | "again"
                         | "repeatedly"
                         | "also"
+                        // "said in a written statement that …".
+                        | "written"
+                        | "prepared"
+                        | "emailed"
+                        | "televised"
                         | "earlier"
                         | "later"
                         | "recently"

@@ -1975,6 +1975,15 @@ pub(crate) fn head(doc: &Doc, first: usize, last: usize) -> usize {
         {
             name_last
         }
+        // "two people familiar with the talks": an adjective after its noun qualifies it.
+        _ if boundary >= first + 2
+            && matches!(
+                doc.lower(boundary - 1),
+                "familiar" | "close" | "briefed" | "aware" | "knowledgeable" | "involved"
+            ) =>
+        {
+            boundary - 2
+        }
         _ => boundary - 1,
     }
 }

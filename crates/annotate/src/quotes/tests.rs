@@ -2274,3 +2274,19 @@ fn a_decision_that_someone_said_had_done_something_is_theirs_to_quote() {
          speaker=Interior Minister Ana Ruiz",
     );
 }
+
+#[test]
+fn a_written_statement_and_people_familiar_with_something() {
+    check(
+        "Ruiz said in a written statement that the plans were unchanged.",
+        "indirect [that the plans were unchanged] cue=said speaker=Ruiz",
+    );
+    check(
+        "The board voted 5-2, according to two people familiar with its talks. The two \
+         external members Ana Lenne and Irma Vashti voted against, they said.",
+        "indirect [The board voted 5-2] cue=according to \
+         speaker=two people familiar with its talks anonymous\n\
+         indirect [The two external members Ana Lenne and Irma Vashti voted against] cue=said \
+         speaker=two people (from they) anonymous",
+    );
+}
