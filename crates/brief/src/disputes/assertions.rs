@@ -53,6 +53,7 @@ const DENYING: &[&str] = &[
     "rejects claims",
     "dismissed claims",
     "dismissed reports",
+    "dismissed as",
 ];
 
 /// Phrases that deny a statement already named, judging it ("the claim is false").
@@ -1084,6 +1085,9 @@ fn contests(before: &str, phrase: &str, after: &str) -> bool {
         return false;
     }
     match phrase {
+        // "was dismissed as head of the agency" is a sacking; "dismissed as “a fairy tale” the
+        // claim that …" judges a claim.
+        "dismissed as" => !is_be(last),
         "denied" | "denies" | "deny" | "denying" => {
             let refused = is_be(last)
                 || matches!(
@@ -1573,6 +1577,27 @@ mod tests {
             .map(|(value, sources)| (value.to_string(), sources.to_vec()))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn dismissing_a_claim_as_something_denies_it() {
+        check(
+            &[
+                "The opposition leader told reporters that Harbour Minister Tomas Berg had \
+                 telephoned the port director on Wednesday night to press for a closure.",
+                "Mr Berg dismissed as “a fairy tale” the opposition’s claim that he had \
+                 telephoned the port director on the eve of the vote.",
+                "The port reopened on Tuesday after the storm, and ferries sailed again.",
+            ],
+            &[("asserted", &[1]), ("denied", &[2])],
+        );
+        check(
+            &[
+                "Tomas Berg was dismissed as head of the port authority on Monday.",
+                "Tomas Berg led the port authority until Monday.",
+            ],
+            &[],
+        );
     }
 
     #[test]
