@@ -96,7 +96,9 @@ impl Config {
         Config {
             threshold: 0.080,
             topic_threshold: Some(0.04),
-            attach_threshold: Some(0.05),
+            // 0.05 and 0.051 split every ECB+ and BASIL set alike; the margin leaves out an
+            // unrelated item of a feed that sits at 0.0500 (the rate-decision example).
+            attach_threshold: Some(0.051),
             entity_weight: 0.4,
             // ECB+ has no dates to tune this on: a month lets a story's follow-ups join it while
             // keeping next year's event of the same kind apart.
