@@ -149,7 +149,7 @@ const PHRASE_STOPS: &[&str] = &[
     "he", "she", "we", "i", "you", "him", "them", "us", "me", "there", "what",
 ];
 
-const HEDGES: &str = r"about|around|roughly|approximately|nearly|almost|some|up to|more than|over|at least|at most|fewer than|less than|under|as many as|as much as|as few as|close to|an estimated|estimated|just over|just under|well over|upwards of|between|from";
+const HEDGES: &str = r"about|around|roughly|approximately|nearly|almost|some|up to|more than|over|at least|at most|fewer than|less than|under|below|above|as many as|as much as|as few as|close to|an estimated|estimated|just over|just under|well over|upwards of|between|from";
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let word_number = format!(

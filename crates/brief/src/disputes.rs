@@ -65,6 +65,9 @@ struct Mention<'a> {
     counts_people: bool,
     /// Whether it is the size of a group a part is counted out of ([`is_whole_of_a_part`]).
     whole_of_a_part: bool,
+    /// Whether it names what it measures: a counted noun ("4,000 workers"), a physical unit
+    /// ("12,000 hectares"), or the thing a change in per cent is of ("the lodra rose 1.2%").
+    names_what_it_measures: bool,
 }
 
 /// What a count of people may tell befell them. Counts of one noun ("four people", "six people")
@@ -539,15 +542,24 @@ fn mentions<'a>(
         let article_lengths = lengths.get(article_idx).map_or(&[][..], Vec::as_slice);
         for quantity in annotated.quantities.iter().chain(article_lengths) {
             // "Two sides", "two people in the room": counts this small are rarely what sources
-            // dispute, and words like these are everywhere.
-            if quantity.value < 3.0 && quantity.upper.is_none() {
+            // dispute, and words like these are everywhere; a small figure in a unit ("1.2%")
+            // is a measure like any other.
+            if quantity.value < 3.0 && quantity.upper.is_none() && quantity.unit.is_none() {
                 continue;
             }
+            // "The lodra rose 1.2%": a change in per cent is of the thing that changed.
+            let changed = (quantity.counted.is_none()
+                && quantity.unit.as_deref() == Some("percent"))
+            .then(|| changed_subject(&annotated.article.text, &quantity.range))
+            .flatten();
             let slot = match (&quantity.counted, &quantity.unit) {
                 // Every meeting's length is one slot, whatever the meeting is called.
                 (_, Some(unit)) if unit == durations::UNIT => Some(unit.clone()),
                 (Some(counted), _) => terms.of(same_thing(counted)).into_iter().next(),
-                (None, Some(unit)) => Some(unit.clone()),
+                (None, Some(unit)) => Some(match &changed {
+                    Some(subject) => format!("{unit} of {subject}"),
+                    None => unit.clone(),
+                }),
                 (None, None) => None,
             };
             let Some(sentence_idx) = annotated.sentences.iter().position(|sentence| {
@@ -568,6 +580,11 @@ fn mentions<'a>(
             else {
                 continue;
             };
+            // "cut its forecast to 0.9% from 1.4%": the figure a change started from is the
+            // old one, no claim about the thing now.
+            if is_former_value(text, &sentence.range, &quantity.range) {
+                continue;
+            }
             // A figure the sentence supposes or asks about, or names as a threshold ("60 votes
             // needed to end debate"), is no count of what happened.
             if supposes_or_asks(text.get(sentence.range.clone()).unwrap_or_default())
@@ -626,6 +643,12 @@ fn mentions<'a>(
                 fates,
                 counts_people: counts_people(quantity),
                 whole_of_a_part: is_whole_of_a_part(text, &sentence.range, &quantity.range),
+                names_what_it_measures: quantity.counted.is_some()
+                    || changed.is_some()
+                    || quantity
+                        .unit
+                        .as_deref()
+                        .is_some_and(|unit| PHYSICAL_UNITS.contains(&unit)),
             });
         }
     }
@@ -758,15 +781,9 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
     let similarity = if either == 0.0 { 0.0 } else { shared / either };
     // A unit alone ("percent", a sum) says little about what is measured, so the context
     // must; an area, a mass, a volume or a power says what it measures ("12,000 hectares"
-    // burned and "fewer than 6,000 hectares" burned).
-    let measures = |quantity: &Quantity| {
-        quantity
-            .unit
-            .as_deref()
-            .is_some_and(|unit| PHYSICAL_UNITS.contains(&unit))
-    };
-    let counted = (left.quantity.counted.is_some() && right.quantity.counted.is_some())
-        || (measures(left.quantity) && measures(right.quantity));
+    // burned and "fewer than 6,000 hectares" burned), and so does the thing a change in per
+    // cent is of.
+    let counted = left.names_what_it_measures && right.names_what_it_measures;
     // Counts of people something befell alike are counts of one thing, whatever the people
     // are called ("killing seven people", "at least 12 workers were killed").
     let one_fate_of_people =
@@ -781,6 +798,88 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
         OTHER_NOUN_SIMILARITY
     };
     (similarity >= needed).then_some(similarity)
+}
+
+/// Whether the figure at `quantity` is where a change started: right after "from", in a
+/// clause that gives where it ended with "to" ("to 0.9% from 1.4%", "from 4.25% to 4.75%").
+fn is_former_value(text: &str, sentence: &Range<usize>, quantity: &Range<usize>) -> bool {
+    let Some(before) = text.get(sentence.start..quantity.start) else {
+        return false;
+    };
+    let Some(after) = text.get(quantity.end..sentence.end) else {
+        return false;
+    };
+    let words_before: Vec<&str> = before.split_whitespace().collect();
+    let after_from = words_before
+        .last()
+        .is_some_and(|word| word.eq_ignore_ascii_case("from"));
+    let to_before = words_before
+        .iter()
+        .rev()
+        .skip(1)
+        .take(4)
+        .any(|word| word.eq_ignore_ascii_case("to"));
+    let to_after = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("to"));
+    after_from && (to_before || to_after)
+}
+
+/// Verbs of a change a figure in per cent measures ("rose 1.2%", "fell by 3 per cent").
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "jumped",
+    "gained",
+    "dropped",
+    "climbed",
+    "slipped",
+    "surged",
+    "declined",
+    "lost",
+    "increased",
+    "decreased",
+    "grew",
+    "shrank",
+    "rallied",
+    "slumped",
+    "tumbled",
+    "soared",
+    "plunged",
+    "advanced",
+    "weakened",
+    "strengthened",
+    "sank",
+    "dipped",
+];
+
+/// The word for what changed by the figure at `range` of `text`: the subject right before a
+/// verb of change right before it ("The lodra rose 1.2%", "the index fell by 3 per cent").
+fn changed_subject(text: &str, range: &Range<usize>) -> Option<String> {
+    let before = text.get(..range.start)?;
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    let mut verb = words.next()?;
+    if verb == "by" {
+        verb = words.next()?;
+    }
+    if !CHANGE_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    let subject = words.next()?;
+    (subject.len() > 2
+        && subject.chars().all(char::is_alphabetic)
+        && !matches!(
+            subject.as_str(),
+            "it" | "they" | "which" | "that" | "has" | "had" | "have" | "also" | "and"
+        ))
+    .then_some(subject)
 }
 
 /// Units of area, mass, volume and power, as the quantities annotator names them. Not lengths:
@@ -915,11 +1014,11 @@ fn interval(quantity: &Quantity) -> (f64, f64) {
         return (value.min(upper), value.max(upper));
     }
     match quantity.hedge.as_deref() {
-        Some("more than" | "over" | "at least" | "upwards of" | "well over" | "just over") => {
-            (value, f64::INFINITY)
-        }
         Some(
-            "fewer than" | "less than" | "under" | "up to" | "at most" | "as many as"
+            "more than" | "over" | "above" | "at least" | "upwards of" | "well over" | "just over",
+        ) => (value, f64::INFINITY),
+        Some(
+            "fewer than" | "less than" | "under" | "below" | "up to" | "at most" | "as many as"
             | "as much as" | "just under" | "as few as",
         ) => (0.0, value),
         // "About 100,000" and "60,000 to 90,000" are different claims; "about 4,000" and "3,000
@@ -1119,6 +1218,31 @@ mod tests {
             })
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_change_in_per_cent_is_of_its_subject_and_its_start_is_no_claim() {
+        let subject = |text: &str, figure: &str| {
+            let start = text.find(figure).expect("figure in text");
+            changed_subject(text, &(start..start + figure.len()))
+        };
+        assert_eq!(
+            subject("The krona rose 1.2% against the euro.", "1.2%").as_deref(),
+            Some("krona")
+        );
+        assert_eq!(
+            subject("The index fell by 3 per cent on Friday.", "3 per cent").as_deref(),
+            Some("index")
+        );
+        assert_eq!(subject("Turnout was 61 per cent.", "61 per cent"), None);
+        let former = |text: &str, figure: &str| {
+            let start = text.find(figure).expect("figure in text");
+            is_former_value(text, &(0..text.len()), &(start..start + figure.len()))
+        };
+        assert!(former("It cut its forecast to 0.9% from 1.4%.", "1.4%"));
+        assert!(former("The rate went from 4.25% to 4.75%.", "4.25%"));
+        assert!(!former("The rate went from 4.25% to 4.75%.", "4.75%"));
+        assert!(!former("Imports from 12 countries rose.", "12 countries"));
     }
 
     #[test]
