@@ -1084,9 +1084,15 @@ fn reported(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Op
         };
         // "spent the past month telling …": a time before the gerund is no speaker; the
         // sentence's subject is.
-        let after_time = subject
-            .as_ref()
-            .is_some_and(|subject| is_time_word(doc.token(subject.last).stem()));
+        // Nor is a figure ("burned through 2.4 billion lodras of reserves in October
+        // defending the currency").
+        let after_time = subject.as_ref().is_some_and(|subject| {
+            is_time_word(doc.token(subject.last).stem())
+                || parallax_model::MONTH_NAMES.contains(&doc.lower(subject.last))
+                || doc
+                    .lower(subject.first)
+                    .starts_with(|c: char| c.is_ascii_digit())
+        });
         if after_time {
             subject = None;
         }

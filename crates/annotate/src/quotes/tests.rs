@@ -2290,3 +2290,12 @@ fn a_written_statement_and_people_familiar_with_something() {
          speaker=two people (from they) anonymous",
     );
 }
+
+#[test]
+fn a_figure_or_a_month_before_a_gerund_is_no_speaker() {
+    check(
+        "The bank had already burned through 2.4 billion crowns of reserves in October \
+         defending the currency.",
+        "indirect [the currency] cue=defending speaker=The bank",
+    );
+}
