@@ -882,6 +882,14 @@ impl Grammar {
                 parse_day_before,
                 Triggers::words(["day", "night", "morning", "evening"]),
             ),
+            // "on the eve of the decision": the day before the event the story is on.
+            (
+                format!(
+                    r"\b(?i:the){s}(?i:eve){s}(?i:of){s}(?i:the|his|her|its|their){s}\p{{L}}{{1,20}}"
+                ),
+                parse_eve,
+                Triggers::words(["eve"]),
+            ),
             // "that night", "that morning".
             (
                 format!(r"\b(?i:that|the{s}same){s}(?P<part>{day_parts})\b"),
@@ -1990,7 +1998,18 @@ fn parse_day_before(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
                 },
             );
         }
-        return Vec::new();
+        // "phoned the governor the night before the decision": a part of the day before an
+        // event the story is on, which is the day it last told; "the day before he left" says
+        // another day, and TimeML reads "the day before the son …" as "the day" of an unknown
+        // date.
+        let before_an_event = key(group(captures, "part").unwrap_or_default()) != "day"
+            && matches!(
+                scan.word_after(end).as_deref(),
+                Some("the" | "a" | "his" | "her" | "its" | "their")
+            );
+        if !before_an_event {
+            return Vec::new();
+        }
     }
     let shift = match group(captures, "direction").map(key).as_deref() {
         Some("before") => -1,
@@ -2015,6 +2034,17 @@ fn parse_day_before(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         ),
         None => Vec::new(),
     }
+}
+
+/// "the eve of the vote": the day before the day the story last told.
+fn parse_eve(captures: &Captures<'_>, _scan: &Scan<'_>) -> Vec<Piece> {
+    whole(
+        captures,
+        Meaning::Narrative {
+            unit: Unit::Day,
+            shift: -1,
+        },
+    )
 }
 
 fn parse_that_day_part(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {

@@ -1034,6 +1034,27 @@ fn a_causative_have_a_part_of_a_date_and_a_day_set_off_after_its_date() {
 }
 
 #[test]
+fn a_part_of_the_day_before_an_event_and_the_eve_of_one() {
+    check(
+        "The council voted on Thursday. The mayor had phoned the harbour master the night \
+         before the vote.",
+        Some("2026-11-06"),
+        &[
+            ("Thursday", "2026-11-05"),
+            ("the night before", "2026-11-04TNI"),
+        ],
+    );
+    check(
+        "The council voted on Thursday. The mayor denied calling on the eve of the vote.",
+        Some("2026-11-06"),
+        &[
+            ("Thursday", "2026-11-05"),
+            ("the eve of the vote", "2026-11-04"),
+        ],
+    );
+}
+
+#[test]
 fn a_quarter_of_an_hour_and_a_live_blog_s_stamps() {
     check(
         "The board met for barely a quarter of an hour.",

@@ -150,9 +150,8 @@ fn each_story_meets_its_gold() {
             tally.quotes_found,
             0.75,
         );
-        // FIXME(#5): rate-decision's times told from an event, not a day ("the night before
-        // the decision", "on the eve of the decision") and "a spring election" (a season with
-        // no year) are not found: 97 of its 101 gold dates are.
+        // FIXME(#5): rate-decision's "a spring election" (a season with no year, after "a")
+        // is not found: 100 of its 101 gold dates are.
         at_least(&story, "dates found", tally.dates_found, tally.dates, 0.95);
         at_least(
             &story,
