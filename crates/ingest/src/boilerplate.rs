@@ -1123,9 +1123,6 @@ const DISCLAIMER_WORDS: &[&str] = &[
     "amended",
     "corrected",
     "clarified",
-    "updated",
-    "changed",
-    "edited",
 ];
 
 /// Whether [`classify`] may find `unit` to be one of the shapes that carry metadata: an
@@ -1220,8 +1217,22 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     {
         return Some(shape);
     }
+    // "updated", "changed" and "edited" are common in article text: a notice with them opens
+    // with them or with "this article".
+    let opens_a_notice = || {
+        [
+            "updated ",
+            "this article ",
+            "this story ",
+            "this piece ",
+            "this column ",
+            "this post ",
+        ]
+        .iter()
+        .any(|opening| key.starts_with(opening))
+    };
     if n_words <= 80
-        && DISCLAIMER_WORDS.iter().any(|word| key.contains(word))
+        && (DISCLAIMER_WORDS.iter().any(|word| key.contains(word)) || opens_a_notice())
         && patterns.disclaimer.is_match(&key)
     {
         return Some(Shape::EditorNote);
@@ -1336,16 +1347,25 @@ fn is_subscription_pitch(key: &str) -> bool {
     // The call is the site's own when it opens a sentence or a label's text, or ends the
     // unit ("… Subscribe"); "members can subscribe from 5 crowns a month, the club said"
     // reports a price.
-    let called = ["subscribe", "subscribers", "unlock", "join"]
+    let called = || {
+        ["subscribe", "subscribers", "unlock", "join"]
+            .iter()
+            .any(|call| {
+                key.starts_with(call)
+                    || key.ends_with(call)
+                    || key.match_indices(call).any(|(at, _)| {
+                        [". ", ": ", "! "]
+                            .iter()
+                            .any(|mark| key[..at].ends_with(mark))
+                    })
+            })
+    };
+    // The price's period is looked for before the pattern runs: most units name none.
+    let priced = [" a month", " a week", " a year"]
         .iter()
-        .any(|call| {
-            key.starts_with(call)
-                || key.ends_with(call)
-                || [". ", ": ", "! "]
-                    .iter()
-                    .any(|mark| key.contains(&format!("{mark}{call}")))
-        });
-    let priced = PATTERNS.price_per_period.is_match(key) && called;
+        .any(|period| key.contains(period))
+        && PATTERNS.price_per_period.is_match(key)
+        && called();
     priced
         || (["sign up", "subscribe", "unlock"]
             .iter()
@@ -1746,7 +1766,10 @@ fn is_funding_appeal(key: &str) -> bool {
         .iter()
         .any(|phrase| contains_phrase(key, phrase))
         && ASKS.iter().any(|phrase| contains_phrase(key, phrase)))
-        || PATTERNS.give_at_address.is_match(key)
+        || (["give", "donate", "contribute", "chip in"]
+            .iter()
+            .any(|ask| key.contains(ask))
+            && PATTERNS.give_at_address.is_match(key))
 }
 
 fn is_inline_related(key: &str) -> bool {
