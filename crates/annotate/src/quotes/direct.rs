@@ -661,19 +661,7 @@ fn cue_before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
             // "a decision that Ruiz said had “stopped the infection in its tracks”": the
             // relative clause's verb after the cue, its subject the "that" before the speaker.
             let relative_gap = end == idx + 1
-                && matches!(
-                    doc.lower(end),
-                    "had"
-                        | "has"
-                        | "have"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "would"
-                        | "will"
-                        | "could"
-                )
+                && is_relative_auxiliary(doc.lower(end))
                 && (idx.saturating_sub(6).max(floor)..idx)
                     .any(|before| matches!(doc.lower(before), "that" | "which"));
             if !relative_gap {
@@ -723,15 +711,21 @@ fn cue_before(doc: &Doc, span: &Span, state: &State) -> Option<Attribution> {
         let auxiliary_after_cue = idx == end
             && idx > low
             && cues::verb_at(doc, idx - 1).is_some()
-            && matches!(
-                doc.lower(idx),
-                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will" | "could"
-            );
+            && is_relative_auxiliary(doc.lower(idx));
         if !complement_word(doc, idx) && !auxiliary_after_cue {
             return None;
         }
     }
     None
+}
+
+/// Whether `word` is an auxiliary that opens a relative clause's verb right after a cue
+/// ("a decision that Ruiz said *had* “…”").
+fn is_relative_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will" | "could"
+    )
 }
 
 /// The speaker of a participle cue ("…, adding …"): the speaker of the last quote found in the

@@ -800,7 +800,8 @@ const PRONOUN_CAUSES: &[&str] = &[
 ];
 
 /// The noun phrase that ends just before word `end`: up to four words back to a stop word or
-/// punctuation ("a lightning strike" of "and that a lightning strike was").
+/// punctuation ("a lightning strike" of "and that a lightning strike was"; "union delegation"
+/// of "the union delegation walked out").
 fn phrase_before(
     text: &str,
     words: &[Range<usize>],
@@ -811,7 +812,9 @@ fn phrase_before(
     while start > 0
         && end - start < 4
         && !PHRASE_STOPS.contains(&lower[start - 1].as_str())
-        && (start == end || !punctuation_between(text, &words[start - 1], &words[start]))
+        && words
+            .get(start)
+            .is_none_or(|word| !punctuation_between(text, &words[start - 1], word))
     {
         start -= 1;
     }
@@ -1285,16 +1288,8 @@ fn actor(
             return Some(text[words[start].start..words[end - 1].end].to_string());
         }
     }
-    let mut start = end;
-    while start > 0
-        && end - start < 4
-        && !PHRASE_STOPS.contains(&lower[start - 1].as_str())
-        && !punctuation_between(text, &words[start - 1], &words[start])
-    {
-        start -= 1;
-    }
-    if start < end {
-        return Some(text[words[start].start..words[end - 1].end].to_string());
+    if let Some(phrase) = phrase_before(text, words, lower, end) {
+        return Some(phrase);
     }
     // "It was X, not Y, that called the meeting."
     let cleft = (1..verb_start)
