@@ -15,9 +15,11 @@ For every examples/gold/<story>.json this script checks that:
     the first 1024 bytes (a WARC payload by its HTTP Content-Type charset first),
     with the WHATWG rule that the labels latin1 / iso-8859-1 / us-ascii mean
     windows-1252; XML by its <?xml encoding?> declaration (UTF-8 by default);
-    any other text (*.txt, *.txt.gz) as UTF-8, falling back to windows-1252 and
-    then ISO-8859-1 when the bytes are not valid UTF-8.  Every .html / .htm page
-    must declare its charset, and the declared charset must decode the bytes;
+    any other text (*.txt, *.txt.gz) as UTF-16 when it starts with a UTF-16 byte
+    order mark, else as UTF-8, falling back to windows-1252 and then ISO-8859-1
+    when the bytes are not valid UTF-8, with CRLF line endings read as LF.  Every
+    .html / .htm page must declare its charset, and the declared charset must
+    decode the bytes;
   * XML files parse either as RSS 2.0 with one <item> and a content:encoded
     element, or as an Atom 1.0 feed with one <entry> holding a title, an
     author name, a published date, a link href and a content element
@@ -189,15 +191,18 @@ def decode_xml(path, data, errors):
 
 
 def decode_plain(data):
-    """Undeclared text: UTF-8 (BOM allowed), else windows-1252, else ISO-8859-1."""
+    """Undeclared text: UTF-16 when it starts with a UTF-16 BOM, else UTF-8 (BOM allowed), else
+    windows-1252, else ISO-8859-1; CRLF line endings are read as LF."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16").replace("\r\n", "\n")
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     for codec in ("utf-8", "cp1252"):
         try:
-            return data.decode(codec)
+            return data.decode(codec).replace("\r\n", "\n")
         except UnicodeDecodeError:
             pass
-    return data.decode("iso-8859-1")
+    return data.decode("iso-8859-1").replace("\r\n", "\n")
 
 
 def read_raw(path, errors=None):
