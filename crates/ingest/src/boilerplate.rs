@@ -537,6 +537,8 @@ const RELATED_MARKERS: &[&str] = &[
 /// "More from The Courier".
 const RELATED_FROM: &[&str] = &[
     "more on",
+    "more in",
+    "also on",
     "from around the web",
     "around the web",
     "trending on",
@@ -931,7 +933,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"\b(?:from|for|at)\s+\d+(?:[.,]\d+)?\s*\S{0,12}\s+a\s+(?:month|week|year)\b",
         ),
         available_at_the_source: compile(
-            r"^(?:more|further|full|all)\s+(?:updates|coverage|details|reporting|stories)\b.{0,80}\bat\s+the\s+(?:source|original)\b",
+            r"^(?:more|further|full|all)\s+(?:updates|coverage|details|reporting|stories)\b.{0,80}\bat\s+the\s+(?:source|original)\b|^(?:(?:continue|keep|finish)\s+reading|read\s+the\s+(?:full|whole|rest\s+of\s+the)\s+(?:story|article|report|piece))\s+(?:at|on)\s|\bthe\s+(?:full|whole|complete)\s+(?:article|story|text|report)\s+is\s+(?:available\s+)?(?:on|at)\s+(?:the\s+)?(?:publisher|original|source)",
         ),
         give_at_address: compile(
             r"(?:^|[.!?]\s+)(?:give|donate|contribute|chip\s+in)\b[^.!?]{0,30}?\b(?:at|via|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$",
@@ -1242,6 +1244,7 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     }
     if RELATED_MARKERS.contains(&key.as_str())
         || (n_words <= MAX_RELATED_FROM_WORDS
+            && !ends_like_sentence(unit)
             && RELATED_FROM
                 .iter()
                 .any(|prefix| starts_with_phrase(&key, prefix)))
@@ -1317,6 +1320,13 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
         return Some(Shape::Widget);
     }
     if n_words <= 20 && key.contains('?') && ends_with_buttons(unit) {
+        return Some(Shape::Widget);
+    }
+    // "We keep a small file on your device so your list survives. Got it · Tell me more".
+    if n_words <= 50 && ends_with_buttons(unit) && ends_with_an_acknowledgement(unit) {
+        return Some(Shape::Widget);
+    }
+    if n_words <= 30 && is_labelled_advert(unit) {
         return Some(Shape::Widget);
     }
     None
@@ -1635,10 +1645,19 @@ fn is_item_row(unit: &str) -> bool {
             .next()
             .is_some_and(|verb| TOOLBAR_VERBS.contains(&verb.to_lowercase().as_str()))
     });
-    let (min_items, max_words) = match (breadcrumb, toolbar) {
-        (true, _) => (2, 4),
-        (false, true) => (2, 5),
-        (false, false) => (3, 4),
+    // "World · Diplomacy": a section's kicker, two capitalised labels set apart by a dot.
+    let kicker = !unit.contains('|')
+        && items.iter().all(|item| {
+            count_words_up_to(item, 3) <= 2
+                && item
+                    .split_whitespace()
+                    .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        });
+    let (min_items, max_words) = match (breadcrumb, toolbar, kicker) {
+        (true, _, _) => (2, 4),
+        (false, true, _) => (2, 5),
+        (false, false, true) => (2, 2),
+        (false, false, false) => (3, 4),
     };
     items.len() >= min_items
         && items.iter().all(|item| {
@@ -1659,6 +1678,60 @@ fn ends_with_buttons(unit: &str) -> bool {
         .filter(|item| !item.is_empty())
         .collect();
     tail_start > 0 && items.len() >= 2 && items.iter().all(|item| count_words_up_to(item, 4) <= 3)
+}
+
+/// Whether one of the buttons that end a notice ([`ends_with_buttons`]) acknowledges it.
+fn ends_with_an_acknowledgement(unit: &str) -> bool {
+    const ACKNOWLEDGEMENTS: &[&str] = &[
+        "got it",
+        "ok",
+        "okay",
+        "accept",
+        "accept all",
+        "agree",
+        "i agree",
+        "allow",
+        "allow all",
+        "understood",
+        "i understand",
+        "fine",
+        "that's fine",
+        "close",
+        "dismiss",
+        "continue",
+    ];
+    let tail_start = unit.rfind(['.', '?', '!']).map_or(0, |end| end + 1);
+    unit[tail_start..].split(['·', '|']).any(|button| {
+        let button = button.trim().trim_matches(['[', ']']).to_lowercase();
+        ACKNOWLEDGEMENTS.contains(&button.replace('’', "'").as_str())
+    })
+}
+
+/// An advertisement under its label, set off from it: "Sponsored · Spring breaks on the lakes
+/// from 299", "Promoted: …", "Advertisement | …".
+fn is_labelled_advert(unit: &str) -> bool {
+    const ADVERT_LABELS: &[&str] = &[
+        "sponsored",
+        "promoted",
+        "advertisement",
+        "advert",
+        "paid content",
+        "paid post",
+        "partner content",
+        "from our partners",
+        "anzeige",
+        "publicité",
+        "publicidad",
+        "реклама",
+    ];
+    let Some(split) = unit.find(['·', '|', ':', '—', '–']) else {
+        return false;
+    };
+    let label = unit[..split].trim().to_lowercase();
+    let rest = unit[split..]
+        .trim_start_matches(['·', '|', ':', '—', '–'])
+        .trim();
+    !rest.is_empty() && ADVERT_LABELS.contains(&label.as_str())
 }
 
 /// A call to get the site's app: "Get the gist in the Gistly app: every story in 60 seconds".
@@ -1894,6 +1967,37 @@ pub(crate) fn signature(unit: &str) -> Option<(String, Option<String>)> {
     Some((name.to_string(), outlet))
 }
 
+/// Whether the second half of a byline like "Ana Ruiz, Ledger Radio Service" names a newsroom or
+/// a role in one rather than a place ("PORTVALE, Norland" on a line of its own is a dateline).
+pub(crate) fn names_a_newsroom(outlet: &str) -> bool {
+    const NEWSROOM_WORDS: &[&str] = &[
+        "service",
+        "news",
+        "staff",
+        "correspondent",
+        "reporter",
+        "writer",
+        "editor",
+        "radio",
+        "agency",
+        "wire",
+        "desk",
+        "bureau",
+        "contributor",
+        "columnist",
+        "television",
+        "tv",
+        "press",
+        "media",
+    ];
+    outlet.split_whitespace().any(|word| {
+        let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+        NEWSROOM_WORDS
+            .iter()
+            .any(|newsroom_word| word.eq_ignore_ascii_case(newsroom_word))
+    })
+}
+
 /// "By Mara Quill" → "Mara Quill"; other author strings are returned trimmed.
 pub(crate) fn strip_by(author: &str) -> &str {
     let author = author.trim();
@@ -1956,6 +2060,11 @@ mod tests {
             "Residents can give at the town hall or online, the mayor said.",
             "LIVE: the mayor spoke to reporters on the quay.",
             "Members can subscribe from 5 crowns a month, the club said.",
+            "Also on Tuesday, police arrested two.",
+            "More in Osmia now rent than own.",
+            "Sponsored by the city, the ferry runs every hour.",
+            "Continue reading the list, the clerk was told.",
+            "Ana Ruiz and Tomas Berg met in Velmar.",
         ] {
             check(sentence, None);
         }
@@ -2028,11 +2137,36 @@ mod tests {
              ledger.example/appeal",
             Some(RemovalReason::Widget),
         );
+        check(
+            "Gistly keeps a small file on your device so your reading list survives a restart. \
+             Got it · Tell me more",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Sponsored · Harbour cruises around Velmar from 49 per person",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "Advertisement: Ostrava ferries",
+            Some(RemovalReason::Widget),
+        );
+        check("World · Diplomacy", Some(RemovalReason::Widget));
     }
 
     #[test]
     fn related() {
         check("Readers also skimmed", Some(RemovalReason::Related));
+        check("More in World", Some(RemovalReason::Related));
+        check("ALSO ON LEDGER RADIO", Some(RemovalReason::Related));
+        check(
+            "Continue reading at Velmar Ledger: ledger.example/harbour/pilots",
+            Some(RemovalReason::Related),
+        );
+        check(
+            "Gistly shows the opening of stories from partner outlets. The full article is on \
+             the publisher's site.",
+            Some(RemovalReason::Related),
+        );
         check("More on Harbour pilots", Some(RemovalReason::Related));
         check(
             "Skim next: Five charts that explain the strike",

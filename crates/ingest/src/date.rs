@@ -1,5 +1,6 @@
 //! Calendar dates as pages and datelines write them: ISO timestamps, "10 January 2022",
-//! "Monday January 10 2022", "10.01.2022", with month names in English, French, German, Spanish
+//! "Monday January 10 2022", "10.01.2022", "13/01/2022" (slashed only where the order is
+//! unambiguous), with month names in English, French, German, Spanish
 //! and Russian.
 
 use chrono::NaiveDate;
@@ -131,6 +132,7 @@ struct Patterns {
     iso: Regex,
     year_first_slash: Regex,
     day_first_dotted: Regex,
+    slashed: Regex,
     month_day_year: Regex,
     day_month_year: Regex,
 }
@@ -142,6 +144,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         iso: compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)"),
         year_first_slash: compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"),
         day_first_dotted: compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"),
+        slashed: compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"),
         month_day_year: compile(&format!(
             r"(?i)\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
         )),
@@ -153,6 +156,19 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 
 fn ymd(year: &str, month: Option<u32>, day: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month?, day.parse().ok()?)
+}
+
+/// "13/03/2026" is day first and "03/13/2026" month first, as British and American pages write
+/// them; "05/03/2026" could be either, and a wrong publication date would shift every relative
+/// date of the article, so it is no date at all.
+fn unambiguous_slashed(first: &str, second: &str, year: &str) -> Option<NaiveDate> {
+    let (first_number, second_number): (u32, u32) = (first.parse().ok()?, second.parse().ok()?);
+    match (first_number > 12, second_number > 12) {
+        (true, false) => ymd(year, Some(second_number), first),
+        (false, true) => ymd(year, Some(first_number), second),
+        _ if first_number == second_number => ymd(year, Some(first_number), second),
+        _ => None,
+    }
 }
 
 /// The first full date (day, month and year) in `text`, with the byte range it covers.
@@ -174,6 +190,10 @@ pub(crate) fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     }
     if let Some(found) = patterns.day_first_dotted.captures(text) {
         let date = ymd(&found[3], found[2].parse().ok(), &found[1]);
+        candidates.push((date, found.get(0).map_or(0..0, |whole| whole.range())));
+    }
+    if let Some(found) = patterns.slashed.captures(text) {
+        let date = unambiguous_slashed(&found[1], &found[2], &found[3]);
         candidates.push((date, found.get(0).map_or(0..0, |whole| whole.range())));
     }
     if let Some(found) = patterns.month_day_year.captures(text) {
@@ -229,6 +249,10 @@ mod tests {
         check("10 января 2022 г.", Some((2022, 1, 10)));
         check("10.01.2022 12:00", Some((2022, 1, 10)));
         check("2022/01/10", Some((2022, 1, 10)));
+        check("13/03/2026 · 07:42", Some((2026, 3, 13)));
+        check("03/13/2026", Some((2026, 3, 13)));
+        check("05/03/2026", None);
+        check("31/02/2026", None);
         check("February 30, 2022", None);
         check("in May the talks", None);
         check("", None);

@@ -54,11 +54,13 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
     let mut decisions: Vec<Option<RemovalReason>> = vec![None; units.len()];
 
     if options.detect_title
-        && let Some(first) = units.first()
-        && looks_like_title(first)
+        && let Some(title_idx) = title_unit(&units)
     {
-        cleaned.title = Some(first.clone());
-        decisions[0] = Some(RemovalReason::Title);
+        cleaned.title = Some(units[title_idx].clone());
+        decisions[title_idx] = Some(RemovalReason::Title);
+        if title_idx > 0 && looks_like_title(&units[0]) {
+            decisions[0] = Some(RemovalReason::OutsideMainContent);
+        }
     }
     let title_key = cleaned
         .title
@@ -104,6 +106,16 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
                 }
                 _ => {}
             }
+            continue;
+        }
+        // "Ana Ruiz, Ledger Radio Service" under the headline, before any article text.
+        if unit_idx < DATE_LINE_TOP_UNITS
+            && decisions[..unit_idx].iter().all(Option::is_some)
+            && let Some((name, Some(outlet))) = boilerplate::signature(unit)
+            && boilerplate::names_a_newsroom(&outlet)
+        {
+            decisions[unit_idx] = Some(RemovalReason::Byline);
+            add_authors(&mut cleaned.authors, vec![name]);
             continue;
         }
         if boilerplate::is_summary_disclaimer(unit) {
@@ -308,6 +320,27 @@ fn is_hard_wrapped(block: &[String]) -> bool {
 
 /// Whether the first unit of a plain text reads as its headline: 2 to 30 words, no sentence
 /// ending, not starting in lowercase, and no boilerplate shape.
+/// The headline's unit: the first unit, or the first after leading navigation ("Home › World"),
+/// or, when a masthead comes first ("Ledger Radio | English Service") with navigation under it,
+/// the headline-like unit under the navigation.
+fn title_unit(units: &[String]) -> Option<usize> {
+    const MOST_LEADING_NAVIGATION: usize = 2;
+    let is_navigation = |unit: &str| boilerplate::classify(unit) == Some(Shape::Widget);
+    let first = units
+        .iter()
+        .take(MOST_LEADING_NAVIGATION + 1)
+        .position(|unit| !is_navigation(unit))?;
+    if !looks_like_title(&units[first]) {
+        return None;
+    }
+    // Only a breadcrumb: a row of share buttons often sits between a headline and its standfirst.
+    let is_breadcrumb = |unit: &str| unit.contains(['›', '»']) && is_navigation(unit);
+    if first == 0 && units.len() > 3 && is_breadcrumb(&units[1]) && looks_like_title(&units[2]) {
+        return Some(2);
+    }
+    Some(first)
+}
+
 fn looks_like_title(unit: &str) -> bool {
     let n_words = count_words_up_to(unit, 30);
     (2..=30).contains(&n_words)
@@ -593,6 +626,43 @@ mod tests {
             cleaned.notes,
             ["Editor’s Note: Mara Quill covers the harbour towns for several weeklies."]
         );
+    }
+
+    #[test]
+    fn masthead_and_breadcrumb_over_the_headline() {
+        let input = format!(
+            "Ledger Radio | English Service\n\nHome › Norland › Politics\n\nPilots return to the harbour after the strike\n\n13 March 2026 09:30\n\nAna Ruiz, Ledger Radio English Service\n\n{BODY_ONE}\n\n{BODY_TWO}"
+        );
+        let cleaned = check(
+            &input,
+            &[BODY_ONE, BODY_TWO],
+            &[
+                "OutsideMainContent: Ledger Radio | English Service",
+                "Widget: Home › Norland › Politics",
+                "Title: Pilots return to the harbour after the strike",
+                "Byline: 13 March 2026 09:30",
+                "Byline: Ana Ruiz, Ledger Radio English Service",
+            ],
+        );
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Pilots return to the harbour after the strike")
+        );
+        assert_eq!(cleaned.authors, ["Ana Ruiz"]);
+        assert_eq!(cleaned.published, NaiveDate::from_ymd_opt(2026, 3, 13));
+    }
+
+    #[test]
+    fn breadcrumb_before_the_headline_and_a_place_under_it() {
+        let input = format!(
+            "Velmar Review › Opinion\n\nOpinion: The pilots were right\n\nPORTVALE, Norland\n\n{BODY_ONE}\n\n{BODY_TWO}"
+        );
+        let cleaned = clean(&input, &PLAIN);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Opinion: The pilots were right")
+        );
+        assert!(cleaned.authors.is_empty(), "{:?}", cleaned.authors);
     }
 
     #[test]

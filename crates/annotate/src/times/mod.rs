@@ -101,6 +101,10 @@ fn times_within(
     // Where the mention of the story's time ends, when it times its clause ("In October 2016,
     // …"), not a noun ("the August 1988 cease-fire").
     let mut narrative_end: Option<usize> = None;
+    // Where the clock time that made the story's time the afternoon or evening ends: "landed at
+    // 19:40" keeps "at 9" in the evening within its paragraph only, while "on Tuesday evening"
+    // sets the scene for what follows.
+    let mut evening_clock_end: Option<usize> = None;
     let mut expressions = Vec::new();
     let mut pieces: Vec<Piece> = select(grammar.candidates(text))
         .into_iter()
@@ -122,6 +126,13 @@ fn times_within(
         );
         // A time of day alone on its line ("14:05 GMT" over a live blog's entry) stamps the
         // entry with the publication day; the entry's story starts from that day.
+        if evening_clock_end.is_some_and(|end| {
+            text.get(end..piece.range.start)
+                .is_some_and(|between| between.contains('\n'))
+        }) {
+            anchors.later_in_the_day = false;
+            evening_clock_end = None;
+        }
         let stamp = matches!(piece.meaning, Meaning::Time { day: None, .. })
             && stands_alone_on_its_line(text, &piece.range);
         if stamp {
@@ -170,6 +181,15 @@ fn times_within(
                         .is_some_and(|hour| hour >= 12),
                     _ => false,
                 };
+                evening_clock_end = (anchors.later_in_the_day
+                    && matches!(
+                        piece.meaning,
+                        Meaning::Time {
+                            clock: resolve::Clock::At { .. },
+                            ..
+                        }
+                    ))
+                .then_some(piece.range.end);
                 narrative_end = times_a_clause(text, &piece.range).then_some(piece.range.end);
             }
         }
@@ -535,6 +555,17 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
             return Tense::Future;
         }
         if let Some(tense) = cue(&left_words[..=idx], lexicon) {
+            // "made it wait until January", "stayed through March": a span that ends at the
+            // expression lies ahead only when its verb does.
+            if matches!(left_words[idx].as_str(), "until" | "through")
+                && (0..idx)
+                    .rev()
+                    .take(8)
+                    .find_map(|earlier| cue(&left_words[..=earlier], lexicon))
+                    == Some(Tense::Past)
+            {
+                return Tense::Past;
+            }
             // "canceled a scheduled interview Monday night": a plan that a past verb acted on
             // lay before the telling.
             let plan_acted_on = tense == Tense::Future

@@ -2673,7 +2673,12 @@ fn parse_duration(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
     let amount_key = key(amount_text);
     // "recent weeks" is a length of time as TimeBank mostly annotates it, and so is a range
     // ("two to three weeks", "the next 12 to 18 months"), one expression of no exact length.
-    if amount_key == "recent" || group(captures, "low").is_some() {
+    // "sentenced in 2023 to 15 years": a year before "to" says when, and is no range's low end.
+    let year_before_to = group(captures, "low").is_some_and(|low| {
+        let low = key(low);
+        low.len() == 4 && low.chars().all(|c| c.is_ascii_digit())
+    });
+    if amount_key == "recent" || (group(captures, "low").is_some() && !year_before_to) {
         amount = Amount::Vague;
     }
     // In "a week-long strike" the article belongs to the noun; the unit adjective rule reads
@@ -2720,6 +2725,12 @@ fn parse_duration(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
         .and_then(|text| scan.words().hedges.get(&key(text)).copied())
         .or_else(|| group(captures, "orso").map(|_| TimeModifier::Approx));
     let mut pieces = whole(captures, Meaning::Duration { amount, unit });
+    if year_before_to && let Some(amount_start) = span(captures, "amount").map(|range| range.start)
+    {
+        for piece in &mut pieces {
+            piece.range.start = amount_start;
+        }
+    }
     // In "is expected to last several weeks", "last" is the verb.
     let start = captures.get(0).map_or(0, |m| m.start());
     let verb_last = group(captures, "span").map(key).as_deref() == Some("last")

@@ -1072,3 +1072,39 @@ fn a_quarter_of_an_hour_and_a_live_blog_s_stamps() {
         ],
     );
 }
+
+#[test]
+fn a_year_before_to_is_no_range_of_lengths() {
+    check(
+        "Berg was sentenced in 2023 to 15 years, and Ruiz faces two to three years.",
+        Some("2026-03-12"),
+        &[
+            ("2023", "2023"),
+            ("15 years", "P15Y"),
+            ("two to three years", "PXY"),
+        ],
+    );
+}
+
+#[test]
+fn an_evening_clock_keeps_its_paragraph_only() {
+    check(
+        "The pilots landed at 19:40 local time.\n\nThe handover began shortly after 11 o'clock. They landed at 19:40, and at 9 o'clock the mayor spoke.",
+        Some("2026-03-12"),
+        &[
+            ("19:40 local time", "2026-03-12T19:40"),
+            ("shortly after 11 o'clock", "2026-03-12T11:00"),
+            ("19:40", "2026-03-12T19:40"),
+            ("9 o'clock", "2026-03-12T21:00"),
+        ],
+    );
+}
+
+#[test]
+fn until_in_a_past_clause_is_past() {
+    check(
+        "Velmar made the pilots wait until January. The ban stays until January.",
+        Some("2026-03-14"),
+        &[("January", "2026-01"), ("January", "2027-01")],
+    );
+}
