@@ -910,9 +910,89 @@ fn content_start(doc: &Doc, entry: Entry, last: usize, sentence: &Range<usize>) 
             if NOT_CONTENT.contains(&start_word) && !approximation {
                 return None;
             }
+            if entry.base() == "release" && names_people(doc, start, sentence) {
+                return None;
+            }
             (opens_clause(start) || class != Class::Commit).then_some(start)
         }
     }
+}
+
+/// Whether the phrase at `start` names people ("the prisoners", "all 14 Velmarians", "two
+/// journalists"): what "released" then did is free them, which says nothing.
+fn names_people(doc: &Doc, start: usize, sentence: &Range<usize>) -> bool {
+    const PEOPLE: &[&str] = &[
+        "prisoners",
+        "prisoner",
+        "hostages",
+        "hostage",
+        "detainees",
+        "detainee",
+        "captives",
+        "inmates",
+        "people",
+        "citizens",
+        "nationals",
+        "men",
+        "women",
+        "children",
+        "soldiers",
+        "troops",
+        "sailors",
+        "crew",
+        "crews",
+        "journalists",
+        "workers",
+        "suspects",
+        "protesters",
+        "passengers",
+        "him",
+        "her",
+        "them",
+        "everyone",
+        "others",
+    ];
+    const BEFORE_THE_HEAD: &[&str] = &[
+        "the",
+        "all",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "of",
+        "remaining",
+        "last",
+        "other",
+        "jailed",
+        "detained",
+        "captured",
+    ];
+    (start..(start + 5).min(sentence.end))
+        .take_while(|&at| doc.token(at).is_word())
+        .find(|&at| {
+            let word = doc.lower(at);
+            !BEFORE_THE_HEAD.contains(&word) && !word.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .is_some_and(|head| {
+            let word = doc.lower(head);
+            PEOPLE.contains(&word)
+                || (doc.token(head).capitalized
+                    && word.len() > 5
+                    && (word.ends_with("ans") || word.ends_with("ese")))
+        })
 }
 
 /// Prepositions after which a determiner opens a phrase of the addressee, not the content:
@@ -2110,7 +2190,7 @@ fn raised(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Opti
 fn passive_by(doc: &Doc, state: &State, idx: usize, sentence: &Range<usize>) -> Option<Found> {
     if !matches!(
         doc.lower(idx),
-        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        "am" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
     ) {
         return None;
     }
@@ -2200,6 +2280,13 @@ fn passive_told(
     // the content begins.
     if let Some(comma) = (agent.first..agent.last).find(|&idx| doc.token(idx).is_punct(',')) {
         agent.last = comma.checked_sub(1)?;
+    }
+    // "by a diplomat who sat through the talks that …": the agent's relative clause runs to the
+    // "that" of what was told.
+    if let Some(who) = (agent.first..agent.last).find(|&idx| doc.lower(idx) == "who")
+        && let Some(that) = (who + 2..agent.last).find(|&idx| doc.lower(idx) == "that")
+    {
+        agent.last = that - 1;
     }
     let mut first = agent.last + 1;
     while first < sentence.end && (doc.token(first).is_punct(',') || doc.lower(first) == "that") {

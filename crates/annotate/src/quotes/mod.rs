@@ -709,21 +709,61 @@ fn resolve_pronouns(
             .unwrap_or(head);
         doc.token(key_idx).stem().to_string()
     };
-    let mut told: GenderEvidence<String> = GenderEvidence::new();
-    for antecedent in &antecedents {
-        if let Some(class) = speaker::gender(doc, antecedent.first, antecedent.last) {
-            told.learn(name_key(antecedent.first, antecedent.last), class);
+    // A surname that people of several given names share ("Teodor Grusan" and his mother
+    // "Radka Grusan") says nothing of which of them a later "Grusan" is.
+    let mut given_names_of: HashMap<String, Vec<String>> = HashMap::new();
+    let mut note_full_name = |given: &str, surname: String| {
+        let given_names = given_names_of.entry(surname).or_default();
+        if !given_names
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(given))
+        {
+            given_names.push(given.to_string());
         }
-    }
+    };
     for entity in entities
         .iter()
         .filter(|entity| entity.kind == EntityKind::Person)
     {
         let mut words = entity.name.split_whitespace();
-        if let (Some(given), Some(surname)) = (words.next(), words.next_back())
+        if let (Some(given), Some(surname)) = (words.next(), words.next_back()) {
+            note_full_name(given, crate::lowercase(surname).into_owned());
+        }
+    }
+    for antecedent in &antecedents {
+        let head = speaker::head(doc, antecedent.first, antecedent.last);
+        let Some(surname) = (antecedent.first..=head)
+            .rev()
+            .find(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
+        else {
+            continue;
+        };
+        let given = (antecedent.first..surname)
+            .rev()
+            .take_while(|&idx| doc.token(idx).is_word() && doc.token(idx).capitalized)
+            .last();
+        if let Some(given) = given
+            && let Some(written) = doc.text.get(doc.token(given).range.clone())
+        {
+            note_full_name(written, doc.token(surname).stem().to_string());
+        }
+    }
+    let mut told: GenderEvidence<String> = GenderEvidence::new();
+    for (surname, given_names) in &given_names_of {
+        if given_names.len() > 1 {
+            told.leave_unknown(surname.clone());
+        }
+    }
+    for antecedent in &antecedents {
+        if let Some(class) = speaker::gender(doc, antecedent.first, antecedent.last) {
+            told.learn(name_key(antecedent.first, antecedent.last), class);
+        }
+    }
+    for (surname, given_names) in given_names_of {
+        if let [given] = &given_names[..]
             && let Some(class) = speaker::gender_of_given_name(given)
         {
-            told.learn(crate::lowercase(surname).into_owned(), class);
+            told.learn(surname, class);
         }
     }
     let mut pronoun_of: HashMap<String, speaker::Pronoun> = HashMap::new();
@@ -745,10 +785,26 @@ fn resolve_pronouns(
         };
         let sentence = doc.token(written.first).sentence;
         let before = antecedents.partition_point(|antecedent| antecedent.last < written.first);
+        // "Velmar released the pilots without conditions, she added": the speaker of words is
+        // none of the names inside them (a pronoun cannot stand for a name in its own clause's
+        // complement), and here it is the one who spoke before.
+        let content: Vec<(usize, usize)> = quote
+            .pieces
+            .iter()
+            .filter_map(|piece| doc.tokens_within(piece))
+            .collect();
+        let in_the_content = |antecedent: &Antecedent| {
+            content
+                .iter()
+                .any(|&(first, last)| first <= antecedent.first && antecedent.last <= last)
+        };
         // The window bounds the work on hostile input: a few dozen candidates at most.
         for antecedent in antecedents[..before].iter().rev().take(50) {
             if sentence.saturating_sub(antecedent.sentence) > config.pronoun_window {
                 break;
+            }
+            if in_the_content(antecedent) {
+                continue;
             }
             let referent = speaker::referent(doc, antecedent.first, antecedent.last);
             let document_speaking_again = class == speaker::Pronoun::Neuter

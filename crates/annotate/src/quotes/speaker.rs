@@ -1619,6 +1619,17 @@ pub(crate) fn pronoun(idx: usize) -> Speaker {
     }
 }
 
+/// Adjectives that follow the noun they qualify, with a phrase after them: "people familiar
+/// with the talks", "officials involved in them".
+const POSTPOSED_ADJECTIVES: &[&str] = &[
+    "familiar",
+    "close",
+    "briefed",
+    "aware",
+    "knowledgeable",
+    "involved",
+];
+
 /// Classifies the phrase from `first` to `last` as a name or a role, and decides whether it is
 /// anonymous.
 pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
@@ -1629,6 +1640,10 @@ pub(crate) fn described(doc: &Doc, first: usize, last: usize) -> Speaker {
             head = idx - 1;
             break;
         }
+    }
+    // "two officials involved in the talks": an adjective after its noun qualifies it.
+    if head > first && POSTPOSED_ADJECTIVES.contains(&doc.lower(head)) {
+        head -= 1;
     }
     // A capital opening the phrase may be the sentence's ("Aides said …"): a word that names
     // no one is no name for it, unless a name follows ("Officials with the Velmar council").
@@ -1891,6 +1906,11 @@ impl<K: Hash + Eq> GenderEvidence<K> {
             .or_insert(Some(class));
     }
 
+    /// Records that nothing may tell the gender of `key`: a surname of two people.
+    pub(crate) fn leave_unknown(&mut self, key: K) {
+        self.0.insert(key, None);
+    }
+
     /// Records `class` for a key nothing was recorded for yet: weaker evidence, which fills in
     /// what stronger evidence leaves open.
     pub(crate) fn settle(&mut self, key: K, class: Pronoun) {
@@ -1976,12 +1996,7 @@ pub(crate) fn head(doc: &Doc, first: usize, last: usize) -> usize {
             name_last
         }
         // "two people familiar with the talks": an adjective after its noun qualifies it.
-        _ if boundary >= first + 2
-            && matches!(
-                doc.lower(boundary - 1),
-                "familiar" | "close" | "briefed" | "aware" | "knowledgeable" | "involved"
-            ) =>
-        {
+        _ if boundary >= first + 2 && POSTPOSED_ADJECTIVES.contains(&doc.lower(boundary - 1)) => {
             boundary - 2
         }
         _ => boundary - 1,

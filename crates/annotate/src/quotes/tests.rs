@@ -2299,3 +2299,49 @@ fn a_figure_or_a_month_before_a_gerund_is_no_speaker() {
         "indirect [the currency] cue=defending speaker=The bank",
     );
 }
+
+#[test]
+fn a_pronoun_speaker_is_no_name_inside_its_own_words() {
+    check(
+        "“No fees were paid,” Ms Ruiz said. Velmar released the pilots without conditions, she \
+         added.",
+        "direct [“No fees were paid,”] cue=said speaker=Ms Ruiz\n\
+         indirect [Velmar released the pilots without conditions] cue=added speaker=Ms Ruiz \
+         (from she)",
+    );
+}
+
+#[test]
+fn releasing_people_says_nothing() {
+    check("Ostrava released the Velmarians on Friday.", "");
+    check(
+        "The port authority released a statement on the strike.",
+        "indirect [a statement on the strike] cue=released speaker=The port authority",
+    );
+}
+
+#[test]
+fn told_by_an_agent_with_a_relative_clause() {
+    check(
+        "I am told by a harbour pilot who sat through the early sessions that it was Velmar \
+         that asked first. The strike began in May, according to two officials involved in the \
+         talks.",
+        "indirect [it was Velmar that asked first] cue=am told speaker=a harbour pilot who sat \
+         through the early sessions anonymous\n\
+         indirect [The strike began in May] cue=according to speaker=two officials involved in \
+         the talks anonymous",
+    );
+}
+
+#[test]
+fn a_surname_two_people_share_tells_no_gender() {
+    check(
+        "“Velmar brings its pilots home,” President Ruiz said. Among those who came home was \
+         Velko Berg, a grain trader. “I was never a spy,” Berg told the Ledger. He said he had \
+         spent 14 months in a cell. His mother, Ana Berg, said she had prayed every night.",
+        "direct [“Velmar brings its pilots home,”] cue=said speaker=President Ruiz\n\
+         direct [“I was never a spy,”] cue=told speaker=Berg\n\
+         indirect [he had spent 14 months in a cell] cue=said speaker=Berg (from He)\n\
+         indirect [she had prayed every night] cue=said speaker=His mother, Ana Berg,",
+    );
+}

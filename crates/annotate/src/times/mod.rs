@@ -156,6 +156,7 @@ fn times_within(
             if !piece.meaning.is_comparison()
                 && !starts_period(text, &piece.range, grammar.lexicon)
                 && !qualifies_a_noun(text, &piece.range)
+                && !deictic_in_a_quotation(text, piece)
             {
                 anchors.narrative = Some(point);
                 if let resolve::Point::Day(day) = point
@@ -380,6 +381,35 @@ fn share_range_years(text: &str, pieces: &mut [Piece]) {
             });
         }
     }
+}
+
+/// Whether the expression counts from the moment of speaking ("today", "yesterday") inside
+/// words quoted in the paragraph: "“Today I stopped counting,” he said after landing at 17:50" —
+/// the speaker's today is the day he spoke, which the article may tell a day later; resolved
+/// from the publication date, it must not become the day the story's next clock time is on.
+fn deictic_in_a_quotation(text: &str, piece: &Piece) -> bool {
+    if !matches!(
+        piece.meaning,
+        Meaning::Day(_)
+            | Meaning::Period { .. }
+            | Meaning::Offset {
+                narrative: false,
+                ..
+            }
+    ) {
+        return false;
+    }
+    let paragraph_start = text
+        .get(..piece.range.start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |newline| newline + 1);
+    let Some(before) = text.get(paragraph_start..piece.range.start) else {
+        return false;
+    };
+    let straight = before.matches('"').count();
+    let opened = before.matches('\u{201c}').count();
+    let closed = before.matches('\u{201d}').count();
+    straight % 2 == 1 || opened > closed
 }
 
 /// Whether the expression at `range` is all a quotation holds and is capitalized, which makes

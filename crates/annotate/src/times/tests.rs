@@ -1108,3 +1108,16 @@ fn until_in_a_past_clause_is_past() {
         &[("January", "2026-01"), ("January", "2027-01")],
     );
 }
+
+#[test]
+fn a_quoted_today_does_not_set_the_story_day() {
+    check(
+        "The pilots returned on Thursday. \"Today I stopped counting,\" Berg said after landing at 17:50 local time.",
+        Some("2026-03-13"),
+        &[
+            ("Thursday", "2026-03-12"),
+            ("Today", "2026-03-13"),
+            ("17:50 local time", "2026-03-12T17:50"),
+        ],
+    );
+}
