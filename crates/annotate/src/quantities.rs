@@ -152,8 +152,10 @@ const PHRASE_STOPS: &[&str] = &[
 const HEDGES: &str = r"about|around|roughly|approximately|nearly|almost|some|up to|more than|over|at least|at most|fewer than|less than|under|below|above|as many as|as much as|as few as|close to|an estimated|estimated|just over|just under|well over|upwards of|between|from";
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    // Each word ends at a word boundary: "four" must not stop inside "fourteen", which the
+    // alternation would otherwise try first and then find glued to letters.
     let word_number = format!(
-        r"(?:(?:{words})(?:[\s-](?:{words}))*)",
+        r"(?:(?:{words})\b(?:[\s-](?:{words})\b)*)",
         words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|dozen|one"
     );
     let number = format!(r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{word_number})");
@@ -648,6 +650,28 @@ mod tests {
         let found: Vec<String> = found.iter().map(|q| format!("{q:?}")).collect();
         let expected: Vec<String> = expected.iter().map(|q| format!("{q:?}")).collect();
         assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn teens_in_words() {
+        check(
+            "Velmar freed fourteen Ostravan pilots and Ostrava freed seventeen.",
+            &[(
+                "fourteen Ostravan pilots",
+                14.0,
+                None,
+                None,
+                None,
+                Some("pilots"),
+            )],
+        );
+        check(
+            "Nineteen ships and sixty-six crews waited.",
+            &[
+                ("Nineteen ships", 19.0, None, None, None, Some("ships")),
+                ("sixty-six crews", 66.0, None, None, None, Some("crews")),
+            ],
+        );
     }
 
     #[test]

@@ -68,6 +68,11 @@ struct Mention<'a> {
     /// Whether it names what it measures: a counted noun ("4,000 workers"), a physical unit
     /// ("12,000 hectares"), or the thing a change in per cent is of ("the lodra rose 1.2%").
     names_what_it_measures: bool,
+    /// Who did to those counted what befell them, named right before its verb ("Velmar freed
+    /// 12 people": "velmar"), lowercase.
+    actor: Option<String>,
+    /// The names qualifying the counted noun ("14 Ostravan pilots": "ostravan"), lowercase.
+    group: Option<String>,
 }
 
 /// What a count of people may tell befell them. Counts of one noun ("four people", "six people")
@@ -82,6 +87,7 @@ enum Fate {
     Displaced = 1 << 4,
     Missing = 1 << 5,
     Rescued = 1 << 6,
+    Freed = 1 << 7,
 }
 
 /// Words telling a [`Fate`], lowercase.
@@ -117,6 +123,12 @@ const FATE_WORDS: &[(&str, Fate)] = &[
     ("unaccounted", Fate::Missing),
     ("rescued", Fate::Rescued),
     ("survivors", Fate::Rescued),
+    ("freed", Fate::Freed),
+    ("frees", Fate::Freed),
+    ("freeing", Fate::Freed),
+    ("released", Fate::Freed),
+    ("releases", Fate::Freed),
+    ("releasing", Fate::Freed),
 ];
 
 /// The [`Fate`]s the words of `sentence` tell, as a set; "lost their lives" tells a death too.
@@ -179,6 +191,16 @@ const PEOPLE_NOUNS: &[&str] = &[
     "fishermen",
     "crew",
     "staff",
+    "citizens",
+    "nationals",
+    "compatriots",
+    "prisoners",
+    "detainees",
+    "hostages",
+    "inmates",
+    "captives",
+    "refugees",
+    "journalists",
 ];
 
 /// Counted nouns that news uses for one thing, with the one the slot goes by: "140 homes" and
@@ -649,6 +671,8 @@ fn mentions<'a>(
                         .unit
                         .as_deref()
                         .is_some_and(|unit| PHYSICAL_UNITS.contains(&unit)),
+                actor: acting_party(text, &sentence.range, &quantity.range),
+                group: counted_group(text, quantity),
             });
         }
     }
@@ -743,6 +767,9 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
     if left.fates != 0 && right.fates != 0 && left.fates & right.fates == 0 {
         return None;
     }
+    if !same_parties(left, right) {
+        return None;
+    }
     // The size of a group a part is counted out of ("five of the nine judges") may agree with
     // the same size, but parts of it counted elsewhere ("four judges dissented") dispute nothing.
     if (left.whole_of_a_part || right.whole_of_a_part)
@@ -798,6 +825,89 @@ fn slot_similarity(left: &Mention<'_>, right: &Mention<'_>, contexts: &Contexts)
         OTHER_NOUN_SIMILARITY
     };
     (similarity >= needed).then_some(similarity)
+}
+
+/// Whether two counts may be of the same people: "Velmar freed 12 people" and "Ostrava freed 14"
+/// are two counts, nor is a count of one party's people a count of what that party did to
+/// others ("Ostrava freed 12" and "14 Ostravan pilots were freed"). Two groups named
+/// differently are not told apart: "Kremlin officers" and "Russian officers" are one.
+fn same_parties(left: &Mention<'_>, right: &Mention<'_>) -> bool {
+    let differ = |a: &Option<String>, b: &Option<String>| {
+        a.as_ref().zip(b.as_ref()).is_some_and(|(a, b)| a != b)
+    };
+    // "velmar" and "velmarian" name one party: the longer begins with most of the shorter.
+    let one_party = |actor: &Option<String>, group: &Option<String>| {
+        actor
+            .as_ref()
+            .zip(group.as_ref())
+            .is_some_and(|(actor, group)| {
+                let stem: String = actor
+                    .chars()
+                    .take(actor.chars().count().max(5) - 1)
+                    .collect();
+                stem.chars().count() >= 4 && group.starts_with(&stem)
+            })
+    };
+    !differ(&left.actor, &right.actor)
+        && !one_party(&left.actor, &right.group)
+        && !one_party(&right.actor, &left.group)
+}
+
+/// Words that name no party before a verb: pronouns and determiners.
+const NO_PARTY: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "also",
+    "then",
+    "reportedly",
+];
+
+/// The party named right before the verb of a [`Fate`] that comes right before the count at
+/// `quantity`: "Velmar freed 12 people" → "velmar"; none for "it freed 12", "were freed", or a
+/// verb that tells no fate.
+fn acting_party(text: &str, sentence: &Range<usize>, quantity: &Range<usize>) -> Option<String> {
+    let before = text.get(sentence.start..quantity.start)?;
+    let mut words = before.split_whitespace().rev();
+    let verb = words.next()?;
+    let party = words.next()?;
+    let verb_tells_a_fate = FATE_WORDS
+        .iter()
+        .any(|(fate_word, _)| verb.eq_ignore_ascii_case(fate_word));
+    let party = party.trim_matches(|c: char| !c.is_alphanumeric());
+    let capitalized = party.chars().next().is_some_and(char::is_uppercase);
+    let lower = party.to_lowercase();
+    (verb_tells_a_fate && capitalized && !NO_PARTY.contains(&lower.as_str())).then_some(lower)
+}
+
+/// The capitalized words between a count's number and its counted noun: "14 Ostravan pilots" →
+/// "ostravan"; none for "Fourteen pilots".
+fn counted_group(text: &str, quantity: &Quantity) -> Option<String> {
+    quantity.counted.as_ref()?;
+    let written = text.get(quantity.range.clone())?;
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let inner = words.get(1..words.len().saturating_sub(1))?;
+    let names: Vec<String> = inner
+        .iter()
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .map(|word| word.to_lowercase())
+        .collect();
+    (!names.is_empty()).then(|| names.join(" "))
 }
 
 /// Whether the figure at `quantity` is where a change started: right after "from", in a
@@ -1377,6 +1487,50 @@ mod tests {
         check(
             vec![also_injured, injured],
             &[&[("Four people", &[1], &[]), ("Seven people", &[2], &[])]],
+        );
+    }
+
+    #[test]
+    fn counts_of_what_different_parties_did_are_no_dispute() {
+        let freed = |name: &str, text: &str, surface: &str, value: f64, counted: &str| {
+            article(name, text, &[(surface, value, None, None, counted)])
+        };
+        let by_velmar = freed(
+            "a.txt",
+            "Velmar freed 12 people at the harbour on Thursday.",
+            "12 people",
+            12.0,
+            "people",
+        );
+        let by_ostrava = freed(
+            "b.txt",
+            "Ostrava freed 14 people at the harbour on Thursday.",
+            "14 people",
+            14.0,
+            "people",
+        );
+        let velmarians = freed(
+            "c.txt",
+            "Fourteen Velmarian citizens were freed at the harbour on Thursday.",
+            "Fourteen Velmarian citizens",
+            14.0,
+            "citizens",
+        );
+        check(vec![by_velmar.clone(), by_ostrava], &[]);
+        check(vec![by_velmar.clone(), velmarians], &[]);
+        let also_by_velmar = freed(
+            "d.txt",
+            "Velmar released 11 Ostravan nationals at the harbour on Thursday.",
+            "11 Ostravan nationals",
+            11.0,
+            "nationals",
+        );
+        check(
+            vec![by_velmar, also_by_velmar],
+            &[&[
+                ("11 Ostravan nationals", &[2], &[]),
+                ("12 people", &[1], &[]),
+            ]],
         );
     }
 

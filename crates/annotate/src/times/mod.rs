@@ -585,12 +585,16 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
             return Tense::Future;
         }
         if let Some(tense) = cue(&left_words[..=idx], lexicon) {
-            // "made it wait until January", "stayed through March": a span that ends at the
-            // expression lies ahead only when its verb does.
-            if matches!(left_words[idx].as_str(), "until" | "through")
+            // "made it wait until January", "stayed until March": a span that ends at the
+            // expression lies ahead only when its verb does. The verb is within a few words,
+            // in the same clause ("started Wednesday and runs until Nov. 5" runs ahead).
+            if matches!(left_words[idx].as_str(), "until" | "till")
                 && (0..idx)
                     .rev()
-                    .take(8)
+                    .take(4)
+                    .take_while(|&earlier| {
+                        !matches!(left_words[earlier].as_str(), "and" | "or" | "but" | "while")
+                    })
                     .find_map(|earlier| cue(&left_words[..=earlier], lexicon))
                     == Some(Tense::Past)
             {
