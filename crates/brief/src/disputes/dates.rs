@@ -42,10 +42,15 @@ const MAX_PERIOD_DAYS: i64 = 31;
 /// The date disputes of `story`, from its timeline and its announced meetings.
 pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
     let mut disputes = scheduled_disputes(story);
+    disputes.extend(start_disputes(story));
     for event in timeline.iter().filter(|event| event.disputed) {
         let dated: Vec<Dated> = event
             .mentions
             .iter()
+            .filter(|mention| {
+                !(counts_from_the_telling(&mention.expression)
+                    && dated_inside_quotation(story, mention))
+            })
             .map(|mention| Dated {
                 value: mention.date.clone(),
                 expression: mention.expression.clone(),
@@ -144,6 +149,28 @@ fn time_written<'story>(
             && annotated.article.text.get(time.range.clone()) == Some(expression)
     })?;
     Some((annotated, time))
+}
+
+/// Whether `expression` counts from the moment it was said or written ("today", "yesterday",
+/// "this week"): inside a quotation that is when the speaker spoke, which an article published
+/// a day later resolves to the wrong day, so such a date sides in no dispute.
+fn counts_from_the_telling(expression: &str) -> bool {
+    const DEICTIC: &[&str] = &[
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "this",
+        "last",
+        "next",
+        "ago",
+    ];
+    expression.split(|c: char| !c.is_alphabetic()).any(|word| {
+        DEICTIC
+            .iter()
+            .any(|deictic| word.eq_ignore_ascii_case(deictic))
+    })
 }
 
 /// Whether the time expression of `mention` stands inside a direct quotation of its sentence.
@@ -802,6 +829,189 @@ fn announced_dates(story: &Story) -> Vec<(Dated, [bool; ScheduledEvent::ALL.len(
     announced
 }
 
+/// Processes whose start sources date ("the talks began late last year", "negotiations that
+/// opened in January"), with the word their slot goes by.
+const PROCESSES: &[(&str, &str)] = &[
+    ("talks", "talks"),
+    ("negotiations", "talks"),
+    ("strike", "strike"),
+    ("walkout", "strike"),
+    ("protests", "protests"),
+    ("demonstrations", "protests"),
+    ("fire", "fire"),
+    ("wildfire", "fire"),
+    ("blaze", "fire"),
+    ("outbreak", "outbreak"),
+    ("epidemic", "outbreak"),
+    ("investigation", "investigation"),
+    ("inquiry", "investigation"),
+    ("probe", "investigation"),
+    ("trial", "trial"),
+    ("war", "war"),
+    ("offensive", "offensive"),
+    ("siege", "siege"),
+    ("blockade", "blockade"),
+    ("shutdown", "shutdown"),
+    ("occupation", "occupation"),
+];
+
+/// Past forms of verbs that start a process.
+const START_VERBS: &[&str] = &[
+    "began",
+    "begun",
+    "started",
+    "opened",
+    "launched",
+    "erupted",
+    "commenced",
+];
+
+/// Most words between a start verb and the date of its clause ("opened in Port Aval in
+/// January"), or between a fronted date and the process noun ("In October, talks began").
+const START_DATE_WORDS: usize = 6;
+
+/// For each process of [`PROCESSES`], the past dates sources give its start, as a dispute when
+/// two sources give dates that cannot be the same: "the talks began late last year" and "talks
+/// that opened in January".
+fn start_disputes(story: &Story) -> Vec<Dispute> {
+    let anchor = story_anchor(story);
+    let mut dated_starts: Vec<(&str, Dated)> = Vec::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        let Some(published) = annotated.article.published.or(anchor) else {
+            continue;
+        };
+        for (sentence_idx, entries) in dated_sentences(annotated, anchor) {
+            let sentence = &annotated.sentences[sentence_idx];
+            let text = &annotated.article.text;
+            for (value, expression, _) in &entries {
+                if days(value).is_none_or(|(_, end)| end > published) {
+                    continue;
+                }
+                let (Some(before), Some(after)) = (
+                    text.get(sentence.range.start..expression.start),
+                    text.get(expression.end..sentence.range.end),
+                ) else {
+                    continue;
+                };
+                let Some(process) = started_before(before).or_else(|| started_after(before, after))
+                else {
+                    continue;
+                };
+                let date = Dated {
+                    value: value.clone(),
+                    expression: expression_text(annotated, expression),
+                    citation: sentence_citation(story, article_idx, &sentence.range),
+                };
+                let known = dated_starts.iter().any(|(known, known_date)| {
+                    *known == process
+                        && known_date.value == date.value
+                        && same_place(&known_date.citation, &date.citation)
+                });
+                if !known {
+                    dated_starts.push((process, date));
+                }
+            }
+        }
+    }
+    let mut processes: Vec<&str> = PROCESSES.iter().map(|&(_, process)| process).collect();
+    processes.dedup();
+    let mut disputes = Vec::new();
+    for process in processes {
+        let dated: Vec<Dated> = dated_starts
+            .iter()
+            .filter(|(known, _)| *known == process)
+            .map(|(_, date)| date.clone())
+            .collect();
+        let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
+        let dates_of = |source: usize| {
+            dated
+                .iter()
+                .filter(move |date| date.citation.source == source)
+                .map(|date| date.value.as_str())
+        };
+        let conflict = sources.iter().any(|&left| {
+            sources.iter().any(|&right| {
+                left < right && !dates_of(left).any(|a| dates_of(right).any(|b| compatible(a, b)))
+            })
+        });
+        if conflict {
+            disputes.push(dispute(format!("when the {process} began"), dated));
+        }
+    }
+    disputes
+}
+
+/// The lowercase words of `text` with no punctuation, and whether a clause mark (a comma, a
+/// semicolon, a colon) comes after each.
+fn clause_words(text: &str) -> Vec<(String, bool)> {
+    let mut words: Vec<(String, bool)> = Vec::new();
+    for piece in text.split_whitespace() {
+        let word: String = piece
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let marked = piece.ends_with([',', ';', ':']);
+        if !word.is_empty() {
+            words.push((word, marked));
+        } else if marked && let Some(last) = words.last_mut() {
+            last.1 = true;
+        }
+    }
+    words
+}
+
+/// The process whose start verb comes shortly before a date, in its clause: "negotiations began
+/// that month", "talks that opened in Port Aval in January".
+fn started_before(before: &str) -> Option<&'static str> {
+    let words = clause_words(before);
+    let verb_at = words
+        .iter()
+        .rev()
+        .take(START_DATE_WORDS + 1)
+        .take_while(|(_, marked)| !marked)
+        .count();
+    let window = &words[words.len() - verb_at..];
+    let verb = window
+        .iter()
+        .position(|(word, _)| START_VERBS.contains(&word.as_str()))?;
+    let verb = words.len() - verb_at + verb;
+    process_before(&words[..verb])
+}
+
+/// The process after a fronted date whose start verb follows it: "In October, talks began".
+fn started_after(before: &str, after: &str) -> Option<&'static str> {
+    let before = clause_words(before);
+    let since_the_clause_opened: Vec<&str> = before
+        .iter()
+        .rev()
+        .take_while(|(_, marked)| !marked)
+        .map(|(word, _)| word.as_str())
+        .collect();
+    let fronted = matches!(
+        since_the_clause_opened[..],
+        [] | ["in" | "on" | "since" | "by" | "from" | "during"]
+    );
+    if !fronted {
+        return None;
+    }
+    let words = clause_words(after);
+    let window = &words[..words.len().min(START_DATE_WORDS)];
+    let verb = window
+        .iter()
+        .position(|(word, _)| START_VERBS.contains(&word.as_str()))?;
+    process_before(&words[..verb])
+}
+
+/// The process noun among the (at most three) words right before a start verb: its subject
+/// ("the strike began", "negotiations that began", "the talks had begun").
+fn process_before(words: &[(String, bool)]) -> Option<&'static str> {
+    words.iter().rev().take(3).find_map(|(word, _)| {
+        PROCESSES
+            .iter()
+            .find(|(noun, _)| noun == word)
+            .map(|&(_, process)| process)
+    })
+}
+
 fn expression_text(annotated: &parallax_model::Annotated, range: &Range<usize>) -> String {
     annotated
         .article
@@ -930,6 +1140,68 @@ mod tests {
                 ("week of 2026-05-11 (next week)", &[2], &[0]),
                 ("2026-06 (in June)", &[3], &[]),
             ],
+        );
+    }
+
+    #[test]
+    fn dates_a_process_started_that_cannot_be_the_same_are_disputed() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "2026-03-12",
+                    "The talks began late last year, officials said.",
+                    "late last year",
+                    "2025",
+                ),
+                article(
+                    "b.txt",
+                    "2026-03-12",
+                    "In October, negotiations began in Velmar.",
+                    "October",
+                    "2025-10",
+                ),
+                article(
+                    "c.txt",
+                    "2026-03-12",
+                    "The pilots were freed after four rounds of talks that opened in Ostrava \
+                     in January.",
+                    "January",
+                    "2026-01",
+                ),
+            ],
+            &[
+                ("2025 (late last year)", &[1], &[1]),
+                ("2025-10 (October)", &[2], &[0]),
+                ("2026-01 (January)", &[3], &[]),
+            ],
+        );
+        // Dates of other things in the sentence, or a start the sources can agree on, are none.
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "2026-03-12",
+                    "The strike began on March 3 and talks resumed.",
+                    "March 3",
+                    "2026-03-03",
+                ),
+                article(
+                    "b.txt",
+                    "2026-03-12",
+                    "Dockers walked out in early March, and the strike began to bite.",
+                    "early March",
+                    "2026-03",
+                ),
+                article(
+                    "c.txt",
+                    "2026-03-12",
+                    "The minister, in office since January, said talks began well.",
+                    "January",
+                    "2026-01",
+                ),
+            ],
+            &[],
         );
     }
 
