@@ -129,31 +129,68 @@ const FATE_WORDS: &[(&str, Fate)] = &[
     ("released", Fate::Freed),
     ("releases", Fate::Freed),
     ("releasing", Fate::Freed),
+    ("freedom", Fate::Freed),
 ];
+
+/// Every [`Fate`], in the order of their bits.
+const FATES: [Fate; 8] = [
+    Fate::Killed,
+    Fate::Hurt,
+    Fate::Shot,
+    Fate::Held,
+    Fate::Displaced,
+    Fate::Missing,
+    Fate::Rescued,
+    Fate::Freed,
+];
+
+/// How a slot names the fate of `bit`: "when Ana Ruiz was freed".
+fn fate_participle(bit: u8) -> &'static str {
+    match FATES.iter().find(|&&fate| fate as u8 == bit) {
+        Some(Fate::Killed) => "killed",
+        Some(Fate::Hurt) => "hurt",
+        Some(Fate::Shot) => "shot",
+        Some(Fate::Held) => "detained",
+        Some(Fate::Displaced) => "displaced",
+        Some(Fate::Missing) => "missing",
+        Some(Fate::Rescued) => "rescued",
+        Some(Fate::Freed) | None => "freed",
+    }
+}
 
 /// The [`Fate`]s the words of `sentence` tell, as a set; "lost their lives" tells a death too.
 fn fates(sentence: &str) -> u8 {
-    let words: Vec<String> = sentence
+    fates_at(sentence)
+        .into_iter()
+        .fold(0, |set, (_, fate)| set | fate)
+}
+
+/// Each word of `sentence` that tells a [`Fate`], as its byte offset and the fate's bit.
+fn fates_at(sentence: &str) -> Vec<(usize, u8)> {
+    let words: Vec<(usize, String)> = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+        .map(|word| {
+            let offset = word.as_ptr() as usize - sentence.as_ptr() as usize;
+            (offset, word.to_lowercase())
+        })
         .collect();
     words
         .iter()
         .enumerate()
-        .filter_map(|(at, word)| {
+        .filter_map(|(at, (offset, word))| {
             let lives_lost = word == "lives"
                 && at >= 2
-                && matches!(words[at - 2].as_str(), "lost" | "lose" | "losing");
+                && matches!(words[at - 2].1.as_str(), "lost" | "lose" | "losing");
             if lives_lost {
-                return Some(Fate::Killed as u8);
+                return Some((*offset, Fate::Killed as u8));
             }
             FATE_WORDS
                 .iter()
                 .find(|(fate_word, _)| fate_word == word)
-                .map(|&(_, fate)| fate as u8)
+                .map(|&(_, fate)| (*offset, fate as u8))
         })
-        .fold(0, |set, fate| set | fate)
+        .collect()
 }
 
 /// The slot of a count with no counted noun in a sentence telling a [`Fate`]: the people it
@@ -291,7 +328,30 @@ pub(crate) fn slots_from(
     lap("disputes: agents");
     let (mut disputes, mut agreed) = partition(verdicts);
     disputes.extend(dates::date_disputes(story, timeline));
-    agreed.extend(dates::date_agreements(story, matched_events, &independent));
+    // A day sources are shown to dispute is no day they agree on, though the sentences of one
+    // side match.
+    let date_disputed: Vec<&Citation> = disputes
+        .iter()
+        .filter(|dispute| dispute.kind == DisputeKind::Date)
+        .flat_map(|dispute| &dispute.sides)
+        .flat_map(|side| &side.citations)
+        .collect();
+    agreed.extend(
+        dates::date_agreements(story, matched_events, &independent)
+            .into_iter()
+            .filter(|fact| {
+                !fact
+                    .values
+                    .iter()
+                    .flat_map(|value| &value.citations)
+                    .any(|citation| {
+                        date_disputed.iter().any(|disputed| {
+                            disputed.source == citation.source
+                                && disputed.span.start == citation.span.start
+                        })
+                    })
+            }),
+    );
     lap("disputes: dates");
     let assertion_disputes = assertions::assertion_disputes(story, &|term| matches.idf_of(term));
     let mut agreed = without_contesting_sentences(agreed, &assertion_disputes, &independent);

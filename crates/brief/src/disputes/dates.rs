@@ -43,6 +43,7 @@ const MAX_PERIOD_DAYS: i64 = 31;
 pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
     let mut disputes = scheduled_disputes(story);
     disputes.extend(start_disputes(story));
+    disputes.extend(fate_disputes(story));
     for event in timeline.iter().filter(|event| event.disputed) {
         let dated: Vec<Dated> = event
             .mentions
@@ -130,6 +131,61 @@ fn dates_speaking(story: &Story, date: &Dated) -> bool {
                 .chain(&quote.continuation)
                 .all(|content| content.end <= time.range.start || time.range.end <= content.start)
         })
+}
+
+/// Whether the fate word at `offset` of `sentence` tells the event itself ("was released",
+/// "injured", "walked to freedom") rather than naming its outcome as a thing that may be spoken
+/// of on any later day ("investigating Brown's death", "surgery for his injuries", "in
+/// custody").
+fn tells_what_befell(sentence: &str, offset: usize) -> bool {
+    const OUTCOME_NOUNS: &[&str] = &[
+        "death",
+        "deaths",
+        "fatalities",
+        "injuries",
+        "custody",
+        "survivors",
+        "gunfire",
+        "arrests",
+        "dead",
+        "homeless",
+        "missing",
+        "unaccounted",
+    ];
+    let Some(rest) = sentence.get(offset..) else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if word == "freedom" {
+        // "walked to freedom"; not "press freedom".
+        return sentence
+            .get(..offset)
+            .and_then(|before| before.split_whitespace().next_back())
+            .is_some_and(|previous| previous.eq_ignore_ascii_case("to"));
+    }
+    !OUTCOME_NOUNS.contains(&word.as_str())
+}
+
+/// Whether the time expression at `range` times someone's speaking rather than what they
+/// said: outside every quote's content and right by its cue ("said on Thursday that …",
+/// "told reporters Friday"). The writer's own clause beside a report ("walked free on
+/// Thursday, contrary to claims that …") is not.
+fn times_a_cue(annotated: &parallax_model::Annotated, range: &Range<usize>) -> bool {
+    const NEAR_BYTES: usize = 24;
+    annotated.quotes.iter().any(|quote| {
+        let in_content = std::iter::once(&quote.content)
+            .chain(&quote.continuation)
+            .any(|content| content.start <= range.start && range.end <= content.end);
+        !in_content
+            && quote.cue.as_ref().is_some_and(|cue| {
+                range.start.abs_diff(cue.end) <= NEAR_BYTES
+                    || cue.start.abs_diff(range.end) <= NEAR_BYTES
+            })
+    })
 }
 
 /// The article `citation` cites and its time expression written `expression` inside the cited
@@ -760,22 +816,26 @@ fn scheduled_disputes(story: &Story) -> Vec<Dispute> {
                 .filter(|(_, named)| named[kind])
                 .map(|(date, _)| date.clone())
                 .collect();
-            let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
-            let dates_of = |source: usize| {
-                dated
-                    .iter()
-                    .filter(move |date| date.citation.source == source)
-                    .map(|date| date.value.as_str())
-            };
-            let conflict = sources.iter().any(|&left| {
-                sources.iter().any(|&right| {
-                    left < right
-                        && !dates_of(left).any(|a| dates_of(right).any(|b| compatible(a, b)))
-                })
-            });
-            conflict.then(|| dispute(event.slot().to_string(), dated))
+            disputed_slot(event.slot().to_string(), dated)
         })
         .collect()
+}
+
+/// The dispute over one slot, when two sources give it dates none of which can be the same.
+fn disputed_slot(slot: String, dated: Vec<Dated>) -> Option<Dispute> {
+    let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
+    let dates_of = |source: usize| {
+        dated
+            .iter()
+            .filter(move |date| date.citation.source == source)
+            .map(|date| date.value.as_str())
+    };
+    let conflict = sources.iter().any(|&left| {
+        sources.iter().any(|&right| {
+            left < right && !dates_of(left).any(|a| dates_of(right).any(|b| compatible(a, b)))
+        })
+    });
+    conflict.then(|| dispute(slot, dated))
 }
 
 /// Every sentence that gives exactly one date after its article's publication date, not of
@@ -915,30 +975,144 @@ fn start_disputes(story: &Story) -> Vec<Dispute> {
     }
     let mut processes: Vec<&str> = PROCESSES.iter().map(|&(_, process)| process).collect();
     processes.dedup();
-    let mut disputes = Vec::new();
-    for process in processes {
-        let dated: Vec<Dated> = dated_starts
-            .iter()
-            .filter(|(known, _)| *known == process)
-            .map(|(_, date)| date.clone())
-            .collect();
-        let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
-        let dates_of = |source: usize| {
-            dated
+    processes
+        .into_iter()
+        .filter_map(|process| {
+            let dated: Vec<Dated> = dated_starts
                 .iter()
-                .filter(move |date| date.citation.source == source)
-                .map(|date| date.value.as_str())
+                .filter(|(known, _)| *known == process)
+                .map(|(_, date)| date.clone())
+                .collect();
+            disputed_slot(format!("when the {process} began"), dated)
+        })
+        .collect()
+}
+
+/// The day each named person met a fate (freed, detained, killed, …), as sources give it in a
+/// sentence that dates one day: a dispute when two sources give days that cannot be the same
+/// ("Berg was released on Wednesday" and "Berg walked to freedom with the others on
+/// Thursday"). A person who only speaks in the sentence is not the one it befell.
+fn fate_disputes(story: &Story) -> Vec<Dispute> {
+    let anchor = story_anchor(story);
+    // (surname, fate, the fullest name) and its dates.
+    let mut slots: Vec<((String, u8, String), Vec<Dated>)> = Vec::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        let Some(published) = annotated.article.published.or(anchor) else {
+            continue;
         };
-        let conflict = sources.iter().any(|&left| {
-            sources.iter().any(|&right| {
-                left < right && !dates_of(left).any(|a| dates_of(right).any(|b| compatible(a, b)))
-            })
-        });
-        if conflict {
-            disputes.push(dispute(format!("when the {process} began"), dated));
+        for (sentence_idx, entries) in dated_sentences(annotated, anchor) {
+            let sentence = &annotated.sentences[sentence_idx];
+            let days_given: Vec<&(String, Range<usize>, bool)> = entries
+                .iter()
+                .filter(|(value, _, _)| {
+                    is_day_precise(value) && days(value).is_some_and(|(_, end)| end <= published)
+                })
+                .collect();
+            if days_given.is_empty() {
+                continue;
+            }
+            // Each fate goes with the day written nearest it: "walked to freedom on Thursday,
+            // contrary to claims that he had been released a day earlier" gives both days.
+            let mut fate_days: Vec<(u8, Dated)> = Vec::new();
+            let sentence_text = annotated.sentence_text(sentence);
+            for (offset, fate) in super::fates_at(sentence_text) {
+                if !tells_what_befell(sentence_text, offset) {
+                    continue;
+                }
+                let at = sentence.range.start + offset;
+                let Some((value, expression, _)) = days_given.iter().min_by_key(|(_, range, _)| {
+                    range.start.abs_diff(at).min(range.end.abs_diff(at))
+                }) else {
+                    continue;
+                };
+                if times_a_cue(annotated, expression) {
+                    continue;
+                }
+                fate_days.push((
+                    fate,
+                    Dated {
+                        value: value.clone(),
+                        expression: expression_text(annotated, expression),
+                        citation: sentence_citation(story, article_idx, &sentence.range),
+                    },
+                ));
+            }
+            if fate_days.is_empty() {
+                continue;
+            }
+            let within = |range: &Range<usize>| {
+                sentence.range.start <= range.start && range.end <= sentence.range.end
+            };
+            let speaking: Vec<&Range<usize>> = annotated
+                .quotes
+                .iter()
+                .filter_map(|quote| quote.speaker.as_ref())
+                .filter(|speaker| within(speaker))
+                .collect();
+            for entity in annotated
+                .entities
+                .iter()
+                .filter(|entity| entity.kind == parallax_model::EntityKind::Person)
+            {
+                let named_here = entity.mentions.iter().any(|mention| {
+                    !mention.by_role
+                        && within(&mention.range)
+                        && !speaking.iter().any(|speaker| {
+                            speaker.start <= mention.range.start && mention.range.end <= speaker.end
+                        })
+                });
+                let Some(surname) = entity.name.split_whitespace().next_back() else {
+                    continue;
+                };
+                if !named_here {
+                    continue;
+                }
+                let surname = surname.to_lowercase();
+                for (fate, date) in &fate_days {
+                    match slots
+                        .iter_mut()
+                        .find(|((known, known_fate, _), _)| *known == surname && known_fate == fate)
+                    {
+                        Some(((_, _, name), dated)) => {
+                            if entity.name.len() > name.len() {
+                                name.clone_from(&entity.name);
+                            }
+                            if !dated.iter().any(|known| {
+                                known.value == date.value
+                                    && same_place(&known.citation, &date.citation)
+                            }) {
+                                dated.push(date.clone());
+                            }
+                        }
+                        None => slots.push((
+                            (surname.clone(), *fate, entity.name.clone()),
+                            vec![date.clone()],
+                        )),
+                    }
+                }
+            }
         }
     }
-    disputes
+    // One source may give both days, reporting the other side's: the slot is disputed when
+    // two sources take part and two of the days given cannot be the same.
+    slots
+        .into_iter()
+        .filter(|(_, dated)| {
+            let sources: BTreeSet<usize> = dated.iter().map(|date| date.citation.source).collect();
+            sources.len() >= 2
+                && dated.iter().enumerate().any(|(idx, a)| {
+                    dated[idx + 1..]
+                        .iter()
+                        .any(|b| !compatible(&a.value, &b.value))
+                })
+        })
+        .map(|((_, fate, name), dated)| {
+            dispute(
+                format!("when {name} was {}", super::fate_participle(fate)),
+                dated,
+            )
+        })
+        .collect()
 }
 
 /// The lowercase words of `text` with no punctuation, and whether a clause mark (a comma, a
@@ -1203,6 +1377,71 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    /// [`article`] with the person `name` named in it.
+    fn naming(mut annotated: Annotated, name: &str) -> Annotated {
+        let surname = name.split_whitespace().next_back().expect("a name");
+        let start = annotated
+            .article
+            .text
+            .find(surname)
+            .expect("the surname in the text");
+        annotated.entities.push(parallax_model::Entity {
+            kind: parallax_model::EntityKind::Person,
+            name: name.to_string(),
+            mentions: vec![parallax_model::Mention {
+                range: start..start + surname.len(),
+                by_role: false,
+            }],
+            country: None,
+            role: None,
+        });
+        annotated
+    }
+
+    #[test]
+    fn days_sources_give_what_befell_a_person_are_disputed() {
+        let released = naming(
+            article(
+                "a.txt",
+                "2026-03-12",
+                "Tomas Berg was released on Wednesday and handed to the consul.",
+                "Wednesday",
+                "2026-03-11",
+            ),
+            "Tomas Berg",
+        );
+        let walked = naming(
+            article(
+                "b.txt",
+                "2026-03-13",
+                "Mr Berg walked to freedom with the others on Thursday.",
+                "Thursday",
+                "2026-03-12",
+            ),
+            "Tomas Berg",
+        );
+        let named = parallax_model::readable_date;
+        check(
+            vec![released.clone(), walked],
+            &[
+                (&format!("{} (Wednesday)", named("2026-03-11")), &[1], &[]),
+                (&format!("{} (Thursday)", named("2026-03-12")), &[2], &[]),
+            ],
+        );
+        // What befell him spoken of later ("the inquiry into Berg's death") is no day of it.
+        let spoken_of = naming(
+            article(
+                "b.txt",
+                "2026-03-13",
+                "The consul spent Thursday on the inquiry into Berg's release and death.",
+                "Thursday",
+                "2026-03-12",
+            ),
+            "Tomas Berg",
+        );
+        check(vec![released, spoken_of], &[]);
     }
 
     #[test]
