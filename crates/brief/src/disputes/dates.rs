@@ -43,6 +43,7 @@ const MAX_PERIOD_DAYS: i64 = 31;
 pub(super) fn date_disputes(story: &Story, timeline: &[TimelineEvent]) -> Vec<Dispute> {
     let mut disputes = scheduled_disputes(story);
     disputes.extend(start_disputes(story));
+    disputes.extend(last_time_disputes(story));
     disputes.extend(fate_disputes(story));
     for event in timeline.iter().filter(|event| event.disputed) {
         let dated: Vec<Dated> = event
@@ -988,6 +989,91 @@ fn start_disputes(story: &Story) -> Vec<Dispute> {
         .collect()
 }
 
+/// Words after "last" that name an event, whatever their ending ([`last_time_disputes`]).
+const LAST_EVENTS: &[&str] = &[
+    "seen", "met", "held", "visit", "audit", "review", "check", "vote", "election", "meeting",
+    "survey", "census", "contact", "call",
+];
+
+/// The dates sources give the last time something was done ("was last inspected on November
+/// 18", "the last full inspection … took place in March 2023"), by the event's stem: a dispute
+/// when two sources' dates cannot be the same. The event is a word within three of "last" that
+/// ends like a participle or an event noun ("-ed", "-tion", "-ment") or one of
+/// [`LAST_EVENTS`]; "last" inside a time expression ("last year") is the calendar's.
+fn last_time_disputes(story: &Story) -> Vec<Dispute> {
+    let anchor = story_anchor(story);
+    let mut by_event: Vec<(String, String, Vec<Dated>)> = Vec::new();
+    for (article_idx, annotated) in story.articles.iter().enumerate() {
+        let Some(published) = annotated.article.published.or(anchor) else {
+            continue;
+        };
+        let terms = parallax_text::Terms::new(annotated.article.language.as_deref());
+        for (sentence_idx, entries) in dated_sentences(annotated, anchor) {
+            let sentence = &annotated.sentences[sentence_idx];
+            let in_a_time = |at: usize| {
+                annotated
+                    .times
+                    .iter()
+                    .any(|time| time.range.start <= at && at < time.range.end)
+            };
+            let sentence_text = annotated.sentence_text(sentence);
+            let words: Vec<(usize, &str)> = sentence_text
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|word| !word.is_empty())
+                .map(|word| {
+                    let offset = word.as_ptr() as usize - sentence_text.as_ptr() as usize;
+                    (sentence.range.start + offset, word)
+                })
+                .collect();
+            for (idx, &(at, word)) in words.iter().enumerate() {
+                if !word.eq_ignore_ascii_case("last") || in_a_time(at) {
+                    continue;
+                }
+                let Some(&(event_at, event)) = words[idx + 1..].iter().take(3).find(|(_, next)| {
+                    let lower = next.to_lowercase();
+                    lower.ends_with("ed")
+                        || lower.ends_with("tion")
+                        || lower.ends_with("ment")
+                        || LAST_EVENTS.contains(&lower.as_str())
+                }) else {
+                    continue;
+                };
+                let Some(stem) = terms.of(event).into_iter().next() else {
+                    continue;
+                };
+                // The past date written nearest the event.
+                let Some((value, expression, _)) = entries
+                    .iter()
+                    .filter(|(value, _, _)| days(value).is_some_and(|(_, end)| end <= published))
+                    .min_by_key(|(_, range, _)| range.start.abs_diff(event_at))
+                else {
+                    continue;
+                };
+                let date = Dated {
+                    value: value.clone(),
+                    expression: expression_text(annotated, expression),
+                    citation: sentence_citation(story, article_idx, &sentence.range),
+                };
+                match by_event.iter_mut().find(|(known, _, _)| *known == stem) {
+                    Some((_, _, dated)) => dated.push(date),
+                    None => by_event.push((stem, event.to_lowercase(), vec![date])),
+                }
+            }
+        }
+    }
+    by_event
+        .into_iter()
+        .filter_map(|(_, event, dated)| {
+            let slot = if event.ends_with("ed") || matches!(event.as_str(), "seen" | "met") {
+                format!("when last {event}")
+            } else {
+                format!("date of the last {event}")
+            };
+            disputed_slot(slot, dated)
+        })
+        .collect()
+}
+
 /// The day each named person met a fate (freed, detained, killed, …), as sources give it in a
 /// sentence that dates one day: a dispute when two sources give days that cannot be the same
 /// ("Berg was released on Wednesday" and "Berg walked to freedom with the others on
@@ -1376,6 +1462,39 @@ mod tests {
                 ),
             ],
             &[],
+        );
+    }
+
+    #[test]
+    fn dates_of_the_last_time_something_was_done_are_disputed() {
+        check(
+            vec![
+                article(
+                    "a.txt",
+                    "2026-04-15",
+                    "The depot was last inspected on November 18 last year.",
+                    "November 18 last year",
+                    "2025-11-18",
+                ),
+                article(
+                    "b.txt",
+                    "2026-04-15",
+                    "The last full inspection of the depot took place in March 2023.",
+                    "March 2023",
+                    "2023-03",
+                ),
+                article(
+                    "c.txt",
+                    "2026-04-15",
+                    "Inspectors visited the depot last year.",
+                    "last year",
+                    "2025",
+                ),
+            ],
+            &[
+                ("2023-03 (March 2023)", &[2], &[]),
+                ("2025-11-18 (November 18 last year)", &[1], &[]),
+            ],
         );
     }
 
