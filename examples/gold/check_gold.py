@@ -21,7 +21,8 @@ For every examples/gold/<story>.json this script checks that:
     .html / .htm page must declare its charset, and the declared charset must
     decode the bytes;
   * XML files parse either as RSS 2.0 with one <item> and a content:encoded
-    element, or as an Atom 1.0 feed with one <entry> holding a title, an
+    element (or, lacking one, a <description> that holds the full text as
+    HTML-escaped paragraphs, <p> or <br>), or as an Atom 1.0 feed with one <entry> holding a title, an
     author name, a published date, a link href and a content element
     (HTML-escaped content type="html" is unescaped once, as for RSS).  A feed
     may hold several items or entries when the gold's article entry names the
@@ -38,6 +39,15 @@ For every examples/gold/<story>.json this script checks that:
     decoded as UTF-8, one sequence at a time, and correct text is left alone;
     annotated strings are written in the repaired form.  Such a file must
     contain at least one damaged sequence, and no other file may contain one;
+  * a file whose article entry says "hard_wrapped": true is text saved from a
+    PDF print edition, hard-wrapped at a fixed width: the lines of each
+    paragraph (a run of non-blank lines) are joined with one space before
+    searching, so an annotated string may run across a line end.  A word
+    hyphenated across a line end stays split ("evacu- ated"), because a hyphen
+    there may also belong to the word ("40-minute"), and an annotated string
+    that crosses such a break is reported; running headers and page furniture stand between
+    blank lines and remain lines of their own.  Only a plain-text file
+    (.txt or .txt.gz) may be marked;
   * HTML files (*.html) carry the expected <meta> tags and a NewsArticle or
     LiveBlogPosting JSON-LD block without articleBody (a live blog's
     liveBlogUpdate entries may not carry articleBody either); lighter saved
@@ -217,10 +227,45 @@ def read_raw(path, errors=None):
     return decode_plain(data)
 
 
-def searchable(path, errors=None, feed_item=None, mojibake=False, raw=None):
+def unwrap_lines(text, hyphen_breaks=None):
+    """Join the lines of each paragraph (a run of non-blank lines) of hard-wrapped text with one
+    space; blank lines, and so paragraph breaks, are kept.  The offset of each space that joins a
+    line ending in a hyphen to the next goes to hyphen_breaks, when given."""
+    out, para, pos = [], [], 0
+
+    def flush():
+        nonlocal pos
+        joined = ""
+        for i, line in enumerate(para):
+            if i:
+                if joined.endswith("-") and hyphen_breaks is not None:
+                    hyphen_breaks.append(pos + len(joined))
+                joined += " "
+            joined += line
+        out.append(joined)
+        pos += len(joined) + 1
+        para.clear()
+
+    for line in text.split("\n"):
+        if line.strip():
+            para.append(line.strip())
+            continue
+        if para:
+            flush()
+        out.append("")
+        pos += 1
+    if para:
+        flush()
+    return "\n".join(out)
+
+
+def searchable(path, errors=None, feed_item=None, mojibake=False, raw=None, hard_wrapped=False,
+               hyphen_breaks=None):
     """The text annotated strings are searched in: the decoded text (raw, when the caller has it
     already), with mojibake repaired when the article is marked so (a file that is not marked must
-    have none), every item or entry other than feed_item cut out of a feed, and HTML/XML unescaped."""
+    have none), every item or entry other than feed_item cut out of a feed, HTML/XML unescaped, and
+    the lines of each paragraph joined when the article is marked hard-wrapped (the offsets of
+    the joins after a line-end hyphen go to hyphen_breaks)."""
     errors = [] if errors is None else errors
     if raw is None:
         raw = read_warc(path, errors)[1] if path.endswith(".warc.gz") else read_raw(path, errors)
@@ -236,6 +281,8 @@ def searchable(path, errors=None, feed_item=None, mojibake=False, raw=None):
         raw = only_feed_item(path, raw, feed_item, errors)
     if base.endswith((".html", ".htm", ".xml", ".warc")):
         return html.unescape(raw)
+    if hard_wrapped:
+        return unwrap_lines(raw, hyphen_breaks)
     return raw
 
 
@@ -348,7 +395,10 @@ def check_rss(path, root, errors, feed_item=None):
     if item.find("author") is None and item.find("{http://purl.org/dc/elements/1.1/}creator") is None:
         errors.append(f"{path}: item lacks <author> or <dc:creator>")
     if item.find(f"{{{CONTENT_NS}}}encoded") is None:
-        errors.append(f"{path}: item lacks <content:encoded>")
+        # Some feeds carry the whole article, as escaped HTML, in <description> instead.
+        description = item.findtext("description") or ""
+        if not re.search(r"<(p|br)\b", description, re.I):
+            errors.append(f"{path}: item lacks <content:encoded> or a <description> holding the full text as HTML")
 
 
 def gzip_members(data):
@@ -523,6 +573,7 @@ def check_gold(gold_path):
             errors.append(f"{gold_path}: missing key {key!r}")
 
     texts = {}
+    breaks = {}
     listed = set()
     for art in gold.get("articles", []):
         name = art.get("file")
@@ -534,6 +585,10 @@ def check_gold(gold_path):
         base = name[:-3] if name.endswith(".gz") else name
         feed_item = art.get("feed_item")
         mojibake = art.get("mojibake", False)
+        hard_wrapped = art.get("hard_wrapped", False)
+        if not isinstance(hard_wrapped, bool) or (hard_wrapped and not base.endswith(".txt")):
+            errors.append(f"{story}/{name}: hard_wrapped must be true or false, and only a .txt or .txt.gz file can be")
+            hard_wrapped = False
         if feed_item is not None and not (isinstance(feed_item, str) and base.endswith(".xml")):
             errors.append(f"{story}/{name}: feed_item must be a string, and only a feed (.xml) has one")
             feed_item = None
@@ -541,7 +596,8 @@ def check_gold(gold_path):
             errors.append(f"{story}/{name}: mojibake must be true or false")
             mojibake = bool(mojibake)
         page = check_warc(path, errors) if base.endswith(".warc") else None
-        texts[name] = searchable(path, errors, feed_item, mojibake, page)
+        breaks[name] = []
+        texts[name] = searchable(path, errors, feed_item, mojibake, page, hard_wrapped, breaks[name])
         if base.endswith(".xml"):
             check_feed(path, errors, feed_item)
         if base.endswith(".html"):
@@ -578,6 +634,10 @@ def check_gold(gold_path):
             errors.append(f"{story} {where}: text spans lines in {name}: {text!r}")
         if text not in texts[name]:
             errors.append(f"{story} {where}: NOT FOUND in {name}: {text!r}")
+        elif breaks.get(name):
+            starts = [m.start() for m in re.finditer(re.escape(text), texts[name])]
+            if all(any(s < b < s + len(text) for b in breaks[name]) for s in starts):
+                errors.append(f"{story} {where}: crosses a hyphenated line break in {name}: {text!r}")
 
     for i, agr in enumerate(gold.get("agreements", [])):
         files = set()
