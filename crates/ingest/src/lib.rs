@@ -67,6 +67,7 @@ mod error;
 mod feed;
 mod html;
 mod language;
+mod markdown;
 mod mojibake;
 mod read;
 mod text;
@@ -152,14 +153,20 @@ fn extract_text(document: &Document, config: &ExtractConfig) -> Result<Extracted
     if let Some(note) = decoded.note {
         diagnostics.push(Diagnostic::new(Severity::Note, &label, note));
     }
-    let cleaned = text::clean(
-        &decoded.text,
+    let (plain, markup_removed) = if markdown::looks_like_markdown(&decoded.text) {
+        markdown::to_text(&decoded.text)
+    } else {
+        (decoded.text, Vec::new())
+    };
+    let mut cleaned = text::clean(
+        &plain,
         &text::Options {
             detect_title: true,
             known_title: None,
             unwrap_lines: true,
         },
     );
+    cleaned.removed.extend(markup_removed);
     let article = finish(
         document.origin.clone(),
         cleaned,
