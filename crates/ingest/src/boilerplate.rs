@@ -50,6 +50,12 @@ pub(crate) enum Shape {
     Syndication {
         outlet: Option<String>,
     },
+    /// A print edition's running header, "THE LEDGER — MONDAY 4 MAY 2026 — PAGE 3": the paper
+    /// and the edition's date.
+    RunningHeader {
+        outlet: Option<String>,
+        published: Option<NaiveDate>,
+    },
 }
 
 impl Shape {
@@ -62,7 +68,9 @@ impl Shape {
             Shape::Comments => RemovalReason::Comments,
             Shape::Contact => RemovalReason::Contact,
             Shape::EditorNote => RemovalReason::EditorNote,
-            Shape::Byline { .. } | Shape::DateLine { .. } => RemovalReason::Byline,
+            Shape::Byline { .. } | Shape::DateLine { .. } | Shape::RunningHeader { .. } => {
+                RemovalReason::Byline
+            }
             Shape::Syndication { .. } => RemovalReason::Syndication,
         }
     }
@@ -869,6 +877,9 @@ struct Patterns {
     caption_glued_credit: Regex,
     price_per_period: Regex,
     available_at_the_source: Regex,
+    /// A print edition's own lines: "Continued on Page 4", "INSIDE TODAY: Letters, Page 12 ·
+    /// …", the imprint ("Published by … Ltd, 14 Quay Street").
+    print_edition: Regex,
     give_at_address: Regex,
     email: Regex,
     email_in_parentheses: Regex,
@@ -931,6 +942,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         price_per_period: compile(
             r"\b(?:from|for|at)\s+\d+(?:[.,]\d+)?\s*\S{0,12}\s+a\s+(?:month|week|year)\b",
+        ),
+        print_edition: compile(
+            r"^(?:continued\s+(?:on|from)\s+(?:page|p\.)\s*\d+|inside(?:\s+today)?:\s.{0,200}\bpage\b|(?:published|printed)(?:\s+and\s+(?:published|printed))?\s+by\s+\S)",
         ),
         available_at_the_source: compile(
             r"^(?:more|further|full|all)\s+(?:updates|coverage|details|reporting|stories)\b.{0,80}\bat\s+the\s+(?:source|original)\b|^(?:(?:continue|keep|finish)\s+reading|read\s+the\s+(?:full|whole|rest\s+of\s+the)\s+(?:story|article|report|piece))\s+(?:at|on)\s|\bthe\s+(?:full|whole|complete)\s+(?:article|story|text|report)\s+is\s+(?:available\s+)?(?:on|at)\s+(?:the\s+)?(?:publisher|original|source)",
@@ -1292,6 +1306,9 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
         if let Some(published) = date_line(&key) {
             return Some(Shape::DateLine { published });
         }
+        if let Some(header) = running_header(unit) {
+            return Some(header);
+        }
         if WIDGET_PREFIX
             .iter()
             .any(|prefix| starts_with_phrase(&key, prefix))
@@ -1307,6 +1324,18 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     if n_words <= 25 && (is_inline_related(&key) || PATTERNS.available_at_the_source.is_match(&key))
     {
         return Some(Shape::Related);
+    }
+    if n_words <= 30
+        && ["continued", "inside", "published", "printed"]
+            .iter()
+            .any(|opening| key.starts_with(opening))
+        && PATTERNS.print_edition.is_match(&key)
+    {
+        return Some(if key.starts_with('p') {
+            Shape::Contact
+        } else {
+            Shape::Related
+        });
     }
     // "Listen to Money Matters, the Gazette's weekly business podcast, every Friday";
     // "Podcast: The Morning Minute — what the rise means for your mortgage (14 min)".
@@ -1707,6 +1736,15 @@ fn ends_with_an_acknowledgement(unit: &str) -> bool {
     })
 }
 
+/// Whether `unit` is an advertisement's label alone ("ADVERTISEMENT"), which the advert's own
+/// lines follow.
+pub(crate) fn is_advert_label(unit: &str) -> bool {
+    matches!(
+        lexicon_key(unit).as_str(),
+        "advertisement" | "advert" | "ad" | "anzeige" | "publicité" | "publicidad" | "реклама"
+    )
+}
+
 /// An advertisement under its label, set off from it: "Sponsored · Spring breaks on the lakes
 /// from 299", "Promoted: …", "Advertisement | …".
 fn is_labelled_advert(unit: &str) -> bool {
@@ -1938,6 +1976,77 @@ fn date_line(key: &str) -> Option<Option<NaiveDate>> {
         .filter(|word| !word.is_empty())
         .all(|word| DATE_LINE_WORDS.contains(&word) || WEEKDAY_NAMES.contains(&word));
     only_labels.then_some(Some(date))
+}
+
+/// A print edition's running header: a page number ("PAGE 3", "Page 12"), a date and the
+/// paper's name, set apart by dashes, bars or dots, in any order.
+fn running_header(unit: &str) -> Option<Shape> {
+    let parts: Vec<&str> = unit
+        .split(['—', '–', '|', '·'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if !(2..=4).contains(&parts.len()) {
+        return None;
+    }
+    let is_page = |part: &str| {
+        let mut words = part.split_whitespace();
+        matches!(
+            (words.next(), words.next(), words.next()),
+            (Some(label), Some(number), None)
+                if matches!(label.to_lowercase().as_str(), "page" | "p." | "seite")
+                    && number.chars().all(|c| c.is_ascii_digit())
+        )
+    };
+    let page = parts.iter().position(|part| is_page(part))?;
+    let dated = parts
+        .iter()
+        .position(|part| date_line(&lexicon_key(part)).flatten().is_some());
+    let published = dated.and_then(|at| date_line(&lexicon_key(parts[at])).flatten());
+    let outlet = parts
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| *at != page && Some(*at) != dated)
+        .map(|(_, part)| *part)
+        .find(|part| (1..=6).contains(&count_words_up_to(part, 7)))
+        .map(|outlet| as_written_in_titles(outlet, true));
+    (published.is_some() || outlet.is_some()).then_some(Shape::RunningHeader { outlet, published })
+}
+
+/// A name of two or more words set in capitals as a name is written ("THE VELL LEDGER" →
+/// "The Vell Ledger", "ANA RUIZ" → "Ana Ruiz"), with `acronyms` a short word other than a
+/// particle kept in capitals as the acronym it most likely is in an outlet's name ("BBC NEWS"
+/// → "BBC News"); one word ("RT", "KWCHCIK") and a name in mixed case as they are.
+pub(crate) fn as_written_in_titles(name: &str, acronyms: bool) -> String {
+    const PARTICLES: &[&str] = &[
+        "THE", "OF", "AND", "FOR", "A", "AN", "IN", "ON", "AT", "BY", "TO", "DE", "LA", "EL", "DI",
+        "DA", "DU", "LE", "VAN", "VON", "DER", "DEN",
+    ];
+    if name.chars().any(char::is_lowercase) || name.split_whitespace().count() < 2 {
+        return name.to_string();
+    }
+    name.split(' ')
+        .enumerate()
+        .map(|(at, word)| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if acronyms && letters <= 3 && !PARTICLES.contains(&word) {
+                return word.to_string();
+            }
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) if at > 0 && PARTICLES.contains(&word) => first
+                    .to_lowercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// A signature closing an article, "Firstname Lastname, Outlet" or "— Firstname Lastname":

@@ -58,7 +58,7 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
     {
         cleaned.title = Some(units[title_idx].clone());
         decisions[title_idx] = Some(RemovalReason::Title);
-        if title_idx > 0 && looks_like_title(&units[0]) {
+        if title_idx > 0 && looks_like_title(&units[0]) && !is_kicker(&units[0]) {
             decisions[0] = Some(RemovalReason::OutsideMainContent);
         }
     }
@@ -75,6 +75,7 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
     }
 
     let mut in_related_block = false;
+    let mut in_advert = false;
     let mut summary_disclaimers = Vec::new();
     for (unit_idx, unit) in units.iter().enumerate() {
         if decisions[unit_idx].is_some() {
@@ -89,6 +90,7 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
         }
         if let Some(shape) = boilerplate::classify(unit) {
             decisions[unit_idx] = Some(shape.reason());
+            in_advert = boilerplate::is_advert_label(unit);
             match shape {
                 Shape::EditorNote if !cleaned.notes.contains(unit) => {
                     cleaned.notes.push(unit.clone());
@@ -100,12 +102,33 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
                 Shape::DateLine { published } if unit_idx < DATE_LINE_TOP_UNITS => {
                     cleaned.published = cleaned.published.or(published);
                 }
+                Shape::RunningHeader { outlet, published } => {
+                    cleaned.published = cleaned.published.or(published);
+                    cleaned.outlet = cleaned.outlet.take().or(outlet);
+                }
                 Shape::RelatedMarker => in_related_block = true,
                 Shape::Syndication { outlet } => {
                     cleaned.syndicated_from = cleaned.syndicated_from.take().or(outlet);
                 }
                 _ => {}
             }
+            continue;
+        }
+        // The lines of an advertisement under its label, up to the first sentence: "QUAYSIDE
+        // MOTORS · Spring servicing now booking".
+        if (options.unwrap_lines && is_kicker(unit)) || (in_advert && is_headline_like(unit)) {
+            decisions[unit_idx] = Some(RemovalReason::Widget);
+            continue;
+        }
+        in_advert = false;
+        // "Shipping Correspondent" under "By Ana Ruiz".
+        if unit_idx > 0
+            && decisions[unit_idx - 1] == Some(RemovalReason::Byline)
+            && count_words_up_to(unit, 5) <= 4
+            && !ends_like_sentence(unit)
+            && boilerplate::names_a_newsroom(unit)
+        {
+            decisions[unit_idx] = Some(RemovalReason::Byline);
             continue;
         }
         // "Ana Ruiz, Ledger Radio Service" under the headline, before any article text.
@@ -144,6 +167,20 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
         }
     }
 
+    // A short unit right over a bare photo credit ("Picture: LEDGER PHOTO DESK") is the
+    // picture's caption, which print text sets apart from its credit.
+    for unit_idx in 1..units.len() {
+        let credit = &units[unit_idx];
+        let captioned = &units[unit_idx - 1];
+        if decisions[unit_idx] == Some(RemovalReason::Caption)
+            && decisions[unit_idx - 1].is_none()
+            && is_bare_credit(credit)
+            && count_words_up_to(captioned, 31) <= 30
+            && !captioned.contains(['"', '“', '”'])
+        {
+            decisions[unit_idx - 1] = Some(RemovalReason::Caption);
+        }
+    }
     resolve_summary_disclaimers(&summary_disclaimers, &units, &mut decisions);
     trim_trailing_promotions(&units, &mut decisions);
 
@@ -245,7 +282,10 @@ pub(crate) fn add_authors(authors: &mut Vec<String>, new_authors: Vec<String>) {
         let Some(author) = boilerplate::author_name(&author) else {
             continue;
         };
-        let author = normalize_line(boilerplate::strip_by(&author));
+        let author = boilerplate::as_written_in_titles(
+            &normalize_line(boilerplate::strip_by(&author)),
+            false,
+        );
         if author.is_empty() || author.chars().count() > 100 {
             continue;
         }
@@ -261,10 +301,14 @@ pub(crate) fn add_authors(authors: &mut Vec<String>, new_authors: Vec<String>) {
 /// Splits text into normalized units: lines, or whole hard-wrapped paragraphs.
 fn units(text: &str, unwrap_lines: bool) -> Vec<String> {
     let text = without_leftover_entities(unify_newlines(text));
+    let width = unwrap_lines.then(|| wrap_width(&text)).flatten();
     let mut units = Vec::new();
     let mut block: Vec<String> = Vec::new();
     let flush = |block: &mut Vec<String>, units: &mut Vec<String>| {
-        if unwrap_lines && is_hard_wrapped(block) {
+        if let Some(width) = width {
+            units.extend(unwrapped(block, width));
+            block.clear();
+        } else if unwrap_lines && is_hard_wrapped(block) {
             units.push(block.join(" "));
             block.clear();
         } else {
@@ -300,6 +344,82 @@ fn without_leftover_entities(text: Cow<'_, str>) -> Cow<'_, str> {
 /// Whether the lines of a block are one paragraph wrapped at a fixed width: every line at most
 /// 100 characters, the lines before the last of similar length (50 or more, within 25 of each
 /// other), and most of them ending mid-sentence.
+/// The width a whole text is hard-wrapped at, as a print edition's or an e-mail's text is: at
+/// least [`MIN_WRAPPED_LINES`] lines that another line follows in their paragraph, most of them
+/// filled to within [`WRAP_SLACK`] characters of the longest (at most 100).
+fn wrap_width(text: &str) -> Option<usize> {
+    const MIN_WRAPPED_LINES: usize = 8;
+    let mut continued: Vec<usize> = Vec::new();
+    let mut lines = text.split('\n').map(str::trim).peekable();
+    while let Some(line) = lines.next() {
+        if !line.is_empty() && lines.peek().is_some_and(|next| !next.is_empty()) {
+            continued.push(line.chars().count());
+        }
+    }
+    let width = continued
+        .iter()
+        .copied()
+        .filter(|&length| length <= 100)
+        .max()?;
+    let filled = continued
+        .iter()
+        .filter(|&&length| length + WRAP_SLACK >= width && length <= width)
+        .count();
+    (continued.len() >= MIN_WRAPPED_LINES && width >= 50 && filled * 5 >= continued.len() * 3)
+        .then_some(width)
+}
+
+/// How far short of the wrap width a line may end and still have been wrapped.
+const WRAP_SLACK: usize = 15;
+
+/// The units of a block of a hard-wrapped text: a line filled to near the width goes on in the
+/// next ("… as the number of people confirmed dead after yes-" / "terday's capsize", the word
+/// joined again), and so does a headline in capitals wrapped short; a short line ends its unit
+/// ("By ANA RUIZ" / "Shipping Correspondent").
+fn unwrapped(block: &[String], width: usize) -> Vec<String> {
+    let in_capitals =
+        |text: &str| text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let mut units: Vec<String> = Vec::new();
+    // Whether the last line goes on in the next: filled to the width, or a headline in
+    // capitals, which goes on only into more capitals.
+    let mut filled = false;
+    let mut capitals = false;
+    let mut unfinished = false;
+    for line in block {
+        // A line a lowercase word goes on from, or one ending in a word that cannot end a
+        // sentence ("… as death toll in" / "Askell Channel …"), was wrapped too, at a
+        // narrower column (a standfirst's, a caption's).
+        let goes_on = unfinished && line.starts_with(char::is_lowercase);
+        match units.last_mut() {
+            Some(unit) if filled || goes_on || (capitals && in_capitals(line)) => {
+                let hyphenated = unit.ends_with('-')
+                    && unit[..unit.len() - 1].ends_with(char::is_alphabetic)
+                    && line.starts_with(char::is_lowercase);
+                if hyphenated {
+                    unit.pop();
+                } else {
+                    unit.push(' ');
+                }
+                unit.push_str(line);
+            }
+            _ => units.push(line.clone()),
+        }
+        let length = line.chars().count();
+        let last_word = line.rsplit(' ').next().unwrap_or_default();
+        filled = length + WRAP_SLACK >= width;
+        capitals = in_capitals(line) && !ends_like_sentence(line) && length >= 12;
+        unfinished = !ends_like_sentence(line) && !line.ends_with(':');
+        filled |= unfinished && UNFINISHING_WORDS.contains(&last_word);
+    }
+    units
+}
+
+/// Words no sentence or heading ends with: a line ending in one was wrapped.
+const UNFINISHING_WORDS: &[&str] = &[
+    "a", "an", "the", "in", "of", "to", "for", "with", "at", "by", "on", "from", "and", "or", "as",
+    "into", "than", "that", "its", "their", "his", "her",
+];
+
 fn is_hard_wrapped(block: &[String]) -> bool {
     let Some((last, body)) = block.split_last() else {
         return false;
@@ -318,9 +438,8 @@ fn is_hard_wrapped(block: &[String]) -> bool {
     shortest >= 50 && longest <= 100 && longest - shortest <= 25 && n_open * 2 >= body.len()
 }
 
-/// Whether the first unit of a plain text reads as its headline: 2 to 30 words, no sentence
-/// ending, not starting in lowercase, and no boilerplate shape.
-/// The headline's unit: the first unit, or the first after leading navigation ("Home › World"),
+/// The headline's unit: the first unit, or the first after leading navigation ("Home › World")
+/// or a print edition's running header,
 /// or, when a masthead comes first ("Ledger Radio | English Service") with navigation under it,
 /// the headline-like unit under the navigation.
 fn title_unit(units: &[String]) -> Option<usize> {
@@ -329,9 +448,22 @@ fn title_unit(units: &[String]) -> Option<usize> {
     let first = units
         .iter()
         .take(MOST_LEADING_NAVIGATION + 1)
-        .position(|unit| !is_navigation(unit))?;
+        .position(|unit| {
+            !matches!(
+                boilerplate::classify(unit),
+                Some(Shape::Widget | Shape::RunningHeader { .. } | Shape::DateLine { .. })
+            )
+        })?;
     if !looks_like_title(&units[first]) {
         return None;
+    }
+    // "FERRY DISASTER" over the headline: a section's kicker in capitals.
+    if is_kicker(&units[first])
+        && units
+            .get(first + 1)
+            .is_some_and(|next| looks_like_title(next) && next.len() > units[first].len())
+    {
+        return Some(first + 1);
     }
     // Only a breadcrumb: a row of share buttons often sits between a headline and its standfirst.
     let is_breadcrumb = |unit: &str| unit.contains(['›', '»']) && is_navigation(unit);
@@ -341,6 +473,41 @@ fn title_unit(units: &[String]) -> Option<usize> {
     Some(first)
 }
 
+/// A photo credit alone on its line: "Picture: LEDGER PHOTO DESK", "Photo: Ana Ruiz".
+fn is_bare_credit(unit: &str) -> bool {
+    let lower = unit.to_lowercase();
+    [
+        "picture:",
+        "photo:",
+        "photograph:",
+        "image:",
+        "credit:",
+        "pictures:",
+        "photos:",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label))
+        && count_words_up_to(unit, 9) <= 8
+}
+
+/// A section's label in capitals over a headline, or over the rest of a story continued on
+/// another page: at most three words, every letter a capital (a script without capitals is
+/// no label), no figure. (Only plain text loses them in its body: a page's subheadings in
+/// capitals are its own.)
+fn is_kicker(unit: &str) -> bool {
+    // A clock time over a live blog's entry ("14:05 GMT") is the entry's, and no label.
+    count_words_up_to(unit, 4) <= 3
+        && unit.chars().any(char::is_alphabetic)
+        && !unit.chars().any(|c| c.is_ascii_digit())
+        && unit
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+        && !ends_like_sentence(unit)
+}
+
+/// Whether a unit of a plain text reads as its headline: 2 to 30 words, no sentence ending,
+/// not starting in lowercase, and no boilerplate shape.
 fn looks_like_title(unit: &str) -> bool {
     let n_words = count_words_up_to(unit, 30);
     (2..=30).contains(&n_words)
@@ -650,6 +817,26 @@ mod tests {
         );
         assert_eq!(cleaned.authors, ["Ana Ruiz"]);
         assert_eq!(cleaned.published, NaiveDate::from_ymd_opt(2026, 3, 13));
+    }
+
+    #[test]
+    fn a_print_edition_s_text() {
+        let wrapped = "THE Velmar harbour pilots last night ended the strike that had closed\nthe port for nine days, as the number of ships waiting offshore fell\nto 14 and the council promised an inquiry into the dispute's yes-\nterday's talks, which ran late into the night at the town hall and\nwhich the mayor called the hardest of her time in office, she said.";
+        let input = format!(
+            "THE VELL LEDGER — MONDAY 4 MAY 2026 — PAGE 3\n\nHARBOUR STRIKE\n\nPILOTS END STRIKE AFTER\nNINE DAYS\n\nBy ANA RUIZ\nShipping Correspondent\n\n{wrapped}\n\nThe quay at Velmar\nyesterday, with tugs standing by.\nPicture: LEDGER PHOTO DESK\n\nADVERTISEMENT\n\nQUAY MOTORS · Spring servicing now booking\n\nContinued on Page 4\n\nTHE VELL LEDGER — MONDAY 4 MAY 2026 — PAGE 4\n\nPILOTS\n\nContinued from Page 3\n\n{wrapped}\n\n{wrapped}\n\nPublished by Ledger Newspapers Ltd, 14 Quay Street, Velmar."
+        );
+        let cleaned = clean(&input, &PLAIN);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("PILOTS END STRIKE AFTER NINE DAYS")
+        );
+        assert_eq!(cleaned.outlet.as_deref(), Some("The Vell Ledger"));
+        assert_eq!(cleaned.published, NaiveDate::from_ymd_opt(2026, 5, 4));
+        assert_eq!(cleaned.authors, ["Ana Ruiz"]);
+        let joined = wrapped.replace("-\nter", "ter").replace('\n', " ");
+        // The repeat of one paragraph is removed as such; every other unit is boilerplate.
+        assert_eq!(cleaned.paragraphs, [joined]);
+        assert!(cleaned.paragraphs[0].contains("dispute's yesterday's talks"));
     }
 
     #[test]
