@@ -304,6 +304,14 @@ impl PageMetadata {
                     normalize_line(&elements.filter_matcher(matcher!("h1")).first().text());
                 (!heading.is_empty()).then_some(heading)
             });
+        // "Slipway Review :: Analysis: …": a page with no other name for its site names it
+        // before its title.
+        let site_name = site_name.or_else(|| {
+            raw_title
+                .as_deref()
+                .and_then(site_before_title)
+                .map(str::to_string)
+        });
         let title = raw_title.map(|title| clean_title(&title, site_name.as_deref()));
 
         let mut authors = Vec::new();
@@ -564,6 +572,21 @@ fn collect_names(value: Option<&Value>, names: &mut Vec<String>, depth: usize) {
         }
         _ => {}
     }
+}
+
+/// The site's name a title opens with, set off by a strong separator: "Slipway Review ::
+/// Analysis: The ferry …" → "Slipway Review". Two to four words, capitalized (one word is
+/// more often a section's label, "Opinion | …"), before a title of five or more; not after a
+/// dash, which headlines use themselves.
+fn site_before_title(title: &str) -> Option<&str> {
+    [" :: ", " | ", " » "].iter().find_map(|separator| {
+        let (head, rest) = title.split_once(separator)?;
+        let head = head.trim();
+        (head.starts_with(char::is_uppercase)
+            && (2..=4).contains(&boilerplate::count_words_up_to(head, 5))
+            && boilerplate::count_words_up_to(rest, 5) >= 5)
+            .then_some(head)
+    })
 }
 
 /// A title without the site's name around it: "Talks stall | The Lantern" → "Talks stall".

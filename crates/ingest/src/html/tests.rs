@@ -288,6 +288,19 @@ fn cleans_titles() {
 }
 
 #[test]
+fn a_site_named_before_the_title() {
+    assert_eq!(
+        site_before_title("Velmar Ledger :: Analysis: the pilots were right all along"),
+        Some("Velmar Ledger")
+    );
+    assert_eq!(
+        site_before_title("Opinion | The pilots were right all along"),
+        None
+    );
+    assert_eq!(site_before_title("Velmar Ledger :: Pilots win"), None);
+}
+
+#[test]
 fn finds_domains() {
     assert_eq!(
         domain("https://www.courier.example/a/b?c").as_deref(),
