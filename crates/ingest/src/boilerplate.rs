@@ -878,7 +878,8 @@ struct Patterns {
     price_per_period: Regex,
     available_at_the_source: Regex,
     /// A print edition's own lines: "Continued on Page 4", "INSIDE TODAY: Letters, Page 12 ·
-    /// …", the imprint ("Published by … Ltd, 14 Quay Street").
+    /// …", the imprint ("Published by … Ltd, 14 Quay Street"); and a helpline notice ("If you
+    /// have been affected by this story, …").
     print_edition: Regex,
     give_at_address: Regex,
     email: Regex,
@@ -913,7 +914,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"^(?i:by|written by|words by|text by|story by|par|von|por|автор|текст)\s*:?\s+(?P<names>{name}(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*{name})*)(?:\s*(?:[,|•·;—–]|\s-\s|\bin\b)\s*(?P<rest>.*))?$"
         )),
         credits: compile(
-            r"^(?i:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation)\s+by\b",
+            r"^\(?(?i:(?:additional\s+)?reporting|writing|editing|compiled|translated|translation)\s+by\b",
         ),
         signature: compile(&format!(
             r"^(?:[—–-]\s*)?(?P<name>{name})\s*(?:,\s*(?P<outlet>[\p{{Lu}}\p{{N}}][^,]{{1,60}}|[\p{{L}}\p{{N}}-]+\.[\p{{L}}]{{2,}}))?$"
@@ -944,7 +945,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"\b(?:from|for|at)\s+\d+(?:[.,]\d+)?\s*\S{0,12}\s+a\s+(?:month|week|year)\b",
         ),
         print_edition: compile(
-            r"^(?:continued\s+(?:on|from)\s+(?:page|p\.)\s*\d+|inside(?:\s+today)?:\s.{0,200}\bpage\b|(?:published|printed)(?:\s+and\s+(?:published|printed))?\s+by\s+\S)",
+            r"^(?:continued\s+(?:on|from)\s+(?:page|p\.)\s*\d+|inside(?:\s+today)?:\s.{0,200}\bpage\b|(?:published|printed)(?:\s+and\s+(?:published|printed))?\s+by\s+\S|if\s+you(?:'ve|\s+have)?\s+(?:been|are)\s+affected\s+by\b)",
         ),
         available_at_the_source: compile(
             r"^(?:more|further|full|all)\s+(?:updates|coverage|details|reporting|stories)\b.{0,80}\bat\s+the\s+(?:source|original)\b|^(?:(?:continue|keep|finish)\s+reading|read\s+the\s+(?:full|whole|rest\s+of\s+the)\s+(?:story|article|report|piece))\s+(?:at|on)\s|\bthe\s+(?:full|whole|complete)\s+(?:article|story|text|report)\s+is\s+(?:available\s+)?(?:on|at)\s+(?:the\s+)?(?:publisher|original|source)",
@@ -1325,17 +1326,26 @@ pub(crate) fn classify(unit: &str) -> Option<Shape> {
     {
         return Some(Shape::Related);
     }
+    // "(Reporting by Ana Ruiz in Velmar and Tomas Berg in Ostrava; Editing by Ode Fenn)".
+    if n_words <= 30 && unit.starts_with('(') && PATTERNS.credits.is_match(unit) {
+        return Some(Shape::Byline {
+            authors: Vec::new(),
+            published: None,
+        });
+    }
     if n_words <= 30
-        && ["continued", "inside", "published", "printed"]
+        && ["continued", "inside", "published", "printed", "if you"]
             .iter()
             .any(|opening| key.starts_with(opening))
         && PATTERNS.print_edition.is_match(&key)
     {
-        return Some(if key.starts_with('p') {
-            Shape::Contact
-        } else {
-            Shape::Related
-        });
+        return Some(
+            if key.starts_with(['p', 'i']) && !key.starts_with("inside") {
+                Shape::Contact
+            } else {
+                Shape::Related
+            },
+        );
     }
     // "Listen to Money Matters, the Gazette's weekly business podcast, every Friday";
     // "Podcast: The Morning Minute — what the rise means for your mortgage (14 min)".
@@ -1785,7 +1795,18 @@ fn is_app_promo(key: &str) -> bool {
 /// MAP: where the fire is burning now", "WATCH: the moment the dam opened", or under one such
 /// word as a label in any case ("Podcast: The Morning Minute — … (14 min)").
 fn is_labelled_promo(unit: &str) -> bool {
-    const ONE_WORD_LABELS: &[&str] = &["podcast", "video", "watch", "listen", "gallery", "quiz"];
+    const ONE_WORD_LABELS: &[&str] = &[
+        "podcast",
+        "video",
+        "watch",
+        "listen",
+        "gallery",
+        "quiz",
+        "in pictures",
+        "in photos",
+        "in video",
+        "photo gallery",
+    ];
     if let Some((label, rest)) = unit.split_once(':')
         && !rest.trim().is_empty()
         && ONE_WORD_LABELS
@@ -2174,6 +2195,9 @@ mod tests {
             "Sponsored by the city, the ferry runs every hour.",
             "Continue reading the list, the clerk was told.",
             "Ana Ruiz and Tomas Berg met in Velmar.",
+            "Published reports say the pilots were paid late.",
+            "If you ask the pilots, the strike was overdue.",
+            "Inside the terminal, passengers waited for hours.",
         ] {
             check(sentence, None);
         }
@@ -2260,6 +2284,27 @@ mod tests {
             Some(RemovalReason::Widget),
         );
         check("World · Diplomacy", Some(RemovalReason::Widget));
+        check(
+            "In pictures: the search in the harbour",
+            Some(RemovalReason::Widget),
+        );
+        check(
+            "If you have been affected by this story, support is available on 0800 555 0110.",
+            Some(RemovalReason::Contact),
+        );
+        check(
+            "(Reporting by Ana Ruiz in Velmar and Tomas Berg in Ostrava; Editing by Ode Fenn)",
+            Some(RemovalReason::Byline),
+        );
+        check("Continued on Page 4", Some(RemovalReason::Related));
+        check(
+            "INSIDE TODAY: Letters, Page 12 · Tide tables, Page 21",
+            Some(RemovalReason::Related),
+        );
+        check(
+            "Published by Ledger Newspapers Ltd, 14 Quay Street, Velmar.",
+            Some(RemovalReason::Contact),
+        );
     }
 
     #[test]
