@@ -548,6 +548,19 @@ fn tense(text: &str, sentence: Range<usize>, range: &Range<usize>, lexicon: &Lex
     {
         return tense;
     }
+    // "declared Tuesday a day of national mourning", "set Friday as the deadline": the day is
+    // what was declared, which lies ahead of the declaring.
+    if left_words.last().is_some_and(|word| {
+        matches!(
+            word.as_str(),
+            "declared" | "proclaimed" | "designated" | "named" | "set"
+        )
+    }) && words(right)
+        .next()
+        .is_some_and(|next| next.eq_ignore_ascii_case("a") || next.eq_ignore_ascii_case("as"))
+    {
+        return Tense::Future;
+    }
     let qualifies_a_noun = left_words
         .last()
         .is_some_and(|word| DETERMINERS.contains(&word.as_str()));

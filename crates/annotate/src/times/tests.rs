@@ -1121,3 +1121,16 @@ fn a_quoted_today_does_not_set_the_story_day() {
         ],
     );
 }
+
+#[test]
+fn a_day_declared_lies_ahead_of_the_declaring() {
+    check(
+        "The mayor declared Tuesday a day of mourning. The pilots struck on Tuesday.",
+        Some("2026-05-03"),
+        &[
+            ("Tuesday", "2026-05-05"),
+            ("a day", "P1D"),
+            ("Tuesday", "2026-04-28"),
+        ],
+    );
+}
