@@ -2398,7 +2398,10 @@ fn parse_clock(captures: &Captures<'_>, scan: &Scan<'_>) -> Vec<Piece> {
                 | "about"
                 | "to"
         );
-        if !timely && group(captures, "zone").is_none() {
+        // "06:10": no score or ratio is written with a leading zero.
+        let zero_padded = group(captures, "hour24").is_some_and(|hour| hour.starts_with('0'));
+        let after_a_weekday = scan.words().weekdays.contains_key(before.as_str());
+        if !timely && !zero_padded && !after_a_weekday && group(captures, "zone").is_none() {
             return Vec::new();
         }
         (hour, number("minute24").unwrap_or(0))

@@ -1134,3 +1134,16 @@ fn a_day_declared_lies_ahead_of_the_declaring() {
         ],
     );
 }
+
+#[test]
+fn a_zero_padded_or_weekday_clock_is_a_time() {
+    check(
+        "Sunday, 05:50 — the mayor radios the pilots.\n\n06:10 — the ferry leaves. The score was 2:1, then 3:15.",
+        Some("2026-05-04"),
+        &[
+            ("Sunday", "2026-05-03"),
+            ("05:50", "2026-05-03T05:50"),
+            ("06:10", "2026-05-03T06:10"),
+        ],
+    );
+}
