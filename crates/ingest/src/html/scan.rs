@@ -144,6 +144,16 @@ pub(crate) fn scan(html: &str) -> Scanned<'_> {
                     }
                     // The rest of the page is text.
                     Element::Plaintext => break,
+                    // "Analysis › Ferries</font><br><br><font size=4>Headline…": a run of
+                    // line breaks parts paragraphs, which Readability would join again where
+                    // they sit between inline elements; a paragraph start parts them for good.
+                    Element::Flat if name.eq_ignore_ascii_case(b"br") => {
+                        let run_end = br_run_end(bytes, idx);
+                        if run_end > idx {
+                            scanner.replace(start, run_end, "<p>");
+                            idx = run_end;
+                        }
+                    }
                     Element::Other | Element::Flat => {
                         if kind != Element::Flat && !tag.self_closing {
                             depth += 1;
@@ -179,6 +189,14 @@ impl<'a> Scanner<'a> {
             .get_or_insert_with(|| String::with_capacity(self.html.len()));
         out.push_str(self.html.get(self.copied..start).unwrap_or_default());
         self.copied = end;
+    }
+
+    /// Puts `with` in place of `html[start..end]`.
+    fn replace(&mut self, start: usize, end: usize, with: &str) {
+        self.cut(start, end);
+        if let Some(out) = self.out.as_mut() {
+            out.push_str(with);
+        }
     }
 
     fn finish(self) -> Cow<'a, str> {
@@ -412,6 +430,28 @@ fn after_byte(bytes: &[u8], from: usize, byte: u8) -> usize {
 }
 
 /// Whitespace between attributes, as the tokenizer has it.
+/// Where a run of further `<br>` tags (only whitespace between them) that starts at `from`
+/// ends; `from` itself when the next tag is no `<br>`.
+fn br_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut end = from;
+    let mut at = from;
+    loop {
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        let rest = &bytes[at..];
+        let is_br = rest.len() >= 4
+            && rest[0] == b'<'
+            && rest[1..3].eq_ignore_ascii_case(b"br")
+            && matches!(rest[3], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r');
+        if !is_br {
+            return end;
+        }
+        at = after_byte(bytes, at, b'>');
+        end = at;
+    }
+}
+
 fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
@@ -701,6 +741,18 @@ mod tests {
             "<p>After</p>"
         );
         assert_eq!(cut("<script>a</SCRIPTS></script >b"), "b");
+    }
+
+    #[test]
+    fn runs_of_line_breaks_part_paragraphs() {
+        assert_eq!(
+            cut(
+                "<td><font>Ferries</font><br> <BR/>\n<br><font>Headline</font><br>By Ana Ruiz</td>"
+            ),
+            "<td><font>Ferries</font><p><font>Headline</font><br>By Ana Ruiz</td>"
+        );
+        // An unclosed tag at the end is left to the tokenizer.
+        assert_eq!(cut("a<br><br"), "a<br><br");
     }
 
     #[test]
