@@ -1456,6 +1456,12 @@ fn is_contact(unit: &str, key: &str, n_words: usize) -> bool {
     n_words <= 60 && unit.contains('@') && patterns.email_in_parentheses.is_match(unit)
 }
 
+/// A photo credit alone on its line, which print text sets apart from its caption: "Picture:
+/// LEDGER PHOTO DESK", "Photo: Ana Ruiz" (a caption's label and at most seven words more).
+pub(crate) fn is_bare_credit(unit: &str) -> bool {
+    count_words_up_to(unit, 9) <= 8 && PATTERNS.caption_lead.is_match(unit)
+}
+
 fn is_caption(unit: &str, key: &str, n_words: usize) -> bool {
     let patterns = &*PATTERNS;
     // Each pattern needs a character or a word that most lines lack; checking for it first

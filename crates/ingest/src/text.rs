@@ -174,7 +174,7 @@ pub(crate) fn clean(text: &str, options: &Options<'_>) -> Cleaned {
         let captioned = &units[unit_idx - 1];
         if decisions[unit_idx] == Some(RemovalReason::Caption)
             && decisions[unit_idx - 1].is_none()
-            && is_bare_credit(credit)
+            && boilerplate::is_bare_credit(credit)
             && count_words_up_to(captioned, 31) <= 30
             && !captioned.contains(['"', '“', '”'])
         {
@@ -471,23 +471,6 @@ fn title_unit(units: &[String]) -> Option<usize> {
         return Some(2);
     }
     Some(first)
-}
-
-/// A photo credit alone on its line: "Picture: LEDGER PHOTO DESK", "Photo: Ana Ruiz".
-fn is_bare_credit(unit: &str) -> bool {
-    let lower = unit.to_lowercase();
-    [
-        "picture:",
-        "photo:",
-        "photograph:",
-        "image:",
-        "credit:",
-        "pictures:",
-        "photos:",
-    ]
-    .iter()
-    .any(|label| lower.starts_with(label))
-        && count_words_up_to(unit, 9) <= 8
 }
 
 /// A section's label in capitals over a headline, or over the rest of a story continued on

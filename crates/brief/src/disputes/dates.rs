@@ -876,11 +876,7 @@ fn announced_dates(story: &Story) -> Vec<(Dated, [bool; ScheduledEvent::ALL.len(
             if !named.contains(&true) {
                 continue;
             }
-            let date = Dated {
-                value: value.clone(),
-                expression: expression_text(annotated, expression),
-                citation: sentence_citation(story, article_idx, &sentence.range),
-            };
+            let date = Dated::written(story, article_idx, &sentence.range, value, expression);
             if names_another_event(&date) || owned_by_another_event(&date) {
                 continue;
             }
@@ -958,11 +954,7 @@ fn start_disputes(story: &Story) -> Vec<Dispute> {
                 else {
                     continue;
                 };
-                let date = Dated {
-                    value: value.clone(),
-                    expression: expression_text(annotated, expression),
-                    citation: sentence_citation(story, article_idx, &sentence.range),
-                };
+                let date = Dated::written(story, article_idx, &sentence.range, value, expression);
                 let known = dated_starts.iter().any(|(known, known_date)| {
                     *known == process
                         && known_date.value == date.value
@@ -1049,11 +1041,7 @@ fn last_time_disputes(story: &Story) -> Vec<Dispute> {
                 else {
                     continue;
                 };
-                let date = Dated {
-                    value: value.clone(),
-                    expression: expression_text(annotated, expression),
-                    citation: sentence_citation(story, article_idx, &sentence.range),
-                };
+                let date = Dated::written(story, article_idx, &sentence.range, value, expression);
                 match by_event.iter_mut().find(|(known, _, _)| *known == stem) {
                     Some((_, _, dated)) => dated.push(date),
                     None => by_event.push((stem, event.to_lowercase(), vec![date])),
@@ -1116,11 +1104,7 @@ fn fate_disputes(story: &Story) -> Vec<Dispute> {
                 }
                 fate_days.push((
                     fate,
-                    Dated {
-                        value: value.clone(),
-                        expression: expression_text(annotated, expression),
-                        citation: sentence_citation(story, article_idx, &sentence.range),
-                    },
+                    Dated::written(story, article_idx, &sentence.range, value, expression),
                 ));
             }
             if fate_days.is_empty() {
@@ -1270,6 +1254,24 @@ fn process_before(words: &[(String, bool)]) -> Option<&'static str> {
             .find(|(noun, _)| noun == word)
             .map(|&(_, process)| process)
     })
+}
+
+impl Dated {
+    /// The date `value` written at `expression` in the sentence at `sentence` of the story's
+    /// article `article_idx`, citing that sentence.
+    fn written(
+        story: &Story,
+        article_idx: usize,
+        sentence: &Range<usize>,
+        value: &str,
+        expression: &Range<usize>,
+    ) -> Dated {
+        Dated {
+            value: value.to_string(),
+            expression: expression_text(&story.articles[article_idx], expression),
+            citation: sentence_citation(story, article_idx, sentence),
+        }
+    }
 }
 
 fn expression_text(annotated: &parallax_model::Annotated, range: &Range<usize>) -> String {
